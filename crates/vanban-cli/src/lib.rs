@@ -1,0 +1,188 @@
+//! The `vanban` command-line tool: argument parsing, output formats and diagnostics on
+//! stderr. The binary itself lives in the root package (`src/main.rs`).
+#![warn(missing_docs)]
+
+mod outline;
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use vanban_model::{Diagnostic, Document, Severity};
+use vanban_syntax::{ParseOptions, Parsed};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: `--strict` and the document has error diagnostics.
+pub const EXIT_STRICT: u8 = 1;
+/// Exit code: bad command line (clap's own).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: a file could not be read or decoded.
+pub const EXIT_INPUT: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Read Vietnamese administrative, legal and Party documents into a typed syntax tree",
+    long_about = "Read Vietnamese administrative, legal and Party documents (plans, decisions, \
+resolutions, conclusions, letters, laws, decrees) into a typed syntax tree.\n\n\
+Exit codes: 0 success; 1 --strict and error diagnostics; 2 bad command line; 3 a file could \
+not be read or decoded.",
+    after_help = "Examples:\n  vanban parse seeds/208-KH-UBND_2024_TuyenQuang.txt --format outline\n  \
+vanban parse corpus/ND_30-2020-ND-CP_2020.txt --format json -o nd30.json\n  \
+cat letter.txt | vanban parse - --format yaml"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse one document and print its tree.
+    #[command(after_help = "Examples:\n  vanban parse seeds/208-KH-UBND_2024_TuyenQuang.txt --format outline\n  \
+vanban parse corpus/CV_9387-UBND-KT_2026_LaoCai.txt --format json\n  \
+vanban parse - --format text < file.txt   # the lossless rendering")]
+    Parse(ParseArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ParseArgs {
+    /// The document (UTF-8 or UTF-16 text); `-` reads standard input.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Exit with code 1 when the parse has error diagnostics.
+    #[arg(long)]
+    strict: bool,
+    /// Also print info diagnostics (what the clean-up passes did) on stderr.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Print no diagnostics on stderr.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+}
+
+/// Output formats of `parse`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// One JSON object: header, preamble, body, closing, appendices, diagnostics.
+    Json,
+    /// The same object as YAML.
+    Yaml,
+    /// An indented outline a person reads at a glance.
+    Outline,
+    /// The lossless rendering: the normalised input, byte for byte.
+    Text,
+}
+
+/// The JSON/YAML shape of `vanban parse`: the document's fields plus its diagnostics.
+#[derive(Serialize)]
+struct ParseOutput<'a> {
+    #[serde(flatten)]
+    document: &'a Document,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// Run the tool with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(args) => ExitCode::from(parse_cmd(&args)),
+    }
+}
+
+fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+fn parse_cmd(args: &ParseArgs) -> u8 {
+    let name = args.file.display().to_string();
+    let bytes = match read_input(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{name}: error: cannot read the file: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let parsed = match vanban_syntax::parse_with(&bytes, ParseOptions::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{name}: error: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    if !args.quiet {
+        print_diagnostics(&name, &parsed, args.verbose);
+    }
+    let rendered = match render(&parsed, args.format) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{name}: error: cannot serialise the output: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, rendered.as_bytes()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(rendered.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("{name}: error: cannot write the output: {e}");
+            return EXIT_INPUT;
+        }
+    }
+    if args.strict && parsed.has_errors() {
+        return EXIT_STRICT;
+    }
+    EXIT_OK
+}
+
+fn render(parsed: &Parsed, format: Format) -> Result<String, String> {
+    let output = ParseOutput {
+        document: &parsed.document,
+        diagnostics: &parsed.diagnostics,
+    };
+    Ok(match format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?;
+            s.push('\n');
+            s
+        }
+        Format::Yaml => serde_yaml_ng::to_string(&output).map_err(|e| e.to_string())?,
+        Format::Outline => outline::outline(&parsed.document),
+        Format::Text => parsed.render(),
+    })
+}
+
+/// `file:line:col: severity[code]: message`, one per line.
+fn print_diagnostics(name: &str, parsed: &Parsed, verbose: bool) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for d in &parsed.diagnostics {
+        if d.severity == Severity::Info && !verbose {
+            continue;
+        }
+        let _ = writeln!(
+            err,
+            "{name}:{}:{}: {}[{}]: {}",
+            d.span.line, d.span.column, d.severity, d.code, d.message
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! The outline format: an indented view of a parsed document a person reads at a glance.
+
+use std::fmt::Write;
+
+use vanban_model::{Document, Node, NodeKind};
+
+const WIDTH: usize = 72;
+
+fn short(s: &str) -> String {
+    if s.chars().count() <= WIDTH {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(WIDTH - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Render the outline.
+pub(crate) fn outline(doc: &Document) -> String {
+    let mut o = String::new();
+    let h = &doc.header;
+    let kind = h
+        .kind_raw
+        .clone()
+        .unwrap_or_else(|| h.kind.name_vi().to_uppercase());
+    let number = h
+        .number
+        .as_ref()
+        .map_or_else(|| "(no number)".to_owned(), |n| n.normalized.clone());
+    let _ = writeln!(o, "{kind} {number}");
+    if let Some(name) = &h.issuer.name {
+        let parent = h
+            .issuer
+            .parent
+            .as_ref()
+            .map(|p| format!(" (under {p})"))
+            .unwrap_or_default();
+        let _ = writeln!(o, "issuer: {name}{parent}");
+    }
+    let place = h.place.as_deref().unwrap_or("?");
+    let date = h.date.as_deref().unwrap_or("(no date)");
+    let _ = writeln!(o, "place, date: {place}, {date}");
+    if let Some(t) = &h.title {
+        let _ = writeln!(o, "title: {}", short(t));
+    }
+    if let Some(s) = &h.subject {
+        let _ = writeln!(o, "V/v: {}", short(s));
+    }
+    for a in &h.addressees {
+        let _ = writeln!(o, "Kính gửi: {}", a.name);
+    }
+    if !doc.preamble.is_empty() {
+        let _ = writeln!(o, "preamble:");
+        for n in &doc.preamble {
+            node(&mut o, n, 1);
+        }
+    }
+    let _ = writeln!(o, "body:");
+    for n in &doc.body {
+        node(&mut o, n, 1);
+    }
+    let c = &doc.closing;
+    if let Some(sig) = &c.signature {
+        let _ = writeln!(o, "signature: {}", sig.lines.join(" / "));
+    }
+    if !c.recipients.is_empty() {
+        let _ = writeln!(o, "Nơi nhận:");
+        for r in &c.recipients {
+            match &r.purpose {
+                Some(p) => {
+                    let _ = writeln!(o, "  - {} ({p})", r.name);
+                }
+                None => {
+                    let _ = writeln!(o, "  - {}", r.name);
+                }
+            }
+        }
+    }
+    if let Some(a) = &c.archive {
+        let _ = writeln!(o, "Lưu: {}", a.holders.join(", "));
+    }
+    for a in &doc.appendices {
+        let _ = writeln!(o, "{}: {}", a.id, short(&a.heading));
+        for n in &a.children {
+            node(&mut o, n, 1);
+        }
+    }
+    o
+}
+
+fn node(o: &mut String, n: &Node, depth: usize) {
+    let indent = "  ".repeat(depth);
+    let label = match (&n.marker, n.kind) {
+        (Some(m), _) => m.clone(),
+        (None, NodeKind::Note) => "(note)".to_owned(),
+        (None, NodeKind::Row) => "|".to_owned(),
+        (None, NodeKind::Quoted) => "“”".to_owned(),
+        (None, _) => "¶".to_owned(),
+    };
+    let text = match (&n.heading, n.kind) {
+        (Some(h), _) => h.clone(),
+        (None, NodeKind::Row) => n.cells.join(" | "),
+        (None, _) => n.text.clone(),
+    };
+    let _ = writeln!(o, "{indent}{label} {}", short(&text));
+    for c in &n.children {
+        node(o, c, depth + 1);
+    }
+}

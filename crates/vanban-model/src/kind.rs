@@ -1,0 +1,246 @@
+//! Document types (tên loại văn bản) and node kinds.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! document_kinds {
+    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, $name:literal, [$($code:literal),*]; )*) => {
+        /// Type of a document (tên loại): the 29 administrative types of Nghị định 30/2020, the
+        /// normative types of the Law on Promulgation and the Party types of Quy định 66-QĐ/TW.
+        ///
+        /// Serialised in snake case English (`plan`, `decision`, `official_letter` …).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum DocumentKind {
+            $( $(#[$doc])* $variant, )*
+            /// The type could not be told.
+            #[default]
+            Unknown,
+        }
+
+        impl DocumentKind {
+            /// Every kind but `Unknown`.
+            pub const ALL: &'static [DocumentKind] = &[$(DocumentKind::$variant),*];
+
+            /// The Vietnamese type name, e.g. "Kế hoạch".
+            pub fn name_vi(self) -> &'static str {
+                match self { $(DocumentKind::$variant => $name,)* DocumentKind::Unknown => "" }
+            }
+
+            /// The serialised name, e.g. "plan".
+            pub fn as_str(self) -> &'static str {
+                match self { $(DocumentKind::$variant => $snake,)* DocumentKind::Unknown => "unknown" }
+            }
+
+            /// Type codes used in symbols for this type (first is the usual one).
+            pub fn codes(self) -> &'static [&'static str] {
+                match self { $(DocumentKind::$variant => &[$($code),*],)* DocumentKind::Unknown => &[] }
+            }
+        }
+    };
+}
+
+document_kinds! {
+    /// Nghị quyết (resolution).
+    Resolution = "resolution", "Nghị quyết", ["NQ"];
+    /// Quyết định (decision).
+    Decision = "decision", "Quyết định", ["QĐ"];
+    /// Chỉ thị (directive).
+    Directive = "directive", "Chỉ thị", ["CT"];
+    /// Quy chế (regulation).
+    Regulation = "regulation", "Quy chế", ["QC"];
+    /// Quy định (rules; the Party writes "QĐi" or "QĐ").
+    Rules = "rules", "Quy định", ["QyĐ", "QĐi"];
+    /// Thông cáo (communiqué).
+    Communique = "communique", "Thông cáo", ["TC"];
+    /// Thông báo (notice).
+    Notice = "notice", "Thông báo", ["TB"];
+    /// Hướng dẫn (guidance).
+    Guidance = "guidance", "Hướng dẫn", ["HD"];
+    /// Chương trình (programme), including "Chương trình hành động".
+    Programme = "programme", "Chương trình", ["CTr"];
+    /// Kế hoạch (plan).
+    Plan = "plan", "Kế hoạch", ["KH"];
+    /// Phương án (scheme).
+    Scheme = "scheme", "Phương án", ["PA"];
+    /// Đề án (project proposal).
+    ProjectProposal = "project_proposal", "Đề án", ["ĐA"];
+    /// Dự án (project).
+    Project = "project", "Dự án", ["DA"];
+    /// Báo cáo (report).
+    Report = "report", "Báo cáo", ["BC"];
+    /// Biên bản (minutes).
+    Minutes = "minutes", "Biên bản", ["BB"];
+    /// Tờ trình (submission).
+    Submission = "submission", "Tờ trình", ["TTr"];
+    /// Hợp đồng (contract).
+    Contract = "contract", "Hợp đồng", ["HĐ"];
+    /// Công văn (official letter; no type code, summary after "V/v").
+    OfficialLetter = "official_letter", "Công văn", ["CV"];
+    /// Công điện (official dispatch).
+    Dispatch = "dispatch", "Công điện", ["CĐ"];
+    /// Bản ghi nhớ (memorandum of understanding).
+    Memorandum = "memorandum", "Bản ghi nhớ", ["BGN"];
+    /// Bản thỏa thuận (agreement).
+    Agreement = "agreement", "Bản thỏa thuận", ["BTT"];
+    /// Giấy ủy quyền (power of attorney).
+    PowerOfAttorney = "power_of_attorney", "Giấy ủy quyền", ["GUQ"];
+    /// Giấy mời (invitation).
+    Invitation = "invitation", "Giấy mời", ["GM"];
+    /// Giấy giới thiệu (letter of introduction).
+    Introduction = "introduction", "Giấy giới thiệu", ["GGT"];
+    /// Giấy nghỉ phép (leave permit).
+    LeavePermit = "leave_permit", "Giấy nghỉ phép", ["GNP"];
+    /// Phiếu gửi (dispatch slip).
+    SendingSlip = "sending_slip", "Phiếu gửi", ["PG"];
+    /// Phiếu chuyển (transfer slip).
+    TransferSlip = "transfer_slip", "Phiếu chuyển", ["PC"];
+    /// Phiếu báo (notification slip).
+    NoticeSlip = "notice_slip", "Phiếu báo", ["PB"];
+    /// Thư công (public letter).
+    PublicLetter = "public_letter", "Thư công", [];
+    /// Giấy phép (licence).
+    Licence = "licence", "Giấy phép", ["GP"];
+    /// Hiến pháp (constitution).
+    Constitution = "constitution", "Hiến pháp", [];
+    /// Bộ luật (code).
+    Code = "code", "Bộ luật", [];
+    /// Luật (law).
+    Law = "law", "Luật", [];
+    /// Pháp lệnh (ordinance).
+    Ordinance = "ordinance", "Pháp lệnh", ["PL"];
+    /// Lệnh (order of the President).
+    Order = "order", "Lệnh", ["L-CTN"];
+    /// Nghị định (decree).
+    Decree = "decree", "Nghị định", ["NĐ"];
+    /// Thông tư (circular).
+    Circular = "circular", "Thông tư", ["TT"];
+    /// Thông tư liên tịch (joint circular).
+    JointCircular = "joint_circular", "Thông tư liên tịch", ["TTLT"];
+    /// Nghị quyết liên tịch (joint resolution).
+    JointResolution = "joint_resolution", "Nghị quyết liên tịch", ["NQLT"];
+    /// Văn bản hợp nhất (consolidated text).
+    Consolidated = "consolidated", "Văn bản hợp nhất", ["VBHN"];
+    /// Kết luận (Party conclusion).
+    Conclusion = "conclusion", "Kết luận", ["KL"];
+    /// Thông tri (Party circular).
+    PartyCircular = "party_circular", "Thông tri", [];
+    /// Điều lệ (charter).
+    Charter = "charter", "Điều lệ", [];
+    /// Văn bản (a document with no type name, e.g. "Văn bản số 05/CV-LV").
+    Document = "document", "Văn bản", [];
+}
+
+impl DocumentKind {
+    /// The kind a type code stands for, e.g. "KH" → `Plan`. Case-sensitive except for a
+    /// wrong-case final letter; "QĐ" is `Decision` (the Party also uses it for Quy định: the
+    /// printed type name decides).
+    pub fn from_code(code: &str) -> Option<DocumentKind> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| k.codes().contains(&code))
+            .or(match code {
+                "TT" => Some(DocumentKind::Circular),
+                "QĐI" | "QDi" => Some(DocumentKind::Rules),
+                "QYĐ" | "QYD" => Some(DocumentKind::Rules),
+                _ => None,
+            })
+    }
+
+    /// The kind for a type name in any case, e.g. "KẾ HOẠCH", "Kế hoạch", "kế hoạch".
+    ///
+    /// Both tone-mark placements are accepted ("thỏa"/"thoả", "ủy"/"uỷ").
+    pub fn from_name(name: &str) -> Option<DocumentKind> {
+        let key = fold_name(name);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| fold_name(k.name_vi()) == key)
+            .or(match key.as_str() {
+                "chương trình hành động" => Some(DocumentKind::Programme),
+                "nghị quyết liên tịch" => Some(DocumentKind::JointResolution),
+                _ => None,
+            })
+    }
+}
+
+/// Lower-case, single spaces, and the old tone-mark placement for oa/oe/uy.
+fn fold_name(s: &str) -> String {
+    let lower: String = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    lower
+        .replace("oả", "ỏa")
+        .replace("uỷ", "ủy")
+        .replace("oá", "óa")
+        .replace("oà", "òa")
+}
+
+impl std::fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Kind of a node of the body hierarchy, from the largest unit to the smallest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// Phần (part).
+    Part,
+    /// Chương (chapter).
+    Chapter,
+    /// Mục (section of a law, "Mục 1").
+    Section,
+    /// Tiểu mục (subsection).
+    Subsection,
+    /// Điều (article).
+    Article,
+    /// "A.", "B." above the Roman level of a plan.
+    Group,
+    /// "I.", "II." (or Party "I-") sections of a plan, report or guide.
+    Division,
+    /// Khoản: "1." inside an article.
+    Clause,
+    /// "1." outside an article (plans, letters).
+    Item,
+    /// "1.1.", "1.1.1." sub-items.
+    Subitem,
+    /// Điểm: "a)", "đ)".
+    Point,
+    /// "-" bullet.
+    Indent,
+    /// "+" bullet.
+    Subindent,
+    /// An unmarked paragraph.
+    Paragraph,
+    /// A whole-line parenthesised note, e.g. "(Cụ thể có phụ lục kèm theo)".
+    Note,
+    /// Text quoted inside another node (amendment text: "… như sau: “…”").
+    Quoted,
+    /// A table row, with its cells.
+    Row,
+}
+
+impl NodeKind {
+    /// The prefix used in element ids, e.g. `art`, `point`.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            NodeKind::Part => "part",
+            NodeKind::Chapter => "chp",
+            NodeKind::Section => "sec",
+            NodeKind::Subsection => "subsec",
+            NodeKind::Article => "art",
+            NodeKind::Group => "grp",
+            NodeKind::Division => "sec",
+            NodeKind::Clause => "cl",
+            NodeKind::Item => "item",
+            NodeKind::Subitem => "item",
+            NodeKind::Point => "point",
+            NodeKind::Indent => "indent",
+            NodeKind::Subindent => "indent",
+            NodeKind::Paragraph => "p",
+            NodeKind::Note => "note",
+            NodeKind::Quoted => "quot",
+            NodeKind::Row => "row",
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! One node of the body hierarchy (Phần … Điểm, or I. / 1. / a) / - / +).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{NodeKind, Span};
+
+/// A unit of the hierarchy: a Điều, a khoản, a plan's "II.", a "-" bullet, an unmarked
+/// paragraph …
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable element id in Akoma Ntoso style, e.g. `sec_II__item_4__point_đ` (README).
+    pub id: String,
+    /// What kind of unit it is.
+    pub kind: NodeKind,
+    /// The marker as written, e.g. "đ)", "II.", "Điều 5.", "-".
+    pub marker: Option<String>,
+    /// The normalised number, e.g. "đ", "II", "5", "1.2"; `None` for bullets and paragraphs.
+    pub number: Option<String>,
+    /// Heading (title of a Chương, Điều, or a plan's section).
+    pub heading: Option<String>,
+    /// The node's own text, markup removed and hard line wraps joined; children excluded.
+    pub text: String,
+    /// Where it is: from its first line to the start of the next node, children included.
+    pub span: Span,
+    /// Cells of a table row (`kind` = `row`), markup removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
+    /// Nested units.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    /// This node and all its descendants, in pre-order.
+    pub fn walk(&self) -> impl Iterator<Item = &Node> {
+        let mut stack = vec![self];
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            stack.extend(node.children.iter().rev());
+            Some(node)
+        })
+    }
+}

@@ -1,0 +1,230 @@
+//! The closing: signature block, "Nơi nhận" recipients and the archive line ("Lưu: VT, …").
+//! Works on cells, since text renderings often put the recipients and the signature side by
+//! side on one line.
+
+use vanban_model::{Archive, Authority, Closing, Recipient, Signature, Span};
+
+use crate::clean::is_upper;
+use crate::header::{merge_cells, split_cells};
+use crate::lines::{classify_start, LineKind};
+use crate::lower::Ctx;
+
+/// A recipient line without its list punctuation, split into name and "(purpose)".
+pub(crate) fn recipient(text: &str, span: Span) -> Recipient {
+    let t = text
+        .trim()
+        .trim_start_matches(['-', '–', '+', ' '])
+        .trim_end_matches([';', ',', '.', ' '])
+        .trim();
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let name = t[..open].trim().trim_end_matches([',', ';']).trim();
+            let purpose = t[open + 1..t.len() - 1].trim();
+            if !name.is_empty() {
+                return Recipient {
+                    name: name.to_owned(),
+                    purpose: (!purpose.is_empty()).then(|| purpose.to_owned()),
+                    span,
+                };
+            }
+        }
+    }
+    Recipient {
+        name: t.to_owned(),
+        purpose: None,
+        span,
+    }
+}
+
+/// "Lưu: VT, ĐTXD. (D)" → holders ["VT", "ĐTXD"], note "(D)".
+fn archive(text: &str, span: Span) -> Archive {
+    let raw = text
+        .trim()
+        .trim_start_matches(['-', '–', ' '])
+        .trim()
+        .to_owned();
+    let body = raw
+        .strip_prefix("Lưu")
+        .or_else(|| raw.strip_prefix("LƯU"))
+        .unwrap_or(&raw)
+        .trim_start_matches([':', ' '])
+        .trim_end();
+    let mut list = body.trim_end_matches('.').trim_end();
+    let mut note = None;
+    if list.ends_with(')') {
+        if let Some(open) = list.rfind('(') {
+            note = Some(list[open..].to_owned());
+            list = list[..open].trim_end();
+        }
+    }
+    let holders = list
+        .trim_end_matches(['.', ' '])
+        .split([',', ';'])
+        .map(|h| h.trim().trim_end_matches('.').trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .collect();
+    Archive {
+        raw,
+        holders,
+        note,
+        span,
+    }
+}
+
+/// A signer's name: two to six words, each capitalised, no digits.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase() || c == '.' || c == '-')
+        })
+}
+
+fn is_signature_note(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.starts_with("(đã ký") || l.starts_with("(ký") || l.starts_with("đã ký")
+}
+
+/// Read the closing from line `from`; return it and the index of the first line after it.
+pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
+    let lines = ctx.lines;
+    let mut closing = Closing::default();
+    let mut signature = Signature::default();
+    let mut recipients_open = false;
+    let mut items: Vec<(String, usize, usize)> = Vec::new();
+    let mut end = from;
+    let mut i = from;
+    while i < to {
+        let l = &lines[i];
+        if l.is_blankish() || l.is_noise() || l.kind == LineKind::Rule {
+            i += 1;
+            continue;
+        }
+        let cells = merge_cells(split_cells(ctx.text, l));
+        let mut consumed = false;
+        for c in &cells {
+            let t = c.text.as_str();
+            let (kind, rest) = classify_start(t);
+            match kind {
+                LineKind::RecipientsStart => {
+                    recipients_open = true;
+                    if !rest.trim_start_matches(':').trim().is_empty() {
+                        let r = rest.trim_start_matches(':').trim();
+                        if r.starts_with("Lưu") {
+                            closing.archive = Some(archive(r, ctx.span(c.start, c.end)));
+                        } else {
+                            items.push((r.to_owned(), c.start, c.end));
+                        }
+                    }
+                    consumed = true;
+                }
+                LineKind::Archive => {
+                    closing.archive = Some(archive(t, ctx.span(c.start, c.end)));
+                    recipients_open = false;
+                    consumed = true;
+                }
+                LineKind::Authority => {
+                    let (prefix, of) = t.split_at(t.find(' ').unwrap_or(t.len()));
+                    signature.authority.push(Authority {
+                        prefix: prefix.to_owned(),
+                        of: of.trim().to_owned(),
+                    });
+                    signature.lines.push(t.to_owned());
+                    consumed = true;
+                }
+                LineKind::Marker(ref m)
+                    if recipients_open && (m.text == "-" || m.text == "–" || m.text == "+") =>
+                {
+                    let body = rest.trim();
+                    if body.starts_with("Lưu") {
+                        closing.archive = Some(archive(body, ctx.span(c.start, c.end)));
+                        recipients_open = false;
+                    } else {
+                        items.push((body.to_owned(), c.start, c.end));
+                    }
+                    consumed = true;
+                }
+                _ if is_upper(t) && t.chars().count() <= 80 => {
+                    signature.title = Some(t.to_owned());
+                    signature.lines.push(t.to_owned());
+                    consumed = true;
+                }
+                _ if is_signature_note(t) => {
+                    signature.lines.push(t.to_owned());
+                    consumed = true;
+                }
+                _ if is_name(t)
+                    && (!signature.lines.is_empty() || !recipients_open)
+                    && signature.name.is_none() =>
+                {
+                    signature.name = Some(t.to_owned());
+                    signature.lines.push(t.to_owned());
+                    consumed = true;
+                }
+                _ if recipients_open
+                    && items
+                        .last()
+                        .is_some_and(|(p, _, _)| !p.trim_end().ends_with([';', '.'])) =>
+                {
+                    if let Some(last) = items.last_mut() {
+                        last.0.push(' ');
+                        last.0.push_str(t);
+                        last.2 = c.end;
+                    }
+                    consumed = true;
+                }
+                _ => {}
+            }
+        }
+        if !consumed {
+            break;
+        }
+        i += 1;
+        end = i;
+    }
+    closing.recipients = items
+        .into_iter()
+        .map(|(t, s, e)| recipient(&t, ctx.span(s, e)))
+        .collect();
+    if !signature.lines.is_empty() {
+        closing.signature = Some(signature);
+    }
+    (closing, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipient_purpose() {
+        let r = recipient("- Thường trực Tỉnh uỷ (báo cáo);", Span::default());
+        assert_eq!(r.name, "Thường trực Tỉnh uỷ");
+        assert_eq!(r.purpose.as_deref(), Some("báo cáo"));
+        let r = recipient("- Các Sở, ban, ngành của tỉnh;", Span::default());
+        assert_eq!(r.name, "Các Sở, ban, ngành của tỉnh");
+        assert_eq!(r.purpose, None);
+    }
+
+    #[test]
+    fn archive_line() {
+        let a = archive("- Lưu: VT, ĐTXD. (D)", Span::default());
+        assert_eq!(a.holders, ["VT", "ĐTXD"]);
+        assert_eq!(a.note.as_deref(), Some("(D)"));
+        let a = archive("Lưu: VT, HC (2).", Span::default());
+        assert_eq!(a.holders, ["VT", "HC"]);
+        assert_eq!(a.note.as_deref(), Some("(2)"));
+        let a = archive("- Lưu Văn phòng Đảng ủy.", Span::default());
+        assert_eq!(a.holders, ["Văn phòng Đảng ủy"]);
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_name("Phan Trung Bá"));
+        assert!(is_name("Nguyễn Hữu Long"));
+        assert!(!is_name("Như trên"));
+        assert!(!is_name("PHÓ CHỦ TỊCH"));
+    }
+}

@@ -1,0 +1,56 @@
+//! Errors of the text boundary and of strict parsing.
+
+use thiserror::Error;
+
+/// Why bytes could not be read as a document.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DecodeError {
+    /// Not valid UTF-8 and not a recognised legacy encoding.
+    #[error("invalid UTF-8 at byte {offset} (line {line}, column {column}); save the file as UTF-8 and try again")]
+    InvalidUtf8 {
+        /// Byte offset of the first bad byte in the input.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+    },
+    /// UTF-16 with a BOM, but broken.
+    #[error("invalid UTF-16 at byte {offset}; save the file as UTF-8 and try again")]
+    InvalidUtf16 {
+        /// Byte offset of the bad code unit.
+        offset: usize,
+    },
+    /// Text in a legacy 8-bit Vietnamese encoding.
+    #[error("this looks like {name} text, a legacy Vietnamese 8-bit encoding (first non-UTF-8 byte at offset {offset}, line {line}); convert it to Unicode (UTF-8) first, for example with a TCVN3/VNI converter or by re-saving from Word with a Unicode font")]
+    LegacyEncoding {
+        /// "TCVN3 (ABC)" or "VNI-Windows".
+        name: &'static str,
+        /// Byte offset of the first non-UTF-8 byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// Not a text document at all.
+    #[error("not a text document: this is {kind}; extract its text first (for a PDF, pdftotext; for a .docx, save as plain text)")]
+    Binary {
+        /// What it looks like.
+        kind: &'static str,
+    },
+}
+
+/// Errors of [`crate::parse_bytes`] and of strict parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseError {
+    /// The bytes could not be decoded.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// `strict` was set and the parse produced error diagnostics.
+    #[error("{count} error diagnostic(s); first: {first}")]
+    Strict {
+        /// How many error diagnostics.
+        count: usize,
+        /// The first one, as `line:column: message`.
+        first: String,
+    },
+}

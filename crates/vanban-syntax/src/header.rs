@@ -1,0 +1,779 @@
+//! The header: issuing body, motto, number and symbol, place and date, type and title, "V/v"
+//! subject and "Kính gửi" addressees. Works on cells (a header line split into its columns),
+//! since plain-text renderings interleave the two columns of the header table.
+
+use pest::Parser;
+use vanban_model::{
+    DateParts, DocumentKind, DocumentNumber, Header, Issuer, Motto, MottoKind, NumberForm,
+    Recipient, Severity,
+};
+
+use crate::clean::{is_upper, strip_markup};
+use crate::lines::{Line, LineKind};
+use crate::lower::Ctx;
+
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../../../grammars/header.pest"]
+    pub(crate) struct HeaderGrammar;
+}
+use grammar::{HeaderGrammar, Rule};
+
+/// One column of a header line.
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The cell opened "**" without closing it (a bold run wrapped onto the next line).
+    pub open_bold: bool,
+}
+
+/// Words that start a preamble or an opening sentence.
+const PREAMBLE_STARTS: &[&str] = &[
+    "Căn cứ",
+    "Thực hiện",
+    "Theo đề nghị",
+    "Xét đề nghị",
+    "Xét ",
+    "Trên cơ sở",
+    "Triển khai",
+    "Để ",
+    "Tại phiên họp",
+    "Ngày ",
+    "Sau khi",
+    "Nhằm ",
+    "Năm ",
+    "Qua ",
+    "Trong ",
+    "Hiện nay",
+    "Thời gian",
+    "Thừa ",
+    "Quốc hội ban hành",
+    "Chính phủ ban hành",
+];
+
+pub(crate) fn starts_preamble(s: &str) -> bool {
+    PREAMBLE_STARTS.iter().any(|p| s.starts_with(p))
+}
+
+/// Find where the header starts: the first motto or number line near the top, then back over
+/// the issuer lines above it. Returns `None` when the text has no recognisable header.
+pub(crate) fn find_start(ctx: &Ctx) -> Option<usize> {
+    let lines = ctx.lines;
+    let limit = lines.len().min(200);
+    let anchor = (0..limit).find(|&i| {
+        let l = &lines[i];
+        is_motto_text(&l.full).is_some() || l.kind == LineKind::NumberStart
+    })?;
+    // Walk back over issuer lines (upper case, short), blank lines and rules.
+    let mut start = anchor;
+    let mut taken = 0;
+    let mut i = anchor;
+    while i > 0 && taken < 10 {
+        let l = &lines[i - 1];
+        if l.is_blankish() || l.kind == LineKind::Rule {
+            i -= 1;
+            continue;
+        }
+        let upper = is_upper(&l.full) || is_upper(&first_cell(ctx, l));
+        if upper && l.full.chars().count() <= 120 && l.kind != LineKind::PageHeader {
+            i -= 1;
+            start = i;
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    // Blank lines above the first issuer line belong to the header when nothing precedes them.
+    if lines[..start].iter().all(|l| l.is_blankish()) {
+        start = 0;
+    }
+    Some(start)
+}
+
+fn first_cell(ctx: &Ctx, l: &Line) -> String {
+    split_cells(ctx.text, l)
+        .into_iter()
+        .next()
+        .map(|c| c.text)
+        .unwrap_or_default()
+}
+
+/// Split a line into cells at tabs, pipes and runs of three or more spaces.
+pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
+    let raw = &text[line.start..line.end];
+    let mut cells = Vec::new();
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    let mut cell_start: Option<usize> = None;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        let sep_len = if at_end {
+            0
+        } else if bytes[i] == b'\t' || bytes[i] == b'|' {
+            1
+        } else if bytes[i] == b' ' {
+            let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+            if run >= 3 {
+                run
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        if at_end || sep_len > 0 {
+            if let Some(s) = cell_start.take() {
+                let piece = &raw[s..i];
+                let (clean, _) = strip_markup(piece);
+                if !clean.is_empty() {
+                    cells.push(Cell {
+                        start: line.start + s,
+                        end: line.start + i,
+                        open_bold: piece.matches("**").count() % 2 == 1,
+                        text: clean,
+                    });
+                }
+            }
+            if at_end {
+                break;
+            }
+            i += sep_len;
+        } else {
+            if cell_start.is_none() {
+                cell_start = Some(i);
+            }
+            i += 1;
+            while i < bytes.len() && !raw.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+    }
+    cells
+}
+
+/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (either tone placement), "Độc lập - Tự do - Hạnh
+/// phúc", "ĐẢNG CỘNG SẢN VIỆT NAM".
+fn is_motto_text(s: &str) -> Option<MottoKind> {
+    let up = s.to_uppercase();
+    if up.contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM") || up.contains("ĐỘC LẬP - TỰ DO") {
+        return Some(MottoKind::State);
+    }
+    if up.contains("ĐỘC LẬP") && up.contains("HẠNH PHÚC") {
+        return Some(MottoKind::State);
+    }
+    if up.contains("ĐẢNG CỘNG SẢN VIỆT NAM") {
+        return Some(MottoKind::Party);
+    }
+    None
+}
+
+fn has_full_date(s: &str) -> bool {
+    date_in(s).is_some_and(|(_, d)| d.year.is_some())
+}
+
+/// Find "ngày … tháng … năm …" in `s`; return the byte offset where it starts and its parts.
+pub(crate) fn date_in(s: &str) -> Option<(usize, DateParts)> {
+    for (pos, _) in s
+        .match_indices("ngày")
+        .chain(s.match_indices("Ngày"))
+        .chain(s.match_indices("NGÀY"))
+    {
+        if let Ok(mut pairs) = HeaderGrammar::parse(Rule::date_entry, &s[pos..]) {
+            let mut parts = DateParts::default();
+            let Some(entry) = pairs.next() else { continue };
+            for p in entry.into_inner().flat_map(|p| p.into_inner()) {
+                match p.as_rule() {
+                    Rule::day => parts.day = p.as_str().parse().ok(),
+                    Rule::month => parts.month = p.as_str().parse().ok(),
+                    Rule::year4 => parts.year = p.as_str().parse().ok(),
+                    _ => {}
+                }
+            }
+            return Some((pos, parts));
+        }
+    }
+    None
+}
+
+/// Parse a numeric date "22/7/2024".
+pub fn numeric_date(s: &str) -> Option<DateParts> {
+    let mut pairs = HeaderGrammar::parse(Rule::numeric_date_entry, s).ok()?;
+    let mut parts = DateParts::default();
+    for p in pairs.next()?.into_inner().flat_map(|p| p.into_inner()) {
+        match p.as_rule() {
+            Rule::day => parts.day = p.as_str().parse().ok(),
+            Rule::month => parts.month = p.as_str().parse().ok(),
+            Rule::year4 => parts.year = p.as_str().parse().ok(),
+            _ => {}
+        }
+    }
+    Some(parts)
+}
+
+/// Parse a number and symbol such as "208/KH-UBND", "500-KH/TU", "30/2020/NĐ-CP".
+///
+/// `prefix` is what stood before it ("Số", "Luật số" …). Returns `None` when the text is not a
+/// symbol.
+pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
+    let mut pairs = HeaderGrammar::parse(Rule::symbol_entry, s).ok()?;
+    let symbol = pairs.next()?.into_inner().next()?;
+    let form_rule = symbol.into_inner().next()?;
+    let is_party = form_rule.as_rule() == Rule::party_symbol;
+    let mut seq = None;
+    let mut year = None;
+    let mut codes: Vec<String> = Vec::new();
+    let mut type_code = None;
+    for p in form_rule.into_inner() {
+        match p.as_rule() {
+            Rule::seq => seq = Some(p.as_str().to_owned()),
+            Rule::year => year = p.as_str().parse().ok(),
+            Rule::type_code => type_code = Some(p.as_str().to_owned()),
+            Rule::codes | Rule::issuer_codes => {
+                codes = p.into_inner().map(|c| c.as_str().to_owned()).collect();
+            }
+            _ => {}
+        }
+    }
+    let form = if is_party {
+        NumberForm::Party
+    } else if prefix.starts_with("Luật") || prefix.starts_with("Pháp lệnh") {
+        NumberForm::Law
+    } else {
+        NumberForm::State
+    };
+    if !is_party && !codes.is_empty() {
+        // State form: a known type code first, then the issuer; a công văn has no type code.
+        let first = &codes[0];
+        let law_like = first.starts_with("QH") || first.starts_with("UBTVQH");
+        if codes.len() >= 2 && !law_like && DocumentKind::from_code(first).is_some() {
+            type_code = Some(codes.remove(0));
+        } else if codes.len() >= 2 && first == "VBHN" {
+            type_code = Some(codes.remove(0));
+        }
+    }
+    let issuer_code = (!codes.is_empty()).then(|| codes.join("-"));
+    let normalized = match form {
+        NumberForm::Party => format!(
+            "{}-{}/{}",
+            seq.as_deref().unwrap_or(""),
+            type_code.as_deref().unwrap_or(""),
+            issuer_code.as_deref().unwrap_or("")
+        ),
+        _ => {
+            let mut out = seq.clone().unwrap_or_default();
+            out.push('/');
+            if let Some(y) = year {
+                out.push_str(&format!("{y}/"));
+            }
+            if let Some(t) = &type_code {
+                out.push_str(t);
+                out.push('-');
+            }
+            out.push_str(issuer_code.as_deref().unwrap_or(""));
+            out
+        }
+    };
+    Some(ParsedSymbol {
+        seq,
+        year,
+        type_code,
+        issuer_code,
+        form,
+        normalized,
+    })
+}
+
+/// The parts of a number and symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedSymbol {
+    /// Running number, `None` when blank.
+    pub seq: Option<String>,
+    /// Year in the symbol.
+    pub year: Option<u16>,
+    /// Type code.
+    pub type_code: Option<String>,
+    /// Issuer code(s).
+    pub issuer_code: Option<String>,
+    /// Layout.
+    pub form: NumberForm,
+    /// Canonical form.
+    pub normalized: String,
+}
+
+const LOCALITY_WORDS: &[&str] = &[
+    "TỈNH ",
+    "THÀNH PHỐ ",
+    "HUYỆN ",
+    "QUẬN ",
+    "THỊ XÃ ",
+    "XÃ ",
+    "PHƯỜNG ",
+    "THỊ TRẤN ",
+    "ĐẶC KHU ",
+    "TP. ",
+];
+
+const MARKS: &[&str] = &[
+    "HỎA TỐC",
+    "HOẢ TỐC",
+    "THƯỢNG KHẨN",
+    "KHẨN",
+    "TUYỆT MẬT",
+    "TỐI MẬT",
+    "MẬT",
+    "DỰ THẢO",
+    "LƯU HÀNH NỘI BỘ",
+    "XEM XONG TRẢ LẠI",
+];
+
+/// The result of reading the header region.
+pub(crate) struct HeaderRead {
+    pub header: Header,
+    /// Index of the first line after the header (where the preamble starts).
+    pub end: usize,
+}
+
+/// Read the header from line `start`.
+pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
+    let lines = ctx.lines;
+    let n = lines.len();
+    let mut header = Header::default();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut i = start;
+    let mut seen_number = false;
+    // Phase A: the two-column block up to the type name, subject, addressees or preamble.
+    while i < n && i < start + 60 {
+        let l = &lines[i];
+        if l.is_blankish() || l.kind == LineKind::Rule || l.is_noise() {
+            i += 1;
+            continue;
+        }
+        if l.kind == LineKind::NumberStart {
+            seen_number = true;
+        }
+        if type_line(&l.full).is_some()
+            || l.kind == LineKind::Subject
+            || l.kind == LineKind::Addressee
+            || (l.marker().is_some() && l.kind != LineKind::NumberStart && !is_upper(&l.full))
+            || starts_preamble(&l.full)
+        {
+            break;
+        }
+        let line_cells = split_cells(ctx.text, l);
+        let continues = cells.last().is_some_and(|c: &Cell| {
+            c.open_bold || ends_with_number_prefix(&c.text) || incomplete_date(&c.text)
+        });
+        let informative = line_cells.iter().any(|c| {
+            is_motto_text(&c.text).is_some()
+                || has_full_date(&c.text)
+                || is_upper(&c.text)
+                || c.text.starts_with("Số")
+                || c.text.contains('/')
+        });
+        if !informative && !continues && seen_number && !header_has_date(&cells) {
+            // A lower-case line after the number and before any type name: the subject of an
+            // official letter written without "V/v".
+            break;
+        }
+        if !informative && !continues && seen_number {
+            break;
+        }
+        cells.extend(line_cells);
+        i += 1;
+    }
+    let cells = merge_cells(cells);
+    // Classify cells.
+    let mut issuer_cells: Vec<&Cell> = Vec::new();
+    let mut motto_lines = Vec::new();
+    let mut motto_kind = None;
+    for c in &cells {
+        let t = c.text.as_str();
+        if let Some(k) = is_motto_text(t) {
+            motto_kind.get_or_insert(k);
+            motto_lines.push(t.to_owned());
+            continue;
+        }
+        if let Some(number) = number_cell(ctx, c) {
+            if header.number.is_none() {
+                header.number = Some(number);
+            }
+            continue;
+        }
+        if let Some((pos, parts)) = date_in(t) {
+            if header.date_parts.is_none() {
+                let place = t[..pos].trim().trim_end_matches(',').trim();
+                if !place.is_empty() {
+                    header.place = Some(place.to_owned());
+                }
+                header.date = parts.iso();
+                header.date_parts = Some(parts);
+            }
+            continue;
+        }
+        let up = t.to_uppercase();
+        if let Some(m) = MARKS.iter().find(|m| up == **m || up.starts_with(&format!("{m} "))) {
+            header.marks.push((*m).to_owned());
+            continue;
+        }
+        if is_upper(t) || issuer_cells.is_empty() {
+            issuer_cells.push(c);
+        }
+    }
+    if let Some(kind) = motto_kind {
+        header.motto = Some(Motto {
+            kind,
+            lines: motto_lines,
+        });
+    }
+    header.issuer = issuer(ctx, &issuer_cells);
+    // Phase B: type name and title, or subject.
+    let mut j = skip_blank(lines, i);
+    if j < n {
+        if let Some((kind, raw, rest)) = type_line(&lines[j].full) {
+            header.kind = kind;
+            header.kind_raw = Some(raw);
+            let mut title: Vec<String> = Vec::new();
+            if !rest.is_empty() {
+                title.push(rest);
+            }
+            j += 1;
+            j = read_title(lines, j, &mut title);
+            if !title.is_empty() {
+                header.title = Some(title.join(" "));
+            }
+            i = j;
+        } else if lines[j].kind == LineKind::Subject || (seen_number && lower_start(&lines[j])) {
+            let mut subject = vec![lines[j].full.clone()];
+            j += 1;
+            while j < n
+                && !lines[j].is_blankish()
+                && lines[j].kind == LineKind::Text
+                && !starts_preamble(&lines[j].full)
+            {
+                // Dates on the right-hand column may share these lines.
+                let cells = split_cells(ctx.text, &lines[j]);
+                for c in cells {
+                    if has_full_date(&c.text) && header.date_parts.is_none() {
+                        if let Some((pos, parts)) = date_in(&c.text) {
+                            let place = c.text[..pos].trim().trim_end_matches(',').trim();
+                            header.place = (!place.is_empty()).then(|| place.to_owned());
+                            header.date = parts.iso();
+                            header.date_parts = Some(parts);
+                        }
+                    } else {
+                        subject.push(c.text);
+                    }
+                }
+                j += 1;
+            }
+            let s = subject.join(" ");
+            let s = s
+                .strip_prefix("V/v")
+                .or_else(|| s.strip_prefix("V/V"))
+                .unwrap_or(&s)
+                .trim_start_matches([':', ' '])
+                .to_owned();
+            header.subject = Some(s);
+            i = j;
+        }
+    }
+    // Phase C: "Kính gửi:" block.
+    let k = skip_blank(lines, i);
+    if k < n && lines[k].kind == LineKind::Addressee {
+        let (addressees, end) = read_addressees(ctx, k);
+        header.addressees = addressees;
+        i = end;
+    }
+    // Document type: the printed name wins, then the type code, then the layout.
+    if header.kind == DocumentKind::Unknown {
+        header.kind = header
+            .number
+            .as_ref()
+            .and_then(|n| {
+                if n.form == NumberForm::Law {
+                    return Some(DocumentKind::Law);
+                }
+                n.type_code.as_deref().and_then(DocumentKind::from_code)
+            })
+            .or_else(|| {
+                (header.subject.is_some()
+                    || header
+                        .number
+                        .as_ref()
+                        .is_some_and(|n| n.type_code.is_none()))
+                .then_some(DocumentKind::OfficialLetter)
+            })
+            .unwrap_or(DocumentKind::Unknown);
+    }
+    HeaderRead { header, end: i }
+}
+
+fn lower_start(l: &Line) -> bool {
+    l.kind == LineKind::Text && l.full.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn header_has_date(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| has_full_date(&c.text))
+}
+
+fn skip_blank(lines: &[Line], mut i: usize) -> usize {
+    while i < lines.len()
+        && (lines[i].is_blankish() || lines[i].kind == LineKind::Rule || lines[i].is_noise())
+    {
+        i += 1;
+    }
+    i
+}
+
+fn ends_with_number_prefix(t: &str) -> bool {
+    let t = t.trim_end();
+    t == "Số:" || t == "Số" || t.ends_with(" số:") || t == "Luật số:"
+}
+
+fn incomplete_date(t: &str) -> bool {
+    (t.contains("ngày") || t.ends_with(',')) && !has_full_date(t) && !is_upper(t)
+}
+
+/// Merge cells split by a wrap: an unclosed bold run, "Số:" alone, an incomplete date.
+pub(crate) fn merge_cells(cells: Vec<Cell>) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for c in cells {
+        if let Some(prev) = out.last_mut() {
+            if prev.open_bold || ends_with_number_prefix(&prev.text) || incomplete_date(&prev.text)
+            {
+                prev.text.push(' ');
+                prev.text.push_str(&c.text);
+                prev.end = c.end;
+                prev.open_bold = prev.open_bold != c.open_bold;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
+    let (kind, _) = crate::lines::classify_start(&c.text);
+    if kind != LineKind::NumberStart {
+        return None;
+    }
+    let t = c.text.as_str();
+    let (prefix, rest) = match t.find(':') {
+        Some(p) if p < 20 => (&t[..p], &t[p + 1..]),
+        _ => {
+            let p = t.find(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '-')?;
+            (&t[..p], &t[p..])
+        }
+    };
+    let raw = rest.trim().to_owned();
+    let span = ctx.span(c.start, c.end);
+    match parse_symbol(&raw, prefix.trim()) {
+        Some(p) => {
+            if p.seq.is_none() {
+                ctx.diag(
+                    "header-blank-number",
+                    Severity::Info,
+                    "the number is left blank (an unsigned draft)",
+                    span,
+                );
+            }
+            Some(DocumentNumber {
+                raw,
+                normalized: p.normalized,
+                seq: p.seq,
+                year: p.year,
+                type_code: p.type_code,
+                issuer_code: p.issuer_code,
+                form: p.form,
+                span,
+            })
+        }
+        None => {
+            ctx.diag(
+                "header-bad-number",
+                Severity::Warning,
+                format!("cannot read the number and symbol \"{raw}\""),
+                span,
+            );
+            None
+        }
+    }
+}
+
+/// A line that is a document type name, possibly followed by the start of the title.
+/// Returns (kind, type name as printed, rest).
+fn type_line(full: &str) -> Option<(DocumentKind, String, String)> {
+    let t = full.trim();
+    if t.is_empty() || t.chars().count() > 200 {
+        return None;
+    }
+    let upper_words: Vec<&str> = t.split_whitespace().collect();
+    // Try the longest upper-case prefix that names a type (up to four words).
+    for take in (1..=upper_words.len().min(4)).rev() {
+        let head = upper_words[..take].join(" ");
+        if !is_upper(&head) && head != "LUẬT" {
+            continue;
+        }
+        if let Some(kind) = DocumentKind::from_name(&head) {
+            let rest = upper_words[take..].join(" ");
+            // "KẾ HOẠCH" alone, or followed by a title; not a sentence that starts with the word.
+            if rest.is_empty() || is_upper(&rest) || rest.starts_with(|c: char| c.is_uppercase())
+            {
+                return Some((kind, head, rest));
+            }
+        }
+    }
+    None
+}
+
+/// Title lines after the type name: until a blank line, a rule, a marker or the preamble.
+fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
+    let n = lines.len();
+    // Blank lines between the type name and the title.
+    let mut k = j;
+    while k < n && lines[k].is_blankish() && k < j + 3 {
+        k += 1;
+    }
+    if title.is_empty() {
+        j = k;
+    }
+    let mut taken = 0;
+    while j < n && taken < 10 {
+        let l = &lines[j];
+        if l.is_blankish() || l.kind == LineKind::Rule || l.is_noise() {
+            if l.kind == LineKind::Rule {
+                j += 1;
+            }
+            break;
+        }
+        let text_like = matches!(l.kind, LineKind::Text)
+            || (l.marker().is_some() && is_upper(&l.full) && !title.is_empty());
+        if !text_like || starts_preamble(&l.full) {
+            break;
+        }
+        // An upper-case title does not continue into a sentence-case line.
+        if let Some(prev) = title.last() {
+            if is_upper(prev) && !is_upper(&l.full) && !crate::lines::starts_lower(&l.full) {
+                break;
+            }
+        }
+        title.push(l.full.clone());
+        taken += 1;
+        j += 1;
+    }
+    j
+}
+
+/// "Kính gửi:" and its addressees: one line, or "-" items until one ends with ".".
+fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
+    let lines = ctx.lines;
+    let n = lines.len();
+    let mut items: Vec<(String, usize, usize)> = Vec::new();
+    let first = &lines[k];
+    if !first.clean.is_empty() {
+        let t = first.clean.trim_start_matches(['-', ' ']).to_owned();
+        items.push((t, first.start, first.end));
+    }
+    let mut j = k + 1;
+    let finished = |items: &[(String, usize, usize)]| {
+        items
+            .last()
+            .is_some_and(|(t, _, _)| t.trim_end().ends_with('.') && !t.ends_with("v.v."))
+    };
+    while j < n && !finished(&items) {
+        let l = &lines[j];
+        if l.is_blankish() {
+            // Blank lines inside the block are fine while a "-" item follows.
+            let next = skip_blank(lines, j);
+            if next < n
+                && matches!(l.kind, LineKind::Blank | LineKind::Pipe)
+                && lines[next].marker().is_some_and(|m| m.text == "-")
+                && !items.is_empty()
+            {
+                j = next;
+                continue;
+            }
+            break;
+        }
+        let is_item = l.marker().is_some_and(|m| m.text == "-" || m.text == "–");
+        if is_item {
+            items.push((l.clean.clone(), l.start, l.end));
+        } else if l.kind == LineKind::Text
+            && items
+                .last()
+                .is_some_and(|(t, _, _)| !t.trim_end().ends_with([';', '.', ',']))
+        {
+            if let Some(last) = items.last_mut() {
+                last.0.push(' ');
+                last.0.push_str(&l.full);
+                last.2 = l.end;
+            }
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let recipients = items
+        .into_iter()
+        .map(|(t, s, e)| {
+            let span = ctx.span(s, e);
+            crate::closing::recipient(&t, span)
+        })
+        .collect();
+    (recipients, j)
+}
+
+/// Build the issuer from the upper-case cells of the left column.
+fn issuer(ctx: &Ctx, cells: &[&Cell]) -> Issuer {
+    let raw: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+    let mut issuer = Issuer {
+        raw: raw.clone(),
+        ..Issuer::default()
+    };
+    if raw.is_empty() {
+        return issuer;
+    }
+    let upper: Vec<String> = raw.iter().map(|r| r.to_uppercase()).collect();
+    let is_locality = |s: &str| LOCALITY_WORDS.iter().any(|w| s.starts_with(w));
+    let last = upper.len() - 1;
+    if upper.len() >= 2 && is_locality(&upper[last]) {
+        let locality = ctx.display_case(&raw[last], true);
+        let body: Vec<&str> = raw[..last].iter().map(String::as_str).collect();
+        if body.len() >= 2 {
+            issuer.parent = Some(ctx.display_case(body[0], false));
+            issuer.name = Some(format!(
+                "{} {}",
+                ctx.display_case(&body[1..].join(" "), false),
+                locality
+            ));
+        } else {
+            issuer.name = Some(format!(
+                "{} {}",
+                ctx.display_case(body[0], false),
+                locality
+            ));
+        }
+        issuer.locality = Some(locality);
+    } else if upper.len() >= 2 {
+        let parent = raw[..last].join(" ");
+        issuer.parent = Some(ctx.display_case(&parent, false));
+        issuer.name = Some(ctx.display_case(&raw[last], false));
+        issuer.locality = locality_in(ctx, &parent);
+    } else {
+        issuer.name = Some(ctx.display_case(&raw[0], false));
+        issuer.locality = locality_in(ctx, &raw[0]);
+    }
+    issuer
+}
+
+/// "UBND TỈNH LÀO CAI" → "tỉnh Lào Cai".
+fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
+    let up = s.to_uppercase();
+    LOCALITY_WORDS.iter().find_map(|w| {
+        let pos = up.find(&format!(" {w}"))?;
+        Some(ctx.display_case(up[pos + 1..].trim(), true))
+    })
+}

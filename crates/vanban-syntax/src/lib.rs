@@ -1,0 +1,150 @@
+//! Text boundary, grammars and lowering: turns the bytes of a Vietnamese administrative, legal
+//! or Party document into the typed [`vanban_model::Document`].
+//!
+//! The path a document takes: [`text::decode`] (bytes to text) → [`text::normalize`] (NFC, LF,
+//! odd spaces, with an offset map back to the input) → the line pass (`grammars/line.pest`
+//! classifies each line by its marker; hard-wrapped lines are joined) → lowering (header by
+//! `grammars/header.pest`, body hierarchy by marker rank, closing, appendices).
+#![warn(missing_docs)]
+
+pub mod clean;
+mod closing;
+pub mod error;
+pub mod header;
+mod lines;
+mod lower;
+pub mod text;
+
+pub use error::{DecodeError, ParseError};
+
+use vanban_model::{Diagnostic, Document, Node, Severity};
+
+/// Options for [`parse_with`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParseOptions {
+    /// Turn error diagnostics into `Err(ParseError::Strict)`.
+    pub strict: bool,
+}
+
+/// The result of a parse: the document, its diagnostics and the normalised text the spans
+/// point into.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The typed tree.
+    pub document: Document,
+    /// Everything worth knowing about the input, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The normalised text (NFC, LF line ends); every span is a byte range of it.
+    pub source: String,
+}
+
+impl Parsed {
+    /// Render the tree back to text: the normalised input, byte for byte.
+    pub fn render(&self) -> String {
+        let d = &self.document;
+        let src = self.source.as_str();
+        let mut out = String::with_capacity(src.len());
+        let piece = |out: &mut String, s: vanban_model::Span| {
+            out.push_str(src.get(s.start..s.end).unwrap_or_default());
+        };
+        if let Some(f) = &d.front_matter {
+            piece(&mut out, f.span);
+        }
+        piece(&mut out, d.header.span);
+        for n in d.preamble.iter().chain(d.body.iter()) {
+            render_node(src, n, &mut out);
+        }
+        if let Some(c) = d.closing.span {
+            piece(&mut out, c);
+        }
+        for a in &d.appendices {
+            let mut pos = a.span.start;
+            for c in &a.children {
+                out.push_str(src.get(pos..c.span.start).unwrap_or_default());
+                render_node(src, c, &mut out);
+                pos = c.span.end;
+            }
+            out.push_str(src.get(pos..a.span.end).unwrap_or_default());
+        }
+        if let Some(t) = &d.trailing {
+            piece(&mut out, t.span);
+        }
+        out
+    }
+
+    /// True when some diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+fn render_node(src: &str, n: &Node, out: &mut String) {
+    let mut pos = n.span.start;
+    for c in &n.children {
+        out.push_str(src.get(pos..c.span.start).unwrap_or_default());
+        render_node(src, c, out);
+        pos = c.span.end;
+    }
+    out.push_str(src.get(pos..n.span.end).unwrap_or_default());
+}
+
+/// Parse a document from text. Total: any text gives a tree; what cannot be placed is kept as
+/// paragraphs and reported in the diagnostics.
+///
+/// ```
+/// let parsed = vanban_syntax::parse("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n");
+/// let number = parsed.document.header.number.as_ref().unwrap();
+/// assert_eq!(number.seq.as_deref(), Some("208"));
+/// assert_eq!(number.type_code.as_deref(), Some("KH"));
+/// ```
+pub fn parse(text: &str) -> Parsed {
+    let normalized = text::normalize(text);
+    let (document, mut diagnostics) = lower::lower(&normalized.text, &normalized.map);
+    for (what, count) in &normalized.changes {
+        diagnostics.push(Diagnostic {
+            code: "normalized".to_owned(),
+            severity: Severity::Info,
+            message: format!("{count} {what}"),
+            span: vanban_model::Span {
+                start: 0,
+                end: 0,
+                line: 1,
+                column: 1,
+            },
+        });
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    Parsed {
+        document,
+        diagnostics,
+        source: normalized.text,
+    }
+}
+
+/// Parse a document from bytes: decoded first (UTF-8 with or without BOM, UTF-16 with BOM).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let text = text::decode(bytes)?;
+    Ok(parse(&text))
+}
+
+/// Parse with options; with `strict`, error diagnostics become an `Err`.
+pub fn parse_with(bytes: &[u8], options: ParseOptions) -> Result<Parsed, ParseError> {
+    let parsed = parse_bytes(bytes)?;
+    if options.strict {
+        let errors: Vec<&Diagnostic> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        if let Some(first) = errors.first() {
+            return Err(ParseError::Strict {
+                count: errors.len(),
+                first: format!("{}:{}: {}", first.span.line, first.span.column, first.message),
+            });
+        }
+    }
+    Ok(parsed)
+}
+

@@ -1,0 +1,510 @@
+//! The line pass: split the normalised text into physical lines and classify each by what it
+//! starts with (the `line.pest` grammar), then join hard-wrapped lines into paragraphs.
+
+use pest::Parser;
+
+use crate::clean;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../../../grammars/line.pest"]
+struct LineGrammar;
+
+/// Structural marker kinds, from the largest unit to the smallest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum MarkerKind {
+    Part,
+    Chapter,
+    Section,
+    Subsection,
+    Article,
+    Group,
+    Roman,
+    Item,
+    Subitem,
+    Point,
+    Indent,
+    Subindent,
+}
+
+impl MarkerKind {
+    /// Nesting rank: a marker nests under any open marker of smaller rank.
+    pub(crate) fn rank(self, subitem_depth: usize) -> u32 {
+        match self {
+            MarkerKind::Part => 10,
+            MarkerKind::Chapter => 20,
+            MarkerKind::Section => 30,
+            MarkerKind::Subsection => 35,
+            MarkerKind::Article => 40,
+            MarkerKind::Group => 45,
+            MarkerKind::Roman => 50,
+            MarkerKind::Item => 60,
+            MarkerKind::Subitem => 60 + 5 * subitem_depth.min(3) as u32,
+            MarkerKind::Point => 80,
+            MarkerKind::Indent => 90,
+            MarkerKind::Subindent => 95,
+        }
+    }
+}
+
+/// A structural marker found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub kind: MarkerKind,
+    /// As written, markup removed, e.g. "Điều 5.", "II.", "đ)".
+    pub text: String,
+    /// Normalised number, e.g. "5", "II", "đ", "1.2".
+    pub number: Option<String>,
+}
+
+/// What a physical line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Blank,
+    /// Only "|" (Markdown table debris): a paragraph break.
+    Pipe,
+    /// A rule under a header block: "-------", "_____", a lone "*".
+    Rule,
+    /// Official Gazette page header "CÔNG BÁO/Số …".
+    PageHeader,
+    /// A line of digits only (a page number next to a page header, or a table cell).
+    Digits,
+    /// Digital-signature stamp ("Ký bởi:", "Cơ quan:", "Ngày ký:").
+    Stamp,
+    Marker(Marker),
+    RecipientsStart,
+    Authority,
+    Archive,
+    NumberStart,
+    Subject,
+    Addressee,
+    Text,
+}
+
+/// One physical line.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Byte offset of the line's first byte.
+    pub start: usize,
+    /// Byte offset of the line's end, before the LF.
+    pub end: usize,
+    pub kind: LineKind,
+    /// The line's content after the marker, markup removed, spaces collapsed.
+    pub clean: String,
+    /// The whole line, markup removed, spaces collapsed (marker included).
+    pub full: String,
+    /// Whether Markdown debris was removed.
+    pub had_markup: bool,
+}
+
+impl Line {
+    pub(crate) fn is_blankish(&self) -> bool {
+        matches!(self.kind, LineKind::Blank | LineKind::Pipe)
+    }
+
+    pub(crate) fn is_noise(&self) -> bool {
+        matches!(
+            self.kind,
+            LineKind::PageHeader | LineKind::Stamp | LineKind::Digits
+        )
+    }
+
+    pub(crate) fn marker(&self) -> Option<&Marker> {
+        match &self.kind {
+            LineKind::Marker(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// Split and classify every line of `text`.
+pub(crate) fn classify(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start < text.len() || (start == 0 && text.is_empty()) {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
+        let next = if end < text.len() { end + 1 } else { end };
+        lines.push(classify_line(&text[start..end], start, end));
+        if next == end {
+            break;
+        }
+        start = next;
+        if start == text.len() {
+            break;
+        }
+    }
+    // A line of digits is a page number when a page header stands just before it.
+    let mut after_page_header = 0u8;
+    let mut after_stamp = false;
+    for line in &mut lines {
+        match line.kind {
+            LineKind::PageHeader => after_page_header = 3,
+            LineKind::Blank => {}
+            LineKind::Digits if after_page_header > 0 => after_page_header = 0,
+            LineKind::Digits => line.kind = LineKind::Text,
+            LineKind::Stamp => after_stamp = true,
+            _ if after_stamp && is_stamp_continuation(&line.full) => line.kind = LineKind::Stamp,
+            _ => {
+                after_page_header = after_page_header.saturating_sub(1);
+                after_stamp = false;
+            }
+        }
+    }
+    lines
+}
+
+fn is_stamp_continuation(full: &str) -> bool {
+    ["Cơ quan:", "Ngày ký:", "Thời gian ký:", "Email:", "Cơ quan :"]
+        .iter()
+        .any(|p| full.starts_with(p))
+}
+
+fn classify_line(raw: &str, start: usize, end: usize) -> Line {
+    let (full, had_markup) = clean::strip_markup(raw);
+    let mut line = Line {
+        start,
+        end,
+        kind: LineKind::Text,
+        clean: String::new(),
+        full,
+        had_markup,
+    };
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        line.kind = LineKind::Blank;
+        return line;
+    }
+    if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
+        line.kind = LineKind::Pipe;
+        return line;
+    }
+    if is_rule(trimmed) {
+        line.kind = LineKind::Rule;
+        return line;
+    }
+    let full = line.full.as_str();
+    if full.starts_with("CÔNG BÁO/") || full.starts_with("CÔNG BÁO /") {
+        line.kind = LineKind::PageHeader;
+        return line;
+    }
+    if full.starts_with("Ký bởi:") {
+        line.kind = LineKind::Stamp;
+        return line;
+    }
+    if full.bytes().all(|b| b.is_ascii_digit()) {
+        line.kind = LineKind::Digits;
+        line.clean = full.to_owned();
+        return line;
+    }
+    let (kind, rest) = classify_start(full);
+    line.kind = kind;
+    line.clean = rest.to_owned();
+    line
+}
+
+/// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star).
+fn is_rule(trimmed: &str) -> bool {
+    let t: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—')))
+        || t == "*"
+        || t == "***"
+}
+
+/// Run the line grammar on a cleaned line; return its kind and the text after the marker.
+pub(crate) fn classify_start(full: &str) -> (LineKind, &str) {
+    let Ok(mut pairs) = LineGrammar::parse(Rule::line_start, full) else {
+        return (LineKind::Text, full);
+    };
+    let Some(pair) = pairs.next() else {
+        return (LineKind::Text, full);
+    };
+    let end = pair.as_span().end();
+    let rest = full[end..].trim_start_matches([' ', '\t', '*', '_']);
+    let kind = match pair.as_rule() {
+        Rule::recipients_start => return (LineKind::RecipientsStart, rest),
+        Rule::authority => return (LineKind::Authority, full),
+        Rule::archive => return (LineKind::Archive, full),
+        Rule::number_start => return (LineKind::NumberStart, full),
+        Rule::subject_start => return (LineKind::Subject, rest),
+        Rule::addressee_start => return (LineKind::Addressee, rest),
+        Rule::part => MarkerKind::Part,
+        Rule::chapter => MarkerKind::Chapter,
+        Rule::section => MarkerKind::Section,
+        Rule::subsection => MarkerKind::Subsection,
+        Rule::article => MarkerKind::Article,
+        Rule::roman => MarkerKind::Roman,
+        Rule::group => MarkerKind::Group,
+        Rule::subitem => MarkerKind::Subitem,
+        Rule::item => MarkerKind::Item,
+        Rule::point => MarkerKind::Point,
+        Rule::indent => MarkerKind::Indent,
+        Rule::subindent => MarkerKind::Subindent,
+        _ => return (LineKind::Text, full),
+    };
+    let number = pair
+        .clone()
+        .into_inner()
+        .flat_map(|p| {
+            let inner: Vec<_> = p.clone().into_inner().collect();
+            if inner.is_empty() {
+                vec![p]
+            } else {
+                inner
+            }
+        })
+        .find(|p| {
+            matches!(
+                p.as_rule(),
+                Rule::arabic
+                    | Rule::roman_num
+                    | Rule::ordinal
+                    | Rule::article_num
+                    | Rule::subitem_num
+                    | Rule::point_letter
+                    | Rule::group_letter
+            )
+        })
+        .map(|p| normalize_number(p.as_rule(), p.as_str()));
+    if kind == MarkerKind::Roman && number.as_deref().is_some_and(|r| !valid_roman(r)) {
+        return (LineKind::Text, full);
+    }
+    let marker_text: String = pair
+        .as_str()
+        .chars()
+        .filter(|&c| c != '*' && c != '_')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (
+        LineKind::Marker(Marker {
+            kind,
+            text: marker_text,
+            number,
+        }),
+        rest,
+    )
+}
+
+fn normalize_number(rule: Rule, s: &str) -> String {
+    match rule {
+        Rule::ordinal => {
+            let word = s.split_whitespace().last().unwrap_or(s).to_lowercase();
+            let n = [
+                "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+            ]
+            .iter()
+            .position(|w| *w == word);
+            n.map_or(word, |i| (i + 1).to_string())
+        }
+        Rule::subitem_num => s.trim_end_matches('.').to_owned(),
+        _ => s.to_owned(),
+    }
+}
+
+/// I, II, III, IV … XXXIX: the forms documents use.
+fn valid_roman(s: &str) -> bool {
+    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let tens = s.chars().take_while(|&c| c == 'X').count();
+    tens <= 4 && ONES.contains(&&s[tens..]) && !s.is_empty() && !s.contains('L')
+        || s == "L"
+}
+
+/// A paragraph: one or more physical lines joined because of hard wrapping.
+#[derive(Debug, Clone)]
+pub(crate) struct Para {
+    /// Index of the first physical line.
+    pub first: usize,
+    /// Index one past the last physical line that belongs to it (noise lines included).
+    pub last: usize,
+    /// The marker of the first line.
+    pub marker: Option<Marker>,
+    /// Joined clean text after the marker.
+    pub text: String,
+    /// Inside a quotation opened by an earlier paragraph (amendment text).
+    pub quoted: bool,
+    /// Cells, when the line is a table row (tab- or pipe-separated).
+    pub cells: Vec<String>,
+}
+
+/// Statistics of a document's lines that tell whether it is hard-wrapped.
+pub(crate) struct WrapProfile {
+    wrapped: bool,
+    full_width: usize,
+}
+
+impl WrapProfile {
+    pub(crate) fn of(lines: &[Line]) -> WrapProfile {
+        let mut widths: Vec<usize> = lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Text | LineKind::Marker(_)))
+            .map(|l| l.full.chars().count())
+            .collect();
+        let text_lines = widths.len();
+        widths.sort_unstable();
+        let p75 = widths.get(text_lines * 3 / 4).copied().unwrap_or(80);
+        let mut unfinished = 0;
+        for w in lines.windows(2) {
+            if matches!(w[0].kind, LineKind::Text | LineKind::Marker(_))
+                && !ends_sentence(&w[0].full)
+                && w[1].kind == LineKind::Text
+                && starts_lower(&w[1].full)
+            {
+                unfinished += 1;
+            }
+        }
+        WrapProfile {
+            wrapped: unfinished >= 3 && unfinished * 10 >= text_lines,
+            full_width: (p75 * 6 / 10).max(30),
+        }
+    }
+}
+
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches([' ', '*', '_', '|', '\t']);
+    t.ends_with(['.', ';', ':', '!', '?', '…']) || t.is_empty()
+}
+
+pub(crate) fn starts_lower(s: &str) -> bool {
+    s.trim_start_matches(['*', '_', ' ', '“', '"', '('])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// Group lines `[from, to)` into paragraphs. Noise lines (page headers, stamps) inside a
+/// wrapped paragraph are absorbed into it; blank lines end a paragraph and stay with it.
+pub(crate) fn paragraphs(
+    text_src: &str,
+    lines: &[Line],
+    from: usize,
+    to: usize,
+    profile: &WrapProfile,
+    joins: &mut usize,
+) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut i = from;
+    let mut quote_depth: i32 = 0;
+    while i < to {
+        let line = &lines[i];
+        if line.is_blankish() || line.is_noise() || line.kind == LineKind::Rule {
+            // Leading blank or noise lines attach to the previous paragraph.
+            if let Some(p) = out.last_mut() {
+                p.last = i + 1;
+            } else {
+                out.push(Para {
+                    first: i,
+                    last: i + 1,
+                    marker: None,
+                    text: String::new(),
+                    quoted: false,
+                    cells: Vec::new(),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let quoted = quote_depth > 0;
+        let marker = if quoted {
+            None
+        } else {
+            line.marker().cloned()
+        };
+        let cells = row_cells(&text_src[line.start..line.end]);
+        let mut text = if quoted {
+            line.full.clone()
+        } else {
+            line.clean.clone()
+        };
+        let mut last_content = i;
+        let mut j = i + 1;
+        // Join following lines while the paragraph is unfinished.
+        while j < to && cells.is_empty() {
+            // Look past noise (and the blank lines around it) for the next content line.
+            let mut k = j;
+            let mut saw_noise = false;
+            while k < to && (lines[k].is_noise() || (saw_noise && lines[k].is_blankish())) {
+                saw_noise |= lines[k].is_noise();
+                k += 1;
+            }
+            if k >= to {
+                break;
+            }
+            let next = &lines[k];
+            let prev = &lines[last_content];
+            let next_plain = next.kind == LineKind::Text
+                || (quote_depth + quote_balance(&text) > 0 && !next.is_blankish());
+            if !next_plain || ends_sentence(&prev.full) {
+                break;
+            }
+            let full_prev = prev.full.chars().count() >= profile.full_width;
+            if !(starts_lower(&next.full) || (profile.wrapped && full_prev)) {
+                break;
+            }
+            if !row_cells(&text_src[next.start..next.end]).is_empty() {
+                break;
+            }
+            join_text(&mut text, &next.full);
+            *joins += 1;
+            last_content = k;
+            j = k + 1;
+        }
+        quote_depth = (quote_depth + quote_balance(&text)).max(0);
+        out.push(Para {
+            first: i,
+            last: j.max(i + 1),
+            marker,
+            text,
+            quoted,
+            cells,
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn quote_balance(s: &str) -> i32 {
+    let open = s.matches('“').count() as i32;
+    let close = s.matches('”').count() as i32;
+    open - close
+}
+
+fn join_text(text: &mut String, next: &str) {
+    let glue = text
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .as_slice()
+        .first()
+        .is_some_and(|&c| c == '-' || c == '/')
+        && !text.ends_with(" -")
+        && !text.ends_with(" /");
+    if !glue && !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
+/// line has fewer than two non-empty cells.
+pub(crate) fn row_cells(raw: &str) -> Vec<String> {
+    let t = raw.trim();
+    let parts: Vec<&str> = if t.contains('\t') {
+        t.split('\t').collect()
+    } else if t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3 {
+        t.trim_matches('|').split('|').collect()
+    } else {
+        return Vec::new();
+    };
+    let cells: Vec<String> = parts
+        .iter()
+        .map(|c| crate::clean::strip_markup(c).0)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.len() >= 2 {
+        cells
+    } else {
+        Vec::new()
+    }
+}

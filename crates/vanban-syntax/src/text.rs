@@ -1,0 +1,353 @@
+//! The text boundary: the only place that sees raw bytes.
+//!
+//! Decodes (UTF-8 with or without BOM, UTF-16 with BOM), refuses binary and legacy 8-bit
+//! encodings with a typed error, and normalises only what must be normalised: line ends, NFC,
+//! odd spaces and zero-width characters. An [`OffsetMap`] takes every offset in the normalised
+//! text back to the original input, so diagnostics point at the user's file.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::error::DecodeError;
+
+/// Decode raw bytes into text.
+///
+/// UTF-8 (a BOM is stripped) and UTF-16 LE/BE with a BOM are accepted. Anything else gives a
+/// [`DecodeError`]: binary data, text in a legacy Vietnamese 8-bit encoding, or invalid UTF-8
+/// (with the byte offset, line and column of the first bad byte).
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(rest, 3);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(DecodeError::Binary { kind });
+    }
+    decode_utf8(bytes, 0)
+}
+
+fn decode_utf8(bytes: &[u8], bom: usize) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let before = &bytes[..valid];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            // `before` is valid UTF-8 up to `valid`.
+            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            if let Some(name) = legacy_encoding(bytes) {
+                return Err(DecodeError::LegacyEncoding {
+                    name,
+                    offset: valid + bom,
+                    line,
+                });
+            }
+            Err(DecodeError::InvalidUtf8 {
+                offset: valid + bom,
+                line,
+                column,
+            })
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::InvalidUtf16 {
+            offset: bytes.len() + 1,
+        });
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut out = String::with_capacity(bytes.len());
+    for (i, r) in char::decode_utf16(units).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => return Err(DecodeError::InvalidUtf16 { offset: 2 + i * 2 }),
+        }
+    }
+    Ok(out)
+}
+
+/// Recognise common binary formats by their magic bytes, and anything with NUL bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF file"),
+        (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file is one)"),
+        (b"\xD0\xCF\x11\xE0", "an old Office file (.doc or .xls)"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF file"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(what);
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    memchr::memchr(0, head).map(|_| "binary data (it contains NUL bytes)")
+}
+
+/// Tell TCVN3 (ABC) and VNI-Windows text by bytes typical of each. Only called on text that
+/// is not valid UTF-8.
+fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
+    // TCVN3 puts whole Vietnamese letters in 0xA1..=0xFE: "©" (0xA9) is "â", "¬" (0xAC) "ơ",
+    // "­" (0xAD) "ư", "®" (0xAE) "đ", "ù"/"û" tone letters. VNI writes a base letter followed by
+    // tone bytes in 0xC0..=0xFF right after an ASCII letter ("Vieät" = "Việt").
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    if high == 0 {
+        return None;
+    }
+    let tcvn = bytes
+        .iter()
+        .filter(|&&b| matches!(b, 0xA9 | 0xAC | 0xAD | 0xAE | 0xB5..=0xBE | 0xC6..=0xCF))
+        .count();
+    let vni = bytes
+        .windows(2)
+        .filter(|w| w[0].is_ascii_alphabetic() && matches!(w[1], 0xC0..=0xFF))
+        .count();
+    if tcvn * 2 >= high {
+        Some("TCVN3 (ABC)")
+    } else if vni * 2 >= high {
+        Some("VNI-Windows")
+    } else {
+        None
+    }
+}
+
+/// Text after normalisation, with the map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// NFC text with LF line ends, odd spaces folded to U+0020, zero-width characters removed.
+    pub text: String,
+    /// Offsets back into the original text.
+    pub map: OffsetMap,
+    /// What was changed, for diagnostics: (what, count).
+    pub changes: Vec<(&'static str, usize)>,
+}
+
+/// Maps byte offsets of the normalised text back to the original text.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// Checkpoints (normalised offset, original offset); between two checkpoints the
+    /// difference is constant. Empty means the identity.
+    points: Vec<(usize, usize)>,
+    /// Byte offsets where original lines start.
+    line_starts: Vec<usize>,
+    /// The original text, for column counting.
+    original: String,
+}
+
+impl OffsetMap {
+    /// The original byte offset of a normalised byte offset.
+    pub fn to_original(&self, offset: usize) -> usize {
+        let i = self.points.partition_point(|&(n, _)| n <= offset);
+        if i == 0 {
+            return offset;
+        }
+        let (n, o) = self.points[i - 1];
+        o + (offset - n)
+    }
+
+    /// 1-based line and column (in characters) in the original text of a normalised offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let orig = self.to_original(offset).min(self.original.len());
+        let line = self.line_starts.partition_point(|&s| s <= orig);
+        let start = self.line_starts[line - 1];
+        let mut end = orig;
+        while !self.original.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.original[start..end].chars().count() + 1;
+        (line as u32, column as u32)
+    }
+}
+
+fn odd_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
+fn zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Normalise text: CR LF and CR to LF, form feed to LF, NFC, odd spaces (NBSP …) to a plain
+/// space, zero-width characters and soft hyphens removed. Fast path when nothing needs doing.
+pub fn normalize(input: &str) -> Normalized {
+    let mut line_starts = vec![0];
+    line_starts.extend(memchr::memchr_iter(b'\n', input.as_bytes()).map(|p| p + 1));
+    let needs_nfc = is_nfc_quick(input.chars()) != IsNormalized::Yes;
+    let needs_chars = input
+        .chars()
+        .any(|c| c == '\r' || c == '\u{0C}' || odd_space(c) || zero_width(c));
+    if !needs_nfc && !needs_chars {
+        return Normalized {
+            text: input.to_owned(),
+            map: OffsetMap {
+                points: Vec::new(),
+                line_starts,
+                original: input.to_owned(),
+            },
+            changes: Vec::new(),
+        };
+    }
+    let mut text = String::with_capacity(input.len());
+    let mut points = Vec::new();
+    let (mut crlf, mut spaces, mut zw, mut nfc) = (0, 0, 0, 0);
+    let mut cluster = String::new();
+    let mut chars = input.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let before = text.len();
+        if c == '\r' {
+            text.push('\n');
+            if let Some(&(_, '\n')) = chars.peek() {
+                chars.next();
+            }
+            crlf += 1;
+        } else if c == '\u{0C}' {
+            text.push('\n');
+            crlf += 1;
+        } else if odd_space(c) {
+            text.push(' ');
+            spaces += 1;
+        } else if zero_width(c) {
+            zw += 1;
+        } else if needs_nfc {
+            // A base character and the combining marks after it compose as one cluster.
+            cluster.clear();
+            cluster.push(c);
+            while let Some(&(_, m)) = chars.peek() {
+                if unicode_normalization::char::is_combining_mark(m) {
+                    cluster.push(m);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let start = text.len();
+            text.extend(cluster.nfc());
+            if text.len() - start != cluster.len() {
+                nfc += 1;
+            }
+        } else {
+            text.push(c);
+        }
+        let consumed_end = chars.peek().map_or(input.len(), |&(j, _)| j);
+        // Record a checkpoint after every change of length, so offsets inside unchanged runs
+        // map by a constant difference.
+        if text.len() - before != consumed_end - i {
+            points.push((text.len(), consumed_end));
+        }
+    }
+    let mut changes = Vec::new();
+    for (what, n) in [
+        ("line ends (CR) changed to LF", crlf),
+        ("odd spaces (NBSP …) changed to plain spaces", spaces),
+        ("zero-width characters removed", zw),
+        ("letters composed to NFC", nfc),
+    ] {
+        if n > 0 {
+            changes.push((what, n));
+        }
+    }
+    Normalized {
+        text,
+        map: OffsetMap {
+            points,
+            line_starts,
+            original: input.to_owned(),
+        },
+        changes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_composes_and_maps_back() {
+        let nfd = "Vie\u{0302}\u{0323}t Nam\nA";
+        let n = normalize(nfd);
+        assert_eq!(n.text, "Việt Nam\nA");
+        let a = n.text.find('A').expect("A");
+        assert_eq!(n.map.to_original(a), nfd.find('A').expect("A"));
+        assert_eq!(n.map.line_col(a), (2, 1));
+        let nam = n.text.find("Nam").expect("Nam");
+        assert_eq!(n.map.line_col(nam), (1, 7));
+    }
+
+    #[test]
+    fn crlf_nbsp_zero_width() {
+        let n = normalize("Số:\u{00A0}1\r\nb\u{200B}c\rd");
+        assert_eq!(n.text, "Số: 1\nbc\nd");
+        assert_eq!(n.changes.len(), 3);
+        let d = n.text.find('d').expect("d");
+        assert_eq!(n.map.line_col(d), (3, 1));
+    }
+
+    #[test]
+    fn clean_text_is_identity() {
+        let n = normalize("Ủy ban nhân dân\n");
+        assert!(n.changes.is_empty());
+        assert_eq!(n.map.to_original(5), 5);
+    }
+
+    #[test]
+    fn boms_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").expect("utf8"), "abc");
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Số".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&le).expect("le"), "Số");
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Số".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(decode(&be).expect("be"), "Số");
+    }
+
+    #[test]
+    fn invalid_utf8_names_position() {
+        let err = decode(b"ab\ncd\xFFe").expect_err("invalid");
+        assert_eq!(
+            err,
+            DecodeError::InvalidUtf8 {
+                offset: 5,
+                line: 2,
+                column: 3
+            }
+        );
+    }
+
+    #[test]
+    fn binary_refused() {
+        assert!(matches!(
+            decode(b"%PDF-1.7 ..."),
+            Err(DecodeError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(b"PK\x03\x04...."),
+            Err(DecodeError::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn tcvn3_is_named() {
+        // "Uû ban nh©n d©n" is TCVN3 text read as Latin-1; as bytes it is not UTF-8.
+        let err = decode(b"U\xFB ban nh\xA9n d\xA9n t\xADnh").expect_err("legacy");
+        assert!(matches!(err, DecodeError::LegacyEncoding { name, .. } if name.starts_with("TCVN3")));
+    }
+}
