@@ -26,8 +26,8 @@ pub use vanban_syntax as syntax;
 
 pub use vanban_model::{
     Appendix, Archive, Authority, Closing, DateParts, Diagnostic, Document, DocumentKind,
-    DocumentNumber, Extra, Header, Issuer, Motto, MottoKind, Node, NodeKind, NumberForm,
-    Recipient, Severity, Signature, Span,
+    DocumentNumber, Extra, Header, Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient,
+    Severity, Signature, Span,
 };
 pub use vanban_syntax::{
     parse, parse_bytes, parse_with, DecodeError, ParseError, ParseOptions, Parsed,

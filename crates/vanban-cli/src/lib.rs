@@ -43,9 +43,11 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Parse one document and print its tree.
-    #[command(after_help = "Examples:\n  vanban parse seeds/208-KH-UBND_2024_TuyenQuang.txt --format outline\n  \
+    #[command(
+        after_help = "Examples:\n  vanban parse seeds/208-KH-UBND_2024_TuyenQuang.txt --format outline\n  \
 vanban parse corpus/CV_9387-UBND-KT_2026_LaoCai.txt --format json\n  \
-vanban parse - --format text < file.txt   # the lossless rendering")]
+vanban parse - --format text < file.txt   # the lossless rendering"
+    )]
     Parse(ParseArgs),
 }
 
@@ -139,7 +141,8 @@ fn parse_cmd(args: &ParseArgs) -> u8 {
         Some(path) => std::fs::write(path, rendered.as_bytes()),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(rendered.as_bytes()).and_then(|()| out.flush())
+            out.write_all(rendered.as_bytes())
+                .and_then(|()| out.flush())
         }
     };
     if let Err(e) = written {

@@ -166,7 +166,11 @@ impl DocumentKind {
 
 /// Lower-case, single spaces, and the old tone-mark placement for oa/oe/uy.
 fn fold_name(s: &str) -> String {
-    let lower: String = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let lower: String = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     lower
         .replace("oả", "ỏa")
         .replace("uỷ", "ủy")

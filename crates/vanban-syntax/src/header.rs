@@ -113,8 +113,10 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
             0
         } else if bytes[i] == b'\t' || bytes[i] == b'|' {
             1
-        } else if bytes[i] == b' ' {
-            let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+        } else if bytes[i] == b' ' || bytes[i] == b'_' {
+            // Runs of spaces (column padding) or of underscores (a rule glued to the text).
+            let b0 = bytes[i];
+            let run = bytes[i..].iter().take_while(|&&b| b == b0).count();
             if run >= 3 {
                 run
             } else {
@@ -127,11 +129,12 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
             if let Some(s) = cell_start.take() {
                 let piece = &raw[s..i];
                 let (clean, _) = strip_markup(piece);
-                if !clean.is_empty() {
+                // An empty cell that only closes an emphasis run is kept for merging.
+                if !clean.is_empty() || emphasis_runs(piece) % 2 == 1 {
                     cells.push(Cell {
                         start: line.start + s,
                         end: line.start + i,
-                        open_bold: piece.matches("**").count() % 2 == 1,
+                        open_bold: emphasis_runs(piece) % 2 == 1,
                         text: clean,
                     });
                 }
@@ -151,6 +154,20 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
         }
     }
     cells
+}
+
+/// Number of Markdown emphasis delimiters ("*", "**", "__") in a piece: odd means an
+/// emphasis run is left open and continues on the next line.
+fn emphasis_runs(piece: &str) -> usize {
+    let mut runs = 0;
+    let mut prev = ' ';
+    for c in piece.chars() {
+        if c == '*' && prev != '*' {
+            runs += 1;
+        }
+        prev = c;
+    }
+    runs + piece.matches("__").count()
 }
 
 /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (either tone placement), "Độc lập - Tự do - Hạnh
@@ -302,6 +319,21 @@ pub struct ParsedSymbol {
     pub normalized: String,
 }
 
+const ISSUER_CODES: &str = include_str!("../../../data/issuer-codes.tsv");
+
+/// The national body an issuer code stands for ("QH15" → "Quốc hội"), from
+/// `data/issuer-codes.tsv`. The first code of "VPCP-CN" counts.
+pub fn national_issuer(code: &str) -> Option<&'static str> {
+    let first = code.split('-').next()?;
+    let base = first.trim_end_matches(|c: char| c.is_ascii_digit());
+    ISSUER_CODES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(c, _)| *c == base)
+        .map(|(_, name)| name)
+}
+
 const LOCALITY_WORDS: &[&str] = &[
     "TỈNH ",
     "THÀNH PHỐ ",
@@ -365,13 +397,18 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         let continues = cells.last().is_some_and(|c: &Cell| {
             c.open_bold || ends_with_number_prefix(&c.text) || incomplete_date(&c.text)
         });
-        let informative = line_cells.iter().any(|c| {
-            is_motto_text(&c.text).is_some()
-                || has_full_date(&c.text)
-                || is_upper(&c.text)
-                || c.text.starts_with("Số")
-                || c.text.contains('/')
+        // A place name wrapped before its date: "Thành phố Hồ" / "Chí Minh, ngày 18 …".
+        let date_follows = lines.get(i + 1).is_some_and(|next| {
+            !l.full.contains(':') && has_full_date(&format!("{} {}", l.full, next.full))
         });
+        let informative = date_follows
+            || line_cells.iter().any(|c| {
+                is_motto_text(&c.text).is_some()
+                    || has_full_date(&c.text)
+                    || is_upper(&c.text)
+                    || c.text.starts_with("Số")
+                    || c.text.contains('/')
+            });
         if !informative && !continues && seen_number && !header_has_date(&cells) {
             // A lower-case line after the number and before any type name: the subject of an
             // official letter written without "V/v".
@@ -390,6 +427,9 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
     let mut motto_kind = None;
     for c in &cells {
         let t = c.text.as_str();
+        if t.is_empty() {
+            continue;
+        }
         if let Some(k) = is_motto_text(t) {
             motto_kind.get_or_insert(k);
             motto_lines.push(t.to_owned());
@@ -413,7 +453,10 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             continue;
         }
         let up = t.to_uppercase();
-        if let Some(m) = MARKS.iter().find(|m| up == **m || up.starts_with(&format!("{m} "))) {
+        if let Some(m) = MARKS
+            .iter()
+            .find(|m| up == **m || up.starts_with(&format!("{m} ")))
+        {
             header.marks.push((*m).to_owned());
             continue;
         }
@@ -444,7 +487,10 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
                 header.title = Some(title.join(" "));
             }
             i = j;
-        } else if lines[j].kind == LineKind::Subject || (seen_number && lower_start(&lines[j])) {
+        } else if lines[j].kind == LineKind::Subject
+            || (seen_number && lower_start(&lines[j]))
+            || (letter_number(&header) && summary_like(&lines[j]))
+        {
             let mut subject = vec![lines[j].full.clone()];
             j += 1;
             while j < n
@@ -479,12 +525,60 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             i = j;
         }
     }
+    // The right-hand column (place and date) may come after the subject in the text.
+    if header.date_parts.is_none() {
+        let mut k = i;
+        let mut extra: Vec<Cell> = Vec::new();
+        while k < n && k < i + 8 {
+            let l = &lines[k];
+            if l.is_blankish() || l.kind == LineKind::Rule {
+                k += 1;
+                continue;
+            }
+            let joined = format!(
+                "{} {}",
+                l.full,
+                lines.get(k + 1).map_or("", |x| x.full.as_str())
+            );
+            let continuing = extra
+                .last()
+                .is_some_and(|c: &Cell| incomplete_date(&c.text));
+            if !continuing && !has_full_date(&l.full) && !has_full_date(&joined) {
+                break;
+            }
+            extra.extend(split_cells(ctx.text, l));
+            k += 1;
+            let merged = merge_cells(extra.clone());
+            if merged.iter().any(|c| has_full_date(&c.text)) {
+                break;
+            }
+        }
+        for c in merge_cells(extra) {
+            if let Some((pos, parts)) = date_in(&c.text) {
+                let place = c.text[..pos].trim().trim_end_matches(',').trim();
+                header.place = (!place.is_empty()).then(|| place.to_owned());
+                header.date = parts.iso();
+                header.date_parts = Some(parts);
+                i = k;
+                break;
+            }
+        }
+    }
     // Phase C: "Kính gửi:" block.
     let k = skip_blank(lines, i);
     if k < n && lines[k].kind == LineKind::Addressee {
         let (addressees, end) = read_addressees(ctx, k);
         header.addressees = addressees;
         i = end;
+    }
+    // A consolidated text prints the type of the document it consolidates; its symbol says
+    // VBHN.
+    if header
+        .number
+        .as_ref()
+        .is_some_and(|n| n.type_code.as_deref() == Some("VBHN"))
+    {
+        header.kind = DocumentKind::Consolidated;
     }
     // Document type: the printed name wins, then the type code, then the layout.
     if header.kind == DocumentKind::Unknown {
@@ -507,7 +601,39 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             })
             .unwrap_or(DocumentKind::Unknown);
     }
+    if header.issuer.name.is_none() {
+        let code = header.number.as_ref().and_then(|n| n.issuer_code.clone());
+        if let Some(name) = code.as_deref().and_then(national_issuer) {
+            header.issuer.name = Some(name.to_owned());
+            let span = header.number.as_ref().map(|n| n.span).unwrap_or_default();
+            ctx.diag(
+                "issuer-from-code",
+                Severity::Info,
+                format!(
+                    "no issuing body printed; named \"{name}\" from the issuer code {}",
+                    code.as_deref().unwrap_or("")
+                ),
+                span,
+            );
+        }
+    }
     HeaderRead { header, end: i }
+}
+
+/// The number of an official letter: a symbol with no type code ("5155/SGDĐT-GDTXNNĐH").
+fn letter_number(h: &Header) -> bool {
+    h.number
+        .as_ref()
+        .is_some_and(|n| n.type_code.is_none() && n.form != NumberForm::Law)
+}
+
+/// A sentence-case line that can be a letter's summary ("Về hướng dẫn …").
+fn summary_like(l: &Line) -> bool {
+    l.kind == LineKind::Text
+        && !is_upper(&l.full)
+        && !starts_preamble(&l.full)
+        && !has_full_date(&l.full)
+        && l.full.chars().count() <= 200
 }
 
 fn lower_start(l: &Line) -> bool {
@@ -543,7 +669,9 @@ pub(crate) fn merge_cells(cells: Vec<Cell>) -> Vec<Cell> {
         if let Some(prev) = out.last_mut() {
             if prev.open_bold || ends_with_number_prefix(&prev.text) || incomplete_date(&prev.text)
             {
-                prev.text.push(' ');
+                if !c.text.is_empty() && !prev.text.is_empty() {
+                    prev.text.push(' ');
+                }
                 prev.text.push_str(&c.text);
                 prev.end = c.end;
                 prev.open_bold = prev.open_bold != c.open_bold;
@@ -620,8 +748,7 @@ fn type_line(full: &str) -> Option<(DocumentKind, String, String)> {
         if let Some(kind) = DocumentKind::from_name(&head) {
             let rest = upper_words[take..].join(" ");
             // "KẾ HOẠCH" alone, or followed by a title; not a sentence that starts with the word.
-            if rest.is_empty() || is_upper(&rest) || rest.starts_with(|c: char| c.is_uppercase())
-            {
+            if rest.is_empty() || is_upper(&rest) || rest.starts_with(|c: char| c.is_uppercase()) {
                 return Some((kind, head, rest));
             }
         }
@@ -750,11 +877,7 @@ fn issuer(ctx: &Ctx, cells: &[&Cell]) -> Issuer {
                 locality
             ));
         } else {
-            issuer.name = Some(format!(
-                "{} {}",
-                ctx.display_case(body[0], false),
-                locality
-            ));
+            issuer.name = Some(format!("{} {}", ctx.display_case(body[0], false), locality));
         }
         issuer.locality = Some(locality);
     } else if upper.len() >= 2 {

@@ -141,10 +141,12 @@ pub fn parse_with(bytes: &[u8], options: ParseOptions) -> Result<Parsed, ParseEr
         if let Some(first) = errors.first() {
             return Err(ParseError::Strict {
                 count: errors.len(),
-                first: format!("{}:{}: {}", first.span.line, first.span.column, first.message),
+                first: format!(
+                    "{}:{}: {}",
+                    first.span.line, first.span.column, first.message
+                ),
             });
         }
     }
     Ok(parsed)
 }
-

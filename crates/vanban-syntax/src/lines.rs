@@ -154,9 +154,15 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
 }
 
 fn is_stamp_continuation(full: &str) -> bool {
-    ["Cơ quan:", "Ngày ký:", "Thời gian ký:", "Email:", "Cơ quan :"]
-        .iter()
-        .any(|p| full.starts_with(p))
+    [
+        "Cơ quan:",
+        "Ngày ký:",
+        "Thời gian ký:",
+        "Email:",
+        "Cơ quan :",
+    ]
+    .iter()
+    .any(|p| full.starts_with(p))
 }
 
 fn classify_line(raw: &str, start: usize, end: usize) -> Line {
@@ -207,7 +213,7 @@ fn is_rule(trimmed: &str) -> bool {
     let t: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—')))
         || t == "*"
-        || t == "***"
+        || (t.len() >= 3 && t.chars().all(|c| c == '*'))
 }
 
 /// Run the line grammar on a cleaned line; return its kind and the text after the marker.
@@ -306,8 +312,7 @@ fn normalize_number(rule: Rule, s: &str) -> String {
 fn valid_roman(s: &str) -> bool {
     const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     let tens = s.chars().take_while(|&c| c == 'X').count();
-    tens <= 4 && ONES.contains(&&s[tens..]) && !s.is_empty() && !s.contains('L')
-        || s == "L"
+    tens <= 4 && ONES.contains(&&s[tens..]) && !s.is_empty() && !s.contains('L') || s == "L"
 }
 
 /// A paragraph: one or more physical lines joined because of hard wrapping.
@@ -405,11 +410,7 @@ pub(crate) fn paragraphs(
             continue;
         }
         let quoted = quote_depth > 0;
-        let marker = if quoted {
-            None
-        } else {
-            line.marker().cloned()
-        };
+        let marker = if quoted { None } else { line.marker().cloned() };
         let cells = row_cells(&text_src[line.start..line.end]);
         let mut text = if quoted {
             line.full.clone()

@@ -2,9 +2,7 @@
 //! matter, header, preamble, body, closing, appendices, trailing text); the body hierarchy is
 //! built with a stack ordered by marker rank, so nesting follows the markers, not indentation.
 
-use vanban_model::{
-    Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span,
-};
+use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span};
 
 use crate::clean::is_upper;
 use crate::header::{self, starts_preamble};
@@ -69,7 +67,10 @@ impl<'a> Ctx<'a> {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
-                    && !self.text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                    && !self.text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if boundary_ok && orig.chars().any(char::is_lowercase) && !is_upper(orig) {
                     let first_upper = orig.chars().next().is_some_and(char::is_uppercase);
                     if locality || first_upper {
@@ -371,13 +372,28 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
     let h = &doc.header;
     let span = h.span;
     if h.issuer.name.is_none() {
-        ctx.diag("header-no-issuer", Severity::Warning, "no issuing body found in the header", span);
+        ctx.diag(
+            "header-no-issuer",
+            Severity::Warning,
+            "no issuing body found in the header",
+            span,
+        );
     }
     if h.number.is_none() {
-        ctx.diag("header-no-number", Severity::Warning, "no number and symbol (\"Số: …\") found in the header", span);
+        ctx.diag(
+            "header-no-number",
+            Severity::Warning,
+            "no number and symbol (\"Số: …\") found in the header",
+            span,
+        );
     }
     match &h.date_parts {
-        None => ctx.diag("header-no-date", Severity::Warning, "no place-and-date line (\"…, ngày … tháng … năm …\") found in the header", span),
+        None => ctx.diag(
+            "header-no-date",
+            Severity::Warning,
+            "no place-and-date line (\"…, ngày … tháng … năm …\") found in the header",
+            span,
+        ),
         Some(p) if h.date.is_none() => {
             let msg = if p.day.is_none() || p.month.is_none() || p.year.is_none() {
                 "the date has blank parts (an unsigned draft)"
@@ -389,10 +405,19 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
         _ => {}
     }
     if h.kind == vanban_model::DocumentKind::Unknown {
-        ctx.diag("header-no-kind", Severity::Warning, "the document type could not be told", span);
+        ctx.diag(
+            "header-no-kind",
+            Severity::Warning,
+            "the document type could not be told",
+            span,
+        );
     }
     if let (Some(n), Some(_)) = (&h.number, &h.kind_raw) {
-        if let Some(code_kind) = n.type_code.as_deref().and_then(vanban_model::DocumentKind::from_code) {
+        if let Some(code_kind) = n
+            .type_code
+            .as_deref()
+            .and_then(vanban_model::DocumentKind::from_code)
+        {
             let compatible = code_kind == h.kind
                 || (code_kind == vanban_model::DocumentKind::Decision
                     && h.kind == vanban_model::DocumentKind::Rules);
@@ -472,7 +497,9 @@ fn appendix_heading(lines: &[Line], i: usize) -> bool {
     if is_upper(f) && f.chars().count() < 60 && l.marker().is_none() {
         let near = lines[i + 1..].iter().take(6).any(|m| {
             let t = m.full.trim_start_matches('(');
-            t.starts_with("Ban hành kèm theo") || t.starts_with("Kèm theo") || t.starts_with("kèm theo")
+            t.starts_with("Ban hành kèm theo")
+                || t.starts_with("Kèm theo")
+                || t.starts_with("kèm theo")
         });
         return near && l.kind == LineKind::Text;
     }
@@ -499,7 +526,10 @@ fn appendix(
             continue;
         }
         let f = l.full.trim_start_matches('(');
-        if f.starts_with("Ban hành kèm theo") || f.starts_with("Kèm theo") || f.starts_with("kèm theo") {
+        if f.starts_with("Ban hành kèm theo")
+            || f.starts_with("Kèm theo")
+            || f.starts_with("kèm theo")
+        {
             let mut att = l.full.clone();
             k += 1;
             while k < to && !att.trim_end().ends_with(')') && lines[k].kind == LineKind::Text {
@@ -647,7 +677,10 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
         };
         if kind == NodeKind::Note {
             // A note belongs to the enclosing item, not to the last point or bullet.
-            while stack.last().is_some_and(|b| b.rank > MarkerKind::Item.rank(1)) {
+            while stack
+                .last()
+                .is_some_and(|b| b.rank > MarkerKind::Item.rank(1))
+            {
                 close(&mut stack, &mut roots);
             }
         }

@@ -42,7 +42,10 @@ fn decode_utf8(bytes: &[u8], bom: usize) -> Result<String, DecodeError> {
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |p| p + 1);
             // `before` is valid UTF-8 up to `valid`.
-            let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
             if let Some(name) = legacy_encoding(bytes) {
                 return Err(DecodeError::LegacyEncoding {
                     name,
@@ -80,7 +83,10 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Decode
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF file"),
-        (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file is one)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a .docx or .xlsx file is one)",
+        ),
         (b"\xD0\xCF\x11\xE0", "an old Office file (.doc or .xls)"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -172,7 +178,10 @@ impl OffsetMap {
 }
 
 fn odd_space(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 fn zero_width(c: char) -> bool {
@@ -348,6 +357,8 @@ mod tests {
     fn tcvn3_is_named() {
         // "Uû ban nh©n d©n" is TCVN3 text read as Latin-1; as bytes it is not UTF-8.
         let err = decode(b"U\xFB ban nh\xA9n d\xA9n t\xADnh").expect_err("legacy");
-        assert!(matches!(err, DecodeError::LegacyEncoding { name, .. } if name.starts_with("TCVN3")));
+        assert!(
+            matches!(err, DecodeError::LegacyEncoding { name, .. } if name.starts_with("TCVN3"))
+        );
     }
 }
