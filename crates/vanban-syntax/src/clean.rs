@@ -46,6 +46,20 @@ pub fn strip_markup(raw: &str) -> (String, bool) {
     (out, markup)
 }
 
+/// Number of Markdown emphasis delimiters ("*", "**", "__") in a piece of a line: odd means
+/// an emphasis run is left open and continues on the next line.
+pub fn emphasis_runs(piece: &str) -> usize {
+    let mut runs = 0;
+    let mut prev = ' ';
+    for c in piece.chars() {
+        if c == '*' && prev != '*' {
+            runs += 1;
+        }
+        prev = c;
+    }
+    runs + piece.matches("__").count()
+}
+
 /// True when the letters of `s` are (nearly) all upper case: a heading or a header line.
 pub fn is_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);

@@ -96,13 +96,26 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     let mut items: Vec<(String, usize, usize)> = Vec::new();
     let mut end = from;
     let mut i = from;
+    let mut pending = None;
     while i < to {
         let l = &lines[i];
         if l.is_blankish() || l.is_noise() || l.kind == LineKind::Rule {
             i += 1;
             continue;
         }
-        let cells = merge_cells(split_cells(ctx.text, l));
+        // A bold run wrapped over two lines ("**T/M BỘ CHÍNH" / "TRỊ**") is one cell.
+        let mut line_cells = split_cells(ctx.text, l);
+        if let Some(open) = pending.take() {
+            line_cells.insert(0, open);
+        }
+        let mut cells = merge_cells(line_cells);
+        if cells.last().is_some_and(|c| c.open_bold) && i + 1 < to {
+            pending = cells.pop();
+            if cells.is_empty() {
+                i += 1;
+                continue;
+            }
+        }
         let mut consumed = false;
         for c in &cells {
             let t = c.text.as_str();
@@ -146,7 +159,7 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
                     }
                     consumed = true;
                 }
-                _ if is_upper(t) && t.chars().count() <= 80 => {
+                _ if is_upper(t) && t.chars().count() <= 80 && signature.name.is_none() => {
                     signature.title = Some(t.to_owned());
                     signature.lines.push(t.to_owned());
                     consumed = true;

@@ -8,7 +8,7 @@ use vanban_model::{
     Recipient, Severity,
 };
 
-use crate::clean::{is_upper, strip_markup};
+use crate::clean::{emphasis_runs, is_upper, strip_markup};
 use crate::lines::{Line, LineKind};
 use crate::lower::Ctx;
 
@@ -154,20 +154,6 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
         }
     }
     cells
-}
-
-/// Number of Markdown emphasis delimiters ("*", "**", "__") in a piece: odd means an
-/// emphasis run is left open and continues on the next line.
-fn emphasis_runs(piece: &str) -> usize {
-    let mut runs = 0;
-    let mut prev = ' ';
-    for c in piece.chars() {
-        if c == '*' && prev != '*' {
-            runs += 1;
-        }
-        prev = c;
-    }
-    runs + piece.matches("__").count()
 }
 
 /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (either tone placement), "Độc lập - Tự do - Hạnh
@@ -776,8 +762,7 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
             }
             break;
         }
-        let text_like = matches!(l.kind, LineKind::Text)
-            || (l.marker().is_some() && is_upper(&l.full) && !title.is_empty());
+        let text_like = matches!(l.kind, LineKind::Text);
         if !text_like || starts_preamble(&l.full) {
             break;
         }

@@ -75,6 +75,9 @@ pub(crate) enum LineKind {
     Authority,
     Archive,
     NumberStart,
+    /// The rest of a marker wrapped onto this line ("Điều" / "1. Phạm vi …"): joined into the
+    /// line before it.
+    Continuation,
     Subject,
     Addressee,
     Text,
@@ -94,6 +97,8 @@ pub(crate) struct Line {
     pub full: String,
     /// Whether Markdown debris was removed.
     pub had_markup: bool,
+    /// The line leaves a Markdown emphasis run open: it continues on the next line.
+    pub open_emphasis: bool,
 }
 
 impl Line {
@@ -104,7 +109,7 @@ impl Line {
     pub(crate) fn is_noise(&self) -> bool {
         matches!(
             self.kind,
-            LineKind::PageHeader | LineKind::Stamp | LineKind::Digits
+            LineKind::PageHeader | LineKind::Stamp | LineKind::Digits | LineKind::Continuation
         )
     }
 
@@ -133,6 +138,21 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             break;
         }
     }
+    // A structural keyword alone on its line, its number on the next ("**Điều" / "1. Phạm
+    // vi …**", "**Chương" / "I**"): classify the two lines as one.
+    for k in 0..lines.len().saturating_sub(1) {
+        if lines[k].kind == LineKind::Text && is_bare_keyword(&lines[k].full) {
+            let joined = format!("{} {}", lines[k].full, lines[k + 1].full);
+            let (kind, rest) = classify_start(&joined);
+            if matches!(kind, LineKind::Marker(_)) {
+                lines[k].clean = rest.to_owned();
+                lines[k].kind = kind;
+                lines[k].full = joined;
+                lines[k].open_emphasis = false;
+                lines[k + 1].kind = LineKind::Continuation;
+            }
+        }
+    }
     // A line of digits is a page number when a page header stands just before it.
     let mut after_page_header = 0u8;
     let mut after_stamp = false;
@@ -151,6 +171,13 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+fn is_bare_keyword(full: &str) -> bool {
+    matches!(
+        full,
+        "Điều" | "ĐIỀU" | "Chương" | "CHƯƠNG" | "Mục" | "MỤC" | "Phần" | "PHẦN"
+    )
 }
 
 fn is_stamp_continuation(full: &str) -> bool {
@@ -174,6 +201,7 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         clean: String::new(),
         full,
         had_markup,
+        open_emphasis: had_markup && clean::emphasis_runs(raw) % 2 == 1,
     };
     let trimmed = raw.trim();
     if trimmed.is_empty() {
@@ -370,6 +398,28 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…']) || t.is_empty()
 }
 
+fn starts_lower_letter(s: &str) -> bool {
+    s.trim_start_matches(['*', '_', ' '])
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// A line that ends with a comma or a word that cannot end a sentence ("với", "của", "và" …)
+/// continues on the next line.
+fn ends_with_connective(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được",
+        "có", "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
+    ];
+    let t = s.trim_end_matches([' ', '*', '_']);
+    t.ends_with(',')
+        || t
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| WORDS.contains(&w))
+}
+
 pub(crate) fn starts_lower(s: &str) -> bool {
     s.trim_start_matches(['*', '_', ' ', '“', '"', '('])
         .chars()
@@ -435,11 +485,43 @@ pub(crate) fn paragraphs(
             let prev = &lines[last_content];
             let next_plain = next.kind == LineKind::Text
                 || (quote_depth + quote_balance(&text) > 0 && !next.is_blankish());
-            if !next_plain || ends_sentence(&prev.full) {
+            if !next_plain {
+                break;
+            }
+            let lower_next = starts_lower_letter(&next.full);
+            if prev.open_emphasis && quote_depth == 0 {
+                join_text(&mut text, &next.full);
+                *joins += 1;
+                last_content = k;
+                j = k + 1;
+                continue;
+            }
+            if ends_sentence(&prev.full) {
+                // After ";" a line that starts in lower case is still the same sentence.
+                let soft = prev.full.trim_end_matches([' ', '*', '_']).ends_with([';', ':']);
+                if !(soft && lower_next && profile.wrapped) {
+                    break;
+                }
+            }
+            // A heading line (Điều 5. …, Chương …, II. …) continues only into lower case.
+            let heading_marker = marker.as_ref().is_some_and(|m| {
+                matches!(
+                    m.kind,
+                    MarkerKind::Part
+                        | MarkerKind::Chapter
+                        | MarkerKind::Section
+                        | MarkerKind::Subsection
+                        | MarkerKind::Article
+                        | MarkerKind::Roman
+                )
+            });
+            if heading_marker && !lower_next {
                 break;
             }
             let full_prev = prev.full.chars().count() >= profile.full_width;
-            if !(starts_lower(&next.full) || (profile.wrapped && full_prev)) {
+            if !(starts_lower(&next.full)
+                || (profile.wrapped && (full_prev || ends_with_connective(&prev.full))))
+            {
                 break;
             }
             if !row_cells(&text_src[next.start..next.end]).is_empty() {

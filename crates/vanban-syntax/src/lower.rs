@@ -85,6 +85,19 @@ impl<'a> Ctx<'a> {
             }
         }
         let lower = phrase.to_lowercase();
+        if !locality {
+            // "ĐẢNG BỘ TỈNH LÀO CAI": the body in sentence case, the locality in its own case.
+            for unit in [" tỉnh ", " thành phố ", " huyện ", " quận ", " xã ", " phường "] {
+                if let Some(pos) = lower.find(unit) {
+                    let (body, place) = phrase.split_at(pos);
+                    return format!(
+                        "{} {}",
+                        capitalize(&body.to_lowercase()),
+                        self.display_case(place.trim(), true)
+                    );
+                }
+            }
+        }
         if locality {
             let mut words = lower.split(' ');
             let mut out = String::new();
@@ -245,7 +258,15 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         }
         if appendix_heading(&lines, k) || (annex > 0) {
             annex += 1;
-            let next = (k + 1..n)
+            let mut after_title = k + 1;
+            while after_title < n
+                && (lines[after_title].is_blankish()
+                    || lines[after_title].kind == LineKind::Rule
+                    || (is_upper(&lines[after_title].full) && lines[after_title].marker().is_none()))
+            {
+                after_title += 1;
+            }
+            let next = (after_title..n)
                 .find(|&i| appendix_heading(&lines, i))
                 .unwrap_or(n);
             appendices.push(appendix(&mut ctx, k, next, annex, &profile, &mut joins));
@@ -458,26 +479,53 @@ fn skip_to_content(lines: &[Line], mut i: usize) -> usize {
     i
 }
 
-/// The closing starts at the first "Nơi nhận" line followed by a recipient, or at the first
-/// signature authority line ("TM. …", "T/M …").
+/// The closing starts at the first "Nơi nhận" line followed by a recipient (or at the
+/// signature block just before it); without one, at the last signature authority line
+/// ("TM. …", "T/M …"). Guides quote signature blocks as examples, so an authority line alone
+/// does not end the body.
 fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
     let lines = ctx.lines;
-    (from..lines.len()).find(|&i| match lines[i].kind {
+    let recipients = (from..lines.len()).find(|&i| match lines[i].kind {
         LineKind::RecipientsStart => {
             let rest = lines[i].clean.trim_start_matches(':').trim();
             let next = skip_to_content(lines, i + 1);
-            !rest.is_empty() && rest.len() < 40
+            !rest.is_empty() && rest.chars().count() < 60
                 || lines.get(next).is_some_and(|l| {
                     l.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
                         || l.kind == LineKind::Authority
                 })
         }
-        LineKind::Authority => true,
-        _ => {
-            // "Nơi nhận:" in the left column with the signature on the right.
-            lines[i].full.starts_with("Nơi nhận") && lines[i].full.contains("   ")
+        // "Nơi nhận:" in the left column with the signature on the right.
+        _ => lines[i].full.starts_with("Nơi nhận") && lines[i].full.contains("   "),
+    });
+    match recipients {
+        Some(r) => {
+            // A signature block printed before "Nơi nhận" belongs to the closing too.
+            let mut start = r;
+            let mut k = r;
+            while k > from && r - k < 12 {
+                k -= 1;
+                let l = &lines[k];
+                if l.kind == LineKind::Authority {
+                    start = k;
+                } else if !(l.is_blankish() || l.is_noise() || is_upper(&l.full)) {
+                    break;
+                }
+            }
+            Some(start)
         }
-    })
+        None => {
+            let last = (from..lines.len()).rev().find(|&i| lines[i].kind == LineKind::Authority)?;
+            // The first of a run of authority lines (TM. … / KT. …).
+            let mut start = last;
+            while start > from
+                && (lines[start - 1].kind == LineKind::Authority || lines[start - 1].is_blankish())
+            {
+                start -= 1;
+            }
+            Some(skip_to_content(lines, start).min(last))
+        }
+    }
 }
 
 /// A line that starts an appendix or an attached document: "PHỤ LỤC …", "Phụ lục I", or an
@@ -494,7 +542,17 @@ fn appendix_heading(lines: &[Line], i: usize) -> bool {
     {
         return true;
     }
-    if is_upper(f) && f.chars().count() < 60 && l.marker().is_none() {
+    let typed = f
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let names_a_type = vanban_model::DocumentKind::from_name(&typed).is_some()
+        || vanban_model::DocumentKind::from_name(f.split_whitespace().next().unwrap_or("")).is_some()
+        || f.starts_with("DANH MỤC")
+        || f.starts_with("BIỂU MẪU")
+        || f.starts_with("MẪU ");
+    if names_a_type && is_upper(f) && f.chars().count() < 60 && l.marker().is_none() {
         let near = lines[i + 1..].iter().take(6).any(|m| {
             let t = m.full.trim_start_matches('(');
             t.starts_with("Ban hành kèm theo")
@@ -644,11 +702,29 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
     let mut roots: Vec<Building> = Vec::new();
     let mut stack: Vec<Building> = Vec::new();
     let last_marker = paras.iter().rposition(|p| p.marker.is_some() && !p.quoted);
+    let mut last_group: Option<char> = None;
     for (idx, p) in paras.iter().enumerate() {
         if p.text.is_empty() && p.marker.is_none() && p.cells.is_empty() {
             continue;
         }
-        if let Some(m) = &p.marker {
+        // "A.", "B." count as a group level only as a sequence that starts at "A" ("Q. CHÁNH
+        // VĂN PHÒNG" in a quoted example is text).
+        let group_ok = |m: &lines::Marker, last: Option<char>| {
+            let letter = m.number.as_deref().and_then(|n| n.chars().next());
+            match (letter, last) {
+                (Some('A'), _) => true,
+                (Some(c), Some(prev)) => next_group_letter(prev) == Some(c),
+                _ => false,
+            }
+        };
+        let marker = p
+            .marker
+            .as_ref()
+            .filter(|m| m.kind != MarkerKind::Group || group_ok(m, last_group));
+        if let Some(m) = marker {
+            if m.kind == MarkerKind::Group {
+                last_group = m.number.as_deref().and_then(|n| n.chars().next());
+            }
             let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
             let rank = m.kind.rank(depth);
             while stack.last().is_some_and(|b| b.rank >= rank) {
@@ -665,7 +741,8 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
             stack.push(b);
             continue;
         }
-        // Unmarked text.
+        // Unmarked text (or a marker that does not fit, kept as text).
+        let p = &rejected_marker_as_text(p);
         let kind = if p.quoted {
             NodeKind::Quoted
         } else if !p.cells.is_empty() {
@@ -710,6 +787,16 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
                     top.node.text = p.text.clone();
                     continue;
                 }
+                if top.node.kind == NodeKind::Article
+                    && top.node.heading.is_none()
+                    && top.node.text.is_empty()
+                    && top.children.is_empty()
+                    && p.text.chars().count() <= 150
+                    && !lines::ends_sentence(&p.text)
+                {
+                    top.node.heading = Some(p.text.clone());
+                    continue;
+                }
                 if top.node.kind == NodeKind::Chapter
                     || top.node.kind == NodeKind::Part
                     || top.node.kind == NodeKind::Section
@@ -733,6 +820,24 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
     }
     let start = paras.first().map(|p| ctx.line_start(p.first));
     finish(ctx, roots, prefix, start, end)
+}
+
+fn rejected_marker_as_text(p: &Para) -> Para {
+    match &p.marker {
+        Some(m) => Para {
+            marker: None,
+            text: format!("{} {}", m.text, p.text).trim().to_owned(),
+            ..p.clone()
+        },
+        None => p.clone(),
+    }
+}
+
+fn next_group_letter(c: char) -> Option<char> {
+    const LETTERS: &str = "ABCDĐEGHKLMNOPQRSTUVXY";
+    let mut it = LETTERS.chars().skip_while(|&x| x != c);
+    it.next()?;
+    it.next()
 }
 
 fn is_note(t: &str) -> bool {
