@@ -61,7 +61,7 @@ fn sources() -> BTreeMap<String, Facts> {
         }
         let symbol = (!cols[3].starts_with("(blank)")).then(|| cols[3].replace(' ', ""));
         let date = cols[7]
-            .split(|c: char| c == ';' || c == ',')
+            .split([';', ','])
             .find_map(|part| {
                 part.trim()
                     .strip_prefix("date ")

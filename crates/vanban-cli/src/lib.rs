@@ -2,8 +2,6 @@
 //! stderr. The binary itself lives in the root package (`src/main.rs`).
 #![warn(missing_docs)]
 
-mod outline;
-
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -169,7 +167,7 @@ fn render(parsed: &Parsed, format: Format) -> Result<String, String> {
             s
         }
         Format::Yaml => serde_yaml_ng::to_string(&output).map_err(|e| e.to_string())?,
-        Format::Outline => outline::outline(&parsed.document),
+        Format::Outline => vanban_model::outline::outline(&parsed.document, Default::default()),
         Format::Text => parsed.render(),
     })
 }

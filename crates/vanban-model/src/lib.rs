@@ -7,6 +7,7 @@
 
 mod kind;
 mod node;
+pub mod outline;
 
 pub use kind::{DocumentKind, NodeKind};
 pub use node::Node;

@@ -71,8 +71,13 @@ fn archive(text: &str, span: Span) -> Archive {
     }
 }
 
+/// "- Chính phủ; - Ủy ban TW …; - Cục …": a recipient list flattened into one line.
+pub(crate) fn is_flat_recipients(full: &str) -> bool {
+    full.starts_with("- ") && full.matches("; - ").count() >= 2
+}
+
 /// A signer's name: two to six words, each capitalised, no digits.
-fn is_name(s: &str) -> bool {
+pub(crate) fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
@@ -82,9 +87,16 @@ fn is_name(s: &str) -> bool {
         })
 }
 
-fn is_signature_note(s: &str) -> bool {
+pub(crate) fn is_signature_note(s: &str) -> bool {
     let l = s.to_lowercase();
-    l.starts_with("(đã ký") || l.starts_with("(ký") || l.starts_with("đã ký")
+    let l = l.trim_start_matches(['[', ' ', '(']);
+    l.starts_with("đã ký") || l.starts_with("ký tên") || l.starts_with("ký, ")
+}
+
+/// A drafter's mark or file code in the signature area ("HP_VP11_QĐ", "Manhpn/11/25"):
+/// one short token.
+fn is_drafter_mark(s: &str) -> bool {
+    !s.contains(' ') && s.chars().count() <= 25 && s.chars().any(|c| c.is_alphabetic())
 }
 
 /// Read the closing from line `from`; return it and the index of the first line after it.
@@ -99,7 +111,11 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     let mut pending = None;
     while i < to {
         let l = &lines[i];
-        if l.is_blankish() || l.is_noise() || l.kind == LineKind::Rule {
+        if l.is_blankish()
+            || l.is_noise()
+            || l.kind == LineKind::Rule
+            || l.full.chars().all(|c| !c.is_alphanumeric())
+        {
             i += 1;
             continue;
         }
@@ -119,6 +135,14 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
         let mut consumed = false;
         for c in &cells {
             let t = c.text.as_str();
+            if is_flat_recipients(t) {
+                for item in t.split("; - ") {
+                    items.push((item.trim_start_matches("- ").to_owned(), c.start, c.end));
+                }
+                recipients_open = true;
+                consumed = true;
+                continue;
+            }
             let (kind, rest) = classify_start(t);
             match kind {
                 LineKind::RecipientsStart => {
@@ -177,15 +201,19 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
                     consumed = true;
                 }
                 _ if recipients_open
-                    && items
-                        .last()
-                        .is_some_and(|(p, _, _)| !p.trim_end().ends_with([';', '.'])) =>
+                    && items.last().is_some_and(|(p, _, _)| {
+                        !p.trim_end().ends_with([';', '.'])
+                            || t.chars().next().is_some_and(char::is_lowercase)
+                    }) =>
                 {
                     if let Some(last) = items.last_mut() {
                         last.0.push(' ');
                         last.0.push_str(t);
                         last.2 = c.end;
                     }
+                    consumed = true;
+                }
+                _ if is_drafter_mark(t) => {
                     consumed = true;
                 }
                 _ => {}

@@ -250,9 +250,10 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
         // State form: a known type code first, then the issuer; a công văn has no type code.
         let first = &codes[0];
         let law_like = first.starts_with("QH") || first.starts_with("UBTVQH");
-        if codes.len() >= 2 && !law_like && DocumentKind::from_code(first).is_some() {
-            type_code = Some(codes.remove(0));
-        } else if codes.len() >= 2 && first == "VBHN" {
+        if codes.len() >= 2
+            && !law_like
+            && (DocumentKind::from_code(first).is_some() || first == "VBHN")
+        {
             type_code = Some(codes.remove(0));
         }
     }
@@ -552,7 +553,8 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
     }
     // Phase C: "Kính gửi:" block.
     let k = skip_blank(lines, i);
-    if k < n && lines[k].kind == LineKind::Addressee {
+    // A dispatch (công điện) opens with "THỦ TƯỚNG CHÍNH PHỦ điện:" and its addressees.
+    if k < n && (lines[k].kind == LineKind::Addressee || lines[k].full.ends_with(" điện:")) {
         let (addressees, end) = read_addressees(ctx, k);
         header.addressees = addressees;
         i = end;
@@ -785,7 +787,7 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
     let n = lines.len();
     let mut items: Vec<(String, usize, usize)> = Vec::new();
     let first = &lines[k];
-    if !first.clean.is_empty() {
+    if first.kind == LineKind::Addressee && !first.clean.is_empty() {
         let t = first.clean.trim_start_matches(['-', ' ']).to_owned();
         items.push((t, first.start, first.end));
     }
@@ -803,7 +805,6 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
             if next < n
                 && matches!(l.kind, LineKind::Blank | LineKind::Pipe)
                 && lines[next].marker().is_some_and(|m| m.text == "-")
-                && !items.is_empty()
             {
                 j = next;
                 continue;

@@ -409,15 +409,11 @@ fn starts_lower_letter(s: &str) -> bool {
 /// continues on the next line.
 fn ends_with_connective(s: &str) -> bool {
     const WORDS: &[&str] = &[
-        "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được",
-        "có", "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
+        "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được", "có",
+        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
     ];
     let t = s.trim_end_matches([' ', '*', '_']);
-    t.ends_with(',')
-        || t
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| WORDS.contains(&w))
+    t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
 pub(crate) fn starts_lower(s: &str) -> bool {
@@ -498,7 +494,10 @@ pub(crate) fn paragraphs(
             }
             if ends_sentence(&prev.full) {
                 // After ";" a line that starts in lower case is still the same sentence.
-                let soft = prev.full.trim_end_matches([' ', '*', '_']).ends_with([';', ':']);
+                let soft = prev
+                    .full
+                    .trim_end_matches([' ', '*', '_'])
+                    .ends_with([';', ':']);
                 if !(soft && lower_next && profile.wrapped) {
                     break;
                 }

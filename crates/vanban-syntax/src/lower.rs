@@ -87,7 +87,14 @@ impl<'a> Ctx<'a> {
         let lower = phrase.to_lowercase();
         if !locality {
             // "ĐẢNG BỘ TỈNH LÀO CAI": the body in sentence case, the locality in its own case.
-            for unit in [" tỉnh ", " thành phố ", " huyện ", " quận ", " xã ", " phường "] {
+            for unit in [
+                " tỉnh ",
+                " thành phố ",
+                " huyện ",
+                " quận ",
+                " xã ",
+                " phường ",
+            ] {
                 if let Some(pos) = lower.find(unit) {
                     let (body, place) = phrase.split_at(pos);
                     return format!(
@@ -227,7 +234,16 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
     let profile = WrapProfile::of(&lines);
     let mut joins = 0;
     let paras = lines::paragraphs(text, &lines, preamble_start, body_end, &profile, &mut joins);
-    let first_marker = paras.iter().position(|p| p.marker.is_some() && !p.quoted);
+    // The body starts at the first marker; "- Căn cứ …" bullets are still preamble.
+    let first_marker = paras.iter().position(|p| {
+        p.marker.is_some()
+            && !p.quoted
+            && !(p
+                .marker
+                .as_ref()
+                .is_some_and(|m| m.kind == MarkerKind::Indent)
+                && starts_preamble(&p.text))
+    });
     let preamble_end = match first_marker {
         Some(k) => k,
         None => paras
@@ -252,7 +268,11 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
     let mut appendices = Vec::new();
     let mut trailing_from = None;
     while k < n {
-        if lines[k].is_blankish() || lines[k].is_noise() {
+        if lines[k].is_blankish()
+            || lines[k].is_noise()
+            || lines[k].kind == LineKind::Rule
+            || lines[k].full.is_empty()
+        {
             k += 1;
             continue;
         }
@@ -262,7 +282,8 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
             while after_title < n
                 && (lines[after_title].is_blankish()
                     || lines[after_title].kind == LineKind::Rule
-                    || (is_upper(&lines[after_title].full) && lines[after_title].marker().is_none()))
+                    || (is_upper(&lines[after_title].full)
+                        && lines[after_title].marker().is_none()))
             {
                 after_title += 1;
             }
@@ -515,7 +536,15 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
             Some(start)
         }
         None => {
-            let last = (from..lines.len()).rev().find(|&i| lines[i].kind == LineKind::Authority)?;
+            let Some(last) = (from..lines.len())
+                .rev()
+                .find(|&i| lines[i].kind == LineKind::Authority)
+            else {
+                // A "Nơi nhận" block flattened into one line by a web copy, without its heading.
+                let flat = (from..lines.len())
+                    .find(|&i| crate::closing::is_flat_recipients(&lines[i].full));
+                return flat.or_else(|| bare_signature(lines, from));
+            };
             // The first of a run of authority lines (TM. … / KT. …).
             let mut start = last;
             while start > from
@@ -528,6 +557,32 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
     }
 }
 
+/// A signature with no authority prefix at the end of the text: a short upper-case title
+/// ("THỦ TƯỚNG", "CHỦ TỊCH QUỐC HỘI") followed within a few lines by the signer's name.
+fn bare_signature(lines: &[Line], from: usize) -> Option<usize> {
+    let last = (from..lines.len())
+        .rev()
+        .find(|&i| !lines[i].is_blankish() && !lines[i].full.is_empty())?;
+    // The name, then back over blank lines and marks such as "[" or "(Đã ký)" to the title.
+    if !crate::closing::is_name(&lines[last].full) {
+        return None;
+    }
+    let mut k = last;
+    while k > from {
+        k -= 1;
+        let l = &lines[k];
+        if l.is_blankish() || l.full.is_empty() || l.full.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        if crate::closing::is_signature_note(&l.full) {
+            continue;
+        }
+        let title = is_upper(&l.full) && l.full.chars().count() <= 50 && l.marker().is_none();
+        return title.then_some(k);
+    }
+    None
+}
+
 /// A line that starts an appendix or an attached document: "PHỤ LỤC …", "Phụ lục I", or an
 /// upper-case type name followed within three lines by "(Ban hành kèm theo …)" / "(Kèm theo …)".
 fn appendix_heading(lines: &[Line], i: usize) -> bool {
@@ -536,23 +591,29 @@ fn appendix_heading(lines: &[Line], i: usize) -> bool {
     if f.starts_with("PHỤ LỤC") || f.starts_with("PHỤ BIỂU") {
         return true;
     }
-    if (f.starts_with("Phụ lục ") || f.starts_with("Phụ lục:"))
+    if (f == "Phụ lục" || f.starts_with("Phụ lục ") || f.starts_with("Phụ lục:"))
         && f.chars().count() < 40
         && !lines::ends_sentence(f)
     {
         return true;
     }
-    let typed = f
-        .split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ");
+    if (f.starts_with("Mẫu biểu") || f.starts_with("MẪU BIỂU") || f.starts_with("Biểu mẫu"))
+        && f.chars().count() < 40
+    {
+        return true;
+    }
+    let typed = f.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
     let names_a_type = vanban_model::DocumentKind::from_name(&typed).is_some()
-        || vanban_model::DocumentKind::from_name(f.split_whitespace().next().unwrap_or("")).is_some()
+        || vanban_model::DocumentKind::from_name(f.split_whitespace().next().unwrap_or(""))
+            .is_some()
         || f.starts_with("DANH MỤC")
         || f.starts_with("BIỂU MẪU")
         || f.starts_with("MẪU ");
-    if names_a_type && is_upper(f) && f.chars().count() < 60 && l.marker().is_none() {
+    if is_upper(f)
+        && f.chars().count() < 160
+        && l.marker().is_none()
+        && (names_a_type || f.chars().count() >= 8)
+    {
         let near = lines[i + 1..].iter().take(6).any(|m| {
             let t = m.full.trim_start_matches('(');
             t.starts_with("Ban hành kèm theo")
@@ -779,10 +840,21 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
         // A heading's first paragraph is the node's own text.
         if kind == NodeKind::Paragraph {
             if let Some(top) = stack.last_mut() {
+                // An item whose text was wrapped onto the next line ("**1.**" / "Các cơ quan …").
+                let bare_item = top.node.heading.is_none()
+                    && matches!(
+                        top.node.kind,
+                        NodeKind::Item
+                            | NodeKind::Clause
+                            | NodeKind::Subitem
+                            | NodeKind::Point
+                            | NodeKind::Article
+                    );
                 if top.node.text.is_empty()
                     && top.children.is_empty()
-                    && top.node.heading.is_some()
-                    && matches!(top.node.kind, NodeKind::Article)
+                    && (bare_item
+                        || (top.node.heading.is_some()
+                            && matches!(top.node.kind, NodeKind::Article)))
                 {
                     top.node.text = p.text.clone();
                     continue;
@@ -797,15 +869,17 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
                     top.node.heading = Some(p.text.clone());
                     continue;
                 }
-                if top.node.kind == NodeKind::Chapter
-                    || top.node.kind == NodeKind::Part
-                    || top.node.kind == NodeKind::Section
-                    || top.node.kind == NodeKind::Subsection
+                let titled = matches!(
+                    top.node.kind,
+                    NodeKind::Chapter | NodeKind::Part | NodeKind::Section | NodeKind::Subsection
+                );
+                if titled
+                    && top.node.heading.is_none()
+                    && is_upper(&p.text)
+                    && top.children.is_empty()
                 {
-                    if top.node.heading.is_none() && is_upper(&p.text) && top.children.is_empty() {
-                        top.node.heading = Some(p.text.clone());
-                        continue;
-                    }
+                    top.node.heading = Some(p.text.clone());
+                    continue;
                 }
             }
         }

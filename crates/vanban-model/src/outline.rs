@@ -1,22 +1,31 @@
-//! The outline format: an indented view of a parsed document a person reads at a glance.
+//! The outline: an indented view of a parsed document a person reads at a glance.
 
 use std::fmt::Write;
 
-use vanban_model::{Document, Node, NodeKind};
+use crate::{Document, Node, NodeKind};
 
-const WIDTH: usize = 72;
+/// How much the outline shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutlineOptions {
+    /// Put each node's element id at the end of its line.
+    pub ids: bool,
+    /// Cut text to this many characters (0: the default of 72).
+    pub width: usize,
+}
 
-fn short(s: &str) -> String {
-    if s.chars().count() <= WIDTH {
+fn short(s: &str, width: usize) -> String {
+    let width = if width == 0 { 72 } else { width };
+    if s.chars().count() <= width {
         s.to_owned()
     } else {
-        let cut: String = s.chars().take(WIDTH - 1).collect();
+        let cut: String = s.chars().take(width - 1).collect();
         format!("{}…", cut.trim_end())
     }
 }
 
-/// Render the outline.
-pub(crate) fn outline(doc: &Document) -> String {
+/// Render the outline of a document.
+pub fn outline(doc: &Document, opts: OutlineOptions) -> String {
+    let w = opts.width;
     let mut o = String::new();
     let h = &doc.header;
     let kind = h
@@ -41,10 +50,10 @@ pub(crate) fn outline(doc: &Document) -> String {
     let date = h.date.as_deref().unwrap_or("(no date)");
     let _ = writeln!(o, "place, date: {place}, {date}");
     if let Some(t) = &h.title {
-        let _ = writeln!(o, "title: {}", short(t));
+        let _ = writeln!(o, "title: {}", short(t, w));
     }
     if let Some(s) = &h.subject {
-        let _ = writeln!(o, "V/v: {}", short(s));
+        let _ = writeln!(o, "V/v: {}", short(s, w));
     }
     for a in &h.addressees {
         let _ = writeln!(o, "Kính gửi: {}", a.name);
@@ -52,12 +61,12 @@ pub(crate) fn outline(doc: &Document) -> String {
     if !doc.preamble.is_empty() {
         let _ = writeln!(o, "preamble:");
         for n in &doc.preamble {
-            node(&mut o, n, 1);
+            node(&mut o, n, 1, opts);
         }
     }
     let _ = writeln!(o, "body:");
     for n in &doc.body {
-        node(&mut o, n, 1);
+        node(&mut o, n, 1, opts);
     }
     let c = &doc.closing;
     if let Some(sig) = &c.signature {
@@ -80,15 +89,15 @@ pub(crate) fn outline(doc: &Document) -> String {
         let _ = writeln!(o, "Lưu: {}", a.holders.join(", "));
     }
     for a in &doc.appendices {
-        let _ = writeln!(o, "{}: {}", a.id, short(&a.heading));
+        let _ = writeln!(o, "{}: {}", a.id, short(&a.heading, w));
         for n in &a.children {
-            node(&mut o, n, 1);
+            node(&mut o, n, 1, opts);
         }
     }
     o
 }
 
-fn node(o: &mut String, n: &Node, depth: usize) {
+fn node(o: &mut String, n: &Node, depth: usize, opts: OutlineOptions) {
     let indent = "  ".repeat(depth);
     let label = match (&n.marker, n.kind) {
         (Some(m), _) => m.clone(),
@@ -102,8 +111,13 @@ fn node(o: &mut String, n: &Node, depth: usize) {
         (None, NodeKind::Row) => n.cells.join(" | "),
         (None, _) => n.text.clone(),
     };
-    let _ = writeln!(o, "{indent}{label} {}", short(&text));
+    let text = short(&text, opts.width);
+    if opts.ids {
+        let _ = writeln!(o, "{indent}{label} {text}  #{}", n.id);
+    } else {
+        let _ = writeln!(o, "{indent}{label} {text}");
+    }
     for c in &n.children {
-        node(o, c, depth + 1);
+        node(o, c, depth + 1, opts);
     }
 }
