@@ -53,8 +53,27 @@ const PREAMBLE_STARTS: &[&str] = &[
     "Chính phủ ban hành",
 ];
 
-pub(crate) fn starts_preamble(s: &str) -> bool {
+/// A line that opens the text after the header (căn cứ, an opening sentence …): it ends the
+/// title.
+pub(crate) fn starts_opening(s: &str) -> bool {
     PREAMBLE_STARTS.iter().any(|p| s.starts_with(p))
+}
+
+/// A preamble line proper: legal bases, "Thực hiện …", proposals, enacting formulas.
+pub(crate) fn starts_preamble(s: &str) -> bool {
+    const STRICT: &[&str] = &[
+        "Căn cứ",
+        "Thực hiện",
+        "Theo đề nghị",
+        "Xét đề nghị",
+        "Xét ",
+        "Trên cơ sở",
+        "Triển khai",
+        "Tại phiên họp",
+        "Quốc hội ban hành",
+        "Chính phủ ban hành",
+    ];
+    STRICT.iter().any(|p| s.starts_with(p))
 }
 
 /// Find where the header starts: the first motto or number line near the top, then back over
@@ -72,7 +91,7 @@ pub(crate) fn find_start(ctx: &Ctx) -> Option<usize> {
     let mut i = anchor;
     while i > 0 && taken < 10 {
         let l = &lines[i - 1];
-        if l.is_blankish() || l.kind == LineKind::Rule {
+        if l.is_blankish() || l.kind == LineKind::Rule || l.full.is_empty() {
             i -= 1;
             continue;
         }
@@ -376,7 +395,7 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             || l.kind == LineKind::Subject
             || l.kind == LineKind::Addressee
             || (l.marker().is_some() && l.kind != LineKind::NumberStart && !is_upper(&l.full))
-            || starts_preamble(&l.full)
+            || starts_opening(&l.full)
         {
             break;
         }
@@ -765,7 +784,7 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
             break;
         }
         let text_like = matches!(l.kind, LineKind::Text);
-        if !text_like || starts_preamble(&l.full) {
+        if !text_like || starts_opening(&l.full) {
             break;
         }
         // An upper-case title does not continue into a sentence-case line.
@@ -815,9 +834,11 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
         if is_item {
             items.push((l.clean.clone(), l.start, l.end));
         } else if l.kind == LineKind::Text
+            && !starts_preamble(&l.full)
             && items
                 .last()
                 .is_some_and(|(t, _, _)| !t.trim_end().ends_with([';', '.', ',']))
+            && (j > k + 1 || crate::lines::starts_lower(&l.full))
         {
             if let Some(last) = items.last_mut() {
                 last.0.push(' ');

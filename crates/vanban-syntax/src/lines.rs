@@ -435,7 +435,6 @@ pub(crate) fn paragraphs(
 ) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     let mut i = from;
-    let mut quote_depth: i32 = 0;
     while i < to {
         let line = &lines[i];
         if line.is_blankish() || line.is_noise() || line.kind == LineKind::Rule {
@@ -455,14 +454,9 @@ pub(crate) fn paragraphs(
             i += 1;
             continue;
         }
-        let quoted = quote_depth > 0;
-        let marker = if quoted { None } else { line.marker().cloned() };
+        let marker = line.marker().cloned();
         let cells = row_cells(&text_src[line.start..line.end]);
-        let mut text = if quoted {
-            line.full.clone()
-        } else {
-            line.clean.clone()
-        };
+        let mut text = line.clean.clone();
         let mut last_content = i;
         let mut j = i + 1;
         // Join following lines while the paragraph is unfinished.
@@ -479,13 +473,16 @@ pub(crate) fn paragraphs(
             }
             let next = &lines[k];
             let prev = &lines[last_content];
-            let next_plain = next.kind == LineKind::Text
-                || (quote_depth + quote_balance(&text) > 0 && !next.is_blankish());
+            // "… giai đoạn 2021" / "- 2025”;": a year range broken before its dash is not a bullet.
+            let broken_range = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
+                && prev.full.ends_with(|c: char| c.is_ascii_digit())
+                && next.clean.starts_with(|c: char| c.is_ascii_digit());
+            let next_plain = next.kind == LineKind::Text || broken_range;
             if !next_plain {
                 break;
             }
             let lower_next = starts_lower_letter(&next.full);
-            if prev.open_emphasis && quote_depth == 0 {
+            if prev.open_emphasis {
                 join_text(&mut text, &next.full);
                 *joins += 1;
                 last_content = k;
@@ -531,24 +528,73 @@ pub(crate) fn paragraphs(
             last_content = k;
             j = k + 1;
         }
-        quote_depth = (quote_depth + quote_balance(&text)).max(0);
         out.push(Para {
             first: i,
             last: j.max(i + 1),
             marker,
             text,
-            quoted,
+            quoted: false,
             cells,
         });
         i = j.max(i + 1);
     }
+    mark_quoted(&mut out);
     out
 }
 
+/// Mark the paragraphs inside a quotation (amendment text, a quoted article): the paragraph
+/// after one that opens a quotation, up to the one that closes it. A quotation that does not
+/// close within [`QUOTE_WINDOW`] paragraphs is a stray quote mark and is ignored, so one typo
+/// cannot swallow the rest of a document.
+fn mark_quoted(paras: &mut [Para]) {
+    let balances: Vec<i32> = paras.iter().map(|p| quote_balance(&p.text)).collect();
+    let mut i = 0;
+    while i < paras.len() {
+        if balances[i] > 0 {
+            let mut depth = balances[i];
+            let end = (i + 1..paras.len().min(i + 1 + QUOTE_WINDOW)).find(|&j| {
+                depth += balances[j];
+                depth <= 0
+            });
+            if let Some(end) = end {
+                for p in &mut paras[i + 1..=end] {
+                    if let Some(m) = p.marker.take() {
+                        p.text = format!("{} {}", m.text, p.text).trim().to_owned();
+                    }
+                    p.quoted = !p.text.is_empty();
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+const QUOTE_WINDOW: usize = 60;
+
+/// Quotations opened minus closed in a paragraph. Real texts mix curly and straight quotes
+/// (“… " or "… ”), so a straight quote opens when it follows a space, a colon or the start of
+/// the text, and closes otherwise.
 fn quote_balance(s: &str) -> i32 {
-    let open = s.matches('“').count() as i32;
-    let close = s.matches('”').count() as i32;
-    open - close
+    let mut balance = 0;
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        match c {
+            '“' => balance += 1,
+            '”' => balance -= 1,
+            '"' => {
+                if prev.is_none_or(|p| p.is_whitespace() || matches!(p, ':' | '(' | '[' | '“')) {
+                    balance += 1;
+                } else {
+                    balance -= 1;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    balance
 }
 
 fn join_text(text: &mut String, next: &str) {

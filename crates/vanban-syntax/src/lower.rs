@@ -682,6 +682,9 @@ fn appendix(
     }
 }
 
+/// Rank of a paragraph that holds quoted text: above every marker, so any marker closes it.
+const QUOTE_HOST: u32 = u32::MAX - 1;
+
 /// A node under construction.
 struct Building {
     node: Node,
@@ -883,7 +886,19 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
                 }
             }
         }
-        let b = new_node(ctx, p, kind);
+        if !p.quoted {
+            // Quoted text ends: close the paragraph that quoted it.
+            while stack.last().is_some_and(|b| b.rank == QUOTE_HOST) {
+                close(&mut stack, &mut roots);
+            }
+        }
+        let mut b = new_node(ctx, p, kind);
+        if !p.quoted && paras.get(idx + 1).is_some_and(|n| n.quoted) {
+            // The paragraph that opens a quotation holds the quoted paragraphs.
+            b.rank = QUOTE_HOST;
+            stack.push(b);
+            continue;
+        }
         match stack.last_mut() {
             Some(top) => top.children.push(b),
             None => roots.push(b),
