@@ -783,7 +783,8 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
             }
             break;
         }
-        let text_like = matches!(l.kind, LineKind::Text);
+        // A plan's title may itself start with "V/v".
+        let text_like = matches!(l.kind, LineKind::Text | LineKind::Subject);
         if !text_like || starts_opening(&l.full) {
             break;
         }
