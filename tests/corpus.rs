@@ -60,13 +60,11 @@ fn sources() -> BTreeMap<String, Facts> {
             continue;
         }
         let symbol = (!cols[3].starts_with("(blank)")).then(|| cols[3].replace(' ', ""));
-        let date = cols[7]
-            .split([';', ','])
-            .find_map(|part| {
-                part.trim()
-                    .strip_prefix("date ")
-                    .map(|d| d.trim().to_owned())
-            });
+        let date = cols[7].split([';', ',']).find_map(|part| {
+            part.trim()
+                .strip_prefix("date ")
+                .map(|d| d.trim().to_owned())
+        });
         out.insert(
             cols[1].to_owned(),
             Facts {

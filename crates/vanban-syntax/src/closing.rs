@@ -96,7 +96,9 @@ pub(crate) fn is_signature_note(s: &str) -> bool {
 /// A drafter's mark or file code in the signature area ("HP_VP11_QĐ", "Manhpn/11/25"):
 /// one short token.
 fn is_drafter_mark(s: &str) -> bool {
-    !s.contains(' ') && s.chars().count() <= 25 && s.chars().any(|c| c.is_alphabetic())
+    let short_token = !s.contains(' ') && s.chars().count() <= 25;
+    let numbered = s.chars().count() <= 12 && s.chars().any(|c| c.is_ascii_digit());
+    (short_token || numbered) && s.chars().any(|c| c.is_alphabetic())
 }
 
 /// Read the closing from line `from`; return it and the index of the first line after it.
@@ -108,29 +110,35 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     let mut items: Vec<(String, usize, usize)> = Vec::new();
     let mut end = from;
     let mut i = from;
-    let mut pending = None;
+    let mut pending: Option<crate::header::Cell> = None;
     while i < to {
         let l = &lines[i];
-        if l.is_blankish()
+        let skip = l.is_blankish()
             || l.is_noise()
             || l.kind == LineKind::Rule
-            || l.full.chars().all(|c| !c.is_alphanumeric())
-        {
-            i += 1;
-            continue;
+            || l.full.chars().all(|c| !c.is_alphanumeric());
+        // A bold run wrapped over lines ("**T/M BỘ CHÍNH" / "TRỊ**", or "**KT. CHỦ TỊCH" / "**")
+        // is one cell.
+        let mut line_cells = if skip {
+            Vec::new()
+        } else {
+            split_cells(ctx.text, l)
+        };
+        if skip && l.open_emphasis {
+            if let Some(open) = pending.as_mut() {
+                open.open_bold = false;
+            }
         }
-        // A bold run wrapped over two lines ("**T/M BỘ CHÍNH" / "TRỊ**") is one cell.
-        let mut line_cells = split_cells(ctx.text, l);
         if let Some(open) = pending.take() {
             line_cells.insert(0, open);
         }
         let mut cells = merge_cells(line_cells);
         if cells.last().is_some_and(|c| c.open_bold) && i + 1 < to {
             pending = cells.pop();
-            if cells.is_empty() {
-                i += 1;
-                continue;
-            }
+        }
+        if cells.is_empty() {
+            i += 1;
+            continue;
         }
         let mut consumed = false;
         for c in &cells {
@@ -183,7 +191,11 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
                     }
                     consumed = true;
                 }
-                _ if is_upper(t) && t.chars().count() <= 80 && signature.name.is_none() => {
+                _ if is_upper(t)
+                    && t.chars().count() <= 80
+                    && signature.name.is_none()
+                    && !t.chars().any(|c| c.is_ascii_digit()) =>
+                {
                     signature.title = Some(t.to_owned());
                     signature.lines.push(t.to_owned());
                     consumed = true;
@@ -213,7 +225,7 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
                     }
                     consumed = true;
                 }
-                _ if is_drafter_mark(t) => {
+                _ if is_drafter_mark(t) && signature.name.is_none() => {
                     consumed = true;
                 }
                 _ => {}
