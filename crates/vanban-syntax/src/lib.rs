@@ -13,6 +13,7 @@ pub mod error;
 pub mod header;
 mod lines;
 mod lower;
+mod tables;
 pub mod text;
 
 pub use error::{DecodeError, ParseError};

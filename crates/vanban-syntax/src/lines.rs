@@ -434,8 +434,23 @@ pub(crate) fn paragraphs(
     joins: &mut usize,
 ) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
+    let rows = crate::tables::pipe_tables(lines, from, to);
+    let mut next_row = 0;
     let mut i = from;
     while i < to {
+        if let Some(row) = rows.get(next_row).filter(|r| r.first == i) {
+            out.push(Para {
+                first: row.first,
+                last: row.end,
+                marker: None,
+                text: row.cells.join(" | "),
+                quoted: false,
+                cells: row.cells.clone(),
+            });
+            next_row += 1;
+            i = row.end;
+            continue;
+        }
         let line = &lines[i];
         if line.is_blankish() || line.is_noise() || line.kind == LineKind::Rule {
             // Leading blank or noise lines attach to the previous paragraph.

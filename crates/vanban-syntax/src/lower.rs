@@ -640,9 +640,16 @@ fn appendix(
     let mut k = from + 1;
     while k < to && k < from + 12 {
         let l = &lines[k];
+        // After the "(Kèm theo …)" line the content starts.
+        if attached_to.is_some() && l.kind == LineKind::Pipe {
+            break;
+        }
         if l.is_blankish() || l.kind == LineKind::Rule || l.is_noise() {
             k += 1;
             continue;
+        }
+        if attached_to.is_some() {
+            break;
         }
         let f = l.full.trim_start_matches('(');
         if f.starts_with("Ban hành kèm theo")

@@ -1,0 +1,240 @@
+//! Tables that web copies print one cell at a time: a line "|" between cells, two such lines
+//! where a row ends (or where a cell is empty). The header row fixes the number of columns;
+//! an empty cell is told from a row end by that count and by what the next cell looks like.
+
+use crate::lines::{Line, LineKind};
+
+/// One rebuilt row: the lines it covers and its cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TableRow {
+    /// First line of the row.
+    pub first: usize,
+    /// One past the last line of the row.
+    pub end: usize,
+    /// Cell texts, markup removed, wrapped lines joined.
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug)]
+enum Token {
+    Cell {
+        text: String,
+        first: usize,
+    },
+    /// Two pipe lines with nothing between them.
+    Empty {
+        line: usize,
+    },
+}
+
+/// Most lines a single cell may span before the run is not a table.
+const MAX_CELL_LINES: usize = 40;
+
+/// Find pipe tables in lines `[from, to)`. Returns rows in order; lines outside the rows are
+/// not part of a table.
+pub(crate) fn pipe_tables(lines: &[Line], from: usize, to: usize) -> Vec<TableRow> {
+    let mut rows = Vec::new();
+    let mut i = from;
+    while i < to {
+        if lines[i].kind != LineKind::Pipe {
+            i += 1;
+            continue;
+        }
+        let (tokens, end) = tokenize(lines, i, to);
+        let table = build_rows(&tokens, end);
+        if table.len() >= 2 {
+            rows.extend(table);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    rows
+}
+
+/// Tokens from the pipe line at `start` until a blank line or the end of the range.
+fn tokenize(lines: &[Line], start: usize, to: usize) -> (Vec<Token>, usize) {
+    let mut tokens = Vec::new();
+    let mut cell: Vec<&str> = Vec::new();
+    let mut cell_first = start;
+    let mut last_was_pipe = true;
+    let mut i = start + 1;
+    while i < to {
+        let l = &lines[i];
+        match l.kind {
+            LineKind::Pipe => {
+                if cell.is_empty() {
+                    if last_was_pipe {
+                        tokens.push(Token::Empty { line: i });
+                    }
+                } else {
+                    tokens.push(Token::Cell {
+                        text: cell.join(" "),
+                        first: cell_first,
+                    });
+                    cell.clear();
+                }
+                last_was_pipe = true;
+            }
+            LineKind::Blank => break,
+            _ if matches!(l.kind, LineKind::RecipientsStart | LineKind::Authority) => break,
+            _ => {
+                if cell.is_empty() {
+                    cell_first = i;
+                }
+                if !l.full.is_empty() {
+                    cell.push(l.full.as_str());
+                }
+                if i - cell_first >= MAX_CELL_LINES {
+                    break;
+                }
+                last_was_pipe = false;
+            }
+        }
+        i += 1;
+    }
+    // A table ends on a pipe line; text after the last pipe is not part of it.
+    let end = if cell.is_empty() { i } else { cell_first };
+    (tokens, end)
+}
+
+/// A first cell that starts a row: a number, a Roman numeral, a letter or a dash.
+fn starts_row(text: &str) -> bool {
+    let t = text.trim();
+    // "I. NHÓM GIẢI PHÁP …": a section row whose first cell carries its heading.
+    if let Some((head, _)) = t.split_once(". ") {
+        if !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+            return true;
+        }
+    }
+    let t = t.trim_end_matches(['.', ')']);
+    let numbered = {
+        let mut parts = t.split('.');
+        let first = parts.next().unwrap_or("");
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && parts.all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    !t.is_empty()
+        && (numbered
+            || (t.chars().count() <= 6 && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+            || t == "-"
+            || (t.chars().count() == 1 && t.chars().all(char::is_alphabetic)))
+}
+
+fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
+    // The header row: the cells before the first empty token. A two-level header hides a
+    // column, so the longest run of cells anywhere (a full row) counts too.
+    let header = tokens
+        .iter()
+        .take_while(|t| matches!(t, Token::Cell { .. }))
+        .count();
+    // Column heads are short; long "cells" are page layout around running text.
+    let short_heads = tokens[..header].iter().all(|t| match t {
+        Token::Cell { text, .. } => text.chars().count() <= 50,
+        Token::Empty { .. } => true,
+    });
+    if header < 2 || !short_heads {
+        return Vec::new();
+    }
+    let longest_run = tokens
+        .split(|t| matches!(t, Token::Empty { .. }))
+        .map(<[Token]>::len)
+        .max()
+        .unwrap_or(0);
+    let columns = header.max(longest_run);
+    let mut rows: Vec<TableRow> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut first: Option<usize> = None;
+    let flush = |rows: &mut Vec<TableRow>, current: &mut Vec<String>, first: &mut Option<usize>| {
+        if let Some(f) = first.take() {
+            if !current.is_empty() {
+                rows.push(TableRow {
+                    first: f,
+                    end: f,
+                    cells: std::mem::take(current),
+                });
+            }
+        }
+        current.clear();
+    };
+    for (k, t) in tokens.iter().enumerate() {
+        match t {
+            Token::Cell { text, first: f } => {
+                // "…………" stands for rows left out: a row of its own.
+                if text.chars().all(|c| matches!(c, '.' | '…' | ' ')) {
+                    flush(&mut rows, &mut current, &mut first);
+                    first = Some(*f);
+                    current.push(text.clone());
+                    flush(&mut rows, &mut current, &mut first);
+                    continue;
+                }
+                if first.is_none() {
+                    first = Some(*f);
+                }
+                current.push(text.clone());
+                if current.len() >= columns {
+                    flush(&mut rows, &mut current, &mut first);
+                }
+            }
+            Token::Empty { line } => {
+                let next_cell = tokens[k + 1..].iter().find_map(|t| match t {
+                    Token::Cell { text, .. } => Some(text.as_str()),
+                    Token::Empty { .. } => None,
+                });
+                let row_break = next_cell.is_none_or(starts_row);
+                if row_break || current.is_empty() {
+                    flush(&mut rows, &mut current, &mut first);
+                } else {
+                    if first.is_none() {
+                        first = Some(*line);
+                    }
+                    current.push(String::new());
+                    if current.len() >= columns {
+                        flush(&mut rows, &mut current, &mut first);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut rows, &mut current, &mut first);
+    // Each row runs to the start of the next one; the last to the end of the table.
+    for k in 0..rows.len() {
+        rows[k].end = rows.get(k + 1).map_or(end, |r| r.first);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(text: &str) -> Vec<Vec<String>> {
+        let lines = crate::lines::classify(text);
+        pipe_tables(&lines, 0, lines.len())
+            .into_iter()
+            .map(|r| r.cells)
+            .collect()
+    }
+
+    #[test]
+    fn cell_per_line_table() {
+        let text = "|\n**TT**\n|\nNội dung\n|\nChủ trì\n|\n|\n**I**\n|\n**NHÓM MỘT**\n|\n|\n1\n|\nViệc một\ndài\n|\nSở Tài chính\n|\n|\n2\n|\nViệc hai\n|\n|\n|\n";
+        assert_eq!(
+            rows_of(text),
+            vec![
+                vec!["TT", "Nội dung", "Chủ trì"],
+                vec!["I", "NHÓM MỘT"],
+                vec!["1", "Việc một dài", "Sở Tài chính"],
+                // A trailing empty cell cannot be told from the end of the row.
+                vec!["2", "Việc hai"],
+            ]
+        );
+    }
+
+    #[test]
+    fn pipes_between_paragraphs_are_not_a_table() {
+        let text = "Đoạn một.\n|\nĐoạn hai.\n|\n|\nĐoạn ba.\n";
+        assert!(rows_of(text).is_empty());
+    }
+}
