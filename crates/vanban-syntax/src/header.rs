@@ -148,8 +148,10 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
             if let Some(s) = cell_start.take() {
                 let piece = &raw[s..i];
                 let (clean, _) = strip_markup(piece);
+                let rule = !clean.is_empty()
+                    && clean.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*'));
                 // An empty cell that only closes an emphasis run is kept for merging.
-                if !clean.is_empty() || emphasis_runs(piece) % 2 == 1 {
+                if !rule && (!clean.is_empty() || emphasis_runs(piece) % 2 == 1) {
                     cells.push(Cell {
                         start: line.start + s,
                         end: line.start + i,

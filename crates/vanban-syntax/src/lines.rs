@@ -492,7 +492,11 @@ pub(crate) fn paragraphs(
             let broken_range = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
                 && prev.full.ends_with(|c: char| c.is_ascii_digit())
                 && next.clean.starts_with(|c: char| c.is_ascii_digit());
-            let next_plain = next.kind == LineKind::Text || broken_range;
+            // Header-field starts ("Luật số 73/2025/QH15, …", "Về việc …") are plain text here.
+            let next_plain = matches!(
+                next.kind,
+                LineKind::Text | LineKind::NumberStart | LineKind::Subject
+            ) || broken_range;
             if !next_plain {
                 break;
             }

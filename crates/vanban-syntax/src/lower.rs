@@ -314,6 +314,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         doc.trailing = Some(e);
     }
     doc.appendices = appendices;
+    adoption_date(&mut ctx, &mut doc, body_end);
     tile(&ctx, &mut doc);
     if joins > 0 {
         let span = ctx.span(0, 0);
@@ -325,6 +326,40 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         );
     }
     (doc, ctx.diagnostics)
+}
+
+/// A law or National Assembly resolution is dated by its adoption ("… thông qua ngày 25
+/// tháng 6 năm 2025"), printed at the end of the text; use it when the header has no date.
+fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
+    if doc.header.date.is_some() {
+        return;
+    }
+    let from = body_end.saturating_sub(20);
+    let found = (from..ctx.lines.len().min(body_end + 20)).find_map(|i| {
+        let l = &ctx.lines[i];
+        let pos = l.full.find("thông qua ngày")?;
+        // The date may wrap onto the next line.
+        let mut text = l.full[pos + "thông qua ".len()..].to_owned();
+        if let Some(next) = ctx.lines.get(i + 1) {
+            text.push(' ');
+            text.push_str(&next.full);
+        }
+        let (_, parts) = header::date_in(&text)?;
+        Some((i, parts))
+    });
+    if let Some((i, parts)) = found {
+        if let Some(iso) = parts.iso() {
+            let span = ctx.span(ctx.lines[i].start, ctx.lines[i].end);
+            ctx.diag(
+                "date-from-adoption",
+                Severity::Info,
+                format!("no date in the header; dated {iso} from the adoption sentence"),
+                span,
+            );
+            doc.header.date = Some(iso);
+            doc.header.date_parts = Some(parts);
+        }
+    }
 }
 
 /// Make the top-level regions tile the text: each region ends where the next one starts, so
