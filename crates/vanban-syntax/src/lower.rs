@@ -244,7 +244,13 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
                 .is_some_and(|m| m.kind == MarkerKind::Indent)
                 && starts_preamble(&p.text))
     });
+    // The enacting formula ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") closes the preamble.
+    let enacting = paras
+        .iter()
+        .position(|p| p.marker.is_none() && is_enacting_formula(&p.text))
+        .map(|k| k + 1);
     let preamble_end = match first_marker {
+        Some(k) if enacting.is_some_and(|e| e < k) => enacting.unwrap_or(k),
         Some(k) => k,
         None => paras
             .iter()
@@ -398,6 +404,14 @@ fn tile(ctx: &Ctx, doc: &mut Document) {
     if let Some(last) = pieces.last_mut() {
         last.end = len;
     }
+}
+
+/// "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "TRƯỞNG BAN … QUYẾT ĐỊNH:" — the words that enact.
+fn is_enacting_formula(t: &str) -> bool {
+    let t = t.trim();
+    is_upper(t)
+        && t.ends_with(':')
+        && (t.ends_with("QUYẾT ĐỊNH:") || t.ends_with("QUYẾT NGHỊ:") || t.ends_with("KẾT LUẬN:"))
 }
 
 fn record_cleanups(ctx: &mut Ctx) {
