@@ -149,7 +149,9 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
                 let piece = &raw[s..i];
                 let (clean, _) = strip_markup(piece);
                 let rule = !clean.is_empty()
-                    && clean.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*'));
+                    && clean
+                        .chars()
+                        .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*'));
                 // An empty cell that only closes an emphasis run is kept for merging.
                 if !rule && (!clean.is_empty() || emphasis_runs(piece) % 2 == 1) {
                     cells.push(Cell {

@@ -882,7 +882,24 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
             }
         }
         let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
-        if kind == NodeKind::Paragraph && after_last_marker && is_wrap_up(&p.text) {
+        // (An article keeps its own last paragraph: "Điều 3. … chịu trách nhiệm thi hành./.")
+        let in_article = stack.iter().any(|b| b.node.kind == NodeKind::Article);
+        // The adoption sentence of a law or resolution ("… thông qua ngày …") belongs to the
+        // whole document.
+        let adoption = p.text.find("thông qua ngày").is_some_and(|pos| {
+            header::date_in(&p.text[pos..]).is_some_and(|(_, d)| d.year.is_some())
+        });
+        if kind == NodeKind::Paragraph && after_last_marker && adoption {
+            while !stack.is_empty() {
+                close(&mut stack, &mut roots);
+            }
+        }
+        if kind == NodeKind::Paragraph
+            && after_last_marker
+            && !in_article
+            && !adoption
+            && is_wrap_up(&p.text)
+        {
             // The closing paragraph of the body belongs to the outermost section, or to the
             // body itself.
             let keep = stack.first().is_some_and(|b| {
