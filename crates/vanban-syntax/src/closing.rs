@@ -191,6 +191,21 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
                     }
                     consumed = true;
                 }
+                // A recipient wrapped after its comma ("…, NHNNVN;") on a line of its own.
+                _ if recipients_open
+                    && cells.len() == 1
+                    && t.chars().count() <= 40
+                    && items
+                        .last()
+                        .is_some_and(|(p, _, _)| p.trim_end().ends_with(',')) =>
+                {
+                    if let Some(last) = items.last_mut() {
+                        last.0.push(' ');
+                        last.0.push_str(t);
+                        last.2 = c.end;
+                    }
+                    consumed = true;
+                }
                 _ if is_upper(t)
                     && t.chars().count() <= 80
                     && signature.name.is_none()

@@ -767,6 +767,34 @@ fn type_line(full: &str) -> Option<(DocumentKind, String, String)> {
     None
 }
 
+/// A line naming who enacts: an office or a collective body in upper case, alone on its line.
+fn is_authority_line(t: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "CỤC TRƯỞNG",
+        "BỘ TRƯỞNG",
+        "CHỦ TỊCH",
+        "GIÁM ĐỐC",
+        "THỦ TƯỚNG",
+        "TRƯỞNG BAN",
+        "CHÁNH VĂN PHÒNG",
+        "TỔNG GIÁM ĐỐC",
+        "TỔNG CỤC TRƯỞNG",
+        "VIỆN TRƯỞNG",
+        "CHÁNH ÁN",
+        "ỦY BAN NHÂN DÂN",
+        "UỶ BAN NHÂN DÂN",
+        "HỘI ĐỒNG NHÂN DÂN",
+        "CHÍNH PHỦ",
+        "QUỐC HỘI",
+        "ỦY BAN THƯỜNG VỤ",
+        "BAN THƯỜNG VỤ",
+        "BỘ CHÍNH TRỊ",
+        "BAN BÍ THƯ",
+        "BAN CHẤP HÀNH",
+    ];
+    is_upper(t) && t.chars().count() <= 80 && HEADS.iter().any(|h| t.starts_with(h))
+}
+
 /// Title lines after the type name: until a blank line, a rule, a marker or the preamble.
 fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
     let n = lines.len();
@@ -791,6 +819,14 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
         let text_like = matches!(l.kind, LineKind::Text | LineKind::Subject);
         if !text_like || starts_opening(&l.full) {
             break;
+        }
+        // An authority line between the title and the preamble ("CỤC TRƯỞNG CỤC HẢI QUAN",
+        // then "Căn cứ …") is the enacting authority, not title.
+        if !title.is_empty() && is_authority_line(&l.full) {
+            let next = skip_blank(lines, j + 1);
+            if lines.get(next).is_some_and(|n| starts_preamble(&n.full)) {
+                break;
+            }
         }
         // An upper-case title does not continue into a sentence-case line.
         if let Some(prev) = title.last() {
@@ -867,7 +903,22 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
 
 /// Build the issuer from the upper-case cells of the left column.
 fn issuer(ctx: &Ctx, cells: &[&Cell]) -> Issuer {
-    let raw: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+    // A name wrapped before "VÀ …" continues the line above; a line printed twice (a page's
+    // running title and the header itself) counts once.
+    let mut raw: Vec<String> = Vec::new();
+    for c in cells {
+        let t = c.text.clone();
+        if t.starts_with("VÀ ") || t.starts_with("& ") {
+            if let Some(last) = raw.last_mut() {
+                last.push(' ');
+                last.push_str(&t);
+                continue;
+            }
+        }
+        raw.push(t);
+    }
+    let mut seen = std::collections::HashSet::new();
+    raw.retain(|r| seen.insert(r.clone()));
     let mut issuer = Issuer {
         raw: raw.clone(),
         ..Issuer::default()
@@ -909,6 +960,10 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
     let up = s.to_uppercase();
     LOCALITY_WORDS.iter().find_map(|w| {
         let pos = up.find(&format!(" {w}"))?;
+        // "… VÀ XÃ HỘI" is society, not a commune.
+        if up[pos + 1..].starts_with("XÃ HỘI") {
+            return None;
+        }
         Some(ctx.display_case(up[pos + 1..].trim(), true))
     })
 }

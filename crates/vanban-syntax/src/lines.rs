@@ -239,6 +239,15 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
 /// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star).
 fn is_rule(trimmed: &str) -> bool {
     let t: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    // "**-----**": a rule in bold.
+    let core = t.trim_matches('*');
+    if core.chars().count() >= 3
+        && core
+            .chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—'))
+    {
+        return true;
+    }
     (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—')))
         || t == "*"
         || (t.len() >= 3 && t.chars().all(|c| c == '*'))
@@ -398,6 +407,16 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…']) || t.is_empty()
 }
 
+/// An upper-case line of words ("GIÁM ĐỐC SỞ CÔNG THƯƠNG"), not a list of codes or formulas
+/// ("N-NO3-, P-PO43-, H2S, TSS,").
+fn heading_like(s: &str) -> bool {
+    let words = s
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+        .count();
+    crate::clean::is_upper(s) && words >= 2 && !s.trim_end().ends_with(',')
+}
+
 fn starts_lower_letter(s: &str) -> bool {
     s.trim_start_matches(['*', '_', ' '])
         .chars()
@@ -531,6 +550,10 @@ pub(crate) fn paragraphs(
                 )
             });
             if heading_marker && !lower_next {
+                break;
+            }
+            // An upper-case line (a heading, an authority) does not run into a sentence.
+            if heading_like(&prev.full) && !crate::clean::is_upper(&next.full) && !lower_next {
                 break;
             }
             let full_prev = prev.full.chars().count() >= profile.full_width;

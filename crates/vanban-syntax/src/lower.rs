@@ -872,8 +872,9 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
         } else {
             NodeKind::Paragraph
         };
-        if kind == NodeKind::Note {
-            // A note belongs to the enclosing item, not to the last point or bullet.
+        if kind == NodeKind::Note && refers_to_annex(&p.text) {
+            // A note pointing to an appendix ("(Cụ thể có phụ lục kèm theo)") belongs to the
+            // enclosing item, not to the last point or bullet.
             while stack
                 .last()
                 .is_some_and(|b| b.rank > MarkerKind::Item.rank(1))
@@ -1000,6 +1001,11 @@ fn next_group_letter(c: char) -> Option<char> {
     let mut it = LETTERS.chars().skip_while(|&x| x != c);
     it.next()?;
     it.next()
+}
+
+fn refers_to_annex(t: &str) -> bool {
+    let l = t.to_lowercase();
+    l.contains("phụ lục") || l.contains("kèm theo") || l.contains("biểu mẫu")
 }
 
 fn is_note(t: &str) -> bool {
