@@ -151,11 +151,23 @@ impl DocumentKind {
     ///
     /// Both tone-mark placements are accepted ("thỏa"/"thoả", "ủy"/"uỷ").
     pub fn from_name(name: &str) -> Option<DocumentKind> {
+        static FOLDED: std::sync::OnceLock<Vec<(String, DocumentKind)>> =
+            std::sync::OnceLock::new();
+        let folded = FOLDED.get_or_init(|| {
+            Self::ALL
+                .iter()
+                .map(|&k| (fold_name(k.name_vi()), k))
+                .collect()
+        });
+        // Type names are at most four words; anything longer is not one.
+        if name.len() > 40 {
+            return None;
+        }
         let key = fold_name(name);
-        Self::ALL
+        folded
             .iter()
-            .copied()
-            .find(|k| fold_name(k.name_vi()) == key)
+            .find(|(n, _)| *n == key)
+            .map(|&(_, k)| k)
             .or(match key.as_str() {
                 "chương trình hành động" => Some(DocumentKind::Programme),
                 "nghị quyết liên tịch" => Some(DocumentKind::JointResolution),

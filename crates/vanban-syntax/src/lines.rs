@@ -253,8 +253,61 @@ fn is_rule(trimmed: &str) -> bool {
         || (t.len() >= 3 && t.chars().all(|c| c == '*'))
 }
 
+/// A cheap prefilter: can this line start with anything the line grammar knows? Most lines
+/// are sentences that start with a capital letter followed by a lower-case one; they skip the
+/// grammar.
+fn may_start_marker(full: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "Phần",
+        "PHẦN",
+        "Chương",
+        "CHƯƠNG",
+        "Mục",
+        "MỤC",
+        "Tiểu mục",
+        "TIỂU MỤC",
+        "Điều",
+        "ĐIỀU",
+        "Nơi nhận",
+        "NƠI NHẬN",
+        "Lưu",
+        "LƯU",
+        "Luật số",
+        "Số",
+        "SỐ",
+        "Nghị quyết số",
+        "Pháp lệnh số",
+        "Về việc",
+        "Kính gửi",
+        "KÍNH GỬI",
+    ];
+    let mut chars = full.chars();
+    let Some(c0) = chars.next() else {
+        return false;
+    };
+    let c1 = chars.next();
+    match c0 {
+        '0'..='9' | '-' | '–' | '•' | '+' | '\u{F0B7}' => true,
+        'v' => c1 == Some('/'),
+        c if c.is_lowercase() => matches!(c1, Some(')' | '.')),
+        'I' | 'V' | 'X' | 'L' => true,
+        c if c.is_uppercase() => {
+            matches!(c1, Some('.' | '/' | '-' | '–' | ' ' | ')'))
+                || full.starts_with("TM.")
+                || full.starts_with("KT.")
+                || full.starts_with("TL.")
+                || full.starts_with("TUQ.")
+                || KEYWORDS.iter().any(|k| full.starts_with(k))
+        }
+        _ => false,
+    }
+}
+
 /// Run the line grammar on a cleaned line; return its kind and the text after the marker.
 pub(crate) fn classify_start(full: &str) -> (LineKind, &str) {
+    if !may_start_marker(full) {
+        return (LineKind::Text, full);
+    }
     let Ok(mut pairs) = LineGrammar::parse(Rule::line_start, full) else {
         return (LineKind::Text, full);
     };

@@ -651,6 +651,9 @@ fn appendix_heading(lines: &[Line], i: usize) -> bool {
     {
         return true;
     }
+    if !is_upper(f) || f.chars().count() >= 160 || l.marker().is_some() {
+        return false;
+    }
     let typed = f.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
     let names_a_type = vanban_model::DocumentKind::from_name(&typed).is_some()
         || vanban_model::DocumentKind::from_name(f.split_whitespace().next().unwrap_or(""))

@@ -36,7 +36,7 @@ pub(crate) fn pipe_tables(lines: &[Line], from: usize, to: usize) -> Vec<TableRo
     let mut rows = Vec::new();
     let mut i = from;
     while i < to {
-        if lines[i].kind != LineKind::Pipe {
+        if lines[i].kind != LineKind::Pipe || !header_ahead(lines, i, to) {
             i += 1;
             continue;
         }
@@ -50,6 +50,33 @@ pub(crate) fn pipe_tables(lines: &[Line], from: usize, to: usize) -> Vec<TableRo
         }
     }
     rows
+}
+
+/// Cheap check before tokenizing: a header row (two or more short cells, then two pipe lines
+/// in a row) within the next few lines. Keeps the search linear on long runs of pipes.
+fn header_ahead(lines: &[Line], start: usize, to: usize) -> bool {
+    let mut cells = 0;
+    let mut cell_lines = 0;
+    let mut last_pipe = true;
+    for l in lines.iter().take(to).skip(start + 1).take(60) {
+        if l.kind == LineKind::Pipe {
+            if last_pipe {
+                return cells >= 2;
+            }
+            cells += 1;
+            cell_lines = 0;
+            last_pipe = true;
+        } else if l.kind == LineKind::Blank {
+            return false;
+        } else {
+            cell_lines += 1;
+            if cell_lines > 4 || l.full.chars().count() > 60 {
+                return false;
+            }
+            last_pipe = false;
+        }
+    }
+    false
 }
 
 /// Tokens from the pipe line at `start` until a blank line or the end of the range.
