@@ -28,10 +28,14 @@ pub fn outline(doc: &Document, opts: OutlineOptions) -> String {
     let w = opts.width;
     let mut o = String::new();
     let h = &doc.header;
-    let kind = h
-        .kind_raw
-        .clone()
-        .unwrap_or_else(|| h.kind.name_vi().to_uppercase());
+    let kind = h.kind_raw.clone().unwrap_or_else(|| {
+        let name = h.kind.name_vi().to_uppercase();
+        if name.is_empty() {
+            "(unknown type)".to_owned()
+        } else {
+            name
+        }
+    });
     let number = h
         .number
         .as_ref()

@@ -572,6 +572,13 @@ pub(crate) fn paragraphs(
             if !next_plain {
                 break;
             }
+            if broken_range {
+                join_text(&mut text, &next.full);
+                *joins += 1;
+                last_content = k;
+                j = k + 1;
+                continue;
+            }
             let lower_next = starts_lower_letter(&next.full);
             if prev.open_emphasis {
                 join_text(&mut text, &next.full);
@@ -729,5 +736,97 @@ pub(crate) fn row_cells(raw: &str) -> Vec<String> {
         cells
     } else {
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        classify(text)
+            .iter()
+            .map(|l| match &l.kind {
+                LineKind::Marker(m) => format!("Marker({:?}({}))", m.kind, m.text),
+                k => format!("{k:?}"),
+            })
+            .collect()
+    }
+
+    fn paras(text: &str) -> Vec<String> {
+        let lines = classify(text);
+        let profile = WrapProfile::of(&lines);
+        let mut joins = 0;
+        paragraphs(text, &lines, 0, lines.len(), &profile, &mut joins)
+            .into_iter()
+            .filter(|p| !p.text.is_empty() || p.marker.is_some())
+            .map(|p| match p.marker {
+                Some(m) => format!("{} {}", m.text, p.text),
+                None => p.text,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(
+            kinds("Chương I\nĐiều 8a. Tên\n1. Một\n1.1. Con\na) Điểm\nđ) Điểm\n- Gạch\n+ Cộng\nII. HAI\nI- MỘT\nMục tiêu chung\nĐiều 5 Nghị định này\n120.000 lồng"),
+            [
+                "Marker(Chapter(Chương I))",
+                "Marker(Article(Điều 8a.))",
+                "Marker(Item(1.))",
+                "Marker(Subitem(1.1.))",
+                "Marker(Point(a)))",
+                "Marker(Point(đ)))",
+                "Marker(Indent(-))",
+                "Marker(Subindent(+))",
+                "Marker(Roman(II.))",
+                "Marker(Roman(I-))",
+                "Text",
+                "Text",
+                "Text",
+            ]
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_noise() {
+        assert_eq!(
+            kinds("CÔNG BÁO/Số 271/Ngày 12-05-2026\n84\n\nKý bởi: CÔNG BÁO\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: 2026-05-08\n108\n-------\n*"),
+            ["PageHeader", "Digits", "Blank", "Stamp", "Stamp", "Stamp", "Text", "Rule", "Rule"]
+        );
+    }
+
+    #[test]
+    fn keyword_wrapped_away_from_its_number() {
+        let k = kinds("**Điều\n1. Phạm vi điều chỉnh**");
+        assert_eq!(k, ["Marker(Article(Điều 1.))", "Continuation"]);
+    }
+
+    #[test]
+    fn hard_wraps_are_joined() {
+        // A wrapped paragraph (lower-case continuation) and a year range broken at its dash.
+        let got = paras("a) Các Sở, ban, ngành chủ động\nthực hiện rà soát.\nTập trung hoàn thiện.\n- Giai đoạn 2021\n- 2025 tiếp tục.");
+        assert_eq!(
+            got,
+            [
+                "a) Các Sở, ban, ngành chủ động thực hiện rà soát.",
+                "Tập trung hoàn thiện.",
+                "- Giai đoạn 2021 - 2025 tiếp tục.",
+            ]
+        );
+    }
+
+    #[test]
+    fn quotations_hold_their_markers() {
+        let text = "Sửa đổi Điều 8 như sau:\n“Điều 8. Tên\n1. Khoản một.”\nĐiều 9. Tiếp";
+        let lines = classify(text);
+        let profile = WrapProfile::of(&lines);
+        let mut joins = 0;
+        let p = paragraphs(text, &lines, 0, lines.len(), &profile, &mut joins);
+        let quoted: Vec<bool> = p.iter().map(|p| p.quoted).collect();
+        // The paragraph that opens the quotation holds it; what follows, up to the close, is quoted.
+        assert_eq!(quoted, [false, false, true, false]);
+        assert!(p[3].marker.is_some());
     }
 }

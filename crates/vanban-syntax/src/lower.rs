@@ -200,7 +200,9 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         );
     }
     doc.header.span = ctx.span(ctx.line_start(header_start), ctx.line_start(preamble_start));
-    check_header(&mut ctx, &doc);
+    if h0.is_some() {
+        check_header(&mut ctx, &doc);
+    }
 
     // Closing, appendices, trailing text.
     let closing_start = find_closing(&ctx, preamble_start);
