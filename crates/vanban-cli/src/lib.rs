@@ -47,6 +47,35 @@ vanban parse corpus/CV_9387-UBND-KT_2026_LaoCai.txt --format json\n  \
 vanban parse - --format text < file.txt   # the lossless rendering"
     )]
     Parse(ParseArgs),
+    /// Extract citations, relations, references, assignments and recipients.
+    #[command(
+        after_help = "Examples:\n  vanban extract seeds/208-KH-UBND_2024_TuyenQuang.txt\n  \
+vanban extract corpus/*.txt --jsonl -o corpus.jsonl\n  \
+vanban extract corpus/CV_9387-UBND-KT_2026_LaoCai.txt --summary"
+    )]
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractArgs {
+    /// Documents (UTF-8 or UTF-16 text); `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// One JSON object per line instead of a JSON array.
+    #[arg(long)]
+    jsonl: bool,
+    /// A short human-readable summary per document instead of JSON.
+    #[arg(long, conflicts_with = "jsonl")]
+    summary: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Also print info diagnostics on stderr.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Print no diagnostics on stderr.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -96,7 +125,134 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => ExitCode::from(parse_cmd(&args)),
+        Command::Extract(args) => ExitCode::from(extract_cmd(&args)),
     }
+}
+
+fn extract_cmd(args: &ExtractArgs) -> u8 {
+    let mut status = EXIT_OK;
+    let mut results = Vec::new();
+    for file in &args.files {
+        let name = file.display().to_string();
+        let bytes = match read_input(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{name}: error: cannot read the file: {e}");
+                status = EXIT_INPUT;
+                continue;
+            }
+        };
+        let parsed = match vanban_syntax::parse_with(&bytes, ParseOptions::default()) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("{name}: error: {e}");
+                status = EXIT_INPUT;
+                continue;
+            }
+        };
+        let extraction = vanban_extract::extract(&parsed);
+        if !args.quiet {
+            let stderr = std::io::stderr();
+            let mut err = stderr.lock();
+            for d in &extraction.diagnostics {
+                if d.severity == Severity::Info && !args.verbose {
+                    continue;
+                }
+                let _ = writeln!(
+                    err,
+                    "{name}:{}:{}: {}[{}]: {}",
+                    d.span.line, d.span.column, d.severity, d.code, d.message
+                );
+            }
+        }
+        results.push((name, extraction));
+    }
+    let mut out = String::new();
+    if args.summary {
+        for (name, x) in &results {
+            out.push_str(&summary(name, x));
+        }
+    } else if args.jsonl {
+        for (_, x) in &results {
+            match serde_json::to_string(x) {
+                Ok(s) => {
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+                Err(e) => {
+                    eprintln!("error: cannot serialise the output: {e}");
+                    return EXIT_INPUT;
+                }
+            }
+        }
+    } else {
+        let all: Vec<&vanban_model::Extraction> = results.iter().map(|(_, x)| x).collect();
+        match serde_json::to_string_pretty(&all) {
+            Ok(s) => {
+                out.push_str(&s);
+                out.push('\n');
+            }
+            Err(e) => {
+                eprintln!("error: cannot serialise the output: {e}");
+                return EXIT_INPUT;
+            }
+        }
+    }
+    if let Err(e) = write_output(args.output.as_ref(), &out) {
+        eprintln!("error: cannot write the output: {e}");
+        return EXIT_INPUT;
+    }
+    status
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
+    match path {
+        Some(p) => std::fs::write(p, text.as_bytes()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r,
+            }
+        }
+    }
+}
+
+/// A few lines a person reads: id, citations, relations, assignments.
+fn summary(name: &str, x: &vanban_model::Extraction) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "{name}\n  id: {}", x.id);
+    let _ = writeln!(s, "  citations: {}", x.citations.len());
+    for c in &x.citations {
+        let _ = writeln!(
+            s,
+            "    {:?} {} | {} | {} | {}",
+            c.form,
+            c.number.as_ref().map_or("-", |n| n.normalized.as_str()),
+            c.date.as_deref().unwrap_or("-"),
+            c.issuer.as_ref().map_or("-", |i| i.resolved.as_str()),
+            c.node.as_deref().unwrap_or("-")
+        );
+    }
+    let _ = writeln!(s, "  relations: {}", x.relations.len());
+    for r in &x.relations {
+        let _ = writeln!(s, "    {} --{}--> {}", r.from, r.kind, r.to);
+    }
+    if !x.references.is_empty() {
+        let _ = writeln!(s, "  references: {}", x.references.len());
+    }
+    if !x.assignments.is_empty() {
+        let _ = writeln!(s, "  assignments: {}", x.assignments.len());
+        for a in &x.assignments {
+            let _ = writeln!(
+                s,
+                "    {}: lead {:?}; cooperating {:?}; responsible {:?}; deadline {:?}",
+                a.node, a.lead, a.cooperating, a.responsible, a.deadline
+            );
+        }
+    }
+    s
 }
 
 fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {

@@ -5,10 +5,15 @@
 //! [`Diagnostic`]s. The crate has no parser in it; `vanban-syntax` produces these values.
 #![warn(missing_docs)]
 
+mod extract;
 mod kind;
 mod node;
 pub mod outline;
 
+pub use extract::{
+    Assignment, Citation, CitationForm, CitedIssuer, Extraction, RecipientRef, Reference, Relation,
+    RelationType,
+};
 pub use kind::{DocumentKind, NodeKind};
 pub use node::Node;
 
@@ -193,6 +198,8 @@ pub struct Header {
     pub kind_raw: Option<String>,
     /// Title (trích yếu), joined to one line.
     pub title: Option<String>,
+    /// Where the title stands (type name excluded).
+    pub title_span: Option<Span>,
     /// "V/v …" summary of an official letter, joined to one line.
     pub subject: Option<String>,
     /// "Kính gửi:" addressees.

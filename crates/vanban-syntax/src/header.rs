@@ -487,6 +487,7 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         if let Some((kind, raw, rest)) = type_line(&lines[j].full) {
             header.kind = kind;
             header.kind_raw = Some(raw);
+            let type_line_start = lines[j].start;
             let mut title: Vec<String> = Vec::new();
             if !rest.is_empty() {
                 title.push(rest);
@@ -495,6 +496,12 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             j = read_title(lines, j, &mut title);
             if !title.is_empty() {
                 header.title = Some(title.join(" "));
+                let last = (0..j)
+                    .rev()
+                    .find(|&k| !lines[k].is_blankish())
+                    .unwrap_or(j - 1);
+                header.title_span =
+                    Some(ctx.span(type_line_start, lines[last].end.max(type_line_start)));
             }
             i = j;
         } else if lines[j].kind == LineKind::Subject
@@ -532,6 +539,8 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
                 .trim_start_matches([':', ' '])
                 .to_owned();
             header.subject = Some(s);
+            let first = skip_blank(lines, i);
+            header.title_span = Some(ctx.span(lines[first.min(j - 1)].start, lines[j - 1].end));
             i = j;
         }
     }

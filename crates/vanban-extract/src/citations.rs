@@ -1,0 +1,342 @@
+//! Finding citations of documents in text: a regex prefilter finds type names, the citation
+//! grammar (`grammars/citation.pest`) reads number, symbol and date from there, and the
+//! stated issuer ("của …") is read up to the words that end it.
+
+use std::sync::OnceLock;
+
+use pest::Parser;
+use regex::Regex;
+use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
+
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../../../grammars/citation.pest"]
+    pub(crate) struct CitationGrammar;
+}
+pub(crate) use grammar::{CitationGrammar, Rule};
+
+/// A citation as found in the text, before identity and resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Byte range of the whole citation (issuer included).
+    pub start: usize,
+    pub end: usize,
+    /// The type name as written, lower-cased.
+    pub type_words: String,
+    pub kind: DocumentKind,
+    pub number: Option<DocumentNumber>,
+    /// A bare number ("Nghị quyết 57").
+    pub bare: Option<String>,
+    pub date: Option<DateParts>,
+    pub issuer: Option<String>,
+    /// End of the citation before the issuer clause (for relation triggers between citations).
+    pub core_end: usize,
+}
+
+fn type_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // Longest names first: the regex takes the leftmost-first alternative.
+        let names = [
+            "nghị quyết liên tịch",
+            "thông tư liên tịch",
+            "chương trình hành động",
+            "thông báo kết luận",
+            "văn bản hợp nhất",
+            "bộ luật",
+            "nghị định",
+            "nghị quyết",
+            "quyết định",
+            "chỉ thị",
+            "kế hoạch",
+            "kết luận",
+            "thông tư",
+            "công văn",
+            "văn bản",
+            "thông báo",
+            "chương trình",
+            "hướng dẫn",
+            "quy định",
+            "quy chế",
+            "tờ trình",
+            "báo cáo",
+            "công điện",
+            "đề án",
+            "phương án",
+            "thông tri",
+            "giấy phép",
+            "pháp lệnh",
+            "luật",
+            "hiến pháp",
+            "điều lệ",
+        ];
+        let pattern = format!(r"\b(?:{})\b", names.join("|"));
+        Regex::new(&pattern).unwrap_or_else(|e| unreachable!("static pattern: {e}"))
+    })
+}
+
+/// The kind a type name stands for.
+pub(crate) fn kind_of(type_words: &str) -> DocumentKind {
+    match type_words {
+        "thông báo kết luận" => DocumentKind::Notice,
+        "chương trình hành động" => DocumentKind::Programme,
+        "văn bản" => DocumentKind::Document,
+        other => DocumentKind::from_name(other).unwrap_or(DocumentKind::Unknown),
+    }
+}
+
+/// Types whose short form is a bare number ("Nghị quyết 57", "Chỉ thị 11", "Đề án 06").
+fn bare_allowed(type_words: &str, with_so: bool) -> bool {
+    with_so
+        || matches!(
+            type_words,
+            "nghị quyết" | "chỉ thị" | "kết luận" | "quy định" | "đề án" | "nghị định" | "thông tư"
+        )
+}
+
+/// Words that end a stated issuer ("của Ban Thường vụ Tỉnh ủy về thực hiện …").
+const ISSUER_STOPS: &[&str] = &[
+    " về ",
+    " quy định",
+    " hướng dẫn",
+    " ban hành",
+    " phê duyệt",
+    " thực hiện",
+    " triển khai",
+    " sửa đổi",
+    " bổ sung",
+    " thay thế",
+    " bãi bỏ",
+    " đã ",
+    " được ",
+    " tại ",
+    " theo ",
+    " trong ",
+    " ngày ",
+    " năm ",
+    " nhằm ",
+    " đối với",
+    " cho ",
+    " là ",
+    " có ",
+    " như ",
+    " và các",
+    " gửi ",
+];
+
+/// Read a stated issuer at `from` in the folded text: "của X …" up to a stop word, a
+/// punctuation mark or another citation. Returns (start, end) of X.
+fn issuer_after(folded: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = &folded[from..];
+    let skip = rest.len() - rest.trim_start_matches([' ', ',', '\n', '*', '_']).len();
+    let rest2 = &rest[skip..];
+    let after = rest2.strip_prefix("của ")?;
+    let start = from + skip + "của ".len();
+    // The issuer ends at the first stop: punctuation, a stop word, a type name (another
+    // citation) or twelve words.
+    let mut end = after.len();
+    for (i, c) in after.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '“' | '"' | '”')
+            || after[i..].starts_with("\n\n")
+        {
+            end = i;
+            break;
+        }
+    }
+    for stop in ISSUER_STOPS {
+        if let Some(p) = after[..end].find(stop) {
+            end = end.min(p);
+        }
+    }
+    if let Some(m) = type_regex().find(&after[..end]) {
+        // "… và Kế hoạch số …" — a following citation.
+        let before = after[..m.start()].trim_end();
+        let cut = before.strip_suffix(" và").map_or(m.start(), str::len);
+        end = end.min(cut);
+    }
+    let mut words = 0;
+    for (i, c) in after[..end].char_indices() {
+        if c.is_whitespace() && !after[..i].ends_with(char::is_whitespace) {
+            words += 1;
+            if words >= 12 {
+                end = i;
+                break;
+            }
+        }
+    }
+    let text = after[..end].trim_end();
+    (!text.is_empty()).then(|| (start, start + text.len()))
+}
+
+/// Remove line breaks, Markdown and spaces from a symbol as written.
+fn compact_symbol(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\n' | '*' | '_' | ' ' | '\t'))
+        .collect()
+}
+
+/// Find every citation in `range` of the text.
+pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
+    let (from, to) = range;
+    let mut out = Vec::new();
+    let region = &folded[from..to];
+    let mut last_end = from;
+    for m in type_regex().find_iter(region) {
+        let start = from + m.start();
+        if start < last_end {
+            continue;
+        }
+        let Ok(mut pairs) = CitationGrammar::parse(Rule::citation_entry, &folded[start..to]) else {
+            continue;
+        };
+        let Some(citation) = pairs.next().and_then(|p| p.into_inner().next()) else {
+            continue;
+        };
+        let core_end = start + citation.as_span().end();
+        let has_so = citation.as_str().contains("số");
+        let mut type_words = String::new();
+        let mut number = None;
+        let mut bare = None;
+        let mut date = None;
+        for part in citation.into_inner() {
+            match part.as_rule() {
+                Rule::doc_type => type_words = part.as_str().to_owned(),
+                Rule::symbol => {
+                    let Some(inner) = part.clone().into_inner().next() else {
+                        continue;
+                    };
+                    let s0 = start + part.as_span().start();
+                    let s1 = start + part.as_span().end();
+                    match inner.as_rule() {
+                        Rule::bare_number => bare = Some(inner.as_str().to_owned()),
+                        _ => {
+                            let raw = text[s0..s1]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            let compact = compact_symbol(&text[s0..s1]);
+                            let prefix = if type_words == "luật" {
+                                "Luật số"
+                            } else {
+                                "Số"
+                            };
+                            if let Some(p) = vanban_syntax::header::parse_symbol(&compact, prefix) {
+                                number = Some(DocumentNumber {
+                                    raw: raw.replace(['*', '_'], ""),
+                                    normalized: p.normalized,
+                                    seq: p.seq,
+                                    year: p.year,
+                                    type_code: p.type_code,
+                                    issuer_code: p.issuer_code,
+                                    form: if type_words == "luật" && p.form == NumberForm::State {
+                                        NumberForm::Law
+                                    } else {
+                                        p.form
+                                    },
+                                    span: Span::default(),
+                                });
+                            }
+                        }
+                    }
+                }
+                Rule::date_tail => {
+                    let mut d = DateParts::default();
+                    for p in part.into_inner().flat_map(|p| p.into_inner()) {
+                        match p.as_rule() {
+                            Rule::day => d.day = p.as_str().parse().ok(),
+                            Rule::month => d.month = p.as_str().parse().ok(),
+                            Rule::year4 => d.year = p.as_str().parse().ok(),
+                            _ => {}
+                        }
+                    }
+                    date = Some(d);
+                }
+                _ => {}
+            }
+        }
+        if number.is_none() && bare.is_none() {
+            continue;
+        }
+        if bare.is_some() && !bare_allowed(&type_words, has_so) {
+            continue;
+        }
+        let issuer_span = issuer_after(folded, core_end).filter(|&(_, e)| e <= to);
+        let end = issuer_span.map_or(core_end, |(_, e)| e);
+        let issuer =
+            issuer_span.map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" "));
+        out.push(Found {
+            start,
+            end,
+            kind: kind_of(&type_words),
+            type_words,
+            number,
+            bare,
+            date,
+            issuer,
+            core_end,
+        });
+        last_end = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_all(text: &str) -> Vec<Found> {
+        let folded = crate::fold::fold(text);
+        find(text, &folded, (0, text.len()))
+    }
+
+    #[test]
+    fn full_party_citation() {
+        let t = "Thực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 72-KL/TW ngày 23/02/2024 của Bộ Chính trị về tiếp tục";
+        let f = find_all(t);
+        assert_eq!(f.len(), 2);
+        let n = f[0].number.as_ref().expect("number");
+        assert_eq!(n.normalized, "500-KH/TU");
+        assert_eq!(
+            f[0].date.and_then(|d| d.iso()).as_deref(),
+            Some("2024-07-22")
+        );
+        assert_eq!(f[0].issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+        assert_eq!(f[0].kind, DocumentKind::Plan);
+        assert_eq!(f[1].issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(f[1].kind, DocumentKind::Conclusion);
+    }
+
+    #[test]
+    fn upper_case_title() {
+        let t = "THỰC HIỆN KẾ HOẠCH SỐ 500-KH/TU NGÀY 22/7/2024 CỦA BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN KẾT LUẬN SỐ 72-KL/TW";
+        let f = find_all(t);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].issuer.as_deref(), Some("BAN THƯỜNG VỤ TỈNH ỦY"));
+        assert_eq!(
+            f[1].number.as_ref().map(|n| n.normalized.as_str()),
+            Some("72-KL/TW")
+        );
+    }
+
+    #[test]
+    fn state_forms_and_breakage() {
+        let t = "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ; Công văn số 2449 -CV/ĐU ngày 07/9/2026; Chương trình hành động số 31-\nCTr/TW; Nghị quyết 57; Kế hoạch 5 năm";
+        let f = find_all(t);
+        let got: Vec<String> = f
+            .iter()
+            .map(|c| {
+                c.number
+                    .as_ref()
+                    .map(|n| n.normalized.clone())
+                    .or(c.bare.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(got, ["30/2020/NĐ-CP", "2449-CV/ĐU", "31-CTr/TW", "57"]);
+        assert_eq!(
+            f[0].date.and_then(|d| d.iso()).as_deref(),
+            Some("2020-03-05")
+        );
+        assert_eq!(f[0].issuer.as_deref(), Some("Chính phủ"));
+    }
+}

@@ -1,0 +1,191 @@
+//! Document identity: a canonical id computed from issuer, type, year and number, in the
+//! shape of URN:LEX: `urn:lex:vn:{authority}:{type}:{year};{number}`.
+//!
+//! Administrative numbers restart every year and Party numbers every term, so the year is
+//! part of the id; a local issuer (UBND, HĐND, Tỉnh ủy, a Sở) carries its province, so
+//! "99/KH-UBND" of Lào Cai is not "99/KH-UBND" of Tuyên Quang. An unknown part is `_`: a
+//! date is never invented.
+
+use vanban_model::DocumentKind;
+
+use crate::fold::slug;
+
+/// What the citing document tells about context: its own province, for "Tỉnh ủy", "UBND
+/// tỉnh" and the like.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Province (or centrally-run city) of the citing document, e.g. "Tuyên Quang".
+    pub province: Option<String>,
+}
+
+const ISSUER_CODE_WORDS: &str = include_str!("../../../data/issuer-code-words.tsv");
+
+/// Words a stated issuer is expected to contain for an issuer code, from
+/// `data/issuer-code-words.tsv`; `None` when the code is not listed.
+pub fn expected_issuer_words(code: &str) -> Option<Vec<&'static str>> {
+    let base = base_code(code);
+    ISSUER_CODE_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(c, _)| c.eq_ignore_ascii_case(&base) || *c == base)
+        .map(|(_, words)| words.split('|').collect())
+}
+
+/// The first code of an issuer part, upper-cased, legislature number dropped:
+/// "UBND-KT" → "UBND", "QH15" → "QH", "Tu" → "TU".
+pub fn base_code(code: &str) -> String {
+    let first = code.split(['-', '–']).next().unwrap_or(code);
+    first
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_uppercase()
+}
+
+/// Whether an issuer code names a national body (listed in `data/issuer-codes.tsv`).
+pub fn is_national(code: &str) -> bool {
+    vanban_syntax::header::national_issuer(&base_code(code)).is_some()
+        || vanban_syntax::header::national_issuer(code).is_some()
+}
+
+/// The authority part of an id. National codes give the slug of the body's name
+/// ("chinh-phu"); any other code is local and carries the province ("ubnd.tuyen-quang").
+pub fn authority(code: Option<&str>, province: Option<&str>, stated: Option<&str>) -> String {
+    match code {
+        Some(code) => {
+            let base = base_code(code);
+            if let Some(name) = vanban_syntax::header::national_issuer(&base)
+                .or_else(|| vanban_syntax::header::national_issuer(code))
+            {
+                return slug(name);
+            }
+            let prov = province.map_or_else(|| "_".to_owned(), slug);
+            format!("{}.{prov}", slug(&base))
+        }
+        None => stated.map_or_else(|| "_".to_owned(), slug),
+    }
+}
+
+/// The canonical id.
+pub fn canonical_id(
+    authority: &str,
+    kind: DocumentKind,
+    year: Option<u16>,
+    number: &str,
+) -> String {
+    let year = year.map_or_else(|| "_".to_owned(), |y| y.to_string());
+    format!("urn:lex:vn:{authority}:{}:{year};{number}", kind.as_str())
+}
+
+/// Province named in an issuer or locality text: "UBND tỉnh Lào Cai" → "Lào Cai",
+/// "tỉnh Tuyên Quang" → "Tuyên Quang", "Thành phố Hồ Chí Minh" → "Hồ Chí Minh".
+pub fn province_in(text: &str) -> Option<String> {
+    let lower = crate::fold::fold(text);
+    for unit in ["thành phố ", "tỉnh ", "tp. "] {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(unit) {
+            let start = from + pos + unit.len();
+            from = start;
+            // "Tỉnh ủy", "Thành uỷ" are Party committees, not places.
+            if lower[start..].starts_with("ủy") || lower[start..].starts_with("uỷ") {
+                continue;
+            }
+            let name: Vec<&str> = text[start..]
+                .split_whitespace()
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .take(4)
+                .collect();
+            if !name.is_empty() {
+                let joined = name.join(" ");
+                let clean = joined.trim_end_matches([',', ';', '.', ')']);
+                return Some(clean.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// Contextual words that mean "of the citing document's province".
+const CONTEXTUAL: &[&str] = &[
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "đảng bộ tỉnh",
+    "đảng bộ thành phố",
+    "ủy ban nhân dân tỉnh",
+    "uỷ ban nhân dân tỉnh",
+    "ubnd tỉnh",
+    "hội đồng nhân dân tỉnh",
+    "hđnd tỉnh",
+    "ủy ban nhân dân thành phố",
+    "ubnd thành phố",
+    "hội đồng nhân dân thành phố",
+    "hđnd thành phố",
+    "đảng ủy ủy ban nhân dân tỉnh",
+];
+
+/// Resolve a stated issuer against the citing document: expand UBND/HĐND and give
+/// contextual words the citing province ("Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ Tỉnh ủy
+/// Tuyên Quang"). Returns the resolved text and the province it names, if any.
+pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
+    let expanded = raw
+        .replace("UBND", "Ủy ban nhân dân")
+        .replace("HĐND", "Hội đồng nhân dân");
+    if let Some(p) = province_in(&expanded) {
+        return (expanded, Some(p));
+    }
+    let lower = crate::fold::fold(&expanded);
+    let contextual = CONTEXTUAL
+        .iter()
+        .any(|w| lower.ends_with(w) || lower.contains(&format!("{w} ")));
+    match (&ctx.province, contextual) {
+        (Some(p), true) => (format!("{expanded} {p}"), Some(p.clone())),
+        _ => (expanded, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provinces() {
+        assert_eq!(province_in("UBND tỉnh Lào Cai").as_deref(), Some("Lào Cai"));
+        assert_eq!(
+            province_in("tỉnh Tuyên Quang").as_deref(),
+            Some("Tuyên Quang")
+        );
+        assert_eq!(province_in("Ban Thường vụ Tỉnh ủy"), None);
+    }
+
+    #[test]
+    fn contextual_issuers_take_the_citing_province() {
+        let ctx = Context {
+            province: Some("Tuyên Quang".into()),
+        };
+        assert_eq!(
+            resolve_issuer("Ban Thường vụ Tỉnh ủy", &ctx),
+            (
+                "Ban Thường vụ Tỉnh ủy Tuyên Quang".into(),
+                Some("Tuyên Quang".into())
+            )
+        );
+        assert_eq!(resolve_issuer("Bộ Chính trị", &ctx).1, None);
+        assert_eq!(
+            resolve_issuer("UBND tỉnh Lào Cai", &ctx).1.as_deref(),
+            Some("Lào Cai")
+        );
+    }
+
+    #[test]
+    fn authorities() {
+        assert_eq!(authority(Some("CP"), None, None), "chinh-phu");
+        assert_eq!(authority(Some("QH15"), None, None), "quoc-hoi");
+        assert_eq!(
+            authority(Some("UBND-KT"), Some("Lào Cai"), None),
+            "ubnd.lao-cai"
+        );
+        assert_eq!(authority(Some("Tu"), Some("Lào Cai"), None), "tu.lao-cai");
+        assert_eq!(authority(Some("TU"), None, None), "tu._");
+    }
+}

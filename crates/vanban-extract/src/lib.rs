@@ -1,0 +1,523 @@
+//! Extraction: from a parsed document to knowledge — citations of other documents with their
+//! canonical ids, typed relations, references to units, assignments of tasks and recipients.
+//!
+//! ```
+//! let text = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n\
+//!             Tuyên Quang, ngày 20 tháng 11 năm 2024\nKẾ HOẠCH\n\
+//!             Thực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Ban Thường vụ Tỉnh ủy.\n\
+//!             I. NHIỆM VỤ\n1. Làm việc.\n";
+//! let parsed = vanban_syntax::parse(text);
+//! let x = vanban_extract::extract(&parsed);
+//! assert_eq!(x.id, "urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd");
+//! assert_eq!(x.citations[0].target_id.as_deref(), Some("urn:lex:vn:tu.tuyen-quang:plan:2024;500-kh-tu"));
+//! assert_eq!(x.relations[0].kind, vanban_model::RelationType::Implements);
+//! ```
+#![warn(missing_docs)]
+
+mod citations;
+pub mod fold;
+pub mod identity;
+mod relations;
+
+use std::collections::{BTreeSet, HashMap};
+
+use vanban_model::{
+    Citation, CitationForm, CitedIssuer, Diagnostic, Document, DocumentKind, Extraction, Node,
+    NodeKind, Relation, RelationType, Severity, Span,
+};
+use vanban_syntax::Parsed;
+
+use crate::citations::Found;
+use crate::fold::slug;
+use crate::identity::Context;
+use crate::relations::Position;
+
+/// Extract citations, relations, references, assignments and recipients from a parse.
+pub fn extract(parsed: &Parsed) -> Extraction {
+    let doc = &parsed.document;
+    let text = parsed.source.as_str();
+    let folded = fold::fold(text);
+    let ctx = context(doc);
+    let id = document_id(doc, &ctx);
+    let mut diagnostics = parsed.diagnostics.clone();
+
+    let places = citation_places(doc);
+    let mut found: Vec<(Found, Position)> = Vec::new();
+    for &(range, pos) in &places {
+        for f in citations::find(text, &folded, range) {
+            found.push((f, pos));
+        }
+    }
+    let nodes = NodeIndex::new(doc);
+    let mut cites: Vec<Citation> = found
+        .iter()
+        .map(|(f, pos)| citation(text, f, *pos, &ctx, &nodes, parsed))
+        .collect();
+    resolve_short_forms(&mut cites, &found, &ctx);
+    check_issuers(&cites, &found, &mut diagnostics);
+    let relations = relate(&id, doc, &folded, &found, &cites, &nodes);
+
+    Extraction {
+        id,
+        kind: doc.header.kind,
+        number: doc.header.number.clone(),
+        issuer: doc.header.issuer.clone(),
+        place: doc.header.place.clone(),
+        date: doc.header.date.clone(),
+        title: doc
+            .header
+            .title
+            .clone()
+            .or_else(|| doc.header.subject.clone()),
+        citations: cites,
+        references: Vec::new(),
+        relations,
+        assignments: Vec::new(),
+        recipients: Vec::new(),
+        diagnostics,
+    }
+}
+
+/// The citing document's province, for contextual issuers.
+fn context(doc: &Document) -> Context {
+    let issuer = &doc.header.issuer;
+    let province = issuer
+        .locality
+        .as_deref()
+        .and_then(identity::province_in)
+        .or_else(|| issuer.locality.as_deref().map(strip_unit))
+        .or_else(|| issuer.parent.as_deref().and_then(identity::province_in))
+        .or_else(|| issuer.name.as_deref().and_then(identity::province_in));
+    Context { province }
+}
+
+/// "tỉnh Tuyên Quang" → "Tuyên Quang".
+fn strip_unit(locality: &str) -> String {
+    let lower = fold::fold(locality);
+    for unit in [
+        "thành phố ",
+        "tỉnh ",
+        "huyện ",
+        "quận ",
+        "thị xã ",
+        "xã ",
+        "phường ",
+    ] {
+        if lower.starts_with(unit) {
+            return locality[unit.len()..].trim().to_owned();
+        }
+    }
+    locality.to_owned()
+}
+
+/// The document's own canonical id.
+fn document_id(doc: &Document, ctx: &Context) -> String {
+    let h = &doc.header;
+    let year = h
+        .date_parts
+        .and_then(|d| d.year)
+        .or(h.number.as_ref().and_then(|n| n.year));
+    let code = h.number.as_ref().and_then(|n| n.issuer_code.as_deref());
+    let authority = match code {
+        Some(c) => identity::authority(Some(c), ctx.province.as_deref(), None),
+        None => identity::authority(None, None, h.issuer.name.as_deref()),
+    };
+    let number = match h.number.as_ref() {
+        Some(n) if n.seq.is_some() => slug(&n.normalized),
+        Some(n) => format!(
+            "{}-draft-{}",
+            slug(&n.normalized),
+            short_hash(h.title.as_deref().unwrap_or(""))
+        ),
+        None => format!(
+            "draft-{}",
+            short_hash(h.title.as_deref().or(h.subject.as_deref()).unwrap_or(""))
+        ),
+    };
+    identity::canonical_id(&authority, h.kind, year, &number)
+}
+
+/// A short, stable hash (FNV-1a) for ids of unnumbered drafts.
+fn short_hash(s: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// Regions that may hold citations: the title (or V/v subject), the preamble, the body and
+/// the appendices — never front matter, the closing or trailing text (a website banner's
+/// words are not evidence).
+fn citation_places(doc: &Document) -> Vec<((usize, usize), Position)> {
+    let mut out = Vec::new();
+    if let Some(t) = doc.header.title_span {
+        out.push(((t.start, t.end), Position::Title));
+    }
+    if let (Some(first), Some(last)) = (doc.preamble.first(), doc.preamble.last()) {
+        out.push(((first.span.start, last.span.end), Position::Preamble));
+    }
+    if let (Some(first), Some(last)) = (doc.body.first(), doc.body.last()) {
+        out.push(((first.span.start, last.span.end), Position::Body));
+    }
+    for a in &doc.appendices {
+        out.push(((a.span.start, a.span.end), Position::Body));
+    }
+    out
+}
+
+/// Finds the innermost node that holds a position.
+struct NodeIndex {
+    /// (start, end, depth, id, paragraph text start)
+    spans: Vec<(usize, usize, usize, String, NodeKind)>,
+}
+
+impl NodeIndex {
+    fn new(doc: &Document) -> NodeIndex {
+        fn walk(n: &Node, depth: usize, out: &mut Vec<(usize, usize, usize, String, NodeKind)>) {
+            out.push((n.span.start, n.span.end, depth, n.id.clone(), n.kind));
+            for c in &n.children {
+                walk(c, depth + 1, out);
+            }
+        }
+        let mut spans = Vec::new();
+        for n in doc
+            .preamble
+            .iter()
+            .chain(doc.body.iter())
+            .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
+        {
+            walk(n, 0, &mut spans);
+        }
+        NodeIndex { spans }
+    }
+
+    /// The innermost node holding `pos`: (id, own start).
+    fn at(&self, pos: usize) -> Option<(&str, usize)> {
+        self.spans
+            .iter()
+            .filter(|(s, e, ..)| *s <= pos && pos < *e)
+            .max_by_key(|(_, _, d, ..)| *d)
+            .map(|(s, _, _, id, _)| (id.as_str(), *s))
+    }
+
+    fn kind_of(&self, id: &str) -> Option<NodeKind> {
+        self.spans.iter().find(|s| s.3 == id).map(|s| s.4)
+    }
+}
+
+fn citation(
+    text: &str,
+    f: &Found,
+    pos: Position,
+    ctx: &Context,
+    nodes: &NodeIndex,
+    parsed: &Parsed,
+) -> Citation {
+    let raw = text[f.start..f.end]
+        .replace(['*', '_'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (line, column) = line_col(parsed, f.start);
+    let span = Span {
+        start: f.start,
+        end: f.end,
+        line,
+        column,
+    };
+    let issuer = f.issuer.as_ref().map(|raw| {
+        let (resolved, _) = identity::resolve_issuer(raw, ctx);
+        CitedIssuer {
+            raw: raw.clone(),
+            resolved,
+        }
+    });
+    let kind = match (f.kind, &f.number) {
+        (DocumentKind::Unknown, Some(n)) => n
+            .type_code
+            .as_deref()
+            .and_then(DocumentKind::from_code)
+            .unwrap_or(DocumentKind::Unknown),
+        (k, _) => k,
+    };
+    let date = f.date.and_then(|d| d.iso());
+    let year = f
+        .number
+        .as_ref()
+        .and_then(|n| n.year)
+        .or(f.date.and_then(|d| d.year));
+    let node = match pos {
+        Position::Title => Some("title".to_owned()),
+        _ => nodes.at(f.start).map(|(id, _)| id.to_owned()),
+    };
+    let target_id = f.number.as_ref().map(|n| {
+        let province = f
+            .issuer
+            .as_deref()
+            .and_then(|raw| identity::resolve_issuer(raw, ctx).1)
+            .or_else(|| ctx.province.clone());
+        let authority = identity::authority(n.issuer_code.as_deref(), province.as_deref(), None);
+        identity::canonical_id(&authority, kind, year, &slug(&n.normalized))
+    });
+    let mut number = f.number.clone();
+    if let Some(n) = number.as_mut() {
+        n.span = span;
+    }
+    Citation {
+        raw,
+        target_id,
+        number,
+        kind,
+        date,
+        year,
+        issuer,
+        name: None,
+        form: if f.bare.is_some() {
+            CitationForm::Short
+        } else {
+            CitationForm::Full
+        },
+        node,
+        span,
+    }
+}
+
+fn line_col(parsed: &Parsed, offset: usize) -> (u32, u32) {
+    // Spans of the parse carry original positions; for inline spans count in the normalised
+    // text, which has the same lines.
+    let before = &parsed.source[..offset];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    (line, col)
+}
+
+/// Short forms take the identity of the fuller mention of the same document: a bare number
+/// ("Nghị quyết 57"), or a symbol without a year ("Kế hoạch số 500-KH/TU" after "Kế hoạch số
+/// 500-KH/TU ngày 22/7/2024 …").
+fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Position)], ctx: &Context) {
+    let full: Vec<(usize, String, Option<String>, DocumentKind)> = cites
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.year.is_some() && c.number.is_some())
+        .map(|(i, c)| {
+            let n = c
+                .number
+                .as_ref()
+                .map(|n| n.normalized.to_uppercase())
+                .unwrap_or_default();
+            let seq = c.number.as_ref().and_then(|n| n.seq.clone());
+            (i, n, seq, c.kind)
+        })
+        .collect();
+    for i in 0..cites.len() {
+        let (f, _) = &found[i];
+        let source = if let Some(bare) = &f.bare {
+            let bare = bare.trim_start_matches('0');
+            full.iter()
+                .find(|(_, _, seq, kind)| {
+                    *kind == cites[i].kind
+                        && seq.as_deref().map(|s| s.trim_start_matches('0')) == Some(bare)
+                })
+                .map(|t| t.0)
+        } else if cites[i].year.is_none() {
+            let key = cites[i]
+                .number
+                .as_ref()
+                .map(|n| n.normalized.to_uppercase())
+                .unwrap_or_default();
+            full.iter()
+                .find(|(_, n, _, kind)| *n == key && *kind == cites[i].kind)
+                .map(|t| t.0)
+        } else {
+            None
+        };
+        if let Some(j) = source {
+            let (target_id, date, year, issuer) = (
+                cites[j].target_id.clone(),
+                cites[j].date.clone(),
+                cites[j].year,
+                cites[j].issuer.clone(),
+            );
+            let number = cites[j].number.clone();
+            let c = &mut cites[i];
+            c.target_id = target_id;
+            if c.date.is_none() {
+                c.date = date;
+            }
+            c.year = year;
+            if c.issuer.is_none() {
+                c.issuer = issuer;
+            }
+            if c.number.is_none() {
+                c.number = number.map(|mut n| {
+                    n.span = c.span;
+                    n
+                });
+            }
+            c.form = CitationForm::Short;
+        } else if f.bare.is_some() {
+            cites[i].target_id = None;
+        }
+    }
+    let _ = ctx;
+}
+
+/// A symbol's issuer code that contradicts the stated issuer ("…-KH/TU của Bộ Chính trị").
+fn check_issuers(
+    cites: &[Citation],
+    found: &[(Found, Position)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (c, (f, _)) in cites.iter().zip(found) {
+        let (Some(n), Some(stated)) = (&c.number, &f.issuer) else {
+            continue;
+        };
+        let Some(code) = n.issuer_code.as_deref() else {
+            continue;
+        };
+        let Some(words) = identity::expected_issuer_words(code) else {
+            continue;
+        };
+        let lower = fold::fold(stated);
+        if !words.iter().any(|w| lower.contains(&fold::fold(w))) {
+            diagnostics.push(Diagnostic {
+                code: "citation-issuer-mismatch".to_owned(),
+                severity: Severity::Warning,
+                message: format!(
+                    "the symbol {} says issuer code {code}, but the citation names \"{stated}\"",
+                    n.normalized
+                ),
+                span: c.span,
+            });
+        }
+    }
+}
+
+/// Typed relations, one per (subject, object, type), in document order.
+fn relate(
+    own: &str,
+    doc: &Document,
+    folded: &str,
+    found: &[(Found, Position)],
+    cites: &[Citation],
+    nodes: &NodeIndex,
+) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::new();
+    let mut seen: BTreeSet<(String, String, RelationType)> = BTreeSet::new();
+    let mut push =
+        |out: &mut Vec<Relation>, from: &str, to: &str, kind: RelationType, span: Span| {
+            if from == to {
+                return;
+            }
+            if seen.insert((from.to_owned(), to.to_owned(), kind)) {
+                out.push(Relation {
+                    from: from.to_owned(),
+                    to: to.to_owned(),
+                    kind,
+                    asserted_by: own.to_owned(),
+                    span,
+                });
+            }
+        };
+    let title_start = doc.header.title_span.map(|s| s.start);
+    let paragraph_of = |i: usize| -> (String, usize) {
+        let (f, pos) = &found[i];
+        match pos {
+            Position::Title => ("title".to_owned(), title_start.unwrap_or(f.start)),
+            _ => nodes
+                .at(f.start)
+                .map(|(id, s)| (id.to_owned(), s))
+                .unwrap_or_else(|| (String::new(), f.start)),
+        }
+    };
+    let consolidated = doc.header.kind == DocumentKind::Consolidated;
+    let mut base: Option<String> = None;
+    for i in 0..found.len() {
+        let (f, pos) = &found[i];
+        let Some(to) = cites[i].target_id.as_deref() else {
+            continue;
+        };
+        let (para, para_start) = paragraph_of(i);
+        let prev = (i > 0)
+            .then(|| i - 1)
+            .filter(|&p| paragraph_of(p).0 == para && cites[p].target_id.is_some());
+        let gap_start = prev.map_or(para_start, |p| found[p].0.end);
+        let gap = folded.get(gap_start..f.start).unwrap_or("");
+        let span = cites[i].span;
+        // A consolidated text consolidates the first document it lists; the others listed
+        // before its first article amend that document.
+        if consolidated && matches!(pos, Position::Title | Position::Preamble)
+            || consolidated && before_first_article(doc, nodes, f.start)
+        {
+            match &base {
+                None => {
+                    push(&mut out, own, to, RelationType::Consolidates, span);
+                    base = Some(to.to_owned());
+                }
+                Some(b) => {
+                    let b = b.clone();
+                    push(&mut out, to, &b, RelationType::Amends, span);
+                }
+            }
+            continue;
+        }
+        if let (Some(p), Some(kind)) = (prev, relations::passive_before(gap)) {
+            if let Some(subject) = cites[p].target_id.as_deref() {
+                push(&mut out, to, subject, kind, span);
+                continue;
+            }
+        }
+        let trigger = relations::trigger_before(gap).map(|t| t.0);
+        let sentence_break = gap.contains(';') || gap.contains(". ") || gap.contains("\n\n");
+        match (prev, trigger) {
+            (Some(p), Some(kind)) if !sentence_break => {
+                let subject = cites[p].target_id.as_deref().unwrap_or(own);
+                push(&mut out, subject, to, kind, span);
+            }
+            (_, Some(kind)) if relations::own_claim_allowed(kind, *pos) => {
+                push(&mut out, own, to, kind, span);
+            }
+            _ => {
+                // A paragraph that opens with a formula gives it to every citation it lists.
+                let paragraph = folded.get(para_start..f.start).unwrap_or("");
+                let paragraph = paragraph.trim_start_matches(|c: char| !c.is_alphabetic());
+                if let Some(kind) = relations::opener(paragraph) {
+                    let allowed = relations::own_claim_allowed(kind, *pos)
+                        && (kind != RelationType::ProposedBy
+                            || relations::proposal_target(cites[i].kind));
+                    if allowed {
+                        push(&mut out, own, to, kind, span);
+                    }
+                }
+            }
+        }
+    }
+    // Every document cited but not reached by any relation is cited.
+    let reached: BTreeSet<String> = out.iter().map(|r| r.to.clone()).collect();
+    let mut cited: Vec<(String, Span)> = Vec::new();
+    let mut seen_ids: HashMap<String, ()> = HashMap::new();
+    for c in cites {
+        if let Some(t) = &c.target_id {
+            if !reached.contains(t) && t != own && seen_ids.insert(t.clone(), ()).is_none() {
+                cited.push((t.clone(), c.span));
+            }
+        }
+    }
+    for (t, span) in cited {
+        push(&mut out, own, &t, RelationType::Cites, span);
+    }
+    out
+}
+
+/// Whether `pos` stands before the first Điều or Chương of the body (a VBHN's header list).
+fn before_first_article(doc: &Document, nodes: &NodeIndex, pos: usize) -> bool {
+    let first = doc
+        .body
+        .iter()
+        .flat_map(Node::walk)
+        .find(|n| matches!(n.kind, NodeKind::Article | NodeKind::Chapter));
+    let _ = nodes;
+    first.is_some_and(|n| pos < n.span.start)
+}

@@ -1,0 +1,212 @@
+//! What extraction finds in a document: citations of other documents, references to units,
+//! typed relations, assignments of tasks, recipients.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span};
+
+/// How a citation names the document it cites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitationForm {
+    /// Type and number, often with date and issuer: "Kế hoạch số 500-KH/TU ngày 22/7/2024 …".
+    Full,
+    /// A later, shorter mention: "Nghị quyết 57", "Kết luận số 75-KL/TW".
+    Short,
+    /// A document named without a number: "Luật Tổ chức chính quyền địa phương", "Đề án 06".
+    Named,
+}
+
+/// The issuer a citation states, and what it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitedIssuer {
+    /// As written after "của", e.g. "Ban Thường vụ Tỉnh ủy".
+    pub raw: String,
+    /// Resolved full name, e.g. "Ban Thường vụ Tỉnh ủy Tuyên Quang" (contextual words such as
+    /// "Tỉnh ủy" take the citing document's province).
+    pub resolved: String,
+}
+
+/// A citation of another document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The citation as written, markup and line breaks folded.
+    pub raw: String,
+    /// Canonical id of the cited document (see the README's identity section); `None` for a
+    /// short form that could not be resolved.
+    pub target_id: Option<String>,
+    /// Number and symbol, when the citation has one.
+    pub number: Option<DocumentNumber>,
+    /// Type of the cited document.
+    pub kind: DocumentKind,
+    /// Date of the cited document (`YYYY-MM-DD`), when stated or known from an earlier mention.
+    pub date: Option<String>,
+    /// Year, when known (from the date or the symbol).
+    pub year: Option<u16>,
+    /// Issuer as stated and resolved.
+    pub issuer: Option<CitedIssuer>,
+    /// Name of a named citation ("Luật Tổ chức chính quyền địa phương").
+    pub name: Option<String>,
+    /// Full, short or named.
+    pub form: CitationForm,
+    /// Element id of the node the citation stands in ("title" for the title).
+    pub node: Option<String>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Type of a relation between documents, named after the Vietnamese formula that asserts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationType {
+    /// "thực hiện", "triển khai thực hiện", "cụ thể hóa".
+    Implements,
+    /// "tiếp tục thực hiện".
+    ContinuesImplementing,
+    /// "Căn cứ …" in the preamble.
+    BasedOn,
+    /// "Theo đề nghị của … tại Tờ trình số …".
+    ProposedBy,
+    /// "sửa đổi, bổ sung".
+    Amends,
+    /// "thay thế".
+    Replaces,
+    /// "bãi bỏ", "hủy bỏ".
+    Repeals,
+    /// "đình chỉ", "tạm ngưng".
+    Suspends,
+    /// "quy định chi tiết".
+    Details,
+    /// "hướng dẫn".
+    Guides,
+    /// "đính chính".
+    Corrects,
+    /// A consolidated text (VBHN) consolidates the document it lists first.
+    Consolidates,
+    /// "ban hành kèm theo", "kèm theo".
+    Attaches,
+    /// Any other citation.
+    Cites,
+}
+
+impl RelationType {
+    /// Snake-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationType::Implements => "implements",
+            RelationType::ContinuesImplementing => "continues_implementing",
+            RelationType::BasedOn => "based_on",
+            RelationType::ProposedBy => "proposed_by",
+            RelationType::Amends => "amends",
+            RelationType::Replaces => "replaces",
+            RelationType::Repeals => "repeals",
+            RelationType::Suspends => "suspends",
+            RelationType::Details => "details",
+            RelationType::Guides => "guides",
+            RelationType::Corrects => "corrects",
+            RelationType::Consolidates => "consolidates",
+            RelationType::Attaches => "attaches",
+            RelationType::Cites => "cites",
+        }
+    }
+}
+
+impl std::fmt::Display for RelationType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A typed relation between two documents, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Canonical id of the subject.
+    pub from: String,
+    /// Canonical id of the object.
+    pub to: String,
+    /// What the relation is.
+    #[serde(rename = "type")]
+    pub kind: RelationType,
+    /// Canonical id of the document that asserts it.
+    pub asserted_by: String,
+    /// The text that asserts it (the object's citation).
+    pub span: Span,
+}
+
+/// A reference to a unit of a document: "điểm a khoản 2 Điều 5 Nghị định này".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// As written.
+    pub raw: String,
+    /// Element ids it resolves to in the document it names (several for "Điều 3, 4 và 5" or
+    /// "từ Điều 5 đến Điều 9"); empty when no such unit exists.
+    pub targets: Vec<String>,
+    /// Canonical id of the document the units belong to (this document for "… này" or a bare
+    /// unit).
+    pub document: Option<String>,
+    /// The units as read, outermost first, e.g. ["Điều 5", "khoản 2", "điểm a"].
+    pub units: Vec<String>,
+    /// Element id of the node the reference stands in.
+    pub node: Option<String>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Who must do what, by when, in one task node.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Assignment {
+    /// Element id of the task node (a point, item, bullet or table row).
+    pub node: String,
+    /// Agencies that lead ("chủ trì"), canonical names.
+    pub lead: Vec<String>,
+    /// Agencies that cooperate ("phối hợp với"), canonical names.
+    pub cooperating: Vec<String>,
+    /// Agencies the task is addressed to ("X: …", "Giao X …", the subject of the sentence).
+    pub responsible: Vec<String>,
+    /// Deadline or time target as written ("trước ngày 05/10/2026", "trong quý II năm 2025").
+    pub deadline: Option<String>,
+    /// The task text.
+    pub text: String,
+}
+
+/// A recipient with its canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecipientRef {
+    /// As written.
+    pub name: String,
+    /// With abbreviations expanded and the agency registry applied.
+    pub canonical: String,
+    /// Parenthesised purpose ("báo cáo", "phối hợp chỉ đạo").
+    pub purpose: Option<String>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Canonical id of the document.
+    pub id: String,
+    /// Document type.
+    pub kind: DocumentKind,
+    /// Number and symbol.
+    pub number: Option<DocumentNumber>,
+    /// Issuing body.
+    pub issuer: Issuer,
+    /// Place of issue.
+    pub place: Option<String>,
+    /// Date of issue.
+    pub date: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Citations of other documents, in document order.
+    pub citations: Vec<Citation>,
+    /// References to units of this or another document.
+    pub references: Vec<Reference>,
+    /// Typed relations asserted by this document (one per subject, object and type).
+    pub relations: Vec<Relation>,
+    /// Assignments of tasks.
+    pub assignments: Vec<Assignment>,
+    /// Recipients with canonical names.
+    pub recipients: Vec<RecipientRef>,
+    /// Diagnostics of parsing and extraction.
+    pub diagnostics: Vec<Diagnostic>,
+}
