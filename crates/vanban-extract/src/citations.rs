@@ -21,16 +21,14 @@ pub(crate) struct Found {
     /// Byte range of the whole citation (issuer included).
     pub start: usize,
     pub end: usize,
-    /// The type name as written, lower-cased.
-    pub type_words: String,
     pub kind: DocumentKind,
     pub number: Option<DocumentNumber>,
     /// A bare number ("Nghị quyết 57").
     pub bare: Option<String>,
     pub date: Option<DateParts>,
     pub issuer: Option<String>,
-    /// End of the citation before the issuer clause (for relation triggers between citations).
-    pub core_end: usize,
+    /// The name of a law cited with its number ("Luật Đất đai số 31/2024/QH15").
+    pub name: Option<String>,
 }
 
 fn type_regex() -> &'static Regex {
@@ -54,6 +52,7 @@ fn type_regex() -> &'static Regex {
             "công văn",
             "văn bản",
             "thông báo",
+            "thông cáo",
             "chương trình",
             "hướng dẫn",
             "quy định",
@@ -62,14 +61,22 @@ fn type_regex() -> &'static Regex {
             "báo cáo",
             "công điện",
             "đề án",
+            "dự án",
             "phương án",
             "thông tri",
             "giấy phép",
+            "giấy mời",
+            "phiếu chuyển",
+            "phiếu gửi",
+            "phiếu báo",
+            "biên bản",
+            "hợp đồng",
             "pháp lệnh",
             "luật",
             "hiến pháp",
             "điều lệ",
         ];
+        let names: Vec<String> = names.iter().map(|n| n.replace(' ', r"\s+")).collect();
         let pattern = format!(r"\b(?:{})\b", names.join("|"));
         Regex::new(&pattern).unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
@@ -122,6 +129,22 @@ const ISSUER_STOPS: &[&str] = &[
     " như ",
     " và các",
     " gửi ",
+    " thành các",
+    " thành những",
+    " để ",
+    " với ",
+    " tới ",
+    " đến ",
+    " trên ",
+    " sẽ ",
+    " đang ",
+    " cùng ",
+    " bảo đảm",
+    " đảm bảo",
+    " gồm ",
+    " nêu ",
+    " của ",
+    " thí điểm",
 ];
 
 /// Read a stated issuer at `from` in the folded text: "của X …" up to a stop word, a
@@ -130,7 +153,16 @@ fn issuer_after(folded: &str, from: usize) -> Option<(usize, usize)> {
     let rest = &folded[from..];
     let skip = rest.len() - rest.trim_start_matches([' ', ',', '\n', '*', '_']).len();
     let rest2 = &rest[skip..];
-    let after = rest2.strip_prefix("của ")?;
+    if !(rest2.starts_with("của ") || rest2.starts_with("của\n")) {
+        return None;
+    }
+    // Line breaks count as spaces for the stop words (same byte length).
+    let flat: String = rest2["của ".len()..]
+        .chars()
+        .take(400)
+        .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
+        .collect();
+    let after = flat.as_str();
     let start = from + skip + "của ".len();
     // The issuer ends at the first stop: punctuation, a stop word, a type name (another
     // citation) or twelve words.
@@ -168,11 +200,100 @@ fn issuer_after(folded: &str, from: usize) -> Option<(usize, usize)> {
     (!text.is_empty()).then(|| (start, start + text.len()))
 }
 
+/// An issuer as written, Markdown, footnote markers ("[1]") and extra spaces removed.
+fn clean_issuer(raw: &str) -> String {
+    let mut s: String = raw.replace(['*', '_'], "");
+    while let Some(open) = s.rfind('[') {
+        let tail = &s[open..];
+        let digits = tail.len() > 2 && tail[1..tail.len() - 1].bytes().all(|b| b.is_ascii_digit());
+        if tail.len() <= 5 && tail.ends_with(']') && digits {
+            s.truncate(open);
+        } else {
+            break;
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Remove line breaks, Markdown and spaces from a symbol as written.
 fn compact_symbol(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '\n' | '*' | '_' | ' ' | '\t'))
         .collect()
+}
+
+/// Find every citation in `range` of the text.
+/// Number, bare number and date read from the parts of a citation.
+#[derive(Default)]
+struct Parts {
+    type_words: String,
+    number: Option<DocumentNumber>,
+    bare: Option<String>,
+    date: Option<DateParts>,
+    name: Option<String>,
+}
+
+fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, parts: &mut Parts) {
+    for part in pairs {
+        let s0 = base + part.as_span().start();
+        let s1 = base + part.as_span().end();
+        match part.as_rule() {
+            Rule::doc_type | Rule::law_type => {
+                parts.type_words = part
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            Rule::law_name => parts.name = Some(clean_issuer(&text[s0..s1])),
+            Rule::symbol => {
+                let Some(inner) = part.clone().into_inner().next() else {
+                    continue;
+                };
+                if inner.as_rule() == Rule::bare_number {
+                    parts.bare = Some(inner.as_str().to_owned());
+                    continue;
+                }
+                let raw = text[s0..s1]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let law = parts.type_words == "luật" || parts.type_words == "bộ luật";
+                let prefix = if law { "Luật số" } else { "Số" };
+                if let Some(p) =
+                    vanban_syntax::header::parse_symbol(&compact_symbol(&text[s0..s1]), prefix)
+                {
+                    parts.number = Some(DocumentNumber {
+                        raw: raw.replace(['*', '_'], ""),
+                        normalized: p.normalized,
+                        seq: p.seq,
+                        year: p.year,
+                        type_code: p.type_code,
+                        issuer_code: p.issuer_code,
+                        form: if law && p.form == NumberForm::State {
+                            NumberForm::Law
+                        } else {
+                            p.form
+                        },
+                        span: Span::default(),
+                    });
+                }
+            }
+            Rule::date_tail => {
+                let mut d = DateParts::default();
+                for p in part.into_inner().flat_map(|p| p.into_inner()) {
+                    match p.as_rule() {
+                        Rule::day => d.day = p.as_str().parse().ok(),
+                        Rule::month => d.month = p.as_str().parse().ok(),
+                        Rule::year4 => d.year = p.as_str().parse().ok(),
+                        _ => {}
+                    }
+                }
+                parts.date = Some(d);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Find every citation in `range` of the text.
@@ -189,93 +310,64 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         let Ok(mut pairs) = CitationGrammar::parse(Rule::citation_entry, &folded[start..to]) else {
             continue;
         };
-        let Some(citation) = pairs.next().and_then(|p| p.into_inner().next()) else {
+        let Some(citation) = pairs
+            .next()
+            .and_then(|p| p.into_inner().next())
+            .and_then(|c| c.into_inner().next())
+        else {
             continue;
         };
-        let core_end = start + citation.as_span().end();
+        let mut core_end = start + citation.as_span().end();
         let has_so = citation.as_str().contains("số");
-        let mut type_words = String::new();
-        let mut number = None;
-        let mut bare = None;
-        let mut date = None;
-        for part in citation.into_inner() {
-            match part.as_rule() {
-                Rule::doc_type => type_words = part.as_str().to_owned(),
-                Rule::symbol => {
-                    let Some(inner) = part.clone().into_inner().next() else {
-                        continue;
-                    };
-                    let s0 = start + part.as_span().start();
-                    let s1 = start + part.as_span().end();
-                    match inner.as_rule() {
-                        Rule::bare_number => bare = Some(inner.as_str().to_owned()),
-                        _ => {
-                            let raw = text[s0..s1]
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            let compact = compact_symbol(&text[s0..s1]);
-                            let prefix = if type_words == "luật" {
-                                "Luật số"
-                            } else {
-                                "Số"
-                            };
-                            if let Some(p) = vanban_syntax::header::parse_symbol(&compact, prefix) {
-                                number = Some(DocumentNumber {
-                                    raw: raw.replace(['*', '_'], ""),
-                                    normalized: p.normalized,
-                                    seq: p.seq,
-                                    year: p.year,
-                                    type_code: p.type_code,
-                                    issuer_code: p.issuer_code,
-                                    form: if type_words == "luật" && p.form == NumberForm::State {
-                                        NumberForm::Law
-                                    } else {
-                                        p.form
-                                    },
-                                    span: Span::default(),
-                                });
-                            }
-                        }
-                    }
-                }
-                Rule::date_tail => {
-                    let mut d = DateParts::default();
-                    for p in part.into_inner().flat_map(|p| p.into_inner()) {
-                        match p.as_rule() {
-                            Rule::day => d.day = p.as_str().parse().ok(),
-                            Rule::month => d.month = p.as_str().parse().ok(),
-                            Rule::year4 => d.year = p.as_str().parse().ok(),
-                            _ => {}
-                        }
-                    }
-                    date = Some(d);
-                }
-                _ => {}
+        let mut parts = Parts::default();
+        read_parts(citation.into_inner(), start, text, &mut parts);
+        if parts.number.is_none() && parts.bare.is_none() {
+            continue;
+        }
+        if parts.bare.is_some() && !bare_allowed(&parts.type_words, has_so) {
+            continue;
+        }
+        let kind = kind_of(&parts.type_words);
+        let mut group = vec![(start, core_end, parts)];
+        // "… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025": more of the same type.
+        while let Ok(mut more) = CitationGrammar::parse(Rule::more_entry, &folded[core_end..to]) {
+            let Some(entry) = more.next() else { break };
+            let entry_end = core_end + entry.as_span().end();
+            let entry_start = core_end + folded[core_end..entry_end].find("số").unwrap_or(0);
+            let mut p = Parts {
+                type_words: group[0].2.type_words.clone(),
+                ..Parts::default()
+            };
+            read_parts(entry.into_inner(), core_end, text, &mut p);
+            if p.number.is_none() {
+                break;
             }
-        }
-        if number.is_none() && bare.is_none() {
-            continue;
-        }
-        if bare.is_some() && !bare_allowed(&type_words, has_so) {
-            continue;
+            group.push((entry_start, entry_end, p));
+            core_end = entry_end;
         }
         let issuer_span = issuer_after(folded, core_end).filter(|&(_, e)| e <= to);
-        let end = issuer_span.map_or(core_end, |(_, e)| e);
-        let issuer =
-            issuer_span.map(|(s, e)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" "));
-        out.push(Found {
-            start,
-            end,
-            kind: kind_of(&type_words),
-            type_words,
-            number,
-            bare,
-            date,
-            issuer,
-            core_end,
-        });
-        last_end = end;
+        let issuer = issuer_span
+            .map(|(s, e)| clean_issuer(&text[s..e]))
+            .filter(|i| !i.is_empty());
+        let n = group.len();
+        for (k, (s, e, p)) in group.into_iter().enumerate() {
+            let end = if k + 1 == n {
+                issuer_span.map_or(e, |(_, ie)| ie)
+            } else {
+                e
+            };
+            out.push(Found {
+                start: s,
+                end,
+                kind,
+                number: p.number,
+                bare: p.bare,
+                date: p.date,
+                issuer: issuer.clone(),
+                name: p.name,
+            });
+            last_end = end;
+        }
     }
     out
 }

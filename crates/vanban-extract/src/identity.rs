@@ -85,8 +85,12 @@ pub fn province_in(text: &str) -> Option<String> {
         while let Some(pos) = lower[from..].find(unit) {
             let start = from + pos + unit.len();
             from = start;
-            // "Tỉnh ủy", "Thành uỷ" are Party committees, not places.
-            if lower[start..].starts_with("ủy") || lower[start..].starts_with("uỷ") {
+            // "Tỉnh ủy", "Thành uỷ" are Party committees, not places; "Tỉnh ủy Lào Cai" names
+            // its province after the word.
+            let mut start = start;
+            if lower[start..].starts_with("ủy ") || lower[start..].starts_with("uỷ ") {
+                start += "ủy ".len();
+            } else if lower[start..].starts_with("ủy") || lower[start..].starts_with("uỷ") {
                 continue;
             }
             let name: Vec<&str> = text[start..]

@@ -54,6 +54,7 @@ pub fn extract(parsed: &Parsed) -> Extraction {
         .map(|(f, pos)| citation(text, f, *pos, &ctx, &nodes, parsed))
         .collect();
     resolve_short_forms(&mut cites, &found, &ctx);
+    fill_from_same_target(&mut cites);
     check_issuers(&cites, &found, &mut diagnostics);
     let relations = relate(&id, doc, &folded, &found, &cites, &nodes);
 
@@ -182,13 +183,22 @@ impl NodeIndex {
             }
         }
         let mut spans = Vec::new();
+        for a in &doc.appendices {
+            spans.push((
+                a.span.start,
+                a.span.end,
+                0,
+                a.id.clone(),
+                NodeKind::Paragraph,
+            ));
+        }
         for n in doc
             .preamble
             .iter()
             .chain(doc.body.iter())
             .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
         {
-            walk(n, 0, &mut spans);
+            walk(n, 1, &mut spans);
         }
         NodeIndex { spans }
     }
@@ -200,10 +210,6 @@ impl NodeIndex {
             .filter(|(s, e, ..)| *s <= pos && pos < *e)
             .max_by_key(|(_, _, d, ..)| *d)
             .map(|(s, _, _, id, _)| (id.as_str(), *s))
-    }
-
-    fn kind_of(&self, id: &str) -> Option<NodeKind> {
-        self.spans.iter().find(|s| s.3 == id).map(|s| s.4)
     }
 }
 
@@ -273,7 +279,7 @@ fn citation(
         date,
         year,
         issuer,
-        name: None,
+        name: f.name.clone(),
         form: if f.bare.is_some() {
             CitationForm::Short
         } else {
@@ -362,6 +368,32 @@ fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Position)], ctx:
         }
     }
     let _ = ctx;
+}
+
+/// Mentions of the same document share what any of them states (date, issuer).
+fn fill_from_same_target(cites: &mut [Citation]) {
+    let mut known: HashMap<String, (Option<String>, Option<CitedIssuer>)> = HashMap::new();
+    for c in cites.iter() {
+        if let Some(t) = &c.target_id {
+            let e = known.entry(t.clone()).or_insert((None, None));
+            if e.0.is_none() {
+                e.0.clone_from(&c.date);
+            }
+            if e.1.is_none() {
+                e.1.clone_from(&c.issuer);
+            }
+        }
+    }
+    for c in cites.iter_mut() {
+        if let Some((date, issuer)) = c.target_id.as_ref().and_then(|t| known.get(t)) {
+            if c.date.is_none() {
+                c.date.clone_from(date);
+            }
+            if c.issuer.is_none() {
+                c.issuer.clone_from(issuer);
+            }
+        }
+    }
 }
 
 /// A symbol's issuer code that contradicts the stated issuer ("…-KH/TU của Bộ Chính trị").
