@@ -97,7 +97,7 @@ fn bare_allowed(type_words: &str, with_so: bool) -> bool {
     with_so
         || matches!(
             type_words,
-            "nghị quyết" | "chỉ thị" | "kết luận" | "quy định" | "đề án" | "nghị định" | "thông tư"
+            "nghị quyết" | "chỉ thị" | "kết luận" | "quy định" | "nghị định" | "thông tư"
         )
 }
 

@@ -17,6 +17,7 @@
 mod citations;
 pub mod fold;
 pub mod identity;
+mod named;
 mod relations;
 
 use std::collections::{BTreeSet, HashMap};
@@ -48,6 +49,30 @@ pub fn extract(parsed: &Parsed) -> Extraction {
             found.push((f, pos));
         }
     }
+    // Documents cited by name, where no numbered citation stands.
+    let taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
+    for &(range, pos) in &places {
+        for n in named::find(text, range, &taken) {
+            found.push((
+                Found {
+                    start: n.start,
+                    end: n.end,
+                    kind: n.kind,
+                    number: None,
+                    bare: None,
+                    date: n.year.map(|y| vanban_model::DateParts {
+                        day: None,
+                        month: None,
+                        year: Some(y),
+                    }),
+                    issuer: None,
+                    name: Some(n.name),
+                },
+                pos,
+            ));
+        }
+    }
+    found.sort_by_key(|(f, _)| f.start);
     let nodes = NodeIndex::new(doc);
     let mut cites: Vec<Citation> = found
         .iter()
@@ -258,6 +283,32 @@ fn citation(
         Position::Title => Some("title".to_owned()),
         _ => nodes.at(f.start).map(|(id, _)| id.to_owned()),
     };
+    if f.number.is_none() && f.bare.is_none() {
+        // A named citation: the name is the identity.
+        let name = f.name.clone().unwrap_or_default();
+        let authority = if matches!(
+            kind,
+            DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+        ) {
+            "quoc-hoi".to_owned()
+        } else {
+            "_".to_owned()
+        };
+        let year = f.date.and_then(|d| d.year);
+        return Citation {
+            raw,
+            target_id: Some(identity::canonical_id(&authority, kind, year, &slug(&name))),
+            number: None,
+            kind,
+            date: None,
+            year,
+            issuer,
+            name: Some(name),
+            form: CitationForm::Named,
+            node,
+            span,
+        };
+    }
     let target_id = f.number.as_ref().map(|n| {
         let province = f
             .issuer
@@ -508,7 +559,12 @@ fn relate(
                 let subject = cites[p].target_id.as_deref().unwrap_or(own);
                 push(&mut out, subject, to, kind, span);
             }
-            (_, Some(kind)) if relations::own_claim_allowed(kind, *pos) => {
+            (_, Some(kind))
+                if relations::own_claim_allowed(kind, *pos)
+                    && (*pos != Position::Body
+                        || (!relations::intent_before(gap)
+                            && (relations::self_subject(gap) || para.contains("art_")))) =>
+            {
                 push(&mut out, own, to, kind, span);
             }
             _ => {
@@ -530,7 +586,8 @@ fn relate(
     let reached: BTreeSet<String> = out.iter().map(|r| r.to.clone()).collect();
     let mut cited: Vec<(String, Span)> = Vec::new();
     let mut seen_ids: HashMap<String, ()> = HashMap::new();
-    for c in cites {
+    // (Named citations take part in typed relations only: a name alone is weak evidence.)
+    for c in cites.iter().filter(|c| c.form != CitationForm::Named) {
         if let Some(t) = &c.target_id {
             if !reached.contains(t) && t != own && seen_ids.insert(t.clone(), ()).is_none() {
                 cited.push((t.clone(), c.span));

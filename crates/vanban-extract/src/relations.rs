@@ -139,6 +139,30 @@ pub(crate) fn own_claim_allowed(kind: RelationType, pos: Position) -> bool {
     }
 }
 
+/// Words of intent before a trigger: the document asks for an amendment, it does not make
+/// one ("tham mưu … sửa đổi", "dự thảo Nghị định sửa đổi …", "đề xuất bãi bỏ").
+pub(crate) fn intent_before(gap: &str) -> bool {
+    const INTENT: &[&str] = &[
+        "đề xuất",
+        "dự thảo",
+        "tham mưu",
+        "nghiên cứu",
+        "kiến nghị",
+        "đề nghị",
+        "trình ",
+        "xây dựng",
+        "rà soát",
+    ];
+    INTENT.iter().any(|w| gap.contains(w))
+}
+
+/// The document itself is the subject: "Kế hoạch này thay thế …", "Quyết định này bãi bỏ …".
+pub(crate) fn self_subject(gap: &str) -> bool {
+    gap.split(|c: char| c == '.' || c == ';')
+        .next_back()
+        .is_some_and(|clause| clause.contains(" này "))
+}
+
 /// "Theo đề nghị … tại Tờ trình số …": a proposal relation only to the submission itself or
 /// a letter that carries the proposal.
 pub(crate) fn proposal_target(kind: DocumentKind) -> bool {
