@@ -18,6 +18,7 @@ mod citations;
 pub mod fold;
 pub mod identity;
 mod named;
+mod references;
 mod relations;
 
 use std::collections::{BTreeSet, HashMap};
@@ -82,6 +83,35 @@ pub fn extract(parsed: &Parsed) -> Extraction {
     fill_from_same_target(&mut cites);
     check_issuers(&cites, &found, &mut diagnostics);
     let relations = relate(&id, doc, &folded, &found, &cites, &nodes);
+    let citation_starts: Vec<usize> = cites.iter().map(|c| c.span.start).collect();
+    let citation_ids: Vec<Option<String>> = cites.iter().map(|c| c.target_id.clone()).collect();
+    let span_of = |s: usize, e: usize| {
+        let (line, column) = line_col(parsed, s);
+        Span {
+            start: s,
+            end: e,
+            line,
+            column,
+        }
+    };
+    let node_at = |p: usize| nodes.at(p).map(|(id, _)| id.to_owned());
+    let mut references = Vec::new();
+    for &(range, pos) in &places {
+        if pos == Position::Title {
+            continue;
+        }
+        references.extend(references::find(
+            doc,
+            text,
+            &folded,
+            range,
+            &citation_starts,
+            &id,
+            &citation_ids,
+            &span_of,
+            &node_at,
+        ));
+    }
 
     Extraction {
         id,
@@ -96,7 +126,7 @@ pub fn extract(parsed: &Parsed) -> Extraction {
             .clone()
             .or_else(|| doc.header.subject.clone()),
         citations: cites,
-        references: Vec::new(),
+        references,
         relations,
         assignments: Vec::new(),
         recipients: Vec::new(),
@@ -531,8 +561,9 @@ fn relate(
         let span = cites[i].span;
         // A consolidated text consolidates the first document it lists; the others listed
         // before its first article amend that document.
-        if consolidated && matches!(pos, Position::Title | Position::Preamble)
-            || consolidated && before_first_article(doc, nodes, f.start)
+        if consolidated
+            && (matches!(pos, Position::Title | Position::Preamble)
+                || before_first_article(doc, nodes, f.start))
         {
             match &base {
                 None => {

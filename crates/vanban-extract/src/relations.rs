@@ -158,7 +158,7 @@ pub(crate) fn intent_before(gap: &str) -> bool {
 
 /// The document itself is the subject: "Kế hoạch này thay thế …", "Quyết định này bãi bỏ …".
 pub(crate) fn self_subject(gap: &str) -> bool {
-    gap.split(|c: char| c == '.' || c == ';')
+    gap.split(['.', ';'])
         .next_back()
         .is_some_and(|clause| clause.contains(" này "))
 }

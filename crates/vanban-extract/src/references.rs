@@ -1,0 +1,337 @@
+//! References to units: "điểm a khoản 2 Điều 5 Nghị định này", "khoản 1 và khoản 3 Điều 7",
+//! "các Điều 3, 4 và 5", "từ Điều 5 đến Điều 9", "Điều này". Units of this document resolve
+//! to element ids; units of a cited document keep that document's id.
+
+use std::sync::OnceLock;
+
+use pest::Parser;
+use regex::Regex;
+use vanban_model::{Document, Node, NodeKind, Reference, Span};
+
+use crate::citations::{CitationGrammar, Rule};
+
+fn unit_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:từ\s+|các\s+)?(?:điểm|khoản|điều|mục|chương|phần)\s")
+            .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
+    })
+}
+
+/// One level of a reference: the unit word and its numbers.
+#[derive(Debug, Clone)]
+struct Level {
+    word: String,
+    numbers: Vec<String>,
+    this: bool,
+}
+
+/// A reference as read: levels innermost first, a range flag, and its byte range.
+struct Read {
+    start: usize,
+    end: usize,
+    levels: Vec<Level>,
+    /// "từ Điều 5 đến Điều 9": the numbers of the outermost level, from … to.
+    range: Option<(String, String)>,
+}
+
+fn read_chain(pair: pest::iterators::Pair<'_, Rule>) -> Vec<Level> {
+    let mut levels = Vec::new();
+    for unit in pair.into_inner() {
+        let mut level = Level {
+            word: String::new(),
+            numbers: Vec::new(),
+            this: false,
+        };
+        for p in unit.into_inner() {
+            match p.as_rule() {
+                Rule::unit_word_ref => level.word = p.as_str().to_owned(),
+                Rule::unit_numbers => {
+                    for n in p.into_inner() {
+                        match n.as_rule() {
+                            Rule::this => level.this = true,
+                            Rule::unit_number => level.numbers.push(n.as_str().to_owned()),
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        levels.push(level);
+    }
+    levels
+}
+
+fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
+    let (from, to) = range;
+    let mut out = Vec::new();
+    let mut last_end = from;
+    for m in unit_regex().find_iter(&folded[from..to]) {
+        let start = from + m.start();
+        if start < last_end {
+            continue;
+        }
+        let Ok(mut pairs) = CitationGrammar::parse(Rule::reference_entry, &folded[start..to])
+        else {
+            continue;
+        };
+        let Some(reference) = pairs.next().and_then(|p| p.into_inner().next()) else {
+            continue;
+        };
+        let end = start + reference.as_span().end();
+        let Some(inner) = reference.into_inner().next() else {
+            continue;
+        };
+        let read = match inner.as_rule() {
+            Rule::unit_range => {
+                let mut chains = inner.into_inner().map(read_chain);
+                let (Some(a), Some(b)) = (chains.next(), chains.next()) else {
+                    continue;
+                };
+                let lo = a.last().and_then(|l| l.numbers.first().cloned());
+                let hi = b.last().and_then(|l| l.numbers.first().cloned());
+                Read {
+                    start,
+                    end,
+                    range: lo.zip(hi),
+                    levels: a,
+                }
+            }
+            _ => Read {
+                start,
+                end,
+                levels: read_chain(inner),
+                range: None,
+            },
+        };
+        // A bare "Điều 5" in running text is a reference; "mục tiêu", "phần lớn" never parse.
+        if read.levels.iter().all(|l| l.numbers.is_empty() && !l.this) {
+            continue;
+        }
+        // "Điều 5." or "Chương II" at the start of a line is a heading, not a reference.
+        let line_start = folded[..start].rfind('\n').map_or(0, |p| p + 1);
+        let at_line_start = folded[line_start..start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '*' | '_' | '#' | '|' | '>'));
+        if at_line_start {
+            last_end = end;
+            continue;
+        }
+        last_end = end;
+        out.push(read);
+    }
+    out
+}
+
+/// Node kinds a unit word may name, in order of preference.
+fn kinds_for(word: &str) -> &'static [NodeKind] {
+    match word {
+        "phần" => &[NodeKind::Part, NodeKind::Division],
+        "chương" => &[NodeKind::Chapter],
+        "mục" => &[NodeKind::Section, NodeKind::Item, NodeKind::Division],
+        "điều" => &[NodeKind::Article],
+        "khoản" => &[NodeKind::Clause, NodeKind::Item],
+        "điểm" => &[NodeKind::Point],
+        _ => &[],
+    }
+}
+
+fn unit_label(word: &str, number: &str) -> String {
+    let w = match word {
+        "điều" => "Điều",
+        "chương" => "Chương",
+        "phần" => "Phần",
+        "mục" => "Mục",
+        other => other,
+    };
+    format!(
+        "{w} {}",
+        if matches!(word, "chương" | "phần") {
+            number.to_uppercase()
+        } else {
+            number.to_owned()
+        }
+    )
+}
+
+/// Nodes of kind among `kinds` numbered `number`, below `scope` (or anywhere).
+fn find_numbered<'a>(scope: &[&'a Node], kinds: &[NodeKind], number: &str) -> Vec<&'a Node> {
+    let want = number.to_lowercase();
+    let mut out = Vec::new();
+    for root in scope {
+        for n in root.walk() {
+            if kinds.contains(&n.kind)
+                && n.number.as_deref().map(str::to_lowercase).as_deref() == Some(want.as_str())
+            {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// The chain of nodes from the root to the node at `pos`.
+fn ancestors(doc: &Document, pos: usize) -> Vec<&Node> {
+    fn walk<'a>(nodes: &'a [Node], pos: usize, out: &mut Vec<&'a Node>) {
+        for n in nodes {
+            if n.span.start <= pos && pos < n.span.end {
+                out.push(n);
+                walk(&n.children, pos, out);
+                return;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.body, pos, &mut out);
+    if out.is_empty() {
+        for a in &doc.appendices {
+            if a.span.start <= pos && pos < a.span.end {
+                walk(&a.children, pos, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Resolve a reference to this document's element ids.
+fn resolve(doc: &Document, read: &Read, pos: usize) -> Vec<String> {
+    let chain = ancestors(doc, pos);
+    // The roots to search: the appendix or body the reference stands in.
+    let in_annex = doc
+        .appendices
+        .iter()
+        .find(|a| a.span.start <= pos && pos < a.span.end);
+    let roots: Vec<&Node> = match in_annex {
+        Some(a) => a.children.iter().collect(),
+        None => doc.body.iter().collect(),
+    };
+    // Levels outermost first.
+    let levels: Vec<&Level> = read.levels.iter().rev().collect();
+    let mut scope: Vec<&Node> = roots;
+    let mut found: Vec<&Node> = Vec::new();
+    for (k, level) in levels.iter().enumerate() {
+        let kinds = kinds_for(&level.word);
+        if level.this {
+            // "Điều này": the enclosing unit of that kind.
+            match chain.iter().rev().find(|n| kinds.contains(&n.kind)) {
+                Some(n) => {
+                    found = vec![*n];
+                    scope = vec![*n];
+                    continue;
+                }
+                None => return Vec::new(),
+            }
+        }
+        let mut numbers = level.numbers.clone();
+        if k == 0 {
+            if let Some((lo, hi)) = &read.range {
+                if let (Ok(a), Ok(b)) = (lo.parse::<u32>(), hi.parse::<u32>()) {
+                    if a <= b && b - a < 200 {
+                        numbers = (a..=b).map(|n| n.to_string()).collect();
+                    }
+                }
+            }
+        }
+        // A clause or point with no article named belongs to the enclosing article or clause.
+        if k == 0 && !matches!(level.word.as_str(), "điều" | "chương" | "phần" | "mục") {
+            if let Some(enclosing) = chain.iter().rev().find(|n| {
+                matches!(
+                    (level.word.as_str(), n.kind),
+                    ("khoản", NodeKind::Article)
+                        | (
+                            "điểm",
+                            NodeKind::Clause | NodeKind::Item | NodeKind::Article
+                        )
+                )
+            }) {
+                scope = vec![*enclosing];
+            }
+        }
+        let mut next = Vec::new();
+        for n in &numbers {
+            next.extend(find_numbered(&scope, kinds, n).into_iter().take(1));
+        }
+        if next.is_empty() {
+            return Vec::new();
+        }
+        scope.clone_from(&next);
+        found = next;
+    }
+    found.into_iter().map(|n| n.id.clone()).collect()
+}
+
+/// What follows a reference: "… Nghị định này" (this document), a citation (that document),
+/// or nothing (this document).
+pub(crate) enum Anchor {
+    This,
+    Cited(usize),
+}
+
+/// Find references in `range` and resolve them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn find(
+    doc: &Document,
+    text: &str,
+    folded: &str,
+    range: (usize, usize),
+    citation_starts: &[usize],
+    own_id: &str,
+    citation_ids: &[Option<String>],
+    span_of: &dyn Fn(usize, usize) -> Span,
+    node_at: &dyn Fn(usize) -> Option<String>,
+) -> Vec<Reference> {
+    let mut out = Vec::new();
+    for read in find_refs(folded, range) {
+        // What the units belong to.
+        let after = &folded[read.end..range.1];
+        let skip = after.len() - after.trim_start_matches([' ', '\n', '*', ',']).len();
+        let rest = after[skip..]
+            .trim_start_matches("của ")
+            .trim_start_matches("tại ");
+        let rest_at = range.1 - rest.len();
+        let anchor = citation_starts
+            .iter()
+            .position(|&s| s >= read.end && s <= rest_at + 2 && s + 1 >= rest_at)
+            .map_or(Anchor::This, Anchor::Cited);
+        let (document, targets) = match anchor {
+            Anchor::Cited(i) => (citation_ids.get(i).cloned().flatten(), Vec::new()),
+            Anchor::This => (Some(own_id.to_owned()), resolve(doc, &read, read.start)),
+        };
+        let mut units: Vec<String> = read
+            .levels
+            .iter()
+            .rev()
+            .map(|l| {
+                if l.this {
+                    format!("{} này", unit_label(&l.word, "").trim_end())
+                } else {
+                    l.numbers
+                        .iter()
+                        .map(|n| unit_label(&l.word, n))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            })
+            .collect();
+        if let Some((lo, hi)) = &read.range {
+            if let (Some(first), Some(l)) = (units.first_mut(), read.levels.last()) {
+                *first = format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi));
+            }
+        }
+        let raw = text[read.start..read.end]
+            .replace(['*', '_'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Reference {
+            raw,
+            targets,
+            document,
+            units,
+            node: node_at(read.start),
+            span: span_of(read.start, read.end),
+        });
+    }
+    out
+}
