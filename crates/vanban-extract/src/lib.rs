@@ -14,6 +14,8 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod agencies;
+mod assignments;
 mod citations;
 pub mod fold;
 pub mod identity;
@@ -34,8 +36,24 @@ use crate::fold::slug;
 use crate::identity::Context;
 use crate::relations::Position;
 
-/// Extract citations, relations, references, assignments and recipients from a parse.
+pub use agencies::AgencyRegistry;
+
+/// Options of [`extract_with`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The agency registry; `AgencyRegistry::builtin()` by default, extendable with
+    /// [`AgencyRegistry::extend_agencies`].
+    pub registry: AgencyRegistry,
+}
+
+/// Extract citations, relations, references, assignments and recipients from a parse, with
+/// the built-in agency registry.
 pub fn extract(parsed: &Parsed) -> Extraction {
+    extract_with(parsed, &ExtractOptions::default())
+}
+
+/// Extract with options (a user-extended agency registry).
+pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let doc = &parsed.document;
     let text = parsed.source.as_str();
     let folded = fold::fold(text);
@@ -128,8 +146,17 @@ pub fn extract(parsed: &Parsed) -> Extraction {
         citations: cites,
         references,
         relations,
-        assignments: Vec::new(),
-        recipients: Vec::new(),
+        assignments: assignments::assignments(&options.registry, doc),
+        recipients: doc
+            .closing
+            .recipients
+            .iter()
+            .map(|r| vanban_model::RecipientRef {
+                name: r.name.clone(),
+                canonical: options.registry.canonical(&r.name),
+                purpose: r.purpose.clone(),
+            })
+            .collect(),
         diagnostics,
     }
 }

@@ -1,0 +1,480 @@
+//! The agency registry (`data/agencies.tsv`, `data/abbreviations.tsv`, extendable by users)
+//! and the reading of agency lists in task text: "Sở Kế hoạch và Đầu tư chủ trì, phối hợp
+//! với các Sở, ban, ngành, Ủy ban nhân dân huyện, thành phố …", "Các Sở: Nội vụ, Kế hoạch và
+//! Đầu tư, Xây dựng …".
+
+const AGENCIES: &str = include_str!("../../../data/agencies.tsv");
+const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.tsv");
+
+/// Words that start an agency name.
+const HEADS: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "UBND",
+    "Hội đồng nhân dân",
+    "HĐND",
+    "Sở",
+    "Bộ",
+    "Ban",
+    "Cục",
+    "Chi cục",
+    "Tổng cục",
+    "Công an",
+    "Văn phòng",
+    "Thanh tra",
+    "Ngân hàng",
+    "Trung tâm",
+    "Đài",
+    "Báo",
+    "Hội",
+    "Liên đoàn",
+    "Liên minh",
+    "Viện",
+    "Trường",
+    "Đảng ủy",
+    "Đảng uỷ",
+    "Tỉnh ủy",
+    "Tỉnh uỷ",
+    "Thành ủy",
+    "Thành uỷ",
+    "Huyện ủy",
+    "Huyện uỷ",
+    "Ủy ban",
+    "Uỷ ban",
+    "Tỉnh đoàn",
+    "Kho bạc",
+    "Bảo hiểm xã hội",
+    "Cổng Thông tin",
+    "Đoàn",
+    "Quỹ",
+    "Tòa án",
+    "Viện kiểm sát",
+    "Công ty",
+    "Tập đoàn",
+    "Tổng công ty",
+    "Học viện",
+    "Đại học",
+    "Chính phủ",
+    "Thủ tướng",
+    "Kiểm toán",
+    "Giám đốc",
+    "Chủ tịch",
+    "Thủ trưởng",
+    "Cảng vụ",
+];
+
+/// Fold for matching: lower case, and the old tone placement for oa/oe/uy where byte lengths
+/// agree ("hoá" → "hóa", "uỷ" → "ủy").
+pub fn fold(s: &str) -> String {
+    let lower = crate::fold::fold(s);
+    lower
+        .replace("oá", "óa")
+        .replace("oà", "òa")
+        .replace("oả", "ỏa")
+        .replace("oã", "õa")
+        .replace("oạ", "ọa")
+        .replace("uỷ", "ủy")
+        .replace("uý", "úy")
+        .replace("uỵ", "ụy")
+        .replace("oé", "óe")
+        .replace("oè", "òe")
+}
+
+/// The agency registry: canonical names with aliases, and abbreviations.
+#[derive(Debug, Clone)]
+pub struct AgencyRegistry {
+    /// (folded alias, canonical), longest alias first.
+    names: Vec<(String, String)>,
+    /// (abbreviation, expansion).
+    abbreviations: Vec<(String, String)>,
+}
+
+impl Default for AgencyRegistry {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl AgencyRegistry {
+    /// The registry shipped in `data/`.
+    pub fn builtin() -> AgencyRegistry {
+        let mut r = AgencyRegistry {
+            names: Vec::new(),
+            abbreviations: Vec::new(),
+        };
+        r.extend_agencies(AGENCIES);
+        for line in ABBREVIATIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            if let Some((a, e)) = line.split_once('\t') {
+                r.abbreviations
+                    .push((a.trim().to_owned(), e.trim().to_owned()));
+            }
+        }
+        r
+    }
+
+    /// Add agencies in the `data/agencies.tsv` format: canonical name, a TAB, aliases
+    /// separated by "|", optionally a TAB and a note. Lines starting with "#" are comments.
+    pub fn extend_agencies(&mut self, tsv: &str) {
+        for line in tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut cols = line.split('\t');
+            let Some(canonical) = cols.next().map(str::trim).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            self.names.push((fold(canonical), canonical.to_owned()));
+            if let Some(aliases) = cols.next() {
+                for alias in aliases.split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                    self.names.push((fold(alias), canonical.to_owned()));
+                }
+            }
+        }
+        self.names
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        self.names.dedup_by(|a, b| a.0 == b.0);
+    }
+
+    /// Expand abbreviations, whole words only: "Thường trực HĐND tỉnh" → "Thường trực Hội
+    /// đồng nhân dân tỉnh".
+    pub fn expand(&self, name: &str) -> String {
+        name.split(' ')
+            .map(|w| {
+                let core = w.trim_end_matches([',', ';', '.', ':']);
+                let tail = &w[core.len()..];
+                match self.abbreviations.iter().find(|(a, _)| a == core) {
+                    Some((_, e)) => format!("{e}{tail}"),
+                    None => w.to_owned(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The canonical name of an agency as written: the registry's name when the whole text
+    /// is a known name or alias, else the text with abbreviations expanded.
+    pub fn canonical(&self, name: &str) -> String {
+        let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let key = fold(&clean);
+        if let Some((_, c)) = self.names.iter().find(|(a, _)| *a == key) {
+            return c.clone();
+        }
+        let expanded = self.expand(&clean);
+        let key = fold(&expanded);
+        if let Some((_, c)) = self.names.iter().find(|(a, _)| *a == key) {
+            return c.clone();
+        }
+        expanded
+    }
+
+    /// The longest registry name at the start of `folded` (ending at a word boundary):
+    /// (byte length, canonical).
+    fn match_at(&self, folded: &str) -> Option<(usize, &str)> {
+        self.names.iter().find_map(|(alias, canonical)| {
+            let rest = folded.strip_prefix(alias.as_str())?;
+            let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
+            boundary.then_some((alias.len(), canonical.as_str()))
+        })
+    }
+
+    /// Field names of departments with a given head ("Sở" → "Nội vụ", "Kế hoạch và Đầu tư" …).
+    fn field_at(&self, head: &str, folded: &str) -> Option<(usize, String)> {
+        let prefix = format!("{} ", fold(head));
+        self.names.iter().find_map(|(alias, canonical)| {
+            let field = alias.strip_prefix(&prefix)?;
+            let rest = folded.strip_prefix(field)?;
+            let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
+            boundary.then(|| (field.len(), canonical.clone()))
+        })
+    }
+
+    /// Read a list of agencies at the start of `text`. Returns the canonical names and how
+    /// many bytes of `text` they took.
+    pub fn read_list(&self, text: &str) -> (Vec<String>, usize) {
+        let folded = fold(text);
+        // Tone folding keeps byte lengths except for rare letters; fall back to reading
+        // nothing rather than misplacing offsets.
+        if folded.len() != text.len() {
+            return (Vec::new(), 0);
+        }
+        let mut out = Vec::new();
+        let mut pos = 0;
+        loop {
+            let skip = text[pos..].len() - text[pos..].trim_start().len();
+            let at = pos + skip;
+            let Some((agencies, len)) = self.read_one(&text[at..], &folded[at..]) else {
+                break;
+            };
+            out.extend(agencies);
+            pos = at + len;
+            // A parenthesised part of the name: "Văn phòng … (Trung tâm phục vụ …)".
+            if text[pos..].trim_start().starts_with('(') {
+                let open = pos + (text[pos..].len() - text[pos..].trim_start().len());
+                if let Some(close) = text[open..].find(')') {
+                    if close < 120 {
+                        if let Some(last) = out.last_mut() {
+                            last.push(' ');
+                            last.push_str(text[open..=open + close].trim());
+                        }
+                        pos = open + close + 1;
+                    }
+                }
+            }
+            // Separators: ", ", "; ", " và ", ", các ".
+            let rest = &folded[pos..];
+            let sep = [", và ", "; ", ", ", " và ", ";"]
+                .iter()
+                .find(|s| rest.starts_with(*s))
+                .map(|s| s.len());
+            match sep {
+                Some(n) if self.starts_agency(&text[pos + n..], &folded[pos + n..]) => pos += n,
+                _ => break,
+            }
+        }
+        (out, pos)
+    }
+
+    fn starts_agency(&self, text: &str, folded: &str) -> bool {
+        let t = text.trim_start();
+        let f = &folded[folded.len() - t.len()..];
+        self.match_at(f).is_some()
+            || HEADS.iter().any(|h| {
+                t.starts_with(h) || t.strip_prefix("các ").is_some_and(|r| r.starts_with(h))
+            })
+            || distributive_head(t).is_some()
+    }
+
+    /// One agency (or a distributive group) at the start of `text`.
+    fn read_one(&self, text: &str, folded: &str) -> Option<(Vec<String>, usize)> {
+        // "Các Sở: Nội vụ, Kế hoạch và Đầu tư, Xây dựng" → Sở Nội vụ, Sở Kế hoạch và Đầu tư …
+        if let Some((head, after)) = distributive_head(text) {
+            let mut pos = after;
+            let mut out = Vec::new();
+            loop {
+                let skip = folded[pos..].len() - folded[pos..].trim_start().len();
+                let at = pos + skip;
+                match self.field_at(head, &folded[at..]) {
+                    Some((len, canonical)) => {
+                        out.push(canonical);
+                        pos = at + len;
+                    }
+                    None => break,
+                }
+                let rest = &folded[pos..];
+                let sep = [", ", " và ", "; "]
+                    .iter()
+                    .find(|s| rest.starts_with(*s))
+                    .map(|s| s.len());
+                match sep {
+                    Some(n)
+                        if self
+                            .field_at(head, folded[pos + n..].trim_start())
+                            .is_some() =>
+                    {
+                        pos += n
+                    }
+                    _ => break,
+                }
+            }
+            if !out.is_empty() {
+                return Some((out, pos));
+            }
+        }
+        if let Some((len, canonical)) = self.match_at(folded) {
+            // "Ủy ban nhân dân thành phố" + "Tuyên Quang": a proper name after a unit word.
+            let mut end = len;
+            let canon_fold = fold(canonical);
+            if canon_fold.ends_with("thành phố")
+                || canon_fold.ends_with("tỉnh")
+                || canon_fold.ends_with("huyện")
+                || canon_fold.ends_with("xã")
+            {
+                end += proper_name_len(&text[len..]);
+            }
+            let written = text[..end].trim();
+            let name = if end > len {
+                format!("{}{}", canonical, &written[len.min(written.len())..])
+            } else {
+                canonical.to_owned()
+            };
+            return Some((vec![name], end));
+        }
+        // A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung ương".
+        let head = HEADS.iter().find(|h| {
+            text.starts_with(*h)
+                || text
+                    .strip_prefix("Các ")
+                    .or_else(|| text.strip_prefix("các "))
+                    .is_some_and(|r| r.starts_with(*h))
+        })?;
+        let head_end = text.find(head).map_or(0, |p| p + head.len());
+        let end = head_end + name_tail_len(&text[head_end..]);
+        let written = text[..end].trim();
+        Some((vec![self.canonical(written)], end))
+    }
+}
+
+/// "Các Sở:", "các Sở", "Các Bộ:" — a plural head whose field names follow.
+fn distributive_head(text: &str) -> Option<(&'static str, usize)> {
+    for (prefix, head) in [
+        ("Các Sở", "Sở"),
+        ("các Sở", "Sở"),
+        ("Các sở", "Sở"),
+        ("các sở", "Sở"),
+        ("Các Bộ", "Bộ"),
+        ("các Bộ", "Bộ"),
+        ("Các bộ", "Bộ"),
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            let after = if rest.starts_with(':') {
+                prefix.len() + 1
+            } else {
+                prefix.len()
+            };
+            // "các Sở, ban, ngành" is a group, not a list of departments.
+            if rest.starts_with(',') {
+                return None;
+            }
+            return Some((head, after));
+        }
+    }
+    None
+}
+
+/// Length of capitalised words (a place name) at the start of `s` after a space.
+fn proper_name_len(s: &str) -> usize {
+    let mut end = 0;
+    let mut words = 0;
+    for (i, w) in word_spans(s) {
+        if words >= 4 || !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end = i + w.trim_end_matches([',', ';', '.', ':', ')']).len();
+        words += 1;
+        if w.ends_with([',', ';', '.', ':']) {
+            break;
+        }
+    }
+    end
+}
+
+/// The words of an agency name after its head: capitalised words, abbreviations, and "và"
+/// or "-" between capitalised words; a few lower-case words that belong to names.
+fn name_tail_len(s: &str) -> usize {
+    const INNER: &[&str] = &[
+        "tỉnh",
+        "thành",
+        "phố",
+        "huyện",
+        "xã",
+        "phường",
+        "cấp",
+        "chi",
+        "nhánh",
+        "nhân",
+        "dân",
+        "các",
+        "khu",
+        "liên",
+        "quan",
+    ];
+    let mut end = 0;
+    let mut words: Vec<(usize, &str)> = word_spans(s).collect();
+    words.truncate(10);
+    let mut k = 0;
+    while k < words.len() {
+        let (i, w) = words[k];
+        let bare = w.trim_end_matches([',', ';', '.', ':']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let joiner = (bare == "và" || bare == "-")
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+        if !(capital || joiner || INNER.contains(&bare)) {
+            break;
+        }
+        end = i + bare.len();
+        if bare.len() != w.len() {
+            break;
+        }
+        k += 1;
+    }
+    end
+}
+
+/// (byte offset, word) pairs of `s`, starting after leading spaces.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    s.split(' ').filter_map(move |w| {
+        let here = offset;
+        offset += w.len() + 1;
+        (!w.is_empty()).then_some((here, w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(t: &str) -> Vec<String> {
+        AgencyRegistry::builtin().read_list(t).0
+    }
+
+    #[test]
+    fn names_with_commas_stay_whole() {
+        assert_eq!(
+            list("Sở Văn hóa, Thể thao và Du lịch chủ trì"),
+            ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert_eq!(
+            list("Sở Văn hoá, Thể thao và Du lịch chủ trì"),
+            ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+    }
+
+    #[test]
+    fn distributive_lists() {
+        assert_eq!(
+            list("Các Sở: Nội vụ, Kế hoạch và Đầu tư, Xây dựng, Tài nguyên và Môi trường, Văn phòng Ủy ban nhân dân tỉnh (Trung tâm phục vụ hành chính công tỉnh) và các cơ quan, đơn vị liên quan theo chức năng"),
+            [
+                "Sở Nội vụ",
+                "Sở Kế hoạch và Đầu tư",
+                "Sở Xây dựng",
+                "Sở Tài nguyên và Môi trường",
+                "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm phục vụ hành chính công tỉnh)",
+                "các cơ quan, đơn vị liên quan",
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_and_places() {
+        assert_eq!(
+            list("các Sở, ban, ngành, Ủy ban nhân dân huyện, thành phố tập trung"),
+            ["các Sở, ban, ngành", "Ủy ban nhân dân huyện, thành phố"]
+        );
+        assert_eq!(
+            list("Ủy ban nhân dân thành phố Tuyên Quang chủ trì"),
+            ["Ủy ban nhân dân thành phố Tuyên Quang"]
+        );
+        assert_eq!(list("Cục Thuế tỉnh: Tổ chức"), ["Cục Thuế tỉnh"]);
+        assert_eq!(list("Sở Tư pháp chủ trì"), ["Sở Tư pháp"]);
+    }
+
+    #[test]
+    fn canonical_names() {
+        let r = AgencyRegistry::builtin();
+        assert_eq!(
+            r.canonical("Thường trực HĐND tỉnh"),
+            "Thường trực Hội đồng nhân dân tỉnh"
+        );
+        assert_eq!(
+            r.canonical("UBND các huyện, thành phố"),
+            "Ủy ban nhân dân huyện, thành phố"
+        );
+        assert_eq!(r.canonical("Sở KH&ĐT"), "Sở Kế hoạch và Đầu tư");
+    }
+}

@@ -1,0 +1,273 @@
+//! Assignments: who leads ("chủ trì"), who cooperates ("phối hợp với"), who is responsible
+//! ("X: …", "Giao X …", the subject of the task) and by when, for each task node — points,
+//! items, bullets and task-table rows (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |
+//! Thời gian).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use vanban_model::{Assignment, Document, Node, NodeKind};
+
+use crate::agencies::{fold, AgencyRegistry};
+
+fn deadline_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)(?:",
+            r"thời kỳ \d{4}\s*-\s*\d{4}(?:, tầm nhìn đến năm \d{4})?|",
+            r"trước (?:ngày )?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}",
+            r"|trước ngày \d{1,2} tháng \d{1,2} năm \d{4}",
+            r"|(?:trong |vào )?quý [IV]+(?: năm |/)\d{4}",
+            r"|(?:trong |vào )?(?:tháng \d{1,2}|năm \d{4})(?: năm \d{4})?",
+            r"|hằng năm|hàng năm|định kỳ hằng (?:tháng|quý|năm)|thường xuyên",
+            r"|vào năm \d{4}|đến năm \d{4}",
+            r")"
+        ))
+        .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
+    })
+}
+
+/// The first deadline or time target in a text.
+pub(crate) fn deadline_in(text: &str) -> Option<String> {
+    deadline_regex().find(text).map(|m| m.as_str().to_owned())
+}
+
+/// Lead, cooperating and responsible agencies of a task text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Parties {
+    pub lead: Vec<String>,
+    pub cooperating: Vec<String>,
+    pub responsible: Vec<String>,
+}
+
+/// Read the parties of a task sentence.
+pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
+    let mut p = Parties::default();
+    let t = text.trim_start_matches(['-', '+', ' ']);
+    // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
+    let (t, assigned) = ["Giao ", "giao ", "Đề nghị ", "Yêu cầu "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w).map(|r| (r, true)))
+        .unwrap_or((t, false));
+    let (subject, used) = registry.read_list(t);
+    let rest = t[used..].trim_start_matches([' ', ',']);
+    let rest_fold = fold(rest);
+    if rest_fold.starts_with("chủ trì") {
+        p.lead = subject;
+        p.cooperating = cooperating_after(registry, &rest["chủ trì".len()..]);
+    } else if !subject.is_empty() {
+        p.responsible = subject;
+        if let Some(i) = rest_fold.find("phối hợp") {
+            p.cooperating = cooperating_after(registry, &rest[i..]);
+        }
+    } else if fold(t).starts_with("chủ trì") {
+        // "Chủ trì, phối hợp với …" under an item that names the agency ("1. Bộ Kế hoạch và
+        // Đầu tư:"): the lead is inherited.
+        p.cooperating = cooperating_after(registry, &t["chủ trì".len()..]);
+        p.lead = vec![String::new()];
+    }
+    let _ = assigned;
+    p
+}
+
+/// Agencies after "phối hợp (với)": "…, phối hợp với Sở Tài chính và các cơ quan …".
+fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
+    let f = fold(s);
+    let Some(i) = f.find("phối hợp") else {
+        return Vec::new();
+    };
+    if i > 12 {
+        return Vec::new();
+    }
+    let mut rest = &s[i + "phối hợp".len()..];
+    rest = rest.trim_start();
+    rest = rest
+        .strip_prefix("với")
+        .unwrap_or(rest)
+        .trim_start_matches([' ', ':']);
+    registry.read_list(rest).0
+}
+
+/// Task-bearing node kinds.
+fn is_task_kind(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Point
+            | NodeKind::Item
+            | NodeKind::Subitem
+            | NodeKind::Clause
+            | NodeKind::Indent
+            | NodeKind::Subindent
+            | NodeKind::Paragraph
+    )
+}
+
+/// Assignments of a document, in document order.
+pub(crate) fn assignments(registry: &AgencyRegistry, doc: &Document) -> Vec<Assignment> {
+    let mut out = Vec::new();
+    let roots: Vec<&[Node]> = std::iter::once(doc.body.as_slice())
+        .chain(doc.appendices.iter().map(|a| a.children.as_slice()))
+        .collect();
+    for nodes in roots {
+        walk(registry, nodes, &[], &mut out);
+    }
+    out
+}
+
+fn walk(
+    registry: &AgencyRegistry,
+    nodes: &[Node],
+    inherited: &[String],
+    out: &mut Vec<Assignment>,
+) {
+    let mut header: Option<Columns> = None;
+    for n in nodes {
+        if n.kind == NodeKind::Row {
+            match &header {
+                None => header = Columns::of(&n.cells),
+                Some(cols) => {
+                    if let Some(a) = cols.assignment(registry, n) {
+                        out.push(a);
+                    }
+                }
+            }
+            continue;
+        }
+        let mut own = inherited.to_vec();
+        if is_task_kind(n.kind) {
+            let text = match (&n.heading, n.text.is_empty()) {
+                (Some(h), true) => h.clone(),
+                (Some(h), false) => format!("{h} {}", n.text),
+                (None, _) => n.text.clone(),
+            };
+            let mut p = parties(registry, &text);
+            if p.lead == [String::new()] {
+                p.lead = inherited.to_vec();
+            }
+            if !p.responsible.is_empty() {
+                own.clone_from(&p.responsible);
+            } else if !p.lead.is_empty() {
+                own.clone_from(&p.lead);
+            }
+            if !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
+                out.push(Assignment {
+                    node: n.id.clone(),
+                    lead: p.lead,
+                    cooperating: p.cooperating,
+                    responsible: p.responsible,
+                    deadline: deadline_in(&text),
+                    text,
+                });
+            }
+        }
+        walk(registry, &n.children, &own, out);
+    }
+}
+
+/// Column roles of a task table, read from its header row.
+struct Columns {
+    width: usize,
+    content: Option<usize>,
+    lead: Option<usize>,
+    cooperating: Option<usize>,
+    deadline: Option<usize>,
+}
+
+impl Columns {
+    fn of(cells: &[String]) -> Option<Columns> {
+        let find = |words: &[&str]| {
+            cells
+                .iter()
+                .position(|c| words.iter().any(|w| fold(c).contains(w)))
+        };
+        let cols = Columns {
+            width: cells.len(),
+            content: find(&["nội dung", "nhiệm vụ", "chỉ tiêu", "giải pháp"]),
+            lead: find(&["chủ trì"]),
+            cooperating: find(&["phối hợp"]),
+            deadline: find(&["thời gian", "thời hạn", "tiến độ"]),
+        };
+        (cols.lead.is_some() || cols.cooperating.is_some()).then_some(cols)
+    }
+
+    fn assignment(&self, registry: &AgencyRegistry, row: &Node) -> Option<Assignment> {
+        if row.cells.len() != self.width {
+            return None;
+        }
+        let agencies = |i: Option<usize>| -> Vec<String> {
+            let Some(cell) = i.and_then(|i| row.cells.get(i)) else {
+                return Vec::new();
+            };
+            let (list, used) = registry.read_list(cell);
+            if list.is_empty() || used * 2 < cell.len() {
+                // Not a clean list: keep each part as written, canonicalised.
+                cell.split([';', ','])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(|c| registry.canonical(c))
+                    .collect()
+            } else {
+                list
+            }
+        };
+        let lead = agencies(self.lead);
+        let cooperating = agencies(self.cooperating);
+        if lead.is_empty() && cooperating.is_empty() {
+            return None;
+        }
+        Some(Assignment {
+            node: row.id.clone(),
+            lead,
+            cooperating,
+            responsible: Vec::new(),
+            deadline: self
+                .deadline
+                .and_then(|i| row.cells.get(i))
+                .filter(|d| !d.is_empty())
+                .cloned(),
+            text: self
+                .content
+                .and_then(|i| row.cells.get(i))
+                .cloned()
+                .unwrap_or_else(|| row.cells.join(" | ")),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_and_cooperating() {
+        let r = AgencyRegistry::builtin();
+        let p = parties(&r, "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các Sở, ban, ngành, Ủy ban nhân dân huyện, thành phố tập trung triển khai");
+        assert_eq!(p.lead, ["Sở Kế hoạch và Đầu tư"]);
+        assert_eq!(
+            p.cooperating,
+            ["các Sở, ban, ngành", "Ủy ban nhân dân huyện, thành phố"]
+        );
+        let p = parties(&r, "Cục Thuế tỉnh: Tổ chức quản lý các nguồn thu");
+        assert_eq!(p.responsible, ["Cục Thuế tỉnh"]);
+        let p = parties(&r, "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị, địa phương xây dựng");
+        assert_eq!(p.lead, ["Sở Nông nghiệp và Môi trường"]);
+        assert_eq!(p.cooperating, ["các cơ quan, đơn vị, địa phương"]);
+    }
+
+    #[test]
+    fn deadlines() {
+        assert_eq!(
+            deadline_in("Thời gian hoàn thành xong trước ngày 05/10/2026.").as_deref(),
+            Some("trước ngày 05/10/2026")
+        );
+        assert_eq!(
+            deadline_in("hoàn thành trong quý II năm 2025").as_deref(),
+            Some("trong quý II năm 2025")
+        );
+        assert_eq!(
+            deadline_in("trở thành đô thị loại I vào năm 2030.").as_deref(),
+            Some("vào năm 2030")
+        );
+    }
+}
