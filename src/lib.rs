@@ -18,16 +18,20 @@
 //! ```
 //!
 //! The layering: [`model`] (types, no parser) ← [`syntax`] (normalisation, pest grammars,
-//! lowering) ← the `vanban` command-line tool (feature `cli`, on by default).
+//! lowering) ← [`extraction`] (citations, relations, identities, agencies, assignments) ←
+//! the `vanban` command-line tool (feature `cli`, on by default).
 #![warn(missing_docs)]
 
+pub use vanban_extract as extraction;
 pub use vanban_model as model;
 pub use vanban_syntax as syntax;
 
+pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};
 pub use vanban_model::{
-    Appendix, Archive, Authority, Closing, DateParts, Diagnostic, Document, DocumentKind,
-    DocumentNumber, Extra, Header, Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient,
-    Severity, Signature, Span,
+    Appendix, Archive, Assignment, Authority, Citation, CitationForm, CitedIssuer, Closing,
+    DateParts, Diagnostic, Document, DocumentKind, DocumentNumber, Extra, Extraction, Header,
+    Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient, RecipientRef, Reference,
+    Relation, RelationType, Severity, Signature, Span,
 };
 pub use vanban_syntax::{
     parse, parse_bytes, parse_with, DecodeError, ParseError, ParseOptions, Parsed,
