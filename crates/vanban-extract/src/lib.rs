@@ -323,6 +323,13 @@ fn citation(
         }
     });
     let kind = match (f.kind, &f.number) {
+        // A law's number has no type code; one that has is not a law's ("Luật … tại Nghị
+        // định số 112/2020/NĐ-CP" read too far).
+        (DocumentKind::Law | DocumentKind::Code, Some(n)) if n.type_code.is_some() => n
+            .type_code
+            .as_deref()
+            .and_then(DocumentKind::from_code)
+            .unwrap_or(f.kind),
         (DocumentKind::Unknown, Some(n)) => n
             .type_code
             .as_deref()
@@ -611,9 +618,20 @@ fn relate(
             }
         }
         let trigger = relations::trigger_before(gap).map(|t| t.0);
-        let sentence_break = gap.contains(';') || gap.contains(". ") || gap.contains("\n\n");
+        // A sentence, a quotation or a statement ("… quy định: “…") separates two claims.
+        let sentence_break =
+            gap.contains([';', ':', '“', '"']) || gap.contains(". ") || gap.contains("\n\n");
+        // A document cited by name only is never the subject of a nested claim, nor is the
+        // citing document in its place.
+        if prev.is_some_and(|p| cites[p].form == CitationForm::Named)
+            && !sentence_break
+            && relations::trigger_before(gap).is_some()
+        {
+            continue;
+        }
         match (prev, trigger) {
-            (Some(p), Some(kind)) if !sentence_break => {
+            // ("ban hành kèm theo" after a citation names an unnamed regulation, not it.)
+            (Some(p), Some(kind)) if !sentence_break && kind != RelationType::Attaches => {
                 let subject = cites[p].target_id.as_deref().unwrap_or(own);
                 push(&mut out, subject, to, kind, span);
             }

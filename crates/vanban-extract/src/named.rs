@@ -108,7 +108,7 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
                 {
                     continue;
                 }
-                let mut end = name_end(first);
+                let mut end = name_end(first, true);
                 // "…, tầm nhìn đến năm 2050" belongs to the name.
                 let tail = &first[end..];
                 if let Some(t) = tail.strip_prefix(", tầm nhìn đến năm ") {
@@ -129,7 +129,7 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
                     "Hiến pháp" => DocumentKind::Constitution,
                     _ => DocumentKind::Law,
                 };
-                (kind, after_head + 1 + name_end(first))
+                (kind, after_head + 1 + name_end(first, false))
             }
         };
         let name = text[start..end]
@@ -159,16 +159,28 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
 }
 
 /// Where a name ends: punctuation, a stop word, or fourteen words.
-fn name_end(s: &str) -> usize {
+fn name_end(s: &str, comma_ends: bool) -> usize {
     let mut end = s.len().min(400);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    for (i, c) in s[..end].char_indices() {
-        if matches!(
-            c,
-            ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '\n' | '*' | ','
-        ) {
+    // Line breaks count as spaces (same byte length).
+    let flat: String = s[..end]
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let s = flat.as_str();
+    for (i, c) in s.char_indices() {
+        // A comma ends a name only before a capital: "Luật Cán bộ, công chức" is one name.
+        let comma_stop = c == ','
+            && (comma_ends
+                || !s[i + 1..]
+                    .trim_start()
+                    .starts_with(|n: char| n.is_lowercase()));
+        if matches!(c, ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*')
+            || comma_stop
+            || s[i..].starts_with("  ")
+        {
             end = i;
             break;
         }

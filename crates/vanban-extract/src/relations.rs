@@ -82,6 +82,10 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) {
         return None;
     }
+    // "hướng dẫn của Bộ Nội vụ tại Công văn …": the word is a noun here, not a formula.
+    if tail.trim_start().starts_with("của") {
+        return None;
+    }
     Some((kind, pos))
 }
 
