@@ -612,6 +612,10 @@ fn relate(
             continue;
         }
         if let (Some(p), Some(kind)) = (prev, relations::passive_before(gap)) {
+            // (A document cited by name only is never the subject.)
+            if cites[i].form == CitationForm::Named || cites[p].form == CitationForm::Named {
+                continue;
+            }
             if let Some(subject) = cites[p].target_id.as_deref() {
                 push(&mut out, to, subject, kind, span);
                 continue;

@@ -20,7 +20,7 @@ pub(crate) struct NamedFound {
 fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:Bộ luật|Luật|LUẬT|Hiến pháp|Đề án|Quy hoạch)\b")
+        Regex::new(r"\b(?:Bộ luật|Luật|Hiến pháp|Đề án|Quy hoạch)\b")
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
 }

@@ -90,14 +90,18 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 }
 
 /// Passive formulae: the citation after them is the subject ("… được sửa đổi, bổ sung bởi
-/// Quyết định số 29/2019/QĐ-TTg").
+/// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
     const PASSIVE: &[(&str, RelationType)] = &[
-        ("được sửa đổi, bổ sung bởi", RelationType::Amends),
-        ("được sửa đổi bởi", RelationType::Amends),
-        ("được thay thế bởi", RelationType::Replaces),
-        ("bị bãi bỏ bởi", RelationType::Repeals),
-        ("được bãi bỏ bởi", RelationType::Repeals),
+        ("được sửa đổi, bổ sung", RelationType::Amends),
+        ("được sửa đổi", RelationType::Amends),
+        ("được bổ sung", RelationType::Amends),
+        ("được thay thế", RelationType::Replaces),
+        ("bị thay thế", RelationType::Replaces),
+        ("bị bãi bỏ", RelationType::Repeals),
+        ("được bãi bỏ", RelationType::Repeals),
+        ("được hướng dẫn", RelationType::Guides),
+        ("được quy định chi tiết", RelationType::Details),
     ];
     PASSIVE
         .iter()
