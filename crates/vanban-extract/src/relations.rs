@@ -86,6 +86,20 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     if tail.trim_start().starts_with("của") {
         return None;
     }
+    // "Luật sửa đổi, bổ sung một số điều của Luật …": the formula is the title of the cited
+    // document, not a claim of the citing one.
+    let before = gap[..pos].rsplit('\n').next().unwrap_or("").trim_end();
+    const TYPES: &[&str] = &[
+        "luật",
+        "nghị định",
+        "thông tư",
+        "quyết định",
+        "nghị quyết",
+        "pháp lệnh",
+    ];
+    if TYPES.iter().any(|t| before.ends_with(t)) {
+        return None;
+    }
     Some((kind, pos))
 }
 

@@ -1,0 +1,386 @@
+//! Extraction on real documents of the corpus: one test per relation type on a real
+//! sentence, identity rules, and a corpus-wide check of citations (run with `--nocapture` to
+//! see citations per document).
+
+use std::path::Path;
+
+use vanban::{CitationForm, Extraction, RelationType};
+
+fn extract_file(name: &str) -> Extraction {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name);
+    let parsed = vanban::parse_bytes(&std::fs::read(&path).expect("corpus file")).expect("UTF-8");
+    vanban::extract(&parsed)
+}
+
+fn extract_text(text: &str) -> Extraction {
+    vanban::extract(&vanban::parse(text))
+}
+
+/// A relation whose subject and object ids end with the given numbers.
+fn has(x: &Extraction, from_end: &str, kind: RelationType, to_end: &str) -> bool {
+    x.relations
+        .iter()
+        .any(|r| r.kind == kind && r.from.ends_with(from_end) && r.to.ends_with(to_end))
+}
+
+fn relations(x: &Extraction) -> String {
+    x.relations
+        .iter()
+        .map(|r| format!("{} --{}--> {}", r.from, r.kind, r.to))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn implements_a_party_letter() {
+    // "Thực hiện Chương trình hành độ số 104-CTr/Tu …; Công văn số 2449-CV/ĐU … về việc triển
+    // khai thực hiện Chương trình hành động số 104-CTr/Tu …"
+    let x = extract_file("CV_9387-UBND-KT_2026_LaoCai.txt");
+    assert_eq!(
+        x.id,
+        "urn:lex:vn:ubnd.lao-cai:official_letter:2026;9387-ubnd-kt"
+    );
+    assert!(
+        has(&x, ";9387-ubnd-kt", RelationType::Implements, ";2449-cv-du"),
+        "{}",
+        relations(&x)
+    );
+    assert!(has(
+        &x,
+        ";9387-ubnd-kt",
+        RelationType::Implements,
+        ";104-ctr-tu"
+    ));
+    assert!(has(
+        &x,
+        ";2449-cv-du",
+        RelationType::Implements,
+        ";104-ctr-tu"
+    ));
+    // The cited letter's id is the id the letter itself gets when parsed.
+    let letter = extract_file("CV_2449-CV-DU_2026_LaoCai.txt");
+    assert!(
+        x.relations.iter().any(|r| r.to == letter.id),
+        "{} not cited",
+        letter.id
+    );
+}
+
+#[test]
+fn based_on_in_the_preamble() {
+    // "Căn cứ Nghị định số 30/2020/NĐ-CP về công tác văn thư;"
+    let x = extract_file("QD_165-2025-QD-UBND_2025_NinhBinh.txt");
+    let nd30 = extract_file("ND_30-2020-ND-CP_2020.txt");
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::BasedOn && r.to == nd30.id),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn proposed_by_a_submission() {
+    // "Theo đề nghị của Sở Công Thương tại Tờ trình số 3332/TTr-SCT ngày 09/6/2026."
+    let x = extract_file("GP_unnumbered-GP-UBND_2026_LaoCai.txt");
+    assert!(
+        has(&x, "", RelationType::ProposedBy, ";3332-ttr-sct"),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn amends_from_the_title() {
+    // "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 43/2025/TT-BCT …"
+    let x = extract_file("TT_67-2025-TT-BCT_2025.txt");
+    assert!(
+        has(
+            &x,
+            ";67-2025-tt-bct",
+            RelationType::Amends,
+            ";43-2025-tt-bct"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn passive_amendment_between_cited_laws() {
+    // "Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14"
+    let x = extract_file("NQ_55-2025-NQ-HDND_2025_HaNoi.txt");
+    assert!(
+        has(&x, ";59-2020-qh14", RelationType::Amends, ";83-2015-qh13"),
+        "{}",
+        relations(&x)
+    );
+    // "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật … số 87/2025/QH15": the formula is the
+    // cited law's title; the resolution is based on that law, it does not amend it.
+    let x = extract_file("NQ_37-2025-NQ-HDND_2025_Hue.txt");
+    assert!(
+        has(
+            &x,
+            ";37-2025-nq-hdnd",
+            RelationType::BasedOn,
+            ";87-2025-qh15"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn replaces() {
+    // "Hướng dẫn này có hiệu lực từ ngày ký, thay thế Hướng dẫn số 11-HD/VPTW, ngày 28/5/2004"
+    let x = extract_file("HD_36-HD-VPTW_2018.txt");
+    assert!(
+        has(&x, ";36-hd-vptw", RelationType::Replaces, ";11-hd-vptw"),
+        "{}",
+        relations(&x)
+    );
+    // "Kế hoạch này thay thế Kế hoạch số 076/KH-UBND …" — in a plan's body, by itself.
+    let x = extract_file("KH_0204-KH-UBND_2025_CaMau.txt");
+    assert!(has(
+        &x,
+        ";0204-kh-ubnd",
+        RelationType::Replaces,
+        ";076-kh-ubnd"
+    ));
+}
+
+#[test]
+fn repeals() {
+    let x = extract_file("ND_172-2025-ND-CP_2025.txt");
+    assert!(
+        has(
+            &x,
+            ";172-2025-nd-cp",
+            RelationType::Repeals,
+            ";112-2020-nd-cp"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn asking_for_an_amendment_is_not_making_one() {
+    // "… tham mưu UBND tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số 15/2021/QĐ-UBND"
+    let x = extract_file("KH_1026-KH-UBND_2025_NgheAn.txt");
+    assert!(!x
+        .relations
+        .iter()
+        .any(|r| r.to.ends_with(";15-2021-qd-ubnd") && r.kind != RelationType::Cites));
+}
+
+#[test]
+fn details() {
+    // "Nghị định số 181/2024/NĐ-CP … quy định chi tiết một số điều của Luật … số 42/2024/QH15"
+    let x = extract_file("CV_3155-SCT-CN_2026_LaoCai.txt");
+    assert!(
+        has(
+            &x,
+            ";181-2024-nd-cp",
+            RelationType::Details,
+            ";42-2024-qh15"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn guides() {
+    // "… Nghị định số 78/2025/NĐ-CP … hướng dẫn biện pháp … Luật Ban hành văn bản …"
+    let x = extract_file("QD_44-2025-QD-TTg_2025.txt");
+    assert!(
+        x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::Guides && r.from.ends_with(";78-2025-nd-cp")),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn consolidates() {
+    let x = extract_file("VBHN_89-VBHN-BQP_2025.txt");
+    assert!(
+        has(
+            &x,
+            ";89-vbhn-bqp",
+            RelationType::Consolidates,
+            ";25-2016-qd-ttg"
+        ),
+        "{}",
+        relations(&x)
+    );
+    assert!(has(
+        &x,
+        ";29-2019-qd-ttg",
+        RelationType::Amends,
+        ";25-2016-qd-ttg"
+    ));
+}
+
+#[test]
+fn suspends_corrects_and_attaches() {
+    // No corpus document uses these formulae about a numbered document; real wording.
+    let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UBND\nLào Cai, ngày 02 tháng 3 năm 2026\nQUYẾT ĐỊNH\n";
+    let x = extract_text(&format!("{head}Đình chỉ việc thi hành Quyết định số 05/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Lào Cai.\nĐiều 1. Nội dung.\n"));
+    assert!(
+        has(
+            &x,
+            ";12-qd-ubnd",
+            RelationType::Suspends,
+            ";05-2025-qd-ubnd"
+        ),
+        "{}",
+        relations(&x)
+    );
+    let x = extract_text(&format!("{head}Đính chính Quyết định số 05/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Lào Cai.\nĐiều 1. Nội dung.\n"));
+    assert!(
+        has(
+            &x,
+            ";12-qd-ubnd",
+            RelationType::Corrects,
+            ";05-2025-qd-ubnd"
+        ),
+        "{}",
+        relations(&x)
+    );
+    let x = extract_text(&format!("{head}Ban hành kèm theo Quyết định số 05/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Lào Cai.\nĐiều 1. Nội dung.\n"));
+    assert!(
+        has(
+            &x,
+            ";12-qd-ubnd",
+            RelationType::Attaches,
+            ";05-2025-qd-ubnd"
+        ),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn identity_distinguishes_issuer_locality_and_year() {
+    let head = |province: &str| {
+        format!("ỦY BAN NHÂN DÂN\nTỈNH {province}\nSố: 12/KH-UBND\n{province}, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện việc chung\n")
+    };
+    let a = extract_text(&head("LÀO CAI"));
+    let b = extract_text(&head("TUYÊN QUANG"));
+    assert_ne!(a.id, b.id, "same number, another province");
+    // The same number cited of another province, of another year, of another issuer.
+    let x = extract_text(&format!(
+        "{}Căn cứ Kế hoạch số 99/KH-UBND ngày 01/02/2025 của UBND tỉnh; Kế hoạch số 99/KH-UBND ngày 01/02/2025 của UBND tỉnh Phú Yên; Kế hoạch số 99/KH-UBND ngày 01/02/2024 của UBND tỉnh; Kế hoạch số 99-KH/TU ngày 01/02/2025 của Tỉnh ủy.\nI. NỘI DUNG\n",
+        head("LÀO CAI")
+    ));
+    let ids: Vec<&str> = x
+        .citations
+        .iter()
+        .filter_map(|c| c.target_id.as_deref())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "urn:lex:vn:ubnd.lao-cai:plan:2025;99-kh-ubnd",
+            "urn:lex:vn:ubnd.phu-yen:plan:2025;99-kh-ubnd",
+            "urn:lex:vn:ubnd.lao-cai:plan:2024;99-kh-ubnd",
+            "urn:lex:vn:tu.lao-cai:plan:2025;99-kh-tu",
+        ]
+    );
+}
+
+#[test]
+fn full_and_short_forms_share_an_id() {
+    let x = extract_file("CV_2449-CV-DU_2026_LaoCai.txt");
+    // "Kết luận số 75-KL/TW ngày 28/7/2026 …" and later "Kết luận 75-KL/TW …".
+    let ids: Vec<&vanban::Citation> = x
+        .citations
+        .iter()
+        .filter(|c| {
+            c.number
+                .as_ref()
+                .is_some_and(|n| n.normalized == "75-KL/TW")
+        })
+        .collect();
+    assert!(ids.len() >= 2);
+    assert!(ids.iter().all(|c| c.target_id == ids[0].target_id));
+    assert!(ids.iter().any(|c| c.form == CitationForm::Short));
+    assert_eq!(ids[0].date.as_deref(), Some("2026-07-28"));
+    // A year only known from a later mention is never invented: ids say "_" instead.
+    let x = extract_text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện Chỉ thị số 11-CT/TU của Tỉnh ủy.\n");
+    assert_eq!(
+        x.citations[0].target_id.as_deref(),
+        Some("urn:lex:vn:tu.lao-cai:directive:_;11-ct-tu")
+    );
+}
+
+#[test]
+fn issuer_code_mismatch_is_reported() {
+    let x = extract_text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nThực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Bộ Chính trị.\n");
+    assert!(x
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "citation-issuer-mismatch"));
+}
+
+#[test]
+fn banner_words_are_not_evidence() {
+    // KL 221 starts with a website banner whose words ("Sửa đổi, thay thế, hủy bỏ") are no
+    // relation; its citations all stand in the document proper.
+    let x = extract_file("KL_221-KL-TW_2025.txt");
+    let parsed = vanban::parse_bytes(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/KL_221-KL-TW_2025.txt"))
+            .expect("read"),
+    )
+    .expect("utf8");
+    let banner_end = parsed
+        .document
+        .front_matter
+        .as_ref()
+        .map_or(0, |f| f.span.end);
+    assert!(x.citations.iter().all(|c| c.span.start >= banner_end));
+}
+
+#[test]
+fn corpus_citations() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut total = 0;
+    for path in files {
+        let parsed = vanban::parse_bytes(&std::fs::read(&path).expect("read")).expect("utf8");
+        let x = vanban::extract(&parsed);
+        let name = path.file_name().expect("name").to_string_lossy();
+        let numbered = x.citations.iter().filter(|c| c.number.is_some()).count();
+        println!(
+            "{name}: {} citations ({numbered} numbered), {} relations, {} references, {} assignments",
+            x.citations.len(),
+            x.relations.len(),
+            x.references.len(),
+            x.assignments.len()
+        );
+        total += x.citations.len();
+        for c in &x.citations {
+            // Every citation lies in the text and carries an id unless a bare short form.
+            assert!(c.span.end <= parsed.source.len() && c.span.start < c.span.end);
+            if c.form != CitationForm::Short || c.number.is_some() {
+                assert!(c.target_id.is_some(), "{name}: {} has no id", c.raw);
+            }
+        }
+        for r in &x.relations {
+            assert_ne!(r.from, r.to, "{name}: self relation");
+        }
+    }
+    println!("{total} citations in the corpus");
+    assert!(total > 800);
+}
