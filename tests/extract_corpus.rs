@@ -2,6 +2,8 @@
 //! sentence, identity rules, and a corpus-wide check of citations (run with `--nocapture` to
 //! see citations per document).
 
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
 use std::path::Path;
 
 use vanban::{CitationForm, Extraction, RelationType};
@@ -79,6 +81,55 @@ fn based_on_in_the_preamble() {
             .any(|r| r.kind == RelationType::BasedOn && r.to == nd30.id),
         "{}",
         relations(&x)
+    );
+}
+
+#[test]
+fn a_named_law_with_its_date() {
+    // "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"
+    let x = extract_file("ND_30-2020-ND-CP_2020.txt");
+    let law = x
+        .citations
+        .iter()
+        .find(|c| c.name.as_deref() == Some("Luật Tổ chức Chính phủ"))
+        .expect("the named law");
+    assert_eq!(law.form, CitationForm::Named);
+    assert_eq!(law.date.as_deref(), Some("2015-06-19"));
+    assert_eq!(law.raw, "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015");
+    let id = "urn:lex:vn:quoc-hoi:law:2015;luat-to-chuc-chinh-phu";
+    assert_eq!(law.target_id.as_deref(), Some(id));
+    assert!(has(&x, ";30-2020-nd-cp", RelationType::BasedOn, id));
+}
+
+#[test]
+fn an_article_that_ends_the_force_of_documents_repeals_them() {
+    // "Nghị định số 110/2004/NĐ-CP … và Nghị định số 09/2010/NĐ-CP … sửa đổi, bổ sung một số
+    // điều của Nghị định số 110/2004/NĐ-CP … hết hiệu lực từ ngày Nghị định này có hiệu lực"
+    let x = extract_file("ND_30-2020-ND-CP_2020.txt");
+    for old in [";110-2004-nd-cp", ";09-2010-nd-cp"] {
+        assert!(
+            has(&x, ";30-2020-nd-cp", RelationType::Repeals, old),
+            "{}",
+            relations(&x)
+        );
+    }
+    // The nested claim stands too.
+    assert!(has(
+        &x,
+        ";09-2010-nd-cp",
+        RelationType::Amends,
+        ";110-2004-nd-cp"
+    ));
+    // A past statement is not a claim.
+    let y = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/QĐ-UBND\nLào Cai, ngày 2 tháng 1 năm 2025\n\
+         QUYẾT ĐỊNH\nVề việc X\nĐiều 1. Do Quyết định số 5/QĐ-UBND ngày 1/1/2020 của UBND tỉnh \
+         đã hết hiệu lực, giao Sở Tư pháp rà soát.\n",
+    );
+    assert!(
+        !y.relations.iter().any(|r| r.kind == RelationType::Repeals),
+        "{}",
+        relations(&y)
     );
 }
 
@@ -383,4 +434,31 @@ fn corpus_citations() {
     }
     println!("{total} citations in the corpus");
     assert!(total > 800);
+}
+
+#[test]
+fn citation_spans_point_into_the_original_input() {
+    use unicode_normalization::UnicodeNormalization;
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/208-KH-UBND_2024_TuyenQuang.txt"),
+    )
+    .unwrap();
+    // The same seed in decomposed letters with CR LF line ends and NBSP after "số".
+    let nfd: String = seed.nfd().collect::<String>();
+    let messy = nfd.replace('\n', "\r\n").replace("số ", "số\u{a0}");
+    let clean = vanban::extract(&vanban::parse(&seed));
+    let x = vanban::extract(&vanban::parse(&messy));
+    assert_eq!(clean.citations.len(), x.citations.len());
+    let lines: Vec<&str> = messy.split("\r\n").collect();
+    for (a, c) in clean.citations.iter().zip(&x.citations) {
+        assert_eq!(a.raw, c.raw);
+        assert_eq!(a.span.line, c.span.line);
+        let Some(n) = &c.number else { continue };
+        // The column counts characters of the original (decomposed) line.
+        let line = lines[n.span.line as usize - 1];
+        let col = n.span.column as usize - 1;
+        let at: String = line.chars().skip(col).collect();
+        let want: String = n.raw.nfd().collect();
+        assert!(at.starts_with(&want), "{at:?} should start with {want:?}");
+    }
 }

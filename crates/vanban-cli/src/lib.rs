@@ -51,9 +51,45 @@ vanban parse - --format text < file.txt   # the lossless rendering"
     #[command(
         after_help = "Examples:\n  vanban extract seeds/208-KH-UBND_2024_TuyenQuang.txt\n  \
 vanban extract corpus/*.txt --jsonl -o corpus.jsonl\n  \
-vanban extract corpus/CV_9387-UBND-KT_2026_LaoCai.txt --summary"
+vanban extract corpus/CV_9387-UBND-KT_2026_LaoCai.txt --summary\n  \
+vanban extract plan.txt --agencies my-agencies.tsv   # extend the agency registry"
     )]
     Extract(ExtractArgs),
+    /// Print the JSON Schema of an output (also in the repository's `schemas/`).
+    #[command(
+        after_help = "Examples:\n  vanban schema extract > extract.schema.json\n  \
+vanban schema parse"
+    )]
+    Schema(SchemaArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct SchemaArgs {
+    /// Which output.
+    #[arg(value_enum)]
+    output: SchemaOf,
+}
+
+/// Outputs that have a JSON Schema.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum SchemaOf {
+    /// `vanban parse --format json`: one document object.
+    Parse,
+    /// `vanban extract`: one object per document (the items of the array, or each line of
+    /// `--jsonl`).
+    Extract,
+}
+
+/// The JSON Schema of an output, pretty-printed, with a trailing newline.
+pub fn schema_text(extract: bool) -> String {
+    let schema = if extract {
+        schemars::schema_for!(vanban_model::Extraction)
+    } else {
+        schemars::schema_for!(ParseOutput<'static>)
+    };
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 #[derive(clap::Args, Debug)]
@@ -67,6 +103,14 @@ struct ExtractArgs {
     /// A short human-readable summary per document instead of JSON.
     #[arg(long, conflicts_with = "jsonl")]
     summary: bool,
+    /// Extra agencies, in the format of `data/agencies.tsv` (canonical name, TAB, aliases
+    /// separated by "|"). Repeatable; later files override earlier ones and the built-in list.
+    #[arg(long, value_name = "FILE")]
+    agencies: Vec<PathBuf>,
+    /// Extra abbreviations, in the format of `data/abbreviations.tsv` (abbreviation, TAB,
+    /// expansion). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    abbreviations: Vec<PathBuf>,
     /// Write the output to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -113,7 +157,7 @@ enum Format {
 }
 
 /// The JSON/YAML shape of `vanban parse`: the document's fields plus its diagnostics.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ParseOutput<'a> {
     #[serde(flatten)]
     document: &'a Document,
@@ -126,10 +170,53 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => ExitCode::from(parse_cmd(&args)),
         Command::Extract(args) => ExitCode::from(extract_cmd(&args)),
+        Command::Schema(args) => {
+            let text = schema_text(args.output == SchemaOf::Extract);
+            match write_output(None, &text) {
+                Ok(()) => ExitCode::from(EXIT_OK),
+                Err(e) => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::from(EXIT_INPUT)
+                }
+            }
+        }
     }
 }
 
+/// The extraction options of the command line: the built-in agency registry extended with
+/// the user's files.
+fn extract_options(args: &ExtractArgs) -> Result<vanban_extract::ExtractOptions, String> {
+    let mut options = vanban_extract::ExtractOptions::default();
+    for (files, agencies) in [(&args.agencies, true), (&args.abbreviations, false)] {
+        for file in files {
+            let text = std::fs::read(file)
+                .map_err(|e| format!("{}: error: cannot read the file: {e}", file.display()))?;
+            let text = String::from_utf8(text).map_err(|e| {
+                let pos = e.utf8_error().valid_up_to();
+                let line = 1 + e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count();
+                format!(
+                    "{}:{line}: error: the file is not UTF-8 text (byte {pos})",
+                    file.display()
+                )
+            })?;
+            if agencies {
+                options.registry.extend_agencies(&text);
+            } else {
+                options.registry.extend_abbreviations(&text);
+            }
+        }
+    }
+    Ok(options)
+}
+
 fn extract_cmd(args: &ExtractArgs) -> u8 {
+    let options = match extract_options(args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_INPUT;
+        }
+    };
     let mut status = EXIT_OK;
     let mut results = Vec::new();
     for file in &args.files {
@@ -150,7 +237,7 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let extraction = vanban_extract::extract(&parsed);
+        let extraction = vanban_extract::extract_with(&parsed, &options);
         if !args.quiet {
             let stderr = std::io::stderr();
             let mut err = stderr.lock();

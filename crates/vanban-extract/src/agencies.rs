@@ -80,6 +80,54 @@ pub fn fold(s: &str) -> String {
         .replace("oè", "òe")
 }
 
+/// Tone marks in the placement of current official names: "uỷ" → "ủy", "hoá" → "hóa", "Thuỷ"
+/// → "Thủy", for open syllables only ("hoán" and "quý" keep theirs).
+pub fn modern_tones(s: &str) -> String {
+    const PAIRS: &[(char, char, char, char)] = &[
+        // (first vowel, marked second vowel, first vowel marked, plain second vowel)
+        ('u', 'ỷ', 'ủ', 'y'),
+        ('u', 'ý', 'ú', 'y'),
+        ('u', 'ỳ', 'ù', 'y'),
+        ('u', 'ỹ', 'ũ', 'y'),
+        ('u', 'ỵ', 'ụ', 'y'),
+        ('o', 'á', 'ó', 'a'),
+        ('o', 'à', 'ò', 'a'),
+        ('o', 'ả', 'ỏ', 'a'),
+        ('o', 'ã', 'õ', 'a'),
+        ('o', 'ạ', 'ọ', 'a'),
+        ('o', 'é', 'ó', 'e'),
+        ('o', 'è', 'ò', 'e'),
+        ('o', 'ẻ', 'ỏ', 'e'),
+        ('o', 'ẽ', 'õ', 'e'),
+        ('o', 'ẹ', 'ọ', 'e'),
+    ];
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        if let Some(&next) = chars.get(k + 1) {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let hit = PAIRS.iter().find(|p| p.0 == lower && p.1 == next);
+            let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
+            let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q') && lower == 'u';
+            if let (Some(p), true, false) = (hit, open, qu) {
+                if c.is_uppercase() {
+                    out.extend(p.2.to_uppercase());
+                } else {
+                    out.push(p.2);
+                }
+                out.push(p.3);
+                k += 2;
+                continue;
+            }
+        }
+        out.push(c);
+        k += 1;
+    }
+    out
+}
+
 /// The agency registry: canonical names with aliases, and abbreviations.
 #[derive(Debug, Clone)]
 pub struct AgencyRegistry {
@@ -87,6 +135,9 @@ pub struct AgencyRegistry {
     names: Vec<(String, String)>,
     /// (abbreviation, expansion).
     abbreviations: Vec<(String, String)>,
+    /// Words that start an agency name: [`HEADS`] and the abbreviations that expand to a
+    /// name starting with one ("BCHQS" → "Bộ Chỉ huy Quân sự").
+    heads: Vec<String>,
 }
 
 impl Default for AgencyRegistry {
@@ -101,23 +152,44 @@ impl AgencyRegistry {
         let mut r = AgencyRegistry {
             names: Vec::new(),
             abbreviations: Vec::new(),
+            heads: HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
         r.extend_agencies(AGENCIES);
-        for line in ABBREVIATIONS
+        r.extend_abbreviations(ABBREVIATIONS);
+        r
+    }
+
+    /// Add abbreviations in the `data/abbreviations.tsv` format: the abbreviation, a TAB, the
+    /// expansion. Lines starting with "#" are comments. A later entry for the same
+    /// abbreviation wins.
+    pub fn extend_abbreviations(&mut self, tsv: &str) {
+        for line in tsv
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             if let Some((a, e)) = line.split_once('\t') {
-                r.abbreviations
-                    .push((a.trim().to_owned(), e.trim().to_owned()));
+                let (a, e) = (a.trim(), e.trim());
+                if a.is_empty() || e.is_empty() {
+                    continue;
+                }
+                self.abbreviations.retain(|(x, _)| x != a);
+                self.abbreviations.push((a.to_owned(), e.to_owned()));
+                let starts_name = HEADS.iter().any(|h| {
+                    e.strip_prefix(h)
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                });
+                if starts_name && !self.heads.iter().any(|h| h == a) {
+                    self.heads.push(a.to_owned());
+                }
             }
         }
-        r
     }
 
     /// Add agencies in the `data/agencies.tsv` format: canonical name, a TAB, aliases
     /// separated by "|", optionally a TAB and a note. Lines starting with "#" are comments.
+    /// An alias already known is mapped to the new canonical name.
     pub fn extend_agencies(&mut self, tsv: &str) {
+        let mut added: Vec<(String, String)> = Vec::new();
         for line in tsv
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -126,13 +198,17 @@ impl AgencyRegistry {
             let Some(canonical) = cols.next().map(str::trim).filter(|c| !c.is_empty()) else {
                 continue;
             };
-            self.names.push((fold(canonical), canonical.to_owned()));
+            added.push((fold(canonical), canonical.to_owned()));
             if let Some(aliases) = cols.next() {
                 for alias in aliases.split('|').map(str::trim).filter(|a| !a.is_empty()) {
-                    self.names.push((fold(alias), canonical.to_owned()));
+                    added.push((fold(alias), canonical.to_owned()));
                 }
             }
         }
+        // A later file overrides an earlier one for the same alias.
+        let keys: std::collections::HashSet<&str> = added.iter().map(|(a, _)| a.as_str()).collect();
+        self.names.retain(|(a, _)| !keys.contains(a.as_str()));
+        self.names.extend(added);
         self.names
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.names.dedup_by(|a, b| a.0 == b.0);
@@ -167,7 +243,7 @@ impl AgencyRegistry {
         if let Some((_, c)) = self.names.iter().find(|(a, _)| *a == key) {
             return c.clone();
         }
-        expanded
+        modern_tones(&expanded)
     }
 
     /// The longest registry name at the start of `folded` (ending at a word boundary):
@@ -241,7 +317,7 @@ impl AgencyRegistry {
         let t = text.trim_start();
         let f = &folded[folded.len() - t.len()..];
         self.match_at(f).is_some()
-            || HEADS.iter().any(|h| {
+            || self.heads.iter().any(|h| {
                 t.starts_with(h) || t.strip_prefix("các ").is_some_and(|r| r.starts_with(h))
             })
             || distributive_head(t).is_some()
@@ -303,14 +379,18 @@ impl AgencyRegistry {
             return Some((vec![name], end));
         }
         // A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung ương".
-        let head = HEADS.iter().find(|h| {
-            text.starts_with(*h)
+        let head = self.heads.iter().find(|h| {
+            let word = |t: &str| {
+                t.strip_prefix(h.as_str())
+                    .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+            };
+            word(text)
                 || text
                     .strip_prefix("Các ")
                     .or_else(|| text.strip_prefix("các "))
-                    .is_some_and(|r| r.starts_with(*h))
+                    .is_some_and(word)
         })?;
-        let head_end = text.find(head).map_or(0, |p| p + head.len());
+        let head_end = text.find(head.as_str()).map_or(0, |p| p + head.len());
         let end = head_end + name_tail_len(&text[head_end..]);
         let written = text[..end].trim();
         Some((vec![self.canonical(written)], end))
@@ -347,13 +427,11 @@ fn distributive_head(text: &str) -> Option<(&'static str, usize)> {
 /// Length of capitalised words (a place name) at the start of `s` after a space.
 fn proper_name_len(s: &str) -> usize {
     let mut end = 0;
-    let mut words = 0;
-    for (i, w) in word_spans(s) {
-        if words >= 4 || !w.chars().next().is_some_and(char::is_uppercase) {
+    for (i, w) in word_spans(s).take(4) {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
             break;
         }
         end = i + w.trim_end_matches([',', ';', '.', ':', ')']).len();
-        words += 1;
         if w.ends_with([',', ';', '.', ':']) {
             break;
         }
@@ -476,5 +554,17 @@ mod tests {
             "Ủy ban nhân dân huyện, thành phố"
         );
         assert_eq!(r.canonical("Sở KH&ĐT"), "Sở Kế hoạch và Đầu tư");
+    }
+
+    #[test]
+    fn tone_marks_take_the_current_placement() {
+        assert_eq!(modern_tones("Thường trực Tỉnh uỷ"), "Thường trực Tỉnh ủy");
+        assert_eq!(modern_tones("Uỷ ban nhân dân"), "Ủy ban nhân dân");
+        assert_eq!(modern_tones("Sở Văn hoá, Thể thao"), "Sở Văn hóa, Thể thao");
+        assert_eq!(modern_tones("Chi cục Thuỷ sản"), "Chi cục Thủy sản");
+        // Closed syllables and "qu" keep their marks.
+        assert_eq!(modern_tones("hoán đổi, Quỹ, quý"), "hoán đổi, Quỹ, quý");
+        let r = AgencyRegistry::builtin();
+        assert_eq!(r.canonical("Thường trực Tỉnh uỷ"), "Thường trực Tỉnh ủy");
     }
 }

@@ -145,59 +145,110 @@ const ISSUER_STOPS: &[&str] = &[
     " nêu ",
     " của ",
     " thí điểm",
+    " khoảng ",
+    " xong ",
+    " kiện toàn",
 ];
 
 /// Read a stated issuer at `from` in the folded text: "của X …" up to a stop word, a
 /// punctuation mark or another citation. Returns (start, end) of X.
-fn issuer_after(folded: &str, from: usize) -> Option<(usize, usize)> {
+fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)> {
     let rest = &folded[from..];
     let skip = rest.len() - rest.trim_start_matches([' ', ',', '\n', '*', '_']).len();
     let rest2 = &rest[skip..];
     if !(rest2.starts_with("của ") || rest2.starts_with("của\n")) {
         return None;
     }
-    // Line breaks count as spaces for the stop words (same byte length).
-    let flat: String = rest2["của ".len()..]
-        .chars()
-        .take(400)
-        .map(|c| if matches!(c, '\n' | '\t') { ' ' } else { c })
-        .collect();
-    let after = flat.as_str();
     let start = from + skip + "của ".len();
+    // A flat copy for the stop words: line breaks, Markdown and runs of spaces become one
+    // space, with the text offset of each byte kept; a blank line ends it.
+    let mut flat = String::new();
+    let mut at: Vec<usize> = Vec::new();
+    let mut breaks = 0;
+    for (i, c) in folded[start..].char_indices().take(400) {
+        if matches!(c, ' ' | '\n' | '\t' | '*' | '_') {
+            breaks += usize::from(c == '\n');
+            if breaks >= 2 {
+                break;
+            }
+            if !flat.ends_with(' ') {
+                flat.push(' ');
+                at.push(start + i);
+            }
+            continue;
+        }
+        breaks = 0;
+        flat.push(c);
+        at.extend((0..c.len_utf8()).map(|k| start + i + k));
+    }
+    let after = flat.as_str();
+    // The text offset of a flat offset.
+    let pos = |i: usize| {
+        at.get(i)
+            .copied()
+            .unwrap_or(start + folded[start..].len().min(400))
+    };
+    let upper_at = |i: usize| {
+        text.get(pos(i)..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
     // The issuer ends at the first stop: punctuation, a stop word, a type name (another
     // citation) or twelve words.
-    let mut end = after.len();
-    for (i, c) in after.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '“' | '"' | '”')
-            || after[i..].starts_with("\n\n")
-        {
-            end = i;
-            break;
-        }
-    }
+    let mut end = after
+        .find([',', ';', ':', '.', '(', ')', '“', '"', '”'])
+        .unwrap_or(after.len());
     for stop in ISSUER_STOPS {
         if let Some(p) = after[..end].find(stop) {
             end = end.min(p);
         }
+        // A stop word that ends the text ("… của Ban Thường vụ Tỉnh ủy theo").
+        let bare = stop.trim_end();
+        if bare.len() < stop.len() && after[..end].trim_end().ends_with(bare) {
+            end = end.min(after[..end].trim_end().len() - bare.len());
+        }
     }
-    if let Some(m) = type_regex().find(&after[..end]) {
-        // "… và Kế hoạch số …" — a following citation.
+    // "và" before a lower-case word joins a clause, not a name: "của Chính phủ và chịu trách
+    // nhiệm …" (names go on in capitals: "Bộ Giáo dục và Đào tạo").
+    if let Some((p, _)) = after[..end]
+        .match_indices(" và ")
+        .find(|(p, _)| !upper_at(p + " và ".len()))
+    {
+        end = p;
+    }
+    // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name).
+    if let Some(m) = type_regex()
+        .find_iter(&after[..end])
+        .find(|m| upper_at(m.start()))
+    {
         let before = after[..m.start()].trim_end();
         let cut = before.strip_suffix(" và").map_or(m.start(), str::len);
         end = end.min(cut);
     }
-    let mut words = 0;
-    for (i, c) in after[..end].char_indices() {
-        if c.is_whitespace() && !after[..i].ends_with(char::is_whitespace) {
-            words += 1;
-            if words >= 12 {
-                end = i;
-                break;
-            }
+    if let Some((i, _)) = after[..end].match_indices(' ').nth(11) {
+        end = i;
+    }
+    let mut name = after[..end].trim_end();
+    // A trailing "và", or a footnote number ("Bộ Nông nghiệp và Môi trường 7").
+    loop {
+        let trimmed = name
+            .strip_suffix(" và")
+            .or_else(|| {
+                let (head, last) = name.rsplit_once(' ')?;
+                (!last.is_empty() && last.len() <= 3 && last.bytes().all(|b| b.is_ascii_digit()))
+                    .then_some(head)
+            })
+            .map(str::trim_end);
+        match trimmed {
+            Some(t) => name = t,
+            None => break,
         }
     }
-    let text = after[..end].trim_end();
-    (!text.is_empty()).then(|| (start, start + text.len()))
+    if name.is_empty() {
+        return None;
+    }
+    // End after the last byte of the name in the text.
+    Some((start, pos(name.len() - 1) + 1))
 }
 
 /// An issuer as written, Markdown, footnote markers ("[1]") and extra spaces removed.
@@ -275,7 +326,12 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                         } else {
                             p.form
                         },
-                        span: Span::default(),
+                        span: Span {
+                            start: s0,
+                            end: s0 + text[s0..s1].trim_end().len(),
+                            line: 0,
+                            column: 0,
+                        },
                     });
                 }
             }
@@ -345,7 +401,7 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
             group.push((entry_start, entry_end, p));
             core_end = entry_end;
         }
-        let issuer_span = issuer_after(folded, core_end).filter(|&(_, e)| e <= to);
+        let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
         let issuer = issuer_span
             .map(|(s, e)| clean_issuer(&text[s..e]))
             .filter(|i| !i.is_empty());
@@ -430,5 +486,53 @@ mod tests {
             Some("2020-03-05")
         );
         assert_eq!(f[0].issuer.as_deref(), Some("Chính phủ"));
+    }
+
+    #[test]
+    fn issuer_ends_where_the_name_ends() {
+        let cases = [
+            // A stop word broken over lines with a trailing space.
+            (
+                "Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ sửa \nđổi, bổ sung",
+                "Chính phủ",
+            ),
+            // Markdown glued to the next clause.
+            (
+                "Hướng dẫn số 42-HD/BTCTW, ngày 28/10/2025 của Ban Tổ chức Trung ương *thực hiện Chỉ thị",
+                "Ban Tổ chức Trung ương",
+            ),
+            // "và" before a clause, before a name in capitals.
+            (
+                "Nghị định số 239/2025/NĐ-CP của Chính phủ và chịu trách nhiệm trước Nhà đầu tư",
+                "Chính phủ",
+            ),
+            (
+                "Thông tư số 01/2024/TT-BGDĐT của Bộ Giáo dục và Đào tạo quy định",
+                "Bộ Giáo dục và Đào tạo",
+            ),
+            // "luật" inside a name is not a following citation.
+            (
+                "Báo cáo số 414/BC-UBPLTP15 ngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư pháp, Báo cáo",
+                "Ủy ban Pháp luật và Tư pháp",
+            ),
+            // A stop word at the end, a footnote number, an amount.
+            (
+                "Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy theo",
+                "Ban Thường vụ Tỉnh ủy",
+            ),
+            (
+                "Quyết định số 1/QĐ-BNNMT của Bộ Nông nghiệp và Môi trường 7",
+                "Bộ Nông nghiệp và Môi trường",
+            ),
+            (
+                "Nghị quyết số 204/2025/QH15 ngày 17/6/2025 của Quốc hội khoảng 110 tỷ đồng",
+                "Quốc hội",
+            ),
+        ];
+        for (text, want) in cases {
+            let f = find_all(text);
+            assert_eq!(f[0].issuer.as_deref(), Some(want), "{text}");
+            assert!(text[f[0].start..f[0].end].ends_with(want), "{text}");
+        }
     }
 }

@@ -79,11 +79,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
                     kind: n.kind,
                     number: None,
                     bare: None,
-                    date: n.year.map(|y| vanban_model::DateParts {
-                        day: None,
-                        month: None,
-                        year: Some(y),
-                    }),
+                    date: n.date,
                     issuer: None,
                     name: Some(n.name),
                 },
@@ -99,6 +95,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .collect();
     resolve_short_forms(&mut cites, &found, &ctx);
     fill_from_same_target(&mut cites);
+    recase_issuers(&mut cites, text, &folded);
     check_issuers(&cites, &found, &mut diagnostics);
     let relations = relate(&id, doc, &folded, &found, &cites, &nodes);
     let citation_starts: Vec<usize> = cites.iter().map(|c| c.span.start).collect();
@@ -364,7 +361,7 @@ fn citation(
             target_id: Some(identity::canonical_id(&authority, kind, year, &slug(&name))),
             number: None,
             kind,
-            date: None,
+            date,
             year,
             issuer,
             name: Some(name),
@@ -384,7 +381,14 @@ fn citation(
     });
     let mut number = f.number.clone();
     if let Some(n) = number.as_mut() {
-        n.span = span;
+        // The symbol's own span, within the citation's.
+        if n.span.end <= n.span.start || n.span.start < span.start || n.span.end > span.end {
+            n.span = span;
+        } else {
+            let (line, column) = line_col(parsed, n.span.start);
+            n.span.line = line;
+            n.span.column = column;
+        }
     }
     Citation {
         raw,
@@ -406,12 +410,7 @@ fn citation(
 }
 
 fn line_col(parsed: &Parsed, offset: usize) -> (u32, u32) {
-    // Spans of the parse carry original positions; for inline spans count in the normalised
-    // text, which has the same lines.
-    let before = &parsed.source[..offset];
-    let line = before.matches('\n').count() as u32 + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    (line, col)
+    parsed.line_col(offset)
 }
 
 /// Short forms take the identity of the fuller mention of the same document: a bare number
@@ -511,6 +510,56 @@ fn fill_from_same_target(cites: &mut [Citation]) {
     }
 }
 
+/// An issuer stated in upper case (a title: "… CỦA BAN THƯỜNG VỤ TỈNH ỦY") resolves to the
+/// casing the document uses elsewhere: the same document's issuer in another citation, else
+/// the same words written in mixed case anywhere in the text.
+fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
+    let is_upper = |s: &str| !s.chars().any(char::is_lowercase);
+    let mut mixed: HashMap<String, String> = HashMap::new();
+    for c in cites.iter() {
+        if let (Some(t), Some(i)) = (&c.target_id, &c.issuer) {
+            if !is_upper(&i.raw) {
+                mixed.entry(t.clone()).or_insert_with(|| i.resolved.clone());
+            }
+        }
+    }
+    for c in cites.iter_mut() {
+        let Some(issuer) = c.issuer.as_mut() else {
+            continue;
+        };
+        if !is_upper(&issuer.raw) {
+            continue;
+        }
+        if let Some(r) = c.target_id.as_ref().and_then(|t| mixed.get(t)) {
+            issuer.resolved.clone_from(r);
+            continue;
+        }
+        let needle = fold::fold(&issuer.raw);
+        let written = folded.match_indices(&needle).find_map(|(pos, _)| {
+            let orig = text.get(pos..pos + needle.len())?;
+            let bounded = !text[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[pos + needle.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            (bounded && !is_upper(orig)).then_some(orig)
+        });
+        if let Some(orig) = written {
+            if let Some(rest) = issuer.resolved.strip_prefix(issuer.raw.as_str()) {
+                let mut cs = orig.chars();
+                let first: String = cs
+                    .next()
+                    .map(|f| f.to_uppercase().collect())
+                    .unwrap_or_default();
+                issuer.resolved = format!("{first}{}{rest}", cs.as_str());
+            }
+        }
+    }
+}
+
 /// A symbol's issuer code that contradicts the stated issuer ("…-KH/TU của Bộ Chính trị").
 fn check_issuers(
     cites: &[Citation],
@@ -540,6 +589,21 @@ fn check_issuers(
             });
         }
     }
+}
+
+/// The rest of the sentence after `from`: up to ". ", ";", a blank line, or 600 bytes.
+fn sentence_after(folded: &str, from: usize) -> &str {
+    let mut end = (from + 600).min(folded.len());
+    while !folded.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = folded.get(from..end).unwrap_or("");
+    let stop = [". ", ".\n", ";", "\n\n"]
+        .iter()
+        .filter_map(|s| rest.find(s))
+        .min()
+        .unwrap_or(rest.len());
+    &rest[..stop]
 }
 
 /// Typed relations, one per (subject, object, type), in document order.
@@ -660,6 +724,23 @@ fn relate(
                     }
                 }
             }
+        }
+    }
+    // "Nghị định số … và Nghị định số … hết hiệu lực từ ngày Nghị định này có hiệu lực": an
+    // operative article ends the force of the documents its sentence lists.
+    for i in 0..found.len() {
+        let (f, pos) = &found[i];
+        let Some(to) = cites[i].target_id.as_deref() else {
+            continue;
+        };
+        if *pos != Position::Body
+            || cites[i].form == CitationForm::Named
+            || !paragraph_of(i).0.contains("art_")
+        {
+            continue;
+        }
+        if relations::ends_force_after(sentence_after(folded, f.end)) {
+            push(&mut out, own, to, RelationType::Repeals, cites[i].span);
         }
     }
     // Every document cited but not reached by any relation is cited.

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use vanban_model::DocumentKind;
+use vanban_model::{DateParts, DocumentKind};
 
 /// A named citation as found.
 #[derive(Debug, Clone)]
@@ -14,7 +14,19 @@ pub(crate) struct NamedFound {
     pub end: usize,
     pub name: String,
     pub kind: DocumentKind,
-    pub year: Option<u16>,
+    /// The date after the name ("Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"), or only
+    /// a year ("Luật Đất đai năm 2024").
+    pub date: Option<DateParts>,
+}
+
+fn date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^[ \n]+ngày[ \n]+(?:(\d{1,2})[ \n]+tháng[ \n]+(\d{1,2})[ \n]+năm[ \n]+(\d{4})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))\b",
+        )
+        .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
+    })
 }
 
 fn head_regex() -> &'static Regex {
@@ -142,17 +154,35 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
         if name.chars().count() <= head.chars().count() + 2 {
             continue;
         }
-        // "Luật Đất đai năm 2024": the year after the name.
-        let year = text[end..to]
-            .strip_prefix(" năm ")
-            .and_then(|t| t.get(..4))
-            .and_then(|y| y.parse().ok());
+        // "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015": the date belongs to the
+        // citation; "Luật Đất đai năm 2024": the year.
+        let mut end = end;
+        let date = if let Some(c) = date_regex().captures(&text[end..to]) {
+            let num = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).map(|m| m.as_str());
+            let d = DateParts {
+                day: num(1, 4).and_then(|n| n.parse().ok()),
+                month: num(2, 5).and_then(|n| n.parse().ok()),
+                year: num(3, 6).and_then(|n| n.parse().ok()),
+            };
+            end += c.get(0).map_or(0, |m| m.end());
+            Some(d)
+        } else {
+            text[end..to]
+                .strip_prefix(" năm ")
+                .and_then(|t| t.get(..4))
+                .and_then(|y| y.parse().ok())
+                .map(|y| DateParts {
+                    day: None,
+                    month: None,
+                    year: Some(y),
+                })
+        };
         out.push(NamedFound {
             start,
             end,
             name,
             kind,
-            year,
+            date,
         });
     }
     out

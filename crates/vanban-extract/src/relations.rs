@@ -123,6 +123,16 @@ pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
         .map(|&(_, k)| k)
 }
 
+/// A sentence tail that ends the force of the documents before it, in the present of an
+/// operative article: "… hết hiệu lực (thi hành) kể từ ngày …". A past statement ("đã hết
+/// hiệu lực") or a question of force ("còn hiệu lực") is not.
+pub(crate) fn ends_force_after(tail: &str) -> bool {
+    tail.find("hết hiệu lực").is_some_and(|p| {
+        let before = &tail[..p];
+        !before.ends_with("đã ") && !before.ends_with("sẽ ") && !before.contains(" khi ")
+    })
+}
+
 /// The formula a paragraph opens with, for citations listed in it.
 pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
     let t = paragraph.trim_start_matches(|c: char| !c.is_alphabetic());

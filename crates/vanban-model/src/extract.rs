@@ -7,6 +7,7 @@ use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span};
 
 /// How a citation names the document it cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CitationForm {
     /// Type and number, often with date and issuer: "Kế hoạch số 500-KH/TU ngày 22/7/2024 …".
@@ -19,6 +20,7 @@ pub enum CitationForm {
 
 /// The issuer a citation states, and what it resolves to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitedIssuer {
     /// As written after "của", e.g. "Ban Thường vụ Tỉnh ủy".
     pub raw: String,
@@ -29,6 +31,7 @@ pub struct CitedIssuer {
 
 /// A citation of another document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     /// The citation as written, markup and line breaks folded.
     pub raw: String,
@@ -57,6 +60,7 @@ pub struct Citation {
 
 /// Type of a relation between documents, named after the Vietnamese formula that asserts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RelationType {
     /// "thực hiện", "triển khai thực hiện", "cụ thể hóa".
@@ -119,6 +123,7 @@ impl std::fmt::Display for RelationType {
 
 /// A typed relation between two documents, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Relation {
     /// Canonical id of the subject.
     pub from: String,
@@ -135,6 +140,7 @@ pub struct Relation {
 
 /// A reference to a unit of a document: "điểm a khoản 2 Điều 5 Nghị định này".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reference {
     /// As written.
     pub raw: String,
@@ -154,6 +160,7 @@ pub struct Reference {
 
 /// Who must do what, by when, in one task node.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// Element id of the task node (a point, item, bullet or table row).
     pub node: String,
@@ -171,6 +178,7 @@ pub struct Assignment {
 
 /// A recipient with its canonical name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecipientRef {
     /// As written.
     pub name: String,
@@ -182,6 +190,7 @@ pub struct RecipientRef {
 
 /// Everything extracted from one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Extraction {
     /// Canonical id of the document.
     pub id: String,

@@ -9,6 +9,7 @@ macro_rules! document_kinds {
         ///
         /// Serialised in snake case English (`plan`, `decision`, `official_letter` …).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum DocumentKind {
             $( $(#[$doc])* $variant, )*
@@ -198,6 +199,7 @@ impl std::fmt::Display for DocumentKind {
 
 /// Kind of a node of the body hierarchy, from the largest unit to the smallest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// Phần (part).

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 /// ends, odd spaces folded). `line` and `column` are 1-based and point into the *original*
 /// input; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Byte offset of the first byte, in the normalised text.
     pub start: usize,
@@ -50,6 +51,7 @@ impl Span {
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something is wrong with the document or could not be read; `--strict` fails on it.
@@ -72,6 +74,7 @@ impl std::fmt::Display for Severity {
 
 /// A coded, positioned finding about the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `header-missing-number` (listed in the README).
     pub code: String,
@@ -85,6 +88,7 @@ pub struct Diagnostic {
 
 /// Issuing body (tên cơ quan, tổ chức ban hành), as printed in the top-left header block.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issuer {
     /// The issuing body itself, e.g. "Ủy ban nhân dân" or "Sở Công Thương".
     pub name: Option<String>,
@@ -98,6 +102,7 @@ pub struct Issuer {
 
 /// Which kind of heading stands at the top right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MottoKind {
     /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc" (Quốc hiệu, Tiêu ngữ).
@@ -108,6 +113,7 @@ pub enum MottoKind {
 
 /// National motto or Party heading (Quốc hiệu và Tiêu ngữ / Tiêu đề).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Motto {
     /// State or Party.
     pub kind: MottoKind,
@@ -117,6 +123,7 @@ pub struct Motto {
 
 /// How a number and symbol is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NumberForm {
     /// `Số: 208/KH-UBND`, `Số: 30/2020/NĐ-CP`, `Số: 9387/UBND-KT`.
@@ -129,6 +136,7 @@ pub enum NumberForm {
 
 /// Number and symbol (Số, ký hiệu) split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentNumber {
     /// The symbol as written after "Số:", markup removed, e.g. "9387 /UBND-KT".
     pub raw: String,
@@ -150,6 +158,7 @@ pub struct DocumentNumber {
 
 /// Date parts as printed; a part is `None` when left blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DateParts {
     /// Day of month.
     pub day: Option<u8>,
@@ -179,6 +188,7 @@ impl DateParts {
 
 /// The header block (boxes 1–5 of Nghị định 30/2020, or the Party layout of 36-HD/VPTW).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Header {
     /// Issuing body.
     pub issuer: Issuer,
@@ -212,6 +222,7 @@ pub struct Header {
 
 /// A recipient in "Nơi nhận" or "Kính gửi", with its parenthesised purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recipient {
     /// The recipient as written, list punctuation removed, e.g. "Thường trực HĐND tỉnh".
     pub name: String,
@@ -223,6 +234,7 @@ pub struct Recipient {
 
 /// One authority line of a signature block, e.g. `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Authority {
     /// "TM.", "KT.", "TL.", "TUQ.", "Q." or the Party forms "T/M", "K/T", "T/L".
     pub prefix: String,
@@ -232,6 +244,7 @@ pub struct Authority {
 
 /// Signature block (chức vụ, họ tên người ký).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Signature {
     /// Authority lines (TM. / KT. / TL. …), outermost first.
     pub authority: Vec<Authority>,
@@ -245,6 +258,7 @@ pub struct Signature {
 
 /// The archive line, e.g. "Lưu: VT, ĐTXD. (D)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Archive {
     /// The line as written, without the leading "-".
     pub raw: String,
@@ -258,6 +272,7 @@ pub struct Archive {
 
 /// Signature, Nơi nhận and archive line.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Closing {
     /// Signature block, when the text has one.
     pub signature: Option<Signature>,
@@ -271,6 +286,7 @@ pub struct Closing {
 
 /// An appendix (phụ lục) or an attached document (a regulation issued with a decision).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Appendix {
     /// Element id, `annex_1`, `annex_2` ….
     pub id: String,
@@ -289,6 +305,7 @@ pub struct Appendix {
 /// Text that is not part of the document proper (a website banner before it, page furniture
 /// after it): kept whole so nothing is lost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Extra {
     /// Its lines joined with newlines, markup removed.
     pub text: String,
@@ -298,6 +315,7 @@ pub struct Extra {
 
 /// A whole parsed document.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     /// Website banner or other text before the header.
     pub front_matter: Option<Extra>,

@@ -7,6 +7,7 @@ use crate::{NodeKind, Span};
 /// A unit of the hierarchy: a Điều, a khoản, a plan's "II.", a "-" bullet, an unmarked
 /// paragraph …
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Node {
     /// Stable element id in Akoma Ntoso style, e.g. `sec_II__item_4__point_đ` (README).
     pub id: String,

@@ -37,9 +37,17 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// The normalised text (NFC, LF line ends); every span is a byte range of it.
     pub source: String,
+    /// Offsets of the normalised text back to the original input.
+    map: text::OffsetMap,
 }
 
 impl Parsed {
+    /// 1-based line and column (in characters) in the *original* input of a byte offset of
+    /// the normalised text, as in every [`Span`](vanban_model::Span).
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        self.map.line_col(offset.min(self.source.len()))
+    }
+
     /// Render the tree back to text: the normalised input, byte for byte.
     pub fn render(&self) -> String {
         let d = &self.document;
@@ -121,6 +129,7 @@ pub fn parse(text: &str) -> Parsed {
         document,
         diagnostics,
         source: normalized.text,
+        map: normalized.map,
     }
 }
 

@@ -1,0 +1,155 @@
+//! The command-line tool as a user runs it: output shapes, exit codes, error messages and
+//! the user-extended agency registry.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const PLAN: &str = "ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/KH-UBND
+Tuyên Quang, ngày 3 tháng 4 năm 2025
+KẾ HOẠCH
+Thực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Ban Thường vụ Tỉnh ủy
+I. NHIỆM VỤ
+1. Sở KH&ĐT chủ trì, phối hợp với Sở Nội vụ rà soát, hoàn thành trước ngày 30/6/2025.
+";
+
+fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn extract_prints_an_array_and_jsonl_prints_lines() {
+    let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
+    let nd = "corpus/ND_30-2020-ND-CP_2020.txt";
+    let out = vanban(&["extract", seed, nd]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all = json(&out);
+    let all = all.as_array().expect("an array");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["number"]["raw"], "208/KH-UBND");
+    assert_eq!(all[1]["kind"], "decree");
+
+    let out = vanban(&["extract", "--jsonl", seed, nd]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], all[0]);
+    assert_eq!(lines[1], all[1]);
+}
+
+#[test]
+fn extract_output_is_the_same_bytes_in_any_run() {
+    let args = ["extract", "seeds/208-KH-UBND_2024_TuyenQuang.txt"];
+    assert_eq!(vanban(&args).stdout, vanban(&args).stdout);
+}
+
+#[test]
+fn user_agencies_and_abbreviations_extend_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), "plan.txt", PLAN);
+    let out = vanban(&["extract", &plan]);
+    let x = json(&out);
+    assert_eq!(x[0]["assignments"][0]["lead"][0], "Sở Kế hoạch và Đầu tư");
+    assert_eq!(x[0]["assignments"][0]["cooperating"][0], "Sở Nội vụ");
+
+    // A user maps the department to its successor after the 2025 merger.
+    let agencies = write(
+        dir.path(),
+        "agencies.tsv",
+        "# merged departments\nSở Tài chính\tSở Kế hoạch và Đầu tư|Sở KH&ĐT\n",
+    );
+    let out = vanban(&["extract", &plan, "--agencies", &agencies]);
+    assert!(out.status.success());
+    let x = json(&out);
+    assert_eq!(x[0]["assignments"][0]["lead"][0], "Sở Tài chính");
+    assert_eq!(x[0]["assignments"][0]["cooperating"][0], "Sở Nội vụ");
+
+    // An abbreviation the built-in list does not know.
+    let text = PLAN.replace("Sở KH&ĐT", "BQLDA tỉnh");
+    let plan2 = write(dir.path(), "plan2.txt", &text);
+    let abbreviations = write(dir.path(), "abbr.tsv", "BQLDA\tBan Quản lý dự án\n");
+    let out = vanban(&["extract", &plan2, "--abbreviations", &abbreviations]);
+    let x = json(&out);
+    let lead = x[0]["assignments"][0]["lead"].to_string();
+    assert!(lead.contains("Ban Quản lý dự án tỉnh"), "{lead}");
+}
+
+#[test]
+fn unreadable_inputs_name_the_file_and_exit_3() {
+    let out = vanban(&["extract", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no/such/file.txt") && err.contains("cannot read"),
+        "{err}"
+    );
+
+    let out = vanban(&[
+        "extract",
+        "seeds/208-KH-UBND_2024_TuyenQuang.txt",
+        "--agencies",
+        "no/agencies.tsv",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/agencies.tsv"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, b"S\xe1 Foo\tx\n").unwrap();
+    let out = vanban(&[
+        "extract",
+        "seeds/208-KH-UBND_2024_TuyenQuang.txt",
+        "--agencies",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.tsv:1:") && err.contains("not UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn parse_formats_and_exit_codes() {
+    let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
+    let out = vanban(&["parse", seed, "--format", "text"]);
+    assert!(out.status.success());
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(seed)).unwrap();
+    // The text rendering is the normalised input: same lines, same words.
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        source.lines().count()
+    );
+    let out = vanban(&["parse", seed]);
+    assert_eq!(json(&out)["header"]["number"]["raw"], "208/KH-UBND");
+    let out = vanban(&["parse", seed, "--format", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+}
