@@ -17,8 +17,8 @@ fn seed() -> Extraction {
 
 const SEED: &str = "urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd";
 const P500: &str = "urn:lex:vn:tu.tuyen-quang:plan:2024;500-kh-tu";
-const K72: &str = "urn:lex:vn:ban-chap-hanh-trung-uong:conclusion:2024;72-kl-tw";
-const N13: &str = "urn:lex:vn:ban-chap-hanh-trung-uong:resolution:2012;13-nq-tw";
+const K72: &str = "urn:lex:vn:trung-uong-dang:conclusion:2024;72-kl-tw";
+const N13: &str = "urn:lex:vn:trung-uong-dang:resolution:2012;13-nq-tw";
 const N29: &str = "urn:lex:vn:tu.tuyen-quang:resolution:2022;29-nq-tu";
 
 #[test]

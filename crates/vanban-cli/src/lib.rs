@@ -289,6 +289,19 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
         eprintln!("error: cannot write the output: {e}");
         return EXIT_INPUT;
     }
+    if let (Some(path), false) = (&args.output, args.quiet) {
+        let count = |f: fn(&vanban_model::Extraction) -> usize| -> usize {
+            results.iter().map(|(_, x)| f(x)).sum()
+        };
+        eprintln!(
+            "wrote {} documents ({} citations, {} relations, {} assignments) to {}",
+            results.len(),
+            count(|x| x.citations.len()),
+            count(|x| x.relations.len()),
+            count(|x| x.assignments.len()),
+            path.display()
+        );
+    }
     status
 }
 
@@ -314,9 +327,17 @@ fn summary(name: &str, x: &vanban_model::Extraction) -> String {
     for c in &x.citations {
         let _ = writeln!(
             s,
-            "    {:?} {} | {} | {} | {}",
-            c.form,
-            c.number.as_ref().map_or("-", |n| n.normalized.as_str()),
+            "    {} {} | {} | {} | {}",
+            match c.form {
+                vanban_model::CitationForm::Full => "full",
+                vanban_model::CitationForm::Short => "short",
+                vanban_model::CitationForm::Named => "named",
+            },
+            c.number
+                .as_ref()
+                .map(|n| n.normalized.as_str())
+                .or(c.name.as_deref())
+                .unwrap_or("-"),
             c.date.as_deref().unwrap_or("-"),
             c.issuer.as_ref().map_or("-", |i| i.resolved.as_str()),
             c.node.as_deref().unwrap_or("-")
@@ -332,10 +353,21 @@ fn summary(name: &str, x: &vanban_model::Extraction) -> String {
     if !x.assignments.is_empty() {
         let _ = writeln!(s, "  assignments: {}", x.assignments.len());
         for a in &x.assignments {
+            let list = |v: &[String]| {
+                if v.is_empty() {
+                    "-".to_owned()
+                } else {
+                    v.join(" | ")
+                }
+            };
             let _ = writeln!(
                 s,
-                "    {}: lead {:?}; cooperating {:?}; responsible {:?}; deadline {:?}",
-                a.node, a.lead, a.cooperating, a.responsible, a.deadline
+                "    {}: lead {}; cooperating {}; responsible {}; deadline {}",
+                a.node,
+                list(&a.lead),
+                list(&a.cooperating),
+                list(&a.responsible),
+                a.deadline.as_deref().unwrap_or("-")
             );
         }
     }

@@ -63,6 +63,34 @@ const HEADS: &[&str] = &[
     "Cảng vụ",
 ];
 
+/// Titles of officials: "Giám đốc sở", "Thủ trưởng các Sở, ban, ngành", "Chủ tịch Ủy ban
+/// nhân dân huyện, thành phố", "lãnh đạo các cơ quan, đơn vị" (folded, longest first).
+const TITLES: &[&str] = &[
+    "phó chủ tịch",
+    "chủ tịch",
+    "tổng giám đốc",
+    "phó giám đốc",
+    "giám đốc",
+    "thủ trưởng",
+    "chánh văn phòng",
+    "bộ trưởng",
+    "thứ trưởng",
+    "cục trưởng",
+    "chi cục trưởng",
+    "trưởng ban",
+    "người đứng đầu",
+    "lãnh đạo",
+];
+
+/// Lower-case words for a generic body after a title ("Giám đốc sở").
+const GENERIC_BODIES: &[&str] = &[
+    "các sở",
+    "sở",
+    "các cơ quan, đơn vị",
+    "các đơn vị",
+    "đơn vị",
+];
+
 /// Fold for matching: lower case, and the old tone placement for oa/oe/uy where byte lengths
 /// agree ("hoá" → "hóa", "uỷ" → "ủy").
 pub fn fold(s: &str) -> String {
@@ -317,6 +345,7 @@ impl AgencyRegistry {
         let t = text.trim_start();
         let f = &folded[folded.len() - t.len()..];
         self.match_at(f).is_some()
+            || title_at(f).is_some()
             || self.heads.iter().any(|h| {
                 t.starts_with(h) || t.strip_prefix("các ").is_some_and(|r| r.starts_with(h))
             })
@@ -378,6 +407,30 @@ impl AgencyRegistry {
             };
             return Some((vec![name], end));
         }
+        // An official: a title and the body it heads ("Giám đốc sở", "Thủ trưởng các Sở,
+        // ban, ngành", "Chủ tịch Ủy ban nhân dân huyện, thành phố").
+        if let Some(t) = title_at(folded) {
+            let rest = &text[t..];
+            let sp = rest.len() - rest.trim_start_matches(' ').len();
+            if sp > 0 {
+                let at = t + sp;
+                let body = match self.read_one(&text[at..], &folded[at..]) {
+                    Some((names, len)) if names.len() == 1 => Some((names[0].clone(), len)),
+                    _ => GENERIC_BODIES
+                        .iter()
+                        .find(|g| {
+                            folded[at..].strip_prefix(*g).is_some_and(|r| {
+                                !r.chars().next().is_some_and(char::is_alphanumeric)
+                            })
+                        })
+                        .map(|g| (text[at..at + g.len()].to_owned(), g.len())),
+                };
+                if let Some((name, len)) = body {
+                    let title = &text[..t];
+                    return Some((vec![format!("{title} {name}")], at + len));
+                }
+            }
+        }
         // A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung ương".
         let head = self.heads.iter().find(|h| {
             let word = |t: &str| {
@@ -395,6 +448,14 @@ impl AgencyRegistry {
         let written = text[..end].trim();
         Some((vec![self.canonical(written)], end))
     }
+}
+
+/// The byte length of an official's title at the start of folded text.
+fn title_at(folded: &str) -> Option<usize> {
+    TITLES.iter().find_map(|t| {
+        let rest = folded.strip_prefix(t)?;
+        rest.starts_with(' ').then_some(t.len())
+    })
 }
 
 /// "Các Sở:", "các Sở", "Các Bộ:" — a plural head whose field names follow.
