@@ -36,3 +36,8 @@ pub use vanban_model::{
 pub use vanban_syntax::{
     parse, parse_bytes, parse_with, DecodeError, ParseError, ParseOptions, Parsed,
 };
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
