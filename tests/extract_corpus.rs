@@ -276,6 +276,53 @@ fn consolidates() {
         RelationType::Amends,
         ";25-2016-qd-ttg"
     ));
+    // The consolidated text reproduces the original's "Căn cứ …": the original is based on
+    // them; they amend nothing.
+    assert!(has(
+        &x,
+        ";25-2016-qd-ttg",
+        RelationType::BasedOn,
+        ";21-2012-nd-cp"
+    ));
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::Amends && r.from.ends_with(";21-2012-nd-cp")),
+        "{}",
+        relations(&x)
+    );
+}
+
+#[test]
+fn documents_joined_by_va_share_a_claim() {
+    // "Kế hoạch số 283/KH-UBND … về thực hiện Nghị quyết số 71/NQ-CP … của Chính phủ và
+    // Chương trình hành động số 10-CTr/TU … của Ban Thường vụ Tỉnh ủy …"
+    let x = extract_file("KH_552-KH-UBND_2025_DongThap.txt");
+    for object in [";71-nq-cp", ";10-ctr-tu"] {
+        assert!(
+            has(&x, ";283-kh-ubnd", RelationType::Implements, object),
+            "{}",
+            relations(&x)
+        );
+    }
+}
+
+#[test]
+fn a_document_does_not_amend_a_later_one() {
+    // "Nghị định số 11/2011/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số
+    // 159/2006/NĐ-CP, Nghị định số 23/2012/NĐ-CP quy định …": the comma lists another decree.
+    let x = extract_file("ND_162-2026-ND-CP_2026.txt");
+    assert!(has(
+        &x,
+        ";11-2011-nd-cp",
+        RelationType::Amends,
+        ";159-2006-nd-cp"
+    ));
+    assert!(
+        !has(&x, ";11-2011-nd-cp", RelationType::Amends, ";23-2012-nd-cp"),
+        "{}",
+        relations(&x)
+    );
 }
 
 #[test]

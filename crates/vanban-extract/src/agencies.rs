@@ -519,6 +519,7 @@ fn name_tail_len(s: &str) -> usize {
         "khu",
         "liên",
         "quan",
+        "lý",
     ];
     let mut end = 0;
     let mut words: Vec<(usize, &str)> = word_spans(s).collect();

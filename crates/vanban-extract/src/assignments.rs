@@ -199,17 +199,7 @@ impl Columns {
             let Some(cell) = i.and_then(|i| row.cells.get(i)) else {
                 return Vec::new();
             };
-            let (list, used) = registry.read_list(cell);
-            if list.is_empty() || used * 2 < cell.len() {
-                // Not a clean list: keep each part as written, canonicalised.
-                cell.split([';', ','])
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
-                    .map(|c| registry.canonical(c))
-                    .collect()
-            } else {
-                list
-            }
+            read_cell(registry, cell)
         };
         let lead = agencies(self.lead);
         let cooperating = agencies(self.cooperating);
@@ -233,6 +223,38 @@ impl Columns {
                 .unwrap_or_else(|| row.cells.join(" | ")),
         })
     }
+}
+
+/// The agencies of a table cell: registry lists where they stand ("Sở, ban, ngành liên
+/// quan" stays one group), else each part between "," and ";" as written, canonicalised.
+fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < cell.len() {
+        let rest = &cell[pos..];
+        let skip = rest.len() - rest.trim_start_matches([' ', ',', ';', '\n']).len();
+        pos += skip;
+        if pos >= cell.len() {
+            break;
+        }
+        let (list, used) = registry.read_list(&cell[pos..]);
+        let next = cell[pos..].find([',', ';']).map_or(cell.len(), |p| pos + p);
+        // A list read up to a separator (or the end) stands; a part of a name does not.
+        let end = pos + used;
+        let clean_end =
+            cell[end..].trim_start().is_empty() || cell[end..].trim_start().starts_with([',', ';']);
+        if !list.is_empty() && clean_end {
+            out.extend(list);
+            pos = end;
+        } else {
+            let part = cell[pos..next].trim();
+            if !part.is_empty() {
+                out.push(registry.canonical(part));
+            }
+            pos = next;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -58,8 +58,17 @@ pub fn authority(code: Option<&str>, province: Option<&str>, stated: Option<&str
             {
                 return slug(name);
             }
-            let prov = province.map_or_else(|| "_".to_owned(), slug);
-            format!("{}.{prov}", slug(&base))
+            // A code of digits only ("93/CT-05") is its own base.
+            let base = if base.is_empty() {
+                code.to_owned()
+            } else {
+                base
+            };
+            match province {
+                Some(p) => format!("{}.{}", slug(&base), slug(p)),
+                // A central body outside the national list, or no locality known.
+                None => slug(&base),
+            }
         }
         None => stated.map_or_else(|| "_".to_owned(), slug),
     }
@@ -128,6 +137,44 @@ const CONTEXTUAL: &[&str] = &[
     "đảng ủy ủy ban nhân dân tỉnh",
 ];
 
+/// Whether a stated issuer is a central body ("Tổ giúp việc Ban Chỉ đạo Trung ương", "Bộ
+/// Tài chính", "Ngân hàng Nhà nước Việt Nam"): no province of the citing document applies.
+pub fn is_central(stated: &str) -> bool {
+    let lower = crate::fold::fold(stated);
+    let local = [
+        "tỉnh",
+        "thành phố",
+        "huyện",
+        "quận",
+        "xã",
+        "phường",
+        "thị xã",
+    ]
+    .iter()
+    .any(|w| {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .windows(w.split(' ').count())
+            .any(|ws| ws.join(" ") == *w)
+    });
+    if local {
+        return false;
+    }
+    [
+        "trung ương",
+        "chính phủ",
+        "quốc hội",
+        "bộ chính trị",
+        "ban bí thư",
+        "việt nam",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || lower.starts_with("bộ ")
+        || lower.starts_with("bộ trưởng ")
+}
+
 /// Resolve a stated issuer against the citing document: expand UBND/HĐND and give
 /// contextual words the citing province ("Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ Tỉnh ủy
 /// Tuyên Quang"). Returns the resolved text and the province it names, if any.
@@ -190,6 +237,20 @@ mod tests {
             "ubnd.lao-cai"
         );
         assert_eq!(authority(Some("Tu"), Some("Lào Cai"), None), "tu.lao-cai");
-        assert_eq!(authority(Some("TU"), None, None), "tu._");
+        // No locality known (or a central body outside the national list): the code alone.
+        assert_eq!(authority(Some("TU"), None, None), "tu");
+        // Codes in any case; a code of digits.
+        assert_eq!(authority(Some("TTG"), None, None), "thu-tuong-chinh-phu");
+        assert_eq!(authority(Some("05"), Some("Lào Cai"), None), "05.lao-cai");
+    }
+
+    #[test]
+    fn central_issuers() {
+        assert!(is_central("Tổ giúp việc Ban chỉ đạo Trung ương"));
+        assert!(is_central("Bộ Tài chính"));
+        assert!(is_central("Ngân hàng Nhà nước Việt Nam"));
+        assert!(!is_central("Bộ Chỉ huy Quân sự tỉnh"));
+        assert!(!is_central("Ngân hàng Nhà nước chi nhánh tỉnh Tuyên Quang"));
+        assert!(!is_central("Ban Thường vụ Tỉnh ủy"));
     }
 }

@@ -371,11 +371,13 @@ fn citation(
         };
     }
     let target_id = f.number.as_ref().map(|n| {
+        let central = f.issuer.as_deref().is_some_and(identity::is_central);
         let province = f
             .issuer
             .as_deref()
             .and_then(|raw| identity::resolve_issuer(raw, ctx).1)
-            .or_else(|| ctx.province.clone());
+            .or_else(|| ctx.province.clone())
+            .filter(|_| !central);
         let authority = identity::authority(n.issuer_code.as_deref(), province.as_deref(), None);
         identity::canonical_id(&authority, kind, year, &slug(&n.normalized))
     });
@@ -591,6 +593,12 @@ fn check_issuers(
     }
 }
 
+/// The year part of a canonical id, when known.
+fn id_year(id: &str) -> Option<u16> {
+    let (head, _) = id.rsplit_once(';')?;
+    head.rsplit(':').next()?.parse().ok()
+}
+
 /// The rest of the sentence after `from`: up to ". ", ";", a blank line, or 600 bytes.
 fn sentence_after(folded: &str, from: usize) -> &str {
     let mut end = (from + 600).min(folded.len());
@@ -622,6 +630,12 @@ fn relate(
             if from == to {
                 return;
             }
+            // A document implements, amends or repeals only documents older than itself.
+            if let (Some(a), Some(b)) = (id_year(from), id_year(to)) {
+                if b > a && kind != RelationType::Cites {
+                    return;
+                }
+            }
             if seen.insert((from.to_owned(), to.to_owned(), kind)) {
                 out.push(Relation {
                     from: from.to_owned(),
@@ -645,6 +659,10 @@ fn relate(
     };
     let consolidated = doc.header.kind == DocumentKind::Consolidated;
     let mut base: Option<String> = None;
+    // Citations that are the object of a claim made by a phrase: (subject, type). A citation
+    // joined to one by "và" or a comma shares its claim: "về thực hiện Nghị quyết số 71/NQ-CP
+    // … và Chương trình hành động số 10-CTr/TU …".
+    let mut claimed: HashMap<usize, (String, RelationType)> = HashMap::new();
     for i in 0..found.len() {
         let (f, pos) = &found[i];
         let Some(to) = cites[i].target_id.as_deref() else {
@@ -663,10 +681,17 @@ fn relate(
             && (matches!(pos, Position::Title | Position::Preamble)
                 || before_first_article(doc, nodes, f.start))
         {
+            // The consolidated document's own "Căn cứ …" paragraphs, reproduced.
+            let paragraph = folded.get(para_start..f.start).unwrap_or("");
+            let basis = relations::opener(paragraph) == Some(RelationType::BasedOn);
             match &base {
                 None => {
                     push(&mut out, own, to, RelationType::Consolidates, span);
                     base = Some(to.to_owned());
+                }
+                Some(b) if basis => {
+                    let b = b.clone();
+                    push(&mut out, &b, to, RelationType::BasedOn, span);
                 }
                 Some(b) => {
                     let b = b.clone();
@@ -702,6 +727,7 @@ fn relate(
             (Some(p), Some(kind)) if !sentence_break && kind != RelationType::Attaches => {
                 let subject = cites[p].target_id.as_deref().unwrap_or(own);
                 push(&mut out, subject, to, kind, span);
+                claimed.insert(i, (subject.to_owned(), kind));
             }
             (_, Some(kind))
                 if relations::own_claim_allowed(kind, *pos)
@@ -710,6 +736,17 @@ fn relate(
                             && (relations::self_subject(gap) || para.contains("art_")))) =>
             {
                 push(&mut out, own, to, kind, span);
+                claimed.insert(i, (own.to_owned(), kind));
+            }
+            (Some(p), None)
+                if claimed.contains_key(&p)
+                    && matches!(gap.trim(), "và" | "," | ", và" | "cùng")
+                    && cites[i].form != CitationForm::Named =>
+            {
+                if let Some((subject, kind)) = claimed.get(&p).cloned() {
+                    push(&mut out, &subject, to, kind, span);
+                    claimed.insert(i, (subject, kind));
+                }
             }
             _ => {
                 // A paragraph that opens with a formula gives it to every citation it lists.

@@ -49,6 +49,16 @@ const PLAN_WORDS: &[&str] = &[
     "chung đô thị",
 ];
 
+/// The codes (bộ luật), whose names are often written in lower case.
+const CODE_NAMES: &[&str] = &[
+    "dân sự",
+    "hình sự",
+    "lao động",
+    "hàng hải",
+    "tố tụng",
+    "hàng không",
+];
+
 /// Words that end a name.
 const NAME_STOPS: &[&str] = &[
     " số ",
@@ -73,6 +83,18 @@ const NAME_STOPS: &[&str] = &[
     " với ",
     " thì ",
     " mà ",
+    " hoặc ",
+    " ban hành",
+    " cho ",
+    " như sau",
+    " thực hiện",
+    " ước ",
+    " khoảng ",
+    " không ",
+    " vào ",
+    " chưa ",
+    " phải ",
+    " cần ",
     " hiện hành",
     " sửa đổi",
     " bảo đảm",
@@ -80,7 +102,52 @@ const NAME_STOPS: &[&str] = &[
 ];
 
 /// Find named citations in `range`, skipping `taken` ranges (numbered citations).
+///
+/// Markdown emphasis marks are read through ("Luật Nhập cảnh, xuất cảnh, qu**á** cảnh",
+/// "ngày 23 tháng** 1**1 năm 2009"): the search runs on a copy without them, and spans are
+/// mapped back to the text.
 pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
+    let (from, to) = range;
+    let slice = &text[from..to];
+    if !slice.contains(['*', '_']) {
+        return find_plain(text, range, taken);
+    }
+    let mut clean = String::with_capacity(slice.len());
+    // at[i]: offset in `text` of byte i of `clean` (and one past the end).
+    let mut at: Vec<usize> = Vec::with_capacity(slice.len() + 1);
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '*' | '_') {
+            continue;
+        }
+        clean.push(c);
+        at.extend((0..c.len_utf8()).map(|k| from + i + k));
+    }
+    at.push(to);
+    let back = |i: usize| at[i.min(at.len() - 1)];
+    // Taken ranges in clean coordinates.
+    let taken_clean: Vec<(usize, usize)> = taken
+        .iter()
+        .filter(|&&(s, e)| e > from && s < to)
+        .map(|&(s, e)| {
+            (
+                at.partition_point(|&o| o < s),
+                at.partition_point(|&o| o < e),
+            )
+        })
+        .collect();
+    find_plain(&clean, (0, clean.len()), &taken_clean)
+        .into_iter()
+        .map(|mut n| {
+            // Each byte of `clean` maps to its own byte of `text`: the end is one past the
+            // text offset of the last byte.
+            n.end = back(n.end.saturating_sub(1)) + 1;
+            n.start = back(n.start);
+            n
+        })
+        .collect()
+}
+
+fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
     let (from, to) = range;
     let mut out = Vec::new();
     for m in head_regex().find_iter(&text[from..to]) {
@@ -132,8 +199,11 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
                 (DocumentKind::Unknown, after_head + 1 + end)
             }
             _ => {
-                // Laws and the Constitution: the name starts with a capital.
-                if !first.starts_with(|c: char| c.is_uppercase()) {
+                // Laws and the Constitution: the name starts with a capital; the codes are
+                // also written in lower case ("Bộ luật hàng hải Việt Nam").
+                let lower_code =
+                    head == "Bộ luật" && CODE_NAMES.iter().any(|n| first.starts_with(n));
+                if !first.starts_with(|c: char| c.is_uppercase()) && !lower_code {
                     continue;
                 }
                 let kind = match head {
@@ -188,7 +258,7 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
     out
 }
 
-/// Where a name ends: punctuation, a stop word, or fourteen words.
+/// Where a name ends: punctuation, a stop word, or twenty words.
 fn name_end(s: &str, comma_ends: bool) -> usize {
     let mut end = s.len().min(400);
     while !s.is_char_boundary(end) {
@@ -202,11 +272,17 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
     let s = flat.as_str();
     for (i, c) in s.char_indices() {
         // A comma ends a name only before a capital: "Luật Cán bộ, công chức" is one name.
+        // Nor before "các"/"những", which start a new noun phrase.
+        let next = if c == ',' {
+            s[i + 1..].trim_start()
+        } else {
+            ""
+        };
         let comma_stop = c == ','
             && (comma_ends
-                || !s[i + 1..]
-                    .trim_start()
-                    .starts_with(|n: char| n.is_lowercase()));
+                || !next.starts_with(|n: char| n.is_lowercase())
+                || next.starts_with("các ")
+                || next.starts_with("những "));
         if matches!(c, ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*')
             || comma_stop
             || s[i..].starts_with("  ")
@@ -216,7 +292,18 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
         }
     }
     for stop in NAME_STOPS {
-        if let Some(p) = s[..end].find(stop) {
+        // "của" ends a name before its issuer ("… của Quốc hội"), not inside it ("Luật
+        // Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam").
+        // Nor does "tại" before "Việt Nam" ("… người nước ngoài tại Việt Nam").
+        let found = s[..end].match_indices(stop).find(|(p, _)| {
+            let after = &s[p + stop.len()..];
+            match *stop {
+                " của " => after.chars().next().is_none_or(char::is_uppercase),
+                " tại " => !after.starts_with("Việt Nam"),
+                _ => true,
+            }
+        });
+        if let Some((p, _)) = found {
             end = end.min(p);
         }
     }
@@ -224,13 +311,17 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
     for (i, c) in s[..end].char_indices() {
         if c == ' ' {
             words += 1;
-            if words >= 14 {
+            if words >= 20 {
                 end = i;
                 break;
             }
         }
     }
-    s[..end].trim_end().len()
+    let mut name = s[..end].trim_end();
+    while let Some(t) = name.strip_suffix(" và").or_else(|| name.strip_suffix(',')) {
+        name = t.trim_end();
+    }
+    name.len()
 }
 
 #[cfg(test)]
@@ -263,5 +354,49 @@ mod tests {
             ["Đề án “Xây dựng Tuyên Quang trở thành Khu Lâm nghiệp”"]
         );
         assert!(names("các cấp độ Quy hoạch theo quy định").is_empty());
+    }
+
+    #[test]
+    fn names_read_through_markdown_and_keep_their_date() {
+        let text = "*Căn cứ Luật Nhập cảnh, xuất cảnh, qu**á** cảnh, cư trú của người nước ngoài tại \
+                    Việt Nam ngày 16 tháng 6 năm 2014;* *Căn cứ Luật Khám chữa bệnh ngày 23 tháng** 1**1 năm 2009;*";
+        let found = find(text, (0, text.len()), &[]);
+        let names: Vec<&str> = found.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam",
+                "Luật Khám chữa bệnh"
+            ]
+        );
+        assert_eq!(
+            found[0].date.and_then(|d| d.iso()).as_deref(),
+            Some("2014-06-16")
+        );
+        assert_eq!(
+            found[1].date.and_then(|d| d.iso()).as_deref(),
+            Some("2009-11-23")
+        );
+        // Spans point into the text, Markdown included.
+        assert!(text[found[0].start..found[0].end].starts_with("Luật Nhập cảnh"));
+        assert!(text[found[0].start..found[0].end].ends_with("năm 2014"));
+        assert!(text[found[1].start..found[1].end].ends_with("2009"));
+    }
+
+    #[test]
+    fn codes_in_lower_case_and_clause_words() {
+        assert_eq!(
+            names("Căn cứ Bộ luật hàng hải Việt Nam ngày 25 tháng 11 năm 2015;"),
+            ["Bộ luật hàng hải Việt Nam"]
+        );
+        assert_eq!(
+            names("theo Luật Bảo hiểm xã hội hoặc thực hiện nghĩa vụ quân sự"),
+            ["Luật Bảo hiểm xã hội"]
+        );
+        assert_eq!(
+            names("Luật Địa chất và khoáng sản, các văn bản hướng dẫn thi hành"),
+            ["Luật Địa chất và khoáng sản"]
+        );
+        assert_eq!(names("Luật Đất đai của Quốc hội"), ["Luật Đất đai"]);
     }
 }

@@ -336,11 +336,16 @@ const ISSUER_CODES: &str = include_str!("../../../data/issuer-codes.tsv");
 pub fn national_issuer(code: &str) -> Option<&'static str> {
     let first = code.split('-').next()?;
     let base = first.trim_end_matches(|c: char| c.is_ascii_digit());
-    ISSUER_CODES
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
+    let codes = || {
+        ISSUER_CODES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+    };
+    // Exact first; then in any case ("TTG" in an upper-case title, "Ttg").
+    codes()
         .find(|(c, _)| *c == base)
+        .or_else(|| codes().find(|(c, _)| c.to_uppercase() == base.to_uppercase()))
         .map(|(_, name)| name)
 }
 
