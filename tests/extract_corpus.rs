@@ -326,6 +326,27 @@ fn a_document_does_not_amend_a_later_one() {
 }
 
 #[test]
+fn a_generic_type_word_takes_the_kind_of_the_symbol() {
+    let head = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 1/QĐ-UBND\nHà Tĩnh, ngày 2 tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề việc X\n";
+    let x = extract_text(&format!(
+        "{head}Theo đề nghị của Sở Tư pháp tại Văn bản số 3169/TTr-STP ngày 31/10/2025 và Văn bản số \
+         4104/SNV-XDCQ ngày 28/8/2025.\nĐiều 1. Xem Công văn số 4104/SNV-XDCQ ngày 28/8/2025 và Tờ trình \
+         số 3169/TTr-STP ngày 31/10/2025.\n"
+    ));
+    let ids: Vec<&str> = x
+        .citations
+        .iter()
+        .filter_map(|c| c.target_id.as_deref())
+        .collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    // "Văn bản" and "Công văn" name one letter; "Văn bản" and "Tờ trình" one submission.
+    assert_eq!(ids[1], ids[2]);
+    assert_eq!(ids[0], ids[3]);
+    assert!(ids[0].contains(":submission:"));
+    assert!(ids[1].contains(":official_letter:"));
+}
+
+#[test]
 fn suspends_corrects_and_attaches() {
     // No corpus document uses these formulae about a numbered document; real wording.
     let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UBND\nLào Cai, ngày 02 tháng 3 năm 2026\nQUYẾT ĐỊNH\n";

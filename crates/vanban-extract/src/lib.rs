@@ -27,7 +27,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use vanban_model::{
     Citation, CitationForm, CitedIssuer, Diagnostic, Document, DocumentKind, Extraction, Node,
-    NodeKind, Relation, RelationType, Severity, Span,
+    NodeKind, NumberForm, Relation, RelationType, Severity, Span,
 };
 use vanban_syntax::Parsed;
 
@@ -327,11 +327,14 @@ fn citation(
             .as_deref()
             .and_then(DocumentKind::from_code)
             .unwrap_or(f.kind),
-        (DocumentKind::Unknown, Some(n)) => n
-            .type_code
-            .as_deref()
-            .and_then(DocumentKind::from_code)
-            .unwrap_or(DocumentKind::Unknown),
+        // "Văn bản số 3169/TTr-STP": the generic word yields to the symbol's type code; a
+        // state symbol without one ("Văn bản số 4104/SNV-XDCQ") is an official letter's, so
+        // "Công văn số …" and "Văn bản số …" name one document.
+        (DocumentKind::Unknown | DocumentKind::Document, Some(n)) => match &n.type_code {
+            Some(code) => DocumentKind::from_code(code).unwrap_or(f.kind),
+            None if n.form == NumberForm::State => DocumentKind::OfficialLetter,
+            None => f.kind,
+        },
         (k, _) => k,
     };
     let date = f.date.and_then(|d| d.iso());
