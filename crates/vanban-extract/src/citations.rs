@@ -297,7 +297,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     .join(" ");
             }
             Rule::law_name => parts.name = Some(clean_issuer(&text[s0..s1])),
-            Rule::symbol => {
+            Rule::symbol | Rule::full_symbol => {
                 let Some(inner) = part.clone().into_inner().next() else {
                     continue;
                 };
@@ -389,7 +389,11 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         while let Ok(mut more) = CitationGrammar::parse(Rule::more_entry, &folded[core_end..to]) {
             let Some(entry) = more.next() else { break };
             let entry_end = core_end + entry.as_span().end();
-            let entry_start = core_end + folded[core_end..entry_end].find("số").unwrap_or(0);
+            let entry_start = core_end
+                + folded[core_end..entry_end]
+                    .find("số")
+                    .or_else(|| folded[core_end..entry_end].find(|c: char| c.is_ascii_digit()))
+                    .unwrap_or(0);
             let mut p = Parts {
                 type_words: group[0].2.type_words.clone(),
                 ..Parts::default()

@@ -244,6 +244,10 @@ fn citation_places(doc: &Document) -> Vec<((usize, usize), Position)> {
     for a in &doc.appendices {
         out.push(((a.span.start, a.span.end), Position::Body));
     }
+    // Footnotes and other text after the document ("[1] Thông báo số 627/TB-VPCP …").
+    if let Some(t) = &doc.trailing {
+        out.push(((t.span.start, t.span.end), Position::Body));
+    }
     out
 }
 
@@ -345,7 +349,10 @@ fn citation(
         .or(f.date.and_then(|d| d.year));
     let node = match pos {
         Position::Title => Some("title".to_owned()),
-        _ => nodes.at(f.start).map(|(id, _)| id.to_owned()),
+        _ => nodes.at(f.start).map(|(id, _)| id.to_owned()).or_else(|| {
+            let t = parsed.document.trailing.as_ref()?;
+            (t.span.start <= f.start && f.start < t.span.end).then(|| "trailing".to_owned())
+        }),
     };
     if f.number.is_none() && f.bare.is_none() {
         // A named citation: the name is the identity.
