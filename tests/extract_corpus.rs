@@ -530,3 +530,33 @@ fn citation_spans_point_into_the_original_input() {
         assert!(at.starts_with(&want), "{at:?} should start with {want:?}");
     }
 }
+
+#[test]
+fn footnotes_and_lists_of_symbols_are_read() {
+    // "[1] Thông báo số 627/TB-VPCP ngày 18/11/2025, Thông báo số 493/TB-VPCP ngày 18/9/2025;
+    // các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng
+    // Chính phủ."
+    let x = extract_file("CD_224-CD-TTg_2025.txt");
+    for number in ["493/TB-VPCP", "10894/VPCP-CN", "8563/VPCP-CN"] {
+        let c = x
+            .citations
+            .iter()
+            .find(|c| c.number.as_ref().is_some_and(|n| n.normalized == number))
+            .unwrap_or_else(|| panic!("{number} not found"));
+        assert_eq!(c.node.as_deref(), Some("trailing"), "{number}");
+    }
+    let last = x
+        .citations
+        .iter()
+        .find(|c| {
+            c.number
+                .as_ref()
+                .is_some_and(|n| n.normalized == "8563/VPCP-CN")
+        })
+        .unwrap();
+    assert_eq!(last.date.as_deref(), Some("2025-09-12"));
+    assert_eq!(
+        last.issuer.as_ref().map(|i| i.resolved.as_str()),
+        Some("Văn phòng Chính phủ")
+    );
+}
