@@ -11,6 +11,8 @@ use serde::Serialize;
 use vanban_model::{Diagnostic, Document, Severity};
 use vanban_syntax::{ParseOptions, Parsed};
 
+mod graph;
+
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: `--strict` and the document has error diagnostics.
@@ -61,6 +63,43 @@ vanban extract plan.txt --agencies my-agencies.tsv   # extend the agency registr
 vanban schema parse"
     )]
     Schema(SchemaArgs),
+    /// Build the graph of a corpus: a summary, or an export (JSON, Cytoscape, GraphML, DOT).
+    #[command(
+        after_help = "PATH defaults to the bundled seeds/ and corpus/.\n\nExamples:\n  \
+vanban graph --chain 208/KH-UBND\n  \
+vanban graph --format json -o graph.json          # networkx.node_link_graph(data, edges=\"edges\")\n  \
+vanban graph --format graphml -o graph.graphml    # Gephi, networkx.read_graphml\n  \
+vanban graph --format dot --documents-only | dot -Tsvg > graph.svg\n  \
+vanban graph my-documents/ --format cytoscape -o graph.cyjs"
+    )]
+    Graph(graph::GraphArgs),
+    /// The implementation chain of a document, upward to the roots.
+    #[command(after_help = "Examples:\n  vanban chain 208/KH-UBND\n  \
+vanban chain 2449-CV/ĐU --format json\n  \
+vanban chain 165/QĐ-UBND --relations implements,based_on")]
+    Chain(graph::IdArgs),
+    /// Everything that implements a document, directly or not, with depth.
+    #[command(
+        after_help = "Examples:\n  vanban implementers 13-NQ/TW\n  vanban implementers 57-NQ/TW --format json"
+    )]
+    Implementers(graph::IdArgs),
+    /// The shortest path of relations between two documents.
+    #[command(after_help = "Example:\n  vanban path 208/KH-UBND 13-NQ/TW")]
+    Path(graph::PathArgs),
+    /// The tasks of an agency across the corpus: lead, cooperating, responsible.
+    #[command(
+        after_help = "Examples:\n  vanban agency \"Sở Tài chính\"\n  vanban agency \"kế hoạch và đầu tư\" --format json"
+    )]
+    Agency(graph::AgencyArgs),
+    /// Documents cited but not in the corpus, most cited first.
+    Orphans(graph::ListArgs),
+    /// Directives (resolutions, conclusions, plans …) that nothing in the corpus implements.
+    #[command(
+        after_help = "Examples:\n  vanban unimplemented\n  vanban unimplemented --kind resolution,conclusion --issuer \"Bộ Chính trị\""
+    )]
+    Unimplemented(graph::UnimplementedArgs),
+    /// Cycles of implementation relations (a sign of a misread relation).
+    Cycles(graph::ListArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -170,6 +209,14 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => ExitCode::from(parse_cmd(&args)),
         Command::Extract(args) => ExitCode::from(extract_cmd(&args)),
+        Command::Graph(args) => ExitCode::from(graph::graph_cmd(&args)),
+        Command::Chain(args) => ExitCode::from(graph::chain_cmd(&args)),
+        Command::Implementers(args) => ExitCode::from(graph::implementers_cmd(&args)),
+        Command::Path(args) => ExitCode::from(graph::path_cmd(&args)),
+        Command::Agency(args) => ExitCode::from(graph::agency_cmd(&args)),
+        Command::Orphans(args) => ExitCode::from(graph::orphans_cmd(&args)),
+        Command::Unimplemented(args) => ExitCode::from(graph::unimplemented_cmd(&args)),
+        Command::Cycles(args) => ExitCode::from(graph::cycles_cmd(&args)),
         Command::Schema(args) => {
             let text = schema_text(args.output == SchemaOf::Extract);
             match write_output(None, &text) {
@@ -185,9 +232,12 @@ pub fn main() -> ExitCode {
 
 /// The extraction options of the command line: the built-in agency registry extended with
 /// the user's files.
-fn extract_options(args: &ExtractArgs) -> Result<vanban_extract::ExtractOptions, String> {
+fn extract_options(
+    agencies: &[PathBuf],
+    abbreviations: &[PathBuf],
+) -> Result<vanban_extract::ExtractOptions, String> {
     let mut options = vanban_extract::ExtractOptions::default();
-    for (files, agencies) in [(&args.agencies, true), (&args.abbreviations, false)] {
+    for (files, agencies) in [(agencies, true), (abbreviations, false)] {
         for file in files {
             let text = std::fs::read(file)
                 .map_err(|e| format!("{}: error: cannot read the file: {e}", file.display()))?;
@@ -210,7 +260,7 @@ fn extract_options(args: &ExtractArgs) -> Result<vanban_extract::ExtractOptions,
 }
 
 fn extract_cmd(args: &ExtractArgs) -> u8 {
-    let options = match extract_options(args) {
+    let options = match extract_options(&args.agencies, &args.abbreviations) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("{e}");

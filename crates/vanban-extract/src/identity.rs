@@ -85,6 +85,55 @@ pub fn canonical_id(
     format!("urn:lex:vn:{authority}:{}:{year};{number}", kind.as_str())
 }
 
+const PROVINCES: &str = include_str!("../../../data/provinces.tsv");
+
+/// (folded spelling, canonical name) of every province and centrally-run city, longest first.
+fn provinces() -> &'static [(String, &'static str)] {
+    static LIST: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut v = Vec::new();
+        for line in PROVINCES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut cols = line.split('\t');
+            let Some(canonical) = cols.next().map(str::trim) else {
+                continue;
+            };
+            v.push((crate::agencies::fold(canonical), canonical));
+            for alias in cols.next().unwrap_or("").split('|').map(str::trim) {
+                if !alias.is_empty() {
+                    v.push((crate::agencies::fold(alias), canonical));
+                }
+            }
+        }
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        v
+    })
+}
+
+/// The canonical name of the province whose name starts `text` ("Lào Cai, ngày …" → "Lào Cai").
+pub fn known_province_at(text: &str) -> Option<&'static str> {
+    let folded = crate::agencies::fold(text.get(..text.len().min(64)).unwrap_or(text));
+    provinces().iter().find_map(|(name, canonical)| {
+        let rest = folded.strip_prefix(name.as_str())?;
+        (!rest.chars().next().is_some_and(char::is_alphanumeric)).then_some(*canonical)
+    })
+}
+
+/// The one province whose name begins with these words ("Lào" → "Lào Cai"), if only one does.
+pub fn complete_province(words: &str) -> Option<&'static str> {
+    let want = format!("{} ", crate::agencies::fold(words.trim()));
+    let found: std::collections::BTreeSet<&'static str> = provinces()
+        .iter()
+        .filter(|(name, _)| name.starts_with(&want))
+        .map(|(_, c)| *c)
+        .collect();
+    (found.len() == 1)
+        .then(|| found.into_iter().next())
+        .flatten()
+}
+
 /// Province named in an issuer or locality text: "UBND tỉnh Lào Cai" → "Lào Cai",
 /// "tỉnh Tuyên Quang" → "Tuyên Quang", "Thành phố Hồ Chí Minh" → "Hồ Chí Minh".
 pub fn province_in(text: &str) -> Option<String> {
@@ -102,6 +151,9 @@ pub fn province_in(text: &str) -> Option<String> {
             } else if lower[start..].starts_with("ủy") || lower[start..].starts_with("uỷ") {
                 continue;
             }
+            if let Some(p) = known_province_at(&text[start..]) {
+                return Some(p.to_owned());
+            }
             let name: Vec<&str> = text[start..]
                 .split_whitespace()
                 .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -110,6 +162,11 @@ pub fn province_in(text: &str) -> Option<String> {
             if !name.is_empty() {
                 let joined = name.join(" ");
                 let clean = joined.trim_end_matches([',', ';', '.', ')']);
+                // A name cut short ("Tỉnh ủy Lào (gửi kèm theo)") that begins exactly one
+                // province's name.
+                if let Some(p) = complete_province(clean) {
+                    return Some(p.to_owned());
+                }
                 return Some(clean.to_owned());
             }
         }
@@ -207,6 +264,18 @@ mod tests {
             Some("Tuyên Quang")
         );
         assert_eq!(province_in("Ban Thường vụ Tỉnh ủy"), None);
+        // Known provinces in one spelling; a name cut short is completed when only one
+        // province begins so.
+        assert_eq!(
+            province_in("UBND tỉnh Thanh Hoá").as_deref(),
+            Some("Thanh Hóa")
+        );
+        assert_eq!(province_in("Tỉnh ủy Lào").as_deref(), Some("Lào Cai"));
+        assert_eq!(province_in("tỉnh Quảng").as_deref(), Some("Quảng"));
+        assert_eq!(
+            province_in("Thành phố Hồ Chí Minh").as_deref(),
+            Some("Hồ Chí Minh")
+        );
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let text = parsed.source.as_str();
     let folded = fold::fold(text);
     let ctx = context(doc);
-    let id = document_id(doc, &ctx);
+    let id = document_id(doc, &ctx, text);
     let mut diagnostics = parsed.diagnostics.clone();
 
     let places = citation_places(doc);
@@ -133,6 +133,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         kind: doc.header.kind,
         number: doc.header.number.clone(),
         issuer: doc.header.issuer.clone(),
+        province: ctx.province.clone(),
         place: doc.header.place.clone(),
         date: doc.header.date.clone(),
         title: doc
@@ -191,7 +192,10 @@ fn strip_unit(locality: &str) -> String {
 }
 
 /// The document's own canonical id.
-fn document_id(doc: &Document, ctx: &Context) -> String {
+/// A document's own id. An unsigned draft (blank number) gets `{symbol}-draft-{hash}` with a
+/// hash of its whole text: two drafts with one title stay two documents, and two copies of one
+/// draft are one.
+fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
     let h = &doc.header;
     let year = h
         .date_parts
@@ -204,15 +208,8 @@ fn document_id(doc: &Document, ctx: &Context) -> String {
     };
     let number = match h.number.as_ref() {
         Some(n) if n.seq.is_some() => slug(&n.normalized),
-        Some(n) => format!(
-            "{}-draft-{}",
-            slug(&n.normalized),
-            short_hash(h.title.as_deref().unwrap_or(""))
-        ),
-        None => format!(
-            "draft-{}",
-            short_hash(h.title.as_deref().or(h.subject.as_deref()).unwrap_or(""))
-        ),
+        Some(n) => format!("{}-draft-{}", slug(&n.normalized), short_hash(text)),
+        None => format!("draft-{}", short_hash(text)),
     };
     identity::canonical_id(&authority, h.kind, year, &number)
 }

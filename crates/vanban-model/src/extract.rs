@@ -200,6 +200,9 @@ pub struct Extraction {
     pub number: Option<DocumentNumber>,
     /// Issuing body.
     pub issuer: Issuer,
+    /// Province or centrally-run city of a local issuing body ("Tuyên Quang"); the locality
+    /// that contextual issuers in citations ("Tỉnh ủy", "UBND tỉnh") resolve to.
+    pub province: Option<String>,
     /// Place of issue.
     pub place: Option<String>,
     /// Date of issue.

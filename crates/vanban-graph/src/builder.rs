@@ -1,0 +1,688 @@
+//! Building the graph: documents and stubs, aliases, agencies, tasks, edges, diagnostics.
+//!
+//! The builder first collects every extraction, then builds in one pass over them sorted by
+//! document id and file name, so the graph is the same whatever order files were added in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use vanban_extract::fold::slug;
+use vanban_extract::identity;
+use vanban_model::{CitationForm, DocumentKind, Extraction, Severity};
+
+use crate::{
+    AgencyInfo, Claim, DocumentInfo, Edge, EdgeKind, Graph, GraphDiagnostic, Node, NodeKind,
+    TaskInfo, IMPLEMENTATION,
+};
+
+/// Collects extractions, then builds a [`Graph`].
+#[derive(Debug, Default, Clone)]
+pub struct GraphBuilder {
+    docs: Vec<(String, Extraction)>,
+}
+
+impl GraphBuilder {
+    /// An empty builder.
+    pub fn new() -> GraphBuilder {
+        GraphBuilder::default()
+    }
+
+    /// Add a document's extraction; `source` names where it came from (a file path).
+    pub fn add(&mut self, source: impl Into<String>, extraction: Extraction) {
+        self.docs.push((source.into(), extraction));
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Build the graph.
+    pub fn build(mut self) -> Graph {
+        self.docs
+            .sort_by(|a, b| (&a.1.id, &a.0).cmp(&(&b.1.id, &b.0)));
+        let mut b = Build {
+            aliases: aliases(&self.docs),
+            ..Build::default()
+        };
+        for (source, x) in &self.docs {
+            b.parsed(source, x);
+        }
+        for (_, x) in &self.docs {
+            b.claims(x);
+        }
+        b.finish_documents();
+        for (_, x) in &self.docs {
+            b.edges(x);
+        }
+        b.into_graph()
+    }
+}
+
+#[derive(Default)]
+struct Build {
+    aliases: BTreeMap<String, String>,
+    docs: BTreeMap<String, DocumentInfo>,
+    agencies: BTreeMap<String, AgencyInfo>,
+    tasks: BTreeMap<String, TaskInfo>,
+    edges: BTreeMap<(String, String, EdgeKind, String), Edge>,
+    diagnostics: Vec<GraphDiagnostic>,
+}
+
+impl Build {
+    fn resolve(&self, id: &str) -> String {
+        resolve_alias(&self.aliases, id)
+    }
+
+    /// A parsed document.
+    fn parsed(&mut self, source: &str, x: &Extraction) {
+        if let Some(d) = self.docs.get_mut(&x.id) {
+            d.sources.push(source.to_owned());
+            self.diagnostics.push(GraphDiagnostic {
+                code: "duplicate-document".to_owned(),
+                severity: Severity::Warning,
+                message: format!(
+                    "{} is given more than once ({}); the first file's metadata is kept",
+                    x.id,
+                    d.sources.join(", ")
+                ),
+                documents: vec![x.id.clone()],
+            });
+            return;
+        }
+        self.docs.insert(
+            x.id.clone(),
+            DocumentInfo {
+                parsed: true,
+                sources: vec![source.to_owned()],
+                number: x.number.as_ref().map(|n| n.normalized.clone()),
+                kind: x.kind,
+                date: x.date.clone(),
+                year: x
+                    .date
+                    .as_deref()
+                    .and_then(|d| d.get(..4))
+                    .and_then(|y| y.parse().ok())
+                    .or_else(|| x.number.as_ref().and_then(|n| n.year)),
+                issuer: issuer_name(x),
+                title: x.title.clone(),
+                name: None,
+                province: x.province.clone(),
+                aliases: Vec::new(),
+                claims: Vec::new(),
+            },
+        );
+    }
+
+    /// What citations say: stubs for documents not parsed, claims on every cited document.
+    fn claims(&mut self, x: &Extraction) {
+        for c in &x.citations {
+            let Some(target) = &c.target_id else {
+                continue;
+            };
+            let id = self.resolve(target);
+            if id == x.id {
+                continue;
+            }
+            let d = self.docs.entry(id.clone()).or_insert_with(|| DocumentInfo {
+                parsed: false,
+                sources: Vec::new(),
+                number: None,
+                kind: c.kind,
+                date: None,
+                year: id_year(&id),
+                issuer: None,
+                title: None,
+                name: None,
+                province: None,
+                aliases: Vec::new(),
+                claims: Vec::new(),
+            });
+            if *target != id && !d.aliases.contains(target) {
+                d.aliases.push(target.clone());
+            }
+            if c.form == CitationForm::Named && d.name.is_none() {
+                d.name.clone_from(&c.name);
+            }
+            d.claims.push(Claim {
+                asserted_by: x.id.clone(),
+                raw: c.raw.clone(),
+                number: c.number.as_ref().map(|n| n.normalized.clone()),
+                date: c.date.clone(),
+                issuer: c.issuer.as_ref().map(|i| i.resolved.clone()),
+                span: c.span,
+            });
+        }
+    }
+
+    /// Stubs take what most citations say; conflicts are reported, all claims kept.
+    fn finish_documents(&mut self) {
+        for (id, d) in &mut self.docs {
+            d.aliases.sort();
+            if !d.parsed {
+                d.number = majority(d.claims.iter().filter_map(|c| c.number.as_deref()));
+                d.date = majority(d.claims.iter().filter_map(|c| c.date.as_deref()));
+                d.issuer = majority(d.claims.iter().filter_map(|c| c.issuer.as_deref()));
+                d.province = id_province(id);
+                if d.year.is_none() {
+                    d.year = d
+                        .date
+                        .as_deref()
+                        .and_then(|x| x.get(..4))
+                        .and_then(|y| y.parse().ok());
+                }
+            }
+            let dates: BTreeSet<&str> = d.claims.iter().filter_map(|c| c.date.as_deref()).collect();
+            let disagree = match d.date.as_deref() {
+                Some(own) if d.parsed => dates.iter().any(|c| *c != own),
+                _ => dates.len() > 1,
+            };
+            if disagree {
+                let mut said: Vec<String> = Vec::new();
+                if d.parsed {
+                    if let Some(own) = &d.date {
+                        said.push(format!("{own} (the document)"));
+                    }
+                }
+                for date in &dates {
+                    let by: BTreeSet<&str> = d
+                        .claims
+                        .iter()
+                        .filter(|c| c.date.as_deref() == Some(*date))
+                        .map(|c| c.asserted_by.as_str())
+                        .collect();
+                    said.push(format!(
+                        "{date} ({})",
+                        by.into_iter().collect::<Vec<_>>().join(", ")
+                    ));
+                }
+                let mut documents: Vec<String> = vec![id.clone()];
+                documents.extend(
+                    d.claims
+                        .iter()
+                        .map(|c| c.asserted_by.clone())
+                        .collect::<BTreeSet<_>>(),
+                );
+                self.diagnostics.push(GraphDiagnostic {
+                    code: "metadata-conflict".to_owned(),
+                    severity: Severity::Warning,
+                    message: format!("{id} has different dates: {}", said.join("; ")),
+                    documents,
+                });
+            }
+        }
+    }
+
+    fn edge(&mut self, e: Edge) {
+        let key = (
+            e.source.clone(),
+            e.target.clone(),
+            e.kind,
+            e.asserted_by.clone(),
+        );
+        self.edges.entry(key).or_insert(e);
+    }
+
+    /// The agency node for a name, as a document names it.
+    fn agency(&mut self, name: &str, province: Option<&str>) -> String {
+        let (id, info) = agency_identity(name, province);
+        self.agencies.entry(id.clone()).or_insert(info);
+        id
+    }
+
+    fn edges(&mut self, x: &Extraction) {
+        let own = x.id.clone();
+        let province = x.province.as_deref();
+        for r in &x.relations {
+            let (from, to) = (self.resolve(&r.from), self.resolve(&r.to));
+            if from == to {
+                continue;
+            }
+            for id in [&from, &to] {
+                if !self.docs.contains_key(id) {
+                    self.docs.insert(id.clone(), bare_stub(id));
+                }
+            }
+            self.edge(Edge {
+                source: from,
+                target: to,
+                kind: EdgeKind::Relation(r.kind),
+                asserted_by: own.clone(),
+                span: Some(r.span),
+                purpose: None,
+            });
+        }
+        if let Some(name) = issuer_name(x) {
+            let agency = self.agency(&name, province);
+            self.edge(Edge {
+                source: own.clone(),
+                target: agency,
+                kind: EdgeKind::IssuedBy,
+                asserted_by: own.clone(),
+                span: x.number.as_ref().map(|n| n.span),
+                purpose: None,
+            });
+        }
+        // Stubs are issued by whom their citations say (a cited document's issuer is named
+        // in the citing document's terms, so no locality is added).
+        for c in &x.citations {
+            let (Some(target), Some(issuer)) = (&c.target_id, &c.issuer) else {
+                continue;
+            };
+            let id = self.resolve(target);
+            if self.docs.get(&id).is_none_or(|d| d.parsed) {
+                continue;
+            }
+            let agency = self.agency(&issuer.resolved, None);
+            self.edge(Edge {
+                source: id,
+                target: agency,
+                kind: EdgeKind::IssuedBy,
+                asserted_by: own.clone(),
+                span: Some(c.span),
+                purpose: None,
+            });
+        }
+        for a in &x.assignments {
+            let task = format!("task:{own}#{}", a.node);
+            self.tasks.insert(
+                task.clone(),
+                TaskInfo {
+                    document: own.clone(),
+                    node: a.node.clone(),
+                    text: a.text.clone(),
+                    deadline: a.deadline.clone(),
+                },
+            );
+            self.edge(Edge {
+                source: own.clone(),
+                target: task.clone(),
+                kind: EdgeKind::HasTask,
+                asserted_by: own.clone(),
+                span: None,
+                purpose: None,
+            });
+            for (names, kind) in [
+                (&a.lead, EdgeKind::Lead),
+                (&a.cooperating, EdgeKind::Cooperating),
+                (&a.responsible, EdgeKind::Responsible),
+            ] {
+                for name in names {
+                    let agency = self.agency(name, province);
+                    self.edge(Edge {
+                        source: task.clone(),
+                        target: agency,
+                        kind,
+                        asserted_by: own.clone(),
+                        span: None,
+                        purpose: None,
+                    });
+                }
+            }
+        }
+        for r in &x.recipients {
+            let agency = self.agency(&r.canonical, province);
+            self.edge(Edge {
+                source: own.clone(),
+                target: agency,
+                kind: EdgeKind::SentTo,
+                asserted_by: own.clone(),
+                span: None,
+                purpose: r.purpose.clone(),
+            });
+        }
+    }
+
+    fn into_graph(self) -> Graph {
+        let mut graph: StableDiGraph<Node, Edge> = StableDiGraph::new();
+        let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut nodes: Vec<Node> = Vec::new();
+        for (id, d) in self.docs {
+            nodes.push(Node {
+                label: document_label(&id, &d),
+                id,
+                kind: NodeKind::Document,
+                document: Some(d),
+                agency: None,
+                task: None,
+            });
+        }
+        for (id, a) in self.agencies {
+            let label = match &a.locality {
+                Some(l) => format!("{} ({l})", a.name),
+                None => a.name.clone(),
+            };
+            nodes.push(Node {
+                id,
+                kind: NodeKind::Agency,
+                label,
+                document: None,
+                agency: Some(a),
+                task: None,
+            });
+        }
+        for (id, t) in self.tasks {
+            nodes.push(Node {
+                id,
+                kind: NodeKind::Task,
+                label: short(&t.text, 80),
+                document: None,
+                agency: None,
+                task: Some(t),
+            });
+        }
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        for n in nodes {
+            let id = n.id.clone();
+            index.insert(id, graph.add_node(n));
+        }
+        for (_, e) in self.edges {
+            if let (Some(&s), Some(&t)) = (index.get(&e.source), index.get(&e.target)) {
+                graph.add_edge(s, t, e);
+            }
+        }
+        let mut g = Graph {
+            graph,
+            index,
+            aliases: self.aliases,
+            diagnostics: self.diagnostics,
+        };
+        let cycles = g.implementation_cycles();
+        for cycle in cycles {
+            g.diagnostics.push(GraphDiagnostic {
+                code: "cycle".to_owned(),
+                severity: Severity::Warning,
+                message: format!(
+                    "implementation relations form a cycle: {}",
+                    cycle.join(" → ")
+                ),
+                documents: cycle,
+            });
+        }
+        g.diagnostics.sort_by(|a, b| {
+            (&a.code, &a.documents, &a.message).cmp(&(&b.code, &b.documents, &b.message))
+        });
+        g
+    }
+}
+
+impl Graph {
+    /// Cycles of implementation relations (implements, continues implementing, details,
+    /// guides): each as the list of document ids, smallest first, in edge order.
+    pub fn implementation_cycles(&self) -> Vec<Vec<String>> {
+        let implementing =
+            |e: &Edge| matches!(e.kind, EdgeKind::Relation(r) if IMPLEMENTATION.contains(&r));
+        let filtered =
+            petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| implementing(e.weight()));
+        let mut out = Vec::new();
+        for scc in petgraph::algo::tarjan_scc(&filtered) {
+            let self_loop = scc.len() == 1
+                && self
+                    .graph
+                    .edges_connecting(scc[0], scc[0])
+                    .any(|e| implementing(e.weight()));
+            if scc.len() < 2 && !self_loop {
+                continue;
+            }
+            // Walk the cycle from its smallest id.
+            let members: BTreeSet<NodeIndex> = scc.iter().copied().collect();
+            let Some(&start) = scc
+                .iter()
+                .min_by(|a, b| self.graph[**a].id.cmp(&self.graph[**b].id))
+            else {
+                continue;
+            };
+            let mut cycle = vec![self.graph[start].id.clone()];
+            let mut at = start;
+            let mut seen: BTreeSet<NodeIndex> = BTreeSet::from([start]);
+            loop {
+                let mut next: Vec<NodeIndex> = self
+                    .graph
+                    .edges(at)
+                    .filter(|e| implementing(e.weight()) && members.contains(&e.target()))
+                    .map(|e| e.target())
+                    .collect();
+                next.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+                next.dedup();
+                let Some(&n) = next.iter().find(|n| !seen.contains(n)).or(next.first()) else {
+                    break;
+                };
+                if n == start || seen.contains(&n) {
+                    cycle.push(self.graph[n].id.clone());
+                    break;
+                }
+                seen.insert(n);
+                cycle.push(self.graph[n].id.clone());
+                at = n;
+            }
+            out.push(cycle);
+        }
+        out.sort();
+        out
+    }
+}
+
+/// Follow aliases (at most a few steps; aliases never form loops, but a guard costs nothing).
+pub(crate) fn resolve_alias(aliases: &BTreeMap<String, String>, id: &str) -> String {
+    let mut at = id;
+    for _ in 0..8 {
+        match aliases.get(at) {
+            Some(next) if next != at => at = next,
+            _ => break,
+        }
+    }
+    at.to_owned()
+}
+
+/// Aliases between ids that name one document:
+/// - a citation without a year ("Kế hoạch số 500-KH/TU" → `…:_;500-kh-tu`) names the only
+///   document known with the same issuer, type and number and a year;
+/// - a law cited by name and number ("Luật Đất đai số 31/2024/QH15") joins the name-based id
+///   to the number-based one; a parsed law's title does the same.
+fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    let mut all: BTreeSet<String> = BTreeSet::new();
+    for (_, x) in docs {
+        known.insert(x.id.clone());
+        all.insert(x.id.clone());
+        for c in &x.citations {
+            if let Some(t) = &c.target_id {
+                all.insert(t.clone());
+                if id_year(t).is_some() {
+                    known.insert(t.clone());
+                }
+            }
+            if let (Some(name), Some(_), Some(t)) = (&c.name, &c.number, &c.target_id) {
+                for year in [c.year, None] {
+                    let named = named_id(c.kind, year, name);
+                    if named != *t {
+                        out.entry(named).or_insert_with(|| t.clone());
+                    }
+                }
+            }
+        }
+        if matches!(x.kind, DocumentKind::Law | DocumentKind::Code) {
+            if let Some(title) = &x.title {
+                let word = if x.kind == DocumentKind::Code {
+                    "Bộ luật"
+                } else {
+                    "Luật"
+                };
+                let year = x
+                    .date
+                    .as_deref()
+                    .and_then(|d| d.get(..4))
+                    .and_then(|y| y.parse().ok());
+                for y in [year, None] {
+                    let named = named_id(x.kind, y, &format!("{word} {title}"));
+                    if named != x.id {
+                        out.entry(named).or_insert_with(|| x.id.clone());
+                    }
+                }
+            }
+        }
+    }
+    // Year-less ids: the unique known id that differs only by its year.
+    let mut by_pattern: BTreeMap<(String, String), Vec<&String>> = BTreeMap::new();
+    for id in &known {
+        if let Some(key) = without_year(id) {
+            by_pattern.entry(key).or_default().push(id);
+        }
+    }
+    for id in &all {
+        if id_year(id).is_some() || out.contains_key(id) {
+            continue;
+        }
+        let Some(key) = without_year(id) else {
+            continue;
+        };
+        if let Some(candidates) = by_pattern.get(&key) {
+            let targets: BTreeSet<String> =
+                candidates.iter().map(|c| resolve_alias(&out, c)).collect();
+            if targets.len() == 1 {
+                if let Some(t) = targets.into_iter().next() {
+                    if t != *id {
+                        out.insert(id.clone(), t);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The id a document cited by name gets (as extraction computes it).
+fn named_id(kind: DocumentKind, year: Option<u16>, name: &str) -> String {
+    let authority = if matches!(
+        kind,
+        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+    ) {
+        "quoc-hoi"
+    } else {
+        "_"
+    };
+    identity::canonical_id(authority, kind, year, &slug(name))
+}
+
+/// (prefix up to the kind, number) of an id, for matching ids that differ only by year.
+fn without_year(id: &str) -> Option<(String, String)> {
+    let (head, number) = id.rsplit_once(';')?;
+    let (prefix, _) = head.rsplit_once(':')?;
+    Some((prefix.to_owned(), number.to_owned()))
+}
+
+/// The year part of an id, when known.
+pub(crate) fn id_year(id: &str) -> Option<u16> {
+    let (head, _) = id.rsplit_once(';')?;
+    head.rsplit(':').next()?.parse().ok()
+}
+
+/// The province slug part of a local id's authority ("ubnd.tuyen-quang" → "tuyen-quang").
+fn id_province(id: &str) -> Option<String> {
+    let authority = id.strip_prefix("urn:lex:vn:")?.split(':').next()?;
+    authority.split_once('.').map(|(_, p)| p.to_owned())
+}
+
+fn bare_stub(id: &str) -> DocumentInfo {
+    DocumentInfo {
+        parsed: false,
+        sources: Vec::new(),
+        number: None,
+        kind: DocumentKind::Unknown,
+        date: None,
+        year: id_year(id),
+        issuer: None,
+        title: None,
+        name: None,
+        province: id_province(id),
+        aliases: Vec::new(),
+        claims: Vec::new(),
+    }
+}
+
+/// The issuer's full name: the body, with its managing body when the body's name alone is
+/// generic ("Văn phòng" under "Ban Chấp hành Trung ương").
+fn issuer_name(x: &Extraction) -> Option<String> {
+    let name = x.issuer.name.clone()?;
+    match &x.issuer.parent {
+        Some(parent) if name.split_whitespace().count() <= 2 => Some(format!("{name} {parent}")),
+        _ => Some(name),
+    }
+}
+
+/// The most frequent value (ties: the smallest), deterministic.
+fn majority<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let best = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|&(_, c)| c == best)
+        .map(|(v, _)| v.to_owned())
+}
+
+/// Agency id and data. A provincial body named without its province ("Sở Tài chính",
+/// "Ủy ban nhân dân huyện, thành phố") takes the naming document's province, so the
+/// departments of two provinces stay two nodes; "Ủy ban nhân dân tỉnh" becomes "Ủy ban nhân dân
+/// tỉnh Lào Cai". Central bodies and names with a place stay as they are.
+fn agency_identity(name: &str, province: Option<&str>) -> (String, AgencyInfo) {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let local =
+        province.filter(|_| !identity::is_central(&name) && identity::province_in(&name).is_none());
+    match local {
+        Some(p) => {
+            let lower = vanban_extract::fold::fold(&name);
+            if lower.ends_with(" tỉnh") || lower.ends_with(" thành phố") {
+                let full = format!("{name} {p}");
+                (
+                    format!("agency:{}", slug(&full)),
+                    AgencyInfo {
+                        name: full,
+                        locality: None,
+                    },
+                )
+            } else {
+                (
+                    format!("agency:{}.{}", slug(&name), slug(p)),
+                    AgencyInfo {
+                        name,
+                        locality: Some(p.to_owned()),
+                    },
+                )
+            }
+        }
+        None => (
+            format!("agency:{}", slug(&name)),
+            AgencyInfo {
+                name,
+                locality: None,
+            },
+        ),
+    }
+}
+
+fn document_label(id: &str, d: &DocumentInfo) -> String {
+    if let Some(n) = &d.number {
+        return n.clone();
+    }
+    if let Some(n) = &d.name {
+        return n.clone();
+    }
+    if let Some(t) = &d.title {
+        return short(t, 60);
+    }
+    id.rsplit(';').next().unwrap_or(id).to_owned()
+}
+
+fn short(text: &str, max: usize) -> String {
+    crate::short_text(text, max)
+}

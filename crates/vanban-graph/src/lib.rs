@@ -1,0 +1,368 @@
+//! The knowledge graph of a corpus: documents (parsed, or stubs known only from citations),
+//! agencies and tasks, linked by the relations extraction found (implements, based on,
+//! amends …), by who issued what, who must do what, and who received what.
+//!
+//! ```
+//! let plan = vanban_syntax::parse(
+//!     "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n\
+//!      Tuyên Quang, ngày 20 tháng 11 năm 2024\nKẾ HOẠCH\n\
+//!      Thực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Ban Thường vụ Tỉnh ủy\n",
+//! );
+//! let mut builder = vanban_graph::GraphBuilder::new();
+//! builder.add("plan.txt", vanban_extract::extract(&plan));
+//! let graph = builder.build();
+//! let id = graph.resolve("208/KH-UBND").unwrap();
+//! let chain = graph.chain(&id, vanban_graph::IMPLEMENTATION).unwrap();
+//! assert_eq!(chain.parents[0].node.number.as_deref(), Some("500-KH/TU"));
+//! ```
+//!
+//! Node indices stay inside this crate: everything is addressed by canonical id.
+#![warn(missing_docs)]
+
+mod builder;
+pub mod export;
+mod query;
+
+use std::collections::BTreeMap;
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use serde::Serialize;
+use vanban_model::{DocumentKind, RelationType, Severity, Span};
+
+pub use builder::GraphBuilder;
+pub use query::{
+    describe, AgencyRole, AgencyTasks, ChainNode, ChainParent, Implementer, NodeSummary, Orphan,
+    PathStep, ResolveError, Summary, TaskRef,
+};
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A document, parsed or known from citations.
+    Document,
+    /// An agency: an issuer, a lead or cooperating body, a recipient.
+    Agency,
+    /// A task node of a document (a point, item or table row with an assignment).
+    Task,
+}
+
+impl NodeKind {
+    /// Snake-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Document => "document",
+            NodeKind::Agency => "agency",
+            NodeKind::Task => "task",
+        }
+    }
+}
+
+/// What an edge says. Serialised as its snake-case name ("implements", "issued_by").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// A relation between documents, from extraction.
+    Relation(RelationType),
+    /// Document → the agency that issued it.
+    IssuedBy,
+    /// Document → one of its task nodes.
+    HasTask,
+    /// Task → the agency that leads it ("chủ trì").
+    Lead,
+    /// Task → a cooperating agency ("phối hợp").
+    Cooperating,
+    /// Task → the agency it is addressed to.
+    Responsible,
+    /// Document → a recipient ("Nơi nhận").
+    SentTo,
+}
+
+impl EdgeKind {
+    /// Snake-case name: the relation type's name for relations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Relation(r) => r.as_str(),
+            EdgeKind::IssuedBy => "issued_by",
+            EdgeKind::HasTask => "has_task",
+            EdgeKind::Lead => "lead",
+            EdgeKind::Cooperating => "cooperating",
+            EdgeKind::Responsible => "responsible",
+            EdgeKind::SentTo => "sent_to",
+        }
+    }
+
+    /// Every edge kind, relations first.
+    pub fn all() -> Vec<EdgeKind> {
+        let mut v: Vec<EdgeKind> = RELATIONS.iter().map(|&r| EdgeKind::Relation(r)).collect();
+        v.extend([
+            EdgeKind::IssuedBy,
+            EdgeKind::HasTask,
+            EdgeKind::Lead,
+            EdgeKind::Cooperating,
+            EdgeKind::Responsible,
+            EdgeKind::SentTo,
+        ]);
+        v
+    }
+
+    /// The kind named `name` ("implements", "issued_by" …).
+    pub fn parse(name: &str) -> Option<EdgeKind> {
+        EdgeKind::all().into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl Serialize for EdgeKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for EdgeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Every relation type, in the order of [`RelationType`].
+pub const RELATIONS: &[RelationType] = &[
+    RelationType::Implements,
+    RelationType::ContinuesImplementing,
+    RelationType::BasedOn,
+    RelationType::ProposedBy,
+    RelationType::Amends,
+    RelationType::Replaces,
+    RelationType::Repeals,
+    RelationType::Suspends,
+    RelationType::Details,
+    RelationType::Guides,
+    RelationType::Corrects,
+    RelationType::Consolidates,
+    RelationType::Attaches,
+    RelationType::Cites,
+];
+
+/// The relations an implementation chain follows: implements, continues implementing,
+/// details, guides.
+pub const IMPLEMENTATION: &[RelationType] = &[
+    RelationType::Implements,
+    RelationType::ContinuesImplementing,
+    RelationType::Details,
+    RelationType::Guides,
+];
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    /// Canonical id: a document's URN, `agency:…`, `task:…`.
+    pub id: String,
+    /// What it stands for.
+    pub kind: NodeKind,
+    /// A short label a person reads ("208/KH-UBND", "Sở Tài chính (Lào Cai)").
+    pub label: String,
+    /// Document data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentInfo>,
+    /// Agency data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<AgencyInfo>,
+    /// Task data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskInfo>,
+}
+
+/// What is known of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentInfo {
+    /// Whether the document itself was parsed (else it is a stub known from citations).
+    pub parsed: bool,
+    /// Files it was parsed from (several when the same document was given twice).
+    pub sources: Vec<String>,
+    /// Number and symbol, normalised ("208/KH-UBND").
+    pub number: Option<String>,
+    /// Type.
+    pub kind: DocumentKind,
+    /// Date (YYYY-MM-DD), from the document, else the date most citations give.
+    pub date: Option<String>,
+    /// Year, when known.
+    pub year: Option<u16>,
+    /// Issuer, from the document, else as most citations resolve it.
+    pub issuer: Option<String>,
+    /// Title, for a parsed document.
+    pub title: Option<String>,
+    /// Name, for a document cited by name ("Luật Tổ chức Chính phủ").
+    pub name: Option<String>,
+    /// Province of a local issuer.
+    pub province: Option<String>,
+    /// Other ids that name the same document (a citation without a year, a law cited by
+    /// name), merged into this one.
+    pub aliases: Vec<String>,
+    /// What each citation of it says, in order of the citing document.
+    pub claims: Vec<Claim>,
+}
+
+/// What one citation says about the document it cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The citing document.
+    pub asserted_by: String,
+    /// The citation as written.
+    pub raw: String,
+    /// Number as cited.
+    pub number: Option<String>,
+    /// Date as cited.
+    pub date: Option<String>,
+    /// Issuer as cited and resolved.
+    pub issuer: Option<String>,
+    /// Where, in the citing document.
+    pub span: Span,
+}
+
+/// An agency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencyInfo {
+    /// Canonical name as documents give it ("Sở Tài chính").
+    pub name: String,
+    /// The province of a provincial body named without one (from the naming document).
+    pub locality: Option<String>,
+}
+
+/// A task of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskInfo {
+    /// The document.
+    pub document: String,
+    /// Element id of the task node in it.
+    pub node: String,
+    /// The task text.
+    pub text: String,
+    /// Deadline or time target as written.
+    pub deadline: Option<String>,
+}
+
+/// An edge with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    /// Id of the source node.
+    pub source: String,
+    /// Id of the target node.
+    pub target: String,
+    /// What it says.
+    #[serde(rename = "type")]
+    pub kind: EdgeKind,
+    /// The document that says so.
+    pub asserted_by: String,
+    /// Where it says so, in that document.
+    pub span: Option<Span>,
+    /// Purpose of a recipient ("báo cáo", "thực hiện").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+}
+
+/// A finding about the corpus as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphDiagnostic {
+    /// Stable code: `duplicate-document`, `metadata-conflict`, `cycle`.
+    pub code: String,
+    /// How bad.
+    pub severity: Severity,
+    /// What was found.
+    pub message: String,
+    /// The documents concerned.
+    pub documents: Vec<String>,
+}
+
+/// The graph of a corpus.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    graph: StableDiGraph<Node, Edge>,
+    index: BTreeMap<String, NodeIndex>,
+    /// Alias id → canonical id.
+    aliases: BTreeMap<String, String>,
+    diagnostics: Vec<GraphDiagnostic>,
+}
+
+impl Graph {
+    /// The node with this canonical id (or an alias of it).
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        let id = self.aliases.get(id).map_or(id, String::as_str);
+        self.index.get(id).map(|&i| &self.graph[i])
+    }
+
+    /// Nodes, sorted by id.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.index.values().map(|&i| &self.graph[i])
+    }
+
+    /// Edges, sorted by source, target, type, asserting document and position.
+    pub fn edges(&self) -> Vec<&Edge> {
+        let mut v: Vec<&Edge> = self
+            .graph
+            .edge_indices()
+            .filter_map(|e| self.graph.edge_weight(e))
+            .collect();
+        v.sort_by(|a, b| edge_order(a).cmp(&edge_order(b)));
+        v
+    }
+
+    /// Edges leaving a node, sorted.
+    pub fn outgoing(&self, id: &str) -> Vec<&Edge> {
+        self.adjacent(id, petgraph::Direction::Outgoing)
+    }
+
+    /// Edges entering a node, sorted.
+    pub fn incoming(&self, id: &str) -> Vec<&Edge> {
+        self.adjacent(id, petgraph::Direction::Incoming)
+    }
+
+    fn adjacent(&self, id: &str, dir: petgraph::Direction) -> Vec<&Edge> {
+        let Some(&i) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut v: Vec<&Edge> = self
+            .graph
+            .edges_directed(i, dir)
+            .map(|e| e.weight())
+            .collect();
+        v.sort_by(|a, b| edge_order(a).cmp(&edge_order(b)));
+        v
+    }
+
+    /// Findings about the corpus: duplicate documents, metadata conflicts, cycles.
+    pub fn diagnostics(&self) -> &[GraphDiagnostic] {
+        &self.diagnostics
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+}
+
+/// Text shortened to `max` characters, white space folded, "…" at the cut.
+pub fn short_text(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max || max == 0 {
+        return text;
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
+}
+
+type EdgeKey<'a> = (&'a str, &'a str, EdgeKind, &'a str, usize, Option<&'a str>);
+
+fn edge_order(e: &Edge) -> EdgeKey<'_> {
+    (
+        &e.source,
+        &e.target,
+        e.kind,
+        &e.asserted_by,
+        e.span.map_or(0, |s| s.start),
+        e.purpose.as_deref(),
+    )
+}

@@ -1,0 +1,605 @@
+//! Queries: resolve an id as written, implementation chains up and down, paths, an agency's
+//! tasks, orphans, unimplemented directives, a summary.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use serde::Serialize;
+use vanban_extract::agencies::fold as fold_name;
+use vanban_extract::fold::slug;
+use vanban_model::{DocumentKind, RelationType};
+
+use crate::{EdgeKind, Graph, NodeKind, IMPLEMENTATION};
+
+/// How deep a chain goes at most (a guard; real chains are a handful of levels).
+const MAX_DEPTH: usize = 32;
+
+/// A node in query results: what a person needs to recognise it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeSummary {
+    /// Canonical id.
+    pub id: String,
+    /// Label ("208/KH-UBND").
+    pub label: String,
+    /// Node kind.
+    pub kind: NodeKind,
+    /// Document type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_kind: Option<DocumentKind>,
+    /// Number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Issuer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Whether the document was parsed (false: a stub known from citations).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parsed: Option<bool>,
+}
+
+/// Why an id as written could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResolveError {
+    /// Nothing matches.
+    NotFound(String),
+    /// Several documents match; give the full id to choose.
+    Ambiguous {
+        /// The query.
+        query: String,
+        /// The matching documents.
+        candidates: Vec<NodeSummary>,
+    },
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResolveError::NotFound(q) => write!(f, "no document matches \"{q}\""),
+            ResolveError::Ambiguous { query, candidates } => {
+                writeln!(
+                    f,
+                    "\"{query}\" matches {} documents; give the full id to choose:",
+                    candidates.len()
+                )?;
+                for c in candidates {
+                    writeln!(f, "  {}  {}", c.id, describe(c))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}
+
+/// "Kế hoạch, 2024-07-22, Ban Thường vụ Tỉnh ủy Tuyên Quang, not parsed".
+pub fn describe(n: &NodeSummary) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(k) = n.document_kind {
+        parts.push(k.name_vi().to_owned());
+    }
+    if let Some(d) = &n.date {
+        parts.push(d.clone());
+    }
+    if let Some(i) = &n.issuer {
+        parts.push(i.clone());
+    }
+    if n.parsed == Some(false) {
+        parts.push("not parsed".to_owned());
+    }
+    parts.join(", ")
+}
+
+/// One step up an implementation chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainParent {
+    /// How the child relates to this node (implements, continues_implementing …).
+    pub relation: RelationType,
+    /// The documents that assert the relation.
+    pub asserted_by: Vec<String>,
+    /// This node.
+    pub node: NodeSummary,
+    /// Its own parents.
+    pub parents: Vec<ChainParent>,
+    /// True when the node is already on the path below (a cycle): not expanded again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cycle: bool,
+}
+
+/// An implementation chain: a document and everything above it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainNode {
+    /// The document asked about.
+    pub node: NodeSummary,
+    /// What it implements, recursively.
+    pub parents: Vec<ChainParent>,
+}
+
+/// A document that implements another, directly or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Implementer {
+    /// The implementing document.
+    pub node: NodeSummary,
+    /// 1 for a direct implementer, 2 for one that implements a direct implementer …
+    pub depth: usize,
+    /// The relation.
+    pub relation: RelationType,
+    /// The document it relates to (the one asked about at depth 1).
+    pub of: String,
+}
+
+/// One edge of a path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathStep {
+    /// Source document.
+    pub from: String,
+    /// Target document.
+    pub to: String,
+    /// Relation.
+    pub relation: RelationType,
+    /// The documents that assert it.
+    pub asserted_by: Vec<String>,
+}
+
+/// The role of an agency in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyRole {
+    /// Leads it ("chủ trì").
+    Lead,
+    /// Cooperates ("phối hợp").
+    Cooperating,
+    /// The task is addressed to it.
+    Responsible,
+}
+
+/// A task of an agency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRef {
+    /// The agency's role.
+    pub role: AgencyRole,
+    /// Task node id.
+    pub task: String,
+    /// The document that assigns it.
+    pub document: String,
+    /// Element id in that document.
+    pub node: String,
+    /// The task text.
+    pub text: String,
+    /// Deadline as written.
+    pub deadline: Option<String>,
+}
+
+/// An agency and its tasks across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgencyTasks {
+    /// The agency.
+    pub agency: NodeSummary,
+    /// Its tasks, by document and node.
+    pub tasks: Vec<TaskRef>,
+}
+
+/// A document cited but never parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Orphan {
+    /// The stub.
+    pub node: NodeSummary,
+    /// The documents that cite it.
+    pub cited_by: Vec<String>,
+}
+
+/// What a corpus graph holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Documents parsed.
+    pub documents_parsed: usize,
+    /// Documents known only from citations.
+    pub stubs: usize,
+    /// Agencies.
+    pub agencies: usize,
+    /// Task nodes.
+    pub tasks: usize,
+    /// Edges by type.
+    pub edges: BTreeMap<String, usize>,
+    /// The most cited documents, by how many documents cite them.
+    pub most_cited: Vec<(NodeSummary, usize)>,
+    /// Diagnostics by code.
+    pub diagnostics: BTreeMap<String, usize>,
+}
+
+impl Graph {
+    /// What a person needs to recognise a node.
+    pub fn summary_of(&self, id: &str) -> Option<NodeSummary> {
+        let n = self.node(id)?;
+        let d = n.document.as_ref();
+        Some(NodeSummary {
+            id: n.id.clone(),
+            label: n.label.clone(),
+            kind: n.kind,
+            document_kind: d.map(|d| d.kind),
+            number: d.and_then(|d| d.number.clone()),
+            date: d.and_then(|d| d.date.clone()),
+            issuer: d.and_then(|d| d.issuer.clone()),
+            parsed: d.map(|d| d.parsed),
+        })
+    }
+
+    /// The document an id as written names: a canonical id, an alias, a number as printed
+    /// ("208/KH-UBND", "13-NQ/TW", "30/2020/NĐ-CP", in any case and spacing) or a law's
+    /// name. When several documents match and exactly one of them was parsed, that one.
+    pub fn resolve(&self, query: &str) -> Result<String, ResolveError> {
+        let query = query.trim();
+        if let Some(n) = self.node(query) {
+            return Ok(n.id.clone());
+        }
+        let compact = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        let want = compact(query);
+        let want_slug = slug(query);
+        let want_name = fold_name(&query.split_whitespace().collect::<Vec<_>>().join(" "));
+        let mut found: Vec<&crate::Node> = self
+            .nodes()
+            .filter(|n| {
+                let Some(d) = &n.document else {
+                    return false;
+                };
+                let numbers = d
+                    .number
+                    .iter()
+                    .chain(d.claims.iter().filter_map(|c| c.number.as_ref()));
+                let by_number = numbers.clone().any(|x| compact(x) == want)
+                    || (!want_slug.is_empty()
+                        && n.id.rsplit(';').next() == Some(want_slug.as_str()));
+                let by_name = d.name.as_deref().is_some_and(|x| fold_name(x) == want_name);
+                by_number || by_name
+            })
+            .collect();
+        found.sort_by(|a, b| a.id.cmp(&b.id));
+        match found.len() {
+            0 => Err(ResolveError::NotFound(query.to_owned())),
+            1 => Ok(found[0].id.clone()),
+            _ => {
+                let parsed: Vec<&&crate::Node> = found
+                    .iter()
+                    .filter(|n| n.document.as_ref().is_some_and(|d| d.parsed))
+                    .collect();
+                if parsed.len() == 1 {
+                    return Ok(parsed[0].id.clone());
+                }
+                Err(ResolveError::Ambiguous {
+                    query: query.to_owned(),
+                    candidates: found
+                        .iter()
+                        .filter_map(|n| self.summary_of(&n.id))
+                        .collect(),
+                })
+            }
+        }
+    }
+
+    /// Documents that match an id as written, besides the one [`Graph::resolve`] picks.
+    pub fn other_matches(&self, query: &str, chosen: &str) -> Vec<NodeSummary> {
+        let mut out = Vec::new();
+        for n in self.nodes() {
+            if n.id == chosen || n.document.is_none() {
+                continue;
+            }
+            if let Ok(id) = self.resolve_only(query, &n.id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn resolve_only(&self, query: &str, id: &str) -> Result<NodeSummary, ()> {
+        let compact = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        let d = self.node(id).and_then(|n| n.document.as_ref()).ok_or(())?;
+        let want = compact(query);
+        let hit = d
+            .number
+            .iter()
+            .chain(d.claims.iter().filter_map(|c| c.number.as_ref()))
+            .any(|x| compact(x) == want);
+        if hit {
+            self.summary_of(id).ok_or(())
+        } else {
+            Err(())
+        }
+    }
+
+    /// Relation edges of the given kinds leaving `id`, grouped by (target, relation), with
+    /// their asserting documents.
+    fn up(&self, id: &str, kinds: &[RelationType]) -> Vec<(String, RelationType, Vec<String>)> {
+        let mut groups: BTreeMap<(String, RelationType), BTreeSet<String>> = BTreeMap::new();
+        for e in self.outgoing(id) {
+            if let EdgeKind::Relation(r) = e.kind {
+                if kinds.contains(&r) {
+                    groups
+                        .entry((e.target.clone(), r))
+                        .or_default()
+                        .insert(e.asserted_by.clone());
+                }
+            }
+        }
+        groups
+            .into_iter()
+            .map(|((t, r), by)| (t, r, by.into_iter().collect()))
+            .collect()
+    }
+
+    fn down(&self, id: &str, kinds: &[RelationType]) -> Vec<(String, RelationType)> {
+        let mut out: BTreeSet<(String, RelationType)> = BTreeSet::new();
+        for e in self.incoming(id) {
+            if let EdgeKind::Relation(r) = e.kind {
+                if kinds.contains(&r) {
+                    out.insert((e.source.clone(), r));
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// The implementation chain(s) of a document, upward to the roots, every branch, over the
+    /// given relations (usually [`IMPLEMENTATION`]).
+    pub fn chain(&self, id: &str, kinds: &[RelationType]) -> Option<ChainNode> {
+        let node = self.summary_of(id)?;
+        let mut path = vec![node.id.clone()];
+        let parents = self.parents(&node.id, kinds, &mut path);
+        Some(ChainNode { node, parents })
+    }
+
+    fn parents(
+        &self,
+        id: &str,
+        kinds: &[RelationType],
+        path: &mut Vec<String>,
+    ) -> Vec<ChainParent> {
+        let mut out = Vec::new();
+        for (target, relation, asserted_by) in self.up(id, kinds) {
+            let Some(node) = self.summary_of(&target) else {
+                continue;
+            };
+            let cycle = path.contains(&target);
+            let parents = if cycle || path.len() >= MAX_DEPTH {
+                Vec::new()
+            } else {
+                path.push(target.clone());
+                let p = self.parents(&target, kinds, path);
+                path.pop();
+                p
+            };
+            out.push(ChainParent {
+                relation,
+                asserted_by,
+                node,
+                parents,
+                cycle,
+            });
+        }
+        out
+    }
+
+    /// Everything that implements a document, directly or not, with depth (breadth first;
+    /// each document once, at its smallest depth).
+    pub fn implementers(&self, id: &str, kinds: &[RelationType]) -> Vec<Implementer> {
+        let mut out = Vec::new();
+        let mut seen: BTreeSet<String> = BTreeSet::from([id.to_owned()]);
+        let mut queue: VecDeque<(String, usize)> = VecDeque::from([(id.to_owned(), 0)]);
+        while let Some((at, depth)) = queue.pop_front() {
+            if depth >= MAX_DEPTH {
+                continue;
+            }
+            for (source, relation) in self.down(&at, kinds) {
+                if !seen.insert(source.clone()) {
+                    continue;
+                }
+                if let Some(node) = self.summary_of(&source) {
+                    out.push(Implementer {
+                        node,
+                        depth: depth + 1,
+                        relation,
+                        of: at.clone(),
+                    });
+                }
+                queue.push_back((source, depth + 1));
+            }
+        }
+        out.sort_by(|a, b| (a.depth, &a.node.id).cmp(&(b.depth, &b.node.id)));
+        out
+    }
+
+    /// The shortest path of relation edges from `from` to `to` (directed), if any.
+    pub fn path(&self, from: &str, to: &str) -> Option<Vec<PathStep>> {
+        let all: Vec<RelationType> = crate::RELATIONS.to_vec();
+        let mut prev: BTreeMap<String, (String, RelationType, Vec<String>)> = BTreeMap::new();
+        let mut seen: BTreeSet<String> = BTreeSet::from([from.to_owned()]);
+        let mut queue: VecDeque<String> = VecDeque::from([from.to_owned()]);
+        while let Some(at) = queue.pop_front() {
+            if at == to {
+                let mut steps = Vec::new();
+                let mut cur = to.to_owned();
+                while let Some((p, r, by)) = prev.get(&cur) {
+                    steps.push(PathStep {
+                        from: p.clone(),
+                        to: cur.clone(),
+                        relation: *r,
+                        asserted_by: by.clone(),
+                    });
+                    cur = p.clone();
+                }
+                steps.reverse();
+                return Some(steps);
+            }
+            for (target, relation, by) in self.up(&at, &all) {
+                if seen.insert(target.clone()) {
+                    prev.insert(target.clone(), (at.clone(), relation, by));
+                    queue.push_back(target);
+                }
+            }
+        }
+        None
+    }
+
+    /// Tasks of the agencies whose name contains `name` (any case, either tone placement),
+    /// across the corpus.
+    pub fn agency(&self, name: &str) -> Vec<AgencyTasks> {
+        let want = fold_name(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+        let mut out = Vec::new();
+        for n in self.nodes().filter(|n| n.kind == NodeKind::Agency) {
+            let label = fold_name(&n.label);
+            if !label.contains(&want) {
+                continue;
+            }
+            let mut tasks = Vec::new();
+            for e in self.incoming(&n.id) {
+                let role = match e.kind {
+                    EdgeKind::Lead => AgencyRole::Lead,
+                    EdgeKind::Cooperating => AgencyRole::Cooperating,
+                    EdgeKind::Responsible => AgencyRole::Responsible,
+                    _ => continue,
+                };
+                let Some(t) = self.node(&e.source).and_then(|t| t.task.as_ref()) else {
+                    continue;
+                };
+                tasks.push(TaskRef {
+                    role,
+                    task: e.source.clone(),
+                    document: t.document.clone(),
+                    node: t.node.clone(),
+                    text: t.text.clone(),
+                    deadline: t.deadline.clone(),
+                });
+            }
+            if tasks.is_empty() {
+                continue;
+            }
+            tasks.sort_by(|a, b| {
+                (&a.document, &a.node, a.role).cmp(&(&b.document, &b.node, b.role))
+            });
+            if let Some(agency) = self.summary_of(&n.id) {
+                out.push(AgencyTasks { agency, tasks });
+            }
+        }
+        out
+    }
+
+    /// Documents cited but never parsed, most cited first.
+    pub fn orphans(&self) -> Vec<Orphan> {
+        let mut out: Vec<Orphan> = self
+            .nodes()
+            .filter(|n| n.document.as_ref().is_some_and(|d| !d.parsed))
+            .filter_map(|n| {
+                let cited_by: BTreeSet<String> = self
+                    .incoming(&n.id)
+                    .iter()
+                    .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
+                    .map(|e| e.asserted_by.clone())
+                    .chain(
+                        n.document
+                            .iter()
+                            .flat_map(|d| d.claims.iter().map(|c| c.asserted_by.clone())),
+                    )
+                    .collect();
+                Some(Orphan {
+                    node: self.summary_of(&n.id)?,
+                    cited_by: cited_by.into_iter().collect(),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.cited_by
+                .len()
+                .cmp(&a.cited_by.len())
+                .then_with(|| a.node.id.cmp(&b.node.id))
+        });
+        out
+    }
+
+    /// Documents of the given kinds (directives by default in the CLI) that nothing in the
+    /// corpus implements; `issuer` filters by a part of the issuer's name.
+    pub fn unimplemented(&self, kinds: &[DocumentKind], issuer: Option<&str>) -> Vec<NodeSummary> {
+        let want = issuer.map(|i| fold_name(i.trim()));
+        self.nodes()
+            .filter(|n| {
+                let Some(d) = &n.document else {
+                    return false;
+                };
+                if !kinds.contains(&d.kind) {
+                    return false;
+                }
+                if let Some(w) = &want {
+                    if !d
+                        .issuer
+                        .as_deref()
+                        .is_some_and(|i| fold_name(i).contains(w.as_str()))
+                    {
+                        return false;
+                    }
+                }
+                self.down(&n.id, IMPLEMENTATION).is_empty()
+            })
+            .filter_map(|n| self.summary_of(&n.id))
+            .collect()
+    }
+
+    /// Counts, edges by type, the most cited documents.
+    pub fn summary(&self, top: usize) -> Summary {
+        let mut parsed = 0;
+        let mut stubs = 0;
+        let mut agencies = 0;
+        let mut tasks = 0;
+        for n in self.nodes() {
+            match (n.kind, n.document.as_ref().map(|d| d.parsed)) {
+                (NodeKind::Document, Some(true)) => parsed += 1,
+                (NodeKind::Document, _) => stubs += 1,
+                (NodeKind::Agency, _) => agencies += 1,
+                (NodeKind::Task, _) => tasks += 1,
+            }
+        }
+        let mut edges: BTreeMap<String, usize> = BTreeMap::new();
+        for e in self.edges() {
+            *edges.entry(e.kind.as_str().to_owned()).or_default() += 1;
+        }
+        let mut cited: Vec<(NodeSummary, usize)> = self
+            .nodes()
+            .filter(|n| n.kind == NodeKind::Document)
+            .filter_map(|n| {
+                let by: BTreeSet<&str> = self
+                    .incoming(&n.id)
+                    .into_iter()
+                    .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
+                    .map(|e| e.asserted_by.as_str())
+                    .filter(|a| *a != n.id)
+                    .collect();
+                (!by.is_empty()).then(|| (self.summary_of(&n.id), by.len()))
+            })
+            .filter_map(|(s, c)| s.map(|s| (s, c)))
+            .collect();
+        cited.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+        cited.truncate(top);
+        let mut diagnostics: BTreeMap<String, usize> = BTreeMap::new();
+        for d in self.diagnostics() {
+            *diagnostics.entry(d.code.clone()).or_default() += 1;
+        }
+        Summary {
+            documents_parsed: parsed,
+            stubs,
+            agencies,
+            tasks,
+            edges,
+            most_cited: cited,
+            diagnostics,
+        }
+    }
+}
