@@ -19,14 +19,17 @@
 //!
 //! The layering: [`model`] (types, no parser) ← [`syntax`] (normalisation, pest grammars,
 //! lowering) ← [`extraction`] (citations, relations, identities, agencies, assignments) ←
-//! the `vanban` command-line tool (feature `cli`, on by default).
+//! [`graph`] (the knowledge graph of a corpus: chains, agencies, exports) ← the `vanban`
+//! command-line tool (feature `cli`, on by default).
 #![warn(missing_docs)]
 
 pub use vanban_extract as extraction;
+pub use vanban_graph as graph;
 pub use vanban_model as model;
 pub use vanban_syntax as syntax;
 
 pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};
+pub use vanban_graph::{Graph, GraphBuilder};
 pub use vanban_model::{
     Appendix, Archive, Assignment, Authority, Citation, CitationForm, CitedIssuer, Closing,
     DateParts, Diagnostic, Document, DocumentKind, DocumentNumber, Extra, Extraction, Header,

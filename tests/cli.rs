@@ -153,3 +153,111 @@ fn parse_formats_and_exit_codes() {
     let out = vanban(&["parse", seed, "--format", "nonsense"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn vanban_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("the binary runs")
+}
+
+#[test]
+fn chain_works_on_the_bundled_corpus_from_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["chain", "208/KH-UBND", "-q"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("208/KH-UBND"), "{text}");
+    assert!(lines[1].contains("implements → 500-KH/TU"), "{text}");
+    assert!(lines[2].contains("implements → 72-KL/TW"), "{text}");
+    assert!(
+        lines[3].contains("continues_implementing → 13-NQ/TW"),
+        "{text}"
+    );
+}
+
+#[test]
+fn graph_output_is_the_same_for_any_file_order_and_thread_count() {
+    let a = [
+        "graph",
+        "-q",
+        "--format",
+        "json",
+        "seeds",
+        "corpus/CV_9387-UBND-KT_2026_LaoCai.txt",
+        "corpus/CV_2449-CV-DU_2026_LaoCai.txt",
+        "corpus/ND_30-2020-ND-CP_2020.txt",
+    ];
+    let b = [
+        "graph",
+        "-q",
+        "--format",
+        "json",
+        "corpus/ND_30-2020-ND-CP_2020.txt",
+        "corpus/CV_2449-CV-DU_2026_LaoCai.txt",
+        "seeds",
+        "corpus/CV_9387-UBND-KT_2026_LaoCai.txt",
+    ];
+    let one = vanban_env(&a, &[("RAYON_NUM_THREADS", "1")]);
+    let two = vanban_env(&b, &[("RAYON_NUM_THREADS", "2")]);
+    assert!(one.status.success());
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, two.stdout);
+    let full_one = vanban_env(
+        &["graph", "-q", "--format", "graphml"],
+        &[("RAYON_NUM_THREADS", "1")],
+    );
+    let full_two = vanban_env(
+        &["graph", "-q", "--format", "graphml"],
+        &[("RAYON_NUM_THREADS", "2")],
+    );
+    assert_eq!(full_one.stdout, full_two.stdout);
+}
+
+#[test]
+fn an_ambiguous_or_unknown_id_says_how_to_choose() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, province) in [("a.txt", "LÀO CAI"), ("b.txt", "TUYÊN QUANG")] {
+        let place = if province == "LÀO CAI" {
+            "Lào Cai"
+        } else {
+            "Tuyên Quang"
+        };
+        write(
+            dir.path(),
+            name,
+            &format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH {province}\nSố: 99/KH-UBND\n{place}, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. MỤC ĐÍCH\n1. Nội dung.\n"
+            ),
+        );
+    }
+    let d = dir.path().to_str().unwrap();
+    let out = vanban(&["chain", "99/KH-UBND", d]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("matches 2 documents"), "{err}");
+    assert!(
+        err.contains("urn:lex:vn:ubnd.lao-cai:plan:2025;99-kh-ubnd"),
+        "{err}"
+    );
+    assert!(
+        err.contains("urn:lex:vn:ubnd.tuyen-quang:plan:2025;99-kh-ubnd"),
+        "{err}"
+    );
+    let out = vanban(&["chain", "urn:lex:vn:ubnd.lao-cai:plan:2025;99-kh-ubnd", d]);
+    assert!(out.status.success());
+    let out = vanban(&["chain", "12345/XYZ", d]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no document matches"));
+}

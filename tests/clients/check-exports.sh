@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Load every graph export of the bundled corpus with its real client: networkx (node-link
+# JSON and GraphML), Graphviz (DOT) and Cytoscape.js (elements JSON). What is missing is
+# installed under target/clients/ (a Python venv from PyPI, an npm prefix) or, for Graphviz,
+# from the Debian packages when running as root.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=target/clients
+mkdir -p "$out"
+cargo build --release -q
+bin=target/release/vanban
+"$bin" graph -q --format json -o "$out/graph.json"
+"$bin" graph -q --format graphml -o "$out/graph.graphml"
+"$bin" graph -q --format cytoscape -o "$out/graph.cyjs"
+"$bin" graph -q --format dot -o "$out/graph.dot"
+
+# networkx
+if [ ! -x "$out/venv/bin/python" ]; then python3 -m venv "$out/venv"; fi
+"$out/venv/bin/python" -c "import networkx" 2>/dev/null || "$out/venv/bin/pip" install -q networkx
+"$out/venv/bin/python" tests/clients/check_networkx.py "$out"
+
+# Graphviz
+if ! command -v dot >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -q graphviz >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q graphviz >/dev/null; }
+  else
+    echo "graphviz (dot) is missing and this is not root: install the Debian package graphviz" >&2
+    exit 1
+  fi
+fi
+dot -Tsvg "$out/graph.dot" -o "$out/graph.svg"
+grep -q "<svg" "$out/graph.svg"
+echo "graphviz $(dot -V 2>&1 | awk '{print $5}') rendered graph.dot: ok"
+
+# Cytoscape.js
+if [ ! -d "$out/node/node_modules/cytoscape" ]; then
+  mkdir -p "$out/node"
+  npm install --prefix "$out/node" --silent --no-audit --no-fund cytoscape >/dev/null
+fi
+node tests/clients/check_cytoscape.cjs "$out"

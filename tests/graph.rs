@@ -1,0 +1,346 @@
+//! The knowledge graph on the bundled corpus and on constructed pairs: chains, implementers,
+//! links that end on parsed documents, identity across provinces, merging, conflicts, cycles,
+//! determinism and export round trips.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use vanban::graph::export::{self, ExportOptions};
+use vanban::graph::{EdgeKind, ResolveError, IMPLEMENTATION};
+use vanban::{Extraction, Graph, GraphBuilder, RelationType};
+
+fn files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut v: Vec<PathBuf> = ["seeds", "corpus"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn extractions() -> &'static Vec<(String, Extraction)> {
+    static X: OnceLock<Vec<(String, Extraction)>> = OnceLock::new();
+    X.get_or_init(|| {
+        files()
+            .iter()
+            .map(|f| {
+                let parsed = vanban::parse_bytes(&std::fs::read(f).unwrap()).unwrap();
+                (
+                    f.file_name().unwrap().to_string_lossy().into_owned(),
+                    vanban::extract(&parsed),
+                )
+            })
+            .collect()
+    })
+}
+
+fn build(docs: &[(String, Extraction)]) -> Graph {
+    let mut b = GraphBuilder::new();
+    for (name, x) in docs {
+        b.add(name.clone(), x.clone());
+    }
+    b.build()
+}
+
+fn corpus() -> &'static Graph {
+    static G: OnceLock<Graph> = OnceLock::new();
+    G.get_or_init(|| build(extractions()))
+}
+
+fn text(t: &str) -> Extraction {
+    vanban::extract(&vanban::parse(t))
+}
+
+fn id_of(x: &[(String, Extraction)], file: &str) -> String {
+    x.iter().find(|(n, _)| n == file).unwrap().1.id.clone()
+}
+
+#[test]
+fn the_seed_chain_goes_up_to_13_nq_tw() {
+    let g = corpus();
+    let id = g.resolve("208/KH-UBND").unwrap();
+    let chain = g.chain(&id, IMPLEMENTATION).unwrap();
+    assert_eq!(chain.node.number.as_deref(), Some("208/KH-UBND"));
+    assert_eq!(chain.node.parsed, Some(true));
+    let mut steps = Vec::new();
+    let mut level = &chain.parents;
+    while !level.is_empty() {
+        assert_eq!(level.len(), 1, "one branch at each level");
+        steps.push((level[0].relation, level[0].node.number.clone().unwrap()));
+        level = &level[0].parents;
+    }
+    assert_eq!(
+        steps,
+        [
+            (RelationType::Implements, "500-KH/TU".to_owned()),
+            (RelationType::Implements, "72-KL/TW".to_owned()),
+            (RelationType::ContinuesImplementing, "13-NQ/TW".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn implementers_of_13_nq_tw() {
+    let g = corpus();
+    let id = g.resolve("13-NQ/TW").unwrap();
+    let found: Vec<(usize, String)> = g
+        .implementers(&id, IMPLEMENTATION)
+        .into_iter()
+        .map(|i| (i.depth, i.node.number.unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, "72-KL/TW".to_owned()),
+            (2, "500-KH/TU".to_owned()),
+            (3, "208/KH-UBND".to_owned()),
+        ]
+    );
+    let path = g.path(&g.resolve("208/KH-UBND").unwrap(), &id).unwrap();
+    assert_eq!(path.len(), 3);
+}
+
+#[test]
+fn real_links_end_on_the_parsed_document() {
+    let x = extractions();
+    let g = corpus();
+    for (from, to, kind) in [
+        (
+            "CV_9387-UBND-KT_2026_LaoCai.txt",
+            "CV_2449-CV-DU_2026_LaoCai.txt",
+            RelationType::Implements,
+        ),
+        (
+            "QD_165-2025-QD-UBND_2025_NinhBinh.txt",
+            "ND_30-2020-ND-CP_2020.txt",
+            RelationType::BasedOn,
+        ),
+    ] {
+        let (a, b) = (id_of(x, from), id_of(x, to));
+        assert!(
+            g.outgoing(&a)
+                .iter()
+                .any(|e| e.target == b && e.kind == EdgeKind::Relation(kind)),
+            "{from} --{kind}--> {to}"
+        );
+        let target = g.node(&b).unwrap().document.as_ref().unwrap();
+        assert!(target.parsed, "{to} is the parsed document, not a stub");
+        assert!(!target.claims.is_empty(), "the citation's claims are kept");
+    }
+}
+
+const LAO_CAI: &str =
+    "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 99/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2025\n\
+KẾ HOẠCH\nVề việc chuyển đổi số\nI. MỤC ĐÍCH\n1. Nội dung.\n";
+const TUYEN_QUANG_99: &str =
+    "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 99/KH-UBND\nTuyên Quang, ngày 12 tháng 3 năm 2025\n\
+KẾ HOẠCH\nVề việc chuyển đổi số\nI. MỤC ĐÍCH\n1. Nội dung.\n";
+const TUYEN_QUANG_CITING: &str = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 120/KH-UBND\nTuyên Quang, ngày 2 tháng 5 năm 2025\n\
+KẾ HOẠCH\nThực hiện Kế hoạch số 99/KH-UBND ngày 12/3/2025 của UBND tỉnh\nI. MỤC ĐÍCH\n1. Nội dung.\n";
+
+#[test]
+fn a_same_numbered_document_of_another_province_is_not_linked() {
+    let docs = vec![
+        ("lc.txt".to_owned(), text(LAO_CAI)),
+        ("tq-citing.txt".to_owned(), text(TUYEN_QUANG_CITING)),
+    ];
+    let g = build(&docs);
+    let citing = docs[1].1.id.clone();
+    let lao_cai = docs[0].1.id.clone();
+    let targets: Vec<String> = g
+        .outgoing(&citing)
+        .iter()
+        .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
+        .map(|e| e.target.clone())
+        .collect();
+    assert_eq!(targets.len(), 1);
+    assert_ne!(
+        targets[0], lao_cai,
+        "Tuyên Quang's 99/KH-UBND is not Lào Cai's"
+    );
+    assert!(targets[0].contains("ubnd.tuyen-quang"));
+    assert!(
+        !g.node(&targets[0])
+            .unwrap()
+            .document
+            .as_ref()
+            .unwrap()
+            .parsed
+    );
+
+    // With Tuyên Quang's own 99/KH-UBND parsed, the link ends on it; "99/KH-UBND" now names
+    // two parsed documents and resolving it asks which.
+    let mut docs = docs;
+    docs.push(("tq99.txt".to_owned(), text(TUYEN_QUANG_99)));
+    let g = build(&docs);
+    let tq99 = &docs[2].1.id;
+    assert!(g.outgoing(&citing).iter().any(|e| &e.target == tq99));
+    match g.resolve("99/KH-UBND") {
+        Err(ResolveError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), 2),
+        other => panic!("expected ambiguity, got {other:?}"),
+    }
+    assert_eq!(g.resolve(tq99).unwrap(), *tq99);
+}
+
+#[test]
+fn a_stub_becomes_the_parsed_document_in_any_order() {
+    let citing = ("tq-citing.txt".to_owned(), text(TUYEN_QUANG_CITING));
+    let cited = ("tq99.txt".to_owned(), text(TUYEN_QUANG_99));
+    let alone = build(std::slice::from_ref(&citing));
+    let id = cited.1.id.clone();
+    let stub = alone.node(&id).unwrap().document.clone().unwrap();
+    assert!(!stub.parsed);
+    assert_eq!(stub.date.as_deref(), Some("2025-03-12"));
+    let a = build(&[citing.clone(), cited.clone()]);
+    let b = build(&[cited, citing]);
+    let d = a.node(&id).unwrap().document.clone().unwrap();
+    assert!(d.parsed);
+    assert_eq!(
+        d.claims.len(),
+        1,
+        "the citation's claim is kept on the parsed document"
+    );
+    let json = |g: &Graph| export::node_link(g, ExportOptions::default()).to_string();
+    assert_eq!(json(&a), json(&b));
+}
+
+#[test]
+fn conflicting_dates_are_reported_and_both_claims_kept() {
+    let one = text(&TUYEN_QUANG_CITING.replace("120/KH-UBND", "121/KH-UBND"));
+    let two = text(
+        &TUYEN_QUANG_CITING
+            .replace("120/KH-UBND", "122/KH-UBND")
+            .replace("12/3/2025", "13/3/2025"),
+    );
+    let g = build(&[("a.txt".to_owned(), one), ("b.txt".to_owned(), two)]);
+    let conflicts: Vec<_> = g
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == "metadata-conflict")
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{:?}", g.diagnostics());
+    assert!(
+        conflicts[0].message.contains("2025-03-12") && conflicts[0].message.contains("2025-03-13")
+    );
+    let id = g.resolve("99/KH-UBND").unwrap();
+    let dates: Vec<Option<String>> = g
+        .node(&id)
+        .unwrap()
+        .document
+        .as_ref()
+        .unwrap()
+        .claims
+        .iter()
+        .map(|c| c.date.clone())
+        .collect();
+    assert_eq!(dates.len(), 2);
+    // A duplicate file is reported; the document is one node with both sources.
+    let dup = build(&[
+        ("x.txt".to_owned(), text(LAO_CAI)),
+        ("y.txt".to_owned(), text(LAO_CAI)),
+    ]);
+    assert!(dup
+        .diagnostics()
+        .iter()
+        .any(|d| d.code == "duplicate-document"));
+    let node = dup.node(&dup.resolve("99/KH-UBND").unwrap()).unwrap();
+    assert_eq!(node.document.as_ref().unwrap().sources, ["x.txt", "y.txt"]);
+}
+
+#[test]
+fn implementation_cycles_are_reported() {
+    let a = text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 10/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\n\
+                  Thực hiện Kế hoạch số 11/KH-UBND ngày 10/3/2025 của UBND tỉnh\nI. MỤC ĐÍCH\n1. Nội dung.\n");
+    let b = text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 11/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\n\
+                  Thực hiện Kế hoạch số 10/KH-UBND ngày 10/3/2025 của UBND tỉnh\nI. MỤC ĐÍCH\n1. Nội dung.\n");
+    let g = build(&[
+        ("a.txt".to_owned(), a.clone()),
+        ("b.txt".to_owned(), b.clone()),
+    ]);
+    let cycles = g.implementation_cycles();
+    assert_eq!(cycles.len(), 1, "{cycles:?}");
+    assert_eq!(cycles[0].len(), 3, "a → b → a");
+    assert!(g.diagnostics().iter().any(|d| d.code == "cycle"));
+    // The chain stops at the repeated node instead of looping.
+    let chain = g.chain(&a.id, IMPLEMENTATION).unwrap();
+    assert!(chain.parents[0].parents[0].cycle);
+    // The corpus has none.
+    assert!(corpus().implementation_cycles().is_empty());
+}
+
+#[test]
+fn exports_are_deterministic_and_round_trip() {
+    let mut reversed = extractions().clone();
+    reversed.reverse();
+    let g = corpus();
+    let g2 = build(&reversed);
+    let o = ExportOptions::default();
+    let json = export::node_link(g, o);
+    assert_eq!(json.to_string(), export::node_link(&g2, o).to_string());
+    assert_eq!(export::graphml(g, o), export::graphml(&g2, o));
+    assert_eq!(export::dot(g, o), export::dot(&g2, o));
+    assert_eq!(
+        export::cytoscape(g, o).to_string(),
+        export::cytoscape(&g2, o).to_string()
+    );
+
+    // Node-link: every node once, every edge between known nodes, unique keys.
+    let nodes = json["nodes"].as_array().unwrap();
+    let edges = json["edges"].as_array().unwrap();
+    assert_eq!(nodes.len(), g.node_count());
+    assert_eq!(edges.len(), g.edge_count());
+    let ids: std::collections::BTreeSet<&str> =
+        nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), nodes.len());
+    let mut keys = std::collections::BTreeSet::new();
+    for e in edges {
+        assert!(ids.contains(e["source"].as_str().unwrap()));
+        assert!(ids.contains(e["target"].as_str().unwrap()));
+        assert!(keys.insert((
+            e["source"].as_str().unwrap(),
+            e["target"].as_str().unwrap(),
+            e["key"].as_str().unwrap()
+        )));
+    }
+    // GraphML and DOT carry every node and edge.
+    let graphml = export::graphml(g, o);
+    assert_eq!(graphml.matches("<node id=").count(), g.node_count());
+    assert_eq!(graphml.matches("<edge id=").count(), g.edge_count());
+    let dot = export::dot(g, o);
+    assert_eq!(dot.matches(" -> ").count(), g.edge_count());
+    // Documents only: relations between documents.
+    let docs = export::node_link(
+        g,
+        ExportOptions {
+            documents_only: true,
+        },
+    );
+    assert!(docs["edges"].as_array().unwrap().iter().all(|e| {
+        let t = e["type"].as_str().unwrap();
+        EdgeKind::parse(t).is_some_and(|k| matches!(k, EdgeKind::Relation(_)))
+    }));
+}
+
+#[test]
+fn agencies_are_per_province_and_tasks_have_roles() {
+    let g = corpus();
+    let found = g.agency("Sở Kế hoạch và Đầu tư");
+    let seed = found
+        .iter()
+        .find(|a| a.agency.label == "Sở Kế hoạch và Đầu tư (Tuyên Quang)")
+        .expect("the seed's department, with its province");
+    let lead = seed
+        .tasks
+        .iter()
+        .filter(|t| t.role == vanban::graph::AgencyRole::Lead)
+        .count();
+    // II.1.c, II.3.b, II.4.b and III.2 of the seed.
+    assert_eq!(lead, 4);
+    // Names are matched whatever the tone placement and case.
+    assert_eq!(g.agency("sở kế hoạch và đầu tư").len(), found.len());
+}
