@@ -25,6 +25,7 @@
 
 pub use vanban_extract as extraction;
 pub use vanban_graph as graph;
+pub use vanban_lint as lint;
 pub use vanban_model as model;
 pub use vanban_syntax as syntax;
 

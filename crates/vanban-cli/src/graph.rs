@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use indicatif::ParallelProgressIterator;
 use rayon::prelude::*;
 use vanban_graph::export::{self, ExportOptions};
 use vanban_graph::{ChainParent, Graph, GraphBuilder, NodeSummary, ResolveError, IMPLEMENTATION};
@@ -147,7 +148,7 @@ pub(crate) struct UnimplementedArgs {
 
 /// The bundled corpus: `seeds/` and `corpus/` in the working directory, else in the
 /// repository the binary was built from.
-fn default_paths() -> Vec<PathBuf> {
+pub(crate) fn default_paths() -> Vec<PathBuf> {
     let here: Vec<PathBuf> = ["seeds", "corpus"]
         .iter()
         .map(PathBuf::from)
@@ -164,7 +165,7 @@ fn default_paths() -> Vec<PathBuf> {
         .collect()
 }
 
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+pub(crate) fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
             .filter_map(Result::ok)
@@ -218,8 +219,10 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
     }
     files.sort();
     files.dedup();
+    let bar = crate::progress(files.len(), "reading");
     let results: Vec<Result<(String, vanban_model::Extraction), String>> = files
         .par_iter()
+        .progress_with(bar)
         .map(|f| {
             let name = f.display().to_string();
             let bytes = std::fs::read(f)

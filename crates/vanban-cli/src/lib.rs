@@ -11,7 +11,25 @@ use serde::Serialize;
 use vanban_model::{Diagnostic, Document, Severity};
 use vanban_syntax::{ParseOptions, Parsed};
 
+mod check;
 mod graph;
+
+/// A progress bar on stderr for runs over many files; hidden when stderr is not a terminal or
+/// the run is short.
+pub(crate) fn progress(len: usize, what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if len < 200 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{msg} {bar:40} {pos}/{len} files, {per_sec}, eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_owned());
+    bar
+}
 
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
@@ -100,6 +118,21 @@ vanban chain 165/QĐ-UBND --relations implements,based_on")]
     Unimplemented(graph::UnimplementedArgs),
     /// Cycles of implementation relations (a sign of a misread relation).
     Cycles(graph::ListArgs),
+    /// Check documents: numbering, header format, citations, closing.
+    #[command(after_help = "Examples:\n  vanban lint draft.txt\n  \
+vanban lint corpus/ --format json -o findings.json\n  \
+vanban lint draft.txt --deny warning   # exit 1 on any warning\n\n\
+Exit codes: 0 no finding at or above --deny (default: error); 1 findings at or above it; \
+2 bad command line; 3 a file could not be read.")]
+    Lint(check::LintArgs),
+    /// A per-document report of a corpus, and its difference from a saved baseline.
+    #[command(
+        after_help = "PATH defaults to the bundled seeds/ and corpus/.\n\nExamples:\n  \
+vanban report\n  \
+vanban report --format json -o tests/corpus-report.json   # save a baseline\n  \
+vanban report --baseline tests/corpus-report.json          # what changed; exit 1 on regression"
+    )]
+    Report(check::ReportArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -217,6 +250,8 @@ pub fn main() -> ExitCode {
         Command::Orphans(args) => ExitCode::from(graph::orphans_cmd(&args)),
         Command::Unimplemented(args) => ExitCode::from(graph::unimplemented_cmd(&args)),
         Command::Cycles(args) => ExitCode::from(graph::cycles_cmd(&args)),
+        Command::Lint(args) => ExitCode::from(check::lint_cmd(&args)),
+        Command::Report(args) => ExitCode::from(check::report_cmd(&args)),
         Command::Schema(args) => {
             let text = schema_text(args.output == SchemaOf::Extract);
             match write_output(None, &text) {
@@ -355,7 +390,7 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
     status
 }
 
-fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
     match path {
         Some(p) => std::fs::write(p, text.as_bytes()),
         None => {
@@ -424,7 +459,7 @@ fn summary(name: &str, x: &vanban_model::Extraction) -> String {
     s
 }
 
-fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;

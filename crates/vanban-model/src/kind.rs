@@ -239,6 +239,29 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
+    /// Snake-case name, as serialised (`article`, `point`, `subitem` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Part => "part",
+            NodeKind::Chapter => "chapter",
+            NodeKind::Section => "section",
+            NodeKind::Subsection => "subsection",
+            NodeKind::Article => "article",
+            NodeKind::Group => "group",
+            NodeKind::Division => "division",
+            NodeKind::Clause => "clause",
+            NodeKind::Item => "item",
+            NodeKind::Subitem => "subitem",
+            NodeKind::Point => "point",
+            NodeKind::Indent => "indent",
+            NodeKind::Subindent => "subindent",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::Note => "note",
+            NodeKind::Quoted => "quoted",
+            NodeKind::Row => "row",
+        }
+    }
+
     /// The prefix used in element ids, e.g. `art`, `point`.
     pub fn id_prefix(self) -> &'static str {
         match self {
@@ -260,5 +283,50 @@ impl NodeKind {
             NodeKind::Quoted => "quot",
             NodeKind::Row => "row",
         }
+    }
+}
+
+#[cfg(test)]
+mod node_kind_tests {
+    use super::NodeKind;
+
+    #[test]
+    fn as_str_is_the_serialised_name() {
+        for k in [
+            NodeKind::Part,
+            NodeKind::Chapter,
+            NodeKind::Section,
+            NodeKind::Subsection,
+            NodeKind::Article,
+            NodeKind::Group,
+            NodeKind::Division,
+            NodeKind::Clause,
+            NodeKind::Item,
+            NodeKind::Subitem,
+            NodeKind::Point,
+            NodeKind::Indent,
+            NodeKind::Subindent,
+            NodeKind::Paragraph,
+            NodeKind::Note,
+            NodeKind::Quoted,
+            NodeKind::Row,
+        ] {
+            let json = format!("\"{}\"", k.as_str());
+            assert_eq!(serde_json_like(k), json);
+        }
+    }
+
+    fn serde_json_like(k: NodeKind) -> String {
+        // serde's snake_case rename of the variant name.
+        let name = format!("{k:?}");
+        let mut out = String::from("\"");
+        for (i, c) in name.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        }
+        out.push('"');
+        out
     }
 }

@@ -153,6 +153,26 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             }
         }
     }
+    // "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …": a point marker that continues a
+    // list of point references wrapped at the line end is text, not a new điểm.
+    for k in 1..lines.len() {
+        let continues = matches!(lines[k - 1].kind, LineKind::Text | LineKind::Marker(_))
+            && match &lines[k].kind {
+                LineKind::Marker(m) if m.kind == MarkerKind::Point => {
+                    ends_with_point_reference(&lines[k - 1].full)
+                }
+                // "… kết thúc vào ngày 31 tháng" / "12.": a number wrapped after the word
+                // that asks for it.
+                LineKind::Marker(m) if matches!(m.kind, MarkerKind::Item | MarkerKind::Subitem) => {
+                    ends_with_number_word(&lines[k - 1].full)
+                }
+                _ => false,
+            };
+        if continues {
+            lines[k].kind = LineKind::Text;
+            lines[k].clean = lines[k].full.clone();
+        }
+    }
     // A line of digits is a page number when a page header stands just before it.
     let mut after_page_header = 0u8;
     let mut after_stamp = false;
@@ -171,6 +191,49 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Whether a line ends inside a list of point references: "… điểm a), b), c)," or "… các điểm
+/// a, b,".
+fn ends_with_point_reference(full: &str) -> bool {
+    let t = full.trim_end();
+    let Some(t) = t.strip_suffix(',') else {
+        return false;
+    };
+    let t = t.trim_end();
+    let t = t.strip_suffix(')').unwrap_or(t);
+    let mut chars = t.chars().rev();
+    let (Some(letter), before) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    letter.is_lowercase()
+        && before.is_none_or(|c| c == ' ' || c == ',' || c == '(')
+        && (t.contains("điểm") || t.contains("Điểm"))
+}
+
+/// Whether a line ends with a word that a number must follow ("tháng", "số", "khoản",
+/// "Điều" …), so that a number at the start of the next line continues it. Words that also
+/// end phrases ("hằng năm", "tồn tại", "phụ lục") are not in the list.
+fn ends_with_number_word(full: &str) -> bool {
+    let last = full
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        last,
+        "tháng"
+            | "số"
+            | "khoản"
+            | "Khoản"
+            | "điều"
+            | "Điều"
+            | "điểm"
+            | "chương"
+            | "Chương"
+            | "quý"
+    ) && !full.trim_end().ends_with(['.', ':', ';'])
 }
 
 fn is_bare_keyword(full: &str) -> bool {
@@ -828,5 +891,21 @@ mod tests {
         // The paragraph that opens the quotation holds it; what follows, up to the close, is quoted.
         assert_eq!(quoted, [false, false, true, false]);
         assert!(p[3].marker.is_some());
+    }
+
+    #[test]
+    fn a_wrapped_list_of_point_references_is_not_a_point() {
+        assert!(ends_with_point_reference("Trường hợp tại điểm a), b), c),"));
+        assert!(ends_with_point_reference("theo các điểm a, b,"));
+        assert!(!ends_with_point_reference("a) Sở Tài chính chủ trì,"));
+        assert!(!ends_with_point_reference("Các Sở, ban, ngành;"));
+        let lines =
+            classify("Trường hợp tại điểm a), b), c),\nd) khoản 1, Điều 10 của Quy chế này.\n");
+        assert_eq!(lines[1].kind, LineKind::Text);
+        let lines = classify(
+            "1.\nNăm tài chính kết thúc vào ngày 31 tháng\n12.\n\n2.\nChế độ tài chính.\n",
+        );
+        assert_eq!(lines[2].kind, LineKind::Text);
+        assert!(matches!(lines[4].kind, LineKind::Marker(_)));
     }
 }

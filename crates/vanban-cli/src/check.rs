@@ -1,0 +1,297 @@
+//! `lint` and `report`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use indicatif::ParallelProgressIterator;
+use rayon::prelude::*;
+use serde::Serialize;
+use vanban_lint::report::{self, DocumentReport, Report};
+use vanban_lint::Finding;
+use vanban_model::Severity;
+
+use crate::graph::{collect_files, default_paths, QueryFormat};
+use crate::{write_output, EXIT_INPUT, EXIT_OK, EXIT_STRICT};
+
+/// Severity threshold of `--deny`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Deny {
+    /// Exit 1 on errors only.
+    Error,
+    /// Exit 1 on warnings and errors.
+    Warning,
+    /// Exit 1 on any finding.
+    Info,
+    /// Always exit 0 (when the files could be read).
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct LintArgs {
+    /// Documents or directories (searched recursively for `.txt`); `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = QueryFormat::Text)]
+    format: QueryFormat,
+    /// Exit with code 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = Deny::Error)]
+    deny: Deny,
+    /// Leave out info findings (date padding, incomplete first citations, end mark).
+    #[arg(long)]
+    no_info: bool,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct ReportArgs {
+    /// Files or directories of documents. Default: the bundled `seeds/` and `corpus/`.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = QueryFormat::Text)]
+    format: QueryFormat,
+    /// Compare with this saved report (`--format json` output) and print what changed; exit
+    /// with code 1 when a document regressed.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+/// The files behind the arguments: files as given, directories walked.
+fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, u8) {
+    let mut status = EXIT_OK;
+    let mut files = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            files.push(p.clone());
+            continue;
+        }
+        if let Err(e) = collect_files(p, &mut files) {
+            eprintln!("{}: error: cannot read: {e}", p.display());
+            status = EXIT_INPUT;
+        }
+    }
+    (files, status)
+}
+
+struct Done {
+    name: String,
+    parsed: vanban_syntax::Parsed,
+    extraction: vanban_model::Extraction,
+}
+
+/// Read, parse and extract files in parallel, in the order given.
+fn process(files: &[PathBuf], what: &str) -> Vec<Result<Done, String>> {
+    let bar = crate::progress(files.len(), what);
+    files
+        .par_iter()
+        .progress_with(bar)
+        .map(|f| {
+            let name = f.display().to_string();
+            let bytes = crate::read_input(f)
+                .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
+            let parsed =
+                vanban_syntax::parse_bytes(&bytes).map_err(|e| format!("{name}: error: {e}"))?;
+            let extraction = vanban_extract::extract(&parsed);
+            Ok(Done {
+                name,
+                parsed,
+                extraction,
+            })
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct FileFindings<'a> {
+    file: &'a str,
+    findings: &'a [Finding],
+}
+
+fn rank(s: Severity) -> u8 {
+    match s {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
+    let (files, mut status) = expand(&args.files);
+    let threshold = match args.deny {
+        Deny::Error => Some(2),
+        Deny::Warning => Some(1),
+        Deny::Info => Some(0),
+        Deny::Never => None,
+    };
+    let mut denied = false;
+    let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
+    for r in process(&files, "linting") {
+        match r {
+            Ok(d) => {
+                let mut findings = vanban_lint::lint(&d.parsed, &d.extraction);
+                if args.no_info {
+                    findings.retain(|f| f.severity != Severity::Info);
+                }
+                if threshold.is_some_and(|t| findings.iter().any(|f| rank(f.severity) >= t)) {
+                    denied = true;
+                }
+                all.push((d.name, findings));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                status = EXIT_INPUT;
+            }
+        }
+    }
+    let text = match args.format {
+        QueryFormat::Json => {
+            let v: Vec<FileFindings<'_>> = all
+                .iter()
+                .map(|(file, findings)| FileFindings { file, findings })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        QueryFormat::Text => {
+            let mut s = String::new();
+            let mut counts = [0usize; 3];
+            for (file, findings) in &all {
+                for f in findings {
+                    counts[usize::from(rank(f.severity))] += 1;
+                    let _ = writeln!(
+                        s,
+                        "{file}:{}:{}: {}[{}]: {}",
+                        f.span.line, f.span.column, f.severity, f.code, f.message
+                    );
+                    if !f.quote.is_empty() {
+                        let _ = writeln!(s, "    | {}", f.quote);
+                    }
+                }
+            }
+            let _ = writeln!(
+                s,
+                "{} files: {} errors, {} warnings, {} info",
+                all.len(),
+                counts[2],
+                counts[1],
+                counts[0]
+            );
+            s
+        }
+    };
+    if let Err(e) = write_output(args.output.as_ref(), &text) {
+        eprintln!("error: cannot write the output: {e}");
+        return EXIT_INPUT;
+    }
+    if status != EXIT_OK {
+        status
+    } else if denied {
+        EXIT_STRICT
+    } else {
+        EXIT_OK
+    }
+}
+
+/// The report of files (paths as given, or the bundled corpus).
+fn build_report(paths: &[PathBuf]) -> (Report, u8) {
+    let roots = if paths.is_empty() {
+        default_paths()
+    } else {
+        paths.to_vec()
+    };
+    let (mut files, mut status) = expand(&roots);
+    files.sort();
+    files.dedup();
+    let mut docs: Vec<DocumentReport> = Vec::new();
+    for r in process(&files, "reporting") {
+        match r {
+            Ok(d) => docs.push(report::document_report(&d.name, &d.parsed, &d.extraction)),
+            Err(e) => {
+                eprintln!("{e}");
+                status = EXIT_INPUT;
+            }
+        }
+    }
+    (Report::new(docs), status)
+}
+
+pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{}: error: cannot read the baseline: {e}", path.display());
+                    return EXIT_INPUT;
+                }
+            };
+            match serde_json::from_str::<Report>(&text) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    eprintln!(
+                        "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",
+                        path.display(),
+                        e.line(),
+                        e.column()
+                    );
+                    return EXIT_INPUT;
+                }
+            }
+        }
+    };
+    let (current, status) = build_report(&args.paths);
+    let (text, regressed) = match &baseline {
+        Some(b) => {
+            let d = report::diff(b, &current);
+            let text = match args.format {
+                QueryFormat::Json => {
+                    let mut s = serde_json::to_string_pretty(&d).unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                QueryFormat::Text => {
+                    let mut t = d.text();
+                    if d.regressed() {
+                        t.push_str(
+                            "regressions: fix them, or accept them by saving a new baseline \
+                             (`vanban report --format json -o BASELINE`) in the same commit\n",
+                        );
+                    }
+                    t
+                }
+            };
+            (text, d.regressed())
+        }
+        None => {
+            let text = match args.format {
+                QueryFormat::Json => {
+                    let mut s = serde_json::to_string_pretty(&current).unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                QueryFormat::Text => current.text(),
+            };
+            (text, false)
+        }
+    };
+    if let Err(e) = write_output(args.output.as_ref(), &text) {
+        eprintln!("error: cannot write the output: {e}");
+        return EXIT_INPUT;
+    }
+    if status != EXIT_OK {
+        status
+    } else if regressed {
+        EXIT_STRICT
+    } else {
+        EXIT_OK
+    }
+}

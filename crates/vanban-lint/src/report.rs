@@ -1,0 +1,432 @@
+//! The corpus report: per document, what the parser and extraction found; and the diff of two
+//! reports, which shows the effect of a change on the whole corpus and names regressions.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use vanban_model::{DocumentKind, Extraction, Severity};
+use vanban_syntax::Parsed;
+
+/// What one document gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    /// The file, as given.
+    pub file: String,
+    /// Canonical id.
+    pub id: String,
+    /// Type.
+    pub kind: DocumentKind,
+    /// Number and symbol.
+    pub number: Option<String>,
+    /// Date.
+    pub date: Option<String>,
+    /// Issuer.
+    pub issuer: Option<String>,
+    /// Title (or subject of a letter).
+    pub title: Option<String>,
+    /// Nodes by kind (preamble, body and appendices).
+    pub nodes: BTreeMap<String, usize>,
+    /// Citations: the cited document's number (or name) and form, in document order.
+    pub citations: Vec<String>,
+    /// Relations: `type target`, in document order.
+    pub relations: Vec<String>,
+    /// Number of assignments.
+    pub assignments: usize,
+    /// Diagnostics by severity.
+    pub severities: BTreeMap<String, usize>,
+    /// Diagnostics, `severity code @line`, in document order.
+    pub diagnostics: Vec<String>,
+}
+
+/// A corpus report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Report {
+    /// Documents, sorted by file.
+    pub documents: Vec<DocumentReport>,
+    /// Totals over the documents.
+    pub totals: Totals,
+}
+
+/// Totals of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Totals {
+    /// Documents.
+    pub documents: usize,
+    /// Nodes by kind.
+    pub nodes: BTreeMap<String, usize>,
+    /// Citations.
+    pub citations: usize,
+    /// Relations.
+    pub relations: usize,
+    /// Assignments.
+    pub assignments: usize,
+    /// Diagnostics by severity.
+    pub severities: BTreeMap<String, usize>,
+}
+
+/// The report of one document.
+pub fn document_report(file: &str, parsed: &Parsed, x: &Extraction) -> DocumentReport {
+    let doc = &parsed.document;
+    let mut nodes: BTreeMap<String, usize> = BTreeMap::new();
+    for n in doc.nodes() {
+        *nodes.entry(n.kind.as_str().to_owned()).or_default() += 1;
+    }
+    let citations = x
+        .citations
+        .iter()
+        .map(|c| {
+            let what = c
+                .number
+                .as_ref()
+                .map(|n| n.normalized.clone())
+                .or_else(|| c.name.clone())
+                .unwrap_or_else(|| c.raw.clone());
+            let form = match c.form {
+                vanban_model::CitationForm::Full => "full",
+                vanban_model::CitationForm::Short => "short",
+                vanban_model::CitationForm::Named => "named",
+            };
+            format!("{what} ({form})")
+        })
+        .collect();
+    let relations = x
+        .relations
+        .iter()
+        .map(|r| {
+            let subject = if r.from == x.id {
+                String::new()
+            } else {
+                format!("{} ", r.from)
+            };
+            format!("{subject}{} {}", r.kind, r.to)
+        })
+        .collect();
+    let mut severities: BTreeMap<String, usize> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for d in &x.diagnostics {
+        *severities.entry(d.severity.to_string()).or_default() += 1;
+        if d.severity != Severity::Info {
+            diagnostics.push(format!("{} {} @{}", d.severity, d.code, d.span.line));
+        }
+    }
+    DocumentReport {
+        file: file.to_owned(),
+        id: x.id.clone(),
+        kind: x.kind,
+        number: x.number.as_ref().map(|n| n.normalized.clone()),
+        date: x.date.clone(),
+        issuer: x.issuer.name.clone(),
+        title: doc
+            .header
+            .title
+            .clone()
+            .or_else(|| doc.header.subject.clone()),
+        nodes,
+        citations,
+        relations,
+        assignments: x.assignments.len(),
+        severities,
+        diagnostics,
+    }
+}
+
+impl Report {
+    /// A report of these documents (sorted by file).
+    pub fn new(mut documents: Vec<DocumentReport>) -> Report {
+        documents.sort_by(|a, b| a.file.cmp(&b.file));
+        let mut totals = Totals {
+            documents: documents.len(),
+            ..Totals::default()
+        };
+        for d in &documents {
+            for (k, n) in &d.nodes {
+                *totals.nodes.entry(k.clone()).or_default() += n;
+            }
+            totals.citations += d.citations.len();
+            totals.relations += d.relations.len();
+            totals.assignments += d.assignments;
+            for (k, n) in &d.severities {
+                *totals.severities.entry(k.clone()).or_default() += n;
+            }
+        }
+        Report { documents, totals }
+    }
+
+    /// A table a person reads.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        s.push_str(&format!(
+            "{:<44} {:<16} {:<22} {:<10} {:>5} {:>4} {:>4} {:>4} {:>9}\n",
+            "file", "type", "number", "date", "nodes", "cit", "rel", "asg", "err/warn"
+        ));
+        let sev = |m: &BTreeMap<String, usize>, k: &str| m.get(k).copied().unwrap_or(0);
+        for d in &self.documents {
+            let name = d.file.rsplit('/').next().unwrap_or(&d.file);
+            s.push_str(&format!(
+                "{:<44} {:<16} {:<22} {:<10} {:>5} {:>4} {:>4} {:>4} {:>9}\n",
+                crate::short(name, 44),
+                d.kind.as_str(),
+                crate::short(d.number.as_deref().unwrap_or("-"), 22),
+                d.date.as_deref().unwrap_or("-"),
+                d.nodes.values().sum::<usize>(),
+                d.citations.len(),
+                d.relations.len(),
+                d.assignments,
+                format!(
+                    "{}/{}",
+                    sev(&d.severities, "error"),
+                    sev(&d.severities, "warning")
+                ),
+            ));
+        }
+        let t = &self.totals;
+        s.push_str(&format!(
+            "{:<44} {:<16} {:<22} {:<10} {:>5} {:>4} {:>4} {:>4} {:>9}\n",
+            format!("total: {} documents", t.documents),
+            "",
+            "",
+            "",
+            t.nodes.values().sum::<usize>(),
+            t.citations,
+            t.relations,
+            t.assignments,
+            format!(
+                "{}/{}",
+                sev(&t.severities, "error"),
+                sev(&t.severities, "warning")
+            ),
+        ));
+        s
+    }
+}
+
+/// What changed in one document between two reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentDiff {
+    /// The file name.
+    pub file: String,
+    /// Header fields changed: (field, before, after).
+    pub header: Vec<(String, Option<String>, Option<String>)>,
+    /// Citations new in the current report.
+    pub new_citations: Vec<String>,
+    /// Citations the current report lost.
+    pub lost_citations: Vec<String>,
+    /// Relations new in the current report.
+    pub new_relations: Vec<String>,
+    /// Relations lost.
+    pub lost_relations: Vec<String>,
+    /// Diagnostics added.
+    pub added_diagnostics: Vec<String>,
+    /// Diagnostics removed.
+    pub removed_diagnostics: Vec<String>,
+    /// Other counts that changed: (what, before, after).
+    pub counts: Vec<(String, usize, usize)>,
+    /// Why this is a regression (empty when it is not).
+    pub regressions: Vec<String>,
+}
+
+/// The difference between a baseline and a current report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Diff {
+    /// Documents in the baseline, missing now.
+    pub removed: Vec<String>,
+    /// Documents new now.
+    pub added: Vec<String>,
+    /// Documents that changed.
+    pub changed: Vec<DocumentDiff>,
+}
+
+impl Diff {
+    /// Whether anything regressed: a document lost, a header field lost, fewer citations, more
+    /// errors.
+    pub fn regressed(&self) -> bool {
+        !self.removed.is_empty() || self.changed.iter().any(|d| !d.regressions.is_empty())
+    }
+
+    /// Whether the reports are the same.
+    pub fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.added.is_empty() && self.changed.is_empty()
+    }
+
+    /// What changed, for people.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for f in &self.removed {
+            s.push_str(&format!(
+                "{f}: REGRESSION: the document is gone from the report\n"
+            ));
+        }
+        for f in &self.added {
+            s.push_str(&format!("{f}: new document\n"));
+        }
+        for d in &self.changed {
+            let tag = if d.regressions.is_empty() {
+                "changed"
+            } else {
+                "REGRESSION"
+            };
+            s.push_str(&format!("{}: {tag}\n", d.file));
+            for r in &d.regressions {
+                s.push_str(&format!("  ! {r}\n"));
+            }
+            for (f, a, b) in &d.header {
+                s.push_str(&format!(
+                    "  {f}: {} → {}\n",
+                    a.as_deref().unwrap_or("(none)"),
+                    b.as_deref().unwrap_or("(none)")
+                ));
+            }
+            for c in &d.lost_citations {
+                s.push_str(&format!("  - citation {c}\n"));
+            }
+            for c in &d.new_citations {
+                s.push_str(&format!("  + citation {c}\n"));
+            }
+            for c in &d.lost_relations {
+                s.push_str(&format!("  - relation {c}\n"));
+            }
+            for c in &d.new_relations {
+                s.push_str(&format!("  + relation {c}\n"));
+            }
+            for c in &d.removed_diagnostics {
+                s.push_str(&format!("  - diagnostic {c}\n"));
+            }
+            for c in &d.added_diagnostics {
+                s.push_str(&format!("  + diagnostic {c}\n"));
+            }
+            for (what, a, b) in &d.counts {
+                s.push_str(&format!("  {what}: {a} → {b}\n"));
+            }
+        }
+        let regressions = self
+            .changed
+            .iter()
+            .filter(|d| !d.regressions.is_empty())
+            .count()
+            + self.removed.len();
+        s.push_str(&format!(
+            "{} documents changed, {} added, {} removed; {} regressed\n",
+            self.changed.len(),
+            self.added.len(),
+            self.removed.len(),
+            regressions
+        ));
+        s
+    }
+}
+
+/// Items of `a` not in `b`, as multisets, in `a`'s order.
+fn minus(a: &[String], b: &[String]) -> Vec<String> {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for x in b {
+        *left.entry(x.as_str()).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for x in a {
+        match left.get_mut(x.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => out.push(x.clone()),
+        }
+    }
+    out
+}
+
+fn file_key(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
+}
+
+/// Compare a baseline with a current report, document by document (matched by file name).
+pub fn diff(baseline: &Report, current: &Report) -> Diff {
+    let before: BTreeMap<&str, &DocumentReport> = baseline
+        .documents
+        .iter()
+        .map(|d| (file_key(&d.file), d))
+        .collect();
+    let after: BTreeMap<&str, &DocumentReport> = current
+        .documents
+        .iter()
+        .map(|d| (file_key(&d.file), d))
+        .collect();
+    let names: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
+    let mut out = Diff::default();
+    for name in names {
+        let (a, b) = match (before.get(name), after.get(name)) {
+            (Some(a), Some(b)) => (*a, *b),
+            (Some(_), None) => {
+                out.removed.push(name.to_owned());
+                continue;
+            }
+            (None, Some(_)) => {
+                out.added.push(name.to_owned());
+                continue;
+            }
+            (None, None) => continue,
+        };
+        let mut d = DocumentDiff {
+            file: name.to_owned(),
+            header: Vec::new(),
+            new_citations: minus(&b.citations, &a.citations),
+            lost_citations: minus(&a.citations, &b.citations),
+            new_relations: minus(&b.relations, &a.relations),
+            lost_relations: minus(&a.relations, &b.relations),
+            added_diagnostics: minus(&b.diagnostics, &a.diagnostics),
+            removed_diagnostics: minus(&a.diagnostics, &b.diagnostics),
+            counts: Vec::new(),
+            regressions: Vec::new(),
+        };
+        let fields = [
+            (
+                "kind",
+                Some(a.kind.as_str().to_owned()),
+                Some(b.kind.as_str().to_owned()),
+            ),
+            ("number", a.number.clone(), b.number.clone()),
+            ("date", a.date.clone(), b.date.clone()),
+            ("issuer", a.issuer.clone(), b.issuer.clone()),
+            ("title", a.title.clone(), b.title.clone()),
+            ("id", Some(a.id.clone()), Some(b.id.clone())),
+        ];
+        for (f, x, y) in fields {
+            if x != y {
+                let lost =
+                    x.is_some() && y.is_none() || (f == "kind" && y.as_deref() == Some("unknown"));
+                if lost {
+                    d.regressions.push(format!("header field {f} lost"));
+                }
+                d.header.push((f.to_owned(), x, y));
+            }
+        }
+        if b.citations.len() < a.citations.len() {
+            d.regressions.push(format!(
+                "fewer citations ({} → {})",
+                a.citations.len(),
+                b.citations.len()
+            ));
+        }
+        let errors = |r: &DocumentReport| r.severities.get("error").copied().unwrap_or(0);
+        if errors(b) > errors(a) {
+            d.regressions
+                .push(format!("more errors ({} → {})", errors(a), errors(b)));
+        }
+        let total = |r: &DocumentReport| r.nodes.values().sum::<usize>();
+        if total(a) != total(b) {
+            d.counts.push(("nodes".to_owned(), total(a), total(b)));
+        }
+        if a.assignments != b.assignments {
+            d.counts
+                .push(("assignments".to_owned(), a.assignments, b.assignments));
+        }
+        let changed = !d.header.is_empty()
+            || !d.new_citations.is_empty()
+            || !d.lost_citations.is_empty()
+            || !d.new_relations.is_empty()
+            || !d.lost_relations.is_empty()
+            || !d.added_diagnostics.is_empty()
+            || !d.removed_diagnostics.is_empty()
+            || !d.counts.is_empty();
+        if changed {
+            out.changed.push(d);
+        }
+    }
+    out
+}

@@ -1,0 +1,109 @@
+//! The corpus report against the committed baseline (`tests/corpus-report.json`): any change
+//! in what the corpus gives must come with an updated baseline, and regressions are named.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use vanban::lint::report::{diff, document_report, Report};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn baseline() -> Report {
+    let text = std::fs::read_to_string(root().join("tests/corpus-report.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn current() -> Report {
+    let mut files: Vec<PathBuf> = ["seeds", "corpus"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs = files
+        .iter()
+        .map(|f| {
+            let parsed = vanban::parse_bytes(&std::fs::read(f).unwrap()).unwrap();
+            let x = vanban::extract(&parsed);
+            let name = f.strip_prefix(root()).unwrap().display().to_string();
+            document_report(&name, &parsed, &x)
+        })
+        .collect();
+    Report::new(docs)
+}
+
+#[test]
+fn the_corpus_gives_what_the_baseline_says() {
+    let d = diff(&baseline(), &current());
+    assert!(
+        d.is_empty(),
+        "the corpus report changed:\n{}\nRead every change; when it is right, update the baseline in \
+         the same commit: cargo run --release -- report --format json -o tests/corpus-report.json",
+        d.text()
+    );
+}
+
+#[test]
+fn regressions_are_named() {
+    let before = baseline();
+    let mut after = before.clone();
+    let seed = after
+        .documents
+        .iter_mut()
+        .find(|d| d.file.ends_with("208-KH-UBND_2024_TuyenQuang.txt"))
+        .unwrap();
+    seed.number = None;
+    let lost = seed.citations.pop().unwrap();
+    *seed.severities.entry("error".to_owned()).or_default() += 1;
+    after
+        .documents
+        .retain(|d| !d.file.ends_with("ND_30-2020-ND-CP_2020.txt"));
+    let d = diff(&before, &after);
+    assert!(d.regressed());
+    assert_eq!(d.removed, ["ND_30-2020-ND-CP_2020.txt"]);
+    let changed = &d.changed[0];
+    assert_eq!(changed.file, "208-KH-UBND_2024_TuyenQuang.txt");
+    assert_eq!(changed.lost_citations, [lost]);
+    assert_eq!(
+        changed.regressions,
+        [
+            "header field number lost",
+            "fewer citations (16 → 15)",
+            "more errors (0 → 1)"
+        ]
+    );
+    // An improvement is a change, not a regression.
+    let d = diff(&after, &before);
+    assert!(!d.regressed() || !d.removed.is_empty());
+    assert!(d.changed.iter().all(|c| c.regressions.is_empty()));
+}
+
+#[test]
+fn the_cli_exits_1_on_a_regression() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = baseline();
+    // The baseline claims one citation more for the seed than the corpus gives.
+    let seed = b
+        .documents
+        .iter_mut()
+        .find(|d| d.file.ends_with("208-KH-UBND_2024_TuyenQuang.txt"))
+        .unwrap();
+    seed.citations.push("999/KH-UBND (full)".to_owned());
+    let path = dir.path().join("baseline.json");
+    std::fs::write(&path, serde_json::to_string(&b).unwrap()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["report", "--baseline", path.to_str().unwrap()])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("REGRESSION"), "{text}");
+    assert!(text.contains("- citation 999/KH-UBND (full)"), "{text}");
+    assert!(text.contains("1 regressed"), "{text}");
+}
