@@ -1,4 +1,4 @@
-//! Parsing and extraction never panic, whatever the text: random mixes of the words,
+//! Parsing, extraction, lint, report and graph never panic, whatever the text: random mixes of the words,
 //! numbers, symbols and Markdown that citations, names and agency lists are made of.
 
 use proptest::prelude::*;
@@ -108,5 +108,14 @@ proptest! {
         for r in &x.references {
             prop_assert!(r.span.end <= parsed.source.len());
         }
+        // Lint, report and the graph hold too.
+        for f in vanban::lint::lint(&parsed, &x) {
+            prop_assert!(f.span.end <= parsed.source.len() || f.span.start <= parsed.source.len());
+        }
+        let _ = vanban::lint::report::document_report("random.txt", &parsed, &x);
+        let mut b = vanban::GraphBuilder::new();
+        b.add("random.txt", x);
+        let g = b.build();
+        let _ = vanban::graph::export::node_link(&g, vanban::graph::export::ExportOptions::default());
     }
 }

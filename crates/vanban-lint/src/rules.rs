@@ -107,7 +107,18 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
             if c.date.is_none() {
                 missing.push("date");
             }
-            if c.issuer.is_none() {
+            // "Theo đề nghị của Sở Công Thương tại Tờ trình số …": the issuer stands before.
+            let mut from = c.span.start.saturating_sub(160);
+            while !parsed.source.is_char_boundary(from) {
+                from += 1;
+            }
+            let lead = parsed.source.get(from..c.span.start).unwrap_or("");
+            let named_before = lead.trim_end().ends_with("tại")
+                && lead
+                    .rsplit(['.', ';'])
+                    .next()
+                    .is_some_and(|l| l.contains("của "));
+            if c.issuer.is_none() && !named_before {
                 missing.push("issuer");
             }
             if !missing.is_empty() {
@@ -152,7 +163,6 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
             });
         }
     }
-    let _ = parsed;
     out
 }
 
@@ -163,8 +173,15 @@ pub fn closing(parsed: &Parsed) -> Vec<Finding> {
     let Some(closing_span) = doc.closing.span else {
         return out;
     };
-    // The last line of text before the closing.
-    let before = parsed.source[..closing_span.start].trim_end();
+    // The last line of text before the closing (lines of Markdown debris such as "|" skipped).
+    let mut before = parsed.source[..closing_span.start].trim_end();
+    loop {
+        let start = before.rfind('\n').map_or(0, |p| p + 1);
+        if start == 0 || before[start..].chars().any(char::is_alphanumeric) {
+            break;
+        }
+        before = before[..start].trim_end();
+    }
     let last_line_start = before.rfind('\n').map_or(0, |p| p + 1);
     let last = before[last_line_start..]
         .trim()
