@@ -86,6 +86,7 @@ pub fn header(parsed: &Parsed) -> Vec<Finding> {
 pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut later_seen: BTreeSet<&str> = BTreeSet::new();
     let own_date = x.date.as_deref();
     let own_year = own_date
         .and_then(|d| d.get(..4))
@@ -143,7 +144,8 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
             (None, Some(_)) => c.year.zip(own_year).is_some_and(|(cy, oy)| cy > oy),
             _ => false,
         };
-        if later {
+        // Once per cited document (its later mentions inherit the same date).
+        if later && later_seen.insert(target) {
             out.push(Finding {
                 code: "citation-after-document".to_owned(),
                 severity: Severity::Warning,
