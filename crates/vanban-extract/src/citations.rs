@@ -352,6 +352,10 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
     }
 }
 
+/// The most bytes a citation (type, fillers, number, date) may take; the grammar runs on a
+/// window this long, never on the rest of the text.
+const WINDOW: usize = 480;
+
 /// Find every citation in `range` of the text.
 pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
     let (from, to) = range;
@@ -363,7 +367,8 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         if start < last_end {
             continue;
         }
-        let Ok(mut pairs) = CitationGrammar::parse(Rule::citation_entry, &folded[start..to]) else {
+        let window = vanban_syntax::text::window(&folded[..to], start, WINDOW);
+        let Ok(mut pairs) = CitationGrammar::parse(Rule::citation_entry, window) else {
             continue;
         };
         let Some(citation) = pairs
@@ -386,7 +391,10 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         let kind = kind_of(&parts.type_words);
         let mut group = vec![(start, core_end, parts)];
         // "… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025": more of the same type.
-        while let Ok(mut more) = CitationGrammar::parse(Rule::more_entry, &folded[core_end..to]) {
+        while let Ok(mut more) = CitationGrammar::parse(
+            Rule::more_entry,
+            vanban_syntax::text::window(&folded[..to], core_end, WINDOW),
+        ) {
             let Some(entry) = more.next() else { break };
             let entry_end = core_end + entry.as_span().end();
             let entry_start = core_end

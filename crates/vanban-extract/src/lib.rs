@@ -248,48 +248,78 @@ fn citation_places(doc: &Document) -> Vec<((usize, usize), Position)> {
     out
 }
 
-/// Finds the innermost node that holds a position.
+/// Finds the innermost node that holds a position, in logarithmic time: entries are in
+/// document pre-order, so the innermost holder of a position is the last entry starting at or
+/// before it, or one of that entry's ancestors.
 struct NodeIndex {
-    /// (start, end, depth, id, paragraph text start)
-    spans: Vec<(usize, usize, usize, String, NodeKind)>,
+    /// (start, end, id, parent entry), in pre-order.
+    spans: Vec<(usize, usize, String, Option<usize>)>,
 }
 
 impl NodeIndex {
     fn new(doc: &Document) -> NodeIndex {
-        fn walk(n: &Node, depth: usize, out: &mut Vec<(usize, usize, usize, String, NodeKind)>) {
-            out.push((n.span.start, n.span.end, depth, n.id.clone(), n.kind));
+        fn walk(
+            n: &Node,
+            parent: Option<usize>,
+            out: &mut Vec<(usize, usize, String, Option<usize>)>,
+        ) {
+            let me = out.len();
+            out.push((n.span.start, n.span.end, n.id.clone(), parent));
             for c in &n.children {
-                walk(c, depth + 1, out);
+                walk(c, Some(me), out);
             }
         }
         let mut spans = Vec::new();
-        for a in &doc.appendices {
-            spans.push((
-                a.span.start,
-                a.span.end,
-                0,
-                a.id.clone(),
-                NodeKind::Paragraph,
-            ));
+        for n in doc.preamble.iter().chain(doc.body.iter()) {
+            walk(n, None, &mut spans);
         }
-        for n in doc
-            .preamble
-            .iter()
-            .chain(doc.body.iter())
-            .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
-        {
-            walk(n, 1, &mut spans);
+        for a in &doc.appendices {
+            let me = spans.len();
+            spans.push((a.span.start, a.span.end, a.id.clone(), None));
+            for n in &a.children {
+                walk(n, Some(me), &mut spans);
+            }
+        }
+        // Regions come in document order; keep the order stable if a source is odd.
+        if !spans.windows(2).all(|w| w[0].0 <= w[1].0) {
+            let mut order: Vec<usize> = (0..spans.len()).collect();
+            order.sort_by_key(|&k| spans[k].0);
+            let mut new_index = vec![0; spans.len()];
+            for (new, &old) in order.iter().enumerate() {
+                new_index[old] = new;
+            }
+            let sorted = order
+                .iter()
+                .map(|&k| {
+                    let (s, e, id, p) = spans[k].clone();
+                    (s, e, id, p.map(|p| new_index[p]))
+                })
+                .collect();
+            spans = sorted;
         }
         NodeIndex { spans }
     }
 
     /// The innermost node holding `pos`: (id, own start).
     fn at(&self, pos: usize) -> Option<(&str, usize)> {
-        self.spans
-            .iter()
-            .filter(|(s, e, ..)| *s <= pos && pos < *e)
-            .max_by_key(|(_, _, d, ..)| *d)
-            .map(|(s, _, _, id, _)| (id.as_str(), *s))
+        let last = self
+            .spans
+            .partition_point(|(s, ..)| *s <= pos)
+            .checked_sub(1)?;
+        let mut k = Some(last);
+        let mut steps = 0;
+        while let Some(i) = k {
+            let (s, e, id, parent) = &self.spans[i];
+            if *s <= pos && pos < *e {
+                return Some((id.as_str(), *s));
+            }
+            k = *parent;
+            steps += 1;
+            if steps > self.spans.len() {
+                break;
+            }
+        }
+        None
     }
 }
 

@@ -72,8 +72,10 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
         if start < last_end {
             continue;
         }
-        let Ok(mut pairs) = CitationGrammar::parse(Rule::reference_entry, &folded[start..to])
-        else {
+        let Ok(mut pairs) = CitationGrammar::parse(
+            Rule::reference_entry,
+            vanban_syntax::text::window(&folded[..to], start, 400),
+        ) else {
             continue;
         };
         let Some(reference) = pairs.next().and_then(|p| p.into_inner().next()) else {
@@ -110,10 +112,12 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
             continue;
         }
         // "Điều 5." or "Chương II" at the start of a line is a heading, not a reference.
-        let line_start = folded[..start].rfind('\n').map_or(0, |p| p + 1);
-        let at_line_start = folded[line_start..start]
+        // (Looking back over markup only, so a long line costs nothing.)
+        let at_line_start = folded[..start]
             .chars()
-            .all(|c| matches!(c, ' ' | '\t' | '*' | '_' | '#' | '|' | '>'));
+            .rev()
+            .find(|c| !matches!(c, ' ' | '\t' | '*' | '_' | '#' | '|' | '>'))
+            .is_none_or(|c| c == '\n');
         if at_line_start {
             last_end = end;
             continue;
@@ -290,10 +294,12 @@ pub(crate) fn find(
             .trim_start_matches("của ")
             .trim_start_matches("tại ");
         let rest_at = range.1 - rest.len();
+        // (`citation_starts` is sorted: the first citation at or after the reference.)
+        let first = citation_starts.partition_point(|&s| s < read.end);
         let anchor = citation_starts
-            .iter()
-            .position(|&s| s >= read.end && s <= rest_at + 2 && s + 1 >= rest_at)
-            .map_or(Anchor::This, Anchor::Cited);
+            .get(first)
+            .filter(|&&s| s <= rest_at + 2 && s + 1 >= rest_at)
+            .map_or(Anchor::This, |_| Anchor::Cited(first));
         let (document, targets) = match anchor {
             Anchor::Cited(i) => (citation_ids.get(i).cloned().flatten(), Vec::new()),
             Anchor::This => (Some(own_id.to_owned()), resolve(doc, &read, read.start)),

@@ -31,6 +31,17 @@ pub enum DecodeError {
         /// 1-based line of that byte.
         line: usize,
     },
+    /// Valid UTF-8 whose letters are legacy glyphs: TCVN3 or VNI bytes that were once read as
+    /// Latin-1 ("Uû ban nh©n d©n" for "Ủy ban nhân dân").
+    #[error("this looks like {name} text that was read as Latin-1 (line {line}: \"{sample}\"): its letters are legacy glyphs, not Vietnamese; convert the original file from {name} to Unicode (UTF-8), for example with a TCVN3/VNI converter, and try again")]
+    MisdecodedLegacy {
+        /// "TCVN3 (ABC)" or "VNI-Windows".
+        name: &'static str,
+        /// 1-based line of the first such glyph.
+        line: usize,
+        /// That line, shortened.
+        sample: String,
+    },
     /// Not a text document at all.
     #[error("not a text document: this is {kind}; extract its text first (for a PDF, pdftotext; for a .docx, save as plain text)")]
     Binary {

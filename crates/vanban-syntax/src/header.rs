@@ -206,7 +206,9 @@ pub(crate) fn date_in(s: &str) -> Option<(usize, DateParts)> {
         .chain(s.match_indices("Ngày"))
         .chain(s.match_indices("NGÀY"))
     {
-        if let Ok(mut pairs) = HeaderGrammar::parse(Rule::date_entry, &s[pos..]) {
+        if let Ok(mut pairs) =
+            HeaderGrammar::parse(Rule::date_entry, crate::text::window(s, pos, 120))
+        {
             let mut parts = DateParts::default();
             let Some(entry) = pairs.next() else { continue };
             for p in entry.into_inner().flat_map(|p| p.into_inner()) {

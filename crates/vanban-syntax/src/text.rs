@@ -15,19 +15,65 @@ use crate::error::DecodeError;
 /// [`DecodeError`]: binary data, text in a legacy Vietnamese 8-bit encoding, or invalid UTF-8
 /// (with the byte offset, line and column of the first bad byte).
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return decode_utf8(rest, 3);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(rest, u16::from_be_bytes);
-    }
-    if let Some(kind) = binary_kind(bytes) {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        decode_utf8(rest, 3)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(rest, u16::from_be_bytes)?
+    } else if let Some(kind) = binary_kind(bytes) {
         return Err(DecodeError::Binary { kind });
+    } else {
+        decode_utf8(bytes, 0)?
+    };
+    if let Some(e) = misdecoded_legacy(&text) {
+        return Err(e);
     }
-    decode_utf8(bytes, 0)
+    Ok(text)
+}
+
+/// Legacy glyphs read as Latin-1. In TCVN3 the letters â ê ô ơ ư ă đ are single bytes that
+/// Latin-1 shows as "©", "ª", "«", "¬", "­", "¨", "®", and toned vowels show as "¸", "µ", "¶",
+/// "·", "¹" …; VNI writes tones and hats as separate
+/// bytes that Latin-1 shows as "ø", "ä", "ë", "ö", "ü", "ï" after the base letter. Proper
+/// Vietnamese has none of these; it has the letters of U+1EA0..U+1EF9 (ạ ả ấ …), which such
+/// text lacks.
+fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
+    let mut tcvn = 0usize;
+    let mut vni = 0usize;
+    let mut proper = 0usize;
+    let mut first_tcvn: Option<usize> = None;
+    let mut first_vni: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\u{a9}' | '\u{aa}' | '\u{ab}' | '\u{ac}' | '\u{ae}' | '\u{a8}' | '¸' | 'µ' | '¶'
+            | '·' | '¹' | '¼' | '½' | '¾' | 'Þ' | 'Ñ' | '×' => {
+                tcvn += 1;
+                first_tcvn.get_or_insert(i);
+            }
+            'ø' | 'ä' | 'ë' | 'ö' | 'ü' | 'ï' | 'Ø' | 'Ä' | 'Ë' | 'Ö' | 'Ü' | 'Ï' => {
+                vni += 1;
+                first_vni.get_or_insert(i);
+            }
+            '\u{1ea0}'..='\u{1ef9}' | 'ơ' | 'ư' | 'Ơ' | 'Ư' | 'ă' | 'Ă' | 'đ' | 'Đ' => {
+                proper += 1
+            }
+            _ => {}
+        }
+    }
+    let (name, first) = if tcvn >= 8 && tcvn > 4 * proper {
+        ("TCVN3 (ABC)", first_tcvn)
+    } else if vni >= 8 && vni > 4 * proper {
+        ("VNI-Windows", first_vni)
+    } else {
+        return None;
+    };
+    let at = first.unwrap_or(0);
+    let line = text[..at].matches('\n').count() + 1;
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let sample: String = text[start..end].trim().chars().take(60).collect();
+    Some(DecodeError::MisdecodedLegacy { name, line, sample })
 }
 
 fn decode_utf8(bytes: &[u8], bom: usize) -> Result<String, DecodeError> {
@@ -129,6 +175,18 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// At most `max` bytes of `s` from `start` (cut back to a character boundary). Grammars run
+/// on such windows, never on the rest of a long text: a failed pest parse costs time in the
+/// length of its input, and a citation or a date is never longer than a few hundred bytes.
+pub fn window(s: &str, start: usize, max: usize) -> &str {
+    let start = start.min(s.len());
+    let mut end = start.saturating_add(max).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[start..end]
+}
+
 /// Text after normalisation, with the map back to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -150,6 +208,23 @@ pub struct OffsetMap {
     line_starts: Vec<usize>,
     /// The original text, for column counting.
     original: String,
+    /// Characters before each 4 KiB block of the original text, so that a column on a very
+    /// long line costs at most a block's counting, not the whole line's.
+    char_blocks: Vec<usize>,
+}
+
+/// Bytes per block of [`OffsetMap::char_blocks`].
+const BLOCK: usize = 4096;
+
+/// Characters before each block of `s`.
+fn char_blocks(s: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(s.len() / BLOCK + 1);
+    let mut count = 0;
+    for chunk in s.as_bytes().chunks(BLOCK) {
+        out.push(count);
+        count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    }
+    out
 }
 
 impl OffsetMap {
@@ -172,8 +247,19 @@ impl OffsetMap {
         while !self.original.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.original[start..end].chars().count() + 1;
+        let column = self.chars_before(end) - self.chars_before(start) + 1;
         (line as u32, column as u32)
+    }
+
+    /// Number of characters of the original text before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let base = self.char_blocks.get(block).copied().unwrap_or(0);
+        let from = (block * BLOCK).min(offset);
+        base + self.original.as_bytes()[from..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
     }
 }
 
@@ -212,6 +298,7 @@ pub fn normalize(input: &str) -> Normalized {
                 points: Vec::new(),
                 line_starts,
                 original: input.to_owned(),
+                char_blocks: char_blocks(input),
             },
             changes: Vec::new(),
         };
@@ -281,6 +368,7 @@ pub fn normalize(input: &str) -> Normalized {
             points,
             line_starts,
             original: input.to_owned(),
+            char_blocks: char_blocks(input),
         },
         changes,
     }
