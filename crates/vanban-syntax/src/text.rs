@@ -158,17 +158,33 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
     if high < 4 {
         return None;
     }
+    // A valid UTF-8 multi-byte sequence anywhere means a damaged UTF-8 file, not a legacy one.
+    if bytes
+        .windows(3)
+        .any(|w| matches!(w[0], 0xE0..=0xEF) && (w[1] & 0xC0) == 0x80 && (w[2] & 0xC0) == 0x80)
+    {
+        return None;
+    }
     let tcvn = bytes
         .iter()
-        .filter(|&&b| matches!(b, 0xA9 | 0xAC | 0xAD | 0xAE | 0xB5..=0xBE | 0xC6..=0xCF))
+        .filter(|&&b| matches!(b, 0xA8..=0xAE | 0xB5..=0xBE | 0xC6..=0xCF))
         .count();
+    // VNI's tone bytes after a vowel: ù ø û õ ï (and capitals).
     let vni = bytes
         .windows(2)
-        .filter(|w| w[0].is_ascii_alphabetic() && matches!(w[1], 0xC0..=0xFF))
+        .filter(|w| {
+            matches!(
+                w[0].to_ascii_lowercase(),
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+            ) && matches!(
+                w[1],
+                0xF9 | 0xF8 | 0xFB | 0xF5 | 0xEF | 0xD9 | 0xD8 | 0xDB | 0xD5 | 0xCF
+            )
+        })
         .count();
-    if tcvn * 2 >= high {
+    if tcvn >= 3 && tcvn >= vni {
         Some("TCVN3 (ABC)")
-    } else if vni * 2 >= high {
+    } else if vni >= 3 {
         Some("VNI-Windows")
     } else {
         None
