@@ -261,3 +261,39 @@ fn an_ambiguous_or_unknown_id_says_how_to_choose() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no document matches"));
 }
+
+#[test]
+fn extract_walks_folders_reads_file_lists_and_is_deterministic() {
+    let by_dir = vanban_env(
+        &["extract", "-q", "--jsonl", "corpus"],
+        &[("RAYON_NUM_THREADS", "1")],
+    );
+    assert!(by_dir.status.success());
+    let lines = String::from_utf8(by_dir.stdout.clone()).unwrap();
+    assert_eq!(lines.lines().count(), 71);
+    // The same documents listed on standard input, on two threads: the same bytes.
+    let mut list: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
+            .collect();
+    list.sort();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["extract", "-q", "--jsonl", "--files-from", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("RAYON_NUM_THREADS", "2")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(list.join("\n").as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, by_dir.stdout);
+}

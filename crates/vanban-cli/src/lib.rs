@@ -166,9 +166,13 @@ pub fn schema_text(extract: bool) -> String {
 
 #[derive(clap::Args, Debug)]
 struct ExtractArgs {
-    /// Documents (UTF-8 or UTF-16 text); `-` reads standard input.
-    #[arg(required = true)]
+    /// Documents (UTF-8 or UTF-16 text) or directories (walked for `.txt`); `-` reads one
+    /// document from standard input.
+    #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
+    /// Also read the documents listed in this file, one path a line (`-`: standard input).
+    #[arg(long, value_name = "LIST")]
+    files_from: Option<PathBuf>,
     /// One JSON object per line instead of a JSON array.
     #[arg(long)]
     jsonl: bool,
@@ -294,7 +298,49 @@ fn extract_options(
     Ok(options)
 }
 
+/// The documents an `extract` run reads: files as given (directories walked for `.txt`, `-` is
+/// standard input), then those listed in `--files-from`.
+fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, u8) {
+    let mut status = EXIT_OK;
+    let mut files = Vec::new();
+    for f in &args.files {
+        if f.as_os_str() == "-" || !f.is_dir() {
+            files.push(f.clone());
+        } else if let Err(e) = graph::collect_files(f, &mut files) {
+            eprintln!("{}: error: cannot read: {e}", f.display());
+            status = EXIT_INPUT;
+        }
+    }
+    if let Some(list) = &args.files_from {
+        let text = if list.as_os_str() == "-" {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).map(|_| s)
+        } else {
+            std::fs::read_to_string(list)
+        };
+        match text {
+            Ok(t) => files.extend(
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(PathBuf::from),
+            ),
+            Err(e) => {
+                eprintln!("{}: error: cannot read the file list: {e}", list.display());
+                status = EXIT_INPUT;
+            }
+        }
+    }
+    (files, status)
+}
+
+/// Documents are read in parallel in batches of this many, and written in input order as each
+/// batch ends: output streams, memory stays bounded, and the bytes do not depend on threads.
+const BATCH: usize = 64;
+
 fn extract_cmd(args: &ExtractArgs) -> u8 {
+    use indicatif::ParallelProgressIterator;
+    use rayon::prelude::*;
     let options = match extract_options(&args.agencies, &args.abbreviations) {
         Ok(o) => o,
         Err(e) => {
@@ -302,88 +348,115 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
             return EXIT_INPUT;
         }
     };
-    let mut status = EXIT_OK;
-    let mut results = Vec::new();
-    for file in &args.files {
-        let name = file.display().to_string();
-        let bytes = match read_input(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("{name}: error: cannot read the file: {e}");
-                status = EXIT_INPUT;
-                continue;
-            }
-        };
-        let parsed = match vanban_syntax::parse_with(&bytes, ParseOptions::default()) {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("{name}: error: {e}");
-                status = EXIT_INPUT;
-                continue;
-            }
-        };
-        let extraction = vanban_extract::extract_with(&parsed, &options);
-        if !args.quiet {
-            let stderr = std::io::stderr();
-            let mut err = stderr.lock();
-            for d in &extraction.diagnostics {
-                if d.severity == Severity::Info && !args.verbose {
-                    continue;
-                }
-                let _ = writeln!(
-                    err,
-                    "{name}:{}:{}: {}[{}]: {}",
-                    d.span.line, d.span.column, d.severity, d.code, d.message
-                );
-            }
-        }
-        results.push((name, extraction));
-    }
-    let mut out = String::new();
-    if args.summary {
-        for (name, x) in &results {
-            out.push_str(&summary(name, x));
-        }
-    } else if args.jsonl {
-        for (_, x) in &results {
-            match serde_json::to_string(x) {
-                Ok(s) => {
-                    out.push_str(&s);
-                    out.push('\n');
-                }
-                Err(e) => {
-                    eprintln!("error: cannot serialise the output: {e}");
-                    return EXIT_INPUT;
-                }
-            }
-        }
-    } else {
-        let all: Vec<&vanban_model::Extraction> = results.iter().map(|(_, x)| x).collect();
-        match serde_json::to_string_pretty(&all) {
-            Ok(s) => {
-                out.push_str(&s);
-                out.push('\n');
-            }
-            Err(e) => {
-                eprintln!("error: cannot serialise the output: {e}");
-                return EXIT_INPUT;
-            }
-        }
-    }
-    if let Err(e) = write_output(args.output.as_ref(), &out) {
-        eprintln!("error: cannot write the output: {e}");
+    let (files, mut status) = extract_inputs(args);
+    if files.is_empty() {
+        eprintln!("error: no documents to read");
         return EXIT_INPUT;
     }
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("{}: error: cannot write the output: {e}", p.display());
+                return EXIT_INPUT;
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::new(sink);
+    let bar = progress(files.len(), "extracting");
+    let (mut docs, mut citations, mut relations, mut assignments) = (0usize, 0, 0, 0);
+    let mut first = true;
+    let mut write_err: Option<std::io::Error> = None;
+    let mut emit = |out: &mut std::io::BufWriter<Box<dyn Write>>, text: &str| {
+        if write_err.is_none() {
+            if let Err(e) = out.write_all(text.as_bytes()) {
+                write_err = Some(e);
+            }
+        }
+    };
+    let array = !args.jsonl && !args.summary;
+    for batch in files.chunks(BATCH) {
+        let results: Vec<Result<(String, vanban_model::Extraction), String>> = batch
+            .par_iter()
+            .progress_with(bar.clone())
+            .map(|file| {
+                let name = file.display().to_string();
+                let bytes = read_input(file)
+                    .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
+                let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
+                    .map_err(|e| format!("{name}: error: {e}"))?;
+                Ok((name, vanban_extract::extract_with(&parsed, &options)))
+            })
+            .collect();
+        for r in results {
+            let (name, x) = match r {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("{e}");
+                    status = EXIT_INPUT;
+                    continue;
+                }
+            };
+            if !args.quiet {
+                let stderr = std::io::stderr();
+                let mut err = stderr.lock();
+                for d in &x.diagnostics {
+                    if d.severity == Severity::Info && !args.verbose {
+                        continue;
+                    }
+                    let _ = writeln!(
+                        err,
+                        "{name}:{}:{}: {}[{}]: {}",
+                        d.span.line, d.span.column, d.severity, d.code, d.message
+                    );
+                }
+            }
+            docs += 1;
+            citations += x.citations.len();
+            relations += x.relations.len();
+            assignments += x.assignments.len();
+            if args.summary {
+                emit(&mut out, &summary(&name, &x));
+            } else if args.jsonl {
+                match serde_json::to_string(&x) {
+                    Ok(s) => emit(&mut out, &format!("{s}\n")),
+                    Err(e) => {
+                        eprintln!("{name}: error: cannot serialise the output: {e}");
+                        status = EXIT_INPUT;
+                    }
+                }
+            } else {
+                // The same bytes as a pretty-printed array, one element at a time.
+                match serde_json::to_string_pretty(&x) {
+                    Ok(s) => {
+                        let indented: Vec<String> = s.lines().map(|l| format!("  {l}")).collect();
+                        let lead = if first { "[\n" } else { ",\n" };
+                        emit(&mut out, &format!("{lead}{}", indented.join("\n")));
+                        first = false;
+                    }
+                    Err(e) => {
+                        eprintln!("{name}: error: cannot serialise the output: {e}");
+                        status = EXIT_INPUT;
+                    }
+                }
+            }
+        }
+    }
+    bar.finish_and_clear();
+    if array {
+        emit(&mut out, if first { "[]\n" } else { "\n]\n" });
+    }
+    let flushed = out.flush();
+    if let Some(e) = write_err.or(flushed.err()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+            return EXIT_INPUT;
+        }
+    }
     if let (Some(path), false) = (&args.output, args.quiet) {
-        let count = |f: fn(&vanban_model::Extraction) -> usize| -> usize {
-            results.iter().map(|(_, x)| f(x)).sum()
-        };
         eprintln!(
-            "wrote {} documents ({} citations, {} relations, {} assignments) to {}",
-            results.len(),
-            count(|x| x.citations.len()),
-            count(|x| x.relations.len()),
-            count(|x| x.assignments.len()),
+            "wrote {docs} documents ({citations} citations, {relations} relations, {assignments} assignments) to {}",
             path.display()
         );
     }
