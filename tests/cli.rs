@@ -297,3 +297,29 @@ fn extract_walks_folders_reads_file_lists_and_is_deterministic() {
     assert!(out.status.success());
     assert_eq!(out.stdout, by_dir.stdout);
 }
+
+#[test]
+fn diagnostics_are_plain_when_piped_and_underlined_on_request() {
+    let file = "corpus/CV_9387-UBND-KT_2026_LaoCai.txt";
+    let plain = vanban(&["extract", file, "-o", "/dev/null"]);
+    let err = String::from_utf8_lossy(&plain.stderr);
+    assert!(
+        err.contains(
+            "corpus/CV_9387-UBND-KT_2026_LaoCai.txt:31:56: warning[citation-issuer-mismatch]"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains('╭'));
+    let fancy = vanban(&["extract", file, "-o", "/dev/null", "--diagnostics", "fancy"]);
+    let err = String::from_utf8_lossy(&fancy.stderr);
+    assert!(
+        err.contains("citation-issuer-mismatch") && err.contains('╭'),
+        "{err}"
+    );
+    assert!(
+        err.contains("động số 104-CTr/Tu của Ủy ban nhân dân tỉnh"),
+        "the source line is shown: {err}"
+    );
+    // No colour codes when not on a terminal.
+    assert!(!err.contains('\u{1b}'));
+}

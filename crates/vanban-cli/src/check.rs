@@ -44,6 +44,10 @@ pub(crate) struct LintArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// How text findings are shown: the source line underlined on a terminal (`auto`),
+    /// always (`fancy`) or one plain line each with the quote under it (`plain`).
+    #[arg(long, value_enum, default_value_t = crate::render::Style::Auto)]
+    diagnostics: crate::render::Style,
 }
 
 #[derive(clap::Args, Debug)]
@@ -132,6 +136,7 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
     };
     let mut denied = false;
     let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
+    let mut sources: Vec<std::sync::Arc<String>> = Vec::new();
     for r in process(&files, "linting") {
         match r {
             Ok(d) => {
@@ -143,6 +148,7 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
                     denied = true;
                 }
                 all.push((d.name, findings));
+                sources.push(std::sync::Arc::new(d.parsed.source));
             }
             Err(e) => {
                 eprintln!("{e}");
@@ -161,20 +167,27 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
             s
         }
         QueryFormat::Text => {
+            use std::io::IsTerminal;
+            let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+            let fancy = args.diagnostics.fancy(terminal);
+            let colour = terminal && std::env::var_os("NO_COLOR").is_none();
             let mut s = String::new();
             let mut counts = [0usize; 3];
-            for (file, findings) in &all {
+            for ((file, findings), source) in all.iter().zip(&sources) {
                 for f in findings {
                     counts[usize::from(rank(f.severity))] += 1;
-                    let _ = writeln!(
-                        s,
-                        "{file}:{}:{}: {}[{}]: {}",
-                        f.span.line, f.span.column, f.severity, f.code, f.message
-                    );
-                    if !f.quote.is_empty() {
-                        let _ = writeln!(s, "    | {}", f.quote);
-                    }
                 }
+                let items: Vec<crate::render::Item<'_>> = findings
+                    .iter()
+                    .map(|f| crate::render::Item {
+                        code: &f.code,
+                        severity: f.severity,
+                        message: &f.message,
+                        span: f.span,
+                        help: (!f.quote.is_empty() && !fancy).then(|| f.quote.clone()),
+                    })
+                    .collect();
+                s.push_str(&crate::render::render(file, source, &items, fancy, colour));
             }
             let _ = writeln!(
                 s,

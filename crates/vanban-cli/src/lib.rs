@@ -13,6 +13,7 @@ use vanban_syntax::{ParseOptions, Parsed};
 
 mod check;
 mod graph;
+mod render;
 
 /// A progress bar on stderr for runs over many files; hidden when stderr is not a terminal or
 /// the run is short.
@@ -173,6 +174,10 @@ struct ExtractArgs {
     /// Also read the documents listed in this file, one path a line (`-`: standard input).
     #[arg(long, value_name = "LIST")]
     files_from: Option<PathBuf>,
+    /// How diagnostics are shown on stderr: the source line underlined on a terminal
+    /// (`auto`), always (`fancy`) or one plain line each (`plain`).
+    #[arg(long, value_enum, default_value_t = render::Style::Auto)]
+    diagnostics: render::Style,
     /// One JSON object per line instead of a JSON array.
     #[arg(long)]
     jsonl: bool,
@@ -211,6 +216,10 @@ struct ParseArgs {
     /// Exit with code 1 when the parse has error diagnostics.
     #[arg(long)]
     strict: bool,
+    /// How diagnostics are shown on stderr: the source line underlined on a terminal
+    /// (`auto`), always (`fancy`) or one plain line each (`plain`).
+    #[arg(long, value_enum, default_value_t = render::Style::Auto)]
+    diagnostics: render::Style,
     /// Also print info diagnostics (what the clean-up passes did) on stderr.
     #[arg(long, short)]
     verbose: bool,
@@ -377,7 +386,8 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
     };
     let array = !args.jsonl && !args.summary;
     for batch in files.chunks(BATCH) {
-        let results: Vec<Result<(String, vanban_model::Extraction), String>> = batch
+        type Done = (String, vanban_model::Extraction, String);
+        let results: Vec<Result<Done, String>> = batch
             .par_iter()
             .progress_with(bar.clone())
             .map(|file| {
@@ -386,11 +396,12 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
                     .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
                 let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
                     .map_err(|e| format!("{name}: error: {e}"))?;
-                Ok((name, vanban_extract::extract_with(&parsed, &options)))
+                let x = vanban_extract::extract_with(&parsed, &options);
+                Ok((name, x, parsed.source))
             })
             .collect();
         for r in results {
-            let (name, x) = match r {
+            let (name, x, source) = match r {
                 Ok(v) => v,
                 Err(e) => {
                     eprintln!("{e}");
@@ -399,18 +410,13 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
                 }
             };
             if !args.quiet {
-                let stderr = std::io::stderr();
-                let mut err = stderr.lock();
-                for d in &x.diagnostics {
-                    if d.severity == Severity::Info && !args.verbose {
-                        continue;
-                    }
-                    let _ = writeln!(
-                        err,
-                        "{name}:{}:{}: {}[{}]: {}",
-                        d.span.line, d.span.column, d.severity, d.code, d.message
-                    );
-                }
+                print_items(
+                    &name,
+                    &source,
+                    &x.diagnostics,
+                    args.verbose,
+                    args.diagnostics,
+                );
             }
             docs += 1;
             citations += x.citations.len();
@@ -559,7 +565,7 @@ fn parse_cmd(args: &ParseArgs) -> u8 {
         }
     };
     if !args.quiet {
-        print_diagnostics(&name, &parsed, args.verbose);
+        print_diagnostics(&name, &parsed, args.verbose, args.diagnostics);
     }
     let rendered = match render(&parsed, args.format) {
         Ok(s) => s,
@@ -606,17 +612,39 @@ fn render(parsed: &Parsed, format: Format) -> Result<String, String> {
 }
 
 /// `file:line:col: severity[code]: message`, one per line.
-fn print_diagnostics(name: &str, parsed: &Parsed, verbose: bool) {
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    for d in &parsed.diagnostics {
-        if d.severity == Severity::Info && !verbose {
-            continue;
-        }
-        let _ = writeln!(
-            err,
-            "{name}:{}:{}: {}[{}]: {}",
-            d.span.line, d.span.column, d.severity, d.code, d.message
-        );
+fn print_diagnostics(name: &str, parsed: &Parsed, verbose: bool, style: render::Style) {
+    print_items(name, &parsed.source, &parsed.diagnostics, verbose, style);
+}
+
+/// Diagnostics of one file on stderr: fancy (source line underlined) or plain.
+fn print_items(
+    name: &str,
+    source: &str,
+    diagnostics: &[vanban_model::Diagnostic],
+    verbose: bool,
+    style: render::Style,
+) {
+    let items: Vec<render::Item<'_>> = diagnostics
+        .iter()
+        .filter(|d| verbose || d.severity != Severity::Info)
+        .map(|d| render::Item {
+            code: &d.code,
+            severity: d.severity,
+            message: &d.message,
+            span: d.span,
+            help: None,
+        })
+        .collect();
+    if items.is_empty() {
+        return;
     }
+    let source = std::sync::Arc::new(source.to_owned());
+    let text = render::render(
+        name,
+        &source,
+        &items,
+        style.fancy_stderr(),
+        render::colour_stderr(),
+    );
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -1,0 +1,148 @@
+//! Diagnostics for people: the source line with the span underlined (miette), in colour on a
+//! terminal; plain `file:line:col: severity[code]: message` lines when piped.
+
+use std::fmt;
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use clap::ValueEnum;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use vanban_model::{Severity, Span};
+
+/// How diagnostics are shown.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq, Default)]
+pub(crate) enum Style {
+    /// Fancy on a terminal, plain when piped.
+    #[default]
+    Auto,
+    /// The source line with the span underlined.
+    Fancy,
+    /// One `file:line:col: severity[code]: message` line each.
+    Plain,
+}
+
+impl Style {
+    /// Whether to draw fancy diagnostics on a stream that is or is not a terminal.
+    pub(crate) fn fancy(self, terminal: bool) -> bool {
+        match self {
+            Style::Auto => terminal,
+            Style::Fancy => true,
+            Style::Plain => false,
+        }
+    }
+
+    /// Whether stderr gets fancy diagnostics.
+    pub(crate) fn fancy_stderr(self) -> bool {
+        self.fancy(std::io::stderr().is_terminal())
+    }
+}
+
+/// One diagnostic to show.
+pub(crate) struct Item<'a> {
+    pub code: &'a str,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub span: Span,
+    /// An extra line under the snippet (a quote, a hint).
+    pub help: Option<String>,
+}
+
+#[derive(Debug)]
+struct Shown {
+    message: String,
+    code: String,
+    severity: miette::Severity,
+    source: NamedSource<Arc<String>>,
+    span: SourceSpan,
+    help: Option<String>,
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown {}
+
+impl miette::Diagnostic for Shown {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            None, self.span,
+        ))))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+}
+
+/// Render diagnostics of one file. `source` is the normalised text the spans point into.
+pub(crate) fn render(
+    name: &str,
+    source: &Arc<String>,
+    items: &[Item<'_>],
+    fancy: bool,
+    colour: bool,
+) -> String {
+    let mut out = String::new();
+    if !fancy {
+        for d in items {
+            out.push_str(&format!(
+                "{name}:{}:{}: {}[{}]: {}\n",
+                d.span.line, d.span.column, d.severity, d.code, d.message
+            ));
+            if let Some(h) = &d.help {
+                out.push_str(&format!("    | {h}\n"));
+            }
+        }
+        return out;
+    }
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    for d in items {
+        let len = source.len();
+        let start = d.span.start.min(len);
+        let mut end = d.span.end.clamp(start, len);
+        // Underline at most the first line of a long span.
+        if let Some(nl) = source[start..end].find('\n') {
+            end = start + nl;
+        }
+        let shown = Shown {
+            message: format!("{} ({}:{}:{})", d.message, name, d.span.line, d.span.column),
+            code: d.code.to_owned(),
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+                Severity::Info => miette::Severity::Advice,
+            },
+            source: NamedSource::new(name, Arc::clone(source)),
+            span: SourceSpan::new(start.into(), end - start),
+            help: d.help.clone(),
+        };
+        let mut s = String::new();
+        if handler.render_report(&mut s, &shown).is_ok() {
+            out.push_str(&s);
+        }
+    }
+    out
+}
+
+/// Whether colour may be used on stderr (a terminal, and NO_COLOR unset).
+pub(crate) fn colour_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
