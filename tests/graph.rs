@@ -344,3 +344,36 @@ fn agencies_are_per_province_and_tasks_have_roles() {
     // Names are matched whatever the tone placement and case.
     assert_eq!(g.agency("sở kế hoạch và đầu tư").len(), found.len());
 }
+
+#[test]
+fn svg_pictures_are_well_formed_and_show_every_document() {
+    let g = corpus();
+    let id = g.resolve("208/KH-UBND").unwrap();
+    let chain = g.chain(&id, IMPLEMENTATION).unwrap();
+    let mut ids = std::collections::BTreeSet::from([chain.node.id.clone()]);
+    let mut level = &chain.parents;
+    while let Some(p) = level.first() {
+        ids.insert(p.node.id.clone());
+        level = &p.parents;
+    }
+    let svg = export::svg(g, Some(&ids));
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    for label in ["208/KH-UBND", "500-KH/TU", "72-KL/TW", "13-NQ/TW"] {
+        assert!(texts.contains(&label), "{label} drawn");
+    }
+    let nodes = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("node"))
+        .count();
+    let edges = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("edge"))
+        .count();
+    assert_eq!((nodes, edges), (4, 3));
+    // The whole corpus draws too, the same bytes every time.
+    let all = export::svg(g, None);
+    roxmltree::Document::parse(&all).expect("well-formed XML");
+    assert_eq!(all, export::svg(g, None));
+}

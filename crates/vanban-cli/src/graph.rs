@@ -65,6 +65,20 @@ pub(crate) enum GraphFormat {
     Graphml,
     /// Graphviz DOT.
     Dot,
+    /// An SVG picture of the documents and their relations (no Graphviz needed).
+    Svg,
+}
+
+/// Output formats of `chain` and `implementers`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq, Default)]
+pub(crate) enum ChainFormat {
+    /// An indented tree.
+    #[default]
+    Text,
+    /// JSON.
+    Json,
+    /// An SVG picture.
+    Svg,
 }
 
 #[derive(clap::Args, Debug)]
@@ -87,8 +101,8 @@ pub(crate) struct IdArgs {
     /// A document: its number as printed ("208/KH-UBND"), a law's name, or its full id.
     id: String,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = QueryFormat::Text)]
-    format: QueryFormat,
+    #[arg(long, short, value_enum, default_value_t = ChainFormat::Text)]
+    format: ChainFormat,
     /// Relations to follow, comma-separated (default: implements, continues_implementing,
     /// details, guides).
     #[arg(long, value_delimiter = ',', value_name = "TYPE")]
@@ -395,6 +409,7 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> u8 {
         GraphFormat::Cytoscape => to_json(&export::cytoscape(&graph, o)),
         GraphFormat::Graphml => export::graphml(&graph, o),
         GraphFormat::Dot => export::dot(&graph, o),
+        GraphFormat::Svg => export::svg(&graph, None),
     };
     emit(&args.corpus, &text, status)
 }
@@ -443,8 +458,19 @@ pub(crate) fn chain_cmd(args: &IdArgs) -> u8 {
         return EXIT_NO_MATCH;
     };
     let text = match args.format {
-        QueryFormat::Text => chain_text(&chain),
-        QueryFormat::Json => to_json(&chain),
+        ChainFormat::Text => chain_text(&chain),
+        ChainFormat::Json => to_json(&chain),
+        ChainFormat::Svg => {
+            fn ids(p: &[ChainParent], out: &mut std::collections::BTreeSet<String>) {
+                for x in p {
+                    out.insert(x.node.id.clone());
+                    ids(&x.parents, out);
+                }
+            }
+            let mut set = std::collections::BTreeSet::from([chain.node.id.clone()]);
+            ids(&chain.parents, &mut set);
+            export::svg(&graph, Some(&set))
+        }
     };
     emit(&args.corpus, &text, status)
 }
@@ -463,8 +489,14 @@ pub(crate) fn implementers_cmd(args: &IdArgs) -> u8 {
     };
     let found = graph.implementers(&id, &kinds);
     let text = match args.format {
-        QueryFormat::Json => to_json(&found),
-        QueryFormat::Text => {
+        ChainFormat::Json => to_json(&found),
+        ChainFormat::Svg => {
+            let mut set: std::collections::BTreeSet<String> =
+                found.iter().map(|f| f.node.id.clone()).collect();
+            set.insert(id.clone());
+            export::svg(&graph, Some(&set))
+        }
+        ChainFormat::Text => {
             let mut s = String::new();
             if let Some(n) = graph.summary_of(&id) {
                 let _ = writeln!(s, "{}", line(&n));

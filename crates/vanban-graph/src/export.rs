@@ -1,5 +1,6 @@
 //! Exports that real clients load unmodified: node-link JSON (networkx), Cytoscape.js
-//! elements, GraphML (networkx, Gephi) and DOT (Graphviz). Nodes are sorted by id, edges by
+//! elements, GraphML (networkx, Gephi), DOT (Graphviz), and an SVG picture drawn without
+//! Graphviz ([`svg`]). Nodes are sorted by id, edges by
 //! source, target, type and evidence, so the bytes depend only on the corpus.
 
 use std::fmt::Write as _;
@@ -7,6 +8,8 @@ use std::fmt::Write as _;
 use serde_json::{json, Map, Value};
 
 use crate::{Edge, EdgeKind, Graph, Node, NodeKind};
+
+pub use crate::svg::svg;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -22,6 +22,7 @@
 mod builder;
 pub mod export;
 mod query;
+mod svg;
 
 use std::collections::BTreeMap;
 
