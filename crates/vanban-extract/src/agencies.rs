@@ -431,6 +431,27 @@ impl AgencyRegistry {
                 }
             }
         }
+        // Words that begin with a head but name no agency ("Trường hợp …", "Ban hành …").
+        const NOT_AGENCIES: &[&str] = &[
+            "trường hợp",
+            "ban hành",
+            "hội nghị",
+            "hội thảo",
+            "báo cáo",
+            "đoàn kết",
+            "bộ máy",
+            "ban đầu",
+            "sở hữu",
+            "quỹ đất",
+            "đài loan",
+        ];
+        if NOT_AGENCIES.iter().any(|w| {
+            folded
+                .strip_prefix(w)
+                .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+        }) {
+            return None;
+        }
         // A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung ương".
         let head = self.heads.iter().find(|h| {
             let word = |t: &str| {
@@ -520,6 +541,10 @@ fn name_tail_len(s: &str) -> usize {
         "liên",
         "quan",
         "lý",
+        "trận",
+        "ủy",
+        "uỷ",
+        "cơ",
     ];
     let mut end = 0;
     let mut words: Vec<(usize, &str)> = word_spans(s).collect();

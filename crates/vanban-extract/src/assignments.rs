@@ -176,10 +176,12 @@ struct Columns {
 
 impl Columns {
     fn of(cells: &[String]) -> Option<Columns> {
+        // A column title is short ("Cơ quan chủ trì", "Thời gian hoàn thành"); a long cell
+        // that mentions "phối hợp" is content, and its row is no header.
         let find = |words: &[&str]| {
-            cells
-                .iter()
-                .position(|c| words.iter().any(|w| fold(c).contains(w)))
+            cells.iter().position(|c| {
+                c.split_whitespace().count() <= 6 && words.iter().any(|w| fold(c).contains(w))
+            })
         };
         let cols = Columns {
             width: cells.len(),
@@ -248,7 +250,10 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             pos = end;
         } else {
             let part = cell[pos..next].trim();
-            if !part.is_empty() {
+            // Numbers, sentences and headings are not agencies ("5.3. Huy động các nguồn lực").
+            let name_like = part.chars().next().is_some_and(char::is_alphabetic)
+                && part.split_whitespace().count() <= 12;
+            if name_like {
                 out.push(registry.canonical(part));
             }
             pos = next;
