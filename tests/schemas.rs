@@ -84,3 +84,23 @@ fn parse_output_validates() {
         assert!(errors.is_empty(), "{file}: {errors:?}");
     }
 }
+
+#[test]
+fn graph_output_validates() {
+    let validator = jsonschema::validator_for(&schema("graph.schema.json")).expect("valid schema");
+    let out: serde_json::Value =
+        serde_json::from_slice(&vanban(&["graph", "-q", "--format", "json"])).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&out)
+        .take(10)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // Strict enough to reject a wrong shape.
+    let mut broken = out.clone();
+    broken["edges"][0]["type"] = serde_json::json!("likes");
+    assert!(!validator.is_valid(&broken));
+    let mut broken = out;
+    broken["nodes"][0]["colour"] = serde_json::json!("red");
+    assert!(!validator.is_valid(&broken));
+}
