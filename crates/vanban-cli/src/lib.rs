@@ -239,6 +239,9 @@ enum Format {
     Outline,
     /// The lossless rendering: the normalised input, byte for byte.
     Text,
+    /// Akoma Ntoso 3.0 XML (preface, preamble, hierarchy, citations as `ref`, cited documents
+    /// as `activeRef`, conclusions).
+    Akn,
 }
 
 /// The JSON/YAML shape of `vanban parse`: the document's fields plus its diagnostics.
@@ -608,6 +611,7 @@ fn render(parsed: &Parsed, format: Format) -> Result<String, String> {
         Format::Yaml => serde_yaml_ng::to_string(&output).map_err(|e| e.to_string())?,
         Format::Outline => vanban_model::outline::outline(&parsed.document, Default::default()),
         Format::Text => parsed.render(),
+        Format::Akn => vanban_extract::akn::akn(parsed, &vanban_extract::extract(parsed)),
     })
 }
 

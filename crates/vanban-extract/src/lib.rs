@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod agencies;
+pub mod akn;
 mod assignments;
 mod citations;
 pub mod fold;

@@ -389,3 +389,200 @@ pub fn dot(g: &Graph, o: ExportOptions) -> String {
     s.push_str("}\n");
     s
 }
+
+/// RDF namespace of the project's own terms (tasks, roles, relations ELI does not name).
+pub const VANBAN_NS: &str = "urn:vanban:ontology:";
+/// The ELI ontology namespace.
+pub const ELI_NS: &str = "http://data.europa.eu/eli/ontology#";
+
+/// The RDF property of an edge: ELI's where ELI names the relation, the project's otherwise.
+pub fn rdf_property(kind: EdgeKind) -> (&'static str, &'static str) {
+    use vanban_model::RelationType as R;
+    match kind {
+        EdgeKind::Relation(R::Implements) => ("eli", "implements"),
+        EdgeKind::Relation(R::BasedOn) => ("eli", "based_on"),
+        EdgeKind::Relation(R::Amends) => ("eli", "amends"),
+        EdgeKind::Relation(R::Repeals) => ("eli", "repeals"),
+        EdgeKind::Relation(R::Cites) => ("eli", "cites"),
+        EdgeKind::Relation(R::Consolidates) => ("eli", "consolidates"),
+        EdgeKind::Relation(R::Corrects) => ("eli", "corrects"),
+        EdgeKind::IssuedBy => ("eli", "passed_by"),
+        other => ("vb", other.as_str()),
+    }
+}
+
+/// The IRI of a node id: documents keep their URN; agencies and tasks get `urn:vanban:…`.
+fn iri(id: &str) -> String {
+    let raw = if id.starts_with("urn:") {
+        id.to_owned()
+    } else {
+        format!("urn:vanban:{id}")
+    };
+    // Characters IRIs refuse.
+    raw.chars()
+        .map(|c| {
+            if matches!(
+                c,
+                ' ' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'
+            ) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A Turtle string literal.
+fn ttl_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Literal properties of a node: (prefix, local name, value, datatype or language).
+fn rdf_literals(n: &Node) -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
+    let mut v = vec![("rdfs", "label", n.label.clone(), Some("@vi"))];
+    if let Some(d) = &n.document {
+        v.push(("vb", "parsed", d.parsed.to_string(), Some("xsd:boolean")));
+        v.push(("eli", "type_document", d.kind.as_str().to_owned(), None));
+        if let Some(x) = &d.number {
+            v.push(("eli", "id_local", x.clone(), None));
+        }
+        if let Some(x) = &d.date {
+            v.push(("eli", "date_document", x.clone(), Some("xsd:date")));
+        }
+        if let Some(x) = d.title.as_ref().or(d.name.as_ref()) {
+            v.push(("eli", "title", x.clone(), Some("@vi")));
+        }
+        if let Some(x) = &d.issuer {
+            v.push(("vb", "issuer_name", x.clone(), Some("@vi")));
+        }
+    }
+    if let Some(a) = &n.agency {
+        v.push(("vb", "agency_name", a.name.clone(), Some("@vi")));
+        if let Some(l) = &a.locality {
+            v.push(("vb", "locality", l.clone(), Some("@vi")));
+        }
+    }
+    if let Some(t) = &n.task {
+        v.push(("vb", "text", t.text.clone(), Some("@vi")));
+        v.push(("vb", "node", t.node.clone(), None));
+        if let Some(d) = &t.deadline {
+            v.push(("vb", "deadline", d.clone(), Some("@vi")));
+        }
+    }
+    v
+}
+
+fn rdf_type(kind: NodeKind) -> (&'static str, &'static str) {
+    match kind {
+        NodeKind::Document => ("eli", "LegalResource"),
+        NodeKind::Agency => ("vb", "Agency"),
+        NodeKind::Task => ("vb", "Task"),
+    }
+}
+
+/// Turtle with ELI relation names (`eli:based_on`, `eli:implements`, `eli:amends`,
+/// `eli:repeals`, `eli:cites`, `eli:passed_by` …; the project's own `vb:` terms for the rest).
+/// The same relation asserted by several documents is one triple; the evidence (asserting
+/// document, span) is in the JSON and GraphML exports.
+pub fn turtle(g: &Graph, o: ExportOptions) -> String {
+    let (nodes, edges) = selected(g, o);
+    let mut s = String::new();
+    let _ = writeln!(s, "@prefix eli: <{ELI_NS}> .");
+    let _ = writeln!(s, "@prefix vb: <{VANBAN_NS}> .");
+    s.push_str("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n");
+    s.push_str("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n");
+    let mut out_of: std::collections::BTreeMap<
+        &str,
+        std::collections::BTreeSet<(&'static str, &'static str, &str)>,
+    > = std::collections::BTreeMap::new();
+    for e in &edges {
+        let (p, l) = rdf_property(e.kind);
+        out_of
+            .entry(&e.source)
+            .or_default()
+            .insert((p, l, &e.target));
+    }
+    for n in nodes {
+        let (tp, tl) = rdf_type(n.kind);
+        let _ = write!(s, "<{}> a {tp}:{tl}", iri(&n.id));
+        for (p, l, value, ty) in rdf_literals(n) {
+            let lit = match ty {
+                Some(lang) if lang.starts_with('@') => format!("{}{lang}", ttl_str(&value)),
+                Some(dt) => format!("{}^^{dt}", ttl_str(&value)),
+                None => ttl_str(&value),
+            };
+            let _ = write!(s, " ;\n    {p}:{l} {lit}");
+        }
+        for (p, l, t) in out_of.get(n.id.as_str()).into_iter().flatten() {
+            let _ = write!(s, " ;\n    {p}:{l} <{}>", iri(t));
+        }
+        s.push_str(" .\n\n");
+    }
+    s
+}
+
+/// JSON-LD of the same triples as [`turtle`].
+pub fn jsonld(g: &Graph, o: ExportOptions) -> Value {
+    let (nodes, edges) = selected(g, o);
+    let mut out_of: std::collections::BTreeMap<
+        &str,
+        std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    > = std::collections::BTreeMap::new();
+    for e in &edges {
+        let (p, l) = rdf_property(e.kind);
+        out_of
+            .entry(&e.source)
+            .or_default()
+            .entry(format!("{p}:{l}"))
+            .or_default()
+            .insert(iri(&e.target));
+    }
+    let graph: Vec<Value> = nodes
+        .iter()
+        .map(|n| {
+            let (tp, tl) = rdf_type(n.kind);
+            let mut m = Map::new();
+            m.insert("@id".to_owned(), json!(iri(&n.id)));
+            m.insert("@type".to_owned(), json!(format!("{tp}:{tl}")));
+            for (p, l, value, ty) in rdf_literals(n) {
+                let v = match ty {
+                    Some(lang) if lang.starts_with('@') => {
+                        json!({ "@value": value, "@language": &lang[1..] })
+                    }
+                    Some(dt) => json!({ "@value": value, "@type": dt }),
+                    None => json!(value),
+                };
+                m.insert(format!("{p}:{l}"), v);
+            }
+            if let Some(props) = out_of.get(n.id.as_str()) {
+                for (k, targets) in props {
+                    let ids: Vec<Value> = targets.iter().map(|t| json!({ "@id": t })).collect();
+                    m.insert(k.clone(), Value::Array(ids));
+                }
+            }
+            Value::Object(m)
+        })
+        .collect();
+    json!({
+        "@context": {
+            "eli": ELI_NS,
+            "vb": VANBAN_NS,
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#",
+        },
+        "@graph": graph,
+    })
+}

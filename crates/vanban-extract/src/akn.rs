@@ -1,0 +1,442 @@
+//! Akoma Ntoso 3.0 XML of a parsed document: the header as `preface`, the preamble, the
+//! hierarchy (Phần / Chương / Mục / Điều / khoản / điểm as `part` / `chapter` / `section` /
+//! `article` / `paragraph` / `point`; the plan hierarchy I. / 1. / 1.1. / - as named
+//! `hcontainer`s and `indent`s), citations as inline `ref`s, the cited documents as
+//! `activeRef`s (named after the relation the document asserts: `implements_1`,
+//! `based_on_2` …) and the closing as `conclusions`. Valid against the OASIS schema
+//! (`akomantoso30.xsd`).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use vanban_model::{DocumentKind, Extraction, Node, NodeKind};
+use vanban_syntax::Parsed;
+
+use crate::fold::slug;
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The AKN URI of a document id (`urn:lex:vn:chinh-phu:decree:2020;30-2020-nd-cp` →
+/// `/akn/vn/act/decree/chinh-phu/2020/30-2020-nd-cp`).
+pub fn akn_uri(id: &str) -> String {
+    let Some(rest) = id.strip_prefix("urn:lex:vn:") else {
+        return format!("/akn/vn/doc/{}", slug(id));
+    };
+    let (head, number) = rest.rsplit_once(';').unwrap_or((rest, "_"));
+    let parts: Vec<&str> = head.split(':').collect();
+    let (authority, kind, year) = match parts.as_slice() {
+        [a, k, y] => (*a, *k, *y),
+        _ => ("_", "unknown", "_"),
+    };
+    let year = if year == "_" { "undated" } else { year };
+    let authority = if authority == "_" {
+        "unknown".to_owned()
+    } else {
+        authority.replace('.', "-")
+    };
+    format!(
+        "/akn/vn/{}/{kind}/{authority}/{year}/{number}",
+        akn_type(kind)
+    )
+}
+
+fn is_act(kind: DocumentKind) -> bool {
+    matches!(
+        kind,
+        DocumentKind::Constitution
+            | DocumentKind::Code
+            | DocumentKind::Law
+            | DocumentKind::Ordinance
+            | DocumentKind::Decree
+            | DocumentKind::Circular
+            | DocumentKind::JointCircular
+    )
+}
+
+fn akn_type(kind: &str) -> &'static str {
+    match kind {
+        "constitution" | "code" | "law" | "ordinance" | "decree" | "circular"
+        | "joint_circular" => "act",
+        _ => "doc",
+    }
+}
+
+/// Element name and `name` attribute of a node kind.
+fn element(kind: NodeKind) -> (&'static str, Option<&'static str>) {
+    match kind {
+        NodeKind::Part => ("part", None),
+        NodeKind::Chapter => ("chapter", None),
+        NodeKind::Section => ("section", None),
+        NodeKind::Subsection => ("subsection", None),
+        NodeKind::Article => ("article", None),
+        NodeKind::Clause => ("paragraph", None),
+        NodeKind::Point => ("point", None),
+        NodeKind::Indent | NodeKind::Subindent => ("indent", None),
+        NodeKind::Group => ("hcontainer", Some("group")),
+        NodeKind::Division => ("hcontainer", Some("division")),
+        NodeKind::Item => ("hcontainer", Some("item")),
+        NodeKind::Subitem => ("hcontainer", Some("subitem")),
+        NodeKind::Paragraph => ("hcontainer", Some("paragraph")),
+        NodeKind::Note => ("hcontainer", Some("note")),
+        NodeKind::Quoted => ("hcontainer", Some("quotedText")),
+        NodeKind::Row => ("hcontainer", Some("tableRow")),
+    }
+}
+
+/// AKN eIds allow letters, digits, "_", "-" and "."; anything else becomes "-".
+fn eid(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// A paragraph of text with citations marked as `ref`s (where the citation's text appears).
+fn text_with_refs(text: &str, refs: &[(String, String)]) -> String {
+    let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+    for (raw, href) in refs {
+        if raw.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(p) = text[from..].find(raw.as_str()) {
+            let s = from + p;
+            let e = s + raw.len();
+            if !marks.iter().any(|&(a, b, _)| s < b && a < e) {
+                marks.push((s, e, href));
+            }
+            from = e;
+        }
+    }
+    marks.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    for (s, e, href) in marks {
+        out.push_str(&xml(&text[at..s]));
+        let _ = write!(
+            out,
+            "<ref href=\"{}\">{}</ref>",
+            xml(href),
+            xml(&text[s..e])
+        );
+        at = e;
+    }
+    out.push_str(&xml(&text[at..]));
+    out
+}
+
+struct Writer<'a> {
+    out: String,
+    refs: &'a BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl Writer<'_> {
+    fn node(&mut self, n: &Node, depth: usize) {
+        let pad = "  ".repeat(depth);
+        let (el, name) = element(n.kind);
+        let name_attr = name.map(|v| format!(" name=\"{v}\"")).unwrap_or_default();
+        let _ = writeln!(
+            self.out,
+            "{pad}<{el} eId=\"{}\"{name_attr}>",
+            xml(&eid(&n.id))
+        );
+        if let Some(m) = &n.marker {
+            let _ = writeln!(self.out, "{pad}  <num>{}</num>", xml(m));
+        }
+        if let Some(h) = &n.heading {
+            let _ = writeln!(self.out, "{pad}  <heading>{}</heading>", xml(h));
+        }
+        let own = if n.kind == NodeKind::Row && !n.cells.is_empty() {
+            n.cells.join(" | ")
+        } else if n.heading.is_some() {
+            // The heading is the node's text when it has one.
+            n.text
+                .strip_prefix(n.heading.as_deref().unwrap_or(""))
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        } else {
+            n.text.clone()
+        };
+        let refs = self.refs.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+        let p = format!("<p>{}</p>", text_with_refs(&own, refs));
+        if n.children.is_empty() {
+            let _ = writeln!(self.out, "{pad}  <content>{p}</content>");
+        } else {
+            if !own.is_empty() {
+                let _ = writeln!(self.out, "{pad}  <intro>{p}</intro>");
+            }
+            for c in &n.children {
+                self.node(c, depth + 1);
+            }
+        }
+        let _ = writeln!(self.out, "{pad}</{el}>");
+    }
+}
+
+/// The document as Akoma Ntoso 3.0 XML.
+pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
+    let doc = &parsed.document;
+    let h = &doc.header;
+    let act = is_act(h.kind);
+    let root = if act { "act" } else { "doc" };
+    let body = if act { "body" } else { "mainBody" };
+    let uri = akn_uri(&x.id);
+    let date = h
+        .date
+        .clone()
+        .or_else(|| {
+            x.number
+                .as_ref()
+                .and_then(|n| n.year)
+                .map(|y| format!("{y}-01-01"))
+        })
+        .unwrap_or_else(|| "1900-01-01".to_owned());
+    let author = slug(h.issuer.name.as_deref().unwrap_or("unknown"));
+    // Citations by node, and the cited documents.
+    let mut refs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut cited: BTreeMap<String, String> = BTreeMap::new();
+    for c in &x.citations {
+        let Some(t) = &c.target_id else { continue };
+        let href = akn_uri(t);
+        if let Some(node) = &c.node {
+            refs.entry(node.clone())
+                .or_default()
+                .push((c.raw.clone(), href.clone()));
+        }
+        let show = c
+            .number
+            .as_ref()
+            .map(|n| n.normalized.clone())
+            .or_else(|| c.name.clone())
+            .unwrap_or_else(|| c.raw.clone());
+        cited.entry(href).or_insert(show);
+    }
+    let mut w = Writer {
+        out: String::new(),
+        refs: &refs,
+    };
+    let o = &mut w.out;
+    o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    o.push_str("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
+    let _ = writeln!(o, "  <{root} name=\"{}\">", h.kind.as_str());
+    o.push_str("    <meta>\n      <identification source=\"#vanban\">\n");
+    let _ = writeln!(
+        o,
+        "        <FRBRWork>\n          <FRBRthis value=\"{uri}/!main\"/>\n          <FRBRuri value=\"{uri}\"/>\n          <FRBRalias value=\"{}\" name=\"urn-lex\"/>\n          <FRBRdate date=\"{date}\" name=\"signature\"/>\n          <FRBRauthor href=\"#{author}\"/>\n          <FRBRcountry value=\"vn\"/>{}\n        </FRBRWork>",
+        xml(&x.id),
+        h.number
+            .as_ref()
+            .map(|n| format!("\n          <FRBRnumber value=\"{}\"/>", xml(&n.normalized)))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        o,
+        "        <FRBRExpression>\n          <FRBRthis value=\"{uri}/vie@/!main\"/>\n          <FRBRuri value=\"{uri}/vie@\"/>\n          <FRBRdate date=\"{date}\" name=\"signature\"/>\n          <FRBRauthor href=\"#{author}\"/>\n          <FRBRlanguage language=\"vie\"/>\n        </FRBRExpression>"
+    );
+    let _ = writeln!(
+        o,
+        "        <FRBRManifestation>\n          <FRBRthis value=\"{uri}/vie@/!main.xml\"/>\n          <FRBRuri value=\"{uri}/vie@.akn\"/>\n          <FRBRdate date=\"{date}\" name=\"conversion\"/>\n          <FRBRauthor href=\"#vanban\"/>\n        </FRBRManifestation>"
+    );
+    o.push_str("      </identification>\n");
+    o.push_str("      <references source=\"#vanban\">\n");
+    // The relation this document asserts to each cited document names its activeRef
+    // ("implements_1", "based_on_2", "cites_3").
+    let mut relation_of: BTreeMap<String, &str> = BTreeMap::new();
+    for r in x.relations.iter().filter(|r| r.from == x.id) {
+        relation_of.entry(akn_uri(&r.to)).or_insert(r.kind.as_str());
+    }
+    for (i, (href, show)) in cited.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "        <activeRef eId=\"{}_{}\" href=\"{}\" showAs=\"{}\"/>",
+            relation_of.get(href).copied().unwrap_or("mentions"),
+            i + 1,
+            xml(href),
+            xml(show)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "        <TLCOrganization eId=\"{author}\" href=\"/akn/ontology/organizations/vn/{author}\" showAs=\"{}\"/>",
+        xml(h.issuer.name.as_deref().unwrap_or("unknown"))
+    );
+    o.push_str(
+        "        <TLCOrganization eId=\"vanban\" href=\"/akn/ontology/organizations/vanban\" showAs=\"vanban\"/>\n",
+    );
+    o.push_str("      </references>\n    </meta>\n");
+    // Preface: the header.
+    o.push_str("    <preface>\n");
+    for line in &h.issuer.raw {
+        let _ = writeln!(o, "      <p class=\"issuer\">{}</p>", xml(line));
+    }
+    if let Some(m) = &h.motto {
+        for line in &m.lines {
+            let _ = writeln!(o, "      <p class=\"motto\">{}</p>", xml(line));
+        }
+    }
+    if let Some(n) = &h.number {
+        let _ = writeln!(
+            o,
+            "      <p class=\"number\"><docNumber>{}</docNumber></p>",
+            xml(&n.raw)
+        );
+    }
+    if let (Some(d), Some(place)) = (&h.date, &h.place) {
+        let _ = writeln!(
+            o,
+            "      <p class=\"placeDate\"><location refersTo=\"#place\">{}</location>, <docDate date=\"{d}\">{d}</docDate></p>",
+            xml(place)
+        );
+    } else if let Some(d) = &h.date {
+        let _ = writeln!(
+            o,
+            "      <p class=\"placeDate\"><docDate date=\"{d}\">{d}</docDate></p>"
+        );
+    }
+    if let Some(k) = &h.kind_raw {
+        let _ = writeln!(
+            o,
+            "      <p class=\"type\"><docType>{}</docType></p>",
+            xml(k)
+        );
+    }
+    if let Some(t) = h.title.as_ref().or(h.subject.as_ref()) {
+        let _ = writeln!(
+            o,
+            "      <p class=\"title\"><docTitle>{}</docTitle></p>",
+            xml(t)
+        );
+    }
+    if h.issuer.raw.is_empty() && h.number.is_none() && h.title.is_none() {
+        o.push_str("      <p/>\n");
+    }
+    o.push_str("    </preface>\n");
+    if !doc.preamble.is_empty() {
+        o.push_str("    <preamble>\n");
+        for n in &doc.preamble {
+            let refs = w.refs.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+            let _ = writeln!(
+                w.out,
+                "      <p eId=\"{}\">{}</p>",
+                xml(&eid(&n.id)),
+                text_with_refs(&n.text, refs)
+            );
+        }
+        w.out.push_str("    </preamble>\n");
+    }
+    let _ = writeln!(w.out, "    <{body}>");
+    if doc.body.is_empty() && doc.appendices.is_empty() {
+        w.out.push_str(
+            "      <hcontainer eId=\"empty\" name=\"empty\"><content><p/></content></hcontainer>\n",
+        );
+    }
+    for n in &doc.body {
+        w.node(n, 3);
+    }
+    for a in &doc.appendices {
+        let _ = writeln!(
+            w.out,
+            "      <hcontainer eId=\"{}\" name=\"appendix\">\n        <num>{}</num>",
+            xml(&eid(&a.id)),
+            xml(&a.heading)
+        );
+        if let Some(t) = &a.title {
+            let _ = writeln!(w.out, "        <heading>{}</heading>", xml(t));
+        }
+        if a.children.is_empty() {
+            w.out.push_str("        <content><p/></content>\n");
+        }
+        for n in &a.children {
+            w.node(n, 4);
+        }
+        w.out.push_str("      </hcontainer>\n");
+    }
+    let _ = writeln!(w.out, "    </{body}>");
+    // Conclusions: signature, recipients, archive.
+    let c = &doc.closing;
+    let mut lines: Vec<(String, &str)> = Vec::new();
+    if let Some(s) = &c.signature {
+        for a in &s.authority {
+            lines.push((format!("{} {}", a.prefix, a.of), "authority"));
+        }
+        if let Some(t) = &s.title {
+            lines.push((t.clone(), "signerTitle"));
+        }
+        if let Some(n) = &s.name {
+            lines.push((n.clone(), "signerName"));
+        }
+    }
+    for r in &c.recipients {
+        let text = match &r.purpose {
+            Some(p) => format!("{} ({p})", r.name),
+            None => r.name.clone(),
+        };
+        lines.push((text, "recipient"));
+    }
+    if let Some(a) = &c.archive {
+        lines.push((a.raw.clone(), "archive"));
+    }
+    if !lines.is_empty() {
+        w.out.push_str("    <conclusions>\n");
+        for (t, class) in lines {
+            let _ = writeln!(w.out, "      <p class=\"{class}\">{}</p>", xml(&t));
+        }
+        w.out.push_str("    </conclusions>\n");
+    }
+    let _ = writeln!(w.out, "  </{root}>\n</akomaNtoso>");
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris() {
+        assert_eq!(
+            akn_uri("urn:lex:vn:chinh-phu:decree:2020;30-2020-nd-cp"),
+            "/akn/vn/act/decree/chinh-phu/2020/30-2020-nd-cp"
+        );
+        assert_eq!(
+            akn_uri("urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd"),
+            "/akn/vn/doc/plan/ubnd-tuyen-quang/2024/208-kh-ubnd"
+        );
+        assert_eq!(eid("sec_II__item_4__point_đ"), "sec_II__item_4__point_đ");
+        assert_eq!(eid("a b/c"), "a-b-c");
+    }
+
+    #[test]
+    fn refs_are_marked_in_text() {
+        let t = text_with_refs(
+            "Căn cứ Nghị định số 30/2020/NĐ-CP & Luật",
+            &[(
+                "Nghị định số 30/2020/NĐ-CP".to_owned(),
+                "/akn/vn/x".to_owned(),
+            )],
+        );
+        assert_eq!(
+            t,
+            "Căn cứ <ref href=\"/akn/vn/x\">Nghị định số 30/2020/NĐ-CP</ref> &amp; Luật"
+        );
+    }
+}
