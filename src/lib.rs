@@ -1,7 +1,5 @@
-//! # vanban
-//!
-//! Reads Vietnamese administrative, legal and Party documents (plans, decisions, resolutions,
-//! conclusions, letters, laws, decrees) into a typed, serde-serialisable syntax tree.
+//! The crate documentation is the project's README (below), whose Rust examples run as
+//! doctests. The short version:
 //!
 //! ```
 //! let text = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n\
@@ -19,17 +17,25 @@
 //!
 //! The layering: [`model`] (types, no parser) ← [`syntax`] (normalisation, pest grammars,
 //! lowering) ← [`extraction`] (citations, relations, identities, agencies, assignments) ←
-//! [`graph`] (the knowledge graph of a corpus: chains, agencies, exports) ← the `vanban`
-//! command-line tool (feature `cli`, on by default).
+//! `graph` (the knowledge graph of a corpus: chains, agencies, exports; feature `graph`) and
+//! `lint` (checks and the corpus report; feature `lint`) ← the `vanban` command-line tool
+//! (feature `cli`). All three features are on by default.
+//!
+//! ---
+//!
+#![cfg_attr(all(feature = "graph", feature = "lint"), doc = include_str!("../README.md"))]
 #![warn(missing_docs)]
 
 pub use vanban_extract as extraction;
+#[cfg(feature = "graph")]
 pub use vanban_graph as graph;
+#[cfg(feature = "lint")]
 pub use vanban_lint as lint;
 pub use vanban_model as model;
 pub use vanban_syntax as syntax;
 
 pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};
+#[cfg(feature = "graph")]
 pub use vanban_graph::{Graph, GraphBuilder};
 pub use vanban_model::{
     Appendix, Archive, Assignment, Authority, Citation, CitationForm, CitedIssuer, Closing,
@@ -40,8 +46,3 @@ pub use vanban_model::{
 pub use vanban_syntax::{
     parse, parse_bytes, parse_with, DecodeError, ParseError, ParseOptions, Parsed,
 };
-
-/// The README's Rust examples, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;

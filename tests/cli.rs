@@ -1,6 +1,7 @@
 //! The command-line tool as a user runs it: output shapes, exit codes, error messages and
 //! the user-extended agency registry.
 
+#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::Path;

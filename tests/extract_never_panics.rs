@@ -1,6 +1,8 @@
 //! Parsing, extraction, lint, report and graph never panic, whatever the text: random mixes of the words,
 //! numbers, symbols and Markdown that citations, names and agency lists are made of.
 
+#![cfg(all(feature = "graph", feature = "lint"))]
+
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[

@@ -2,6 +2,7 @@
 //! links that end on parsed documents, identity across provinces, merging, conflicts, cycles,
 //! determinism and export round trips.
 
+#![cfg(all(feature = "graph", feature = "lint"))]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::{Path, PathBuf};

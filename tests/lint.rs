@@ -1,6 +1,7 @@
 //! `lint` on the seed and on broken copies of real documents: each break gives the exact
 //! finding at the exact line.
 
+#![cfg(all(feature = "graph", feature = "lint"))]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! The corpus report against the committed baseline (`tests/corpus-report.json`): any change
 //! in what the corpus gives must come with an updated baseline, and regressions are named.
 
+#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::{Path, PathBuf};

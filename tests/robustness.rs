@@ -2,6 +2,7 @@
 //! extreme size and shape, random mutations of real documents, and the graph's tolerance of
 //! odd corpora.
 
+#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::Path;

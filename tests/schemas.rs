@@ -1,6 +1,7 @@
 //! The JSON Schemas in `schemas/` are those of the current types, and every output on the
 //! corpus validates against them.
 
+#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::Path;
