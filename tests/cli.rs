@@ -365,3 +365,29 @@ fn akoma_ntoso_output_is_well_formed_and_complete() {
     let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "eIds are unique");
 }
+
+#[test]
+fn the_html_report_is_one_self_contained_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    let out = vanban(&["report", "--format", "html", "-o", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<tr><td>").count(), 72, "a row per document");
+    assert!(
+        html.contains("208/KH-UBND") && html.contains("<svg"),
+        "chains with pictures"
+    );
+    assert!(
+        html.contains("Tasks by agency") && html.contains("Sở Kế hoạch và Đầu tư (Tuyên Quang)")
+    );
+    // Self-contained: no external resource.
+    for needle in ["src=\"http", "href=\"http", "<link "] {
+        assert!(!html.contains(needle), "{needle}");
+    }
+}

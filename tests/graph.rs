@@ -396,3 +396,23 @@ fn rdf_exports_use_eli_names_and_agree() {
     assert_eq!(seed_node["eli:implements"][0]["@id"], k500.as_str());
     assert_eq!(ttl, export::turtle(g, o), "deterministic");
 }
+
+#[test]
+fn the_cypher_script_is_batched_and_escaped() {
+    let g = corpus();
+    let o = ExportOptions::default();
+    let cypher = export::cypher(g, o);
+    assert!(cypher.starts_with("// vanban graph for Neo4j"));
+    let statements = cypher.matches(";\n").count();
+    // One constraint, node batches per kind, edge batches per type.
+    assert!(statements > 1 + 3);
+    // Every node id appears in a MERGE row once.
+    assert_eq!(cypher.matches("{id: '").count(), g.node_count());
+    assert_eq!(cypher.matches("{source: '").count(), g.edge_count());
+    assert!(cypher.contains("CREATE (a)-[r:IMPLEMENTS]->(b)"));
+    // Quotes inside values are escaped: no row breaks its string.
+    for line in cypher.lines().filter(|l| l.trim_start().starts_with('{')) {
+        let unescaped = line.replace("\\'", "").matches('\'').count();
+        assert_eq!(unescaped % 2, 0, "{line}");
+    }
+}

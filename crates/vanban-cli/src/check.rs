@@ -50,14 +50,27 @@ pub(crate) struct LintArgs {
     diagnostics: crate::render::Style,
 }
 
+/// Output formats of `report`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq, Default)]
+pub(crate) enum ReportFormat {
+    /// A table.
+    #[default]
+    Text,
+    /// JSON (the baseline format).
+    Json,
+    /// One self-contained HTML file: the table, the implementation chains (trees and
+    /// pictures) and the tasks of every agency.
+    Html,
+}
+
 #[derive(clap::Args, Debug)]
 pub(crate) struct ReportArgs {
     /// Files or directories of documents. Default: the bundled `seeds/` and `corpus/`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = QueryFormat::Text)]
-    format: QueryFormat,
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
     /// Compare with this saved report (`--format json` output) and print what changed; exit
     /// with code 1 when a document regressed.
     #[arg(long, value_name = "FILE")]
@@ -213,8 +226,8 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
     }
 }
 
-/// The report of files (paths as given, or the bundled corpus).
-fn build_report(paths: &[PathBuf]) -> (Report, u8) {
+/// The report of files (paths as given, or the bundled corpus), and their graph when asked.
+fn build_report(paths: &[PathBuf], with_graph: bool) -> (Report, Option<vanban_graph::Graph>, u8) {
     let roots = if paths.is_empty() {
         default_paths()
     } else {
@@ -224,16 +237,23 @@ fn build_report(paths: &[PathBuf]) -> (Report, u8) {
     files.sort();
     files.dedup();
     let mut docs: Vec<DocumentReport> = Vec::new();
+    let mut builder = vanban_graph::GraphBuilder::new();
     for r in process(&files, "reporting") {
         match r {
-            Ok(d) => docs.push(report::document_report(&d.name, &d.parsed, &d.extraction)),
+            Ok(d) => {
+                docs.push(report::document_report(&d.name, &d.parsed, &d.extraction));
+                if with_graph {
+                    builder.add(d.name, d.extraction);
+                }
+            }
             Err(e) => {
                 eprintln!("{e}");
                 status = EXIT_INPUT;
             }
         }
     }
-    (Report::new(docs), status)
+    let graph = with_graph.then(|| builder.build());
+    (Report::new(docs), graph, status)
 }
 
 pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
@@ -261,17 +281,21 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
             }
         }
     };
-    let (current, status) = build_report(&args.paths);
+    if args.format == ReportFormat::Html && baseline.is_some() {
+        eprintln!("error: --baseline prints a difference as text or JSON, not HTML");
+        return crate::EXIT_USAGE;
+    }
+    let (current, graph, status) = build_report(&args.paths, args.format == ReportFormat::Html);
     let (text, regressed) = match &baseline {
         Some(b) => {
             let d = report::diff(b, &current);
             let text = match args.format {
-                QueryFormat::Json => {
+                ReportFormat::Json | ReportFormat::Html => {
                     let mut s = serde_json::to_string_pretty(&d).unwrap_or_default();
                     s.push('\n');
                     s
                 }
-                QueryFormat::Text => {
+                ReportFormat::Text => {
                     let mut t = d.text();
                     if d.regressed() {
                         t.push_str(
@@ -285,13 +309,14 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
             (text, d.regressed())
         }
         None => {
-            let text = match args.format {
-                QueryFormat::Json => {
+            let text = match (args.format, &graph) {
+                (ReportFormat::Json, _) => {
                     let mut s = serde_json::to_string_pretty(&current).unwrap_or_default();
                     s.push('\n');
                     s
                 }
-                QueryFormat::Text => current.text(),
+                (ReportFormat::Html, Some(g)) => crate::html::html(&current, g),
+                _ => current.text(),
             };
             (text, false)
         }

@@ -71,6 +71,8 @@ pub(crate) enum GraphFormat {
     Turtle,
     /// JSON-LD, the same triples as Turtle.
     Jsonld,
+    /// A Cypher script for Neo4j (`cypher-shell -f graph.cypher`).
+    Cypher,
 }
 
 /// Output formats of `chain` and `implementers`.
@@ -416,6 +418,7 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> u8 {
         GraphFormat::Svg => export::svg(&graph, None),
         GraphFormat::Turtle => export::turtle(&graph, o),
         GraphFormat::Jsonld => to_json(&export::jsonld(&graph, o)),
+        GraphFormat::Cypher => export::cypher(&graph, o),
     };
     emit(&args.corpus, &text, status)
 }

@@ -13,6 +13,7 @@ use vanban_syntax::{ParseOptions, Parsed};
 
 mod check;
 mod graph;
+mod html;
 mod render;
 
 /// A progress bar on stderr for runs over many files; hidden when stderr is not a terminal or
@@ -141,6 +142,9 @@ struct SchemaArgs {
     /// Which output.
     #[arg(value_enum)]
     output: SchemaOf,
+    /// Write the schema to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    file: Option<PathBuf>,
 }
 
 /// Outputs that have a JSON Schema.
@@ -270,7 +274,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => ExitCode::from(check::report_cmd(&args)),
         Command::Schema(args) => {
             let text = schema_text(args.output == SchemaOf::Extract);
-            match write_output(None, &text) {
+            match write_output(args.file.as_ref(), &text) {
                 Ok(()) => ExitCode::from(EXIT_OK),
                 Err(e) => {
                     eprintln!("error: cannot write the output: {e}");

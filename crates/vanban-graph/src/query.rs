@@ -455,43 +455,47 @@ impl Graph {
     /// across the corpus.
     pub fn agency(&self, name: &str) -> Vec<AgencyTasks> {
         let want = fold_name(&name.split_whitespace().collect::<Vec<_>>().join(" "));
-        let mut out = Vec::new();
-        for n in self.nodes().filter(|n| n.kind == NodeKind::Agency) {
-            let label = fold_name(&n.label);
-            if !label.contains(&want) {
+        self.nodes()
+            .filter(|n| n.kind == NodeKind::Agency && fold_name(&n.label).contains(&want))
+            .map(|n| self.agency_tasks(&n.id))
+            .filter(|a| !a.tasks.is_empty())
+            .collect()
+    }
+
+    /// The tasks of one agency node, sorted by document, element and role.
+    pub fn agency_tasks(&self, id: &str) -> AgencyTasks {
+        let mut tasks = Vec::new();
+        for e in self.incoming(id) {
+            let role = match e.kind {
+                EdgeKind::Lead => AgencyRole::Lead,
+                EdgeKind::Cooperating => AgencyRole::Cooperating,
+                EdgeKind::Responsible => AgencyRole::Responsible,
+                _ => continue,
+            };
+            let Some(t) = self.node(&e.source).and_then(|t| t.task.as_ref()) else {
                 continue;
-            }
-            let mut tasks = Vec::new();
-            for e in self.incoming(&n.id) {
-                let role = match e.kind {
-                    EdgeKind::Lead => AgencyRole::Lead,
-                    EdgeKind::Cooperating => AgencyRole::Cooperating,
-                    EdgeKind::Responsible => AgencyRole::Responsible,
-                    _ => continue,
-                };
-                let Some(t) = self.node(&e.source).and_then(|t| t.task.as_ref()) else {
-                    continue;
-                };
-                tasks.push(TaskRef {
-                    role,
-                    task: e.source.clone(),
-                    document: t.document.clone(),
-                    node: t.node.clone(),
-                    text: t.text.clone(),
-                    deadline: t.deadline.clone(),
-                });
-            }
-            if tasks.is_empty() {
-                continue;
-            }
-            tasks.sort_by(|a, b| {
-                (&a.document, &a.node, a.role).cmp(&(&b.document, &b.node, b.role))
+            };
+            tasks.push(TaskRef {
+                role,
+                task: e.source.clone(),
+                document: t.document.clone(),
+                node: t.node.clone(),
+                text: t.text.clone(),
+                deadline: t.deadline.clone(),
             });
-            if let Some(agency) = self.summary_of(&n.id) {
-                out.push(AgencyTasks { agency, tasks });
-            }
         }
-        out
+        tasks.sort_by(|a, b| (&a.document, &a.node, a.role).cmp(&(&b.document, &b.node, b.role)));
+        let agency = self.summary_of(id).unwrap_or_else(|| NodeSummary {
+            id: id.to_owned(),
+            label: id.to_owned(),
+            kind: NodeKind::Agency,
+            document_kind: None,
+            number: None,
+            date: None,
+            issuer: None,
+            parsed: None,
+        });
+        AgencyTasks { agency, tasks }
     }
 
     /// Documents cited but never parsed, most cited first.

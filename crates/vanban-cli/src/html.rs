@@ -1,0 +1,189 @@
+//! `report --format html`: one self-contained file a person opens in a browser — the
+//! per-document table, the implementation chains (as trees and pictures) and the tasks of
+//! every agency.
+
+use std::fmt::Write as _;
+
+use vanban_graph::export;
+use vanban_graph::{AgencyRole, ChainParent, Graph, NodeKind, IMPLEMENTATION};
+use vanban_lint::report::Report;
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}
+h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}
+th{background:#f0f4f8;cursor:pointer}td.n{text-align:right}tr:nth-child(even){background:#fafafa}
+ul.tree{list-style:none;padding-left:1.2em}ul.tree li{margin:.2em 0}.rel{color:#555;font-size:.85em}
+.stub{color:#666}.parsed{font-weight:bold}details{margin:.4em 0}summary{cursor:pointer}
+.role{display:inline-block;min-width:7em;color:#555}.small{font-size:.85em;color:#555}";
+
+const SORT: &str = "document.querySelectorAll('th').forEach((th,i)=>th.addEventListener('click',()=>{
+const t=th.closest('table'),b=t.tBodies[0],r=[...b.rows],d=th.dataset.d=th.dataset.d==='a'?'d':'a';
+r.sort((x,y)=>{const p=x.cells[i].innerText,q=y.cells[i].innerText,m=parseFloat(p),n=parseFloat(q);
+const c=isNaN(m)||isNaN(n)?p.localeCompare(q,'vi'):m-n;return d==='a'?c:-c});r.forEach(x=>b.appendChild(x))}));";
+
+fn tree(out: &mut String, parents: &[ChainParent]) {
+    if parents.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"tree\">");
+    for p in parents {
+        let class = if p.node.parsed == Some(true) {
+            "parsed"
+        } else {
+            "stub"
+        };
+        let _ = write!(
+            out,
+            "<li><span class=\"rel\">{} →</span> <span class=\"{class}\" title=\"{}\">{}</span> <span class=\"small\">{}</span>",
+            esc(p.relation.as_str()),
+            esc(&p.node.id),
+            esc(&p.node.label),
+            esc(&vanban_graph::describe(&p.node))
+        );
+        if p.cycle {
+            out.push_str(" [cycle]");
+        }
+        tree(out, &p.parents);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// The HTML report of a corpus.
+pub(crate) fn html(report: &Report, graph: &Graph) -> String {
+    let mut s = String::new();
+    s.push_str("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>vanban report</title>");
+    let _ = write!(s, "<style>{STYLE}</style></head><body>");
+    let t = &report.totals;
+    let sum = graph.summary(10);
+    let _ = write!(
+        s,
+        "<h1>vanban report</h1><p>{} documents · {} nodes · {} citations · {} relations · {} assignments · {} documents known only from citations · {} agencies</p>",
+        t.documents,
+        t.nodes.values().sum::<usize>(),
+        t.citations,
+        t.relations,
+        t.assignments,
+        sum.stubs,
+        sum.agencies
+    );
+    // Documents.
+    s.push_str("<h2>Documents</h2><table><thead><tr><th>file</th><th>type</th><th>number</th><th>date</th><th>issuer</th><th>nodes</th><th>citations</th><th>relations</th><th>assignments</th><th>errors</th><th>warnings</th></tr></thead><tbody>");
+    for d in &report.documents {
+        let sev = |k: &str| d.severities.get(k).copied().unwrap_or(0);
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(d.file.rsplit('/').next().unwrap_or(&d.file)),
+            esc(d.kind.as_str()),
+            esc(d.number.as_deref().unwrap_or("")),
+            esc(d.date.as_deref().unwrap_or("")),
+            esc(d.issuer.as_deref().unwrap_or("")),
+            d.nodes.values().sum::<usize>(),
+            d.citations.len(),
+            d.relations.len(),
+            d.assignments,
+            sev("error"),
+            sev("warning")
+        );
+    }
+    s.push_str("</tbody></table>");
+    // Chains.
+    s.push_str("<h2>Implementation chains</h2>");
+    let mut any = false;
+    for n in graph
+        .nodes()
+        .filter(|n| n.document.as_ref().is_some_and(|d| d.parsed))
+    {
+        let Some(c) = graph.chain(&n.id, IMPLEMENTATION) else {
+            continue;
+        };
+        if c.parents.is_empty() {
+            continue;
+        }
+        any = true;
+        let _ = write!(
+            s,
+            "<details open><summary><span class=\"parsed\">{}</span> <span class=\"small\">{}</span></summary>",
+            esc(&c.node.label),
+            esc(&vanban_graph::describe(&c.node))
+        );
+        tree(&mut s, &c.parents);
+        let mut ids = std::collections::BTreeSet::from([c.node.id.clone()]);
+        fn collect(p: &[ChainParent], ids: &mut std::collections::BTreeSet<String>) {
+            for x in p {
+                ids.insert(x.node.id.clone());
+                collect(&x.parents, ids);
+            }
+        }
+        collect(&c.parents, &mut ids);
+        s.push_str(&export::svg(graph, Some(&ids)));
+        s.push_str("</details>");
+    }
+    if !any {
+        s.push_str("<p>No document of this corpus implements another.</p>");
+    }
+    // Agencies.
+    s.push_str("<h2>Tasks by agency</h2>");
+    let mut agencies: Vec<_> = graph
+        .nodes()
+        .filter(|n| n.kind == NodeKind::Agency)
+        .map(|n| graph.agency_tasks(&n.id))
+        .filter(|a| !a.tasks.is_empty())
+        .collect();
+    agencies.sort_by(|a, b| {
+        b.tasks
+            .len()
+            .cmp(&a.tasks.len())
+            .then_with(|| a.agency.label.cmp(&b.agency.label))
+    });
+    for a in &agencies {
+        let count = |r: AgencyRole| a.tasks.iter().filter(|t| t.role == r).count();
+        let _ = write!(
+            s,
+            "<details><summary>{} <span class=\"small\">{} lead · {} cooperating · {} responsible</span></summary><ul>",
+            esc(&a.agency.label),
+            count(AgencyRole::Lead),
+            count(AgencyRole::Cooperating),
+            count(AgencyRole::Responsible)
+        );
+        for t in &a.tasks {
+            let doc = graph
+                .summary_of(&t.document)
+                .map_or_else(|| t.document.clone(), |n| n.label);
+            let role = match t.role {
+                AgencyRole::Lead => "lead",
+                AgencyRole::Cooperating => "cooperating",
+                AgencyRole::Responsible => "responsible",
+            };
+            let _ = write!(
+                s,
+                "<li><span class=\"role\">{role}</span> {} <span class=\"small\">{}</span> {}{}</li>",
+                esc(&doc),
+                esc(&t.node),
+                esc(&vanban_graph::short_text(&t.text, 200)),
+                t.deadline
+                    .as_deref()
+                    .map(|d| format!(" <em>[{}]</em>", esc(d)))
+                    .unwrap_or_default()
+            );
+        }
+        s.push_str("</ul></details>");
+    }
+    let _ = write!(s, "<script>{SORT}</script></body></html>\n");
+    s
+}
