@@ -184,6 +184,6 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
         }
         s.push_str("</ul></details>");
     }
-    let _ = write!(s, "<script>{SORT}</script></body></html>\n");
+    let _ = writeln!(s, "<script>{SORT}</script></body></html>");
     s
 }
