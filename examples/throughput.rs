@@ -20,12 +20,16 @@ fn main() {
         texts.push(std::fs::read(p).unwrap_or_default());
     }
     let bytes: usize = texts.iter().map(Vec::len).sum();
+    let extract = std::env::var_os("EXTRACT").is_some();
     let start = Instant::now();
     let mut nodes = 0usize;
     for _ in 0..rounds {
         for t in &texts {
             if let Ok(p) = vanban::parse_bytes(t) {
                 nodes += p.document.nodes().count();
+                if extract {
+                    nodes += vanban::extract(&p).citations.len();
+                }
             }
         }
     }

@@ -95,17 +95,36 @@ const GENERIC_BODIES: &[&str] = &[
 /// agree ("hoá" → "hóa", "uỷ" → "ủy").
 pub fn fold(s: &str) -> String {
     let lower = crate::fold::fold(s);
-    lower
-        .replace("oá", "óa")
-        .replace("oà", "òa")
-        .replace("oả", "ỏa")
-        .replace("oã", "õa")
-        .replace("oạ", "ọa")
-        .replace("uỷ", "ủy")
-        .replace("uý", "úy")
-        .replace("uỵ", "ụy")
-        .replace("oé", "óe")
-        .replace("oè", "òe")
+    if !lower.contains(['á', 'à', 'ả', 'ã', 'ạ', 'ỷ', 'ý', 'ỵ', 'é', 'è']) {
+        return lower;
+    }
+    // One pass: a vowel pair with the mark on its second letter takes it on the first.
+    let mut out = String::with_capacity(lower.len());
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let moved = match (c, next) {
+            ('o', Some('á')) => Some("óa"),
+            ('o', Some('à')) => Some("òa"),
+            ('o', Some('ả')) => Some("ỏa"),
+            ('o', Some('ã')) => Some("õa"),
+            ('o', Some('ạ')) => Some("ọa"),
+            ('u', Some('ỷ')) => Some("ủy"),
+            ('u', Some('ý')) => Some("úy"),
+            ('u', Some('ỵ')) => Some("ụy"),
+            ('o', Some('é')) => Some("óe"),
+            ('o', Some('è')) => Some("òe"),
+            _ => None,
+        };
+        match moved {
+            Some(pair) => {
+                out.push_str(pair);
+                chars.next();
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// Tone marks in the placement of current official names: "uỷ" → "ủy", "hoá" → "hóa", "Thuỷ"
@@ -161,6 +180,8 @@ pub fn modern_tones(s: &str) -> String {
 pub struct AgencyRegistry {
     /// (folded alias, canonical), longest alias first.
     names: Vec<(String, String)>,
+    /// Indices into `names` by the alias's first character, longest first.
+    by_first: std::collections::HashMap<char, Vec<usize>>,
     /// (abbreviation, expansion).
     abbreviations: Vec<(String, String)>,
     /// Words that start an agency name: [`HEADS`] and the abbreviations that expand to a
@@ -179,6 +200,7 @@ impl AgencyRegistry {
     pub fn builtin() -> AgencyRegistry {
         let mut r = AgencyRegistry {
             names: Vec::new(),
+            by_first: std::collections::HashMap::new(),
             abbreviations: Vec::new(),
             heads: HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
@@ -240,6 +262,12 @@ impl AgencyRegistry {
         self.names
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.names.dedup_by(|a, b| a.0 == b.0);
+        self.by_first.clear();
+        for (i, (alias, _)) in self.names.iter().enumerate() {
+            if let Some(c) = alias.chars().next() {
+                self.by_first.entry(c).or_default().push(i);
+            }
+        }
     }
 
     /// Expand abbreviations, whole words only: "Thường trực HĐND tỉnh" → "Thường trực Hội
@@ -262,22 +290,31 @@ impl AgencyRegistry {
     /// is a known name or alias, else the text with abbreviations expanded.
     pub fn canonical(&self, name: &str) -> String {
         let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        let key = fold(&clean);
-        if let Some((_, c)) = self.names.iter().find(|(a, _)| *a == key) {
-            return c.clone();
+        if let Some(c) = self.exact(&fold(&clean)) {
+            return c.to_owned();
         }
         let expanded = self.expand(&clean);
-        let key = fold(&expanded);
-        if let Some((_, c)) = self.names.iter().find(|(a, _)| *a == key) {
-            return c.clone();
+        if let Some(c) = self.exact(&fold(&expanded)) {
+            return c.to_owned();
         }
         modern_tones(&expanded)
+    }
+
+    /// The canonical name of an alias given whole (folded).
+    fn exact(&self, key: &str) -> Option<&str> {
+        let first = key.chars().next()?;
+        self.by_first.get(&first)?.iter().find_map(|&i| {
+            let (alias, canonical) = &self.names[i];
+            (alias == key).then_some(canonical.as_str())
+        })
     }
 
     /// The longest registry name at the start of `folded` (ending at a word boundary):
     /// (byte length, canonical).
     fn match_at(&self, folded: &str) -> Option<(usize, &str)> {
-        self.names.iter().find_map(|(alias, canonical)| {
+        let first = folded.chars().next()?;
+        self.by_first.get(&first)?.iter().find_map(|&i| {
+            let (alias, canonical) = &self.names[i];
             let rest = folded.strip_prefix(alias.as_str())?;
             let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
             boundary.then_some((alias.len(), canonical.as_str()))
@@ -298,6 +335,8 @@ impl AgencyRegistry {
     /// Read a list of agencies at the start of `text`. Returns the canonical names and how
     /// many bytes of `text` they took.
     pub fn read_list(&self, text: &str) -> (Vec<String>, usize) {
+        // A list of agencies stands at the start of a text: read a window of it.
+        let text = vanban_syntax::text::window(text, 0, 1200);
         let folded = fold(text);
         // Tone folding keeps byte lengths except for rare letters; fall back to reading
         // nothing rather than misplacing offsets.

@@ -52,7 +52,8 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         .unwrap_or((t, false));
     let (subject, used) = registry.read_list(t);
     let rest = t[used..].trim_start_matches([' ', ',']);
-    let rest_fold = fold(rest);
+    // (Only the start of a long task text can hold these words.)
+    let rest_fold = fold(vanban_syntax::text::window(rest, 0, 400));
     if rest_fold.starts_with("chủ trì") {
         p.lead = subject;
         p.cooperating = cooperating_after(registry, &rest["chủ trì".len()..]);
@@ -61,7 +62,7 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         if let Some(i) = rest_fold.find("phối hợp") {
             p.cooperating = cooperating_after(registry, &rest[i..]);
         }
-    } else if fold(t).starts_with("chủ trì") {
+    } else if fold(vanban_syntax::text::window(t, 0, 40)).starts_with("chủ trì") {
         // "Chủ trì, phối hợp với …" under an item that names the agency ("1. Bộ Kế hoạch và
         // Đầu tư:"): the lead is inherited.
         p.cooperating = cooperating_after(registry, &t["chủ trì".len()..]);
@@ -73,7 +74,7 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
 
 /// Agencies after "phối hợp (với)": "…, phối hợp với Sở Tài chính và các cơ quan …".
 fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
-    let f = fold(s);
+    let f = fold(vanban_syntax::text::window(s, 0, 60));
     let Some(i) = f.find("phối hợp") else {
         return Vec::new();
     };

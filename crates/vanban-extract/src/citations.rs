@@ -77,7 +77,7 @@ fn type_regex() -> &'static Regex {
             "điều lệ",
         ];
         let names: Vec<String> = names.iter().map(|n| n.replace(' ', r"\s+")).collect();
-        let pattern = format!(r"\b(?:{})\b", names.join("|"));
+        let pattern = format!(r"(?:{})", names.join("|"));
         Regex::new(&pattern).unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
 }
@@ -217,9 +217,8 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
         end = p;
     }
     // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name).
-    if let Some(m) = type_regex()
-        .find_iter(&after[..end])
-        .find(|m| upper_at(m.start()))
+    if let Some(m) =
+        crate::fold::word_matches(type_regex(), &after[..end]).find(|m| upper_at(m.start()))
     {
         let before = after[..m.start()].trim_end();
         let cut = before.strip_suffix(" và").map_or(m.start(), str::len);
@@ -362,9 +361,17 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
     let mut out = Vec::new();
     let region = &folded[from..to];
     let mut last_end = from;
-    for m in type_regex().find_iter(region) {
+    for m in crate::fold::word_matches(type_regex(), region) {
         let start = from + m.start();
         if start < last_end {
+            continue;
+        }
+        // A citation has a number close after its type name; most mentions of "kế hoạch",
+        // "quyết định" … have none and need no parse.
+        if !vanban_syntax::text::window(&folded[..to], start, 160)
+            .bytes()
+            .any(|b| b.is_ascii_digit())
+        {
             continue;
         }
         let window = vanban_syntax::text::window(&folded[..to], start, WINDOW);

@@ -4,15 +4,7 @@
 /// Lower-case `text` character by character, keeping any character whose lower case has a
 /// different UTF-8 length, so that every byte offset of the result is one of `text`.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    out
+    vanban_syntax::text::fold_case(text)
 }
 
 /// ASCII slug of Vietnamese text: "Tuyên Quang" → "tuyen-quang", "ĐU" → "du".
@@ -62,8 +54,52 @@ fn ascii_of(c: char) -> Option<char> {
         .map(|&(_, b)| b)
 }
 
+/// Matches of `re` in `hay` that stand as whole words: no letter or digit just before or just
+/// after. (The patterns leave out `\b`: Unicode word boundaries keep the regex engine off its
+/// fast automata on Vietnamese text.)
+pub(crate) fn word_matches<'h>(
+    re: &'h regex::Regex,
+    hay: &'h str,
+) -> impl Iterator<Item = regex::Match<'h>> + 'h {
+    re.find_iter(hay).filter(move |m| {
+        let before = hay[..m.start()].chars().next_back();
+        // (A match that ends in white space has its boundary inside it.)
+        let after = if m.as_str().ends_with(char::is_whitespace) {
+            None
+        } else {
+            hay[m.end()..].chars().next()
+        };
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fast_folding_agrees_with_the_unicode_tables() {
+        // Every character of Latin-1, Latin Extended-A/B and Latin Extended Additional.
+        let ranges = [(0x20u32, 0x24Fu32), (0x1E00, 0x1EFF)];
+        for (a, b) in ranges {
+            for u in a..=b {
+                let Some(c) = char::from_u32(u) else { continue };
+                let mut lower = c.to_lowercase();
+                let want = match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                };
+                assert_eq!(
+                    vanban_syntax::text::lower_keeping_length(c),
+                    want,
+                    "U+{u:04X}"
+                );
+            }
+        }
+        assert_eq!(
+            fold("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"),
+            "ủy ban nhân dân tỉnh đắk lắk"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -50,7 +50,8 @@ pub struct ExtractOptions {
 /// Extract citations, relations, references, assignments and recipients from a parse, with
 /// the built-in agency registry.
 pub fn extract(parsed: &Parsed) -> Extraction {
-    extract_with(parsed, &ExtractOptions::default())
+    static DEFAULT: std::sync::OnceLock<ExtractOptions> = std::sync::OnceLock::new();
+    extract_with(parsed, DEFAULT.get_or_init(ExtractOptions::default))
 }
 
 /// Extract with options (a user-extended agency registry).

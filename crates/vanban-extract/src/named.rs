@@ -32,7 +32,7 @@ fn date_regex() -> &'static Regex {
 fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:Bộ luật|Luật|Hiến pháp|Đề án|Quy hoạch)\b")
+        Regex::new(r"(?:Bộ luật|Luật|Hiến pháp|Đề án|Quy hoạch)")
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
 }
@@ -150,7 +150,7 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
 fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
     let (from, to) = range;
     let mut out = Vec::new();
-    for m in head_regex().find_iter(&text[from..to]) {
+    for m in crate::fold::word_matches(head_regex(), &text[from..to]) {
         let start = from + m.start();
         if taken.iter().any(|&(s, e)| start >= s && start < e) {
             continue;

@@ -13,7 +13,7 @@ use crate::citations::{CitationGrammar, Rule};
 fn unit_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:từ\s+|các\s+)?(?:điểm|khoản|điều|mục|chương|phần)\s")
+        Regex::new(r"(?:từ\s+|các\s+)?(?:điểm|khoản|điều|mục|chương|phần)\s")
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
 }
@@ -67,7 +67,7 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
     let (from, to) = range;
     let mut out = Vec::new();
     let mut last_end = from;
-    for m in unit_regex().find_iter(&folded[from..to]) {
+    for m in crate::fold::word_matches(unit_regex(), &folded[from..to]) {
         let start = from + m.start();
         if start < last_end {
             continue;

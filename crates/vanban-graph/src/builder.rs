@@ -28,8 +28,15 @@ impl GraphBuilder {
         GraphBuilder::default()
     }
 
-    /// Add a document's extraction; `source` names where it came from (a file path).
-    pub fn add(&mut self, source: impl Into<String>, extraction: Extraction) {
+    /// Add a document's extraction; `source` names where it came from (a file path). What the
+    /// graph does not use (unit references, diagnostics, the issuer's raw header lines) is
+    /// dropped here, so a large corpus holds no more than it needs.
+    pub fn add(&mut self, source: impl Into<String>, mut extraction: Extraction) {
+        extraction.references = Vec::new();
+        extraction.diagnostics = Vec::new();
+        extraction.issuer.raw = Vec::new();
+        extraction.citations.shrink_to_fit();
+        extraction.assignments.shrink_to_fit();
         self.docs.push((source.into(), extraction));
     }
 

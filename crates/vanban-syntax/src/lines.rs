@@ -301,19 +301,36 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
 
 /// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star).
 fn is_rule(trimmed: &str) -> bool {
-    let t: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    // "**-----**": a rule in bold.
-    let core = t.trim_matches('*');
-    if core.chars().count() >= 3
-        && core
-            .chars()
-            .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—'))
-    {
-        return true;
+    // Without allocating: a run of rule characters (at least 3), possibly in bold ("**---**"),
+    // a lone "*", or a run of "*".
+    let rule = |c: char| matches!(c, '-' | '_' | '=' | '–' | '—');
+    let mut rules = 0usize;
+    let mut stars = 0usize;
+    let mut other = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if rule(c) {
+            rules += 1;
+        } else if c == '*' {
+            stars += 1;
+        } else {
+            other = true;
+            break;
+        }
     }
-    (t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—')))
-        || t == "*"
-        || (t.len() >= 3 && t.chars().all(|c| c == '*'))
+    if other {
+        return false;
+    }
+    if rules >= 3 {
+        // Stars only around the rule, not inside it.
+        let core = trimmed
+            .trim()
+            .trim_matches(|c: char| c == '*' || c.is_whitespace());
+        return core.chars().all(|c| rule(c) || c.is_whitespace());
+    }
+    rules == 0 && (stars == 1 || stars >= 3)
 }
 
 /// A cheap prefilter: can this line start with anything the line grammar knows? Most lines

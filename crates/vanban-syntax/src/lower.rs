@@ -15,7 +15,8 @@ pub(crate) struct Ctx<'a> {
     pub lines: &'a [Line],
     pub map: &'a OffsetMap,
     pub diagnostics: Vec<Diagnostic>,
-    lower: Option<String>,
+    /// The text lower-cased (offsets kept), made when an upper-case header phrase needs it.
+    lower: std::cell::OnceCell<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,8 +57,9 @@ impl<'a> Ctx<'a> {
         if !is_upper(&phrase) {
             return phrase;
         }
-        let needle = phrase.to_lowercase();
-        if let Some(lower) = &self.lower {
+        let needle = crate::text::fold_case(&phrase);
+        {
+            let lower = self.lower.get_or_init(|| crate::text::fold_case(self.text));
             for (pos, _) in lower.match_indices(&needle) {
                 let end = pos + needle.len();
                 let Some(orig) = self.text.get(pos..end) else {
@@ -144,13 +146,12 @@ fn capitalize(w: &str) -> String {
 /// Lower the normalised text into a document and its diagnostics.
 pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) {
     let lines = lines::classify(text);
-    let lowered = text.to_lowercase();
     let mut ctx = Ctx {
         text,
         lines: &lines,
         map,
         diagnostics: Vec::new(),
-        lower: (lowered.len() == text.len()).then_some(lowered),
+        lower: std::cell::OnceCell::new(),
     };
     let mut doc = Document::default();
     let n = lines.len();

@@ -191,6 +191,62 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Lower-case `text` character by character, keeping any character whose lower case has a
+/// different UTF-8 length, so that every byte offset of the result is one of `text`. ASCII
+/// runs are lowered byte-wise and the letters of Vietnamese by arithmetic on their code points.
+pub fn fold_case(text: &str) -> String {
+    // ASCII runs are lowered byte-wise; the letters of Vietnamese by arithmetic on their code
+    // points; anything else by the Unicode tables.
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            // `run` ASCII bytes are a valid UTF-8 slice.
+            out.push_str(&text[i..i + run].to_ascii_lowercase());
+            i += run;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        out.push(lower_keeping_length(c));
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// The lower case of a letter when it has the same UTF-8 length, else the letter itself.
+pub fn lower_keeping_length(c: char) -> char {
+    let u = c as u32;
+    let shifted = |d: u32| char::from_u32(u + d).unwrap_or(c);
+    match u {
+        // Latin Extended Additional: ạ ả ấ … ỹ, upper case on even code points.
+        0x1EA0..=0x1EF9 => {
+            if u.is_multiple_of(2) {
+                shifted(1)
+            } else {
+                c
+            }
+        }
+        // Latin-1: À … Þ (not ×).
+        0xC0..=0xDE if u != 0xD7 => shifted(0x20),
+        0xDF..=0xFF => c,
+        // Ă Đ Ĩ Ũ Ơ Ư and their lower cases.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => shifted(1),
+        0x1AF => shifted(1),
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => c,
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        }
+    }
+}
+
 /// At most `max` bytes of `s` from `start` (cut back to a character boundary). Grammars run
 /// on such windows, never on the rest of a long text: a failed pest parse costs time in the
 /// length of its input, and a citation or a date is never longer than a few hundred bytes.
@@ -263,7 +319,16 @@ impl OffsetMap {
         while !self.original.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.chars_before(end) - self.chars_before(start) + 1;
+        // Short lines are counted directly; long ones through the block index.
+        let column = if end - start <= 2 * BLOCK {
+            self.original.as_bytes()[start..end]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count()
+                + 1
+        } else {
+            self.chars_before(end) - self.chars_before(start) + 1
+        };
         (line as u32, column as u32)
     }
 

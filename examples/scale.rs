@@ -1,0 +1,183 @@
+//! Corpus scale: generate N synthetic documents by varying the bundled ones, then parse,
+//! extract and link them on every core, and report wall time, throughput, peak memory and
+//! query times.
+//!
+//! `cargo run --release --example scale -- 10000` (and `-- 100000`).
+//!
+//! Document i belongs to one of the 34 provinces, carries its own number, date and title, and
+//! implements an earlier plan of its province (a binary tree of chains, about log2(N/34)
+//! deep); it is based on one of 500 national decrees; its body is the body of a corpus
+//! document. Texts are generated in the workers and dropped after extraction: no tree is
+//! held.
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+use vanban::graph::IMPLEMENTATION;
+
+const PROVINCES: &[&str] = &[
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Hải Phòng",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Đà Nẵng",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Hồ Chí Minh",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Cần Thơ",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
+    "Hà Nội",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+];
+
+fn date(seq: usize) -> (usize, usize) {
+    (1 + seq % 28, 1 + (seq / 28) % 12)
+}
+
+fn document(i: usize, bodies: &[String]) -> String {
+    let p = PROVINCES[i % PROVINCES.len()];
+    let seq = i / PROVINCES.len() + 1;
+    let (d, m) = date(seq);
+    let mut s = format!(
+        "ỦY BAN NHÂN DÂN\nTỈNH {}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Số: {seq}/KH-UBND\n{p}, ngày {d:02} tháng {m:02} năm 2025\nKẾ HOẠCH\n",
+        p.to_uppercase()
+    );
+    if seq > 1 {
+        let parent = seq / 2;
+        let (pd, pm) = date(parent);
+        s.push_str(&format!(
+            "Thực hiện Kế hoạch số {parent}/KH-UBND ngày {pd}/{pm}/2025 của Ủy ban nhân dân tỉnh {p}\n"
+        ));
+    } else {
+        s.push_str("Về việc triển khai nhiệm vụ năm 2025\n");
+    }
+    s.push_str(&format!(
+        "Căn cứ Nghị định số {}/2024/NĐ-CP ngày 05/3/2024 của Chính phủ;\n",
+        1 + i % 500
+    ));
+    s.push_str(&bodies[i % bodies.len()]);
+    s
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    // Bodies of the bundled documents (after their headers).
+    let mut files: Vec<_> = std::fs::read_dir("corpus")
+        .expect("run from the repository root")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let bodies: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let p = vanban::parse_bytes(&std::fs::read(f).ok()?).ok()?;
+            let start = p.document.header.span.end.min(p.source.len());
+            Some(p.source[start..].to_owned())
+        })
+        .collect();
+    let start = Instant::now();
+    let mut builder = vanban::GraphBuilder::new();
+    let mut bytes = 0usize;
+    let chunk = 2048;
+    for from in (0..n).step_by(chunk) {
+        let done: Vec<(String, vanban::Extraction, usize)> = (from..(from + chunk).min(n))
+            .into_par_iter()
+            .map(|i| {
+                let text = document(i, &bodies);
+                let len = text.len();
+                let parsed = vanban::parse(&text);
+                (format!("synthetic/{i}.txt"), vanban::extract(&parsed), len)
+            })
+            .collect();
+        for (name, x, len) in done {
+            bytes += len;
+            builder.add(name, x);
+        }
+    }
+    let read = start.elapsed().as_secs_f64();
+    let graph = builder.build();
+    let total = start.elapsed().as_secs_f64();
+    println!(
+        "{n} documents, {:.1} MB: parse + extract {read:.1} s ({:.1} MB/s, {:.0} documents/s on {} threads), graph {:.1} s, total {total:.1} s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / read,
+        n as f64 / read,
+        rayon::current_num_threads(),
+        total - read
+    );
+    println!(
+        "graph: {} nodes, {} edges; peak memory {:.0} MiB",
+        graph.node_count(),
+        graph.edge_count(),
+        peak_rss_mib()
+    );
+    // Queries: the chain of the last plan of a province, and the implementers of a root.
+    let last = format!("{}/KH-UBND", (n - 1) / PROVINCES.len() + 1);
+    let id = graph
+        .resolve(&format!(
+            "urn:lex:vn:ubnd.{}:plan:2025;{}",
+            "tuyen-quang",
+            last.replace('/', "-").to_lowercase()
+        ))
+        .or_else(|_| graph.resolve(&last))
+        .unwrap_or_default();
+    let t = Instant::now();
+    let rounds = 1000;
+    let mut depth = 0;
+    for _ in 0..rounds {
+        let c = graph.chain(&id, IMPLEMENTATION);
+        depth = c.map_or(0, |c| {
+            let mut d = 0;
+            let mut l = &c.parents;
+            while let Some(p) = l.first() {
+                d += 1;
+                l = &p.parents;
+            }
+            d
+        });
+    }
+    println!(
+        "chain of {id}: depth {depth}, {:.1} µs per query",
+        t.elapsed().as_secs_f64() * 1e6 / rounds as f64
+    );
+}
