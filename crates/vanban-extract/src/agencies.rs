@@ -335,8 +335,20 @@ impl AgencyRegistry {
     /// Read a list of agencies at the start of `text`. Returns the canonical names and how
     /// many bytes of `text` they took.
     pub fn read_list(&self, text: &str) -> (Vec<String>, usize) {
-        // A list of agencies stands at the start of a text: read a window of it.
-        let text = vanban_syntax::text::window(text, 0, 1200);
+        // A list of agencies stands at the start of a text: read a window of it, a short one
+        // first (most lists are short, and most texts hold none), a longer one when the list
+        // runs near the end of the short one.
+        const SHORT: usize = 240;
+        const LONG: usize = 1200;
+        let short = vanban_syntax::text::window(text, 0, SHORT);
+        let (out, pos) = self.read_list_in(short);
+        if short.len() == text.len() || pos + 120 < short.len() {
+            return (out, pos);
+        }
+        self.read_list_in(vanban_syntax::text::window(text, 0, LONG))
+    }
+
+    fn read_list_in(&self, text: &str) -> (Vec<String>, usize) {
         let folded = fold(text);
         // Tone folding keeps byte lengths except for rare letters; fall back to reading
         // nothing rather than misplacing offsets.

@@ -201,11 +201,10 @@ pub fn fold_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-        if run > 0 {
-            // `run` ASCII bytes are a valid UTF-8 slice.
-            out.push_str(&text[i..i + run].to_ascii_lowercase());
-            i += run;
+        let b = bytes[i];
+        if b.is_ascii() {
+            out.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
