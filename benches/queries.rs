@@ -95,7 +95,7 @@ fn extraction(i: usize) -> Extraction {
 
 fn queries(c: &mut Criterion) {
     // About a million nodes: documents, their tasks, agencies and the decrees.
-    let n = 330_000;
+    let n = 500_000;
     let mut b = vanban::GraphBuilder::new();
     for i in 0..n {
         b.add(format!("{i}"), extraction(i));
@@ -105,6 +105,9 @@ fn queries(c: &mut Criterion) {
     let leaf = id(0, n / PROVINCES);
     let root = id(0, 1);
     let mut group = c.benchmark_group("graph_1m");
+    group.bench_function("lookup", |bench| {
+        bench.iter(|| g.node(black_box(&leaf)).map(|n| n.label.len()))
+    });
     group.bench_function("chain", |bench| {
         bench.iter(|| g.chain(black_box(&leaf), IMPLEMENTATION))
     });

@@ -289,6 +289,12 @@ impl Graph {
         self.index.get(id).map(|&i| &self.graph[i])
     }
 
+    /// The index of the node with this canonical id (or an alias of it).
+    pub(crate) fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        let id = self.aliases.get(id).map_or(id, String::as_str);
+        self.index.get(id).copied()
+    }
+
     /// Nodes, sorted by id.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
         self.index.values().map(|&i| &self.graph[i])

@@ -3,6 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
 use serde::Serialize;
 use vanban_extract::agencies::fold as fold_name;
 use vanban_extract::fold::slug;
@@ -12,6 +15,20 @@ use crate::{EdgeKind, Graph, NodeKind, IMPLEMENTATION};
 
 /// How deep a chain goes at most (a guard; real chains are a handful of levels).
 const MAX_DEPTH: usize = 32;
+
+fn summary(n: &crate::Node) -> NodeSummary {
+    let d = n.document.as_ref();
+    NodeSummary {
+        id: n.id.clone(),
+        label: n.label.clone(),
+        kind: n.kind,
+        document_kind: d.map(|d| d.kind),
+        number: d.and_then(|d| d.number.clone()),
+        date: d.and_then(|d| d.date.clone()),
+        issuer: d.and_then(|d| d.issuer.clone()),
+        parsed: d.map(|d| d.parsed),
+    }
+}
 
 /// A node in query results: what a person needs to recognise it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -212,18 +229,7 @@ pub struct Summary {
 impl Graph {
     /// What a person needs to recognise a node.
     pub fn summary_of(&self, id: &str) -> Option<NodeSummary> {
-        let n = self.node(id)?;
-        let d = n.document.as_ref();
-        Some(NodeSummary {
-            id: n.id.clone(),
-            label: n.label.clone(),
-            kind: n.kind,
-            document_kind: d.map(|d| d.kind),
-            number: d.and_then(|d| d.number.clone()),
-            date: d.and_then(|d| d.date.clone()),
-            issuer: d.and_then(|d| d.issuer.clone()),
-            parsed: d.map(|d| d.parsed),
-        })
+        self.node(id).map(summary)
     }
 
     /// The document an id as written names: a canonical id, an alias, a number as printed
@@ -353,36 +359,60 @@ impl Graph {
     /// The implementation chain(s) of a document, upward to the roots, every branch, over the
     /// given relations (usually [`IMPLEMENTATION`]).
     pub fn chain(&self, id: &str, kinds: &[RelationType]) -> Option<ChainNode> {
-        let node = self.summary_of(id)?;
-        let mut path = vec![node.id.clone()];
-        let parents = self.parents(&node.id, kinds, &mut path);
-        Some(ChainNode { node, parents })
+        // Walked by node index: no id lookups on the way up.
+        let start = self.index_of(id)?;
+        let mut path = vec![start];
+        let parents = self.parents(start, kinds, &mut path);
+        Some(ChainNode {
+            node: summary(&self.graph[start]),
+            parents,
+        })
     }
 
     fn parents(
         &self,
-        id: &str,
+        at: NodeIndex,
         kinds: &[RelationType],
-        path: &mut Vec<String>,
+        path: &mut Vec<NodeIndex>,
     ) -> Vec<ChainParent> {
-        let mut out = Vec::new();
-        for (target, relation, asserted_by) in self.up(id, kinds) {
-            let Some(node) = self.summary_of(&target) else {
-                continue;
-            };
+        // Grouped by (target id, relation), as the output is ordered.
+        let mut found: Vec<(&str, RelationType, NodeIndex, &str)> = self
+            .graph
+            .edges_directed(at, petgraph::Direction::Outgoing)
+            .filter_map(|e| match e.weight().kind {
+                EdgeKind::Relation(r) if kinds.contains(&r) => Some((
+                    self.graph[e.target()].id.as_str(),
+                    r,
+                    e.target(),
+                    e.weight().asserted_by.as_str(),
+                )),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let mut out: Vec<ChainParent> = Vec::with_capacity(found.len());
+        let mut i = 0;
+        while i < found.len() {
+            let (target_id, relation, target, _) = found[i];
+            let mut asserted_by = Vec::new();
+            while i < found.len() && found[i].0 == target_id && found[i].1 == relation {
+                asserted_by.push(found[i].3.to_owned());
+                i += 1;
+            }
             let cycle = path.contains(&target);
             let parents = if cycle || path.len() >= MAX_DEPTH {
                 Vec::new()
             } else {
-                path.push(target.clone());
-                let p = self.parents(&target, kinds, path);
+                path.push(target);
+                let p = self.parents(target, kinds, path);
                 path.pop();
                 p
             };
             out.push(ChainParent {
                 relation,
                 asserted_by,
-                node,
+                node: summary(&self.graph[target]),
                 parents,
                 cycle,
             });
@@ -393,25 +423,41 @@ impl Graph {
     /// Everything that implements a document, directly or not, with depth (breadth first;
     /// each document once, at its smallest depth).
     pub fn implementers(&self, id: &str, kinds: &[RelationType]) -> Vec<Implementer> {
+        use NodeIndex;
+        let Some(start) = self.index_of(id) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
-        let mut seen: BTreeSet<String> = BTreeSet::from([id.to_owned()]);
-        let mut queue: VecDeque<(String, usize)> = VecDeque::from([(id.to_owned(), 0)]);
+        let mut seen: std::collections::HashSet<NodeIndex> =
+            std::collections::HashSet::from([start]);
+        let mut queue: VecDeque<(NodeIndex, usize)> = VecDeque::from([(start, 0)]);
         while let Some((at, depth)) = queue.pop_front() {
             if depth >= MAX_DEPTH {
                 continue;
             }
-            for (source, relation) in self.down(&at, kinds) {
-                if !seen.insert(source.clone()) {
+            // Sources in id order, as the result is.
+            let mut sources: Vec<(&str, RelationType, NodeIndex)> = self
+                .graph
+                .edges_directed(at, petgraph::Direction::Incoming)
+                .filter_map(|e| match e.weight().kind {
+                    EdgeKind::Relation(r) if kinds.contains(&r) => {
+                        Some((self.graph[e.source()].id.as_str(), r, e.source()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            for (_, relation, source) in sources {
+                if !seen.insert(source) {
                     continue;
                 }
-                if let Some(node) = self.summary_of(&source) {
-                    out.push(Implementer {
-                        node,
-                        depth: depth + 1,
-                        relation,
-                        of: at.clone(),
-                    });
-                }
+                out.push(Implementer {
+                    node: summary(&self.graph[source]),
+                    depth: depth + 1,
+                    relation,
+                    of: self.graph[at].id.clone(),
+                });
                 queue.push_back((source, depth + 1));
             }
         }
