@@ -75,5 +75,41 @@ fn pipeline(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, pipeline);
+/// One document of about `size` bytes: the seed's header, its body repeated, its closing.
+fn large(size: usize) -> Vec<u8> {
+    let seed = String::from_utf8(seed()).expect("UTF-8 seed");
+    let body_start = seed.find("\nI. ").unwrap_or(0);
+    let body_end = seed.rfind("\nNơi nhận").unwrap_or(seed.len());
+    let (head, body, tail) = (
+        &seed[..body_start],
+        &seed[body_start..body_end],
+        &seed[body_end..],
+    );
+    let mut out = String::with_capacity(size + seed.len());
+    out.push_str(head);
+    while out.len() < size {
+        out.push_str(body);
+    }
+    out.push_str(tail);
+    out.into_bytes()
+}
+
+/// Linearity: one document of 1 MB and one of 10 MB; time per byte should match.
+fn large_documents(c: &mut Criterion) {
+    let mut g = c.benchmark_group("large");
+    g.sample_size(10);
+    for size in [1_000_000, 10_000_000] {
+        let doc = vec![large(size)];
+        g.throughput(Throughput::Bytes(doc[0].len() as u64));
+        g.bench_with_input(BenchmarkId::new("parse", size), &doc, |b, d| {
+            b.iter(|| parse_all(black_box(d)))
+        });
+        g.bench_with_input(BenchmarkId::new("parse_extract", size), &doc, |b, d| {
+            b.iter(|| parse_extract_all(black_box(d)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, pipeline, large_documents);
 criterion_main!(benches);

@@ -443,3 +443,37 @@ fn odd_corpora_make_a_graph_with_diagnostics() {
     assert_eq!(json(&g), json(&build(&[3, 2, 1, 0])));
     assert_eq!(json(&g), json(&build(&[2, 0, 3, 1])));
 }
+
+/// Every input a fuzzer crashed on (kept in `tests/fuzz-regressions/`) goes through the whole
+/// pipeline, as the fuzz targets run it.
+#[test]
+fn fuzz_regressions_hold() {
+    let dir = root().join("tests/fuzz-regressions");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "no regression inputs in {}",
+        dir.display()
+    );
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap();
+        let parsed = match vanban::parse_bytes(&bytes) {
+            Ok(p) => p,
+            Err(_) => vanban::parse(&String::from_utf8_lossy(&bytes)),
+        };
+        check_spans(&parsed);
+        let x = vanban::extract(&parsed);
+        for c in &x.citations {
+            assert!(c.span.end <= parsed.source.len(), "{}", f.display());
+        }
+        let _ = vanban::lint::lint(&parsed, &x);
+        let mut b = vanban::GraphBuilder::new();
+        b.add(f.display().to_string(), x);
+        let g = b.build();
+        let _ = vanban::graph::export::graphml(&g, vanban::graph::export::ExportOptions::default());
+    }
+}

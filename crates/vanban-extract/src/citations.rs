@@ -255,8 +255,12 @@ fn clean_issuer(raw: &str) -> String {
     let mut s: String = raw.replace(['*', '_'], "");
     while let Some(open) = s.rfind('[') {
         let tail = &s[open..];
-        let digits = tail.len() > 2 && tail[1..tail.len() - 1].bytes().all(|b| b.is_ascii_digit());
-        if tail.len() <= 5 && tail.ends_with(']') && digits {
+        // (Checked for the closing bracket first: the slice must end on a character boundary.)
+        let marker = tail.len() > 2
+            && tail.len() <= 5
+            && tail.ends_with(']')
+            && tail[1..tail.len() - 1].bytes().all(|b| b.is_ascii_digit());
+        if marker {
             s.truncate(open);
         } else {
             break;
@@ -454,6 +458,14 @@ mod tests {
     fn find_all(text: &str) -> Vec<Found> {
         let folded = crate::fold::fold(text);
         find(text, &folded, (0, text.len()))
+    }
+
+    #[test]
+    fn footnote_markers_and_open_brackets_in_issuers() {
+        assert_eq!(clean_issuer("của Chính phủ[12]"), "của Chính phủ");
+        // Found by fuzzing: an open bracket before a name ending in a multi-byte letter.
+        assert_eq!(clean_issuer("[ướng Chính phủ"), "[ướng Chính phủ");
+        assert_eq!(clean_issuer("Bộ Tư pháp [ủ]"), "Bộ Tư pháp [ủ]");
     }
 
     #[test]
