@@ -83,11 +83,15 @@ fn document(i: usize, bodies: &[String]) -> String {
 }
 
 fn peak_rss_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+fn status_mib(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|kb| kb.parse::<f64>().ok())
         })
@@ -135,6 +139,7 @@ fn main() {
         }
     }
     let read = start.elapsed().as_secs_f64();
+    let peak_before_build = peak_rss_mib();
     let graph = builder.build();
     let total = start.elapsed().as_secs_f64();
     println!(
@@ -146,10 +151,12 @@ fn main() {
         total - read
     );
     println!(
-        "graph: {} nodes, {} edges; peak memory {:.0} MiB",
+        "graph: {} nodes, {} edges; peak memory {:.0} MiB ({:.0} MiB before building the graph, {:.0} MiB held after)",
         graph.node_count(),
         graph.edge_count(),
-        peak_rss_mib()
+        peak_rss_mib(),
+        peak_before_build,
+        status_mib("VmRSS:")
     );
     // Queries: the chain of the last plan of a province, and the implementers of a root.
     let last = format!("{}/KH-UBND", (n - 1) / PROVINCES.len() + 1);

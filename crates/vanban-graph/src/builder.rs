@@ -68,6 +68,8 @@ impl GraphBuilder {
         for (_, x) in &self.docs {
             b.edges(x);
         }
+        // The extractions are not needed any more: free them before the graph is made.
+        self.docs = Vec::new();
         b.into_graph()
     }
 }
@@ -78,7 +80,8 @@ struct Build {
     docs: BTreeMap<String, DocumentInfo>,
     agencies: BTreeMap<String, AgencyInfo>,
     tasks: BTreeMap<String, TaskInfo>,
-    edges: BTreeMap<(String, String, EdgeKind, String), Edge>,
+    /// Edges as made; sorted and deduplicated (first claim kept) when the graph is built.
+    edges: Vec<Edge>,
     diagnostics: Vec<GraphDiagnostic>,
 }
 
@@ -227,13 +230,7 @@ impl Build {
     }
 
     fn edge(&mut self, e: Edge) {
-        let key = (
-            e.source.clone(),
-            e.target.clone(),
-            e.kind,
-            e.asserted_by.clone(),
-        );
-        self.edges.entry(key).or_insert(e);
+        self.edges.push(e);
     }
 
     /// The agency node for a name, as a document names it.
@@ -347,6 +344,9 @@ impl Build {
     }
 
     fn into_graph(self) -> Graph {
+        fn edge_key(e: &Edge) -> (&str, &str, EdgeKind, &str) {
+            (&e.source, &e.target, e.kind, &e.asserted_by)
+        }
         let mut graph: StableDiGraph<Node, Edge> = StableDiGraph::new();
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
         let mut nodes: Vec<Node> = Vec::new();
@@ -389,7 +389,11 @@ impl Build {
             let id = n.id.clone();
             index.insert(id, graph.add_node(n));
         }
-        for (_, e) in self.edges {
+        let mut edges = self.edges;
+        // A stable sort keeps the first of equal edges first; dedup keeps it.
+        edges.sort_by(|a, b| edge_key(a).cmp(&edge_key(b)));
+        edges.dedup_by(|b, a| edge_key(a) == edge_key(b));
+        for e in edges {
             if let (Some(&s), Some(&t)) = (index.get(&e.source), index.get(&e.target)) {
                 graph.add_edge(s, t, e);
             }
