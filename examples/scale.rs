@@ -82,6 +82,14 @@ fn document(i: usize, bodies: &[String]) -> String {
     s
 }
 
+/// (nodes, depth) of a chain tree.
+fn tree_shape(parents: &[vanban::graph::ChainParent]) -> (usize, usize) {
+    parents.iter().fold((0, 0), |(n, d), p| {
+        let (pn, pd) = tree_shape(&p.parents);
+        (n + 1 + pn, d.max(pd + 1))
+    })
+}
+
 fn peak_rss_mib() -> f64 {
     status_mib("VmHWM:")
 }
@@ -168,23 +176,27 @@ fn main() {
         ))
         .or_else(|_| graph.resolve(&last))
         .unwrap_or_default();
+    if std::env::var_os("SCALE_DEBUG").is_some() {
+        eprintln!(
+            "out-degree {} in-degree {}",
+            graph.outgoing(&id).len(),
+            graph.incoming(&id).len()
+        );
+        if let Some(c) = graph.chain(&id, IMPLEMENTATION) {
+            eprintln!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
+        }
+    }
     let t = Instant::now();
     let rounds = 1000;
-    let mut depth = 0;
+    let mut shape = (0, 0);
     for _ in 0..rounds {
         let c = graph.chain(&id, IMPLEMENTATION);
-        depth = c.map_or(0, |c| {
-            let mut d = 0;
-            let mut l = &c.parents;
-            while let Some(p) = l.first() {
-                d += 1;
-                l = &p.parents;
-            }
-            d
-        });
+        shape = c.map_or((0, 0), |c| tree_shape(&c.parents));
     }
     println!(
-        "chain of {id}: depth {depth}, {:.1} µs per query",
+        "chain of {id}: {} nodes, {} levels deep, {:.1} µs per query",
+        shape.0,
+        shape.1,
         t.elapsed().as_secs_f64() * 1e6 / rounds as f64
     );
 }

@@ -150,6 +150,20 @@ const ISSUER_STOPS: &[&str] = &[
     " kiện toàn",
 ];
 
+/// Starts of a line (folded) that begin a new clause or item, never a name wrapped onto it.
+const LINE_OPENERS: &[&str] = &[
+    "căn cứ ",
+    "theo ",
+    "xét ",
+    "thực hiện ",
+    "để ",
+    "nhằm ",
+    "trên cơ sở ",
+    "- ",
+    "+ ",
+    "• ",
+];
+
 /// Read a stated issuer at `from` in the folded text: "của X …" up to a stop word, a
 /// punctuation mark or another citation. Returns (start, end) of X.
 fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)> {
@@ -170,6 +184,14 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
             breaks += usize::from(c == '\n');
             if breaks >= 2 {
                 break;
+            }
+            // A line that opens a new clause or list item is not the name going on:
+            // "… của Ủy ban nhân dân tỉnh X" / "Căn cứ Nghị định …".
+            if c == '\n' {
+                let next = folded[start + i + 1..].trim_start_matches([' ', '\t', '*', '_']);
+                if LINE_OPENERS.iter().any(|o| next.starts_with(o)) {
+                    break;
+                }
             }
             if !flat.ends_with(' ') {
                 flat.push(' ');
@@ -458,6 +480,22 @@ mod tests {
     fn find_all(text: &str) -> Vec<Found> {
         let folded = crate::fold::fold(text);
         find(text, &folded, (0, text.len()))
+    }
+
+    #[test]
+    fn an_issuer_ends_before_a_line_that_opens_a_clause() {
+        let t = "Thực hiện Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân tỉnh Tuyên Quang\nCăn cứ Nghị định số 31/2024/NĐ-CP ngày 05/3/2024 của Chính phủ;";
+        let f = find_all(t);
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            &t[f[0].start..f[0].end],
+            "Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân tỉnh Tuyên Quang"
+        );
+        // A name wrapped onto the next line still goes on.
+        let t =
+            "theo Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân\ntỉnh Tuyên Quang; và";
+        let f = find_all(t);
+        assert!(t[f[0].start..f[0].end].ends_with("tỉnh Tuyên Quang"));
     }
 
     #[test]
