@@ -204,10 +204,10 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
             }
             let _ = writeln!(
                 s,
-                "{} files: {} errors, {} warnings, {} info",
-                all.len(),
-                counts[2],
-                counts[1],
+                "{}: {}, {}, {} info",
+                plural(all.len(), "file"),
+                plural(counts[2], "error"),
+                plural(counts[1], "warning"),
                 counts[0]
             );
             s
@@ -331,5 +331,14 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
         EXIT_STRICT
     } else {
         EXIT_OK
+    }
+}
+
+/// "1 file", "2 files".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
