@@ -277,10 +277,23 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
         }
     }
     let graph = builder.build();
-    if !args.quiet {
+    // Findings about the corpus: each with -v, else one line that counts them (a query's
+    // answer should not drown in them; `vanban graph` lists them by code).
+    if args.verbose {
         for d in graph.diagnostics() {
             eprintln!("graph: {}[{}]: {}", d.severity, d.code, d.message);
         }
+    } else if !args.quiet && !graph.diagnostics().is_empty() {
+        let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for d in graph.diagnostics() {
+            *codes.entry(d.code.as_str()).or_default() += 1;
+        }
+        let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        eprintln!(
+            "graph: {} findings about the corpus ({}); -v lists them",
+            graph.diagnostics().len(),
+            list.join(", ")
+        );
     }
     Ok((graph, status))
 }
