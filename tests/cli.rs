@@ -391,3 +391,25 @@ fn the_html_report_is_one_self_contained_file() {
         assert!(!html.contains(needle), "{needle}");
     }
 }
+
+#[test]
+fn corpus_findings_are_counted_and_listed_with_v() {
+    // The same document twice: one `duplicate-document` finding.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 7/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. MỤC ĐÍCH\n1. Nội dung.\n";
+    write(dir.path(), "a.txt", text);
+    write(dir.path(), "b.txt", text);
+    let d = dir.path().to_str().unwrap();
+    let out = vanban(&["chain", "7/KH-UBND", d]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("graph: 1 finding about the corpus (duplicate-document 1); -v lists it"),
+        "{err}"
+    );
+    let out = vanban(&["chain", "7/KH-UBND", d, "-v"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("graph: warning[duplicate-document]"), "{err}");
+    let out = vanban(&["chain", "7/KH-UBND", d, "-q"]);
+    assert!(out.stderr.is_empty());
+}

@@ -289,10 +289,12 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
             *codes.entry(d.code.as_str()).or_default() += 1;
         }
         let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let n = graph.diagnostics().len();
         eprintln!(
-            "graph: {} findings about the corpus ({}); -v lists them",
-            graph.diagnostics().len(),
-            list.join(", ")
+            "graph: {n} {} about the corpus ({}); -v lists {}",
+            if n == 1 { "finding" } else { "findings" },
+            list.join(", "),
+            if n == 1 { "it" } else { "them" }
         );
     }
     Ok((graph, status))
