@@ -246,9 +246,26 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
         let end = pos + used;
         let clean_end =
             cell[end..].trim_start().is_empty() || cell[end..].trim_start().starts_with([',', ';']);
+        // "Sở Tài chính và cơ quan, địa phương liên quan": the agencies, then a group
+        // named in lower case that runs to the end of the cell.
+        let group = cell[end..].trim_start().strip_prefix("và ").filter(|g| {
+            g.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        });
         if !list.is_empty() && clean_end {
             out.extend(list);
             pos = end;
+        } else if let (false, Some(group)) = (list.is_empty(), group) {
+            out.extend(list);
+            let words: Vec<&str> = group.split_whitespace().collect();
+            let g = words.join(" ");
+            let g = g.trim_end_matches(['.', ';', ',']);
+            if !g.is_empty() && words.len() <= 12 {
+                out.push(registry.canonical(g));
+            }
+            break;
         } else {
             let part = cell[pos..next].trim();
             // Numbers, sentences and headings are not agencies ("5.3. Huy động các nguồn lực").
@@ -281,6 +298,24 @@ mod tests {
         let p = parties(&r, "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị, địa phương xây dựng");
         assert_eq!(p.lead, ["Sở Nông nghiệp và Môi trường"]);
         assert_eq!(p.cooperating, ["các cơ quan, đơn vị, địa phương"]);
+    }
+
+    #[test]
+    fn a_cell_with_agencies_and_a_group() {
+        let r = AgencyRegistry::builtin();
+        assert_eq!(
+            read_cell(&r, "Sở Tài chính và cơ\nquan, địa phương liên quan"),
+            ["Sở Tài chính", "cơ quan, địa phương liên quan"]
+        );
+        assert_eq!(
+            read_cell(&r, "Sở Tài chính, Sở Nội vụ"),
+            ["Sở Tài chính", "Sở Nội vụ"]
+        );
+        // Names joined by "và" in capitals stay whole.
+        assert_eq!(
+            read_cell(&r, "Sở Kế hoạch và Đầu tư"),
+            ["Sở Kế hoạch và Đầu tư"]
+        );
     }
 
     #[test]
