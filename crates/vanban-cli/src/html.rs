@@ -9,17 +9,7 @@ use vanban_graph::{AgencyRole, ChainParent, Graph, NodeKind, IMPLEMENTATION};
 use vanban_lint::report::Report;
 
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    vanban_syntax::text::escape_xml(s, vanban_syntax::text::XmlSpace::Keep)
 }
 
 const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}

@@ -15,19 +15,7 @@ use vanban_syntax::Parsed;
 use crate::fold::slug;
 
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    vanban_syntax::text::escape_xml(s, vanban_syntax::text::XmlSpace::Space)
 }
 
 /// The AKN URI of a document id (`urn:lex:vn:chinh-phu:decree:2020;30-2020-nd-cp` →

@@ -204,20 +204,7 @@ pub fn cytoscape(g: &Graph, o: ExportOptions) -> Value {
 
 /// XML text: escaped, characters XML 1.0 forbids dropped.
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    vanban_syntax::text::escape_xml(s, vanban_syntax::text::XmlSpace::Keep)
 }
 
 fn graphml_type(v: &Value) -> &'static str {

@@ -28,18 +28,7 @@ struct Box_ {
 }
 
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
+    vanban_syntax::text::escape_xml(s, vanban_syntax::text::XmlSpace::Space)
 }
 
 /// Draw the documents `ids` (all documents when `None`) and the relations among them.
