@@ -370,7 +370,12 @@ impl AgencyRegistry {
                 let open = pos + (text[pos..].len() - text[pos..].trim_start().len());
                 if let Some(close) = text[open..].find(')') {
                     if close < 120 {
-                        if let Some(last) = out.last_mut() {
+                        // "(sau đây gọi tắt là …)" defines a short name: not part of the name.
+                        let inside = &folded[open..=open + close];
+                        let short_name = ["sau đây", "gọi tắt", "viết tắt"]
+                            .iter()
+                            .any(|w| inside.contains(w));
+                        if let (false, Some(last)) = (short_name, out.last_mut()) {
                             last.push(' ');
                             last.push_str(text[open..=open + close].trim());
                         }
@@ -572,6 +577,45 @@ fn proper_name_len(s: &str) -> usize {
     end
 }
 
+/// Kinds of area named after "khu" inside an agency name ("Chi cục Hải quan khu vực XI",
+/// "Ban Quản lý các khu công nghiệp").
+const AREAS: &[&[&str]] = &[
+    &["vực"],
+    &["công", "nghệ", "cao"],
+    &["công", "nghiệp"],
+    &["chế", "xuất"],
+    &["kinh", "tế"],
+    &["du", "lịch"],
+];
+
+/// When `words[k]` is "khu" followed by a kind of area, the number of words of that kind.
+fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
+    if words.get(k).map(|&(_, w)| w) != Some("khu") {
+        return None;
+    }
+    let next = words.get(k + 1..)?;
+    AREAS
+        .iter()
+        .find(|a| {
+            let n = a.len();
+            next.len() >= n
+                && next[..n]
+                    .iter()
+                    .zip(a.iter())
+                    .enumerate()
+                    .all(|(j, (&(_, w), want))| {
+                        // Only the last word may carry punctuation.
+                        let w = if j + 1 == n {
+                            w.trim_end_matches([',', ';', '.', ':'])
+                        } else {
+                            w
+                        };
+                        w == *want
+                    })
+        })
+        .map(|a| a.len())
+}
+
 /// The words of an agency name after its head: capitalised words, abbreviations, and "và"
 /// or "-" between capitalised words; a few lower-case words that belong to names.
 fn name_tail_len(s: &str) -> usize {
@@ -596,20 +640,36 @@ fn name_tail_len(s: &str) -> usize {
         "ủy",
         "uỷ",
         "cơ",
+        "án",
     ];
     let mut end = 0;
     let mut words: Vec<(usize, &str)> = word_spans(s).collect();
-    words.truncate(10);
+    words.truncate(16);
     let mut k = 0;
     while k < words.len() {
         let (i, w) = words[k];
         let bare = w.trim_end_matches([',', ';', '.', ':']);
+        // "khu vực", "khu công nghiệp" …: a kind of area inside a name.
+        if let Some(n) = area_at(&words, k) {
+            let (i_last, w_last) = words[k + n];
+            let last = w_last.trim_end_matches([',', ';', '.', ':']);
+            end = i_last + last.len();
+            if last.len() != w_last.len() {
+                break;
+            }
+            k += n + 1;
+            continue;
+        }
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let joiner = (bare == "và" || bare == "-")
-            && words
+            && (words
                 .get(k + 1)
-                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
-        if !(capital || joiner || INNER.contains(&bare)) {
+                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
+                || area_at(&words, k + 1).is_some());
+        // "xã/phường": each part a word of names.
+        let inner = INNER.contains(&bare)
+            || (bare.contains('/') && bare.split('/').all(|p| INNER.contains(&p)));
+        if !(capital || joiner || inner) {
             break;
         }
         end = i + bare.len();
@@ -634,6 +694,28 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn areas_and_slashed_places_inside_names() {
+        assert_eq!(
+            list("Chi cục Hải quan khu vực XI tăng cường"),
+            ["Chi cục Hải quan khu vực XI"]
+        );
+        assert_eq!(
+            list("Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố chủ trì"),
+            ["Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố"]
+        );
+        assert_eq!(
+            list("UBND các xã/phường: tổ chức"),
+            ["Ủy ban nhân dân các xã/phường"]
+        );
+        assert_eq!(
+            list("Ban Quản lý Dự án (sau đây gọi tắt là “Ban Quản lý”) chủ trì"),
+            ["Ban Quản lý Dự án"]
+        );
+        // A "khu" that is not an area of a name ends it.
+        assert_eq!(list("Sở Xây dựng khu nhà ở"), ["Sở Xây dựng"]);
+    }
 
     fn list(t: &str) -> Vec<String> {
         AgencyRegistry::builtin().read_list(t).0

@@ -271,6 +271,24 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             // Numbers, sentences and headings are not agencies ("5.3. Huy động các nguồn lực").
             let name_like = part.chars().next().is_some_and(char::is_alphabetic)
                 && part.split_whitespace().count() <= 12;
+            // "Văn phòng Ban Chỉ huy và cơ quan, địa phương liên quan": a name, then a group
+            // in lower case running to the end of the cell.
+            let split = part
+                .match_indices(" và ")
+                .map(|(i, _)| i)
+                .find(|&i| part[i + " và ".len()..].starts_with(char::is_lowercase));
+            if let (true, Some(i)) = (name_like, split) {
+                out.push(registry.canonical(part[..i].trim()));
+                let lead = cell[pos..next].len() - cell[pos..next].trim_start().len();
+                let rest = cell.get(pos + lead + i + " và ".len()..).unwrap_or("");
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let g = words.join(" ");
+                let g = g.trim_end_matches(['.', ';', ',']);
+                if !g.is_empty() && words.len() <= 12 {
+                    out.push(registry.canonical(g));
+                }
+                break;
+            }
             if name_like {
                 out.push(registry.canonical(part));
             }
@@ -310,6 +328,13 @@ mod tests {
         assert_eq!(
             read_cell(&r, "Sở Tài chính, Sở Nội vụ"),
             ["Sở Tài chính", "Sở Nội vụ"]
+        );
+        assert_eq!(
+            read_cell(
+                &r,
+                "Văn phòng Ban Chỉ\nhuy và cơ quan, địa phương liên quan"
+            ),
+            ["Văn phòng Ban Chỉ huy", "cơ quan, địa phương liên quan"]
         );
         // Names joined by "và" in capitals stay whole.
         assert_eq!(
