@@ -12,6 +12,14 @@ pub fn strip_markup(raw: &str) -> (String, bool) {
         markup = true;
     }
     let t = t.trim_start_matches(['#', '>']);
+    // Most lines hold no markup and single spaces only: copied as they are.
+    let plain = !t
+        .contains(|c: char| matches!(c, '*' | '_' | '\\') || (c.is_whitespace() && c != ' '))
+        && !t.contains("  ")
+        && t == t.trim();
+    if plain {
+        return (t.to_owned(), markup);
+    }
     let mut chars = t.chars().peekable();
     let mut pending_space = false;
     while let Some(c) = chars.next() {
@@ -63,11 +71,16 @@ pub fn emphasis_runs(piece: &str) -> usize {
 /// True when the letters of `s` are (nearly) all upper case: a heading or a header line.
 pub fn is_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         if c.is_uppercase() {
             up += 1;
         } else if c.is_lowercase() {
             low += 1;
+            // Even if every byte left were a capital, too many small letters: stop early
+            // (ordinary sentences end here after a few words).
+            if low * 10 > up + (s.len() - i) {
+                return false;
+            }
         }
     }
     up >= 2 && low * 10 <= up
@@ -94,5 +107,11 @@ mod tests {
         assert!(is_upper("ỦY BAN NHÂN DÂN"));
         assert!(!is_upper("Ủy ban nhân dân"));
         assert!(is_upper("THÔNG TƯ 67/2025/TT-BCT"));
+        // One small letter among ten capitals is still upper case; the early exit agrees.
+        assert!(is_upper("ABCDEFGHIJk"));
+        assert!(!is_upper("ABCDEFGHIkk"));
+        assert!(is_upper("kABCDEFGHIJ"));
+        assert!(!is_upper("kABCDEFGHI"));
+        assert!(is_upper("kABCDEFGHIJKLMNOPQRSTU"));
     }
 }
