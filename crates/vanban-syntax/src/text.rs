@@ -386,6 +386,12 @@ fn zero_width(c: char) -> bool {
     )
 }
 
+/// Characters that are NFC whatever stands around them (canonical combining class 0 and NFC
+/// quick check "yes"): Latin and its extensions, and most punctuation. Tested exhaustively.
+fn always_nfc(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{205E}')
+}
+
 /// Normalise text: CR LF and CR to LF, form feed to LF, NFC, odd spaces (NBSP …) to a plain
 /// space, zero-width characters and soft hyphens removed. Fast path when nothing needs doing.
 pub fn normalize(input: &str) -> Normalized {
@@ -396,10 +402,15 @@ pub fn normalize(input: &str) -> Normalized {
             .filter(|&p| !(bytes[p] == b'\r' && bytes.get(p + 1) == Some(&b'\n')))
             .map(|p| p + 1),
     );
-    let needs_nfc = is_nfc_quick(input.chars()) != IsNormalized::Yes;
-    let needs_chars = input
-        .chars()
-        .any(|c| c == '\r' || c == '\u{0C}' || odd_space(c) || zero_width(c));
+    // One pass: odd characters, and whether any character lies outside the ranges that are
+    // always NFC (then the quick check decides).
+    let mut needs_chars = false;
+    let mut outside = false;
+    for c in input.chars() {
+        needs_chars |= c == '\r' || c == '\u{0C}' || odd_space(c) || zero_width(c);
+        outside |= !always_nfc(c);
+    }
+    let needs_nfc = outside && is_nfc_quick(input.chars()) != IsNormalized::Yes;
     if !needs_nfc && !needs_chars {
         return Normalized {
             text: input.to_owned(),
@@ -486,6 +497,25 @@ pub fn normalize(input: &str) -> Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_always_nfc_ranges_are_nfc() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if always_nfc(c) {
+                assert_eq!(
+                    is_nfc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "U+{u:04X}"
+                );
+                assert_eq!(
+                    unicode_normalization::char::canonical_combining_class(c),
+                    0,
+                    "U+{u:04X}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn xml_escaping() {
