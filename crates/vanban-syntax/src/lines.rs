@@ -537,7 +537,12 @@ impl WrapProfile {
 
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches([' ', '*', '_', '|', '\t']);
-    t.ends_with(['.', ';', ':', '!', '?', '…']) || t.is_empty()
+    // A sentence may end inside closing quotes: `… có liên quan."`, `… thành viên.”` (not
+    // inside brackets: "(Huân chương, bằng khen,...)" goes on).
+    let inner = t.trim_end_matches(['"', '”', '’', ' ', '*', '_']);
+    t.ends_with(['.', ';', ':', '!', '?', '…'])
+        || inner.ends_with(['.', ';', ':', '!', '?', '…'])
+        || t.is_empty()
 }
 
 /// An upper-case line of words ("GIÁM ĐỐC SỞ CÔNG THƯƠNG"), not a list of codes or formulas
@@ -641,9 +646,20 @@ pub(crate) fn paragraphs(
             let next = &lines[k];
             let prev = &lines[last_content];
             // "… giai đoạn 2021" / "- 2025”;": a year range broken before its dash is not a bullet.
-            let broken_range = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
+            let indent_next = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent);
+            let broken_range = indent_next
                 && prev.full.ends_with(|c: char| c.is_ascii_digit())
                 && next.clean.starts_with(|c: char| c.is_ascii_digit());
+            // "… phát triển kinh tế" / "- xã hội, …": in a hard-wrapped text, a full line that
+            // ends inside a sentence and a dash before a lower-case word are one compound.
+            let broken_compound = indent_next
+                && profile.wrapped
+                && prev.full.chars().count() >= profile.full_width
+                && !ends_sentence(&prev.full)
+                && !prev.full.trim_end().ends_with(',')
+                && prev.full.trim_end().ends_with(char::is_alphabetic)
+                && next.clean.starts_with(char::is_lowercase);
+            let broken_range = broken_range || broken_compound;
             // Header-field starts ("Luật số 73/2025/QH15, …", "Về việc …") are plain text here.
             let next_plain = matches!(
                 next.kind,
@@ -895,6 +911,29 @@ mod tests {
                 "- Giai đoạn 2021 - 2025 tiếp tục.",
             ]
         );
+    }
+
+    #[test]
+    fn a_compound_broken_before_its_dash_is_joined_in_wrapped_text() {
+        // Hard-wrapped text (full lines ending inside sentences).
+        let text = "1. Tăng cường công tác quản lý nhà nước về dữ liệu phục vụ phát triển kinh tế\n- xã hội, bảo đảm quốc phòng, an ninh và đối ngoại của đất nước trong giai\nđoạn mới, đáp ứng yêu cầu chuyển đổi số quốc gia toàn diện và bền vững hơn\ntheo đúng quy định của pháp luật hiện hành về dữ liệu và giao dịch điện tử, bảo\nđảm an toàn, an ninh mạng và bảo vệ dữ liệu cá nhân theo quy định hiện hành.\n2. Các nhiệm vụ cụ thể gồm:\n- xây dựng cơ sở dữ liệu;\n- kết nối dữ liệu.";
+        let got = paras(text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[0].contains("kinh tế - xã hội"), "{got:?}");
+        // Bullets after a colon stay bullets.
+        assert_eq!(got[2], "- xây dựng cơ sở dữ liệu;");
+    }
+
+    #[test]
+    fn sentences_end_inside_closing_quotes() {
+        assert!(ends_sentence(
+            "… và quy định khác của pháp luật có liên quan.\""
+        ));
+        assert!(ends_sentence("… mà Việt Nam là thành viên.”"));
+        assert!(!ends_sentence(
+            "(Huân chương, bằng khen Thủ tướng Chính phủ,...)"
+        ));
+        assert!(!ends_sentence("… đối với hàng hóa"));
     }
 
     #[test]
