@@ -477,3 +477,77 @@ fn fuzz_regressions_hold() {
         let _ = vanban::graph::export::graphml(&g, vanban::graph::export::ExportOptions::default());
     }
 }
+
+/// Re-wrap long lines at `width` columns, breaking only at spaces, as PDF copies do. Lines
+/// that hold table cells or flattened lists (" - " thrice) are left alone.
+fn rewrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if line.chars().count() <= width + 15
+            || line.contains('|')
+            || line.matches(" - ").count() >= 3
+        {
+            out.push(line.to_owned());
+            continue;
+        }
+        let mut cur = String::new();
+        for w in line.split(' ').filter(|w| !w.is_empty()) {
+            if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+                out.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(w);
+        }
+        out.push(cur);
+    }
+    out.join("\n")
+}
+
+/// The outline of a tree: header fields, every unit with a marker (numbered units, "-" and
+/// "+" items: id, kind, number) and the recipients. (Where a plain paragraph ends cannot always be told in hard-wrapped text: a
+/// line that ends a sentence may end a paragraph or just a line.)
+fn outline(d: &Document) -> Vec<String> {
+    let mut out = vec![format!(
+        "{:?} {:?} {:?} {:?}",
+        d.header.issuer.name,
+        d.header.number.as_ref().map(|n| &n.normalized),
+        d.header.date,
+        d.header.kind,
+    )];
+    let plain = [
+        vanban::NodeKind::Paragraph,
+        vanban::NodeKind::Note,
+        vanban::NodeKind::Quoted,
+        vanban::NodeKind::Row,
+    ];
+    for n in d.nodes().filter(|n| !plain.contains(&n.kind)) {
+        out.push(format!("{} {:?} {:?}", n.id, n.kind, n.number));
+    }
+    for r in &d.closing.recipients {
+        out.push(format!("{} {:?}", r.name, r.purpose));
+    }
+    out
+}
+
+/// Hard-wrapped copies of every bundled document (lines broken at 95 columns, as PDF copies
+/// are) give the same outline: header, numbered units and recipients.
+#[test]
+fn hard_wrapped_copies_give_the_same_outline() {
+    let mut differ = Vec::new();
+    for (i, text) in corpus().iter().enumerate() {
+        let want = outline(&vanban::parse(text).document);
+        let got = outline(&vanban::parse(&rewrap(text, 95)).document);
+        if want != got {
+            let first = want
+                .iter()
+                .zip(&got)
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("{a}\n    became {b}"))
+                .unwrap_or_else(|| format!("{} nodes became {}", want.len(), got.len()));
+            differ.push(format!("document {i}: {first}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

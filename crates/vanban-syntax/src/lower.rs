@@ -346,12 +346,15 @@ fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
     let from = body_end.saturating_sub(20);
     let found = (from..ctx.lines.len().min(body_end + 20)).find_map(|i| {
         let l = &ctx.lines[i];
-        let pos = l.full.find("thông qua ngày")?;
-        // The date may wrap onto the next line.
-        let mut text = l.full[pos + "thông qua ".len()..].to_owned();
+        // The sentence may wrap anywhere, even between "thông qua" and "ngày".
+        let pos = l.full.rfind("thông qua")?;
+        let mut text = l.full[pos + "thông qua".len()..].to_owned();
         if let Some(next) = ctx.lines.get(i + 1) {
             text.push(' ');
             text.push_str(&next.full);
+        }
+        if !text.trim_start_matches([' ', '*', '_']).starts_with("ngày") {
+            return None;
         }
         let (_, parts) = header::date_in(&text)?;
         Some((i, parts))
