@@ -551,3 +551,48 @@ fn hard_wrapped_copies_give_the_same_outline() {
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// PDF copies carry page numbers: a blank line, the number, a blank line, every page. Put them
+/// in every bundled document that has no web-table debris ("|" lines), inside running text
+/// and between paragraphs alike, after the header: the outline stays the same.
+#[test]
+fn page_numbers_of_pdf_copies_change_nothing() {
+    let mut differ = Vec::new();
+    let mut tried = 0;
+    for (i, text) in corpus().iter().enumerate() {
+        if text.lines().any(|l| l.trim() == "|") {
+            continue;
+        }
+        tried += 1;
+        let lines: Vec<&str> = text.split('\n').collect();
+        let mut out: Vec<String> = Vec::new();
+        let (mut page, mut last) = (2, 60);
+        for (k, line) in lines.iter().enumerate() {
+            out.push((*line).to_owned());
+            let next = lines.get(k + 1).copied().unwrap_or("");
+            if k >= last + 45
+                && line.chars().count() > 40
+                && !next.trim().is_empty()
+                && k + 30 < lines.len()
+            {
+                out.extend([String::new(), page.to_string(), String::new()]);
+                page += 1;
+                last = k;
+            }
+        }
+        let paged = out.join("\n");
+        let p = vanban::parse(&paged);
+        let want = outline(&vanban::parse(text).document);
+        if outline(&p.document) != want {
+            differ.push(format!("document {i}"));
+        }
+        if page > 3 {
+            assert!(
+                p.diagnostics.iter().any(|d| d.code == "page-number"),
+                "document {i}: page numbers not reported"
+            );
+        }
+    }
+    assert!(tried >= 20, "only {tried} documents tried");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

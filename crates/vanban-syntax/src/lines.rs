@@ -68,6 +68,9 @@ pub(crate) enum LineKind {
     PageHeader,
     /// A line of digits only (a page number next to a page header, or a table cell).
     Digits,
+    /// A page number standing alone between blank lines, one of a series (2, 3, 4 … some
+    /// dozens of lines apart), as PDF copies carry them.
+    PageNumber,
     /// Digital-signature stamp ("Ký bởi:", "Cơ quan:", "Ngày ký:").
     Stamp,
     Marker(Marker),
@@ -109,7 +112,11 @@ impl Line {
     pub(crate) fn is_noise(&self) -> bool {
         matches!(
             self.kind,
-            LineKind::PageHeader | LineKind::Stamp | LineKind::Digits | LineKind::Continuation
+            LineKind::PageHeader
+                | LineKind::PageNumber
+                | LineKind::Stamp
+                | LineKind::Digits
+                | LineKind::Continuation
         )
     }
 
@@ -173,6 +180,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             lines[k].clean = lines[k].full.clone();
         }
     }
+    mark_page_numbers(&mut lines);
     // A line of digits is a page number when a page header stands just before it.
     let mut after_page_header = 0u8;
     let mut after_stamp = false;
@@ -191,6 +199,44 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Page numbers of a PDF copy: lines of one to three digits standing alone between blank lines
+/// whose values follow one another (n, n + 1) between 15 and 200 lines apart. A row number of
+/// a table stands closer to the next one; a lone number with no neighbour in the series stays
+/// text.
+fn mark_page_numbers(lines: &mut [Line]) {
+    let blank = |l: Option<&Line>| l.is_none_or(|l| l.kind == LineKind::Blank);
+    let candidates: Vec<(usize, u32)> = (0..lines.len())
+        .filter(|&i| {
+            lines[i].kind == LineKind::Digits
+                && lines[i].full.len() <= 3
+                && blank(i.checked_sub(1).map(|p| &lines[p]))
+                && blank(lines.get(i + 1))
+        })
+        .filter_map(|i| Some((i, lines[i].full.parse().ok()?)))
+        .collect();
+    let mut page = vec![false; candidates.len()];
+    for a in 0..candidates.len() {
+        let (i, v) = candidates[a];
+        // Candidates are in line order: look ahead within the distance a page can span.
+        for b in a + 1..candidates.len() {
+            let (j, w) = candidates[b];
+            if j - i > 200 {
+                break;
+            }
+            if j - i >= 15 && w == v + 1 {
+                page[a] = true;
+                page[b] = true;
+                break;
+            }
+        }
+    }
+    for (&(i, _), &p) in candidates.iter().zip(&page) {
+        if p {
+            lines[i].kind = LineKind::PageNumber;
+        }
+    }
 }
 
 /// Whether a line ends inside a list of point references: "… điểm a), b), c)," or "… các điểm
@@ -922,6 +968,22 @@ mod tests {
         assert!(got[0].contains("kinh tế - xã hội"), "{got:?}");
         // Bullets after a colon stay bullets.
         assert_eq!(got[2], "- xây dựng cơ sở dữ liệu;");
+    }
+
+    #[test]
+    fn page_numbers_are_a_series_far_apart() {
+        let para = "Nội dung của văn bản được viết trên nhiều dòng liên tiếp nhau.\n".repeat(20);
+        let text = format!("{para}\n2\n\n{para}\n3\n\n{para}");
+        let lines = classify(&text);
+        let pages = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::PageNumber)
+            .count();
+        assert_eq!(pages, 2);
+        // Row numbers of a table, a few lines apart, and a lone number are text.
+        let table = "1\n\nSở Tài chính\n\n2\n\nSở Nội vụ\n\n3\n\nSở Y tế\n";
+        let lines = classify(&format!("{para}\n{table}\n7\n\n{para}"));
+        assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
     }
 
     #[test]

@@ -290,6 +290,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
             let mut after_title = k + 1;
             while after_title < n
                 && (lines[after_title].is_blankish()
+                    || lines[after_title].is_noise()
                     || lines[after_title].kind == LineKind::Rule
                     || (is_upper(&lines[after_title].full)
                         && lines[after_title].marker().is_none()))
@@ -422,12 +423,14 @@ fn is_enacting_formula(t: &str) -> bool {
 
 fn record_cleanups(ctx: &mut Ctx) {
     let mut page_headers = Vec::new();
+    let mut page_numbers = Vec::new();
     let mut stamps = Vec::new();
     let mut markup = 0;
     let mut first_markup = None;
     for l in ctx.lines {
         match l.kind {
             LineKind::PageHeader => page_headers.push((l.start, l.end)),
+            LineKind::PageNumber => page_numbers.push((l.start, l.end)),
             LineKind::Stamp => stamps.push((l.start, l.end)),
             _ => {}
         }
@@ -435,6 +438,15 @@ fn record_cleanups(ctx: &mut Ctx) {
             markup += 1;
             first_markup.get_or_insert((l.start, l.end));
         }
+    }
+    for (s, e) in page_numbers {
+        let span = ctx.span(s, e);
+        ctx.diag(
+            "page-number",
+            Severity::Info,
+            "page number of a PDF copy left out of the text of nodes",
+            span,
+        );
     }
     for (s, e) in page_headers {
         let span = ctx.span(s, e);
@@ -672,12 +684,17 @@ fn appendix_heading(lines: &[Line], i: usize) -> bool {
         && l.marker().is_none()
         && (names_a_type || f.chars().count() >= 8)
     {
-        let near = lines[i + 1..].iter().take(6).any(|m| {
-            let t = m.full.trim_start_matches('(');
-            t.starts_with("Ban hành kèm theo")
-                || t.starts_with("Kèm theo")
-                || t.starts_with("kèm theo")
-        });
+        // Within a few content lines (blank lines and page noise do not count).
+        let near = lines[i + 1..]
+            .iter()
+            .filter(|m| !m.is_blankish() && !m.is_noise())
+            .take(4)
+            .any(|m| {
+                let t = m.full.trim_start_matches('(');
+                t.starts_with("Ban hành kèm theo")
+                    || t.starts_with("Kèm theo")
+                    || t.starts_with("kèm theo")
+            });
         return near && l.kind == LineKind::Text;
     }
     false
