@@ -596,3 +596,29 @@ fn page_numbers_of_pdf_copies_change_nothing() {
     assert!(tried >= 20, "only {tried} documents tried");
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// A place-and-date line wrapped inside its date, with blank lines around the parts (web
+/// copies that put every line in its own paragraph), still dates the document.
+#[test]
+fn a_date_wrapped_across_blank_lines_is_read() {
+    for (from, to) in [
+        (
+            "Tuyên Quang, ngày 20 tháng 11 năm 2024\n",
+            "*Tuyên Quang, ngày 20\n\ntháng 11 năm 2024*\n\n",
+        ),
+        (
+            "Tuyên Quang, ngày 20 tháng 11 năm 2024\n",
+            "Tuyên Quang, ngày 20\n\n\ntháng 11 năm 2024\n",
+        ),
+    ] {
+        let text = seed().replacen(from, to, 1);
+        assert_ne!(text, seed());
+        let p = vanban::parse(&text);
+        assert_eq!(
+            p.document.header.date.as_deref(),
+            Some("2024-11-20"),
+            "{to:?}"
+        );
+        assert_eq!(p.document.header.place.as_deref(), Some("Tuyên Quang"));
+    }
+}

@@ -415,9 +415,14 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             c.open_bold || ends_with_number_prefix(&c.text) || incomplete_date(&c.text)
         });
         // A place name wrapped before its date: "Thành phố Hồ" / "Chí Minh, ngày 18 …".
-        let date_follows = lines.get(i + 1).is_some_and(|next| {
-            !l.full.contains(':') && has_full_date(&format!("{} {}", l.full, next.full))
-        });
+        // (The next line with text: blank lines may stand between the two parts.)
+        let date_follows = lines[i + 1..]
+            .iter()
+            .take(4)
+            .find(|m| !m.is_blankish() && !m.is_noise())
+            .is_some_and(|next| {
+                !l.full.contains(':') && has_full_date(&format!("{} {}", l.full, next.full))
+            });
         let informative = date_follows
             || line_cells.iter().any(|c| {
                 is_motto_text(&c.text).is_some()
