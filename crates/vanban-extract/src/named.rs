@@ -73,8 +73,14 @@ const NAME_STOPS: &[&str] = &[
     " theo ",
     " này",
     " và Luật",
+    " và Bộ luật",
     " và các",
     " và Nghị",
+    " và Quyết định",
+    " và Thông tư",
+    " và Điều",
+    " và khoản",
+    " và điểm",
     " đối với",
     " có ",
     " để ",
@@ -158,7 +164,8 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
         let head = m.as_str();
         let after_head = start + head.len();
         let rest = &text[after_head..to];
-        let Some(first) = rest.strip_prefix(' ') else {
+        // (A wrap may stand between the head and the name: "… Điều 3 Luật" / "Quản lý …".)
+        let Some(first) = rest.strip_prefix([' ', '\n']) else {
             continue;
         };
         let (kind, end) = match head {
@@ -398,5 +405,10 @@ mod tests {
             ["Luật Địa chất và khoáng sản"]
         );
         assert_eq!(names("Luật Đất đai của Quốc hội"), ["Luật Đất đai"]);
+        // A wrap between the head and the name; a unit reference after "và" ends the name.
+        assert_eq!(
+            names("quy định tại Điều 69 Luật\nĐiện lực và Điều 17 Nghị định số 62/2025/NĐ-CP"),
+            ["Luật Điện lực"]
+        );
     }
 }
