@@ -32,7 +32,8 @@ fn date_regex() -> &'static Regex {
 fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:Bộ luật|Luật|Hiến pháp|Đề án|Quy hoạch)")
+        // (Two-word heads may wrap: "… của Bộ" / "luật Lao động".)
+        Regex::new(r"(?:Bộ[ \n]luật|Luật|Hiến[ \n]pháp|Đề[ \n]án|Quy[ \n]hoạch)")
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
 }
@@ -161,7 +162,14 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
         if taken.iter().any(|&(s, e)| start >= s && start < e) {
             continue;
         }
-        let head = m.as_str();
+        // The head in its one-line spelling, whatever wrap stands inside it.
+        let head = match m.as_str() {
+            "Luật" => "Luật",
+            h if h.starts_with("Bộ") => "Bộ luật",
+            h if h.starts_with("Hiến") => "Hiến pháp",
+            h if h.starts_with("Đề") => "Đề án",
+            _ => "Quy hoạch",
+        };
         let after_head = start + head.len();
         let rest = &text[after_head..to];
         // (A wrap may stand between the head and the name: "… Điều 3 Luật" / "Quản lý …".)
@@ -405,6 +413,10 @@ mod tests {
             ["Luật Địa chất và khoáng sản"]
         );
         assert_eq!(names("Luật Đất đai của Quốc hội"), ["Luật Đất đai"]);
+        assert_eq!(
+            names("theo quy định của Bộ\nluật Lao động; và"),
+            ["Bộ luật Lao động"]
+        );
         // A wrap between the head and the name; a unit reference after "và" ends the name.
         assert_eq!(
             names("quy định tại Điều 69 Luật\nĐiện lực và Điều 17 Nghị định số 62/2025/NĐ-CP"),
