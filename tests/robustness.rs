@@ -622,3 +622,30 @@ fn a_date_wrapped_across_blank_lines_is_read() {
         assert_eq!(p.document.header.place.as_deref(), Some("Tuyên Quang"));
     }
 }
+
+/// Hard-wrapped copies of every bundled document cite the same documents: the same target
+/// ids and names, as many times (a wrap may fall inside a type name, a symbol, a date, an
+/// issuer or a law's name).
+#[test]
+fn hard_wrapped_copies_cite_the_same_documents() {
+    let cited = |text: &str| {
+        let mut v: Vec<String> = vanban::extract(&vanban::parse(text))
+            .citations
+            .iter()
+            .map(|c| format!("{:?} {:?}", c.target_id, c.name))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut differ = Vec::new();
+    for (i, text) in corpus().iter().enumerate() {
+        let want = cited(text);
+        let got = cited(&rewrap(text, 95));
+        if want != got {
+            let lost: Vec<_> = want.iter().filter(|c| !got.contains(c)).collect();
+            let new: Vec<_> = got.iter().filter(|c| !want.contains(c)).collect();
+            differ.push(format!("document {i}: lost {lost:?}, new {new:?}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
