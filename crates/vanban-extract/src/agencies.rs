@@ -588,6 +588,128 @@ const AREAS: &[&[&str]] = &[
     &["du", "lịch"],
 ];
 
+/// Two-syllable words of agency names whose second syllable is written in lower case ("Mặt
+/// trận Tổ quốc", "Ban Tuyên giáo", "Hội Nông dân"): after its first syllable, the second one
+/// goes on with the name.
+const NAME_WORDS: &[&str] = &[
+    "tổ quốc",
+    "tuyên giáo",
+    "dân vận",
+    "nông dân",
+    "cựu chiến",
+    "chiến binh",
+    "phụ nữ",
+    "thanh niên",
+    "khoa học",
+    "công nghệ",
+    "tài chính",
+    "nội vụ",
+    "xây dựng",
+    "y tế",
+    "giáo dục",
+    "đào tạo",
+    "tư pháp",
+    "văn hóa",
+    "văn hoá",
+    "du lịch",
+    "thể thao",
+    "công thương",
+    "ngoại vụ",
+    "dân tộc",
+    "tôn giáo",
+    "thanh tra",
+    "kiểm sát",
+    "kiểm toán",
+    "quân sự",
+    "biên phòng",
+    "chỉ huy",
+    "chỉ đạo",
+    "chấp hành",
+    "thường vụ",
+    "thường trực",
+    "mặt trận",
+    "liên đoàn",
+    "lao động",
+    "thi đua",
+    "khen thưởng",
+    "bảo hiểm",
+    "xã hội",
+    "phát triển",
+    "đầu tư",
+    "kế hoạch",
+    "môi trường",
+    "nông nghiệp",
+    "tài nguyên",
+    "giao thông",
+    "vận tải",
+    "thông tin",
+    "truyền thông",
+    "hải quan",
+    "kho bạc",
+    "ngân hàng",
+    "điện lực",
+    "quản lý",
+    "dự án",
+    "hành chính",
+    "công an",
+    "quốc phòng",
+    "an ninh",
+    "tuyên truyền",
+    "vận động",
+    "hội đồng",
+    "đoàn thể",
+    "chính trị",
+    "chính phủ",
+    "trung ương",
+    "đại biểu",
+    "quốc hội",
+    "tổ chức",
+    "cán bộ",
+    "thống kê",
+    "phát thanh",
+    "truyền hình",
+    "báo chí",
+    "xuất bản",
+    "cảnh sát",
+    "phòng cháy",
+    "chữa cháy",
+    "cứu nạn",
+    "cứu hộ",
+    "doanh nghiệp",
+    "hợp tác",
+    "khuyến nông",
+    "kiểm lâm",
+    "thủy lợi",
+    "thuỷ lợi",
+    "đối ngoại",
+    "ngoại giao",
+    "công nghiệp",
+    "thương mại",
+    "xúc tiến",
+    "nhân dân",
+    "dân sự",
+    "hậu cần",
+    "kỹ thuật",
+    "đô thị",
+    "viễn thông",
+    "nhà nước",
+    "tiếng nói",
+    "liên hiệp",
+    "bộ đội",
+];
+
+fn second_syllable(prev: Option<&str>, word: &str) -> bool {
+    let Some(prev) = prev else {
+        return false;
+    };
+    if !prev.chars().next().is_some_and(char::is_uppercase) || !word.starts_with(char::is_lowercase)
+    {
+        return false;
+    }
+    let pair = format!("{} {}", crate::fold::fold(prev), word);
+    NAME_WORDS.contains(&pair.as_str())
+}
+
 /// When `words[k]` is "khu" followed by a kind of area, the number of words of that kind.
 fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
     if words.get(k).map(|&(_, w)| w) != Some("khu") {
@@ -668,7 +790,8 @@ fn name_tail_len(s: &str) -> usize {
                 || area_at(&words, k + 1).is_some());
         // "xã/phường": each part a word of names.
         let inner = INNER.contains(&bare)
-            || (bare.contains('/') && bare.split('/').all(|p| INNER.contains(&p)));
+            || (bare.contains('/') && bare.split('/').all(|p| INNER.contains(&p)))
+            || second_syllable(words.get(k.wrapping_sub(1)).map(|&(_, w)| w), bare);
         if !(capital || joiner || inner) {
             break;
         }
@@ -712,6 +835,19 @@ mod tests {
         assert_eq!(
             list("Ban Quản lý Dự án (sau đây gọi tắt là “Ban Quản lý”) chủ trì"),
             ["Ban Quản lý Dự án"]
+        );
+        assert_eq!(
+            list("Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị"),
+            ["Ủy ban Mặt trận Tổ quốc tỉnh"]
+        );
+        assert_eq!(
+            list("Ban Tuyên giáo Tỉnh ủy phối hợp"),
+            ["Ban Tuyên giáo Tỉnh ủy"]
+        );
+        // A verb after a place name is not a second syllable.
+        assert_eq!(
+            list("UBND tỉnh Nghệ An triển khai"),
+            ["Ủy ban nhân dân tỉnh Nghệ An"]
         );
         // A "khu" that is not an area of a name ends it.
         assert_eq!(list("Sở Xây dựng khu nhà ở"), ["Sở Xây dựng"]);
