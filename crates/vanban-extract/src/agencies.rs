@@ -521,7 +521,7 @@ impl AgencyRegistry {
                     .is_some_and(word)
         })?;
         let head_end = text.find(head.as_str()).map_or(0, |p| p + head.len());
-        let end = head_end + name_tail_len(&text[head_end..]);
+        let end = head_end + name_tail_len(&text[head_end..], head.split(' ').next_back());
         let written = text[..end].trim();
         Some((vec![self.canonical(written)], end))
     }
@@ -740,7 +740,7 @@ fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
 
 /// The words of an agency name after its head: capitalised words, abbreviations, and "và"
 /// or "-" between capitalised words; a few lower-case words that belong to names.
-fn name_tail_len(s: &str) -> usize {
+fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
     const INNER: &[&str] = &[
         "tỉnh",
         "thành",
@@ -791,7 +791,13 @@ fn name_tail_len(s: &str) -> usize {
         // "xã/phường": each part a word of names.
         let inner = INNER.contains(&bare)
             || (bare.contains('/') && bare.split('/').all(|p| INNER.contains(&p)))
-            || second_syllable(words.get(k.wrapping_sub(1)).map(|&(_, w)| w), bare);
+            || second_syllable(
+                match k {
+                    0 => head_last,
+                    _ => words.get(k - 1).map(|&(_, w)| w),
+                },
+                bare,
+            );
         if !(capital || joiner || inner) {
             break;
         }
