@@ -649,3 +649,29 @@ fn hard_wrapped_copies_cite_the_same_documents() {
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// Web copies come with a site's banner before the document and a trailer after it; a
+/// signature without an authority line ("CHỦ TỊCH QUỐC HỘI" / name) is still found when the
+/// trailer follows it. Every bundled document keeps its outline and its signature.
+#[test]
+fn website_banners_and_trailers_change_nothing() {
+    let banner = "Trang chủ | Văn bản pháp luật | Tin tức\nĐăng nhập Đăng ký\nTìm kiếm văn bản\n\n";
+    let trailer =
+        "\n\nBạn đang xem văn bản gốc. Đăng nhập để tải về.\nLiên hệ | Điều khoản sử dụng\n";
+    let mut differ = Vec::new();
+    for (i, text) in corpus().iter().enumerate() {
+        let clean = vanban::parse(text);
+        let web = vanban::parse(&format!("{banner}{text}{trailer}"));
+        let signer = |p: &Parsed| {
+            p.document
+                .closing
+                .signature
+                .as_ref()
+                .map(|s| s.name.clone())
+        };
+        if outline(&web.document) != outline(&clean.document) || signer(&web) != signer(&clean) {
+            differ.push(format!("document {i}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

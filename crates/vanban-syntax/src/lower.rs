@@ -627,9 +627,16 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
 /// A signature with no authority prefix at the end of the text: a short upper-case title
 /// ("THỦ TƯỚNG", "CHỦ TỊCH QUỐC HỘI") followed within a few lines by the signer's name.
 fn bare_signature(lines: &[Line], from: usize) -> Option<usize> {
-    let last = (from..lines.len())
+    // The name stands last, or before a few lines of a website's trailer.
+    (from..lines.len())
         .rev()
-        .find(|&i| !lines[i].is_blankish() && !lines[i].full.is_empty())?;
+        .filter(|&i| !lines[i].is_blankish() && !lines[i].full.is_empty())
+        .take(4)
+        .find_map(|last| signature_ending_at(lines, from, last))
+}
+
+/// The title line of a signature whose signer's name is `lines[last]`.
+fn signature_ending_at(lines: &[Line], from: usize, last: usize) -> Option<usize> {
     // The name, then back over blank lines and marks such as "[" or "(Đã ký)" to the title.
     if !crate::closing::is_name(&lines[last].full) {
         return None;
