@@ -176,16 +176,6 @@ fn main() {
         ))
         .or_else(|_| graph.resolve(&last))
         .unwrap_or_default();
-    if std::env::var_os("SCALE_DEBUG").is_some() {
-        eprintln!(
-            "out-degree {} in-degree {}",
-            graph.outgoing(&id).len(),
-            graph.incoming(&id).len()
-        );
-        if let Some(c) = graph.chain(&id, IMPLEMENTATION) {
-            eprintln!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
-        }
-    }
     let t = Instant::now();
     let rounds = 1000;
     let mut shape = (0, 0);

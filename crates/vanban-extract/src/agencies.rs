@@ -706,8 +706,10 @@ fn second_syllable(prev: Option<&str>, word: &str) -> bool {
     {
         return false;
     }
-    let pair = format!("{} {}", crate::fold::fold(prev), word);
-    NAME_WORDS.contains(&pair.as_str())
+    let prev = crate::fold::fold(prev);
+    NAME_WORDS
+        .iter()
+        .any(|w| w.split_once(' ') == Some((prev.as_str(), word)))
 }
 
 /// When `words[k]` is "khu" followed by a kind of area, the number of words of that kind.

@@ -228,6 +228,17 @@ impl Columns {
     }
 }
 
+/// A group named in lower case that runs to the end of a cell ("cơ quan, địa phương liên
+/// quan"), as one name.
+fn push_group(registry: &AgencyRegistry, rest: &str, out: &mut Vec<String>) {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let g = words.join(" ");
+    let g = g.trim_end_matches(['.', ';', ',']);
+    if !g.is_empty() && words.len() <= 12 {
+        out.push(registry.canonical(g));
+    }
+}
+
 /// The agencies of a table cell: registry lists where they stand ("Sở, ban, ngành liên
 /// quan" stays one group), else each part between "," and ";" as written, canonicalised.
 fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
@@ -259,12 +270,7 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             pos = end;
         } else if let (false, Some(group)) = (list.is_empty(), group) {
             out.extend(list);
-            let words: Vec<&str> = group.split_whitespace().collect();
-            let g = words.join(" ");
-            let g = g.trim_end_matches(['.', ';', ',']);
-            if !g.is_empty() && words.len() <= 12 {
-                out.push(registry.canonical(g));
-            }
+            push_group(registry, group, &mut out);
             break;
         } else {
             let part = cell[pos..next].trim();
@@ -281,12 +287,7 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
                 out.push(registry.canonical(part[..i].trim()));
                 let lead = cell[pos..next].len() - cell[pos..next].trim_start().len();
                 let rest = cell.get(pos + lead + i + " và ".len()..).unwrap_or("");
-                let words: Vec<&str> = rest.split_whitespace().collect();
-                let g = words.join(" ");
-                let g = g.trim_end_matches(['.', ';', ',']);
-                if !g.is_empty() && words.len() <= 12 {
-                    out.push(registry.canonical(g));
-                }
+                push_group(registry, rest, &mut out);
                 break;
             }
             if name_like {

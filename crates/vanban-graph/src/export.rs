@@ -420,21 +420,31 @@ fn iri(id: &str) -> String {
         .collect()
 }
 
-/// A Turtle string literal.
-fn ttl_str(s: &str) -> String {
-    let mut out = String::from("\"");
+/// `s` between `quote`s, with the quote, backslash and control white space escaped by a
+/// backslash: a Turtle (`"`) or Cypher (`'`) string literal.
+fn quoted(s: &str, quote: char) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
     for c in s.chars() {
         match c {
-            '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
             c => out.push(c),
         }
     }
-    out.push('"');
+    out.push(quote);
     out
+}
+
+/// A Turtle string literal.
+fn ttl_str(s: &str) -> String {
+    quoted(s, '"')
 }
 
 /// Literal properties of a node: (prefix, local name, value, datatype or language).
@@ -577,21 +587,7 @@ pub fn jsonld(g: &Graph, o: ExportOptions) -> Value {
 /// A Cypher literal for a JSON value.
 fn cypher_value(v: &Value) -> String {
     match v {
-        Value::String(s) => {
-            let mut out = String::from("'");
-            for c in s.chars() {
-                match c {
-                    '\'' => out.push_str("\\'"),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    c => out.push(c),
-                }
-            }
-            out.push('\'');
-            out
-        }
+        Value::String(s) => quoted(s, '\''),
         Value::Null => "null".to_owned(),
         other => other.to_string(),
     }

@@ -439,32 +439,28 @@ fn record_cleanups(ctx: &mut Ctx) {
             first_markup.get_or_insert((l.start, l.end));
         }
     }
-    for (s, e) in page_numbers {
-        let span = ctx.span(s, e);
-        ctx.diag(
+    let noise = [
+        (
+            page_numbers,
             "page-number",
-            Severity::Info,
             "page number of a PDF copy left out of the text of nodes",
-            span,
-        );
-    }
-    for (s, e) in page_headers {
-        let span = ctx.span(s, e);
-        ctx.diag(
+        ),
+        (
+            page_headers,
             "page-header",
-            Severity::Info,
             "Official Gazette page header (and page number) left out of the text of nodes",
-            span,
-        );
-    }
-    for (s, e) in stamps {
-        let span = ctx.span(s, e);
-        ctx.diag(
+        ),
+        (
+            stamps,
             "signature-stamp",
-            Severity::Info,
             "digital-signature stamp left out of the text of nodes",
-            span,
-        );
+        ),
+    ];
+    for (spans, code, message) in noise {
+        for (s, e) in spans {
+            let span = ctx.span(s, e);
+            ctx.diag(code, Severity::Info, message, span);
+        }
     }
     if let Some((s, e)) = first_markup {
         let span = ctx.span(s, e);
