@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use vanban_text::Sub;
 
 fn corpus() -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -81,9 +82,9 @@ fn large(size: usize) -> Vec<u8> {
     let body_start = seed.find("\nI. ").unwrap_or(0);
     let body_end = seed.rfind("\nNơi nhận").unwrap_or(seed.len());
     let (head, body, tail) = (
-        &seed[..body_start],
-        &seed[body_start..body_end],
-        &seed[body_end..],
+        seed.sub(..body_start),
+        seed.sub(body_start..body_end),
+        seed.sub(body_end..),
     );
     let mut out = String::with_capacity(size + seed.len());
     out.push_str(head);

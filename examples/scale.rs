@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use vanban::graph::IMPLEMENTATION;
+use vanban_text::Sub;
 
 const PROVINCES: &[&str] = &[
     "Tuyên Quang",
@@ -124,7 +125,7 @@ fn main() {
         .filter_map(|f| {
             let p = vanban::parse_bytes(&std::fs::read(f).ok()?).ok()?;
             let start = p.document.header.span.end.min(p.source.len());
-            Some(p.source[start..].to_owned())
+            Some(p.source.sub(start..).to_owned())
         })
         .collect();
     let start = Instant::now();

@@ -11,7 +11,7 @@ use vanban_lint::report::{self, DocumentReport, Report};
 use vanban_lint::Finding;
 use vanban_model::Severity;
 
-use crate::graph::{collect_files, default_paths, QueryFormat};
+use crate::graph::{default_paths, QueryFormat};
 use crate::{write_output, EXIT_INPUT, EXIT_OK, EXIT_STRICT};
 
 /// Severity threshold of `--deny`.
@@ -82,46 +82,23 @@ pub(crate) struct ReportArgs {
 
 /// The files behind the arguments: files as given, directories walked.
 fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, u8) {
-    let mut status = EXIT_OK;
-    let mut files = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
-            continue;
-        }
-        if let Err(e) = collect_files(p, &mut files) {
-            eprintln!("{}: error: cannot read: {e}", p.display());
-            status = EXIT_INPUT;
-        }
-    }
-    (files, status)
-}
-
-struct Done {
-    name: String,
-    parsed: vanban_syntax::Parsed,
-    extraction: vanban_model::Extraction,
+    let walk = crate::files::walk(paths);
+    let status = if walk.report(false) {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    };
+    (walk.files, status)
 }
 
 /// Read, parse and extract files in parallel, in the order given.
-fn process(files: &[PathBuf], what: &str) -> Vec<Result<Done, String>> {
+fn process(files: &[PathBuf], what: &str) -> Vec<Result<crate::run::Read, String>> {
     let bar = crate::progress(files.len(), what);
+    let options = vanban_extract::ExtractOptions::default();
     files
         .par_iter()
         .progress_with(bar)
-        .map(|f| {
-            let name = f.display().to_string();
-            let bytes = crate::read_input(f)
-                .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
-            let parsed =
-                vanban_syntax::parse_bytes(&bytes).map_err(|e| format!("{name}: error: {e}"))?;
-            let extraction = vanban_extract::extract(&parsed);
-            Ok(Done {
-                name,
-                parsed,
-                extraction,
-            })
-        })
+        .map(|f| crate::run::read_document(f, &options))
         .collect()
 }
 
@@ -141,6 +118,9 @@ fn rank(s: Severity) -> u8 {
 
 pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
     let (files, mut status) = expand(&args.files);
+    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
+        return crate::EXIT_USAGE;
+    }
     let threshold = match args.deny {
         Deny::Error => Some(2),
         Deny::Warning => Some(1),
@@ -164,7 +144,7 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
                 sources.push(std::sync::Arc::new(d.parsed.source));
             }
             Err(e) => {
-                eprintln!("{e}");
+                note!("{e}");
                 status = EXIT_INPUT;
             }
         }
@@ -214,7 +194,7 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
         }
     };
     if let Err(e) = write_output(args.output.as_ref(), &text) {
-        eprintln!("error: cannot write the output: {e}");
+        note!("error: cannot write the output: {e}");
         return EXIT_INPUT;
     }
     if status != EXIT_OK {
@@ -227,7 +207,11 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
 }
 
 /// The report of files (paths as given, or the bundled corpus), and their graph when asked.
-fn build_report(paths: &[PathBuf], with_graph: bool) -> (Report, Option<vanban_graph::Graph>, u8) {
+fn build_report(
+    paths: &[PathBuf],
+    with_graph: bool,
+    output: Option<&PathBuf>,
+) -> (Report, Option<vanban_graph::Graph>, u8) {
     let roots = if paths.is_empty() {
         default_paths()
     } else {
@@ -236,6 +220,9 @@ fn build_report(paths: &[PathBuf], with_graph: bool) -> (Report, Option<vanban_g
     let (mut files, mut status) = expand(&roots);
     files.sort();
     files.dedup();
+    if crate::files::refuse_clobber(output, &files) {
+        return (Report::default(), None, crate::EXIT_USAGE);
+    }
     let mut docs: Vec<DocumentReport> = Vec::new();
     let mut builder = vanban_graph::GraphBuilder::new();
     for r in process(&files, "reporting") {
@@ -247,7 +234,7 @@ fn build_report(paths: &[PathBuf], with_graph: bool) -> (Report, Option<vanban_g
                 }
             }
             Err(e) => {
-                eprintln!("{e}");
+                note!("{e}");
                 status = EXIT_INPUT;
             }
         }
@@ -263,14 +250,14 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("{}: error: cannot read the baseline: {e}", path.display());
+                    note!("{}: error: cannot read the baseline: {e}", path.display());
                     return EXIT_INPUT;
                 }
             };
             match serde_json::from_str::<Report>(&text) {
                 Ok(r) => Some(r),
                 Err(e) => {
-                    eprintln!(
+                    note!(
                         "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",
                         path.display(),
                         e.line(),
@@ -282,10 +269,18 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
         }
     };
     if args.format == ReportFormat::Html && baseline.is_some() {
-        eprintln!("error: --baseline prints a difference as text or JSON, not HTML");
+        note!("error: --baseline prints a difference as text or JSON, not HTML");
         return crate::EXIT_USAGE;
     }
-    let (current, graph, status) = build_report(&args.paths, args.format == ReportFormat::Html);
+    let (current, graph, status) = build_report(
+        &args.paths,
+        args.format == ReportFormat::Html,
+        args.output.as_ref(),
+    );
+    if status == crate::EXIT_USAGE {
+        return status;
+    }
+    let human = args.format == ReportFormat::Text;
     let (text, regressed) = match &baseline {
         Some(b) => {
             let d = report::diff(b, &current);
@@ -321,8 +316,13 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
             (text, false)
         }
     };
+    let text = if human {
+        vanban_text::visible(&text).into_owned()
+    } else {
+        text
+    };
     if let Err(e) = write_output(args.output.as_ref(), &text) {
-        eprintln!("error: cannot write the output: {e}");
+        note!("error: cannot write the output: {e}");
         return EXIT_INPUT;
     }
     if status != EXIT_OK {

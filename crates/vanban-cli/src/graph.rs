@@ -185,35 +185,13 @@ pub(crate) fn default_paths() -> Vec<PathBuf> {
         .collect()
 }
 
-pub(crate) fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for e in entries {
-            if e.is_dir() {
-                collect_files(&e, out)?;
-            } else if e.extension().is_some_and(|x| x == "txt") {
-                out.push(e);
-            }
-        }
-        Ok(())
-    } else {
-        std::fs::metadata(path)?;
-        out.push(path.to_owned());
-        Ok(())
-    }
-}
-
 /// Read, parse and extract every document (in parallel), then build the graph. Unreadable
 /// files are reported and skipped; the status says whether any was.
 fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
     let options = match crate::extract_options(&args.agencies, &args.abbreviations) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{e}");
+            note!("{e}");
             return Err(EXIT_INPUT);
         }
     };
@@ -223,34 +201,32 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
         args.paths.clone()
     };
     if roots.is_empty() {
-        eprintln!(
+        note!(
             "error: no documents: give files or directories (the bundled seeds/ and corpus/ are \
              not here)"
         );
         return Err(EXIT_INPUT);
     }
     let mut status = EXIT_OK;
-    let mut files = Vec::new();
-    for r in &roots {
-        if let Err(e) = collect_files(r, &mut files) {
-            eprintln!("{}: error: cannot read: {e}", r.display());
-            status = EXIT_INPUT;
-        }
+    let walk = crate::files::walk(&roots);
+    if walk.report(args.quiet) {
+        status = EXIT_INPUT;
     }
+    let mut files = walk.files;
     files.sort();
     files.dedup();
+    if files.is_empty() {
+        note!("error: no documents to read");
+        return Err(EXIT_INPUT);
+    }
+    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
+        return Err(crate::EXIT_USAGE);
+    }
     let bar = crate::progress(files.len(), "reading");
     let results: Vec<Result<(String, vanban_model::Extraction), String>> = files
         .par_iter()
         .progress_with(bar)
-        .map(|f| {
-            let name = f.display().to_string();
-            let bytes = std::fs::read(f)
-                .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
-            let parsed =
-                vanban_syntax::parse_bytes(&bytes).map_err(|e| format!("{name}: error: {e}"))?;
-            Ok((name, vanban_extract::extract_with(&parsed, &options)))
-        })
+        .map(|f| crate::run::read_document(f, &options).map(|r| (r.name, r.extraction)))
         .collect();
     let mut builder = GraphBuilder::new();
     for r in results {
@@ -262,16 +238,20 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
                         .iter()
                         .filter(|d| d.severity != Severity::Info)
                     {
-                        eprintln!(
+                        note!(
                             "{name}:{}:{}: {}[{}]: {}",
-                            d.span.line, d.span.column, d.severity, d.code, d.message
+                            d.span.line,
+                            d.span.column,
+                            d.severity,
+                            d.code,
+                            d.message
                         );
                     }
                 }
                 builder.add(name, x);
             }
             Err(e) => {
-                eprintln!("{e}");
+                note!("{e}");
                 status = EXIT_INPUT;
             }
         }
@@ -281,7 +261,7 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
     // answer should not drown in them; `vanban graph` lists them by code).
     if args.verbose {
         for d in graph.diagnostics() {
-            eprintln!("graph: {}[{}]: {}", d.severity, d.code, d.message);
+            note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
         }
     } else if !args.quiet && !graph.diagnostics().is_empty() {
         let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
@@ -290,7 +270,7 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
         }
         let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
         let n = graph.diagnostics().len();
-        eprintln!(
+        note!(
             "graph: {n} {} about the corpus ({}); -v lists {}",
             if n == 1 { "finding" } else { "findings" },
             list.join(", "),
@@ -300,11 +280,18 @@ fn load(args: &CorpusArgs) -> Result<(Graph, u8), u8> {
     Ok((graph, status))
 }
 
-fn emit(args: &CorpusArgs, text: &str, status: u8) -> u8 {
-    match write_output(args.output.as_ref(), text) {
+/// Write a command's answer. `human`: text for people, whose control characters are escaped
+/// (a document's text must not drive the terminal); machine formats are written as they are.
+fn emit(args: &CorpusArgs, text: &str, status: u8, human: bool) -> u8 {
+    let text = if human {
+        vanban_text::visible(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    match write_output(args.output.as_ref(), &text) {
         Ok(()) => status,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            note!("error: cannot write the output: {e}");
             EXIT_INPUT
         }
     }
@@ -323,19 +310,19 @@ fn resolve(graph: &Graph, id: &str, quiet: bool) -> Result<String, u8> {
             if !quiet {
                 let others = graph.other_matches(id, &found);
                 if !others.is_empty() {
-                    eprintln!(
+                    note!(
                         "note: \"{id}\" also names {} document(s) not parsed; the parsed one is used:",
                         others.len()
                     );
                     for o in others {
-                        eprintln!("  {}  {}", o.id, vanban_graph::describe(&o));
+                        note!("  {}  {}", o.id, vanban_graph::describe(&o));
                     }
                 }
             }
             Ok(found)
         }
         Err(e @ ResolveError::NotFound(_)) => {
-            eprintln!("error: {e}; `vanban orphans` and `vanban graph --format json` list the documents known");
+            note!("error: {e}; `vanban orphans` and `vanban graph --format json` list the documents known");
             Err(EXIT_NO_MATCH)
         }
         Err(e) => {
@@ -358,7 +345,7 @@ fn relations(names: &[String]) -> Result<Vec<RelationType>, u8> {
             Some(r) => out.push(*r),
             None => {
                 let known: Vec<&str> = vanban_graph::RELATIONS.iter().map(|r| r.as_str()).collect();
-                eprintln!(
+                note!(
                     "error: unknown relation \"{n}\"; known: {}",
                     known.join(", ")
                 );
@@ -435,7 +422,12 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> u8 {
         GraphFormat::Jsonld => to_json(&export::jsonld(&graph, o)),
         GraphFormat::Cypher => export::cypher(&graph, o),
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == GraphFormat::Summary,
+    )
 }
 
 fn summary_text(graph: &Graph) -> String {
@@ -496,7 +488,12 @@ pub(crate) fn chain_cmd(args: &IdArgs) -> u8 {
             export::svg(&graph, Some(&set))
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == ChainFormat::Text,
+    )
 }
 
 pub(crate) fn implementers_cmd(args: &IdArgs) -> u8 {
@@ -545,7 +542,12 @@ pub(crate) fn implementers_cmd(args: &IdArgs) -> u8 {
             s
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == ChainFormat::Text,
+    )
 }
 
 pub(crate) fn path_cmd(args: &PathArgs) -> u8 {
@@ -565,13 +567,18 @@ pub(crate) fn path_cmd(args: &PathArgs) -> u8 {
             Some(p) => (p, true),
             None => {
                 if !args.corpus.quiet {
-                    eprintln!("no path of relations between {} and {}", args.from, args.to);
+                    note!("no path of relations between {} and {}", args.from, args.to);
                 }
                 let text = match args.format {
                     QueryFormat::Json => "null\n".to_owned(),
                     QueryFormat::Text => String::new(),
                 };
-                emit(&args.corpus, &text, status);
+                emit(
+                    &args.corpus,
+                    &text,
+                    status,
+                    args.format == QueryFormat::Text,
+                );
                 return EXIT_NO_MATCH;
             }
         },
@@ -600,7 +607,12 @@ pub(crate) fn path_cmd(args: &PathArgs) -> u8 {
             s
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == QueryFormat::Text,
+    )
 }
 
 pub(crate) fn agency_cmd(args: &AgencyArgs) -> u8 {
@@ -611,7 +623,7 @@ pub(crate) fn agency_cmd(args: &AgencyArgs) -> u8 {
     let found = graph.agency(&args.name);
     if found.is_empty() {
         if !args.corpus.quiet {
-            eprintln!(
+            note!(
                 "no agency named like \"{}\" has tasks in this corpus",
                 args.name
             );
@@ -620,7 +632,12 @@ pub(crate) fn agency_cmd(args: &AgencyArgs) -> u8 {
             QueryFormat::Json => "[]\n".to_owned(),
             QueryFormat::Text => String::new(),
         };
-        emit(&args.corpus, &text, status);
+        emit(
+            &args.corpus,
+            &text,
+            status,
+            args.format == QueryFormat::Text,
+        );
         return EXIT_NO_MATCH;
     }
     let text = match args.format {
@@ -662,7 +679,12 @@ pub(crate) fn agency_cmd(args: &AgencyArgs) -> u8 {
             s
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == QueryFormat::Text,
+    )
 }
 
 pub(crate) fn orphans_cmd(args: &ListArgs) -> u8 {
@@ -686,7 +708,12 @@ pub(crate) fn orphans_cmd(args: &ListArgs) -> u8 {
             s
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == QueryFormat::Text,
+    )
 }
 
 fn kinds(names: &[String]) -> Result<Vec<DocumentKind>, u8> {
@@ -705,7 +732,7 @@ fn kinds(names: &[String]) -> Result<Vec<DocumentKind>, u8> {
         .map(|n| {
             serde_json::from_value::<DocumentKind>(serde_json::Value::String(n.trim().to_owned()))
                 .map_err(|_| {
-                    eprintln!(
+                    note!(
                         "error: unknown document kind \"{n}\" (snake case English: resolution, \
                          conclusion, directive, plan, decision, decree, law …)"
                     );
@@ -740,7 +767,12 @@ pub(crate) fn unimplemented_cmd(args: &UnimplementedArgs) -> u8 {
             s
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == QueryFormat::Text,
+    )
 }
 
 pub(crate) fn cycles_cmd(args: &ListArgs) -> u8 {
@@ -764,5 +796,10 @@ pub(crate) fn cycles_cmd(args: &ListArgs) -> u8 {
             s
         }
     };
-    emit(&args.corpus, &text, status)
+    emit(
+        &args.corpus,
+        &text,
+        status,
+        args.format == QueryFormat::Text,
+    )
 }

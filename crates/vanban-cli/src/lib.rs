@@ -11,10 +11,20 @@ use serde::Serialize;
 use vanban_model::{Diagnostic, Document, Severity};
 use vanban_syntax::{ParseOptions, Parsed};
 
+/// `eprintln!` for messages that may carry text from documents or paths: control characters
+/// are escaped so that nothing read from a file drives the terminal.
+macro_rules! note {
+    ($($arg:tt)*) => {
+        eprintln!("{}", vanban_text::visible(&format!($($arg)*)))
+    };
+}
+
 mod check;
+mod files;
 mod graph;
 mod html;
 mod render;
+mod run;
 
 /// A progress bar on stderr for runs over many files; hidden when stderr is not a terminal or
 /// the run is short.
@@ -259,6 +269,8 @@ struct ParseOutput<'a> {
 /// Run the tool with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    run::install_panic_hook();
+    files::install_interrupt_handler();
     match cli.command {
         Command::Parse(args) => ExitCode::from(parse_cmd(&args)),
         Command::Extract(args) => ExitCode::from(extract_cmd(&args)),
@@ -277,7 +289,7 @@ pub fn main() -> ExitCode {
             match write_output(args.file.as_ref(), &text) {
                 Ok(()) => ExitCode::from(EXIT_OK),
                 Err(e) => {
-                    eprintln!("error: cannot write the output: {e}");
+                    note!("error: cannot write the output: {e}");
                     ExitCode::from(EXIT_INPUT)
                 }
             }
@@ -318,36 +330,32 @@ fn extract_options(
 /// standard input), then those listed in `--files-from`.
 fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, u8) {
     let mut status = EXIT_OK;
-    let mut files = Vec::new();
-    for f in &args.files {
-        if f.as_os_str() == "-" || !f.is_dir() {
-            files.push(f.clone());
-        } else if let Err(e) = graph::collect_files(f, &mut files) {
-            eprintln!("{}: error: cannot read: {e}", f.display());
-            status = EXIT_INPUT;
-        }
-    }
+    let mut roots = args.files.clone();
     if let Some(list) = &args.files_from {
-        let text = if list.as_os_str() == "-" {
+        let text = if files::is_stdin(list) {
             let mut s = String::new();
             std::io::stdin().read_to_string(&mut s).map(|_| s)
         } else {
             std::fs::read_to_string(list)
         };
         match text {
-            Ok(t) => files.extend(
+            Ok(t) => roots.extend(
                 t.lines()
                     .map(str::trim)
                     .filter(|l| !l.is_empty() && !l.starts_with('#'))
                     .map(PathBuf::from),
             ),
             Err(e) => {
-                eprintln!("{}: error: cannot read the file list: {e}", list.display());
+                note!("{}: error: cannot read the file list: {e}", list.display());
                 status = EXIT_INPUT;
             }
         }
     }
-    (files, status)
+    let walk = files::walk(&roots);
+    if walk.report(args.quiet) {
+        status = EXIT_INPUT;
+    }
+    (walk.files, status)
 }
 
 /// Documents are read in parallel in batches of this many, and written in input order as each
@@ -360,23 +368,30 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
     let options = match extract_options(&args.agencies, &args.abbreviations) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{e}");
+            note!("{e}");
             return EXIT_INPUT;
         }
     };
     let (files, mut status) = extract_inputs(args);
     if files.is_empty() {
-        eprintln!("error: no documents to read");
+        note!("error: no documents to read");
         return EXIT_INPUT;
     }
-    let sink: Box<dyn Write> = match &args.output {
-        Some(p) => match std::fs::File::create(p) {
-            Ok(f) => Box::new(f),
+    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
+        return EXIT_USAGE;
+    }
+    let mut target = match &args.output {
+        Some(p) => match files::AtomicFile::create(p) {
+            Ok(f) => Some(f),
             Err(e) => {
-                eprintln!("{}: error: cannot write the output: {e}", p.display());
+                note!("{}: error: cannot write the output: {e}", p.display());
                 return EXIT_INPUT;
             }
         },
+        None => None,
+    };
+    let sink: Box<dyn Write + '_> = match target.as_mut() {
+        Some(t) => Box::new(t),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = std::io::BufWriter::new(sink);
@@ -384,7 +399,7 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
     let (mut docs, mut citations, mut relations, mut assignments) = (0usize, 0, 0, 0);
     let mut first = true;
     let mut write_err: Option<std::io::Error> = None;
-    let mut emit = |out: &mut std::io::BufWriter<Box<dyn Write>>, text: &str| {
+    let mut emit = |out: &mut std::io::BufWriter<Box<dyn Write + '_>>, text: &str| {
         if write_err.is_none() {
             if let Err(e) = out.write_all(text.as_bytes()) {
                 write_err = Some(e);
@@ -393,25 +408,16 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
     };
     let array = !args.jsonl && !args.summary;
     for batch in files.chunks(BATCH) {
-        type Done = (String, vanban_model::Extraction, String);
-        let results: Vec<Result<Done, String>> = batch
+        let results: Vec<Result<run::Read, String>> = batch
             .par_iter()
             .progress_with(bar.clone())
-            .map(|file| {
-                let name = file.display().to_string();
-                let bytes = read_input(file)
-                    .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
-                let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
-                    .map_err(|e| format!("{name}: error: {e}"))?;
-                let x = vanban_extract::extract_with(&parsed, &options);
-                Ok((name, x, parsed.source))
-            })
+            .map(|file| run::read_document(file, &options))
             .collect();
         for r in results {
             let (name, x, source) = match r {
-                Ok(v) => v,
+                Ok(v) => (v.name, v.extraction, v.parsed.source),
                 Err(e) => {
-                    eprintln!("{e}");
+                    note!("{e}");
                     status = EXIT_INPUT;
                     continue;
                 }
@@ -430,12 +436,12 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
             relations += x.relations.len();
             assignments += x.assignments.len();
             if args.summary {
-                emit(&mut out, &summary(&name, &x));
+                emit(&mut out, &vanban_text::visible(&summary(&name, &x)));
             } else if args.jsonl {
                 match serde_json::to_string(&x) {
                     Ok(s) => emit(&mut out, &format!("{s}\n")),
                     Err(e) => {
-                        eprintln!("{name}: error: cannot serialise the output: {e}");
+                        note!("{name}: error: cannot serialise the output: {e}");
                         status = EXIT_INPUT;
                     }
                 }
@@ -449,7 +455,7 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
                         first = false;
                     }
                     Err(e) => {
-                        eprintln!("{name}: error: cannot serialise the output: {e}");
+                        note!("{name}: error: cannot serialise the output: {e}");
                         status = EXIT_INPUT;
                     }
                 }
@@ -461,14 +467,21 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
         emit(&mut out, if first { "[]\n" } else { "\n]\n" });
     }
     let flushed = out.flush();
+    drop(out);
     if let Some(e) = write_err.or(flushed.err()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the output: {e}");
+            note!("error: cannot write the output: {e}");
+            return EXIT_INPUT;
+        }
+    }
+    if let (Some(t), Some(p)) = (target, &args.output) {
+        if let Err(e) = t.commit() {
+            note!("{}: error: cannot write the output: {e}", p.display());
             return EXIT_INPUT;
         }
     }
     if let (Some(path), false) = (&args.output, args.quiet) {
-        eprintln!(
+        note!(
             "wrote {docs} documents ({citations} citations, {relations} relations, {assignments} assignments) to {}",
             path.display()
         );
@@ -477,16 +490,7 @@ fn extract_cmd(args: &ExtractArgs) -> u8 {
 }
 
 pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
-    match path {
-        Some(p) => std::fs::write(p, text.as_bytes()),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r,
-            }
-        }
-    }
+    files::write_all(path, text)
 }
 
 /// A few lines a person reads: id, citations, relations, assignments.
@@ -545,7 +549,7 @@ fn summary(name: &str, x: &vanban_model::Extraction) -> String {
     s
 }
 
-pub(crate) fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
@@ -557,43 +561,37 @@ pub(crate) fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
 
 fn parse_cmd(args: &ParseArgs) -> u8 {
     let name = args.file.display().to_string();
-    let bytes = match read_input(&args.file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{name}: error: cannot read the file: {e}");
-            return EXIT_INPUT;
+    if let Some(p) = &args.output {
+        if files::output_clobbers_input(p, std::slice::from_ref(&args.file)).is_some() {
+            note!(
+                "{}: error: the output would overwrite the input; choose another output path",
+                p.display()
+            );
+            return EXIT_USAGE;
         }
-    };
-    let parsed = match vanban_syntax::parse_with(&bytes, ParseOptions::default()) {
-        Ok(p) => p,
+    }
+    let done = run::guarded(&name, || {
+        let bytes = read_input(&args.file)
+            .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
+        let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
+            .map_err(|e| format!("{name}: error: {e}"))?;
+        let rendered = render(&parsed, args.format)
+            .map_err(|e| format!("{name}: error: cannot serialise the output: {e}"))?;
+        Ok((parsed, rendered))
+    });
+    let (parsed, rendered) = match done {
+        Ok(v) => v,
         Err(e) => {
-            eprintln!("{name}: error: {e}");
+            note!("{e}");
             return EXIT_INPUT;
         }
     };
     if !args.quiet {
         print_diagnostics(&name, &parsed, args.verbose, args.diagnostics);
     }
-    let rendered = match render(&parsed, args.format) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{name}: error: cannot serialise the output: {e}");
-            return EXIT_INPUT;
-        }
-    };
-    let written = match &args.output {
-        Some(path) => std::fs::write(path, rendered.as_bytes()),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(rendered.as_bytes())
-                .and_then(|()| out.flush())
-        }
-    };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("{name}: error: cannot write the output: {e}");
-            return EXIT_INPUT;
-        }
+    if let Err(e) = write_output(args.output.as_ref(), &rendered) {
+        note!("{name}: error: cannot write the output: {e}");
+        return EXIT_INPUT;
     }
     if args.strict && parsed.has_errors() {
         return EXIT_STRICT;
@@ -613,7 +611,11 @@ fn render(parsed: &Parsed, format: Format) -> Result<String, String> {
             s
         }
         Format::Yaml => serde_yaml_ng::to_string(&output).map_err(|e| e.to_string())?,
-        Format::Outline => vanban_model::outline::outline(&parsed.document, Default::default()),
+        Format::Outline => vanban_text::visible(&vanban_model::outline::outline(
+            &parsed.document,
+            Default::default(),
+        ))
+        .into_owned(),
         Format::Text => parsed.render(),
         Format::Akn => vanban_extract::akn::akn(parsed, &vanban_extract::extract(parsed)),
     })

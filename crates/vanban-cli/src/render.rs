@@ -8,6 +8,7 @@ use std::sync::Arc;
 use clap::ValueEnum;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 use vanban_model::{Severity, Span};
+use vanban_text::Sub;
 
 /// How diagnostics are shown.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq, Default)]
@@ -95,19 +96,31 @@ pub(crate) fn render(
     fancy: bool,
     colour: bool,
 ) -> String {
+    use vanban_text::visible;
     let mut out = String::new();
+    // Nothing from the document reaches the terminal raw: control characters are escaped in
+    // messages and quotes, masked (same byte length, so spans hold) in source snippets.
+    let name = visible(name);
     if !fancy {
         for d in items {
             out.push_str(&format!(
                 "{name}:{}:{}: {}[{}]: {}\n",
-                d.span.line, d.span.column, d.severity, d.code, d.message
+                d.span.line,
+                d.span.column,
+                d.severity,
+                d.code,
+                visible(d.message)
             ));
             if let Some(h) = &d.help {
-                out.push_str(&format!("    | {h}\n"));
+                out.push_str(&format!("    | {}\n", visible(h)));
             }
         }
         return out;
     }
+    let source = match vanban_text::mask_controls(source) {
+        std::borrow::Cow::Borrowed(_) => Arc::clone(source),
+        std::borrow::Cow::Owned(masked) => Arc::new(masked),
+    };
     let theme = if colour {
         GraphicalTheme::unicode()
     } else {
@@ -116,23 +129,29 @@ pub(crate) fn render(
     let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
     for d in items {
         let len = source.len();
-        let start = d.span.start.min(len);
-        let mut end = d.span.end.clamp(start, len);
+        let start = vanban_text::floor(&source, d.span.start);
+        let mut end = vanban_text::floor(&source, d.span.end.clamp(start, len));
         // Underline at most the first line of a long span.
-        if let Some(nl) = source[start..end].find('\n') {
+        if let Some(nl) = source.sub(start..end).find('\n') {
             end = start + nl;
         }
         let shown = Shown {
-            message: format!("{} ({}:{}:{})", d.message, name, d.span.line, d.span.column),
+            message: format!(
+                "{} ({}:{}:{})",
+                visible(d.message),
+                name,
+                d.span.line,
+                d.span.column
+            ),
             code: d.code.to_owned(),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Info => miette::Severity::Advice,
             },
-            source: NamedSource::new(name, Arc::clone(source)),
+            source: NamedSource::new(name.as_ref(), Arc::clone(&source)),
             span: SourceSpan::new(start.into(), end - start),
-            help: d.help.clone(),
+            help: d.help.as_deref().map(|h| visible(h).into_owned()),
         };
         let mut s = String::new();
         if handler.render_report(&mut s, &shown).is_ok() {

@@ -3,6 +3,8 @@
 //! với các Sở, ban, ngành, Ủy ban nhân dân huyện, thành phố …", "Các Sở: Nội vụ, Kế hoạch và
 //! Đầu tư, Xây dựng …".
 
+use vanban_text::Sub;
+
 const AGENCIES: &str = include_str!("../../../data/agencies.tsv");
 const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.tsv");
 
@@ -276,7 +278,7 @@ impl AgencyRegistry {
         name.split(' ')
             .map(|w| {
                 let core = w.trim_end_matches([',', ';', '.', ':']);
-                let tail = &w[core.len()..];
+                let tail = w.sub(core.len()..);
                 match self.abbreviations.iter().find(|(a, _)| a == core) {
                     Some((_, e)) => format!("{e}{tail}"),
                     None => w.to_owned(),
@@ -358,39 +360,41 @@ impl AgencyRegistry {
         let mut out = Vec::new();
         let mut pos = 0;
         loop {
-            let skip = text[pos..].len() - text[pos..].trim_start().len();
+            let skip = text.sub(pos..).len() - text.sub(pos..).trim_start().len();
             let at = pos + skip;
-            let Some((agencies, len)) = self.read_one(&text[at..], &folded[at..]) else {
+            let Some((agencies, len)) = self.read_one(text.sub(at..), folded.sub(at..)) else {
                 break;
             };
             out.extend(agencies);
             pos = at + len;
             // A parenthesised part of the name: "Văn phòng … (Trung tâm phục vụ …)".
-            if text[pos..].trim_start().starts_with('(') {
-                let open = pos + (text[pos..].len() - text[pos..].trim_start().len());
-                if let Some(close) = text[open..].find(')') {
+            if text.sub(pos..).trim_start().starts_with('(') {
+                let open = pos + (text.sub(pos..).len() - text.sub(pos..).trim_start().len());
+                if let Some(close) = text.sub(open..).find(')') {
                     if close < 120 {
                         // "(sau đây gọi tắt là …)" defines a short name: not part of the name.
-                        let inside = &folded[open..=open + close];
+                        let inside = folded.sub(open..=open + close);
                         let short_name = ["sau đây", "gọi tắt", "viết tắt"]
                             .iter()
                             .any(|w| inside.contains(w));
                         if let (false, Some(last)) = (short_name, out.last_mut()) {
                             last.push(' ');
-                            last.push_str(text[open..=open + close].trim());
+                            last.push_str(text.sub(open..=open + close).trim());
                         }
                         pos = open + close + 1;
                     }
                 }
             }
             // Separators: ", ", "; ", " và ", ", các ".
-            let rest = &folded[pos..];
+            let rest = folded.sub(pos..);
             let sep = [", và ", "; ", ", ", " và ", ";"]
                 .iter()
                 .find(|s| rest.starts_with(*s))
                 .map(|s| s.len());
             match sep {
-                Some(n) if self.starts_agency(&text[pos + n..], &folded[pos + n..]) => pos += n,
+                Some(n) if self.starts_agency(text.sub(pos + n..), folded.sub(pos + n..)) => {
+                    pos += n
+                }
                 _ => break,
             }
         }
@@ -399,7 +403,7 @@ impl AgencyRegistry {
 
     fn starts_agency(&self, text: &str, folded: &str) -> bool {
         let t = text.trim_start();
-        let f = &folded[folded.len() - t.len()..];
+        let f = folded.sub(folded.len() - t.len()..);
         self.match_at(f).is_some()
             || title_at(f).is_some()
             || self.heads.iter().any(|h| {
@@ -415,16 +419,16 @@ impl AgencyRegistry {
             let mut pos = after;
             let mut out = Vec::new();
             loop {
-                let skip = folded[pos..].len() - folded[pos..].trim_start().len();
+                let skip = folded.sub(pos..).len() - folded.sub(pos..).trim_start().len();
                 let at = pos + skip;
-                match self.field_at(head, &folded[at..]) {
+                match self.field_at(head, folded.sub(at..)) {
                     Some((len, canonical)) => {
                         out.push(canonical);
                         pos = at + len;
                     }
                     None => break,
                 }
-                let rest = &folded[pos..];
+                let rest = folded.sub(pos..);
                 let sep = [", ", " và ", "; "]
                     .iter()
                     .find(|s| rest.starts_with(*s))
@@ -432,7 +436,7 @@ impl AgencyRegistry {
                 match sep {
                     Some(n)
                         if self
-                            .field_at(head, folded[pos + n..].trim_start())
+                            .field_at(head, folded.sub(pos + n..).trim_start())
                             .is_some() =>
                     {
                         pos += n
@@ -453,11 +457,11 @@ impl AgencyRegistry {
                 || canon_fold.ends_with("huyện")
                 || canon_fold.ends_with("xã")
             {
-                end += proper_name_len(&text[len..]);
+                end += proper_name_len(text.sub(len..));
             }
-            let written = text[..end].trim();
+            let written = text.sub(..end).trim();
             let name = if end > len {
-                format!("{}{}", canonical, &written[len.min(written.len())..])
+                format!("{}{}", canonical, written.sub(len.min(written.len())..))
             } else {
                 canonical.to_owned()
             };
@@ -466,23 +470,23 @@ impl AgencyRegistry {
         // An official: a title and the body it heads ("Giám đốc sở", "Thủ trưởng các Sở,
         // ban, ngành", "Chủ tịch Ủy ban nhân dân huyện, thành phố").
         if let Some(t) = title_at(folded) {
-            let rest = &text[t..];
+            let rest = text.sub(t..);
             let sp = rest.len() - rest.trim_start_matches(' ').len();
             if sp > 0 {
                 let at = t + sp;
-                let body = match self.read_one(&text[at..], &folded[at..]) {
+                let body = match self.read_one(text.sub(at..), folded.sub(at..)) {
                     Some((names, len)) if names.len() == 1 => Some((names[0].clone(), len)),
                     _ => GENERIC_BODIES
                         .iter()
                         .find(|g| {
-                            folded[at..].strip_prefix(*g).is_some_and(|r| {
+                            folded.sub(at..).strip_prefix(*g).is_some_and(|r| {
                                 !r.chars().next().is_some_and(char::is_alphanumeric)
                             })
                         })
-                        .map(|g| (text[at..at + g.len()].to_owned(), g.len())),
+                        .map(|g| (text.sub(at..at + g.len()).to_owned(), g.len())),
                 };
                 if let Some((name, len)) = body {
-                    let title = &text[..t];
+                    let title = text.sub(..t);
                     return Some((vec![format!("{title} {name}")], at + len));
                 }
             }
@@ -521,8 +525,8 @@ impl AgencyRegistry {
                     .is_some_and(word)
         })?;
         let head_end = text.find(head.as_str()).map_or(0, |p| p + head.len());
-        let end = head_end + name_tail_len(&text[head_end..], head.split(' ').next_back());
-        let written = text[..end].trim();
+        let end = head_end + name_tail_len(text.sub(head_end..), head.split(' ').next_back());
+        let written = text.sub(..end).trim();
         Some((vec![self.canonical(written)], end))
     }
 }

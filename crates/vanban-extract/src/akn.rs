@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use vanban_model::{DocumentKind, Extraction, Node, NodeKind};
 use vanban_syntax::Parsed;
+use vanban_text::Sub;
 
 use crate::fold::slug;
 
@@ -106,7 +107,7 @@ fn text_with_refs(text: &str, refs: &[(String, String)]) -> String {
             continue;
         }
         let mut from = 0;
-        while let Some(p) = text[from..].find(raw.as_str()) {
+        while let Some(p) = text.sub(from..).find(raw.as_str()) {
             let s = from + p;
             let e = s + raw.len();
             if !marks.iter().any(|&(a, b, _)| s < b && a < e) {
@@ -119,16 +120,16 @@ fn text_with_refs(text: &str, refs: &[(String, String)]) -> String {
     let mut out = String::new();
     let mut at = 0;
     for (s, e, href) in marks {
-        out.push_str(&xml(&text[at..s]));
+        out.push_str(&xml(text.sub(at..s)));
         let _ = write!(
             out,
             "<ref href=\"{}\">{}</ref>",
             xml(href),
-            xml(&text[s..e])
+            xml(text.sub(s..e))
         );
         at = e;
     }
-    out.push_str(&xml(&text[at..]));
+    out.push_str(&xml(text.sub(at..)));
     out
 }
 

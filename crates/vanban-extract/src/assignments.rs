@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use vanban_model::{Assignment, Document, Node, NodeKind};
+use vanban_text::Sub;
 
 use crate::agencies::{fold, AgencyRegistry};
 
@@ -51,21 +52,21 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         .find_map(|w| t.strip_prefix(w).map(|r| (r, true)))
         .unwrap_or((t, false));
     let (subject, used) = registry.read_list(t);
-    let rest = t[used..].trim_start_matches([' ', ',']);
+    let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
     let rest_fold = fold(vanban_syntax::text::window(rest, 0, 400));
     if rest_fold.starts_with("chủ trì") {
         p.lead = subject;
-        p.cooperating = cooperating_after(registry, &rest["chủ trì".len()..]);
+        p.cooperating = cooperating_after(registry, rest.sub("chủ trì".len()..));
     } else if !subject.is_empty() {
         p.responsible = subject;
         if let Some(i) = rest_fold.find("phối hợp") {
-            p.cooperating = cooperating_after(registry, &rest[i..]);
+            p.cooperating = cooperating_after(registry, rest.sub(i..));
         }
     } else if fold(vanban_syntax::text::window(t, 0, 40)).starts_with("chủ trì") {
         // "Chủ trì, phối hợp với …" under an item that names the agency ("1. Bộ Kế hoạch và
         // Đầu tư:"): the lead is inherited.
-        p.cooperating = cooperating_after(registry, &t["chủ trì".len()..]);
+        p.cooperating = cooperating_after(registry, t.sub("chủ trì".len()..));
         p.lead = vec![String::new()];
     }
     let _ = assigned;
@@ -81,7 +82,7 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     if i > 12 {
         return Vec::new();
     }
-    let mut rest = &s[i + "phối hợp".len()..];
+    let mut rest = s.sub(i + "phối hợp".len()..);
     rest = rest.trim_start();
     rest = rest
         .strip_prefix("với")
@@ -245,26 +246,33 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < cell.len() {
-        let rest = &cell[pos..];
+        let rest = cell.sub(pos..);
         let skip = rest.len() - rest.trim_start_matches([' ', ',', ';', '\n']).len();
         pos += skip;
         if pos >= cell.len() {
             break;
         }
-        let (list, used) = registry.read_list(&cell[pos..]);
-        let next = cell[pos..].find([',', ';']).map_or(cell.len(), |p| pos + p);
+        let (list, used) = registry.read_list(cell.sub(pos..));
+        let next = cell
+            .sub(pos..)
+            .find([',', ';'])
+            .map_or(cell.len(), |p| pos + p);
         // A list read up to a separator (or the end) stands; a part of a name does not.
         let end = pos + used;
-        let clean_end =
-            cell[end..].trim_start().is_empty() || cell[end..].trim_start().starts_with([',', ';']);
+        let clean_end = cell.sub(end..).trim_start().is_empty()
+            || cell.sub(end..).trim_start().starts_with([',', ';']);
         // "Sở Tài chính và cơ quan, địa phương liên quan": the agencies, then a group
         // named in lower case that runs to the end of the cell.
-        let group = cell[end..].trim_start().strip_prefix("và ").filter(|g| {
-            g.trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        });
+        let group = cell
+            .sub(end..)
+            .trim_start()
+            .strip_prefix("và ")
+            .filter(|g| {
+                g.trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            });
         if !list.is_empty() && clean_end {
             out.extend(list);
             pos = end;
@@ -273,7 +281,7 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             push_group(registry, group, &mut out);
             break;
         } else {
-            let part = cell[pos..next].trim();
+            let part = cell.sub(pos..next).trim();
             // Numbers, sentences and headings are not agencies ("5.3. Huy động các nguồn lực").
             let name_like = part.chars().next().is_some_and(char::is_alphabetic)
                 && part.split_whitespace().count() <= 12;
@@ -282,10 +290,10 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             let split = part
                 .match_indices(" và ")
                 .map(|(i, _)| i)
-                .find(|&i| part[i + " và ".len()..].starts_with(char::is_lowercase));
+                .find(|&i| part.sub(i + " và ".len()..).starts_with(char::is_lowercase));
             if let (true, Some(i)) = (name_like, split) {
-                out.push(registry.canonical(part[..i].trim()));
-                let lead = cell[pos..next].len() - cell[pos..next].trim_start().len();
+                out.push(registry.canonical(part.sub(..i).trim()));
+                let lead = cell.sub(pos..next).len() - cell.sub(pos..next).trim_start().len();
                 let rest = cell.get(pos + lead + i + " và ".len()..).unwrap_or("");
                 push_group(registry, rest, &mut out);
                 break;

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use pest::Parser;
 use regex::Regex;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
+use vanban_text::Sub;
 
 mod grammar {
     #[derive(pest_derive::Parser)]
@@ -167,9 +168,9 @@ const LINE_OPENERS: &[&str] = &[
 /// Read a stated issuer at `from` in the folded text: "của X …" up to a stop word, a
 /// punctuation mark or another citation. Returns (start, end) of X.
 fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = &folded[from..];
+    let rest = folded.sub(from..);
     let skip = rest.len() - rest.trim_start_matches([' ', ',', '\n', '*', '_']).len();
-    let rest2 = &rest[skip..];
+    let rest2 = rest.sub(skip..);
     if !(rest2.starts_with("của ") || rest2.starts_with("của\n")) {
         return None;
     }
@@ -179,7 +180,7 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
     let mut flat = String::new();
     let mut at: Vec<usize> = Vec::new();
     let mut breaks = 0;
-    for (i, c) in folded[start..].char_indices().take(400) {
+    for (i, c) in folded.sub(start..).char_indices().take(400) {
         if matches!(c, ' ' | '\n' | '\t' | '*' | '_') {
             breaks += usize::from(c == '\n');
             if breaks >= 2 {
@@ -188,7 +189,9 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
             // A line that opens a new clause or list item is not the name going on:
             // "… của Ủy ban nhân dân tỉnh X" / "Căn cứ Nghị định …".
             if c == '\n' {
-                let next = folded[start + i + 1..].trim_start_matches([' ', '\t', '*', '_']);
+                let next = folded
+                    .sub(start + i + 1..)
+                    .trim_start_matches([' ', '\t', '*', '_']);
                 if LINE_OPENERS.iter().any(|o| next.starts_with(o)) {
                     break;
                 }
@@ -208,7 +211,7 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
     let pos = |i: usize| {
         at.get(i)
             .copied()
-            .unwrap_or(start + folded[start..].len().min(400))
+            .unwrap_or(start + folded.sub(start..).len().min(400))
     };
     let upper_at = |i: usize| {
         text.get(pos(i)..)
@@ -221,18 +224,19 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
         .find([',', ';', ':', '.', '(', ')', '“', '"', '”'])
         .unwrap_or(after.len());
     for stop in ISSUER_STOPS {
-        if let Some(p) = after[..end].find(stop) {
+        if let Some(p) = after.sub(..end).find(stop) {
             end = end.min(p);
         }
         // A stop word that ends the text ("… của Ban Thường vụ Tỉnh ủy theo").
         let bare = stop.trim_end();
-        if bare.len() < stop.len() && after[..end].trim_end().ends_with(bare) {
-            end = end.min(after[..end].trim_end().len() - bare.len());
+        if bare.len() < stop.len() && after.sub(..end).trim_end().ends_with(bare) {
+            end = end.min(after.sub(..end).trim_end().len() - bare.len());
         }
     }
     // "và" before a lower-case word joins a clause, not a name: "của Chính phủ và chịu trách
     // nhiệm …" (names go on in capitals: "Bộ Giáo dục và Đào tạo").
-    if let Some((p, _)) = after[..end]
+    if let Some((p, _)) = after
+        .sub(..end)
         .match_indices(" và ")
         .find(|(p, _)| !upper_at(p + " và ".len()))
     {
@@ -240,16 +244,16 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
     }
     // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name).
     if let Some(m) =
-        crate::fold::word_matches(type_regex(), &after[..end]).find(|m| upper_at(m.start()))
+        crate::fold::word_matches(type_regex(), after.sub(..end)).find(|m| upper_at(m.start()))
     {
-        let before = after[..m.start()].trim_end();
+        let before = after.sub(..m.start()).trim_end();
         let cut = before.strip_suffix(" và").map_or(m.start(), str::len);
         end = end.min(cut);
     }
-    if let Some((i, _)) = after[..end].match_indices(' ').nth(11) {
+    if let Some((i, _)) = after.sub(..end).match_indices(' ').nth(11) {
         end = i;
     }
-    let mut name = after[..end].trim_end();
+    let mut name = after.sub(..end).trim_end();
     // A trailing "và", or a footnote number ("Bộ Nông nghiệp và Môi trường 7").
     loop {
         let trimmed = name
@@ -276,12 +280,15 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
 fn clean_issuer(raw: &str) -> String {
     let mut s: String = raw.replace(['*', '_'], "");
     while let Some(open) = s.rfind('[') {
-        let tail = &s[open..];
+        let tail = s.sub(open..);
         // (Checked for the closing bracket first: the slice must end on a character boundary.)
         let marker = tail.len() > 2
             && tail.len() <= 5
             && tail.ends_with(']')
-            && tail[1..tail.len() - 1].bytes().all(|b| b.is_ascii_digit());
+            && tail
+                .sub(1..tail.len() - 1)
+                .bytes()
+                .all(|b| b.is_ascii_digit());
         if marker {
             s.truncate(open);
         } else {
@@ -321,7 +328,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     .collect::<Vec<_>>()
                     .join(" ");
             }
-            Rule::law_name => parts.name = Some(clean_issuer(&text[s0..s1])),
+            Rule::law_name => parts.name = Some(clean_issuer(text.sub(s0..s1))),
             Rule::symbol | Rule::full_symbol => {
                 let Some(inner) = part.clone().into_inner().next() else {
                     continue;
@@ -330,14 +337,15 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     parts.bare = Some(inner.as_str().to_owned());
                     continue;
                 }
-                let raw = text[s0..s1]
+                let raw = text
+                    .sub(s0..s1)
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
                 let law = parts.type_words == "luật" || parts.type_words == "bộ luật";
                 let prefix = if law { "Luật số" } else { "Số" };
                 if let Some(p) =
-                    vanban_syntax::header::parse_symbol(&compact_symbol(&text[s0..s1]), prefix)
+                    vanban_syntax::header::parse_symbol(&compact_symbol(text.sub(s0..s1)), prefix)
                 {
                     parts.number = Some(DocumentNumber {
                         raw: raw.replace(['*', '_'], ""),
@@ -353,7 +361,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                         },
                         span: Span {
                             start: s0,
-                            end: s0 + text[s0..s1].trim_end().len(),
+                            end: s0 + text.sub(s0..s1).trim_end().len(),
                             line: 0,
                             column: 0,
                         },
@@ -385,7 +393,7 @@ const WINDOW: usize = 480;
 pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
     let (from, to) = range;
     let mut out = Vec::new();
-    let region = &folded[from..to];
+    let region = folded.sub(from..to);
     let mut last_end = from;
     for m in crate::fold::word_matches(type_regex(), region) {
         let start = from + m.start();
@@ -394,13 +402,13 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         }
         // A citation has a number close after its type name; most mentions of "kế hoạch",
         // "quyết định" … have none and need no parse.
-        if !vanban_syntax::text::window(&folded[..to], start, 160)
+        if !vanban_syntax::text::window(folded.sub(..to), start, 160)
             .bytes()
             .any(|b| b.is_ascii_digit())
         {
             continue;
         }
-        let window = vanban_syntax::text::window(&folded[..to], start, WINDOW);
+        let window = vanban_syntax::text::window(folded.sub(..to), start, WINDOW);
         let Ok(mut pairs) = CitationGrammar::parse(Rule::citation_entry, window) else {
             continue;
         };
@@ -426,14 +434,19 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         // "… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025": more of the same type.
         while let Ok(mut more) = CitationGrammar::parse(
             Rule::more_entry,
-            vanban_syntax::text::window(&folded[..to], core_end, WINDOW),
+            vanban_syntax::text::window(folded.sub(..to), core_end, WINDOW),
         ) {
             let Some(entry) = more.next() else { break };
             let entry_end = core_end + entry.as_span().end();
             let entry_start = core_end
-                + folded[core_end..entry_end]
+                + folded
+                    .sub(core_end..entry_end)
                     .find("số")
-                    .or_else(|| folded[core_end..entry_end].find(|c: char| c.is_ascii_digit()))
+                    .or_else(|| {
+                        folded
+                            .sub(core_end..entry_end)
+                            .find(|c: char| c.is_ascii_digit())
+                    })
                     .unwrap_or(0);
             let mut p = Parts {
                 type_words: group[0].2.type_words.clone(),
@@ -448,7 +461,7 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         }
         let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
         let issuer = issuer_span
-            .map(|(s, e)| clean_issuer(&text[s..e]))
+            .map(|(s, e)| clean_issuer(text.sub(s..e)))
             .filter(|i| !i.is_empty());
         let n = group.len();
         for (k, (s, e, p)) in group.into_iter().enumerate() {
@@ -488,14 +501,14 @@ mod tests {
         let f = find_all(t);
         assert_eq!(f.len(), 2);
         assert_eq!(
-            &t[f[0].start..f[0].end],
+            t.sub(f[0].start..f[0].end),
             "Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân tỉnh Tuyên Quang"
         );
         // A name wrapped onto the next line still goes on.
         let t =
             "theo Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân\ntỉnh Tuyên Quang; và";
         let f = find_all(t);
-        assert!(t[f[0].start..f[0].end].ends_with("tỉnh Tuyên Quang"));
+        assert!(t.sub(f[0].start..f[0].end).ends_with("tỉnh Tuyên Quang"));
     }
 
     #[test]
@@ -601,7 +614,7 @@ mod tests {
         for (text, want) in cases {
             let f = find_all(text);
             assert_eq!(f[0].issuer.as_deref(), Some(want), "{text}");
-            assert!(text[f[0].start..f[0].end].ends_with(want), "{text}");
+            assert!(text.sub(f[0].start..f[0].end).ends_with(want), "{text}");
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Case folding that keeps byte offsets: the citation grammar runs on a lower-cased copy and
 //! its spans apply to the original text unchanged.
 
+use vanban_text::Sub;
+
 /// Lower-case `text` character by character, keeping any character whose lower case has a
 /// different UTF-8 length, so that every byte offset of the result is one of `text`.
 pub fn fold(text: &str) -> String {
@@ -62,12 +64,12 @@ pub(crate) fn word_matches<'h>(
     hay: &'h str,
 ) -> impl Iterator<Item = regex::Match<'h>> + 'h {
     re.find_iter(hay).filter(move |m| {
-        let before = hay[..m.start()].chars().next_back();
+        let before = hay.sub(..m.start()).chars().next_back();
         // (A match that ends in white space has its boundary inside it.)
         let after = if m.as_str().ends_with(char::is_whitespace) {
             None
         } else {
-            hay[m.end()..].chars().next()
+            hay.sub(m.end()..).chars().next()
         };
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })

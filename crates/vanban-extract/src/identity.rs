@@ -7,6 +7,7 @@
 //! date is never invented.
 
 use vanban_model::DocumentKind;
+use vanban_text::Sub;
 
 use crate::fold::slug;
 
@@ -140,21 +141,23 @@ pub fn province_in(text: &str) -> Option<String> {
     let lower = crate::fold::fold(text);
     for unit in ["thành phố ", "tỉnh ", "tp. "] {
         let mut from = 0;
-        while let Some(pos) = lower[from..].find(unit) {
+        while let Some(pos) = lower.sub(from..).find(unit) {
             let start = from + pos + unit.len();
             from = start;
             // "Tỉnh ủy", "Thành uỷ" are Party committees, not places; "Tỉnh ủy Lào Cai" names
             // its province after the word.
             let mut start = start;
-            if lower[start..].starts_with("ủy ") || lower[start..].starts_with("uỷ ") {
+            if lower.sub(start..).starts_with("ủy ") || lower.sub(start..).starts_with("uỷ ") {
                 start += "ủy ".len();
-            } else if lower[start..].starts_with("ủy") || lower[start..].starts_with("uỷ") {
+            } else if lower.sub(start..).starts_with("ủy") || lower.sub(start..).starts_with("uỷ")
+            {
                 continue;
             }
-            if let Some(p) = known_province_at(&text[start..]) {
+            if let Some(p) = known_province_at(text.sub(start..)) {
                 return Some(p.to_owned());
             }
-            let name: Vec<&str> = text[start..]
+            let name: Vec<&str> = text
+                .sub(start..)
                 .split_whitespace()
                 .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .take(4)

@@ -23,6 +23,7 @@ pub mod identity;
 mod named;
 mod references;
 mod relations;
+mod units;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -31,6 +32,7 @@ use vanban_model::{
     NodeKind, NumberForm, Relation, RelationType, Severity, Span,
 };
 use vanban_syntax::Parsed;
+use vanban_text::Sub;
 
 use crate::citations::Found;
 use crate::fold::slug;
@@ -71,7 +73,8 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         }
     }
     // Documents cited by name, where no numbered citation stands.
-    let taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
+    taken.sort_unstable();
     for &(range, pos) in &places {
         for n in named::find(text, range, &taken) {
             found.push((
@@ -112,13 +115,14 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         }
     };
     let node_at = |p: usize| nodes.at(p).map(|(id, _)| id.to_owned());
+    let units = units::UnitIndex::new(doc);
     let mut references = Vec::new();
     for &(range, pos) in &places {
         if pos == Position::Title {
             continue;
         }
         references.extend(references::find(
-            doc,
+            &units,
             text,
             &folded,
             range,
@@ -187,7 +191,7 @@ fn strip_unit(locality: &str) -> String {
         "phường ",
     ] {
         if lower.starts_with(unit) {
-            return locality[unit.len()..].trim().to_owned();
+            return locality.sub(unit.len()..).trim().to_owned();
         }
     }
     locality.to_owned()
@@ -333,7 +337,8 @@ fn citation(
     nodes: &NodeIndex,
     parsed: &Parsed,
 ) -> Citation {
-    let raw = text[f.start..f.end]
+    let raw = text
+        .sub(f.start..f.end)
         .replace(['*', '_'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -578,11 +583,13 @@ fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
         let needle = fold::fold(&issuer.raw);
         let written = folded.match_indices(&needle).find_map(|(pos, _)| {
             let orig = text.get(pos..pos + needle.len())?;
-            let bounded = !text[..pos]
+            let bounded = !text
+                .sub(..pos)
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
-                && !text[pos + needle.len()..]
+                && !text
+                    .sub(pos + needle.len()..)
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
@@ -650,7 +657,7 @@ fn sentence_after(folded: &str, from: usize) -> &str {
         .filter_map(|s| rest.find(s))
         .min()
         .unwrap_or(rest.len());
-    &rest[..stop]
+    rest.sub(..stop)
 }
 
 /// Typed relations, one per (subject, object, type), in document order.

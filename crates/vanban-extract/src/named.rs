@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use vanban_model::{DateParts, DocumentKind};
+use vanban_text::Sub;
 
 /// A named citation as found.
 #[derive(Debug, Clone)]
@@ -60,6 +61,9 @@ const CODE_NAMES: &[&str] = &[
     "hàng không",
 ];
 
+/// How far a quoted project title may run before its closing quote, in bytes.
+const QUOTED_TITLE_MAX: usize = 300;
+
 /// Words that end a name.
 const NAME_STOPS: &[&str] = &[
     " số ",
@@ -108,14 +112,14 @@ const NAME_STOPS: &[&str] = &[
     " đảm bảo",
 ];
 
-/// Find named citations in `range`, skipping `taken` ranges (numbered citations).
+/// Find named citations in `range`, skipping `taken` ranges (numbered citations, sorted).
 ///
 /// Markdown emphasis marks are read through ("Luật Nhập cảnh, xuất cảnh, qu**á** cảnh",
 /// "ngày 23 tháng** 1**1 năm 2009"): the search runs on a copy without them, and spans are
 /// mapped back to the text.
 pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
     let (from, to) = range;
-    let slice = &text[from..to];
+    let slice = text.sub(from..to);
     if !slice.contains(['*', '_']) {
         return find_plain(text, range, taken);
     }
@@ -157,9 +161,12 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
 fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
     let (from, to) = range;
     let mut out = Vec::new();
-    for m in crate::fold::word_matches(head_regex(), &text[from..to]) {
+    // End of the last name found: a head inside it ("Luật Luật …") is part of that name, not
+    // a new citation, so names never overlap.
+    let mut last_end = 0;
+    for m in crate::fold::word_matches(head_regex(), text.sub(from..to)) {
         let start = from + m.start();
-        if taken.iter().any(|&(s, e)| start >= s && start < e) {
+        if start < last_end || inside(taken, start) {
             continue;
         }
         // The head in its one-line spelling, whatever wrap stands inside it.
@@ -171,7 +178,7 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             _ => "Quy hoạch",
         };
         let after_head = start + head.len();
-        let rest = &text[after_head..to];
+        let rest = text.sub(after_head..to);
         // (A wrap may stand between the head and the name: "… Điều 3 Luật" / "Quản lý …".)
         let Some(first) = rest.strip_prefix([' ', '\n']) else {
             continue;
@@ -179,11 +186,16 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
         let (kind, end) = match head {
             "Đề án" => {
                 if first.starts_with('“') || first.starts_with('"') {
-                    // Đề án “Xây dựng …”: the quoted title.
-                    let close = first[3..].find(['”', '"']).map(|p| p + 3);
+                    // Đề án “Xây dựng …”: the quoted title, closed within a bounded window
+                    // (an unclosed quote costs a window, not the rest of the text).
+                    let open = first.chars().next().map_or(1, char::len_utf8);
+                    let close = first
+                        .sub(open..open + QUOTED_TITLE_MAX)
+                        .find(['”', '"'])
+                        .map(|p| p + open);
                     match close {
-                        Some(c) if c < 300 => {
-                            let q = first[c..].chars().next().map_or(1, char::len_utf8);
+                        Some(c) => {
+                            let q = first.sub(c..).chars().next().map_or(1, char::len_utf8);
                             (DocumentKind::ProjectProposal, after_head + 1 + c + q)
                         }
                         _ => continue,
@@ -204,7 +216,7 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
                 }
                 let mut end = name_end(first, true);
                 // "…, tầm nhìn đến năm 2050" belongs to the name.
-                let tail = &first[end..];
+                let tail = first.sub(end..);
                 if let Some(t) = tail.strip_prefix(", tầm nhìn đến năm ") {
                     let digits = t.chars().take_while(char::is_ascii_digit).count();
                     if digits == 4 {
@@ -229,7 +241,8 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
                 (kind, after_head + 1 + name_end(first, false))
             }
         };
-        let name = text[start..end]
+        let name = text
+            .sub(start..end)
             .replace(['*', '_'], "")
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -242,7 +255,7 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
         // "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015": the date belongs to the
         // citation; "Luật Đất đai năm 2024": the year.
         let mut end = end;
-        let date = if let Some(c) = date_regex().captures(&text[end..to]) {
+        let date = if let Some(c) = date_regex().captures(text.sub(end..to)) {
             let num = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).map(|m| m.as_str());
             let d = DateParts {
                 day: num(1, 4).and_then(|n| n.parse().ok()),
@@ -252,7 +265,7 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             end += c.get(0).map_or(0, |m| m.end());
             Some(d)
         } else {
-            text[end..to]
+            text.sub(end..to)
                 .strip_prefix(" năm ")
                 .and_then(|t| t.get(..4))
                 .and_then(|y| y.parse().ok())
@@ -262,6 +275,7 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
                     year: Some(y),
                 })
         };
+        last_end = end;
         out.push(NamedFound {
             start,
             end,
@@ -273,6 +287,14 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
     out
 }
 
+/// Whether `at` lies inside one of `ranges` (sorted, not overlapping: citations found in
+/// disjoint places). A binary search: a document with a hundred thousand citations costs a
+/// logarithm per head, not a scan.
+fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
+    let i = ranges.partition_point(|&(s, _)| s <= at);
+    i > 0 && ranges.get(i - 1).is_some_and(|&(_, e)| at < e)
+}
+
 /// Where a name ends: punctuation, a stop word, or twenty words.
 fn name_end(s: &str, comma_ends: bool) -> usize {
     let mut end = s.len().min(400);
@@ -280,7 +302,8 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
         end -= 1;
     }
     // Line breaks count as spaces (same byte length).
-    let flat: String = s[..end]
+    let flat: String = s
+        .sub(..end)
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
@@ -289,7 +312,7 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
         // A comma ends a name only before a capital: "Luật Cán bộ, công chức" is one name.
         // Nor before "các"/"những", which start a new noun phrase.
         let next = if c == ',' {
-            s[i + 1..].trim_start()
+            s.sub(i + 1..).trim_start()
         } else {
             ""
         };
@@ -300,7 +323,7 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
                 || next.starts_with("những "));
         if matches!(c, ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*')
             || comma_stop
-            || s[i..].starts_with("  ")
+            || s.sub(i..).starts_with("  ")
         {
             end = i;
             break;
@@ -310,8 +333,8 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
         // "của" ends a name before its issuer ("… của Quốc hội"), not inside it ("Luật
         // Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam").
         // Nor does "tại" before "Việt Nam" ("… người nước ngoài tại Việt Nam").
-        let found = s[..end].match_indices(stop).find(|(p, _)| {
-            let after = &s[p + stop.len()..];
+        let found = s.sub(..end).match_indices(stop).find(|(p, _)| {
+            let after = s.sub(p + stop.len()..);
             match *stop {
                 " của " => after.chars().next().is_none_or(char::is_uppercase),
                 " tại " => !after.starts_with("Việt Nam"),
@@ -323,7 +346,7 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
         }
     }
     let mut words = 0;
-    for (i, c) in s[..end].char_indices() {
+    for (i, c) in s.sub(..end).char_indices() {
         if c == ' ' {
             words += 1;
             if words >= 20 {
@@ -332,7 +355,7 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
             }
         }
     }
-    let mut name = s[..end].trim_end();
+    let mut name = s.sub(..end).trim_end();
     while let Some(t) = name.strip_suffix(" và").or_else(|| name.strip_suffix(',')) {
         name = t.trim_end();
     }
@@ -393,9 +416,11 @@ mod tests {
             Some("2009-11-23")
         );
         // Spans point into the text, Markdown included.
-        assert!(text[found[0].start..found[0].end].starts_with("Luật Nhập cảnh"));
-        assert!(text[found[0].start..found[0].end].ends_with("năm 2014"));
-        assert!(text[found[1].start..found[1].end].ends_with("2009"));
+        assert!(text
+            .sub(found[0].start..found[0].end)
+            .starts_with("Luật Nhập cảnh"));
+        assert!(text.sub(found[0].start..found[0].end).ends_with("năm 2014"));
+        assert!(text.sub(found[1].start..found[1].end).ends_with("2009"));
     }
 
     #[test]

@@ -6,9 +6,11 @@ use std::sync::OnceLock;
 
 use pest::Parser;
 use regex::Regex;
-use vanban_model::{Document, Node, NodeKind, Reference, Span};
+use vanban_model::{Node, NodeKind, Reference, Span};
+use vanban_text::Sub;
 
 use crate::citations::{CitationGrammar, Rule};
+use crate::units::UnitIndex;
 
 fn unit_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -67,14 +69,14 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
     let (from, to) = range;
     let mut out = Vec::new();
     let mut last_end = from;
-    for m in crate::fold::word_matches(unit_regex(), &folded[from..to]) {
+    for m in crate::fold::word_matches(unit_regex(), folded.sub(from..to)) {
         let start = from + m.start();
         if start < last_end {
             continue;
         }
         let Ok(mut pairs) = CitationGrammar::parse(
             Rule::reference_entry,
-            vanban_syntax::text::window(&folded[..to], start, 400),
+            vanban_syntax::text::window(folded.sub(..to), start, 400),
         ) else {
             continue;
         };
@@ -113,7 +115,8 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
         }
         // "Điều 5." or "Chương II" at the start of a line is a heading, not a reference.
         // (Looking back over markup only, so a long line costs nothing.)
-        let at_line_start = folded[..start]
+        let at_line_start = folded
+            .sub(..start)
             .chars()
             .rev()
             .find(|c| !matches!(c, ' ' | '\t' | '*' | '_' | '#' | '|' | '>'))
@@ -159,60 +162,13 @@ fn unit_label(word: &str, number: &str) -> String {
     )
 }
 
-/// Nodes of kind among `kinds` numbered `number`, below `scope` (or anywhere).
-fn find_numbered<'a>(scope: &[&'a Node], kinds: &[NodeKind], number: &str) -> Vec<&'a Node> {
-    let want = number.to_lowercase();
-    let mut out = Vec::new();
-    for root in scope {
-        for n in root.walk() {
-            if kinds.contains(&n.kind)
-                && n.number.as_deref().map(str::to_lowercase).as_deref() == Some(want.as_str())
-            {
-                out.push(n);
-            }
-        }
-    }
-    out
-}
-
-/// The chain of nodes from the root to the node at `pos`.
-fn ancestors(doc: &Document, pos: usize) -> Vec<&Node> {
-    fn walk<'a>(nodes: &'a [Node], pos: usize, out: &mut Vec<&'a Node>) {
-        for n in nodes {
-            if n.span.start <= pos && pos < n.span.end {
-                out.push(n);
-                walk(&n.children, pos, out);
-                return;
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&doc.body, pos, &mut out);
-    if out.is_empty() {
-        for a in &doc.appendices {
-            if a.span.start <= pos && pos < a.span.end {
-                walk(&a.children, pos, &mut out);
-            }
-        }
-    }
-    out
-}
-
 /// Resolve a reference to this document's element ids.
-fn resolve(doc: &Document, read: &Read, pos: usize) -> Vec<String> {
-    let chain = ancestors(doc, pos);
+fn resolve(units: &UnitIndex<'_>, read: &Read, pos: usize) -> Vec<String> {
+    let chain = units.ancestors(pos);
     // The roots to search: the appendix or body the reference stands in.
-    let in_annex = doc
-        .appendices
-        .iter()
-        .find(|a| a.span.start <= pos && pos < a.span.end);
-    let roots: Vec<&Node> = match in_annex {
-        Some(a) => a.children.iter().collect(),
-        None => doc.body.iter().collect(),
-    };
+    let mut scope = units.region(pos);
     // Levels outermost first.
     let levels: Vec<&Level> = read.levels.iter().rev().collect();
-    let mut scope: Vec<&Node> = roots;
     let mut found: Vec<&Node> = Vec::new();
     for (k, level) in levels.iter().enumerate() {
         let kinds = kinds_for(&level.word);
@@ -221,7 +177,7 @@ fn resolve(doc: &Document, read: &Read, pos: usize) -> Vec<String> {
             match chain.iter().rev().find(|n| kinds.contains(&n.kind)) {
                 Some(n) => {
                     found = vec![*n];
-                    scope = vec![*n];
+                    scope = units.below(n);
                     continue;
                 }
                 None => return Vec::new(),
@@ -249,17 +205,17 @@ fn resolve(doc: &Document, read: &Read, pos: usize) -> Vec<String> {
                         )
                 )
             }) {
-                scope = vec![*enclosing];
+                scope = units.below(enclosing);
             }
         }
-        let mut next = Vec::new();
-        for n in &numbers {
-            next.extend(find_numbered(&scope, kinds, n).into_iter().take(1));
-        }
+        let next: Vec<&Node> = numbers
+            .iter()
+            .filter_map(|n| units.first_numbered(&scope, kinds, n))
+            .collect();
         if next.is_empty() {
             return Vec::new();
         }
-        scope.clone_from(&next);
+        scope = units.below_all(&next);
         found = next;
     }
     found.into_iter().map(|n| n.id.clone()).collect()
@@ -275,7 +231,7 @@ pub(crate) enum Anchor {
 /// Find references in `range` and resolve them.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
-    doc: &Document,
+    units: &UnitIndex<'_>,
     text: &str,
     folded: &str,
     range: (usize, usize),
@@ -288,9 +244,10 @@ pub(crate) fn find(
     let mut out = Vec::new();
     for read in find_refs(folded, range) {
         // What the units belong to.
-        let after = &folded[read.end..range.1];
+        let after = folded.sub(read.end..range.1);
         let skip = after.len() - after.trim_start_matches([' ', '\n', '*', ',']).len();
-        let rest = after[skip..]
+        let rest = after
+            .sub(skip..)
             .trim_start_matches("của ")
             .trim_start_matches("tại ");
         let rest_at = range.1 - rest.len();
@@ -302,7 +259,7 @@ pub(crate) fn find(
             .map_or(Anchor::This, |_| Anchor::Cited(first));
         let (document, targets) = match anchor {
             Anchor::Cited(i) => (citation_ids.get(i).cloned().flatten(), Vec::new()),
-            Anchor::This => (Some(own_id.to_owned()), resolve(doc, &read, read.start)),
+            Anchor::This => (Some(own_id.to_owned()), resolve(units, &read, read.start)),
         };
         let mut units: Vec<String> = read
             .levels
@@ -325,7 +282,8 @@ pub(crate) fn find(
                 *first = format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi));
             }
         }
-        let raw = text[read.start..read.end]
+        let raw = text
+            .sub(read.start..read.end)
             .replace(['*', '_'], "")
             .split_whitespace()
             .collect::<Vec<_>>()

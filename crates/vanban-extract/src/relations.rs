@@ -10,6 +10,7 @@
 //! citation listed in it. Every cited document left without a relation is cited.
 
 use vanban_model::{DocumentKind, RelationType};
+use vanban_text::Sub;
 
 /// Where a citation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +60,16 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         if let Some(pos) = gap.rfind(phrase) {
             let end = pos + phrase.len();
             // Whole words only.
-            let before_ok = !gap[..pos]
+            let before_ok = !gap
+                .sub(..pos)
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            let after_ok = !gap[end..].chars().next().is_some_and(char::is_alphanumeric);
+            let after_ok = !gap
+                .sub(end..)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
             if !before_ok || !after_ok {
                 continue;
             }
@@ -78,7 +84,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         }
     }
     let (kind, pos, end) = best?;
-    let tail = &gap[end..];
+    let tail = gap.sub(end..);
     if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) {
         return None;
     }
@@ -88,7 +94,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     }
     // "Luật sửa đổi, bổ sung một số điều của Luật …": the formula is the title of the cited
     // document, not a claim of the citing one.
-    let before = gap[..pos].rsplit('\n').next().unwrap_or("").trim_end();
+    let before = gap.sub(..pos).rsplit('\n').next().unwrap_or("").trim_end();
     const TYPES: &[&str] = &[
         "luật",
         "nghị định",
@@ -128,7 +134,7 @@ pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
 /// hiệu lực") or a question of force ("còn hiệu lực") is not.
 pub(crate) fn ends_force_after(tail: &str) -> bool {
     tail.find("hết hiệu lực").is_some_and(|p| {
-        let before = &tail[..p];
+        let before = tail.sub(..p);
         !before.ends_with("đã ") && !before.ends_with("sẽ ") && !before.contains(" khi ")
     })
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
+use vanban_text::Sub;
 
 use crate::{Edge, EdgeKind, Graph, Node, NodeKind};
 
@@ -557,7 +558,7 @@ pub fn jsonld(g: &Graph, o: ExportOptions) -> Value {
             for (p, l, value, ty) in rdf_literals(n) {
                 let v = match ty {
                     Some(lang) if lang.starts_with('@') => {
-                        json!({ "@value": value, "@language": &lang[1..] })
+                        json!({ "@value": value, "@language": lang.sub(1..) })
                     }
                     Some(dt) => json!({ "@value": value, "@type": dt }),
                     None => json!(value),

@@ -25,6 +25,7 @@ mod rules;
 use serde::Serialize;
 use vanban_model::{Extraction, Severity, Span};
 use vanban_syntax::Parsed;
+use vanban_text::Sub;
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,9 +81,9 @@ fn quote_at(parsed: &Parsed, offset: usize) -> String {
     while !src.is_char_boundary(o) {
         o -= 1;
     }
-    let start = src[..o].rfind('\n').map_or(0, |p| p + 1);
-    let end = src[o..].find('\n').map_or(src.len(), |p| o + p);
-    short(src[start..end].trim(), 100)
+    let start = src.sub(..o).rfind('\n').map_or(0, |p| p + 1);
+    let end = src.sub(o..).find('\n').map_or(src.len(), |p| o + p);
+    short(src.sub(start..end).trim(), 100)
 }
 
 /// Text shortened to `max` characters, white space folded.

@@ -5,6 +5,7 @@
 //! each appendix separately. Quoted amendment text is not part of the host's numbering.
 
 use vanban_model::{Document, Node, NodeKind, Severity};
+use vanban_text::Sub;
 
 use crate::Finding;
 
@@ -55,7 +56,7 @@ fn letter(s: &str) -> Option<u32> {
 
 fn arabic(s: &str) -> Option<Ordinal> {
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &s[digits.len()..];
+    let rest = s.sub(digits.len()..);
     let value = digits.parse().ok()?;
     let insert = match rest.chars().collect::<Vec<_>>().as_slice() {
         [] => None,

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use vanban_model::{CitationForm, DocumentKind, Extraction, Severity, Span};
 use vanban_syntax::Parsed;
+use vanban_text::Sub;
 
 use crate::Finding;
 
@@ -21,9 +22,12 @@ fn span_at(parsed: &Parsed, start: usize, end: usize) -> Span {
 
 fn line_text(parsed: &Parsed, offset: usize) -> String {
     let src = &parsed.source;
-    let start = src[..offset].rfind('\n').map_or(0, |p| p + 1);
-    let end = src[offset..].find('\n').map_or(src.len(), |p| offset + p);
-    crate::short(src[start..end].trim(), 100)
+    let start = src.sub(..offset).rfind('\n').map_or(0, |p| p + 1);
+    let end = src
+        .sub(offset..)
+        .find('\n')
+        .map_or(src.len(), |p| offset + p);
+    crate::short(src.sub(start..end).trim(), 100)
 }
 
 fn date_regex() -> &'static Regex {
@@ -50,7 +54,9 @@ pub fn header(parsed: &Parsed) -> Vec<Finding> {
             span: h.span,
         });
     }
-    let region = &parsed.source[h.span.start..h.span.end.min(parsed.source.len())];
+    let region = parsed
+        .source
+        .sub(h.span.start..h.span.end.min(parsed.source.len()));
     if let Some(c) = date_regex().captures(region) {
         let (Some(all), Some(day), Some(month)) = (c.get(0), c.get(1), c.get(2)) else {
             return out;
@@ -176,16 +182,17 @@ pub fn closing(parsed: &Parsed) -> Vec<Finding> {
         return out;
     };
     // The last line of text before the closing (lines of Markdown debris such as "|" skipped).
-    let mut before = parsed.source[..closing_span.start].trim_end();
+    let mut before = parsed.source.sub(..closing_span.start).trim_end();
     loop {
         let start = before.rfind('\n').map_or(0, |p| p + 1);
-        if start == 0 || before[start..].chars().any(char::is_alphanumeric) {
+        if start == 0 || before.sub(start..).chars().any(char::is_alphanumeric) {
             break;
         }
-        before = before[..start].trim_end();
+        before = before.sub(..start).trim_end();
     }
     let last_line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    let last = before[last_line_start..]
+    let last = before
+        .sub(last_line_start..)
         .trim()
         .trim_end_matches(['*', '_', ' '])
         .trim_end();

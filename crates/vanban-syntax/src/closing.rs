@@ -3,6 +3,7 @@
 //! side on one line.
 
 use vanban_model::{Archive, Authority, Closing, Recipient, Signature, Span};
+use vanban_text::Sub;
 
 use crate::clean::is_upper;
 use crate::header::{merge_cells, split_cells};
@@ -18,8 +19,8 @@ pub(crate) fn recipient(text: &str, span: Span) -> Recipient {
         .trim();
     if t.ends_with(')') {
         if let Some(open) = t.rfind('(') {
-            let name = t[..open].trim().trim_end_matches([',', ';']).trim();
-            let purpose = t[open + 1..t.len() - 1].trim();
+            let name = t.sub(..open).trim().trim_end_matches([',', ';']).trim();
+            let purpose = t.sub(open + 1..t.len() - 1).trim();
             if !name.is_empty() {
                 return Recipient {
                     name: name.to_owned(),
@@ -53,8 +54,8 @@ fn archive(text: &str, span: Span) -> Archive {
     let mut note = None;
     if list.ends_with(')') {
         if let Some(open) = list.rfind('(') {
-            note = Some(list[open..].to_owned());
-            list = list[..open].trim_end();
+            note = Some(list.sub(open..).to_owned());
+            list = list.sub(..open).trim_end();
         }
     }
     let holders = list

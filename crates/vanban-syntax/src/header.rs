@@ -7,6 +7,7 @@ use vanban_model::{
     DateParts, DocumentKind, DocumentNumber, Header, Issuer, Motto, MottoKind, NumberForm,
     Recipient, Severity,
 };
+use vanban_text::Sub;
 
 use crate::clean::{emphasis_runs, is_upper, strip_markup};
 use crate::lines::{Line, LineKind};
@@ -121,7 +122,7 @@ fn first_cell(ctx: &Ctx, l: &Line) -> String {
 
 /// Split a line into cells at tabs, pipes and runs of three or more spaces.
 pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
-    let raw = &text[line.start..line.end];
+    let raw = text.sub(line.start..line.end);
     let mut cells = Vec::new();
     let bytes = raw.as_bytes();
     let mut i = 0;
@@ -146,7 +147,7 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
         };
         if at_end || sep_len > 0 {
             if let Some(s) = cell_start.take() {
-                let piece = &raw[s..i];
+                let piece = raw.sub(s..i);
                 let (clean, _) = strip_markup(piece);
                 let rule = !clean.is_empty()
                     && clean
@@ -465,7 +466,7 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         }
         if let Some((pos, parts)) = date_in(t) {
             if header.date_parts.is_none() {
-                let place = t[..pos].trim().trim_end_matches(',').trim();
+                let place = t.sub(..pos).trim().trim_end_matches(',').trim();
                 if !place.is_empty() {
                     header.place = Some(place.to_owned());
                 }
@@ -532,7 +533,7 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
                 for c in cells {
                     if has_full_date(&c.text) && header.date_parts.is_none() {
                         if let Some((pos, parts)) = date_in(&c.text) {
-                            let place = c.text[..pos].trim().trim_end_matches(',').trim();
+                            let place = c.text.sub(..pos).trim().trim_end_matches(',').trim();
                             header.place = (!place.is_empty()).then(|| place.to_owned());
                             header.date = parts.iso();
                             header.date_parts = Some(parts);
@@ -586,7 +587,7 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         }
         for c in merge_cells(extra) {
             if let Some((pos, parts)) = date_in(&c.text) {
-                let place = c.text[..pos].trim().trim_end_matches(',').trim();
+                let place = c.text.sub(..pos).trim().trim_end_matches(',').trim();
                 header.place = (!place.is_empty()).then(|| place.to_owned());
                 header.date = parts.iso();
                 header.date_parts = Some(parts);
@@ -722,10 +723,10 @@ fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
     }
     let t = c.text.as_str();
     let (prefix, rest) = match t.find(':') {
-        Some(p) if p < 20 => (&t[..p], &t[p + 1..]),
+        Some(p) if p < 20 => (t.sub(..p), t.sub(p + 1..)),
         _ => {
             let p = t.find(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '-')?;
-            (&t[..p], &t[p..])
+            (t.sub(..p), t.sub(p..))
         }
     };
     let raw = rest.trim().to_owned();
@@ -982,9 +983,9 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
     LOCALITY_WORDS.iter().find_map(|w| {
         let pos = up.find(&format!(" {w}"))?;
         // "… VÀ XÃ HỘI" is society, not a commune.
-        if up[pos + 1..].starts_with("XÃ HỘI") {
+        if up.sub(pos + 1..).starts_with("XÃ HỘI") {
             return None;
         }
-        Some(ctx.display_case(up[pos + 1..].trim(), true))
+        Some(ctx.display_case(up.sub(pos + 1..).trim(), true))
     })
 }

@@ -2,6 +2,7 @@
 //! starts with (the `line.pest` grammar), then join hard-wrapped lines into paragraphs.
 
 use pest::Parser;
+use vanban_text::Sub;
 
 use crate::clean;
 
@@ -136,7 +137,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     while start < text.len() || (start == 0 && text.is_empty()) {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
         let next = if end < text.len() { end + 1 } else { end };
-        lines.push(classify_line(&text[start..end], start, end));
+        lines.push(classify_line(text.sub(start..end), start, end));
         if next == end {
             break;
         }
@@ -441,7 +442,7 @@ pub(crate) fn classify_start(full: &str) -> (LineKind, &str) {
         return (LineKind::Text, full);
     };
     let end = pair.as_span().end();
-    let rest = full[end..].trim_start_matches([' ', '\t', '*', '_']);
+    let rest = full.sub(end..).trim_start_matches([' ', '\t', '*', '_']);
     let kind = match pair.as_rule() {
         Rule::recipients_start => return (LineKind::RecipientsStart, rest),
         Rule::authority => return (LineKind::Authority, full),
@@ -528,7 +529,7 @@ fn normalize_number(rule: Rule, s: &str) -> String {
 fn valid_roman(s: &str) -> bool {
     const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     let tens = s.chars().take_while(|&c| c == 'X').count();
-    tens <= 4 && ONES.contains(&&s[tens..]) && !s.is_empty() && !s.contains('L') || s == "L"
+    tens <= 4 && ONES.contains(&s.sub(tens..)) && !s.is_empty() && !s.contains('L') || s == "L"
 }
 
 /// A paragraph: one or more physical lines joined because of hard wrapping.
@@ -673,7 +674,7 @@ pub(crate) fn paragraphs(
             continue;
         }
         let marker = line.marker().cloned();
-        let cells = row_cells(&text_src[line.start..line.end]);
+        let cells = row_cells(text_src.sub(line.start..line.end));
         let mut text = line.clean.clone();
         let mut last_content = i;
         let mut j = i + 1;
@@ -764,7 +765,7 @@ pub(crate) fn paragraphs(
             {
                 break;
             }
-            if !row_cells(&text_src[next.start..next.end]).is_empty() {
+            if !row_cells(text_src.sub(next.start..next.end)).is_empty() {
                 break;
             }
             join_text(&mut text, &next.full);

@@ -3,6 +3,7 @@
 //! built with a stack ordered by marker rank, so nesting follows the markers, not indentation.
 
 use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span};
+use vanban_text::Sub;
 
 use crate::clean::is_upper;
 use crate::header::{self, starts_preamble};
@@ -65,11 +66,15 @@ impl<'a> Ctx<'a> {
                 let Some(orig) = self.text.get(pos..end) else {
                     continue;
                 };
-                let boundary_ok = !self.text[..pos]
+                let boundary_ok = !self
+                    .text
+                    .sub(..pos)
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
-                    && !self.text[end..]
+                    && !self
+                        .text
+                        .sub(end..)
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric);
@@ -349,7 +354,7 @@ fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
         let l = &ctx.lines[i];
         // The sentence may wrap anywhere, even between "thông qua" and "ngày".
         let pos = l.full.rfind("thông qua")?;
-        let mut text = l.full[pos + "thông qua".len()..].to_owned();
+        let mut text = l.full.sub(pos + "thông qua".len()..).to_owned();
         if let Some(next) = ctx.lines.get(i + 1) {
             text.push(' ');
             text.push_str(&next.full);
@@ -917,7 +922,7 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
         // The adoption sentence of a law or resolution ("… thông qua ngày …") belongs to the
         // whole document.
         let adoption = p.text.find("thông qua ngày").is_some_and(|pos| {
-            header::date_in(&p.text[pos..]).is_some_and(|(_, d)| d.year.is_some())
+            header::date_in(p.text.sub(pos..)).is_some_and(|(_, d)| d.year.is_some())
         });
         if kind == NodeKind::Paragraph && after_last_marker && adoption {
             while !stack.is_empty() {

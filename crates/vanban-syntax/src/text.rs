@@ -6,6 +6,7 @@
 //! text back to the original input, so diagnostics point at the user's file.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use vanban_text::Sub;
 
 use crate::error::DecodeError;
 
@@ -69,10 +70,10 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
         return None;
     };
     let at = first.unwrap_or(0);
-    let line = text[..at].matches('\n').count() + 1;
-    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-    let sample: String = text[start..end].trim().chars().take(60).collect();
+    let line = text.sub(..at).matches('\n').count() + 1;
+    let start = text.sub(..at).rfind('\n').map_or(0, |p| p + 1);
+    let end = text.sub(at..).find('\n').map_or(text.len(), |p| at + p);
+    let sample: String = text.sub(start..end).trim().chars().take(60).collect();
     Some(DecodeError::MisdecodedLegacy { name, line, sample })
 }
 
@@ -207,7 +208,7 @@ pub fn fold_case(text: &str) -> String {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = text.sub(i..).chars().next() else {
             break;
         };
         out.push(lower_keeping_length(c));
@@ -255,7 +256,7 @@ pub fn window(s: &str, start: usize, max: usize) -> &str {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    &s[start..end]
+    s.sub(start..end)
 }
 
 /// What [`escape_xml`] does with tabs and line breaks.

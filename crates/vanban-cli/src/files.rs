@@ -1,0 +1,466 @@
+//! Files in and out: walking folders for documents, and writing outputs so that a reader
+//! never sees a partial file.
+//!
+//! - A walk reads regular files only (a FIFO, socket or device named `*.txt` is reported and
+//!   skipped: reading one blocks forever), follows directory links but reads every directory
+//!   and file once (by device and inode; a link back to an ancestor is reported as a loop), and
+//!   reports every path it cannot read — a path longer than the system allows included — instead
+//!   of skipping it in silence.
+//! - An output named with `-o` is written to a temporary file in the same folder and renamed
+//!   over the target when complete; an interrupted run (Ctrl-C, SIGTERM, SIGHUP) removes the
+//!   temporary file, so the target is either the old file or the whole new one. An output path
+//!   that is also an input is refused before anything is read.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// What a walk found: the documents in order, and what it had to say about the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    /// Documents to read, in order: each root's files sorted, roots in the order given.
+    pub files: Vec<PathBuf>,
+    /// `path: error: …` lines: paths that could not be read (the exit code says so).
+    pub errors: Vec<String>,
+    /// `path: warning: …` lines: things skipped on purpose (loops, FIFOs, sockets, devices).
+    pub warnings: Vec<String>,
+}
+
+impl Walk {
+    /// Print the errors and warnings on stderr (warnings unless `quiet`); whether there were
+    /// errors.
+    pub(crate) fn report(&self, quiet: bool) -> bool {
+        for e in &self.errors {
+            note!("{}", vanban_text::visible(e));
+        }
+        if !quiet {
+            for w in &self.warnings {
+                note!("{}", vanban_text::visible(w));
+            }
+        }
+        !self.errors.is_empty()
+    }
+}
+
+/// The identity of a file or directory: device and inode where the platform has them.
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata, _path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &std::fs::Metadata, _path: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// What kind of non-regular file this is, for the message.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Whether a path names standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Expand files and folders into the documents to read. A file given by name is read whatever
+/// its extension or type (`<(…)` process substitution gives a pipe); inside folders only
+/// regular `.txt` files are taken.
+pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
+    let mut walk = Walk::default();
+    let mut seen_files: HashSet<(u64, u64)> = HashSet::new();
+    let mut seen_dirs: HashSet<(u64, u64)> = HashSet::new();
+    for root in roots {
+        if is_stdin(root) {
+            walk.files.push(root.clone());
+            continue;
+        }
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                walk.errors
+                    .push(format!("{}: error: cannot read: {}", root.display(), e));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk_dir(root, &mut walk, &mut seen_dirs, &mut seen_files);
+        } else {
+            if let Some(id) = identity(&meta, root) {
+                if meta.is_file() && !seen_files.insert(id) {
+                    continue;
+                }
+            }
+            walk.files.push(root.clone());
+        }
+    }
+    walk
+}
+
+/// Walk one folder without recursion (a deep tree cannot overflow the stack): entries sorted by
+/// name, depth first.
+fn walk_dir(
+    root: &Path,
+    walk: &mut Walk,
+    seen_dirs: &mut HashSet<(u64, u64)>,
+    seen_files: &mut HashSet<(u64, u64)>,
+) {
+    // Each entry: a directory to open, with the identities of its ancestors (for loops).
+    let mut stack: Vec<(PathBuf, Vec<(u64, u64)>)> = Vec::new();
+    match std::fs::metadata(root) {
+        Ok(m) => {
+            if let Some(id) = identity(&m, root) {
+                if !seen_dirs.insert(id) {
+                    return;
+                }
+                stack.push((root.to_owned(), vec![id]));
+            } else {
+                stack.push((root.to_owned(), Vec::new()));
+            }
+        }
+        Err(e) => {
+            walk.errors
+                .push(format!("{}: error: cannot read: {}", root.display(), e));
+            return;
+        }
+    }
+    while let Some((dir, ancestors)) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(r) => r,
+            Err(e) => {
+                walk.errors.push(format!(
+                    "{}: error: cannot read the folder: {}",
+                    dir.display(),
+                    e
+                ));
+                continue;
+            }
+        };
+        let mut paths = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => paths.push(e.path()),
+                Err(e) => walk.errors.push(format!(
+                    "{}: error: cannot read an entry of the folder: {}",
+                    dir.display(),
+                    e
+                )),
+            }
+        }
+        paths.sort();
+        let mut subdirs = Vec::new();
+        for path in paths {
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    // A dangling link that does not look like a document is not worth a word.
+                    let is_link =
+                        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                    if !is_link || has_txt(&path) {
+                        walk.errors
+                            .push(format!("{}: error: cannot read: {}", path.display(), e));
+                    }
+                    continue;
+                }
+            };
+            let id = identity(&meta, &path);
+            if meta.is_dir() {
+                match id {
+                    Some(id) if ancestors.contains(&id) => walk.warnings.push(format!(
+                        "{}: warning: skipped: a link back to a folder above it (a loop)",
+                        path.display()
+                    )),
+                    Some(id) if !seen_dirs.insert(id) => {} // reached before by another path
+                    _ => {
+                        let mut a = ancestors.clone();
+                        a.extend(id);
+                        subdirs.push((path, a));
+                    }
+                }
+            } else if has_txt(&path) {
+                if !meta.is_file() {
+                    walk.warnings.push(format!(
+                        "{}: warning: skipped: {}, not a document file",
+                        path.display(),
+                        special_kind(&meta)
+                    ));
+                } else if id.is_none_or(|id| seen_files.insert(id)) {
+                    walk.files.push(path);
+                }
+            }
+        }
+        // Depth first, in name order: push in reverse.
+        stack.extend(subdirs.into_iter().rev());
+    }
+}
+
+fn has_txt(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "txt")
+}
+
+/// Temporary files not yet renamed into place, removed when the process is interrupted.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Remove temporary outputs and exit when the user interrupts (SIGINT, SIGTERM, SIGHUP):
+/// no partial file is left at an output path.
+pub(crate) fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(list) = PENDING.lock() {
+            for p in list.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        note!("interrupted: no output file was written");
+        std::process::exit(130);
+    });
+}
+
+/// An output file written in full or not at all.
+pub(crate) struct AtomicFile {
+    file: Option<tempfile::NamedTempFile>,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    /// A temporary file beside `target`.
+    pub(crate) fn create(target: &Path) -> std::io::Result<AtomicFile> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let file = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".part")
+            .tempfile_in(dir)?;
+        if let Ok(mut list) = PENDING.lock() {
+            list.push(file.path().to_owned());
+        }
+        Ok(AtomicFile {
+            file: Some(file),
+            target: target.to_owned(),
+        })
+    }
+
+    /// Flush and rename over the target.
+    pub(crate) fn commit(mut self) -> std::io::Result<()> {
+        let Some(mut file) = self.file.take() else {
+            return Ok(());
+        };
+        file.flush()?;
+        let tmp = file.path().to_owned();
+        let result = file.persist(&self.target).map(|_| ()).map_err(|e| e.error);
+        forget_pending(&tmp);
+        result
+    }
+}
+
+fn forget_pending(path: &Path) {
+    if let Ok(mut list) = PENDING.lock() {
+        list.retain(|p| p != path);
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some(f) = self.file.take() {
+            let tmp = f.path().to_owned();
+            drop(f); // NamedTempFile removes itself
+            forget_pending(&tmp);
+        }
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Ok(0),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Write a whole output at once: to the file (atomically) or to standard output (a closed
+/// pipe, as with `| head`, is not an error).
+pub(crate) fn write_all(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
+    match path {
+        Some(p) => {
+            let mut f = AtomicFile::create(p)?;
+            f.write_all(text.as_bytes())?;
+            f.commit()
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r,
+            }
+        }
+    }
+}
+
+/// Refuse an output path that names one of the inputs (it would be overwritten before or while
+/// it is read). Compares device and inode when the output exists, else the resolved paths.
+pub(crate) fn output_clobbers_input(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {
+    let out_meta = std::fs::metadata(output).ok()?;
+    let out_id = identity(&out_meta, output);
+    let out_canon = std::fs::canonicalize(output).ok();
+    inputs
+        .iter()
+        .filter(|p| !is_stdin(p))
+        .find(|p| {
+            let meta = std::fs::metadata(p).ok();
+            match (out_id, meta.as_ref().and_then(|m| identity(m, p))) {
+                (Some(a), Some(b)) => a == b,
+                _ => out_canon.is_some() && std::fs::canonicalize(p).ok() == out_canon,
+            }
+        })
+        .cloned()
+}
+
+/// Print an error and return true when `output` names one of the inputs.
+pub(crate) fn refuse_clobber(output: Option<&PathBuf>, inputs: &[PathBuf]) -> bool {
+    let Some(out) = output else { return false };
+    match output_clobbers_input(out, inputs) {
+        Some(input) => {
+            note!(
+                "{}: error: the output would overwrite the input {}; choose another output path",
+                out.display(),
+                input.display()
+            );
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walk_takes_regular_txt_files_in_name_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("b/c")).expect("mkdir");
+        for f in ["b/c/z.txt", "b/a.txt", "a.txt", "note.md"] {
+            std::fs::write(d.join(f), "x").expect("write");
+        }
+        let w = walk(&[d.to_owned()]);
+        let names: Vec<String> = w
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(d).expect("prefix").display().to_string())
+            .collect();
+        assert_eq!(names, ["a.txt", "b/a.txt", "b/c/z.txt"]);
+        assert!(w.errors.is_empty() && w.warnings.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_is_reported_and_each_file_read_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("s")).expect("mkdir");
+        std::fs::write(d.join("a.txt"), "x").expect("write");
+        std::os::unix::fs::symlink("..", d.join("s/up")).expect("link");
+        std::os::unix::fs::symlink("..", d.join("s/up2")).expect("link");
+        std::os::unix::fs::symlink("a.txt", d.join("b.txt")).expect("link");
+        let w = walk(&[d.to_owned()]);
+        assert_eq!(w.files.len(), 1, "{:?}", w.files);
+        assert_eq!(w.warnings.len(), 2, "{:?}", w.warnings);
+        assert!(w.warnings[0].contains("loop"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_a_folder_is_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::write(d.join("a.txt"), "x").expect("write");
+        let fifo = d.join("z.txt");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            return; // no mkfifo here: nothing to test
+        }
+        let w = walk(&[d.to_owned()]);
+        assert_eq!(w.files.len(), 1);
+        assert!(w.warnings[0].contains("FIFO"), "{:?}", w.warnings);
+    }
+
+    #[test]
+    fn a_missing_root_is_an_error_naming_it() {
+        let w = walk(&[PathBuf::from("/no/such/folder")]);
+        assert!(w.files.is_empty());
+        assert!(w.errors[0].starts_with("/no/such/folder: error: cannot read"));
+    }
+
+    #[test]
+    fn an_atomic_file_appears_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("out.json");
+        std::fs::write(&target, "old").expect("write");
+        {
+            let mut f = AtomicFile::create(&target).expect("create");
+            f.write_all(b"new, half").expect("write");
+            // dropped without commit
+        }
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+        let mut f = AtomicFile::create(&target).expect("create");
+        f.write_all(b"new").expect("write");
+        f.commit().expect("commit");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+    }
+
+    #[test]
+    fn an_output_that_is_an_input_is_found() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "x").expect("write");
+        let other = dir.path().join("b.json");
+        assert_eq!(
+            output_clobbers_input(&a, std::slice::from_ref(&a)),
+            Some(a.clone())
+        );
+        let dotted = dir.path().join(".").join("a.txt");
+        assert_eq!(
+            output_clobbers_input(&dotted, std::slice::from_ref(&a)),
+            Some(a.clone())
+        );
+        assert_eq!(
+            output_clobbers_input(&other, std::slice::from_ref(&a)),
+            None
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Reading one document through the pipeline, guarded: a bug that panics on one document is
+//! reported as that document's error, and a folder run goes on with the others.
+
+use std::cell::{Cell, RefCell};
+use std::panic::AssertUnwindSafe;
+use std::path::Path;
+
+use vanban_extract::ExtractOptions;
+use vanban_model::Extraction;
+use vanban_syntax::{ParseOptions, Parsed};
+
+thread_local! {
+    /// Whether this thread is inside [`guarded`] (its panics are reported by the caller).
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+    /// The message of the last panic caught on this thread.
+    static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keep the default panic message for panics outside [`guarded`]; inside, remember it for the
+/// document's error line instead of printing a backtrace in the middle of the output.
+pub(crate) fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if GUARDED.with(Cell::get) {
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".to_owned());
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            CAUGHT.with(|c| *c.borrow_mut() = Some(format!("{message}{at}")));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+/// Run `f` for the document `name`; a panic becomes an error line naming the document.
+pub(crate) fn guarded<T>(name: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    let before = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(before));
+    match result {
+        Ok(r) => r,
+        Err(_) => {
+            let why = CAUGHT
+                .with(|c| c.borrow_mut().take())
+                .unwrap_or_else(|| "unknown".to_owned());
+            Err(format!(
+                "{}: error: internal error while reading this document ({}); the other \
+                 documents are not affected — please report it with the file",
+                name,
+                vanban_text::visible(&why)
+            ))
+        }
+    }
+}
+
+/// One document read, parsed and extracted.
+pub(crate) struct Read {
+    /// The path as given, for messages.
+    pub name: String,
+    pub parsed: Parsed,
+    pub extraction: Extraction,
+}
+
+/// Read, parse and extract one document (`-` is standard input), guarded.
+pub(crate) fn read_document(path: &Path, options: &ExtractOptions) -> Result<Read, String> {
+    let name = path.display().to_string();
+    guarded(&name, || {
+        let bytes = crate::read_input(path)
+            .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
+        let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
+            .map_err(|e| format!("{name}: error: {e}"))?;
+        let extraction = vanban_extract::extract_with(&parsed, options);
+        Ok(Read {
+            name: name.clone(),
+            parsed,
+            extraction,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_the_documents_error() {
+        install_panic_hook();
+        let r: Result<(), String> =
+            guarded("a.txt", || panic!("byte index 3 is not a char boundary"));
+        let e = r.expect_err("caught");
+        assert!(e.starts_with("a.txt: error: internal error"), "{e}");
+        assert!(e.contains("not a char boundary"), "{e}");
+        let ok: Result<u8, String> = guarded("b.txt", || Ok(1));
+        assert_eq!(ok, Ok(1));
+    }
+}

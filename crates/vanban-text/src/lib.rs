@@ -1,0 +1,165 @@
+//! Text helpers shared by every vanban crate.
+//!
+//! The one rule this crate enforces: **a string is sliced at an offset computed from another
+//! string only through [`Sub::sub`]** (or [`floor`] / [`ceil`]). Offsets found in a folded copy, a
+//! window, a regex match on another text or a span of another document need not fall on a
+//! character boundary of the text they are applied to; `&text[a..b]` then panics. `sub`
+//! moves both ends down to the nearest character boundary and clamps them to the text, so a
+//! wrong offset gives a slightly shorter slice, never a crash. The workspace denies
+//! `clippy::string_slice`, so a raw slice does not pass CI.
+
+#![warn(missing_docs)]
+
+use std::borrow::Cow;
+use std::ops::{Bound, RangeBounds};
+
+/// The largest character boundary of `s` at or before `i` (`s.len()` when `i` is past the end).
+pub fn floor(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `s` at or after `i` (`s.len()` when `i` is past the end).
+pub fn ceil(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Checked slicing of strings at computed offsets.
+pub trait Sub {
+    /// The slice of `self` in `range`, each end moved down to a character boundary and clamped
+    /// to the text; empty when the start is not before the end. Never panics.
+    fn sub<R: RangeBounds<usize>>(&self, range: R) -> &str;
+}
+
+impl Sub for str {
+    #[allow(clippy::string_slice)] // the one checked place
+    fn sub<R: RangeBounds<usize>>(&self, range: R) -> &str {
+        let start = match range.start_bound() {
+            Bound::Included(&i) => floor(self, i),
+            Bound::Excluded(&i) => floor(self, i.saturating_add(1)),
+            Bound::Unbounded => 0,
+        };
+        let end = match range.end_bound() {
+            Bound::Included(&i) => floor(self, i.saturating_add(1)),
+            Bound::Excluded(&i) => floor(self, i),
+            Bound::Unbounded => self.len(),
+        };
+        if start >= end {
+            ""
+        } else {
+            &self[start..end]
+        }
+    }
+}
+
+/// Whether a character must not reach a terminal as it is: C0 controls other than tab and line
+/// feed, DEL, C1 controls, and the bidirectional embedding, override and isolate controls (which
+/// reorder what a reader sees).
+pub fn is_hostile_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every hostile control character (see [`is_hostile_control`]) written as an escape
+/// (`\u{1b}`), for text meant for people on a terminal: lint and diagnostic lines, outlines,
+/// summaries, chain trees. Borrowed when there is nothing to escape.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hostile_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s` with every hostile control character replaced by as many `?` as it has bytes, so that
+/// byte offsets into `s` stay valid (for source snippets shown with an underlined span).
+pub fn mask_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_hostile_control(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_inside_a_letter_move_to_its_start() {
+        let s = "Đề án “ế”";
+        // 'Đ' is two bytes: 1 is inside it.
+        assert_eq!(s.sub(1..), s);
+        assert_eq!(s.sub(..1), "");
+        assert_eq!(s.sub(0..3), "Đ");
+        assert_eq!(s.sub(2..), "ề án “ế”");
+    }
+
+    #[test]
+    fn out_of_range_and_reversed_ranges_are_empty_or_clamped() {
+        let s = "abc";
+        assert_eq!(s.sub(5..9), "");
+        let (two, one) = (2, 1);
+        assert_eq!(s.sub(two..one), "");
+        assert_eq!(s.sub(1..100), "bc");
+        assert_eq!(s.sub(..), "abc");
+        assert_eq!(s.sub(0..=1), "ab");
+        assert_eq!(s.sub(usize::MAX..), "");
+    }
+
+    #[test]
+    fn every_offset_of_a_vietnamese_text_is_safe() {
+        let s = "Ủy ban nhân dân tỉnh Lào Cai “Đề án” ế\u{301}";
+        for a in 0..=s.len() + 2 {
+            assert!(s.is_char_boundary(floor(s, a)) || floor(s, a) == s.len());
+            assert!(ceil(s, a) >= a.min(s.len()));
+            for b in 0..=s.len() + 2 {
+                let t = s.sub(a..b);
+                assert!(t.len() <= s.len());
+                if a <= b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b) {
+                    assert_eq!(t, s.get(a..b).unwrap_or_default());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        let s = "Làm \u{1b}]0;T\u{7}\u{1b}[31mB\u{202e}\tx\ny";
+        assert_eq!(
+            visible(s),
+            "Làm \\u{1b}]0;T\\u{7}\\u{1b}[31mB\\u{202e}\tx\ny"
+        );
+        let m = mask_controls(s);
+        assert_eq!(m.len(), s.len());
+        assert_eq!(m, "Làm ?]0;T??[31mB???\tx\ny");
+        assert!(matches!(visible("Điều 1."), Cow::Borrowed(_)));
+    }
+}
