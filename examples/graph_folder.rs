@@ -30,17 +30,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Upward: what it implements, level by level (first branch).
     let chain = graph.chain(&doc, IMPLEMENTATION).ok_or("no such node")?;
     println!("{}", chain.node.label);
-    let mut level = &chain.parents;
-    let mut depth = 1;
-    while let Some(p) = level.first() {
-        println!("{}{} {}", "  ".repeat(depth), p.relation, p.node.label);
-        level = &p.parents;
-        depth += 1;
+    for link in &chain.links {
+        println!(
+            "{}{} {}",
+            "  ".repeat(link.depth),
+            link.relation,
+            link.node.label
+        );
     }
-    // Downward: what implements the top of the chain.
-    let top = std::iter::successors(chain.parents.first(), |p| p.parents.first())
+    // Downward: what implements the top of the chain (the first branch's end).
+    let top = chain
+        .links
+        .iter()
+        .enumerate()
+        .take_while(|(k, l)| l.depth == k + 1)
         .last()
-        .map_or(doc.clone(), |p| p.node.id.clone());
+        .map_or(doc.clone(), |(_, l)| l.node.id.clone());
     for i in graph.implementers(&top, IMPLEMENTATION) {
         println!(
             "implements {} at depth {}: {}",

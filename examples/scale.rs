@@ -84,11 +84,9 @@ fn document(i: usize, bodies: &[String]) -> String {
 }
 
 /// (nodes, depth) of a chain tree.
-fn tree_shape(parents: &[vanban::graph::ChainParent]) -> (usize, usize) {
-    parents.iter().fold((0, 0), |(n, d), p| {
-        let (pn, pd) = tree_shape(&p.parents);
-        (n + 1 + pn, d.max(pd + 1))
-    })
+fn tree_shape(chain: &vanban::graph::Chain) -> (usize, usize) {
+    let depth = chain.links.iter().map(|l| l.depth).max().unwrap_or(0);
+    (chain.links.len(), depth)
 }
 
 fn peak_rss_mib() -> f64 {
@@ -182,7 +180,7 @@ fn main() {
     let mut shape = (0, 0);
     for _ in 0..rounds {
         let c = graph.chain(&id, IMPLEMENTATION);
-        shape = c.map_or((0, 0), |c| tree_shape(&c.parents));
+        shape = c.map_or((0, 0), |c| tree_shape(&c));
     }
     println!(
         "chain of {id}: {} nodes, {} levels deep, {:.1} µs per query",

@@ -69,11 +69,9 @@ fn the_seed_chain_goes_up_to_13_nq_tw() {
     assert_eq!(chain.node.number.as_deref(), Some("208/KH-UBND"));
     assert_eq!(chain.node.parsed, Some(true));
     let mut steps = Vec::new();
-    let mut level = &chain.parents;
-    while !level.is_empty() {
-        assert_eq!(level.len(), 1, "one branch at each level");
-        steps.push((level[0].relation, level[0].node.number.clone().unwrap()));
-        level = &level[0].parents;
+    for (k, link) in chain.links.iter().enumerate() {
+        assert_eq!(link.depth, k + 1, "one branch at each level");
+        steps.push((link.relation, link.node.number.clone().unwrap()));
     }
     assert_eq!(
         steps,
@@ -269,7 +267,8 @@ fn implementation_cycles_are_reported() {
     assert!(g.diagnostics().iter().any(|d| d.code == "cycle"));
     // The chain stops at the repeated node instead of looping.
     let chain = g.chain(&a.id, IMPLEMENTATION).unwrap();
-    assert!(chain.parents[0].parents[0].cycle);
+    assert_eq!(chain.links.len(), 2, "{chain:?}");
+    assert!(chain.links[1].cycle && !chain.links[0].cycle);
     // The corpus has none.
     assert!(corpus().implementation_cycles().is_empty());
 }
@@ -351,12 +350,7 @@ fn svg_pictures_are_well_formed_and_show_every_document() {
     let g = corpus();
     let id = g.resolve("208/KH-UBND").unwrap();
     let chain = g.chain(&id, IMPLEMENTATION).unwrap();
-    let mut ids = std::collections::BTreeSet::from([chain.node.id.clone()]);
-    let mut level = &chain.parents;
-    while let Some(p) = level.first() {
-        ids.insert(p.node.id.clone());
-        level = &p.parents;
-    }
+    let ids = chain.ids();
     let svg = export::svg(g, Some(&ids));
     let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
     assert_eq!(doc.root_element().tag_name().name(), "svg");

@@ -272,3 +272,408 @@ fn row_16_a_path_too_long_is_an_error_naming_it() {
         );
     }
 }
+
+/// A plan numbered `n` whose title implements the plans `of`.
+fn plan(n: usize, of: &[usize]) -> String {
+    let title = if of.is_empty() {
+        "Về gốc".to_owned()
+    } else {
+        let cited: Vec<String> = of
+            .iter()
+            .map(|k| format!("Kế hoạch số {k}/KH-UBND ngày 05/3/2025 của UBND tỉnh"))
+            .collect();
+        format!("Thực hiện {}", cited.join(" và "))
+    };
+    format!(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: {n}/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\n{title}\nI. NỘI DUNG\n1. Làm.\n"
+    )
+}
+
+fn graph_of(docs: &[(String, String)]) -> vanban::Graph {
+    let mut b = vanban::GraphBuilder::new();
+    for (name, text) in docs {
+        b.add(name.clone(), vanban::extract(&vanban::parse(text)));
+    }
+    b.build()
+}
+
+/// The time of the fastest of three runs.
+fn best_of_three(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Fails on a quadratic: the time for 4× the input stays under 6× the time for 1× (both
+/// measured in this run, the faster of three each).
+fn assert_linear(what: &str, make: impl Fn(usize) -> String, n: usize) {
+    let small = make(n);
+    let large = make(4 * n);
+    let run = |t: &str| {
+        let p = vanban::parse(t);
+        let x = vanban::extract(&p);
+        std::hint::black_box((p.document.body.len(), x.citations.len()));
+    };
+    let t1 = best_of_three(|| run(&small));
+    let t4 = best_of_three(|| run(&large));
+    assert!(
+        t4 < t1 * 6,
+        "{what}: {} bytes took {t1:?}, 4× took {t4:?} (more than 6×: not linear)",
+        small.len()
+    );
+}
+
+// Row 1: a straight quote before a Vietnamese letter; and every mix of quotes and heads.
+#[test]
+fn row_01_quotes_around_a_vietnamese_letter_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("dean.txt");
+    std::fs::write(
+        &f,
+        format!(
+            "{TINY}2. Triển khai Đề án \"Xây dựng xã hội học tập\" và Đề án \"ế\".\n3. Đề án “ế\n"
+        ),
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    for args in [
+        vec!["extract", f],
+        vec!["lint", f],
+        vec!["report", f],
+        vec!["graph", f],
+        vec!["chain", "1/KH-UBND", f],
+        vec!["parse", f, "--format", "akn"],
+    ] {
+        let out = vanban(&args);
+        let err = text(&out.stderr);
+        assert!(!err.contains("panic"), "{args:?}: {err}");
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {err}");
+    }
+    let x = vanban::extract(&vanban::parse(&format!(
+        "{TINY}Đề án \"Xây dựng xã hội học tập\"\n"
+    )));
+    let names: Vec<&str> = x
+        .citations
+        .iter()
+        .filter_map(|c| c.name.as_deref())
+        .collect();
+    assert_eq!(names, ["Đề án \"Xây dựng xã hội học tập\""]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    #[test]
+    fn row_01_any_mix_of_heads_quotes_and_letters_is_safe(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Đề án ", "Luật ", "Bộ luật ", "Hiến pháp ", "Quy hoạch ", "\"", "“", "”", "ế", "Ư",
+            "Xây dựng ", "06", " số ", "*", "\n", "Điều 2", " ngày 05/3/2025", "ủy", "Căn cứ ",
+        ]), 0..40)
+    ) {
+        let t = format!("{TINY}{}", parts.concat());
+        let p = vanban::parse(&t);
+        let x = vanban::extract(&p);
+        let _ = vanban::lint::lint(&p, &x);
+        let _ = vanban::extraction::akn::akn(&p, &x);
+        for c in &x.citations {
+            proptest::prop_assert!(p.source.get(c.span.start..c.span.end).is_some());
+        }
+    }
+}
+
+// Row 2: many nodes, each with a unit reference.
+#[test]
+fn row_02_unit_references_resolve_in_linear_time() {
+    let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\n";
+    let make = |n: usize| {
+        format!(
+            "{head}Điều 1. Nội dung:\n{}Điều 2. Khác\n",
+            "xem Điều 2 tiếp.\n".repeat(n)
+        )
+    };
+    assert_linear("Điều references", make, 4000);
+    let make = |n: usize| {
+        format!(
+            "{head}Mục 1. A\n{}",
+            "Tiểu mục 1 x\nxem khoản 1 Điều 3.\n".repeat(n)
+        )
+    };
+    assert_linear("Tiểu mục lines", make, 2000);
+    // And they still resolve.
+    let x = vanban::extract(&vanban::parse(&make(3)));
+    assert!(!x.references.is_empty());
+}
+
+// Row 3: an opening quote never closed.
+#[test]
+fn row_03_an_unclosed_quote_costs_a_window_not_the_rest_of_the_text() {
+    let make = |n: usize| format!("{TINY}{}", "Đề án “".repeat(n));
+    assert_linear("Đề án “ repeated", make, 5000);
+    let make = |n: usize| format!("{TINY}{}", "Đề án “Xây dựng ".repeat(n));
+    assert_linear("Đề án “Xây dựng repeated", make, 3000);
+}
+
+// Rows 4 and 9: a ladder of plans (2^L paths) and a chain 5 000 documents long.
+#[test]
+fn row_04_a_chain_is_the_dag_each_document_once() {
+    let layers = 24;
+    let mut docs = Vec::new();
+    for l in 0..layers {
+        for k in [1, 2] {
+            let of: Vec<usize> = if l == 0 {
+                Vec::new()
+            } else {
+                vec![(l - 1) * 10 + 1, (l - 1) * 10 + 2]
+            };
+            docs.push((format!("l{l}_{k}.txt"), plan(l * 10 + k, &of)));
+        }
+    }
+    let g = graph_of(&docs);
+    let id = g
+        .resolve(&format!("{}/KH-UBND", (layers - 1) * 10 + 1))
+        .unwrap();
+    let chain = g.chain(&id, vanban::graph::IMPLEMENTATION).unwrap();
+    // Every document above once expanded; every edge once: 2 per plan above layer 0.
+    // The root relates to two plans; each plan of layers 1 … L-2 to two more; layer 0 to none.
+    assert_eq!(chain.links.len(), 2 + 4 * (layers - 2), "linear, not 2^L");
+    assert_eq!(
+        chain.links.iter().filter(|l| !l.seen).count(),
+        2 * (layers - 1)
+    );
+    assert!(chain.links.iter().any(|l| l.seen));
+    assert_eq!(chain.ids().len(), 2 * (layers - 1) + 1);
+    // Through the tool: text and JSON stay small.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, t) in &docs {
+        std::fs::write(dir.path().join(name), t).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    let out = vanban(&["chain", "231/KH-UBND", d, "-q"]);
+    assert!(out.status.success());
+    assert!(out.stdout.len() < 20_000, "{} bytes", out.stdout.len());
+    assert!(text(&out.stdout).contains("↑ see "));
+    let out = vanban(&["report", d, "--format", "html"]);
+    assert!(out.stdout.len() < 1_000_000, "{} bytes", out.stdout.len());
+}
+
+#[test]
+fn row_09_a_chain_5000_long_is_walked_to_the_end() {
+    let n = 5000;
+    let docs: Vec<(String, String)> = (1..=n)
+        .map(|i| {
+            let of = if i == 1 { vec![] } else { vec![i - 1] };
+            (format!("c{i}.txt"), plan(i, &of))
+        })
+        .collect();
+    let g = graph_of(&docs);
+    let top = g.resolve(&format!("{n}/KH-UBND")).unwrap();
+    let chain = g.chain(&top, vanban::graph::IMPLEMENTATION).unwrap();
+    assert_eq!(chain.links.len(), n - 1, "no depth limit");
+    assert_eq!(
+        chain.links.last().unwrap().node.number.as_deref(),
+        Some("1/KH-UBND")
+    );
+    let root = g.resolve("1/KH-UBND").unwrap();
+    let down = g.implementers(&root, vanban::graph::IMPLEMENTATION);
+    assert_eq!(down.len(), n - 1);
+    assert_eq!(down.iter().map(|i| i.depth).max(), Some(n - 1));
+}
+
+// Row 10: two different unnumbered drafts whose texts collide under a 32-bit FNV-1a.
+#[test]
+fn row_10_two_drafts_keep_two_ids() {
+    let draft = |k: usize| {
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố:   /KH-UBND\nLào Cai, ngày   tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. NỘI DUNG\n1. Làm việc {k}.\n"
+        )
+    };
+    // These two texts have the same 32-bit FNV-1a hash (found by a birthday search).
+    let (a, b) = (draft(129_599), draft(732_382));
+    let fnv32 = |s: &str| {
+        s.bytes().fold(0x811c_9dc5_u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        })
+    };
+    assert_eq!(fnv32(&a), fnv32(&b), "the pair collides in 32 bits");
+    let (xa, xb) = (
+        vanban::extract(&vanban::parse(&a)),
+        vanban::extract(&vanban::parse(&b)),
+    );
+    assert_ne!(xa.id, xb.id);
+    let g = graph_of(&[("a.txt".into(), a), ("b.txt".into(), b)]);
+    assert_eq!(
+        g.summary(10).documents_parsed,
+        2,
+        "both drafts are in the graph"
+    );
+}
+
+// Row 11: 5 000 copies of one document.
+#[test]
+fn row_11_copies_of_one_document_give_one_diagnostic() {
+    let x = vanban::extract(&vanban::parse(TINY));
+    let mut b = vanban::GraphBuilder::new();
+    for i in 0..5000 {
+        b.add(format!("c_{i}.txt"), x.clone());
+    }
+    let g = b.build();
+    let dups: Vec<_> = g
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == "duplicate-document")
+        .collect();
+    assert_eq!(dups.len(), 1);
+    assert_eq!(
+        dups[0].message.matches(".txt").count(),
+        5000,
+        "each file once"
+    );
+}
+
+/// UTF-16 LE bytes with a BOM.
+fn utf16le(s: &str) -> Vec<u8> {
+    [0xFF, 0xFE]
+        .into_iter()
+        .chain(s.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect()
+}
+
+// Row 15: NUL, UTF-32, Unicode line separators, HTML, RTF after a BOM, Windows-1258.
+#[test]
+fn row_15_nul_never_reaches_an_export() {
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. NỘI DUNG\n1. Sở Tài\0chính chủ trì, phối hợp với Sở Nội\u{1}vụ thực hiện.\n";
+    let p = vanban::parse_bytes(&utf16le(plan)).expect("UTF-16 decodes");
+    assert!(!p.source.contains('\0'), "NUL removed by normalisation");
+    assert!(p.diagnostics.iter().any(|d| d.message.contains("NUL")));
+    let mut b = vanban::GraphBuilder::new();
+    b.add("a.txt", vanban::extract(&p));
+    let g = b.build();
+    let o = vanban::graph::export::ExportOptions::default();
+    let dot = vanban::graph::export::dot(&g, o);
+    assert!(!dot.chars().any(|c| c.is_control() && c != '\n'), "{dot}");
+    let graphml = vanban::graph::export::graphml(&g, o);
+    roxmltree::Document::parse(&graphml).expect("GraphML is XML 1.0");
+    for out in [
+        vanban::graph::export::turtle(&g, o),
+        vanban::graph::export::cypher(&g, o),
+    ] {
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
+    }
+}
+
+#[test]
+fn row_15_utf32_with_a_bom_is_decoded() {
+    let seed = seed_text();
+    let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+        .into_iter()
+        .chain(seed.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+        .collect();
+    let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+        .into_iter()
+        .chain(seed.chars().flat_map(|c| u32::from(c).to_be_bytes()))
+        .collect();
+    let want = vanban::parse(&seed);
+    for bytes in [le, be] {
+        let p = vanban::parse_bytes(&bytes).expect("UTF-32 decodes");
+        assert_eq!(p.document, want.document);
+    }
+    // A broken one is an error, not UTF-16 garbage.
+    let broken = [0xFF, 0xFE, 0, 0, 0x41, 0, 0];
+    assert!(vanban::parse_bytes(&broken).is_err());
+}
+
+#[test]
+fn row_15_unicode_line_separators_are_line_breaks() {
+    let seed = seed_text();
+    let want = vanban::parse(&seed);
+    for sep in ["\u{2028}", "\u{2029}", "\u{85}", "\u{0B}"] {
+        let p = vanban::parse(&seed.replace('\n', sep));
+        assert_eq!(p.document.header, want.document.header, "{sep:?}");
+        assert_eq!(p.document.body.len(), want.document.body.len(), "{sep:?}");
+        // Diagnostics point at the right line of the original.
+        let last = p.document.body.last().unwrap();
+        let want_last = want.document.body.last().unwrap();
+        assert_eq!(last.span.line, want_last.span.line, "{sep:?}");
+    }
+}
+
+#[test]
+fn row_15_html_pages_and_rtf_are_refused_with_a_reason() {
+    let pages = [
+        "<!DOCTYPE html>\n<html><head><title>Kế hoạch</title></head><body><p>ỦY BAN NHÂN DÂN</p></body></html>",
+        "\u{feff}  <html lang=\"vi\"><body>Số: 1/KH-UBND</body></html>",
+        "<!-- saved from url -->\n<HTML><BODY>x</BODY></HTML>",
+        "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>",
+    ];
+    for page in pages {
+        let e = vanban::parse_bytes(page.as_bytes()).expect_err("refused");
+        assert!(e.to_string().contains("HTML page"), "{e}");
+    }
+    // A document that merely mentions a tag is not a page.
+    assert!(vanban::parse_bytes(format!("{TINY}Xem <html> tại cổng.\n").as_bytes()).is_ok());
+    let rtf = b"\xEF\xBB\xBF{\\rtf1\\ansi \\u7910?y ban\\par S\\'e8: 208/KH-UBND\\par }";
+    let e = vanban::parse_bytes(rtf).expect_err("refused");
+    assert!(e.to_string().contains("RTF"), "{e}");
+    // Through the tool: the message names the file, exit code 3.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("page.txt");
+    std::fs::write(&f, pages[0]).unwrap();
+    let out = vanban(&["parse", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("page.txt: error: this is an HTML page"));
+}
+
+#[test]
+fn row_15_windows_1258_is_named() {
+    // The same plan saved as Windows-1258 (tone marks as combining bytes), and that file read
+    // as Latin-1 and saved as UTF-8.
+    let raw = std::fs::read(root().join("tests/data/windows-1258.txt")).unwrap();
+    let e = vanban::parse_bytes(&raw).expect_err("refused");
+    assert!(e.to_string().contains("Windows-1258"), "{e}");
+    let misread = std::fs::read(root().join("tests/data/windows-1258-read-as-latin1.txt")).unwrap();
+    let e = vanban::parse_bytes(&misread).expect_err("refused");
+    assert!(e.to_string().contains("Windows-1258"), "{e}");
+}
+
+// Row 17: NFC as the Unicode definition gives it, conjoining Hangul jamo included.
+#[test]
+fn row_17_nfc_matches_the_reference_on_every_character_and_jamo() {
+    use unicode_normalization::UnicodeNormalization;
+    let norm = |s: &str| vanban::syntax::text::normalize(s).text;
+    // Every code point alone, and after a base letter (where marks compose).
+    for u in 0..=0x10FFFFu32 {
+        let Some(c) = char::from_u32(u) else { continue };
+        if matches!(
+            c,
+            '\r' | '\u{0B}' | '\u{0C}' | '\0' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) || c == '\u{A0}'
+            || ('\u{2000}'..='\u{200D}').contains(&c)
+            || matches!(
+                c,
+                '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}' | '\u{AD}'
+            )
+        {
+            continue; // mapped on purpose: line breaks, odd spaces, zero-width characters
+        }
+        for s in [c.to_string(), format!("a{c}"), format!("\u{1100}{c}")] {
+            assert_eq!(norm(&s), s.nfc().collect::<String>(), "U+{u:04X} in {s:?}");
+        }
+    }
+    // Conjoining jamo: every L V and L V T sequence, and LV syllables with a T.
+    for l in 0x1100..=0x1112u32 {
+        for v in 0x1161..=0x1175u32 {
+            for t in [None, Some(0x11A8u32), Some(0x11C2)] {
+                let mut s: String = [l, v].iter().filter_map(|&u| char::from_u32(u)).collect();
+                s.extend(t.and_then(char::from_u32));
+                let s = format!("Số {s} x");
+                assert_eq!(norm(&s), s.nfc().collect::<String>(), "{s:?}");
+            }
+        }
+    }
+    let lv_t = "\u{AC00}\u{11A8}";
+    assert_eq!(norm(lv_t), "\u{AC01}");
+}

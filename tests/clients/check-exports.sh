@@ -55,3 +55,16 @@ if [ ! -d "$out/node/node_modules/cytoscape" ]; then
   npm install --prefix "$out/node" --silent --no-audit --no-fund cytoscape >/dev/null
 fi
 node tests/clients/check_cytoscape.cjs "$out"
+
+# NFC conformance: the normalisation against the Unicode normalization test file (Debian's
+# unicode-data package; installed when running as root).
+nt=/usr/share/unicode/NormalizationTest.txt.bz2
+if [ ! -f "$nt" ] && [ "$(id -u)" = 0 ]; then
+  apt-get install -y -q unicode-data >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q unicode-data >/dev/null; }
+fi
+if [ -f "$nt" ]; then
+  python3 tests/clients/check_nfc.py "$bin" "$nt"
+else
+  echo "unicode-data is missing and this is not root: install the Debian package unicode-data" >&2
+  exit 1
+fi

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use indicatif::ParallelProgressIterator;
 use rayon::prelude::*;
 use vanban_graph::export::{self, ExportOptions};
-use vanban_graph::{ChainParent, Graph, GraphBuilder, NodeSummary, ResolveError, IMPLEMENTATION};
+use vanban_graph::{Graph, GraphBuilder, NodeSummary, ResolveError, IMPLEMENTATION};
 use vanban_model::{DocumentKind, RelationType, Severity};
 
 use crate::{write_output, EXIT_INPUT, EXIT_OK};
@@ -365,27 +365,39 @@ fn line(n: &NodeSummary) -> String {
     }
 }
 
-/// A chain as an indented tree.
-pub(crate) fn chain_text(root: &vanban_graph::ChainNode) -> String {
-    fn walk(out: &mut String, parents: &[ChainParent], prefix: &str) {
-        for (i, p) in parents.iter().enumerate() {
-            let last = i + 1 == parents.len();
-            let branch = if last { "└─ " } else { "├─ " };
-            let cycle = if p.cycle { "  [cycle]" } else { "" };
-            let _ = writeln!(
-                out,
-                "{prefix}{branch}{} → {}{cycle}",
-                p.relation,
-                line(&p.node)
-            );
-            let next = format!("{prefix}{}", if last { "   " } else { "│  " });
-            walk(out, &p.parents, &next);
-        }
-    }
+/// How many levels a chain tree indents; deeper levels say their depth instead, so a chain
+/// thousands of documents long prints in lines of bounded width.
+const MAX_INDENT: usize = 24;
+
+/// A chain as an indented tree: each document once; a document reached again points back to
+/// where it was shown ("↑ see … above"), a cycle is marked.
+pub(crate) fn chain_text(chain: &vanban_graph::Chain) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", line(&root.node));
-    walk(&mut out, &root.parents, "");
-    if root.parents.is_empty() {
+    let _ = writeln!(out, "{}", line(&chain.node));
+    let last = chain.last_flags();
+    // For each open level: whether that ancestor was the last of its siblings.
+    let mut open: Vec<bool> = Vec::new();
+    for (link, &is_last) in chain.links.iter().zip(&last) {
+        open.truncate(link.depth - 1);
+        let mut prefix = String::new();
+        for &l in open.iter().take(MAX_INDENT) {
+            prefix.push_str(if l { "   " } else { "│  " });
+        }
+        if link.depth > MAX_INDENT + 1 {
+            let _ = write!(prefix, "[depth {}] ", link.depth);
+        }
+        let branch = if is_last { "└─ " } else { "├─ " };
+        let what = if link.seen {
+            format!("↑ see {} above", link.node.label)
+        } else if link.cycle {
+            format!("{}  [cycle]", line(&link.node))
+        } else {
+            line(&link.node)
+        };
+        let _ = writeln!(out, "{prefix}{branch}{} → {what}", link.relation);
+        open.push(is_last);
+    }
+    if chain.links.is_empty() {
         out.push_str("   (implements nothing in this corpus)\n");
     }
     out
@@ -476,17 +488,7 @@ pub(crate) fn chain_cmd(args: &IdArgs) -> u8 {
     let text = match args.format {
         ChainFormat::Text => chain_text(&chain),
         ChainFormat::Json => to_json(&chain),
-        ChainFormat::Svg => {
-            fn ids(p: &[ChainParent], out: &mut std::collections::BTreeSet<String>) {
-                for x in p {
-                    out.insert(x.node.id.clone());
-                    ids(&x.parents, out);
-                }
-            }
-            let mut set = std::collections::BTreeSet::from([chain.node.id.clone()]);
-            ids(&chain.parents, &mut set);
-            export::svg(&graph, Some(&set))
-        }
+        ChainFormat::Svg => export::svg(&graph, Some(&chain.ids())),
     };
     emit(
         &args.corpus,
@@ -532,7 +534,7 @@ pub(crate) fn implementers_cmd(args: &IdArgs) -> u8 {
                 let _ = writeln!(
                     s,
                     "{}{} {} {}  — {}",
-                    "   ".repeat(f.depth),
+                    "   ".repeat(f.depth.min(MAX_INDENT)),
                     f.depth,
                     line(&f.node),
                     f.relation,

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use vanban_graph::export;
-use vanban_graph::{AgencyRole, ChainParent, Graph, NodeKind, IMPLEMENTATION};
+use vanban_graph::{AgencyRole, Chain, Graph, NodeKind, IMPLEMENTATION};
 use vanban_lint::report::Report;
 
 fn esc(s: &str) -> String {
@@ -25,32 +25,51 @@ const t=th.closest('table'),b=t.tBodies[0],r=[...b.rows],d=th.dataset.d=th.datas
 r.sort((x,y)=>{const p=x.cells[i].innerText,q=y.cells[i].innerText,m=parseFloat(p),n=parseFloat(q);
 const c=isNaN(m)||isNaN(n)?p.localeCompare(q,'vi'):m-n;return d==='a'?c:-c});r.forEach(x=>b.appendChild(x))}));";
 
-fn tree(out: &mut String, parents: &[ChainParent]) {
-    if parents.is_empty() {
-        return;
-    }
-    out.push_str("<ul class=\"tree\">");
-    for p in parents {
-        let class = if p.node.parsed == Some(true) {
+/// A chain as nested lists: each document once, a document reached again points back.
+fn tree(out: &mut String, chain: &Chain) {
+    let mut depth = 0;
+    for link in &chain.links {
+        if link.depth > depth {
+            out.push_str("<ul class=\"tree\">");
+        } else {
+            out.push_str("</li>");
+            for _ in link.depth..depth {
+                out.push_str("</ul></li>");
+            }
+        }
+        depth = link.depth;
+        let class = if link.node.parsed == Some(true) {
             "parsed"
         } else {
             "stub"
         };
         let _ = write!(
             out,
-            "<li><span class=\"rel\">{} →</span> <span class=\"{class}\" title=\"{}\">{}</span> <span class=\"small\">{}</span>",
-            esc(p.relation.as_str()),
-            esc(&p.node.id),
-            esc(&p.node.label),
-            esc(&vanban_graph::describe(&p.node))
+            "<li><span class=\"rel\">{} →</span> <span class=\"{class}\" title=\"{}\">{}</span>",
+            esc(link.relation.as_str()),
+            esc(&link.node.id),
+            esc(&link.node.label),
         );
-        if p.cycle {
+        if link.seen {
+            out.push_str(" <span class=\"small\">↑ see above</span>");
+        } else {
+            let _ = write!(
+                out,
+                " <span class=\"small\">{}</span>",
+                esc(&vanban_graph::describe(&link.node))
+            );
+        }
+        if link.cycle {
             out.push_str(" [cycle]");
         }
-        tree(out, &p.parents);
-        out.push_str("</li>");
     }
-    out.push_str("</ul>");
+    if depth > 0 {
+        out.push_str("</li>");
+        for _ in 1..depth {
+            out.push_str("</ul></li>");
+        }
+        out.push_str("</ul>");
+    }
 }
 
 /// The HTML report of a corpus.
@@ -99,10 +118,19 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
         .nodes()
         .filter(|n| n.document.as_ref().is_some_and(|d| d.parsed))
     {
+        // Only chains that start at the bottom: a document another parsed document implements
+        // is shown inside that one's chain (each chain once, not once per level).
+        let implemented_by_parsed = graph
+            .direct_implementers(&n.id, IMPLEMENTATION)
+            .iter()
+            .any(|(id, _)| graph.summary_of(id).is_some_and(|s| s.parsed == Some(true)));
+        if implemented_by_parsed {
+            continue;
+        }
         let Some(c) = graph.chain(&n.id, IMPLEMENTATION) else {
             continue;
         };
-        if c.parents.is_empty() {
+        if c.links.is_empty() {
             continue;
         }
         any = true;
@@ -112,15 +140,8 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
             esc(&c.node.label),
             esc(&vanban_graph::describe(&c.node))
         );
-        tree(&mut s, &c.parents);
-        let mut ids = std::collections::BTreeSet::from([c.node.id.clone()]);
-        fn collect(p: &[ChainParent], ids: &mut std::collections::BTreeSet<String>) {
-            for x in p {
-                ids.insert(x.node.id.clone());
-                collect(&x.parents, ids);
-            }
-        }
-        collect(&c.parents, &mut ids);
+        tree(&mut s, &c);
+        let ids = c.ids();
         s.push_str(&export::svg(graph, Some(&ids)));
         s.push_str("</details>");
     }

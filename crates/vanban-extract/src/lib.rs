@@ -220,14 +220,15 @@ fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
     identity::canonical_id(&authority, h.kind, year, &number)
 }
 
-/// A short, stable hash (FNV-1a) for ids of unnumbered drafts.
+/// A stable 128-bit hash (FNV-1a) for ids of unnumbered drafts: wide enough that two different
+/// drafts do not collide (a 32-bit hash did, in about a million tries) and merge in a graph.
 fn short_hash(s: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     for b in s.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
+        h ^= u128::from(b);
+        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
     }
-    format!("{h:08x}")
+    format!("{h:032x}")
 }
 
 /// Regions that may hold citations: the title (or V/v subject), the preamble, the body and

@@ -93,17 +93,8 @@ impl Build {
     /// A parsed document.
     fn parsed(&mut self, source: &str, x: &Extraction) {
         if let Some(d) = self.docs.get_mut(&x.id) {
+            // Reported once per id when the graph is made (`duplicates`), listing each file once.
             d.sources.push(source.to_owned());
-            self.diagnostics.push(GraphDiagnostic {
-                code: "duplicate-document".to_owned(),
-                severity: Severity::Warning,
-                message: format!(
-                    "{} is given more than once ({}); the first file's metadata is kept",
-                    x.id,
-                    d.sources.join(", ")
-                ),
-                documents: vec![x.id.clone()],
-            });
             return;
         }
         self.docs.insert(
@@ -350,6 +341,23 @@ impl Build {
         let mut graph: StableDiGraph<Node, Edge> = StableDiGraph::new();
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
         let mut nodes: Vec<Node> = Vec::new();
+        let mut diagnostics = self.diagnostics;
+        for (id, d) in self
+            .docs
+            .iter()
+            .filter(|(_, d)| d.parsed && d.sources.len() > 1)
+        {
+            diagnostics.push(GraphDiagnostic {
+                code: "duplicate-document".to_owned(),
+                severity: Severity::Warning,
+                message: format!(
+                    "{id} is given {} times ({}); the first file's metadata is kept",
+                    d.sources.len(),
+                    d.sources.join(", ")
+                ),
+                documents: vec![id.clone()],
+            });
+        }
         for (id, d) in self.docs {
             nodes.push(Node {
                 label: document_label(&id, &d),
@@ -402,7 +410,7 @@ impl Build {
             graph,
             index,
             aliases: self.aliases,
-            diagnostics: self.diagnostics,
+            diagnostics,
         };
         let cycles = g.implementation_cycles();
         for cycle in cycles {

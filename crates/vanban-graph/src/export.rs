@@ -303,7 +303,9 @@ fn dot_str(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(' '),
+            // Graphviz rejects NUL; no control character is worth a label.
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -436,6 +438,9 @@ fn quoted(s: &str, quote: char) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // Other control characters (NUL included) as \uXXXX escapes, which both Turtle
+            // and Cypher read.
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
             c => out.push(c),
         }
     }

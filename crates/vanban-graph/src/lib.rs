@@ -13,7 +13,7 @@
 //! let graph = builder.build();
 //! let id = graph.resolve("208/KH-UBND").unwrap();
 //! let chain = graph.chain(&id, vanban_graph::IMPLEMENTATION).unwrap();
-//! assert_eq!(chain.parents[0].node.number.as_deref(), Some("500-KH/TU"));
+//! assert_eq!(chain.links[0].node.number.as_deref(), Some("500-KH/TU"));
 //! ```
 //!
 //! Node indices stay inside this crate: everything is addressed by canonical id.
@@ -32,7 +32,7 @@ use vanban_model::{DocumentKind, RelationType, Severity, Span};
 
 pub use builder::GraphBuilder;
 pub use query::{
-    describe, AgencyRole, AgencyTasks, ChainNode, ChainParent, Implementer, NodeSummary, Orphan,
+    describe, AgencyRole, AgencyTasks, Chain, ChainLink, Implementer, NodeSummary, Orphan,
     PathStep, ResolveError, Summary, TaskRef,
 };
 

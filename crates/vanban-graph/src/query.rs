@@ -13,9 +13,6 @@ use vanban_model::{DocumentKind, RelationType};
 
 use crate::{EdgeKind, Graph, NodeKind, IMPLEMENTATION};
 
-/// How deep a chain goes at most (a guard; real chains are a handful of levels).
-const MAX_DEPTH: usize = 32;
-
 fn summary(n: &crate::Node) -> NodeSummary {
     let d = n.document.as_ref();
     NodeSummary {
@@ -109,29 +106,64 @@ pub fn describe(n: &NodeSummary) -> String {
     parts.join(", ")
 }
 
-/// One step up an implementation chain.
+/// One link of an implementation chain, as a line of its tree: the chain is walked depth
+/// first from the document asked about, and every document above it is expanded once — a
+/// document reached again is a reference to the place it was shown (`seen`), a document on the
+/// path below is a cycle. The size of a chain is linear in the documents and relations above
+/// it, whatever the number of paths, and there is no depth limit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChainParent {
-    /// How the child relates to this node (implements, continues_implementing …).
+pub struct ChainLink {
+    /// 1 for what the document asked about relates to directly, 2 for the level above …
+    pub depth: usize,
+    /// The document that relates (the one shown on the line above at `depth - 1`).
+    pub from: String,
+    /// How `from` relates to `node` (implements, continues_implementing …).
     pub relation: RelationType,
     /// The documents that assert the relation.
     pub asserted_by: Vec<String>,
-    /// This node.
+    /// The document related to.
     pub node: NodeSummary,
-    /// Its own parents.
-    pub parents: Vec<ChainParent>,
-    /// True when the node is already on the path below (a cycle): not expanded again.
+    /// True when `node` was shown (and expanded) above: not expanded again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub seen: bool,
+    /// True when `node` is already on the path below (a cycle): not expanded again.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cycle: bool,
 }
 
-/// An implementation chain: a document and everything above it.
+/// An implementation chain: a document and everything above it, as the lines of a tree in
+/// depth-first order (see [`ChainLink`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChainNode {
+pub struct Chain {
     /// The document asked about.
     pub node: NodeSummary,
-    /// What it implements, recursively.
-    pub parents: Vec<ChainParent>,
+    /// The links, depth first (parents in id order).
+    pub links: Vec<ChainLink>,
+}
+
+impl Chain {
+    /// The ids of every document in the chain, the one asked about included.
+    pub fn ids(&self) -> BTreeSet<String> {
+        std::iter::once(self.node.id.clone())
+            .chain(self.links.iter().map(|l| l.node.id.clone()))
+            .collect()
+    }
+
+    /// For each link, whether it is the last of its siblings (for drawing the tree).
+    pub fn last_flags(&self) -> Vec<bool> {
+        // Backwards: a link is last when no later link at its depth comes before one shallower.
+        let mut later_sibling: Vec<bool> = Vec::new();
+        let mut out = vec![false; self.links.len()];
+        for (i, l) in self.links.iter().enumerate().rev() {
+            if later_sibling.len() <= l.depth {
+                later_sibling.resize(l.depth + 1, false);
+            }
+            out[i] = !later_sibling[l.depth];
+            later_sibling[l.depth] = true;
+            later_sibling.truncate(l.depth + 1);
+        }
+        out
+    }
 }
 
 /// A document that implements another, directly or not.
@@ -224,6 +256,13 @@ pub struct Summary {
     pub most_cited: Vec<(NodeSummary, usize)>,
     /// Diagnostics by code.
     pub diagnostics: BTreeMap<String, usize>,
+}
+
+/// Parents of one node in a chain walk.
+struct ParentGroup<'a> {
+    target: NodeIndex,
+    relation: RelationType,
+    asserted_by: Vec<&'a str>,
 }
 
 impl Graph {
@@ -344,7 +383,13 @@ impl Graph {
             .collect()
     }
 
-    fn down(&self, id: &str, kinds: &[RelationType]) -> Vec<(String, RelationType)> {
+    /// The documents with a relation of the given kinds to `id` (direct implementers, for
+    /// [`IMPLEMENTATION`]), with the relation, in id order.
+    pub fn direct_implementers(
+        &self,
+        id: &str,
+        kinds: &[RelationType],
+    ) -> Vec<(String, RelationType)> {
         let mut out: BTreeSet<(String, RelationType)> = BTreeSet::new();
         for e in self.incoming(id) {
             if let EdgeKind::Relation(r) = e.kind {
@@ -357,25 +402,62 @@ impl Graph {
     }
 
     /// The implementation chain(s) of a document, upward to the roots, every branch, over the
-    /// given relations (usually [`IMPLEMENTATION`]).
-    pub fn chain(&self, id: &str, kinds: &[RelationType]) -> Option<ChainNode> {
-        // Walked by node index: no id lookups on the way up.
+    /// given relations (usually [`IMPLEMENTATION`]); each document above it expanded once.
+    pub fn chain(&self, id: &str, kinds: &[RelationType]) -> Option<Chain> {
+        // Walked by node index (no id lookups on the way up) and without recursion.
         let start = self.index_of(id)?;
-        let mut path = vec![start];
-        let parents = self.parents(start, kinds, &mut path);
-        Some(ChainNode {
+        let mut links = Vec::new();
+        let mut expanded: std::collections::HashSet<NodeIndex> =
+            std::collections::HashSet::from([start]);
+        // The path from the start to the node being expanded, and its set.
+        let mut path: Vec<NodeIndex> = vec![start];
+        let mut on_path: std::collections::HashSet<NodeIndex> =
+            std::collections::HashSet::from([start]);
+        // One frame per node on the path: its parent groups and the next one to visit.
+        let mut frames: Vec<(Vec<ParentGroup<'_>>, usize)> =
+            vec![(self.parent_groups(start, kinds), 0)];
+        while let Some((groups, next)) = frames.last_mut() {
+            let Some(group) = groups.get(*next) else {
+                frames.pop();
+                if let Some(done) = path.pop() {
+                    on_path.remove(&done);
+                }
+                continue;
+            };
+            *next += 1;
+            let (target, relation, asserted_by) =
+                (group.target, group.relation, group.asserted_by.clone());
+            let from = path
+                .last()
+                .map(|&p| self.graph[p].id.clone())
+                .unwrap_or_default();
+            let cycle = on_path.contains(&target);
+            let seen = !cycle && expanded.contains(&target);
+            links.push(ChainLink {
+                depth: frames.len(),
+                from,
+                relation,
+                asserted_by: asserted_by.into_iter().map(str::to_owned).collect(),
+                node: summary(&self.graph[target]),
+                seen,
+                cycle,
+            });
+            if !cycle && !seen {
+                expanded.insert(target);
+                path.push(target);
+                on_path.insert(target);
+                frames.push((self.parent_groups(target, kinds), 0));
+            }
+        }
+        Some(Chain {
             node: summary(&self.graph[start]),
-            parents,
+            links,
         })
     }
 
-    fn parents(
-        &self,
-        at: NodeIndex,
-        kinds: &[RelationType],
-        path: &mut Vec<NodeIndex>,
-    ) -> Vec<ChainParent> {
-        // Grouped by (target id, relation), as the output is ordered.
+    /// The relation edges of the given kinds leaving `at`, grouped by (target id, relation)
+    /// with their asserting documents, in id order.
+    fn parent_groups(&self, at: NodeIndex, kinds: &[RelationType]) -> Vec<ParentGroup<'_>> {
         let mut found: Vec<(&str, RelationType, NodeIndex, &str)> = self
             .graph
             .edges_directed(at, petgraph::Direction::Outgoing)
@@ -391,31 +473,16 @@ impl Graph {
             .collect();
         found.sort_unstable();
         found.dedup();
-        let mut out: Vec<ChainParent> = Vec::with_capacity(found.len());
-        let mut i = 0;
-        while i < found.len() {
-            let (target_id, relation, target, _) = found[i];
-            let mut asserted_by = Vec::new();
-            while i < found.len() && found[i].0 == target_id && found[i].1 == relation {
-                asserted_by.push(found[i].3.to_owned());
-                i += 1;
+        let mut out: Vec<ParentGroup<'_>> = Vec::new();
+        for (_, relation, target, by) in found {
+            match out.last_mut() {
+                Some(g) if g.target == target && g.relation == relation => g.asserted_by.push(by),
+                _ => out.push(ParentGroup {
+                    target,
+                    relation,
+                    asserted_by: vec![by],
+                }),
             }
-            let cycle = path.contains(&target);
-            let parents = if cycle || path.len() >= MAX_DEPTH {
-                Vec::new()
-            } else {
-                path.push(target);
-                let p = self.parents(target, kinds, path);
-                path.pop();
-                p
-            };
-            out.push(ChainParent {
-                relation,
-                asserted_by,
-                node: summary(&self.graph[target]),
-                parents,
-                cycle,
-            });
         }
         out
     }
@@ -432,9 +499,6 @@ impl Graph {
             std::collections::HashSet::from([start]);
         let mut queue: VecDeque<(NodeIndex, usize)> = VecDeque::from([(start, 0)]);
         while let Some((at, depth)) = queue.pop_front() {
-            if depth >= MAX_DEPTH {
-                continue;
-            }
             // Sources in id order, as the result is.
             let mut sources: Vec<(&str, RelationType, NodeIndex)> = self
                 .graph
@@ -597,7 +661,7 @@ impl Graph {
                         return false;
                     }
                 }
-                self.down(&n.id, IMPLEMENTATION).is_empty()
+                self.direct_implementers(&n.id, IMPLEMENTATION).is_empty()
             })
             .filter_map(|n| self.summary_of(&n.id))
             .collect()

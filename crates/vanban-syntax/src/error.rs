@@ -22,9 +22,9 @@ pub enum DecodeError {
         offset: usize,
     },
     /// Text in a legacy 8-bit Vietnamese encoding.
-    #[error("this looks like {name} text, a legacy Vietnamese 8-bit encoding (first non-UTF-8 byte at offset {offset}, line {line}); convert it to Unicode (UTF-8) first, for example with a TCVN3/VNI converter or by re-saving from Word with a Unicode font")]
+    #[error("this looks like {name} text, a legacy Vietnamese 8-bit encoding (first non-UTF-8 byte at offset {offset}, line {line}); convert it to Unicode (UTF-8) first, for example with a converter for {name} (iconv knows Windows-1258: `iconv -f WINDOWS-1258 -t UTF-8`), or by re-saving from Word as Unicode text")]
     LegacyEncoding {
-        /// "TCVN3 (ABC)" or "VNI-Windows".
+        /// "TCVN3 (ABC)", "VNI-Windows" or "Windows-1258".
         name: &'static str,
         /// Byte offset of the first non-UTF-8 byte.
         offset: usize,
@@ -33,15 +33,24 @@ pub enum DecodeError {
     },
     /// Valid UTF-8 whose letters are legacy glyphs: TCVN3 or VNI bytes that were once read as
     /// Latin-1 ("Uû ban nh©n d©n" for "Ủy ban nhân dân").
-    #[error("this looks like {name} text that was read as Latin-1 (line {line}: \"{sample}\"): its letters are legacy glyphs, not Vietnamese; convert the original file from {name} to Unicode (UTF-8), for example with a TCVN3/VNI converter, and try again")]
+    #[error("this looks like {name} text that was read as Latin-1 (line {line}: \"{sample}\"): its letters are legacy glyphs, not Vietnamese; convert the original file from {name} to Unicode (UTF-8) with a converter for that encoding, and try again")]
     MisdecodedLegacy {
-        /// "TCVN3 (ABC)" or "VNI-Windows".
+        /// "TCVN3 (ABC)", "VNI-Windows" or "Windows-1258".
         name: &'static str,
         /// 1-based line of the first such glyph.
         line: usize,
         /// That line, shortened.
         sample: String,
     },
+    /// UTF-32 with a BOM, but broken.
+    #[error("invalid UTF-32 at byte {offset}; save the file as UTF-8 and try again")]
+    InvalidUtf32 {
+        /// Byte offset of the bad code unit.
+        offset: usize,
+    },
+    /// A web page: its markup would be read as the document's text.
+    #[error("this is an HTML page, not a text document: save it as text (in a browser, \"Save page as\" → \"Text files\", or copy the document's text into a .txt file) and try again")]
+    Html,
     /// Not a text document at all.
     #[error("not a text document: this is {kind}; extract its text first (for a PDF, pdftotext; for a .docx, save as plain text)")]
     Binary {

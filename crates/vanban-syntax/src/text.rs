@@ -12,11 +12,20 @@ use crate::error::DecodeError;
 
 /// Decode raw bytes into text.
 ///
-/// UTF-8 (a BOM is stripped) and UTF-16 LE/BE with a BOM are accepted. Anything else gives a
-/// [`DecodeError`]: binary data, text in a legacy Vietnamese 8-bit encoding, or invalid UTF-8
-/// (with the byte offset, line and column of the first bad byte).
+/// UTF-8 (a BOM is stripped), UTF-16 LE/BE and UTF-32 LE/BE with a BOM are accepted. Anything
+/// else gives a [`DecodeError`]: binary data (also after a BOM: an RTF file saved with one),
+/// an HTML page, text in a legacy Vietnamese 8-bit encoding (TCVN3, VNI, Windows-1258, each
+/// named), or invalid UTF-8 (with the byte offset, line and column of the first bad byte).
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+    // UTF-32 LE's BOM starts like UTF-16 LE's: look for it first.
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0x00, 0x00]) {
+        decode_utf32(rest, u32::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0x00, 0x00, 0xFE, 0xFF]) {
+        decode_utf32(rest, u32::from_be_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        if let Some(kind) = binary_kind(rest) {
+            return Err(DecodeError::Binary { kind });
+        }
         decode_utf8(rest, 3)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         decode_utf16(rest, u16::from_le_bytes)?
@@ -27,10 +36,41 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     } else {
         decode_utf8(bytes, 0)?
     };
+    if text.trim_start().starts_with("{\\rtf") {
+        return Err(DecodeError::Binary {
+            kind: "an RTF file",
+        });
+    }
+    if is_html(&text) {
+        return Err(DecodeError::Html);
+    }
     if let Some(e) = misdecoded_legacy(&text) {
         return Err(e);
     }
     Ok(text)
+}
+
+/// Whether the text is an HTML page: it opens (after white space and comments) with a doctype
+/// or an `<html>`, `<head>` or `<body>` tag, or is XHTML (an XML declaration, then `<html`).
+fn is_html(text: &str) -> bool {
+    let mut t = text.trim_start();
+    while let Some(rest) = t.strip_prefix("<!--") {
+        t = rest
+            .split_once("-->")
+            .map_or("", |(_, after)| after)
+            .trim_start();
+    }
+    let head: String = t.chars().take(14).flat_map(char::to_lowercase).collect();
+    let opens_page = ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|p| head.starts_with(p));
+    let xhtml = head.starts_with("<?xml")
+        && t.chars()
+            .take(1024)
+            .collect::<String>()
+            .to_lowercase()
+            .contains("<html");
+    opens_page || xhtml
 }
 
 /// Legacy glyphs read as Latin-1. In TCVN3 the letters â ê ô ơ ư ă đ are single bytes that
@@ -62,7 +102,48 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
             _ => {}
         }
     }
-    let (name, first) = if tcvn >= 8 && tcvn > 4 * proper {
+    // Windows-1258 read as Latin-1: its combining tone bytes show as "Ì ì Ò Þ ò" right after a
+    // vowel ("Vieòt" for "Việt"), where Vietnamese never puts them.
+    let mut cp1258 = 0usize;
+    let mut first_cp1258: Option<usize> = None;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        if matches!(c, 'Ì' | 'ì' | 'Ò' | 'Þ' | 'ò')
+            && matches!(
+                prev,
+                'a' | 'e'
+                    | 'i'
+                    | 'o'
+                    | 'u'
+                    | 'y'
+                    | 'A'
+                    | 'E'
+                    | 'I'
+                    | 'O'
+                    | 'U'
+                    | 'Y'
+                    | 'â'
+                    | 'ê'
+                    | 'ô'
+                    | 'ã'
+                    | 'õ'
+                    | 'ý'
+                    | 'Â'
+                    | 'Ê'
+                    | 'Ô'
+                    | 'Ã'
+                    | 'Õ'
+                    | 'Ý'
+            )
+        {
+            cp1258 += 1;
+            first_cp1258.get_or_insert(i);
+        }
+        prev = c;
+    }
+    let (name, first) = if cp1258 >= 8 && cp1258 > 4 * proper {
+        ("Windows-1258", first_cp1258)
+    } else if tcvn >= 8 && tcvn > 4 * proper {
         ("TCVN3 (ABC)", first_tcvn)
     } else if vni >= 8 && vni > 4 * proper {
         ("VNI-Windows", first_vni)
@@ -107,6 +188,22 @@ fn decode_utf8(bytes: &[u8], bom: usize) -> Result<String, DecodeError> {
             })
         }
     }
+}
+
+fn decode_utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, DecodeError> {
+    if !bytes.len().is_multiple_of(4) {
+        return Err(DecodeError::InvalidUtf32 {
+            offset: bytes.len() + 4,
+        });
+    }
+    let mut out = String::with_capacity(bytes.len() / 2);
+    for (i, c) in bytes.chunks_exact(4).enumerate() {
+        match char::from_u32(unit([c[0], c[1], c[2], c[3]])) {
+            Some(ch) => out.push(ch),
+            None => return Err(DecodeError::InvalidUtf32 { offset: 4 + i * 4 }),
+        }
+    }
+    Ok(out)
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
@@ -165,6 +262,46 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
         .any(|w| matches!(w[0], 0xE0..=0xEF) && (w[1] & 0xC0) == 0x80 && (w[2] & 0xC0) == 0x80)
     {
         return None;
+    }
+    // Windows-1258 writes base letters (ASCII, or â ê ô ă ơ ư as single bytes) followed by
+    // combining tone bytes: grave 0xCC, acute 0xEC, tilde 0xDE, hook 0xD2, dot 0xF2. In TCVN3
+    // those bytes are whole letters and follow consonants; in 1258 nearly all follow a vowel.
+    let is_tone = |b: u8| matches!(b, 0xCC | 0xEC | 0xD2 | 0xDE | 0xF2);
+    let tone_bytes = bytes.iter().filter(|&&b| is_tone(b)).count();
+    let tone_after_vowel = bytes
+        .windows(2)
+        .filter(|w| {
+            is_tone(w[1])
+                && matches!(
+                    w[0],
+                    b'a' | b'e'
+                        | b'i'
+                        | b'o'
+                        | b'u'
+                        | b'y'
+                        | b'A'
+                        | b'E'
+                        | b'I'
+                        | b'O'
+                        | b'U'
+                        | b'Y'
+                        | 0xC2
+                        | 0xE2
+                        | 0xCA
+                        | 0xEA
+                        | 0xD4
+                        | 0xF4
+                        | 0xC3
+                        | 0xE3
+                        | 0xD5
+                        | 0xF5
+                        | 0xDD
+                        | 0xFD
+                )
+        })
+        .count();
+    if tone_bytes >= 3 && tone_after_vowel * 4 >= tone_bytes * 3 {
+        return Some("Windows-1258");
     }
     let tcvn = bytes
         .iter()
@@ -387,6 +524,21 @@ fn zero_width(c: char) -> bool {
     )
 }
 
+/// Line breaks other than LF, CR and FF: VT (Word's manual line break), NEL, and the Unicode
+/// line and paragraph separators.
+fn other_line_break(c: char) -> bool {
+    matches!(c, '\u{0B}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether `c` may change when it follows another character in NFC: a combining mark
+/// (canonical combining class not 0) or a character whose NFC quick check is not "yes" (the
+/// vowel and final jamo of Hangul, which compose with the initial before them, some Indic
+/// vowel signs …). A cluster for composition runs from a starter over all such characters.
+fn may_compose_with_previous(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
+        || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+}
+
 /// Characters that are NFC whatever stands around them (canonical combining class 0 and NFC
 /// quick check "yes"): Latin and its extensions, and most punctuation. Tested exhaustively.
 fn always_nfc(c: char) -> bool {
@@ -407,9 +559,23 @@ pub fn normalize(input: &str) -> Normalized {
     // always NFC (then the quick check decides).
     let mut needs_chars = false;
     let mut outside = false;
+    let mut other_breaks = false;
     for c in input.chars() {
-        needs_chars |= c == '\r' || c == '\u{0C}' || odd_space(c) || zero_width(c);
+        other_breaks |= other_line_break(c);
+        needs_chars |= c == '\r' || c == '\u{0C}' || c == '\0' || odd_space(c) || zero_width(c);
         outside |= !always_nfc(c);
+    }
+    needs_chars |= other_breaks;
+    if other_breaks {
+        // Lines of the original also end at the Unicode line separators.
+        line_starts = vec![0];
+        let mut chars = input.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            if (c == '\n' || c == '\r' || other_line_break(c)) && !crlf {
+                line_starts.push(i + c.len_utf8());
+            }
+        }
     }
     let needs_nfc = outside && is_nfc_quick(input.chars()) != IsNormalized::Yes;
     if !needs_nfc && !needs_chars {
@@ -426,7 +592,7 @@ pub fn normalize(input: &str) -> Normalized {
     }
     let mut text = String::with_capacity(input.len());
     let mut points = Vec::new();
-    let (mut crlf, mut spaces, mut zw, mut nfc) = (0, 0, 0, 0);
+    let (mut crlf, mut spaces, mut zw, mut nfc, mut breaks, mut nul) = (0, 0, 0, 0, 0, 0);
     let mut cluster = String::new();
     let mut chars = input.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -440,6 +606,11 @@ pub fn normalize(input: &str) -> Normalized {
         } else if c == '\u{0C}' {
             text.push('\n');
             crlf += 1;
+        } else if other_line_break(c) {
+            text.push('\n');
+            breaks += 1;
+        } else if c == '\0' {
+            nul += 1;
         } else if odd_space(c) {
             text.push(' ');
             spaces += 1;
@@ -450,7 +621,7 @@ pub fn normalize(input: &str) -> Normalized {
             cluster.clear();
             cluster.push(c);
             while let Some(&(_, m)) = chars.peek() {
-                if unicode_normalization::char::is_combining_mark(m) {
+                if may_compose_with_previous(m) {
                     cluster.push(m);
                     chars.next();
                 } else {
@@ -478,6 +649,11 @@ pub fn normalize(input: &str) -> Normalized {
         ("odd spaces (NBSP …) changed to plain spaces", spaces),
         ("zero-width characters removed", zw),
         ("letters composed to NFC", nfc),
+        (
+            "Unicode line separators (U+2028, U+2029, NEL, VT) changed to LF",
+            breaks,
+        ),
+        ("NUL characters removed", nul),
     ] {
         if n > 0 {
             changes.push((what, n));
