@@ -8,6 +8,10 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use vanban_text::Sub;
 
+pub use vanban_text::fold::{fold_case, lower_keeping_length};
+pub use vanban_text::window;
+pub use vanban_text::xml::{escape_xml, XmlSpace};
+
 use crate::error::DecodeError;
 
 /// Decode raw bytes into text.
@@ -329,102 +333,6 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Lower-case `text` character by character, keeping any character whose lower case has a
-/// different UTF-8 length, so that every byte offset of the result is one of `text`. ASCII
-/// runs are lowered byte-wise and the letters of Vietnamese by arithmetic on their code points.
-pub fn fold_case(text: &str) -> String {
-    // ASCII runs are lowered byte-wise; the letters of Vietnamese by arithmetic on their code
-    // points; anything else by the Unicode tables.
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            out.push(char::from(b.to_ascii_lowercase()));
-            i += 1;
-            continue;
-        }
-        let Some(c) = text.sub(i..).chars().next() else {
-            break;
-        };
-        out.push(lower_keeping_length(c));
-        i += c.len_utf8();
-    }
-    out
-}
-
-/// The lower case of a letter when it has the same UTF-8 length, else the letter itself.
-pub fn lower_keeping_length(c: char) -> char {
-    let u = c as u32;
-    let shifted = |d: u32| char::from_u32(u + d).unwrap_or(c);
-    match u {
-        // Latin Extended Additional: ạ ả ấ … ỹ, upper case on even code points.
-        0x1EA0..=0x1EF9 => {
-            if u.is_multiple_of(2) {
-                shifted(1)
-            } else {
-                c
-            }
-        }
-        // Latin-1: À … Þ (not ×).
-        0xC0..=0xDE if u != 0xD7 => shifted(0x20),
-        0xDF..=0xFF => c,
-        // Ă Đ Ĩ Ũ Ơ Ư and their lower cases.
-        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => shifted(1),
-        0x1AF => shifted(1),
-        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => c,
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        }
-    }
-}
-
-/// At most `max` bytes of `s` from `start` (cut back to a character boundary). Grammars run
-/// on such windows, never on the rest of a long text: a failed pest parse costs time in the
-/// length of its input, and a citation or a date is never longer than a few hundred bytes.
-pub fn window(s: &str, start: usize, max: usize) -> &str {
-    let start = start.min(s.len());
-    let mut end = start.saturating_add(max).min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.sub(start..end)
-}
-
-/// What [`escape_xml`] does with tabs and line breaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum XmlSpace {
-    /// Keep them (GraphML values, HTML).
-    Keep,
-    /// Make each a space (inline text: Akoma Ntoso, SVG labels).
-    Space,
-}
-
-/// Text for XML or HTML content and attribute values: `& < > " '` escaped, the control
-/// characters and non-characters XML 1.0 forbids dropped.
-pub fn escape_xml(s: &str, space: XmlSpace) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' if space == XmlSpace::Keep => out.push(c),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Text after normalisation, with the map back to the original.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -692,19 +600,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn xml_escaping() {
-        let t = "a<b> & \"c\" 'd'\te\nf\u{1}\u{FFFF}";
-        assert_eq!(
-            escape_xml(t, XmlSpace::Keep),
-            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;\te\nf"
-        );
-        assert_eq!(
-            escape_xml(t, XmlSpace::Space),
-            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; e f"
-        );
     }
 
     #[test]

@@ -10,6 +10,9 @@
 
 #![warn(missing_docs)]
 
+pub mod fold;
+pub mod xml;
+
 use std::borrow::Cow;
 use std::ops::{Bound, RangeBounds};
 
@@ -63,6 +66,18 @@ impl Sub for str {
             &self[start..end]
         }
     }
+}
+
+/// At most `max` bytes of `s` from `start` (cut back to a character boundary). Grammars run
+/// on such windows, never on the rest of a long text: a failed pest parse costs time in the
+/// length of its input, and a citation or a date is never longer than a few hundred bytes.
+pub fn window(s: &str, start: usize, max: usize) -> &str {
+    let start = start.min(s.len());
+    let mut end = start.saturating_add(max).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.sub(start..end)
 }
 
 /// Whether a character must not reach a terminal as it is: C0 controls other than tab and line

@@ -1,0 +1,50 @@
+//! Escaping text for XML and HTML (Akoma Ntoso, GraphML, SVG, the HTML report).
+
+/// What [`escape_xml`] does with tabs and line breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XmlSpace {
+    /// Keep them (GraphML values, HTML).
+    Keep,
+    /// Make each a space (inline text: Akoma Ntoso, SVG labels).
+    Space,
+}
+
+/// Text for XML or HTML content and attribute values: `& < > " '` escaped, the control
+/// characters and non-characters XML 1.0 forbids dropped.
+pub fn escape_xml(s: &str, space: XmlSpace) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' if space == XmlSpace::Keep => out.push(c),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping() {
+        let t = "a<b> & \"c\" 'd'\te\nf\u{1}\u{FFFF}";
+        assert_eq!(
+            escape_xml(t, XmlSpace::Keep),
+            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;\te\nf"
+        );
+        assert_eq!(
+            escape_xml(t, XmlSpace::Space),
+            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; e f"
+        );
+    }
+
+}
