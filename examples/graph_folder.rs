@@ -2,7 +2,8 @@
 //!
 //! `cargo run --example graph_folder -- corpus 9387/UBND-KT`
 
-use vanban::graph::{export, IMPLEMENTATION};
+use vanban::graph::IMPLEMENTATION;
+use vanban::output::graph as export;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     print!(
         "{}",
-        vanban::model::outline::outline(&parsed.document, Default::default())
+        vanban::output::document::outline(&parsed.document, Default::default())
     );
     Ok(())
 }

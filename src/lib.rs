@@ -17,8 +17,10 @@
 //!
 //! The layering: [`model`] (types, no parser) ← [`syntax`] (normalisation, pest grammars,
 //! lowering) ← [`extraction`] (citations, relations, identities, agencies, assignments) ←
-//! `graph` (the knowledge graph of a corpus: chains, agencies, exports; feature `graph`) and
-//! `lint` (checks and the corpus report; feature `lint`) ← the `vanban` command-line tool
+//! `graph` (the knowledge graph of a corpus: chains, agencies, queries; feature `graph`) and
+//! `lint` (checks and the corpus report; feature `lint`) ← [`output`] (every output format:
+//! a document as JSON, YAML, outline, text or Akoma Ntoso; with `graph`, the graph exports
+//! and query answers; with `graph` and `lint`, the report) ← the `vanban` command-line tool
 //! (feature `cli`). All three features are on by default.
 //!
 //! ---
@@ -32,6 +34,7 @@ pub use vanban_graph as graph;
 #[cfg(feature = "lint")]
 pub use vanban_lint as lint;
 pub use vanban_model as model;
+pub use vanban_output as output;
 pub use vanban_syntax as syntax;
 
 pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};

@@ -118,6 +118,6 @@ proptest! {
         let mut b = vanban::GraphBuilder::new();
         b.add("random.txt", x);
         let g = b.build();
-        let _ = vanban::graph::export::node_link(&g, vanban::graph::export::ExportOptions::default());
+        let _ = vanban::output::graph::node_link(&g, vanban::output::graph::ExportOptions::default());
     }
 }

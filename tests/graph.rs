@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use vanban::graph::export::{self, ExportOptions};
 use vanban::graph::{EdgeKind, ResolveError, IMPLEMENTATION};
+use vanban::output::graph::{self as export, ExportOptions};
 use vanban::{Extraction, Graph, GraphBuilder, RelationType};
 
 fn files() -> Vec<PathBuf> {

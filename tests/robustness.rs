@@ -437,7 +437,7 @@ fn odd_corpora_make_a_graph_with_diagnostics() {
         .all(|e| e.target != docs[0].1.id));
     // Deterministic whatever the order.
     let json = |g: &vanban::Graph| {
-        vanban::graph::export::node_link(g, vanban::graph::export::ExportOptions::default())
+        vanban::output::graph::node_link(g, vanban::output::graph::ExportOptions::default())
             .to_string()
     };
     assert_eq!(json(&g), json(&build(&[3, 2, 1, 0])));
@@ -474,7 +474,7 @@ fn fuzz_regressions_hold() {
         let mut b = vanban::GraphBuilder::new();
         b.add(f.display().to_string(), x);
         let g = b.build();
-        let _ = vanban::graph::export::graphml(&g, vanban::graph::export::ExportOptions::default());
+        let _ = vanban::output::graph::graphml(&g, vanban::output::graph::ExportOptions::default());
     }
 }
 

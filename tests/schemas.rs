@@ -44,6 +44,7 @@ fn committed_schemas_are_current() {
     for (which, file) in [
         ("extract", "extract.schema.json"),
         ("parse", "parse.schema.json"),
+        ("graph", "graph.schema.json"),
     ] {
         let generated = String::from_utf8(vanban(&["schema", which])).unwrap();
         let committed = std::fs::read_to_string(root().join("schemas").join(file)).unwrap();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use vanban::model::outline::{outline, OutlineOptions};
+use vanban::output::document::{outline, OutlineOptions};
 use vanban::Parsed;
 
 fn snapshot(p: &Parsed) -> String {

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let mut b = vanban::GraphBuilder::new();
     b.add("fuzz.txt", x);
     let g = b.build();
-    let o = vanban::graph::export::ExportOptions::default();
-    let _ = vanban::graph::export::graphml(&g, o);
-    let _ = vanban::graph::export::dot(&g, o);
+    let o = vanban::output::graph::ExportOptions::default();
+    let _ = vanban::output::graph::graphml(&g, o);
+    let _ = vanban::output::graph::dot(&g, o);
 });

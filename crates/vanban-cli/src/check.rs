@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::ValueEnum;
 use indicatif::ParallelProgressIterator;
@@ -10,9 +11,11 @@ use serde::Serialize;
 use vanban_lint::report::{self, DocumentReport, Report};
 use vanban_lint::Finding;
 use vanban_model::Severity;
+use vanban_output::{QueryFormat, ReportFormat};
 
-use crate::graph::{default_paths, QueryFormat};
-use crate::{write_output, EXIT_INPUT, EXIT_OK, EXIT_STRICT};
+use crate::error::{unless_unreadable, CliError, CliResult};
+use crate::graph::default_paths;
+use crate::write_output;
 
 /// Severity threshold of `--deny`.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -50,19 +53,6 @@ pub(crate) struct LintArgs {
     diagnostics: crate::render::Style,
 }
 
-/// Output formats of `report`.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq, Default)]
-pub(crate) enum ReportFormat {
-    /// A table.
-    #[default]
-    Text,
-    /// JSON (the baseline format).
-    Json,
-    /// One self-contained HTML file: the table, the implementation chains (trees and
-    /// pictures) and the tasks of every agency.
-    Html,
-}
-
 #[derive(clap::Args, Debug)]
 pub(crate) struct ReportArgs {
     /// Files or directories of documents. Default: the bundled `seeds/` and `corpus/`.
@@ -80,15 +70,12 @@ pub(crate) struct ReportArgs {
     output: Option<PathBuf>,
 }
 
-/// The files behind the arguments: files as given, directories walked.
-fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, u8) {
+/// The files behind the arguments: files as given, directories walked; and whether a path
+/// could not be read.
+fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let walk = crate::files::walk(paths);
-    let status = if walk.report(false) {
-        EXIT_INPUT
-    } else {
-        EXIT_OK
-    };
-    (walk.files, status)
+    let unreadable = walk.report(false);
+    (walk.files, unreadable)
 }
 
 /// Read, parse and extract files in parallel, in the order given.
@@ -116,21 +103,30 @@ fn rank(s: Severity) -> u8 {
     }
 }
 
-pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
-    let (files, mut status) = expand(&args.files);
-    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
-        return crate::EXIT_USAGE;
-    }
+/// The findings of each file, with its text (for the snippets).
+struct Linted {
+    files: Vec<(String, Vec<Finding>)>,
+    sources: Vec<Arc<String>>,
+    /// Whether a finding is at or above `--deny`.
+    denied: bool,
+    /// Whether a file could not be read.
+    unreadable: bool,
+}
+
+fn lint_files(args: &LintArgs, files: &[PathBuf]) -> Linted {
     let threshold = match args.deny {
         Deny::Error => Some(2),
         Deny::Warning => Some(1),
         Deny::Info => Some(0),
         Deny::Never => None,
     };
-    let mut denied = false;
-    let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
-    let mut sources: Vec<std::sync::Arc<String>> = Vec::new();
-    for r in process(&files, "linting") {
+    let mut out = Linted {
+        files: Vec::new(),
+        sources: Vec::new(),
+        denied: false,
+        unreadable: false,
+    };
+    for r in process(files, "linting") {
         match r {
             Ok(d) => {
                 let mut findings = vanban_lint::lint(&d.parsed, &d.extraction);
@@ -138,20 +134,65 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
                     findings.retain(|f| f.severity != Severity::Info);
                 }
                 if threshold.is_some_and(|t| findings.iter().any(|f| rank(f.severity) >= t)) {
-                    denied = true;
+                    out.denied = true;
                 }
-                all.push((d.name, findings));
-                sources.push(std::sync::Arc::new(d.parsed.source));
+                out.files.push((d.name, findings));
+                out.sources.push(Arc::new(d.parsed.source));
             }
             Err(e) => {
                 note!("{e}");
-                status = EXIT_INPUT;
+                out.unreadable = true;
             }
         }
     }
+    out
+}
+
+/// Findings for people: each with its source line (fancy) or its quote (plain), then counts.
+fn lint_text(args: &LintArgs, linted: &Linted) -> String {
+    use std::io::IsTerminal;
+    let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let fancy = args.diagnostics.fancy(terminal);
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+    let mut s = String::new();
+    let mut counts = [0usize; 3];
+    for ((file, findings), source) in linted.files.iter().zip(&linted.sources) {
+        for f in findings {
+            counts[usize::from(rank(f.severity))] += 1;
+        }
+        let items: Vec<crate::render::Item<'_>> = findings
+            .iter()
+            .map(|f| crate::render::Item {
+                code: &f.code,
+                severity: f.severity,
+                message: &f.message,
+                span: f.span,
+                help: (!f.quote.is_empty() && !fancy).then(|| f.quote.clone()),
+            })
+            .collect();
+        s.push_str(&crate::render::render(file, source, &items, fancy, colour));
+    }
+    let _ = writeln!(
+        s,
+        "{}: {}, {}, {} info",
+        plural(linted.files.len(), "file"),
+        plural(counts[2], "error"),
+        plural(counts[1], "warning"),
+        counts[0]
+    );
+    s
+}
+
+pub(crate) fn lint_cmd(args: &LintArgs) -> CliResult {
+    let (files, unreadable) = expand(&args.files);
+    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
+        return Err(CliError::usage_reported());
+    }
+    let linted = lint_files(args, &files);
     let text = match args.format {
         QueryFormat::Json => {
-            let v: Vec<FileFindings<'_>> = all
+            let v: Vec<FileFindings<'_>> = linted
+                .files
                 .iter()
                 .map(|(file, findings)| FileFindings { file, findings })
                 .collect();
@@ -159,69 +200,35 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> u8 {
             s.push('\n');
             s
         }
-        QueryFormat::Text => {
-            use std::io::IsTerminal;
-            let terminal = args.output.is_none() && std::io::stdout().is_terminal();
-            let fancy = args.diagnostics.fancy(terminal);
-            let colour = terminal && std::env::var_os("NO_COLOR").is_none();
-            let mut s = String::new();
-            let mut counts = [0usize; 3];
-            for ((file, findings), source) in all.iter().zip(&sources) {
-                for f in findings {
-                    counts[usize::from(rank(f.severity))] += 1;
-                }
-                let items: Vec<crate::render::Item<'_>> = findings
-                    .iter()
-                    .map(|f| crate::render::Item {
-                        code: &f.code,
-                        severity: f.severity,
-                        message: &f.message,
-                        span: f.span,
-                        help: (!f.quote.is_empty() && !fancy).then(|| f.quote.clone()),
-                    })
-                    .collect();
-                s.push_str(&crate::render::render(file, source, &items, fancy, colour));
-            }
-            let _ = writeln!(
-                s,
-                "{}: {}, {}, {} info",
-                plural(all.len(), "file"),
-                plural(counts[2], "error"),
-                plural(counts[1], "warning"),
-                counts[0]
-            );
-            s
-        }
+        QueryFormat::Text => lint_text(args, &linted),
     };
-    if let Err(e) = write_output(args.output.as_ref(), &text) {
-        note!("error: cannot write the output: {e}");
-        return EXIT_INPUT;
-    }
-    if status != EXIT_OK {
-        status
-    } else if denied {
-        EXIT_STRICT
+    write_output(args.output.as_ref(), &text)
+        .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")))?;
+    let verdict = if linted.denied {
+        Err(CliError::Strict)
     } else {
-        EXIT_OK
-    }
+        Ok(())
+    };
+    unless_unreadable(unreadable || linted.unreadable, verdict)
 }
 
-/// The report of files (paths as given, or the bundled corpus), and their graph when asked.
+/// The report of files (paths as given, or the bundled corpus), and their graph when asked;
+/// whether a file could not be read.
 fn build_report(
     paths: &[PathBuf],
     with_graph: bool,
     output: Option<&PathBuf>,
-) -> (Report, Option<vanban_graph::Graph>, u8) {
+) -> Result<(Report, Option<vanban_graph::Graph>, bool), CliError> {
     let roots = if paths.is_empty() {
         default_paths()
     } else {
         paths.to_vec()
     };
-    let (mut files, mut status) = expand(&roots);
+    let (mut files, mut unreadable) = expand(&roots);
     files.sort();
     files.dedup();
     if crate::files::refuse_clobber(output, &files) {
-        return (Report::default(), None, crate::EXIT_USAGE);
+        return Err(CliError::usage_reported());
     }
     let mut docs: Vec<DocumentReport> = Vec::new();
     let mut builder = vanban_graph::GraphBuilder::new();
@@ -235,103 +242,63 @@ fn build_report(
             }
             Err(e) => {
                 note!("{e}");
-                status = EXIT_INPUT;
+                unreadable = true;
             }
         }
     }
     let graph = with_graph.then(|| builder.build());
-    (Report::new(docs), graph, status)
+    Ok((Report::new(docs), graph, unreadable))
 }
 
-pub(crate) fn report_cmd(args: &ReportArgs) -> u8 {
-    let baseline = match &args.baseline {
-        None => None,
-        Some(path) => {
-            let text = match std::fs::read_to_string(path) {
-                Ok(t) => t,
-                Err(e) => {
-                    note!("{}: error: cannot read the baseline: {e}", path.display());
-                    return EXIT_INPUT;
-                }
-            };
-            match serde_json::from_str::<Report>(&text) {
-                Ok(r) => Some(r),
-                Err(e) => {
-                    note!(
-                        "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",
-                        path.display(),
-                        e.line(),
-                        e.column()
-                    );
-                    return EXIT_INPUT;
-                }
-            }
-        }
-    };
+/// A report saved with `vanban report --format json`.
+fn read_baseline(path: &std::path::Path) -> Result<Report, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::input(format!(
+            "{}: error: cannot read the baseline: {e}",
+            path.display()
+        ))
+    })?;
+    serde_json::from_str::<Report>(&text).map_err(|e| {
+        CliError::input(format!(
+            "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+pub(crate) fn report_cmd(args: &ReportArgs) -> CliResult {
+    let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
     if args.format == ReportFormat::Html && baseline.is_some() {
-        note!("error: --baseline prints a difference as text or JSON, not HTML");
-        return crate::EXIT_USAGE;
+        return Err(CliError::usage(
+            "error: --baseline prints a difference as text or JSON, not HTML",
+        ));
     }
-    let (current, graph, status) = build_report(
-        &args.paths,
-        args.format == ReportFormat::Html,
-        args.output.as_ref(),
-    );
-    if status == crate::EXIT_USAGE {
-        return status;
-    }
-    let human = args.format == ReportFormat::Text;
+    let (current, graph, unreadable) =
+        build_report(&args.paths, args.format.needs_graph(), args.output.as_ref())?;
     let (text, regressed) = match &baseline {
         Some(b) => {
             let d = report::diff(b, &current);
-            let text = match args.format {
-                ReportFormat::Json | ReportFormat::Html => {
-                    let mut s = serde_json::to_string_pretty(&d).unwrap_or_default();
-                    s.push('\n');
-                    s
-                }
-                ReportFormat::Text => {
-                    let mut t = d.text();
-                    if d.regressed() {
-                        t.push_str(
-                            "regressions: fix them, or accept them by saving a new baseline \
-                             (`vanban report --format json -o BASELINE`) in the same commit\n",
-                        );
-                    }
-                    t
-                }
-            };
-            (text, d.regressed())
+            (args.format.render_diff(&d), d.regressed())
         }
-        None => {
-            let text = match (args.format, &graph) {
-                (ReportFormat::Json, _) => {
-                    let mut s = serde_json::to_string_pretty(&current).unwrap_or_default();
-                    s.push('\n');
-                    s
-                }
-                (ReportFormat::Html, Some(g)) => crate::html::html(&current, g),
-                _ => current.text(),
-            };
-            (text, false)
-        }
+        None => (args.format.render(&current, graph.as_ref()), false),
     };
-    let text = if human {
+    let text =
+        text.map_err(|e| CliError::input(format!("error: cannot serialise the output: {e}")))?;
+    let text = if args.format.for_people() {
         vanban_text::visible(&text).into_owned()
     } else {
         text
     };
-    if let Err(e) = write_output(args.output.as_ref(), &text) {
-        note!("error: cannot write the output: {e}");
-        return EXIT_INPUT;
-    }
-    if status != EXIT_OK {
-        status
-    } else if regressed {
-        EXIT_STRICT
+    write_output(args.output.as_ref(), &text)
+        .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")))?;
+    let verdict = if regressed {
+        Err(CliError::Regression)
     } else {
-        EXIT_OK
-    }
+        Ok(())
+    };
+    unless_unreadable(unreadable, verdict)
 }
 
 /// "1 file", "2 files".

@@ -114,6 +114,12 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
     walk
 }
 
+/// A folder to open, with the identities of its ancestors (for loops).
+type Frame = (PathBuf, Vec<(u64, u64)>);
+
+/// Identities (device, inode) of the folders or files met.
+type Seen = HashSet<(u64, u64)>;
+
 /// Walk one folder without recursion (a deep tree cannot overflow the stack): entries sorted by
 /// name, depth first.
 fn walk_dir(
@@ -122,8 +128,7 @@ fn walk_dir(
     seen_dirs: &mut HashSet<(u64, u64)>,
     seen_files: &mut HashSet<(u64, u64)>,
 ) {
-    // Each entry: a directory to open, with the identities of its ancestors (for loops).
-    let mut stack: Vec<(PathBuf, Vec<(u64, u64)>)> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
     match std::fs::metadata(root) {
         Ok(m) => {
             if let Some(id) = identity(&m, root) {
@@ -142,72 +147,98 @@ fn walk_dir(
         }
     }
     while let Some((dir, ancestors)) = stack.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(r) => r,
-            Err(e) => {
-                walk.errors.push(format!(
-                    "{}: error: cannot read the folder: {}",
-                    dir.display(),
-                    e
-                ));
-                continue;
-            }
+        let Some(paths) = entries(&dir, walk) else {
+            continue;
         };
-        let mut paths = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(e) => paths.push(e.path()),
-                Err(e) => walk.errors.push(format!(
-                    "{}: error: cannot read an entry of the folder: {}",
-                    dir.display(),
-                    e
-                )),
-            }
-        }
-        paths.sort();
         let mut subdirs = Vec::new();
         for path in paths {
-            let meta = match std::fs::metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    // A dangling link that does not look like a document is not worth a word.
-                    let is_link =
-                        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-                    if !is_link || has_txt(&path) {
-                        walk.errors
-                            .push(format!("{}: error: cannot read: {}", path.display(), e));
-                    }
-                    continue;
-                }
-            };
-            let id = identity(&meta, &path);
-            if meta.is_dir() {
-                match id {
-                    Some(id) if ancestors.contains(&id) => walk.warnings.push(format!(
-                        "{}: warning: skipped: a link back to a folder above it (a loop)",
-                        path.display()
-                    )),
-                    Some(id) if !seen_dirs.insert(id) => {} // reached before by another path
-                    _ => {
-                        let mut a = ancestors.clone();
-                        a.extend(id);
-                        subdirs.push((path, a));
-                    }
-                }
-            } else if has_txt(&path) {
-                if !meta.is_file() {
-                    walk.warnings.push(format!(
-                        "{}: warning: skipped: {}, not a document file",
-                        path.display(),
-                        special_kind(&meta)
-                    ));
-                } else if id.is_none_or(|id| seen_files.insert(id)) {
-                    walk.files.push(path);
-                }
-            }
+            visit(
+                path,
+                &ancestors,
+                walk,
+                (seen_dirs, seen_files),
+                &mut subdirs,
+            );
         }
         // Depth first, in name order: push in reverse.
         stack.extend(subdirs.into_iter().rev());
+    }
+}
+
+/// The entries of a folder, sorted; `None` when it cannot be read (an error in the walk).
+fn entries(dir: &Path, walk: &mut Walk) -> Option<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            walk.errors.push(format!(
+                "{}: error: cannot read the folder: {}",
+                dir.display(),
+                e
+            ));
+            return None;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => walk.errors.push(format!(
+                "{}: error: cannot read an entry of the folder: {}",
+                dir.display(),
+                e
+            )),
+        }
+    }
+    paths.sort();
+    Some(paths)
+}
+
+/// One entry of a folder: a folder to walk (unless a loop or seen before), a `.txt` file to
+/// read (unless not regular or seen before), or nothing.
+fn visit(
+    path: PathBuf,
+    ancestors: &[(u64, u64)],
+    walk: &mut Walk,
+    (seen_dirs, seen_files): (&mut Seen, &mut Seen),
+    subdirs: &mut Vec<Frame>,
+) {
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) => {
+            // A dangling link that does not look like a document is not worth a word.
+            let is_link =
+                std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            if !is_link || has_txt(&path) {
+                walk.errors
+                    .push(format!("{}: error: cannot read: {}", path.display(), e));
+            }
+            return;
+        }
+    };
+    let id = identity(&meta, &path);
+    if meta.is_dir() {
+        match id {
+            Some(id) if ancestors.contains(&id) => walk.warnings.push(format!(
+                "{}: warning: skipped: a link back to a folder above it (a loop)",
+                path.display()
+            )),
+            Some(id) if !seen_dirs.insert(id) => {} // reached before by another path
+            _ => {
+                let mut a = ancestors.to_vec();
+                a.extend(id);
+                subdirs.push((path, a));
+            }
+        }
+    } else if has_txt(&path) {
+        if !meta.is_file() {
+            walk.warnings.push(format!(
+                "{}: warning: skipped: {}, not a document file",
+                path.display(),
+                special_kind(&meta)
+            ));
+        } else if id.is_none_or(|id| seen_files.insert(id)) {
+            walk.files.push(path);
+        }
     }
 }
 
@@ -228,7 +259,7 @@ pub(crate) fn install_interrupt_handler() {
             }
         }
         note!("interrupted: no output file was written");
-        std::process::exit(130);
+        std::process::exit(i32::from(crate::CliError::Interrupted.exit_code()));
     });
 }
 

@@ -1,14 +1,15 @@
-//! The `vanban` command-line tool: argument parsing, output formats and diagnostics on
-//! stderr. The binary itself lives in the root package (`src/main.rs`).
+//! The `vanban` command-line tool: argument parsing, diagnostics on stderr, files in and out.
+//! The outputs themselves are `vanban-output`'s (its format enums are the values of
+//! `--format`). The binary lives in the root package (`src/main.rs`).
 #![warn(missing_docs)]
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
-use vanban_model::{Diagnostic, Document, Severity};
+use clap::{Parser, Subcommand};
+use vanban_model::Severity;
+use vanban_output::{DocumentFormat, GraphFormat, Schema};
 use vanban_syntax::{ParseOptions, Parsed};
 
 /// `eprintln!` for messages that may carry text from documents or paths: control characters
@@ -20,11 +21,14 @@ macro_rules! note {
 }
 
 mod check;
+mod error;
+mod extract;
 mod files;
 mod graph;
-mod html;
 mod render;
 mod run;
+
+pub use error::{CliError, CliResult};
 
 /// A progress bar on stderr for runs over many files; hidden when stderr is not a terminal or
 /// the run is short.
@@ -43,15 +47,6 @@ pub(crate) fn progress(len: usize, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
-/// Exit code: success.
-pub const EXIT_OK: u8 = 0;
-/// Exit code: `--strict` and the document has error diagnostics.
-pub const EXIT_STRICT: u8 = 1;
-/// Exit code: bad command line (clap's own).
-pub const EXIT_USAGE: u8 = 2;
-/// Exit code: a file could not be read or decoded.
-pub const EXIT_INPUT: u8 = 3;
-
 #[derive(Parser, Debug)]
 #[command(
     name = "vanban",
@@ -59,8 +54,9 @@ pub const EXIT_INPUT: u8 = 3;
     about = "Read Vietnamese administrative, legal and Party documents into a typed syntax tree",
     long_about = "Read Vietnamese administrative, legal and Party documents (plans, decisions, \
 resolutions, conclusions, letters, laws, decrees) into a typed syntax tree.\n\n\
-Exit codes: 0 success; 1 --strict and error diagnostics; 2 bad command line; 3 a file could \
-not be read or decoded.",
+Exit codes: 0 success; 1 --strict and error diagnostics, lint findings at --deny, an ID or \
+query that matched nothing, a report regression; 2 bad command line; 3 a file could not be \
+read or decoded, or the output not written; 130 interrupted.",
     after_help = "Examples:\n  vanban parse seeds/208-KH-UBND_2024_TuyenQuang.txt --format outline\n  \
 vanban parse corpus/ND_30-2020-ND-CP_2020.txt --format json -o nd30.json\n  \
 cat letter.txt | vanban parse - --format yaml"
@@ -68,6 +64,15 @@ cat letter.txt | vanban parse - --format yaml"
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// The one-line help of `graph`, which names every graph format.
+fn graph_about() -> String {
+    let names: Vec<&str> = GraphFormat::ALL.iter().map(|f| f.name()).collect();
+    format!(
+        "Build the graph of a corpus: a summary, or an export (--format {})",
+        names.join("|")
+    )
 }
 
 #[derive(Subcommand, Debug)]
@@ -86,15 +91,17 @@ vanban extract corpus/*.txt --jsonl -o corpus.jsonl\n  \
 vanban extract corpus/CV_9387-UBND-KT_2026_LaoCai.txt --summary\n  \
 vanban extract plan.txt --agencies my-agencies.tsv   # extend the agency registry"
     )]
-    Extract(ExtractArgs),
+    Extract(extract::ExtractArgs),
     /// Print the JSON Schema of an output (also in the repository's `schemas/`).
     #[command(
         after_help = "Examples:\n  vanban schema extract > extract.schema.json\n  \
-vanban schema parse"
+vanban schema parse\n  \
+vanban schema graph"
     )]
     Schema(SchemaArgs),
-    /// Build the graph of a corpus: a summary, or an export (JSON, Cytoscape, GraphML, DOT).
+    // The one-line help is `graph_about`: it lists the formats of the registry.
     #[command(
+        about = graph_about(),
         after_help = "PATH defaults to the bundled seeds/ and corpus/.\n\nExamples:\n  \
 vanban graph --chain 208/KH-UBND\n  \
 vanban graph --format json -o graph.json          # networkx.node_link_graph(data, edges=\"edges\")\n  \
@@ -151,70 +158,10 @@ vanban report --baseline tests/corpus-report.json          # what changed; exit 
 struct SchemaArgs {
     /// Which output.
     #[arg(value_enum)]
-    output: SchemaOf,
+    output: Schema,
     /// Write the schema to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     file: Option<PathBuf>,
-}
-
-/// Outputs that have a JSON Schema.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum SchemaOf {
-    /// `vanban parse --format json`: one document object.
-    Parse,
-    /// `vanban extract`: one object per document (the items of the array, or each line of
-    /// `--jsonl`).
-    Extract,
-}
-
-/// The JSON Schema of an output, pretty-printed, with a trailing newline.
-pub fn schema_text(extract: bool) -> String {
-    let schema = if extract {
-        schemars::schema_for!(vanban_model::Extraction)
-    } else {
-        schemars::schema_for!(ParseOutput<'static>)
-    };
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-#[derive(clap::Args, Debug)]
-struct ExtractArgs {
-    /// Documents (UTF-8 or UTF-16 text) or directories (walked for `.txt`); `-` reads one
-    /// document from standard input.
-    #[arg(required_unless_present = "files_from")]
-    files: Vec<PathBuf>,
-    /// Also read the documents listed in this file, one path a line (`-`: standard input).
-    #[arg(long, value_name = "LIST")]
-    files_from: Option<PathBuf>,
-    /// How diagnostics are shown on stderr: the source line underlined on a terminal
-    /// (`auto`), always (`fancy`) or one plain line each (`plain`).
-    #[arg(long, value_enum, default_value_t = render::Style::Auto)]
-    diagnostics: render::Style,
-    /// One JSON object per line instead of a JSON array.
-    #[arg(long)]
-    jsonl: bool,
-    /// A short human-readable summary per document instead of JSON.
-    #[arg(long, conflicts_with = "jsonl")]
-    summary: bool,
-    /// Extra agencies, in the format of `data/agencies.tsv` (canonical name, TAB, aliases
-    /// separated by "|"). Repeatable; later files override earlier ones and the built-in list.
-    #[arg(long, value_name = "FILE")]
-    agencies: Vec<PathBuf>,
-    /// Extra abbreviations, in the format of `data/abbreviations.tsv` (abbreviation, TAB,
-    /// expansion). Repeatable.
-    #[arg(long, value_name = "FILE")]
-    abbreviations: Vec<PathBuf>,
-    /// Write the output to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
-    /// Also print info diagnostics on stderr.
-    #[arg(long, short)]
-    verbose: bool,
-    /// Print no diagnostics on stderr.
-    #[arg(long, short, conflicts_with = "verbose")]
-    quiet: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -222,8 +169,8 @@ struct ParseArgs {
     /// The document (UTF-8 or UTF-16 text); `-` reads standard input.
     file: PathBuf,
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Json)]
-    format: Format,
+    #[arg(long, short, value_enum, default_value_t = DocumentFormat::Json)]
+    format: DocumentFormat,
     /// Write the output to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -242,58 +189,36 @@ struct ParseArgs {
     quiet: bool,
 }
 
-/// Output formats of `parse`.
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum Format {
-    /// One JSON object: header, preamble, body, closing, appendices, diagnostics.
-    Json,
-    /// The same object as YAML.
-    Yaml,
-    /// An indented outline a person reads at a glance.
-    Outline,
-    /// The lossless rendering: the normalised input, byte for byte.
-    Text,
-    /// Akoma Ntoso 3.0 XML (preface, preamble, hierarchy, citations as `ref`, cited documents
-    /// as `activeRef`, conclusions).
-    Akn,
-}
-
-/// The JSON/YAML shape of `vanban parse`: the document's fields plus its diagnostics.
-#[derive(Serialize, schemars::JsonSchema)]
-struct ParseOutput<'a> {
-    #[serde(flatten)]
-    document: &'a Document,
-    diagnostics: &'a [Diagnostic],
-}
-
 /// Run the tool with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     run::install_panic_hook();
     files::install_interrupt_handler();
-    match cli.command {
-        Command::Parse(args) => ExitCode::from(parse_cmd(&args)),
-        Command::Extract(args) => ExitCode::from(extract_cmd(&args)),
-        Command::Graph(args) => ExitCode::from(graph::graph_cmd(&args)),
-        Command::Chain(args) => ExitCode::from(graph::chain_cmd(&args)),
-        Command::Implementers(args) => ExitCode::from(graph::implementers_cmd(&args)),
-        Command::Path(args) => ExitCode::from(graph::path_cmd(&args)),
-        Command::Agency(args) => ExitCode::from(graph::agency_cmd(&args)),
-        Command::Orphans(args) => ExitCode::from(graph::orphans_cmd(&args)),
-        Command::Unimplemented(args) => ExitCode::from(graph::unimplemented_cmd(&args)),
-        Command::Cycles(args) => ExitCode::from(graph::cycles_cmd(&args)),
-        Command::Lint(args) => ExitCode::from(check::lint_cmd(&args)),
-        Command::Report(args) => ExitCode::from(check::report_cmd(&args)),
-        Command::Schema(args) => {
-            let text = schema_text(args.output == SchemaOf::Extract);
-            match write_output(args.file.as_ref(), &text) {
-                Ok(()) => ExitCode::from(EXIT_OK),
-                Err(e) => {
-                    note!("error: cannot write the output: {e}");
-                    ExitCode::from(EXIT_INPUT)
-                }
-            }
+    match run_command(&cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            e.report();
+            ExitCode::from(e.exit_code())
         }
+    }
+}
+
+fn run_command(command: &Command) -> CliResult {
+    match command {
+        Command::Parse(args) => parse_cmd(args),
+        Command::Extract(args) => extract::extract_cmd(args),
+        Command::Graph(args) => graph::graph_cmd(args),
+        Command::Chain(args) => graph::chain_cmd(args),
+        Command::Implementers(args) => graph::implementers_cmd(args),
+        Command::Path(args) => graph::path_cmd(args),
+        Command::Agency(args) => graph::agency_cmd(args),
+        Command::Orphans(args) => graph::orphans_cmd(args),
+        Command::Unimplemented(args) => graph::unimplemented_cmd(args),
+        Command::Cycles(args) => graph::cycles_cmd(args),
+        Command::Lint(args) => check::lint_cmd(args),
+        Command::Report(args) => check::report_cmd(args),
+        Command::Schema(args) => write_output(args.file.as_ref(), &args.output.render())
+            .map_err(|e| CliError::input(format!("error: cannot write the output: {e}"))),
     }
 }
 
@@ -302,19 +227,23 @@ pub fn main() -> ExitCode {
 fn extract_options(
     agencies: &[PathBuf],
     abbreviations: &[PathBuf],
-) -> Result<vanban_extract::ExtractOptions, String> {
+) -> Result<vanban_extract::ExtractOptions, CliError> {
     let mut options = vanban_extract::ExtractOptions::default();
     for (files, agencies) in [(agencies, true), (abbreviations, false)] {
         for file in files {
-            let text = std::fs::read(file)
-                .map_err(|e| format!("{}: error: cannot read the file: {e}", file.display()))?;
+            let text = std::fs::read(file).map_err(|e| {
+                CliError::input(format!(
+                    "{}: error: cannot read the file: {e}",
+                    file.display()
+                ))
+            })?;
             let text = String::from_utf8(text).map_err(|e| {
                 let pos = e.utf8_error().valid_up_to();
                 let line = 1 + e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count();
-                format!(
+                CliError::input(format!(
                     "{}:{line}: error: the file is not UTF-8 text (byte {pos})",
                     file.display()
-                )
+                ))
             })?;
             if agencies {
                 options.registry.extend_agencies(&text);
@@ -326,227 +255,8 @@ fn extract_options(
     Ok(options)
 }
 
-/// The documents an `extract` run reads: files as given (directories walked for `.txt`, `-` is
-/// standard input), then those listed in `--files-from`.
-fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, u8) {
-    let mut status = EXIT_OK;
-    let mut roots = args.files.clone();
-    if let Some(list) = &args.files_from {
-        let text = if files::is_stdin(list) {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map(|_| s)
-        } else {
-            std::fs::read_to_string(list)
-        };
-        match text {
-            Ok(t) => roots.extend(
-                t.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(PathBuf::from),
-            ),
-            Err(e) => {
-                note!("{}: error: cannot read the file list: {e}", list.display());
-                status = EXIT_INPUT;
-            }
-        }
-    }
-    let walk = files::walk(&roots);
-    if walk.report(args.quiet) {
-        status = EXIT_INPUT;
-    }
-    (walk.files, status)
-}
-
-/// Documents are read in parallel in batches of this many, and written in input order as each
-/// batch ends: output streams, memory stays bounded, and the bytes do not depend on threads.
-const BATCH: usize = 64;
-
-fn extract_cmd(args: &ExtractArgs) -> u8 {
-    use indicatif::ParallelProgressIterator;
-    use rayon::prelude::*;
-    let options = match extract_options(&args.agencies, &args.abbreviations) {
-        Ok(o) => o,
-        Err(e) => {
-            note!("{e}");
-            return EXIT_INPUT;
-        }
-    };
-    let (files, mut status) = extract_inputs(args);
-    if files.is_empty() {
-        note!("error: no documents to read");
-        return EXIT_INPUT;
-    }
-    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
-        return EXIT_USAGE;
-    }
-    let mut target = match &args.output {
-        Some(p) => match files::AtomicFile::create(p) {
-            Ok(f) => Some(f),
-            Err(e) => {
-                note!("{}: error: cannot write the output: {e}", p.display());
-                return EXIT_INPUT;
-            }
-        },
-        None => None,
-    };
-    let sink: Box<dyn Write + '_> = match target.as_mut() {
-        Some(t) => Box::new(t),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = std::io::BufWriter::new(sink);
-    let bar = progress(files.len(), "extracting");
-    let (mut docs, mut citations, mut relations, mut assignments) = (0usize, 0, 0, 0);
-    let mut first = true;
-    let mut write_err: Option<std::io::Error> = None;
-    let mut emit = |out: &mut std::io::BufWriter<Box<dyn Write + '_>>, text: &str| {
-        if write_err.is_none() {
-            if let Err(e) = out.write_all(text.as_bytes()) {
-                write_err = Some(e);
-            }
-        }
-    };
-    let array = !args.jsonl && !args.summary;
-    for batch in files.chunks(BATCH) {
-        let results: Vec<Result<run::Read, String>> = batch
-            .par_iter()
-            .progress_with(bar.clone())
-            .map(|file| run::read_document(file, &options))
-            .collect();
-        for r in results {
-            let (name, x, source) = match r {
-                Ok(v) => (v.name, v.extraction, v.parsed.source),
-                Err(e) => {
-                    note!("{e}");
-                    status = EXIT_INPUT;
-                    continue;
-                }
-            };
-            if !args.quiet {
-                print_items(
-                    &name,
-                    &source,
-                    &x.diagnostics,
-                    args.verbose,
-                    args.diagnostics,
-                );
-            }
-            docs += 1;
-            citations += x.citations.len();
-            relations += x.relations.len();
-            assignments += x.assignments.len();
-            if args.summary {
-                emit(&mut out, &vanban_text::visible(&summary(&name, &x)));
-            } else if args.jsonl {
-                match serde_json::to_string(&x) {
-                    Ok(s) => emit(&mut out, &format!("{s}\n")),
-                    Err(e) => {
-                        note!("{name}: error: cannot serialise the output: {e}");
-                        status = EXIT_INPUT;
-                    }
-                }
-            } else {
-                // The same bytes as a pretty-printed array, one element at a time.
-                match serde_json::to_string_pretty(&x) {
-                    Ok(s) => {
-                        let indented: Vec<String> = s.lines().map(|l| format!("  {l}")).collect();
-                        let lead = if first { "[\n" } else { ",\n" };
-                        emit(&mut out, &format!("{lead}{}", indented.join("\n")));
-                        first = false;
-                    }
-                    Err(e) => {
-                        note!("{name}: error: cannot serialise the output: {e}");
-                        status = EXIT_INPUT;
-                    }
-                }
-            }
-        }
-    }
-    bar.finish_and_clear();
-    if array {
-        emit(&mut out, if first { "[]\n" } else { "\n]\n" });
-    }
-    let flushed = out.flush();
-    drop(out);
-    if let Some(e) = write_err.or(flushed.err()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            note!("error: cannot write the output: {e}");
-            return EXIT_INPUT;
-        }
-    }
-    if let (Some(t), Some(p)) = (target, &args.output) {
-        if let Err(e) = t.commit() {
-            note!("{}: error: cannot write the output: {e}", p.display());
-            return EXIT_INPUT;
-        }
-    }
-    if let (Some(path), false) = (&args.output, args.quiet) {
-        note!(
-            "wrote {docs} documents ({citations} citations, {relations} relations, {assignments} assignments) to {}",
-            path.display()
-        );
-    }
-    status
-}
-
 pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
     files::write_all(path, text)
-}
-
-/// A few lines a person reads: id, citations, relations, assignments.
-fn summary(name: &str, x: &vanban_model::Extraction) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    let _ = writeln!(s, "{name}\n  id: {}", x.id);
-    let _ = writeln!(s, "  citations: {}", x.citations.len());
-    for c in &x.citations {
-        let _ = writeln!(
-            s,
-            "    {} {} | {} | {} | {}",
-            match c.form {
-                vanban_model::CitationForm::Full => "full",
-                vanban_model::CitationForm::Short => "short",
-                vanban_model::CitationForm::Named => "named",
-            },
-            c.number
-                .as_ref()
-                .map(|n| n.normalized.as_str())
-                .or(c.name.as_deref())
-                .unwrap_or("-"),
-            c.date.as_deref().unwrap_or("-"),
-            c.issuer.as_ref().map_or("-", |i| i.resolved.as_str()),
-            c.node.as_deref().unwrap_or("-")
-        );
-    }
-    let _ = writeln!(s, "  relations: {}", x.relations.len());
-    for r in &x.relations {
-        let _ = writeln!(s, "    {} --{}--> {}", r.from, r.kind, r.to);
-    }
-    if !x.references.is_empty() {
-        let _ = writeln!(s, "  references: {}", x.references.len());
-    }
-    if !x.assignments.is_empty() {
-        let _ = writeln!(s, "  assignments: {}", x.assignments.len());
-        for a in &x.assignments {
-            let list = |v: &[String]| {
-                if v.is_empty() {
-                    "-".to_owned()
-                } else {
-                    v.join(" | ")
-                }
-            };
-            let _ = writeln!(
-                s,
-                "    {}: lead {}; cooperating {}; responsible {}; deadline {}",
-                a.node,
-                list(&a.lead),
-                list(&a.cooperating),
-                list(&a.responsible),
-                a.deadline.as_deref().unwrap_or("-")
-            );
-        }
-    }
-    s
 }
 
 pub(crate) fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
@@ -559,66 +269,42 @@ pub(crate) fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn parse_cmd(args: &ParseArgs) -> u8 {
+fn parse_cmd(args: &ParseArgs) -> CliResult {
     let name = args.file.display().to_string();
     if let Some(p) = &args.output {
         if files::output_clobbers_input(p, std::slice::from_ref(&args.file)).is_some() {
-            note!(
+            return Err(CliError::usage(format!(
                 "{}: error: the output would overwrite the input; choose another output path",
                 p.display()
-            );
-            return EXIT_USAGE;
+            )));
         }
     }
-    let done = run::guarded(&name, || {
+    let (parsed, rendered) = run::guarded(&name, || {
         let bytes = read_input(&args.file)
             .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
         let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
             .map_err(|e| format!("{name}: error: {e}"))?;
-        let rendered = render(&parsed, args.format)
+        let rendered = args
+            .format
+            .render(&parsed)
             .map_err(|e| format!("{name}: error: cannot serialise the output: {e}"))?;
         Ok((parsed, rendered))
-    });
-    let (parsed, rendered) = match done {
-        Ok(v) => v,
-        Err(e) => {
-            note!("{e}");
-            return EXIT_INPUT;
-        }
-    };
+    })
+    .map_err(CliError::input)?;
     if !args.quiet {
         print_diagnostics(&name, &parsed, args.verbose, args.diagnostics);
     }
-    if let Err(e) = write_output(args.output.as_ref(), &rendered) {
-        note!("{name}: error: cannot write the output: {e}");
-        return EXIT_INPUT;
-    }
-    if args.strict && parsed.has_errors() {
-        return EXIT_STRICT;
-    }
-    EXIT_OK
-}
-
-fn render(parsed: &Parsed, format: Format) -> Result<String, String> {
-    let output = ParseOutput {
-        document: &parsed.document,
-        diagnostics: &parsed.diagnostics,
+    let rendered = if args.format.for_people() {
+        vanban_text::visible(&rendered)
+    } else {
+        std::borrow::Cow::Borrowed(rendered.as_str())
     };
-    Ok(match format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?;
-            s.push('\n');
-            s
-        }
-        Format::Yaml => serde_yaml_ng::to_string(&output).map_err(|e| e.to_string())?,
-        Format::Outline => vanban_text::visible(&vanban_model::outline::outline(
-            &parsed.document,
-            Default::default(),
-        ))
-        .into_owned(),
-        Format::Text => parsed.render(),
-        Format::Akn => vanban_extract::akn::akn(parsed, &vanban_extract::extract(parsed)),
-    })
+    write_output(args.output.as_ref(), &rendered)
+        .map_err(|e| CliError::input(format!("{name}: error: cannot write the output: {e}")))?;
+    if args.strict && parsed.has_errors() {
+        return Err(CliError::Strict);
+    }
+    Ok(())
 }
 
 /// `file:line:col: severity[code]: message`, one per line.

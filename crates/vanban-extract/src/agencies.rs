@@ -3,179 +3,20 @@
 //! với các Sở, ban, ngành, Ủy ban nhân dân huyện, thành phố …", "Các Sở: Nội vụ, Kế hoạch và
 //! Đầu tư, Xây dựng …".
 
-use vanban_text::Sub;
+use vanban_text::fold::fold_case;
+use vanban_text::{squash_spaces, Sub};
+
+use crate::lists::{
+    AGENCY_HEADS, AREA_KINDS, DISTRIBUTIVE_HEADS, GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS,
+    NOT_AGENCIES, OFFICIAL_TITLES, UNITS_BEFORE_NAMES,
+};
 
 const AGENCIES: &str = include_str!("../../../data/agencies.tsv");
 const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.tsv");
 
-/// Words that start an agency name.
-const HEADS: &[&str] = &[
-    "Ủy ban nhân dân",
-    "Uỷ ban nhân dân",
-    "UBND",
-    "Hội đồng nhân dân",
-    "HĐND",
-    "Sở",
-    "Bộ",
-    "Ban",
-    "Cục",
-    "Chi cục",
-    "Tổng cục",
-    "Công an",
-    "Văn phòng",
-    "Thanh tra",
-    "Ngân hàng",
-    "Trung tâm",
-    "Đài",
-    "Báo",
-    "Hội",
-    "Liên đoàn",
-    "Liên minh",
-    "Viện",
-    "Trường",
-    "Đảng ủy",
-    "Đảng uỷ",
-    "Tỉnh ủy",
-    "Tỉnh uỷ",
-    "Thành ủy",
-    "Thành uỷ",
-    "Huyện ủy",
-    "Huyện uỷ",
-    "Ủy ban",
-    "Uỷ ban",
-    "Tỉnh đoàn",
-    "Kho bạc",
-    "Bảo hiểm xã hội",
-    "Cổng Thông tin",
-    "Đoàn",
-    "Quỹ",
-    "Tòa án",
-    "Viện kiểm sát",
-    "Công ty",
-    "Tập đoàn",
-    "Tổng công ty",
-    "Học viện",
-    "Đại học",
-    "Chính phủ",
-    "Thủ tướng",
-    "Kiểm toán",
-    "Giám đốc",
-    "Chủ tịch",
-    "Thủ trưởng",
-    "Cảng vụ",
-];
-
-/// Titles of officials: "Giám đốc sở", "Thủ trưởng các Sở, ban, ngành", "Chủ tịch Ủy ban
-/// nhân dân huyện, thành phố", "lãnh đạo các cơ quan, đơn vị" (folded, longest first).
-const TITLES: &[&str] = &[
-    "phó chủ tịch",
-    "chủ tịch",
-    "tổng giám đốc",
-    "phó giám đốc",
-    "giám đốc",
-    "thủ trưởng",
-    "chánh văn phòng",
-    "bộ trưởng",
-    "thứ trưởng",
-    "cục trưởng",
-    "chi cục trưởng",
-    "trưởng ban",
-    "người đứng đầu",
-    "lãnh đạo",
-];
-
-/// Lower-case words for a generic body after a title ("Giám đốc sở").
-const GENERIC_BODIES: &[&str] = &[
-    "các sở",
-    "sở",
-    "các cơ quan, đơn vị",
-    "các đơn vị",
-    "đơn vị",
-];
-
-/// Fold for matching: lower case, and the old tone placement for oa/oe/uy where byte lengths
-/// agree ("hoá" → "hóa", "uỷ" → "ủy").
-pub fn fold(s: &str) -> String {
-    let lower = crate::fold::fold(s);
-    if !lower.contains(['á', 'à', 'ả', 'ã', 'ạ', 'ỷ', 'ý', 'ỵ', 'é', 'è']) {
-        return lower;
-    }
-    // One pass: a vowel pair with the mark on its second letter takes it on the first.
-    let mut out = String::with_capacity(lower.len());
-    let mut chars = lower.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let moved = match (c, next) {
-            ('o', Some('á')) => Some("óa"),
-            ('o', Some('à')) => Some("òa"),
-            ('o', Some('ả')) => Some("ỏa"),
-            ('o', Some('ã')) => Some("õa"),
-            ('o', Some('ạ')) => Some("ọa"),
-            ('u', Some('ỷ')) => Some("ủy"),
-            ('u', Some('ý')) => Some("úy"),
-            ('u', Some('ỵ')) => Some("ụy"),
-            ('o', Some('é')) => Some("óe"),
-            ('o', Some('è')) => Some("òe"),
-            _ => None,
-        };
-        match moved {
-            Some(pair) => {
-                out.push_str(pair);
-                chars.next();
-            }
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-/// Tone marks in the placement of current official names: "uỷ" → "ủy", "hoá" → "hóa", "Thuỷ"
-/// → "Thủy", for open syllables only ("hoán" and "quý" keep theirs).
-pub fn modern_tones(s: &str) -> String {
-    const PAIRS: &[(char, char, char, char)] = &[
-        // (first vowel, marked second vowel, first vowel marked, plain second vowel)
-        ('u', 'ỷ', 'ủ', 'y'),
-        ('u', 'ý', 'ú', 'y'),
-        ('u', 'ỳ', 'ù', 'y'),
-        ('u', 'ỹ', 'ũ', 'y'),
-        ('u', 'ỵ', 'ụ', 'y'),
-        ('o', 'á', 'ó', 'a'),
-        ('o', 'à', 'ò', 'a'),
-        ('o', 'ả', 'ỏ', 'a'),
-        ('o', 'ã', 'õ', 'a'),
-        ('o', 'ạ', 'ọ', 'a'),
-        ('o', 'é', 'ó', 'e'),
-        ('o', 'è', 'ò', 'e'),
-        ('o', 'ẻ', 'ỏ', 'e'),
-        ('o', 'ẽ', 'õ', 'e'),
-        ('o', 'ẹ', 'ọ', 'e'),
-    ];
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k];
-        if let Some(&next) = chars.get(k + 1) {
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            let hit = PAIRS.iter().find(|p| p.0 == lower && p.1 == next);
-            let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
-            let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q') && lower == 'u';
-            if let (Some(p), true, false) = (hit, open, qu) {
-                if c.is_uppercase() {
-                    out.extend(p.2.to_uppercase());
-                } else {
-                    out.push(p.2);
-                }
-                out.push(p.3);
-                k += 2;
-                continue;
-            }
-        }
-        out.push(c);
-        k += 1;
-    }
-    out
-}
+// The folds of names live in `vanban_text::fold`; re-exported under their old names.
+pub use vanban_text::fold::fold_tones as fold;
+pub use vanban_text::fold::modern_tones;
 
 /// The agency registry: canonical names with aliases, and abbreviations.
 #[derive(Debug, Clone)]
@@ -186,7 +27,7 @@ pub struct AgencyRegistry {
     by_first: std::collections::HashMap<char, Vec<usize>>,
     /// (abbreviation, expansion).
     abbreviations: Vec<(String, String)>,
-    /// Words that start an agency name: [`HEADS`] and the abbreviations that expand to a
+    /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
     /// name starting with one ("BCHQS" → "Bộ Chỉ huy Quân sự").
     heads: Vec<String>,
 }
@@ -204,7 +45,7 @@ impl AgencyRegistry {
             names: Vec::new(),
             by_first: std::collections::HashMap::new(),
             abbreviations: Vec::new(),
-            heads: HEADS.iter().map(|h| (*h).to_owned()).collect(),
+            heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
         r.extend_agencies(AGENCIES);
         r.extend_abbreviations(ABBREVIATIONS);
@@ -226,7 +67,7 @@ impl AgencyRegistry {
                 }
                 self.abbreviations.retain(|(x, _)| x != a);
                 self.abbreviations.push((a.to_owned(), e.to_owned()));
-                let starts_name = HEADS.iter().any(|h| {
+                let starts_name = AGENCY_HEADS.iter().any(|h| {
                     e.strip_prefix(h)
                         .is_some_and(|r| r.is_empty() || r.starts_with(' '))
                 });
@@ -291,7 +132,7 @@ impl AgencyRegistry {
     /// The canonical name of an agency as written: the registry's name when the whole text
     /// is a known name or alias, else the text with abbreviations expanded.
     pub fn canonical(&self, name: &str) -> String {
-        let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let clean = squash_spaces(name);
         if let Some(c) = self.exact(&fold(&clean)) {
             return c.to_owned();
         }
@@ -342,12 +183,12 @@ impl AgencyRegistry {
         // runs near the end of the short one.
         const SHORT: usize = 240;
         const LONG: usize = 1200;
-        let short = vanban_syntax::text::window(text, 0, SHORT);
+        let short = vanban_text::window(text, 0, SHORT);
         let (out, pos) = self.read_list_in(short);
         if short.len() == text.len() || pos + 120 < short.len() {
             return (out, pos);
         }
-        self.read_list_in(vanban_syntax::text::window(text, 0, LONG))
+        self.read_list_in(vanban_text::window(text, 0, LONG))
     }
 
     fn read_list_in(&self, text: &str) -> (Vec<String>, usize) {
@@ -414,97 +255,16 @@ impl AgencyRegistry {
 
     /// One agency (or a distributive group) at the start of `text`.
     fn read_one(&self, text: &str, folded: &str) -> Option<(Vec<String>, usize)> {
-        // "Các Sở: Nội vụ, Kế hoạch và Đầu tư, Xây dựng" → Sở Nội vụ, Sở Kế hoạch và Đầu tư …
-        if let Some((head, after)) = distributive_head(text) {
-            let mut pos = after;
-            let mut out = Vec::new();
-            loop {
-                let skip = folded.sub(pos..).len() - folded.sub(pos..).trim_start().len();
-                let at = pos + skip;
-                match self.field_at(head, folded.sub(at..)) {
-                    Some((len, canonical)) => {
-                        out.push(canonical);
-                        pos = at + len;
-                    }
-                    None => break,
-                }
-                let rest = folded.sub(pos..);
-                let sep = [", ", " và ", "; "]
-                    .iter()
-                    .find(|s| rest.starts_with(*s))
-                    .map(|s| s.len());
-                match sep {
-                    Some(n)
-                        if self
-                            .field_at(head, folded.sub(pos + n..).trim_start())
-                            .is_some() =>
-                    {
-                        pos += n
-                    }
-                    _ => break,
-                }
-            }
-            if !out.is_empty() {
-                return Some((out, pos));
-            }
+        if let Some(found) = self.read_distributive(text, folded) {
+            return Some(found);
         }
         if let Some((len, canonical)) = self.match_at(folded) {
-            // "Ủy ban nhân dân thành phố" + "Tuyên Quang": a proper name after a unit word.
-            let mut end = len;
-            let canon_fold = fold(canonical);
-            if canon_fold.ends_with("thành phố")
-                || canon_fold.ends_with("tỉnh")
-                || canon_fold.ends_with("huyện")
-                || canon_fold.ends_with("xã")
-            {
-                end += proper_name_len(text.sub(len..));
-            }
-            let written = text.sub(..end).trim();
-            let name = if end > len {
-                format!("{}{}", canonical, written.sub(len.min(written.len())..))
-            } else {
-                canonical.to_owned()
-            };
-            return Some((vec![name], end));
+            return Some(registered(text, len, canonical));
         }
-        // An official: a title and the body it heads ("Giám đốc sở", "Thủ trưởng các Sở,
-        // ban, ngành", "Chủ tịch Ủy ban nhân dân huyện, thành phố").
-        if let Some(t) = title_at(folded) {
-            let rest = text.sub(t..);
-            let sp = rest.len() - rest.trim_start_matches(' ').len();
-            if sp > 0 {
-                let at = t + sp;
-                let body = match self.read_one(text.sub(at..), folded.sub(at..)) {
-                    Some((names, len)) if names.len() == 1 => Some((names[0].clone(), len)),
-                    _ => GENERIC_BODIES
-                        .iter()
-                        .find(|g| {
-                            folded.sub(at..).strip_prefix(*g).is_some_and(|r| {
-                                !r.chars().next().is_some_and(char::is_alphanumeric)
-                            })
-                        })
-                        .map(|g| (text.sub(at..at + g.len()).to_owned(), g.len())),
-                };
-                if let Some((name, len)) = body {
-                    let title = text.sub(..t);
-                    return Some((vec![format!("{title} {name}")], at + len));
-                }
-            }
+        if let Some(found) = self.read_official(text, folded) {
+            return Some(found);
         }
         // Words that begin with a head but name no agency ("Trường hợp …", "Ban hành …").
-        const NOT_AGENCIES: &[&str] = &[
-            "trường hợp",
-            "ban hành",
-            "hội nghị",
-            "hội thảo",
-            "báo cáo",
-            "đoàn kết",
-            "bộ máy",
-            "ban đầu",
-            "sở hữu",
-            "quỹ đất",
-            "đài loan",
-        ];
         if NOT_AGENCIES.iter().any(|w| {
             folded
                 .strip_prefix(w)
@@ -512,7 +272,72 @@ impl AgencyRegistry {
         }) {
             return None;
         }
-        // A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung ương".
+        self.read_headed(text)
+    }
+
+    /// "Các Sở: Nội vụ, Kế hoạch và Đầu tư, Xây dựng" → Sở Nội vụ, Sở Kế hoạch và Đầu tư …
+    fn read_distributive(&self, text: &str, folded: &str) -> Option<(Vec<String>, usize)> {
+        let (head, after) = distributive_head(text)?;
+        let mut pos = after;
+        let mut out = Vec::new();
+        loop {
+            let skip = folded.sub(pos..).len() - folded.sub(pos..).trim_start().len();
+            let at = pos + skip;
+            match self.field_at(head, folded.sub(at..)) {
+                Some((len, canonical)) => {
+                    out.push(canonical);
+                    pos = at + len;
+                }
+                None => break,
+            }
+            let rest = folded.sub(pos..);
+            let sep = [", ", " và ", "; "]
+                .iter()
+                .find(|s| rest.starts_with(*s))
+                .map(|s| s.len());
+            match sep {
+                Some(n)
+                    if self
+                        .field_at(head, folded.sub(pos + n..).trim_start())
+                        .is_some() =>
+                {
+                    pos += n
+                }
+                _ => break,
+            }
+        }
+        (!out.is_empty()).then_some((out, pos))
+    }
+
+    /// An official: a title and the body it heads ("Giám đốc sở", "Thủ trưởng các Sở, ban,
+    /// ngành", "Chủ tịch Ủy ban nhân dân huyện, thành phố").
+    fn read_official(&self, text: &str, folded: &str) -> Option<(Vec<String>, usize)> {
+        let t = title_at(folded)?;
+        let rest = text.sub(t..);
+        let sp = rest.len() - rest.trim_start_matches(' ').len();
+        if sp == 0 {
+            return None;
+        }
+        let at = t + sp;
+        let (name, len) = match self.read_one(text.sub(at..), folded.sub(at..)) {
+            Some((names, len)) if names.len() == 1 => Some((names[0].clone(), len)),
+            _ => GENERIC_BODIES
+                .iter()
+                .find(|g| {
+                    folded
+                        .sub(at..)
+                        .strip_prefix(*g)
+                        .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+                })
+                .map(|g| (text.sub(at..at + g.len()).to_owned(), g.len())),
+        }?;
+        let title = text.sub(..t);
+        Some((vec![format!("{title} {name}")], at + len))
+    }
+
+    /// A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung
+    /// ương".
+    fn read_headed(&self, text: &str) -> Option<(Vec<String>, usize)> {
         let head = self.heads.iter().find(|h| {
             let word = |t: &str| {
                 t.strip_prefix(h.as_str())
@@ -531,9 +356,26 @@ impl AgencyRegistry {
     }
 }
 
+/// A registry name `len` bytes long at the start of `text`, with the proper name of its place
+/// when it ends with a unit word ("Ủy ban nhân dân thành phố" + "Tuyên Quang").
+fn registered(text: &str, len: usize, canonical: &str) -> (Vec<String>, usize) {
+    let mut end = len;
+    let canon_fold = fold(canonical);
+    if UNITS_BEFORE_NAMES.iter().any(|u| canon_fold.ends_with(u)) {
+        end += proper_name_len(text.sub(len..));
+    }
+    let written = text.sub(..end).trim();
+    let name = if end > len {
+        format!("{}{}", canonical, written.sub(len.min(written.len())..))
+    } else {
+        canonical.to_owned()
+    };
+    (vec![name], end)
+}
+
 /// The byte length of an official's title at the start of folded text.
 fn title_at(folded: &str) -> Option<usize> {
-    TITLES.iter().find_map(|t| {
+    OFFICIAL_TITLES.iter().find_map(|t| {
         let rest = folded.strip_prefix(t)?;
         rest.starts_with(' ').then_some(t.len())
     })
@@ -541,15 +383,7 @@ fn title_at(folded: &str) -> Option<usize> {
 
 /// "Các Sở:", "các Sở", "Các Bộ:" — a plural head whose field names follow.
 fn distributive_head(text: &str) -> Option<(&'static str, usize)> {
-    for (prefix, head) in [
-        ("Các Sở", "Sở"),
-        ("các Sở", "Sở"),
-        ("Các sở", "Sở"),
-        ("các sở", "Sở"),
-        ("Các Bộ", "Bộ"),
-        ("các Bộ", "Bộ"),
-        ("Các bộ", "Bộ"),
-    ] {
+    for &(prefix, head) in DISTRIBUTIVE_HEADS.iter() {
         if let Some(rest) = text.strip_prefix(prefix) {
             let after = if rest.starts_with(':') {
                 prefix.len() + 1
@@ -581,127 +415,6 @@ fn proper_name_len(s: &str) -> usize {
     end
 }
 
-/// Kinds of area named after "khu" inside an agency name ("Chi cục Hải quan khu vực XI",
-/// "Ban Quản lý các khu công nghiệp").
-const AREAS: &[&[&str]] = &[
-    &["vực"],
-    &["công", "nghệ", "cao"],
-    &["công", "nghiệp"],
-    &["chế", "xuất"],
-    &["kinh", "tế"],
-    &["du", "lịch"],
-];
-
-/// Two-syllable words of agency names whose second syllable is written in lower case ("Mặt
-/// trận Tổ quốc", "Ban Tuyên giáo", "Hội Nông dân"): after its first syllable, the second one
-/// goes on with the name.
-const NAME_WORDS: &[&str] = &[
-    "tổ quốc",
-    "tuyên giáo",
-    "dân vận",
-    "nông dân",
-    "cựu chiến",
-    "chiến binh",
-    "phụ nữ",
-    "thanh niên",
-    "khoa học",
-    "công nghệ",
-    "tài chính",
-    "nội vụ",
-    "xây dựng",
-    "y tế",
-    "giáo dục",
-    "đào tạo",
-    "tư pháp",
-    "văn hóa",
-    "văn hoá",
-    "du lịch",
-    "thể thao",
-    "công thương",
-    "ngoại vụ",
-    "dân tộc",
-    "tôn giáo",
-    "thanh tra",
-    "kiểm sát",
-    "kiểm toán",
-    "quân sự",
-    "biên phòng",
-    "chỉ huy",
-    "chỉ đạo",
-    "chấp hành",
-    "thường vụ",
-    "thường trực",
-    "mặt trận",
-    "liên đoàn",
-    "lao động",
-    "thi đua",
-    "khen thưởng",
-    "bảo hiểm",
-    "xã hội",
-    "phát triển",
-    "đầu tư",
-    "kế hoạch",
-    "môi trường",
-    "nông nghiệp",
-    "tài nguyên",
-    "giao thông",
-    "vận tải",
-    "thông tin",
-    "truyền thông",
-    "hải quan",
-    "kho bạc",
-    "ngân hàng",
-    "điện lực",
-    "quản lý",
-    "dự án",
-    "hành chính",
-    "công an",
-    "quốc phòng",
-    "an ninh",
-    "tuyên truyền",
-    "vận động",
-    "hội đồng",
-    "đoàn thể",
-    "chính trị",
-    "chính phủ",
-    "trung ương",
-    "đại biểu",
-    "quốc hội",
-    "tổ chức",
-    "cán bộ",
-    "thống kê",
-    "phát thanh",
-    "truyền hình",
-    "báo chí",
-    "xuất bản",
-    "cảnh sát",
-    "phòng cháy",
-    "chữa cháy",
-    "cứu nạn",
-    "cứu hộ",
-    "doanh nghiệp",
-    "hợp tác",
-    "khuyến nông",
-    "kiểm lâm",
-    "thủy lợi",
-    "thuỷ lợi",
-    "đối ngoại",
-    "ngoại giao",
-    "công nghiệp",
-    "thương mại",
-    "xúc tiến",
-    "nhân dân",
-    "dân sự",
-    "hậu cần",
-    "kỹ thuật",
-    "đô thị",
-    "viễn thông",
-    "nhà nước",
-    "tiếng nói",
-    "liên hiệp",
-    "bộ đội",
-];
-
 fn second_syllable(prev: Option<&str>, word: &str) -> bool {
     let Some(prev) = prev else {
         return false;
@@ -710,7 +423,7 @@ fn second_syllable(prev: Option<&str>, word: &str) -> bool {
     {
         return false;
     }
-    let prev = crate::fold::fold(prev);
+    let prev = fold_case(prev);
     NAME_WORDS
         .iter()
         .any(|w| w.split_once(' ') == Some((prev.as_str(), word)))
@@ -722,7 +435,7 @@ fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
         return None;
     }
     let next = words.get(k + 1..)?;
-    AREAS
+    AREA_KINDS
         .iter()
         .find(|a| {
             let n = a.len();
@@ -747,29 +460,6 @@ fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
 /// The words of an agency name after its head: capitalised words, abbreviations, and "và"
 /// or "-" between capitalised words; a few lower-case words that belong to names.
 fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
-    const INNER: &[&str] = &[
-        "tỉnh",
-        "thành",
-        "phố",
-        "huyện",
-        "xã",
-        "phường",
-        "cấp",
-        "chi",
-        "nhánh",
-        "nhân",
-        "dân",
-        "các",
-        "khu",
-        "liên",
-        "quan",
-        "lý",
-        "trận",
-        "ủy",
-        "uỷ",
-        "cơ",
-        "án",
-    ];
     let mut end = 0;
     let mut words: Vec<(usize, &str)> = word_spans(s).collect();
     words.truncate(16);
@@ -795,8 +485,8 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
                 .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
                 || area_at(&words, k + 1).is_some());
         // "xã/phường": each part a word of names.
-        let inner = INNER.contains(&bare)
-            || (bare.contains('/') && bare.split('/').all(|p| INNER.contains(&p)))
+        let inner = NAME_INNER_WORDS.contains(&bare)
+            || (bare.contains('/') && bare.split('/').all(|p| NAME_INNER_WORDS.contains(&p)))
             || second_syllable(
                 match k {
                     0 => head_last,

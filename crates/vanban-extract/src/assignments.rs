@@ -7,9 +7,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use vanban_model::{Assignment, Document, Node, NodeKind};
-use vanban_text::Sub;
+use vanban_text::{squash_spaces, Sub};
 
 use crate::agencies::{fold, AgencyRegistry};
+use crate::lists::{ASSIGNING_WORDS, TASK_COLUMNS};
 
 fn deadline_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -47,14 +48,14 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let mut p = Parties::default();
     let t = text.trim_start_matches(['-', '+', ' ']);
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
-    let (t, assigned) = ["Giao ", "giao ", "Đề nghị ", "Yêu cầu "]
+    let t = ASSIGNING_WORDS
         .iter()
-        .find_map(|w| t.strip_prefix(w).map(|r| (r, true)))
-        .unwrap_or((t, false));
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
     let (subject, used) = registry.read_list(t);
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
-    let rest_fold = fold(vanban_syntax::text::window(rest, 0, 400));
+    let rest_fold = fold(vanban_text::window(rest, 0, 400));
     if rest_fold.starts_with("chủ trì") {
         p.lead = subject;
         p.cooperating = cooperating_after(registry, rest.sub("chủ trì".len()..));
@@ -63,19 +64,18 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         if let Some(i) = rest_fold.find("phối hợp") {
             p.cooperating = cooperating_after(registry, rest.sub(i..));
         }
-    } else if fold(vanban_syntax::text::window(t, 0, 40)).starts_with("chủ trì") {
+    } else if fold(vanban_text::window(t, 0, 40)).starts_with("chủ trì") {
         // "Chủ trì, phối hợp với …" under an item that names the agency ("1. Bộ Kế hoạch và
         // Đầu tư:"): the lead is inherited.
         p.cooperating = cooperating_after(registry, t.sub("chủ trì".len()..));
         p.lead = vec![String::new()];
     }
-    let _ = assigned;
     p
 }
 
 /// Agencies after "phối hợp (với)": "…, phối hợp với Sở Tài chính và các cơ quan …".
 fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
-    let f = fold(vanban_syntax::text::window(s, 0, 60));
+    let f = fold(vanban_text::window(s, 0, 60));
     let Some(i) = f.find("phối hợp") else {
         return Vec::new();
     };
@@ -180,17 +180,20 @@ impl Columns {
     fn of(cells: &[String]) -> Option<Columns> {
         // A column title is short ("Cơ quan chủ trì", "Thời gian hoàn thành"); a long cell
         // that mentions "phối hợp" is content, and its row is no header.
-        let find = |words: &[&str]| {
+        let find = |role: &str| {
             cells.iter().position(|c| {
-                c.split_whitespace().count() <= 6 && words.iter().any(|w| fold(c).contains(w))
+                c.split_whitespace().count() <= 6
+                    && TASK_COLUMNS
+                        .iter()
+                        .any(|&(r, w)| r == role && fold(c).contains(w))
             })
         };
         let cols = Columns {
             width: cells.len(),
-            content: find(&["nội dung", "nhiệm vụ", "chỉ tiêu", "giải pháp"]),
-            lead: find(&["chủ trì"]),
-            cooperating: find(&["phối hợp"]),
-            deadline: find(&["thời gian", "thời hạn", "tiến độ"]),
+            content: find("content"),
+            lead: find("lead"),
+            cooperating: find("cooperating"),
+            deadline: find("deadline"),
         };
         (cols.lead.is_some() || cols.cooperating.is_some()).then_some(cols)
     }
@@ -232,10 +235,9 @@ impl Columns {
 /// A group named in lower case that runs to the end of a cell ("cơ quan, địa phương liên
 /// quan"), as one name.
 fn push_group(registry: &AgencyRegistry, rest: &str, out: &mut Vec<String>) {
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let g = words.join(" ");
+    let g = squash_spaces(rest);
     let g = g.trim_end_matches(['.', ';', ',']);
-    if !g.is_empty() && words.len() <= 12 {
+    if !g.is_empty() && rest.split_whitespace().count() <= 12 {
         out.push(registry.canonical(g));
     }
 }

@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 use pest::Parser;
 use regex::Regex;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
-use vanban_text::Sub;
+use vanban_text::{squash_spaces, Sub};
+
+use crate::lists::{BARE_NUMBER_TYPES, CITATION_TYPES, ISSUER_STOPS, LINE_OPENERS};
+use crate::words::word_matches;
 
 mod grammar {
     #[derive(pest_derive::Parser)]
@@ -35,49 +38,12 @@ pub(crate) struct Found {
 fn type_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // Longest names first: the regex takes the leftmost-first alternative.
-        let names = [
-            "nghị quyết liên tịch",
-            "thông tư liên tịch",
-            "chương trình hành động",
-            "thông báo kết luận",
-            "văn bản hợp nhất",
-            "bộ luật",
-            "nghị định",
-            "nghị quyết",
-            "quyết định",
-            "chỉ thị",
-            "kế hoạch",
-            "kết luận",
-            "thông tư",
-            "công văn",
-            "văn bản",
-            "thông báo",
-            "thông cáo",
-            "chương trình",
-            "hướng dẫn",
-            "quy định",
-            "quy chế",
-            "tờ trình",
-            "báo cáo",
-            "công điện",
-            "đề án",
-            "dự án",
-            "phương án",
-            "thông tri",
-            "giấy phép",
-            "giấy mời",
-            "phiếu chuyển",
-            "phiếu gửi",
-            "phiếu báo",
-            "biên bản",
-            "hợp đồng",
-            "pháp lệnh",
-            "luật",
-            "hiến pháp",
-            "điều lệ",
-        ];
-        let names: Vec<String> = names.iter().map(|n| n.replace(' ', r"\s+")).collect();
+        // Longest names first (data/citation-types.tsv): the regex takes the leftmost-first
+        // alternative.
+        let names: Vec<String> = CITATION_TYPES
+            .iter()
+            .map(|n| n.replace(' ', r"\s+"))
+            .collect();
         let pattern = format!(r"(?:{})", names.join("|"));
         Regex::new(&pattern).unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
@@ -95,75 +61,8 @@ pub(crate) fn kind_of(type_words: &str) -> DocumentKind {
 
 /// Types whose short form is a bare number ("Nghị quyết 57", "Chỉ thị 11", "Đề án 06").
 fn bare_allowed(type_words: &str, with_so: bool) -> bool {
-    with_so
-        || matches!(
-            type_words,
-            "nghị quyết" | "chỉ thị" | "kết luận" | "quy định" | "nghị định" | "thông tư"
-        )
+    with_so || BARE_NUMBER_TYPES.contains(&type_words)
 }
-
-/// Words that end a stated issuer ("của Ban Thường vụ Tỉnh ủy về thực hiện …").
-const ISSUER_STOPS: &[&str] = &[
-    " về ",
-    " quy định",
-    " hướng dẫn",
-    " ban hành",
-    " phê duyệt",
-    " thực hiện",
-    " triển khai",
-    " sửa đổi",
-    " bổ sung",
-    " thay thế",
-    " bãi bỏ",
-    " đã ",
-    " được ",
-    " tại ",
-    " theo ",
-    " trong ",
-    " ngày ",
-    " năm ",
-    " nhằm ",
-    " đối với",
-    " cho ",
-    " là ",
-    " có ",
-    " như ",
-    " và các",
-    " gửi ",
-    " thành các",
-    " thành những",
-    " để ",
-    " với ",
-    " tới ",
-    " đến ",
-    " trên ",
-    " sẽ ",
-    " đang ",
-    " cùng ",
-    " bảo đảm",
-    " đảm bảo",
-    " gồm ",
-    " nêu ",
-    " của ",
-    " thí điểm",
-    " khoảng ",
-    " xong ",
-    " kiện toàn",
-];
-
-/// Starts of a line (folded) that begin a new clause or item, never a name wrapped onto it.
-const LINE_OPENERS: &[&str] = &[
-    "căn cứ ",
-    "theo ",
-    "xét ",
-    "thực hiện ",
-    "để ",
-    "nhằm ",
-    "trên cơ sở ",
-    "- ",
-    "+ ",
-    "• ",
-];
 
 /// Read a stated issuer at `from` in the folded text: "của X …" up to a stop word, a
 /// punctuation mark or another citation. Returns (start, end) of X.
@@ -175,55 +74,84 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
         return None;
     }
     let start = from + skip + "của ".len();
-    // A flat copy for the stop words: line breaks, Markdown and runs of spaces become one
-    // space, with the text offset of each byte kept; a blank line ends it.
-    let mut flat = String::new();
-    let mut at: Vec<usize> = Vec::new();
-    let mut breaks = 0;
-    for (i, c) in folded.sub(start..).char_indices().take(400) {
-        if matches!(c, ' ' | '\n' | '\t' | '*' | '_') {
-            breaks += usize::from(c == '\n');
-            if breaks >= 2 {
-                break;
-            }
-            // A line that opens a new clause or list item is not the name going on:
-            // "… của Ủy ban nhân dân tỉnh X" / "Căn cứ Nghị định …".
-            if c == '\n' {
-                let next = folded
-                    .sub(start + i + 1..)
-                    .trim_start_matches([' ', '\t', '*', '_']);
-                if LINE_OPENERS.iter().any(|o| next.starts_with(o)) {
-                    break;
-                }
-            }
-            if !flat.ends_with(' ') {
-                flat.push(' ');
-                at.push(start + i);
-            }
-            continue;
-        }
-        breaks = 0;
-        flat.push(c);
-        at.extend((0..c.len_utf8()).map(|k| start + i + k));
-    }
-    let after = flat.as_str();
-    // The text offset of a flat offset.
-    let pos = |i: usize| {
-        at.get(i)
-            .copied()
-            .unwrap_or(start + folded.sub(start..).len().min(400))
-    };
+    let flat = Flat::new(folded, start);
     let upper_at = |i: usize| {
-        text.get(pos(i)..)
+        text.get(flat.pos(i)..)
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)
     };
-    // The issuer ends at the first stop: punctuation, a stop word, a type name (another
-    // citation) or twelve words.
+    let end = issuer_end(&flat.text, &upper_at);
+    let name = trim_issuer(flat.text.sub(..end).trim_end());
+    if name.is_empty() {
+        return None;
+    }
+    // End after the last byte of the name in the text.
+    Some((start, flat.pos(name.len() - 1) + 1))
+}
+
+/// A flat copy of the folded text after "của", for the stop words: line breaks, Markdown and
+/// runs of spaces become one space, with the text offset of each byte kept. A blank line, or
+/// a line that opens a new clause, ends it; so do 400 characters.
+struct Flat {
+    text: String,
+    /// The text offset of each byte of `text`.
+    at: Vec<usize>,
+    /// The text offset of the end.
+    end: usize,
+}
+
+impl Flat {
+    fn new(folded: &str, start: usize) -> Flat {
+        let mut flat = String::new();
+        let mut at: Vec<usize> = Vec::new();
+        let mut breaks = 0;
+        for (i, c) in folded.sub(start..).char_indices().take(400) {
+            if matches!(c, ' ' | '\n' | '\t' | '*' | '_') {
+                breaks += usize::from(c == '\n');
+                if breaks >= 2 {
+                    break;
+                }
+                // A line that opens a new clause or list item is not the name going on:
+                // "… của Ủy ban nhân dân tỉnh X" / "Căn cứ Nghị định …".
+                if c == '\n' {
+                    let next = folded
+                        .sub(start + i + 1..)
+                        .trim_start_matches([' ', '\t', '*', '_']);
+                    if LINE_OPENERS.iter().any(|o| next.starts_with(o)) {
+                        break;
+                    }
+                }
+                if !flat.ends_with(' ') {
+                    flat.push(' ');
+                    at.push(start + i);
+                }
+                continue;
+            }
+            breaks = 0;
+            flat.push(c);
+            at.extend((0..c.len_utf8()).map(|k| start + i + k));
+        }
+        Flat {
+            text: flat,
+            at,
+            end: start + folded.sub(start..).len().min(400),
+        }
+    }
+
+    /// The text offset of a flat offset.
+    fn pos(&self, i: usize) -> usize {
+        self.at.get(i).copied().unwrap_or(self.end)
+    }
+}
+
+/// Where a stated issuer ends in its flat copy: at the first stop, which is punctuation, a
+/// stop word, "và" before a lower-case word, a type name in capitals (another citation) or
+/// twelve words. `upper_at` tells whether a flat offset holds a capital in the text.
+fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
     let mut end = after
         .find([',', ';', ':', '.', '(', ')', '“', '"', '”'])
         .unwrap_or(after.len());
-    for stop in ISSUER_STOPS {
+    for stop in ISSUER_STOPS.iter() {
         if let Some(p) = after.sub(..end).find(stop) {
             end = end.min(p);
         }
@@ -243,9 +171,7 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
         end = p;
     }
     // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name).
-    if let Some(m) =
-        crate::fold::word_matches(type_regex(), after.sub(..end)).find(|m| upper_at(m.start()))
-    {
+    if let Some(m) = word_matches(type_regex(), after.sub(..end)).find(|m| upper_at(m.start())) {
         let before = after.sub(..m.start()).trim_end();
         let cut = before.strip_suffix(" và").map_or(m.start(), str::len);
         end = end.min(cut);
@@ -253,8 +179,11 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
     if let Some((i, _)) = after.sub(..end).match_indices(' ').nth(11) {
         end = i;
     }
-    let mut name = after.sub(..end).trim_end();
-    // A trailing "và", or a footnote number ("Bộ Nông nghiệp và Môi trường 7").
+    end
+}
+
+/// An issuer without a trailing "và" or footnote number ("Bộ Nông nghiệp và Môi trường 7").
+fn trim_issuer(mut name: &str) -> &str {
     loop {
         let trimmed = name
             .strip_suffix(" và")
@@ -266,14 +195,9 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
             .map(str::trim_end);
         match trimmed {
             Some(t) => name = t,
-            None => break,
+            None => return name,
         }
     }
-    if name.is_empty() {
-        return None;
-    }
-    // End after the last byte of the name in the text.
-    Some((start, pos(name.len() - 1) + 1))
 }
 
 /// An issuer as written, Markdown, footnote markers ("[1]") and extra spaces removed.
@@ -295,7 +219,7 @@ fn clean_issuer(raw: &str) -> String {
             break;
         }
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    squash_spaces(&s)
 }
 
 /// Remove line breaks, Markdown and spaces from a symbol as written.
@@ -305,7 +229,6 @@ fn compact_symbol(s: &str) -> String {
         .collect()
 }
 
-/// Find every citation in `range` of the text.
 /// Number, bare number and date read from the parts of a citation.
 #[derive(Default)]
 struct Parts {
@@ -322,11 +245,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
         let s1 = base + part.as_span().end();
         match part.as_rule() {
             Rule::doc_type | Rule::law_type => {
-                parts.type_words = part
-                    .as_str()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                parts.type_words = squash_spaces(part.as_str());
             }
             Rule::law_name => parts.name = Some(clean_issuer(text.sub(s0..s1))),
             Rule::symbol | Rule::full_symbol => {
@@ -337,11 +256,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     parts.bare = Some(inner.as_str().to_owned());
                     continue;
                 }
-                let raw = text
-                    .sub(s0..s1)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let raw = squash_spaces(text.sub(s0..s1));
                 let law = parts.type_words == "luật" || parts.type_words == "bộ luật";
                 let prefix = if law { "Luật số" } else { "Số" };
                 if let Some(p) =
@@ -385,6 +300,10 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
     }
 }
 
+/// One citation of a list ("Nghị định số 1/2024/NĐ-CP, số 2/2024/NĐ-CP"): start, end and
+/// parts.
+type Listed = (usize, usize, Parts);
+
 /// The most bytes a citation (type, fillers, number, date) may take; the grammar runs on a
 /// window this long, never on the rest of the text.
 const WINDOW: usize = 480;
@@ -393,78 +312,23 @@ const WINDOW: usize = 480;
 pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
     let (from, to) = range;
     let mut out = Vec::new();
-    let region = folded.sub(from..to);
     let mut last_end = from;
-    for m in crate::fold::word_matches(type_regex(), region) {
+    for m in word_matches(type_regex(), folded.sub(from..to)) {
         let start = from + m.start();
         if start < last_end {
             continue;
         }
-        // A citation has a number close after its type name; most mentions of "kế hoạch",
-        // "quyết định" … have none and need no parse.
-        if !vanban_syntax::text::window(folded.sub(..to), start, 160)
-            .bytes()
-            .any(|b| b.is_ascii_digit())
-        {
-            continue;
-        }
-        let window = vanban_syntax::text::window(folded.sub(..to), start, WINDOW);
-        let Ok(mut pairs) = CitationGrammar::parse(Rule::citation_entry, window) else {
+        let Some((kind, group)) = read_at(text, folded, to, start) else {
             continue;
         };
-        let Some(citation) = pairs
-            .next()
-            .and_then(|p| p.into_inner().next())
-            .and_then(|c| c.into_inner().next())
-        else {
-            continue;
-        };
-        let mut core_end = start + citation.as_span().end();
-        let has_so = citation.as_str().contains("số");
-        let mut parts = Parts::default();
-        read_parts(citation.into_inner(), start, text, &mut parts);
-        if parts.number.is_none() && parts.bare.is_none() {
-            continue;
-        }
-        if parts.bare.is_some() && !bare_allowed(&parts.type_words, has_so) {
-            continue;
-        }
-        let kind = kind_of(&parts.type_words);
-        let mut group = vec![(start, core_end, parts)];
-        // "… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025": more of the same type.
-        while let Ok(mut more) = CitationGrammar::parse(
-            Rule::more_entry,
-            vanban_syntax::text::window(folded.sub(..to), core_end, WINDOW),
-        ) {
-            let Some(entry) = more.next() else { break };
-            let entry_end = core_end + entry.as_span().end();
-            let entry_start = core_end
-                + folded
-                    .sub(core_end..entry_end)
-                    .find("số")
-                    .or_else(|| {
-                        folded
-                            .sub(core_end..entry_end)
-                            .find(|c: char| c.is_ascii_digit())
-                    })
-                    .unwrap_or(0);
-            let mut p = Parts {
-                type_words: group[0].2.type_words.clone(),
-                ..Parts::default()
-            };
-            read_parts(entry.into_inner(), core_end, text, &mut p);
-            if p.number.is_none() {
-                break;
-            }
-            group.push((entry_start, entry_end, p));
-            core_end = entry_end;
-        }
+        let core_end = group.last().map_or(start, |g| g.1);
         let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
         let issuer = issuer_span
             .map(|(s, e)| clean_issuer(text.sub(s..e)))
             .filter(|i| !i.is_empty());
         let n = group.len();
         for (k, (s, e, p)) in group.into_iter().enumerate() {
+            // The stated issuer belongs to the last of a list.
             let end = if k + 1 == n {
                 issuer_span.map_or(e, |(_, ie)| ie)
             } else {
@@ -486,12 +350,79 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
     out
 }
 
+/// The citation whose type name starts at `start`, and those listed after it with the same
+/// type: the kind, and (start, end, parts) of each.
+fn read_at(
+    text: &str,
+    folded: &str,
+    to: usize,
+    start: usize,
+) -> Option<(DocumentKind, Vec<Listed>)> {
+    // A citation has a number close after its type name; most mentions of "kế hoạch",
+    // "quyết định" … have none and need no parse.
+    if !vanban_text::window(folded.sub(..to), start, 160)
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let window = vanban_text::window(folded.sub(..to), start, WINDOW);
+    let mut pairs = CitationGrammar::parse(Rule::citation_entry, window).ok()?;
+    let citation = pairs
+        .next()
+        .and_then(|p| p.into_inner().next())
+        .and_then(|c| c.into_inner().next())?;
+    let mut core_end = start + citation.as_span().end();
+    let has_so = citation.as_str().contains("số");
+    let mut parts = Parts::default();
+    read_parts(citation.into_inner(), start, text, &mut parts);
+    if parts.number.is_none() && parts.bare.is_none() {
+        return None;
+    }
+    if parts.bare.is_some() && !bare_allowed(&parts.type_words, has_so) {
+        return None;
+    }
+    let kind = kind_of(&parts.type_words);
+    let type_words = parts.type_words.clone();
+    let mut group = vec![(start, core_end, parts)];
+    // "… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025": more of the same type.
+    while let Some(more) = read_more(text, folded, to, core_end, &type_words) {
+        core_end = more.1;
+        group.push(more);
+    }
+    Some((kind, group))
+}
+
+/// A further entry of a list at `at` ("…, số 5786/SNV-XDCQ ngày 13/11/2025"): (start, end,
+/// parts), when it has a number.
+fn read_more(text: &str, folded: &str, to: usize, at: usize, type_words: &str) -> Option<Listed> {
+    let window = vanban_text::window(folded.sub(..to), at, WINDOW);
+    let entry = CitationGrammar::parse(Rule::more_entry, window)
+        .ok()?
+        .next()?;
+    let entry_end = at + entry.as_span().end();
+    let entry_start = at
+        + folded
+            .sub(at..entry_end)
+            .find("số")
+            .or_else(|| folded.sub(at..entry_end).find(|c: char| c.is_ascii_digit()))
+            .unwrap_or(0);
+    let mut p = Parts {
+        type_words: type_words.to_owned(),
+        ..Parts::default()
+    };
+    read_parts(entry.into_inner(), at, text, &mut p);
+    p.number.is_some().then_some((entry_start, entry_end, p))
+}
+
 #[cfg(test)]
 mod tests {
+    use vanban_text::fold::fold_case;
+
     use super::*;
 
     fn find_all(text: &str) -> Vec<Found> {
-        let folded = crate::fold::fold(text);
+        let folded = fold_case(text);
         find(text, &folded, (0, text.len()))
     }
 

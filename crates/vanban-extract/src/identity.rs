@@ -7,9 +7,10 @@
 //! date is never invented.
 
 use vanban_model::DocumentKind;
+use vanban_text::fold::{fold_case, fold_tones, slug};
 use vanban_text::Sub;
 
-use crate::fold::slug;
+use crate::lists::{CENTRAL_ISSUER_WORDS, CONTEXTUAL_ISSUERS, LOCAL_UNITS};
 
 /// What the citing document tells about context: its own province, for "Tỉnh ủy", "UBND
 /// tỉnh" and the like.
@@ -101,10 +102,10 @@ fn provinces() -> &'static [(String, &'static str)] {
             let Some(canonical) = cols.next().map(str::trim) else {
                 continue;
             };
-            v.push((crate::agencies::fold(canonical), canonical));
+            v.push((fold_tones(canonical), canonical));
             for alias in cols.next().unwrap_or("").split('|').map(str::trim) {
                 if !alias.is_empty() {
-                    v.push((crate::agencies::fold(alias), canonical));
+                    v.push((fold_tones(alias), canonical));
                 }
             }
         }
@@ -115,7 +116,7 @@ fn provinces() -> &'static [(String, &'static str)] {
 
 /// The canonical name of the province whose name starts `text` ("Lào Cai, ngày …" → "Lào Cai").
 pub fn known_province_at(text: &str) -> Option<&'static str> {
-    let folded = crate::agencies::fold(text.get(..text.len().min(64)).unwrap_or(text));
+    let folded = fold_tones(text.get(..text.len().min(64)).unwrap_or(text));
     provinces().iter().find_map(|(name, canonical)| {
         let rest = folded.strip_prefix(name.as_str())?;
         (!rest.chars().next().is_some_and(char::is_alphanumeric)).then_some(*canonical)
@@ -124,7 +125,7 @@ pub fn known_province_at(text: &str) -> Option<&'static str> {
 
 /// The one province whose name begins with these words ("Lào" → "Lào Cai"), if only one does.
 pub fn complete_province(words: &str) -> Option<&'static str> {
-    let want = format!("{} ", crate::agencies::fold(words.trim()));
+    let want = format!("{} ", fold_tones(words.trim()));
     let found: std::collections::BTreeSet<&'static str> = provinces()
         .iter()
         .filter(|(name, _)| name.starts_with(&want))
@@ -138,7 +139,7 @@ pub fn complete_province(words: &str) -> Option<&'static str> {
 /// Province named in an issuer or locality text: "UBND tỉnh Lào Cai" → "Lào Cai",
 /// "tỉnh Tuyên Quang" → "Tuyên Quang", "Thành phố Hồ Chí Minh" → "Hồ Chí Minh".
 pub fn province_in(text: &str) -> Option<String> {
-    let lower = crate::fold::fold(text);
+    let lower = fold_case(text);
     for unit in ["thành phố ", "tỉnh ", "tp. "] {
         let mut from = 0;
         while let Some(pos) = lower.sub(from..).find(unit) {
@@ -177,41 +178,11 @@ pub fn province_in(text: &str) -> Option<String> {
     None
 }
 
-/// Contextual words that mean "of the citing document's province".
-const CONTEXTUAL: &[&str] = &[
-    "tỉnh ủy",
-    "tỉnh uỷ",
-    "thành ủy",
-    "thành uỷ",
-    "đảng bộ tỉnh",
-    "đảng bộ thành phố",
-    "ủy ban nhân dân tỉnh",
-    "uỷ ban nhân dân tỉnh",
-    "ubnd tỉnh",
-    "hội đồng nhân dân tỉnh",
-    "hđnd tỉnh",
-    "ủy ban nhân dân thành phố",
-    "ubnd thành phố",
-    "hội đồng nhân dân thành phố",
-    "hđnd thành phố",
-    "đảng ủy ủy ban nhân dân tỉnh",
-];
-
 /// Whether a stated issuer is a central body ("Tổ giúp việc Ban Chỉ đạo Trung ương", "Bộ
 /// Tài chính", "Ngân hàng Nhà nước Việt Nam"): no province of the citing document applies.
 pub fn is_central(stated: &str) -> bool {
-    let lower = crate::fold::fold(stated);
-    let local = [
-        "tỉnh",
-        "thành phố",
-        "huyện",
-        "quận",
-        "xã",
-        "phường",
-        "thị xã",
-    ]
-    .iter()
-    .any(|w| {
+    let lower = fold_case(stated);
+    let local = LOCAL_UNITS.iter().any(|w| {
         lower
             .split(|c: char| !c.is_alphanumeric())
             .collect::<Vec<_>>()
@@ -221,16 +192,7 @@ pub fn is_central(stated: &str) -> bool {
     if local {
         return false;
     }
-    [
-        "trung ương",
-        "chính phủ",
-        "quốc hội",
-        "bộ chính trị",
-        "ban bí thư",
-        "việt nam",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    CENTRAL_ISSUER_WORDS.iter().any(|w| lower.contains(w))
         || lower.starts_with("bộ ")
         || lower.starts_with("bộ trưởng ")
 }
@@ -245,8 +207,8 @@ pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
     if let Some(p) = province_in(&expanded) {
         return (expanded, Some(p));
     }
-    let lower = crate::fold::fold(&expanded);
-    let contextual = CONTEXTUAL
+    let lower = fold_case(&expanded);
+    let contextual = CONTEXTUAL_ISSUERS
         .iter()
         .any(|w| lower.ends_with(w) || lower.contains(&format!("{w} ")));
     match (&ctx.province, contextual) {

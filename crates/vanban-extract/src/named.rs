@@ -6,7 +6,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use vanban_model::{DateParts, DocumentKind};
-use vanban_text::Sub;
+use vanban_text::{squash_spaces, Sub};
+
+use crate::lists::{CODE_NAMES, NAME_STOPS, PLAN_WORDS};
+use crate::words::word_matches;
 
 /// A named citation as found.
 #[derive(Debug, Clone)]
@@ -39,78 +42,8 @@ fn head_regex() -> &'static Regex {
     })
 }
 
-/// Words after "Quy hoạch" that make it the name of a plan, not the common noun.
-const PLAN_WORDS: &[&str] = &[
-    "tỉnh",
-    "phát triển",
-    "vùng",
-    "quốc gia",
-    "tổng thể",
-    "sử dụng",
-    "thành phố",
-    "chung đô thị",
-];
-
-/// The codes (bộ luật), whose names are often written in lower case.
-const CODE_NAMES: &[&str] = &[
-    "dân sự",
-    "hình sự",
-    "lao động",
-    "hàng hải",
-    "tố tụng",
-    "hàng không",
-];
-
 /// How far a quoted project title may run before its closing quote, in bytes.
 const QUOTED_TITLE_MAX: usize = 300;
-
-/// Words that end a name.
-const NAME_STOPS: &[&str] = &[
-    " số ",
-    " ngày ",
-    " năm ",
-    " đã ",
-    " được ",
-    " quy định",
-    " về ",
-    " của ",
-    " tại ",
-    " theo ",
-    " này",
-    " và Luật",
-    " và Bộ luật",
-    " và các",
-    " và Nghị",
-    " và Quyết định",
-    " và Thông tư",
-    " và Điều",
-    " và khoản",
-    " và điểm",
-    " đối với",
-    " có ",
-    " để ",
-    " nhằm ",
-    " trong ",
-    " với ",
-    " thì ",
-    " mà ",
-    " hoặc ",
-    " ban hành",
-    " cho ",
-    " như sau",
-    " thực hiện",
-    " ước ",
-    " khoảng ",
-    " không ",
-    " vào ",
-    " chưa ",
-    " phải ",
-    " cần ",
-    " hiện hành",
-    " sửa đổi",
-    " bảo đảm",
-    " đảm bảo",
-];
 
 /// Find named citations in `range`, skipping `taken` ranges (numbered citations, sorted).
 ///
@@ -164,7 +97,7 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
     // End of the last name found: a head inside it ("Luật Luật …") is part of that name, not
     // a new citation, so names never overlap.
     let mut last_end = 0;
-    for m in crate::fold::word_matches(head_regex(), text.sub(from..to)) {
+    for m in word_matches(head_regex(), text.sub(from..to)) {
         let start = from + m.start();
         if start < last_end || inside(taken, start) {
             continue;
@@ -178,103 +111,22 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             _ => "Quy hoạch",
         };
         let after_head = start + head.len();
-        let rest = text.sub(after_head..to);
         // (A wrap may stand between the head and the name: "… Điều 3 Luật" / "Quản lý …".)
-        let Some(first) = rest.strip_prefix([' ', '\n']) else {
+        let Some(first) = text.sub(after_head..to).strip_prefix([' ', '\n']) else {
             continue;
         };
-        let (kind, end) = match head {
-            "Đề án" => {
-                if first.starts_with('“') || first.starts_with('"') {
-                    // Đề án “Xây dựng …”: the quoted title, closed within a bounded window
-                    // (an unclosed quote costs a window, not the rest of the text).
-                    let open = first.chars().next().map_or(1, char::len_utf8);
-                    let close = first
-                        .sub(open..open + QUOTED_TITLE_MAX)
-                        .find(['”', '"'])
-                        .map(|p| p + open);
-                    match close {
-                        Some(c) => {
-                            let q = first.sub(c..).chars().next().map_or(1, char::len_utf8);
-                            (DocumentKind::ProjectProposal, after_head + 1 + c + q)
-                        }
-                        _ => continue,
-                    }
-                } else if first.starts_with(|c: char| c.is_ascii_digit()) {
-                    // "Đề án 06".
-                    let n = first.chars().take_while(char::is_ascii_digit).count();
-                    (DocumentKind::ProjectProposal, after_head + 1 + n)
-                } else {
-                    continue;
-                }
-            }
-            "Quy hoạch" => {
-                if !first.starts_with(|c: char| c.is_uppercase())
-                    && !PLAN_WORDS.iter().any(|w| first.starts_with(w))
-                {
-                    continue;
-                }
-                let mut end = name_end(first, true);
-                // "…, tầm nhìn đến năm 2050" belongs to the name.
-                let tail = first.sub(end..);
-                if let Some(t) = tail.strip_prefix(", tầm nhìn đến năm ") {
-                    let digits = t.chars().take_while(char::is_ascii_digit).count();
-                    if digits == 4 {
-                        end += ", tầm nhìn đến năm ".len() + 4;
-                    }
-                }
-                (DocumentKind::Unknown, after_head + 1 + end)
-            }
-            _ => {
-                // Laws and the Constitution: the name starts with a capital; the codes are
-                // also written in lower case ("Bộ luật hàng hải Việt Nam").
-                let lower_code =
-                    head == "Bộ luật" && CODE_NAMES.iter().any(|n| first.starts_with(n));
-                if !first.starts_with(|c: char| c.is_uppercase()) && !lower_code {
-                    continue;
-                }
-                let kind = match head {
-                    "Bộ luật" => DocumentKind::Code,
-                    "Hiến pháp" => DocumentKind::Constitution,
-                    _ => DocumentKind::Law,
-                };
-                (kind, after_head + 1 + name_end(first, false))
-            }
+        let Some((kind, len)) = name_after(head, first) else {
+            continue;
         };
-        let name = text
-            .sub(start..end)
-            .replace(['*', '_'], "")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let end = after_head + 1 + len;
+        let name = squash_spaces(&text.sub(start..end).replace(['*', '_'], ""))
             .trim_end_matches([',', ' '])
             .to_owned();
         if name.chars().count() <= head.chars().count() + 2 {
             continue;
         }
-        // "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015": the date belongs to the
-        // citation; "Luật Đất đai năm 2024": the year.
-        let mut end = end;
-        let date = if let Some(c) = date_regex().captures(text.sub(end..to)) {
-            let num = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).map(|m| m.as_str());
-            let d = DateParts {
-                day: num(1, 4).and_then(|n| n.parse().ok()),
-                month: num(2, 5).and_then(|n| n.parse().ok()),
-                year: num(3, 6).and_then(|n| n.parse().ok()),
-            };
-            end += c.get(0).map_or(0, |m| m.end());
-            Some(d)
-        } else {
-            text.sub(end..to)
-                .strip_prefix(" năm ")
-                .and_then(|t| t.get(..4))
-                .and_then(|y| y.parse().ok())
-                .map(|y| DateParts {
-                    day: None,
-                    month: None,
-                    year: Some(y),
-                })
-        };
+        let (date, date_len) = date_after(text.sub(end..to));
+        let end = end + date_len;
         last_end = end;
         out.push(NamedFound {
             start,
@@ -287,6 +139,88 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
     out
 }
 
+/// The kind of document a head names and the byte length of its name in `first` (the text
+/// after the head and one space or line break), if a name stands there.
+fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
+    match head {
+        "Đề án" => {
+            if first.starts_with('“') || first.starts_with('"') {
+                // Đề án “Xây dựng …”: the quoted title, closed within a bounded window (an
+                // unclosed quote costs a window, not the rest of the text).
+                let open = first.chars().next().map_or(1, char::len_utf8);
+                let close = first
+                    .sub(open..open + QUOTED_TITLE_MAX)
+                    .find(['”', '"'])
+                    .map(|p| p + open)?;
+                let q = first.sub(close..).chars().next().map_or(1, char::len_utf8);
+                Some((DocumentKind::ProjectProposal, close + q))
+            } else if first.starts_with(|c: char| c.is_ascii_digit()) {
+                // "Đề án 06".
+                let n = first.chars().take_while(char::is_ascii_digit).count();
+                Some((DocumentKind::ProjectProposal, n))
+            } else {
+                None
+            }
+        }
+        "Quy hoạch" => {
+            if !first.starts_with(|c: char| c.is_uppercase())
+                && !PLAN_WORDS.iter().any(|w| first.starts_with(w))
+            {
+                return None;
+            }
+            let mut end = name_end(first, true);
+            // "…, tầm nhìn đến năm 2050" belongs to the name.
+            let tail = first.sub(end..);
+            if let Some(t) = tail.strip_prefix(", tầm nhìn đến năm ") {
+                let digits = t.chars().take_while(char::is_ascii_digit).count();
+                if digits == 4 {
+                    end += ", tầm nhìn đến năm ".len() + 4;
+                }
+            }
+            Some((DocumentKind::Unknown, end))
+        }
+        _ => {
+            // Laws and the Constitution: the name starts with a capital; the codes are also
+            // written in lower case ("Bộ luật hàng hải Việt Nam").
+            let lower_code = head == "Bộ luật" && CODE_NAMES.iter().any(|n| first.starts_with(n));
+            if !first.starts_with(|c: char| c.is_uppercase()) && !lower_code {
+                return None;
+            }
+            let kind = match head {
+                "Bộ luật" => DocumentKind::Code,
+                "Hiến pháp" => DocumentKind::Constitution,
+                _ => DocumentKind::Law,
+            };
+            Some((kind, name_end(first, false)))
+        }
+    }
+}
+
+/// The date just after a name and its byte length: "Luật Tổ chức Chính phủ ngày 19 tháng 6
+/// năm 2015" (the date belongs to the citation), "Luật Đất đai năm 2024" (the year only, not
+/// counted in the citation's span).
+fn date_after(rest: &str) -> (Option<DateParts>, usize) {
+    if let Some(c) = date_regex().captures(rest) {
+        let num = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).map(|m| m.as_str());
+        let d = DateParts {
+            day: num(1, 4).and_then(|n| n.parse().ok()),
+            month: num(2, 5).and_then(|n| n.parse().ok()),
+            year: num(3, 6).and_then(|n| n.parse().ok()),
+        };
+        return (Some(d), c.get(0).map_or(0, |m| m.end()));
+    }
+    let year = rest
+        .strip_prefix(" năm ")
+        .and_then(|t| t.get(..4))
+        .and_then(|y| y.parse().ok())
+        .map(|y| DateParts {
+            day: None,
+            month: None,
+            year: Some(y),
+        });
+    (year, 0)
+}
+
 /// Whether `at` lies inside one of `ranges` (sorted, not overlapping: citations found in
 /// disjoint places). A binary search: a document with a hundred thousand citations costs a
 /// logarithm per head, not a scan.
@@ -297,10 +231,7 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 
 /// Where a name ends: punctuation, a stop word, or twenty words.
 fn name_end(s: &str, comma_ends: bool) -> usize {
-    let mut end = s.len().min(400);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
+    let mut end = vanban_text::floor(s, 400);
     // Line breaks count as spaces (same byte length).
     let flat: String = s
         .sub(..end)
@@ -329,7 +260,7 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
             break;
         }
     }
-    for stop in NAME_STOPS {
+    for stop in NAME_STOPS.iter() {
         // "của" ends a name before its issuer ("… của Quốc hội"), not inside it ("Luật
         // Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam").
         // Nor does "tại" before "Việt Nam" ("… người nước ngoài tại Việt Nam").

@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 use pest::Parser;
 use regex::Regex;
 use vanban_model::{Node, NodeKind, Reference, Span};
-use vanban_text::Sub;
+use vanban_text::{squash_spaces, Sub};
 
 use crate::citations::{CitationGrammar, Rule};
 use crate::units::UnitIndex;
+use crate::words::word_matches;
 
 fn unit_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -69,14 +70,14 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
     let (from, to) = range;
     let mut out = Vec::new();
     let mut last_end = from;
-    for m in crate::fold::word_matches(unit_regex(), folded.sub(from..to)) {
+    for m in word_matches(unit_regex(), folded.sub(from..to)) {
         let start = from + m.start();
         if start < last_end {
             continue;
         }
         let Ok(mut pairs) = CitationGrammar::parse(
             Rule::reference_entry,
-            vanban_syntax::text::window(folded.sub(..to), start, 400),
+            vanban_text::window(folded.sub(..to), start, 400),
         ) else {
             continue;
         };
@@ -282,12 +283,7 @@ pub(crate) fn find(
                 *first = format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi));
             }
         }
-        let raw = text
-            .sub(read.start..read.end)
-            .replace(['*', '_'], "")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let raw = squash_spaces(&text.sub(read.start..read.end).replace(['*', '_'], ""));
         out.push(Reference {
             raw,
             targets,

@@ -9,8 +9,19 @@
 //! A paragraph that opens with a formula ("Căn cứ …", "Thực hiện …") gives it to each
 //! citation listed in it. Every cited document left without a relation is cited.
 
-use vanban_model::{DocumentKind, RelationType};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use vanban_model::{
+    Citation, CitationForm, Document, DocumentKind, Node, NodeKind, Relation, RelationType, Span,
+};
 use vanban_text::Sub;
+
+use crate::citations::Found;
+use crate::lists::{
+    CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
+    RELATION_TRIGGERS,
+};
+use crate::NodeIndex;
 
 /// Where a citation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,35 +31,6 @@ pub(crate) enum Position {
     Body,
 }
 
-const TRIGGERS: &[(&str, RelationType)] = &[
-    (
-        "tiếp tục triển khai thực hiện",
-        RelationType::ContinuesImplementing,
-    ),
-    ("tiếp tục thực hiện", RelationType::ContinuesImplementing),
-    ("triển khai thực hiện", RelationType::Implements),
-    ("thực hiện", RelationType::Implements),
-    ("triển khai", RelationType::Implements),
-    ("cụ thể hóa", RelationType::Implements),
-    ("cụ thể hoá", RelationType::Implements),
-    ("căn cứ", RelationType::BasedOn),
-    ("sửa đổi, bổ sung", RelationType::Amends),
-    ("sửa đổi bổ sung", RelationType::Amends),
-    ("sửa đổi", RelationType::Amends),
-    ("thay thế", RelationType::Replaces),
-    ("bãi bỏ", RelationType::Repeals),
-    ("hủy bỏ", RelationType::Repeals),
-    ("huỷ bỏ", RelationType::Repeals),
-    ("đình chỉ", RelationType::Suspends),
-    ("tạm ngưng", RelationType::Suspends),
-    ("quy định chi tiết", RelationType::Details),
-    ("hướng dẫn thi hành", RelationType::Guides),
-    ("hướng dẫn", RelationType::Guides),
-    ("đính chính", RelationType::Corrects),
-    ("ban hành kèm theo", RelationType::Attaches),
-    ("kèm theo", RelationType::Attaches),
-];
-
 /// Most bytes allowed between a trigger and the citation it types ("sửa đổi, bổ sung một số
 /// điều của ").
 const TRIGGER_REACH: usize = 48;
@@ -56,7 +38,7 @@ const TRIGGER_REACH: usize = 48;
 /// The trigger nearest the end of `gap` (folded text), if it is close enough to the end.
 pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     let mut best: Option<(RelationType, usize, usize)> = None;
-    for &(phrase, kind) in TRIGGERS {
+    for &(phrase, kind) in RELATION_TRIGGERS.iter() {
         if let Some(pos) = gap.rfind(phrase) {
             let end = pos + phrase.len();
             // Whole words only.
@@ -95,15 +77,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     // "Luật sửa đổi, bổ sung một số điều của Luật …": the formula is the title of the cited
     // document, not a claim of the citing one.
     let before = gap.sub(..pos).rsplit('\n').next().unwrap_or("").trim_end();
-    const TYPES: &[&str] = &[
-        "luật",
-        "nghị định",
-        "thông tư",
-        "quyết định",
-        "nghị quyết",
-        "pháp lệnh",
-    ];
-    if TYPES.iter().any(|t| before.ends_with(t)) {
+    if CITED_TITLE_TYPES.iter().any(|t| before.ends_with(t)) {
         return None;
     }
     Some((kind, pos))
@@ -112,18 +86,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 /// Passive formulae: the citation after them is the subject ("… được sửa đổi, bổ sung bởi
 /// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
-    const PASSIVE: &[(&str, RelationType)] = &[
-        ("được sửa đổi, bổ sung", RelationType::Amends),
-        ("được sửa đổi", RelationType::Amends),
-        ("được bổ sung", RelationType::Amends),
-        ("được thay thế", RelationType::Replaces),
-        ("bị thay thế", RelationType::Replaces),
-        ("bị bãi bỏ", RelationType::Repeals),
-        ("được bãi bỏ", RelationType::Repeals),
-        ("được hướng dẫn", RelationType::Guides),
-        ("được quy định chi tiết", RelationType::Details),
-    ];
-    PASSIVE
+    RELATION_PASSIVES
         .iter()
         .find(|(p, _)| gap.contains(p))
         .map(|&(_, k)| k)
@@ -142,21 +105,7 @@ pub(crate) fn ends_force_after(tail: &str) -> bool {
 /// The formula a paragraph opens with, for citations listed in it.
 pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
     let t = paragraph.trim_start_matches(|c: char| !c.is_alphabetic());
-    const OPENERS: &[(&str, RelationType)] = &[
-        ("căn cứ", RelationType::BasedOn),
-        ("tiếp tục thực hiện", RelationType::ContinuesImplementing),
-        ("thực hiện", RelationType::Implements),
-        ("triển khai thực hiện", RelationType::Implements),
-        ("triển khai", RelationType::Implements),
-        ("cụ thể hóa", RelationType::Implements),
-        ("theo đề nghị", RelationType::ProposedBy),
-        ("xét đề nghị", RelationType::ProposedBy),
-        ("sửa đổi, bổ sung", RelationType::Amends),
-        ("bãi bỏ", RelationType::Repeals),
-        ("quy định chi tiết", RelationType::Details),
-        ("hướng dẫn", RelationType::Guides),
-    ];
-    OPENERS
+    RELATION_OPENERS
         .iter()
         .find(|(p, _)| t.starts_with(p))
         .map(|&(_, k)| k)
@@ -180,18 +129,7 @@ pub(crate) fn own_claim_allowed(kind: RelationType, pos: Position) -> bool {
 /// Words of intent before a trigger: the document asks for an amendment, it does not make
 /// one ("tham mưu … sửa đổi", "dự thảo Nghị định sửa đổi …", "đề xuất bãi bỏ").
 pub(crate) fn intent_before(gap: &str) -> bool {
-    const INTENT: &[&str] = &[
-        "đề xuất",
-        "dự thảo",
-        "tham mưu",
-        "nghiên cứu",
-        "kiến nghị",
-        "đề nghị",
-        "trình ",
-        "xây dựng",
-        "rà soát",
-    ];
-    INTENT.iter().any(|w| gap.contains(w))
+    INTENT_WORDS.iter().any(|w| gap.contains(w))
 }
 
 /// The document itself is the subject: "Kế hoạch này thay thế …", "Quyết định này bãi bỏ …".
@@ -211,6 +149,335 @@ pub(crate) fn proposal_target(kind: DocumentKind) -> bool {
             | DocumentKind::OfficialLetter
             | DocumentKind::Report
     )
+}
+
+/// Typed relations of a document, one per (subject, object, type), in document order: the
+/// claims of phrases and positions, then the ends of force stated by articles, then `cites`
+/// for every document cited and not reached.
+pub(crate) fn relate(
+    own: &str,
+    doc: &Document,
+    folded: &str,
+    found: &[(Found, Position)],
+    cites: &[Citation],
+    nodes: &NodeIndex,
+) -> Vec<Relation> {
+    let ev = Evidence {
+        own,
+        doc,
+        folded,
+        found,
+        cites,
+        nodes,
+    };
+    let mut out = Gathered {
+        own,
+        relations: Vec::new(),
+        seen: BTreeSet::new(),
+    };
+    claims(&ev, &mut out);
+    ends_of_force(&ev, &mut out);
+    cited(&ev, &mut out);
+    out.relations
+}
+
+/// What relations are read from: the citing document, its folded text, and its citations as
+/// found and as resolved (one for one).
+struct Evidence<'a> {
+    own: &'a str,
+    doc: &'a Document,
+    folded: &'a str,
+    found: &'a [(Found, Position)],
+    cites: &'a [Citation],
+    nodes: &'a NodeIndex,
+}
+
+/// One citation, with the text a claim on it is read from.
+struct Step<'a> {
+    /// Index of the citation.
+    i: usize,
+    /// Its target id.
+    to: &'a str,
+    pos: Position,
+    /// Id and start of the node (or "title") it stands in.
+    para: String,
+    para_start: usize,
+    /// The citation before it in the same node, if that one has a target.
+    prev: Option<usize>,
+    /// Folded text from the end of `prev` (else the start of the node) to the citation.
+    gap: &'a str,
+    span: Span,
+}
+
+impl<'a> Evidence<'a> {
+    /// The node a citation stands in ("title" for the title): (id, start).
+    fn paragraph_of(&self, i: usize) -> (String, usize) {
+        let (f, pos) = &self.found[i];
+        match pos {
+            Position::Title => (
+                "title".to_owned(),
+                self.doc.header.title_span.map_or(f.start, |s| s.start),
+            ),
+            _ => self
+                .nodes
+                .at(f.start)
+                .map(|(id, s)| (id.to_owned(), s))
+                .unwrap_or_else(|| (String::new(), f.start)),
+        }
+    }
+
+    /// Citation `i` as a step, when it has a target.
+    fn step(&self, i: usize) -> Option<Step<'a>> {
+        let (cites, found, folded) = (self.cites, self.found, self.folded);
+        let (f, pos) = &found[i];
+        let to = cites[i].target_id.as_deref()?;
+        let (para, para_start) = self.paragraph_of(i);
+        let prev = (i > 0)
+            .then(|| i - 1)
+            .filter(|&p| self.paragraph_of(p).0 == para && cites[p].target_id.is_some());
+        let gap_start = prev.map_or(para_start, |p| found[p].0.end);
+        Some(Step {
+            i,
+            to,
+            pos: *pos,
+            para,
+            para_start,
+            prev,
+            gap: folded.get(gap_start..f.start).unwrap_or(""),
+            span: cites[i].span,
+        })
+    }
+
+    /// Whether citation `i` cites a document by name only (never a subject).
+    fn named(&self, i: usize) -> bool {
+        self.cites[i].form == CitationForm::Named
+    }
+
+    /// The folded text of the citation's node before it.
+    fn paragraph_before(&self, s: &Step<'_>) -> &'a str {
+        let folded = self.folded;
+        folded
+            .get(s.para_start..self.found[s.i].0.start)
+            .unwrap_or("")
+    }
+}
+
+/// Relations as they are gathered: one per (subject, object, type).
+struct Gathered<'a> {
+    /// The citing document's id.
+    own: &'a str,
+    relations: Vec<Relation>,
+    seen: BTreeSet<(String, String, RelationType)>,
+}
+
+impl Gathered<'_> {
+    fn push(&mut self, from: &str, to: &str, kind: RelationType, span: Span) {
+        if from == to {
+            return;
+        }
+        // A document implements, amends or repeals only documents older than itself.
+        if let (Some(a), Some(b)) = (id_year(from), id_year(to)) {
+            if b > a && kind != RelationType::Cites {
+                return;
+            }
+        }
+        if self.seen.insert((from.to_owned(), to.to_owned(), kind)) {
+            self.relations.push(Relation {
+                from: from.to_owned(),
+                to: to.to_owned(),
+                kind,
+                asserted_by: self.own.to_owned(),
+                span,
+            });
+        }
+    }
+}
+
+/// The claims of phrases and positions, citation by citation. A citation joined to the object
+/// of a claim by "và" or a comma shares its claim: "về thực hiện Nghị quyết số 71/NQ-CP … và
+/// Chương trình hành động số 10-CTr/TU …".
+fn claims(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
+    let consolidated = ev.doc.header.kind == DocumentKind::Consolidated;
+    let first_article = if consolidated {
+        first_article_start(ev.doc)
+    } else {
+        None
+    };
+    // The document a consolidated text consolidates.
+    let mut base: Option<String> = None;
+    // Citations that are the object of a claim: (subject, type).
+    let mut claimed: HashMap<usize, (String, RelationType)> = HashMap::new();
+    for i in 0..ev.found.len() {
+        let Some(step) = ev.step(i) else {
+            continue;
+        };
+        // A consolidated text consolidates the first document it lists; the others listed
+        // before its first article amend that document.
+        let listed = matches!(step.pos, Position::Title | Position::Preamble)
+            || first_article.is_some_and(|a| ev.found[i].0.start < a);
+        if consolidated && listed {
+            consolidation(ev, out, &step, &mut base);
+            continue;
+        }
+        if let Some(claim) = claim(ev, out, &step, &claimed) {
+            claimed.insert(i, claim);
+        }
+    }
+}
+
+/// A citation listed by a consolidated text: the first is consolidated, the others amend it,
+/// and those in its reproduced "Căn cứ …" paragraphs are its bases.
+fn consolidation(
+    ev: &Evidence<'_>,
+    out: &mut Gathered<'_>,
+    s: &Step<'_>,
+    base: &mut Option<String>,
+) {
+    let basis = opener(ev.paragraph_before(s)) == Some(RelationType::BasedOn);
+    let Some(b) = base.as_deref() else {
+        out.push(ev.own, s.to, RelationType::Consolidates, s.span);
+        *base = Some(s.to.to_owned());
+        return;
+    };
+    if basis {
+        out.push(b, s.to, RelationType::BasedOn, s.span);
+    } else {
+        out.push(s.to, b, RelationType::Amends, s.span);
+    }
+}
+
+/// The claim a phrase or a position makes on a citation, pushed; returned when a citation
+/// joined to this one may share it.
+fn claim(
+    ev: &Evidence<'_>,
+    out: &mut Gathered<'_>,
+    s: &Step<'_>,
+    claimed: &HashMap<usize, (String, RelationType)>,
+) -> Option<(String, RelationType)> {
+    if let (Some(p), Some(kind)) = (s.prev, passive_before(s.gap)) {
+        // (A document cited by name only is never the subject.)
+        if ev.named(s.i) || ev.named(p) {
+            return None;
+        }
+        if let Some(subject) = ev.cites[p].target_id.as_deref() {
+            out.push(s.to, subject, kind, s.span);
+            return None;
+        }
+    }
+    let trigger = trigger_before(s.gap).map(|t| t.0);
+    // A sentence, a quotation or a statement ("… quy định: “…") separates two claims.
+    let sentence_break =
+        s.gap.contains([';', ':', '“', '"']) || s.gap.contains(". ") || s.gap.contains("\n\n");
+    // A document cited by name only is never the subject of a nested claim, nor is the
+    // citing document in its place.
+    if s.prev.is_some_and(|p| ev.named(p)) && !sentence_break && trigger.is_some() {
+        return None;
+    }
+    match (s.prev, trigger) {
+        // ("ban hành kèm theo" after a citation names an unnamed regulation, not it.)
+        (Some(p), Some(kind)) if !sentence_break && kind != RelationType::Attaches => {
+            let subject = ev.cites[p].target_id.as_deref().unwrap_or(ev.own);
+            out.push(subject, s.to, kind, s.span);
+            Some((subject.to_owned(), kind))
+        }
+        (_, Some(kind)) if own_claim(kind, s) => {
+            out.push(ev.own, s.to, kind, s.span);
+            Some((ev.own.to_owned(), kind))
+        }
+        (Some(p), None)
+            if claimed.contains_key(&p)
+                && CLAIM_JOINERS.iter().any(|j| *j == s.gap.trim())
+                && !ev.named(s.i) =>
+        {
+            let (subject, kind) = claimed.get(&p).cloned()?;
+            out.push(&subject, s.to, kind, s.span);
+            Some((subject, kind))
+        }
+        _ => {
+            opener_claim(ev, out, s);
+            None
+        }
+    }
+}
+
+/// Whether a phrase before a citation is the citing document's own claim: anywhere in the
+/// title and preamble; in the body only for the types it allows, in an operative article or
+/// after "… này", and never after words of intent.
+fn own_claim(kind: RelationType, s: &Step<'_>) -> bool {
+    own_claim_allowed(kind, s.pos)
+        && (s.pos != Position::Body
+            || (!intent_before(s.gap) && (self_subject(s.gap) || s.para.contains("art_"))))
+}
+
+/// A paragraph that opens with a formula gives it to every citation it lists.
+fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
+    let paragraph = ev
+        .paragraph_before(s)
+        .trim_start_matches(|c: char| !c.is_alphabetic());
+    if let Some(kind) = opener(paragraph) {
+        let allowed = own_claim_allowed(kind, s.pos)
+            && (kind != RelationType::ProposedBy || proposal_target(ev.cites[s.i].kind));
+        if allowed {
+            out.push(ev.own, s.to, kind, s.span);
+        }
+    }
+}
+
+/// "Nghị định số … và Nghị định số … hết hiệu lực từ ngày Nghị định này có hiệu lực": an
+/// operative article ends the force of the documents its sentence lists.
+fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
+    for (i, (f, pos)) in ev.found.iter().enumerate() {
+        let Some(to) = ev.cites[i].target_id.as_deref() else {
+            continue;
+        };
+        if *pos != Position::Body || ev.named(i) || !ev.paragraph_of(i).0.contains("art_") {
+            continue;
+        }
+        if ends_force_after(sentence_after(ev.folded, f.end)) {
+            out.push(ev.own, to, RelationType::Repeals, ev.cites[i].span);
+        }
+    }
+}
+
+/// Every document cited but not reached by any relation is cited. (Named citations take part
+/// in typed relations only: a name alone is weak evidence.)
+fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
+    let reached: BTreeSet<String> = out.relations.iter().map(|r| r.to.clone()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for c in ev.cites.iter().filter(|c| c.form != CitationForm::Named) {
+        if let Some(t) = c.target_id.as_deref() {
+            if !reached.contains(t) && t != ev.own && seen.insert(t) {
+                out.push(ev.own, t, RelationType::Cites, c.span);
+            }
+        }
+    }
+}
+
+/// The year part of a canonical id, when known.
+fn id_year(id: &str) -> Option<u16> {
+    let (head, _) = id.rsplit_once(';')?;
+    head.rsplit(':').next()?.parse().ok()
+}
+
+/// The rest of the sentence after `from`: up to ". ", ";", a blank line, or 600 bytes.
+fn sentence_after(folded: &str, from: usize) -> &str {
+    let end = vanban_text::floor(folded, from + 600);
+    let rest = folded.get(from..end).unwrap_or("");
+    let stop = [". ", ".\n", ";", "\n\n"]
+        .iter()
+        .filter_map(|s| rest.find(s))
+        .min()
+        .unwrap_or(rest.len());
+    rest.sub(..stop)
+}
+
+/// Where the first Điều or Chương of the body starts (a VBHN lists its documents before it).
+fn first_article_start(doc: &Document) -> Option<usize> {
+    doc.body
+        .iter()
+        .flat_map(Node::walk)
+        .find(|n| matches!(n.kind, NodeKind::Article | NodeKind::Chapter))
+        .map(|n| n.span.start)
 }
 
 #[cfg(test)]

@@ -231,9 +231,28 @@ impl Build {
         id
     }
 
+    /// Every edge a document gives: its relations, its issuer, the issuers of the stubs it
+    /// cites, its tasks and who does them, its recipients.
     fn edges(&mut self, x: &Extraction) {
-        let own = x.id.clone();
+        self.relation_edges(x);
+        self.issuer_edges(x);
+        self.task_edges(x);
         let province = x.province.as_deref();
+        for r in &x.recipients {
+            let agency = self.agency(&r.canonical, province);
+            self.edge(Edge {
+                source: x.id.clone(),
+                target: agency,
+                kind: EdgeKind::SentTo,
+                asserted_by: x.id.clone(),
+                span: None,
+                purpose: r.purpose.clone(),
+            });
+        }
+    }
+
+    /// The relations a document asserts, between canonical ids (stubs made as needed).
+    fn relation_edges(&mut self, x: &Extraction) {
         for r in &x.relations {
             let (from, to) = (self.resolve(&r.from), self.resolve(&r.to));
             if from == to {
@@ -248,13 +267,19 @@ impl Build {
                 source: from,
                 target: to,
                 kind: EdgeKind::Relation(r.kind),
-                asserted_by: own.clone(),
+                asserted_by: x.id.clone(),
                 span: Some(r.span),
                 purpose: None,
             });
         }
+    }
+
+    /// Who issued the document, and who issued the stubs it cites (a cited document's issuer
+    /// is named in the citing document's terms, so no locality is added).
+    fn issuer_edges(&mut self, x: &Extraction) {
+        let own = &x.id;
         if let Some(name) = issuer_name(x) {
-            let agency = self.agency(&name, province);
+            let agency = self.agency(&name, x.province.as_deref());
             self.edge(Edge {
                 source: own.clone(),
                 target: agency,
@@ -264,8 +289,6 @@ impl Build {
                 purpose: None,
             });
         }
-        // Stubs are issued by whom their citations say (a cited document's issuer is named
-        // in the citing document's terms, so no locality is added).
         for c in &x.citations {
             let (Some(target), Some(issuer)) = (&c.target_id, &c.issuer) else {
                 continue;
@@ -284,6 +307,12 @@ impl Build {
                 purpose: None,
             });
         }
+    }
+
+    /// The task nodes of a document, and their lead, cooperating and responsible agencies.
+    fn task_edges(&mut self, x: &Extraction) {
+        let own = &x.id;
+        let province = x.province.as_deref();
         for a in &x.assignments {
             let task = format!("task:{own}#{}", a.node);
             self.tasks.insert(
@@ -321,33 +350,14 @@ impl Build {
                 }
             }
         }
-        for r in &x.recipients {
-            let agency = self.agency(&r.canonical, province);
-            self.edge(Edge {
-                source: own.clone(),
-                target: agency,
-                kind: EdgeKind::SentTo,
-                asserted_by: own.clone(),
-                span: None,
-                purpose: r.purpose.clone(),
-            });
-        }
     }
 
-    fn into_graph(self) -> Graph {
-        fn edge_key(e: &Edge) -> (&str, &str, EdgeKind, &str) {
-            (&e.source, &e.target, e.kind, &e.asserted_by)
-        }
-        let mut graph: StableDiGraph<Node, Edge> = StableDiGraph::new();
-        let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut diagnostics = self.diagnostics;
-        for (id, d) in self
-            .docs
+    /// One `duplicate-document` finding per document given more than once.
+    fn duplicates(&self) -> Vec<GraphDiagnostic> {
+        self.docs
             .iter()
             .filter(|(_, d)| d.parsed && d.sources.len() > 1)
-        {
-            diagnostics.push(GraphDiagnostic {
+            .map(|(id, d)| GraphDiagnostic {
                 code: "duplicate-document".to_owned(),
                 severity: Severity::Warning,
                 message: format!(
@@ -356,52 +366,20 @@ impl Build {
                     d.sources.join(", ")
                 ),
                 documents: vec![id.clone()],
-            });
-        }
-        for (id, d) in self.docs {
-            nodes.push(Node {
-                label: document_label(&id, &d),
-                id,
-                kind: NodeKind::Document,
-                document: Some(d),
-                agency: None,
-                task: None,
-            });
-        }
-        for (id, a) in self.agencies {
-            let label = match &a.locality {
-                Some(l) => format!("{} ({l})", a.name),
-                None => a.name.clone(),
-            };
-            nodes.push(Node {
-                id,
-                kind: NodeKind::Agency,
-                label,
-                document: None,
-                agency: Some(a),
-                task: None,
-            });
-        }
-        for (id, t) in self.tasks {
-            nodes.push(Node {
-                id,
-                kind: NodeKind::Task,
-                label: short(&t.text, 80),
-                document: None,
-                agency: None,
-                task: Some(t),
-            });
-        }
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        for n in nodes {
+            })
+            .collect()
+    }
+
+    fn into_graph(mut self) -> Graph {
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
+        diagnostics.extend(self.duplicates());
+        let mut graph: StableDiGraph<Node, Edge> = StableDiGraph::new();
+        let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        for n in nodes(self.docs, self.agencies, self.tasks) {
             let id = n.id.clone();
             index.insert(id, graph.add_node(n));
         }
-        let mut edges = self.edges;
-        // A stable sort keeps the first of equal edges first; dedup keeps it.
-        edges.sort_by(|a, b| edge_key(a).cmp(&edge_key(b)));
-        edges.dedup_by(|b, a| edge_key(a) == edge_key(b));
-        for e in edges {
+        for e in unique(self.edges) {
             if let (Some(&s), Some(&t)) = (index.get(&e.source), index.get(&e.target)) {
                 graph.add_edge(s, t, e);
             }
@@ -429,6 +407,62 @@ impl Build {
         });
         g
     }
+}
+
+/// The nodes of the graph, sorted by id: documents, agencies, tasks.
+fn nodes(
+    docs: BTreeMap<String, DocumentInfo>,
+    agencies: BTreeMap<String, AgencyInfo>,
+    tasks: BTreeMap<String, TaskInfo>,
+) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    for (id, d) in docs {
+        nodes.push(Node {
+            label: document_label(&id, &d),
+            id,
+            kind: NodeKind::Document,
+            document: Some(d),
+            agency: None,
+            task: None,
+        });
+    }
+    for (id, a) in agencies {
+        let label = match &a.locality {
+            Some(l) => format!("{} ({l})", a.name),
+            None => a.name.clone(),
+        };
+        nodes.push(Node {
+            id,
+            kind: NodeKind::Agency,
+            label,
+            document: None,
+            agency: Some(a),
+            task: None,
+        });
+    }
+    for (id, t) in tasks {
+        nodes.push(Node {
+            id,
+            kind: NodeKind::Task,
+            label: short(&t.text, 80),
+            document: None,
+            agency: None,
+            task: Some(t),
+        });
+    }
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    nodes
+}
+
+/// Edges sorted, one per (source, target, type, asserting document): the first claim kept.
+fn unique(mut edges: Vec<Edge>) -> Vec<Edge> {
+    fn edge_key(e: &Edge) -> (&str, &str, EdgeKind, &str) {
+        (&e.source, &e.target, e.kind, &e.asserted_by)
+    }
+    // A stable sort keeps the first of equal edges first; dedup keeps it.
+    edges.sort_by(|a, b| edge_key(a).cmp(&edge_key(b)));
+    edges.dedup_by(|b, a| edge_key(a) == edge_key(b));
+    edges
 }
 
 impl Graph {

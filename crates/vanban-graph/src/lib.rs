@@ -2,27 +2,51 @@
 //! agencies and tasks, linked by the relations extraction found (implements, based on,
 //! amends …), by who issued what, who must do what, and who received what.
 //!
+//! The graph is built from extractions (`vanban_extract::extract`); here one made by hand, a
+//! plan that implements another:
+//!
 //! ```
-//! let plan = vanban_syntax::parse(
-//!     "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n\
-//!      Tuyên Quang, ngày 20 tháng 11 năm 2024\nKẾ HOẠCH\n\
-//!      Thực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Ban Thường vụ Tỉnh ủy\n",
-//! );
+//! use vanban_model::{DocumentKind, Extraction, Issuer, Relation, RelationType, Span};
+//!
+//! let plan = "urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd";
+//! let above = "urn:lex:vn:tu.tuyen-quang:plan:2024;500-kh-tu";
+//! let x = Extraction {
+//!     id: plan.to_owned(),
+//!     kind: DocumentKind::Plan,
+//!     number: None,
+//!     issuer: Issuer::default(),
+//!     province: Some("Tuyên Quang".to_owned()),
+//!     place: None,
+//!     date: Some("2024-11-20".to_owned()),
+//!     title: None,
+//!     citations: Vec::new(),
+//!     references: Vec::new(),
+//!     relations: vec![Relation {
+//!         from: plan.to_owned(),
+//!         to: above.to_owned(),
+//!         kind: RelationType::Implements,
+//!         asserted_by: plan.to_owned(),
+//!         span: Span::default(),
+//!     }],
+//!     assignments: Vec::new(),
+//!     recipients: Vec::new(),
+//!     diagnostics: Vec::new(),
+//! };
 //! let mut builder = vanban_graph::GraphBuilder::new();
-//! builder.add("plan.txt", vanban_extract::extract(&plan));
+//! builder.add("plan.txt", x);
 //! let graph = builder.build();
-//! let id = graph.resolve("208/KH-UBND").unwrap();
-//! let chain = graph.chain(&id, vanban_graph::IMPLEMENTATION).unwrap();
-//! assert_eq!(chain.links[0].node.number.as_deref(), Some("500-KH/TU"));
+//! let chain = graph.chain(plan, vanban_graph::IMPLEMENTATION).unwrap();
+//! assert_eq!(chain.links[0].node.id, above);
 //! ```
 //!
-//! Node indices stay inside this crate: everything is addressed by canonical id.
+//! Node indices stay inside this crate: everything is addressed by canonical id. The exports
+//! (node-link JSON, GraphML, DOT, SVG, RDF, Cypher) are in `vanban-output`.
 #![warn(missing_docs)]
 
 mod builder;
-pub mod export;
 mod query;
-mod svg;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 
@@ -38,6 +62,7 @@ pub use query::{
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// A document, parsed or known from citations.
@@ -118,6 +143,23 @@ impl Serialize for EdgeKind {
     }
 }
 
+/// The schema of an edge type: one of the names of [`EdgeKind::all`].
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EdgeKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EdgeKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = EdgeKind::all().into_iter().map(EdgeKind::as_str).collect();
+        schemars::json_schema!({
+            "description": "What an edge says: a relation type, or issued_by, has_task, lead, cooperating, responsible, sent_to.",
+            "type": "string",
+            "enum": names,
+        })
+    }
+}
+
 impl std::fmt::Display for EdgeKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -125,22 +167,7 @@ impl std::fmt::Display for EdgeKind {
 }
 
 /// Every relation type, in the order of [`RelationType`].
-pub const RELATIONS: &[RelationType] = &[
-    RelationType::Implements,
-    RelationType::ContinuesImplementing,
-    RelationType::BasedOn,
-    RelationType::ProposedBy,
-    RelationType::Amends,
-    RelationType::Replaces,
-    RelationType::Repeals,
-    RelationType::Suspends,
-    RelationType::Details,
-    RelationType::Guides,
-    RelationType::Corrects,
-    RelationType::Consolidates,
-    RelationType::Attaches,
-    RelationType::Cites,
-];
+pub const RELATIONS: &[RelationType] = RelationType::ALL;
 
 /// The relations an implementation chain follows: implements, continues implementing,
 /// details, guides.
@@ -203,6 +230,11 @@ pub struct DocumentInfo {
 
 /// What one citation says about the document it cites.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Claim {
     /// The citing document.
     pub asserted_by: String,
@@ -261,6 +293,11 @@ pub struct Edge {
 
 /// A finding about the corpus as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct GraphDiagnostic {
     /// Stable code: `duplicate-document`, `metadata-conflict`, `cycle`.
     pub code: String,

@@ -76,11 +76,7 @@ pub fn lint(parsed: &Parsed, extraction: &Extraction) -> Vec<Finding> {
 /// The line at an offset, shortened.
 fn quote_at(parsed: &Parsed, offset: usize) -> String {
     let src = &parsed.source;
-    let offset = offset.min(src.len());
-    let mut o = offset;
-    while !src.is_char_boundary(o) {
-        o -= 1;
-    }
+    let o = vanban_text::floor(src, offset);
     let start = src.sub(..o).rfind('\n').map_or(0, |p| p + 1);
     let end = src.sub(o..).find('\n').map_or(src.len(), |p| o + p);
     short(src.sub(start..end).trim(), 100)
@@ -88,7 +84,7 @@ fn quote_at(parsed: &Parsed, offset: usize) -> String {
 
 /// Text shortened to `max` characters, white space folded.
 pub(crate) fn short(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = vanban_text::squash_spaces(text);
     if text.chars().count() <= max {
         return text;
     }

@@ -127,163 +127,214 @@ fn finding(code: &str, n: &Node, message: String) -> Finding {
 /// list that starts again at 1 (or a, I) after one of them (a form's heading, a table, a
 /// paragraph) is a new list, not a step back.
 fn check_sequence(kind: NodeKind, nodes: &[&Node], out: &mut Vec<Finding>) {
-    let mut prev: Option<(Ordinal, &Node)> = None;
+    let mut walk = Walk {
+        kind,
+        nodes,
+        prev: None,
+        explained: Vec::new(),
+        out,
+    };
     let mut separated = false;
-    // Nodes already reported as out of place (by the node they were swapped with).
-    let mut explained: Vec<*const Node> = Vec::new();
     for (i, &n) in nodes.iter().enumerate() {
         if n.kind != kind {
-            separated = prev.is_some();
+            separated = walk.prev.is_some();
             continue;
         }
         let Some(number) = n.number.as_deref() else {
             continue;
         };
-        let first_value = ordinal(kind, number).is_some_and(|o| o.value == 1 && o.insert.is_none());
-        if first_value && prev.is_some_and(|(p, _)| p.value >= 2) {
-            if !separated {
-                let (_, pn) = prev.unwrap_or_else(|| unreachable!("checked above"));
-                out.push(Finding {
-                    severity: Severity::Info,
-                    ..finding(
-                        "numbering-restart",
-                        n,
-                        format!(
-                            "{} numbering starts again at {number} after {} {} (a new list?)",
-                            name(kind),
-                            name(kind),
-                            pn.number.as_deref().unwrap_or("")
-                        ),
-                    )
-                });
-            }
-            prev = None;
-        }
+        walk.restart(n, number, separated);
         separated = false;
-        if explained.contains(&(n as *const Node)) {
-            if let Some(o) = ordinal(kind, number) {
-                prev = match prev {
-                    Some((p, pn)) if (o.value, o.insert) <= (p.value, p.insert) => Some((p, pn)),
-                    _ => Some((o, n)),
-                };
-            }
-            continue;
-        }
         let Some(o) = ordinal(kind, number) else {
             continue;
         };
-        let what = name(kind);
-        match prev {
+        if walk.explained.contains(&(n as *const Node)) {
+            walk.prev = later_of(walk.prev, o, n, false);
+            continue;
+        }
+        match walk.prev {
             None => {
                 if o.value != 1 || o.insert.is_some() {
-                    out.push(finding(
+                    walk.out.push(finding(
                         "numbering-start",
                         n,
-                        format!("the first {what} is numbered {number}, not 1"),
+                        format!("the first {} is numbered {number}, not 1", name(kind)),
                     ));
                 }
             }
-            Some((p, pn)) => {
-                let pnum = pn.number.as_deref().unwrap_or("");
-                // "đ" and "ư" are often skipped in practice (d → e, u → v): not a gap.
-                let optional_skipped = kind == NodeKind::Point
-                    && o.value == p.value + 2
-                    && matches!(LETTERS.get(p.value as usize), Some(&"đ") | Some(&"ư"));
-                let ok = (o.value == p.value + 1 && o.insert.is_none())
-                    || (o.value == p.value && o.insert > p.insert)
-                    || optional_skipped;
-                if !ok {
-                    if o == p {
-                        out.push(finding(
-                            "numbering-duplicate",
-                            n,
-                            format!("{what} {number} appears twice (line {} too)", pn.span.line),
-                        ));
-                        // A misnumbered unit ("5, 5, 7": the second 5 stands where 6 should):
-                        // go on from the number it should have had, so 7 is no gap.
-                        let next = nodes[i + 1..]
-                            .iter()
-                            .filter(|m| m.kind == kind)
-                            .find_map(|m| m.number.as_deref().and_then(|x| ordinal(kind, x)));
-                        if next.is_some_and(|x| x.value == o.value + 2 && x.insert.is_none()) {
-                            prev = Some((
-                                Ordinal {
-                                    value: o.value + 1,
-                                    insert: None,
-                                },
-                                n,
-                            ));
-                            continue;
-                        }
-                    } else if (o.value, o.insert) < (p.value, p.insert) {
-                        out.push(finding(
-                            "numbering-order",
-                            n,
-                            format!("{what} {number} comes after {what} {pnum}"),
-                        ));
-                    } else if let Some(later) = nodes[i + 1..]
-                        .iter()
-                        .filter(|m| m.kind == kind)
-                        .take_while(|m| {
-                            // Not beyond a list that starts again.
-                            m.number
-                                .as_deref()
-                                .and_then(|x| ordinal(kind, x))
-                                .is_none_or(|o| o.value != 1)
-                        })
-                        .find(|m| {
-                            m.number.as_deref().and_then(|x| ordinal(kind, x))
-                                == Some(Ordinal {
-                                    value: p.value + 1,
-                                    insert: None,
-                                })
-                        })
-                    {
-                        // The missing number comes later: two units swapped.
-                        explained.push(*later as *const Node);
-                        out.push(finding(
-                            "numbering-order",
-                            n,
-                            format!(
-                                "{what} {number} comes before {what} {} (line {})",
-                                later.number.as_deref().unwrap_or(""),
-                                later.span.line
-                            ),
-                        ));
-                    } else {
-                        let missing = if kind == NodeKind::Point {
-                            let from = p.value as usize;
-                            let to = (o.value as usize).saturating_sub(1);
-                            LETTERS
-                                .get(from..to)
-                                .map(|l| l.join(", "))
-                                .unwrap_or_default()
-                        } else if o.value > p.value + 2 {
-                            format!("{} to {}", p.value + 1, o.value - 1)
-                        } else {
-                            (p.value + 1).to_string()
-                        };
-                        out.push(finding(
-                            "numbering-gap",
-                            n,
-                            format!("{what} {number} follows {what} {pnum}: {missing} missing"),
-                        ));
-                    }
+            Some(prev) => {
+                if walk.step(i, n, o, prev) {
+                    continue;
                 }
             }
         }
         // A duplicate or a step back does not move the expected number backwards, nor does a
         // unit far ahead of its place ("12." among 1 … 11).
-        let outlier = prev.is_some_and(|(p, _)| {
+        let outlier = walk.prev.is_some_and(|(p, _)| {
             o.value > p.value + 2
-                && out
+                && walk
+                    .out
                     .last()
                     .is_some_and(|f| f.code == "numbering-order" && f.span == n.span)
         });
-        prev = match prev {
-            Some((p, pn)) if (o.value, o.insert) <= (p.value, p.insert) || outlier => Some((p, pn)),
-            _ => Some((o, n)),
+        walk.prev = later_of(walk.prev, o, n, outlier);
+    }
+}
+
+/// A walk along one sequence.
+struct Walk<'a, 'o> {
+    kind: NodeKind,
+    nodes: &'a [&'a Node],
+    /// The unit the next one should follow, and its ordinal.
+    prev: Option<(Ordinal, &'a Node)>,
+    /// Nodes already reported as out of place (by the node they were swapped with).
+    explained: Vec<*const Node>,
+    out: &'o mut Vec<Finding>,
+}
+
+impl<'a> Walk<'a, '_> {
+    /// A list that starts again at 1 after a higher number is a new one; reported (as
+    /// information) when no unit of another kind stands between.
+    fn restart(&mut self, n: &Node, number: &str, separated: bool) {
+        let first_value =
+            ordinal(self.kind, number).is_some_and(|o| o.value == 1 && o.insert.is_none());
+        let Some((p, pn)) = self.prev else {
+            return;
         };
+        if !first_value || p.value < 2 {
+            return;
+        }
+        if !separated {
+            let what = name(self.kind);
+            self.out.push(Finding {
+                severity: Severity::Info,
+                ..finding(
+                    "numbering-restart",
+                    n,
+                    format!(
+                        "{what} numbering starts again at {number} after {what} {} (a new list?)",
+                        pn.number.as_deref().unwrap_or("")
+                    ),
+                )
+            });
+        }
+        self.prev = None;
+    }
+
+    /// Check unit `n` (the `i`th node, numbered `o`) against the unit it should follow. True
+    /// when the walk goes on from the number `n` should have had (a misnumbered unit).
+    fn step(&mut self, i: usize, n: &'a Node, o: Ordinal, (p, pn): (Ordinal, &Node)) -> bool {
+        let kind = self.kind;
+        let what = name(kind);
+        let number = n.number.as_deref().unwrap_or("");
+        let pnum = pn.number.as_deref().unwrap_or("");
+        // "đ" and "ư" are often skipped in practice (d → e, u → v): not a gap.
+        let optional_skipped = kind == NodeKind::Point
+            && o.value == p.value + 2
+            && matches!(LETTERS.get(p.value as usize), Some(&"đ") | Some(&"ư"));
+        let ok = (o.value == p.value + 1 && o.insert.is_none())
+            || (o.value == p.value && o.insert > p.insert)
+            || optional_skipped;
+        if ok {
+            return false;
+        }
+        if o == p {
+            self.out.push(finding(
+                "numbering-duplicate",
+                n,
+                format!("{what} {number} appears twice (line {} too)", pn.span.line),
+            ));
+            // A misnumbered unit ("5, 5, 7": the second 5 stands where 6 should): go on from
+            // the number it should have had, so 7 is no gap.
+            let next = self.nodes[i + 1..]
+                .iter()
+                .filter(|m| m.kind == kind)
+                .find_map(|m| m.number.as_deref().and_then(|x| ordinal(kind, x)));
+            if next.is_some_and(|x| x.value == o.value + 2 && x.insert.is_none()) {
+                let should = Ordinal {
+                    value: o.value + 1,
+                    insert: None,
+                };
+                self.prev = Some((should, n));
+                return true;
+            }
+        } else if (o.value, o.insert) < (p.value, p.insert) {
+            self.out.push(finding(
+                "numbering-order",
+                n,
+                format!("{what} {number} comes after {what} {pnum}"),
+            ));
+        } else if let Some(later) = self.swapped(i, p) {
+            // The missing number comes later: two units swapped.
+            self.explained.push(later as *const Node);
+            self.out.push(finding(
+                "numbering-order",
+                n,
+                format!(
+                    "{what} {number} comes before {what} {} (line {})",
+                    later.number.as_deref().unwrap_or(""),
+                    later.span.line
+                ),
+            ));
+        } else {
+            let missing = missing(kind, p, o);
+            self.out.push(finding(
+                "numbering-gap",
+                n,
+                format!("{what} {number} follows {what} {pnum}: {missing} missing"),
+            ));
+        }
+        false
+    }
+
+    /// The unit after the `i`th node numbered right after `p`, before the list starts again.
+    fn swapped(&self, i: usize, p: Ordinal) -> Option<&'a Node> {
+        let kind = self.kind;
+        let want = Ordinal {
+            value: p.value + 1,
+            insert: None,
+        };
+        self.nodes[i + 1..]
+            .iter()
+            .filter(|m| m.kind == kind)
+            .take_while(|m| {
+                m.number
+                    .as_deref()
+                    .and_then(|x| ordinal(kind, x))
+                    .is_none_or(|o| o.value != 1)
+            })
+            .find(|m| m.number.as_deref().and_then(|x| ordinal(kind, x)) == Some(want))
+            .copied()
+    }
+}
+
+/// The unit the next one should follow after `n` (numbered `o`): `n`, unless it steps back
+/// from `prev` or `keep` holds.
+fn later_of<'a>(
+    prev: Option<(Ordinal, &'a Node)>,
+    o: Ordinal,
+    n: &'a Node,
+    keep: bool,
+) -> Option<(Ordinal, &'a Node)> {
+    match prev {
+        Some((p, pn)) if (o.value, o.insert) <= (p.value, p.insert) || keep => Some((p, pn)),
+        _ => Some((o, n)),
+    }
+}
+
+/// The numbers missing between `p` and `o`: letters for points ("c, d"), else "6" or "5 to 7".
+fn missing(kind: NodeKind, p: Ordinal, o: Ordinal) -> String {
+    if kind == NodeKind::Point {
+        let from = p.value as usize;
+        let to = (o.value as usize).saturating_sub(1);
+        LETTERS
+            .get(from..to)
+            .map(|l| l.join(", "))
+            .unwrap_or_default()
+    } else if o.value > p.value + 2 {
+        format!("{} to {}", p.value + 1, o.value - 1)
+    } else {
+        (p.value + 1).to_string()
     }
 }
 

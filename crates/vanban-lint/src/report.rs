@@ -350,83 +350,84 @@ pub fn diff(baseline: &Report, current: &Report) -> Diff {
     let names: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
     let mut out = Diff::default();
     for name in names {
-        let (a, b) = match (before.get(name), after.get(name)) {
-            (Some(a), Some(b)) => (*a, *b),
-            (Some(_), None) => {
-                out.removed.push(name.to_owned());
-                continue;
-            }
-            (None, Some(_)) => {
-                out.added.push(name.to_owned());
-                continue;
-            }
-            (None, None) => continue,
-        };
-        let mut d = DocumentDiff {
-            file: name.to_owned(),
-            header: Vec::new(),
-            new_citations: minus(&b.citations, &a.citations),
-            lost_citations: minus(&a.citations, &b.citations),
-            new_relations: minus(&b.relations, &a.relations),
-            lost_relations: minus(&a.relations, &b.relations),
-            added_diagnostics: minus(&b.diagnostics, &a.diagnostics),
-            removed_diagnostics: minus(&a.diagnostics, &b.diagnostics),
-            counts: Vec::new(),
-            regressions: Vec::new(),
-        };
-        let fields = [
-            (
-                "kind",
-                Some(a.kind.as_str().to_owned()),
-                Some(b.kind.as_str().to_owned()),
-            ),
-            ("number", a.number.clone(), b.number.clone()),
-            ("date", a.date.clone(), b.date.clone()),
-            ("issuer", a.issuer.clone(), b.issuer.clone()),
-            ("title", a.title.clone(), b.title.clone()),
-            ("id", Some(a.id.clone()), Some(b.id.clone())),
-        ];
-        for (f, x, y) in fields {
-            if x != y {
-                let lost =
-                    x.is_some() && y.is_none() || (f == "kind" && y.as_deref() == Some("unknown"));
-                if lost {
-                    d.regressions.push(format!("header field {f} lost"));
-                }
-                d.header.push((f.to_owned(), x, y));
-            }
-        }
-        if b.citations.len() < a.citations.len() {
-            d.regressions.push(format!(
-                "fewer citations ({} → {})",
-                a.citations.len(),
-                b.citations.len()
-            ));
-        }
-        let errors = |r: &DocumentReport| r.severities.get("error").copied().unwrap_or(0);
-        if errors(b) > errors(a) {
-            d.regressions
-                .push(format!("more errors ({} → {})", errors(a), errors(b)));
-        }
-        let total = |r: &DocumentReport| r.nodes.values().sum::<usize>();
-        if total(a) != total(b) {
-            d.counts.push(("nodes".to_owned(), total(a), total(b)));
-        }
-        if a.assignments != b.assignments {
-            d.counts
-                .push(("assignments".to_owned(), a.assignments, b.assignments));
-        }
-        let changed = !d.header.is_empty()
-            || !d.new_citations.is_empty()
-            || !d.lost_citations.is_empty()
-            || !d.new_relations.is_empty()
-            || !d.lost_relations.is_empty()
-            || !d.added_diagnostics.is_empty()
-            || !d.removed_diagnostics.is_empty()
-            || !d.counts.is_empty();
-        if changed {
-            out.changed.push(d);
+        match (before.get(name), after.get(name)) {
+            (Some(a), Some(b)) => out.changed.extend(document_diff(name, a, b)),
+            (Some(_), None) => out.removed.push(name.to_owned()),
+            (None, Some(_)) => out.added.push(name.to_owned()),
+            (None, None) => {}
         }
     }
     out
+}
+
+/// What changed in one document, if anything.
+fn document_diff(name: &str, a: &DocumentReport, b: &DocumentReport) -> Option<DocumentDiff> {
+    let mut d = DocumentDiff {
+        file: name.to_owned(),
+        header: Vec::new(),
+        new_citations: minus(&b.citations, &a.citations),
+        lost_citations: minus(&a.citations, &b.citations),
+        new_relations: minus(&b.relations, &a.relations),
+        lost_relations: minus(&a.relations, &b.relations),
+        added_diagnostics: minus(&b.diagnostics, &a.diagnostics),
+        removed_diagnostics: minus(&a.diagnostics, &b.diagnostics),
+        counts: Vec::new(),
+        regressions: Vec::new(),
+    };
+    header_diff(a, b, &mut d);
+    if b.citations.len() < a.citations.len() {
+        d.regressions.push(format!(
+            "fewer citations ({} → {})",
+            a.citations.len(),
+            b.citations.len()
+        ));
+    }
+    let errors = |r: &DocumentReport| r.severities.get("error").copied().unwrap_or(0);
+    if errors(b) > errors(a) {
+        d.regressions
+            .push(format!("more errors ({} → {})", errors(a), errors(b)));
+    }
+    let total = |r: &DocumentReport| r.nodes.values().sum::<usize>();
+    if total(a) != total(b) {
+        d.counts.push(("nodes".to_owned(), total(a), total(b)));
+    }
+    if a.assignments != b.assignments {
+        d.counts
+            .push(("assignments".to_owned(), a.assignments, b.assignments));
+    }
+    let changed = !d.header.is_empty()
+        || !d.new_citations.is_empty()
+        || !d.lost_citations.is_empty()
+        || !d.new_relations.is_empty()
+        || !d.lost_relations.is_empty()
+        || !d.added_diagnostics.is_empty()
+        || !d.removed_diagnostics.is_empty()
+        || !d.counts.is_empty();
+    changed.then_some(d)
+}
+
+/// Header fields that changed; a field lost, or a kind become unknown, is a regression.
+fn header_diff(a: &DocumentReport, b: &DocumentReport, d: &mut DocumentDiff) {
+    let fields = [
+        (
+            "kind",
+            Some(a.kind.as_str().to_owned()),
+            Some(b.kind.as_str().to_owned()),
+        ),
+        ("number", a.number.clone(), b.number.clone()),
+        ("date", a.date.clone(), b.date.clone()),
+        ("issuer", a.issuer.clone(), b.issuer.clone()),
+        ("title", a.title.clone(), b.title.clone()),
+        ("id", Some(a.id.clone()), Some(b.id.clone())),
+    ];
+    for (f, x, y) in fields {
+        if x != y {
+            let lost =
+                x.is_some() && y.is_none() || (f == "kind" && y.as_deref() == Some("unknown"));
+            if lost {
+                d.regressions.push(format!("header field {f} lost"));
+            }
+            d.header.push((f.to_owned(), x, y));
+        }
+    }
 }

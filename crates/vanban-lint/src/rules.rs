@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use vanban_model::{CitationForm, DocumentKind, Extraction, Severity, Span};
+use vanban_model::{Citation, CitationForm, DocumentKind, Extraction, Severity, Span};
 use vanban_syntax::Parsed;
 use vanban_text::Sub;
 
@@ -104,46 +104,8 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
         if target == x.id {
             continue;
         }
-        let first = seen.insert(target);
-        let law = matches!(
-            c.kind,
-            DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
-        );
-        if first && c.form == CitationForm::Full && !law && c.node.as_deref() != Some("trailing") {
-            let mut missing = Vec::new();
-            if c.date.is_none() {
-                missing.push("date");
-            }
-            // "Theo đề nghị của Sở Công Thương tại Tờ trình số …": the issuer stands before.
-            let mut from = c.span.start.saturating_sub(160);
-            while !parsed.source.is_char_boundary(from) {
-                from += 1;
-            }
-            let lead = parsed.source.get(from..c.span.start).unwrap_or("");
-            let named_before = lead.trim_end().ends_with("tại")
-                && lead
-                    .rsplit(['.', ';'])
-                    .next()
-                    .is_some_and(|l| l.contains("của "));
-            if c.issuer.is_none() && !named_before {
-                missing.push("issuer");
-            }
-            if !missing.is_empty() {
-                out.push(Finding {
-                    code: "citation-incomplete".to_owned(),
-                    severity: Severity::Info,
-                    message: format!(
-                        "the first citation of {} gives no {} (a first citation names type, \
-                         number, date and issuer)",
-                        c.number
-                            .as_ref()
-                            .map_or(c.raw.as_str(), |n| n.normalized.as_str()),
-                        missing.join(" and ")
-                    ),
-                    quote: crate::short(&c.raw, 100),
-                    span: c.span,
-                });
-            }
+        if seen.insert(target) {
+            out.extend(incomplete(parsed, c));
         }
         let later = match (c.date.as_deref(), own_date) {
             (Some(cd), Some(od)) => cd > od,
@@ -157,9 +119,7 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
                 severity: Severity::Warning,
                 message: format!(
                     "cites {} of {}, after this document's date {}",
-                    c.number
-                        .as_ref()
-                        .map_or(c.raw.as_str(), |n| n.normalized.as_str()),
+                    cited_number(c),
                     c.date
                         .clone()
                         .or_else(|| c.year.map(|y| y.to_string()))
@@ -172,6 +132,55 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The normalised number of a cited document, else its citation as written.
+fn cited_number(c: &Citation) -> &str {
+    c.number
+        .as_ref()
+        .map_or(c.raw.as_str(), |n| n.normalized.as_str())
+}
+
+/// A first full citation (of anything but a law, outside trailing text) without date or
+/// issuer.
+fn incomplete(parsed: &Parsed, c: &Citation) -> Option<Finding> {
+    let law = matches!(
+        c.kind,
+        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+    );
+    if c.form != CitationForm::Full || law || c.node.as_deref() == Some("trailing") {
+        return None;
+    }
+    let mut missing = Vec::new();
+    if c.date.is_none() {
+        missing.push("date");
+    }
+    // "Theo đề nghị của Sở Công Thương tại Tờ trình số …": the issuer stands before.
+    let from = vanban_text::ceil(&parsed.source, c.span.start.saturating_sub(160));
+    let lead = parsed.source.get(from..c.span.start).unwrap_or("");
+    let named_before = lead.trim_end().ends_with("tại")
+        && lead
+            .rsplit(['.', ';'])
+            .next()
+            .is_some_and(|l| l.contains("của "));
+    if c.issuer.is_none() && !named_before {
+        missing.push("issuer");
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    Some(Finding {
+        code: "citation-incomplete".to_owned(),
+        severity: Severity::Info,
+        message: format!(
+            "the first citation of {} gives no {} (a first citation names type, number, date \
+             and issuer)",
+            cited_number(c),
+            missing.join(" and ")
+        ),
+        quote: crate::short(&c.raw, 100),
+        span: c.span,
+    })
 }
 
 /// Closing: the "./." that ends the content, the "Lưu" line under "Nơi nhận", a signature.

@@ -58,60 +58,84 @@ pub struct Citation {
     pub span: Span,
 }
 
-/// Type of a relation between documents, named after the Vietnamese formula that asserts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RelationType {
-    /// "thực hiện", "triển khai thực hiện", "cụ thể hóa".
-    Implements,
-    /// "tiếp tục thực hiện".
-    ContinuesImplementing,
-    /// "Căn cứ …" in the preamble.
-    BasedOn,
-    /// "Theo đề nghị của … tại Tờ trình số …".
-    ProposedBy,
-    /// "sửa đổi, bổ sung".
-    Amends,
-    /// "thay thế".
-    Replaces,
-    /// "bãi bỏ", "hủy bỏ".
-    Repeals,
-    /// "đình chỉ", "tạm ngưng".
-    Suspends,
-    /// "quy định chi tiết".
-    Details,
-    /// "hướng dẫn".
-    Guides,
-    /// "đính chính".
-    Corrects,
-    /// A consolidated text (VBHN) consolidates the document it lists first.
-    Consolidates,
-    /// "ban hành kèm theo", "kèm theo".
-    Attaches,
-    /// Any other citation.
-    Cites,
+macro_rules! relation_types {
+    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, eli: $eli:expr, implementation: $imp:literal; )*) => {
+        /// Type of a relation between documents, named after the Vietnamese formula that
+        /// asserts it. Declared once (here); every list of relation types in vanban — the
+        /// graph's relation edges, the implementation relations chains follow, the RDF
+        /// properties, the JSON Schemas, the README table — is derived from this declaration
+        /// (a test checks each).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum RelationType {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl RelationType {
+            /// Every relation type, in declaration order.
+            pub const ALL: &'static [RelationType] = &[$(RelationType::$variant),*];
+
+            /// Snake-case name, as serialised.
+            pub fn as_str(self) -> &'static str {
+                match self { $(RelationType::$variant => $snake,)* }
+            }
+
+            /// The ELI ontology property that names this relation, when ELI has one
+            /// (`eli:implements`, `eli:based_on` …); others are the project's own (`vb:`).
+            pub fn eli_property(self) -> Option<&'static str> {
+                match self { $(RelationType::$variant => $eli,)* }
+            }
+
+            /// Whether an implementation chain follows this relation (implements, continues
+            /// implementing, details, guides).
+            pub fn is_implementation(self) -> bool {
+                match self { $(RelationType::$variant => $imp,)* }
+            }
+        }
+    };
 }
 
-impl RelationType {
-    /// Snake-case name, as serialised.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RelationType::Implements => "implements",
-            RelationType::ContinuesImplementing => "continues_implementing",
-            RelationType::BasedOn => "based_on",
-            RelationType::ProposedBy => "proposed_by",
-            RelationType::Amends => "amends",
-            RelationType::Replaces => "replaces",
-            RelationType::Repeals => "repeals",
-            RelationType::Suspends => "suspends",
-            RelationType::Details => "details",
-            RelationType::Guides => "guides",
-            RelationType::Corrects => "corrects",
-            RelationType::Consolidates => "consolidates",
-            RelationType::Attaches => "attaches",
-            RelationType::Cites => "cites",
-        }
+relation_types! {
+    /// "thực hiện", "triển khai thực hiện", "cụ thể hóa".
+    Implements = "implements", eli: Some("implements"), implementation: true;
+    /// "tiếp tục thực hiện".
+    ContinuesImplementing = "continues_implementing", eli: None, implementation: true;
+    /// "Căn cứ …" in the preamble.
+    BasedOn = "based_on", eli: Some("based_on"), implementation: false;
+    /// "Theo đề nghị của … tại Tờ trình số …".
+    ProposedBy = "proposed_by", eli: None, implementation: false;
+    /// "sửa đổi, bổ sung".
+    Amends = "amends", eli: Some("amends"), implementation: false;
+    /// "thay thế".
+    Replaces = "replaces", eli: None, implementation: false;
+    /// "bãi bỏ", "hủy bỏ".
+    Repeals = "repeals", eli: Some("repeals"), implementation: false;
+    /// "đình chỉ", "tạm ngưng".
+    Suspends = "suspends", eli: None, implementation: false;
+    /// "quy định chi tiết".
+    Details = "details", eli: None, implementation: true;
+    /// "hướng dẫn".
+    Guides = "guides", eli: None, implementation: true;
+    /// "đính chính".
+    Corrects = "corrects", eli: Some("corrects"), implementation: false;
+    /// A consolidated text (VBHN) consolidates the document it lists first.
+    Consolidates = "consolidates", eli: Some("consolidates"), implementation: false;
+    /// "ban hành kèm theo", "kèm theo".
+    Attaches = "attaches", eli: None, implementation: false;
+    /// Any other citation.
+    Cites = "cites", eli: Some("cites"), implementation: false;
+}
+
+impl std::str::FromStr for RelationType {
+    type Err = String;
+    /// The snake-case name, e.g. "based_on".
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RelationType::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown relation type {s:?}"))
     }
 }
 

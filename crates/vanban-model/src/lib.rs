@@ -6,14 +6,15 @@
 #![warn(missing_docs)]
 
 mod extract;
+mod id;
 mod kind;
 mod node;
-pub mod outline;
 
 pub use extract::{
     Assignment, Citation, CitationForm, CitedIssuer, Extraction, RecipientRef, Reference, Relation,
     RelationType,
 };
+pub use id::{DocumentId, IdAuthority, IdError};
 pub use kind::{DocumentKind, NodeKind};
 pub use node::Node;
 

@@ -2,40 +2,15 @@
 //! Works on cells, since text renderings often put the recipients and the signature side by
 //! side on one line.
 
-use vanban_model::{Archive, Authority, Closing, Recipient, Signature, Span};
+use vanban_model::{Archive, Authority, Closing, Signature, Span};
 use vanban_text::Sub;
 
+use crate::cells::{merge_cells, split_cells, Cell};
 use crate::clean::is_upper;
-use crate::header::{merge_cells, split_cells};
-use crate::lines::{classify_start, LineKind};
-use crate::lower::Ctx;
-
-/// A recipient line without its list punctuation, split into name and "(purpose)".
-pub(crate) fn recipient(text: &str, span: Span) -> Recipient {
-    let t = text
-        .trim()
-        .trim_start_matches(['-', '–', '+', ' '])
-        .trim_end_matches([';', ',', '.', ' '])
-        .trim();
-    if t.ends_with(')') {
-        if let Some(open) = t.rfind('(') {
-            let name = t.sub(..open).trim().trim_end_matches([',', ';']).trim();
-            let purpose = t.sub(open + 1..t.len() - 1).trim();
-            if !name.is_empty() {
-                return Recipient {
-                    name: name.to_owned(),
-                    purpose: (!purpose.is_empty()).then(|| purpose.to_owned()),
-                    span,
-                };
-            }
-        }
-    }
-    Recipient {
-        name: t.to_owned(),
-        purpose: None,
-        span,
-    }
-}
+use crate::ctx::Ctx;
+use crate::line::{Line, LineKind};
+use crate::lines::classify_start;
+use crate::recipient::recipient;
 
 /// "Lưu: VT, ĐTXD. (D)" → holders ["VT", "ĐTXD"], note "(D)".
 fn archive(text: &str, span: Span) -> Archive {
@@ -105,147 +80,19 @@ fn is_drafter_mark(s: &str) -> bool {
 /// Read the closing from line `from`; return it and the index of the first line after it.
 pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     let lines = ctx.lines;
-    let mut closing = Closing::default();
-    let mut signature = Signature::default();
-    let mut recipients_open = false;
-    let mut items: Vec<(String, usize, usize)> = Vec::new();
+    let mut reader = Reader::default();
     let mut end = from;
     let mut i = from;
-    let mut pending: Option<crate::header::Cell> = None;
+    let mut pending: Option<Cell> = None;
     while i < to {
-        let l = &lines[i];
-        let skip = l.is_blankish()
-            || l.is_noise()
-            || l.kind == LineKind::Rule
-            || l.full.chars().all(|c| !c.is_alphanumeric());
-        // A bold run wrapped over lines ("**T/M BỘ CHÍNH" / "TRỊ**", or "**KT. CHỦ TỊCH" / "**")
-        // is one cell.
-        let mut line_cells = if skip {
-            Vec::new()
-        } else {
-            split_cells(ctx.text, l)
-        };
-        if skip && l.open_emphasis {
-            if let Some(open) = pending.as_mut() {
-                open.open_bold = false;
-            }
-        }
-        if let Some(open) = pending.take() {
-            line_cells.insert(0, open);
-        }
-        let mut cells = merge_cells(line_cells);
-        if cells.last().is_some_and(|c| c.open_bold) && i + 1 < to {
-            pending = cells.pop();
-        }
+        let cells = line_cells(ctx, &lines[i], &mut pending, i + 1 < to);
         if cells.is_empty() {
             i += 1;
             continue;
         }
         let mut consumed = false;
         for c in &cells {
-            let t = c.text.as_str();
-            if is_flat_recipients(t) {
-                for item in t.split("; - ") {
-                    items.push((item.trim_start_matches("- ").to_owned(), c.start, c.end));
-                }
-                recipients_open = true;
-                consumed = true;
-                continue;
-            }
-            let (kind, rest) = classify_start(t);
-            match kind {
-                LineKind::RecipientsStart => {
-                    recipients_open = true;
-                    if !rest.trim_start_matches(':').trim().is_empty() {
-                        let r = rest.trim_start_matches(':').trim();
-                        if r.starts_with("Lưu") {
-                            closing.archive = Some(archive(r, ctx.span(c.start, c.end)));
-                        } else {
-                            items.push((r.to_owned(), c.start, c.end));
-                        }
-                    }
-                    consumed = true;
-                }
-                LineKind::Archive => {
-                    closing.archive = Some(archive(t, ctx.span(c.start, c.end)));
-                    recipients_open = false;
-                    consumed = true;
-                }
-                LineKind::Authority => {
-                    let (prefix, of) = t.split_at(t.find(' ').unwrap_or(t.len()));
-                    signature.authority.push(Authority {
-                        prefix: prefix.to_owned(),
-                        of: of.trim().to_owned(),
-                    });
-                    signature.lines.push(t.to_owned());
-                    consumed = true;
-                }
-                LineKind::Marker(ref m)
-                    if recipients_open && (m.text == "-" || m.text == "–" || m.text == "+") =>
-                {
-                    let body = rest.trim();
-                    if body.starts_with("Lưu") {
-                        closing.archive = Some(archive(body, ctx.span(c.start, c.end)));
-                        recipients_open = false;
-                    } else {
-                        items.push((body.to_owned(), c.start, c.end));
-                    }
-                    consumed = true;
-                }
-                // A recipient wrapped after its comma ("…, NHNNVN;") on a line of its own.
-                _ if recipients_open
-                    && cells.len() == 1
-                    && t.chars().count() <= 40
-                    && items
-                        .last()
-                        .is_some_and(|(p, _, _)| p.trim_end().ends_with(',')) =>
-                {
-                    if let Some(last) = items.last_mut() {
-                        last.0.push(' ');
-                        last.0.push_str(t);
-                        last.2 = c.end;
-                    }
-                    consumed = true;
-                }
-                _ if is_upper(t)
-                    && t.chars().count() <= 80
-                    && signature.name.is_none()
-                    && !t.chars().any(|c| c.is_ascii_digit()) =>
-                {
-                    signature.title = Some(t.to_owned());
-                    signature.lines.push(t.to_owned());
-                    consumed = true;
-                }
-                _ if is_signature_note(t) => {
-                    signature.lines.push(t.to_owned());
-                    consumed = true;
-                }
-                _ if is_name(t)
-                    && (!signature.lines.is_empty() || !recipients_open)
-                    && signature.name.is_none() =>
-                {
-                    signature.name = Some(t.to_owned());
-                    signature.lines.push(t.to_owned());
-                    consumed = true;
-                }
-                _ if recipients_open
-                    && items.last().is_some_and(|(p, _, _)| {
-                        !p.trim_end().ends_with([';', '.'])
-                            || t.chars().next().is_some_and(char::is_lowercase)
-                    }) =>
-                {
-                    if let Some(last) = items.last_mut() {
-                        last.0.push(' ');
-                        last.0.push_str(t);
-                        last.2 = c.end;
-                    }
-                    consumed = true;
-                }
-                _ if is_drafter_mark(t) && signature.name.is_none() => {
-                    consumed = true;
-                }
-                _ => {}
-            }
+            consumed |= reader.take(ctx, c, cells.len() == 1);
         }
         if !consumed {
             break;
@@ -253,29 +100,180 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
         i += 1;
         end = i;
     }
-    closing.recipients = items
-        .into_iter()
-        .map(|(t, s, e)| recipient(&t, ctx.span(s, e)))
-        .collect();
-    if !signature.lines.is_empty() {
-        closing.signature = Some(signature);
+    (reader.finish(ctx), end)
+}
+
+/// The cells of a closing line. A bold run wrapped over lines ("**T/M BỘ CHÍNH" / "TRỊ**", or
+/// "**KT. CHỦ TỊCH" / "**") is one cell: an open last cell waits in `pending` for the next
+/// line, when `more` lines follow.
+fn line_cells(ctx: &Ctx, l: &Line, pending: &mut Option<Cell>, more: bool) -> Vec<Cell> {
+    let skip = l.is_blankish()
+        || l.is_noise()
+        || l.kind == LineKind::Rule
+        || l.full.chars().all(|c| !c.is_alphanumeric());
+    let mut line_cells = if skip {
+        Vec::new()
+    } else {
+        split_cells(ctx.text, l)
+    };
+    if skip && l.open_emphasis {
+        if let Some(open) = pending.as_mut() {
+            open.open_bold = false;
+        }
     }
-    (closing, end)
+    if let Some(open) = pending.take() {
+        line_cells.insert(0, open);
+    }
+    let mut cells = merge_cells(line_cells);
+    if cells.last().is_some_and(|c| c.open_bold) && more {
+        *pending = cells.pop();
+    }
+    cells
+}
+
+/// The closing read so far.
+#[derive(Default)]
+struct Reader {
+    closing: Closing,
+    signature: Signature,
+    /// Inside the "Nơi nhận" list.
+    recipients_open: bool,
+    /// Recipient texts with their byte range.
+    items: Vec<(String, usize, usize)>,
+}
+
+impl Reader {
+    /// Take one cell (`alone` on its line); return whether it belongs to the closing.
+    fn take(&mut self, ctx: &Ctx, c: &Cell, alone: bool) -> bool {
+        let t = c.text.as_str();
+        if is_flat_recipients(t) {
+            for item in t.split("; - ") {
+                self.items
+                    .push((item.trim_start_matches("- ").to_owned(), c.start, c.end));
+            }
+            self.recipients_open = true;
+            return true;
+        }
+        let (kind, rest) = classify_start(t);
+        match kind {
+            LineKind::RecipientsStart => {
+                self.recipients_open = true;
+                if !rest.trim_start_matches(':').trim().is_empty() {
+                    let r = rest.trim_start_matches(':').trim();
+                    if r.starts_with("Lưu") {
+                        self.closing.archive = Some(archive(r, ctx.span(c.start, c.end)));
+                    } else {
+                        self.items.push((r.to_owned(), c.start, c.end));
+                    }
+                }
+                true
+            }
+            LineKind::Archive => {
+                self.closing.archive = Some(archive(t, ctx.span(c.start, c.end)));
+                self.recipients_open = false;
+                true
+            }
+            LineKind::Authority => {
+                let (prefix, of) = t.split_at(t.find(' ').unwrap_or(t.len()));
+                self.signature.authority.push(Authority {
+                    prefix: prefix.to_owned(),
+                    of: of.trim().to_owned(),
+                });
+                self.signature.lines.push(t.to_owned());
+                true
+            }
+            LineKind::Marker(ref m)
+                if self.recipients_open && (m.text == "-" || m.text == "–" || m.text == "+") =>
+            {
+                let body = rest.trim();
+                if body.starts_with("Lưu") {
+                    self.closing.archive = Some(archive(body, ctx.span(c.start, c.end)));
+                    self.recipients_open = false;
+                } else {
+                    self.items.push((body.to_owned(), c.start, c.end));
+                }
+                true
+            }
+            _ => self.take_text(c, alone),
+        }
+    }
+
+    /// A cell with no closing keyword: a wrapped recipient, the signer's title or name, a
+    /// signature note or a drafter's mark.
+    fn take_text(&mut self, c: &Cell, alone: bool) -> bool {
+        let t = c.text.as_str();
+        // A recipient wrapped after its comma ("…, NHNNVN;") on a line of its own.
+        if self.recipients_open
+            && alone
+            && t.chars().count() <= 40
+            && self
+                .items
+                .last()
+                .is_some_and(|(p, _, _)| p.trim_end().ends_with(','))
+        {
+            self.continue_item(c);
+            return true;
+        }
+        let signature = &mut self.signature;
+        if is_upper(t)
+            && t.chars().count() <= 80
+            && signature.name.is_none()
+            && !t.chars().any(|c| c.is_ascii_digit())
+        {
+            signature.title = Some(t.to_owned());
+            signature.lines.push(t.to_owned());
+            return true;
+        }
+        if is_signature_note(t) {
+            signature.lines.push(t.to_owned());
+            return true;
+        }
+        if is_name(t)
+            && (!signature.lines.is_empty() || !self.recipients_open)
+            && signature.name.is_none()
+        {
+            signature.name = Some(t.to_owned());
+            signature.lines.push(t.to_owned());
+            return true;
+        }
+        if self.recipients_open
+            && self.items.last().is_some_and(|(p, _, _)| {
+                !p.trim_end().ends_with([';', '.'])
+                    || t.chars().next().is_some_and(char::is_lowercase)
+            })
+        {
+            self.continue_item(c);
+            return true;
+        }
+        is_drafter_mark(t) && self.signature.name.is_none()
+    }
+
+    /// Append a cell to the last recipient.
+    fn continue_item(&mut self, c: &Cell) {
+        if let Some(last) = self.items.last_mut() {
+            last.0.push(' ');
+            last.0.push_str(&c.text);
+            last.2 = c.end;
+        }
+    }
+
+    fn finish(self, ctx: &Ctx) -> Closing {
+        let mut closing = self.closing;
+        closing.recipients = self
+            .items
+            .into_iter()
+            .map(|(t, s, e)| recipient(&t, ctx.span(s, e)))
+            .collect();
+        if !self.signature.lines.is_empty() {
+            closing.signature = Some(self.signature);
+        }
+        closing
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recipient_purpose() {
-        let r = recipient("- Thường trực Tỉnh uỷ (báo cáo);", Span::default());
-        assert_eq!(r.name, "Thường trực Tỉnh uỷ");
-        assert_eq!(r.purpose.as_deref(), Some("báo cáo"));
-        let r = recipient("- Các Sở, ban, ngành của tỉnh;", Span::default());
-        assert_eq!(r.name, "Các Sở, ban, ngành của tỉnh");
-        assert_eq!(r.purpose, None);
-    }
 
     #[test]
     fn archive_line() {

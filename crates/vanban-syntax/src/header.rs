@@ -9,26 +9,13 @@ use vanban_model::{
 };
 use vanban_text::Sub;
 
-use crate::clean::{emphasis_runs, is_upper, strip_markup};
-use crate::lines::{Line, LineKind};
-use crate::lower::Ctx;
-
-mod grammar {
-    #[derive(pest_derive::Parser)]
-    #[grammar = "../../../grammars/header.pest"]
-    pub(crate) struct HeaderGrammar;
-}
-use grammar::{HeaderGrammar, Rule};
-
-/// One column of a header line.
-#[derive(Debug, Clone)]
-pub(crate) struct Cell {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    /// The cell opened "**" without closing it (a bold run wrapped onto the next line).
-    pub open_bold: bool,
-}
+use crate::cells::{ends_with_number_prefix, incomplete_date, merge_cells, split_cells, Cell};
+use crate::clean::is_upper;
+use crate::ctx::Ctx;
+use crate::header_grammar::{date_in, has_full_date, HeaderGrammar, Rule};
+use crate::line::{Line, LineKind};
+use crate::lines::{classify_start, starts_lower};
+use crate::recipient::recipient;
 
 /// Words that start a preamble or an opening sentence.
 const PREAMBLE_STARTS: &[&str] = &[
@@ -120,66 +107,6 @@ fn first_cell(ctx: &Ctx, l: &Line) -> String {
         .unwrap_or_default()
 }
 
-/// Split a line into cells at tabs, pipes and runs of three or more spaces.
-pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
-    let raw = text.sub(line.start..line.end);
-    let mut cells = Vec::new();
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    let mut cell_start: Option<usize> = None;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        let sep_len = if at_end {
-            0
-        } else if bytes[i] == b'\t' || bytes[i] == b'|' {
-            1
-        } else if bytes[i] == b' ' || bytes[i] == b'_' {
-            // Runs of spaces (column padding) or of underscores (a rule glued to the text).
-            let b0 = bytes[i];
-            let run = bytes[i..].iter().take_while(|&&b| b == b0).count();
-            if run >= 3 {
-                run
-            } else {
-                0
-            }
-        } else {
-            0
-        };
-        if at_end || sep_len > 0 {
-            if let Some(s) = cell_start.take() {
-                let piece = raw.sub(s..i);
-                let (clean, _) = strip_markup(piece);
-                let rule = !clean.is_empty()
-                    && clean
-                        .chars()
-                        .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*'));
-                // An empty cell that only closes an emphasis run is kept for merging.
-                if !rule && (!clean.is_empty() || emphasis_runs(piece) % 2 == 1) {
-                    cells.push(Cell {
-                        start: line.start + s,
-                        end: line.start + i,
-                        open_bold: emphasis_runs(piece) % 2 == 1,
-                        text: clean,
-                    });
-                }
-            }
-            if at_end {
-                break;
-            }
-            i += sep_len;
-        } else {
-            if cell_start.is_none() {
-                cell_start = Some(i);
-            }
-            i += 1;
-            while i < bytes.len() && !raw.is_char_boundary(i) {
-                i += 1;
-            }
-        }
-    }
-    cells
-}
-
 /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (either tone placement), "Độc lập - Tự do - Hạnh
 /// phúc", "ĐẢNG CỘNG SẢN VIỆT NAM".
 fn is_motto_text(s: &str) -> Option<MottoKind> {
@@ -192,36 +119,6 @@ fn is_motto_text(s: &str) -> Option<MottoKind> {
     }
     if up.contains("ĐẢNG CỘNG SẢN VIỆT NAM") {
         return Some(MottoKind::Party);
-    }
-    None
-}
-
-fn has_full_date(s: &str) -> bool {
-    date_in(s).is_some_and(|(_, d)| d.year.is_some())
-}
-
-/// Find "ngày … tháng … năm …" in `s`; return the byte offset where it starts and its parts.
-pub(crate) fn date_in(s: &str) -> Option<(usize, DateParts)> {
-    for (pos, _) in s
-        .match_indices("ngày")
-        .chain(s.match_indices("Ngày"))
-        .chain(s.match_indices("NGÀY"))
-    {
-        if let Ok(mut pairs) =
-            HeaderGrammar::parse(Rule::date_entry, crate::text::window(s, pos, 120))
-        {
-            let mut parts = DateParts::default();
-            let Some(entry) = pairs.next() else { continue };
-            for p in entry.into_inner().flat_map(|p| p.into_inner()) {
-                match p.as_rule() {
-                    Rule::day => parts.day = p.as_str().parse().ok(),
-                    Rule::month => parts.month = p.as_str().parse().ok(),
-                    Rule::year4 => parts.year = p.as_str().parse().ok(),
-                    _ => {}
-                }
-            }
-            return Some((pos, parts));
-        }
     }
     None
 }
@@ -387,13 +284,36 @@ pub(crate) struct HeaderRead {
 
 /// Read the header from line `start`.
 pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
+    let mut header = Header::default();
+    let (cells, i, seen_number) = read_columns(ctx, start);
+    read_cells(ctx, &mut header, &merge_cells(cells));
+    let i = read_title_or_subject(ctx, &mut header, i, seen_number);
+    let mut i = read_late_date(ctx, &mut header, i);
+    // Phase C: "Kính gửi:" block.
+    let lines = ctx.lines;
+    let k = skip_blank(lines, i);
+    // A dispatch (công điện) opens with "THỦ TƯỚNG CHÍNH PHỦ điện:" and its addressees.
+    if k < lines.len()
+        && (lines[k].kind == LineKind::Addressee || lines[k].full.ends_with(" điện:"))
+    {
+        let (addressees, end) = read_addressees(ctx, k);
+        header.addressees = addressees;
+        i = end;
+    }
+    infer_kind(&mut header);
+    issuer_from_code(ctx, &mut header);
+    HeaderRead { header, end: i }
+}
+
+/// Phase A: the cells of the two-column block from line `start` up to the type name, subject,
+/// addressees or preamble. Returns the cells (not merged yet), the line after the block and
+/// whether a number line was seen.
+fn read_columns(ctx: &Ctx, start: usize) -> (Vec<Cell>, usize, bool) {
     let lines = ctx.lines;
     let n = lines.len();
-    let mut header = Header::default();
     let mut cells: Vec<Cell> = Vec::new();
     let mut i = start;
     let mut seen_number = false;
-    // Phase A: the two-column block up to the type name, subject, addressees or preamble.
     while i < n && i < start + 60 {
         let l = &lines[i];
         if l.is_blankish() || l.kind == LineKind::Rule || l.is_noise() {
@@ -403,35 +323,14 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         if l.kind == LineKind::NumberStart {
             seen_number = true;
         }
-        if type_line(&l.full).is_some()
-            || l.kind == LineKind::Subject
-            || l.kind == LineKind::Addressee
-            || (l.marker().is_some() && l.kind != LineKind::NumberStart && !is_upper(&l.full))
-            || starts_opening(&l.full)
-        {
+        if ends_columns(l) {
             break;
         }
         let line_cells = split_cells(ctx.text, l);
         let continues = cells.last().is_some_and(|c: &Cell| {
             c.open_bold || ends_with_number_prefix(&c.text) || incomplete_date(&c.text)
         });
-        // A place name wrapped before its date: "Thành phố Hồ" / "Chí Minh, ngày 18 …".
-        // (The next line with text: blank lines may stand between the two parts.)
-        let date_follows = lines[i + 1..]
-            .iter()
-            .take(4)
-            .find(|m| !m.is_blankish() && !m.is_noise())
-            .is_some_and(|next| {
-                !l.full.contains(':') && has_full_date(&format!("{} {}", l.full, next.full))
-            });
-        let informative = date_follows
-            || line_cells.iter().any(|c| {
-                is_motto_text(&c.text).is_some()
-                    || has_full_date(&c.text)
-                    || is_upper(&c.text)
-                    || c.text.starts_with("Số")
-                    || c.text.contains('/')
-            });
+        let informative = informative_line(l, &lines[i + 1..], &line_cells);
         if !informative && !continues && seen_number && !header_has_date(&cells) {
             // A lower-case line after the number and before any type name: the subject of an
             // official letter written without "V/v".
@@ -443,12 +342,48 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         cells.extend(line_cells);
         i += 1;
     }
-    let cells = merge_cells(cells);
-    // Classify cells.
+    (cells, i, seen_number)
+}
+
+/// A line that ends the two-column block: the type name, the subject, the addressees, a
+/// marker in sentence case or an opening sentence.
+fn ends_columns(l: &Line) -> bool {
+    type_line(&l.full).is_some()
+        || l.kind == LineKind::Subject
+        || l.kind == LineKind::Addressee
+        || (l.marker().is_some() && l.kind != LineKind::NumberStart && !is_upper(&l.full))
+        || starts_opening(&l.full)
+}
+
+/// Whether a line of the block (split into `cells`) carries header content: a motto, a date,
+/// an upper-case name, a number, or a place whose date follows in the lines `after` it.
+fn informative_line(l: &Line, after: &[Line], cells: &[Cell]) -> bool {
+    // A place name wrapped before its date: "Thành phố Hồ" / "Chí Minh, ngày 18 …".
+    // (The next line with text: blank lines may stand between the two parts.)
+    let date_follows = after
+        .iter()
+        .take(4)
+        .find(|m| !m.is_blankish() && !m.is_noise())
+        .is_some_and(|next| {
+            !l.full.contains(':') && has_full_date(&format!("{} {}", l.full, next.full))
+        });
+    date_follows
+        || cells.iter().any(|c| {
+            is_motto_text(&c.text).is_some()
+                || has_full_date(&c.text)
+                || is_upper(&c.text)
+                || c.text.starts_with("Số")
+                || c.text.contains('/')
+        })
+}
+
+/// Sort the merged cells of the block: motto, number, place and date, marks, and the cells
+/// that name the issuer.
+fn read_cells(ctx: &mut Ctx, header: &mut Header, cells: &[Cell]) {
     let mut issuer_cells: Vec<&Cell> = Vec::new();
     let mut motto_lines = Vec::new();
     let mut motto_kind = None;
-    for c in &cells {
+    for c in cells {
         let t = c.text.as_str();
         if t.is_empty() {
             continue;
@@ -466,12 +401,7 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         }
         if let Some((pos, parts)) = date_in(t) {
             if header.date_parts.is_none() {
-                let place = t.sub(..pos).trim().trim_end_matches(',').trim();
-                if !place.is_empty() {
-                    header.place = Some(place.to_owned());
-                }
-                header.date = parts.iso();
-                header.date_parts = Some(parts);
+                place_and_date(header, t, pos, parts);
             }
             continue;
         }
@@ -494,118 +424,145 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
         });
     }
     header.issuer = issuer(ctx, &issuer_cells);
-    // Phase B: type name and title, or subject.
-    let mut j = skip_blank(lines, i);
-    if j < n {
-        if let Some((kind, raw, rest)) = type_line(&lines[j].full) {
-            header.kind = kind;
-            header.kind_raw = Some(raw);
-            let type_line_start = lines[j].start;
-            let mut title: Vec<String> = Vec::new();
-            if !rest.is_empty() {
-                title.push(rest);
-            }
-            j += 1;
-            j = read_title(lines, j, &mut title);
-            if !title.is_empty() {
-                header.title = Some(title.join(" "));
-                let last = (0..j)
-                    .rev()
-                    .find(|&k| !lines[k].is_blankish())
-                    .unwrap_or(j - 1);
-                header.title_span =
-                    Some(ctx.span(type_line_start, lines[last].end.max(type_line_start)));
-            }
-            i = j;
-        } else if lines[j].kind == LineKind::Subject
-            || (seen_number && lower_start(&lines[j]))
-            || (letter_number(&header) && summary_like(&lines[j]))
-        {
-            let mut subject = vec![lines[j].full.clone()];
-            j += 1;
-            while j < n
-                && !lines[j].is_blankish()
-                && lines[j].kind == LineKind::Text
-                && !starts_preamble(&lines[j].full)
-            {
-                // Dates on the right-hand column may share these lines.
-                let cells = split_cells(ctx.text, &lines[j]);
-                for c in cells {
-                    if has_full_date(&c.text) && header.date_parts.is_none() {
-                        if let Some((pos, parts)) = date_in(&c.text) {
-                            let place = c.text.sub(..pos).trim().trim_end_matches(',').trim();
-                            header.place = (!place.is_empty()).then(|| place.to_owned());
-                            header.date = parts.iso();
-                            header.date_parts = Some(parts);
-                        }
-                    } else {
-                        subject.push(c.text);
-                    }
+}
+
+/// The place and date of a cell whose date ("ngày …") starts at byte `pos`: the place is what
+/// stands before it ("Hà Nội, ").
+fn place_and_date(header: &mut Header, cell: &str, pos: usize, parts: DateParts) {
+    let place = cell.sub(..pos).trim().trim_end_matches(',').trim();
+    header.place = (!place.is_empty()).then(|| place.to_owned());
+    header.date = parts.iso();
+    header.date_parts = Some(parts);
+}
+
+/// Phase B: the type name and the title after it, or the subject of a letter, from line `i`.
+/// Returns the line after them (`i` when there is neither).
+fn read_title_or_subject(ctx: &Ctx, header: &mut Header, i: usize, seen_number: bool) -> usize {
+    let lines = ctx.lines;
+    let j = skip_blank(lines, i);
+    if j >= lines.len() {
+        return i;
+    }
+    if let Some((kind, raw, rest)) = type_line(&lines[j].full) {
+        header.kind = kind;
+        header.kind_raw = Some(raw);
+        return read_type_title(ctx, header, j, rest);
+    }
+    if lines[j].kind == LineKind::Subject
+        || (seen_number && lower_start(&lines[j]))
+        || (letter_number(header) && summary_like(&lines[j]))
+    {
+        return read_subject(ctx, header, i, j);
+    }
+    i
+}
+
+/// The title after the type name on line `j` (`rest` is what follows the name on that line).
+/// Returns the line after the title.
+fn read_type_title(ctx: &Ctx, header: &mut Header, j: usize, rest: String) -> usize {
+    let lines = ctx.lines;
+    let type_line_start = lines[j].start;
+    let mut title: Vec<String> = Vec::new();
+    if !rest.is_empty() {
+        title.push(rest);
+    }
+    let j = read_title(lines, j + 1, &mut title);
+    if !title.is_empty() {
+        header.title = Some(title.join(" "));
+        let last = (0..j)
+            .rev()
+            .find(|&k| !lines[k].is_blankish())
+            .unwrap_or(j - 1);
+        header.title_span = Some(ctx.span(type_line_start, lines[last].end.max(type_line_start)));
+    }
+    j
+}
+
+/// The subject of a letter from line `j` and the lines it wraps onto; a date in the right-hand
+/// column of those lines is the header's. `i` is where phase B started. Returns the line after
+/// the subject.
+fn read_subject(ctx: &Ctx, header: &mut Header, i: usize, mut j: usize) -> usize {
+    let lines = ctx.lines;
+    let n = lines.len();
+    let mut subject = vec![lines[j].full.clone()];
+    j += 1;
+    while j < n
+        && !lines[j].is_blankish()
+        && lines[j].kind == LineKind::Text
+        && !starts_preamble(&lines[j].full)
+    {
+        // Dates on the right-hand column may share these lines.
+        let cells = split_cells(ctx.text, &lines[j]);
+        for c in cells {
+            if has_full_date(&c.text) && header.date_parts.is_none() {
+                if let Some((pos, parts)) = date_in(&c.text) {
+                    place_and_date(header, &c.text, pos, parts);
                 }
-                j += 1;
+            } else {
+                subject.push(c.text);
             }
-            let s = subject.join(" ");
-            let s = s
-                .strip_prefix("V/v")
-                .or_else(|| s.strip_prefix("V/V"))
-                .unwrap_or(&s)
-                .trim_start_matches([':', ' '])
-                .to_owned();
-            header.subject = Some(s);
-            let first = skip_blank(lines, i);
-            header.title_span = Some(ctx.span(lines[first.min(j - 1)].start, lines[j - 1].end));
-            i = j;
         }
+        j += 1;
     }
-    // The right-hand column (place and date) may come after the subject in the text.
-    if header.date_parts.is_none() {
-        let mut k = i;
-        let mut extra: Vec<Cell> = Vec::new();
-        while k < n && k < i + 8 {
-            let l = &lines[k];
-            if l.is_blankish() || l.kind == LineKind::Rule {
-                k += 1;
-                continue;
-            }
-            let joined = format!(
-                "{} {}",
-                l.full,
-                lines.get(k + 1).map_or("", |x| x.full.as_str())
-            );
-            let continuing = extra
-                .last()
-                .is_some_and(|c: &Cell| incomplete_date(&c.text));
-            if !continuing && !has_full_date(&l.full) && !has_full_date(&joined) {
-                break;
-            }
-            extra.extend(split_cells(ctx.text, l));
+    let s = subject.join(" ");
+    let s = s
+        .strip_prefix("V/v")
+        .or_else(|| s.strip_prefix("V/V"))
+        .unwrap_or(&s)
+        .trim_start_matches([':', ' '])
+        .to_owned();
+    header.subject = Some(s);
+    let first = skip_blank(lines, i);
+    header.title_span = Some(ctx.span(lines[first.min(j - 1)].start, lines[j - 1].end));
+    j
+}
+
+/// The right-hand column (place and date) may come after the subject in the text: read it
+/// from line `i` when the header has no date yet. Returns the line after it, or `i`.
+fn read_late_date(ctx: &Ctx, header: &mut Header, i: usize) -> usize {
+    if header.date_parts.is_some() {
+        return i;
+    }
+    let lines = ctx.lines;
+    let n = lines.len();
+    let mut k = i;
+    let mut extra: Vec<Cell> = Vec::new();
+    while k < n && k < i + 8 {
+        let l = &lines[k];
+        if l.is_blankish() || l.kind == LineKind::Rule {
             k += 1;
-            let merged = merge_cells(extra.clone());
-            if merged.iter().any(|c| has_full_date(&c.text)) {
-                break;
-            }
+            continue;
         }
-        for c in merge_cells(extra) {
-            if let Some((pos, parts)) = date_in(&c.text) {
-                let place = c.text.sub(..pos).trim().trim_end_matches(',').trim();
-                header.place = (!place.is_empty()).then(|| place.to_owned());
-                header.date = parts.iso();
-                header.date_parts = Some(parts);
-                i = k;
-                break;
-            }
+        let joined = format!(
+            "{} {}",
+            l.full,
+            lines.get(k + 1).map_or("", |x| x.full.as_str())
+        );
+        let continuing = extra
+            .last()
+            .is_some_and(|c: &Cell| incomplete_date(&c.text));
+        if !continuing && !has_full_date(&l.full) && !has_full_date(&joined) {
+            break;
+        }
+        extra.extend(split_cells(ctx.text, l));
+        k += 1;
+        let merged = merge_cells(extra.clone());
+        if merged.iter().any(|c| has_full_date(&c.text)) {
+            break;
         }
     }
-    // Phase C: "Kính gửi:" block.
-    let k = skip_blank(lines, i);
-    // A dispatch (công điện) opens with "THỦ TƯỚNG CHÍNH PHỦ điện:" and its addressees.
-    if k < n && (lines[k].kind == LineKind::Addressee || lines[k].full.ends_with(" điện:")) {
-        let (addressees, end) = read_addressees(ctx, k);
-        header.addressees = addressees;
-        i = end;
+    for c in merge_cells(extra) {
+        if let Some((pos, parts)) = date_in(&c.text) {
+            place_and_date(header, &c.text, pos, parts);
+            return k;
+        }
     }
-    // A consolidated text prints the type of the document it consolidates; its symbol says
-    // VBHN.
+    i
+}
+
+/// The document type: the printed name wins, then the type code, then the layout. A
+/// consolidated text prints the type of the document it consolidates; its symbol says VBHN.
+fn infer_kind(header: &mut Header) {
     if header
         .number
         .as_ref()
@@ -613,7 +570,6 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
     {
         header.kind = DocumentKind::Consolidated;
     }
-    // Document type: the printed name wins, then the type code, then the layout.
     if header.kind == DocumentKind::Unknown {
         header.kind = header
             .number
@@ -634,23 +590,27 @@ pub(crate) fn read(ctx: &mut Ctx, start: usize) -> HeaderRead {
             })
             .unwrap_or(DocumentKind::Unknown);
     }
-    if header.issuer.name.is_none() {
-        let code = header.number.as_ref().and_then(|n| n.issuer_code.clone());
-        if let Some(name) = code.as_deref().and_then(national_issuer) {
-            header.issuer.name = Some(name.to_owned());
-            let span = header.number.as_ref().map(|n| n.span).unwrap_or_default();
-            ctx.diag(
-                "issuer-from-code",
-                Severity::Info,
-                format!(
-                    "no issuing body printed; named \"{name}\" from the issuer code {}",
-                    code.as_deref().unwrap_or("")
-                ),
-                span,
-            );
-        }
+}
+
+/// With no issuing body printed, name it from the issuer code of a national body ("QH15").
+fn issuer_from_code(ctx: &mut Ctx, header: &mut Header) {
+    if header.issuer.name.is_some() {
+        return;
     }
-    HeaderRead { header, end: i }
+    let code = header.number.as_ref().and_then(|n| n.issuer_code.clone());
+    if let Some(name) = code.as_deref().and_then(national_issuer) {
+        header.issuer.name = Some(name.to_owned());
+        let span = header.number.as_ref().map(|n| n.span).unwrap_or_default();
+        ctx.diag(
+            "issuer-from-code",
+            Severity::Info,
+            format!(
+                "no issuing body printed; named \"{name}\" from the issuer code {}",
+                code.as_deref().unwrap_or("")
+            ),
+            span,
+        );
+    }
 }
 
 /// The number of an official letter: a symbol with no type code ("5155/SGDĐT-GDTXNNĐH").
@@ -686,38 +646,8 @@ fn skip_blank(lines: &[Line], mut i: usize) -> usize {
     i
 }
 
-fn ends_with_number_prefix(t: &str) -> bool {
-    let t = t.trim_end();
-    t == "Số:" || t == "Số" || t.ends_with(" số:") || t == "Luật số:"
-}
-
-fn incomplete_date(t: &str) -> bool {
-    (t.contains("ngày") || t.ends_with(',')) && !has_full_date(t) && !is_upper(t)
-}
-
-/// Merge cells split by a wrap: an unclosed bold run, "Số:" alone, an incomplete date.
-pub(crate) fn merge_cells(cells: Vec<Cell>) -> Vec<Cell> {
-    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
-    for c in cells {
-        if let Some(prev) = out.last_mut() {
-            if prev.open_bold || ends_with_number_prefix(&prev.text) || incomplete_date(&prev.text)
-            {
-                if !c.text.is_empty() && !prev.text.is_empty() {
-                    prev.text.push(' ');
-                }
-                prev.text.push_str(&c.text);
-                prev.end = c.end;
-                prev.open_bold = prev.open_bold != c.open_bold;
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
-    let (kind, _) = crate::lines::classify_start(&c.text);
+    let (kind, _) = classify_start(&c.text);
     if kind != LineKind::NumberStart {
         return None;
     }
@@ -852,7 +782,7 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
         }
         // An upper-case title does not continue into a sentence-case line.
         if let Some(prev) = title.last() {
-            if is_upper(prev) && !is_upper(&l.full) && !crate::lines::starts_lower(&l.full) {
+            if is_upper(prev) && !is_upper(&l.full) && !starts_lower(&l.full) {
                 break;
             }
         }
@@ -901,7 +831,7 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
             && items
                 .last()
                 .is_some_and(|(t, _, _)| !t.trim_end().ends_with([';', '.', ',']))
-            && (j > k + 1 || crate::lines::starts_lower(&l.full))
+            && (j > k + 1 || starts_lower(&l.full))
         {
             if let Some(last) = items.last_mut() {
                 last.0.push(' ');
@@ -917,7 +847,7 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
         .into_iter()
         .map(|(t, s, e)| {
             let span = ctx.span(s, e);
-            crate::closing::recipient(&t, span)
+            recipient(&t, span)
         })
         .collect();
     (recipients, j)

@@ -7,12 +7,17 @@
 //! `grammars/header.pest`, body hierarchy by marker rank, closing, appendices).
 #![warn(missing_docs)]
 
+mod cells;
 pub mod clean;
 mod closing;
+mod ctx;
 pub mod error;
 pub mod header;
+mod header_grammar;
+mod line;
 mod lines;
 mod lower;
+mod recipient;
 mod tables;
 pub mod text;
 

@@ -5,129 +5,12 @@ use pest::Parser;
 use vanban_text::Sub;
 
 use crate::clean;
+use crate::line::{Line, LineKind, Marker, MarkerKind};
+use crate::tables::{pipe_tables, TableRow};
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../../grammars/line.pest"]
 struct LineGrammar;
-
-/// Structural marker kinds, from the largest unit to the smallest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum MarkerKind {
-    Part,
-    Chapter,
-    Section,
-    Subsection,
-    Article,
-    Group,
-    Roman,
-    Item,
-    Subitem,
-    Point,
-    Indent,
-    Subindent,
-}
-
-impl MarkerKind {
-    /// Nesting rank: a marker nests under any open marker of smaller rank.
-    pub(crate) fn rank(self, subitem_depth: usize) -> u32 {
-        match self {
-            MarkerKind::Part => 10,
-            MarkerKind::Chapter => 20,
-            MarkerKind::Section => 30,
-            MarkerKind::Subsection => 35,
-            MarkerKind::Article => 40,
-            MarkerKind::Group => 45,
-            MarkerKind::Roman => 50,
-            MarkerKind::Item => 60,
-            MarkerKind::Subitem => 60 + 5 * subitem_depth.min(3) as u32,
-            MarkerKind::Point => 80,
-            MarkerKind::Indent => 90,
-            MarkerKind::Subindent => 95,
-        }
-    }
-}
-
-/// A structural marker found at the start of a line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Marker {
-    pub kind: MarkerKind,
-    /// As written, markup removed, e.g. "Điều 5.", "II.", "đ)".
-    pub text: String,
-    /// Normalised number, e.g. "5", "II", "đ", "1.2".
-    pub number: Option<String>,
-}
-
-/// What a physical line is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum LineKind {
-    Blank,
-    /// Only "|" (Markdown table debris): a paragraph break.
-    Pipe,
-    /// A rule under a header block: "-------", "_____", a lone "*".
-    Rule,
-    /// Official Gazette page header "CÔNG BÁO/Số …".
-    PageHeader,
-    /// A line of digits only (a page number next to a page header, or a table cell).
-    Digits,
-    /// A page number standing alone between blank lines, one of a series (2, 3, 4 … some
-    /// dozens of lines apart), as PDF copies carry them.
-    PageNumber,
-    /// Digital-signature stamp ("Ký bởi:", "Cơ quan:", "Ngày ký:").
-    Stamp,
-    Marker(Marker),
-    RecipientsStart,
-    Authority,
-    Archive,
-    NumberStart,
-    /// The rest of a marker wrapped onto this line ("Điều" / "1. Phạm vi …"): joined into the
-    /// line before it.
-    Continuation,
-    Subject,
-    Addressee,
-    Text,
-}
-
-/// One physical line.
-#[derive(Debug, Clone)]
-pub(crate) struct Line {
-    /// Byte offset of the line's first byte.
-    pub start: usize,
-    /// Byte offset of the line's end, before the LF.
-    pub end: usize,
-    pub kind: LineKind,
-    /// The line's content after the marker, markup removed, spaces collapsed.
-    pub clean: String,
-    /// The whole line, markup removed, spaces collapsed (marker included).
-    pub full: String,
-    /// Whether Markdown debris was removed.
-    pub had_markup: bool,
-    /// The line leaves a Markdown emphasis run open: it continues on the next line.
-    pub open_emphasis: bool,
-}
-
-impl Line {
-    pub(crate) fn is_blankish(&self) -> bool {
-        matches!(self.kind, LineKind::Blank | LineKind::Pipe)
-    }
-
-    pub(crate) fn is_noise(&self) -> bool {
-        matches!(
-            self.kind,
-            LineKind::PageHeader
-                | LineKind::PageNumber
-                | LineKind::Stamp
-                | LineKind::Digits
-                | LineKind::Continuation
-        )
-    }
-
-    pub(crate) fn marker(&self) -> Option<&Marker> {
-        match &self.kind {
-            LineKind::Marker(m) => Some(m),
-            _ => None,
-        }
-    }
-}
 
 /// Split and classify every line of `text`.
 pub(crate) fn classify(text: &str) -> Vec<Line> {
@@ -599,7 +482,7 @@ fn heading_like(s: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
         .count();
-    crate::clean::is_upper(s) && words >= 2 && !s.trim_end().ends_with(',')
+    clean::is_upper(s) && words >= 2 && !s.trim_end().ends_with(',')
 }
 
 fn starts_lower_letter(s: &str) -> bool {
@@ -638,19 +521,12 @@ pub(crate) fn paragraphs(
     joins: &mut usize,
 ) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let rows = crate::tables::pipe_tables(lines, from, to);
+    let rows = pipe_tables(lines, from, to);
     let mut next_row = 0;
     let mut i = from;
     while i < to {
         if let Some(row) = rows.get(next_row).filter(|r| r.first == i) {
-            out.push(Para {
-                first: row.first,
-                last: row.end,
-                marker: None,
-                text: row.cells.join(" | "),
-                quoted: false,
-                cells: row.cells.clone(),
-            });
+            out.push(row_para(row));
             next_row += 1;
             i = row.end;
             continue;
@@ -673,118 +549,164 @@ pub(crate) fn paragraphs(
             i += 1;
             continue;
         }
-        let marker = line.marker().cloned();
-        let cells = row_cells(text_src.sub(line.start..line.end));
-        let mut text = line.clean.clone();
-        let mut last_content = i;
-        let mut j = i + 1;
-        // Join following lines while the paragraph is unfinished.
-        while j < to && cells.is_empty() {
-            // Look past noise (and the blank lines around it) for the next content line.
-            let mut k = j;
-            let mut saw_noise = false;
-            while k < to && (lines[k].is_noise() || (saw_noise && lines[k].is_blankish())) {
-                saw_noise |= lines[k].is_noise();
-                k += 1;
-            }
-            if k >= to {
-                break;
-            }
-            let next = &lines[k];
-            let prev = &lines[last_content];
-            // "… giai đoạn 2021" / "- 2025”;": a year range broken before its dash is not a bullet.
-            let indent_next = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent);
-            let broken_range = indent_next
-                && prev.full.ends_with(|c: char| c.is_ascii_digit())
-                && next.clean.starts_with(|c: char| c.is_ascii_digit());
-            // "… phát triển kinh tế" / "- xã hội, …": in a hard-wrapped text, a full line that
-            // ends inside a sentence and a dash before a lower-case word are one compound.
-            let broken_compound = indent_next
-                && profile.wrapped
-                && prev.full.chars().count() >= profile.full_width
-                && !ends_sentence(&prev.full)
-                && !prev.full.trim_end().ends_with(',')
-                && prev.full.trim_end().ends_with(char::is_alphabetic)
-                && next.clean.starts_with(char::is_lowercase);
-            let broken_range = broken_range || broken_compound;
-            // Header-field starts ("Luật số 73/2025/QH15, …", "Về việc …") are plain text here.
-            let next_plain = matches!(
-                next.kind,
-                LineKind::Text | LineKind::NumberStart | LineKind::Subject
-            ) || broken_range;
-            if !next_plain {
-                break;
-            }
-            if broken_range {
-                join_text(&mut text, &next.full);
-                *joins += 1;
-                last_content = k;
-                j = k + 1;
-                continue;
-            }
-            let lower_next = starts_lower_letter(&next.full);
-            if prev.open_emphasis {
-                join_text(&mut text, &next.full);
-                *joins += 1;
-                last_content = k;
-                j = k + 1;
-                continue;
-            }
-            if ends_sentence(&prev.full) {
-                // After ";" a line that starts in lower case is still the same sentence.
-                let soft = prev
-                    .full
-                    .trim_end_matches([' ', '*', '_'])
-                    .ends_with([';', ':']);
-                if !(soft && lower_next && profile.wrapped) {
-                    break;
-                }
-            }
-            // A heading line (Điều 5. …, Chương …, II. …) continues only into lower case.
-            let heading_marker = marker.as_ref().is_some_and(|m| {
-                matches!(
-                    m.kind,
-                    MarkerKind::Part
-                        | MarkerKind::Chapter
-                        | MarkerKind::Section
-                        | MarkerKind::Subsection
-                        | MarkerKind::Article
-                        | MarkerKind::Roman
-                )
-            });
-            if heading_marker && !lower_next {
-                break;
-            }
-            // An upper-case line (a heading, an authority) does not run into a sentence.
-            if heading_like(&prev.full) && !crate::clean::is_upper(&next.full) && !lower_next {
-                break;
-            }
-            let full_prev = prev.full.chars().count() >= profile.full_width;
-            if !(starts_lower(&next.full)
-                || (profile.wrapped && (full_prev || ends_with_connective(&prev.full))))
-            {
-                break;
-            }
-            if !row_cells(text_src.sub(next.start..next.end)).is_empty() {
-                break;
-            }
-            join_text(&mut text, &next.full);
-            *joins += 1;
-            last_content = k;
-            j = k + 1;
-        }
-        out.push(Para {
-            first: i,
-            last: j.max(i + 1),
-            marker,
-            text,
-            quoted: false,
-            cells,
-        });
-        i = j.max(i + 1);
+        let para = paragraph_at(text_src, lines, i, to, profile, joins);
+        i = para.last;
+        out.push(para);
     }
     mark_quoted(&mut out);
     out
+}
+
+/// A row of a pipe table as one paragraph.
+fn row_para(row: &TableRow) -> Para {
+    Para {
+        first: row.first,
+        last: row.end,
+        marker: None,
+        text: row.cells.join(" | "),
+        quoted: false,
+        cells: row.cells.clone(),
+    }
+}
+
+/// The paragraph that starts at content line `i`: the line and the lines it continues into
+/// (before `to`).
+fn paragraph_at(
+    text_src: &str,
+    lines: &[Line],
+    i: usize,
+    to: usize,
+    profile: &WrapProfile,
+    joins: &mut usize,
+) -> Para {
+    let line = &lines[i];
+    let marker = line.marker().cloned();
+    let cells = row_cells(text_src.sub(line.start..line.end));
+    let mut text = line.clean.clone();
+    let mut last_content = i;
+    let mut j = i + 1;
+    // Join following lines while the paragraph is unfinished.
+    while j < to && cells.is_empty() {
+        let k = next_content(lines, j, to);
+        if k >= to {
+            break;
+        }
+        let next = &lines[k];
+        if !continues_into(
+            text_src,
+            &lines[last_content],
+            next,
+            marker.as_ref(),
+            profile,
+        ) {
+            break;
+        }
+        join_text(&mut text, &next.full);
+        *joins += 1;
+        last_content = k;
+        j = k + 1;
+    }
+    Para {
+        first: i,
+        last: j.max(i + 1),
+        marker,
+        text,
+        quoted: false,
+        cells,
+    }
+}
+
+/// The next content line from `j`, looking past noise (and the blank lines around it); `to`
+/// when there is none.
+fn next_content(lines: &[Line], j: usize, to: usize) -> usize {
+    let mut k = j;
+    let mut saw_noise = false;
+    while k < to && (lines[k].is_noise() || (saw_noise && lines[k].is_blankish())) {
+        saw_noise |= lines[k].is_noise();
+        k += 1;
+    }
+    k
+}
+
+/// Whether the paragraph whose last line is `prev` (and whose marker is `marker`) runs on into
+/// the content line `next`.
+fn continues_into(
+    text_src: &str,
+    prev: &Line,
+    next: &Line,
+    marker: Option<&Marker>,
+    profile: &WrapProfile,
+) -> bool {
+    if broken_at_dash(prev, next, profile) {
+        return true;
+    }
+    // Header-field starts ("Luật số 73/2025/QH15, …", "Về việc …") are plain text here.
+    let next_plain = matches!(
+        next.kind,
+        LineKind::Text | LineKind::NumberStart | LineKind::Subject
+    );
+    if !next_plain {
+        return false;
+    }
+    let lower_next = starts_lower_letter(&next.full);
+    if prev.open_emphasis {
+        return true;
+    }
+    if ends_sentence(&prev.full) {
+        // After ";" a line that starts in lower case is still the same sentence.
+        let soft = prev
+            .full
+            .trim_end_matches([' ', '*', '_'])
+            .ends_with([';', ':']);
+        if !(soft && lower_next && profile.wrapped) {
+            return false;
+        }
+    }
+    // A heading line (Điều 5. …, Chương …, II. …) continues only into lower case.
+    let heading_marker = marker.is_some_and(|m| {
+        matches!(
+            m.kind,
+            MarkerKind::Part
+                | MarkerKind::Chapter
+                | MarkerKind::Section
+                | MarkerKind::Subsection
+                | MarkerKind::Article
+                | MarkerKind::Roman
+        )
+    });
+    if heading_marker && !lower_next {
+        return false;
+    }
+    // An upper-case line (a heading, an authority) does not run into a sentence.
+    if heading_like(&prev.full) && !clean::is_upper(&next.full) && !lower_next {
+        return false;
+    }
+    let full_prev = prev.full.chars().count() >= profile.full_width;
+    if !(starts_lower(&next.full)
+        || (profile.wrapped && (full_prev || ends_with_connective(&prev.full))))
+    {
+        return false;
+    }
+    row_cells(text_src.sub(next.start..next.end)).is_empty()
+}
+
+/// A line broken before a dash that the next line starts with, which is not a bullet.
+fn broken_at_dash(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
+    // "… giai đoạn 2021" / "- 2025”;": a year range broken before its dash is not a bullet.
+    let indent_next = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent);
+    let broken_range = indent_next
+        && prev.full.ends_with(|c: char| c.is_ascii_digit())
+        && next.clean.starts_with(|c: char| c.is_ascii_digit());
+    // "… phát triển kinh tế" / "- xã hội, …": in a hard-wrapped text, a full line that
+    // ends inside a sentence and a dash before a lower-case word are one compound.
+    let broken_compound = indent_next
+        && profile.wrapped
+        && prev.full.chars().count() >= profile.full_width
+        && !ends_sentence(&prev.full)
+        && !prev.full.trim_end().ends_with(',')
+        && prev.full.trim_end().ends_with(char::is_alphabetic)
+        && next.clean.starts_with(char::is_lowercase);
+    broken_range || broken_compound
 }
 
 /// Mark the paragraphs inside a quotation (amendment text, a quoted article): the paragraph
@@ -872,7 +794,7 @@ pub(crate) fn row_cells(raw: &str) -> Vec<String> {
     };
     let cells: Vec<String> = parts
         .iter()
-        .map(|c| crate::clean::strip_markup(c).0)
+        .map(|c| clean::strip_markup(c).0)
         .filter(|c| !c.is_empty())
         .collect();
     if cells.len() >= 2 {
@@ -1026,5 +948,34 @@ mod tests {
         );
         assert_eq!(lines[2].kind, LineKind::Text);
         assert!(matches!(lines[4].kind, LineKind::Marker(_)));
+    }
+
+    fn rows_of(text: &str) -> Vec<Vec<String>> {
+        let lines = classify(text);
+        pipe_tables(&lines, 0, lines.len())
+            .into_iter()
+            .map(|r| r.cells)
+            .collect()
+    }
+
+    #[test]
+    fn cell_per_line_table() {
+        let text = "|\n**TT**\n|\nNội dung\n|\nChủ trì\n|\n|\n**I**\n|\n**NHÓM MỘT**\n|\n|\n1\n|\nViệc một\ndài\n|\nSở Tài chính\n|\n|\n2\n|\nViệc hai\n|\n|\n|\n";
+        assert_eq!(
+            rows_of(text),
+            vec![
+                vec!["TT", "Nội dung", "Chủ trì"],
+                vec!["I", "NHÓM MỘT"],
+                vec!["1", "Việc một dài", "Sở Tài chính"],
+                // A trailing empty cell cannot be told from the end of the row.
+                vec!["2", "Việc hai"],
+            ]
+        );
+    }
+
+    #[test]
+    fn pipes_between_paragraphs_are_not_a_table() {
+        let text = "Đoạn một.\n|\nĐoạn hai.\n|\n|\nĐoạn ba.\n";
+        assert!(rows_of(text).is_empty());
     }
 }

@@ -6,160 +6,19 @@ use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severi
 use vanban_text::Sub;
 
 use crate::clean::is_upper;
+use crate::closing;
+use crate::ctx::Ctx;
 use crate::header::{self, starts_preamble};
-use crate::lines::{self, Line, LineKind, MarkerKind, Para, WrapProfile};
+use crate::header_grammar::date_in;
+use crate::line::{Line, LineKind, Marker, MarkerKind};
+use crate::lines::{self, Para, WrapProfile};
 use crate::text::OffsetMap;
-
-/// Shared state of one parse.
-pub(crate) struct Ctx<'a> {
-    pub text: &'a str,
-    pub lines: &'a [Line],
-    pub map: &'a OffsetMap,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The text lower-cased (offsets kept), made when an upper-case header phrase needs it.
-    lower: std::cell::OnceCell<String>,
-}
-
-impl<'a> Ctx<'a> {
-    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        let (line, column) = self.map.line_col(start);
-        Span {
-            start,
-            end,
-            line,
-            column,
-        }
-    }
-
-    pub(crate) fn diag(
-        &mut self,
-        code: &str,
-        severity: Severity,
-        message: impl Into<String>,
-        span: Span,
-    ) {
-        self.diagnostics.push(Diagnostic {
-            code: code.to_owned(),
-            severity,
-            message: message.into(),
-            span,
-        });
-    }
-
-    fn line_start(&self, i: usize) -> usize {
-        self.lines.get(i).map_or(self.text.len(), |l| l.start)
-    }
-
-    /// Give an upper-case header phrase the casing the document itself uses for it, e.g.
-    /// "SỞ CÔNG THƯƠNG" → "Sở Công Thương"; otherwise sentence case, or for a locality
-    /// ("TỈNH TUYÊN QUANG") the unit word in lower case and the name capitalised.
-    pub(crate) fn display_case(&self, phrase: &str, locality: bool) -> String {
-        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !is_upper(&phrase) {
-            return phrase;
-        }
-        let needle = crate::text::fold_case(&phrase);
-        {
-            let lower = self.lower.get_or_init(|| crate::text::fold_case(self.text));
-            for (pos, _) in lower.match_indices(&needle) {
-                let end = pos + needle.len();
-                let Some(orig) = self.text.get(pos..end) else {
-                    continue;
-                };
-                let boundary_ok = !self
-                    .text
-                    .sub(..pos)
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !self
-                        .text
-                        .sub(end..)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if boundary_ok && orig.chars().any(char::is_lowercase) && !is_upper(orig) {
-                    let first_upper = orig.chars().next().is_some_and(char::is_uppercase);
-                    if locality || first_upper {
-                        return orig.to_owned();
-                    }
-                    // Capitalise the first letter of a body name found mid-sentence.
-                    let mut cs = orig.chars();
-                    if let Some(f) = cs.next() {
-                        return f.to_uppercase().chain(cs).collect();
-                    }
-                }
-            }
-        }
-        let lower = phrase.to_lowercase();
-        if !locality {
-            // "ĐẢNG BỘ TỈNH LÀO CAI": the body in sentence case, the locality in its own case.
-            for unit in [
-                " tỉnh ",
-                " thành phố ",
-                " huyện ",
-                " quận ",
-                " xã ",
-                " phường ",
-            ] {
-                if let Some(pos) = lower.find(unit) {
-                    let (body, place) = phrase.split_at(pos);
-                    return format!(
-                        "{} {}",
-                        capitalize(&body.to_lowercase()),
-                        self.display_case(place.trim(), true)
-                    );
-                }
-            }
-        }
-        if locality {
-            let mut words = lower.split(' ');
-            let mut out = String::new();
-            let unit_len = if lower.starts_with("thành phố")
-                || lower.starts_with("thị xã")
-                || lower.starts_with("thị trấn")
-                || lower.starts_with("đặc khu")
-            {
-                2
-            } else {
-                1
-            };
-            for (k, w) in words.by_ref().enumerate() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                if k < unit_len {
-                    out.push_str(w);
-                } else {
-                    out.push_str(&capitalize(w));
-                }
-            }
-            return out;
-        }
-        capitalize(&lower)
-    }
-}
-
-fn capitalize(w: &str) -> String {
-    let mut cs = w.chars();
-    match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
-}
 
 /// Lower the normalised text into a document and its diagnostics.
 pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) {
     let lines = lines::classify(text);
-    let mut ctx = Ctx {
-        text,
-        lines: &lines,
-        map,
-        diagnostics: Vec::new(),
-        lower: std::cell::OnceCell::new(),
-    };
+    let mut ctx = Ctx::new(text, &lines, map);
     let mut doc = Document::default();
-    let n = lines.len();
     if lines.iter().all(Line::is_blankish) {
         let span = ctx.span(0, text.len());
         ctx.diag(
@@ -172,12 +31,39 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         return (doc, ctx.diagnostics);
     }
     record_cleanups(&mut ctx);
+    let preamble_start = lower_header(&mut ctx, &mut doc);
+    // The body ends at the closing or, without one, at the first appendix.
+    let closing_start = find_closing(&ctx, preamble_start);
+    let body_end = closing_start
+        .or_else(|| (preamble_start..lines.len()).find(|&i| appendix_heading(&lines, i)))
+        .unwrap_or(lines.len());
+    let after_body = lower_closing(&mut ctx, &mut doc, closing_start, body_end);
+    let profile = WrapProfile::of(&lines);
+    let mut joins = 0;
+    let body = (preamble_start, body_end);
+    lower_preamble_and_body(&mut ctx, &mut doc, body, &profile, &mut joins);
+    lower_appendices(&mut ctx, &mut doc, after_body, &profile, &mut joins);
+    adoption_date(&mut ctx, &mut doc, body_end);
+    tile(&ctx, &mut doc);
+    if joins > 0 {
+        let span = ctx.span(0, 0);
+        ctx.diag(
+            "joined-lines",
+            Severity::Info,
+            format!("{joins} hard-wrapped lines joined into their paragraphs"),
+            span,
+        );
+    }
+    (doc, ctx.diagnostics)
+}
 
-    // Header.
-    let h0 = header::find_start(&ctx);
+/// The header and what stands before it (front matter); returns the line where the preamble
+/// starts.
+fn lower_header(ctx: &mut Ctx, doc: &mut Document) -> usize {
+    let h0 = header::find_start(ctx);
     let (header_start, preamble_start) = match h0 {
         Some(h0) => {
-            let read = header::read(&mut ctx, h0);
+            let read = header::read(ctx, h0);
             doc.header = read.header;
             (h0, read.end)
         }
@@ -193,7 +79,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         }
     };
     if header_start > 0 {
-        doc.front_matter = Some(extra(&ctx, 0, header_start));
+        doc.front_matter = Some(extra(ctx, 0, header_start));
         let span = ctx.span(0, ctx.line_start(header_start));
         ctx.diag(
             "front-matter",
@@ -207,41 +93,63 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
     }
     doc.header.span = ctx.span(ctx.line_start(header_start), ctx.line_start(preamble_start));
     if h0.is_some() {
-        check_header(&mut ctx, &doc);
+        check_header(ctx, doc);
     }
+    preamble_start
+}
 
-    // Closing, appendices, trailing text.
-    let closing_start = find_closing(&ctx, preamble_start);
-    let appendix_start_in_body = closing_start
-        .is_none()
-        .then(|| (preamble_start..n).find(|&i| appendix_heading(&lines, i)))
-        .flatten();
-    let body_end = closing_start.or(appendix_start_in_body).unwrap_or(n);
-    let (after_closing, trailing_start) = match closing_start {
+/// The closing from line `closing_start`, if there is one; returns the first content line
+/// after it, or `body_end` without a closing.
+fn lower_closing(
+    ctx: &mut Ctx,
+    doc: &mut Document,
+    closing_start: Option<usize>,
+    body_end: usize,
+) -> usize {
+    match closing_start {
         Some(c0) => {
-            let (closing, end) = crate::closing::read(&mut ctx, c0, n);
+            let n = ctx.lines.len();
+            let (closing, end) = closing::read(ctx, c0, n);
             doc.closing = closing;
-            let a0 = skip_to_content(&lines, end);
+            let a0 = skip_to_content(ctx.lines, end);
             doc.closing.span = Some(ctx.span(ctx.line_start(c0), ctx.line_start(a0)));
-            (a0, None::<usize>)
+            a0
         }
         None => {
-            let span = ctx.span(text.len(), text.len());
+            let span = ctx.span(ctx.text.len(), ctx.text.len());
             ctx.diag(
                 "closing-missing",
                 Severity::Info,
                 "no closing found (no \"Nơi nhận\" and no signature block)",
                 span,
             );
-            (body_end, None)
+            body_end
         }
-    };
-    let _ = trailing_start;
+    }
+}
 
-    // Preamble and body.
-    let profile = WrapProfile::of(&lines);
-    let mut joins = 0;
-    let paras = lines::paragraphs(text, &lines, preamble_start, body_end, &profile, &mut joins);
+/// The preamble and the body: the paragraphs of lines `[from, to)`, split where the body
+/// starts.
+fn lower_preamble_and_body(
+    ctx: &mut Ctx,
+    doc: &mut Document,
+    (from, to): (usize, usize),
+    profile: &WrapProfile,
+    joins: &mut usize,
+) {
+    let paras = lines::paragraphs(ctx.text, ctx.lines, from, to, profile, joins);
+    let preamble_end = preamble_end(&paras);
+    let body_end_byte = ctx.line_start(to);
+    let preamble_end_byte = paras
+        .get(preamble_end)
+        .map_or(body_end_byte, |p| ctx.line_start(p.first));
+    doc.preamble = build_flat(ctx, &paras[..preamble_end], "preamble", preamble_end_byte);
+    doc.body = build_tree(ctx, &paras[preamble_end..], "", body_end_byte);
+}
+
+/// How many paragraphs the preamble has: up to the first marker, or to the enacting formula
+/// before it; without markers, up to the first paragraph that is not a preamble line.
+fn preamble_end(paras: &[Para]) -> usize {
     // The body starts at the first marker; "- Căn cứ …" bullets are still preamble.
     let first_marker = paras.iter().position(|p| {
         p.marker.is_some()
@@ -257,27 +165,28 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         .iter()
         .position(|p| p.marker.is_none() && is_enacting_formula(&p.text))
         .map(|k| k + 1);
-    let preamble_end = match first_marker {
+    match first_marker {
         Some(k) if enacting.is_some_and(|e| e < k) => enacting.unwrap_or(k),
         Some(k) => k,
         None => paras
             .iter()
             .position(|p| !starts_preamble(&p.text) && !is_upper(&p.text) && !p.text.is_empty())
             .unwrap_or(paras.len()),
-    };
-    let body_end_byte = ctx.line_start(body_end);
-    let preamble_end_byte = paras
-        .get(preamble_end)
-        .map_or(body_end_byte, |p| ctx.line_start(p.first));
-    doc.preamble = build_flat(&ctx, &paras[..preamble_end], "preamble", preamble_end_byte);
-    doc.body = build_tree(&mut ctx, &paras[preamble_end..], "", body_end_byte);
+    }
+}
 
-    // Appendices and what follows.
-    let mut k = if closing_start.is_some() {
-        after_closing
-    } else {
-        body_end
-    };
+/// The appendices from line `from` on, and the text after them that is not an appendix
+/// (trailing text).
+fn lower_appendices(
+    ctx: &mut Ctx,
+    doc: &mut Document,
+    from: usize,
+    profile: &WrapProfile,
+    joins: &mut usize,
+) {
+    let lines = ctx.lines;
+    let n = lines.len();
+    let mut k = from;
     let mut annex = 0;
     let mut appendices = Vec::new();
     let mut trailing_from = None;
@@ -290,22 +199,10 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
             k += 1;
             continue;
         }
-        if appendix_heading(&lines, k) || (annex > 0) {
+        if appendix_heading(lines, k) || (annex > 0) {
             annex += 1;
-            let mut after_title = k + 1;
-            while after_title < n
-                && (lines[after_title].is_blankish()
-                    || lines[after_title].is_noise()
-                    || lines[after_title].kind == LineKind::Rule
-                    || (is_upper(&lines[after_title].full)
-                        && lines[after_title].marker().is_none()))
-            {
-                after_title += 1;
-            }
-            let next = (after_title..n)
-                .find(|&i| appendix_heading(&lines, i))
-                .unwrap_or(n);
-            appendices.push(appendix(&mut ctx, k, next, annex, &profile, &mut joins));
+            let next = next_appendix(lines, k);
+            appendices.push(appendix(ctx, k, next, annex, profile, joins));
             k = next;
         } else {
             trailing_from = Some(k);
@@ -313,34 +210,46 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         }
     }
     if let Some(t) = trailing_from {
-        let start = appendices
-            .last()
-            .map(|a: &Appendix| a.span.end)
-            .or(doc.closing.span.map(|s| s.end))
-            .unwrap_or(ctx.line_start(t));
-        let mut e = extra(&ctx, t, n);
-        e.span = ctx.span(start.min(ctx.line_start(t)), text.len());
-        ctx.diag(
-            "trailing-text",
-            Severity::Info,
-            "text after the document that is not an appendix; kept as trailing text",
-            e.span,
-        );
-        doc.trailing = Some(e);
+        lower_trailing(ctx, doc, &appendices, t);
     }
     doc.appendices = appendices;
-    adoption_date(&mut ctx, &mut doc, body_end);
-    tile(&ctx, &mut doc);
-    if joins > 0 {
-        let span = ctx.span(0, 0);
-        ctx.diag(
-            "joined-lines",
-            Severity::Info,
-            format!("{joins} hard-wrapped lines joined into their paragraphs"),
-            span,
-        );
+}
+
+/// Where the appendix whose heading is line `k` ends: at the next appendix heading after its
+/// title lines, or at the end of the text.
+fn next_appendix(lines: &[Line], k: usize) -> usize {
+    let n = lines.len();
+    let mut after_title = k + 1;
+    while after_title < n
+        && (lines[after_title].is_blankish()
+            || lines[after_title].is_noise()
+            || lines[after_title].kind == LineKind::Rule
+            || (is_upper(&lines[after_title].full) && lines[after_title].marker().is_none()))
+    {
+        after_title += 1;
     }
-    (doc, ctx.diagnostics)
+    (after_title..n)
+        .find(|&i| appendix_heading(lines, i))
+        .unwrap_or(n)
+}
+
+/// Text from line `t` to the end that is not part of the document: kept as trailing text,
+/// from the end of the region before it.
+fn lower_trailing(ctx: &mut Ctx, doc: &mut Document, appendices: &[Appendix], t: usize) {
+    let start = appendices
+        .last()
+        .map(|a: &Appendix| a.span.end)
+        .or(doc.closing.span.map(|s| s.end))
+        .unwrap_or(ctx.line_start(t));
+    let mut e = extra(ctx, t, ctx.lines.len());
+    e.span = ctx.span(start.min(ctx.line_start(t)), ctx.text.len());
+    ctx.diag(
+        "trailing-text",
+        Severity::Info,
+        "text after the document that is not an appendix; kept as trailing text",
+        e.span,
+    );
+    doc.trailing = Some(e);
 }
 
 /// A law or National Assembly resolution is dated by its adoption ("… thông qua ngày 25
@@ -362,7 +271,7 @@ fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
         if !text.trim_start_matches([' ', '*', '_']).starts_with("ngày") {
             return None;
         }
-        let (_, parts) = header::date_in(&text)?;
+        let (_, parts) = date_in(&text)?;
         Some((i, parts))
     });
     if let Some((i, parts)) = found {
@@ -609,8 +518,8 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
                 .find(|&i| lines[i].kind == LineKind::Authority)
             else {
                 // A "Nơi nhận" block flattened into one line by a web copy, without its heading.
-                let flat = (from..lines.len())
-                    .find(|&i| crate::closing::is_flat_recipients(&lines[i].full));
+                let flat =
+                    (from..lines.len()).find(|&i| closing::is_flat_recipients(&lines[i].full));
                 return flat.or_else(|| bare_signature(lines, from));
             };
             // The first of a run of authority lines (TM. … / KT. …).
@@ -639,7 +548,7 @@ fn bare_signature(lines: &[Line], from: usize) -> Option<usize> {
 /// The title line of a signature whose signer's name is `lines[last]`.
 fn signature_ending_at(lines: &[Line], from: usize, last: usize) -> Option<usize> {
     // The name, then back over blank lines and marks such as "[" or "(Đã ký)" to the title.
-    if !crate::closing::is_name(&lines[last].full) {
+    if !closing::is_name(&lines[last].full) {
         return None;
     }
     let mut k = last;
@@ -649,7 +558,7 @@ fn signature_ending_at(lines: &[Line], from: usize, last: usize) -> Option<usize
         if l.is_blankish() || l.full.is_empty() || l.full.chars().all(|c| !c.is_alphanumeric()) {
             continue;
         }
-        if crate::closing::is_signature_note(&l.full) {
+        if closing::is_signature_note(&l.full) {
             continue;
         }
         let title = is_upper(&l.full) && l.full.chars().count() <= 50 && l.marker().is_none();
@@ -853,49 +762,103 @@ const WRAP_UP: &[&str] = &[
 
 /// Body paragraphs: a hierarchy by marker rank.
 fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<Node> {
-    let mut roots: Vec<Building> = Vec::new();
-    let mut stack: Vec<Building> = Vec::new();
+    let mut tree = Tree::default();
     let last_marker = paras.iter().rposition(|p| p.marker.is_some() && !p.quoted);
     let mut last_group: Option<char> = None;
     for (idx, p) in paras.iter().enumerate() {
         if p.text.is_empty() && p.marker.is_none() && p.cells.is_empty() {
             continue;
         }
-        // "A.", "B." count as a group level only as a sequence that starts at "A" ("Q. CHÁNH
-        // VĂN PHÒNG" in a quoted example is text).
-        let group_ok = |m: &lines::Marker, last: Option<char>| {
-            let letter = m.number.as_deref().and_then(|n| n.chars().next());
-            match (letter, last) {
-                (Some('A'), _) => true,
-                (Some(c), Some(prev)) => next_group_letter(prev) == Some(c),
-                _ => false,
-            }
-        };
         let marker = p
             .marker
             .as_ref()
-            .filter(|m| m.kind != MarkerKind::Group || group_ok(m, last_group));
+            .filter(|m| m.kind != MarkerKind::Group || group_continues(m, last_group));
         if let Some(m) = marker {
             if m.kind == MarkerKind::Group {
                 last_group = m.number.as_deref().and_then(|n| n.chars().next());
             }
-            let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
-            let rank = m.kind.rank(depth);
-            while stack.last().is_some_and(|b| b.rank >= rank) {
-                close(&mut stack, &mut roots);
-            }
-            let inside_article = stack.iter().any(|b| b.node.kind == NodeKind::Article);
-            let kind = marker_node_kind(m.kind, inside_article);
-            let mut b = new_node(ctx, p, kind);
-            b.rank = rank;
-            if has_heading(m.kind, &p.text, paras.get(idx + 1), rank) {
-                b.node.heading = (!p.text.is_empty()).then(|| p.text.clone());
-                b.node.text = String::new();
-            }
-            stack.push(b);
+            tree.open(ctx, p, m, paras.get(idx + 1));
             continue;
         }
         // Unmarked text (or a marker that does not fit, kept as text).
+        let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
+        tree.add_text(ctx, p, paras.get(idx + 1), after_last_marker);
+    }
+    tree.close_to(0);
+    let start = paras.first().map(|p| ctx.line_start(p.first));
+    finish(ctx, tree.roots, prefix, start, end)
+}
+
+/// "A.", "B." count as a group level only as a sequence that starts at "A" ("Q. CHÁNH VĂN
+/// PHÒNG" in a quoted example is text).
+fn group_continues(m: &Marker, last: Option<char>) -> bool {
+    let letter = m.number.as_deref().and_then(|n| n.chars().next());
+    match (letter, last) {
+        (Some('A'), _) => true,
+        (Some(c), Some(prev)) => next_group_letter(prev) == Some(c),
+        _ => false,
+    }
+}
+
+/// A hierarchy under construction: the open nodes, innermost last, and the finished roots.
+#[derive(Default)]
+struct Tree {
+    roots: Vec<Building>,
+    stack: Vec<Building>,
+}
+
+impl Tree {
+    /// Close the innermost open node into its parent (or the roots).
+    fn close(&mut self) {
+        if let Some(b) = self.stack.pop() {
+            self.add(b);
+        }
+    }
+
+    /// Close open nodes while the innermost one satisfies `f`.
+    fn close_while(&mut self, f: impl Fn(&Building) -> bool) {
+        while self.stack.last().is_some_and(&f) {
+            self.close();
+        }
+    }
+
+    /// Close open nodes until `depth` are left open.
+    fn close_to(&mut self, depth: usize) {
+        while self.stack.len() > depth {
+            self.close();
+        }
+    }
+
+    /// Add a finished node to the innermost open node (or the roots).
+    fn add(&mut self, b: Building) {
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(b),
+            None => self.roots.push(b),
+        }
+    }
+
+    fn in_article(&self) -> bool {
+        self.stack.iter().any(|b| b.node.kind == NodeKind::Article)
+    }
+
+    /// Open the node of a marked paragraph, after closing the nodes of the same or a deeper
+    /// rank.
+    fn open(&mut self, ctx: &Ctx, p: &Para, m: &Marker, next: Option<&Para>) {
+        let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
+        let rank = m.kind.rank(depth);
+        self.close_while(|b| b.rank >= rank);
+        let kind = marker_node_kind(m.kind, self.in_article());
+        let mut b = new_node(ctx, p, kind);
+        b.rank = rank;
+        if has_heading(m.kind, &p.text, next, rank) {
+            b.node.heading = (!p.text.is_empty()).then(|| p.text.clone());
+            b.node.text = String::new();
+        }
+        self.stack.push(b);
+    }
+
+    /// Place an unmarked paragraph (`next` is the paragraph after it).
+    fn add_text(&mut self, ctx: &Ctx, p: &Para, next: Option<&Para>, after_last_marker: bool) {
         let p = &rejected_marker_as_text(p);
         let kind = if p.quoted {
             NodeKind::Quoted
@@ -906,28 +869,42 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
         } else {
             NodeKind::Paragraph
         };
+        self.close_for_text(p, kind, after_last_marker);
+        // A heading's first paragraph is the node's own text.
+        if kind == NodeKind::Paragraph && self.absorb(p) {
+            return;
+        }
+        if !p.quoted {
+            // Quoted text ends: close the paragraph that quoted it.
+            self.close_while(|b| b.rank == QUOTE_HOST);
+        }
+        let mut b = new_node(ctx, p, kind);
+        if !p.quoted && next.is_some_and(|n| n.quoted) {
+            // The paragraph that opens a quotation holds the quoted paragraphs.
+            b.rank = QUOTE_HOST;
+            self.stack.push(b);
+            return;
+        }
+        self.add(b);
+    }
+
+    /// Close the open nodes an unmarked paragraph of `kind` does not belong to.
+    fn close_for_text(&mut self, p: &Para, kind: NodeKind, after_last_marker: bool) {
         if kind == NodeKind::Note && refers_to_annex(&p.text) {
             // A note pointing to an appendix ("(Cụ thể có phụ lục kèm theo)") belongs to the
             // enclosing item, not to the last point or bullet.
-            while stack
-                .last()
-                .is_some_and(|b| b.rank > MarkerKind::Item.rank(1))
-            {
-                close(&mut stack, &mut roots);
-            }
+            self.close_while(|b| b.rank > MarkerKind::Item.rank(1));
         }
-        let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
         // (An article keeps its own last paragraph: "Điều 3. … chịu trách nhiệm thi hành./.")
-        let in_article = stack.iter().any(|b| b.node.kind == NodeKind::Article);
+        let in_article = self.in_article();
         // The adoption sentence of a law or resolution ("… thông qua ngày …") belongs to the
         // whole document.
-        let adoption = p.text.find("thông qua ngày").is_some_and(|pos| {
-            header::date_in(p.text.sub(pos..)).is_some_and(|(_, d)| d.year.is_some())
-        });
+        let adoption = p
+            .text
+            .find("thông qua ngày")
+            .is_some_and(|pos| date_in(p.text.sub(pos..)).is_some_and(|(_, d)| d.year.is_some()));
         if kind == NodeKind::Paragraph && after_last_marker && adoption {
-            while !stack.is_empty() {
-                close(&mut stack, &mut roots);
-            }
+            self.close_to(0);
         }
         if kind == NodeKind::Paragraph
             && after_last_marker
@@ -937,86 +914,60 @@ fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<No
         {
             // The closing paragraph of the body belongs to the outermost section, or to the
             // body itself.
-            let keep = stack.first().is_some_and(|b| {
+            let keep = self.stack.first().is_some_and(|b| {
                 matches!(
                     b.node.kind,
                     NodeKind::Division | NodeKind::Part | NodeKind::Chapter | NodeKind::Group
                 )
             });
-            let target = usize::from(keep);
-            while stack.len() > target {
-                close(&mut stack, &mut roots);
-            }
-        }
-        // A heading's first paragraph is the node's own text.
-        if kind == NodeKind::Paragraph {
-            if let Some(top) = stack.last_mut() {
-                // An item whose text was wrapped onto the next line ("**1.**" / "Các cơ quan …").
-                let bare_item = top.node.heading.is_none()
-                    && matches!(
-                        top.node.kind,
-                        NodeKind::Item
-                            | NodeKind::Clause
-                            | NodeKind::Subitem
-                            | NodeKind::Point
-                            | NodeKind::Article
-                    );
-                if top.node.text.is_empty()
-                    && top.children.is_empty()
-                    && (bare_item
-                        || (top.node.heading.is_some()
-                            && matches!(top.node.kind, NodeKind::Article)))
-                {
-                    top.node.text = p.text.clone();
-                    continue;
-                }
-                if top.node.kind == NodeKind::Article
-                    && top.node.heading.is_none()
-                    && top.node.text.is_empty()
-                    && top.children.is_empty()
-                    && p.text.chars().count() <= 150
-                    && !lines::ends_sentence(&p.text)
-                {
-                    top.node.heading = Some(p.text.clone());
-                    continue;
-                }
-                let titled = matches!(
-                    top.node.kind,
-                    NodeKind::Chapter | NodeKind::Part | NodeKind::Section | NodeKind::Subsection
-                );
-                if titled
-                    && top.node.heading.is_none()
-                    && is_upper(&p.text)
-                    && top.children.is_empty()
-                {
-                    top.node.heading = Some(p.text.clone());
-                    continue;
-                }
-            }
-        }
-        if !p.quoted {
-            // Quoted text ends: close the paragraph that quoted it.
-            while stack.last().is_some_and(|b| b.rank == QUOTE_HOST) {
-                close(&mut stack, &mut roots);
-            }
-        }
-        let mut b = new_node(ctx, p, kind);
-        if !p.quoted && paras.get(idx + 1).is_some_and(|n| n.quoted) {
-            // The paragraph that opens a quotation holds the quoted paragraphs.
-            b.rank = QUOTE_HOST;
-            stack.push(b);
-            continue;
-        }
-        match stack.last_mut() {
-            Some(top) => top.children.push(b),
-            None => roots.push(b),
+            self.close_to(usize::from(keep));
         }
     }
-    while !stack.is_empty() {
-        close(&mut stack, &mut roots);
+
+    /// Take a paragraph as the text or heading of the innermost open node when that node has
+    /// none yet; return whether it was taken.
+    fn absorb(&mut self, p: &Para) -> bool {
+        let Some(top) = self.stack.last_mut() else {
+            return false;
+        };
+        // An item whose text was wrapped onto the next line ("**1.**" / "Các cơ quan …").
+        let bare_item = top.node.heading.is_none()
+            && matches!(
+                top.node.kind,
+                NodeKind::Item
+                    | NodeKind::Clause
+                    | NodeKind::Subitem
+                    | NodeKind::Point
+                    | NodeKind::Article
+            );
+        if top.node.text.is_empty()
+            && top.children.is_empty()
+            && (bare_item
+                || (top.node.heading.is_some() && matches!(top.node.kind, NodeKind::Article)))
+        {
+            top.node.text = p.text.clone();
+            return true;
+        }
+        if top.node.kind == NodeKind::Article
+            && top.node.heading.is_none()
+            && top.node.text.is_empty()
+            && top.children.is_empty()
+            && p.text.chars().count() <= 150
+            && !lines::ends_sentence(&p.text)
+        {
+            top.node.heading = Some(p.text.clone());
+            return true;
+        }
+        let titled = matches!(
+            top.node.kind,
+            NodeKind::Chapter | NodeKind::Part | NodeKind::Section | NodeKind::Subsection
+        );
+        if titled && top.node.heading.is_none() && is_upper(&p.text) && top.children.is_empty() {
+            top.node.heading = Some(p.text.clone());
+            return true;
+        }
+        false
     }
-    let start = paras.first().map(|p| ctx.line_start(p.first));
-    finish(ctx, roots, prefix, start, end)
 }
 
 fn rejected_marker_as_text(p: &Para) -> Para {
@@ -1080,15 +1031,6 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
                     && next.is_some_and(|p| p.marker.is_none()))
         }
         _ => false,
-    }
-}
-
-fn close(stack: &mut Vec<Building>, roots: &mut Vec<Building>) {
-    if let Some(b) = stack.pop() {
-        match stack.last_mut() {
-            Some(parent) => parent.children.push(b),
-            None => roots.push(b),
-        }
     }
 }
 

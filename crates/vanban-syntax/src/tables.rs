@@ -2,7 +2,7 @@
 //! where a row ends (or where a cell is empty). The header row fixes the number of columns;
 //! an empty cell is told from a row end by that count and by what the next cell looks like.
 
-use crate::lines::{Line, LineKind};
+use crate::line::{Line, LineKind};
 
 /// One rebuilt row: the lines it covers and its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,9 +149,10 @@ fn starts_row(text: &str) -> bool {
             || (t.chars().count() == 1 && t.chars().all(char::is_alphabetic)))
 }
 
-fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
-    // The header row: the cells before the first empty token. A two-level header hides a
-    // column, so the longest run of cells anywhere (a full row) counts too.
+/// The number of columns: the cells of the header row (the cells before the first empty
+/// token), or more where a full row shows a column a two-level header hides. `None` when the
+/// tokens do not start with a header row of short column heads.
+fn column_count(tokens: &[Token]) -> Option<usize> {
     let header = tokens
         .iter()
         .take_while(|t| matches!(t, Token::Cell { .. }))
@@ -162,14 +163,21 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
         Token::Empty { .. } => true,
     });
     if header < 2 || !short_heads {
-        return Vec::new();
+        return None;
     }
     let longest_run = tokens
         .split(|t| matches!(t, Token::Empty { .. }))
         .map(<[Token]>::len)
         .max()
         .unwrap_or(0);
-    let columns = header.max(longest_run);
+    Some(header.max(longest_run))
+}
+
+/// Rows from the tokens of a table that ends at line `end`.
+fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
+    let Some(columns) = column_count(tokens) else {
+        return Vec::new();
+    };
     let mut rows: Vec<TableRow> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut first: Option<usize> = None;
@@ -230,38 +238,4 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
         rows[k].end = rows.get(k + 1).map_or(end, |r| r.first);
     }
     rows
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rows_of(text: &str) -> Vec<Vec<String>> {
-        let lines = crate::lines::classify(text);
-        pipe_tables(&lines, 0, lines.len())
-            .into_iter()
-            .map(|r| r.cells)
-            .collect()
-    }
-
-    #[test]
-    fn cell_per_line_table() {
-        let text = "|\n**TT**\n|\nNội dung\n|\nChủ trì\n|\n|\n**I**\n|\n**NHÓM MỘT**\n|\n|\n1\n|\nViệc một\ndài\n|\nSở Tài chính\n|\n|\n2\n|\nViệc hai\n|\n|\n|\n";
-        assert_eq!(
-            rows_of(text),
-            vec![
-                vec!["TT", "Nội dung", "Chủ trì"],
-                vec!["I", "NHÓM MỘT"],
-                vec!["1", "Việc một dài", "Sở Tài chính"],
-                // A trailing empty cell cannot be told from the end of the row.
-                vec!["2", "Việc hai"],
-            ]
-        );
-    }
-
-    #[test]
-    fn pipes_between_paragraphs_are_not_a_table() {
-        let text = "Đoạn một.\n|\nĐoạn hai.\n|\n|\nĐoạn ba.\n";
-        assert!(rows_of(text).is_empty());
-    }
 }

@@ -267,9 +267,39 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
     {
         return None;
     }
-    // Windows-1258 writes base letters (ASCII, or â ê ô ă ơ ư as single bytes) followed by
-    // combining tone bytes: grave 0xCC, acute 0xEC, tilde 0xDE, hook 0xD2, dot 0xF2. In TCVN3
-    // those bytes are whole letters and follow consonants; in 1258 nearly all follow a vowel.
+    if is_windows_1258(bytes) {
+        return Some("Windows-1258");
+    }
+    let tcvn = bytes
+        .iter()
+        .filter(|&&b| matches!(b, 0xA8..=0xAE | 0xB5..=0xBE | 0xC6..=0xCF))
+        .count();
+    // VNI's tone bytes after a vowel: ù ø û õ ï (and capitals).
+    let vni = bytes
+        .windows(2)
+        .filter(|w| {
+            matches!(
+                w[0].to_ascii_lowercase(),
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+            ) && matches!(
+                w[1],
+                0xF9 | 0xF8 | 0xFB | 0xF5 | 0xEF | 0xD9 | 0xD8 | 0xDB | 0xD5 | 0xCF
+            )
+        })
+        .count();
+    if tcvn >= 3 && tcvn >= vni {
+        Some("TCVN3 (ABC)")
+    } else if vni >= 3 {
+        Some("VNI-Windows")
+    } else {
+        None
+    }
+}
+
+/// Windows-1258 writes base letters (ASCII, or â ê ô ă ơ ư as single bytes) followed by
+/// combining tone bytes: grave 0xCC, acute 0xEC, tilde 0xDE, hook 0xD2, dot 0xF2. In TCVN3
+/// those bytes are whole letters and follow consonants; in 1258 nearly all follow a vowel.
+fn is_windows_1258(bytes: &[u8]) -> bool {
     let is_tone = |b: u8| matches!(b, 0xCC | 0xEC | 0xD2 | 0xDE | 0xF2);
     let tone_bytes = bytes.iter().filter(|&&b| is_tone(b)).count();
     let tone_after_vowel = bytes
@@ -304,33 +334,7 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
                 )
         })
         .count();
-    if tone_bytes >= 3 && tone_after_vowel * 4 >= tone_bytes * 3 {
-        return Some("Windows-1258");
-    }
-    let tcvn = bytes
-        .iter()
-        .filter(|&&b| matches!(b, 0xA8..=0xAE | 0xB5..=0xBE | 0xC6..=0xCF))
-        .count();
-    // VNI's tone bytes after a vowel: ù ø û õ ï (and capitals).
-    let vni = bytes
-        .windows(2)
-        .filter(|w| {
-            matches!(
-                w[0].to_ascii_lowercase(),
-                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
-            ) && matches!(
-                w[1],
-                0xF9 | 0xF8 | 0xFB | 0xF5 | 0xEF | 0xD9 | 0xD8 | 0xDB | 0xD5 | 0xCF
-            )
-        })
-        .count();
-    if tcvn >= 3 && tcvn >= vni {
-        Some("TCVN3 (ABC)")
-    } else if vni >= 3 {
-        Some("VNI-Windows")
-    } else {
-        None
-    }
+    tone_bytes >= 3 && tone_after_vowel * 4 >= tone_bytes * 3
 }
 
 /// Text after normalisation, with the map back to the original.
@@ -374,6 +378,16 @@ fn char_blocks(s: &str) -> Vec<usize> {
 }
 
 impl OffsetMap {
+    /// The map of `original` with its checkpoints and line starts.
+    fn new(points: Vec<(usize, usize)>, line_starts: Vec<usize>, original: &str) -> OffsetMap {
+        OffsetMap {
+            points,
+            line_starts,
+            original: original.to_owned(),
+            char_blocks: char_blocks(original),
+        }
+    }
+
     /// The original byte offset of a normalised byte offset.
     pub fn to_original(&self, offset: usize) -> usize {
         let i = self.points.partition_point(|&(n, _)| n <= offset);
@@ -456,13 +470,6 @@ fn always_nfc(c: char) -> bool {
 /// Normalise text: CR LF and CR to LF, form feed to LF, NFC, odd spaces (NBSP …) to a plain
 /// space, zero-width characters and soft hyphens removed. Fast path when nothing needs doing.
 pub fn normalize(input: &str) -> Normalized {
-    let bytes = input.as_bytes();
-    let mut line_starts = vec![0];
-    line_starts.extend(
-        memchr::memchr2_iter(b'\n', b'\r', bytes)
-            .filter(|&p| !(bytes[p] == b'\r' && bytes.get(p + 1) == Some(&b'\n')))
-            .map(|p| p + 1),
-    );
     // One pass: odd characters, and whether any character lies outside the ranges that are
     // always NFC (then the quick check decides).
     let mut needs_chars = false;
@@ -474,9 +481,29 @@ pub fn normalize(input: &str) -> Normalized {
         outside |= !always_nfc(c);
     }
     needs_chars |= other_breaks;
+    let line_starts = original_line_starts(input, other_breaks);
+    let needs_nfc = outside && is_nfc_quick(input.chars()) != IsNormalized::Yes;
+    if !needs_nfc && !needs_chars {
+        return Normalized {
+            text: input.to_owned(),
+            map: OffsetMap::new(Vec::new(), line_starts, input),
+            changes: Vec::new(),
+        };
+    }
+    let (text, points, counts) = rewrite(input, needs_nfc);
+    Normalized {
+        text,
+        map: OffsetMap::new(points, line_starts, input),
+        changes: counts.changes(),
+    }
+}
+
+/// Byte offsets where the lines of the original text start: after LF, CR, CR LF and, when
+/// `other_breaks`, the Unicode line separators.
+fn original_line_starts(input: &str, other_breaks: bool) -> Vec<usize> {
+    let mut line_starts = vec![0];
     if other_breaks {
         // Lines of the original also end at the Unicode line separators.
-        line_starts = vec![0];
         let mut chars = input.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
@@ -484,23 +511,57 @@ pub fn normalize(input: &str) -> Normalized {
                 line_starts.push(i + c.len_utf8());
             }
         }
+    } else {
+        let bytes = input.as_bytes();
+        line_starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&p| !(bytes[p] == b'\r' && bytes.get(p + 1) == Some(&b'\n')))
+                .map(|p| p + 1),
+        );
     }
-    let needs_nfc = outside && is_nfc_quick(input.chars()) != IsNormalized::Yes;
-    if !needs_nfc && !needs_chars {
-        return Normalized {
-            text: input.to_owned(),
-            map: OffsetMap {
-                points: Vec::new(),
-                line_starts,
-                original: input.to_owned(),
-                char_blocks: char_blocks(input),
-            },
-            changes: Vec::new(),
-        };
+    line_starts
+}
+
+/// What normalisation changed, counted by kind.
+#[derive(Default)]
+struct Counts {
+    crlf: usize,
+    spaces: usize,
+    zw: usize,
+    nfc: usize,
+    breaks: usize,
+    nul: usize,
+}
+
+impl Counts {
+    /// The changes made, for diagnostics: (what, count).
+    fn changes(&self) -> Vec<(&'static str, usize)> {
+        let mut changes = Vec::new();
+        for (what, n) in [
+            ("line ends (CR) changed to LF", self.crlf),
+            ("odd spaces (NBSP …) changed to plain spaces", self.spaces),
+            ("zero-width characters removed", self.zw),
+            ("letters composed to NFC", self.nfc),
+            (
+                "Unicode line separators (U+2028, U+2029, NEL, VT) changed to LF",
+                self.breaks,
+            ),
+            ("NUL characters removed", self.nul),
+        ] {
+            if n > 0 {
+                changes.push((what, n));
+            }
+        }
+        changes
     }
+}
+
+/// The normalised text of `input` (composed to NFC when `needs_nfc`), its checkpoints for the
+/// [`OffsetMap`] and the count of changes.
+fn rewrite(input: &str, needs_nfc: bool) -> (String, Vec<(usize, usize)>, Counts) {
     let mut text = String::with_capacity(input.len());
     let mut points = Vec::new();
-    let (mut crlf, mut spaces, mut zw, mut nfc, mut breaks, mut nul) = (0, 0, 0, 0, 0, 0);
+    let mut counts = Counts::default();
     let mut cluster = String::new();
     let mut chars = input.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -510,20 +571,20 @@ pub fn normalize(input: &str) -> Normalized {
             if let Some(&(_, '\n')) = chars.peek() {
                 chars.next();
             }
-            crlf += 1;
+            counts.crlf += 1;
         } else if c == '\u{0C}' {
             text.push('\n');
-            crlf += 1;
+            counts.crlf += 1;
         } else if other_line_break(c) {
             text.push('\n');
-            breaks += 1;
+            counts.breaks += 1;
         } else if c == '\0' {
-            nul += 1;
+            counts.nul += 1;
         } else if odd_space(c) {
             text.push(' ');
-            spaces += 1;
+            counts.spaces += 1;
         } else if zero_width(c) {
-            zw += 1;
+            counts.zw += 1;
         } else if needs_nfc {
             // A base character and the combining marks after it compose as one cluster.
             cluster.clear();
@@ -539,7 +600,7 @@ pub fn normalize(input: &str) -> Normalized {
             let start = text.len();
             text.extend(cluster.nfc());
             if text.len() - start != cluster.len() {
-                nfc += 1;
+                counts.nfc += 1;
             }
         } else {
             text.push(c);
@@ -551,32 +612,7 @@ pub fn normalize(input: &str) -> Normalized {
             points.push((text.len(), consumed_end));
         }
     }
-    let mut changes = Vec::new();
-    for (what, n) in [
-        ("line ends (CR) changed to LF", crlf),
-        ("odd spaces (NBSP …) changed to plain spaces", spaces),
-        ("zero-width characters removed", zw),
-        ("letters composed to NFC", nfc),
-        (
-            "Unicode line separators (U+2028, U+2029, NEL, VT) changed to LF",
-            breaks,
-        ),
-        ("NUL characters removed", nul),
-    ] {
-        if n > 0 {
-            changes.push((what, n));
-        }
-    }
-    Normalized {
-        text,
-        map: OffsetMap {
-            points,
-            line_starts,
-            original: input.to_owned(),
-            char_blocks: char_blocks(input),
-        },
-        changes,
-    }
+    (text, points, counts)
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@
 #![warn(missing_docs)]
 
 pub mod fold;
+pub mod loose;
+pub use fold::squash_spaces;
 pub mod xml;
 
 use std::borrow::Cow;

@@ -29,7 +29,6 @@ pub fn escape_xml(s: &str, space: XmlSpace) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +45,4 @@ mod tests {
             "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; e f"
         );
     }
-
 }

@@ -4,26 +4,20 @@
 
 use std::fmt::Write as _;
 
-use vanban_graph::export;
 use vanban_graph::{AgencyRole, Chain, Graph, NodeKind, IMPLEMENTATION};
 use vanban_lint::report::Report;
 
-fn esc(s: &str) -> String {
-    vanban_syntax::text::escape_xml(s, vanban_syntax::text::XmlSpace::Keep)
+use crate::xml_keep as esc;
+
+/// The style sheet (`assets/report.css`).
+fn style() -> &'static str {
+    include_str!("../../assets/report.css").trim_end()
 }
 
-const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}
-h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}
-th{background:#f0f4f8;cursor:pointer}td.n{text-align:right}tr:nth-child(even){background:#fafafa}
-ul.tree{list-style:none;padding-left:1.2em}ul.tree li{margin:.2em 0}.rel{color:#555;font-size:.85em}
-.stub{color:#666}.parsed{font-weight:bold}details{margin:.4em 0}summary{cursor:pointer}
-.role{display:inline-block;min-width:7em;color:#555}.small{font-size:.85em;color:#555}";
-
-const SORT: &str = "document.querySelectorAll('th').forEach((th,i)=>th.addEventListener('click',()=>{
-const t=th.closest('table'),b=t.tBodies[0],r=[...b.rows],d=th.dataset.d=th.dataset.d==='a'?'d':'a';
-r.sort((x,y)=>{const p=x.cells[i].innerText,q=y.cells[i].innerText,m=parseFloat(p),n=parseFloat(q);
-const c=isNaN(m)||isNaN(n)?p.localeCompare(q,'vi'):m-n;return d==='a'?c:-c});r.forEach(x=>b.appendChild(x))}));";
+/// Click a column heading to sort the table by it (`assets/report.js`).
+fn script() -> &'static str {
+    include_str!("../../assets/report.js").trim_end()
+}
 
 /// A chain as nested lists: each document once, a document reached again points back.
 fn tree(out: &mut String, chain: &Chain) {
@@ -73,10 +67,19 @@ fn tree(out: &mut String, chain: &Chain) {
 }
 
 /// The HTML report of a corpus.
-pub(crate) fn html(report: &Report, graph: &Graph) -> String {
+pub fn html(report: &Report, graph: &Graph) -> String {
     let mut s = String::new();
     s.push_str("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>vanban report</title>");
-    let _ = write!(s, "<style>{STYLE}</style></head><body>");
+    let _ = write!(s, "<style>{}</style></head><body>", style());
+    documents(&mut s, report, graph);
+    chains(&mut s, graph);
+    agencies(&mut s, graph);
+    let _ = writeln!(s, "<script>{}</script></body></html>", script());
+    s
+}
+
+/// The totals and the table of documents.
+fn documents(s: &mut String, report: &Report, graph: &Graph) {
     let t = &report.totals;
     let sum = graph.summary(10);
     let _ = write!(
@@ -90,7 +93,6 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
         sum.stubs,
         sum.agencies
     );
-    // Documents.
     s.push_str("<h2>Documents</h2><table><thead><tr><th>file</th><th>type</th><th>number</th><th>date</th><th>issuer</th><th>nodes</th><th>citations</th><th>relations</th><th>assignments</th><th>errors</th><th>warnings</th></tr></thead><tbody>");
     for d in &report.documents {
         let sev = |k: &str| d.severities.get(k).copied().unwrap_or(0);
@@ -111,7 +113,10 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
         );
     }
     s.push_str("</tbody></table>");
-    // Chains.
+}
+
+/// Every implementation chain, from its bottom document, as a tree and a picture.
+fn chains(s: &mut String, graph: &Graph) {
     s.push_str("<h2>Implementation chains</h2>");
     let mut any = false;
     for n in graph
@@ -140,15 +145,18 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
             esc(&c.node.label),
             esc(&vanban_graph::describe(&c.node))
         );
-        tree(&mut s, &c);
+        tree(s, &c);
         let ids = c.ids();
-        s.push_str(&export::svg(graph, Some(&ids)));
+        s.push_str(&crate::graph::svg(graph, Some(&ids)));
         s.push_str("</details>");
     }
     if !any {
         s.push_str("<p>No document of this corpus implements another.</p>");
     }
-    // Agencies.
+}
+
+/// The tasks of every agency by role, the busiest agency first.
+fn agencies(s: &mut String, graph: &Graph) {
     s.push_str("<h2>Tasks by agency</h2>");
     let mut agencies: Vec<_> = graph
         .nodes()
@@ -195,6 +203,4 @@ pub(crate) fn html(report: &Report, graph: &Graph) -> String {
         }
         s.push_str("</ul></details>");
     }
-    let _ = writeln!(s, "<script>{SORT}</script></body></html>");
-    s
 }

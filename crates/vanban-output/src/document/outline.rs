@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::{Document, Node, NodeKind};
+use vanban_model::{Document, Node, NodeKind};
 
 /// How much the outline shows.
 #[derive(Debug, Clone, Copy, Default)]

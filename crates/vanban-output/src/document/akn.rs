@@ -9,15 +9,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use vanban_model::{DocumentKind, Extraction, Node, NodeKind};
+use vanban_extract::fold::slug;
+use vanban_model::{Closing, Document, DocumentKind, Extraction, Header, Node, NodeKind};
 use vanban_syntax::Parsed;
 use vanban_text::Sub;
 
-use crate::fold::slug;
-
-fn xml(s: &str) -> String {
-    vanban_syntax::text::escape_xml(s, vanban_syntax::text::XmlSpace::Space)
-}
+use crate::xml_inline as xml;
 
 /// The AKN URI of a document id (`urn:lex:vn:chinh-phu:decree:2020;30-2020-nd-cp` →
 /// `/akn/vn/act/decree/chinh-phu/2020/30-2020-nd-cp`).
@@ -139,6 +136,56 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// `preamble`: its paragraphs, citations marked.
+    fn preamble(&mut self, preamble: &[Node]) {
+        if preamble.is_empty() {
+            return;
+        }
+        self.out.push_str("    <preamble>\n");
+        for n in preamble {
+            let refs = self.refs.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+            let _ = writeln!(
+                self.out,
+                "      <p eId=\"{}\">{}</p>",
+                xml(&eid(&n.id)),
+                text_with_refs(&n.text, refs)
+            );
+        }
+        self.out.push_str("    </preamble>\n");
+    }
+
+    /// The body (`body` for acts, `mainBody` for other documents) and the appendices in it.
+    fn body(&mut self, doc: &Document, body: &str) {
+        let _ = writeln!(self.out, "    <{body}>");
+        if doc.body.is_empty() && doc.appendices.is_empty() {
+            self.out.push_str(
+                "      <hcontainer eId=\"empty\" name=\"empty\"><content><p/></content></hcontainer>\n",
+            );
+        }
+        for n in &doc.body {
+            self.node(n, 3);
+        }
+        for a in &doc.appendices {
+            let _ = writeln!(
+                self.out,
+                "      <hcontainer eId=\"{}\" name=\"appendix\">\n        <num>{}</num>",
+                xml(&eid(&a.id)),
+                xml(&a.heading)
+            );
+            if let Some(t) = &a.title {
+                let _ = writeln!(self.out, "        <heading>{}</heading>", xml(t));
+            }
+            if a.children.is_empty() {
+                self.out.push_str("        <content><p/></content>\n");
+            }
+            for n in &a.children {
+                self.node(n, 4);
+            }
+            self.out.push_str("      </hcontainer>\n");
+        }
+        let _ = writeln!(self.out, "    </{body}>");
+    }
+
     fn node(&mut self, n: &Node, depth: usize) {
         let pad = "  ".repeat(depth);
         let (el, name) = element(n.kind);
@@ -182,26 +229,13 @@ impl Writer<'_> {
     }
 }
 
-/// The document as Akoma Ntoso 3.0 XML.
-pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
-    let doc = &parsed.document;
-    let h = &doc.header;
-    let act = is_act(h.kind);
-    let root = if act { "act" } else { "doc" };
-    let body = if act { "body" } else { "mainBody" };
-    let uri = akn_uri(&x.id);
-    let date = h
-        .date
-        .clone()
-        .or_else(|| {
-            x.number
-                .as_ref()
-                .and_then(|n| n.year)
-                .map(|y| format!("{y}-01-01"))
-        })
-        .unwrap_or_else(|| "1900-01-01".to_owned());
-    let author = slug(h.issuer.name.as_deref().unwrap_or("unknown"));
-    // Citations by node, and the cited documents.
+/// Citations by node (text and target URI), and the cited documents (URI → how to show them).
+type Cited = (
+    BTreeMap<String, Vec<(String, String)>>,
+    BTreeMap<String, String>,
+);
+
+fn citations(x: &Extraction) -> Cited {
     let mut refs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut cited: BTreeMap<String, String> = BTreeMap::new();
     for c in &x.citations {
@@ -220,14 +254,50 @@ pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
             .unwrap_or_else(|| c.raw.clone());
         cited.entry(href).or_insert(show);
     }
+    (refs, cited)
+}
+
+/// The document as Akoma Ntoso 3.0 XML.
+pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
+    let doc = &parsed.document;
+    let h = &doc.header;
+    let act = is_act(h.kind);
+    let root = if act { "act" } else { "doc" };
+    let body = if act { "body" } else { "mainBody" };
+    let (refs, cited) = citations(x);
     let mut w = Writer {
         out: String::new(),
         refs: &refs,
     };
-    let o = &mut w.out;
-    o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    o.push_str("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
-    let _ = writeln!(o, "  <{root} name=\"{}\">", h.kind.as_str());
+    w.out
+        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    w.out
+        .push_str("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n");
+    let _ = writeln!(w.out, "  <{root} name=\"{}\">", h.kind.as_str());
+    meta(&mut w.out, h, x, &cited);
+    preface(&mut w.out, h);
+    w.preamble(&doc.preamble);
+    w.body(doc, body);
+    conclusions(&mut w.out, &doc.closing);
+    let _ = writeln!(w.out, "  </{root}>\n</akomaNtoso>");
+    w.out
+}
+
+/// `meta`: FRBR identification (the URN:LEX id as an alias) and the references (the cited
+/// documents as `activeRef`s, the issuer).
+fn meta(o: &mut String, h: &Header, x: &Extraction, cited: &BTreeMap<String, String>) {
+    let uri = akn_uri(&x.id);
+    let date = h
+        .date
+        .clone()
+        .or_else(|| {
+            x.number
+                .as_ref()
+                .and_then(|n| n.year)
+                .map(|y| format!("{y}-01-01"))
+        })
+        .unwrap_or_else(|| "1900-01-01".to_owned());
+    let author = slug(h.issuer.name.as_deref().unwrap_or("unknown"));
     o.push_str("    <meta>\n      <identification source=\"#vanban\">\n");
     let _ = writeln!(
         o,
@@ -247,9 +317,20 @@ pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
         "        <FRBRManifestation>\n          <FRBRthis value=\"{uri}/vie@/!main.xml\"/>\n          <FRBRuri value=\"{uri}/vie@.akn\"/>\n          <FRBRdate date=\"{date}\" name=\"conversion\"/>\n          <FRBRauthor href=\"#vanban\"/>\n        </FRBRManifestation>"
     );
     o.push_str("      </identification>\n");
+    references(o, h, x, cited, &author);
+    o.push_str("    </meta>\n");
+}
+
+/// `references`: an `activeRef` per cited document, named after the relation this document
+/// asserts to it ("implements_1", "based_on_2", "cites_3"), and the organisations.
+fn references(
+    o: &mut String,
+    h: &Header,
+    x: &Extraction,
+    cited: &BTreeMap<String, String>,
+    author: &str,
+) {
     o.push_str("      <references source=\"#vanban\">\n");
-    // The relation this document asserts to each cited document names its activeRef
-    // ("implements_1", "based_on_2", "cites_3").
     let mut relation_of: BTreeMap<String, &str> = BTreeMap::new();
     for r in x.relations.iter().filter(|r| r.from == x.id) {
         relation_of.entry(akn_uri(&r.to)).or_insert(r.kind.as_str());
@@ -272,8 +353,11 @@ pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
     o.push_str(
         "        <TLCOrganization eId=\"vanban\" href=\"/akn/ontology/organizations/vanban\" showAs=\"vanban\"/>\n",
     );
-    o.push_str("      </references>\n    </meta>\n");
-    // Preface: the header.
+    o.push_str("      </references>\n");
+}
+
+/// `preface`: the header.
+fn preface(o: &mut String, h: &Header) {
     o.push_str("    <preface>\n");
     for line in &h.issuer.raw {
         let _ = writeln!(o, "      <p class=\"issuer\">{}</p>", xml(line));
@@ -320,49 +404,10 @@ pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
         o.push_str("      <p/>\n");
     }
     o.push_str("    </preface>\n");
-    if !doc.preamble.is_empty() {
-        o.push_str("    <preamble>\n");
-        for n in &doc.preamble {
-            let refs = w.refs.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
-            let _ = writeln!(
-                w.out,
-                "      <p eId=\"{}\">{}</p>",
-                xml(&eid(&n.id)),
-                text_with_refs(&n.text, refs)
-            );
-        }
-        w.out.push_str("    </preamble>\n");
-    }
-    let _ = writeln!(w.out, "    <{body}>");
-    if doc.body.is_empty() && doc.appendices.is_empty() {
-        w.out.push_str(
-            "      <hcontainer eId=\"empty\" name=\"empty\"><content><p/></content></hcontainer>\n",
-        );
-    }
-    for n in &doc.body {
-        w.node(n, 3);
-    }
-    for a in &doc.appendices {
-        let _ = writeln!(
-            w.out,
-            "      <hcontainer eId=\"{}\" name=\"appendix\">\n        <num>{}</num>",
-            xml(&eid(&a.id)),
-            xml(&a.heading)
-        );
-        if let Some(t) = &a.title {
-            let _ = writeln!(w.out, "        <heading>{}</heading>", xml(t));
-        }
-        if a.children.is_empty() {
-            w.out.push_str("        <content><p/></content>\n");
-        }
-        for n in &a.children {
-            w.node(n, 4);
-        }
-        w.out.push_str("      </hcontainer>\n");
-    }
-    let _ = writeln!(w.out, "    </{body}>");
-    // Conclusions: signature, recipients, archive.
-    let c = &doc.closing;
+}
+
+/// `conclusions`: signature, recipients, archive.
+fn conclusions(o: &mut String, c: &Closing) {
     let mut lines: Vec<(String, &str)> = Vec::new();
     if let Some(s) = &c.signature {
         for a in &s.authority {
@@ -386,14 +431,12 @@ pub fn akn(parsed: &Parsed, x: &Extraction) -> String {
         lines.push((a.raw.clone(), "archive"));
     }
     if !lines.is_empty() {
-        w.out.push_str("    <conclusions>\n");
+        o.push_str("    <conclusions>\n");
         for (t, class) in lines {
-            let _ = writeln!(w.out, "      <p class=\"{class}\">{}</p>", xml(&t));
+            let _ = writeln!(o, "      <p class=\"{class}\">{}</p>", xml(&t));
         }
-        w.out.push_str("    </conclusions>\n");
+        o.push_str("    </conclusions>\n");
     }
-    let _ = writeln!(w.out, "  </{root}>\n</akomaNtoso>");
-    w.out
 }
 
 #[cfg(test)]

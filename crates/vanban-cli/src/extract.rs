@@ -1,0 +1,252 @@
+//! `extract`: documents read in parallel in batches, written in input order as each batch
+//! ends (a JSON array, JSON Lines or a summary), so the output streams and memory stays
+//! bounded on any corpus.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use indicatif::ParallelProgressIterator;
+use rayon::prelude::*;
+use vanban_model::Extraction;
+use vanban_output::extraction;
+
+use crate::error::{unless_unreadable, CliError, CliResult};
+use crate::{files, render, run};
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct ExtractArgs {
+    /// Documents (UTF-8 or UTF-16 text) or directories (walked for `.txt`); `-` reads one
+    /// document from standard input.
+    #[arg(required_unless_present = "files_from")]
+    files: Vec<PathBuf>,
+    /// Also read the documents listed in this file, one path a line (`-`: standard input).
+    #[arg(long, value_name = "LIST")]
+    files_from: Option<PathBuf>,
+    /// How diagnostics are shown on stderr: the source line underlined on a terminal
+    /// (`auto`), always (`fancy`) or one plain line each (`plain`).
+    #[arg(long, value_enum, default_value_t = render::Style::Auto)]
+    diagnostics: render::Style,
+    /// One JSON object per line instead of a JSON array.
+    #[arg(long)]
+    jsonl: bool,
+    /// A short human-readable summary per document instead of JSON.
+    #[arg(long, conflicts_with = "jsonl")]
+    summary: bool,
+    /// Extra agencies, in the format of `data/agencies.tsv` (canonical name, TAB, aliases
+    /// separated by "|"). Repeatable; later files override earlier ones and the built-in list.
+    #[arg(long, value_name = "FILE")]
+    agencies: Vec<PathBuf>,
+    /// Extra abbreviations, in the format of `data/abbreviations.tsv` (abbreviation, TAB,
+    /// expansion). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    abbreviations: Vec<PathBuf>,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Also print info diagnostics on stderr.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Print no diagnostics on stderr.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+}
+
+/// The documents an `extract` run reads: files as given (directories walked for `.txt`, `-` is
+/// standard input), then those listed in `--files-from`; and whether a path could not be read.
+fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, bool) {
+    let mut unreadable = false;
+    let mut roots = args.files.clone();
+    if let Some(list) = &args.files_from {
+        let text = if files::is_stdin(list) {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).map(|_| s)
+        } else {
+            std::fs::read_to_string(list)
+        };
+        match text {
+            Ok(t) => roots.extend(
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(PathBuf::from),
+            ),
+            Err(e) => {
+                note!("{}: error: cannot read the file list: {e}", list.display());
+                unreadable = true;
+            }
+        }
+    }
+    let walk = files::walk(&roots);
+    if walk.report(args.quiet) {
+        unreadable = true;
+    }
+    (walk.files, unreadable)
+}
+
+/// Documents are read in parallel in batches of this many, and written in input order as each
+/// batch ends: output streams, memory stays bounded, and the bytes do not depend on threads.
+const BATCH: usize = 64;
+
+/// The shape of the output.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// One pretty-printed JSON array.
+    Array,
+    /// JSON Lines.
+    Lines,
+    /// `--summary`.
+    Summary,
+}
+
+/// Where the output goes, and what has gone there.
+struct Sink<'a> {
+    out: std::io::BufWriter<Box<dyn Write + 'a>>,
+    shape: Shape,
+    /// The first write error; later writes are skipped.
+    write_err: Option<std::io::Error>,
+    /// Whether no element was written yet.
+    first: bool,
+    /// Documents, citations, relations, assignments written.
+    counts: [usize; 4],
+}
+
+impl Sink<'_> {
+    fn emit(&mut self, text: &str) {
+        if self.write_err.is_none() {
+            if let Err(e) = self.out.write_all(text.as_bytes()) {
+                self.write_err = Some(e);
+            }
+        }
+    }
+
+    /// Write one document in the shape of the output; a serialisation error is its own.
+    fn document(&mut self, name: &str, x: &Extraction) -> Result<(), String> {
+        self.counts[0] += 1;
+        self.counts[1] += x.citations.len();
+        self.counts[2] += x.relations.len();
+        self.counts[3] += x.assignments.len();
+        let text = match self.shape {
+            Shape::Summary => Ok(vanban_text::visible(&extraction::summary(name, x)).into_owned()),
+            Shape::Lines => extraction::json_line(x),
+            Shape::Array => extraction::json_element(x).map(|element| {
+                let lead = if self.first {
+                    extraction::ARRAY_OPEN
+                } else {
+                    extraction::ARRAY_NEXT
+                };
+                self.first = false;
+                format!("{lead}{element}")
+            }),
+        }
+        .map_err(|e| format!("{name}: error: cannot serialise the output: {e}"))?;
+        self.emit(&text);
+        Ok(())
+    }
+
+    /// Close the array and flush: the first write error, if any (a closed pipe is none).
+    fn finish(mut self) -> Result<(), CliError> {
+        if self.shape == Shape::Array {
+            let end = extraction::array_close(self.first);
+            self.emit(end);
+        }
+        let flushed = self.out.flush();
+        match self.write_err.or(flushed.err()) {
+            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::input(format!(
+                "error: cannot write the output: {e}"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
+    let options = crate::extract_options(&args.agencies, &args.abbreviations)?;
+    let (files, mut unreadable) = extract_inputs(args);
+    if files.is_empty() {
+        return Err(CliError::input("error: no documents to read"));
+    }
+    if files::refuse_clobber(args.output.as_ref(), &files) {
+        return Err(CliError::usage_reported());
+    }
+    let mut target = match &args.output {
+        Some(p) => Some(files::AtomicFile::create(p).map_err(|e| {
+            CliError::input(format!(
+                "{}: error: cannot write the output: {e}",
+                p.display()
+            ))
+        })?),
+        None => None,
+    };
+    let sink: Box<dyn Write + '_> = match target.as_mut() {
+        Some(t) => Box::new(t),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut sink = Sink {
+        out: std::io::BufWriter::new(sink),
+        shape: match (args.jsonl, args.summary) {
+            (_, true) => Shape::Summary,
+            (true, _) => Shape::Lines,
+            _ => Shape::Array,
+        },
+        write_err: None,
+        first: true,
+        counts: [0; 4],
+    };
+    unreadable |= extract_all(args, &files, &options, &mut sink);
+    let [docs, citations, relations, assignments] = sink.counts;
+    sink.finish()?;
+    if let (Some(t), Some(p)) = (target, &args.output) {
+        t.commit().map_err(|e| {
+            CliError::input(format!(
+                "{}: error: cannot write the output: {e}",
+                p.display()
+            ))
+        })?;
+    }
+    if let (Some(path), false) = (&args.output, args.quiet) {
+        note!(
+            "wrote {docs} documents ({citations} citations, {relations} relations, {assignments} assignments) to {}",
+            path.display()
+        );
+    }
+    unless_unreadable(unreadable, Ok(()))
+}
+
+/// Read, parse and extract every file, a batch at a time, into the sink; whether a file could
+/// not be read (or its output made).
+fn extract_all(
+    args: &ExtractArgs,
+    files: &[PathBuf],
+    options: &vanban_extract::ExtractOptions,
+    sink: &mut Sink<'_>,
+) -> bool {
+    let mut failed = false;
+    let bar = crate::progress(files.len(), "extracting");
+    for batch in files.chunks(BATCH) {
+        let results: Vec<Result<run::Read, String>> = batch
+            .par_iter()
+            .progress_with(bar.clone())
+            .map(|file| run::read_document(file, options))
+            .collect();
+        for r in results {
+            let done = r.and_then(|v| {
+                if !args.quiet {
+                    crate::print_items(
+                        &v.name,
+                        &v.parsed.source,
+                        &v.extraction.diagnostics,
+                        args.verbose,
+                        args.diagnostics,
+                    );
+                }
+                sink.document(&v.name, &v.extraction)
+            });
+            if let Err(e) = done {
+                note!("{e}");
+                failed = true;
+            }
+        }
+    }
+    bar.finish_and_clear();
+    failed
+}

@@ -1,0 +1,340 @@
+//! From citations as found to citations with identities: the canonical id of each, short
+//! forms resolved against fuller mentions, facts shared between mentions of one document,
+//! issuers recased, and symbols checked against their stated issuers.
+
+use std::collections::HashMap;
+
+use vanban_model::{
+    Citation, CitationForm, CitedIssuer, Diagnostic, DocumentKind, DocumentNumber, NumberForm,
+    Severity, Span,
+};
+use vanban_syntax::Parsed;
+use vanban_text::fold::{fold_case, slug};
+use vanban_text::{squash_spaces, Sub};
+
+use crate::citations::Found;
+use crate::identity::{self, Context};
+use crate::relations::Position;
+use crate::NodeIndex;
+
+/// A citation as found, with its identity.
+pub(crate) fn citation(
+    text: &str,
+    f: &Found,
+    pos: Position,
+    ctx: &Context,
+    nodes: &NodeIndex,
+    parsed: &Parsed,
+) -> Citation {
+    let (line, column) = parsed.line_col(f.start);
+    let span = Span {
+        start: f.start,
+        end: f.end,
+        line,
+        column,
+    };
+    let kind = cited_kind(f);
+    let year = f
+        .number
+        .as_ref()
+        .and_then(|n| n.year)
+        .or(f.date.and_then(|d| d.year));
+    let (target_id, number, name, form) = if f.number.is_none() && f.bare.is_none() {
+        // A named citation: the name is the identity.
+        let name = f.name.clone().unwrap_or_default();
+        let id = named_id(kind, year, &name);
+        (Some(id), None, Some(name), CitationForm::Named)
+    } else {
+        let target_id = f
+            .number
+            .as_ref()
+            .map(|n| numbered_id(f, n, kind, year, ctx));
+        let number = f.number.clone().map(|n| symbol_spanned(n, span, parsed));
+        let form = if f.bare.is_some() {
+            CitationForm::Short
+        } else {
+            CitationForm::Full
+        };
+        (target_id, number, f.name.clone(), form)
+    };
+    Citation {
+        raw: squash_spaces(&text.sub(f.start..f.end).replace(['*', '_'], "")),
+        target_id,
+        number,
+        kind,
+        date: f.date.and_then(|d| d.iso()),
+        year,
+        issuer: f.issuer.as_ref().map(|raw| CitedIssuer {
+            raw: raw.clone(),
+            resolved: identity::resolve_issuer(raw, ctx).0,
+        }),
+        name,
+        form,
+        node: citation_node(f.start, pos, nodes, parsed),
+        span,
+    }
+}
+
+/// The kind of the cited document: the type named, unless the symbol's type code says better.
+fn cited_kind(f: &Found) -> DocumentKind {
+    match (f.kind, &f.number) {
+        // A law's number has no type code; one that has is not a law's ("Luật … tại Nghị
+        // định số 112/2020/NĐ-CP" read too far).
+        (DocumentKind::Law | DocumentKind::Code, Some(n)) if n.type_code.is_some() => n
+            .type_code
+            .as_deref()
+            .and_then(DocumentKind::from_code)
+            .unwrap_or(f.kind),
+        // "Văn bản số 3169/TTr-STP": the generic word yields to the symbol's type code; a
+        // state symbol without one ("Văn bản số 4104/SNV-XDCQ") is an official letter's, so
+        // "Công văn số …" and "Văn bản số …" name one document.
+        (DocumentKind::Unknown | DocumentKind::Document, Some(n)) => match &n.type_code {
+            Some(code) => DocumentKind::from_code(code).unwrap_or(f.kind),
+            None if n.form == NumberForm::State => DocumentKind::OfficialLetter,
+            None => f.kind,
+        },
+        (k, _) => k,
+    }
+}
+
+/// The id of a document cited by name: laws, codes and the Constitution are the National
+/// Assembly's, anything else has an unknown authority.
+fn named_id(kind: DocumentKind, year: Option<u16>, name: &str) -> String {
+    let authority = if matches!(
+        kind,
+        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+    ) {
+        "quoc-hoi"
+    } else {
+        "_"
+    };
+    identity::canonical_id(authority, kind, year, &slug(name))
+}
+
+/// The id of a document cited by number: a local code takes the province of the stated
+/// issuer, else the citing document's, unless the stated issuer is a central body.
+fn numbered_id(
+    f: &Found,
+    n: &DocumentNumber,
+    kind: DocumentKind,
+    year: Option<u16>,
+    ctx: &Context,
+) -> String {
+    let central = f.issuer.as_deref().is_some_and(identity::is_central);
+    let province = f
+        .issuer
+        .as_deref()
+        .and_then(|raw| identity::resolve_issuer(raw, ctx).1)
+        .or_else(|| ctx.province.clone())
+        .filter(|_| !central);
+    let authority = identity::authority(n.issuer_code.as_deref(), province.as_deref(), None);
+    identity::canonical_id(&authority, kind, year, &slug(&n.normalized))
+}
+
+/// A symbol with its own span, within the citation's (the citation's when it falls outside).
+fn symbol_spanned(mut n: DocumentNumber, span: Span, parsed: &Parsed) -> DocumentNumber {
+    if n.span.end <= n.span.start || n.span.start < span.start || n.span.end > span.end {
+        n.span = span;
+    } else {
+        let (line, column) = parsed.line_col(n.span.start);
+        n.span.line = line;
+        n.span.column = column;
+    }
+    n
+}
+
+/// The element id of the node a citation stands in: "title" for the title, "trailing" for
+/// text after the document.
+fn citation_node(
+    start: usize,
+    pos: Position,
+    nodes: &NodeIndex,
+    parsed: &Parsed,
+) -> Option<String> {
+    match pos {
+        Position::Title => Some("title".to_owned()),
+        _ => nodes.at(start).map(|(id, _)| id.to_owned()).or_else(|| {
+            let t = parsed.document.trailing.as_ref()?;
+            (t.span.start <= start && start < t.span.end).then(|| "trailing".to_owned())
+        }),
+    }
+}
+
+/// Short forms take the identity of the fuller mention of the same document: a bare number
+/// ("Nghị quyết 57"), or a symbol without a year ("Kế hoạch số 500-KH/TU" after "Kế hoạch số
+/// 500-KH/TU ngày 22/7/2024 …").
+pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Position)]) {
+    let full: Vec<(usize, String, Option<String>, DocumentKind)> = cites
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.year.is_some() && c.number.is_some())
+        .map(|(i, c)| {
+            let n = c
+                .number
+                .as_ref()
+                .map(|n| n.normalized.to_uppercase())
+                .unwrap_or_default();
+            let seq = c.number.as_ref().and_then(|n| n.seq.clone());
+            (i, n, seq, c.kind)
+        })
+        .collect();
+    for i in 0..cites.len() {
+        let (f, _) = &found[i];
+        let source = if let Some(bare) = &f.bare {
+            let bare = bare.trim_start_matches('0');
+            full.iter()
+                .find(|(_, _, seq, kind)| {
+                    *kind == cites[i].kind
+                        && seq.as_deref().map(|s| s.trim_start_matches('0')) == Some(bare)
+                })
+                .map(|t| t.0)
+        } else if cites[i].year.is_none() {
+            let key = cites[i]
+                .number
+                .as_ref()
+                .map(|n| n.normalized.to_uppercase())
+                .unwrap_or_default();
+            full.iter()
+                .find(|(_, n, _, kind)| *n == key && *kind == cites[i].kind)
+                .map(|t| t.0)
+        } else {
+            None
+        };
+        if let Some(j) = source {
+            let (target_id, date, year, issuer) = (
+                cites[j].target_id.clone(),
+                cites[j].date.clone(),
+                cites[j].year,
+                cites[j].issuer.clone(),
+            );
+            let number = cites[j].number.clone();
+            let c = &mut cites[i];
+            c.target_id = target_id;
+            if c.date.is_none() {
+                c.date = date;
+            }
+            c.year = year;
+            if c.issuer.is_none() {
+                c.issuer = issuer;
+            }
+            if c.number.is_none() {
+                c.number = number.map(|mut n| {
+                    n.span = c.span;
+                    n
+                });
+            }
+            c.form = CitationForm::Short;
+        } else if f.bare.is_some() {
+            cites[i].target_id = None;
+        }
+    }
+}
+
+/// Mentions of the same document share what any of them states (date, issuer).
+pub(crate) fn fill_from_same_target(cites: &mut [Citation]) {
+    let mut known: HashMap<String, (Option<String>, Option<CitedIssuer>)> = HashMap::new();
+    for c in cites.iter() {
+        if let Some(t) = &c.target_id {
+            let e = known.entry(t.clone()).or_insert((None, None));
+            if e.0.is_none() {
+                e.0.clone_from(&c.date);
+            }
+            if e.1.is_none() {
+                e.1.clone_from(&c.issuer);
+            }
+        }
+    }
+    for c in cites.iter_mut() {
+        if let Some((date, issuer)) = c.target_id.as_ref().and_then(|t| known.get(t)) {
+            if c.date.is_none() {
+                c.date.clone_from(date);
+            }
+            if c.issuer.is_none() {
+                c.issuer.clone_from(issuer);
+            }
+        }
+    }
+}
+
+/// An issuer stated in upper case (a title: "… CỦA BAN THƯỜNG VỤ TỈNH ỦY") resolves to the
+/// casing the document uses elsewhere: the same document's issuer in another citation, else
+/// the same words written in mixed case anywhere in the text.
+pub(crate) fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
+    let is_upper = |s: &str| !s.chars().any(char::is_lowercase);
+    let mut mixed: HashMap<String, String> = HashMap::new();
+    for c in cites.iter() {
+        if let (Some(t), Some(i)) = (&c.target_id, &c.issuer) {
+            if !is_upper(&i.raw) {
+                mixed.entry(t.clone()).or_insert_with(|| i.resolved.clone());
+            }
+        }
+    }
+    for c in cites.iter_mut() {
+        let Some(issuer) = c.issuer.as_mut() else {
+            continue;
+        };
+        if !is_upper(&issuer.raw) {
+            continue;
+        }
+        if let Some(r) = c.target_id.as_ref().and_then(|t| mixed.get(t)) {
+            issuer.resolved.clone_from(r);
+            continue;
+        }
+        let needle = fold_case(&issuer.raw);
+        let written = folded.match_indices(&needle).find_map(|(pos, _)| {
+            let orig = text.get(pos..pos + needle.len())?;
+            let bounded = !text
+                .sub(..pos)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text
+                    .sub(pos + needle.len()..)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            (bounded && !is_upper(orig)).then_some(orig)
+        });
+        if let Some(orig) = written {
+            if let Some(rest) = issuer.resolved.strip_prefix(issuer.raw.as_str()) {
+                let mut cs = orig.chars();
+                let first: String = cs
+                    .next()
+                    .map(|f| f.to_uppercase().collect())
+                    .unwrap_or_default();
+                issuer.resolved = format!("{first}{}{rest}", cs.as_str());
+            }
+        }
+    }
+}
+
+/// A symbol's issuer code that contradicts the stated issuer ("…-KH/TU của Bộ Chính trị").
+pub(crate) fn check_issuers(
+    cites: &[Citation],
+    found: &[(Found, Position)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (c, (f, _)) in cites.iter().zip(found) {
+        let (Some(n), Some(stated)) = (&c.number, &f.issuer) else {
+            continue;
+        };
+        let Some(code) = n.issuer_code.as_deref() else {
+            continue;
+        };
+        let Some(words) = identity::expected_issuer_words(code) else {
+            continue;
+        };
+        let lower = fold_case(stated);
+        if !words.iter().any(|w| lower.contains(&fold_case(w))) {
+            diagnostics.push(Diagnostic {
+                code: "citation-issuer-mismatch".to_owned(),
+                severity: Severity::Warning,
+                message: format!(
+                    "the symbol {} says issuer code {code}, but the citation names \"{stated}\"",
+                    n.normalized
+                ),
+                span: c.span,
+            });
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! The builder and the queries on small extractions made by hand.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use vanban_model::{
+    Assignment, Citation, CitationForm, CitedIssuer, DocumentKind, DocumentNumber, Extraction,
+    Issuer, NumberForm, Relation, RelationType, Span,
+};
+
+use crate::{EdgeKind, Graph, GraphBuilder, ResolveError, IMPLEMENTATION, RELATIONS};
+
+/// The id of a plan of Tuyên Quang's People's Committee numbered `n`/KH-UBND.
+fn plan(n: u32, year: u16) -> String {
+    format!("urn:lex:vn:ubnd.tuyen-quang:plan:{year};{n}-kh-ubnd")
+}
+
+/// The id of a resolution of the Politburo numbered `n`-NQ/TW.
+fn resolution(n: u32, year: u16) -> String {
+    format!("urn:lex:vn:trung-uong-dang:resolution:{year};{n}-nq-tw")
+}
+
+fn span(start: usize) -> Span {
+    Span {
+        start,
+        end: start + 10,
+        line: 1,
+        column: 1,
+    }
+}
+
+fn number(normalized: &str) -> DocumentNumber {
+    DocumentNumber {
+        raw: normalized.to_owned(),
+        normalized: normalized.to_owned(),
+        seq: None,
+        year: None,
+        type_code: None,
+        issuer_code: None,
+        form: NumberForm::State,
+        span: span(0),
+    }
+}
+
+/// A parsed document: its id, type, number as printed and date.
+fn doc(id: &str, kind: DocumentKind, printed: &str, date: &str) -> Extraction {
+    Extraction {
+        id: id.to_owned(),
+        kind,
+        number: Some(number(printed)),
+        issuer: Issuer {
+            name: Some("Ủy ban nhân dân tỉnh Tuyên Quang".to_owned()),
+            ..Issuer::default()
+        },
+        province: Some("Tuyên Quang".to_owned()),
+        place: None,
+        date: Some(date.to_owned()),
+        title: None,
+        citations: Vec::new(),
+        references: Vec::new(),
+        relations: Vec::new(),
+        assignments: Vec::new(),
+        recipients: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// `x` asserts `x --kind--> to` at byte `at`.
+fn relate(x: &mut Extraction, kind: RelationType, to: &str, at: usize) {
+    x.relations.push(Relation {
+        from: x.id.clone(),
+        to: to.to_owned(),
+        kind,
+        asserted_by: x.id.clone(),
+        span: span(at),
+    });
+}
+
+/// `x` cites `target` as `printed`, dated `date`.
+fn cite(x: &mut Extraction, target: &str, printed: &str, date: Option<&str>) {
+    x.citations.push(Citation {
+        raw: format!("Kế hoạch số {printed}"),
+        target_id: Some(target.to_owned()),
+        number: Some(number(printed)),
+        kind: DocumentKind::Plan,
+        date: date.map(str::to_owned),
+        year: date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()),
+        issuer: Some(CitedIssuer {
+            raw: "Ủy ban nhân dân tỉnh".to_owned(),
+            resolved: "Ủy ban nhân dân tỉnh Tuyên Quang".to_owned(),
+        }),
+        name: None,
+        form: CitationForm::Full,
+        node: Some("preamble__p_1".to_owned()),
+        span: span(100),
+    });
+}
+
+fn build(docs: &[(&str, &Extraction)]) -> Graph {
+    let mut b = GraphBuilder::new();
+    for (file, x) in docs {
+        b.add(*file, (*x).clone());
+    }
+    b.build()
+}
+
+fn relation_edges(g: &Graph) -> Vec<(String, String, EdgeKind, String, Option<Span>)> {
+    g.edges()
+        .into_iter()
+        .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
+        .map(|e| {
+            (
+                e.source.clone(),
+                e.target.clone(),
+                e.kind,
+                e.asserted_by.clone(),
+                e.span,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn relation_lists_follow_the_model() {
+    assert_eq!(RELATIONS, RelationType::ALL);
+    let implementing: Vec<RelationType> = RelationType::ALL
+        .iter()
+        .copied()
+        .filter(|r| r.is_implementation())
+        .collect();
+    assert_eq!(IMPLEMENTATION, implementing.as_slice());
+}
+
+#[test]
+fn a_stub_becomes_the_parsed_document_in_any_order() {
+    let (a, b) = (plan(2, 2024), plan(1, 2024));
+    let mut x = doc(&a, DocumentKind::Plan, "2/KH-UBND", "2024-05-01");
+    cite(&mut x, &b, "1/KH-UBND", Some("2024-01-10"));
+    relate(&mut x, RelationType::Implements, &b, 100);
+    let y = doc(&b, DocumentKind::Plan, "1/KH-UBND", "2024-01-10");
+
+    let alone = build(&[("a.txt", &x)]);
+    let stub = alone.node(&b).unwrap().document.as_ref().unwrap();
+    assert!(!stub.parsed);
+    assert_eq!(stub.number.as_deref(), Some("1/KH-UBND"));
+    assert_eq!(stub.claims.len(), 1);
+
+    let forward = build(&[("a.txt", &x), ("b.txt", &y)]);
+    let backward = build(&[("b.txt", &y), ("a.txt", &x)]);
+    for g in [&forward, &backward] {
+        let d = g.node(&b).unwrap().document.as_ref().unwrap();
+        assert!(d.parsed);
+        assert_eq!(d.sources, ["b.txt"]);
+        assert_eq!(d.claims.len(), 1, "the citation's claim is kept");
+    }
+    assert_eq!(forward.node_count(), backward.node_count());
+    assert_eq!(relation_edges(&forward), relation_edges(&backward));
+    let ids = |g: &Graph| g.nodes().map(|n| n.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&forward), ids(&backward));
+}
+
+#[test]
+fn a_citation_without_a_year_is_an_alias_of_the_dated_document() {
+    let dated = plan(500, 2024);
+    let yearless = "urn:lex:vn:ubnd.tuyen-quang:plan:_;500-kh-ubnd".to_owned();
+    let mut x = doc(
+        &plan(7, 2025),
+        DocumentKind::Plan,
+        "7/KH-UBND",
+        "2025-03-01",
+    );
+    cite(&mut x, &dated, "500/KH-UBND", Some("2024-07-22"));
+    cite(&mut x, &yearless, "500/KH-UBND", None);
+    relate(&mut x, RelationType::Implements, &yearless, 100);
+    let g = build(&[("x.txt", &x)]);
+    assert_eq!(
+        g.node(&yearless).unwrap().id,
+        dated,
+        "the alias names the dated node"
+    );
+    let d = g.node(&dated).unwrap().document.as_ref().unwrap();
+    assert_eq!(d.aliases, std::slice::from_ref(&yearless));
+    assert_eq!(d.claims.len(), 2);
+    assert!(g.nodes().all(|n| n.id != yearless), "no node of its own");
+    let edges = relation_edges(&g);
+    assert_eq!(edges.len(), 1);
+    assert_eq!(edges[0].1, dated, "the relation ends on the dated document");
+}
+
+#[test]
+fn a_document_given_twice_is_one_node_and_a_finding() {
+    let a = plan(3, 2024);
+    let x = doc(&a, DocumentKind::Plan, "3/KH-UBND", "2024-02-02");
+    let g = build(&[("copy.txt", &x), ("a.txt", &x)]);
+    let d = g.node(&a).unwrap().document.as_ref().unwrap();
+    assert_eq!(d.sources, ["a.txt", "copy.txt"]);
+    let found: Vec<_> = g
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == "duplicate-document")
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].documents, [a]);
+    assert!(
+        found[0].message.contains("a.txt, copy.txt"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn edges_keep_their_evidence() {
+    let (a, b, top) = (plan(2, 2024), plan(1, 2024), resolution(13, 2012));
+    let mut x = doc(&a, DocumentKind::Plan, "2/KH-UBND", "2024-05-01");
+    relate(&mut x, RelationType::Implements, &top, 40);
+    relate(&mut x, RelationType::Implements, &top, 900); // said again: the first is kept
+    let mut y = doc(&b, DocumentKind::Plan, "1/KH-UBND", "2024-01-10");
+    // y says that a implements the resolution too: one edge per asserting document.
+    y.relations.push(Relation {
+        from: a.clone(),
+        to: top.clone(),
+        kind: RelationType::Implements,
+        asserted_by: b.clone(),
+        span: span(70),
+    });
+    let g = build(&[("a.txt", &x), ("b.txt", &y)]);
+    let edges = relation_edges(&g);
+    assert_eq!(
+        edges,
+        [
+            // Sorted by asserting document: b's id sorts before a's.
+            (
+                a.clone(),
+                top.clone(),
+                EdgeKind::Relation(RelationType::Implements),
+                b.clone(),
+                Some(span(70))
+            ),
+            (
+                a.clone(),
+                top.clone(),
+                EdgeKind::Relation(RelationType::Implements),
+                a.clone(),
+                Some(span(40))
+            ),
+        ]
+    );
+    let chain = g.chain(&a, IMPLEMENTATION).unwrap();
+    assert_eq!(chain.links[0].asserted_by, [b, a]);
+}
+
+/// D implements B and C, which both implement A; E is a resolution nothing implements; F is
+/// a plan that cites a stub S, which D cites too.
+fn family() -> (Graph, [String; 6]) {
+    let a = resolution(13, 2012);
+    let (b, c, d, e, f) = (
+        plan(1, 2020),
+        plan(2, 2020),
+        plan(3, 2024),
+        resolution(20, 2022),
+        plan(4, 2024),
+    );
+    let xa = doc(&a, DocumentKind::Resolution, "13-NQ/TW", "2012-01-16");
+    let mut xb = doc(&b, DocumentKind::Plan, "1/KH-UBND", "2020-01-01");
+    relate(&mut xb, RelationType::Implements, &a, 10);
+    let mut xc = doc(&c, DocumentKind::Plan, "2/KH-UBND", "2020-02-02");
+    relate(&mut xc, RelationType::ContinuesImplementing, &a, 10);
+    let mut xd = doc(&d, DocumentKind::Plan, "3/KH-UBND", "2024-03-03");
+    relate(&mut xd, RelationType::Implements, &b, 10);
+    relate(&mut xd, RelationType::Implements, &c, 20);
+    let stub = plan(99, 2019);
+    cite(&mut xd, &stub, "99/KH-UBND", Some("2019-09-09"));
+    xd.assignments.push(Assignment {
+        node: "sec_II__item_1".to_owned(),
+        lead: vec!["Sở Tài chính".to_owned()],
+        cooperating: vec!["Sở Nội vụ".to_owned()],
+        responsible: Vec::new(),
+        deadline: Some("trong năm 2024".to_owned()),
+        text: "Bố trí kinh phí thực hiện.".to_owned(),
+    });
+    let xe = doc(&e, DocumentKind::Resolution, "20-NQ/TW", "2022-06-06");
+    let mut xf = doc(&f, DocumentKind::Plan, "4/KH-UBND", "2024-04-04");
+    cite(&mut xf, &stub, "99/KH-UBND", Some("2019-09-09"));
+    relate(&mut xf, RelationType::Cites, &stub, 100);
+    let g = build(&[
+        ("a.txt", &xa),
+        ("b.txt", &xb),
+        ("c.txt", &xc),
+        ("d.txt", &xd),
+        ("e.txt", &xe),
+        ("f.txt", &xf),
+    ]);
+    (g, [a, b, c, d, e, stub])
+}
+
+#[test]
+fn resolve_takes_numbers_as_written_and_full_ids() {
+    let (g, [a, _, _, d, ..]) = family();
+    assert_eq!(g.resolve("3/KH-UBND").unwrap(), d);
+    assert_eq!(
+        g.resolve(" 3 / kh-ubnd ").unwrap(),
+        d,
+        "any case and spacing"
+    );
+    assert_eq!(g.resolve("13-NQ/TW").unwrap(), a);
+    assert_eq!(g.resolve(&a).unwrap(), a);
+    assert!(matches!(
+        g.resolve("404/KH-UBND"),
+        Err(ResolveError::NotFound(_))
+    ));
+}
+
+#[test]
+fn resolve_asks_when_two_parsed_documents_share_a_number() {
+    let one = plan(5, 2024);
+    let other = "urn:lex:vn:ubnd.lao-cai:plan:2024;5-kh-ubnd".to_owned();
+    let x = doc(&one, DocumentKind::Plan, "5/KH-UBND", "2024-01-01");
+    let y = doc(&other, DocumentKind::Plan, "5/KH-UBND", "2024-02-02");
+    let g = build(&[("x.txt", &x), ("y.txt", &y)]);
+    match g.resolve("5/KH-UBND") {
+        Err(ResolveError::Ambiguous { candidates, .. }) => {
+            let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(ids, [other.as_str(), one.as_str()]);
+        }
+        r => panic!("{r:?}"),
+    }
+    // A parsed document and a stub of the same number: the parsed one.
+    let mut z = doc(
+        &plan(6, 2025),
+        DocumentKind::Plan,
+        "6/KH-UBND",
+        "2025-01-01",
+    );
+    cite(&mut z, &other, "5/KH-UBND", Some("2024-02-02"));
+    let g = build(&[("x.txt", &x), ("z.txt", &z)]);
+    assert_eq!(g.resolve("5/KH-UBND").unwrap(), one);
+    assert_eq!(g.other_matches("5/KH-UBND", &one).len(), 1);
+}
+
+#[test]
+fn a_chain_shows_a_shared_ancestor_once() {
+    let (g, [a, b, c, d, ..]) = family();
+    let chain = g.chain(&d, IMPLEMENTATION).unwrap();
+    let lines: Vec<(usize, &str, &str, bool)> = chain
+        .links
+        .iter()
+        .map(|l| (l.depth, l.from.as_str(), l.node.id.as_str(), l.seen))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (1, d.as_str(), b.as_str(), false),
+            (2, b.as_str(), a.as_str(), false),
+            (1, d.as_str(), c.as_str(), false),
+            (2, c.as_str(), a.as_str(), true),
+        ]
+    );
+    assert_eq!(chain.links[3].relation, RelationType::ContinuesImplementing);
+    assert_eq!(chain.last_flags(), [false, true, true, true]);
+    assert_eq!(chain.ids().len(), 4);
+    assert!(chain.links.iter().all(|l| !l.cycle));
+}
+
+#[test]
+fn implementers_are_listed_once_at_their_smallest_depth() {
+    let (g, [a, b, c, d, ..]) = family();
+    let found: Vec<(usize, String, String)> = g
+        .implementers(&a, IMPLEMENTATION)
+        .into_iter()
+        .map(|i| (i.depth, i.node.id, i.of))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, b.clone(), a.clone()),
+            (1, c.clone(), a.clone()),
+            (2, d.clone(), b.clone()),
+        ]
+    );
+    assert!(g.implementers(&d, IMPLEMENTATION).is_empty());
+    // Only the relations asked for.
+    let direct = g.implementers(&a, &[RelationType::ContinuesImplementing]);
+    assert_eq!(direct.len(), 1);
+    assert_eq!(direct[0].node.id, c);
+}
+
+#[test]
+fn a_path_runs_one_way() {
+    let (g, [a, b, _, d, ..]) = family();
+    let steps = g.path(&d, &a).unwrap();
+    let hops: Vec<(&str, &str)> = steps
+        .iter()
+        .map(|s| (s.from.as_str(), s.to.as_str()))
+        .collect();
+    assert_eq!(hops, [(d.as_str(), b.as_str()), (b.as_str(), a.as_str())]);
+    assert_eq!(steps[0].asserted_by, std::slice::from_ref(&d));
+    assert!(g.path(&a, &d).is_none(), "relations are directed");
+    assert_eq!(g.path(&d, &d).unwrap().len(), 0);
+}
+
+#[test]
+fn an_agency_is_found_by_part_of_its_name() {
+    let (g, [.., d, _, _]) = family();
+    let found = g.agency("tài CHÍNH");
+    assert_eq!(found.len(), 1);
+    let a = &found[0];
+    assert_eq!(a.agency.label, "Sở Tài chính (Tuyên Quang)");
+    assert_eq!(a.tasks.len(), 1);
+    assert_eq!(a.tasks[0].role, crate::AgencyRole::Lead);
+    assert_eq!(a.tasks[0].document, d);
+    assert_eq!(a.tasks[0].deadline.as_deref(), Some("trong năm 2024"));
+    let coop = g.agency("Sở Nội vụ");
+    assert_eq!(coop[0].tasks[0].role, crate::AgencyRole::Cooperating);
+    assert!(g.agency("Bộ Quốc phòng").is_empty());
+}
+
+#[test]
+fn orphans_are_the_stubs_most_cited_first() {
+    let (g, [.., stub]) = family();
+    let orphans = g.orphans();
+    assert_eq!(orphans[0].node.id, stub);
+    assert_eq!(orphans[0].cited_by, [plan(3, 2024), plan(4, 2024)]);
+    assert!(orphans.iter().all(|o| o.node.parsed == Some(false)));
+}
+
+#[test]
+fn unimplemented_directives_are_those_nothing_implements() {
+    let (g, [a, .., e, _]) = family();
+    let found: Vec<String> = g
+        .unimplemented(&[DocumentKind::Resolution], None)
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(found, std::slice::from_ref(&e));
+    assert!(!found.contains(&a));
+    assert!(g
+        .unimplemented(&[DocumentKind::Resolution], Some("Lào Cai"))
+        .is_empty());
+}
+
+#[test]
+fn a_cycle_of_implementation_is_found_and_reported() {
+    let (a, b) = (plan(1, 2024), plan(2, 2024));
+    let mut x = doc(&a, DocumentKind::Plan, "1/KH-UBND", "2024-01-01");
+    relate(&mut x, RelationType::Implements, &b, 10);
+    let mut y = doc(&b, DocumentKind::Plan, "2/KH-UBND", "2024-01-01");
+    relate(&mut y, RelationType::Implements, &a, 10);
+    let g = build(&[("x.txt", &x), ("y.txt", &y)]);
+    assert_eq!(
+        g.implementation_cycles(),
+        [vec![a.clone(), b.clone(), a.clone()]]
+    );
+    assert!(g.diagnostics().iter().any(|d| d.code == "cycle"));
+    let chain = g.chain(&a, IMPLEMENTATION).unwrap();
+    assert!(chain.links.last().unwrap().cycle);
+    // `cites` does not make a cycle.
+    let (g, ..) = family();
+    assert!(g.implementation_cycles().is_empty());
+}

@@ -1,0 +1,115 @@
+//! The formats of a corpus graph (`vanban graph --format …`): a summary for people, and
+//! exports that real clients load unmodified — node-link JSON (networkx), Cytoscape.js
+//! elements, GraphML (networkx, Gephi), DOT (Graphviz), an SVG picture drawn without
+//! Graphviz, RDF as Turtle and JSON-LD (ELI), and a Cypher script (Neo4j). Nodes are sorted by
+//! id, edges by source, target, type and evidence, so the bytes depend only on the corpus.
+
+mod cypher;
+mod cytoscape;
+mod dot;
+mod graphml;
+mod json;
+mod jsonld;
+mod rdf;
+pub(crate) mod records;
+mod summary;
+mod svg;
+mod turtle;
+
+use vanban_graph::{Edge, EdgeKind, Graph, Node, NodeKind};
+
+pub use cypher::cypher;
+pub use cytoscape::cytoscape;
+pub use dot::dot;
+pub use graphml::graphml;
+pub use json::node_link;
+#[cfg(feature = "schema")]
+pub(crate) use json::NodeLink;
+pub use jsonld::jsonld;
+pub use rdf::{rdf_property, ELI_NS, VANBAN_NS};
+pub use summary::summary;
+pub use svg::svg;
+pub use turtle::turtle;
+
+formats! {
+    /// The output formats of a corpus graph.
+    pub enum GraphFormat {
+        Summary = "summary": "Counts, edges by type, most-cited documents, diagnostics (and `--chain` trees)",
+        Json = "json": "Node-link JSON (networkx `node_link_graph(data, edges=\"edges\")`)",
+        Cytoscape = "cytoscape": "Cytoscape.js elements JSON",
+        Graphml = "graphml": "GraphML with typed attributes (networkx, Gephi)",
+        Dot = "dot": "Graphviz DOT",
+        Svg = "svg": "An SVG picture of the documents and their relations (no Graphviz needed)",
+        Turtle = "turtle": "RDF Turtle with ELI relation names (eli:based_on, eli:implements, eli:amends …)",
+        Jsonld = "jsonld": "JSON-LD, the same triples as Turtle",
+        Cypher = "cypher": "A Cypher script for Neo4j (`cypher-shell -f graph.cypher`)",
+    }
+}
+
+impl GraphFormat {
+    /// The graph in this format. The summary and the SVG picture show documents only
+    /// whatever the options.
+    pub fn render(self, g: &Graph, o: ExportOptions) -> String {
+        match self {
+            GraphFormat::Summary => summary(g),
+            GraphFormat::Json => crate::json_text(&node_link(g, o)),
+            GraphFormat::Cytoscape => crate::json_text(&cytoscape(g, o)),
+            GraphFormat::Graphml => graphml(g, o),
+            GraphFormat::Dot => dot(g, o),
+            GraphFormat::Svg => svg(g, None),
+            GraphFormat::Turtle => turtle(g, o),
+            GraphFormat::Jsonld => crate::json_text(&jsonld(g, o)),
+            GraphFormat::Cypher => cypher(g, o),
+        }
+    }
+
+    /// Whether people read it on a terminal (its control characters are then escaped).
+    pub fn for_people(self) -> bool {
+        self == GraphFormat::Summary
+    }
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Only documents and the relations between them (no agencies, tasks, issued_by …).
+    pub documents_only: bool,
+}
+
+fn selected(g: &Graph, o: ExportOptions) -> (Vec<&Node>, Vec<&Edge>) {
+    let nodes: Vec<&Node> = g
+        .nodes()
+        .filter(|n| !o.documents_only || n.kind == NodeKind::Document)
+        .collect();
+    let edges: Vec<&Edge> = g
+        .edges()
+        .into_iter()
+        .filter(|e| !o.documents_only || matches!(e.kind, EdgeKind::Relation(_)))
+        .collect();
+    (nodes, edges)
+}
+
+/// `s` between `quote`s, with the quote, backslash and control white space escaped by a
+/// backslash: a Turtle (`"`) or Cypher (`'`) string literal.
+fn quoted(s: &str, quote: char) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Other control characters (NUL included) as \uXXXX escapes, which both Turtle
+            // and Cypher read.
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}

@@ -1,0 +1,242 @@
+//! Where everything goes: a document one layer below everything it points to, the order in a
+//! layer from the barycentre of the neighbours in the layer above, boxes sized to their lines.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use vanban_graph::{EdgeKind, Graph, Node, NodeKind};
+
+pub(super) const FONT: f64 = 12.0;
+const CHAR_W: f64 = 6.8;
+pub(super) const LINE_H: f64 = 15.0;
+pub(super) const PAD: f64 = 8.0;
+const GAP_X: f64 = 28.0;
+const GAP_Y: f64 = 70.0;
+const MARGIN: f64 = 20.0;
+
+/// A document's box.
+pub(super) struct Box_ {
+    pub(super) id: String,
+    pub(super) lines: Vec<String>,
+    pub(super) parsed: bool,
+    pub(super) w: f64,
+    pub(super) h: f64,
+    pub(super) x: f64,
+    pub(super) y: f64,
+}
+
+/// The picture laid out.
+pub(super) struct Layout<'a> {
+    /// Edges between drawn documents, one per (source, target), their types.
+    pub(super) edges: BTreeMap<(&'a str, &'a str), BTreeSet<&'static str>>,
+    /// The layer of each document: 0 for those that point to nothing (drawn at the top).
+    pub(super) layer: BTreeMap<&'a str, usize>,
+    /// The boxes, by id.
+    pub(super) boxes: BTreeMap<&'a str, Box_>,
+    pub(super) width: f64,
+    pub(super) height: f64,
+}
+
+/// Lay out the documents `ids` (all documents when `None`) and the relations among them.
+pub(super) fn layout<'a>(g: &'a Graph, ids: Option<&BTreeSet<String>>) -> Layout<'a> {
+    let docs: Vec<&Node> = g
+        .nodes()
+        .filter(|n| n.kind == NodeKind::Document)
+        .filter(|n| ids.is_none_or(|s| s.contains(&n.id)))
+        .collect();
+    let keep: BTreeSet<&str> = docs.iter().map(|n| n.id.as_str()).collect();
+    let edges = relation_edges(g, &keep);
+    let layer = layers(&keep, &edges);
+    let rows = ordered_rows(&keep, &edges, &layer);
+    let mut boxes: BTreeMap<&str, Box_> = docs.iter().map(|n| (n.id.as_str(), sized(n))).collect();
+    let (width, height) = place(&rows, &mut boxes);
+    Layout {
+        edges,
+        layer,
+        boxes,
+        width,
+        height,
+    }
+}
+
+/// Edges between drawn documents, one per (source, target), types joined.
+fn relation_edges<'a>(
+    g: &'a Graph,
+    keep: &BTreeSet<&str>,
+) -> BTreeMap<(&'a str, &'a str), BTreeSet<&'static str>> {
+    let mut edges: BTreeMap<(&str, &str), BTreeSet<&'static str>> = BTreeMap::new();
+    for e in g.edges() {
+        if let EdgeKind::Relation(r) = e.kind {
+            if keep.contains(e.source.as_str())
+                && keep.contains(e.target.as_str())
+                && e.source != e.target
+            {
+                edges
+                    .entry((e.source.as_str(), e.target.as_str()))
+                    .or_default()
+                    .insert(r.as_str());
+            }
+        }
+    }
+    edges
+}
+
+/// Layers: a document one below the highest layer of what it points to (cycles broken by
+/// ignoring edges back onto the current path).
+fn layers<'a>(
+    keep: &BTreeSet<&'a str>,
+    edges: &BTreeMap<(&'a str, &'a str), BTreeSet<&'static str>>,
+) -> BTreeMap<&'a str, usize> {
+    let out_of: BTreeMap<&str, Vec<&str>> = edges.keys().fold(BTreeMap::new(), |mut m, (s, t)| {
+        m.entry(*s).or_insert_with(Vec::new).push(*t);
+        m
+    });
+    let mut layer: BTreeMap<&str, usize> = BTreeMap::new();
+    fn depth<'a>(
+        n: &'a str,
+        out_of: &BTreeMap<&'a str, Vec<&'a str>>,
+        layer: &mut BTreeMap<&'a str, usize>,
+        path: &mut Vec<&'a str>,
+    ) -> usize {
+        if let Some(&l) = layer.get(n) {
+            return l;
+        }
+        if path.contains(&n) || path.len() > 200 {
+            return 0;
+        }
+        path.push(n);
+        let mut l = 0;
+        for t in out_of.get(n).map(Vec::as_slice).unwrap_or(&[]) {
+            if !path.contains(t) {
+                l = l.max(depth(t, out_of, layer, path) + 1);
+            }
+        }
+        path.pop();
+        layer.insert(n, l);
+        l
+    }
+    for n in keep {
+        depth(n, &out_of, &mut layer, &mut Vec::new());
+    }
+    layer
+}
+
+/// The documents of each layer, ordered by a few barycentre sweeps over the neighbours in
+/// the layer above.
+fn ordered_rows<'a>(
+    keep: &BTreeSet<&'a str>,
+    edges: &BTreeMap<(&'a str, &'a str), BTreeSet<&'static str>>,
+    layer: &BTreeMap<&'a str, usize>,
+) -> Vec<Vec<&'a str>> {
+    let layers = layer.values().copied().max().map_or(0, |m| m + 1);
+    let mut rows: Vec<Vec<&str>> = vec![Vec::new(); layers.max(1)];
+    for n in keep {
+        rows[layer.get(n).copied().unwrap_or(0)].push(n);
+    }
+    let neighbours = |n: &str| -> Vec<&str> {
+        edges
+            .keys()
+            .filter_map(|(s, t)| {
+                if *s == n {
+                    Some(*t)
+                } else if *t == n {
+                    Some(*s)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    for _ in 0..4 {
+        for k in 1..rows.len() {
+            let pos: BTreeMap<&str, usize> = rows[k - 1]
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (*n, i))
+                .collect();
+            let mut keyed: Vec<(f64, &str)> = rows[k]
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let ps: Vec<usize> = neighbours(n)
+                        .iter()
+                        .filter_map(|m| pos.get(m).copied())
+                        .collect();
+                    let bary = if ps.is_empty() {
+                        i as f64
+                    } else {
+                        ps.iter().sum::<usize>() as f64 / ps.len() as f64
+                    };
+                    (bary, *n)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+            rows[k] = keyed.into_iter().map(|(_, n)| n).collect();
+        }
+    }
+    rows
+}
+
+/// A document's box, sized to its lines: label, type and date, issuer.
+fn sized(n: &Node) -> Box_ {
+    let d = n.document.as_ref();
+    let mut lines = vec![n.label.clone()];
+    if let Some(d) = d {
+        let mut second = vec![d.kind.name_vi().to_owned()];
+        if let Some(date) = &d.date {
+            second.push(date.clone());
+        }
+        lines.push(second.join(" · "));
+        if let Some(i) = &d.issuer {
+            lines.push(vanban_graph::short_text(i, 42));
+        }
+    }
+    let w = lines.iter().map(|l| l.chars().count()).max().unwrap_or(4) as f64 * CHAR_W + 2.0 * PAD;
+    let h = lines.len() as f64 * LINE_H + 2.0 * PAD - 4.0;
+    Box_ {
+        id: n.id.clone(),
+        lines,
+        parsed: d.is_some_and(|d| d.parsed),
+        w,
+        h,
+        x: 0.0,
+        y: 0.0,
+    }
+}
+
+/// Place the boxes row by row, each row centred; the width and height of the picture.
+fn place<'a>(rows: &[Vec<&'a str>], boxes: &mut BTreeMap<&'a str, Box_>) -> (f64, f64) {
+    let row_h: Vec<f64> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter_map(|n| boxes.get(n))
+                .map(|b| b.h)
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let row_w: Vec<f64> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter_map(|n| boxes.get(n))
+                .map(|b| b.w + GAP_X)
+                .sum::<f64>()
+                - GAP_X
+        })
+        .collect();
+    let width = row_w.iter().copied().fold(0.0, f64::max).max(100.0) + 2.0 * MARGIN + 260.0;
+    let mut y = MARGIN;
+    for (k, r) in rows.iter().enumerate() {
+        let mut x = (width - row_w[k]) / 2.0;
+        for n in r {
+            if let Some(b) = boxes.get_mut(n) {
+                b.x = x;
+                b.y = y + (row_h[k] - b.h) / 2.0;
+                x += b.w + GAP_X;
+            }
+        }
+        y += row_h[k] + GAP_Y;
+    }
+    let height = y - GAP_Y + MARGIN;
+    (width, height)
+}

@@ -1,0 +1,177 @@
+//! The registry, and the formats against each other on a small corpus.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use crate::DocumentFormat;
+
+const PLAN: &str = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n\
+    Tuyên Quang, ngày 20 tháng 11 năm 2024\nKẾ HOẠCH\n\
+    Thực hiện Kế hoạch số 500-KH/TU ngày 22/7/2024 của Ban Thường vụ Tỉnh ủy\n\
+    I. MỤC ĐÍCH\n1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí.\n";
+
+/// The names of a family are unique, parse back, and come with one line of help.
+fn check_family<F>(all: &[F])
+where
+    F: Copy + PartialEq + std::fmt::Debug + std::fmt::Display + std::str::FromStr,
+    F::Err: std::fmt::Debug,
+{
+    let names: Vec<String> = all.iter().map(|f| f.to_string()).collect();
+    for (i, (f, name)) in all.iter().zip(&names).enumerate() {
+        assert!(!names[..i].contains(name), "{name} twice");
+        assert_eq!(name.parse::<F>().unwrap(), *f);
+    }
+    assert!("nonsense".parse::<F>().is_err());
+}
+
+#[test]
+fn every_family_is_a_registry() {
+    check_family(DocumentFormat::ALL);
+    for f in DocumentFormat::ALL {
+        assert!(!f.description().is_empty() && !f.description().contains('\n'));
+        assert!(!f.description().ends_with('.'), "clap shows it as it is");
+    }
+    #[cfg(feature = "graph")]
+    {
+        check_family(crate::GraphFormat::ALL);
+        check_family(crate::QueryFormat::ALL);
+        check_family(crate::ChainFormat::ALL);
+        assert_eq!(crate::GraphFormat::ALL.len(), 9);
+    }
+    #[cfg(all(feature = "graph", feature = "lint"))]
+    check_family(crate::ReportFormat::ALL);
+    #[cfg(feature = "schema")]
+    check_family(crate::Schema::ALL);
+    let e = "xml".parse::<DocumentFormat>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown format \"xml\"; known: json, yaml, outline, text, akn"
+    );
+}
+
+#[test]
+fn every_document_format_renders() {
+    let parsed = vanban_syntax::parse(PLAN);
+    for f in DocumentFormat::ALL {
+        let out = f.render(&parsed).unwrap();
+        assert!(out.contains("208"), "{f}: {out}");
+    }
+    assert_eq!(DocumentFormat::Text.render(&parsed).unwrap(), PLAN);
+    let json: serde_json::Value =
+        serde_json::from_str(&DocumentFormat::Json.render(&parsed).unwrap()).unwrap();
+    let yaml: serde_json::Value =
+        serde_yaml_ng::from_str(&DocumentFormat::Yaml.render(&parsed).unwrap()).unwrap();
+    assert_eq!(json, yaml, "YAML is the JSON object");
+    assert!(json["diagnostics"].is_array());
+}
+
+#[cfg(feature = "graph")]
+mod graph {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::graph::records::{edge_attrs, node_attrs};
+    use crate::graph::{cypher, cytoscape, graphml, node_link, ExportOptions};
+    use crate::GraphFormat;
+
+    fn graph() -> vanban_graph::Graph {
+        let parsed = vanban_syntax::parse(PLAN);
+        let mut b = vanban_graph::GraphBuilder::new();
+        b.add("plan.txt", vanban_extract::extract(&parsed));
+        b.build()
+    }
+
+    #[test]
+    fn node_link_is_the_records_of_every_export() {
+        let g = graph();
+        let o = ExportOptions::default();
+        let json = node_link(&g, o);
+        let nodes = json["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), g.node_count());
+        for (n, v) in g.nodes().zip(nodes) {
+            let mut want: Vec<(String, Value)> =
+                vec![("id".to_owned(), Value::from(n.id.as_str()))];
+            want.extend(node_attrs(n));
+            let got: Vec<(String, Value)> = v
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(k, _)| *k != "claims")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            assert_eq!(got, want, "the same attributes in the same order");
+        }
+        let doc = g.nodes().find(|n| n.document.is_some()).unwrap();
+        let keys: Vec<String> = node_attrs(doc).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(&keys[..4], ["kind", "label", "parsed", "document_kind"]);
+        let edges = json["edges"].as_array().unwrap();
+        assert_eq!(edges.len(), g.edge_count());
+        for (e, v) in g.edges().into_iter().zip(edges) {
+            let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+            let attrs: Vec<String> = edge_attrs(e).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(keys[..3], ["source", "target", "key"]);
+            assert_eq!(
+                keys[3..],
+                attrs.iter().map(String::as_str).collect::<Vec<_>>()
+            );
+        }
+        let cy = cytoscape(&g, o);
+        assert_eq!(
+            cy["elements"]["nodes"].as_array().unwrap().len(),
+            nodes.len()
+        );
+        assert!(graphml(&g, o).contains("<data key=\"n_document_kind\">plan</data>"));
+        assert!(cypher(&g, o).contains("kind: 'document', label: '208/KH-UBND'"));
+    }
+
+    #[test]
+    fn every_graph_format_renders_the_same_bytes_twice() {
+        let g = graph();
+        for f in GraphFormat::ALL {
+            let o = ExportOptions::default();
+            let out = f.render(&g, o);
+            assert!(!out.is_empty(), "{f}");
+            assert_eq!(out, f.render(&graph(), o), "{f}");
+        }
+        let summary = GraphFormat::Summary.render(&g, ExportOptions::default());
+        assert!(summary.starts_with("documents parsed: 1\n"), "{summary}");
+    }
+
+    #[test]
+    fn chains_and_answers() {
+        let g = graph();
+        let id = g.resolve("208/KH-UBND").unwrap();
+        let chain = g.chain(&id, vanban_graph::IMPLEMENTATION).unwrap();
+        let text = crate::query::chain(&g, &chain, crate::ChainFormat::Text);
+        assert!(text.contains("└─ implements → 500-KH/TU"), "{text}");
+        let svg = crate::query::chain(&g, &chain, crate::ChainFormat::Svg);
+        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>\n"));
+        let none = crate::query::path(&g, ("a", "b"), None, crate::QueryFormat::Json);
+        assert_eq!(none, "null\n");
+        let agency = crate::query::agency(&g, &g.agency("tài chính"), crate::QueryFormat::Text);
+        assert!(agency.contains("1 lead"), "{agency}");
+    }
+}
+
+#[cfg(all(feature = "graph", feature = "lint"))]
+#[test]
+fn the_html_report_is_self_contained() {
+    let parsed = vanban_syntax::parse(PLAN);
+    let x = vanban_extract::extract(&parsed);
+    let report = vanban_lint::report::Report::new(vec![vanban_lint::report::document_report(
+        "plan.txt", &parsed, &x,
+    )]);
+    let mut b = vanban_graph::GraphBuilder::new();
+    b.add("plan.txt", x);
+    let g = b.build();
+    let html = crate::ReportFormat::Html.render(&report, Some(&g)).unwrap();
+    assert!(html.contains("<style>body{font-family:Helvetica"));
+    assert!(
+        html.contains(".small{font-size:.85em;color:#555}</style>"),
+        "no newline left"
+    );
+    assert!(html.ends_with("r.forEach(x=>b.appendChild(x))}));</script></body></html>\n"));
+    assert!(matches!(
+        crate::ReportFormat::Html.render(&report, None),
+        Err(crate::Error::NeedsGraph)
+    ));
+}

@@ -1,0 +1,176 @@
+//! OCR-tolerant matching of the fixed vocabulary of headers, type names and closings.
+//!
+//! OCR of signed scans garbles tone marks in exactly the words every document carries:
+//! "ĐÁNG" for ĐẢNG, "CHẮÁP"/"CHÁP" for CHẤP, "TÍNH ỦY" for TỈNH ỦY, "KÉT LUẬN", "LÀN THỨ",
+//! "Nơi nhân", "BẠN CHẬP HÀNH TRÙNG ƯƠNG". A word matches *loosely* when its letters without
+//! any mark (đ counts as d) are the same as the known word's, or — for words of four letters
+//! or more — differ by one letter inserted, dropped or changed. Callers use this only for the
+//! known words of a position (the Party heading, an issuer line, a type line), never to
+//! rewrite text: the document keeps what it says, the extracted field gets the canonical
+//! spelling, and each tolerated match is reported.
+
+use unicode_normalization::char::decompose_canonical;
+
+/// How a word or phrase matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Match {
+    /// The same letters and marks (case aside).
+    Exact,
+    /// The same letters once marks are set aside, or one letter apart: an OCR reading.
+    Tolerant,
+}
+
+/// The base letter of `c` in lower case: marks removed, đ as d.
+pub fn base_letter(c: char) -> char {
+    let mut base = c;
+    decompose_canonical(c, |d| {
+        if base == c {
+            base = d;
+        }
+    });
+    match base {
+        'đ' | 'Đ' => 'd',
+        b => b.to_lowercase().next().unwrap_or(b),
+    }
+}
+
+/// The letters of a word without marks, lower case.
+pub fn skeleton(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(base_letter)
+        .collect()
+}
+
+/// Whether two skeletons are at most one edit apart (insertion, deletion, substitution).
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < short.len() && short[i] == long[i] {
+        i += 1;
+    }
+    if short.len() == long.len() {
+        short[i + 1..] == long[i + 1..] || i == short.len()
+    } else {
+        short[i..] == long[i + 1..]
+    }
+}
+
+/// How `word` (as read) matches `known` (the canonical word), if at all.
+pub fn word(read: &str, known: &str) -> Option<Match> {
+    let fold = |s: &str| -> String { s.chars().flat_map(char::to_lowercase).collect() };
+    let (r, k) = (trim_punct(read), trim_punct(known));
+    if fold(r) == fold(k) {
+        return Some(Match::Exact);
+    }
+    let (rs, ks) = (skeleton(r), skeleton(k));
+    if rs.is_empty() || ks.is_empty() {
+        return None;
+    }
+    if rs == ks {
+        return Some(Match::Tolerant);
+    }
+    let (rc, kc): (Vec<char>, Vec<char>) = (rs.chars().collect(), ks.chars().collect());
+    (kc.len() >= 4 && one_edit_apart(&rc, &kc)).then_some(Match::Tolerant)
+}
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether `text` starts with `phrase` word by word, loosely: the byte length of `text` the
+/// phrase covers (up to the end of its last word) and how well it matched (the worst word).
+/// Words are separated by white space; punctuation around a word does not count.
+pub fn starts_with(text: &str, phrase: &str) -> Option<(usize, Match)> {
+    let mut worst = Match::Exact;
+    let mut rest = text;
+    let mut consumed = 0;
+    for known in phrase.split_whitespace() {
+        let trimmed = rest.trim_start();
+        consumed += rest.len() - trimmed.len();
+        let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let (read, after) = trimmed.split_at(end);
+        worst = worst.max(word(read, known)?);
+        consumed += end;
+        rest = after;
+    }
+    Some((consumed, worst))
+}
+
+/// Whether the whole of `text` (white space and surrounding punctuation aside) is `phrase`,
+/// loosely.
+pub fn equals(text: &str, phrase: &str) -> Option<Match> {
+    let (len, m) = starts_with(text, phrase)?;
+    let tail = text.get(len..).unwrap_or("");
+    tail.chars()
+        .all(|c| c.is_whitespace() || !c.is_alphanumeric())
+        .then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_readings_of_header_words_match_tolerantly() {
+        for (read, known) in [
+            ("ĐÁNG", "ĐẢNG"),
+            ("CHẮÁP", "CHẤP"),
+            ("CHÁP", "CHẤP"),
+            ("TÍNH", "TỈNH"),
+            ("KÉT", "KẾT"),
+            ("LÀN", "LẦN"),
+            ("nhân", "nhận"),
+            ("BẠN", "BAN"),
+            ("TRÙNG", "TRUNG"),
+            ("CUA", "CỦA"),
+            ("YÊU", "YÊU"),
+        ] {
+            assert!(word(read, known).is_some(), "{read} ~ {known}");
+        }
+        assert_eq!(word("Đảng", "ĐẢNG"), Some(Match::Exact));
+        assert_eq!(word("ĐÁNG", "ĐẢNG"), Some(Match::Tolerant));
+    }
+
+    #[test]
+    fn other_words_do_not_match() {
+        for (read, known) in [
+            ("BAN", "BỘ"),
+            ("TỈNH", "THÀNH"),
+            ("LÀO", "LAI"),
+            ("TÂY", "TAM"),
+            ("ỦY", "UBND"),
+        ] {
+            assert_eq!(word(read, known), None, "{read} !~ {known}");
+        }
+        // Short words need the same letters: "ban" is not "bao".
+        assert_eq!(word("BAO", "BAN"), None);
+    }
+
+    #[test]
+    fn phrases_match_word_by_word() {
+        let line = "BẠN CHÁP HÀNH TRÙNG ƯƠNG ĐẢNG.";
+        let (len, m) = starts_with(line, "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG").expect("match");
+        assert_eq!(m, Match::Tolerant);
+        assert_eq!(
+            line.get(len..),
+            Some(""),
+            "the last word with its punctuation"
+        );
+        assert_eq!(
+            equals(line, "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG"),
+            Some(Match::Tolerant)
+        );
+        assert_eq!(equals("Nơi nhân:", "Nơi nhận"), Some(Match::Tolerant));
+        assert_eq!(
+            equals("TÍNH ỦY LÀO CAI", "TỈNH ỦY"),
+            None,
+            "more words follow"
+        );
+        assert!(starts_with("TÍNH ỦY LÀO CAI", "TỈNH ỦY").is_some());
+        assert_eq!(starts_with("BỘ CHÍNH TRỊ", "BAN CHẤP HÀNH"), None);
+    }
+}
