@@ -23,14 +23,7 @@ fn seed() -> String {
 /// What a tree says, positions aside: (id, kind, number, heading, text) of every node, the
 /// header's fields and the closing's recipients.
 fn shape(d: &Document) -> Vec<String> {
-    let mut out = vec![format!(
-        "{:?} {:?} {:?} {:?} {:?}",
-        d.header.issuer.name,
-        d.header.number.as_ref().map(|n| &n.normalized),
-        d.header.date,
-        d.header.kind,
-        d.header.title
-    )];
+    let mut out = vec![format!("{} {:?}", header_fields(d), d.header.title)];
     for n in d.nodes() {
         out.push(format!(
             "{} {:?} {:?} {:?} {}",
@@ -41,10 +34,27 @@ fn shape(d: &Document) -> Vec<String> {
             n.text.split_whitespace().collect::<Vec<_>>().join(" ")
         ));
     }
-    for r in &d.closing.recipients {
-        out.push(format!("{} {:?}", r.name, r.purpose));
-    }
+    out.extend(recipients(d));
     out
+}
+
+/// Issuer, number, date and kind of the header.
+fn header_fields(d: &Document) -> String {
+    format!(
+        "{:?} {:?} {:?} {:?}",
+        d.header.issuer.name,
+        d.header.number.as_ref().map(|n| &n.normalized),
+        d.header.date,
+        d.header.kind,
+    )
+}
+
+/// The closing's recipients with their purposes.
+fn recipients(d: &Document) -> impl Iterator<Item = String> + '_ {
+    d.closing
+        .recipients
+        .iter()
+        .map(|r| format!("{} {:?}", r.name, r.purpose))
 }
 
 fn check_spans(p: &Parsed) {
@@ -509,13 +519,7 @@ fn rewrap(text: &str, width: usize) -> String {
 /// "+" items: id, kind, number) and the recipients. (Where a plain paragraph ends cannot always be told in hard-wrapped text: a
 /// line that ends a sentence may end a paragraph or just a line.)
 fn outline(d: &Document) -> Vec<String> {
-    let mut out = vec![format!(
-        "{:?} {:?} {:?} {:?}",
-        d.header.issuer.name,
-        d.header.number.as_ref().map(|n| &n.normalized),
-        d.header.date,
-        d.header.kind,
-    )];
+    let mut out = vec![header_fields(d)];
     let plain = [
         vanban::NodeKind::Paragraph,
         vanban::NodeKind::Note,
@@ -525,9 +529,7 @@ fn outline(d: &Document) -> Vec<String> {
     for n in d.nodes().filter(|n| !plain.contains(&n.kind)) {
         out.push(format!("{} {:?} {:?}", n.id, n.kind, n.number));
     }
-    for r in &d.closing.recipients {
-        out.push(format!("{} {:?}", r.name, r.purpose));
-    }
+    out.extend(recipients(d));
     out
 }
 

@@ -14,7 +14,8 @@ use crate::words::word_matches;
 
 mod grammar {
     #[derive(pest_derive::Parser)]
-    #[grammar = "../../../grammars/citation.pest"]
+    #[grammar = "grammars/common.pest"]
+    #[grammar = "grammars/citation.pest"]
     pub(crate) struct CitationGrammar;
 }
 pub(crate) use grammar::{CitationGrammar, Rule};

@@ -42,7 +42,7 @@ pub(crate) fn citation(
     let (target_id, number, name, form) = if f.number.is_none() && f.bare.is_none() {
         // A named citation: the name is the identity.
         let name = f.name.clone().unwrap_or_default();
-        let id = named_id(kind, year, &name);
+        let id = identity::named_id(kind, year, &name);
         (Some(id), None, Some(name), CitationForm::Named)
     } else {
         let target_id = f
@@ -95,20 +95,6 @@ fn cited_kind(f: &Found) -> DocumentKind {
         },
         (k, _) => k,
     }
-}
-
-/// The id of a document cited by name: laws, codes and the Constitution are the National
-/// Assembly's, anything else has an unknown authority.
-fn named_id(kind: DocumentKind, year: Option<u16>, name: &str) -> String {
-    let authority = if matches!(
-        kind,
-        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
-    ) {
-        "quoc-hoi"
-    } else {
-        "_"
-    };
-    identity::canonical_id(authority, kind, year, &slug(name))
 }
 
 /// The id of a document cited by number: a local code takes the province of the stated

@@ -20,7 +20,7 @@ pub struct Context {
     pub province: Option<String>,
 }
 
-const ISSUER_CODE_WORDS: &str = include_str!("../../../data/issuer-code-words.tsv");
+const ISSUER_CODE_WORDS: &str = include_str!("../data/issuer-code-words.tsv");
 
 /// Words a stated issuer is expected to contain for an issuer code, from
 /// `data/issuer-code-words.tsv`; `None` when the code is not listed.
@@ -87,7 +87,21 @@ pub fn canonical_id(
     format!("urn:lex:vn:{authority}:{}:{year};{number}", kind.as_str())
 }
 
-const PROVINCES: &str = include_str!("../../../data/provinces.tsv");
+/// The id of a document cited by name ("Luật Đất đai"): laws, codes and the Constitution are
+/// the National Assembly's, anything else has an unknown authority.
+pub fn named_id(kind: DocumentKind, year: Option<u16>, name: &str) -> String {
+    let authority = if matches!(
+        kind,
+        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+    ) {
+        "quoc-hoi"
+    } else {
+        "_"
+    };
+    canonical_id(authority, kind, year, &slug(name))
+}
+
+const PROVINCES: &str = include_str!("../data/provinces.tsv");
 
 /// (folded spelling, canonical name) of every province and centrally-run city, longest first.
 fn provinces() -> &'static [(String, &'static str)] {

@@ -75,59 +75,59 @@ macro_rules! lists {
 
 lists! {
     /// Words that start an agency name ("Sở", "Ủy ban nhân dân" …), longer heads first.
-    AGENCY_HEADS: Vec<&'static str> = words("../../../data/agency-heads.tsv"), spaced: false;
+    AGENCY_HEADS: Vec<&'static str> = words("../data/agency-heads.tsv"), spaced: false;
     /// Titles of officials (folded), longest first.
-    OFFICIAL_TITLES: Vec<&'static str> = words("../../../data/official-titles.tsv"), spaced: false;
+    OFFICIAL_TITLES: Vec<&'static str> = words("../data/official-titles.tsv"), spaced: false;
     /// Generic bodies after a title ("Giám đốc sở"), folded.
-    GENERIC_BODIES: Vec<&'static str> = words("../../../data/generic-bodies.tsv"), spaced: false;
+    GENERIC_BODIES: Vec<&'static str> = words("../data/generic-bodies.tsv"), spaced: false;
     /// Words that begin with a head but name no agency ("Trường hợp …"), folded.
-    NOT_AGENCIES: Vec<&'static str> = words("../../../data/not-agencies.tsv"), spaced: false;
+    NOT_AGENCIES: Vec<&'static str> = words("../data/not-agencies.tsv"), spaced: false;
     /// Plural heads whose field names follow ("Các Sở: Nội vụ, …"): (plural, head).
-    DISTRIBUTIVE_HEADS: Vec<(&'static str, &'static str)> = pairs("../../../data/distributive-heads.tsv"), spaced: false;
+    DISTRIBUTIVE_HEADS: Vec<(&'static str, &'static str)> = pairs("../data/distributive-heads.tsv"), spaced: false;
     /// Kinds of area after "khu" inside an agency name, by words.
-    AREA_KINDS: Vec<Vec<&'static str>> = phrases("../../../data/area-kinds.tsv"), spaced: false;
+    AREA_KINDS: Vec<Vec<&'static str>> = phrases("../data/area-kinds.tsv"), spaced: false;
     /// Two-syllable words of agency names whose second syllable is in lower case.
-    NAME_WORDS: Vec<&'static str> = words("../../../data/name-words.tsv"), spaced: false;
+    NAME_WORDS: Vec<&'static str> = words("../data/name-words.tsv"), spaced: false;
     /// Lower-case words that go on with an agency name ("tỉnh", "chi", "nhánh" …).
-    NAME_INNER_WORDS: Vec<&'static str> = words("../../../data/name-inner-words.tsv"), spaced: false;
+    NAME_INNER_WORDS: Vec<&'static str> = words("../data/name-inner-words.tsv"), spaced: false;
     /// Unit words after which a registry name takes a place's proper name.
-    UNITS_BEFORE_NAMES: Vec<&'static str> = words("../../../data/units-before-names.tsv"), spaced: false;
+    UNITS_BEFORE_NAMES: Vec<&'static str> = words("../data/units-before-names.tsv"), spaced: false;
     /// Administrative units below the state ("tỉnh", "xã" …), folded.
-    LOCAL_UNITS: Vec<&'static str> = words("../../../data/local-units.tsv"), spaced: false;
+    LOCAL_UNITS: Vec<&'static str> = words("../data/local-units.tsv"), spaced: false;
     /// Issuers that mean "of the citing document's province" ("tỉnh ủy" …), folded.
-    CONTEXTUAL_ISSUERS: Vec<&'static str> = words("../../../data/contextual-issuers.tsv"), spaced: false;
+    CONTEXTUAL_ISSUERS: Vec<&'static str> = words("../data/contextual-issuers.tsv"), spaced: false;
     /// Words that make a stated issuer a central body, folded.
-    CENTRAL_ISSUER_WORDS: Vec<&'static str> = words("../../../data/central-issuer-words.tsv"), spaced: false;
+    CENTRAL_ISSUER_WORDS: Vec<&'static str> = words("../data/central-issuer-words.tsv"), spaced: false;
     /// Type names that start a citation, folded, longest first.
-    CITATION_TYPES: Vec<&'static str> = words("../../../data/citation-types.tsv"), spaced: false;
+    CITATION_TYPES: Vec<&'static str> = words("../data/citation-types.tsv"), spaced: false;
     /// Types whose short form is a bare number ("Nghị quyết 57").
-    BARE_NUMBER_TYPES: Vec<&'static str> = words("../../../data/bare-number-types.tsv"), spaced: false;
+    BARE_NUMBER_TYPES: Vec<&'static str> = words("../data/bare-number-types.tsv"), spaced: false;
     /// Words that end a stated issuer (with their spaces).
-    ISSUER_STOPS: Vec<&'static str> = words("../../../data/issuer-stops.tsv"), spaced: true;
+    ISSUER_STOPS: Vec<&'static str> = words("../data/issuer-stops.tsv"), spaced: true;
     /// Starts of a line that open a clause or item (with their trailing space).
-    LINE_OPENERS: Vec<&'static str> = words("../../../data/line-openers.tsv"), spaced: true;
+    LINE_OPENERS: Vec<&'static str> = words("../data/line-openers.tsv"), spaced: true;
     /// Words after "Quy hoạch" that make it a named plan.
-    PLAN_WORDS: Vec<&'static str> = words("../../../data/plan-words.tsv"), spaced: false;
+    PLAN_WORDS: Vec<&'static str> = words("../data/plan-words.tsv"), spaced: false;
     /// Codes (bộ luật) whose names are often written in lower case.
-    CODE_NAMES: Vec<&'static str> = words("../../../data/code-names.tsv"), spaced: false;
+    CODE_NAMES: Vec<&'static str> = words("../data/code-names.tsv"), spaced: false;
     /// Words that end the name of a document cited by name (with their spaces).
-    NAME_STOPS: Vec<&'static str> = words("../../../data/name-stops.tsv"), spaced: true;
+    NAME_STOPS: Vec<&'static str> = words("../data/name-stops.tsv"), spaced: true;
     /// Phrases before a citation and the relation they assert.
-    RELATION_TRIGGERS: Vec<(&'static str, RelationType)> = relations("../../../data/relation-triggers.tsv"), spaced: false;
+    RELATION_TRIGGERS: Vec<(&'static str, RelationType)> = relations("../data/relation-triggers.tsv"), spaced: false;
     /// Passive phrases, after which the citation is the subject.
-    RELATION_PASSIVES: Vec<(&'static str, RelationType)> = relations("../../../data/relation-passives.tsv"), spaced: false;
+    RELATION_PASSIVES: Vec<(&'static str, RelationType)> = relations("../data/relation-passives.tsv"), spaced: false;
     /// Formulae a paragraph opens with, given to every citation in it.
-    RELATION_OPENERS: Vec<(&'static str, RelationType)> = relations("../../../data/relation-openers.tsv"), spaced: false;
+    RELATION_OPENERS: Vec<(&'static str, RelationType)> = relations("../data/relation-openers.tsv"), spaced: false;
     /// Words of intent: asking for an amendment is not making one (with their spaces).
-    INTENT_WORDS: Vec<&'static str> = words("../../../data/intent-words.tsv"), spaced: true;
+    INTENT_WORDS: Vec<&'static str> = words("../data/intent-words.tsv"), spaced: true;
     /// Types whose titles hold relation phrases ("Luật sửa đổi, bổ sung …").
-    CITED_TITLE_TYPES: Vec<&'static str> = words("../../../data/cited-title-types.tsv"), spaced: false;
+    CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").
-    CLAIM_JOINERS: Vec<&'static str> = words("../../../data/claim-joiners.tsv"), spaced: false;
+    CLAIM_JOINERS: Vec<&'static str> = words("../data/claim-joiners.tsv"), spaced: false;
     /// Column titles of task tables: (role, word).
-    TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../../../data/task-columns.tsv"), spaced: false;
+    TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../data/task-columns.tsv"), spaced: false;
     /// Words before the agency a task is given to (with their trailing space).
-    ASSIGNING_WORDS: Vec<&'static str> = words("../../../data/assigning-words.tsv"), spaced: true;
+    ASSIGNING_WORDS: Vec<&'static str> = words("../data/assigning-words.tsv"), spaced: true;
 }
 
 #[cfg(test)]

@@ -554,7 +554,7 @@ fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
             }
             if let (Some(name), Some(_), Some(t)) = (&c.name, &c.number, &c.target_id) {
                 for year in [c.year, None] {
-                    let named = named_id(c.kind, year, name);
+                    let named = identity::named_id(c.kind, year, name);
                     if named != *t {
                         out.entry(named).or_insert_with(|| t.clone());
                     }
@@ -574,7 +574,7 @@ fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
                     .and_then(|d| d.get(..4))
                     .and_then(|y| y.parse().ok());
                 for y in [year, None] {
-                    let named = named_id(x.kind, y, &format!("{word} {title}"));
+                    let named = identity::named_id(x.kind, y, &format!("{word} {title}"));
                     if named != x.id {
                         out.entry(named).or_insert_with(|| x.id.clone());
                     }
@@ -609,19 +609,6 @@ fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
         }
     }
     out
-}
-
-/// The id a document cited by name gets (as extraction computes it).
-fn named_id(kind: DocumentKind, year: Option<u16>, name: &str) -> String {
-    let authority = if matches!(
-        kind,
-        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
-    ) {
-        "quoc-hoi"
-    } else {
-        "_"
-    };
-    identity::canonical_id(authority, kind, year, &slug(name))
 }
 
 /// (prefix up to the kind, number) of an id, for matching ids that differ only by year.

@@ -204,6 +204,17 @@ pub enum AgencyRole {
     Responsible,
 }
 
+impl AgencyRole {
+    /// The name as serialised: "lead", "cooperating", "responsible".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyRole::Lead => "lead",
+            AgencyRole::Cooperating => "cooperating",
+            AgencyRole::Responsible => "responsible",
+        }
+    }
+}
+
 /// A task of an agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaskRef {
@@ -228,6 +239,13 @@ pub struct AgencyTasks {
     pub agency: NodeSummary,
     /// Its tasks, by document and node.
     pub tasks: Vec<TaskRef>,
+}
+
+impl AgencyTasks {
+    /// How many of its tasks it has in `role`.
+    pub fn count(&self, role: AgencyRole) -> usize {
+        self.tasks.iter().filter(|t| t.role == role).count()
+    }
 }
 
 /// A document cited but never parsed.
@@ -269,6 +287,12 @@ impl Graph {
     /// What a person needs to recognise a node.
     pub fn summary_of(&self, id: &str) -> Option<NodeSummary> {
         self.node(id).map(summary)
+    }
+
+    /// The label of a node ("208/KH-UBND"), or the id itself when no node has it.
+    pub fn label_of(&self, id: &str) -> String {
+        self.node(id)
+            .map_or_else(|| id.to_owned(), |n| n.label.clone())
     }
 
     /// The document an id as written names: a canonical id, an alias, a number as printed

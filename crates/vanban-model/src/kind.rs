@@ -197,93 +197,68 @@ impl std::fmt::Display for DocumentKind {
     }
 }
 
-/// Kind of a node of the body hierarchy, from the largest unit to the smallest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NodeKind {
-    /// Phần (part).
-    Part,
-    /// Chương (chapter).
-    Chapter,
-    /// Mục (section of a law, "Mục 1").
-    Section,
-    /// Tiểu mục (subsection).
-    Subsection,
-    /// Điều (article).
-    Article,
-    /// "A.", "B." above the Roman level of a plan.
-    Group,
-    /// "I.", "II." (or Party "I-") sections of a plan, report or guide.
-    Division,
-    /// Khoản: "1." inside an article.
-    Clause,
-    /// "1." outside an article (plans, letters).
-    Item,
-    /// "1.1.", "1.1.1." sub-items.
-    Subitem,
-    /// Điểm: "a)", "đ)".
-    Point,
-    /// "-" bullet.
-    Indent,
-    /// "+" bullet.
-    Subindent,
-    /// An unmarked paragraph.
-    Paragraph,
-    /// A whole-line parenthesised note, e.g. "(Cụ thể có phụ lục kèm theo)".
-    Note,
-    /// Text quoted inside another node (amendment text: "… như sau: “…”").
-    Quoted,
-    /// A table row, with its cells.
-    Row,
+macro_rules! node_kinds {
+    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, id: $prefix:literal; )*) => {
+        /// Kind of a node of the body hierarchy, from the largest unit to the smallest.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum NodeKind {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl NodeKind {
+            /// Every kind, from the largest unit to the smallest.
+            pub const ALL: &'static [NodeKind] = &[$(NodeKind::$variant),*];
+
+            /// Snake-case name, as serialised (`article`, `point`, `subitem` …).
+            pub fn as_str(self) -> &'static str {
+                match self { $(NodeKind::$variant => $snake,)* }
+            }
+
+            /// The prefix used in element ids, e.g. `art`, `point`.
+            pub fn id_prefix(self) -> &'static str {
+                match self { $(NodeKind::$variant => $prefix,)* }
+            }
+        }
+    };
 }
 
-impl NodeKind {
-    /// Snake-case name, as serialised (`article`, `point`, `subitem` …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NodeKind::Part => "part",
-            NodeKind::Chapter => "chapter",
-            NodeKind::Section => "section",
-            NodeKind::Subsection => "subsection",
-            NodeKind::Article => "article",
-            NodeKind::Group => "group",
-            NodeKind::Division => "division",
-            NodeKind::Clause => "clause",
-            NodeKind::Item => "item",
-            NodeKind::Subitem => "subitem",
-            NodeKind::Point => "point",
-            NodeKind::Indent => "indent",
-            NodeKind::Subindent => "subindent",
-            NodeKind::Paragraph => "paragraph",
-            NodeKind::Note => "note",
-            NodeKind::Quoted => "quoted",
-            NodeKind::Row => "row",
-        }
-    }
-
-    /// The prefix used in element ids, e.g. `art`, `point`.
-    pub fn id_prefix(self) -> &'static str {
-        match self {
-            NodeKind::Part => "part",
-            NodeKind::Chapter => "chp",
-            NodeKind::Section => "sec",
-            NodeKind::Subsection => "subsec",
-            NodeKind::Article => "art",
-            NodeKind::Group => "grp",
-            NodeKind::Division => "sec",
-            NodeKind::Clause => "cl",
-            NodeKind::Item => "item",
-            NodeKind::Subitem => "item",
-            NodeKind::Point => "point",
-            NodeKind::Indent => "indent",
-            NodeKind::Subindent => "indent",
-            NodeKind::Paragraph => "p",
-            NodeKind::Note => "note",
-            NodeKind::Quoted => "quot",
-            NodeKind::Row => "row",
-        }
-    }
+node_kinds! {
+    /// Phần (part).
+    Part = "part", id: "part";
+    /// Chương (chapter).
+    Chapter = "chapter", id: "chp";
+    /// Mục (section of a law, "Mục 1").
+    Section = "section", id: "sec";
+    /// Tiểu mục (subsection).
+    Subsection = "subsection", id: "subsec";
+    /// Điều (article).
+    Article = "article", id: "art";
+    /// "A.", "B." above the Roman level of a plan.
+    Group = "group", id: "grp";
+    /// "I.", "II." (or Party "I-") sections of a plan, report or guide.
+    Division = "division", id: "sec";
+    /// Khoản: "1." inside an article.
+    Clause = "clause", id: "cl";
+    /// "1." outside an article (plans, letters).
+    Item = "item", id: "item";
+    /// "1.1.", "1.1.1." sub-items.
+    Subitem = "subitem", id: "item";
+    /// Điểm: "a)", "đ)".
+    Point = "point", id: "point";
+    /// "-" bullet.
+    Indent = "indent", id: "indent";
+    /// "+" bullet.
+    Subindent = "subindent", id: "indent";
+    /// An unmarked paragraph.
+    Paragraph = "paragraph", id: "p";
+    /// A whole-line parenthesised note, e.g. "(Cụ thể có phụ lục kèm theo)".
+    Note = "note", id: "note";
+    /// Text quoted inside another node (amendment text: "… như sau: “…”").
+    Quoted = "quoted", id: "quot";
+    /// A table row, with its cells.
+    Row = "row", id: "row";
 }
 
 #[cfg(test)]
@@ -292,41 +267,9 @@ mod node_kind_tests {
 
     #[test]
     fn as_str_is_the_serialised_name() {
-        for k in [
-            NodeKind::Part,
-            NodeKind::Chapter,
-            NodeKind::Section,
-            NodeKind::Subsection,
-            NodeKind::Article,
-            NodeKind::Group,
-            NodeKind::Division,
-            NodeKind::Clause,
-            NodeKind::Item,
-            NodeKind::Subitem,
-            NodeKind::Point,
-            NodeKind::Indent,
-            NodeKind::Subindent,
-            NodeKind::Paragraph,
-            NodeKind::Note,
-            NodeKind::Quoted,
-            NodeKind::Row,
-        ] {
-            let json = format!("\"{}\"", k.as_str());
-            assert_eq!(serde_json_like(k), json);
+        for &k in NodeKind::ALL {
+            let json = serde_json::to_string(&k).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
         }
-    }
-
-    fn serde_json_like(k: NodeKind) -> String {
-        // serde's snake_case rename of the variant name.
-        let name = format!("{k:?}");
-        let mut out = String::from("\"");
-        for (i, c) in name.chars().enumerate() {
-            if c.is_uppercase() && i > 0 {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        }
-        out.push('"');
-        out
     }
 }

@@ -116,9 +116,7 @@ pub fn implementers(graph: &Graph, id: &str, found: &[Implementer], format: Chai
                 s.push_str("   (nothing in this corpus implements it)\n");
             }
             for f in found {
-                let of = graph
-                    .summary_of(&f.of)
-                    .map_or_else(|| f.of.clone(), |n| n.label);
+                let of = graph.label_of(&f.of);
                 let _ = writeln!(
                     s,
                     "{}{} {} {}  — {}",
@@ -179,31 +177,25 @@ pub fn agency(graph: &Graph, found: &[AgencyTasks], format: QueryFormat) -> Stri
     }
     let mut s = String::new();
     for a in found {
-        let count = |r: AgencyRole| a.tasks.iter().filter(|t| t.role == r).count();
         let _ = writeln!(
             s,
             "{}: {} lead, {} cooperating, {} responsible",
             a.agency.label,
-            count(AgencyRole::Lead),
-            count(AgencyRole::Cooperating),
-            count(AgencyRole::Responsible)
+            a.count(AgencyRole::Lead),
+            a.count(AgencyRole::Cooperating),
+            a.count(AgencyRole::Responsible)
         );
         for t in &a.tasks {
-            let doc = graph
-                .summary_of(&t.document)
-                .map_or_else(|| t.document.clone(), |n| n.label);
+            let doc = graph.label_of(&t.document);
             let deadline = t
                 .deadline
                 .as_deref()
                 .map(|d| format!(" [{d}]"))
                 .unwrap_or_default();
-            let role = serde_json::to_value(t.role)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "  {role:<11} {doc} {}: {}{deadline}",
+                "  {:<11} {doc} {}: {}{deadline}",
+                t.role.as_str(),
                 t.node,
                 vanban_graph::short_text(&t.text, 100)
             );
@@ -254,10 +246,7 @@ pub fn cycles(graph: &Graph, found: &[Vec<String>], format: QueryFormat) -> Stri
     let mut s = String::new();
     let _ = writeln!(s, "{} cycles of implementation relations", found.len());
     for c in found {
-        let labels: Vec<String> = c
-            .iter()
-            .map(|id| graph.summary_of(id).map_or_else(|| id.clone(), |n| n.label))
-            .collect();
+        let labels: Vec<String> = c.iter().map(|id| graph.label_of(id)).collect();
         let _ = writeln!(s, "  {}", labels.join(" → "));
     }
     s

@@ -150,6 +150,18 @@ mod graph {
         let agency = crate::query::agency(&g, &g.agency("tài chính"), crate::QueryFormat::Text);
         assert!(agency.contains("1 lead"), "{agency}");
     }
+
+    #[test]
+    fn agency_roles_read_as_in_json() {
+        use vanban_graph::AgencyRole;
+        for r in [
+            AgencyRole::Lead,
+            AgencyRole::Cooperating,
+            AgencyRole::Responsible,
+        ] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
+    }
 }
 
 #[cfg(all(feature = "graph", feature = "lint"))]

@@ -229,7 +229,7 @@ pub struct ParsedSymbol {
     pub normalized: String,
 }
 
-const ISSUER_CODES: &str = include_str!("../../../data/issuer-codes.tsv");
+const ISSUER_CODES: &str = include_str!("../data/issuer-codes.tsv");
 
 /// The national body an issuer code stands for ("QH15" → "Quốc hội"), from
 /// `data/issuer-codes.tsv`. The first code of "VPCP-CN" counts.

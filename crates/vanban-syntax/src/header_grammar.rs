@@ -1,5 +1,6 @@
-//! The header grammar (`grammars/header.pest`) and the date finder built on it, shared by the
-//! header, its cells and the body (a law's adoption sentence).
+//! The header grammar (`grammars/header.pest` with the rules it shares with the citation
+//! grammar, `grammars/common.pest`) and the date finder built on it, shared by the header, its
+//! cells and the body (a law's adoption sentence).
 
 use pest::Parser;
 use vanban_model::DateParts;
@@ -8,7 +9,8 @@ use crate::text::window;
 
 mod grammar {
     #[derive(pest_derive::Parser)]
-    #[grammar = "../../../grammars/header.pest"]
+    #[grammar = "grammars/common.pest"]
+    #[grammar = "grammars/header.pest"]
     pub(crate) struct HeaderGrammar;
 }
 pub(crate) use grammar::{HeaderGrammar, Rule};

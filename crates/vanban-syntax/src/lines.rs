@@ -9,7 +9,7 @@ use crate::line::{Line, LineKind, Marker, MarkerKind};
 use crate::tables::{pipe_tables, TableRow};
 
 #[derive(pest_derive::Parser)]
-#[grammar = "../../../grammars/line.pest"]
+#[grammar = "grammars/line.pest"]
 struct LineGrammar;
 
 /// Split and classify every line of `text`.

@@ -1,28 +1,18 @@
 //! JSON-LD, the triples of the Turtle export.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::{json, Map, Value};
 use vanban_graph::Graph;
 use vanban_text::Sub;
 
-use super::rdf::{iri, rdf_literals, rdf_property, rdf_type, ELI_NS, VANBAN_NS};
+use super::rdf::{iri, rdf_links, rdf_literals, rdf_type, ELI_NS, VANBAN_NS};
 use super::{selected, ExportOptions};
 
 /// JSON-LD of the same triples as [`turtle`](super::turtle).
 pub fn jsonld(g: &Graph, o: ExportOptions) -> Value {
     let (nodes, edges) = selected(g, o);
-    let mut out_of: std::collections::BTreeMap<
-        &str,
-        std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
-    > = std::collections::BTreeMap::new();
-    for e in &edges {
-        let (p, l) = rdf_property(e.kind);
-        out_of
-            .entry(&e.source)
-            .or_default()
-            .entry(format!("{p}:{l}"))
-            .or_default()
-            .insert(iri(&e.target));
-    }
+    let out_of = rdf_links(&edges);
     let graph: Vec<Value> = nodes
         .iter()
         .map(|n| {
@@ -40,11 +30,14 @@ pub fn jsonld(g: &Graph, o: ExportOptions) -> Value {
                 };
                 m.insert(format!("{p}:{l}"), v);
             }
-            if let Some(props) = out_of.get(n.id.as_str()) {
-                for (k, targets) in props {
-                    let ids: Vec<Value> = targets.iter().map(|t| json!({ "@id": t })).collect();
-                    m.insert(k.clone(), Value::Array(ids));
-                }
+            // Each property once, with its targets by IRI.
+            let mut props: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            for (p, l, t) in out_of.get(n.id.as_str()).into_iter().flatten() {
+                props.entry(format!("{p}:{l}")).or_default().insert(iri(t));
+            }
+            for (k, targets) in props {
+                let ids: Vec<Value> = targets.iter().map(|t| json!({ "@id": t })).collect();
+                m.insert(k, Value::Array(ids));
             }
             Value::Object(m)
         })

@@ -1,7 +1,9 @@
 //! What Turtle and JSON-LD share: the namespaces, the ELI names of relations, IRIs, the
 //! literal properties and types of nodes.
 
-use vanban_graph::{EdgeKind, Node, NodeKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+use vanban_graph::{Edge, EdgeKind, Node, NodeKind};
 
 /// RDF namespace of the project's own terms (tasks, roles, relations ELI does not name).
 pub const VANBAN_NS: &str = "urn:vanban:ontology:";
@@ -18,6 +20,20 @@ pub fn rdf_property(kind: EdgeKind) -> (&'static str, &'static str) {
         EdgeKind::IssuedBy => ("eli", "passed_by"),
         other => ("vb", other.as_str()),
     }
+}
+
+/// The relations of each node as RDF, one triple each however many documents assert it:
+/// source id → (prefix, local name, target id), sorted.
+pub(super) type RdfLinks<'a> = BTreeMap<&'a str, BTreeSet<(&'static str, &'static str, &'a str)>>;
+
+/// The [`RdfLinks`] of the exported edges.
+pub(super) fn rdf_links<'a>(edges: &[&'a Edge]) -> RdfLinks<'a> {
+    let mut out = RdfLinks::new();
+    for e in edges {
+        let (p, l) = rdf_property(e.kind);
+        out.entry(&e.source).or_default().insert((p, l, &e.target));
+    }
+    out
 }
 
 /// The IRI of a node id: documents keep their URN; agencies and tasks get `urn:vanban:…`.

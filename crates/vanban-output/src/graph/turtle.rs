@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use vanban_graph::Graph;
 
-use super::rdf::{iri, rdf_literals, rdf_property, rdf_type, ELI_NS, VANBAN_NS};
+use super::rdf::{iri, rdf_links, rdf_literals, rdf_type, ELI_NS, VANBAN_NS};
 use super::{quoted, selected, ExportOptions};
 
 /// A Turtle string literal.
@@ -23,17 +23,7 @@ pub fn turtle(g: &Graph, o: ExportOptions) -> String {
     let _ = writeln!(s, "@prefix vb: <{VANBAN_NS}> .");
     s.push_str("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n");
     s.push_str("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n");
-    let mut out_of: std::collections::BTreeMap<
-        &str,
-        std::collections::BTreeSet<(&'static str, &'static str, &str)>,
-    > = std::collections::BTreeMap::new();
-    for e in &edges {
-        let (p, l) = rdf_property(e.kind);
-        out_of
-            .entry(&e.source)
-            .or_default()
-            .insert((p, l, &e.target));
-    }
+    let out_of = rdf_links(&edges);
     for n in nodes {
         let (tp, tl) = rdf_type(n.kind);
         let _ = write!(s, "<{}> a {tp}:{tl}", iri(&n.id));

@@ -171,28 +171,20 @@ fn agencies(s: &mut String, graph: &Graph) {
             .then_with(|| a.agency.label.cmp(&b.agency.label))
     });
     for a in &agencies {
-        let count = |r: AgencyRole| a.tasks.iter().filter(|t| t.role == r).count();
         let _ = write!(
             s,
             "<details><summary>{} <span class=\"small\">{} lead · {} cooperating · {} responsible</span></summary><ul>",
             esc(&a.agency.label),
-            count(AgencyRole::Lead),
-            count(AgencyRole::Cooperating),
-            count(AgencyRole::Responsible)
+            a.count(AgencyRole::Lead),
+            a.count(AgencyRole::Cooperating),
+            a.count(AgencyRole::Responsible)
         );
         for t in &a.tasks {
-            let doc = graph
-                .summary_of(&t.document)
-                .map_or_else(|| t.document.clone(), |n| n.label);
-            let role = match t.role {
-                AgencyRole::Lead => "lead",
-                AgencyRole::Cooperating => "cooperating",
-                AgencyRole::Responsible => "responsible",
-            };
             let _ = write!(
                 s,
-                "<li><span class=\"role\">{role}</span> {} <span class=\"small\">{}</span> {}{}</li>",
-                esc(&doc),
+                "<li><span class=\"role\">{}</span> {} <span class=\"small\">{}</span> {}{}</li>",
+                t.role.as_str(),
+                esc(&graph.label_of(&t.document)),
                 esc(&t.node),
                 esc(&vanban_graph::short_text(&t.text, 200)),
                 t.deadline
