@@ -34,6 +34,7 @@ fn kind_of(code: &str) -> DocumentKind {
         "QD" => DocumentKind::Decision,
         "QDi" => DocumentKind::Rules,
         "KL" => DocumentKind::Conclusion,
+        "CTr" => DocumentKind::Programme,
         "HD" => DocumentKind::Guidance,
         "CT" => DocumentKind::Directive,
         "CD" => DocumentKind::Dispatch,

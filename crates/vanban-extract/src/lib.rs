@@ -62,6 +62,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let ctx = context(doc);
     let id = document_id(doc, &ctx, text);
     let mut diagnostics = parsed.diagnostics.clone();
+    provisional_id(&id, doc, &mut diagnostics);
 
     let places = citation_places(doc);
     let found = find_citations(text, &folded, &places);
@@ -217,15 +218,48 @@ fn strip_unit(locality: &str) -> String {
     locality.to_owned()
 }
 
+/// An id built without a year or without a known issuer is provisional: a fuller id of the
+/// same document may exist (the graph merges them when exactly one fits).
+fn provisional_id(id: &str, doc: &Document, diagnostics: &mut Vec<vanban_model::Diagnostic>) {
+    let Ok(parsed) = id.parse::<vanban_model::DocumentId>() else {
+        return;
+    };
+    if doc.header.number.as_ref().is_none_or(|n| n.seq.is_none()) {
+        return; // a draft: its id is a hash of its text, not provisional
+    }
+    let mut missing = Vec::new();
+    if parsed.year.is_none() {
+        missing.push("no year");
+    }
+    if parsed.authority.is_unknown() {
+        missing.push("no issuer");
+    }
+    if missing.is_empty() {
+        return;
+    }
+    diagnostics.push(vanban_model::Diagnostic {
+        code: "provisional-id".to_owned(),
+        severity: vanban_model::Severity::Warning,
+        message: format!(
+            "the id {id} is provisional: the header gives {}",
+            missing.join(" and ")
+        ),
+        span: doc.header.span,
+    });
+}
+
 /// A document's own id. An unsigned draft (blank number) gets `{symbol}-draft-{hash}` with a
 /// hash of its whole text: two drafts with one title stay two documents, and two copies of one
 /// draft are one.
 fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
     let h = &doc.header;
+    // A year in the symbol ("45/2025/NĐ-CP") is the document's own; a header date that
+    // disagrees with it is reported by the parser (`header-year-mismatch`).
     let year = h
-        .date_parts
-        .and_then(|d| d.year)
-        .or(h.number.as_ref().and_then(|n| n.year));
+        .number
+        .as_ref()
+        .and_then(|n| n.year)
+        .or(h.date_parts.and_then(|d| d.year));
     let code = h.number.as_ref().and_then(|n| n.issuer_code.as_deref());
     let authority = match code {
         Some(c) => identity::authority(Some(c), ctx.province.as_deref(), None),

@@ -54,8 +54,10 @@ impl GraphBuilder {
     pub fn build(mut self) -> Graph {
         self.docs
             .sort_by(|a, b| (&a.1.id, &a.0).cmp(&(&b.1.id, &b.0)));
+        let (aliases, diagnostics) = aliases(&self.docs);
         let mut b = Build {
-            aliases: aliases(&self.docs),
+            aliases,
+            diagnostics,
             ..Build::default()
         };
         for (source, x) in &self.docs {
@@ -92,13 +94,15 @@ impl Build {
 
     /// A parsed document.
     fn parsed(&mut self, source: &str, x: &Extraction) {
-        if let Some(d) = self.docs.get_mut(&x.id) {
+        // A provisional id (no year, no province) may stand for a fuller one its citers use.
+        let id = self.resolve(&x.id);
+        if let Some(d) = self.docs.get_mut(&id) {
             // Reported once per id when the graph is made (`duplicates`), listing each file once.
             d.sources.push(source.to_owned());
             return;
         }
         self.docs.insert(
-            x.id.clone(),
+            id,
             DocumentInfo {
                 parsed: true,
                 sources: vec![source.to_owned()],
@@ -538,7 +542,7 @@ pub(crate) fn resolve_alias(aliases: &BTreeMap<String, String>, id: &str) -> Str
 ///   document known with the same issuer, type and number and a year;
 /// - a law cited by name and number ("Luật Đất đai số 31/2024/QH15") joins the name-based id
 ///   to the number-based one; a parsed law's title does the same.
-fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
+fn aliases(docs: &[(String, Extraction)]) -> (BTreeMap<String, String>, Vec<GraphDiagnostic>) {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     let mut known: BTreeSet<String> = BTreeSet::new();
     let mut all: BTreeSet<String> = BTreeSet::new();
@@ -582,14 +586,30 @@ fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
             }
         }
     }
+    let parsed: BTreeSet<&str> = docs.iter().map(|(_, x)| x.id.as_str()).collect();
+    let mut diagnostics = years(&known, &all, &parsed, &mut out);
+    diagnostics.extend(provinces(&all, &parsed, &mut out));
+    (out, diagnostics)
+}
+
+/// Year-less ids: each joins the unique known id that differs only by its year; for a parsed
+/// document the merge is reported (`merged-identity`), several candidates are reported and
+/// left apart (`ambiguous-identity`).
+fn years(
+    known: &BTreeSet<String>,
+    all: &BTreeSet<String>,
+    parsed: &BTreeSet<&str>,
+    out: &mut BTreeMap<String, String>,
+) -> Vec<GraphDiagnostic> {
+    let mut diagnostics = Vec::new();
     // Year-less ids: the unique known id that differs only by its year.
     let mut by_pattern: BTreeMap<(String, String), Vec<&String>> = BTreeMap::new();
-    for id in &known {
+    for id in known {
         if let Some(key) = without_year(id) {
             by_pattern.entry(key).or_default().push(id);
         }
     }
-    for id in &all {
+    for id in all {
         if id_year(id).is_some() || out.contains_key(id) {
             continue;
         }
@@ -598,17 +618,111 @@ fn aliases(docs: &[(String, Extraction)]) -> BTreeMap<String, String> {
         };
         if let Some(candidates) = by_pattern.get(&key) {
             let targets: BTreeSet<String> =
-                candidates.iter().map(|c| resolve_alias(&out, c)).collect();
+                candidates.iter().map(|c| resolve_alias(out, c)).collect();
+            let is_parsed = parsed.contains(id.as_str());
             if targets.len() == 1 {
                 if let Some(t) = targets.into_iter().next() {
                     if t != *id {
+                        if is_parsed {
+                            diagnostics.push(GraphDiagnostic {
+                                code: "merged-identity".to_owned(),
+                                severity: Severity::Info,
+                                message: format!(
+                                    "the parsed document {id} has no year in its header; it is the document its citers call {t}"
+                                ),
+                                documents: vec![id.clone(), t.clone()],
+                            });
+                        }
                         out.insert(id.clone(), t);
                     }
                 }
+            } else if targets.len() > 1 && is_parsed {
+                diagnostics.push(GraphDiagnostic {
+                    code: "ambiguous-identity".to_owned(),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the parsed document {id} has no year in its header, and several documents fit: {}; left apart",
+                        targets.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
+                    documents: vec![id.clone()],
+                });
             }
         }
     }
-    out
+    diagnostics
+}
+
+/// Ids without the province of their local issuer ("tu", "ubnd"): a parsed document whose header
+/// did not say its province, or a citation that did not. Each joins the unique id with the same
+/// issuer code, type and number that has a province (and the same year, or none on one side);
+/// for a parsed document the merge is reported (`merged-identity`), and several candidates are
+/// reported and left apart (`ambiguous-identity`).
+fn provinces(
+    all: &BTreeSet<String>,
+    parsed: &BTreeSet<&str>,
+    out: &mut BTreeMap<String, String>,
+) -> Vec<GraphDiagnostic> {
+    use vanban_model::DocumentId;
+    let ids: Vec<(&String, DocumentId)> = all
+        .iter()
+        .filter_map(|s| Some((s, s.parse::<DocumentId>().ok()?)))
+        .collect();
+    /// (issuer code, type, number) → ids with a province, and their years.
+    type ByCode<'a> = BTreeMap<(&'a str, DocumentKind, &'a str), Vec<(&'a String, Option<u16>)>>;
+    let mut with_province: ByCode<'_> = BTreeMap::new();
+    for (s, id) in &ids {
+        if id.authority.province.is_some() {
+            with_province
+                .entry((id.authority.body.as_str(), id.kind, id.number.as_str()))
+                .or_default()
+                .push((s, id.year));
+        }
+    }
+    let mut diagnostics = Vec::new();
+    for (s, id) in &ids {
+        if id.authority.province.is_some() || id.authority.is_unknown() || out.contains_key(*s) {
+            continue;
+        }
+        let key = (id.authority.body.as_str(), id.kind, id.number.as_str());
+        let Some(found) = with_province.get(&key) else {
+            continue;
+        };
+        let targets: BTreeSet<String> = found
+            .iter()
+            .filter(|(_, y)| y.is_none() || id.year.is_none() || *y == id.year)
+            .map(|(t, _)| resolve_alias(out, t))
+            .collect();
+        let is_parsed = parsed.contains(s.as_str());
+        match targets.len() {
+            0 => {}
+            1 => {
+                if let Some(t) = targets.into_iter().next() {
+                    if is_parsed {
+                        diagnostics.push(GraphDiagnostic {
+                            code: "merged-identity".to_owned(),
+                            severity: Severity::Info,
+                            message: format!(
+                                "the parsed document {s} names no province; it is the document its citers call {t}"
+                            ),
+                            documents: vec![(*s).clone(), t.clone()],
+                        });
+                    }
+                    out.insert((*s).clone(), t);
+                }
+            }
+            _ if is_parsed => diagnostics.push(GraphDiagnostic {
+                code: "ambiguous-identity".to_owned(),
+                severity: Severity::Warning,
+                message: format!(
+                    "the parsed document {s} names no province, and several documents fit: {}; left apart",
+                    targets.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+                documents: vec![(*s).clone()],
+            }),
+            _ => {}
+        }
+    }
+    diagnostics
 }
 
 /// (prefix up to the kind, number) of an id, for matching ids that differ only by year.

@@ -53,12 +53,16 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
                         .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*'));
                 // An empty cell that only closes an emphasis run is kept for merging.
                 if !rule && (!clean.is_empty() || emphasis_runs(piece) % 2 == 1) {
-                    cells.push(Cell {
-                        start: line.start + s,
-                        end: line.start + i,
-                        open_bold: emphasis_runs(piece) % 2 == 1,
-                        text: clean,
-                    });
+                    push_cell(
+                        &mut cells,
+                        Cell {
+                            start: line.start + s,
+                            end: line.start + i,
+                            open_bold: emphasis_runs(piece) % 2 == 1,
+                            text: clean,
+                        },
+                        piece,
+                    );
                 }
             }
             if at_end {
@@ -78,10 +82,92 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
     cells
 }
 
+/// The mottos that head the right column: when a line joins the columns with a single space
+/// (OCR of a scan, a narrow layout), the cell is split where the motto begins.
+const MOTTOS: &[&str] = &[
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+];
+
+/// Push a cell, split in two when it holds two columns joined by a single space: an issuer
+/// name and the motto ("TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM"), or the number and the place
+/// and date ("Số 75-KL/TW Hà Nội, ngày 28 tháng 7 năm 2026"). Only a cell whose text is its
+/// source as written (no markup removed) is split, so offsets stay exact.
+fn push_cell(cells: &mut Vec<Cell>, cell: Cell, source: &str) {
+    let at = if cell.text == source.trim() {
+        glued_split(&cell.text).map(|k| k + (source.len() - source.trim_start().len()))
+    } else {
+        None
+    };
+    match at {
+        Some(k) => {
+            let (a, b) = (source.sub(..k), source.sub(k..));
+            let lead = b.len() - b.trim_start().len();
+            cells.push(Cell {
+                start: cell.start,
+                end: cell.start + a.trim_end().len(),
+                text: a.trim().to_owned(),
+                open_bold: false,
+            });
+            cells.push(Cell {
+                start: cell.start + k + lead,
+                end: cell.end,
+                text: b.trim().to_owned(),
+                open_bold: cell.open_bold,
+            });
+        }
+        None => cells.push(cell),
+    }
+}
+
+/// Where a cell's text splits into two columns, if it does.
+fn glued_split(t: &str) -> Option<usize> {
+    for motto in MOTTOS {
+        if let Some((start, _, _)) = vanban_text::loose::find(t, motto) {
+            if start > 0 && is_upper(t.sub(..start)) {
+                return Some(start);
+            }
+        }
+    }
+    number_then_date(t)
+}
+
+/// "Số 75-KL/TW Hà Nội, ngày 28 tháng 7 năm 2026": where the place begins after the number.
+fn number_then_date(t: &str) -> Option<usize> {
+    let rest = t.strip_prefix("Số")?;
+    let (date_at, _) = crate::header_grammar::date_in(t).filter(|_| has_full_date(t))?;
+    let body_start = t.len() - rest.trim_start_matches([':', ' ']).len();
+    let before_date = t.sub(body_start..date_at);
+    // The symbol is the first word, and the next one when a stray space cut it ("34 -NQ/TU").
+    let mut words = before_date.split_whitespace();
+    let first = words.next()?;
+    if !first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut symbol_end = before_date.find(first)? + first.len();
+    if let Some(second) = words.next() {
+        if second.starts_with(['-', '/']) {
+            symbol_end = before_date.find(second)? + second.len();
+        }
+    }
+    let place = before_date.sub(symbol_end..);
+    let place_start = symbol_end + (place.len() - place.trim_start().len());
+    let place_text = place.trim().trim_end_matches(',').trim();
+    (place_text.starts_with(char::is_uppercase) && place_text.chars().count() <= 40)
+        .then_some(body_start + place_start)
+}
+
 /// A cell that ends with the word for the number ("Số:"), which follows on the next line.
 pub(crate) fn ends_with_number_prefix(t: &str) -> bool {
     let t = t.trim_end();
-    t == "Số:" || t == "Số" || t.ends_with(" số:") || t == "Luật số:"
+    t == "Số:" || t == "Số" || t.ends_with(" số:") || t == "Luật số:" || symbol_cut(t)
+}
+
+/// A number whose symbol is cut at a hyphen or slash, its rest on the next line ("Số:
+/// 03/2023/TTLT-BCA-BQP-" / "BTC-BLĐTBXH").
+fn symbol_cut(t: &str) -> bool {
+    t.starts_with("Số") && t.ends_with(['-', '/']) && t.contains('/') && !t.contains("ngày")
 }
 
 /// A place and date cut before the date is complete ("Hà Nội, ngày 28").
@@ -96,7 +182,8 @@ pub(crate) fn merge_cells(cells: Vec<Cell>) -> Vec<Cell> {
         if let Some(prev) = out.last_mut() {
             if prev.open_bold || ends_with_number_prefix(&prev.text) || incomplete_date(&prev.text)
             {
-                if !c.text.is_empty() && !prev.text.is_empty() {
+                // A cut symbol goes on without a space.
+                if !c.text.is_empty() && !prev.text.is_empty() && !symbol_cut(&prev.text) {
                     prev.text.push(' ');
                 }
                 prev.text.push_str(&c.text);
@@ -108,4 +195,32 @@ pub(crate) fn merge_cells(cells: Vec<Cell>) -> Vec<Cell> {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_columns_split() {
+        let t = "BAN CHẤP HÀNH TRUNG ƯƠNG ĐÁNG CỘNG SẢN VIỆT NAM";
+        assert_eq!(
+            glued_split(t).map(|k| t.sub(k..)),
+            Some("ĐÁNG CỘNG SẢN VIỆT NAM")
+        );
+        let t = "Số 34 -NQ/TU Lào Cai, ngày 27 tháng 12 năm 2025";
+        assert_eq!(
+            glued_split(t).map(|k| t.sub(k..)),
+            Some("Lào Cai, ngày 27 tháng 12 năm 2025")
+        );
+        let t = "Số: 75-KL/TW Hà Nội, ngày 28 tháng 7 năm 2026";
+        assert_eq!(
+            glued_split(t).map(|k| t.sub(..k).trim()),
+            Some("Số: 75-KL/TW")
+        );
+        // Nothing to split: one column, or a number alone.
+        assert_eq!(glued_split("ĐẢNG CỘNG SẢN VIỆT NAM"), None);
+        assert_eq!(glued_split("Số: 208/KH-UBND"), None);
+        assert_eq!(glued_split("Tuyên Quang, ngày 20 tháng 11 năm 2024"), None);
+    }
 }

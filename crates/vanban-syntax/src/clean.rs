@@ -35,7 +35,11 @@ pub fn strip_markup(raw: &str) -> (String, bool) {
                 markup = true;
                 continue;
             }
-            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
+            // An escape ("\-", "\*"), or pandoc's hard line break at the end of a cell.
+            '\\' if chars
+                .peek()
+                .is_none_or(|n| n.is_ascii_punctuation() || n.is_whitespace()) =>
+            {
                 markup = true;
                 continue;
             }

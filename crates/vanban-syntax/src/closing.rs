@@ -143,6 +143,16 @@ struct Reader {
 }
 
 impl Reader {
+    /// An authority line of the signature: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH".
+    fn authority(&mut self, t: &str) {
+        let (prefix, of) = t.split_at(t.find(' ').unwrap_or(t.len()));
+        self.signature.authority.push(Authority {
+            prefix: prefix.to_owned(),
+            of: of.trim().to_owned(),
+        });
+        self.signature.lines.push(t.to_owned());
+    }
+
     /// Take one cell (`alone` on its line); return whether it belongs to the closing.
     fn take(&mut self, ctx: &Ctx, c: &Cell, alone: bool) -> bool {
         let t = c.text.as_str();
@@ -160,7 +170,11 @@ impl Reader {
                 self.recipients_open = true;
                 if !rest.trim_start_matches(':').trim().is_empty() {
                     let r = rest.trim_start_matches(':').trim();
-                    if r.starts_with("Lưu") {
+                    if classify_start(r).0 == LineKind::Authority {
+                        // "Nơi nhận: T/M BAN THƯỜNG VỤ": the columns joined by one space
+                        // (OCR); the signature's authority line stands beside the heading.
+                        self.authority(r);
+                    } else if r.starts_with("Lưu") {
                         self.closing.archive = Some(archive(r, ctx.span(c.start, c.end)));
                     } else {
                         self.items.push((r.to_owned(), c.start, c.end));
@@ -174,12 +188,7 @@ impl Reader {
                 true
             }
             LineKind::Authority => {
-                let (prefix, of) = t.split_at(t.find(' ').unwrap_or(t.len()));
-                self.signature.authority.push(Authority {
-                    prefix: prefix.to_owned(),
-                    of: of.trim().to_owned(),
-                });
-                self.signature.lines.push(t.to_owned());
+                self.authority(t);
                 true
             }
             LineKind::Marker(ref m)

@@ -17,7 +17,8 @@ use crate::line::{Line, LineKind};
 use crate::lines::{classify_start, starts_lower};
 use crate::recipient::recipient;
 
-/// Words that start a preamble or an opening sentence.
+/// Words that start a preamble line proper: legal bases, "Thực hiện …", proposals, enacting
+/// formulas.
 const PREAMBLE_STARTS: &[&str] = &[
     "Căn cứ",
     "Thực hiện",
@@ -26,8 +27,14 @@ const PREAMBLE_STARTS: &[&str] = &[
     "Xét ",
     "Trên cơ sở",
     "Triển khai",
-    "Để ",
     "Tại phiên họp",
+    "Quốc hội ban hành",
+    "Chính phủ ban hành",
+];
+
+/// Words that start an opening sentence of the text after the header, besides the preamble's.
+const OPENING_STARTS: &[&str] = &[
+    "Để ",
     "Ngày ",
     "Sau khi",
     "Nhằm ",
@@ -37,31 +44,17 @@ const PREAMBLE_STARTS: &[&str] = &[
     "Hiện nay",
     "Thời gian",
     "Thừa ",
-    "Quốc hội ban hành",
-    "Chính phủ ban hành",
 ];
 
 /// A line that opens the text after the header (căn cứ, an opening sentence …): it ends the
 /// title.
 pub(crate) fn starts_opening(s: &str) -> bool {
-    PREAMBLE_STARTS.iter().any(|p| s.starts_with(p))
+    starts_preamble(s) || OPENING_STARTS.iter().any(|p| s.starts_with(p))
 }
 
 /// A preamble line proper: legal bases, "Thực hiện …", proposals, enacting formulas.
 pub(crate) fn starts_preamble(s: &str) -> bool {
-    const STRICT: &[&str] = &[
-        "Căn cứ",
-        "Thực hiện",
-        "Theo đề nghị",
-        "Xét đề nghị",
-        "Xét ",
-        "Trên cơ sở",
-        "Triển khai",
-        "Tại phiên họp",
-        "Quốc hội ban hành",
-        "Chính phủ ban hành",
-    ];
-    STRICT.iter().any(|p| s.starts_with(p))
+    PREAMBLE_STARTS.iter().any(|p| s.starts_with(p))
 }
 
 /// Find where the header starts: the first motto or number line near the top, then back over
@@ -110,6 +103,32 @@ fn first_cell(ctx: &Ctx, l: &Line) -> String {
 /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (either tone placement), "Độc lập - Tự do - Hạnh
 /// phúc", "ĐẢNG CỘNG SẢN VIỆT NAM".
 fn is_motto_text(s: &str) -> Option<MottoKind> {
+    is_motto_loose(s).map(|(k, _)| k)
+}
+
+/// The motto of a line, exact or loosely read (OCR: "ĐÁNG CỘNG SẢN VIỆT NAM").
+fn is_motto_loose(s: &str) -> Option<(MottoKind, vanban_text::loose::Match)> {
+    if let Some(k) = is_motto_exact(s) {
+        return Some((k, vanban_text::loose::Match::Exact));
+    }
+    // Loose reading only on short upper-case lines, as header lines are.
+    if s.chars().count() > 120 || !is_upper(s) {
+        return None;
+    }
+    let up = s.to_uppercase();
+    for (phrase, kind) in [
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", MottoKind::Party),
+        ("XÃ HỘI CHỦ NGHĨA VIỆT NAM", MottoKind::State),
+        ("ĐỘC LẬP - TỰ DO - HẠNH PHÚC", MottoKind::State),
+    ] {
+        if let Some((_, _, m)) = vanban_text::loose::find(&up, phrase) {
+            return Some((kind, m));
+        }
+    }
+    None
+}
+
+fn is_motto_exact(s: &str) -> Option<MottoKind> {
     let up = s.to_uppercase();
     if up.contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM") || up.contains("ĐỘC LẬP - TỰ DO") {
         return Some(MottoKind::State);
@@ -388,9 +407,18 @@ fn read_cells(ctx: &mut Ctx, header: &mut Header, cells: &[Cell]) {
         if t.is_empty() {
             continue;
         }
-        if let Some(k) = is_motto_text(t) {
+        if let Some((k, m)) = is_motto_loose(t) {
             motto_kind.get_or_insert(k);
             motto_lines.push(t.to_owned());
+            if m == vanban_text::loose::Match::Tolerant {
+                let span = ctx.span(c.start, c.end);
+                ctx.diag(
+                    "ocr-tolerated",
+                    Severity::Info,
+                    format!("read \"{t}\" as the motto"),
+                    span,
+                );
+            }
             continue;
         }
         if let Some(number) = number_cell(ctx, c) {
@@ -423,7 +451,20 @@ fn read_cells(ctx: &mut Ctx, header: &mut Header, cells: &[Cell]) {
             lines: motto_lines,
         });
     }
-    header.issuer = issuer(ctx, &issuer_cells);
+    let mut tolerated = Vec::new();
+    header.issuer = issuer(ctx, &issuer_cells, &mut tolerated);
+    let span = issuer_cells
+        .first()
+        .map(|c| ctx.span(c.start, c.end))
+        .unwrap_or_default();
+    for t in tolerated {
+        ctx.diag(
+            "ocr-tolerated",
+            Severity::Info,
+            format!("read \"{}\" in the issuer as \"{}\"", t.read, t.canonical),
+            span,
+        );
+    }
 }
 
 /// The place and date of a cell whose date ("ngày …") starts at byte `pos`: the place is what
@@ -437,13 +478,25 @@ fn place_and_date(header: &mut Header, cell: &str, pos: usize, parts: DateParts)
 
 /// Phase B: the type name and the title after it, or the subject of a letter, from line `i`.
 /// Returns the line after them (`i` when there is neither).
-fn read_title_or_subject(ctx: &Ctx, header: &mut Header, i: usize, seen_number: bool) -> usize {
+fn read_title_or_subject(ctx: &mut Ctx, header: &mut Header, i: usize, seen_number: bool) -> usize {
     let lines = ctx.lines;
     let j = skip_blank(lines, i);
     if j >= lines.len() {
         return i;
     }
     if let Some((kind, raw, rest)) = type_line(&lines[j].full) {
+        if type_line_exact(&lines[j].full).is_none() {
+            let span = ctx.span(lines[j].start, lines[j].end);
+            ctx.diag(
+                "ocr-tolerated",
+                Severity::Info,
+                format!(
+                    "read \"{raw}\" as the type name \"{}\"",
+                    kind.name_vi().to_uppercase()
+                ),
+                span,
+            );
+        }
         header.kind = kind;
         header.kind_raw = Some(raw);
         return read_type_title(ctx, header, j, rest);
@@ -541,7 +594,11 @@ fn read_late_date(ctx: &Ctx, header: &mut Header, i: usize) -> usize {
         let continuing = extra
             .last()
             .is_some_and(|c: &Cell| incomplete_date(&c.text));
-        if !continuing && !has_full_date(&l.full) && !has_full_date(&joined) {
+        // The preamble's dates are those of the documents it cites ("Căn cứ Luật … ngày 19
+        // tháng 6 năm 2015"), never the document's own.
+        if starts_opening(&l.full)
+            || (!continuing && !has_full_date(&l.full) && !has_full_date(&joined))
+        {
             break;
         }
         extra.extend(split_cells(ctx.text, l));
@@ -553,6 +610,11 @@ fn read_late_date(ctx: &Ctx, header: &mut Header, i: usize) -> usize {
     }
     for c in merge_cells(extra) {
         if let Some((pos, parts)) = date_in(&c.text) {
+            // A place is a name of a few words, not a sentence.
+            let place = c.text.sub(..pos).trim().trim_end_matches(',');
+            if place.chars().count() > 40 || starts_opening(&c.text) {
+                return i;
+            }
             place_and_date(header, &c.text, pos, parts);
             return k;
         }
@@ -569,6 +631,11 @@ fn infer_kind(header: &mut Header) {
         .is_some_and(|n| n.type_code.as_deref() == Some("VBHN"))
     {
         header.kind = DocumentKind::Consolidated;
+    }
+    // No type line and a "V/v" subject: an official letter, whatever codes its number holds
+    // ("6120/CT-CS" is the office CT's letter, not a Chỉ thị).
+    if header.kind == DocumentKind::Unknown && header.subject.is_some() {
+        header.kind = DocumentKind::OfficialLetter;
     }
     if header.kind == DocumentKind::Unknown {
         header.kind = header
@@ -697,6 +764,23 @@ fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
 /// A line that is a document type name, possibly followed by the start of the title.
 /// Returns (kind, type name as printed, rest).
 fn type_line(full: &str) -> Option<(DocumentKind, String, String)> {
+    type_line_exact(full).or_else(|| type_line_loose(full).map(|(k, r)| (k, r, String::new())))
+}
+
+/// A type name alone on an upper-case line, read loosely (OCR: "KÉT LUẬN" for KẾT LUẬN):
+/// (kind, the name as printed).
+fn type_line_loose(full: &str) -> Option<(DocumentKind, String)> {
+    let t = full.trim().trim_end_matches(['.', ':']);
+    if t.is_empty() || t.chars().count() > 40 || !is_upper(t) {
+        return None;
+    }
+    DocumentKind::ALL.iter().copied().find_map(|k| {
+        let name = k.name_vi().to_uppercase();
+        vanban_text::loose::equals(t, &name).map(|_| (k, t.to_owned()))
+    })
+}
+
+fn type_line_exact(full: &str) -> Option<(DocumentKind, String, String)> {
     let t = full.trim();
     if t.is_empty() || t.chars().count() > 200 {
         return None;
@@ -853,14 +937,86 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
     (recipients, j)
 }
 
+const FIXED_ISSUERS: &str = include_str!("../data/fixed-issuers.tsv");
+const CENTRAL_ORGANS: &str = include_str!("../data/party-central-organs.tsv");
+
+/// (printed, canonical) rows of a two-column data file.
+fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+}
+
+/// A part of an issuer line read loosely (OCR), for the `ocr-tolerated` diagnostic.
+pub(crate) struct Tolerated {
+    pub read: String,
+    pub canonical: &'static str,
+}
+
+/// An issuer line in display case, its fixed vocabulary in canonical spelling: "TÍNH ỦY LÀO
+/// CAI" → "Tỉnh ủy Lào Cai", "BAN CHẤP HÀNH TRUNG ƯƠNG" → "Ban Chấp hành Trung ương Đảng".
+fn issuer_case(ctx: &Ctx, phrase: &str, tolerated: &mut Vec<Tolerated>) -> String {
+    let up = phrase.to_uppercase();
+    for (printed, canonical) in pairs(FIXED_ISSUERS) {
+        let Some((len, m)) = vanban_text::loose::starts_with(&up, printed) else {
+            continue;
+        };
+        // The whole words of the phrase, not a longer word ("ĐẢNG ỦY" in "ĐẢNG ỦYX").
+        let rest = up.sub(len..).trim();
+        if m == vanban_text::loose::Match::Tolerant {
+            tolerated.push(Tolerated {
+                read: up.sub(..len).trim().to_owned(),
+                canonical,
+            });
+        }
+        // A bare level word after a body ("… ỦY BAN NHÂN DÂN TỈNH") is common, not a name.
+        let bare_level = matches!(
+            rest,
+            "TỈNH" | "THÀNH PHỐ" | "HUYỆN" | "QUẬN" | "THỊ XÃ" | "XÃ" | "PHƯỜNG"
+        );
+        return if rest.is_empty() {
+            canonical.to_owned()
+        } else if bare_level {
+            format!("{canonical} {}", rest.to_lowercase())
+        } else {
+            // "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH", "BỘ CÔNG AN - BỘ QUỐC PHÒNG": the rest may
+            // start with fixed words too.
+            let (dash, body) = match rest.strip_prefix('-') {
+                Some(b) => ("- ", b.trim_start()),
+                None => ("", rest),
+            };
+            let tail = issuer_case(ctx, body, tolerated);
+            let fixed = pairs(FIXED_ISSUERS).any(|(_, c)| tail.starts_with(c));
+            if fixed {
+                format!("{canonical} {dash}{tail}")
+            } else {
+                format!("{canonical} {}", ctx.display_case(rest, true))
+            }
+        };
+    }
+    ctx.display_case(phrase, false)
+}
+
+/// A central organ printed by its short name under the Central Committee ("VĂN PHÒNG") by
+/// its full name ("Văn phòng Trung ương Đảng").
+fn central_organ(name: &str) -> Option<&'static str> {
+    let up = name.to_uppercase();
+    pairs(CENTRAL_ORGANS)
+        .find(|(printed, _)| vanban_text::loose::equals(&up, printed).is_some())
+        .map(|(_, canonical)| canonical)
+}
+
 /// Build the issuer from the upper-case cells of the left column.
-fn issuer(ctx: &Ctx, cells: &[&Cell]) -> Issuer {
+fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer {
     // A name wrapped before "VÀ …" continues the line above; a line printed twice (a page's
     // running title and the header itself) counts once.
     let mut raw: Vec<String> = Vec::new();
     for c in cells {
         let t = c.text.clone();
-        if t.starts_with("VÀ ") || t.starts_with("& ") {
+        let after_dash = raw
+            .last()
+            .is_some_and(|l: &String| l.trim_end().ends_with('-'));
+        if t.starts_with("VÀ ") || t.starts_with("& ") || after_dash || t.starts_with("- ") {
             if let Some(last) = raw.last_mut() {
                 last.push(' ');
                 last.push_str(&t);
@@ -871,6 +1027,15 @@ fn issuer(ctx: &Ctx, cells: &[&Cell]) -> Issuer {
     }
     let mut seen = std::collections::HashSet::new();
     raw.retain(|r| seen.insert(r.clone()));
+    // A Gazette copy prints the issuer once on one line as its label, then in the letterhead
+    // over two or three lines: the label goes.
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if raw.len() >= 3 {
+        let first = squash(&raw[0]);
+        if (3..=raw.len()).any(|k| squash(&raw[1..k].join(" ")) == first) {
+            raw.remove(0);
+        }
+    }
     let mut issuer = Issuer {
         raw: raw.clone(),
         ..Issuer::default()
@@ -885,23 +1050,32 @@ fn issuer(ctx: &Ctx, cells: &[&Cell]) -> Issuer {
         let locality = ctx.display_case(&raw[last], true);
         let body: Vec<&str> = raw[..last].iter().map(String::as_str).collect();
         if body.len() >= 2 {
-            issuer.parent = Some(ctx.display_case(body[0], false));
+            issuer.parent = Some(issuer_case(ctx, body[0], tolerated));
             issuer.name = Some(format!(
                 "{} {}",
-                ctx.display_case(&body[1..].join(" "), false),
+                issuer_case(ctx, &body[1..].join(" "), tolerated),
                 locality
             ));
         } else {
-            issuer.name = Some(format!("{} {}", ctx.display_case(body[0], false), locality));
+            issuer.name = Some(format!(
+                "{} {}",
+                issuer_case(ctx, body[0], tolerated),
+                locality
+            ));
         }
         issuer.locality = Some(locality);
     } else if upper.len() >= 2 {
         let parent = raw[..last].join(" ");
-        issuer.parent = Some(ctx.display_case(&parent, false));
-        issuer.name = Some(ctx.display_case(&raw[last], false));
+        let parent_name = issuer_case(ctx, &parent, tolerated);
+        let under_central_committee = parent_name == "Ban Chấp hành Trung ương Đảng";
+        issuer.name = Some(match central_organ(&raw[last]) {
+            Some(organ) if under_central_committee => organ.to_owned(),
+            _ => issuer_case(ctx, &raw[last], tolerated),
+        });
+        issuer.parent = Some(parent_name);
         issuer.locality = locality_in(ctx, &parent);
     } else {
-        issuer.name = Some(ctx.display_case(&raw[0], false));
+        issuer.name = Some(issuer_case(ctx, &raw[0], tolerated));
         issuer.locality = locality_in(ctx, &raw[0]);
     }
     issuer

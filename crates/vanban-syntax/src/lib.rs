@@ -14,6 +14,7 @@ mod ctx;
 pub mod error;
 pub mod header;
 mod header_grammar;
+mod late;
 mod line;
 mod lines;
 mod lower;

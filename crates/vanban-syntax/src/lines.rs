@@ -65,6 +65,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
         }
     }
     mark_page_numbers(&mut lines);
+    mark_signature_names(&mut lines);
     // A line of digits is a page number when a page header stands just before it.
     let mut after_page_header = 0u8;
     let mut after_stamp = false;
@@ -83,6 +84,29 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// A scan's digital-signature stamp prints the signing body's name above the time
+/// ("BỘ CHÍNH TRỊ" / "BỘ CHÍNH TRỊ" / "28-07-2026 18:08:51 +07:00"): up to three upper-case lines
+/// right above a signature time belong to the stamp, not to the header below it.
+fn mark_signature_names(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        if lines[i].kind != LineKind::Stamp || !is_signature_time(&lines[i].full) {
+            continue;
+        }
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            let l = &lines[k - 1];
+            if l.kind == LineKind::Blank || !clean::is_upper(&l.full) || l.full.chars().count() > 80
+            {
+                break;
+            }
+            k -= 1;
+        }
+        for l in &mut lines[k..i] {
+            l.kind = LineKind::Stamp;
+        }
+    }
 }
 
 /// Page numbers of a PDF copy: lines of one to three digits standing alone between blank lines
@@ -210,15 +234,21 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         return line;
     }
     let full = line.full.as_str();
-    if full.starts_with("CÔNG BÁO/") || full.starts_with("CÔNG BÁO /") {
+    if full.starts_with("CÔNG BÁO/") || full.starts_with("CÔNG BÁO /") || is_gazette_label(full)
+    {
         line.kind = LineKind::PageHeader;
         return line;
     }
-    if full.starts_with("Ký bởi:") {
+    if full.starts_with("Ký bởi:") || is_signature_time(full) {
         line.kind = LineKind::Stamp;
         return line;
     }
-    if full.bytes().all(|b| b.is_ascii_digit()) {
+    if is_page_marker(full) {
+        line.kind = LineKind::PageHeader;
+        return line;
+    }
+    // (A line of markup only, "**", is empty once cleaned: not digits.)
+    if !full.is_empty() && full.bytes().all(|b| b.is_ascii_digit()) {
         line.kind = LineKind::Digits;
         line.clean = full.to_owned();
         return line;
@@ -229,8 +259,121 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
     line
 }
 
-/// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star).
+/// "Nơi nhân:" (OCR of "Nơi nhận:"): the recipients' heading read loosely. Returns what
+/// follows it on the line.
+fn loose_recipients_start(full: &str) -> Option<&str> {
+    if !full.starts_with(['N', 'n']) {
+        return None;
+    }
+    let (len, _) = vanban_text::loose::starts_with(full, "Nơi nhận")?;
+    let head = full.sub(..len);
+    // The heading ends with its colon (on the word or just after it).
+    let rest = full.sub(len..).trim_start();
+    let rest = if head.ends_with(':') {
+        rest
+    } else {
+        rest.strip_prefix(':')?.trim_start()
+    };
+    Some(rest)
+}
+
+/// A section label of the Official Gazette, printed above the documents of its section ("VĂN
+/// BẢN QUY PHẠM PHÁP LUẬT", "PHẦN I. VĂN BẢN KHÁC"): page furniture, never a type line.
+fn is_gazette_label(full: &str) -> bool {
+    let t = full
+        .trim()
+        .trim_start_matches("PHẦN I")
+        .trim_start_matches("PHẦN II");
+    let t = t.trim_start_matches(['.', ' ', '-']);
+    matches!(
+        t,
+        "VĂN BẢN QUY PHẠM PHÁP LUẬT" | "VĂN BẢN KHÁC" | "VĂN BẢN QUY PHẠM PHÁP LUẬT KHÁC"
+    )
+}
+
+/// The time of a digital signature as a scan's stamp prints it: "28-07-2026 18:08:51 +07:00".
+pub(crate) fn is_signature_time(full: &str) -> bool {
+    signature_date(full).is_some()
+}
+
+/// The date of a digital signature's time line: (day, month, year).
+pub(crate) fn signature_date(full: &str) -> Option<(u8, u8, u16)> {
+    let t = full.trim();
+    let (date, rest) = t.split_once(' ')?;
+    let mut parts = date.split(['-', '/', '.']);
+    let day: u8 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let year: u16 = parts.next()?.parse().ok()?;
+    let time = rest.trim_start();
+    let clock_like = time.len() >= 5
+        && time
+            .bytes()
+            .take(8)
+            .all(|b| b.is_ascii_digit() || b == b':')
+        && time.as_bytes().get(2) == Some(&b':');
+    let zone_ok = time
+        .split_whitespace()
+        .nth(1)
+        .is_none_or(|z| z.starts_with(['+', '-']) && z.len() <= 6);
+    (parts.next().is_none()
+        && (1..=31).contains(&day)
+        && (1..=12).contains(&month)
+        && (1900..=2200).contains(&year)
+        && clock_like
+        && zone_ok)
+        .then_some((day, month, year))
+}
+
+/// Page furniture of OCR and PDF text: a page marker ("===== Trang 3 =====", "--- Page 2 ---")
+/// or a running header naming the source file with the page number ("18.CTRTW31.DOC 2").
+fn is_page_marker(full: &str) -> bool {
+    let t = full.trim();
+    let fenced = |c: char| t.starts_with(c) && t.ends_with(c) && t.len() > 6;
+    if (fenced('=') || fenced('-')) && {
+        let inner = t.trim_matches(['=', '-', ' ']);
+        let mut w = inner.split_whitespace();
+        matches!(
+            w.next(),
+            Some("Trang" | "trang" | "TRANG" | "Page" | "page")
+        ) && w
+            .next()
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            && w.next().is_none()
+    } {
+        return true;
+    }
+    let mut words = t.split_whitespace();
+    let Some(file) = words.next() else {
+        return false;
+    };
+    let lower = file.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    let named = [".doc", ".docx", ".pdf", ".odt"]
+        .iter()
+        .any(|x| lower.ends_with(x) && lower.len() > x.len() + 1)
+        && file.is_ascii();
+    // Then the page number, which OCR may garble ("7", "1 0", "K)", "§").
+    let rest: Vec<&str> = words.collect();
+    named && rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 3)
+}
+
+/// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star; OCR
+/// may read it "*+").
 fn is_rule(trimmed: &str) -> bool {
+    // A pandoc grid table's border: "+-----+-----+", "+=====+".
+    if trimmed.len() >= 3
+        && trimmed.starts_with('+')
+        && trimmed.ends_with('+')
+        && trimmed.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
+    {
+        return true;
+    }
+    if trimmed.len() <= 4
+        && trimmed.starts_with('*')
+        && trimmed.contains('+')
+        && trimmed.chars().all(|c| matches!(c, '*' | '+' | ' '))
+    {
+        return true;
+    }
     // Without allocating: a run of rule characters (at least 3), possibly in bold ("**---**"),
     // a lone "*", or a run of "*".
     let rule = |c: char| matches!(c, '-' | '_' | '=' | '–' | '—');
@@ -316,6 +459,9 @@ fn may_start_marker(full: &str) -> bool {
 /// Run the line grammar on a cleaned line; return its kind and the text after the marker.
 pub(crate) fn classify_start(full: &str) -> (LineKind, &str) {
     if !may_start_marker(full) {
+        if let Some(rest) = loose_recipients_start(full) {
+            return (LineKind::RecipientsStart, rest);
+        }
         return (LineKind::Text, full);
     }
     let Ok(mut pairs) = LineGrammar::parse(Rule::line_start, full) else {

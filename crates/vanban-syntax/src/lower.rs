@@ -44,6 +44,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
     lower_preamble_and_body(&mut ctx, &mut doc, body, &profile, &mut joins);
     lower_appendices(&mut ctx, &mut doc, after_body, &profile, &mut joins);
     adoption_date(&mut ctx, &mut doc, body_end);
+    crate::late::complete_header(&mut ctx, &mut doc);
     tile(&ctx, &mut doc);
     if joins > 0 {
         let span = ctx.span(0, 0);
@@ -387,6 +388,25 @@ fn record_cleanups(ctx: &mut Ctx) {
     }
 }
 
+/// The symbol's year ("45/2025/NĐ-CP") against the header date's.
+fn check_year(ctx: &mut Ctx, h: &vanban_model::Header) {
+    if let (Some(n), Some(d)) = (&h.number, &h.date_parts) {
+        if let (Some(sy), Some(dy)) = (n.year, d.year) {
+            if sy != dy {
+                ctx.diag(
+                    "header-year-mismatch",
+                    Severity::Warning,
+                    format!(
+                        "the symbol {} says {sy}, the header date says {dy}; the id takes {sy}",
+                        n.normalized
+                    ),
+                    n.span,
+                );
+            }
+        }
+    }
+}
+
 fn check_header(ctx: &mut Ctx, doc: &Document) {
     let h = &doc.header;
     let span = h.span;
@@ -423,6 +443,7 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
         }
         _ => {}
     }
+    check_year(ctx, h);
     if h.kind == vanban_model::DocumentKind::Unknown {
         ctx.diag(
             "header-no-kind",

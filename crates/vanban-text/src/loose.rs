@@ -61,9 +61,9 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 
 /// How `word` (as read) matches `known` (the canonical word), if at all.
 pub fn word(read: &str, known: &str) -> Option<Match> {
-    let fold = |s: &str| -> String { s.chars().flat_map(char::to_lowercase).collect() };
     let (r, k) = (trim_punct(read), trim_punct(known));
-    if fold(r) == fold(k) {
+    // Case and the placement of a tone mark ("UỶ"/"ỦY") are spelling, not misreading.
+    if crate::fold::fold_tones(r) == crate::fold::fold_tones(k) {
         return Some(Match::Exact);
     }
     let (rs, ks) = (skeleton(r), skeleton(k));
@@ -100,6 +100,26 @@ pub fn starts_with(text: &str, phrase: &str) -> Option<(usize, Match)> {
     Some((consumed, worst))
 }
 
+/// The first place in `text` where `phrase` stands loosely, starting at a word: (start, end,
+/// match). `end` is the end of the last word of the phrase as read.
+pub fn find(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
+    let mut at = 0;
+    loop {
+        let rest = text.get(at..)?;
+        if let Some((len, m)) = starts_with(rest, phrase) {
+            let lead = rest.len() - rest.trim_start().len();
+            return Some((at + lead, at + len, m));
+        }
+        // The next word start.
+        let skip = rest.find(char::is_whitespace)?;
+        let after = rest.get(skip..)?;
+        at += skip + (after.len() - after.trim_start().len());
+        if at >= text.len() {
+            return None;
+        }
+    }
+}
+
 /// Whether the whole of `text` (white space and surrounding punctuation aside) is `phrase`,
 /// loosely.
 pub fn equals(text: &str, phrase: &str) -> Option<Match> {
@@ -133,6 +153,11 @@ mod tests {
         }
         assert_eq!(word("Đảng", "ĐẢNG"), Some(Match::Exact));
         assert_eq!(word("ĐÁNG", "ĐẢNG"), Some(Match::Tolerant));
+        assert_eq!(
+            word("UỶ", "ỦY"),
+            Some(Match::Exact),
+            "a tone placement is spelling"
+        );
     }
 
     #[test]
@@ -148,6 +173,15 @@ mod tests {
         }
         // Short words need the same letters: "ban" is not "bao".
         assert_eq!(word("BAO", "BAN"), None);
+    }
+
+    #[test]
+    fn phrases_are_found_inside_a_line() {
+        let line = "BAN CHẤP HÀNH TRUNG ƯƠNG ĐÁNG CỘNG SẢN VIỆT NAM";
+        let (s, e, m) = find(line, "ĐẢNG CỘNG SẢN VIỆT NAM").expect("found");
+        assert_eq!(line.get(s..e), Some("ĐÁNG CỘNG SẢN VIỆT NAM"));
+        assert_eq!(m, Match::Tolerant);
+        assert_eq!(find("TỈNH ỦY LÀO CAI", "ĐẢNG CỘNG SẢN"), None);
     }
 
     #[test]

@@ -1,0 +1,485 @@
+//! Documents as archives hold them: every bundled document's header rendered in the forms
+//! real copies come in — the two columns side by side on one line (`pdftotext -layout`), an
+//! Official Gazette copy's front matter before the letterhead, a pandoc table (grid and simple)
+//! from a Word file, and OCR noise on the fixed words of headers and closings — keeps its
+//! number, type, date and issuer, and renders back losslessly.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use std::path::Path;
+
+use vanban::{Document, MottoKind};
+
+/// The header fields that make a document's identity.
+#[derive(Debug, PartialEq, Eq)]
+struct Fields {
+    number: Option<String>,
+    kind: String,
+    date: Option<String>,
+    issuer: Option<String>,
+}
+
+fn fields(d: &Document) -> Fields {
+    let fold = |s: &str| vanban::syntax::text::fold_case(s).replace("uỷ", "ủy");
+    Fields {
+        number: d.header.number.as_ref().map(|n| n.normalized.clone()),
+        kind: d.header.kind.as_str().to_owned(),
+        date: d.header.date.clone(),
+        issuer: d.header.issuer.name.as_deref().map(fold),
+    }
+}
+
+fn documents() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["seeds", "corpus"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let bytes = std::fs::read(&f).unwrap();
+            let parsed = vanban::parse_bytes(&bytes).unwrap();
+            out.push((
+                f.file_name().unwrap().to_string_lossy().into_owned(),
+                parsed.source,
+            ));
+        }
+    }
+    out
+}
+
+/// Markup and spacing removed, for finding a line by its content.
+fn bare(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '*' | '|' | '#' | '_') && !c.is_whitespace())
+        .collect()
+}
+
+/// Byte offset of the line that ends the header's two-column block: the type line, or the
+/// subject of a letter, or the first line after the place and date.
+fn block_end(text: &str, d: &Document) -> Option<usize> {
+    let start = d.header.span.start;
+    let want_type = d.header.kind_raw.as_deref().map(bare);
+    let want_subject = d
+        .header
+        .subject
+        .as_deref()
+        .map(|s| bare(s).chars().take(12).collect::<String>());
+    let mut at = start;
+    for line in text.get(start..)?.split_inclusive('\n') {
+        let b = bare(line);
+        let is_type = want_type
+            .as_ref()
+            .is_some_and(|t| !t.is_empty() && b.starts_with(t.as_str()));
+        let is_subject = want_subject
+            .as_ref()
+            .is_some_and(|s| !s.is_empty() && b.contains(s.as_str()));
+        if is_type || is_subject {
+            return Some(at);
+        }
+        at += line.len();
+        if at - start > 4000 {
+            return None;
+        }
+    }
+    None
+}
+
+struct Parts {
+    issuer: Vec<String>,
+    motto: Vec<String>,
+    number: String,
+    place_date: String,
+    party: bool,
+}
+
+fn parts(d: &Document) -> Option<Parts> {
+    let h = &d.header;
+    let number = h.number.as_ref()?;
+    let dp = h.date_parts?;
+    let (day, month, year) = (dp.day?, dp.month?, dp.year?);
+    let place = h.place.clone()?;
+    let motto = h.motto.as_ref()?;
+    if h.issuer.raw.is_empty() {
+        return None;
+    }
+    Some(Parts {
+        issuer: h.issuer.raw.clone(),
+        motto: motto.lines.clone(),
+        number: number.raw.clone(),
+        place_date: format!("{place}, ngày {day:02} tháng {month} năm {year}"),
+        party: motto.kind == MottoKind::Party,
+    })
+}
+
+fn number_line(p: &Parts) -> String {
+    if p.party {
+        format!("Số {}", p.number)
+    } else {
+        format!("Số: {}", p.number)
+    }
+}
+
+/// The two columns side by side, separated by runs of spaces.
+fn layout(p: &Parts) -> String {
+    let mut left: Vec<String> = p.issuer.clone();
+    left.push(number_line(p));
+    let mut right: Vec<String> = p.motto.clone();
+    while right.len() + 1 < left.len() {
+        right.push(String::new());
+    }
+    right.push(p.place_date.clone());
+    let rows = left.len().max(right.len());
+    let mut out = String::new();
+    for i in 0..rows {
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        let pad = 48usize.saturating_sub(l.chars().count()).max(4);
+        out.push_str(&format!("   {l}{}{r}\n", " ".repeat(pad)));
+    }
+    out.push('\n');
+    out
+}
+
+/// A pandoc grid table: cells ending in a backslash line break, bold runs, escaped rules.
+fn pandoc_grid(p: &Parts) -> String {
+    let mut left: Vec<String> = p.issuer.iter().map(|s| format!("**{s}**\\")).collect();
+    left.push("\\-\\-\\-\\-\\-\\--".to_owned());
+    left.push(number_line(p));
+    let mut right: Vec<String> = p.motto.iter().map(|s| format!("**{s}**\\")).collect();
+    right.push("\\-\\-\\-\\-\\-\\-\\-\\-\\-\\-\\-\\-".to_owned());
+    right.push(format!("*{}*", p.place_date));
+    let rows = left.len().max(right.len());
+    let rule = format!("+{}+{}+\n", "-".repeat(50), "-".repeat(58));
+    let mut out = rule.clone();
+    for i in 0..rows {
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        out.push_str(&format!(
+            "| {l}{} | {r}{} |\n",
+            " ".repeat(48usize.saturating_sub(l.chars().count())),
+            " ".repeat(56usize.saturating_sub(r.chars().count()))
+        ));
+    }
+    out.push_str(&rule);
+    out.push('\n');
+    out
+}
+
+/// A pandoc simple table: dashes above and below, columns by position.
+fn pandoc_simple(p: &Parts) -> String {
+    let mut left: Vec<String> = p.issuer.clone();
+    left.push(number_line(p));
+    let mut right: Vec<String> = p.motto.clone();
+    right.push(p.place_date.clone());
+    let rows = left.len().max(right.len());
+    let rule = format!("  {} {}\n", "-".repeat(44), "-".repeat(56));
+    let mut out = rule.clone();
+    for i in 0..rows {
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        out.push_str(&format!(
+            "  {l}{} {r}\n",
+            " ".repeat(44usize.saturating_sub(l.chars().count()))
+        ));
+    }
+    out.push_str(&rule);
+    out.push('\n');
+    out
+}
+
+/// An Official Gazette copy: the Gazette's page header, a page number and its section label
+/// before the letterhead, the issuer printed once more as the Gazette's label.
+fn gazette(text: &str, d: &Document) -> String {
+    let label = d.header.issuer.raw.join(" ");
+    let start = d.header.span.start;
+    format!(
+        "{}CÔNG BÁO/Số 517 + 518/Ngày 14-5-2024\n\n12\n\nVĂN BẢN QUY PHẠM PHÁP LUẬT\n\n{label}\n\n{}",
+        text.get(..start).unwrap_or(""),
+        text.get(start..).unwrap_or("")
+    )
+}
+
+/// OCR of a signed scan: a page marker and a signature stamp above the header, and the tone
+/// marks of the fixed header and closing words misread.
+fn ocr(text: &str, d: &Document) -> String {
+    const NOISE: &[(&str, &str)] = &[
+        ("ĐẢNG CỘNG SẢN", "ĐÁNG CỘNG SẢN"),
+        ("BAN CHẤP HÀNH", "BAN CHÁP HÀNH"),
+        ("TRUNG ƯƠNG", "TRÙNG ƯƠNG"),
+        ("TỈNH ỦY", "TÍNH ỦY"),
+        ("TỈNH UỶ", "TÍNH UỶ"),
+        ("KẾT LUẬN", "KÉT LUẬN"),
+        ("KẾ HOẠCH", "KÉ HOẠCH"),
+        ("QUYẾT ĐỊNH", "QUYÉT ĐỊNH"),
+        ("NGHỊ QUYẾT", "NGHỊ QUYÉT"),
+        ("CHỦ NGHĨA", "CHỬ NGHĨA"),
+        ("Nơi nhận", "Nơi nhân"),
+        ("NHÂN DÂN", "NHẢN DÂN"),
+    ];
+    let end = block_end(text, d).unwrap_or(d.header.span.start);
+    // The type line and a few lines after it carry fixed words too.
+    let type_end = text
+        .get(end..)
+        .and_then(|t| t.match_indices('\n').nth(2).map(|(p, _)| end + p))
+        .unwrap_or(end);
+    let (head, rest) = text.split_at(type_end.min(text.len()));
+    let mut head = head.to_owned();
+    for (from, to) in NOISE {
+        head = head.replace(from, to);
+    }
+    let rest = rest.replace("Nơi nhận", "Nơi nhân");
+    format!("===== Trang 1 =====\n{head}{rest}")
+}
+
+fn check(name: &str, form: &str, text: &str, want: &Fields, failures: &mut Vec<String>) {
+    let p = vanban::parse(text);
+    assert_eq!(p.render(), p.source, "{name} ({form}): lossless");
+    let got = fields(&p.document);
+    if &got != want {
+        let head: Vec<&str> = text.lines().take(30).collect();
+        failures.push(format!(
+            "{name} ({form}): got {got:?}, want {want:?}\n    | {}",
+            head.join("\n    | ")
+        ));
+    }
+}
+
+#[test]
+fn headers_in_every_archive_form_keep_their_fields() {
+    let mut failures = Vec::new();
+    let mut tried = 0;
+    for (name, text) in documents() {
+        let p = vanban::parse(&text);
+        let d = &p.document;
+        let want = fields(d);
+        if want.number.is_none() || want.date.is_none() || want.issuer.is_none() {
+            continue; // drafts and copies without a full header: nothing to keep
+        }
+        tried += 1;
+        check(&name, "gazette", &gazette(&text, d), &want, &mut failures);
+        check(&name, "ocr", &ocr(&text, d), &want, &mut failures);
+        let (Some(parts), Some(end)) = (parts(d), block_end(&text, d)) else {
+            continue;
+        };
+        let before = text.get(..d.header.span.start).unwrap_or("");
+        let after = text.get(end..).unwrap_or("");
+        for (form, block) in [
+            ("layout", layout(&parts)),
+            ("pandoc grid", pandoc_grid(&parts)),
+            ("pandoc simple", pandoc_simple(&parts)),
+        ] {
+            check(
+                &name,
+                form,
+                &format!("{before}{block}{after}"),
+                &want,
+                &mut failures,
+            );
+        }
+    }
+    assert!(tried >= 60, "only {tried} documents with a full header");
+    assert!(
+        failures.is_empty(),
+        "{} of {} variants lost a field:\n{}",
+        failures.len(),
+        tried * 5,
+        failures.join("\n")
+    );
+}
+
+fn parse(text: &str) -> vanban::Parsed {
+    vanban::parse(text)
+}
+
+fn codes(p: &vanban::Parsed) -> Vec<&str> {
+    p.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+#[test]
+fn gazette_numbers_labels_and_joint_issuers() {
+    // A number split over two lines, joint issuers over three.
+    let ttlt = "CÔNG BÁO/Số 517 + 518/Ngày 14-5-2023\n\n12\n\nVĂN BẢN QUY PHẠM PHÁP LUẬT\n\n\
+        BỘ CÔNG AN - BỘ QUỐC PHÒNG -\nBỘ TÀI CHÍNH - BỘ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI\n-------\n\
+        Số: 03/2023/TTLT-BCA-BQP-\nBTC-BLĐTBXH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+        Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 10 tháng 02 năm 2023\nTHÔNG TƯ LIÊN TỊCH\n\
+        Hướng dẫn thực hiện\nCăn cứ Luật số 1/2020/QH14;\n";
+    let p = parse(ttlt);
+    let h = &p.document.header;
+    assert_eq!(
+        h.number.as_ref().unwrap().normalized,
+        "03/2023/TTLT-BCA-BQP-BTC-BLĐTBXH"
+    );
+    assert_eq!(
+        h.issuer.name.as_deref(),
+        Some("Bộ Công an - Bộ Quốc phòng - Bộ Tài chính - Bộ Lao động - Thương binh và Xã hội")
+    );
+    assert_eq!(h.kind.as_str(), "joint_circular");
+    // "Nghị quyết số: …" as the number's label.
+    let nq = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n-------\nNghị quyết số: 112/2025/UBTVQH15\n\
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+        Hà Nội, ngày 10 tháng 02 năm 2025\nNGHỊ QUYẾT\nVề việc X\nCăn cứ Hiến pháp;\n";
+    let p = parse(nq);
+    assert_eq!(
+        p.document.header.number.as_ref().unwrap().normalized,
+        "112/2025/UBTVQH15"
+    );
+    assert_eq!(
+        p.document.header.issuer.name.as_deref(),
+        Some("Ủy ban Thường vụ Quốc hội")
+    );
+}
+
+#[test]
+fn a_missing_header_date_is_not_invented_and_the_symbol_year_rules() {
+    // A decree whose place-and-date line is missing: the first "Căn cứ Luật … ngày … 2015"
+    // is a cited law's date, not the decree's.
+    let decree = "CHÍNH PHỦ\n_______\nSố: 30/2020/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+        Độc lập - Tự do - Hạnh phúc\n\nNGHỊ ĐỊNH\nVề công tác văn thư\n\
+        Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nChính phủ ban hành Nghị định.\n";
+    let p = parse(decree);
+    assert_eq!(p.document.header.date, None);
+    assert!(codes(&p).contains(&"header-no-date"));
+    let x = vanban::extract(&p);
+    assert!(x.id.contains(":2020;"), "the symbol's year: {}", x.id);
+    // A header date that disagrees with the symbol's year is a warning; the id keeps the symbol's.
+    let wrong = decree.replace(
+        "\n\nNGHỊ ĐỊNH",
+        "\nHà Nội, ngày 05 tháng 3 năm 2019\nNGHỊ ĐỊNH",
+    );
+    let p = parse(&wrong);
+    assert!(
+        codes(&p).contains(&"header-year-mismatch"),
+        "{:?}",
+        codes(&p)
+    );
+    assert!(vanban::extract(&p).id.contains(":2020;"));
+}
+
+#[test]
+fn a_letter_is_told_by_its_subject_not_by_codes_in_its_number() {
+    let letter = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 6120/CT-CS\nV/v hướng dẫn chính sách thuế\n\
+        Hà Nội, ngày 05 tháng 12 năm 2025\nKính gửi: Cục Thuế các tỉnh.\nCục Thuế hướng dẫn như sau.\n";
+    assert_eq!(
+        parse(letter).document.header.kind.as_str(),
+        "official_letter"
+    );
+}
+
+#[test]
+fn blank_dates_are_recovered_from_a_stamp_or_the_documents_own_appendix() {
+    let head = "BỘ CHÍNH TRỊ\n28-07-2026 18:08:51 +07:00\n\nBAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\n*\n\
+        Số 31-CTr/TW Hà Nội, ngày _\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận\n\nI- MỤC ĐÍCH\n1. Làm.\n";
+    let p = parse(head);
+    assert_eq!(p.document.header.date.as_deref(), Some("2026-07-28"));
+    assert!(codes(&p).contains(&"date-from-stamp"));
+    let no_stamp = head.replace("BỘ CHÍNH TRỊ\n28-07-2026 18:08:51 +07:00\n\n", "")
+        + "\nPHỤ LỤC 1\n(Kèm theo Chương trình hành động số 31-CTr/TW, ngày 28/7/2026 của Bộ Chính trị)\n";
+    let p = parse(&no_stamp);
+    assert_eq!(p.document.header.date.as_deref(), Some("2026-07-28"));
+    assert!(codes(&p).contains(&"date-from-appendix"), "{:?}", codes(&p));
+}
+
+#[test]
+fn a_garbled_header_gives_warnings_a_tree_and_a_provisional_id() {
+    let garbled = "TÌNH ỦY ~~ LẢ0 C4I\n* +\nSố 34 -NQ/TU L4o Cai, ngày _ tháng 1Z năm 2O25\n\n\
+        NGHỊ QUYẾT\nvề phát triển công nghiệp\nI. QUAN ĐIỂM\n1. Phát triển.\n";
+    let p = parse(garbled);
+    assert_eq!(p.render(), p.source, "nothing lost");
+    assert!(codes(&p).contains(&"header-no-date"), "{:?}", codes(&p));
+    let x = vanban::extract(&p);
+    assert!(x.id.contains(":_;"), "no year invented: {}", x.id);
+    assert!(x.diagnostics.iter().any(|d| d.code == "provisional-id"));
+}
+
+#[test]
+fn a_provisional_id_merges_with_the_one_stub_its_citers_made() {
+    let citer = |province: &str, n: u32| {
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH {province}\nSố: {n}/KH-UBND\n{province}, ngày 26 tháng 3 năm 2026\n\
+             KẾ HOẠCH\nThực hiện Nghị quyết số 34-NQ/TU ngày 27/12/2025 của Ban Thường vụ Tỉnh ủy\nI. NỘI DUNG\n1. Làm.\n"
+        )
+    };
+    // The resolution itself, its header too damaged to give a province or a date.
+    let resolution = "TỈNH ỦY\n*\nSố 34-NQ/TU\n\nNGHỊ QUYẾT\nvề phát triển các khu công nghiệp\nI. QUAN ĐIỂM\n1. Phát triển.\n";
+    let graph = |docs: &[(&str, String)]| {
+        let mut b = vanban::GraphBuilder::new();
+        for (name, text) in docs {
+            b.add(*name, vanban::extract(&parse(text)));
+        }
+        b.build()
+    };
+    let g = graph(&[
+        ("a.txt", citer("LÀO CAI", 134)),
+        ("b.txt", resolution.to_owned()),
+    ]);
+    let id = g.resolve("134/KH-UBND").unwrap();
+    let chain = g.chain(&id, vanban::graph::IMPLEMENTATION).unwrap();
+    assert_eq!(chain.links.len(), 1);
+    assert_eq!(chain.links[0].node.parsed, Some(true), "{chain:?}");
+    assert!(g.diagnostics().iter().any(|d| d.code == "merged-identity"));
+    // Two provinces cite a 34-NQ/TU: the damaged one fits both and is left apart.
+    let g = graph(&[
+        ("a.txt", citer("LÀO CAI", 134)),
+        ("c.txt", citer("YÊN BÁI", 135)),
+        ("b.txt", resolution.to_owned()),
+    ]);
+    assert!(g
+        .diagnostics()
+        .iter()
+        .any(|d| d.code == "ambiguous-identity"));
+    let id = g.resolve("134/KH-UBND").unwrap();
+    let chain = g.chain(&id, vanban::graph::IMPLEMENTATION).unwrap();
+    assert_eq!(chain.links[0].node.parsed, Some(false));
+}
+
+#[test]
+fn the_party_chains_of_the_bundled_corpus_are_parsed_to_the_top() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut b = vanban::GraphBuilder::new();
+    for (name, text) in documents() {
+        let _ = root;
+        b.add(name, vanban::extract(&parse(&text)));
+    }
+    let g = b.build();
+    let id = g.resolve("9387/UBND-KT").unwrap();
+    let chain = g.chain(&id, vanban::graph::IMPLEMENTATION).unwrap();
+    for (number, date, issuer) in [
+        (
+            "2449-CV/ĐU",
+            "2026-09-07",
+            "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh",
+        ),
+        ("104-CTr/TU", "2026-08-30", "Tỉnh ủy Lào Cai"),
+        ("31-CTr/TW", "2026-07-28", "Bộ Chính trị"),
+        ("75-KL/TW", "2026-07-28", "Ban Chấp hành Trung ương Đảng"),
+    ] {
+        let link = chain
+            .links
+            .iter()
+            .find(|l| l.node.number.as_deref() == Some(number) && !l.seen)
+            .unwrap_or_else(|| panic!("{number} in the chain of 9387/UBND-KT: {chain:?}"));
+        assert_eq!(link.node.parsed, Some(true), "{number} parsed");
+        assert_eq!(link.node.date.as_deref(), Some(date), "{number}");
+        assert_eq!(link.node.issuer.as_deref(), Some(issuer), "{number}");
+    }
+    // 104-CTr/TU is reached twice and shown once.
+    assert_eq!(
+        chain
+            .links
+            .iter()
+            .filter(|l| l.node.number.as_deref() == Some("104-CTr/TU"))
+            .count(),
+        2
+    );
+    let id = g.resolve("134/KH-UBND").unwrap();
+    let chain = g.chain(&id, vanban::graph::IMPLEMENTATION).unwrap();
+    let top = &chain.links[0].node;
+    assert_eq!(top.number.as_deref(), Some("34-NQ/TU"));
+    assert_eq!(top.parsed, Some(true));
+    assert_eq!(top.date.as_deref(), Some("2025-12-27"));
+    assert_eq!(top.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy Lào Cai"));
+}
