@@ -155,7 +155,7 @@ fn a_same_numbered_document_of_another_province_is_not_linked() {
         .outgoing(&citing)
         .iter()
         .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
-        .map(|e| e.target.clone())
+        .map(|e| e.target.to_owned())
         .collect();
     assert_eq!(targets.len(), 1);
     assert_ne!(
@@ -178,7 +178,7 @@ fn a_same_numbered_document_of_another_province_is_not_linked() {
     docs.push(("tq99.txt".to_owned(), text(TUYEN_QUANG_99)));
     let g = build(&docs);
     let tq99 = &docs[2].1.id;
-    assert!(g.outgoing(&citing).iter().any(|e| &e.target == tq99));
+    assert!(g.outgoing(&citing).iter().any(|e| e.target == tq99));
     match g.resolve("99/KH-UBND") {
         Err(ResolveError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), 2),
         other => panic!("expected ambiguity, got {other:?}"),

@@ -422,6 +422,66 @@ mod tests {
 
     use super::*;
 
+    /// The alternatives of a pest rule whose alternatives are words: each as its words joined
+    /// by one space.
+    fn alternatives(grammar: &str, rule: &str) -> Vec<String> {
+        let start = grammar.find(&format!("\n{rule} = ")).expect("rule") + 1;
+        let body = grammar.get(start..).unwrap_or("");
+        let body = body
+            .get(..body.find("}").unwrap_or(body.len()))
+            .unwrap_or("");
+        let body = body
+            .get(body.find('{').map_or(0, |i| i + 1)..)
+            .unwrap_or("");
+        body.split('|')
+            .map(|alt| {
+                alt.split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|a| !a.is_empty())
+            .collect()
+    }
+
+    fn reads(rule: Rule, name: &str) -> bool {
+        CitationGrammar::parse(rule, name)
+            .ok()
+            .and_then(|mut p| p.next())
+            .is_some_and(|p| p.as_str() == name)
+    }
+
+    #[test]
+    fn declared_kinds_citation_types_and_the_grammar_agree() {
+        // Every kind cited by name is a citation type …
+        for k in DocumentKind::ALL {
+            let name = fold_case(k.name_vi());
+            if k.cited_by_name() {
+                assert!(
+                    CITATION_TYPES.contains(&name.as_str()),
+                    "{name} ({k}) is not in data/citation-types.tsv"
+                );
+            }
+        }
+        // … every citation type stands for a declared kind and the grammar reads it …
+        for t in CITATION_TYPES.iter() {
+            assert_ne!(kind_of(t), DocumentKind::Unknown, "{t}: no declared kind");
+            assert!(
+                reads(Rule::doc_type, t) || reads(Rule::law_type, t),
+                "{t}: the citation grammar does not read it"
+            );
+        }
+        // … and the grammar's type names are exactly the citation types.
+        let grammar = include_str!("../grammars/citation.pest");
+        let mut in_grammar: Vec<String> = alternatives(grammar, "doc_type");
+        in_grammar.extend(alternatives(grammar, "law_type"));
+        in_grammar.sort();
+        let mut listed: Vec<String> = CITATION_TYPES.iter().map(|t| (*t).to_owned()).collect();
+        listed.sort();
+        assert_eq!(in_grammar, listed);
+    }
+
     fn find_all(text: &str) -> Vec<Found> {
         let folded = fold_case(text);
         find(text, &folded, (0, text.len()))

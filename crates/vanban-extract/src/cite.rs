@@ -3,6 +3,7 @@
 //! issuers recased, and symbols checked against their stated issuers.
 
 use std::collections::HashMap;
+use vanban_model::codes;
 
 use vanban_model::{
     Citation, CitationForm, CitedIssuer, Diagnostic, DocumentKind, DocumentNumber, NumberForm,
@@ -313,7 +314,7 @@ pub(crate) fn check_issuers(
         let lower = fold_case(stated);
         if !words.iter().any(|w| lower.contains(&fold_case(w))) {
             diagnostics.push(Diagnostic {
-                code: "citation-issuer-mismatch".to_owned(),
+                code: codes::CITATION_ISSUER_MISMATCH.to_owned(),
                 severity: Severity::Warning,
                 message: format!(
                     "the symbol {} says issuer code {code}, but the citation names \"{stated}\"",

@@ -27,6 +27,7 @@ mod relations;
 mod units;
 mod words;
 
+use vanban_model::codes;
 use vanban_model::{Citation, Document, Extraction, Node, RecipientRef, Reference, Span};
 use vanban_syntax::Parsed;
 use vanban_text::fold::{fold_case, slug};
@@ -238,7 +239,7 @@ fn provisional_id(id: &str, doc: &Document, diagnostics: &mut Vec<vanban_model::
         return;
     }
     diagnostics.push(vanban_model::Diagnostic {
-        code: "provisional-id".to_owned(),
+        code: codes::PROVISIONAL_ID.to_owned(),
         severity: vanban_model::Severity::Warning,
         message: format!(
             "the id {id} is provisional: the header gives {}",

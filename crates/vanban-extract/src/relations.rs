@@ -115,14 +115,7 @@ pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
 pub(crate) fn own_claim_allowed(kind: RelationType, pos: Position) -> bool {
     match pos {
         Position::Title | Position::Preamble => true,
-        Position::Body => matches!(
-            kind,
-            RelationType::Amends
-                | RelationType::Replaces
-                | RelationType::Repeals
-                | RelationType::Suspends
-                | RelationType::Corrects
-        ),
+        Position::Body => kind.is_operative(),
     }
 }
 
@@ -455,8 +448,7 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 
 /// The year part of a canonical id, when known.
 fn id_year(id: &str) -> Option<u16> {
-    let (head, _) = id.rsplit_once(';')?;
-    head.rsplit(':').next()?.parse().ok()
+    vanban_model::DocumentId::year_of(id)
 }
 
 /// The rest of the sentence after `from`: up to ". ", ";", a blank line, or 600 bytes.

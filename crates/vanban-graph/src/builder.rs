@@ -4,15 +4,16 @@
 //! document id and file name, so the graph is the same whatever order files were added in.
 
 use std::collections::{BTreeMap, BTreeSet};
+use vanban_model::codes;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use vanban_extract::fold::slug;
 use vanban_extract::identity;
-use vanban_model::{CitationForm, DocumentKind, Extraction, Severity};
+use vanban_model::{CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span};
 
 use crate::{
-    AgencyInfo, Claim, DocumentInfo, Edge, EdgeKind, Graph, GraphDiagnostic, Node, NodeKind,
+    AgencyInfo, Claim, DocumentInfo, EdgeData, EdgeKind, Graph, GraphDiagnostic, Node, NodeKind,
     TaskInfo, IMPLEMENTATION,
 };
 
@@ -83,7 +84,7 @@ struct Build {
     agencies: BTreeMap<String, AgencyInfo>,
     tasks: BTreeMap<String, TaskInfo>,
     /// Edges as made; sorted and deduplicated (first claim kept) when the graph is built.
-    edges: Vec<Edge>,
+    edges: Vec<Link>,
     diagnostics: Vec<GraphDiagnostic>,
 }
 
@@ -215,7 +216,7 @@ impl Build {
                         .collect::<BTreeSet<_>>(),
                 );
                 self.diagnostics.push(GraphDiagnostic {
-                    code: "metadata-conflict".to_owned(),
+                    code: codes::METADATA_CONFLICT.to_owned(),
                     severity: Severity::Warning,
                     message: format!("{id} has different dates: {}", said.join("; ")),
                     documents,
@@ -224,7 +225,7 @@ impl Build {
         }
     }
 
-    fn edge(&mut self, e: Edge) {
+    fn edge(&mut self, e: Link) {
         self.edges.push(e);
     }
 
@@ -244,7 +245,7 @@ impl Build {
         let province = x.province.as_deref();
         for r in &x.recipients {
             let agency = self.agency(&r.canonical, province);
-            self.edge(Edge {
+            self.edge(Link {
                 source: x.id.clone(),
                 target: agency,
                 kind: EdgeKind::SentTo,
@@ -267,7 +268,7 @@ impl Build {
                     self.docs.insert(id.clone(), bare_stub(id));
                 }
             }
-            self.edge(Edge {
+            self.edge(Link {
                 source: from,
                 target: to,
                 kind: EdgeKind::Relation(r.kind),
@@ -284,7 +285,7 @@ impl Build {
         let own = &x.id;
         if let Some(name) = issuer_name(x) {
             let agency = self.agency(&name, x.province.as_deref());
-            self.edge(Edge {
+            self.edge(Link {
                 source: own.clone(),
                 target: agency,
                 kind: EdgeKind::IssuedBy,
@@ -302,7 +303,7 @@ impl Build {
                 continue;
             }
             let agency = self.agency(&issuer.resolved, None);
-            self.edge(Edge {
+            self.edge(Link {
                 source: id,
                 target: agency,
                 kind: EdgeKind::IssuedBy,
@@ -328,7 +329,7 @@ impl Build {
                     deadline: a.deadline.clone(),
                 },
             );
-            self.edge(Edge {
+            self.edge(Link {
                 source: own.clone(),
                 target: task.clone(),
                 kind: EdgeKind::HasTask,
@@ -343,7 +344,7 @@ impl Build {
             ] {
                 for name in names {
                     let agency = self.agency(name, province);
-                    self.edge(Edge {
+                    self.edge(Link {
                         source: task.clone(),
                         target: agency,
                         kind,
@@ -362,7 +363,7 @@ impl Build {
             .iter()
             .filter(|(_, d)| d.parsed && d.sources.len() > 1)
             .map(|(id, d)| GraphDiagnostic {
-                code: "duplicate-document".to_owned(),
+                code: codes::DUPLICATE_DOCUMENT.to_owned(),
                 severity: Severity::Warning,
                 message: format!(
                     "{id} is given {} times ({}); the first file's metadata is kept",
@@ -377,27 +378,35 @@ impl Build {
     fn into_graph(mut self) -> Graph {
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         diagnostics.extend(self.duplicates());
-        let mut graph: StableDiGraph<Node, Edge> = StableDiGraph::new();
+        let mut graph: StableDiGraph<Node, EdgeData> = StableDiGraph::new();
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
         for n in nodes(self.docs, self.agencies, self.tasks) {
             let id = n.id.clone();
             index.insert(id, graph.add_node(n));
         }
+        let mut asserters = Interner::default();
         for e in unique(self.edges) {
             if let (Some(&s), Some(&t)) = (index.get(&e.source), index.get(&e.target)) {
-                graph.add_edge(s, t, e);
+                let data = EdgeData {
+                    kind: e.kind,
+                    asserted_by: asserters.intern(e.asserted_by),
+                    span: e.span,
+                    purpose: e.purpose.map(String::into_boxed_str),
+                };
+                graph.add_edge(s, t, data);
             }
         }
         let mut g = Graph {
             graph,
             index,
+            asserters: asserters.ids,
             aliases: self.aliases,
             diagnostics,
         };
         let cycles = g.implementation_cycles();
         for cycle in cycles {
             g.diagnostics.push(GraphDiagnostic {
-                code: "cycle".to_owned(),
+                code: codes::CYCLE.to_owned(),
                 severity: Severity::Warning,
                 message: format!(
                     "implementation relations form a cycle: {}",
@@ -458,9 +467,40 @@ fn nodes(
     nodes
 }
 
+/// An edge while the graph is being built, with its ids as strings (the graph stores it with
+/// node indices and an interned asserting document).
+#[derive(Debug, Clone)]
+struct Link {
+    source: String,
+    target: String,
+    kind: EdgeKind,
+    asserted_by: String,
+    span: Option<Span>,
+    purpose: Option<String>,
+}
+
+/// Strings interned to dense integers, in order of first appearance.
+#[derive(Default)]
+struct Interner {
+    ids: Vec<String>,
+    index: BTreeMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, id: String) -> u32 {
+        if let Some(&i) = self.index.get(&id) {
+            return i;
+        }
+        let i = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.push(id.clone());
+        self.index.insert(id, i);
+        i
+    }
+}
+
 /// Edges sorted, one per (source, target, type, asserting document): the first claim kept.
-fn unique(mut edges: Vec<Edge>) -> Vec<Edge> {
-    fn edge_key(e: &Edge) -> (&str, &str, EdgeKind, &str) {
+fn unique(mut edges: Vec<Link>) -> Vec<Link> {
+    fn edge_key(e: &Link) -> (&str, &str, EdgeKind, &str) {
         (&e.source, &e.target, e.kind, &e.asserted_by)
     }
     // A stable sort keeps the first of equal edges first; dedup keeps it.
@@ -474,7 +514,7 @@ impl Graph {
     /// guides): each as the list of document ids, smallest first, in edge order.
     pub fn implementation_cycles(&self) -> Vec<Vec<String>> {
         let implementing =
-            |e: &Edge| matches!(e.kind, EdgeKind::Relation(r) if IMPLEMENTATION.contains(&r));
+            |e: &EdgeData| matches!(e.kind, EdgeKind::Relation(r) if IMPLEMENTATION.contains(&r));
         let filtered =
             petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| implementing(e.weight()));
         let mut out = Vec::new();
@@ -603,7 +643,7 @@ fn years(
 ) -> Vec<GraphDiagnostic> {
     let mut diagnostics = Vec::new();
     // Year-less ids: the unique known id that differs only by its year.
-    let mut by_pattern: BTreeMap<(String, String), Vec<&String>> = BTreeMap::new();
+    let mut by_pattern: BTreeMap<DocumentId, Vec<&String>> = BTreeMap::new();
     for id in known {
         if let Some(key) = without_year(id) {
             by_pattern.entry(key).or_default().push(id);
@@ -625,7 +665,7 @@ fn years(
                     if t != *id {
                         if is_parsed {
                             diagnostics.push(GraphDiagnostic {
-                                code: "merged-identity".to_owned(),
+                                code: codes::MERGED_IDENTITY.to_owned(),
                                 severity: Severity::Info,
                                 message: format!(
                                     "the parsed document {id} has no year in its header; it is the document its citers call {t}"
@@ -638,7 +678,7 @@ fn years(
                 }
             } else if targets.len() > 1 && is_parsed {
                 diagnostics.push(GraphDiagnostic {
-                    code: "ambiguous-identity".to_owned(),
+                    code: codes::AMBIGUOUS_IDENTITY.to_owned(),
                     severity: Severity::Warning,
                     message: format!(
                         "the parsed document {id} has no year in its header, and several documents fit: {}; left apart",
@@ -699,7 +739,7 @@ fn provinces(
                 if let Some(t) = targets.into_iter().next() {
                     if is_parsed {
                         diagnostics.push(GraphDiagnostic {
-                            code: "merged-identity".to_owned(),
+                            code: codes::MERGED_IDENTITY.to_owned(),
                             severity: Severity::Info,
                             message: format!(
                                 "the parsed document {s} names no province; it is the document its citers call {t}"
@@ -711,7 +751,7 @@ fn provinces(
                 }
             }
             _ if is_parsed => diagnostics.push(GraphDiagnostic {
-                code: "ambiguous-identity".to_owned(),
+                code: codes::AMBIGUOUS_IDENTITY.to_owned(),
                 severity: Severity::Warning,
                 message: format!(
                     "the parsed document {s} names no province, and several documents fit: {}; left apart",
@@ -725,23 +765,24 @@ fn provinces(
     diagnostics
 }
 
-/// (prefix up to the kind, number) of an id, for matching ids that differ only by year.
-fn without_year(id: &str) -> Option<(String, String)> {
-    let (head, number) = id.rsplit_once(';')?;
-    let (prefix, _) = head.rsplit_once(':')?;
-    Some((prefix.to_owned(), number.to_owned()))
+/// An id as its typed parts (ids made by extraction always parse).
+fn typed(id: &str) -> Option<DocumentId> {
+    id.parse().ok()
+}
+
+/// An id without its year, for matching ids that differ only by year.
+fn without_year(id: &str) -> Option<DocumentId> {
+    typed(id).map(|d| d.with_year(None))
 }
 
 /// The year part of an id, when known.
 pub(crate) fn id_year(id: &str) -> Option<u16> {
-    let (head, _) = id.rsplit_once(';')?;
-    head.rsplit(':').next()?.parse().ok()
+    DocumentId::year_of(id)
 }
 
 /// The province slug part of a local id's authority ("ubnd.tuyen-quang" → "tuyen-quang").
 fn id_province(id: &str) -> Option<String> {
-    let authority = id.strip_prefix("urn:lex:vn:")?.split(':').next()?;
-    authority.split_once('.').map(|(_, p)| p.to_owned())
+    typed(id)?.authority.province
 }
 
 fn bare_stub(id: &str) -> DocumentInfo {
@@ -834,7 +875,7 @@ fn document_label(id: &str, d: &DocumentInfo) -> String {
     if let Some(t) = &d.title {
         return short(t, 60);
     }
-    id.rsplit(';').next().unwrap_or(id).to_owned()
+    typed(id).map_or_else(|| id.to_owned(), |d| d.number)
 }
 
 fn short(text: &str, max: usize) -> String {

@@ -51,6 +51,7 @@ mod tests;
 use std::collections::BTreeMap;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
 use vanban_model::{DocumentKind, RelationType, Severity, Span};
 
@@ -272,23 +273,34 @@ pub struct TaskInfo {
     pub deadline: Option<String>,
 }
 
-/// An edge with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Edge {
+/// An edge with its evidence, as the graph hands it out: a view whose ids borrow from the
+/// graph (edges are stored with integer endpoints and an interned asserting document).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Edge<'g> {
     /// Id of the source node.
-    pub source: String,
+    pub source: &'g str,
     /// Id of the target node.
-    pub target: String,
+    pub target: &'g str,
     /// What it says.
     #[serde(rename = "type")]
     pub kind: EdgeKind,
     /// The document that says so.
-    pub asserted_by: String,
+    pub asserted_by: &'g str,
     /// Where it says so, in that document.
     pub span: Option<Span>,
     /// Purpose of a recipient ("báo cáo", "thực hiện").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<String>,
+    pub purpose: Option<&'g str>,
+}
+
+/// An edge as stored: petgraph holds its endpoints as node indices, the asserting document is
+/// an index into the graph's table of asserting documents.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EdgeData {
+    pub(crate) kind: EdgeKind,
+    pub(crate) asserted_by: u32,
+    pub(crate) span: Option<Span>,
+    pub(crate) purpose: Option<Box<str>>,
 }
 
 /// A finding about the corpus as a whole.
@@ -312,8 +324,10 @@ pub struct GraphDiagnostic {
 /// The graph of a corpus.
 #[derive(Debug, Clone)]
 pub struct Graph {
-    graph: StableDiGraph<Node, Edge>,
+    graph: StableDiGraph<Node, EdgeData>,
     index: BTreeMap<String, NodeIndex>,
+    /// The asserting documents of edges, interned (`EdgeData::asserted_by` indexes it).
+    asserters: Vec<String>,
     /// Alias id → canonical id.
     aliases: BTreeMap<String, String>,
     diagnostics: Vec<GraphDiagnostic>,
@@ -338,37 +352,56 @@ impl Graph {
     }
 
     /// Edges, sorted by source, target, type, asserting document and position.
-    pub fn edges(&self) -> Vec<&Edge> {
-        let mut v: Vec<&Edge> = self
+    pub fn edges(&self) -> Vec<Edge<'_>> {
+        let mut v: Vec<Edge<'_>> = self
             .graph
-            .edge_indices()
-            .filter_map(|e| self.graph.edge_weight(e))
+            .edge_references()
+            .map(|e| self.view(e.source(), e.target(), e.weight()))
             .collect();
         v.sort_by(|a, b| edge_order(a).cmp(&edge_order(b)));
         v
     }
 
     /// Edges leaving a node, sorted.
-    pub fn outgoing(&self, id: &str) -> Vec<&Edge> {
+    pub fn outgoing(&self, id: &str) -> Vec<Edge<'_>> {
         self.adjacent(id, petgraph::Direction::Outgoing)
     }
 
     /// Edges entering a node, sorted.
-    pub fn incoming(&self, id: &str) -> Vec<&Edge> {
+    pub fn incoming(&self, id: &str) -> Vec<Edge<'_>> {
         self.adjacent(id, petgraph::Direction::Incoming)
     }
 
-    fn adjacent(&self, id: &str, dir: petgraph::Direction) -> Vec<&Edge> {
+    fn adjacent(&self, id: &str, dir: petgraph::Direction) -> Vec<Edge<'_>> {
         let Some(&i) = self.index.get(id) else {
             return Vec::new();
         };
-        let mut v: Vec<&Edge> = self
+        let mut v: Vec<Edge<'_>> = self
             .graph
             .edges_directed(i, dir)
-            .map(|e| e.weight())
+            .map(|e| self.view(e.source(), e.target(), e.weight()))
             .collect();
         v.sort_by(|a, b| edge_order(a).cmp(&edge_order(b)));
         v
+    }
+
+    /// The view of a stored edge.
+    fn view<'g>(&'g self, source: NodeIndex, target: NodeIndex, e: &'g EdgeData) -> Edge<'g> {
+        Edge {
+            source: &self.graph[source].id,
+            target: &self.graph[target].id,
+            kind: e.kind,
+            asserted_by: self.asserter(e),
+            span: e.span,
+            purpose: e.purpose.as_deref(),
+        }
+    }
+
+    /// The id of the document that asserts a stored edge.
+    pub(crate) fn asserter<'g>(&'g self, e: &EdgeData) -> &'g str {
+        self.asserters
+            .get(e.asserted_by as usize)
+            .map_or("", String::as_str)
     }
 
     /// Findings about the corpus: duplicate documents, metadata conflicts, cycles.
@@ -400,13 +433,13 @@ pub fn short_text(text: &str, max: usize) -> String {
 
 type EdgeKey<'a> = (&'a str, &'a str, EdgeKind, &'a str, usize, Option<&'a str>);
 
-fn edge_order(e: &Edge) -> EdgeKey<'_> {
+fn edge_order<'a>(e: &Edge<'a>) -> EdgeKey<'a> {
     (
-        &e.source,
-        &e.target,
+        e.source,
+        e.target,
         e.kind,
-        &e.asserted_by,
+        e.asserted_by,
         e.span.map_or(0, |s| s.start),
-        e.purpose.as_deref(),
+        e.purpose,
     )
 }

@@ -324,7 +324,9 @@ impl Graph {
                     .chain(d.claims.iter().filter_map(|c| c.number.as_ref()));
                 let by_number = numbers.clone().any(|x| compact(x) == want)
                     || (!want_slug.is_empty()
-                        && n.id.rsplit(';').next() == Some(want_slug.as_str()));
+                        && n.id
+                            .parse::<vanban_model::DocumentId>()
+                            .is_ok_and(|d| d.number == want_slug));
                 let by_name = d.name.as_deref().is_some_and(|x| fold_name(x) == want_name);
                 by_number || by_name
             })
@@ -395,9 +397,9 @@ impl Graph {
             if let EdgeKind::Relation(r) = e.kind {
                 if kinds.contains(&r) {
                     groups
-                        .entry((e.target.clone(), r))
+                        .entry((e.target.to_owned(), r))
                         .or_default()
-                        .insert(e.asserted_by.clone());
+                        .insert(e.asserted_by.to_owned());
                 }
             }
         }
@@ -418,7 +420,7 @@ impl Graph {
         for e in self.incoming(id) {
             if let EdgeKind::Relation(r) = e.kind {
                 if kinds.contains(&r) {
-                    out.insert((e.source.clone(), r));
+                    out.insert((e.source.to_owned(), r));
                 }
             }
         }
@@ -490,7 +492,7 @@ impl Graph {
                     self.graph[e.target()].id.as_str(),
                     r,
                     e.target(),
-                    e.weight().asserted_by.as_str(),
+                    self.asserter(e.weight()),
                 )),
                 _ => None,
             })
@@ -606,12 +608,12 @@ impl Graph {
                 EdgeKind::Responsible => AgencyRole::Responsible,
                 _ => continue,
             };
-            let Some(t) = self.node(&e.source).and_then(|t| t.task.as_ref()) else {
+            let Some(t) = self.node(e.source).and_then(|t| t.task.as_ref()) else {
                 continue;
             };
             tasks.push(TaskRef {
                 role,
-                task: e.source.clone(),
+                task: e.source.to_owned(),
                 document: t.document.clone(),
                 node: t.node.clone(),
                 text: t.text.clone(),
@@ -642,7 +644,7 @@ impl Graph {
                     .incoming(&n.id)
                     .iter()
                     .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
-                    .map(|e| e.asserted_by.clone())
+                    .map(|e| e.asserted_by.to_owned())
                     .chain(
                         n.document
                             .iter()
@@ -717,7 +719,7 @@ impl Graph {
                     .incoming(&n.id)
                     .into_iter()
                     .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
-                    .map(|e| e.asserted_by.as_str())
+                    .map(|e| e.asserted_by)
                     .filter(|a| *a != n.id)
                     .collect();
                 (!by.is_empty()).then(|| (self.summary_of(&n.id), by.len()))

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
+use vanban_model::codes;
 use vanban_model::{
     Assignment, Citation, CitationForm, CitedIssuer, DocumentKind, DocumentNumber, Extraction,
     Issuer, NumberForm, Relation, RelationType, Span,
@@ -109,10 +110,10 @@ fn relation_edges(g: &Graph) -> Vec<(String, String, EdgeKind, String, Option<Sp
         .filter(|e| matches!(e.kind, EdgeKind::Relation(_)))
         .map(|e| {
             (
-                e.source.clone(),
-                e.target.clone(),
+                e.source.to_owned(),
+                e.target.to_owned(),
                 e.kind,
-                e.asserted_by.clone(),
+                e.asserted_by.to_owned(),
                 e.span,
             )
         })
@@ -196,7 +197,7 @@ fn a_document_given_twice_is_one_node_and_a_finding() {
     let found: Vec<_> = g
         .diagnostics()
         .iter()
-        .filter(|d| d.code == "duplicate-document")
+        .filter(|d| d.code == codes::DUPLICATE_DOCUMENT)
         .collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].documents, [a]);
@@ -449,7 +450,7 @@ fn a_cycle_of_implementation_is_found_and_reported() {
         g.implementation_cycles(),
         [vec![a.clone(), b.clone(), a.clone()]]
     );
-    assert!(g.diagnostics().iter().any(|d| d.code == "cycle"));
+    assert!(g.diagnostics().iter().any(|d| d.code == codes::CYCLE));
     let chain = g.chain(&a, IMPLEMENTATION).unwrap();
     assert!(chain.links.last().unwrap().cycle);
     // `cites` does not make a cycle.

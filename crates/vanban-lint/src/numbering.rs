@@ -4,6 +4,7 @@
 //! sub-items, khoản, điểm …); Điều numbers run on across Chương and Mục, in the body and in
 //! each appendix separately. Quoted amendment text is not part of the host's numbering.
 
+use vanban_model::codes;
 use vanban_model::{Document, Node, NodeKind, Severity};
 use vanban_text::Sub;
 
@@ -156,7 +157,7 @@ fn check_sequence(kind: NodeKind, nodes: &[&Node], out: &mut Vec<Finding>) {
             None => {
                 if o.value != 1 || o.insert.is_some() {
                     walk.out.push(finding(
-                        "numbering-start",
+                        codes::NUMBERING_START,
                         n,
                         format!("the first {} is numbered {number}, not 1", name(kind)),
                     ));
@@ -175,7 +176,7 @@ fn check_sequence(kind: NodeKind, nodes: &[&Node], out: &mut Vec<Finding>) {
                 && walk
                     .out
                     .last()
-                    .is_some_and(|f| f.code == "numbering-order" && f.span == n.span)
+                    .is_some_and(|f| f.code == codes::NUMBERING_ORDER && f.span == n.span)
         });
         walk.prev = later_of(walk.prev, o, n, outlier);
     }
@@ -209,7 +210,7 @@ impl<'a> Walk<'a, '_> {
             self.out.push(Finding {
                 severity: Severity::Info,
                 ..finding(
-                    "numbering-restart",
+                    codes::NUMBERING_RESTART,
                     n,
                     format!(
                         "{what} numbering starts again at {number} after {what} {} (a new list?)",
@@ -240,7 +241,7 @@ impl<'a> Walk<'a, '_> {
         }
         if o == p {
             self.out.push(finding(
-                "numbering-duplicate",
+                codes::NUMBERING_DUPLICATE,
                 n,
                 format!("{what} {number} appears twice (line {} too)", pn.span.line),
             ));
@@ -260,7 +261,7 @@ impl<'a> Walk<'a, '_> {
             }
         } else if (o.value, o.insert) < (p.value, p.insert) {
             self.out.push(finding(
-                "numbering-order",
+                codes::NUMBERING_ORDER,
                 n,
                 format!("{what} {number} comes after {what} {pnum}"),
             ));
@@ -268,7 +269,7 @@ impl<'a> Walk<'a, '_> {
             // The missing number comes later: two units swapped.
             self.explained.push(later as *const Node);
             self.out.push(finding(
-                "numbering-order",
+                codes::NUMBERING_ORDER,
                 n,
                 format!(
                     "{what} {number} comes before {what} {} (line {})",
@@ -279,7 +280,7 @@ impl<'a> Walk<'a, '_> {
         } else {
             let missing = missing(kind, p, o);
             self.out.push(finding(
-                "numbering-gap",
+                codes::NUMBERING_GAP,
                 n,
                 format!("{what} {number} follows {what} {pnum}: {missing} missing"),
             ));
@@ -372,7 +373,7 @@ fn check_children(children: &[Node], parent: Option<&Node>, out: &mut Vec<Findin
                     let prefix = num.rsplit_once('.').map_or("", |(a, _)| a);
                     if !pnum.is_empty() && prefix != pnum {
                         out.push(finding(
-                            "numbering-prefix",
+                            codes::NUMBERING_PREFIX,
                             n,
                             format!("sub-item {num} stands under item {pnum}"),
                         ));

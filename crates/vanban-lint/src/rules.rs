@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
+use vanban_model::codes;
 
 use regex::Regex;
 use vanban_model::{Citation, CitationForm, DocumentKind, Extraction, Severity, Span};
@@ -47,7 +48,7 @@ pub fn header(parsed: &Parsed) -> Vec<Finding> {
     let mut out = Vec::new();
     if h.motto.is_none() && !h.issuer.raw.is_empty() {
         out.push(Finding {
-            code: "header-no-motto".to_owned(),
+            code: codes::HEADER_NO_MOTTO.to_owned(),
             severity: Severity::Warning,
             message: "the header has no national motto (Quốc hiệu) or Party heading".to_owned(),
             quote: h.issuer.raw.join(" / "),
@@ -73,7 +74,7 @@ pub fn header(parsed: &Parsed) -> Vec<Finding> {
         if !problems.is_empty() {
             let start = h.span.start + all.start();
             out.push(Finding {
-                code: "header-date-padding".to_owned(),
+                code: codes::HEADER_DATE_PADDING.to_owned(),
                 severity: Severity::Info,
                 message: format!(
                     "{}: days below 10 and the months 1 and 2 take a leading 0",
@@ -115,7 +116,7 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
         // Once per cited document (its later mentions inherit the same date).
         if later && later_seen.insert(target) {
             out.push(Finding {
-                code: "citation-after-document".to_owned(),
+                code: codes::CITATION_AFTER_DOCUMENT.to_owned(),
                 severity: Severity::Warning,
                 message: format!(
                     "cites {} of {}, after this document's date {}",
@@ -170,7 +171,7 @@ fn incomplete(parsed: &Parsed, c: &Citation) -> Option<Finding> {
         return None;
     }
     Some(Finding {
-        code: "citation-incomplete".to_owned(),
+        code: codes::CITATION_INCOMPLETE.to_owned(),
         severity: Severity::Info,
         message: format!(
             "the first citation of {} gives no {} (a first citation names type, number, date \
@@ -208,7 +209,7 @@ pub fn closing(parsed: &Parsed) -> Vec<Finding> {
     let ends = last.ends_with("./.") || last.ends_with("/.") || last.ends_with("./. ");
     if !ends && !before.is_empty() && !doc.body.is_empty() {
         out.push(Finding {
-            code: "closing-no-end-mark".to_owned(),
+            code: codes::CLOSING_NO_END_MARK.to_owned(),
             severity: Severity::Info,
             message: "the content does not end with \"./.\"".to_owned(),
             quote: line_text(parsed, last_line_start),
@@ -218,7 +219,7 @@ pub fn closing(parsed: &Parsed) -> Vec<Finding> {
     if !doc.closing.recipients.is_empty() && doc.closing.archive.is_none() {
         let first = &doc.closing.recipients[0];
         out.push(Finding {
-            code: "closing-no-archive".to_owned(),
+            code: codes::CLOSING_NO_ARCHIVE.to_owned(),
             severity: Severity::Warning,
             message: "\"Nơi nhận\" has no \"Lưu: VT, …\" line".to_owned(),
             quote: line_text(parsed, first.span.start),
@@ -227,7 +228,7 @@ pub fn closing(parsed: &Parsed) -> Vec<Finding> {
     }
     if doc.closing.signature.is_none() {
         out.push(Finding {
-            code: "closing-no-signature".to_owned(),
+            code: codes::CLOSING_NO_SIGNATURE.to_owned(),
             severity: Severity::Warning,
             message: "no signature block (authority, title and name of the signer)".to_owned(),
             quote: line_text(parsed, closing_span.start),

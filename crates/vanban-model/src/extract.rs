@@ -59,7 +59,7 @@ pub struct Citation {
 }
 
 macro_rules! relation_types {
-    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, eli: $eli:expr, implementation: $imp:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, eli: $eli:expr, implementation: $imp:literal, operative: $op:literal; )*) => {
         /// Type of a relation between documents, named after the Vietnamese formula that
         /// asserts it. Declared once (here); every list of relation types in vanban — the
         /// graph's relation edges, the implementation relations chains follow, the RDF
@@ -92,39 +92,46 @@ macro_rules! relation_types {
             pub fn is_implementation(self) -> bool {
                 match self { $(RelationType::$variant => $imp,)* }
             }
+
+            /// Whether a document states this relation of its own in its operative text (an
+            /// article that amends, replaces, repeals, suspends or corrects), not only in its
+            /// title and preamble.
+            pub fn is_operative(self) -> bool {
+                match self { $(RelationType::$variant => $op,)* }
+            }
         }
     };
 }
 
 relation_types! {
     /// "thực hiện", "triển khai thực hiện", "cụ thể hóa".
-    Implements = "implements", eli: Some("implements"), implementation: true;
+    Implements = "implements", eli: Some("implements"), implementation: true, operative: false;
     /// "tiếp tục thực hiện".
-    ContinuesImplementing = "continues_implementing", eli: None, implementation: true;
+    ContinuesImplementing = "continues_implementing", eli: None, implementation: true, operative: false;
     /// "Căn cứ …" in the preamble.
-    BasedOn = "based_on", eli: Some("based_on"), implementation: false;
+    BasedOn = "based_on", eli: Some("based_on"), implementation: false, operative: false;
     /// "Theo đề nghị của … tại Tờ trình số …".
-    ProposedBy = "proposed_by", eli: None, implementation: false;
+    ProposedBy = "proposed_by", eli: None, implementation: false, operative: false;
     /// "sửa đổi, bổ sung".
-    Amends = "amends", eli: Some("amends"), implementation: false;
+    Amends = "amends", eli: Some("amends"), implementation: false, operative: true;
     /// "thay thế".
-    Replaces = "replaces", eli: None, implementation: false;
+    Replaces = "replaces", eli: None, implementation: false, operative: true;
     /// "bãi bỏ", "hủy bỏ".
-    Repeals = "repeals", eli: Some("repeals"), implementation: false;
+    Repeals = "repeals", eli: Some("repeals"), implementation: false, operative: true;
     /// "đình chỉ", "tạm ngưng".
-    Suspends = "suspends", eli: None, implementation: false;
+    Suspends = "suspends", eli: None, implementation: false, operative: true;
     /// "quy định chi tiết".
-    Details = "details", eli: None, implementation: true;
+    Details = "details", eli: None, implementation: true, operative: false;
     /// "hướng dẫn".
-    Guides = "guides", eli: None, implementation: true;
+    Guides = "guides", eli: None, implementation: true, operative: false;
     /// "đính chính".
-    Corrects = "corrects", eli: Some("corrects"), implementation: false;
+    Corrects = "corrects", eli: Some("corrects"), implementation: false, operative: true;
     /// A consolidated text (VBHN) consolidates the document it lists first.
-    Consolidates = "consolidates", eli: Some("consolidates"), implementation: false;
+    Consolidates = "consolidates", eli: Some("consolidates"), implementation: false, operative: false;
     /// "ban hành kèm theo", "kèm theo".
-    Attaches = "attaches", eli: None, implementation: false;
+    Attaches = "attaches", eli: None, implementation: false, operative: false;
     /// Any other citation.
-    Cites = "cites", eli: Some("cites"), implementation: false;
+    Cites = "cites", eli: Some("cites"), implementation: false, operative: false;
 }
 
 impl std::str::FromStr for RelationType {

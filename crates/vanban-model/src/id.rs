@@ -65,6 +65,11 @@ impl DocumentId {
         }
     }
 
+    /// The year of an id string, when it is a document id that gives one.
+    pub fn year_of(id: &str) -> Option<u16> {
+        id.parse::<DocumentId>().ok()?.year
+    }
+
     /// Whether this id is provisional: the year or the issuer is not known, so a fuller id
     /// of the same document may exist.
     pub fn is_provisional(&self) -> bool {

@@ -2,8 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
+macro_rules! cited {
+    () => {
+        true
+    };
+    (uncited) => {
+        false
+    };
+}
+
 macro_rules! document_kinds {
-    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, $name:literal, [$($code:literal),*]; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $snake:literal, $name:literal, [$($code:literal),*] $($uncited:ident)?; )*) => {
         /// Type of a document (tên loại): the 29 administrative types of Nghị định 30/2020, the
         /// normative types of the Law on Promulgation and the Party types of Quy định 66-QĐ/TW.
         ///
@@ -30,6 +39,14 @@ macro_rules! document_kinds {
             /// The serialised name, e.g. "plan".
             pub fn as_str(self) -> &'static str {
                 match self { $(DocumentKind::$variant => $snake,)* DocumentKind::Unknown => "unknown" }
+            }
+
+            /// Whether other documents cite this type by its name and number ("Kế hoạch số …"):
+            /// then its folded name is in `data/citation-types.tsv` and the citation grammar
+            /// reads it (a test checks both). Kinds that are not cited so (memoranda, powers of
+            /// attorney, slips, public letters, orders) are declared `uncited`.
+            pub fn cited_by_name(self) -> bool {
+                match self { $(DocumentKind::$variant => cited!($($uncited)?),)* DocumentKind::Unknown => false }
             }
 
             /// Type codes used in symbols for this type (first is the usual one).
@@ -80,17 +97,17 @@ document_kinds! {
     /// Công điện (official dispatch).
     Dispatch = "dispatch", "Công điện", ["CĐ"];
     /// Bản ghi nhớ (memorandum of understanding).
-    Memorandum = "memorandum", "Bản ghi nhớ", ["BGN"];
+    Memorandum = "memorandum", "Bản ghi nhớ", ["BGN"] uncited;
     /// Bản thỏa thuận (agreement).
-    Agreement = "agreement", "Bản thỏa thuận", ["BTT"];
+    Agreement = "agreement", "Bản thỏa thuận", ["BTT"] uncited;
     /// Giấy ủy quyền (power of attorney).
-    PowerOfAttorney = "power_of_attorney", "Giấy ủy quyền", ["GUQ"];
+    PowerOfAttorney = "power_of_attorney", "Giấy ủy quyền", ["GUQ"] uncited;
     /// Giấy mời (invitation).
     Invitation = "invitation", "Giấy mời", ["GM"];
     /// Giấy giới thiệu (letter of introduction).
-    Introduction = "introduction", "Giấy giới thiệu", ["GGT"];
+    Introduction = "introduction", "Giấy giới thiệu", ["GGT"] uncited;
     /// Giấy nghỉ phép (leave permit).
-    LeavePermit = "leave_permit", "Giấy nghỉ phép", ["GNP"];
+    LeavePermit = "leave_permit", "Giấy nghỉ phép", ["GNP"] uncited;
     /// Phiếu gửi (dispatch slip).
     SendingSlip = "sending_slip", "Phiếu gửi", ["PG"];
     /// Phiếu chuyển (transfer slip).
@@ -98,7 +115,7 @@ document_kinds! {
     /// Phiếu báo (notification slip).
     NoticeSlip = "notice_slip", "Phiếu báo", ["PB"];
     /// Thư công (public letter).
-    PublicLetter = "public_letter", "Thư công", [];
+    PublicLetter = "public_letter", "Thư công", [] uncited;
     /// Giấy phép (licence).
     Licence = "licence", "Giấy phép", ["GP"];
     /// Hiến pháp (constitution).
@@ -110,7 +127,7 @@ document_kinds! {
     /// Pháp lệnh (ordinance).
     Ordinance = "ordinance", "Pháp lệnh", ["PL"];
     /// Lệnh (order of the President).
-    Order = "order", "Lệnh", ["L-CTN"];
+    Order = "order", "Lệnh", ["L-CTN"] uncited;
     /// Nghị định (decree).
     Decree = "decree", "Nghị định", ["NĐ"];
     /// Thông tư (circular).

@@ -5,6 +5,7 @@
 //! [`Diagnostic`]s. The crate has no parser in it; `vanban-syntax` produces these values.
 #![warn(missing_docs)]
 
+pub mod codes;
 mod extract;
 mod id;
 mod kind;

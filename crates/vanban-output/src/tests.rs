@@ -107,7 +107,7 @@ mod graph {
         assert_eq!(edges.len(), g.edge_count());
         for (e, v) in g.edges().into_iter().zip(edges) {
             let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-            let attrs: Vec<String> = edge_attrs(e).into_iter().map(|(k, _)| k).collect();
+            let attrs: Vec<String> = edge_attrs(&e).into_iter().map(|(k, _)| k).collect();
             assert_eq!(keys[..3], ["source", "target", "key"]);
             assert_eq!(
                 keys[3..],

@@ -3,6 +3,7 @@
 //! since plain-text renderings interleave the two columns of the header table.
 
 use pest::Parser;
+use vanban_model::codes;
 use vanban_model::{
     DateParts, DocumentKind, DocumentNumber, Header, Issuer, Motto, MottoKind, NumberForm,
     Recipient, Severity,
@@ -413,7 +414,7 @@ fn read_cells(ctx: &mut Ctx, header: &mut Header, cells: &[Cell]) {
             if m == vanban_text::loose::Match::Tolerant {
                 let span = ctx.span(c.start, c.end);
                 ctx.diag(
-                    "ocr-tolerated",
+                    codes::OCR_TOLERATED,
                     Severity::Info,
                     format!("read \"{t}\" as the motto"),
                     span,
@@ -459,7 +460,7 @@ fn read_cells(ctx: &mut Ctx, header: &mut Header, cells: &[Cell]) {
         .unwrap_or_default();
     for t in tolerated {
         ctx.diag(
-            "ocr-tolerated",
+            codes::OCR_TOLERATED,
             Severity::Info,
             format!("read \"{}\" in the issuer as \"{}\"", t.read, t.canonical),
             span,
@@ -488,7 +489,7 @@ fn read_title_or_subject(ctx: &mut Ctx, header: &mut Header, i: usize, seen_numb
         if type_line_exact(&lines[j].full).is_none() {
             let span = ctx.span(lines[j].start, lines[j].end);
             ctx.diag(
-                "ocr-tolerated",
+                codes::OCR_TOLERATED,
                 Severity::Info,
                 format!(
                     "read \"{raw}\" as the type name \"{}\"",
@@ -669,7 +670,7 @@ fn issuer_from_code(ctx: &mut Ctx, header: &mut Header) {
         header.issuer.name = Some(name.to_owned());
         let span = header.number.as_ref().map(|n| n.span).unwrap_or_default();
         ctx.diag(
-            "issuer-from-code",
+            codes::ISSUER_FROM_CODE,
             Severity::Info,
             format!(
                 "no issuing body printed; named \"{name}\" from the issuer code {}",
@@ -732,7 +733,7 @@ fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
         Some(p) => {
             if p.seq.is_none() {
                 ctx.diag(
-                    "header-blank-number",
+                    codes::HEADER_BLANK_NUMBER,
                     Severity::Info,
                     "the number is left blank (an unsigned draft)",
                     span,
@@ -751,7 +752,7 @@ fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
         }
         None => {
             ctx.diag(
-                "header-bad-number",
+                codes::HEADER_BAD_NUMBER,
                 Severity::Warning,
                 format!("cannot read the number and symbol \"{raw}\""),
                 span,

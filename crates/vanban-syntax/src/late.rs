@@ -4,6 +4,7 @@
 //! digital-signature stamp or from the document's own appendices ("Kèm theo Chương trình hành
 //! động số 31-CTr/TW, ngày 28/7/2026"). Each recovery is an info diagnostic.
 
+use vanban_model::codes;
 use vanban_model::{DateParts, Document, MottoKind, NumberForm, Severity};
 use vanban_text::loose;
 use vanban_text::Sub;
@@ -72,7 +73,7 @@ fn issuer_from_signature(ctx: &mut Ctx, doc: &mut Document) {
     };
     let span = doc.closing.span.unwrap_or(h.span);
     ctx.diag(
-        "issuer-from-signature",
+        codes::ISSUER_FROM_SIGNATURE,
         Severity::Info,
         format!(
             "the header prints {}; the signature \"{} {}\" names the issuing body: {body}",
@@ -111,7 +112,7 @@ fn date_from_stamp(ctx: &mut Ctx, doc: &mut Document) {
     if let Some(iso) = set_date(doc, parts) {
         let span = ctx.span(start, end);
         ctx.diag(
-            "date-from-stamp",
+            codes::DATE_FROM_STAMP,
             Severity::Info,
             format!("no readable date in the header; dated {iso} from the digital-signature stamp"),
             span,
@@ -161,7 +162,7 @@ fn date_from_appendix(ctx: &mut Ctx, doc: &mut Document) {
     if let Some(iso) = set_date(doc, parts) {
         let span = ctx.span(start, end);
         ctx.diag(
-            "date-from-appendix",
+            codes::DATE_FROM_APPENDIX,
             Severity::Info,
             format!("no readable date in the header; dated {iso} from the document's own appendix"),
             span,

@@ -24,6 +24,7 @@ pub mod text;
 
 pub use error::{DecodeError, ParseError};
 
+use vanban_model::codes;
 use vanban_model::{Diagnostic, Document, Node, Severity};
 
 /// Options for [`parse_with`].
@@ -119,7 +120,7 @@ pub fn parse(text: &str) -> Parsed {
     let (document, mut diagnostics) = lower::lower(&normalized.text, &normalized.map);
     for (what, count) in &normalized.changes {
         diagnostics.push(Diagnostic {
-            code: "normalized".to_owned(),
+            code: codes::NORMALIZED.to_owned(),
             severity: Severity::Info,
             message: format!("{count} {what}"),
             span: vanban_model::Span {

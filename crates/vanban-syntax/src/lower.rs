@@ -2,6 +2,7 @@
 //! matter, header, preamble, body, closing, appendices, trailing text); the body hierarchy is
 //! built with a stack ordered by marker rank, so nesting follows the markers, not indentation.
 
+use vanban_model::codes;
 use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span};
 use vanban_text::Sub;
 
@@ -22,7 +23,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
     if lines.iter().all(Line::is_blankish) {
         let span = ctx.span(0, text.len());
         ctx.diag(
-            "empty-document",
+            codes::EMPTY_DOCUMENT,
             Severity::Warning,
             "the document is empty",
             span,
@@ -49,7 +50,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
     if joins > 0 {
         let span = ctx.span(0, 0);
         ctx.diag(
-            "joined-lines",
+            codes::JOINED_LINES,
             Severity::Info,
             format!("{joins} hard-wrapped lines joined into their paragraphs"),
             span,
@@ -71,7 +72,7 @@ fn lower_header(ctx: &mut Ctx, doc: &mut Document) -> usize {
         None => {
             let span = ctx.span(0, 0);
             ctx.diag(
-                "header-missing",
+                codes::HEADER_MISSING,
                 Severity::Error,
                 "no header found: no national motto, Party heading or \"Số:\" line near the top",
                 span,
@@ -83,7 +84,7 @@ fn lower_header(ctx: &mut Ctx, doc: &mut Document) -> usize {
         doc.front_matter = Some(extra(ctx, 0, header_start));
         let span = ctx.span(0, ctx.line_start(header_start));
         ctx.diag(
-            "front-matter",
+            codes::FRONT_MATTER,
             Severity::Info,
             format!(
                 "{} lines before the header are not part of the document (a website banner?); kept as front matter",
@@ -119,7 +120,7 @@ fn lower_closing(
         None => {
             let span = ctx.span(ctx.text.len(), ctx.text.len());
             ctx.diag(
-                "closing-missing",
+                codes::CLOSING_MISSING,
                 Severity::Info,
                 "no closing found (no \"Nơi nhận\" and no signature block)",
                 span,
@@ -245,7 +246,7 @@ fn lower_trailing(ctx: &mut Ctx, doc: &mut Document, appendices: &[Appendix], t:
     let mut e = extra(ctx, t, ctx.lines.len());
     e.span = ctx.span(start.min(ctx.line_start(t)), ctx.text.len());
     ctx.diag(
-        "trailing-text",
+        codes::TRAILING_TEXT,
         Severity::Info,
         "text after the document that is not an appendix; kept as trailing text",
         e.span,
@@ -279,7 +280,7 @@ fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
         if let Some(iso) = parts.iso() {
             let span = ctx.span(ctx.lines[i].start, ctx.lines[i].end);
             ctx.diag(
-                "date-from-adoption",
+                codes::DATE_FROM_ADOPTION,
                 Severity::Info,
                 format!("no date in the header; dated {iso} from the adoption sentence"),
                 span,
@@ -357,17 +358,17 @@ fn record_cleanups(ctx: &mut Ctx) {
     let noise = [
         (
             page_numbers,
-            "page-number",
+            codes::PAGE_NUMBER,
             "page number of a PDF copy left out of the text of nodes",
         ),
         (
             page_headers,
-            "page-header",
+            codes::PAGE_HEADER,
             "Official Gazette page header (and page number) left out of the text of nodes",
         ),
         (
             stamps,
-            "signature-stamp",
+            codes::SIGNATURE_STAMP,
             "digital-signature stamp left out of the text of nodes",
         ),
     ];
@@ -380,7 +381,7 @@ fn record_cleanups(ctx: &mut Ctx) {
     if let Some((s, e)) = first_markup {
         let span = ctx.span(s, e);
         ctx.diag(
-            "markdown",
+            codes::MARKDOWN,
             Severity::Info,
             format!("Markdown debris (emphasis, pipes) removed from the text of {markup} lines"),
             span,
@@ -394,7 +395,7 @@ fn check_year(ctx: &mut Ctx, h: &vanban_model::Header) {
         if let (Some(sy), Some(dy)) = (n.year, d.year) {
             if sy != dy {
                 ctx.diag(
-                    "header-year-mismatch",
+                    codes::HEADER_YEAR_MISMATCH,
                     Severity::Warning,
                     format!(
                         "the symbol {} says {sy}, the header date says {dy}; the id takes {sy}",
@@ -412,7 +413,7 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
     let span = h.span;
     if h.issuer.name.is_none() {
         ctx.diag(
-            "header-no-issuer",
+            codes::HEADER_NO_ISSUER,
             Severity::Warning,
             "no issuing body found in the header",
             span,
@@ -420,7 +421,7 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
     }
     if h.number.is_none() {
         ctx.diag(
-            "header-no-number",
+            codes::HEADER_NO_NUMBER,
             Severity::Warning,
             "no number and symbol (\"Số: …\") found in the header",
             span,
@@ -428,7 +429,7 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
     }
     match &h.date_parts {
         None => ctx.diag(
-            "header-no-date",
+            codes::HEADER_NO_DATE,
             Severity::Warning,
             "no place-and-date line (\"…, ngày … tháng … năm …\") found in the header",
             span,
@@ -439,14 +440,14 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
             } else {
                 "the date is not a real calendar date"
             };
-            ctx.diag("header-blank-date", Severity::Info, msg, span);
+            ctx.diag(codes::HEADER_BLANK_DATE, Severity::Info, msg, span);
         }
         _ => {}
     }
     check_year(ctx, h);
     if h.kind == vanban_model::DocumentKind::Unknown {
         ctx.diag(
-            "header-no-kind",
+            codes::HEADER_NO_KIND,
             Severity::Warning,
             "the document type could not be told",
             span,
@@ -463,7 +464,7 @@ fn check_header(ctx: &mut Ctx, doc: &Document) {
                     && h.kind == vanban_model::DocumentKind::Rules);
             if !compatible {
                 ctx.diag(
-                    "header-type-mismatch",
+                    codes::HEADER_TYPE_MISMATCH,
                     Severity::Warning,
                     format!(
                         "the type code {} says {}, the type name says {}",

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use vanban_extract::fold::slug;
-use vanban_model::{Closing, Document, DocumentKind, Extraction, Header, Node, NodeKind};
+use vanban_model::{
+    Closing, Document, DocumentId, DocumentKind, Extraction, Header, Node, NodeKind,
+};
 use vanban_syntax::Parsed;
 use vanban_text::Sub;
 
@@ -19,24 +21,22 @@ use crate::xml_inline as xml;
 /// The AKN URI of a document id (`urn:lex:vn:chinh-phu:decree:2020;30-2020-nd-cp` →
 /// `/akn/vn/act/decree/chinh-phu/2020/30-2020-nd-cp`).
 pub fn akn_uri(id: &str) -> String {
-    let Some(rest) = id.strip_prefix("urn:lex:vn:") else {
+    let Ok(d) = id.parse::<DocumentId>() else {
         return format!("/akn/vn/doc/{}", slug(id));
     };
-    let (head, number) = rest.rsplit_once(';').unwrap_or((rest, "_"));
-    let parts: Vec<&str> = head.split(':').collect();
-    let (authority, kind, year) = match parts.as_slice() {
-        [a, k, y] => (*a, *k, *y),
-        _ => ("_", "unknown", "_"),
-    };
-    let year = if year == "_" { "undated" } else { year };
-    let authority = if authority == "_" {
+    let year = d
+        .year
+        .map_or_else(|| "undated".to_owned(), |y| y.to_string());
+    let authority = if d.authority.is_unknown() {
         "unknown".to_owned()
     } else {
-        authority.replace('.', "-")
+        d.authority.to_string().replace('.', "-")
     };
+    let ty = if is_act(d.kind) { "act" } else { "doc" };
     format!(
-        "/akn/vn/{}/{kind}/{authority}/{year}/{number}",
-        akn_type(kind)
+        "/akn/vn/{ty}/{}/{authority}/{year}/{}",
+        d.kind.as_str(),
+        d.number
     )
 }
 
@@ -51,14 +51,6 @@ fn is_act(kind: DocumentKind) -> bool {
             | DocumentKind::Circular
             | DocumentKind::JointCircular
     )
-}
-
-fn akn_type(kind: &str) -> &'static str {
-    match kind {
-        "constitution" | "code" | "law" | "ordinance" | "decree" | "circular"
-        | "joint_circular" => "act",
-        _ => "doc",
-    }
 }
 
 /// Element name and `name` attribute of a node kind.

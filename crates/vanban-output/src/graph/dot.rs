@@ -84,8 +84,8 @@ pub fn dot(g: &Graph, o: ExportOptions) -> String {
         let _ = writeln!(
             s,
             "  {} -> {} [label={}{style}];",
-            dot_str(&e.source),
-            dot_str(&e.target),
+            dot_str(e.source),
+            dot_str(e.target),
             dot_str(e.kind.as_str())
         );
     }

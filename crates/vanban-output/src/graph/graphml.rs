@@ -83,8 +83,8 @@ pub fn graphml(g: &Graph, o: ExportOptions) -> String {
         let _ = writeln!(
             s,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            xml(&e.source),
-            xml(&e.target)
+            xml(e.source),
+            xml(e.target)
         );
         let _ = writeln!(s, "      <data key=\"e_key\">{}</data>", xml(&key));
         for (k, v) in attrs {

@@ -70,8 +70,8 @@ pub fn node_link(g: &Graph, o: ExportOptions) -> Value {
             .iter()
             .zip(keys)
             .map(|(e, key)| EdgeRecord {
-                source: &e.source,
-                target: &e.target,
+                source: e.source,
+                target: e.target,
                 key,
                 attrs: EdgeAttrs::of(e),
             })

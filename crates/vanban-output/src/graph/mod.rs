@@ -76,12 +76,12 @@ pub struct ExportOptions {
     pub documents_only: bool,
 }
 
-fn selected(g: &Graph, o: ExportOptions) -> (Vec<&Node>, Vec<&Edge>) {
+fn selected(g: &Graph, o: ExportOptions) -> (Vec<&Node>, Vec<Edge<'_>>) {
     let nodes: Vec<&Node> = g
         .nodes()
         .filter(|n| !o.documents_only || n.kind == NodeKind::Document)
         .collect();
-    let edges: Vec<&Edge> = g
+    let edges: Vec<Edge<'_>> = g
         .edges()
         .into_iter()
         .filter(|e| !o.documents_only || matches!(e.kind, EdgeKind::Relation(_)))

@@ -27,11 +27,11 @@ pub fn rdf_property(kind: EdgeKind) -> (&'static str, &'static str) {
 pub(super) type RdfLinks<'a> = BTreeMap<&'a str, BTreeSet<(&'static str, &'static str, &'a str)>>;
 
 /// The [`RdfLinks`] of the exported edges.
-pub(super) fn rdf_links<'a>(edges: &[&'a Edge]) -> RdfLinks<'a> {
+pub(super) fn rdf_links<'a>(edges: &[Edge<'a>]) -> RdfLinks<'a> {
     let mut out = RdfLinks::new();
     for e in edges {
         let (p, l) = rdf_property(e.kind);
-        out.entry(&e.source).or_default().insert((p, l, &e.target));
+        out.entry(e.source).or_default().insert((p, l, e.target));
     }
     out
 }

@@ -152,12 +152,12 @@ impl<'a> EdgeAttrs<'a> {
     pub(crate) fn of(e: &'a Edge) -> EdgeAttrs<'a> {
         EdgeAttrs {
             kind: e.kind,
-            asserted_by: &e.asserted_by,
+            asserted_by: e.asserted_by,
             start: e.span.map(|s| s.start),
             end: e.span.map(|s| s.end),
             line: e.span.map(|s| s.line),
             column: e.span.map(|s| s.column),
-            purpose: e.purpose.as_deref(),
+            purpose: e.purpose,
         }
     }
 }
@@ -240,14 +240,12 @@ pub(crate) fn edge_attrs(e: &Edge) -> Vec<(String, Value)> {
 }
 
 /// Keys of parallel edges: `type`, then `type:2`, `type:3` … in edge order.
-pub(crate) fn edge_keys(edges: &[&Edge]) -> Vec<String> {
+pub(crate) fn edge_keys(edges: &[Edge]) -> Vec<String> {
     let mut out = Vec::with_capacity(edges.len());
     let mut count: std::collections::HashMap<(&str, &str, EdgeKind), usize> =
         std::collections::HashMap::new();
     for e in edges {
-        let n = count
-            .entry((e.source.as_str(), e.target.as_str(), e.kind))
-            .or_default();
+        let n = count.entry((e.source, e.target, e.kind)).or_default();
         *n += 1;
         out.push(if *n == 1 {
             e.kind.as_str().to_owned()

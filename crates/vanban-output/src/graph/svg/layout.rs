@@ -66,12 +66,9 @@ fn relation_edges<'a>(
     let mut edges: BTreeMap<(&str, &str), BTreeSet<&'static str>> = BTreeMap::new();
     for e in g.edges() {
         if let EdgeKind::Relation(r) = e.kind {
-            if keep.contains(e.source.as_str())
-                && keep.contains(e.target.as_str())
-                && e.source != e.target
-            {
+            if keep.contains(e.source) && keep.contains(e.target) && e.source != e.target {
                 edges
-                    .entry((e.source.as_str(), e.target.as_str()))
+                    .entry((e.source, e.target))
                     .or_default()
                     .insert(r.as_str());
             }
