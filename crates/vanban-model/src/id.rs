@@ -67,7 +67,12 @@ impl DocumentId {
 
     /// The year of an id string, when it is a document id that gives one.
     pub fn year_of(id: &str) -> Option<u16> {
-        id.parse::<DocumentId>().ok()?.year
+        // Read without building the id: the time guard asks this for every claim.
+        let (_, _, year, number) = parts(id)?;
+        if number.is_empty() {
+            return None;
+        }
+        year.parse().ok()
     }
 
     /// Whether this id is provisional: the year or the issuer is not known, so a fuller id
@@ -104,19 +109,23 @@ impl fmt::Display for IdError {
 
 impl std::error::Error for IdError {}
 
+/// The four parts of an id string (authority, kind, year, number), borrowed.
+fn parts(s: &str) -> Option<(&str, &str, &str, &str)> {
+    let rest = s.strip_prefix("urn:lex:vn:")?;
+    let (head, number) = rest.split_once(';')?;
+    let mut parts = head.split(':');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(authority), Some(kind), Some(year), None) => Some((authority, kind, year, number)),
+        _ => None,
+    }
+}
+
 impl FromStr for DocumentId {
     type Err = IdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || IdError(s.to_owned());
-        let rest = s.strip_prefix("urn:lex:vn:").ok_or_else(bad)?;
-        let (head, number) = rest.split_once(';').ok_or_else(bad)?;
-        let mut parts = head.split(':');
-        let (Some(authority), Some(kind), Some(year), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
+        let (authority, kind, year, number) = parts(s).ok_or_else(bad)?;
         let authority = match authority {
             "_" => IdAuthority::default(),
             a => match a.split_once('.') {
@@ -224,5 +233,18 @@ mod tests {
         ] {
             assert!(s.parse::<DocumentId>().is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn the_year_is_read_without_building_the_id() {
+        let y = DocumentId::year_of;
+        assert_eq!(
+            y("urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd"),
+            Some(2024)
+        );
+        assert_eq!(y("urn:lex:vn:tu:resolution:_;34-nq-tu"), None);
+        assert_eq!(y("urn:lex:vn:ubnd:plan:2024;"), None);
+        assert_eq!(y("urn:lex:vn:ubnd:plan:2024"), None);
+        assert_eq!(y("208/KH-UBND"), None);
     }
 }
