@@ -1,5 +1,5 @@
-//! The seed plan 208/KH-UBND parses to what `docs/seed-expectations.md` (shared with the
-//! project) says a correct reading gives, field by field.
+//! The seed plan 208/KH-UBND parses to what a correct reading of it gives (the expectations
+//! the project was given with the seed, restated here as assertions), field by field.
 
 use vanban::{DocumentKind, MottoKind, Node, NodeKind, NumberForm, Parsed, Severity};
 
