@@ -128,6 +128,8 @@ lists! {
     TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../data/task-columns.tsv"), spaced: false;
     /// Words before the agency a task is given to (with their trailing space).
     ASSIGNING_WORDS: Vec<&'static str> = words("../data/assigning-words.tsv"), spaced: true;
+    /// Words of deadlines: (role, phrase), lower case.
+    DEADLINE_WORDS: Vec<(&'static str, &'static str)> = pairs("../data/deadline-words.tsv"), spaced: false;
 }
 
 #[cfg(test)]
