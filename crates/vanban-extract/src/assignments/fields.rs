@@ -32,6 +32,38 @@ fn field(n: &Node) -> Option<(&'static str, &str)> {
     Some((role, value.trim().trim_end_matches(['.', ';']).trim()))
 }
 
+/// The fields of a unit: its children, or the children of a child that is only a label
+/// ("b) Cơ quan thực hiện:"). A paragraph that is no field continues the field before it (a
+/// value broken over lines: "Đơn vị chủ trì thực hiện: Các" / "Sở, ngành, đơn vị").
+fn fields(n: &Node) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let label_only = |c: &Node| {
+        let t = c.text.trim();
+        t.ends_with(':') && t.split_whitespace().count() <= 6
+    };
+    let parts = n.children.iter().flat_map(|c| {
+        let under = if label_only(c) {
+            c.children.as_slice()
+        } else {
+            &[]
+        };
+        std::iter::once(c).chain(under.iter())
+    });
+    let mut open = false;
+    for c in parts {
+        if let Some((role, v)) = field(c) {
+            out.push((role, v.to_owned()));
+            open = true;
+        } else if let (true, Some(last)) = (open && c.marker.is_none(), out.last_mut()) {
+            last.1.push(' ');
+            last.1.push_str(c.text.trim().trim_end_matches(['.', ';']));
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
 /// The one task of a unit written as fields, if its parts name a lead or cooperating agency.
 pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
     let mut a = Assignment {
@@ -39,16 +71,12 @@ pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
         ..Assignment::default()
     };
     let mut content = String::new();
-    let parts = n
-        .children
-        .iter()
-        .flat_map(|c| std::iter::once(c).chain(c.children.iter()));
-    for c in parts {
-        match field(c) {
-            Some(("lead", v)) => a.lead.extend(read_cell(w.registry, v)),
-            Some(("cooperating", v)) => a.cooperating.extend(read_cell(w.registry, v)),
-            Some(("deadline", v)) if a.deadline.is_none() => a.deadline = deadline(v, true, w.date),
-            Some(("content", v)) if content.is_empty() => content = v.to_owned(),
+    for (role, v) in fields(n) {
+        match role {
+            "lead" => a.lead.extend(read_cell(w.registry, &v)),
+            "cooperating" => a.cooperating.extend(read_cell(w.registry, &v)),
+            "deadline" if a.deadline.is_none() => a.deadline = deadline(&v, true, w.date),
+            "content" if content.is_empty() => content = v,
             _ => {}
         }
     }
