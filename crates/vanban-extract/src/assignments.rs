@@ -10,7 +10,7 @@ use crate::agencies::{fold, AgencyRegistry};
 use crate::deadlines::deadline;
 
 mod fields;
-use crate::lists::{ASSIGNING_WORDS, TASK_COLUMNS};
+use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, TASK_COLUMNS};
 
 /// Lead, cooperating and responsible agencies of a task text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -33,6 +33,24 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
     let rest_fold = fold(vanban_text::window(rest, 0, 400));
+    if !subject.is_empty() {
+        // An approval, a report or a description is no task; "X đề nghị Y …" gives the task to Y.
+        // ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi …" is a task.)
+        let clause = rest_fold.split(['.', ';']).next().unwrap_or("");
+        if starts_with_words(&rest_fold, &NOT_ASSIGNING) && !clause.contains("chủ trì") {
+            return p;
+        }
+        let assigning = ASSIGNING_WORDS
+            .iter()
+            .map(|w| fold(w))
+            .find(|w| rest_fold.starts_with(w.as_str()));
+        if let Some(w) = assigning.filter(|w| w.len() <= rest.len()) {
+            let given = parties(registry, rest.sub(w.len()..));
+            if given != Parties::default() {
+                return given;
+            }
+        }
+    }
     if rest_fold.starts_with("chủ trì") {
         p.lead = subject;
         p.cooperating = cooperating_after(registry, rest.sub("chủ trì".len()..));
@@ -48,6 +66,15 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         p.lead = vec![String::new()];
     }
     p
+}
+
+/// Whether folded text starts with one of the phrases, as whole words.
+fn starts_with_words(folded: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|w| {
+        folded
+            .strip_prefix(w)
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    })
 }
 
 /// Agencies after "phối hợp (với)": "…, phối hợp với Sở Tài chính và các cơ quan …".
@@ -342,6 +369,36 @@ mod tests {
         let p = parties(&r, "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị, địa phương xây dựng");
         assert_eq!(p.lead, ["Sở Nông nghiệp và Môi trường"]);
         assert_eq!(p.cooperating, ["các cơ quan, đơn vị, địa phương"]);
+    }
+
+    #[test]
+    fn approvals_reports_and_descriptions_are_no_tasks() {
+        let r = AgencyRegistry::builtin();
+        // Corpus sentences: KL_75 / CTr_31 (approvals), a report of what was done, a
+        // description of a unit.
+        for text in [
+            "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình của Đảng ủy Chính phủ",
+            "Bộ Chính trị, Ban Bí thư ghi nhận những kết quả đạt được",
+            "Ủy ban nhân dân tỉnh đã ban hành nhiều văn bản chỉ đạo điều hành",
+            "Sở Công Thương nhận được Văn bản số 11/VT ngày 29/5/2026",
+            "Giám đốc Quỹ là người đại diện theo pháp luật của Quỹ",
+        ] {
+            assert_eq!(parties(&r, text), Parties::default(), "{text}");
+        }
+        // "X đề nghị Y …": the task is Y's.
+        let p = parties(
+            &r,
+            "Cục Hóa chất đề nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy định trên",
+        );
+        assert_eq!(p.responsible, ["Sở Công Thương tỉnh Quảng Ngãi"]);
+        // An assigning form stays a task (dong-thap 552-KH, VI/1).
+        let p = parties(&r, "Sở Tư pháp chủ trì thẩm định");
+        assert_eq!(p.lead, ["Sở Tư pháp"]);
+        let p = parties(
+            &r,
+            "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc",
+        );
+        assert_eq!(p.responsible, ["Sở Khoa học và Công nghệ"]);
     }
 
     #[test]
