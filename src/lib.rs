@@ -42,9 +42,9 @@ pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};
 pub use vanban_graph::{Graph, GraphBuilder};
 pub use vanban_model::{
     Appendix, Archive, Assignment, Authority, Citation, CitationForm, CitedIssuer, Closing,
-    DateParts, Diagnostic, Document, DocumentKind, DocumentNumber, Extra, Extraction, Header,
-    Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient, RecipientRef, Reference,
-    Relation, RelationType, Severity, Signature, Span,
+    DateParts, Deadline, DeadlineKind, Diagnostic, Document, DocumentKind, DocumentNumber, Extra,
+    Extraction, Header, Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient,
+    RecipientRef, Recurrence, Reference, Relation, RelationType, Severity, Signature, Span,
 };
 pub use vanban_syntax::{
     parse, parse_bytes, parse_with, DecodeError, ParseError, ParseOptions, Parsed,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use vanban::{CitationForm, Extraction, RelationType};
+use vanban::{CitationForm, DeadlineKind, Extraction, RelationType};
 
 fn seed() -> Extraction {
     let path = concat!(
@@ -217,18 +217,41 @@ fn assignments() {
         assert_eq!(norms(&a.cooperating), expect(coop), "{node} cooperating");
         assert_eq!(norms(&a.responsible), expect(resp), "{node} responsible");
     }
-    // Time targets inside tasks.
+    // Time targets inside tasks, as written and as dates.
+    let dated = |node: &str| {
+        let d = by_node[node].deadline.clone().unwrap_or_default();
+        (d.text, d.kind, d.due, d.start, d.end)
+    };
+    let some = |s: &str| Some(s.to_owned());
     assert_eq!(
-        by_node["sec_II__item_4__point_n"].deadline.as_deref(),
-        Some("vào năm 2030")
+        dated("sec_II__item_4__point_n"),
+        (
+            "vào năm 2030".into(),
+            DeadlineKind::Due,
+            some("2030-12-31"),
+            None,
+            None
+        )
     );
     assert_eq!(
-        by_node["sec_II__item_4__point_i"].deadline.as_deref(),
-        Some("thời kỳ 2021 - 2030, tầm nhìn đến năm 2045")
+        dated("sec_II__item_4__point_i"),
+        (
+            "thời kỳ 2021 - 2030".into(),
+            DeadlineKind::Period,
+            None,
+            some("2021-01-01"),
+            some("2030-12-31")
+        )
     );
     assert_eq!(
-        by_node["sec_II__item_1__point_c"].deadline.as_deref(),
-        Some("thời kỳ 2021-2030, tầm nhìn đến năm 2050")
+        dated("sec_II__item_1__point_c"),
+        (
+            "thời kỳ 2021-2030".into(),
+            DeadlineKind::Period,
+            None,
+            some("2021-01-01"),
+            some("2030-12-31")
+        )
     );
 }
 

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use indicatif::ParallelProgressIterator;
 use rayon::prelude::*;
+use vanban_graph::TaskFilter;
 use vanban_graph::{Graph, GraphBuilder, ResolveError, IMPLEMENTATION};
 use vanban_model::{DocumentKind, RelationType, Severity};
-use vanban_output::{query, ChainFormat, ExportOptions, GraphFormat, QueryFormat};
+use vanban_output::{query, ChainFormat, ExportOptions, GraphFormat, QueryFormat, TaskFormat};
 
 use crate::error::{unless_unreadable, CliError, CliResult};
 use crate::write_output;
@@ -89,6 +90,51 @@ pub(crate) struct AgencyArgs {
     format: QueryFormat,
     #[command(flatten)]
     corpus: CorpusArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct TasksArgs {
+    /// Only tasks of agencies whose name contains this, in any role ("Sở Tài chính", "UBND").
+    #[arg(long, value_name = "NAME")]
+    agency: Option<String>,
+    /// Only tasks due on or before this date (YYYY-MM-DD). A task's date is its due date, else
+    /// the last day of its period; tasks without one are left out by any date option.
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
+    due_before: Option<String>,
+    /// Only tasks due on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
+    due_after: Option<String>,
+    /// Only tasks overdue on the date of `--as-of`: due before it.
+    #[arg(long, requires = "as_of")]
+    overdue: bool,
+    /// The day `--overdue` counts from (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = iso_date, requires = "overdue")]
+    as_of: Option<String>,
+    /// Only tasks of this document: its number as printed ("208/KH-UBND") or a part of its id.
+    #[arg(long, value_name = "ID")]
+    document: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TaskFormat::Text)]
+    format: TaskFormat,
+    #[command(flatten)]
+    corpus: CorpusArgs,
+}
+
+/// A date as `YYYY-MM-DD`.
+fn iso_date(s: &str) -> Result<String, String> {
+    let ok = s.len() == 10
+        && s.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("{s:?} is not a date as YYYY-MM-DD"))
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -423,6 +469,27 @@ pub(crate) fn agency_cmd(args: &AgencyArgs) -> CliResult {
         Ok(Answer {
             found: !found.is_empty(),
             ..Answer::new(text, args.format.for_people())
+        })
+    })
+}
+
+pub(crate) fn tasks_cmd(args: &TasksArgs) -> CliResult {
+    answer(&args.corpus, |graph| {
+        let filter = TaskFilter {
+            agency: args.agency.clone(),
+            due_before: args.due_before.clone(),
+            due_after: args.due_after.clone(),
+            overdue_as_of: args.as_of.clone().filter(|_| args.overdue),
+            document: args.document.clone(),
+        };
+        let found = graph.tasks(&filter);
+        if found.is_empty() && !args.corpus.quiet {
+            note!("no task in this corpus passes the filter");
+        }
+        let text = query::tasks(&found, args.format);
+        Ok(Answer {
+            found: !found.is_empty(),
+            ..Answer::new(text, args.format == TaskFormat::Text)
         })
     })
 }

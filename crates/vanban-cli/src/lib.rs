@@ -128,6 +128,12 @@ vanban chain 165/QĐ-UBND --relations implements,based_on")]
         after_help = "Examples:\n  vanban agency \"Sở Tài chính\"\n  vanban agency \"kế hoạch và đầu tư\" --format json"
     )]
     Agency(graph::AgencyArgs),
+    /// Tasks across the corpus with their lead and due date, filtered by agency, document and date.
+    #[command(
+        long_about = "Tasks across the corpus: for each, its date (the due date, else the last day of its period), the document and element that assign it, its lead agencies (or the agencies it is addressed to), its text and its deadline as written. Sorted by date, undated tasks last.",
+        after_help = "Examples:\n  vanban tasks --due-before 2025-12-31\n  vanban tasks seeds/ --format csv\n  vanban tasks --agency \"Sở Tài chính\" --format json\n  vanban tasks --overdue --as-of 2026-01-15 --document 308/KH-UBND"
+    )]
+    Tasks(graph::TasksArgs),
     /// Documents cited but not in the corpus, most cited first.
     Orphans(graph::ListArgs),
     /// Directives (resolutions, conclusions, plans …) that nothing in the corpus implements.
@@ -212,6 +218,7 @@ fn run_command(command: &Command) -> CliResult {
         Command::Implementers(args) => graph::implementers_cmd(args),
         Command::Path(args) => graph::path_cmd(args),
         Command::Agency(args) => graph::agency_cmd(args),
+        Command::Tasks(args) => graph::tasks_cmd(args),
         Command::Orphans(args) => graph::orphans_cmd(args),
         Command::Unimplemented(args) => graph::unimplemented_cmd(args),
         Command::Cycles(args) => graph::cycles_cmd(args),

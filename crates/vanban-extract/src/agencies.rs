@@ -7,8 +7,8 @@ use vanban_text::fold::fold_case;
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::{
-    AGENCY_HEADS, AREA_KINDS, DISTRIBUTIVE_HEADS, GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS,
-    NOT_AGENCIES, OFFICIAL_TITLES, UNITS_BEFORE_NAMES,
+    AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, DISTRIBUTIVE_HEADS, GENERIC_BODIES,
+    NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES, UNITS_BEFORE_NAMES,
 };
 
 const AGENCIES: &str = include_str!("../data/agencies.tsv");
@@ -363,6 +363,9 @@ fn registered(text: &str, len: usize, canonical: &str) -> (Vec<String>, usize) {
     let canon_fold = fold(canonical);
     if UNITS_BEFORE_NAMES.iter().any(|u| canon_fold.ends_with(u)) {
         end += proper_name_len(text.sub(len..));
+    } else {
+        // "Sở Công Thương tỉnh Quảng Ngãi": the province of a registry name.
+        end += province_after(text.sub(len..));
     }
     let written = text.sub(..end).trim();
     let name = if end > len {
@@ -371,6 +374,18 @@ fn registered(text: &str, len: usize, canonical: &str) -> (Vec<String>, usize) {
         canonical.to_owned()
     };
     (vec![name], end)
+}
+
+/// The length of " tỉnh X" / " thành phố X" at the start of `s` when X is a province.
+fn province_after(s: &str) -> usize {
+    for unit in [" tỉnh ", " thành phố "] {
+        if let Some(rest) = s.strip_prefix(unit) {
+            if crate::identity::known_province_at(rest).is_some() {
+                return unit.len() + proper_name_len(rest);
+            }
+        }
+    }
+    0
 }
 
 /// The byte length of an official's title at the start of folded text.
@@ -461,7 +476,9 @@ fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
 /// or "-" between capitalised words; a few lower-case words that belong to names.
 fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
     let mut end = 0;
-    let mut words: Vec<(usize, &str)> = word_spans(s).collect();
+    let mut words: Vec<(usize, &str)> = word_spans(s).take(17).collect();
+    // Whether the text ends within the words looked at.
+    let whole = words.len() <= 16;
     words.truncate(16);
     let mut k = 0;
     while k < words.len() {
@@ -494,7 +511,21 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
                 },
                 bare,
             );
-        if !(capital || joiner || inner) {
+        let ends = !capital && !joiner && name_ends_at(&words, k);
+        if !(capital || joiner || inner) || ends {
+            // A name cut in the middle of its lower-case words ("Trung tâm Chuyển | đổi số
+            // tỉnh") goes on to where the predicate starts.
+            // Only after a capitalised word of the name, not right after its head ("Hội đồng
+            // kỷ luật họp" keeps "Hội đồng").
+            let after_capital = k > 0
+                && words[k - 1]
+                    .1
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            if !ends && !capital && !joiner && after_capital {
+                end = run_on(&words, k, whole).unwrap_or(end);
+            }
             break;
         }
         end = i + bare.len();
@@ -504,6 +535,52 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         k += 1;
     }
     end
+}
+
+/// Whether a word of `data/agency-name-ends.tsv` (the start of a predicate: "chủ trì", "thành
+/// lập", "và" …) stands at `words[k]`.
+fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
+    AGENCY_NAME_ENDS.iter().any(|phrase| {
+        let n = phrase.len();
+        words.get(k..k + n).is_some_and(|ws| {
+            ws.iter()
+                .zip(phrase)
+                .enumerate()
+                .all(|(j, (&(_, w), want))| {
+                    let w = if j + 1 == n {
+                        w.trim_end_matches([',', ';', '.', ':'])
+                    } else {
+                        w
+                    };
+                    w == *want
+                })
+        })
+    })
+}
+
+/// The end of an agency name that goes on in lower case from `words[k]`: up to the word before
+/// a predicate word, through a word that ends with punctuation, or to the end of the text
+/// (`whole`), within eight words; `None` when no such end comes.
+fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
+    const MOST: usize = 8;
+    let end_of = |j: usize| {
+        let (i, w) = words[j];
+        i + w.trim_end_matches([',', ';', '.', ':']).len()
+    };
+    for j in k..words.len().min(k + MOST) {
+        let (_, w) = words[j];
+        let bare = w.trim_end_matches([',', ';', '.', ':']);
+        let wordlike = bare
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '/');
+        if bare.is_empty() || !wordlike || name_ends_at(words, j) {
+            return (j > k).then(|| end_of(j - 1));
+        }
+        if bare.len() != w.len() {
+            return Some(end_of(j));
+        }
+    }
+    (whole && words.len() <= k + MOST && words.len() > k).then(|| end_of(words.len() - 1))
 }
 
 /// (byte offset, word) pairs of `s`, starting after leading spaces.
@@ -553,6 +630,46 @@ mod tests {
         );
         // A "khu" that is not an area of a name ends it.
         assert_eq!(list("Sở Xây dựng khu nhà ở"), ["Sở Xây dựng"]);
+    }
+
+    #[test]
+    fn names_run_to_where_the_predicate_starts() {
+        // Corpus sentences (KH_134, NQ_34, KL_75 and the issue's examples).
+        assert_eq!(
+            list("Ban Quản lý Khu kinh tế chủ trì, phối hợp với các sở ban ngành"),
+            ["Ban Quản lý Khu kinh tế"]
+        );
+        assert_eq!(
+            list("Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh chủ trì"),
+            [
+                "Ban Quản lý Khu kinh tế",
+                "Ban Quản lý các Khu công nghiệp tỉnh"
+            ]
+        );
+        assert_eq!(
+            list("Ủy ban Kiểm tra Tỉnh ủy phối hợp với các cơ quan, đơn vị có liên quan"),
+            ["Ủy ban Kiểm tra Tỉnh ủy"]
+        );
+        assert_eq!(
+            list("Trung tâm Chuyển đổi số tỉnh triển khai nền tảng"),
+            ["Trung tâm Chuyển đổi số tỉnh"]
+        );
+        // Not right after the head: "Hội đồng kỷ luật họp" is no name "Hội đồng kỷ luật họp".
+        assert_eq!(list("Hội đồng kỷ luật họp"), ["Hội đồng"]);
+        assert_eq!(
+            list("Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia"),
+            ["Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"]
+        );
+        // "thành" of "thành lập" is no part of "thành phố".
+        assert_eq!(
+            list("Ủy ban nhân dân cấp tỉnh thành lập Ban Chỉ đạo"),
+            ["Ủy ban nhân dân cấp tỉnh"]
+        );
+        // No predicate within reach: the name ends at its last capitalised word.
+        assert_eq!(
+            list("Ban Chỉ đạo Tỉnh một hai ba bốn năm sáu bảy tám chín mười"),
+            ["Ban Chỉ đạo Tỉnh"]
+        );
     }
 
     fn list(t: &str) -> Vec<String> {

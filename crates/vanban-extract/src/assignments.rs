@@ -3,37 +3,14 @@
 //! items, bullets and task-table rows (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |
 //! Thời gian).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-use vanban_model::{Assignment, Document, Node, NodeKind};
+use vanban_model::{Assignment, Deadline, Document, Node, NodeKind};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::agencies::{fold, AgencyRegistry};
-use crate::lists::{ASSIGNING_WORDS, TASK_COLUMNS};
+use crate::deadlines::deadline;
 
-fn deadline_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?i)(?:",
-            r"thời kỳ \d{4}\s*-\s*\d{4}(?:, tầm nhìn đến năm \d{4})?|",
-            r"trước (?:ngày )?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}",
-            r"|trước ngày \d{1,2} tháng \d{1,2} năm \d{4}",
-            r"|(?:trong |vào )?quý [IV]+(?: năm |/)\d{4}",
-            r"|(?:trong |vào )?(?:tháng \d{1,2}|năm \d{4})(?: năm \d{4})?",
-            r"|hằng năm|hàng năm|định kỳ hằng (?:tháng|quý|năm)|thường xuyên",
-            r"|vào năm \d{4}|đến năm \d{4}",
-            r")"
-        ))
-        .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
-    })
-}
-
-/// The first deadline or time target in a text.
-pub(crate) fn deadline_in(text: &str) -> Option<String> {
-    deadline_regex().find(text).map(|m| m.as_str().to_owned())
-}
+mod fields;
+use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, TASK_COLUMNS};
 
 /// Lead, cooperating and responsible agencies of a task text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -56,6 +33,24 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
     let rest_fold = fold(vanban_text::window(rest, 0, 400));
+    if !subject.is_empty() {
+        // An approval, a report or a description is no task; "X đề nghị Y …" gives the task to Y.
+        // ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi …" is a task.)
+        let clause = rest_fold.split(['.', ';']).next().unwrap_or("");
+        if starts_with_words(&rest_fold, &NOT_ASSIGNING) && !clause.contains("chủ trì") {
+            return p;
+        }
+        let assigning = ASSIGNING_WORDS
+            .iter()
+            .map(|w| fold(w))
+            .find(|w| rest_fold.starts_with(w.as_str()));
+        if let Some(w) = assigning.filter(|w| w.len() <= rest.len()) {
+            let given = parties(registry, rest.sub(w.len()..));
+            if given != Parties::default() {
+                return given;
+            }
+        }
+    }
     if rest_fold.starts_with("chủ trì") {
         p.lead = subject;
         p.cooperating = cooperating_after(registry, rest.sub("chủ trì".len()..));
@@ -71,6 +66,15 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         p.lead = vec![String::new()];
     }
     p
+}
+
+/// Whether folded text starts with one of the phrases, as whole words.
+fn starts_with_words(folded: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|w| {
+        folded
+            .strip_prefix(w)
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    })
 }
 
 /// Agencies after "phối hợp (với)": "…, phối hợp với Sở Tài chính và các cơ quan …".
@@ -107,63 +111,101 @@ fn is_task_kind(kind: NodeKind) -> bool {
 
 /// Assignments of a document, in document order.
 pub(crate) fn assignments(registry: &AgencyRegistry, doc: &Document) -> Vec<Assignment> {
+    let w = Walker {
+        registry,
+        date: doc.header.date.as_deref(),
+    };
     let mut out = Vec::new();
     let roots: Vec<&[Node]> = std::iter::once(doc.body.as_slice())
         .chain(doc.appendices.iter().map(|a| a.children.as_slice()))
         .collect();
     for nodes in roots {
-        walk(registry, nodes, &[], &mut out);
+        w.walk(nodes, &Inherited::default(), &mut out);
     }
     out
 }
 
-fn walk(
-    registry: &AgencyRegistry,
-    nodes: &[Node],
-    inherited: &[String],
-    out: &mut Vec<Assignment>,
-) {
-    let mut header: Option<Columns> = None;
-    for n in nodes {
-        if n.kind == NodeKind::Row {
-            match &header {
-                None => header = Columns::of(&n.cells),
-                Some(cols) => {
-                    if let Some(a) = cols.assignment(registry, n) {
-                        out.push(a);
-                    }
+/// What a task node takes from the units above it.
+#[derive(Default, Clone)]
+struct Inherited {
+    /// The agencies named above ("1. Sở Tài chính:" over its bullets).
+    agencies: Vec<String>,
+    /// A deadline in a heading above.
+    deadline: Option<Deadline>,
+}
+
+struct Walker<'a> {
+    registry: &'a AgencyRegistry,
+    /// The document's date, that years left out and relative deadlines count from.
+    date: Option<&'a str>,
+}
+
+impl Walker<'_> {
+    fn walk(&self, nodes: &[Node], inherited: &Inherited, out: &mut Vec<Assignment>) {
+        let mut header: Option<Columns> = None;
+        for n in nodes {
+            if n.kind == NodeKind::Row {
+                match &header {
+                    None => header = Columns::of(&n.cells),
+                    Some(cols) => out.extend(cols.assignment(self, n)),
                 }
+                continue;
             }
-            continue;
+            let mut own = inherited.clone();
+            if let Some(d) = n
+                .heading
+                .as_deref()
+                .and_then(|h| deadline(h, false, self.date))
+            {
+                own.deadline = Some(d);
+            }
+            if let Some(a) = fields::assignment(self, n) {
+                out.push(a);
+                continue;
+            }
+            if is_task_kind(n.kind) {
+                self.task(n, inherited, &mut own, out);
+            }
+            self.walk(&n.children, &own, out);
         }
-        let mut own = inherited.to_vec();
-        if is_task_kind(n.kind) {
-            let text = match (&n.heading, n.text.is_empty()) {
-                (Some(h), true) => h.clone(),
-                (Some(h), false) => format!("{h} {}", n.text),
-                (None, _) => n.text.clone(),
-            };
-            let mut p = parties(registry, &text);
-            if p.lead == [String::new()] {
-                p.lead = inherited.to_vec();
-            }
-            if !p.responsible.is_empty() {
-                own.clone_from(&p.responsible);
-            } else if !p.lead.is_empty() {
-                own.clone_from(&p.lead);
-            }
-            if !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
-                out.push(Assignment {
-                    node: n.id.clone(),
-                    lead: p.lead,
-                    cooperating: p.cooperating,
-                    responsible: p.responsible,
-                    deadline: deadline_in(&text),
-                    text,
-                });
-            }
+    }
+
+    /// The assignment of a task node, if it names agencies; what its children inherit.
+    fn task(
+        &self,
+        n: &Node,
+        inherited: &Inherited,
+        own: &mut Inherited,
+        out: &mut Vec<Assignment>,
+    ) {
+        let text = match (&n.heading, n.text.is_empty()) {
+            (Some(h), true) => h.clone(),
+            (Some(h), false) => format!("{h} {}", n.text),
+            (None, _) => n.text.clone(),
+        };
+        let mut p = parties(self.registry, &text);
+        if p.lead == [String::new()] {
+            p.lead.clone_from(&inherited.agencies);
         }
-        walk(registry, &n.children, &own, out);
+        if !p.responsible.is_empty() {
+            own.agencies.clone_from(&p.responsible);
+        } else if !p.lead.is_empty() {
+            own.agencies.clone_from(&p.lead);
+        }
+        let found = deadline(&text, false, self.date);
+        if found.is_some() {
+            own.deadline.clone_from(&found);
+        }
+        if !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
+            out.push(Assignment {
+                node: n.id.clone(),
+                lead: p.lead,
+                cooperating: p.cooperating,
+                responsible: p.responsible,
+                deadline: found.or_else(|| inherited.deadline.clone()),
+                text,
+            });
+        }
     }
 }
 
@@ -198,7 +240,8 @@ impl Columns {
         (cols.lead.is_some() || cols.cooperating.is_some()).then_some(cols)
     }
 
-    fn assignment(&self, registry: &AgencyRegistry, row: &Node) -> Option<Assignment> {
+    fn assignment(&self, w: &Walker, row: &Node) -> Option<Assignment> {
+        let registry = w.registry;
         if row.cells.len() != self.width {
             return None;
         }
@@ -221,8 +264,7 @@ impl Columns {
             deadline: self
                 .deadline
                 .and_then(|i| row.cells.get(i))
-                .filter(|d| !d.is_empty())
-                .cloned(),
+                .and_then(|d| deadline(d, true, w.date)),
             text: self
                 .content
                 .and_then(|i| row.cells.get(i))
@@ -330,6 +372,36 @@ mod tests {
     }
 
     #[test]
+    fn approvals_reports_and_descriptions_are_no_tasks() {
+        let r = AgencyRegistry::builtin();
+        // Corpus sentences: KL_75 / CTr_31 (approvals), a report of what was done, a
+        // description of a unit.
+        for text in [
+            "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình của Đảng ủy Chính phủ",
+            "Bộ Chính trị, Ban Bí thư ghi nhận những kết quả đạt được",
+            "Ủy ban nhân dân tỉnh đã ban hành nhiều văn bản chỉ đạo điều hành",
+            "Sở Công Thương nhận được Văn bản số 11/VT ngày 29/5/2026",
+            "Giám đốc Quỹ là người đại diện theo pháp luật của Quỹ",
+        ] {
+            assert_eq!(parties(&r, text), Parties::default(), "{text}");
+        }
+        // "X đề nghị Y …": the task is Y's.
+        let p = parties(
+            &r,
+            "Cục Hóa chất đề nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy định trên",
+        );
+        assert_eq!(p.responsible, ["Sở Công Thương tỉnh Quảng Ngãi"]);
+        // An assigning form stays a task (dong-thap 552-KH, VI/1).
+        let p = parties(&r, "Sở Tư pháp chủ trì thẩm định");
+        assert_eq!(p.lead, ["Sở Tư pháp"]);
+        let p = parties(
+            &r,
+            "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc",
+        );
+        assert_eq!(p.responsible, ["Sở Khoa học và Công nghệ"]);
+    }
+
+    #[test]
     fn a_cell_with_agencies_and_a_group() {
         let r = AgencyRegistry::builtin();
         assert_eq!(
@@ -351,22 +423,6 @@ mod tests {
         assert_eq!(
             read_cell(&r, "Sở Kế hoạch và Đầu tư"),
             ["Sở Kế hoạch và Đầu tư"]
-        );
-    }
-
-    #[test]
-    fn deadlines() {
-        assert_eq!(
-            deadline_in("Thời gian hoàn thành xong trước ngày 05/10/2026.").as_deref(),
-            Some("trước ngày 05/10/2026")
-        );
-        assert_eq!(
-            deadline_in("hoàn thành trong quý II năm 2025").as_deref(),
-            Some("trong quý II năm 2025")
-        );
-        assert_eq!(
-            deadline_in("trở thành đô thị loại I vào năm 2030.").as_deref(),
-            Some("vào năm 2030")
         );
     }
 }

@@ -18,6 +18,7 @@ pub mod agencies;
 mod assignments;
 mod citations;
 mod cite;
+mod deadlines;
 pub mod fold;
 pub mod identity;
 mod lists;

@@ -90,6 +90,8 @@ lists! {
     NAME_WORDS: Vec<&'static str> = words("../data/name-words.tsv"), spaced: false;
     /// Lower-case words that go on with an agency name ("tỉnh", "chi", "nhánh" …).
     NAME_INNER_WORDS: Vec<&'static str> = words("../data/name-inner-words.tsv"), spaced: false;
+    /// Words that start the predicate after an agency name written partly in lower case.
+    AGENCY_NAME_ENDS: Vec<Vec<&'static str>> = phrases("../data/agency-name-ends.tsv"), spaced: false;
     /// Unit words after which a registry name takes a place's proper name.
     UNITS_BEFORE_NAMES: Vec<&'static str> = words("../data/units-before-names.tsv"), spaced: false;
     /// Administrative units below the state ("tỉnh", "xã" …), folded.
@@ -128,6 +130,10 @@ lists! {
     TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../data/task-columns.tsv"), spaced: false;
     /// Words before the agency a task is given to (with their trailing space).
     ASSIGNING_WORDS: Vec<&'static str> = words("../data/assigning-words.tsv"), spaced: true;
+    /// Words after an agency that make a sentence no task (approvals, reports, descriptions).
+    NOT_ASSIGNING: Vec<&'static str> = words("../data/not-assigning.tsv"), spaced: false;
+    /// Words of deadlines: (role, phrase), lower case.
+    DEADLINE_WORDS: Vec<(&'static str, &'static str)> = pairs("../data/deadline-words.tsv"), spaced: false;
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@
 
 mod builder;
 mod query;
+mod tasks;
 #[cfg(test)]
 mod tests;
 
@@ -60,6 +61,7 @@ pub use query::{
     describe, AgencyRole, AgencyTasks, Chain, ChainLink, Implementer, NodeSummary, Orphan,
     PathStep, ResolveError, Summary, TaskRef,
 };
+pub use tasks::{TaskFilter, TaskRow};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -269,8 +271,8 @@ pub struct TaskInfo {
     pub node: String,
     /// The task text.
     pub text: String,
-    /// Deadline or time target as written.
-    pub deadline: Option<String>,
+    /// Deadline or time target: as written, and as dates.
+    pub deadline: Option<vanban_model::Deadline>,
 }
 
 /// An edge with its evidence, as the graph hands it out: a view whose ids borrow from the

@@ -228,8 +228,8 @@ pub struct TaskRef {
     pub node: String,
     /// The task text.
     pub text: String,
-    /// Deadline as written.
-    pub deadline: Option<String>,
+    /// Deadline: as written, and as dates.
+    pub deadline: Option<vanban_model::Deadline>,
 }
 
 /// An agency and its tasks across the corpus.

@@ -275,7 +275,10 @@ fn family() -> (Graph, [String; 6]) {
         lead: vec!["Sở Tài chính".to_owned()],
         cooperating: vec!["Sở Nội vụ".to_owned()],
         responsible: Vec::new(),
-        deadline: Some("trong năm 2024".to_owned()),
+        deadline: Some(vanban_model::Deadline {
+            text: "trong năm 2024".to_owned(),
+            ..Default::default()
+        }),
         text: "Bố trí kinh phí thực hiện.".to_owned(),
     });
     let xe = doc(&e, DocumentKind::Resolution, "20-NQ/TW", "2022-06-06");
@@ -408,7 +411,10 @@ fn an_agency_is_found_by_part_of_its_name() {
     assert_eq!(a.tasks.len(), 1);
     assert_eq!(a.tasks[0].role, crate::AgencyRole::Lead);
     assert_eq!(a.tasks[0].document, d);
-    assert_eq!(a.tasks[0].deadline.as_deref(), Some("trong năm 2024"));
+    assert_eq!(
+        a.tasks[0].deadline.as_ref().map(|d| d.text.as_str()),
+        Some("trong năm 2024")
+    );
     let coop = g.agency("Sở Nội vụ");
     assert_eq!(coop[0].tasks[0].role, crate::AgencyRole::Cooperating);
     assert!(g.agency("Bộ Quốc phòng").is_empty());

@@ -201,10 +201,75 @@ pub struct Assignment {
     pub cooperating: Vec<String>,
     /// Agencies the task is addressed to ("X: …", "Giao X …", the subject of the sentence).
     pub responsible: Vec<String>,
-    /// Deadline or time target as written ("trước ngày 05/10/2026", "trong quý II năm 2025").
-    pub deadline: Option<String>,
+    /// Deadline or time target: as written, and as dates.
+    pub deadline: Option<Deadline>,
     /// The task text.
     pub text: String,
+}
+
+/// What a deadline is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// A date to finish by ("trước ngày 05/12/2025", "hoàn thành trong tháng 11/2025").
+    Due,
+    /// A span of time to work in ("Quý IV/2025", "6 tháng đầu năm 2026", "2026 - 2030").
+    Period,
+    /// Again and again ("hằng năm", "trước ngày 20 hằng tháng", "thường xuyên").
+    Recurring,
+    /// Counted from an event ("trong thời hạn 15 ngày kể từ ngày ký"); `due` is set when the
+    /// event is the document's own date.
+    Relative,
+    /// Words only ("theo tiến độ …", "sau khi Nghị định được ban hành").
+    #[default]
+    Text,
+}
+
+/// How often a recurring task comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    /// "hằng năm", "hàng năm".
+    Yearly,
+    /// "6 tháng một lần", "định kỳ 6 tháng".
+    HalfYearly,
+    /// "hằng quý".
+    Quarterly,
+    /// "hằng tháng".
+    Monthly,
+    /// "hằng tuần".
+    Weekly,
+    /// "thường xuyên", "liên tục": all the time.
+    Ongoing,
+}
+
+/// A deadline or time target, as written and as dates (ISO 8601, `YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Deadline {
+    /// As written ("trước ngày 15/12 hằng năm", "Quý IV/2025").
+    pub text: String,
+    /// What it is.
+    pub kind: DeadlineKind,
+    /// The date to finish by: the day given, or the last day of the month, quarter or year
+    /// given ("hoàn thành trong tháng 11/2025" → 2025-11-30).
+    pub due: Option<String>,
+    /// First day of the period ("Quý IV/2025" → 2025-10-01, "2026 – 2030" → 2026-01-01).
+    pub start: Option<String>,
+    /// Last day of the period.
+    pub end: Option<String>,
+    /// How often it comes back.
+    pub recurrence: Option<Recurrence>,
+    /// The day of a recurring deadline, as an ISO 8601 recurring date: `--12-15` (15 December
+    /// every year), `---20` (the 20th of every month).
+    pub on: Option<String>,
+    /// The year was left out ("trước ngày 15/12") and is the document's year.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
 }
 
 /// A recipient with its canonical name.

@@ -12,8 +12,8 @@ mod kind;
 mod node;
 
 pub use extract::{
-    Assignment, Citation, CitationForm, CitedIssuer, Extraction, RecipientRef, Reference, Relation,
-    RelationType,
+    Assignment, Citation, CitationForm, CitedIssuer, Deadline, DeadlineKind, Extraction,
+    RecipientRef, Recurrence, Reference, Relation, RelationType,
 };
 pub use id::{DocumentId, IdAuthority, IdError};
 pub use kind::{DocumentKind, NodeKind};

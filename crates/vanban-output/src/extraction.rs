@@ -52,7 +52,7 @@ pub fn summary(name: &str, x: &Extraction) -> String {
                 list(&a.lead),
                 list(&a.cooperating),
                 list(&a.responsible),
-                a.deadline.as_deref().unwrap_or("-")
+                a.deadline.as_ref().map_or("-", |d| d.text.as_str())
             );
         }
     }

@@ -106,7 +106,7 @@ pub use document::DocumentFormat;
 #[cfg(feature = "graph")]
 pub use graph::{ExportOptions, GraphFormat};
 #[cfg(feature = "graph")]
-pub use query::{ChainFormat, QueryFormat};
+pub use query::{ChainFormat, QueryFormat, TaskFormat};
 #[cfg(all(feature = "graph", feature = "lint"))]
 pub use report::ReportFormat;
 #[cfg(feature = "schema")]

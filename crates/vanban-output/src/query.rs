@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use vanban_graph::{
     describe, AgencyRole, AgencyTasks, Chain, Graph, Implementer, NodeSummary, Orphan, PathStep,
+    TaskRow,
 };
 
 use crate::json_text;
@@ -15,6 +16,15 @@ formats! {
     pub enum QueryFormat {
         Text = "text": "Indented text",
         Json = "json": "JSON",
+    }
+}
+
+formats! {
+    /// The output formats of `tasks`.
+    pub enum TaskFormat {
+        Text = "text": "One line a task: date, document, element, lead (or addressees), text",
+        Json = "json": "JSON: each task with its agencies by role and its deadline object",
+        Csv = "csv": "CSV with a header row: date, document, node, lead, cooperating, responsible, deadline, text",
     }
 }
 
@@ -189,8 +199,8 @@ pub fn agency(graph: &Graph, found: &[AgencyTasks], format: QueryFormat) -> Stri
             let doc = graph.label_of(&t.document);
             let deadline = t
                 .deadline
-                .as_deref()
-                .map(|d| format!(" [{d}]"))
+                .as_ref()
+                .map(|d| format!(" [{}]", d.text))
                 .unwrap_or_default();
             let _ = writeln!(
                 s,
@@ -250,4 +260,70 @@ pub fn cycles(graph: &Graph, found: &[Vec<String>], format: QueryFormat) -> Stri
         let _ = writeln!(s, "  {}", labels.join(" → "));
     }
     s
+}
+
+/// The answer of `tasks`: one line (text), object (JSON) or record (CSV) a task.
+pub fn tasks(found: &[TaskRow], format: TaskFormat) -> String {
+    match format {
+        TaskFormat::Json => json_text(found),
+        TaskFormat::Csv => {
+            let mut s =
+                String::from("date,document,node,lead,cooperating,responsible,deadline,text\n");
+            for t in found {
+                let fields = [
+                    t.date.clone().unwrap_or_default(),
+                    t.document_label.clone(),
+                    t.node.clone(),
+                    t.lead.join("; "),
+                    t.cooperating.join("; "),
+                    t.responsible.join("; "),
+                    t.deadline
+                        .as_ref()
+                        .map(|d| d.text.clone())
+                        .unwrap_or_default(),
+                    t.text.clone(),
+                ];
+                let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                let _ = writeln!(s, "{}", quoted.join(","));
+            }
+            s
+        }
+        TaskFormat::Text => {
+            let mut s = String::new();
+            for t in found {
+                let who = if t.lead.is_empty() {
+                    &t.responsible
+                } else {
+                    &t.lead
+                };
+                let _ = writeln!(
+                    s,
+                    "{:<10} {} {} | {} | {}{}",
+                    t.date.as_deref().unwrap_or("-"),
+                    t.document_label,
+                    t.node,
+                    if who.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        who.join("; ")
+                    },
+                    vanban_graph::short_text(&t.text, 90),
+                    t.deadline
+                        .as_ref()
+                        .map(|d| format!(" [{}]", d.text))
+                        .unwrap_or_default()
+                );
+            }
+            s
+        }
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(f: &str) -> String {
+    if f.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_owned()
+    }
 }

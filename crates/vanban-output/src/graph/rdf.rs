@@ -89,7 +89,7 @@ pub(super) fn rdf_literals(
         v.push(("vb", "text", t.text.clone(), Some("@vi")));
         v.push(("vb", "node", t.node.clone(), None));
         if let Some(d) = &t.deadline {
-            v.push(("vb", "deadline", d.clone(), Some("@vi")));
+            v.push(("vb", "deadline", d.text.clone(), Some("@vi")));
         }
     }
     v

@@ -83,6 +83,9 @@ pub(crate) struct NodeRecord<'a> {
     /// Tasks: the deadline as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     deadline: Option<&'a str>,
+    /// Tasks: the date to finish by (ISO 8601), when the deadline gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<&'a str>,
 }
 
 impl<'a> NodeRecord<'a> {
@@ -116,7 +119,10 @@ impl<'a> NodeRecord<'a> {
             document: t.map(|t| t.document.as_str()),
             node: t.map(|t| t.node.as_str()),
             text: t.map(|t| t.text.as_str()),
-            deadline: t.and_then(|t| t.deadline.as_deref()),
+            deadline: t.and_then(|t| t.deadline.as_ref()).map(|d| d.text.as_str()),
+            due: t
+                .and_then(|t| t.deadline.as_ref())
+                .and_then(|d| d.due.as_deref()),
         }
     }
 }

@@ -188,8 +188,8 @@ fn agencies(s: &mut String, graph: &Graph) {
                 esc(&t.node),
                 esc(&vanban_graph::short_text(&t.text, 200)),
                 t.deadline
-                    .as_deref()
-                    .map(|d| format!(" <em>[{}]</em>", esc(d)))
+                    .as_ref()
+                    .map(|d| format!(" <em>[{}]</em>", esc(&d.text)))
                     .unwrap_or_default()
             );
         }

@@ -1,0 +1,97 @@
+//! Tasks written as labelled fields: a unit whose parts say "Nhiệm vụ: …", "Đơn vị chủ trì: …",
+//! "Đơn vị phối hợp: …", "Thời gian thực hiện: …" (directly or one level down, under "Cơ quan
+//! thực hiện:") is one task with those parties and that deadline. The labels are the words of
+//! the task-table column titles (`data/task-columns.tsv`).
+
+use vanban_model::{Assignment, Node};
+
+use super::{read_cell, Walker};
+use crate::agencies::fold;
+use crate::deadlines::deadline;
+use crate::lists::TASK_COLUMNS;
+
+/// The role of a field and its value: "Đơn vị chủ trì: Sở Tài chính." → ("lead", "Sở Tài chính").
+fn field(n: &Node) -> Option<(&'static str, &str)> {
+    let text = if n.text.is_empty() {
+        n.heading.as_deref()?
+    } else {
+        n.text.as_str()
+    };
+    let (label, value) = text.split_once(':')?;
+    if label.split_whitespace().count() > 6 {
+        return None;
+    }
+    let label = fold(label);
+    let role = ["lead", "cooperating", "deadline", "content"]
+        .into_iter()
+        .find(|role| {
+            TASK_COLUMNS
+                .iter()
+                .any(|&(r, w)| r == *role && label.contains(w))
+        })?;
+    Some((role, value.trim().trim_end_matches(['.', ';']).trim()))
+}
+
+/// The fields of a unit: its children, or the children of a child that is only a label
+/// ("b) Cơ quan thực hiện:"). A paragraph that is no field continues the field before it (a
+/// value broken over lines: "Đơn vị chủ trì thực hiện: Các" / "Sở, ngành, đơn vị").
+fn fields(n: &Node) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let label_only = |c: &Node| {
+        let t = c.text.trim();
+        t.ends_with(':') && t.split_whitespace().count() <= 6
+    };
+    let parts = n.children.iter().flat_map(|c| {
+        let under = if label_only(c) {
+            c.children.as_slice()
+        } else {
+            &[]
+        };
+        std::iter::once(c).chain(under.iter())
+    });
+    let mut open = false;
+    for c in parts {
+        if let Some((role, v)) = field(c) {
+            out.push((role, v.to_owned()));
+            open = true;
+        } else if let (true, Some(last)) = (open && c.marker.is_none(), out.last_mut()) {
+            last.1.push(' ');
+            last.1.push_str(c.text.trim().trim_end_matches(['.', ';']));
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
+/// The one task of a unit written as fields, if its parts name a lead or cooperating agency.
+pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
+    let mut a = Assignment {
+        node: n.id.clone(),
+        ..Assignment::default()
+    };
+    let mut content = String::new();
+    for (role, v) in fields(n) {
+        match role {
+            "lead" => a.lead.extend(read_cell(w.registry, &v)),
+            "cooperating" => a.cooperating.extend(read_cell(w.registry, &v)),
+            "deadline" if a.deadline.is_none() => a.deadline = deadline(&v, true, w.date),
+            "content" if content.is_empty() => content = v,
+            _ => {}
+        }
+    }
+    if a.lead.is_empty() && a.cooperating.is_empty() {
+        return None;
+    }
+    let own = match (&n.heading, n.text.is_empty()) {
+        (Some(h), true) => h.clone(),
+        (Some(h), false) => format!("{h} {}", n.text),
+        (None, _) => n.text.clone(),
+    };
+    a.text = match (own.is_empty(), content.is_empty()) {
+        (true, _) => content,
+        (false, true) => own,
+        (false, false) => format!("{} {content}", own.trim_end_matches(':')),
+    };
+    Some(a)
+}

@@ -1,0 +1,498 @@
+//! Deadlines as data: the time words of a task ("trước ngày 05/12/2025", "hoàn thành trong
+//! tháng 11/2025", "Quý IV/2025", "6 tháng đầu năm 2026", "2026 – 2030", "trước ngày 15/12
+//! hằng năm", "trong thời hạn 15 ngày kể từ ngày ký") read into a due date, a period, a
+//! recurrence, as ISO dates. The words that make a date a date to finish by, the recurrences
+//! and the halves of a year are in `data/deadline-words.tsv`; the date grammar (ngày, tháng,
+//! năm, quý) is in the pattern.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+use vanban_model::{Deadline, DeadlineKind, Recurrence};
+use vanban_text::{squash_spaces, Sub};
+
+use crate::lists::DEADLINE_WORDS;
+
+/// A date: year, month, day.
+type Ymd = (i32, u32, u32);
+
+/// The phrases of some roles, longest first.
+fn phrases(roles: &[&str]) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = DEADLINE_WORDS
+        .iter()
+        .filter(|(r, _)| roles.contains(r))
+        .map(|(_, w)| *w)
+        .collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+}
+
+fn alternation(roles: &[&str]) -> String {
+    phrases(roles)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+const RECURRENCES: [(&str, Recurrence); 6] = [
+    ("yearly", Recurrence::Yearly),
+    ("half_yearly", Recurrence::HalfYearly),
+    ("quarterly", Recurrence::Quarterly),
+    ("monthly", Recurrence::Monthly),
+    ("weekly", Recurrence::Weekly),
+    ("ongoing", Recurrence::Ongoing),
+];
+
+static DATES: LazyLock<Regex> = LazyLock::new(|| {
+    let half = alternation(&["first_half", "second_half"]);
+    let every = alternation(&["yearly", "quarterly", "monthly", "weekly"]);
+    let pattern = [
+        r"(?i)(?P<n>\d{1,3}) ngày(?P<work> làm việc)?,? (?:kể )?từ (?P<anchor>[^,.;()]{0,40})",
+        &format!(r"|(?P<half>{half}) (?P<yh>\d{{4}})"),
+        r"|(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*(?P<y1>\d{4})",
+        r"|(?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2}) năm (?P<y2>\d{4})",
+        &format!(r"|(?P<d4>\d{{1,2}}) (?P<every>{every})"),
+        r"|(?P<d3>\d{1,2})(?: tháng |/)(?P<m3>\d{1,2})\b",
+        r"|tháng (?P<m5>\d{1,2})\s*(?:/|-|năm)\s*(?P<y5>\d{4})",
+        r"|tháng (?P<m6>\d{1,2})\b",
+        r"|qu[ýí] (?P<q>IV|I{1,3}|[1-4])\s*(?:/|-|–|năm)\s*(?P<yq>\d{4})",
+        r"|(?P<ya>\d{4})\s*[-–—]\s*(?P<yb>\d{4})",
+        r"|năm (?P<y7>\d{4})",
+    ]
+    .concat();
+    Regex::new(&pattern).unwrap_or_else(|e| unreachable!("deadline pattern: {e}"))
+});
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\W{0,3}\s*$")
+        .unwrap_or_else(|e| unreachable!("clock pattern: {e}"))
+});
+
+fn leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in(y: i32, m: u32) -> u32 {
+    match m {
+        2 if leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn valid((y, m, d): Ymd) -> bool {
+    (1900..=2200).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in(y, m)
+}
+
+/// `YYYY-MM-DD`.
+pub(crate) fn iso((y, m, d): Ymd) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A `YYYY-MM-DD` date.
+pub(crate) fn parse_iso(s: &str) -> Option<Ymd> {
+    let mut it = s.splitn(3, '-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    valid((y, m, d)).then_some((y, m, d))
+}
+
+/// Days since 1970-01-01 (the civil calendar, proleptic Gregorian).
+fn to_days((y, m, d): Ymd) -> i64 {
+    let y = i64::from(if m <= 2 { y - 1 } else { y });
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn from_days(z: i64) -> Ymd {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (
+        i32::try_from(y).unwrap_or(0),
+        u32::try_from(m).unwrap_or(1),
+        u32::try_from(d).unwrap_or(1),
+    )
+}
+
+/// `n` days after a date; working days skip Saturdays and Sundays.
+fn add_days(from: Ymd, n: u32, working: bool) -> Ymd {
+    let mut z = to_days(from);
+    if !working {
+        return from_days(z + i64::from(n));
+    }
+    let mut left = n;
+    while left > 0 {
+        z += 1;
+        // 1970-01-01 was a Thursday: 0 = Sunday … 6 = Saturday.
+        if !matches!((z + 4).rem_euclid(7), 0 | 6) {
+            left -= 1;
+        }
+    }
+    from_days(z)
+}
+
+fn end_of_month(y: i32, m: u32) -> Ymd {
+    (y, m, days_in(y, m))
+}
+
+fn quarter(q: &str) -> Option<u32> {
+    match q.to_uppercase().as_str() {
+        "I" | "1" => Some(1),
+        "II" | "2" => Some(2),
+        "III" | "3" => Some(3),
+        "IV" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+/// The due words and lead-in words just before `start`: where the deadline's text begins, and
+/// whether a due word ("trước", "hoàn thành" …) is among them.
+fn lead_in(text: &str, start: usize) -> (usize, bool) {
+    static WORDS: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+        let due = phrases(&["due"]);
+        phrases(&["due", "lead-in"])
+            .into_iter()
+            .map(|w| (w, due.contains(&w)))
+            .collect()
+    });
+    let (mut pos, mut due) = (start, false);
+    for _ in 0..5 {
+        let before = text.sub(..pos).trim_end_matches([' ', ':', ',', '(']);
+        let low = before.to_lowercase();
+        let found = WORDS.iter().find(|(w, _)| {
+            low.ends_with(w)
+                && low
+                    .sub(..low.len() - w.len())
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        let Some((w, is_due)) = found else { break };
+        pos = before.len().saturating_sub(w.len());
+        due |= is_due;
+    }
+    (pos, due)
+}
+
+/// What one match of the date pattern says.
+#[derive(Default)]
+struct Hit {
+    start: usize,
+    end: usize,
+    due: Option<Ymd>,
+    period: Option<(Ymd, Ymd)>,
+    on: Option<String>,
+    every: Option<Recurrence>,
+    inferred: bool,
+    relative: bool,
+}
+
+fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Where a match stands.
+#[derive(Clone, Copy)]
+struct Ctx {
+    /// A due word stands before it ("trước", "hoàn thành" …).
+    due: bool,
+    /// Due or lead-in words stand before it ("trong năm 2026").
+    lead: bool,
+    /// The whole text is a deadline (a "Thời gian" column or field).
+    cell: bool,
+    /// A time of day stands before it ("13h30 ngày 29/4/2026").
+    clock: bool,
+}
+
+/// Read one match against the document's date.
+fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>) -> Option<Hit> {
+    let Ctx { due, cell, .. } = ctx;
+    let year = date.map(|d| d.0);
+    let mut h = Hit::default();
+    if let Some(n) = num::<u32>(c, "n") {
+        let anchor = c
+            .name("anchor")
+            .map_or(String::new(), |a| a.as_str().to_lowercase());
+        h.relative = true;
+        if phrases(&["signed"]).iter().any(|w| anchor.starts_with(w)) {
+            h.due = date.map(|d| add_days(d, n, c.name("work").is_some()));
+        }
+    } else if let (Some(half), Some(y)) = (c.name("half"), num::<i32>(c, "yh")) {
+        let first = phrases(&["first_half"]).contains(&half.as_str().to_lowercase().as_str());
+        let (a, b) = if first { (1, 6) } else { (7, 12) };
+        h.period = Some(((y, a, 1), end_of_month(y, b)));
+    } else if let Some(d) = date_of(c) {
+        (due || cell || ctx.clock).then_some(())?;
+        h.due = Some(d);
+    } else if let (Some(d), Some(every)) = (num::<u32>(c, "d4"), c.name("every")) {
+        h.every = recurrence(every.as_str());
+        let monthly = h.every == Some(Recurrence::Monthly);
+        h.on = (monthly && (1..=31).contains(&d)).then(|| format!("---{d:02}"));
+    } else if let (Some(d), Some(m)) = (num::<u32>(c, "d3"), num::<u32>(c, "m3")) {
+        let y = year.filter(|_| due || cell)?;
+        valid((y, m, d)).then_some(())?;
+        (h.due, h.inferred) = (Some((y, m, d)), true);
+        h.on = Some(format!("--{m:02}-{d:02}"));
+    } else {
+        let (p, inferred) = period_of(c, due || cell, ctx.lead || cell, year)?;
+        h.inferred = inferred;
+        if due {
+            h.due = Some(p.1);
+        } else {
+            h.period = Some(p);
+        }
+    }
+    if due && h.due.is_none() {
+        h.due = h.period.map(|p| p.1);
+        h.period = h.period.filter(|_| h.due.is_none());
+    }
+    Some(h)
+}
+
+/// A full date: "05/12/2025", "ngày 10 tháng 12 năm 2025".
+fn date_of(c: &Captures) -> Option<Ymd> {
+    let (d, m, y) = match num::<u32>(c, "d1") {
+        Some(d) => (d, num(c, "m1")?, num(c, "y1")?),
+        None => (num(c, "d2")?, num(c, "m2")?, num(c, "y2")?),
+    };
+    valid((y, m, d)).then_some((y, m, d))
+}
+
+/// A month, quarter, year range or year: its first and last day, and whether the year is the
+/// document's. A bare month needs `dated` (a due word or a deadline cell), a bare year `lead`
+/// (a due or lead-in word, or a deadline cell).
+fn period_of(
+    c: &Captures,
+    dated: bool,
+    lead: bool,
+    year: Option<i32>,
+) -> Option<((Ymd, Ymd), bool)> {
+    if let (Some(m), Some(y)) = (num::<u32>(c, "m5"), num::<i32>(c, "y5")) {
+        valid((y, m, 1)).then_some(())?;
+        return Some((((y, m, 1), end_of_month(y, m)), false));
+    }
+    if let Some(m) = num::<u32>(c, "m6") {
+        let y = year.filter(|_| dated)?;
+        valid((y, m, 1)).then_some(())?;
+        return Some((((y, m, 1), end_of_month(y, m)), true));
+    }
+    if let (Some(q), Some(y)) = (c.name("q").and_then(|q| quarter(q.as_str())), num(c, "yq")) {
+        let last = q * 3;
+        return Some((((y, last - 2, 1), end_of_month(y, last)), false));
+    }
+    if let (Some(a), Some(b)) = (num::<i32>(c, "ya"), num::<i32>(c, "yb")) {
+        (a < b && valid((a, 1, 1)) && valid((b, 1, 1))).then_some(())?;
+        return Some((((a, 1, 1), (b, 12, 31)), false));
+    }
+    let y = num::<i32>(c, "y7").filter(|_| lead)?;
+    valid((y, 1, 1)).then_some((((y, 1, 1), (y, 12, 31)), false))
+}
+
+fn recurrence(phrase: &str) -> Option<Recurrence> {
+    let low = phrase.to_lowercase();
+    RECURRENCES
+        .iter()
+        .find(|(role, _)| phrases(&[role]).contains(&low.as_str()))
+        .map(|&(_, r)| r)
+}
+
+/// The first recurrence phrase in a text: where it is and what it is.
+fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        let roles: Vec<&str> = RECURRENCES.iter().map(|(r, _)| *r).collect();
+        Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(&roles)))
+            .unwrap_or_else(|e| unreachable!("recurrence pattern: {e}"))
+    });
+    let m = RE.find(text)?;
+    Some((m.start(), m.end(), recurrence(m.as_str())?))
+}
+
+/// The deadline of a task text, `cell` when the whole text is a deadline (a "Thời gian" column
+/// or field), against the document's date (`YYYY-MM-DD`).
+pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Deadline> {
+    let date = date.and_then(parse_iso);
+    let main = DATES.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let (start, due) = lead_in(text, m.start());
+        let ctx = Ctx {
+            due,
+            lead: start < m.start(),
+            cell,
+            clock: CLOCK.is_match(text.sub(..start)),
+        };
+        let mut h = hit(&c, ctx, date)?;
+        (h.start, h.end) = (start, m.end());
+        Some(h)
+    });
+    let rec = recurrence_in(text);
+    let mut out = Deadline::default();
+    let (mut start, mut end) = (usize::MAX, 0);
+    if let Some(h) = &main {
+        (start, end) = (h.start, h.end);
+        out.due = h.due.map(iso);
+        out.start = h.period.map(|p| iso(p.0));
+        out.end = h.period.map(|p| iso(p.1));
+        out.recurrence = h.every;
+        out.on.clone_from(&h.on);
+        out.year_inferred = h.inferred;
+    }
+    if let Some((a, b, r)) = rec.filter(|&(a, b, _)| main.is_none() || near(a, b, start, end)) {
+        out.recurrence = Some(r);
+        let (a, _) = lead_in(text, a);
+        (start, end) = (start.min(a), end.max(b));
+    }
+    if out.recurrence != Some(Recurrence::Yearly) {
+        out.on = out.on.filter(|o| o.starts_with("---"));
+    }
+    out.kind = match (&main, out.due.is_some(), out.start.is_some()) {
+        (Some(h), _, _) if h.relative => DeadlineKind::Relative,
+        (_, true, _) => DeadlineKind::Due,
+        (_, _, true) => DeadlineKind::Period,
+        _ if out.recurrence.is_some() => DeadlineKind::Recurring,
+        _ => DeadlineKind::Text,
+    };
+    out.text = if cell {
+        squash_spaces(text.trim())
+            .trim_end_matches(['.', ';'])
+            .to_owned()
+    } else if start < end {
+        squash_spaces(text.sub(start..end).trim())
+    } else {
+        return None;
+    };
+    (!out.text.is_empty()).then_some(out)
+}
+
+/// Two spans of a text close enough to be one deadline.
+fn near(a: usize, b: usize, start: usize, end: usize) -> bool {
+    a <= end + 40 && b + 40 >= start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Deadline {
+        deadline(text, false, Some("2025-11-20")).unwrap_or_default()
+    }
+
+    #[test]
+    fn due_dates() {
+        let x = d("Thời gian hoàn thành xong trước ngày 05/10/2026.");
+        assert_eq!(x.text, "Thời gian hoàn thành xong trước ngày 05/10/2026");
+        assert_eq!(
+            (x.kind, x.due.as_deref()),
+            (DeadlineKind::Due, Some("2026-10-05"))
+        );
+        assert_eq!(
+            d("trước ngày 10 tháng 12 năm 2025").due.as_deref(),
+            Some("2025-12-10")
+        );
+        let x = d("(hoàn thành trong tháng 11/2025)");
+        assert_eq!(
+            (x.text.as_str(), x.due.as_deref()),
+            ("hoàn thành trong tháng 11/2025", Some("2025-11-30"))
+        );
+        assert_eq!(
+            d("hoàn thành trong quý II năm 2025").due.as_deref(),
+            Some("2025-06-30")
+        );
+        assert_eq!(
+            d("chậm nhất ngày 15/01/2026 gửi").due.as_deref(),
+            Some("2026-01-15")
+        );
+        assert_eq!(
+            d("Tổ chức vào 13h30’ ngày 29/4/2026 tại").due.as_deref(),
+            Some("2026-04-29")
+        );
+    }
+
+    #[test]
+    fn periods() {
+        let x = d("Quý IV/2025");
+        assert_eq!(
+            (x.kind, x.start.as_deref(), x.end.as_deref()),
+            (DeadlineKind::Period, Some("2025-10-01"), Some("2025-12-31"))
+        );
+        assert_eq!(d("Quí IV-2025").start.as_deref(), Some("2025-10-01"));
+        let x = d("6 tháng đầu năm 2026");
+        assert_eq!(
+            (x.start.as_deref(), x.end.as_deref()),
+            (Some("2026-01-01"), Some("2026-06-30"))
+        );
+        let x = d("giai đoạn 2021-2025");
+        assert_eq!(
+            (x.start.as_deref(), x.end.as_deref()),
+            (Some("2021-01-01"), Some("2025-12-31"))
+        );
+        assert_eq!(d("2026 – 2030").end.as_deref(), Some("2030-12-31"));
+    }
+
+    #[test]
+    fn recurrences_and_inferred_years() {
+        let x = d("Trước ngày 15/12 hàng năm, báo cáo");
+        assert_eq!(x.text, "Trước ngày 15/12 hàng năm");
+        assert_eq!(
+            (x.recurrence, x.on.as_deref()),
+            (Some(Recurrence::Yearly), Some("--12-15"))
+        );
+        assert_eq!(
+            (x.due.as_deref(), x.year_inferred),
+            (Some("2025-12-15"), true)
+        );
+        let x = d("báo cáo trước ngày 20 hằng tháng");
+        assert_eq!(
+            (x.kind, x.recurrence, x.on.as_deref()),
+            (
+                DeadlineKind::Recurring,
+                Some(Recurrence::Monthly),
+                Some("---20")
+            )
+        );
+        assert_eq!(
+            d("Thực hiện thường xuyên").recurrence,
+            Some(Recurrence::Ongoing)
+        );
+        assert_eq!(d("trong tháng 12").due, None);
+        assert_eq!(
+            d("hoàn thành trong tháng 12").due.as_deref(),
+            Some("2025-12-31")
+        );
+    }
+
+    #[test]
+    fn relative_and_not_deadlines() {
+        let x = d("trong thời hạn 15 ngày kể từ ngày ký");
+        assert_eq!(
+            (x.kind, x.due.as_deref()),
+            (DeadlineKind::Relative, Some("2025-12-05"))
+        );
+        assert_eq!(
+            d("trong 5 ngày làm việc kể từ ngày ký").due.as_deref(),
+            Some("2025-11-27")
+        );
+        assert!(deadline(
+            "Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ",
+            false,
+            None
+        )
+        .is_none());
+        assert!(deadline("Kế hoạch năm 2026 của tỉnh", false, None).is_none());
+        assert!(deadline("", true, None).is_none());
+        assert!(deadline("trước ngày 31/02/2025", false, None).is_none());
+    }
+}

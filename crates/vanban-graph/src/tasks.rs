@@ -1,0 +1,136 @@
+//! Task queries: the tasks of the corpus with their agencies and dates, filtered by agency,
+//! document and due date (`vanban tasks`).
+
+use serde::Serialize;
+use vanban_extract::agencies::fold as fold_name;
+use vanban_model::Deadline;
+
+use crate::{EdgeKind, Graph, NodeKind};
+
+/// Which tasks to list. Dates are ISO 8601 (`YYYY-MM-DD`); a task's date is its due date, else
+/// the end of its period. A date filter leaves out tasks without a date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskFilter {
+    /// Only tasks of an agency (any role) whose name contains this (any case, either tone
+    /// placement).
+    pub agency: Option<String>,
+    /// Only tasks due on or before this date.
+    pub due_before: Option<String>,
+    /// Only tasks due on or after this date.
+    pub due_after: Option<String>,
+    /// Only tasks due before this date (overdue on it).
+    pub overdue_as_of: Option<String>,
+    /// Only tasks of a document: its id, or a part of its id or label ("308/KH-UBND").
+    pub document: Option<String>,
+}
+
+/// A task with its agencies and dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskRow {
+    /// Task node id.
+    pub task: String,
+    /// The document that assigns it.
+    pub document: String,
+    /// The document's label ("208/KH-UBND").
+    pub document_label: String,
+    /// Element id in that document.
+    pub node: String,
+    /// The date it is due by: the due date, else the end of its period.
+    pub date: Option<String>,
+    /// Agencies that lead (labels).
+    pub lead: Vec<String>,
+    /// Agencies that cooperate.
+    pub cooperating: Vec<String>,
+    /// Agencies the task is addressed to.
+    pub responsible: Vec<String>,
+    /// Deadline: as written, and as dates.
+    pub deadline: Option<Deadline>,
+    /// The task text.
+    pub text: String,
+}
+
+impl TaskRow {
+    /// Every agency of the task, leads first.
+    pub fn agencies(&self) -> impl Iterator<Item = &String> {
+        self.lead
+            .iter()
+            .chain(&self.responsible)
+            .chain(&self.cooperating)
+    }
+}
+
+impl Graph {
+    /// The tasks that pass `filter`, by date (undated last), then document and element.
+    pub fn tasks(&self, filter: &TaskFilter) -> Vec<TaskRow> {
+        let mut out: Vec<TaskRow> = self
+            .nodes()
+            .filter(|n| n.kind == NodeKind::Task)
+            .filter_map(|n| self.task_row(&n.id))
+            .filter(|t| passes(filter, t))
+            .collect();
+        out.sort_by(|a, b| {
+            (a.date.is_none(), &a.date, &a.document, &a.node).cmp(&(
+                b.date.is_none(),
+                &b.date,
+                &b.document,
+                &b.node,
+            ))
+        });
+        out
+    }
+
+    /// One task with its agencies.
+    pub fn task_row(&self, id: &str) -> Option<TaskRow> {
+        let t = self.node(id)?.task.as_ref()?;
+        let mut row = TaskRow {
+            task: id.to_owned(),
+            document: t.document.clone(),
+            document_label: self.label_of(&t.document),
+            node: t.node.clone(),
+            date: t
+                .deadline
+                .as_ref()
+                .and_then(|d| d.due.clone().or_else(|| d.end.clone())),
+            lead: Vec::new(),
+            cooperating: Vec::new(),
+            responsible: Vec::new(),
+            deadline: t.deadline.clone(),
+            text: t.text.clone(),
+        };
+        for e in self.outgoing(id) {
+            let list = match e.kind {
+                EdgeKind::Lead => &mut row.lead,
+                EdgeKind::Cooperating => &mut row.cooperating,
+                EdgeKind::Responsible => &mut row.responsible,
+                _ => continue,
+            };
+            list.push(self.label_of(e.target));
+        }
+        Some(row)
+    }
+}
+
+fn passes(f: &TaskFilter, t: &TaskRow) -> bool {
+    let date = t.date.as_deref();
+    let on_or_before = |limit: &Option<String>, strict: bool| {
+        limit
+            .as_deref()
+            .is_none_or(|l| date.is_some_and(|d| if strict { d < l } else { d <= l }))
+    };
+    let agency = f
+        .agency
+        .as_deref()
+        .map(|a| fold_name(&a.split_whitespace().collect::<Vec<_>>().join(" ")));
+    let document = f.document.as_deref().map(fold_name);
+    on_or_before(&f.due_before, false)
+        && on_or_before(&f.overdue_as_of, true)
+        && f.due_after
+            .as_deref()
+            .is_none_or(|l| date.is_some_and(|d| d >= l))
+        && agency.is_none_or(|a| t.agencies().any(|n| fold_name(n).contains(&a)))
+        && document.is_none_or(|d| {
+            t.document == f.document.clone().unwrap_or_default()
+                || fold_name(&t.document).contains(&d)
+                || fold_name(&t.document_label).contains(&d)
+        })
+}
