@@ -124,6 +124,9 @@ lists! {
     CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").
     CLAIM_JOINERS: Vec<&'static str> = words("../data/claim-joiners.tsv"), spaced: false;
+    /// Words of a change of wording ("cụm từ"): a list lead that replaces or repeals them
+    /// amends the document (folded).
+    WORDING_WORDS: Vec<&'static str> = words("../data/wording-words.tsv"), spaced: false;
     /// Column titles of task tables: (role, word).
     TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../data/task-columns.tsv"), spaced: false;
     /// Words before the agency a task is given to (with their trailing space).

@@ -20,9 +20,12 @@ use vanban_text::Sub;
 use crate::citations::Found;
 use crate::lists::{
     CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
-    RELATION_TRIGGERS,
+    RELATION_TRIGGERS, WORDING_WORDS,
 };
 use crate::NodeIndex;
+
+/// Most bytes a clause that opens with a proposal runs before the submission it names.
+const CLAUSE_REACH: usize = 300;
 
 /// Where a citation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +135,10 @@ pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
     }
     RELATION_OPENERS
         .iter()
-        .find(|(p, _)| t.starts_with(p))
+        .find(|(p, _)| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
         .map(|&(_, k)| k)
 }
 
@@ -551,6 +557,10 @@ fn effect_in(lead: &str) -> Option<RelationType> {
     if lead.is_empty() || intent_before(lead) {
         return None;
     }
+    // "Thay thế, bãi bỏ một số cụm từ …": a change of wording amends.
+    if WORDING_WORDS.iter().any(|w| lead.contains(w)) {
+        return Some(RelationType::Amends);
+    }
     if ends_force_after(lead) {
         return Some(RelationType::Repeals);
     }
@@ -585,20 +595,31 @@ fn contains_word(text: &str, phrase: &str) -> bool {
 
 /// "…; Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV …": a clause that
 /// opens with the formula of a proposal, wherever it stands, names the submission.
+///
+/// The clause is read from the text, not the node: a wrap inside the formula may have split
+/// the paragraph ("Theo đề nghị của Giám đốc Sở" / "Nội vụ tại Tờ trình số …").
 fn clause_proposal(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
-    let before = ev.paragraph_before(s);
-    let clause = before
-        .rfind([';', '.', ':'])
-        .map_or(before, |p| before.sub(p + 1..));
+    let end = ev.found[s.i].0.start;
+    let start = vanban_text::floor(ev.folded, end.saturating_sub(CLAUSE_REACH));
+    let before = ev.folded.get(start..end).unwrap_or("");
+    let cut = [";", ".", ":", "\n\n"]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    let clause = before.sub(cut..);
     (opener(clause) == Some(RelationType::ProposedBy) && proposal_target(ev.cites[s.i].kind))
         .then(|| Claim::active(ev.own, RelationType::ProposedBy))
 }
 
 /// A paragraph that opens with a formula gives it to every citation it lists.
+/// The title opens with its formula after the document type ("NGHỊ QUYẾT" / "SỬA ĐỔI, BỔ
+/// SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH … BAN HÀNH THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND").
 fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
-    let paragraph = ev
-        .paragraph_before(s)
-        .trim_start_matches(|c: char| !c.is_alphabetic());
+    let title = match s.pos {
+        Position::Title => ev.doc.header.title.as_deref().map(fold_case),
+        _ => None,
+    };
+    let paragraph = title.as_deref().unwrap_or_else(|| ev.paragraph_before(s));
     if let Some(kind) = opener(paragraph) {
         let allowed = own_claim_allowed(kind, s.pos)
             && (kind != RelationType::ProposedBy || proposal_target(ev.cites[s.i].kind));
@@ -698,5 +719,11 @@ mod tests {
             Some(RelationType::Implements)
         );
         assert_eq!(opener("ủy ban nhân dân tỉnh ban hành"), None);
+        // Across a wrap and Markdown runs (corpus forms "*Căn" / "cứ …", "*Căn cứ* *Nghị
+        // quyết số* …", "Theo đề" / "nghị của …").
+        assert_eq!(opener("*căn\ncứ quyết định số"), Some(RelationType::BasedOn));
+        assert_eq!(opener("*căn cứ* *nghị quyết số*"), Some(RelationType::BasedOn));
+        assert_eq!(opener("theo đề\nnghị của"), Some(RelationType::ProposedBy));
+        assert_eq!(opener("xét xử"), None);
     }
 }
