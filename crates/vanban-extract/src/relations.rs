@@ -724,6 +724,7 @@ mod tests {
         assert_eq!(opener("*căn\ncứ quyết định số"), Some(RelationType::BasedOn));
         assert_eq!(opener("*căn cứ* *nghị quyết số*"), Some(RelationType::BasedOn));
         assert_eq!(opener("theo đề\nnghị của"), Some(RelationType::ProposedBy));
-        assert_eq!(opener("xét xử"), None);
+        assert_eq!(opener("xét tờ trình số"), Some(RelationType::ProposedBy));
+        assert_eq!(opener("xétx"), None);
     }
 }
