@@ -426,9 +426,13 @@ fn claim(
     claimed: &HashMap<usize, Claim>,
 ) -> Option<Claim> {
     if let (Some(p), Some(kind)) = (s.prev, passive_before(s.gap)) {
-        // (A document cited by name only is never the subject; it may be the object: "Hiến
-        // pháp … đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15".)
-        if ev.named(s.i) {
+        // (A document cited by name only is never the subject. It may be the object when it
+        // heads a paragraph of the preamble: "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung
+        // một số điều theo Nghị quyết số 203/2025/QH15"; after another citation the name is
+        // often that one's topic: "Nghị định số 08/2015/NĐ-CP … thi hành Luật Hải quan …,
+        // được sửa đổi, bổ sung tại Nghị định số 167/2025/NĐ-CP".)
+        let heads = s.pos == Position::Preamble && (p == 0 || ev.paragraph_of(p - 1).0 != s.para);
+        if ev.named(s.i) || (ev.named(p) && !heads) {
             return None;
         }
         if let Some(object) = ev.cites[p].target_id.as_deref() {
@@ -721,8 +725,14 @@ mod tests {
         assert_eq!(opener("ủy ban nhân dân tỉnh ban hành"), None);
         // Across a wrap and Markdown runs (corpus forms "*Căn" / "cứ …", "*Căn cứ* *Nghị
         // quyết số* …", "Theo đề" / "nghị của …").
-        assert_eq!(opener("*căn\ncứ quyết định số"), Some(RelationType::BasedOn));
-        assert_eq!(opener("*căn cứ* *nghị quyết số*"), Some(RelationType::BasedOn));
+        assert_eq!(
+            opener("*căn\ncứ quyết định số"),
+            Some(RelationType::BasedOn)
+        );
+        assert_eq!(
+            opener("*căn cứ* *nghị quyết số*"),
+            Some(RelationType::BasedOn)
+        );
         assert_eq!(opener("theo đề\nnghị của"), Some(RelationType::ProposedBy));
         assert_eq!(opener("xét tờ trình số"), Some(RelationType::ProposedBy));
         assert_eq!(opener("xétx"), None);
