@@ -185,3 +185,17 @@ fn a_task_to_amend_is_not_an_amendment() {
         listing(&x)
     );
 }
+
+#[test]
+fn lettered_items_that_lose_force() {
+    // "2. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:"
+    // / "a) Quyết định số 12/2018/QĐ-UBND …;" / "b) Quyết định số 27/2022/QĐ-UBND …"
+    let x = corpus("QD_165-2025-QD-UBND_2025_NinhBinh.txt");
+    for to in [";12-2018-qd-ubnd", ";27-2022-qd-ubnd"] {
+        assert!(
+            has(&x, "self", RelationType::Repeals, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+}
