@@ -493,7 +493,7 @@ fn joined(ev: &Evidence<'_>, s: &Step<'_>, c: &Claim) -> bool {
         return false;
     }
     let gap = s.gap.trim();
-    if CLAIM_JOINERS.iter().any(|j| *j == gap) {
+    if CLAIM_JOINERS.contains(&gap) {
         return true;
     }
     let effect = matches!(
