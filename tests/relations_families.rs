@@ -199,3 +199,119 @@ fn lettered_items_that_lose_force() {
         );
     }
 }
+
+/// A real document read as a web copy: a banner and a privacy notice before its header, a
+/// related-document list, a privacy notice and the site's trailer after it. (Constructed: no
+/// bundled document is a web copy; the chrome is the form the issue names, around the real
+/// letter CV 3155/SCT-CN Lào Cai.)
+#[test]
+fn website_chrome_gives_no_citations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/CV_3155-SCT-CN_2026_LaoCai.txt");
+    let letter = std::fs::read_to_string(path).unwrap();
+    let web = format!(
+        "LuatVietnam.vn - Cơ sở dữ liệu văn bản pháp luật\n\
+         Trang chủ | Văn bản mới | Tra cứu | Đăng nhập\n\
+         Chúng tôi sử dụng cookie và xử lý dữ liệu cá nhân của bạn theo Nghị định \
+         13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.\n\n\
+         {letter}\n\n\
+         Văn bản liên quan\n\
+         Nghị định 45/2020/NĐ-CP về thủ tục hành chính trên môi trường điện tử\n\
+         Luật Giao dịch điện tử 2023\n\
+         Thông tư 01/2024/TT-BCT hướng dẫn\n\n\
+         Chính sách bảo mật: Thông tin của bạn được bảo vệ theo Nghị định 13/2023/NĐ-CP về \
+         bảo vệ dữ liệu cá nhân.\n\
+         LuatVietnam.vn là sản phẩm của Công ty cổ phần Truyền thông Quốc tế INCOM, cung cấp \
+         văn bản Luật Việt Nam, nhằm hỗ trợ tra cứu pháp luật.\n\
+         © 2026 LuatVietnam. Giấy phép số 1234/GP-TTĐT ngày 05/3/2019 của Sở Thông tin và \
+         Truyền thông Hà Nội.\n"
+    );
+    let x = vanban::extract(&vanban::parse(&web));
+    let alone = corpus("CV_3155-SCT-CN_2026_LaoCai.txt");
+    let targets = |x: &Extraction| -> Vec<Option<String>> {
+        x.citations.iter().map(|c| c.target_id.clone()).collect()
+    };
+    assert_eq!(targets(&x), targets(&alone), "{}", listing(&x));
+    assert!(!x.relations.iter().any(|r| r.to.contains("13-2023")));
+    assert!(!x
+        .citations
+        .iter()
+        .any(|c| c.name.as_deref().is_some_and(|n| n.contains("Việt Nam"))));
+}
+
+/// A footnote after the document is still read (chrome words are not in it).
+#[test]
+fn a_footnote_after_the_document_is_not_chrome() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/CV_3155-SCT-CN_2026_LaoCai.txt");
+    let letter = std::fs::read_to_string(path).unwrap();
+    let text = format!(
+        "{letter}\n\n[1] Thông báo số 627/TB-VPCP ngày 12/12/2025 của Văn phòng Chính phủ.\n"
+    );
+    let x = vanban::extract(&vanban::parse(&text));
+    assert!(
+        x.citations.iter().any(|c| c
+            .target_id
+            .as_deref()
+            .is_some_and(|t| t.ends_with(";627-tb-vpcp"))),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn a_company_symbol_after_a_second_slash_is_read_whole() {
+    // "Công ty TNHH Lương Việt tại Văn bản số 05/2026/VLN/CV-LV ngày 21/4/2026" (KH 2242).
+    let x = corpus("KH_2242-KH-SCT_2026_LaoCai.txt");
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";05-2026-vln-cv-lv"),
+        "{}",
+        listing(&x)
+    );
+    assert!(!x.relations.iter().any(|r| r.to.ends_with(";05-2026-vln")));
+}
+
+/// A wrong header date no longer turns a relation into a citation silently: the seed plan
+/// with its year misprinted as 2023 implements a plan of 2024, which the time guard drops and
+/// reports. (Constructed from the seed by changing the header year.)
+#[test]
+fn a_claim_the_time_guard_drops_is_reported() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/208-KH-UBND_2024_TuyenQuang.txt");
+    let seed = std::fs::read_to_string(path).unwrap();
+    let wrong = seed.replacen("ngày 20 tháng 11 năm 2024", "ngày 20 tháng 11 năm 2023", 1);
+    assert_ne!(seed, wrong);
+    let x = vanban::extract(&vanban::parse(&wrong));
+    assert!(!has(&x, "self", RelationType::Implements, ";500-kh-tu"));
+    let d = x
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "relation-time-guard" && d.message.contains("500-kh-tu"))
+        .unwrap_or_else(|| panic!("no diagnostic: {:?}", x.diagnostics));
+    assert_eq!(d.severity, vanban::Severity::Info);
+    assert!(
+        d.message.contains("implements")
+            && d.message.contains("2024")
+            && d.message.contains("2023"),
+        "{}",
+        d.message
+    );
+    // The seed as printed drops nothing.
+    let right = extract_file("seeds", "208-KH-UBND_2024_TuyenQuang.txt");
+    assert!(!right
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "relation-time-guard"));
+}
+
+#[test]
+fn a_definitions_article_amends_nothing() {
+    // "Điều 3. Giải thích từ ngữ" / "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:" /
+    // "1. Người lao động … theo quy định của Bộ luật Lao động." (LUAT 74/2025/QH15): the
+    // wording of a definition list is no change of wording.
+    let x = corpus("LUAT_74-2025-QH15_2025.txt");
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::Amends && r.to.contains("bo-luat-lao-dong")),
+        "{}",
+        listing(&x)
+    );
+}

@@ -102,6 +102,10 @@ lists! {
     CITATION_TYPES: Vec<&'static str> = words("../data/citation-types.tsv"), spaced: false;
     /// Types whose short form is a bare number ("Nghị quyết 57").
     BARE_NUMBER_TYPES: Vec<&'static str> = words("../data/bare-number-types.tsv"), spaced: false;
+    /// Words of website chrome in the text after a document, folded.
+    CHROME_WORDS: Vec<&'static str> = words("../data/chrome-words.tsv"), spaced: false;
+    /// Parts of agency names that hold a comma, folded: a stated issuer goes on through them.
+    COMMA_NAMES: Vec<&'static str> = words("../data/comma-names.tsv"), spaced: false;
     /// Words that end a stated issuer (with their spaces).
     ISSUER_STOPS: Vec<&'static str> = words("../data/issuer-stops.tsv"), spaced: true;
     /// Starts of a line that open a clause or item (with their trailing space).

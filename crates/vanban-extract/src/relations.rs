@@ -12,7 +12,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use vanban_model::{
-    Citation, CitationForm, Document, DocumentKind, Node, NodeKind, Relation, RelationType, Span,
+    Citation, CitationForm, Diagnostic, Document, DocumentKind, Node, NodeKind, Relation,
+    RelationType, Severity, Span,
 };
 use vanban_text::fold::fold_case;
 use vanban_text::Sub;
@@ -185,7 +186,8 @@ pub(crate) fn proposal_target(kind: DocumentKind) -> bool {
 
 /// Typed relations of a document, one per (subject, object, type), in document order: the
 /// claims of phrases and positions, then the ends of force stated by articles, then `cites`
-/// for every document cited and not reached.
+/// for every document cited and not reached. A claim the time guard drops (its object newer
+/// than its subject) is reported in `diagnostics` (`relation-time-guard`, info).
 pub(crate) fn relate(
     own: &str,
     doc: &Document,
@@ -193,6 +195,7 @@ pub(crate) fn relate(
     found: &[(Found, Position)],
     cites: &[Citation],
     nodes: &NodeIndex,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Relation> {
     let by_id = doc
         .body
@@ -214,10 +217,12 @@ pub(crate) fn relate(
         own,
         relations: Vec::new(),
         seen: BTreeSet::new(),
+        dropped: Vec::new(),
     };
     claims(&ev, &mut out);
     ends_of_force(&ev, &mut out);
     cited(&ev, &mut out);
+    diagnostics.extend(out.dropped);
     out.relations
 }
 
@@ -310,6 +315,8 @@ struct Gathered<'a> {
     own: &'a str,
     relations: Vec<Relation>,
     seen: BTreeSet<(String, String, RelationType)>,
+    /// Claims the time guard dropped, as diagnostics.
+    dropped: Vec<Diagnostic>,
 }
 
 impl Gathered<'_> {
@@ -320,6 +327,7 @@ impl Gathered<'_> {
         // A document implements, amends or repeals only documents older than itself.
         if let (Some(a), Some(b)) = (id_year(from), id_year(to)) {
             if b > a && kind != RelationType::Cites {
+                self.drop_late(from, to, kind, (a, b), span);
                 return;
             }
         }
@@ -329,6 +337,33 @@ impl Gathered<'_> {
                 to: to.to_owned(),
                 kind,
                 asserted_by: self.own.to_owned(),
+                span,
+            });
+        }
+    }
+}
+
+impl Gathered<'_> {
+    /// A claim whose object is newer than its subject, dropped and reported once: a wrong
+    /// date (often the header's) would otherwise turn relations into citations unseen.
+    fn drop_late(
+        &mut self,
+        from: &str,
+        to: &str,
+        kind: RelationType,
+        years: (u16, u16),
+        span: Span,
+    ) {
+        let message = format!(
+            "the claim {from} {kind} {to} was dropped: its object is dated {} and its subject {} \
+             (a document {kind} only older ones); a wrong date may be the cause",
+            years.1, years.0
+        );
+        if self.dropped.iter().all(|d| d.message != message) {
+            self.dropped.push(Diagnostic {
+                code: "relation-time-guard".to_owned(),
+                severity: Severity::Info,
+                message,
                 span,
             });
         }
@@ -561,14 +596,10 @@ fn effect_in(lead: &str) -> Option<RelationType> {
     if lead.is_empty() || intent_before(lead) {
         return None;
     }
-    // "Thay thế, bãi bỏ một số cụm từ …": a change of wording amends.
-    if WORDING_WORDS.iter().any(|w| lead.contains(w)) {
-        return Some(RelationType::Amends);
-    }
     if ends_force_after(lead) {
         return Some(RelationType::Repeals);
     }
-    RELATION_TRIGGERS
+    let effect = RELATION_TRIGGERS
         .iter()
         .filter(|(_, k)| {
             matches!(
@@ -577,7 +608,13 @@ fn effect_in(lead: &str) -> Option<RelationType> {
             )
         })
         .find(|(p, _)| contains_word(lead, p))
-        .map(|&(_, k)| k)
+        .map(|&(_, k)| k)?;
+    // "Thay thế, bãi bỏ một số cụm từ …": a change of wording amends. (Wording alone is no
+    // effect: "Giải thích từ ngữ" / "các từ ngữ dưới đây được hiểu như sau:" defines terms.)
+    if WORDING_WORDS.iter().any(|w| lead.contains(w)) {
+        return Some(RelationType::Amends);
+    }
+    Some(effect)
 }
 
 /// Whether `phrase` stands in `text` as whole words.
