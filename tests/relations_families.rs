@@ -315,3 +315,26 @@ fn a_definitions_article_amends_nothing() {
         listing(&x)
     );
 }
+
+#[test]
+fn a_passive_amendment_across_a_line_wrap() {
+    // "Quyết định số 62/2011/QĐ-TTg về … đã phục viên, xuất ngũ, thôi việc, được" /
+    // "sửa đổi, bổ sung bởi Quyết định số 22/2025/QĐ-TTg." (NĐ 162/2026/NĐ-CP): the amender
+    // is the subject, not the amended decision.
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
+    assert!(
+        has(
+            &x,
+            ";22-2025-qd-ttg",
+            RelationType::Amends,
+            ";62-2011-qd-ttg"
+        ),
+        "{}",
+        listing(&x)
+    );
+    // The reverse claim the time guard used to drop is no longer made.
+    assert!(!x
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "relation-time-guard" && d.message.contains("22-2025-qd-ttg")));
+}

@@ -73,10 +73,8 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     let (kind, pos, end) = best?;
     // "… đã được sửa đổi, bổ sung theo Luật số …": a passive formula, read by
     // `passive_before`; the phrase inside it is not an active claim.
-    if RELATION_PASSIVES
-        .iter()
-        .any(|(p, _)| gap.sub(..end).ends_with(p))
-    {
+    let upto = squash_spaces(gap.sub(..end));
+    if RELATION_PASSIVES.iter().any(|(p, _)| upto.ends_with(p)) {
         return None;
     }
     let tail = gap.sub(end..);
@@ -98,11 +96,19 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 
 /// Passive formulae: the citation after them is the subject ("… được sửa đổi, bổ sung bởi
 /// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
+///
+/// The formula is read across a line wrap ("được " / "sửa đổi, bổ sung bởi …").
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
+    let gap = squash_spaces(gap);
     RELATION_PASSIVES
         .iter()
         .find(|(p, _)| gap.contains(p))
         .map(|&(_, k)| k)
+}
+
+/// `s` with every run of white space one space.
+fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A sentence tail that ends the force of the documents before it, in the present of an
