@@ -9,7 +9,7 @@ use regex::Regex;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::lists::{BARE_NUMBER_TYPES, CITATION_TYPES, ISSUER_STOPS, LINE_OPENERS};
+use crate::lists::{BARE_NUMBER_TYPES, CITATION_TYPES, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS};
 use crate::words::word_matches;
 
 mod grammar {
@@ -149,6 +149,8 @@ impl Flat {
 /// stop word, "và" before a lower-case word, a type name in capitals (another citation) or
 /// twelve words. `upper_at` tells whether a flat offset holds a capital in the text.
 fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
+    let masked = mask_comma_names(after);
+    let after = masked.as_str();
     let mut end = after
         .find([',', ';', ':', '.', '(', ')', '“', '"', '”'])
         .unwrap_or(after.len());
@@ -181,6 +183,32 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
         end = i;
     }
     end
+}
+
+/// `after` with every part of a name that holds a comma ("văn hóa, thể thao và du lịch")
+/// written over with letters of the same length: no stop inside it ends the issuer, and it
+/// counts as one word.
+fn mask_comma_names(after: &str) -> String {
+    let mut masked = after.to_owned();
+    for name in COMMA_NAMES.iter() {
+        for (p, _) in after.match_indices(name) {
+            let end = p + name.len();
+            let whole = !after
+                .sub(..p)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !after
+                    .sub(end..)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if whole && masked.is_char_boundary(p) && masked.is_char_boundary(end) {
+                masked.replace_range(p..end, &"x".repeat(name.len()));
+            }
+        }
+    }
+    masked
 }
 
 /// An issuer without a trailing "và" or footnote number ("Bộ Nông nghiệp và Môi trường 7").
@@ -223,9 +251,12 @@ fn clean_issuer(raw: &str) -> String {
     squash_spaces(&s)
 }
 
-/// Remove line breaks, Markdown and spaces from a symbol as written.
+/// Remove line breaks, Markdown and spaces from a symbol as written; "&amp;" (a web copy)
+/// and "\\&" (Markdown) are "&".
 fn compact_symbol(s: &str) -> String {
-    s.chars()
+    s.replace("&amp;", "&")
+        .replace("\\&", "&")
+        .chars()
         .filter(|c| !matches!(c, '\n' | '*' | '_' | ' ' | '\t'))
         .collect()
 }
@@ -602,11 +633,69 @@ mod tests {
                 "Nghị quyết số 204/2025/QH15 ngày 17/6/2025 của Quốc hội khoảng 110 tỷ đồng",
                 "Quốc hội",
             ),
+            // A comma inside the name (issue 12, family 9; constructed: no bundled document
+            // cites these issuers, the forms are those of the issue).
+            (
+                "Kế hoạch số 12/KH-BCĐ ngày 02/3/2026 của Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh về triển khai",
+                "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh",
+            ),
+            (
+                "Quyết định số 310/QĐ-BVHTTDL ngày 05/02/2026 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch về việc ban hành",
+                "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch",
+            ),
+            // The comma after such a name still ends it.
+            (
+                "Quyết định số 310/QĐ-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch, Kế hoạch",
+                "Bộ Văn hóa, Thể thao và Du lịch",
+            ),
         ];
         for (text, want) in cases {
             let f = find_all(text);
             assert_eq!(f[0].issuer.as_deref(), Some(want), "{text}");
             assert!(text.sub(f[0].start..f[0].end).ends_with(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn symbols_with_ampersands_and_glued_words() {
+        // (Issue 12, family 9; constructed: no bundled document has these forms.)
+        let cases = [
+            // "&" joins codes, also as "&amp;" (a web copy) and "\&" (Markdown); the date is
+            // the citation's.
+            (
+                "Công văn số 8841/SXD-QLN&TTBĐS ngày 12/12/2025 của Sở Xây dựng",
+                "8841/SXD-QLN&TTBĐS",
+            ),
+            (
+                "Công văn số 8841/SXD-QLN&amp;TTBĐS ngày 12/12/2025 của Sở Xây dựng",
+                "8841/SXD-QLN&TTBĐS",
+            ),
+            (
+                "Công văn số 8841/SXD-QLN\\&TTBĐS ngày 12/12/2025 của Sở Xây dựng",
+                "8841/SXD-QLN&TTBĐS",
+            ),
+            // A word glued after a symbol is not part of it, and the date after it is read.
+            (
+                "Nghị quyết số 52/NQ-CP/TẬP ngày 12/12/2025 của Chính phủ",
+                "52/NQ-CP",
+            ),
+            ("Luật số 88/2025/QH15/KHOẢN ngày 12/12/2025", "88/2025/QH15"),
+            // A company letter's part after a second slash, joined by a dash, is (real: KH
+            // 2242/KH-SCT Lào Cai).
+            (
+                "Văn bản số 05/2026/VLN/CV-LV ngày 12/12/2025",
+                "05/2026/VLN/CV-LV",
+            ),
+        ];
+        for (text, want) in cases {
+            let f = find_all(text);
+            let n = f[0].number.as_ref().expect(text);
+            assert_eq!(n.normalized, want, "{text}");
+            assert_eq!(
+                f[0].date.as_ref().and_then(|d| d.year),
+                Some(2025),
+                "{text}"
+            );
         }
     }
 }

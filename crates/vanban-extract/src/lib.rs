@@ -36,7 +36,7 @@ use vanban_text::Sub;
 
 use crate::citations::Found;
 use crate::identity::Context;
-use crate::lists::LOCAL_UNITS;
+use crate::lists::{CHROME_WORDS, LOCAL_UNITS};
 use crate::relations::Position;
 
 pub use agencies::AgencyRegistry;
@@ -66,7 +66,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let mut diagnostics = parsed.diagnostics.clone();
     provisional_id(&id, doc, &mut diagnostics);
 
-    let places = citation_places(doc);
+    let places = citation_places(doc, text);
     let found = find_citations(text, &folded, &places);
     let nodes = NodeIndex::new(doc);
     let mut cites: Vec<Citation> = found
@@ -77,7 +77,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, &folded);
     cite::check_issuers(&cites, &found, &mut diagnostics);
-    let relations = relations::relate(&id, doc, &folded, &found, &cites, &nodes);
+    let relations = relations::relate(&id, doc, &folded, &found, &cites, &nodes, &mut diagnostics);
     let references = find_references(parsed, &folded, &places, &id, &cites, &nodes);
 
     Extraction {
@@ -289,7 +289,7 @@ fn short_hash(s: &str) -> String {
 /// Regions that may hold citations: the title (or V/v subject), the preamble, the body and
 /// the appendices — never front matter, the closing or trailing text (a website banner's
 /// words are not evidence).
-fn citation_places(doc: &Document) -> Vec<((usize, usize), Position)> {
+fn citation_places(doc: &Document, text: &str) -> Vec<((usize, usize), Position)> {
     let mut out = Vec::new();
     if let Some(t) = doc.header.title_span {
         out.push(((t.start, t.end), Position::Title));
@@ -303,9 +303,36 @@ fn citation_places(doc: &Document) -> Vec<((usize, usize), Position)> {
     for a in &doc.appendices {
         out.push(((a.span.start, a.span.end), Position::Body));
     }
-    // Footnotes and other text after the document ("[1] Thông báo số 627/TB-VPCP …").
+    // Footnotes and other text after the document ("[1] Thông báo số 627/TB-VPCP …"), the
+    // website's chrome left out.
     if let Some(t) = &doc.trailing {
-        out.push(((t.span.start, t.span.end), Position::Body));
+        for block in not_chrome(text, (t.span.start, t.span.end)) {
+            out.push((block, Position::Body));
+        }
+    }
+    out
+}
+
+/// The blocks of `range` (lines between blank lines) that are not website chrome: a block
+/// that holds a word of chrome ("văn bản liên quan", "cookie", "chính sách bảo mật" …) is the
+/// website's — its related-document list, privacy notice, banner or trailer — not the
+/// document's.
+fn not_chrome(text: &str, range: (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = range.0;
+    let part = text.get(range.0..range.1).unwrap_or("");
+    let mut at = range.0;
+    for line in part.split_inclusive('\n') {
+        let end = at + line.len();
+        if line.trim().is_empty() || end >= range.1 {
+            let block_end = if line.trim().is_empty() { at } else { end };
+            let block = fold_case(text.get(start..block_end).unwrap_or(""));
+            if block_end > start && !CHROME_WORDS.iter().any(|w| block.contains(w)) {
+                out.push((start, block_end));
+            }
+            start = end;
+        }
+        at = end;
     }
     out
 }

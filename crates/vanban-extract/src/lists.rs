@@ -104,6 +104,10 @@ lists! {
     CITATION_TYPES: Vec<&'static str> = words("../data/citation-types.tsv"), spaced: false;
     /// Types whose short form is a bare number ("Nghị quyết 57").
     BARE_NUMBER_TYPES: Vec<&'static str> = words("../data/bare-number-types.tsv"), spaced: false;
+    /// Words of website chrome in the text after a document, folded.
+    CHROME_WORDS: Vec<&'static str> = words("../data/chrome-words.tsv"), spaced: false;
+    /// Parts of agency names that hold a comma, folded: a stated issuer goes on through them.
+    COMMA_NAMES: Vec<&'static str> = words("../data/comma-names.tsv"), spaced: false;
     /// Words that end a stated issuer (with their spaces).
     ISSUER_STOPS: Vec<&'static str> = words("../data/issuer-stops.tsv"), spaced: true;
     /// Starts of a line that open a clause or item (with their trailing space).
@@ -126,6 +130,9 @@ lists! {
     CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").
     CLAIM_JOINERS: Vec<&'static str> = words("../data/claim-joiners.tsv"), spaced: false;
+    /// Words of a change of wording ("cụm từ"): a list lead that replaces or repeals them
+    /// amends the document (folded).
+    WORDING_WORDS: Vec<&'static str> = words("../data/wording-words.tsv"), spaced: false;
     /// Column titles of task tables: (role, word).
     TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../data/task-columns.tsv"), spaced: false;
     /// Words before the agency a task is given to (with their trailing space).

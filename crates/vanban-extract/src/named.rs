@@ -183,7 +183,10 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             // Laws and the Constitution: the name starts with a capital; the codes are also
             // written in lower case ("Bộ luật hàng hải Việt Nam").
             let lower_code = head == "Bộ luật" && CODE_NAMES.iter().any(|n| first.starts_with(n));
-            if !first.starts_with(|c: char| c.is_uppercase()) && !lower_code {
+            // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+            let constitution =
+                head == "Hiến pháp" && CODE_NAMES.iter().any(|n| first.starts_with(n));
+            if !first.starts_with(|c: char| c.is_uppercase()) && !lower_code && !constitution {
                 return None;
             }
             let kind = match head {

@@ -12,16 +12,21 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use vanban_model::{
-    Citation, CitationForm, Document, DocumentKind, Node, NodeKind, Relation, RelationType, Span,
+    Citation, CitationForm, Diagnostic, Document, DocumentKind, Node, NodeKind, Relation,
+    RelationType, Severity, Span,
 };
+use vanban_text::fold::fold_case;
 use vanban_text::Sub;
 
 use crate::citations::Found;
 use crate::lists::{
     CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
-    RELATION_TRIGGERS,
+    RELATION_TRIGGERS, WORDING_WORDS,
 };
 use crate::NodeIndex;
+
+/// Most bytes a clause that opens with a proposal runs before the submission it names.
+const CLAUSE_REACH: usize = 300;
 
 /// Where a citation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +71,12 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         }
     }
     let (kind, pos, end) = best?;
+    // "… đã được sửa đổi, bổ sung theo Luật số …": a passive formula, read by
+    // `passive_before`; the phrase inside it is not an active claim.
+    let upto = squash_spaces(gap.sub(..end));
+    if RELATION_PASSIVES.iter().any(|(p, _)| upto.ends_with(p)) {
+        return None;
+    }
     let tail = gap.sub(end..);
     if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) {
         return None;
@@ -85,11 +96,19 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 
 /// Passive formulae: the citation after them is the subject ("… được sửa đổi, bổ sung bởi
 /// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
+///
+/// The formula is read across a line wrap ("được " / "sửa đổi, bổ sung bởi …").
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
+    let gap = squash_spaces(gap);
     RELATION_PASSIVES
         .iter()
         .find(|(p, _)| gap.contains(p))
         .map(|&(_, k)| k)
+}
+
+/// `s` with every run of white space one space.
+fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A sentence tail that ends the force of the documents before it, in the present of an
@@ -103,11 +122,30 @@ pub(crate) fn ends_force_after(tail: &str) -> bool {
 }
 
 /// The formula a paragraph opens with, for citations listed in it.
+///
+/// The formula is read across a line wrap and Markdown runs ("*Căn" / "cứ Quyết định …",
+/// "*Căn cứ* *Nghị quyết số* …").
 pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
-    let t = paragraph.trim_start_matches(|c: char| !c.is_alphabetic());
+    let head = vanban_text::floor(paragraph, 120);
+    let mut t = String::with_capacity(head);
+    for c in paragraph.sub(..head).chars() {
+        match c {
+            '*' | '_' => {}
+            c if c.is_whitespace() => {
+                if !t.is_empty() && !t.ends_with(' ') {
+                    t.push(' ');
+                }
+            }
+            c if t.is_empty() && !c.is_alphabetic() => {}
+            c => t.push(c),
+        }
+    }
     RELATION_OPENERS
         .iter()
-        .find(|(p, _)| t.starts_with(p))
+        .find(|(p, _)| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
         .map(|&(_, k)| k)
 }
 
@@ -138,6 +176,7 @@ pub(crate) fn proposal_target(kind: DocumentKind) -> bool {
     matches!(
         kind,
         DocumentKind::Submission
+            | DocumentKind::ProjectProposal
             | DocumentKind::Document
             | DocumentKind::OfficialLetter
             | DocumentKind::Report
@@ -146,7 +185,8 @@ pub(crate) fn proposal_target(kind: DocumentKind) -> bool {
 
 /// Typed relations of a document, one per (subject, object, type), in document order: the
 /// claims of phrases and positions, then the ends of force stated by articles, then `cites`
-/// for every document cited and not reached.
+/// for every document cited and not reached. A claim the time guard drops (its object newer
+/// than its subject) is reported in `diagnostics` (`relation-time-guard`, info).
 pub(crate) fn relate(
     own: &str,
     doc: &Document,
@@ -154,9 +194,18 @@ pub(crate) fn relate(
     found: &[(Found, Position)],
     cites: &[Citation],
     nodes: &NodeIndex,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Relation> {
+    let by_id = doc
+        .body
+        .iter()
+        .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
+        .flat_map(Node::walk)
+        .map(|n| (n.id.as_str(), n))
+        .collect();
     let ev = Evidence {
         own,
+        by_id,
         doc,
         folded,
         found,
@@ -167,10 +216,12 @@ pub(crate) fn relate(
         own,
         relations: Vec::new(),
         seen: BTreeSet::new(),
+        dropped: Vec::new(),
     };
     claims(&ev, &mut out);
     ends_of_force(&ev, &mut out);
     cited(&ev, &mut out);
+    diagnostics.extend(out.dropped);
     out.relations
 }
 
@@ -178,6 +229,8 @@ pub(crate) fn relate(
 /// found and as resolved (one for one).
 struct Evidence<'a> {
     own: &'a str,
+    /// Nodes of the body and appendices by id.
+    by_id: HashMap<&'a str, &'a Node>,
     doc: &'a Document,
     folded: &'a str,
     found: &'a [(Found, Position)],
@@ -261,6 +314,8 @@ struct Gathered<'a> {
     own: &'a str,
     relations: Vec<Relation>,
     seen: BTreeSet<(String, String, RelationType)>,
+    /// Claims the time guard dropped, as diagnostics.
+    dropped: Vec<Diagnostic>,
 }
 
 impl Gathered<'_> {
@@ -271,6 +326,7 @@ impl Gathered<'_> {
         // A document implements, amends or repeals only documents older than itself.
         if let (Some(a), Some(b)) = (id_year(from), id_year(to)) {
             if b > a && kind != RelationType::Cites {
+                self.drop_late(from, to, kind, (a, b), span);
                 return;
             }
         }
@@ -280,6 +336,33 @@ impl Gathered<'_> {
                 to: to.to_owned(),
                 kind,
                 asserted_by: self.own.to_owned(),
+                span,
+            });
+        }
+    }
+}
+
+impl Gathered<'_> {
+    /// A claim whose object is newer than its subject, dropped and reported once: a wrong
+    /// date (often the header's) would otherwise turn relations into citations unseen.
+    fn drop_late(
+        &mut self,
+        from: &str,
+        to: &str,
+        kind: RelationType,
+        years: (u16, u16),
+        span: Span,
+    ) {
+        let message = format!(
+            "the claim {from} {kind} {to} was dropped: its object is dated {} and its subject {} \
+             (a document {kind} only older ones); a wrong date may be the cause",
+            years.1, years.0
+        );
+        if self.dropped.iter().all(|d| d.message != message) {
+            self.dropped.push(Diagnostic {
+                code: vanban_model::codes::RELATION_TIME_GUARD.to_owned(),
+                severity: Severity::Info,
+                message,
                 span,
             });
         }
@@ -298,8 +381,8 @@ fn claims(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     };
     // The document a consolidated text consolidates.
     let mut base: Option<String> = None;
-    // Citations that are the object of a claim: (subject, type).
-    let mut claimed: HashMap<usize, (String, RelationType)> = HashMap::new();
+    // Citations that take part in a claim, and the claim a citation joined to them shares.
+    let mut claimed: HashMap<usize, Claim> = HashMap::new();
     for i in 0..ev.found.len() {
         let Some(step) = ev.step(i) else {
             continue;
@@ -339,22 +422,61 @@ fn consolidation(
     }
 }
 
+/// A claim a citation joined to one of its parties shares: "X is `kind` of the citation"
+/// or, passive, "the citation is `kind` of X" ("… được sửa đổi, bổ sung bởi Luật số A, Luật
+/// số B và Luật số C": each amends X).
+#[derive(Debug, Clone)]
+struct Claim {
+    other: String,
+    kind: RelationType,
+    passive: bool,
+}
+
+impl Claim {
+    fn active(subject: &str, kind: RelationType) -> Claim {
+        Claim {
+            other: subject.to_owned(),
+            kind,
+            passive: false,
+        }
+    }
+
+    /// The claim on citation `s`, pushed.
+    fn push_on(&self, out: &mut Gathered<'_>, s: &Step<'_>) {
+        if self.passive {
+            out.push(s.to, &self.other, self.kind, s.span);
+        } else {
+            out.push(&self.other, s.to, self.kind, s.span);
+        }
+    }
+}
+
 /// The claim a phrase or a position makes on a citation, pushed; returned when a citation
 /// joined to this one may share it.
 fn claim(
     ev: &Evidence<'_>,
     out: &mut Gathered<'_>,
     s: &Step<'_>,
-    claimed: &HashMap<usize, (String, RelationType)>,
-) -> Option<(String, RelationType)> {
+    claimed: &HashMap<usize, Claim>,
+) -> Option<Claim> {
     if let (Some(p), Some(kind)) = (s.prev, passive_before(s.gap)) {
-        // (A document cited by name only is never the subject.)
-        if ev.named(s.i) || ev.named(p) {
+        // (A document cited by name only is never the subject. It may be the object when it
+        // heads a paragraph of the preamble: "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung
+        // một số điều theo Nghị quyết số 203/2025/QH15"; after another citation the name is
+        // often that one's topic: "Nghị định số 08/2015/NĐ-CP … thi hành Luật Hải quan …,
+        // được sửa đổi, bổ sung tại Nghị định số 167/2025/NĐ-CP".)
+        let heads = s.pos == Position::Preamble && (p == 0 || ev.paragraph_of(p - 1).0 != s.para);
+        if ev.named(s.i) || (ev.named(p) && !heads) {
             return None;
         }
-        if let Some(subject) = ev.cites[p].target_id.as_deref() {
-            out.push(s.to, subject, kind, s.span);
-            return None;
+        if let Some(object) = ev.cites[p].target_id.as_deref() {
+            let c = Claim {
+                other: object.to_owned(),
+                kind,
+                passive: true,
+            };
+            c.push_on(out, s);
+            return Some(c);
         }
     }
     let trigger = trigger_before(s.gap).map(|t| t.0);
@@ -370,27 +492,58 @@ fn claim(
         // ("ban hành kèm theo" after a citation names an unnamed regulation, not it.)
         (Some(p), Some(kind)) if !sentence_break && kind != RelationType::Attaches => {
             let subject = ev.cites[p].target_id.as_deref().unwrap_or(ev.own);
-            out.push(subject, s.to, kind, s.span);
-            Some((subject.to_owned(), kind))
+            let c = Claim::active(subject, kind);
+            c.push_on(out, s);
+            Some(c)
         }
         (_, Some(kind)) if own_claim(kind, s) => {
-            out.push(ev.own, s.to, kind, s.span);
-            Some((ev.own.to_owned(), kind))
+            let c = Claim::active(ev.own, kind);
+            c.push_on(out, s);
+            Some(c)
         }
-        (Some(p), None)
-            if claimed.contains_key(&p)
-                && CLAIM_JOINERS.iter().any(|j| *j == s.gap.trim())
-                && !ev.named(s.i) =>
-        {
-            let (subject, kind) = claimed.get(&p).cloned()?;
-            out.push(&subject, s.to, kind, s.span);
-            Some((subject, kind))
+        (Some(p), None) if claimed.contains_key(&p) && joined(ev, s, &claimed[&p]) => {
+            let c = claimed.get(&p).cloned()?;
+            c.push_on(out, s);
+            Some(c)
         }
         _ => {
-            opener_claim(ev, out, s);
-            None
+            let c = list_head_claim(ev, s).or_else(|| clause_proposal(ev, s));
+            if let Some(c) = &c {
+                c.push_on(out, s);
+            } else {
+                opener_claim(ev, out, s);
+            }
+            c
         }
     }
+}
+
+/// Whether citation `s` is joined to the one before it so as to share its claim: by "và" or
+/// a comma ("… và Chương trình hành động số 10-CTr/TU"); an item of a list the document's
+/// own end of force runs over may follow the description of the item before it ("thay thế
+/// các quyết định: Quyết định số 1201/QĐ-UBND ngày … về …, Quyết định số 377/QĐ-UBND …").
+fn joined(ev: &Evidence<'_>, s: &Step<'_>, c: &Claim) -> bool {
+    if ev.named(s.i) {
+        return false;
+    }
+    let gap = s.gap.trim();
+    if CLAIM_JOINERS.contains(&gap) {
+        return true;
+    }
+    let effect = matches!(
+        c.kind,
+        RelationType::Repeals | RelationType::Replaces | RelationType::Suspends
+    );
+    effect
+        && !c.passive
+        && c.other == ev.own
+        && !s.gap.contains(". ")
+        && !s.gap.contains("\n\n")
+        && trigger_before(s.gap).is_none()
+        && CLAIM_JOINERS
+            .iter()
+            .chain([";"].iter())
+            .any(|j| gap.ends_with(j))
 }
 
 /// Whether a phrase before a citation is the citing document's own claim: anywhere in the
@@ -402,11 +555,111 @@ fn own_claim(kind: RelationType, s: &Step<'_>) -> bool {
             || (!intent_before(s.gap) && (self_subject(s.gap) || s.para.contains("art_"))))
 }
 
+/// An item of a list an operative article introduces with an end of force ("Điều 1. Bãi bỏ
+/// toàn bộ một số văn bản …" / "1. Quyết định số 104/2000/QĐ-TTg …"; "2. Bãi bỏ:" / "a)
+/// Khoản 2, khoản 3 Điều 2 … Quyết định số 960/QĐ-TTg"; "Các quyết định sau hết hiệu lực
+/// thi hành kể từ ngày …:"): the document repeals (replaces, suspends) the document the item
+/// names first. The lead is the heading of the article or a unit whose text ends with ":".
+fn list_head_claim(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
+    if s.pos != Position::Body || s.prev.is_some() || !s.para.contains("art_") {
+        return None;
+    }
+    if intent_before(ev.paragraph_before(s)) {
+        return None;
+    }
+    let parts: Vec<&str> = s.para.split("__").collect();
+    for k in (1..parts.len()).rev() {
+        let id = parts[..k].join("__");
+        let node = ev.by_id.get(id.as_str())?;
+        let heading = fold_case(node.heading.as_deref().unwrap_or(""));
+        let text = fold_case(&node.text);
+        let lead = if text.trim_end().ends_with(':') {
+            format!("{heading} {text}")
+        } else if node.kind == NodeKind::Article {
+            heading
+        } else {
+            String::new()
+        };
+        if let Some(kind) = effect_in(&lead) {
+            return Some(Claim::active(ev.own, kind));
+        }
+        if node.kind == NodeKind::Article {
+            break;
+        }
+    }
+    None
+}
+
+/// The end of force a list's lead states, if any, and not as an intent.
+fn effect_in(lead: &str) -> Option<RelationType> {
+    if lead.is_empty() || intent_before(lead) {
+        return None;
+    }
+    if ends_force_after(lead) {
+        return Some(RelationType::Repeals);
+    }
+    let effect = RELATION_TRIGGERS
+        .iter()
+        .filter(|(_, k)| {
+            matches!(
+                k,
+                RelationType::Repeals | RelationType::Replaces | RelationType::Suspends
+            )
+        })
+        .find(|(p, _)| contains_word(lead, p))
+        .map(|&(_, k)| k)?;
+    // "Thay thế, bãi bỏ một số cụm từ …": a change of wording amends. (Wording alone is no
+    // effect: "Giải thích từ ngữ" / "các từ ngữ dưới đây được hiểu như sau:" defines terms.)
+    if WORDING_WORDS.iter().any(|w| lead.contains(w)) {
+        return Some(RelationType::Amends);
+    }
+    Some(effect)
+}
+
+/// Whether `phrase` stands in `text` as whole words.
+fn contains_word(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(pos, _)| {
+        let end = pos + phrase.len();
+        !text
+            .sub(..pos)
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text
+                .sub(end..)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "…; Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV …": a clause that
+/// opens with the formula of a proposal, wherever it stands, names the submission.
+///
+/// The clause is read from the text, not the node: a wrap inside the formula may have split
+/// the paragraph ("Theo đề nghị của Giám đốc Sở" / "Nội vụ tại Tờ trình số …").
+fn clause_proposal(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
+    let end = ev.found[s.i].0.start;
+    let start = vanban_text::floor(ev.folded, end.saturating_sub(CLAUSE_REACH));
+    let before = ev.folded.get(start..end).unwrap_or("");
+    let cut = [";", ".", ":", "\n\n"]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    let clause = before.sub(cut..);
+    (opener(clause) == Some(RelationType::ProposedBy) && proposal_target(ev.cites[s.i].kind))
+        .then(|| Claim::active(ev.own, RelationType::ProposedBy))
+}
+
 /// A paragraph that opens with a formula gives it to every citation it lists.
+/// The title opens with its formula after the document type ("NGHỊ QUYẾT" / "SỬA ĐỔI, BỔ
+/// SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH … BAN HÀNH THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND").
 fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
-    let paragraph = ev
-        .paragraph_before(s)
-        .trim_start_matches(|c: char| !c.is_alphabetic());
+    let title = match s.pos {
+        Position::Title => ev.doc.header.title.as_deref().map(fold_case),
+        _ => None,
+    };
+    let paragraph = title.as_deref().unwrap_or_else(|| ev.paragraph_before(s));
     if let Some(kind) = opener(paragraph) {
         let allowed = own_claim_allowed(kind, s.pos)
             && (kind != RelationType::ProposedBy || proposal_target(ev.cites[s.i].kind));
@@ -435,7 +688,14 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 /// Every document cited but not reached by any relation is cited. (Named citations take part
 /// in typed relations only: a name alone is weak evidence.)
 fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
-    let reached: BTreeSet<String> = out.relations.iter().map(|r| r.to.clone()).collect();
+    // (The subject of a nested claim is reached too: "Luật số 09/2017/QH14" in "… đã được
+    // sửa đổi, bổ sung theo Luật số 09/2017/QH14" is named for the claim, not cited.)
+    let reached: BTreeSet<String> = out
+        .relations
+        .iter()
+        .flat_map(|r| [r.to.clone(), r.from.clone()])
+        .filter(|id| id != ev.own)
+        .collect();
     let mut seen: HashSet<&str> = HashSet::new();
     for c in ev.cites.iter().filter(|c| c.form != CitationForm::Named) {
         if let Some(t) = c.target_id.as_deref() {
@@ -498,5 +758,18 @@ mod tests {
             Some(RelationType::Implements)
         );
         assert_eq!(opener("ủy ban nhân dân tỉnh ban hành"), None);
+        // Across a wrap and Markdown runs (corpus forms "*Căn" / "cứ …", "*Căn cứ* *Nghị
+        // quyết số* …", "Theo đề" / "nghị của …").
+        assert_eq!(
+            opener("*căn\ncứ quyết định số"),
+            Some(RelationType::BasedOn)
+        );
+        assert_eq!(
+            opener("*căn cứ* *nghị quyết số*"),
+            Some(RelationType::BasedOn)
+        );
+        assert_eq!(opener("theo đề\nnghị của"), Some(RelationType::ProposedBy));
+        assert_eq!(opener("xét tờ trình số"), Some(RelationType::ProposedBy));
+        assert_eq!(opener("xétx"), None);
     }
 }

@@ -93,6 +93,8 @@ codes! {
         "The text was normalised (line ends, NFC, odd spaces, invisible characters).";
     CITATION_ISSUER_MISMATCH = "citation-issuer-mismatch", Warning, Extract,
         "The issuer code in a cited symbol contradicts the issuer the citation names.";
+    RELATION_TIME_GUARD = "relation-time-guard", Info, Extract,
+        "A typed claim dropped because its object is dated after its subject.";
     PROVISIONAL_ID = "provisional-id", Warning, Extract,
         "The id has no year or no issuer; the graph may merge it with a fuller id.";
     NUMBERING_GAP = "numbering-gap", Warning, Lint, "A number skipped.";

@@ -171,11 +171,13 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
     let mut year = None;
     let mut codes: Vec<String> = Vec::new();
     let mut type_code = None;
+    let mut slash_codes = "";
     for p in form_rule.into_inner() {
         match p.as_rule() {
             Rule::seq => seq = Some(p.as_str().to_owned()),
             Rule::year => year = p.as_str().parse().ok(),
             Rule::type_code => type_code = Some(p.as_str().to_owned()),
+            Rule::slash_codes => slash_codes = p.as_str(),
             Rule::codes | Rule::issuer_codes => {
                 codes = p.into_inner().map(|c| c.as_str().to_owned()).collect();
             }
@@ -219,6 +221,7 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
                 out.push('-');
             }
             out.push_str(issuer_code.as_deref().unwrap_or(""));
+            out.push_str(slash_codes);
             out
         }
     };

@@ -1,0 +1,340 @@
+//! One test per family of relations issue 12 names, each on a real sentence of a corpus
+//! document.
+
+#![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+use std::path::Path;
+
+use vanban::{Extraction, RelationType};
+
+fn extract_file(dir: &str, name: &str) -> Extraction {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join(name);
+    let parsed = vanban::parse_bytes(&std::fs::read(&path).expect("corpus file")).expect("UTF-8");
+    vanban::extract(&parsed)
+}
+
+fn corpus(name: &str) -> Extraction {
+    extract_file("corpus", name)
+}
+
+/// Whether a relation of this type runs between ids ending with these parts ("self" for the
+/// document itself).
+fn has(x: &Extraction, from: &str, kind: RelationType, to: &str) -> bool {
+    let end = |id: &str, part: &str| {
+        if part == "self" {
+            id == x.id
+        } else {
+            id.ends_with(part)
+        }
+    };
+    x.relations
+        .iter()
+        .any(|r| r.kind == kind && end(&r.from, from) && end(&r.to, to))
+}
+
+fn listing(x: &Extraction) -> String {
+    x.relations
+        .iter()
+        .map(|r| format!("{} --{}--> {}", r.from, r.kind, r.to))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn numbered_items_under_an_article_that_repeals() {
+    // "Điều 1. Bãi bỏ toàn bộ một số văn bản quy phạm pháp luật của Thủ tướng Chính phủ" /
+    // "1. Quyết định số 104/2000/QĐ-TTg …" … "39. Chỉ thị số 33/2006/CT-TTg …"
+    let x = corpus("QD_44-2025-QD-TTg_2025.txt");
+    for to in [";104-2000-qd-ttg", ";769-ttg", ";33-2006-ct-ttg"] {
+        assert!(
+            has(&x, "self", RelationType::Repeals, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+    // The bases in the preamble stay bases.
+    assert!(has(&x, "self", RelationType::BasedOn, ";63-2025-qh15"));
+}
+
+#[test]
+fn lettered_items_under_a_clause_that_repeals() {
+    // "2. Bãi bỏ:" / "a) Khoản 2, khoản 3 Điều 2 … Quyết định số 960/QĐ-TTg …"
+    let x = corpus("QD_2500-QD-TTg_2025.txt");
+    assert!(
+        has(&x, "self", RelationType::Repeals, ";960-qd-ttg"),
+        "{}",
+        listing(&x)
+    );
+    assert!(has(&x, "self", RelationType::Repeals, ";1451-qd-ttg"));
+}
+
+#[test]
+fn every_amender_of_an_amended_basis() {
+    // "Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 được sửa đổi, bổ sung bởi Luật số
+    // 73/2025/QH15, Luật số 84/2025/QH15, Luật số 113/2025/QH15 và Luật số 142/2025/QH15"
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
+    assert!(has(&x, "self", RelationType::BasedOn, ";41-2024-qh15"));
+    for from in [
+        ";73-2025-qh15",
+        ";84-2025-qh15",
+        ";113-2025-qh15",
+        ";142-2025-qh15",
+    ] {
+        assert!(
+            has(&x, from, RelationType::Amends, ";41-2024-qh15"),
+            "{from}\n{}",
+            listing(&x)
+        );
+        // The amenders are named for the claim: this decree neither bases itself on them
+        // nor merely cites them.
+        assert!(!has(&x, "self", RelationType::BasedOn, from));
+        assert!(!has(&x, "self", RelationType::Cites, from));
+    }
+}
+
+#[test]
+fn the_amended_constitution() {
+    // "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một
+    // số điều theo Nghị quyết số 203/2025/QH15;"
+    let x = corpus("NQ_1655-NQ-UBTVQH15_2025.txt");
+    let constitution = ";hien-phap-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam";
+    assert!(
+        has(&x, "self", RelationType::BasedOn, constitution),
+        "{}",
+        listing(&x)
+    );
+    assert!(has(
+        &x,
+        ";203-2025-qh15",
+        RelationType::Amends,
+        constitution
+    ));
+    assert!(!has(&x, "self", RelationType::Amends, ";203-2025-qh15"));
+}
+
+#[test]
+fn a_passive_amendment_in_a_law_article_is_not_the_law_amending() {
+    // "… Luật Phí và lệ phí số 97/2015/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số
+    // 09/2017/QH14, Luật số 23/2018/QH14, … và Luật số 35/2024/QH15 như sau:"
+    let x = corpus("LUAT_60-2024-QH15_2024.txt");
+    assert!(has(&x, "self", RelationType::Amends, ";97-2015-qh13"));
+    for amender in [";23-2018-qh14", ";35-2024-qh15"] {
+        assert!(has(&x, amender, RelationType::Amends, ";97-2015-qh13"));
+        assert!(
+            !has(&x, "self", RelationType::Amends, amender),
+            "{}",
+            listing(&x)
+        );
+    }
+}
+
+#[test]
+fn a_proposal_across_a_wrap_in_a_letter() {
+    // "Theo đề nghị của Giám đốc Sở" / "Nội vụ tại Tờ trình số 9807/TTr-SNV ngày 25 tháng 11
+    // năm 2025;" (the wrap splits the paragraph).
+    let x = corpus("CV_4240-UBND-VX_2025_HoChiMinh.txt");
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";9807-ttr-snv"),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn proposals_by_submission_and_project() {
+    // "Xét Tờ trình số 16384/TTr-UBND ngày 12 tháng 11 năm 2025 của Ủy ban nhân dân thành phố"
+    let x = corpus("NQ_37-2025-NQ-HDND_2025_Hue.txt");
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";16384-ttr-ubnd"),
+        "{}",
+        listing(&x)
+    );
+    // "Xét đề nghị của Chính phủ tại Tờ trình số 363/TTr-CP và Đề án số 364/ĐA-CP …"
+    let x = corpus("NQ_1655-NQ-UBTVQH15_2025.txt");
+    assert!(has(&x, "self", RelationType::ProposedBy, ";363-ttr-cp"));
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";364-da-cp"),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn a_title_that_amends() {
+    // "NGHỊ QUYẾT" / "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH … BAN HÀNH THEO NGHỊ QUYẾT SỐ
+    // 20/2023/NQ-HĐND NGÀY 21 THÁNG 8 NĂM 2023 …"
+    let x = corpus("NQ_37-2025-NQ-HDND_2025_Hue.txt");
+    assert!(
+        has(&x, "self", RelationType::Amends, ";20-2023-nq-hdnd"),
+        "{}",
+        listing(&x)
+    );
+    // "1. Thay thế, bãi bỏ một số cụm từ …": a change of wording, not a replacement.
+    assert!(!has(&x, "self", RelationType::Replaces, ";20-2023-nq-hdnd"));
+}
+
+#[test]
+fn a_task_to_amend_is_not_an_amendment() {
+    // A plan's task "… Quyết định thay thế Quyết định số 118/2008/QĐ-TTg …" (KH_980): work
+    // to be done, cited only.
+    let x = corpus("KH_980-KH-UBND_2025_NgheAn.txt");
+    assert!(!has(&x, "self", RelationType::Replaces, ";118-2008-qd-ttg"));
+    assert!(
+        has(&x, "self", RelationType::Cites, ";118-2008-qd-ttg"),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn lettered_items_that_lose_force() {
+    // "2. Các Quyết định sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:"
+    // / "a) Quyết định số 12/2018/QĐ-UBND …;" / "b) Quyết định số 27/2022/QĐ-UBND …"
+    let x = corpus("QD_165-2025-QD-UBND_2025_NinhBinh.txt");
+    for to in [";12-2018-qd-ubnd", ";27-2022-qd-ubnd"] {
+        assert!(
+            has(&x, "self", RelationType::Repeals, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+}
+
+/// A real document read as a web copy: a banner and a privacy notice before its header, a
+/// related-document list, a privacy notice and the site's trailer after it. (Constructed: no
+/// bundled document is a web copy; the chrome is the form the issue names, around the real
+/// letter CV 3155/SCT-CN Lào Cai.)
+#[test]
+fn website_chrome_gives_no_citations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/CV_3155-SCT-CN_2026_LaoCai.txt");
+    let letter = std::fs::read_to_string(path).unwrap();
+    let web = format!(
+        "LuatVietnam.vn - Cơ sở dữ liệu văn bản pháp luật\n\
+         Trang chủ | Văn bản mới | Tra cứu | Đăng nhập\n\
+         Chúng tôi sử dụng cookie và xử lý dữ liệu cá nhân của bạn theo Nghị định \
+         13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.\n\n\
+         {letter}\n\n\
+         Văn bản liên quan\n\
+         Nghị định 45/2020/NĐ-CP về thủ tục hành chính trên môi trường điện tử\n\
+         Luật Giao dịch điện tử 2023\n\
+         Thông tư 01/2024/TT-BCT hướng dẫn\n\n\
+         Chính sách bảo mật: Thông tin của bạn được bảo vệ theo Nghị định 13/2023/NĐ-CP về \
+         bảo vệ dữ liệu cá nhân.\n\
+         LuatVietnam.vn là sản phẩm của Công ty cổ phần Truyền thông Quốc tế INCOM, cung cấp \
+         văn bản Luật Việt Nam, nhằm hỗ trợ tra cứu pháp luật.\n\
+         © 2026 LuatVietnam. Giấy phép số 1234/GP-TTĐT ngày 05/3/2019 của Sở Thông tin và \
+         Truyền thông Hà Nội.\n"
+    );
+    let x = vanban::extract(&vanban::parse(&web));
+    let alone = corpus("CV_3155-SCT-CN_2026_LaoCai.txt");
+    let targets = |x: &Extraction| -> Vec<Option<String>> {
+        x.citations.iter().map(|c| c.target_id.clone()).collect()
+    };
+    assert_eq!(targets(&x), targets(&alone), "{}", listing(&x));
+    assert!(!x.relations.iter().any(|r| r.to.contains("13-2023")));
+    assert!(!x
+        .citations
+        .iter()
+        .any(|c| c.name.as_deref().is_some_and(|n| n.contains("Việt Nam"))));
+}
+
+/// A footnote after the document is still read (chrome words are not in it).
+#[test]
+fn a_footnote_after_the_document_is_not_chrome() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/CV_3155-SCT-CN_2026_LaoCai.txt");
+    let letter = std::fs::read_to_string(path).unwrap();
+    let text = format!(
+        "{letter}\n\n[1] Thông báo số 627/TB-VPCP ngày 12/12/2025 của Văn phòng Chính phủ.\n"
+    );
+    let x = vanban::extract(&vanban::parse(&text));
+    assert!(
+        x.citations.iter().any(|c| c
+            .target_id
+            .as_deref()
+            .is_some_and(|t| t.ends_with(";627-tb-vpcp"))),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn a_company_symbol_after_a_second_slash_is_read_whole() {
+    // "Công ty TNHH Lương Việt tại Văn bản số 05/2026/VLN/CV-LV ngày 21/4/2026" (KH 2242).
+    let x = corpus("KH_2242-KH-SCT_2026_LaoCai.txt");
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";05-2026-vln-cv-lv"),
+        "{}",
+        listing(&x)
+    );
+    assert!(!x.relations.iter().any(|r| r.to.ends_with(";05-2026-vln")));
+}
+
+/// A wrong header date no longer turns a relation into a citation silently: the seed plan
+/// with its year misprinted as 2023 implements a plan of 2024, which the time guard drops and
+/// reports. (Constructed from the seed by changing the header year.)
+#[test]
+fn a_claim_the_time_guard_drops_is_reported() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/208-KH-UBND_2024_TuyenQuang.txt");
+    let seed = std::fs::read_to_string(path).unwrap();
+    let wrong = seed.replacen("ngày 20 tháng 11 năm 2024", "ngày 20 tháng 11 năm 2023", 1);
+    assert_ne!(seed, wrong);
+    let x = vanban::extract(&vanban::parse(&wrong));
+    assert!(!has(&x, "self", RelationType::Implements, ";500-kh-tu"));
+    let d = x
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "relation-time-guard" && d.message.contains("500-kh-tu"))
+        .unwrap_or_else(|| panic!("no diagnostic: {:?}", x.diagnostics));
+    assert_eq!(d.severity, vanban::Severity::Info);
+    assert!(
+        d.message.contains("implements")
+            && d.message.contains("2024")
+            && d.message.contains("2023"),
+        "{}",
+        d.message
+    );
+    // The seed as printed drops nothing.
+    let right = extract_file("seeds", "208-KH-UBND_2024_TuyenQuang.txt");
+    assert!(!right
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "relation-time-guard"));
+}
+
+#[test]
+fn a_definitions_article_amends_nothing() {
+    // "Điều 3. Giải thích từ ngữ" / "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:" /
+    // "1. Người lao động … theo quy định của Bộ luật Lao động." (LUAT 74/2025/QH15): the
+    // wording of a definition list is no change of wording.
+    let x = corpus("LUAT_74-2025-QH15_2025.txt");
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::Amends && r.to.contains("bo-luat-lao-dong")),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn a_passive_amendment_across_a_line_wrap() {
+    // "Quyết định số 62/2011/QĐ-TTg về … đã phục viên, xuất ngũ, thôi việc, được" /
+    // "sửa đổi, bổ sung bởi Quyết định số 22/2025/QĐ-TTg." (NĐ 162/2026/NĐ-CP): the amender
+    // is the subject, not the amended decision.
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
+    assert!(
+        has(
+            &x,
+            ";22-2025-qd-ttg",
+            RelationType::Amends,
+            ";62-2011-qd-ttg"
+        ),
+        "{}",
+        listing(&x)
+    );
+    // The reverse claim the time guard used to drop is no longer made.
+    assert!(!x
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "relation-time-guard" && d.message.contains("22-2025-qd-ttg")));
+}
