@@ -20,6 +20,11 @@ pub(crate) struct CorpusArgs {
     /// `seeds/` and `corpus/`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Build the graph from extraction records instead of documents: the JSON Lines
+    /// `vanban extract --jsonl` writes (`-`: standard input). No document is read again; each
+    /// record's `source` names its file, so the graph is the one built from the documents.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "agencies", "abbreviations"])]
+    from_jsonl: Option<PathBuf>,
     /// Extra agencies, as for `extract`.
     #[arg(long, value_name = "FILE")]
     agencies: Vec<PathBuf>,
@@ -163,9 +168,43 @@ fn corpus_files(args: &CorpusArgs) -> Result<(Vec<PathBuf>, bool), CliError> {
     Ok((files, unreadable))
 }
 
-/// Read, parse and extract every document (in parallel), then build the graph. Unreadable
-/// files are reported and skipped; the flag says whether any was.
+/// Read, parse and extract every document (in parallel), or read the extraction records of
+/// `--from-jsonl`, then build the graph. Unreadable files are reported and skipped; the flag
+/// says whether any was.
 fn load(args: &CorpusArgs) -> Result<(Graph, bool), CliError> {
+    let (builder, unreadable) = match &args.from_jsonl {
+        Some(records) => (from_records(records, args)?, false),
+        None => from_documents(args)?,
+    };
+    let graph = builder.build();
+    report_findings(&graph, args);
+    Ok((graph, unreadable))
+}
+
+/// The extraction records of a JSON Lines file (`-`: standard input); a line that is not a
+/// record is an error naming it.
+fn from_records(records: &Path, args: &CorpusArgs) -> Result<GraphBuilder, CliError> {
+    let mut builder = GraphBuilder::new();
+    let added = if crate::files::is_stdin(records) {
+        builder.add_jsonl(std::io::stdin().lock(), "standard input")
+    } else {
+        if crate::files::refuse_clobber(args.output.as_ref(), &[records.to_path_buf()]) {
+            return Err(CliError::usage_reported());
+        }
+        let name = records.display().to_string();
+        let file = std::fs::File::open(records)
+            .map_err(|e| CliError::input(format!("{name}: error: cannot read the records: {e}")))?;
+        builder.add_jsonl(std::io::BufReader::new(file), &name)
+    }
+    .map_err(|e| CliError::input(e.to_string()))?;
+    if added == 0 {
+        return Err(CliError::input("error: no extraction records to read"));
+    }
+    Ok(builder)
+}
+
+/// Read, parse and extract every document (in parallel).
+fn from_documents(args: &CorpusArgs) -> Result<(GraphBuilder, bool), CliError> {
     let options = crate::extract_options(&args.agencies, &args.abbreviations)?;
     let (files, mut unreadable) = corpus_files(args)?;
     let bar = crate::progress(files.len(), "reading");
@@ -202,9 +241,7 @@ fn load(args: &CorpusArgs) -> Result<(Graph, bool), CliError> {
             }
         }
     }
-    let graph = builder.build();
-    report_findings(&graph, args);
-    Ok((graph, unreadable))
+    Ok((builder, unreadable))
 }
 
 /// Findings about the corpus: each with -v, else one line that counts them (a query's answer
