@@ -256,9 +256,13 @@ fn vanban_stdin(args: &[&str], input: &[u8]) -> Output {
 fn graph_from_extraction_records_is_the_graph_of_the_documents() {
     let records = vanban(&["extract", "-q", "--jsonl", "seeds", "corpus"]);
     assert!(records.status.success());
-    let first: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(&records.stdout).lines().next().unwrap())
-            .unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&records.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(first["source"], "seeds/208-KH-UBND_2024_TuyenQuang.txt");
     for format in ["json", "summary"] {
         let direct = vanban(&["graph", "-q", "--format", format]);
@@ -304,7 +308,10 @@ fn a_bad_extraction_record_is_an_error_naming_its_line() {
     let out = vanban_stdin(&["implementers", "x", "--from-jsonl", "-"], b"\xff\xfe\n");
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("standard input:1: error: cannot read"), "{err}");
+    assert!(
+        err.contains("standard input:1: error: cannot read"),
+        "{err}"
+    );
     let out = vanban_stdin(&["graph", "--from-jsonl", "-"], b"\n\n");
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no extraction records"));
@@ -487,13 +494,40 @@ fn corpus_findings_are_counted_and_listed_with_v() {
     let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 7/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. MỤC ĐÍCH\n1. Nội dung.\n";
     write(dir.path(), "a.txt", text);
     write(dir.path(), "b.txt", text);
+    write(
+        dir.path(),
+        "c.txt",
+        &text.replace("7/KH-UBND", "8/KH-UBND").replace(
+            "Về X",
+            "Thực hiện Kế hoạch số 7/KH-UBND ngày 10/3/2025 của UBND tỉnh",
+        ),
+    );
     let d = dir.path().to_str().unwrap();
-    let out = vanban(&["chain", "7/KH-UBND", d]);
+    // `graph` counts the findings in one line …
+    let out = vanban(&["graph", d, "--format", "json"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("graph: 1 finding about the corpus (duplicate-document 1); -v lists it"),
         "{err}"
+    );
+    // … a query names only the findings about the document it was asked about …
+    let out = vanban(&["chain", "7/KH-UBND", d]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("graph: warning[duplicate-document]"), "{err}");
+    assert!(!err.contains("about the corpus"), "{err}");
+    // … and is quiet about the others: the count is not repeated for every query.
+    let out = vanban(&["chain", "8/KH-UBND", d]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     let out = vanban(&["chain", "7/KH-UBND", d, "-v"]);
     let err = String::from_utf8_lossy(&out.stderr);

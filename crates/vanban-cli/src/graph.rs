@@ -177,7 +177,11 @@ fn load(args: &CorpusArgs) -> Result<(Graph, bool), CliError> {
         None => from_documents(args)?,
     };
     let graph = builder.build();
-    report_findings(&graph, args);
+    if args.verbose {
+        for d in graph.diagnostics() {
+            note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
+        }
+    }
     Ok((graph, unreadable))
 }
 
@@ -244,27 +248,25 @@ fn from_documents(args: &CorpusArgs) -> Result<(GraphBuilder, bool), CliError> {
     Ok((builder, unreadable))
 }
 
-/// Findings about the corpus: each with -v, else one line that counts them (a query's answer
-/// should not drown in them; `vanban graph` lists them by code).
-fn report_findings(graph: &Graph, args: &CorpusArgs) {
-    if args.verbose {
-        for d in graph.diagnostics() {
-            note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
-        }
-    } else if !args.quiet && !graph.diagnostics().is_empty() {
-        let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for d in graph.diagnostics() {
-            *codes.entry(d.code.as_str()).or_default() += 1;
-        }
-        let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        let n = graph.diagnostics().len();
-        note!(
-            "graph: {n} {} about the corpus ({}); -v lists {}",
-            if n == 1 { "finding" } else { "findings" },
-            list.join(", "),
-            if n == 1 { "it" } else { "them" }
-        );
+/// `vanban graph`: one line that counts the findings about the corpus, by code (-v lists
+/// them). The queries do not repeat it: each names only the findings about the documents it
+/// was asked about (see [`resolve`]).
+fn count_findings(graph: &Graph, args: &CorpusArgs) {
+    if args.verbose || args.quiet || graph.diagnostics().is_empty() {
+        return;
     }
+    let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for d in graph.diagnostics() {
+        *codes.entry(d.code.as_str()).or_default() += 1;
+    }
+    let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let n = graph.diagnostics().len();
+    note!(
+        "graph: {} about the corpus ({}); -v lists {}",
+        vanban_text::count(n, "finding", "findings"),
+        list.join(", "),
+        if n == 1 { "it" } else { "them" }
+    );
 }
 
 /// A command's answer.
@@ -311,16 +313,27 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
     unless_unreadable(unreadable, Ok(()))
 }
 
-/// Resolve an id as written, or explain.
-fn resolve(graph: &Graph, id: &str, quiet: bool) -> Result<String, CliError> {
+/// Resolve an id as written, or explain; the findings about the document found are printed
+/// (all of them are with -v, as the corpus is loaded).
+fn resolve(graph: &Graph, id: &str, corpus: &CorpusArgs) -> Result<String, CliError> {
+    let quiet = corpus.quiet;
     match graph.resolve(id) {
         Ok(found) => {
+            if !quiet && !corpus.verbose {
+                for d in graph
+                    .diagnostics()
+                    .iter()
+                    .filter(|d| d.documents.contains(&found))
+                {
+                    note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
+                }
+            }
             if !quiet {
                 let others = graph.other_matches(id, &found);
                 if !others.is_empty() {
                     note!(
-                        "note: \"{id}\" also names {} document(s) not parsed; the parsed one is used:",
-                        others.len()
+                        "note: \"{id}\" also names {} not parsed; the parsed one is used:",
+                        vanban_text::count(others.len(), "document", "documents")
                     );
                     for o in others {
                         note!("  {}  {}", o.id, vanban_graph::describe(&o));
@@ -385,13 +398,14 @@ fn kinds(names: &[String]) -> Result<Vec<DocumentKind>, CliError> {
 
 pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
     answer(&args.corpus, |graph| {
+        count_findings(graph, &args.corpus);
         let o = ExportOptions {
             documents_only: args.documents_only,
         };
         let mut text = args.format.render(graph, o);
         if args.format == GraphFormat::Summary {
             for id in &args.chain {
-                let found = resolve(graph, id, args.corpus.quiet)?;
+                let found = resolve(graph, id, &args.corpus)?;
                 if let Some(c) = graph.chain(&found, IMPLEMENTATION) {
                     text.push_str(&format!("\nimplementation chain of {id}:\n"));
                     text.push_str(&query::chain_text(&c));
@@ -405,7 +419,7 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
 pub(crate) fn chain_cmd(args: &IdArgs) -> CliResult {
     let kinds = relations(&args.relations)?;
     answer(&args.corpus, |graph| {
-        let id = resolve(graph, &args.id, args.corpus.quiet)?;
+        let id = resolve(graph, &args.id, &args.corpus)?;
         let chain = graph.chain(&id, &kinds).ok_or(CliError::NoMatch)?;
         let text = query::chain(graph, &chain, args.format);
         Ok(Answer::new(text, args.format.for_people()))
@@ -415,7 +429,7 @@ pub(crate) fn chain_cmd(args: &IdArgs) -> CliResult {
 pub(crate) fn implementers_cmd(args: &IdArgs) -> CliResult {
     let kinds = relations(&args.relations)?;
     answer(&args.corpus, |graph| {
-        let id = resolve(graph, &args.id, args.corpus.quiet)?;
+        let id = resolve(graph, &args.id, &args.corpus)?;
         let found = graph.implementers(&id, &kinds);
         let text = query::implementers(graph, &id, &found, args.format);
         Ok(Answer::new(text, args.format.for_people()))
@@ -424,8 +438,8 @@ pub(crate) fn implementers_cmd(args: &IdArgs) -> CliResult {
 
 pub(crate) fn path_cmd(args: &PathArgs) -> CliResult {
     answer(&args.corpus, |graph| {
-        let a = resolve(graph, &args.from, args.corpus.quiet);
-        let b = resolve(graph, &args.to, args.corpus.quiet);
+        let a = resolve(graph, &args.from, &args.corpus);
+        let b = resolve(graph, &args.to, &args.corpus);
         let (a, b) = (a?, b?);
         let found = match graph.path(&a, &b) {
             Some(p) => Some((p, false)),

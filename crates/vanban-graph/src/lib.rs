@@ -58,11 +58,11 @@ use serde::Serialize;
 use vanban_model::{DocumentKind, RelationType, Severity, Span};
 
 pub use builder::GraphBuilder;
-pub use records::RecordError;
 pub use query::{
     describe, AgencyRole, AgencyTasks, Chain, ChainLink, Implementer, NodeSummary, Orphan,
     PathStep, ResolveError, Summary, TaskRef,
 };
+pub use records::RecordError;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
