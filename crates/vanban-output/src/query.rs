@@ -247,11 +247,10 @@ pub fn cycles(graph: &Graph, found: &[Vec<String>], format: QueryFormat) -> Stri
         return json_text(found);
     }
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} of implementation relations",
-        vanban_text::count(found.len(), "cycle", "cycles")
-    );
+    let _ = match found.len() {
+        1 => writeln!(s, "1 cycle of implementation relations"),
+        n => writeln!(s, "{n} cycles of implementation relations"),
+    };
     for c in found {
         let labels: Vec<String> = c.iter().map(|id| graph.label_of(id)).collect();
         let _ = writeln!(s, "  {}", labels.join(" → "));
