@@ -64,6 +64,7 @@ fn extraction(i: usize) -> Extraction {
     }
     cite(&decree, DocumentKind::Decree, RelationType::BasedOn);
     Extraction {
+        source: None,
         id: own.clone(),
         kind: DocumentKind::Plan,
         number: None,

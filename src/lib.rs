@@ -28,13 +28,21 @@
 #![cfg_attr(all(feature = "graph", feature = "lint"), doc = include_str!("../README.md"))]
 #![warn(missing_docs)]
 
+// The layers are shown as modules of this crate, with their own docs (a plain `pub use` of a
+// crate is one line in the docs, its documentation a click away in another crate).
+#[doc(inline)]
 pub use vanban_extract as extraction;
 #[cfg(feature = "graph")]
+#[doc(inline)]
 pub use vanban_graph as graph;
 #[cfg(feature = "lint")]
+#[doc(inline)]
 pub use vanban_lint as lint;
+#[doc(inline)]
 pub use vanban_model as model;
+#[doc(inline)]
 pub use vanban_output as output;
+#[doc(inline)]
 pub use vanban_syntax as syntax;
 
 pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};

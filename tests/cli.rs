@@ -237,6 +237,86 @@ fn graph_output_is_the_same_for_any_file_order_and_thread_count() {
     assert_eq!(full_one.stdout, full_two.stdout);
 }
 
+/// Run vanban with `input` on standard input.
+fn vanban_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn graph_from_extraction_records_is_the_graph_of_the_documents() {
+    let records = vanban(&["extract", "-q", "--jsonl", "seeds", "corpus"]);
+    assert!(records.status.success());
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&records.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["source"], "seeds/208-KH-UBND_2024_TuyenQuang.txt");
+    for format in ["json", "summary"] {
+        let direct = vanban(&["graph", "-q", "--format", format]);
+        let reduced = vanban_stdin(
+            &["graph", "-q", "--from-jsonl", "-", "--format", format],
+            &records.stdout,
+        );
+        assert!(
+            reduced.status.success(),
+            "{}",
+            String::from_utf8_lossy(&reduced.stderr)
+        );
+        assert!(!direct.stdout.is_empty());
+        assert_eq!(direct.stdout, reduced.stdout, "graph --format {format}");
+    }
+    // Every graph command loads through the same path: a query from a records file.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("records.jsonl");
+    std::fs::write(&file, &records.stdout).unwrap();
+    let file = file.to_str().unwrap();
+    let direct = vanban(&["chain", "208/KH-UBND"]);
+    let reduced = vanban(&["chain", "208/KH-UBND", "--from-jsonl", file]);
+    assert!(reduced.status.success());
+    assert_eq!(direct.stdout, reduced.stdout);
+    // Records and documents do not mix.
+    let out = vanban(&["graph", "--from-jsonl", file, "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_extraction_record_is_an_error_naming_its_line() {
+    let records = vanban(&["extract", "-q", "--jsonl", "seeds"]);
+    let mut input = records.stdout.clone();
+    input.extend_from_slice(b"\n{\"id\": 3}\n");
+    let out = vanban_stdin(&["graph", "--from-jsonl", "-"], &input);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input:3:8: error: not an extraction record: invalid type"),
+        "{err}"
+    );
+    assert!(!err.contains("panic"), "{err}");
+    let out = vanban_stdin(&["implementers", "x", "--from-jsonl", "-"], b"\xff\xfe\n");
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input:1: error: cannot read"),
+        "{err}"
+    );
+    let out = vanban_stdin(&["graph", "--from-jsonl", "-"], b"\n\n");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no extraction records"));
+}
+
 #[test]
 fn an_ambiguous_or_unknown_id_says_how_to_choose() {
     let dir = tempfile::tempdir().unwrap();
@@ -414,13 +494,40 @@ fn corpus_findings_are_counted_and_listed_with_v() {
     let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 7/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. MỤC ĐÍCH\n1. Nội dung.\n";
     write(dir.path(), "a.txt", text);
     write(dir.path(), "b.txt", text);
+    write(
+        dir.path(),
+        "c.txt",
+        &text.replace("7/KH-UBND", "8/KH-UBND").replace(
+            "Về X",
+            "Thực hiện Kế hoạch số 7/KH-UBND ngày 10/3/2025 của UBND tỉnh",
+        ),
+    );
     let d = dir.path().to_str().unwrap();
-    let out = vanban(&["chain", "7/KH-UBND", d]);
+    // `graph` counts the findings in one line …
+    let out = vanban(&["graph", d, "--format", "json"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("graph: 1 finding about the corpus (duplicate-document 1); -v lists it"),
         "{err}"
+    );
+    // … a query names only the findings about the document it was asked about …
+    let out = vanban(&["chain", "7/KH-UBND", d]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("graph: warning[duplicate-document]"), "{err}");
+    assert!(!err.contains("about the corpus"), "{err}");
+    // … and is quiet about the others: the count is not repeated for every query.
+    let out = vanban(&["chain", "8/KH-UBND", d]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     let out = vanban(&["chain", "7/KH-UBND", d, "-v"]);
     let err = String::from_utf8_lossy(&out.stderr);

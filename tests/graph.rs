@@ -367,10 +367,27 @@ fn svg_pictures_are_well_formed_and_show_every_document() {
         .filter(|n| n.attribute("class") == Some("edge"))
         .count();
     assert_eq!((nodes, edges), (4, 3));
-    // The whole corpus draws too, the same bytes every time.
+    // The whole corpus draws too, the same bytes every time, every document in a picture a
+    // person can scroll: wide layers wrap onto further rows.
     let all = export::svg(g, None);
-    roxmltree::Document::parse(&all).expect("well-formed XML");
+    let doc = roxmltree::Document::parse(&all).expect("well-formed XML");
     assert_eq!(all, export::svg(g, None));
+    let width: f64 = doc
+        .root_element()
+        .attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(width <= 3000.0, "the whole corpus is {width} px wide");
+    let nodes = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("node"))
+        .count();
+    let documents = g
+        .nodes()
+        .filter(|n| n.kind == vanban::graph::NodeKind::Document)
+        .count();
+    assert_eq!(nodes, documents);
 }
 
 #[test]

@@ -303,9 +303,5 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> CliResult {
 
 /// "1 file", "2 files".
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    vanban_text::count(n, word, &format!("{word}s"))
 }

@@ -204,8 +204,13 @@ pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
         })?;
     }
     if let (Some(path), false) = (&args.output, args.quiet) {
+        use vanban_text::count;
         note!(
-            "wrote {docs} documents ({citations} citations, {relations} relations, {assignments} assignments) to {}",
+            "wrote {} ({}, {}, {}) to {}",
+            count(docs, "document", "documents"),
+            count(citations, "citation", "citations"),
+            count(relations, "relation", "relations"),
+            count(assignments, "assignment", "assignments"),
             path.display()
         );
     }

@@ -21,6 +21,11 @@ pub(crate) struct CorpusArgs {
     /// `seeds/` and `corpus/`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Build the graph from extraction records instead of documents: the JSON Lines
+    /// `vanban extract --jsonl` writes (`-`: standard input). No document is read again; each
+    /// record's `source` names its file, so the graph is the one built from the documents.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "agencies", "abbreviations"])]
+    from_jsonl: Option<PathBuf>,
     /// Extra agencies, as for `extract`.
     #[arg(long, value_name = "FILE")]
     agencies: Vec<PathBuf>,
@@ -209,9 +214,47 @@ fn corpus_files(args: &CorpusArgs) -> Result<(Vec<PathBuf>, bool), CliError> {
     Ok((files, unreadable))
 }
 
-/// Read, parse and extract every document (in parallel), then build the graph. Unreadable
-/// files are reported and skipped; the flag says whether any was.
+/// Read, parse and extract every document (in parallel), or read the extraction records of
+/// `--from-jsonl`, then build the graph. Unreadable files are reported and skipped; the flag
+/// says whether any was.
 fn load(args: &CorpusArgs) -> Result<(Graph, bool), CliError> {
+    let (builder, unreadable) = match &args.from_jsonl {
+        Some(records) => (from_records(records, args)?, false),
+        None => from_documents(args)?,
+    };
+    let graph = builder.build();
+    if args.verbose {
+        for d in graph.diagnostics() {
+            note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
+        }
+    }
+    Ok((graph, unreadable))
+}
+
+/// The extraction records of a JSON Lines file (`-`: standard input); a line that is not a
+/// record is an error naming it.
+fn from_records(records: &Path, args: &CorpusArgs) -> Result<GraphBuilder, CliError> {
+    let mut builder = GraphBuilder::new();
+    let added = if crate::files::is_stdin(records) {
+        builder.add_jsonl(std::io::stdin().lock(), "standard input")
+    } else {
+        if crate::files::refuse_clobber(args.output.as_ref(), &[records.to_path_buf()]) {
+            return Err(CliError::usage_reported());
+        }
+        let name = records.display().to_string();
+        let file = std::fs::File::open(records)
+            .map_err(|e| CliError::input(format!("{name}: error: cannot read the records: {e}")))?;
+        builder.add_jsonl(std::io::BufReader::new(file), &name)
+    }
+    .map_err(|e| CliError::input(e.to_string()))?;
+    if added == 0 {
+        return Err(CliError::input("error: no extraction records to read"));
+    }
+    Ok(builder)
+}
+
+/// Read, parse and extract every document (in parallel).
+fn from_documents(args: &CorpusArgs) -> Result<(GraphBuilder, bool), CliError> {
     let options = crate::extract_options(&args.agencies, &args.abbreviations)?;
     let (files, mut unreadable) = corpus_files(args)?;
     let bar = crate::progress(files.len(), "reading");
@@ -248,32 +291,28 @@ fn load(args: &CorpusArgs) -> Result<(Graph, bool), CliError> {
             }
         }
     }
-    let graph = builder.build();
-    report_findings(&graph, args);
-    Ok((graph, unreadable))
+    Ok((builder, unreadable))
 }
 
-/// Findings about the corpus: each with -v, else one line that counts them (a query's answer
-/// should not drown in them; `vanban graph` lists them by code).
-fn report_findings(graph: &Graph, args: &CorpusArgs) {
-    if args.verbose {
-        for d in graph.diagnostics() {
-            note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
-        }
-    } else if !args.quiet && !graph.diagnostics().is_empty() {
-        let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for d in graph.diagnostics() {
-            *codes.entry(d.code.as_str()).or_default() += 1;
-        }
-        let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        let n = graph.diagnostics().len();
-        note!(
-            "graph: {n} {} about the corpus ({}); -v lists {}",
-            if n == 1 { "finding" } else { "findings" },
-            list.join(", "),
-            if n == 1 { "it" } else { "them" }
-        );
+/// `vanban graph`: one line that counts the findings about the corpus, by code (-v lists
+/// them). The queries do not repeat it: each names only the findings about the documents it
+/// was asked about (see [`resolve`]).
+fn count_findings(graph: &Graph, args: &CorpusArgs) {
+    if args.verbose || args.quiet || graph.diagnostics().is_empty() {
+        return;
     }
+    let mut codes: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for d in graph.diagnostics() {
+        *codes.entry(d.code.as_str()).or_default() += 1;
+    }
+    let list: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let n = graph.diagnostics().len();
+    note!(
+        "graph: {} about the corpus ({}); -v lists {}",
+        vanban_text::count(n, "finding", "findings"),
+        list.join(", "),
+        if n == 1 { "it" } else { "them" }
+    );
 }
 
 /// A command's answer.
@@ -320,16 +359,27 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
     unless_unreadable(unreadable, Ok(()))
 }
 
-/// Resolve an id as written, or explain.
-fn resolve(graph: &Graph, id: &str, quiet: bool) -> Result<String, CliError> {
+/// Resolve an id as written, or explain; the findings about the document found are printed
+/// (all of them are with -v, as the corpus is loaded).
+fn resolve(graph: &Graph, id: &str, corpus: &CorpusArgs) -> Result<String, CliError> {
+    let quiet = corpus.quiet;
     match graph.resolve(id) {
         Ok(found) => {
+            if !quiet && !corpus.verbose {
+                for d in graph
+                    .diagnostics()
+                    .iter()
+                    .filter(|d| d.documents.contains(&found))
+                {
+                    note!("graph: {}[{}]: {}", d.severity, d.code, d.message);
+                }
+            }
             if !quiet {
                 let others = graph.other_matches(id, &found);
                 if !others.is_empty() {
                     note!(
-                        "note: \"{id}\" also names {} document(s) not parsed; the parsed one is used:",
-                        others.len()
+                        "note: \"{id}\" also names {} not parsed; the parsed one is used:",
+                        vanban_text::count(others.len(), "document", "documents")
                     );
                     for o in others {
                         note!("  {}  {}", o.id, vanban_graph::describe(&o));
@@ -394,13 +444,14 @@ fn kinds(names: &[String]) -> Result<Vec<DocumentKind>, CliError> {
 
 pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
     answer(&args.corpus, |graph| {
+        count_findings(graph, &args.corpus);
         let o = ExportOptions {
             documents_only: args.documents_only,
         };
         let mut text = args.format.render(graph, o);
         if args.format == GraphFormat::Summary {
             for id in &args.chain {
-                let found = resolve(graph, id, args.corpus.quiet)?;
+                let found = resolve(graph, id, &args.corpus)?;
                 if let Some(c) = graph.chain(&found, IMPLEMENTATION) {
                     text.push_str(&format!("\nimplementation chain of {id}:\n"));
                     text.push_str(&query::chain_text(&c));
@@ -414,7 +465,7 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
 pub(crate) fn chain_cmd(args: &IdArgs) -> CliResult {
     let kinds = relations(&args.relations)?;
     answer(&args.corpus, |graph| {
-        let id = resolve(graph, &args.id, args.corpus.quiet)?;
+        let id = resolve(graph, &args.id, &args.corpus)?;
         let chain = graph.chain(&id, &kinds).ok_or(CliError::NoMatch)?;
         let text = query::chain(graph, &chain, args.format);
         Ok(Answer::new(text, args.format.for_people()))
@@ -424,7 +475,7 @@ pub(crate) fn chain_cmd(args: &IdArgs) -> CliResult {
 pub(crate) fn implementers_cmd(args: &IdArgs) -> CliResult {
     let kinds = relations(&args.relations)?;
     answer(&args.corpus, |graph| {
-        let id = resolve(graph, &args.id, args.corpus.quiet)?;
+        let id = resolve(graph, &args.id, &args.corpus)?;
         let found = graph.implementers(&id, &kinds);
         let text = query::implementers(graph, &id, &found, args.format);
         Ok(Answer::new(text, args.format.for_people()))
@@ -433,8 +484,8 @@ pub(crate) fn implementers_cmd(args: &IdArgs) -> CliResult {
 
 pub(crate) fn path_cmd(args: &PathArgs) -> CliResult {
     answer(&args.corpus, |graph| {
-        let a = resolve(graph, &args.from, args.corpus.quiet);
-        let b = resolve(graph, &args.to, args.corpus.quiet);
+        let a = resolve(graph, &args.from, &args.corpus);
+        let b = resolve(graph, &args.to, &args.corpus);
         let (a, b) = (a?, b?);
         let found = match graph.path(&a, &b) {
             Some(p) => Some((p, false)),

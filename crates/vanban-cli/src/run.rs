@@ -76,7 +76,8 @@ pub(crate) fn read_document(path: &Path, options: &ExtractOptions) -> Result<Rea
             .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
         let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
             .map_err(|e| format!("{name}: error: {e}"))?;
-        let extraction = vanban_extract::extract_with(&parsed, options);
+        let mut extraction = vanban_extract::extract_with(&parsed, options);
+        extraction.source = Some(name.clone());
         Ok(Read {
             name: name.clone(),
             parsed,

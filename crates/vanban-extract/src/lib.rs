@@ -81,6 +81,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let references = find_references(parsed, &folded, &places, &id, &cites, &nodes);
 
     Extraction {
+        source: None,
         id,
         kind: doc.header.kind,
         number: doc.header.number.clone(),

@@ -11,6 +11,7 @@
 //! let plan = "urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd";
 //! let above = "urn:lex:vn:tu.tuyen-quang:plan:2024;500-kh-tu";
 //! let x = Extraction {
+//!     source: None,
 //!     id: plan.to_owned(),
 //!     kind: DocumentKind::Plan,
 //!     number: None,
@@ -45,6 +46,7 @@
 
 mod builder;
 mod query;
+mod records;
 mod tasks;
 #[cfg(test)]
 mod tests;
@@ -61,6 +63,7 @@ pub use query::{
     describe, AgencyRole, AgencyTasks, Chain, ChainLink, Implementer, NodeSummary, Orphan,
     PathStep, ResolveError, Summary, TaskRef,
 };
+pub use records::RecordError;
 pub use tasks::{TaskFilter, TaskRow};
 
 /// What a node stands for.

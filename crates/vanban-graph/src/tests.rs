@@ -45,6 +45,7 @@ fn number(normalized: &str) -> DocumentNumber {
 /// A parsed document: its id, type, number as printed and date.
 fn doc(id: &str, kind: DocumentKind, printed: &str, date: &str) -> Extraction {
     Extraction {
+        source: None,
         id: id.to_owned(),
         kind,
         number: Some(number(printed)),

@@ -91,6 +91,28 @@ fn ordinal(kind: NodeKind, number: &str) -> Option<Ordinal> {
     }
 }
 
+/// The number the first unit of a kind should have, written as `number` is: "a" for a
+/// điểm, "I" for a Roman section, "2.1" for the sub-items of item 2, else "1".
+fn first(kind: NodeKind, number: &str) -> String {
+    let upper = number.chars().any(char::is_uppercase);
+    let case = |s: &str| {
+        if upper {
+            s.to_uppercase()
+        } else {
+            s.to_owned()
+        }
+    };
+    match kind {
+        NodeKind::Point | NodeKind::Group => case("a"),
+        NodeKind::Subitem => match number.rsplit_once('.') {
+            Some((parent, _)) => format!("{parent}.1"),
+            None => "1".to_owned(),
+        },
+        _ if arabic(number).is_none() && roman(number).is_some() => case("i"),
+        _ => "1".to_owned(),
+    }
+}
+
 fn name(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Part => "Phần",
@@ -159,7 +181,11 @@ fn check_sequence(kind: NodeKind, nodes: &[&Node], out: &mut Vec<Finding>) {
                     walk.out.push(finding(
                         codes::NUMBERING_START,
                         n,
-                        format!("the first {} is numbered {number}, not 1", name(kind)),
+                        format!(
+                            "the first {} is numbered {number}, not {}",
+                            name(kind),
+                            first(kind, number)
+                        ),
                     ));
                 }
             }
@@ -436,5 +462,16 @@ mod tests {
             })
         );
         assert_eq!(ordinal(NodeKind::Subitem, "2.3").map(|o| o.value), Some(3));
+    }
+
+    #[test]
+    fn the_first_number_is_written_as_the_unit_is() {
+        assert_eq!(first(NodeKind::Point, "b"), "a");
+        assert_eq!(first(NodeKind::Group, "B"), "A");
+        assert_eq!(first(NodeKind::Division, "II"), "I");
+        assert_eq!(first(NodeKind::Division, "2"), "1");
+        assert_eq!(first(NodeKind::Subitem, "2.3"), "2.1");
+        assert_eq!(first(NodeKind::Article, "3"), "1");
+        assert_eq!(first(NodeKind::Chapter, "iii"), "i");
     }
 }

@@ -182,7 +182,10 @@ impl Report {
         let t = &self.totals;
         s.push_str(&format!(
             "{:<44} {:<16} {:<22} {:<10} {:>5} {:>4} {:>4} {:>4} {:>9}\n",
-            format!("total: {} documents", t.documents),
+            format!(
+                "total: {}",
+                vanban_text::count(t.documents, "document", "documents")
+            ),
             "",
             "",
             "",
@@ -305,8 +308,8 @@ impl Diff {
             .count()
             + self.removed.len();
         s.push_str(&format!(
-            "{} documents changed, {} added, {} removed; {} regressed\n",
-            self.changed.len(),
+            "{} changed, {} added, {} removed; {} regressed\n",
+            vanban_text::count(self.changed.len(), "document", "documents"),
             self.added.len(),
             self.removed.len(),
             regressions

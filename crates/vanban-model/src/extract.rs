@@ -288,6 +288,12 @@ pub struct RecipientRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Extraction {
+    /// Where the document was read from: the path as given to `vanban extract` (`-` for
+    /// standard input). `None` (and absent from the JSON) when the library extracts a text it
+    /// was handed. A graph built from extraction records (`vanban graph --from-jsonl`) names
+    /// the document's source by it, as a graph built from the files does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Canonical id of the document.
     pub id: String,
     /// Document type.

@@ -222,8 +222,11 @@ pub fn orphans(found: &[Orphan], format: QueryFormat) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} documents are cited but not in the corpus:",
-        found.len()
+        "{} cited but not in the corpus:",
+        match found.len() {
+            1 => "1 document is".to_owned(),
+            n => format!("{n} documents are"),
+        }
     );
     for o in found {
         let _ = writeln!(s, "  {:>3}  {}", o.cited_by.len(), line(&o.node));
@@ -239,8 +242,8 @@ pub fn unimplemented(found: &[NodeSummary], format: QueryFormat) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} documents that nothing in the corpus implements:",
-        found.len()
+        "{} that nothing in the corpus implements:",
+        vanban_text::count(found.len(), "document", "documents")
     );
     for n in found {
         let _ = writeln!(s, "  {}", line(n));
@@ -254,7 +257,10 @@ pub fn cycles(graph: &Graph, found: &[Vec<String>], format: QueryFormat) -> Stri
         return json_text(found);
     }
     let mut s = String::new();
-    let _ = writeln!(s, "{} cycles of implementation relations", found.len());
+    let _ = match found.len() {
+        1 => writeln!(s, "1 cycle of implementation relations"),
+        n => writeln!(s, "{n} cycles of implementation relations"),
+    };
     for c in found {
         let labels: Vec<String> = c.iter().map(|id| graph.label_of(id)).collect();
         let _ = writeln!(s, "  {}", labels.join(" → "));

@@ -87,8 +87,9 @@ fn lower_header(ctx: &mut Ctx, doc: &mut Document) -> usize {
             codes::FRONT_MATTER,
             Severity::Info,
             format!(
-                "{} lines before the header are not part of the document (a website banner?); kept as front matter",
-                header_start
+                "{} before the header {} not part of the document (a website banner?); kept as front matter",
+                vanban_text::count(header_start, "line", "lines"),
+                if header_start == 1 { "is" } else { "are" }
             ),
             span,
         );
@@ -383,7 +384,10 @@ fn record_cleanups(ctx: &mut Ctx) {
         ctx.diag(
             codes::MARKDOWN,
             Severity::Info,
-            format!("Markdown debris (emphasis, pipes) removed from the text of {markup} lines"),
+            format!(
+                "Markdown debris (emphasis, pipes) removed from the text of {}",
+                vanban_text::count(markup, "line", "lines")
+            ),
             span,
         );
     }

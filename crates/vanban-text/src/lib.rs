@@ -125,6 +125,12 @@ pub fn mask_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A count and its noun, singular for one: `count(1, "document", "documents")` is
+/// "1 document", `count(3, …)` "3 documents". For every human-readable count.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,18 +80,19 @@ pub fn html(report: &Report, graph: &Graph) -> String {
 
 /// The totals and the table of documents.
 fn documents(s: &mut String, report: &Report, graph: &Graph) {
+    use vanban_text::count;
     let t = &report.totals;
     let sum = graph.summary(10);
     let _ = write!(
         s,
-        "<h1>vanban report</h1><p>{} documents · {} nodes · {} citations · {} relations · {} assignments · {} documents known only from citations · {} agencies</p>",
-        t.documents,
-        t.nodes.values().sum::<usize>(),
-        t.citations,
-        t.relations,
-        t.assignments,
-        sum.stubs,
-        sum.agencies
+        "<h1>vanban report</h1><p>{} · {} · {} · {} · {} · {} known only from citations · {}</p>",
+        count(t.documents, "document", "documents"),
+        count(t.nodes.values().sum::<usize>(), "node", "nodes"),
+        count(t.citations, "citation", "citations"),
+        count(t.relations, "relation", "relations"),
+        count(t.assignments, "assignment", "assignments"),
+        count(sum.stubs, "document", "documents"),
+        count(sum.agencies, "agency", "agencies")
     );
     s.push_str("<h2>Documents</h2><table><thead><tr><th>file</th><th>type</th><th>number</th><th>date</th><th>issuer</th><th>nodes</th><th>citations</th><th>relations</th><th>assignments</th><th>errors</th><th>warnings</th></tr></thead><tbody>");
     for d in &report.documents {

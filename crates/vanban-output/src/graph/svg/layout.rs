@@ -12,6 +12,11 @@ pub(super) const PAD: f64 = 8.0;
 const GAP_X: f64 = 28.0;
 const GAP_Y: f64 = 70.0;
 const MARGIN: f64 = 20.0;
+/// A layer wider than this wraps onto further rows (a whole corpus stays readable: the
+/// bundled one is about 2 400 px wide instead of 100 000).
+const MAX_ROW_W: f64 = 2400.0;
+/// The gap between the rows of one wrapped layer.
+const GAP_WRAP: f64 = 24.0;
 
 /// A document's box.
 pub(super) struct Box_ {
@@ -200,8 +205,34 @@ fn sized(n: &Node) -> Box_ {
     }
 }
 
-/// Place the boxes row by row, each row centred; the width and height of the picture.
-fn place<'a>(rows: &[Vec<&'a str>], boxes: &mut BTreeMap<&'a str, Box_>) -> (f64, f64) {
+/// Split each layer wider than [`MAX_ROW_W`] into rows that fit, in the layer's order; each
+/// row with whether it continues the layer of the row before.
+fn wrap<'a>(layers: &[Vec<&'a str>], boxes: &BTreeMap<&'a str, Box_>) -> Vec<(Vec<&'a str>, bool)> {
+    let mut out = Vec::new();
+    for layer in layers {
+        let mut row: Vec<&str> = Vec::new();
+        let mut w = 0.0;
+        let mut continues = false;
+        for n in layer {
+            let bw = boxes.get(n).map_or(0.0, |b| b.w);
+            if !row.is_empty() && w + GAP_X + bw > MAX_ROW_W {
+                out.push((std::mem::take(&mut row), continues));
+                continues = true;
+                w = 0.0;
+            }
+            w += if row.is_empty() { bw } else { GAP_X + bw };
+            row.push(n);
+        }
+        out.push((row, continues));
+    }
+    out
+}
+
+/// Place the boxes row by row (a wide layer wrapped onto several), each row centred; the
+/// width and height of the picture.
+fn place<'a>(layers: &[Vec<&'a str>], boxes: &mut BTreeMap<&'a str, Box_>) -> (f64, f64) {
+    let wrapped = wrap(layers, boxes);
+    let rows: Vec<&Vec<&str>> = wrapped.iter().map(|(r, _)| r).collect();
     let row_h: Vec<f64> = rows
         .iter()
         .map(|r| {
@@ -224,16 +255,19 @@ fn place<'a>(rows: &[Vec<&'a str>], boxes: &mut BTreeMap<&'a str, Box_>) -> (f64
     let width = row_w.iter().copied().fold(0.0, f64::max).max(100.0) + 2.0 * MARGIN + 260.0;
     let mut y = MARGIN;
     for (k, r) in rows.iter().enumerate() {
+        if k > 0 {
+            y += if wrapped[k].1 { GAP_WRAP } else { GAP_Y };
+        }
         let mut x = (width - row_w[k]) / 2.0;
-        for n in r {
+        for n in r.iter() {
             if let Some(b) = boxes.get_mut(n) {
                 b.x = x;
                 b.y = y + (row_h[k] - b.h) / 2.0;
                 x += b.w + GAP_X;
             }
         }
-        y += row_h[k] + GAP_Y;
+        y += row_h[k];
     }
-    let height = y - GAP_Y + MARGIN;
+    let height = y + MARGIN;
     (width, height)
 }
