@@ -10,6 +10,7 @@ use crate::agencies::{fold, AgencyRegistry};
 use crate::deadlines::deadline;
 
 mod fields;
+mod owners;
 use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, TASK_COLUMNS};
 
 /// Lead, cooperating and responsible agencies of a task text.
@@ -66,6 +67,13 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         p.lead = vec![String::new()];
     }
     p
+}
+
+/// Whether a text is little more than the agencies it starts with: six words at most after them.
+fn names_only(registry: &AgencyRegistry, text: &str) -> bool {
+    let t = text.trim_start_matches(['-', '+', ' ']);
+    let (list, used) = registry.read_list(t);
+    !list.is_empty() && t.sub(used..).split_whitespace().count() <= 6
 }
 
 /// Whether folded text starts with one of the phrases, as whole words.
@@ -132,6 +140,10 @@ struct Inherited {
     agencies: Vec<String>,
     /// A deadline in a heading above.
     deadline: Option<Deadline>,
+    /// The parties of the unit above, that its bullets naming nobody take ("b) Sở Kế hoạch
+    /// và Đầu tư chủ trì, phối hợp với Sở Tài chính:" over "- Tham mưu …"), or those of a
+    /// closing "Trách nhiệm chỉ đạo thực hiện: …" paragraph of the unit.
+    parties: Option<Parties>,
 }
 
 struct Walker<'a> {
@@ -166,6 +178,9 @@ impl Walker<'_> {
             if is_task_kind(n.kind) {
                 self.task(n, inherited, &mut own, out);
             }
+            if let Some(p) = owners::closing_owner(self.registry, n) {
+                own.parties = Some(p);
+            }
             self.walk(&n.children, &own, out);
         }
     }
@@ -186,6 +201,20 @@ impl Walker<'_> {
         let mut p = parties(self.registry, &text);
         if p.lead == [String::new()] {
             p.lead.clone_from(&inherited.agencies);
+        }
+        // A bullet that names nobody carries the task of the unit above it.
+        if let (true, true, Some(q)) = (
+            p == Parties::default(),
+            n.marker.is_some(),
+            &inherited.parties,
+        ) {
+            p = q.clone();
+        }
+        // Its bullets take a task that leads ("b) Sở X chủ trì, phối hợp với …:") or a heading
+        // that is little more than the agency ("1. Sở Công Thương"); not a description that
+        // goes on ("Quỹ … được hình thành từ các nguồn sau:").
+        if p != Parties::default() && (!p.lead.is_empty() || names_only(self.registry, &text)) {
+            own.parties = Some(p.clone());
         }
         if !p.responsible.is_empty() {
             own.agencies.clone_from(&p.responsible);

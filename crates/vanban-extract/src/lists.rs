@@ -139,6 +139,8 @@ lists! {
     ASSIGNING_WORDS: Vec<&'static str> = words("../data/assigning-words.tsv"), spaced: true;
     /// Words after an agency that make a sentence no task (approvals, reports, descriptions).
     NOT_ASSIGNING: Vec<&'static str> = words("../data/not-assigning.tsv"), spaced: false;
+    /// Labels of a closing paragraph that names who carries its unit's tasks (folded).
+    CLOSING_OWNER_LABELS: Vec<&'static str> = words("../data/closing-owner-labels.tsv"), spaced: false;
     /// Words of deadlines: (role, phrase), lower case.
     DEADLINE_WORDS: Vec<(&'static str, &'static str)> = pairs("../data/deadline-words.tsv"), spaced: false;
 }
