@@ -265,9 +265,12 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
                 || next.starts_with("các ")
                 || next.starts_with("những ")
                 || next.starts_with("cụ thể"));
-        // (A table cell ends at "|": "Luật Bảo vệ | Bộ Nông nghiệp" is two cells.)
-        if matches!(c, ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*' | '|')
-            || comma_stop
+        // (A table cell ends at "|": "Luật Bảo vệ | Bộ Nông nghiệp" is two cells; a tab
+        // indents the next paragraph: "… trong Quy hoạch tỉnh" / "\tTrong năm 2025 …".)
+        if matches!(
+            c,
+            ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*' | '|' | '\t'
+        ) || comma_stop
             || s.sub(i..).starts_with("  ")
         {
             end = i;
@@ -401,6 +404,17 @@ mod tests {
             ["Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự"]
         );
         assert!(names("theo Luật về việc này").is_empty());
+        assert_eq!(
+            names(
+                "theo Luật Đầu tư công và pháp luật có liên quan; Luật Bảo hiểm xã hội, là cơ sở"
+            ),
+            ["Luật Đầu tư công", "Luật Bảo hiểm xã hội"]
+        );
+
+        assert_eq!(
+            names("khoáng sản trong Quy hoạch tỉnh\n\tTrong năm 2025, tỉnh Lào Cai đã giao"),
+            ["Quy hoạch tỉnh"]
+        );
         // A wrap between the head and the name; a unit reference after "và" ends the name.
         assert_eq!(
             names("quy định tại Điều 69 Luật\nĐiện lực và Điều 17 Nghị định số 62/2025/NĐ-CP"),

@@ -740,7 +740,10 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
             if named && names.contains(id_name(t)) {
                 continue;
             }
-            if !reached.contains(t) && t != ev.own && seen.insert(t) {
+            // (One name cited with several years is one citation: "Luật Địa chất và
+            // khoáng sản năm 2024", later "Luật Địa chất và khoáng sản".)
+            let key = if named { id_name(t) } else { t };
+            if !reached.contains(t) && t != ev.own && seen.insert(key) {
                 out.push(ev.own, t, RelationType::Cites, c.span);
             }
         }
