@@ -407,3 +407,15 @@ fn named_laws_are_cited_once_and_never_by_themselves() {
         listing(&x)
     );
 }
+
+#[test]
+fn a_report_heard_at_a_meeting_is_the_proposal() {
+    // "Tại phiên họp ngày 28/11/2025, sau" / "khi nghe Báo cáo của Ban Tổ chức Trung ương …
+    // (Báo" / "cáo số 565-BC/BTCTW, ngày 27/11/2025), Bộ Chính trị, Ban Bí thư kết luận như sau:"
+    let x = corpus("KL_221-KL-TW_2025.txt");
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";565-bc-btctw"),
+        "{}",
+        listing(&x)
+    );
+}

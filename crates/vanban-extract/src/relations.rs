@@ -148,13 +148,23 @@ pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
             c => t.push(c),
         }
     }
-    RELATION_OPENERS
-        .iter()
-        .find(|(p, _)| {
-            t.strip_prefix(p)
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        })
-        .map(|&(_, k)| k)
+    let found = |t: &str| {
+        RELATION_OPENERS
+            .iter()
+            .find(|(p, _)| {
+                t.strip_prefix(p)
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            })
+            .map(|&(_, k)| k)
+    };
+    // "Tại phiên họp ngày 28/11/2025, sau khi nghe Báo cáo …, Bộ Chính trị … kết luận": a
+    // meeting's place and date before the opener; only a proposal opens after it.
+    let after_meeting = t
+        .strip_prefix("tại ")
+        .and_then(|r| r.split_once(", "))
+        .and_then(|(_, r)| found(r))
+        .filter(|&k| k == RelationType::ProposedBy);
+    found(&t).or(after_meeting)
 }
 
 /// Whether the document itself asserts a relation of this type from this position.
