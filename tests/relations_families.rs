@@ -338,3 +338,84 @@ fn a_passive_amendment_across_a_line_wrap() {
         .iter()
         .any(|d| d.code == "relation-time-guard" && d.message.contains("22-2025-qd-ttg")));
 }
+
+#[test]
+fn a_consolidated_basis_keeps_what_it_details() {
+    // "*Căn cứ Nghị định số 37/2006/NĐ-CP ngày 04 tháng 4 năm 2006 của Chính phủ quy định
+    // chi tiết Luật Thương mại về hoạt động xúc ti**ế**n thương mại;*" — and "… quy định chi
+    // tiết và hướng dẫn thi hành một số điều của Luật Kh**á**m bệnh, chữa bệnh;*".
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
+    let l = listing(&x);
+    assert!(
+        has(
+            &x,
+            ";37-2006-nd-cp",
+            RelationType::Details,
+            ";luat-thuong-mai"
+        ),
+        "{l}"
+    );
+    assert!(
+        has(
+            &x,
+            ";87-2011-nd-cp",
+            RelationType::Details,
+            ";luat-kham-benh-chua-benh"
+        ),
+        "{l}"
+    );
+    assert!(!has(
+        &x,
+        ";87-2011-nd-cp",
+        RelationType::Guides,
+        ";luat-kham-benh-chua-benh"
+    ));
+    // The decree itself stays a basis of the consolidated decision.
+    assert!(
+        has(
+            &x,
+            ";25-2016-qd-ttg",
+            RelationType::BasedOn,
+            ";37-2006-nd-cp"
+        ),
+        "{l}"
+    );
+}
+
+#[test]
+fn named_laws_are_cited_once_and_never_by_themselves() {
+    // "… triển khai thực hiện tốt Luật Bảo vệ bí mật nhà nước, Luật Lưu trữ" → cites each.
+    let x = corpus("KL_07-KL-VPTW_2025.txt");
+    assert!(
+        has(&x, "self", RelationType::Cites, ";luat-luu-tru"),
+        "{}",
+        listing(&x)
+    );
+    // The Luật Dữ liệu naming itself ("… quy định của Luật Dữ liệu") cites nothing.
+    let x = corpus("LUAT_60-2024-QH15_2024.txt");
+    assert!(
+        !has(&x, "self", RelationType::Cites, ";luat-du-lieu"),
+        "{}",
+        listing(&x)
+    );
+    // "Căn cứ Luật Thể dục, thể thao ngày 29 tháng 11 năm 2006" is a basis; the later
+    // "theo quy định của Luật Thể dục, thể thao" is that law, not a new citation.
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
+    assert!(
+        !has(&x, "self", RelationType::Cites, ";luat-the-duc-the-thao"),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn a_report_heard_at_a_meeting_is_the_proposal() {
+    // "Tại phiên họp ngày 28/11/2025, sau" / "khi nghe Báo cáo của Ban Tổ chức Trung ương …
+    // (Báo" / "cáo số 565-BC/BTCTW, ngày 27/11/2025), Bộ Chính trị, Ban Bí thư kết luận như sau:"
+    let x = corpus("KL_221-KL-TW_2025.txt");
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";565-bc-btctw"),
+        "{}",
+        listing(&x)
+    );
+}

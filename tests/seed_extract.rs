@@ -125,6 +125,26 @@ fn relations() {
             (SEED, RelationType::Implements, P500),
             (P500, RelationType::Implements, K72),
             (K72, RelationType::ContinuesImplementing, N13),
+            // Documents cited by name: "gắn với việc triển khai Đề án chuyển đổi số, Đề án
+            // 06", "theo Quy hoạch tỉnh Tuyên Quang thời kỳ 2021-2030, tầm nhìn đến năm
+            // 2050", "phù hợp với Quy hoạch phát triển điện lực Quốc gia", "triển khai thực
+            // hiện hiệu quả Đề án “Xây dựng Tuyên Quang trở thành Khu Lâm nghiệp …”".
+            (SEED, RelationType::Cites, "urn:lex:vn:_:project_proposal:_;de-an-06"),
+            (
+                SEED,
+                RelationType::Cites,
+                "urn:lex:vn:_:unknown:_;quy-hoach-tinh-tuyen-quang-thoi-ky-2021-2030-tam-nhin-den-nam-2050",
+            ),
+            (
+                SEED,
+                RelationType::Cites,
+                "urn:lex:vn:_:unknown:_;quy-hoach-phat-trien-dien-luc-quoc-gia",
+            ),
+            (
+                SEED,
+                RelationType::Cites,
+                "urn:lex:vn:_:project_proposal:_;de-an-xay-dung-tuyen-quang-tro-thanh-khu-lam-nghiep-ung-dung-cong-nghe-cao-va-trung-tam-san-xuat-va-che-bien-go",
+            ),
             (SEED, RelationType::Cites, N29),
         ]
     );

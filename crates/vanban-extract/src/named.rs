@@ -186,7 +186,16 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
             let constitution =
                 head == "Hiến pháp" && CODE_NAMES.iter().any(|n| first.starts_with(n));
-            if !first.starts_with(|c: char| c.is_uppercase()) && !lower_code && !constitution {
+            // "Luật về Quản lý, sử dụng vũ khí …": the name may open with "về".
+            let about = head == "Luật"
+                && first
+                    .strip_prefix("về ")
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            if !first.starts_with(|c: char| c.is_uppercase())
+                && !lower_code
+                && !constitution
+                && !about
+            {
                 return None;
             }
             let kind = match head {
@@ -254,9 +263,14 @@ fn name_end(s: &str, comma_ends: bool) -> usize {
             && (comma_ends
                 || !next.starts_with(|n: char| n.is_lowercase())
                 || next.starts_with("các ")
-                || next.starts_with("những "));
-        if matches!(c, ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*')
-            || comma_stop
+                || next.starts_with("những ")
+                || next.starts_with("cụ thể"));
+        // (A table cell ends at "|": "Luật Bảo vệ | Bộ Nông nghiệp" is two cells; a tab
+        // indents the next paragraph: "… trong Quy hoạch tỉnh" / "\tTrong năm 2025 …".)
+        if matches!(
+            c,
+            ';' | '.' | '(' | ')' | ':' | '“' | '”' | '"' | '*' | '|' | '\t'
+        ) || comma_stop
             || s.sub(i..).starts_with("  ")
         {
             end = i;
@@ -375,6 +389,31 @@ mod tests {
         assert_eq!(
             names("theo quy định của Bộ\nluật Lao động; và"),
             ["Bộ luật Lao động"]
+        );
+        // Real sentences: a name opening with "về", a table cell, "cụ thể" after a comma.
+        assert_eq!(
+            names("Căn cứ Luật về Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29/6/2024;"),
+            ["Luật về Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"]
+        );
+        assert_eq!(
+            names("Sửa đổi, bổ sung Luật Bảo vệ | Bộ Nông nghiệp |_ , Ệ Tư PHáp"),
+            ["Luật Bảo vệ"]
+        );
+        assert_eq!(
+            names("quy định của Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự, cụ thể gồm:"),
+            ["Luật Quản lý, bảo vệ công trình quốc phòng và khu quân sự"]
+        );
+        assert!(names("theo Luật về việc này").is_empty());
+        assert_eq!(
+            names(
+                "theo Luật Đầu tư công và pháp luật có liên quan; Luật Bảo hiểm xã hội, là cơ sở"
+            ),
+            ["Luật Đầu tư công", "Luật Bảo hiểm xã hội"]
+        );
+
+        assert_eq!(
+            names("khoáng sản trong Quy hoạch tỉnh\n\tTrong năm 2025, tỉnh Lào Cai đã giao"),
+            ["Quy hoạch tỉnh"]
         );
         // A wrap between the head and the name; a unit reference after "và" ends the name.
         assert_eq!(

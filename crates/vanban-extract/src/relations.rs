@@ -15,7 +15,7 @@ use vanban_model::{
     Citation, CitationForm, Diagnostic, Document, DocumentKind, Node, NodeKind, Relation,
     RelationType, Severity, Span,
 };
-use vanban_text::fold::fold_case;
+use vanban_text::fold::{fold_case, slug};
 use vanban_text::Sub;
 
 use crate::citations::Found;
@@ -91,6 +91,14 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     if CITED_TITLE_TYPES.iter().any(|t| before.ends_with(t)) {
         return None;
     }
+    // "quy định chi tiết và hướng dẫn thi hành …", "quy định chi tiết một số điều và biện
+    // pháp để tổ chức, hướng dẫn thi hành Luật …": the guidance is part of the detailing.
+    if kind == RelationType::Guides {
+        let clause = gap.sub(..pos).rsplit([';', '.']).next().unwrap_or("");
+        if squash_spaces(clause).contains("quy định chi tiết") {
+            return Some((RelationType::Details, pos));
+        }
+    }
     Some((kind, pos))
 }
 
@@ -140,13 +148,23 @@ pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
             c => t.push(c),
         }
     }
-    RELATION_OPENERS
-        .iter()
-        .find(|(p, _)| {
-            t.strip_prefix(p)
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        })
-        .map(|&(_, k)| k)
+    let found = |t: &str| {
+        RELATION_OPENERS
+            .iter()
+            .find(|(p, _)| {
+                t.strip_prefix(p)
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            })
+            .map(|&(_, k)| k)
+    };
+    // "Tại phiên họp ngày 28/11/2025, sau khi nghe Báo cáo …, Bộ Chính trị … kết luận": a
+    // meeting's place and date before the opener; only a proposal opens after it.
+    let after_meeting = t
+        .strip_prefix("tại ")
+        .and_then(|r| r.split_once(", "))
+        .and_then(|(_, r)| found(r))
+        .filter(|&k| k == RelationType::ProposedBy);
+    found(&t).or(after_meeting)
 }
 
 /// Whether the document itself asserts a relation of this type from this position.
@@ -415,6 +433,19 @@ fn consolidation(
         *base = Some(s.to.to_owned());
         return;
     };
+    // A basis reproduced with its description: "Căn cứ Nghị định số 37/2006/NĐ-CP … quy định
+    // chi tiết Luật Thương mại …" — the law is what that decree details, not a further basis.
+    let described = s.prev.zip(trigger_before(s.gap)).filter(|&(_, (kind, _))| {
+        matches!(kind, RelationType::Details | RelationType::Guides)
+            && !s.gap.contains([';', ':'])
+            && !s.gap.contains(". ")
+    });
+    if let Some((p, (kind, _))) = basis.then_some(described).flatten() {
+        if let Some(subject) = ev.cites[p].target_id.as_deref() {
+            out.push(subject, s.to, kind, s.span);
+            return;
+        }
+    }
     if basis {
         out.push(b, s.to, RelationType::BasedOn, s.span);
     } else {
@@ -685,8 +716,10 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     }
 }
 
-/// Every document cited but not reached by any relation is cited. (Named citations take part
-/// in typed relations only: a name alone is weak evidence.)
+/// Every document cited but not reached by any relation is cited. A document cited by name
+/// is reached when a relation reaches the same name with a date ("Căn cứ Luật Thể dục, thể
+/// thao ngày 29 tháng 11 năm 2006" and later "theo quy định của Luật Thể dục, thể thao"), and
+/// a law naming itself ("… theo quy định của Luật Dữ liệu" in the Luật Dữ liệu) cites nothing.
 fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     // (The subject of a nested claim is reached too: "Luật số 09/2017/QH14" in "… đã được
     // sửa đổi, bổ sung theo Luật số 09/2017/QH14" is named for the claim, not cited.)
@@ -696,14 +729,40 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         .flat_map(|r| [r.to.clone(), r.from.clone()])
         .filter(|id| id != ev.own)
         .collect();
+    let mut names: BTreeSet<&str> = reached.iter().map(|id| id_name(id)).collect();
+    let own_name = ev
+        .doc
+        .header
+        .title
+        .as_deref()
+        .map(|t| match ev.doc.header.kind {
+            DocumentKind::Law => slug(&format!("luật {t}")),
+            DocumentKind::Code => slug(&format!("bộ luật {t}")),
+            _ => String::new(),
+        });
+    if let Some(n) = own_name.as_deref() {
+        names.insert(n);
+    }
     let mut seen: HashSet<&str> = HashSet::new();
-    for c in ev.cites.iter().filter(|c| c.form != CitationForm::Named) {
+    for c in ev.cites.iter() {
+        let named = c.form == CitationForm::Named;
         if let Some(t) = c.target_id.as_deref() {
-            if !reached.contains(t) && t != ev.own && seen.insert(t) {
+            if named && names.contains(id_name(t)) {
+                continue;
+            }
+            // (One name cited with several years is one citation: "Luật Địa chất và
+            // khoáng sản năm 2024", later "Luật Địa chất và khoáng sản".)
+            let key = if named { id_name(t) } else { t };
+            if !reached.contains(t) && t != ev.own && seen.insert(key) {
                 out.push(ev.own, t, RelationType::Cites, c.span);
             }
         }
     }
+}
+
+/// The last part of a canonical id: the slug of the number or the name.
+fn id_name(id: &str) -> &str {
+    id.rsplit(';').next().unwrap_or(id)
 }
 
 /// The year part of a canonical id, when known.
