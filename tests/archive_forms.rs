@@ -3,7 +3,7 @@
 //! Official Gazette copy's front matter before the letterhead, a pandoc table (grid and simple)
 //! from a Word file, and OCR noise on the fixed words of headers and closings — keeps its
 //! number, type, date and issuer, and renders back losslessly.
-
+#![cfg(feature = "graph")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
 use std::path::Path;

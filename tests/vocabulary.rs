@@ -3,6 +3,7 @@
 //! `data/` and what the pipeline emits on the bundled corpus must agree with the declarations.
 //! (Document kinds against the citation grammar and `data/citation-types.tsv`: a unit test in
 //! `crates/vanban-extract/src/citations.rs`.)
+#![cfg(all(feature = "graph", feature = "lint"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A failed unwrap is a failed test.
 
 use std::collections::{BTreeMap, BTreeSet};
