@@ -263,15 +263,34 @@ pub(crate) fn install_interrupt_handler() {
     });
 }
 
-/// An output file written in full or not at all.
+/// An output file written in full or not at all. A target that exists and is not a regular
+/// file (`/dev/null`, a FIFO, a terminal) is written to directly: renaming a file over it
+/// would replace the device or pipe with a plain file. A link to a regular file is followed,
+/// so the link stays and its target gets the output.
 pub(crate) struct AtomicFile {
     file: Option<tempfile::NamedTempFile>,
+    direct: Option<std::fs::File>,
     target: PathBuf,
 }
 
 impl AtomicFile {
-    /// A temporary file beside `target`.
+    /// A temporary file beside `target` (or `target` itself when it is not a regular file).
     pub(crate) fn create(target: &Path) -> std::io::Result<AtomicFile> {
+        if let Ok(meta) = std::fs::metadata(target) {
+            if !meta.is_file() {
+                let direct = std::fs::OpenOptions::new().write(true).open(target)?;
+                return Ok(AtomicFile {
+                    file: None,
+                    direct: Some(direct),
+                    target: target.to_owned(),
+                });
+            }
+        }
+        let resolved = match std::fs::symlink_metadata(target) {
+            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(target)?,
+            _ => target.to_owned(),
+        };
+        let target = resolved.as_path();
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
@@ -289,12 +308,16 @@ impl AtomicFile {
         }
         Ok(AtomicFile {
             file: Some(file),
+            direct: None,
             target: target.to_owned(),
         })
     }
 
     /// Flush and rename over the target.
     pub(crate) fn commit(mut self) -> std::io::Result<()> {
+        if let Some(mut direct) = self.direct.take() {
+            return direct.flush();
+        }
         let Some(mut file) = self.file.take() else {
             return Ok(());
         };
@@ -324,12 +347,18 @@ impl Drop for AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(d) = &mut self.direct {
+            return d.write(buf);
+        }
         match &mut self.file {
             Some(f) => f.write(buf),
             None => Ok(0),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
+        if let Some(d) = &mut self.direct {
+            return d.flush();
+        }
         match &mut self.file {
             Some(f) => f.flush(),
             None => Ok(()),
@@ -472,6 +501,42 @@ mod tests {
         f.commit().expect("commit");
         assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
         assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+    }
+
+    #[test]
+    fn a_pipe_or_a_link_is_written_through_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        // `-o /dev/null` once replaced the device with a plain file (a rename over it); a
+        // FIFO is the same kind of target that a test may make.
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo))
+        };
+        let mut f = AtomicFile::create(&fifo).expect("create");
+        f.write_all(b"through the pipe").expect("write");
+        f.commit().expect("commit");
+        let kind = std::fs::symlink_metadata(&fifo).expect("meta").file_type();
+        assert!(kind.is_fifo(), "the FIFO was replaced by a file");
+        let got = reader.join().expect("join").expect("read");
+        assert_eq!(got, b"through the pipe");
+        // A link to a regular file stays a link, and its target gets the output.
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "old").expect("write");
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let mut f = AtomicFile::create(&link).expect("create");
+        f.write_all(b"new").expect("write");
+        f.commit().expect("commit");
+        let kind = std::fs::symlink_metadata(&link).expect("meta").file_type();
+        assert!(kind.is_symlink(), "the link was replaced by a file");
+        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
     }
 
     #[test]
