@@ -449,27 +449,29 @@ fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
     if words.get(k).map(|&(_, w)| w) != Some("khu") {
         return None;
     }
-    let next = words.get(k + 1..)?;
     AREA_KINDS
         .iter()
-        .find(|a| {
-            let n = a.len();
-            next.len() >= n
-                && next[..n]
-                    .iter()
-                    .zip(a.iter())
-                    .enumerate()
-                    .all(|(j, (&(_, w), want))| {
-                        // Only the last word may carry punctuation.
-                        let w = if j + 1 == n {
-                            w.trim_end_matches([',', ';', '.', ':'])
-                        } else {
-                            w
-                        };
-                        w == *want
-                    })
-        })
+        .find(|a| phrase_at(words, k + 1, a))
         .map(|a| a.len())
+}
+
+/// Whether the words of `phrase` stand at `words[k..]` (only the last word may carry
+/// punctuation).
+fn phrase_at(words: &[(usize, &str)], k: usize, phrase: &[&str]) -> bool {
+    let n = phrase.len();
+    words.get(k..k + n).is_some_and(|ws| {
+        ws.iter()
+            .zip(phrase)
+            .enumerate()
+            .all(|(j, (&(_, w), want))| {
+                let w = if j + 1 == n {
+                    w.trim_end_matches([',', ';', '.', ':'])
+                } else {
+                    w
+                };
+                w == *want
+            })
+    })
 }
 
 /// The words of an agency name after its head: capitalised words, abbreviations, and "và"
@@ -540,22 +542,9 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
 /// Whether a word of `data/agency-name-ends.tsv` (the start of a predicate: "chủ trì", "thành
 /// lập", "và" …) stands at `words[k]`.
 fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
-    AGENCY_NAME_ENDS.iter().any(|phrase| {
-        let n = phrase.len();
-        words.get(k..k + n).is_some_and(|ws| {
-            ws.iter()
-                .zip(phrase)
-                .enumerate()
-                .all(|(j, (&(_, w), want))| {
-                    let w = if j + 1 == n {
-                        w.trim_end_matches([',', ';', '.', ':'])
-                    } else {
-                        w
-                    };
-                    w == *want
-                })
-        })
-    })
+    AGENCY_NAME_ENDS
+        .iter()
+        .any(|phrase| phrase_at(words, k, phrase))
 }
 
 /// The end of an agency name that goes on in lower case from `words[k]`: up to the word before
