@@ -21,7 +21,7 @@
 //! `lint` (checks and the corpus report; feature `lint`) ← [`output`] (every output format:
 //! a document as JSON, YAML, outline, text or Akoma Ntoso; with `graph`, the graph exports
 //! and query answers; with `graph` and `lint`, the report) ← the `vanban` command-line tool
-//! (feature `cli`). All three features are on by default.
+//! (the `vanban-cli` package). Both features are on by default.
 //!
 //! ---
 //!

@@ -1,6 +1,6 @@
 //! The `vanban` command-line tool: argument parsing, diagnostics on stderr, files in and out.
 //! The outputs themselves are `vanban-output`'s (its format enums are the values of
-//! `--format`). The binary lives in the root package (`src/main.rs`).
+//! `--format`). This package also builds the `vanban` binary (`src/main.rs`): `cargo install vanban-cli`.
 #![warn(missing_docs)]
 
 use std::io::{Read, Write};

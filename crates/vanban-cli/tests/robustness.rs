@@ -2,8 +2,10 @@
 //! extreme size and shape, random mutations of real documents, and the graph's tolerance of
 //! odd corpora.
 
-#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+/// The repository root: the corpus, seeds and test data live there, not in this crate.
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 use std::path::Path;
 use std::process::Command;
@@ -13,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use vanban::{Document, Node, Parsed};
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(REPO)
 }
 
 fn seed() -> String {

@@ -4,8 +4,10 @@
 //! allocator on the test's own thread); where time is the point (a quadratic), the ratio of two
 //! sizes is measured in one run.
 
-#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+/// The repository root: the corpus, seeds and test data live there, not in this crate.
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -13,7 +15,7 @@ use std::time::{Duration, Instant};
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.current_dir(REPO);
     c
 }
 
@@ -22,7 +24,7 @@ fn vanban(args: &[&str]) -> Output {
 }
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(REPO)
 }
 
 fn seed_text() -> String {

@@ -1,8 +1,10 @@
 //! The command-line tool as a user runs it: output shapes, exit codes, error messages and
 //! the user-extended agency registry.
 
-#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+/// The repository root: the corpus, seeds and test data live there, not in this crate.
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -22,7 +24,7 @@ I. NHIỆM VỤ
 fn vanban(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(REPO)
         .output()
         .expect("the binary runs")
 }
@@ -35,7 +37,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 
 /// How many documents a bundled folder holds.
 fn bundled(folder: &str) -> usize {
-    std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(folder))
+    std::fs::read_dir(Path::new(REPO).join(folder))
         .unwrap()
         .filter(|e| {
             e.as_ref()
@@ -154,7 +156,7 @@ fn parse_formats_and_exit_codes() {
     let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
     let out = vanban(&["parse", seed, "--format", "text"]);
     assert!(out.status.success());
-    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(seed)).unwrap();
+    let source = std::fs::read_to_string(Path::new(REPO).join(seed)).unwrap();
     // The text rendering is the normalised input: same lines, same words.
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().lines().count(),
@@ -168,7 +170,7 @@ fn parse_formats_and_exit_codes() {
 
 fn vanban_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
-    c.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.args(args).current_dir(REPO);
     for (k, v) in env {
         c.env(k, v);
     }
@@ -242,7 +244,7 @@ fn vanban_stdin(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(REPO)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -364,17 +366,16 @@ fn extract_walks_folders_reads_file_lists_and_is_deterministic() {
     let lines = String::from_utf8(by_dir.stdout.clone()).unwrap();
     assert_eq!(lines.lines().count(), bundled("corpus"));
     // The same documents listed on standard input, on two threads: the same bytes.
-    let mut list: Vec<String> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
-            .collect();
+    let mut list: Vec<String> = std::fs::read_dir(Path::new(REPO).join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
     list.sort();
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(["extract", "-q", "--jsonl", "--files-from", "-"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(REPO)
         .env("RAYON_NUM_THREADS", "2")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
