@@ -61,6 +61,8 @@ def parse_args(argv):
                         "--scheduler-file FILE` wrote (a cluster on a shared file system)")
     p.add_argument("--workers", type=int, default=2,
                    help="LocalCluster worker processes (default 2, one thread each)")
+    p.add_argument("--wait-workers", type=int, default=1, metavar="N",
+                   help="with a scheduler: wait (up to 2 minutes) until N workers are there")
     p.add_argument("--partitions", type=int, default=0,
                    help="tasks (default: 4 per worker thread)")
     p.add_argument("--task-threads", type=int, default=0,
@@ -265,7 +267,7 @@ def start_client(args):
             client = Client(args.scheduler, timeout="60s")
         else:
             client = Client(scheduler_file=args.scheduler_file, timeout="60s")
-        client.wait_for_workers(1, timeout=120)
+        client.wait_for_workers(args.wait_workers, timeout=120)
         return client, None
     cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                            dashboard_address=None, silence_logs=logging.ERROR)
