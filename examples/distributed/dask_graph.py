@@ -9,7 +9,7 @@ importable), then `vanban graph --from-jsonl records.jsonl --format json -o grap
 (exit 1) unless both graphs are the same bytes.
 
     python examples/distributed/dask_graph.py --synthetic 2000 --check      # LocalCluster
-    python examples/distributed/dask_graph.py --scheduler tcp://HOST:8786 --vanban /opt/vanban DOCS/
+    python examples/distributed/dask_graph.py --scheduler tcp://head-node:8786 --vanban /opt/vanban DOCS/
 
 Every worker runs the vanban binary named by --vanban (default: target/release/vanban of this
 repository); on a real cluster it must be installed at that path on each worker. With the
