@@ -48,7 +48,7 @@ trap stop EXIT
   --scheduler-file "$d2/scheduler.json" >"$d2/scheduler.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$d2/scheduler.json" ] && break; sleep 0.2; done
-"$out/venv/bin/dask" worker --scheduler-file "$d2/scheduler.json" --nworkers 2 --nthreads 1 \
+"$out/venv/bin/dask" worker --scheduler-file "$d2/scheduler.json" --host 127.0.0.1 --nworkers 2 --nthreads 1 \
   --no-dashboard --local-directory "$d2/workers" >"$d2/workers.log" 2>&1 &
 pids+=($!)
 "$py" examples/distributed/dask_graph.py --vanban "$bin" --out "$d2" --synthetic 200 --ship \
