@@ -18,6 +18,10 @@ so those paths must resolve on every worker (the task runs in the client's worki
 when the worker has it); --ship sends the documents' bytes to the workers instead, for
 clusters without a shared file system (paths must then be relative, below the working
 directory). Run from the repository root. Needs `dask[distributed]`; pyarrow is optional.
+
+Exit codes: 0 done (with --check: the graphs are the same bytes), 1 the graphs differ, 3 a
+task failed (a document vanban could not read, or no vanban binary on a worker; the message
+names the worker and the file).
 """
 
 import argparse
@@ -25,6 +29,7 @@ import hashlib
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -148,12 +153,16 @@ def run_extract(vanban, cwd, names, threads):
     env = dict(os.environ)
     if threads:
         env["RAYON_NUM_THREADS"] = str(threads)
-    done = subprocess.run([vanban, "extract", "-q", "--jsonl", "--files-from", "-"],
-                          input="".join(n + "\n" for n in names).encode("utf-8"),
-                          cwd=cwd, env=env, capture_output=True)
+    try:
+        done = subprocess.run([vanban, "extract", "-q", "--jsonl", "--files-from", "-"],
+                              input="".join(n + "\n" for n in names).encode("utf-8"),
+                              cwd=cwd, env=env, capture_output=True)
+    except OSError as e:
+        raise RuntimeError(f"cannot run {vanban} on worker {socket.gethostname()}: {e}") from None
     if done.returncode != 0:
-        raise RuntimeError(f"vanban extract exited with {done.returncode} in {cwd}: "
-                           + done.stderr.decode("utf-8", "replace")[-2000:])
+        raise RuntimeError(f"vanban extract exited with {done.returncode} on worker "
+                           f"{socket.gethostname()}: "
+                           + done.stderr.decode("utf-8", "replace")[-2000:].strip())
     records = []
     for line in done.stdout.decode("utf-8").splitlines():
         if line:
@@ -270,7 +279,7 @@ def start_client(args):
         client.wait_for_workers(args.wait_workers, timeout=120)
         return client, None
     cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=None, silence_logs=logging.CRITICAL)
     return Client(cluster), cluster
 
 
@@ -299,6 +308,9 @@ def main(argv=None):
         t1 = time.perf_counter()
         results, nparts, nthreads = map_on_cluster(client, args, docs, threads)
         t2 = time.perf_counter()
+    except RuntimeError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 3
     finally:
         client.close()
         if cluster is not None:
