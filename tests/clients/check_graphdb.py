@@ -73,11 +73,12 @@ def relation_kinds(csv_dir, node_cols, rel_cols):
     db = kuzu.Database(None)
     conn = kuzu.Connection(db)
     conn.execute("CREATE NODE TABLE N(id STRING PRIMARY KEY, lbl STRING)")
+    conn.execute("CREATE REL TABLE R(FROM N TO N, typ STRING)")
     conn.execute(f"COPY N FROM ({load_with(csv_dir / 'nodes.csv', node_cols)} "
                  "RETURN `id`, `_label`)")
-    found = rows(conn, f"{load_with(csv_dir / 'relationships.csv', rel_cols)} "
-                 "WITH * MATCH (a:N {id: `_start_id`}), (b:N {id: `_end_id`}) "
-                 "RETURN DISTINCT `_type`, a.lbl, b.lbl")
+    conn.execute(f"COPY R FROM ({load_with(csv_dir / 'relationships.csv', rel_cols)} "
+                 "RETURN `_start_id`, `_end_id`, `_type`)")
+    found = rows(conn, "MATCH (a:N)-[r:R]->(b:N) RETURN DISTINCT r.typ, a.lbl, b.lbl")
     return {tuple(r) for r in found}
 
 
