@@ -207,7 +207,7 @@ def main():
                 sys.exit(f"{how}: the chain query found {found}, expected {SEED_CHAIN} {want_chain}")
             results[how] = (nodes, edges)
             print(f"kuzu {kuzu.__version__} loaded the {how} export: {n_count} nodes, "
-                  f"{e_count} edges, {len(pairs)} relationship kinds; chain "
+                  f"{e_count} edges of {len(pairs)} kinds (type, start and end label); chain "
                   + " -> ".join(reversed(SEED_CHAIN)) + ": ok")
         if results["csv"] != results["cypher"]:
             sys.exit("the CSV and Cypher loads differ")
