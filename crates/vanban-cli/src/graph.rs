@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use vanban_graph::TaskFilter;
 use vanban_graph::{Graph, GraphBuilder, ResolveError, IMPLEMENTATION};
 use vanban_model::{DocumentKind, RelationType, Severity};
-use vanban_output::{query, ChainFormat, ExportOptions, GraphFormat, QueryFormat, TaskFormat};
+use vanban_output::{
+    query, ChainFormat, Export, ExportOptions, GraphFormat, QueryFormat, TaskFormat,
+};
 
 use crate::error::{unless_unreadable, CliError, CliResult};
 use crate::write_output;
@@ -38,7 +40,8 @@ pub(crate) struct CorpusArgs {
     /// Also print each document's warnings on stderr.
     #[arg(long, short, conflicts_with = "quiet")]
     verbose: bool,
-    /// Write the output to this file instead of standard output.
+    /// Write the output to this file instead of standard output (`graph --format csv`: to
+    /// this directory, made when missing).
     #[arg(long, short)]
     output: Option<PathBuf>,
 }
@@ -443,12 +446,20 @@ fn kinds(names: &[String]) -> Result<Vec<DocumentKind>, CliError> {
 }
 
 pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
+    if args.format.writes_directory() {
+        return graph_files_cmd(args);
+    }
     answer(&args.corpus, |graph| {
         count_findings(graph, &args.corpus);
         let o = ExportOptions {
             documents_only: args.documents_only,
         };
-        let mut text = args.format.render(graph, o);
+        let Export::Text(mut text) = args.format.render(graph, o) else {
+            return Err(CliError::usage(format!(
+                "error: --format {} writes files in a directory: give -o DIR",
+                args.format
+            )));
+        };
         if args.format == GraphFormat::Summary {
             for id in &args.chain {
                 let found = resolve(graph, id, &args.corpus)?;
@@ -460,6 +471,59 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
         }
         Ok(Answer::new(text, args.format.for_people()))
     })
+}
+
+/// The directory of a format that writes several files: `-o DIR`, checked before the corpus
+/// is read. Standard output and a path that is not a directory are refused.
+fn output_dir(format: GraphFormat, output: Option<&PathBuf>) -> Result<&Path, CliError> {
+    let dir = match output {
+        Some(p) if p.as_os_str() != "-" => p.as_path(),
+        _ => {
+            return Err(CliError::usage(format!(
+                "error: --format {format} writes several files (nodes.csv, relationships.csv), \
+                 not standard output: give a directory with -o DIR"
+            )))
+        }
+    };
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(CliError::usage(format!(
+            "{}: error: --format {format} writes several files into a directory, and this is \
+             not one: give a directory (made when missing) with -o DIR",
+            dir.display()
+        ))),
+        _ => Ok(dir),
+    }
+}
+
+/// `graph --format csv -o DIR`: the directory is made when missing and each file is written
+/// in full or not at all.
+fn graph_files_cmd(args: &GraphArgs) -> CliResult {
+    let dir = output_dir(args.format, args.corpus.output.as_ref())?;
+    let (graph, unreadable) = load(&args.corpus)?;
+    count_findings(&graph, &args.corpus);
+    let o = ExportOptions {
+        documents_only: args.documents_only,
+    };
+    let files = match args.format.render(&graph, o) {
+        Export::Files(files) => files,
+        Export::Text(_) => Vec::new(),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::input(format!(
+            "{}: error: cannot make the directory: {e}",
+            dir.display()
+        ))
+    })?;
+    for (name, text) in files {
+        let path = dir.join(name);
+        write_output(Some(&path), &text).map_err(|e| {
+            CliError::input(format!(
+                "{}: error: cannot write the output: {e}",
+                path.display()
+            ))
+        })?;
+    }
+    unless_unreadable(unreadable, Ok(()))
 }
 
 pub(crate) fn chain_cmd(args: &IdArgs) -> CliResult {

@@ -107,7 +107,8 @@ vanban graph --chain 208/KH-UBND\n  \
 vanban graph --format json -o graph.json          # networkx.node_link_graph(data, edges=\"edges\")\n  \
 vanban graph --format graphml -o graph.graphml    # Gephi, networkx.read_graphml\n  \
 vanban graph --format dot --documents-only | dot -Tsvg > graph.svg\n  \
-vanban graph my-documents/ --format cytoscape -o graph.cyjs"
+vanban graph my-documents/ --format cytoscape -o graph.cyjs\n  \
+vanban graph --format csv -o import/               # import/nodes.csv, import/relationships.csv"
     )]
     Graph(graph::GraphArgs),
     /// The implementation chain of a document, upward to the roots.

@@ -2,8 +2,8 @@
 //!
 //! Formats come in families, each an enum that is its registry: [`DocumentFormat`] (one parsed
 //! document: JSON, YAML, outline, text, Akoma Ntoso), [`GraphFormat`] (a corpus graph: a
-//! summary, node-link JSON, Cytoscape, GraphML, DOT, SVG, Turtle, JSON-LD, Cypher; feature
-//! `graph`), [`QueryFormat`] and [`ChainFormat`] (the answers of the graph queries),
+//! summary, node-link JSON, Cytoscape, GraphML, DOT, SVG, Turtle, JSON-LD, Cypher, the CSV
+//! files of a Neo4j import; feature `graph`), [`QueryFormat`] and [`ChainFormat`] (the answers of the graph queries),
 //! [`ReportFormat`] (the corpus report: text, JSON, HTML; features `graph` and `lint`) and, with
 //! the feature `schema`, [`Schema`] (the JSON Schemas of the outputs). Each enum has `ALL`,
 //! `name()` (the value of `--format`), `description()` (one line, the `--help` text) and a
@@ -89,6 +89,8 @@ macro_rules! formats {
     };
 }
 
+#[cfg(feature = "graph")]
+mod csv;
 pub mod document;
 pub mod extraction;
 #[cfg(feature = "graph")]
@@ -104,7 +106,7 @@ mod tests;
 
 pub use document::DocumentFormat;
 #[cfg(feature = "graph")]
-pub use graph::{ExportOptions, GraphFormat};
+pub use graph::{Export, ExportOptions, GraphFormat};
 #[cfg(feature = "graph")]
 pub use query::{ChainFormat, QueryFormat, TaskFormat};
 #[cfg(all(feature = "graph", feature = "lint"))]

@@ -289,8 +289,7 @@ pub fn tasks(found: &[TaskRow], format: TaskFormat) -> String {
                         .unwrap_or_default(),
                     t.text.clone(),
                 ];
-                let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                let _ = writeln!(s, "{}", quoted.join(","));
+                s.push_str(&crate::csv::record(&fields));
             }
             s
         }
@@ -322,14 +321,5 @@ pub fn tasks(found: &[TaskRow], format: TaskFormat) -> String {
             }
             s
         }
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(f: &str) -> String {
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f.to_owned()
     }
 }

@@ -35,7 +35,7 @@ fn every_family_is_a_registry() {
         check_family(crate::GraphFormat::ALL);
         check_family(crate::QueryFormat::ALL);
         check_family(crate::ChainFormat::ALL);
-        assert_eq!(crate::GraphFormat::ALL.len(), 9);
+        assert_eq!(crate::GraphFormat::ALL.len(), 10);
     }
     #[cfg(all(feature = "graph", feature = "lint"))]
     check_family(crate::ReportFormat::ALL);
@@ -69,8 +69,9 @@ mod graph {
     use serde_json::Value;
 
     use super::*;
+    use crate::graph::csv::{EDGE_COLUMNS, NODE_COLUMNS};
     use crate::graph::records::{edge_attrs, node_attrs};
-    use crate::graph::{cypher, cytoscape, graphml, node_link, ExportOptions};
+    use crate::graph::{csv, cypher, cytoscape, graphml, node_link, Export, ExportOptions};
     use crate::GraphFormat;
 
     fn graph() -> vanban_graph::Graph {
@@ -121,6 +122,17 @@ mod graph {
         );
         assert!(graphml(&g, o).contains("<data key=\"n_document_kind\">plan</data>"));
         assert!(cypher(&g, o).contains("kind: 'document', label: '208/KH-UBND'"));
+        // Every attribute of a record is a column of the CSV import.
+        for n in g.nodes() {
+            for (k, _) in node_attrs(n) {
+                assert!(NODE_COLUMNS.iter().any(|(c, _)| *c == k), "node column {k}");
+            }
+        }
+        for e in g.edges() {
+            for (k, _) in edge_attrs(&e).into_iter().filter(|(k, _)| k != "type") {
+                assert!(EDGE_COLUMNS.iter().any(|(c, _)| *c == k), "edge column {k}");
+            }
+        }
     }
 
     #[test]
@@ -129,11 +141,147 @@ mod graph {
         for f in GraphFormat::ALL {
             let o = ExportOptions::default();
             let out = f.render(&g, o);
-            assert!(!out.is_empty(), "{f}");
+            match &out {
+                Export::Text(t) => assert!(!t.is_empty() && !f.writes_directory(), "{f}"),
+                Export::Files(files) => {
+                    assert!(f.writes_directory() && !files.is_empty(), "{f}");
+                }
+            }
             assert_eq!(out, f.render(&graph(), o), "{f}");
         }
         let summary = GraphFormat::Summary.render(&g, ExportOptions::default());
+        let Export::Text(summary) = summary else {
+            panic!("one text")
+        };
         assert!(summary.starts_with("documents parsed: 1\n"), "{summary}");
+    }
+
+    /// The fields of each CSV record (quoted fields may hold commas, quotes, line breaks).
+    fn records(text: &str) -> Vec<Vec<String>> {
+        let mut rows = vec![Vec::new()];
+        let mut field = String::new();
+        let (mut quoted, mut was_quote) = (false, false);
+        for c in text.chars() {
+            match (quoted, c) {
+                (true, '"') => {
+                    quoted = false;
+                    was_quote = true;
+                    continue;
+                }
+                (true, c) => field.push(c),
+                (false, '"') => {
+                    if was_quote {
+                        field.push('"');
+                    }
+                    quoted = true;
+                }
+                (false, ',') => rows.last_mut().unwrap().push(std::mem::take(&mut field)),
+                (false, '\n') => {
+                    rows.last_mut().unwrap().push(std::mem::take(&mut field));
+                    rows.push(Vec::new());
+                }
+                (false, c) => field.push(c),
+            }
+            was_quote = false;
+        }
+        assert!(!quoted && field.is_empty() && rows.pop() == Some(Vec::new()));
+        rows
+    }
+
+    #[test]
+    fn the_csv_import_has_typed_headers_and_every_node_and_edge() {
+        let g = graph();
+        let files = csv(&g, ExportOptions::default());
+        let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["nodes.csv", "relationships.csv"]);
+        let nodes = records(&files[0].1);
+        assert_eq!(
+            nodes[0][..6],
+            [
+                "id:ID",
+                ":LABEL",
+                "kind",
+                "label",
+                "parsed:boolean",
+                "document_kind"
+            ]
+        );
+        assert!(nodes[0].contains(&"year:int".to_owned()));
+        assert_eq!(nodes.len(), g.node_count() + 1);
+        assert!(nodes.iter().all(|r| r.len() == nodes[0].len()));
+        let plan = nodes.iter().find(|r| r[3] == "208/KH-UBND").unwrap();
+        assert_eq!(plan[1], "Document");
+        assert_eq!(plan[4], "true");
+        assert!(nodes.iter().any(|r| r[1] == "Agency" && r[2] == "agency"));
+        let rels = records(&files[1].1);
+        assert_eq!(
+            rels[0],
+            [
+                ":START_ID",
+                ":END_ID",
+                ":TYPE",
+                "asserted_by",
+                "start:long",
+                "end:long",
+                "line:int",
+                "column:int",
+                "purpose"
+            ]
+        );
+        assert_eq!(rels.len(), g.edge_count() + 1);
+        assert!(rels
+            .iter()
+            .any(|r| r[2] == "IMPLEMENTS" && r[1].contains("500-kh-tu")));
+        let cypher = cypher(&g, ExportOptions::default());
+        for r in &rels[1..] {
+            assert!(
+                cypher.contains(&format!("CREATE (a)-[:{} {{", r[2])),
+                "{}",
+                r[2]
+            );
+        }
+        let docs = csv(
+            &g,
+            ExportOptions {
+                documents_only: true,
+            },
+        );
+        assert!(!docs[0].1.contains(",Agency,"));
+        assert_eq!(
+            docs,
+            csv(
+                &graph(),
+                ExportOptions {
+                    documents_only: true
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn csv_fields_with_commas_quotes_and_line_breaks_are_quoted() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n\
+            Tuyên Quang, ngày 20 tháng 11 năm 2024\nKẾ HOẠCH\n\
+            Về \"thí điểm\", mô hình mới\nI. MỤC ĐÍCH\n\
+            1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí \"ngay\".\n";
+        let parsed = vanban_syntax::parse(text);
+        let mut b = vanban_graph::GraphBuilder::new();
+        b.add("a,\"b\"\nc.txt", vanban_extract::extract(&parsed));
+        let g = b.build();
+        let files = csv(&g, ExportOptions::default());
+        let nodes = records(&files[0].1);
+        let sources = nodes[0].iter().position(|h| h == "sources").unwrap();
+        let plan = nodes.iter().find(|r| r[3] == "208/KH-UBND").unwrap();
+        assert_eq!(plan[sources], "a,\"b\"\nc.txt");
+        assert!(files[0].1.contains("\"a,\"\"b\"\"\nc.txt\""));
+        let title = nodes[0].iter().position(|h| h == "title").unwrap();
+        assert!(
+            plan[title].contains("\"thí điểm\", mô hình"),
+            "{}",
+            plan[title]
+        );
+        let text = nodes[0].iter().position(|h| h == "text").unwrap();
+        assert!(nodes.iter().any(|r| r[text].contains("kinh phí \"ngay\"")));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The formats of a corpus graph (`vanban graph --format …`): a summary for people, and
 //! exports that real clients load unmodified — node-link JSON (networkx), Cytoscape.js
 //! elements, GraphML (networkx, Gephi), DOT (Graphviz), an SVG picture drawn without
-//! Graphviz, RDF as Turtle and JSON-LD (ELI), and a Cypher script (Neo4j). Nodes are sorted by
-//! id, edges by source, target, type and evidence, so the bytes depend only on the corpus.
+//! Graphviz, RDF as Turtle and JSON-LD (ELI), a Cypher script (Neo4j, Kùzu) and the CSV files
+//! of `neo4j-admin database import`. Nodes are sorted by id, edges by source, target, type and
+//! evidence, so the bytes depend only on the corpus.
 
+pub(crate) mod csv;
 mod cypher;
 mod cytoscape;
 mod dot;
@@ -18,6 +20,7 @@ mod turtle;
 
 use vanban_graph::{Edge, EdgeKind, Graph, Node, NodeKind};
 
+pub use csv::csv;
 pub use cypher::cypher;
 pub use cytoscape::cytoscape;
 pub use dot::dot;
@@ -42,15 +45,26 @@ formats! {
         Svg = "svg": "An SVG picture of the documents and their relations (no Graphviz needed)",
         Turtle = "turtle": "RDF Turtle with ELI relation names (eli:based_on, eli:implements, eli:amends …)",
         Jsonld = "jsonld": "JSON-LD, the same triples as Turtle",
-        Cypher = "cypher": "A Cypher script for Neo4j (`cypher-shell -f graph.cypher`)",
+        Cypher = "cypher": "A Cypher script for Neo4j (`cypher-shell -f graph.cypher`) or Kùzu",
+        Csv = "csv": "nodes.csv and relationships.csv for `neo4j-admin database import` (-o DIR)",
     }
 }
 
+/// A graph in one format: one text, or the files of a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Export {
+    /// One text, for a file or standard output.
+    Text(String),
+    /// Files to write in a directory: name and content, in the order they are written.
+    Files(Vec<(&'static str, String)>),
+}
+
 impl GraphFormat {
-    /// The graph in this format. The summary and the SVG picture show documents only
-    /// whatever the options.
-    pub fn render(self, g: &Graph, o: ExportOptions) -> String {
-        match self {
+    /// The graph in this format: files for a format that [writes a
+    /// directory](GraphFormat::writes_directory), else one text. The summary and the SVG
+    /// picture show documents only whatever the options.
+    pub fn render(self, g: &Graph, o: ExportOptions) -> Export {
+        let text = match self {
             GraphFormat::Summary => summary(g),
             GraphFormat::Json => crate::json_text(&node_link(g, o)),
             GraphFormat::Cytoscape => crate::json_text(&cytoscape(g, o)),
@@ -60,7 +74,14 @@ impl GraphFormat {
             GraphFormat::Turtle => turtle(g, o),
             GraphFormat::Jsonld => crate::json_text(&jsonld(g, o)),
             GraphFormat::Cypher => cypher(g, o),
-        }
+            GraphFormat::Csv => return Export::Files(csv(g, o)),
+        };
+        Export::Text(text)
+    }
+
+    /// Whether the format is several files, written in a directory (`-o DIR`).
+    pub fn writes_directory(self) -> bool {
+        self == GraphFormat::Csv
     }
 
     /// Whether people read it on a terminal (its control characters are then escaped).
@@ -87,6 +108,20 @@ fn selected(g: &Graph, o: ExportOptions) -> (Vec<&Node>, Vec<Edge<'_>>) {
         .filter(|e| !o.documents_only || matches!(e.kind, EdgeKind::Relation(_)))
         .collect();
     (nodes, edges)
+}
+
+/// The Neo4j label of a node of this kind (Cypher, CSV).
+fn node_label(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Document => "Document",
+        NodeKind::Agency => "Agency",
+        NodeKind::Task => "Task",
+    }
+}
+
+/// The Neo4j relationship type of an edge: its name in upper case (`IMPLEMENTS`).
+fn rel_type(kind: EdgeKind) -> String {
+    kind.as_str().to_uppercase()
 }
 
 /// `s` between `quote`s, with the quote, backslash and control white space escaped by a
