@@ -121,7 +121,10 @@ fn read(input: Input, name: &str, strict: bool) -> Result<Parsed, Failure> {
     let bytes = match input {
         Input::Path(p) => std::fs::read(&p).map_err(|e| Failure {
             file: Some(name.to_owned()),
-            ..Failure::new("ReadError", format!("{name}: error: cannot read the file: {e}"))
+            ..Failure::new(
+                "ReadError",
+                format!("{name}: error: cannot read the file: {e}"),
+            )
         })?,
         Input::Bytes(b) => b,
     };
@@ -312,13 +315,15 @@ impl PyGraph {
     fn from_jsonl(py: Python<'_>, text: String, name: String) -> PyResult<PyGraph> {
         let graph = detached(py, &name.clone(), move || {
             let mut builder = GraphBuilder::new();
-            let added = builder.add_jsonl(text.as_bytes(), &name).map_err(|e| Failure {
-                kind: "RecordError",
-                message: e.to_string(),
-                file: Some(e.name.clone()),
-                line: Some(e.line),
-                column: (e.column > 0).then_some(e.column),
-            })?;
+            let added = builder
+                .add_jsonl(text.as_bytes(), &name)
+                .map_err(|e| Failure {
+                    kind: "RecordError",
+                    message: e.to_string(),
+                    file: Some(e.name.clone()),
+                    line: Some(e.line),
+                    column: (e.column > 0).then_some(e.column),
+                })?;
             if added == 0 {
                 return Err(Failure {
                     file: Some(name.clone()),
@@ -336,8 +341,11 @@ impl PyGraph {
     /// The full id of a document written as a number, a law's name or an id.
     fn resolve(&self, py: Python<'_>, id: &str) -> PyResult<String> {
         self.graph.resolve(id).map_err(|e| {
-            Failure::new("ResolveError", format!("error: {}", e.to_string().trim_end()))
-                .into_pyerr(py)
+            Failure::new(
+                "ResolveError",
+                format!("error: {}", e.to_string().trim_end()),
+            )
+            .into_pyerr(py)
         })
     }
 
