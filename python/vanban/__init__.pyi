@@ -14,17 +14,30 @@ from ._errors import (
     VanbanError as VanbanError,
 )
 
+__all__ = [
+    "parse",
+    "extract",
+    "Graph",
+    "VanbanError",
+    "ReadError",
+    "DecodeError",
+    "StrictError",
+    "RecordError",
+    "ResolveError",
+    "__version__",
+]
+
 __version__: str
 
-PathLike = Union[str, "os.PathLike[str]"]
+_PathLike = Union[str, "os.PathLike[str]"]
 Source = Union[str, bytes, "os.PathLike[str]"]
-Date = Union[str, datetime.date]
+_Date = Union[str, datetime.date]
 
 def parse(
     source: Optional[Source] = None,
     /,
     *,
-    path: Optional[PathLike] = None,
+    path: Optional[_PathLike] = None,
     text: Optional[Union[str, bytes]] = None,
     name: Optional[str] = None,
     strict: bool = False,
@@ -35,7 +48,7 @@ def extract(
     source: Optional[Source] = None,
     /,
     *,
-    path: Optional[PathLike] = None,
+    path: Optional[_PathLike] = None,
     text: Optional[Union[str, bytes]] = None,
     name: Optional[str] = None,
     strict: bool = False,
@@ -47,7 +60,7 @@ class Graph:
 
     def __init__(self, native: Any) -> None: ...
     @classmethod
-    def from_paths(cls, paths: Union[Source, Iterable[PathLike]]) -> "Graph":
+    def from_paths(cls, paths: Union[Source, Iterable[_PathLike]]) -> "Graph":
         """The graph of the documents under ``paths`` (files, folders)."""
     @classmethod
     def from_extractions(
@@ -72,9 +85,9 @@ class Graph:
     def tasks(
         self,
         agency: Optional[str] = None,
-        due_before: Optional[Date] = None,
-        due_after: Optional[Date] = None,
-        overdue_as_of: Optional[Date] = None,
+        due_before: Optional[_Date] = None,
+        due_after: Optional[_Date] = None,
+        overdue_as_of: Optional[_Date] = None,
         document: Optional[str] = None,
     ) -> List[Dict[str, Any]]:
         """``vanban tasks --format json``."""

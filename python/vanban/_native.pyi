@@ -1,7 +1,9 @@
 """Type stubs of the native module ``vanban._native`` (crates/vanban-py). Use the functions
 and the class of ``vanban``, which turn these JSON texts into Python objects."""
 
-from typing import List, Optional
+from typing import List, Optional, final
+
+__all__ = ["parse", "extract", "Graph", "__version__"]
 
 __version__: str
 
@@ -15,6 +17,7 @@ def extract(
 ) -> str:
     """One document's object of ``vanban extract``, as JSON text."""
 
+@final
 class Graph:
     """The knowledge graph of a corpus."""
 
