@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 /// What a walk found: the documents in order, and what it had to say about the rest.
 #[derive(Debug, Default)]
-pub(crate) struct Walk {
+pub struct Walk {
     /// Documents to read, in order: each root's files sorted, roots in the order given.
     pub files: Vec<PathBuf>,
     /// `path: error: …` lines: paths that could not be read (the exit code says so).
@@ -83,7 +83,7 @@ pub(crate) fn is_stdin(path: &Path) -> bool {
 /// Expand files and folders into the documents to read. A file given by name is read whatever
 /// its extension or type (`<(…)` process substitution gives a pipe); inside folders only
 /// regular `.txt` files are taken.
-pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
+pub fn walk(roots: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
     let mut seen_files: HashSet<(u64, u64)> = HashSet::new();
     let mut seen_dirs: HashSet<(u64, u64)> = HashSet::new();

@@ -23,7 +23,7 @@ macro_rules! note {
 mod check;
 mod error;
 mod extract;
-mod files;
+pub mod files;
 mod graph;
 mod render;
 mod run;
