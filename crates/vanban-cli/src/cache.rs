@@ -83,7 +83,7 @@ impl Cache {
         }
         Some(Cache {
             dir: dir.to_owned(),
-            salt: salt(options),
+            salt: salt(&embedded_data(), options),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             damaged: AtomicUsize::new(0),
@@ -166,7 +166,7 @@ impl Cache {
 }
 
 /// The salt of every key: format, version, the data compiled in, the options.
-fn salt(options: &[u8]) -> [u8; 32] {
+fn salt(data: &[(&str, &str)], options: &[u8]) -> [u8; 32] {
     let mut h = blake3::Hasher::new();
     let mut field = |bytes: &[u8]| {
         h.update(&(bytes.len() as u64).to_le_bytes());
@@ -174,7 +174,7 @@ fn salt(options: &[u8]) -> [u8; 32] {
     };
     field(&MAGIC);
     field(env!("CARGO_PKG_VERSION").as_bytes());
-    for (file, text) in embedded_data() {
+    for (file, text) in data {
         field(file.as_bytes());
         field(text.as_bytes());
     }
@@ -240,6 +240,20 @@ mod tests {
                     "{dir}/{name} is compiled in but not part of the cache key"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_changed_word_list_or_option_is_another_salt() {
+        let data = embedded_data();
+        let base = salt(&data, b"");
+        assert_eq!(base, salt(&data, b""));
+        assert_ne!(base, salt(&data, b"x"), "an option");
+        for i in [0, data.len() / 2, data.len() - 1] {
+            let mut changed: Vec<(&str, &str)> = data.clone();
+            let text = format!("{} ", changed[i].1);
+            changed[i].1 = &text;
+            assert_ne!(base, salt(&changed, b""), "{} changed", changed[i].0);
         }
     }
 
