@@ -209,7 +209,8 @@ fn decode(bytes: &[u8]) -> Option<Entry> {
     if magic != MAGIC || len != body.len() as u64 || blake3::hash(body).as_bytes() != hash {
         return None;
     }
-    serde_json::from_slice(body).ok()
+    // Checked as UTF-8 once, not string by string.
+    serde_json::from_str(std::str::from_utf8(body).ok()?).ok()
 }
 
 /// Write `bytes` to `path` through a temporary file in `dir` renamed into place.
