@@ -116,12 +116,8 @@ fn write_documents(n: usize, bodies: &[String], dir: &std::path::Path) {
     println!("wrote {n} documents to {}", dir.display());
 }
 
-fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    // Bodies of the bundled documents (after their headers).
+/// Bodies of the bundled documents (after their headers).
+fn bodies() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir("corpus")
         .expect("run from the repository root")
         .filter_map(Result::ok)
@@ -129,14 +125,22 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    let bodies: Vec<String> = files
+    files
         .iter()
         .filter_map(|f| {
             let p = vanban::parse_bytes(&std::fs::read(f).ok()?).ok()?;
             let start = p.document.header.span.end.min(p.source.len());
             Some(p.source.sub(start..).to_owned())
         })
-        .collect();
+        .collect()
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let bodies = bodies();
     // `-- N --write DIR`: write the documents as files instead (to time the command-line
     // tool on them, `vanban graph DIR --cache …`).
     if let (Some("--write"), Some(dir)) =
