@@ -143,7 +143,9 @@ fn a_changed_file_or_option_misses_and_a_copy_hits() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("14/KH-UBND"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("c.txt"));
 
-    // Extra agencies change what extraction gives: another key.
+    // Extra agencies change what extraction gives: another key. (The copy goes: two files
+    // of the same bytes read at once may or may not find each other's entry.)
+    std::fs::remove_file(docs.join("c.txt")).unwrap();
     let agencies = tmp.path().join("agencies.tsv");
     std::fs::write(&agencies, "Sở Kế hoạch và Đầu tư\tSở KH&ĐT\n").unwrap();
     let with = [
@@ -153,10 +155,10 @@ fn a_changed_file_or_option_misses_and_a_copy_hits() {
         "--agencies",
         agencies.to_str().unwrap(),
     ];
-    assert_eq!(cache_line(&cached(&with, &dir)), "cache: 0 hits, 3 misses");
-    assert_eq!(cache_line(&cached(&with, &dir)), "cache: 3 hits, 0 misses");
+    assert_eq!(cache_line(&cached(&with, &dir)), "cache: 0 hits, 2 misses");
+    assert_eq!(cache_line(&cached(&with, &dir)), "cache: 2 hits, 0 misses");
     std::fs::write(&agencies, "Sở Kế hoạch\tSở KH&ĐT\n").unwrap();
-    assert_eq!(cache_line(&cached(&with, &dir)), "cache: 0 hits, 3 misses");
+    assert_eq!(cache_line(&cached(&with, &dir)), "cache: 0 hits, 2 misses");
 }
 
 #[test]
