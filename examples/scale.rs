@@ -2,7 +2,8 @@
 //! extract and link them on every core, and report wall time, throughput, peak memory and
 //! query times.
 //!
-//! `cargo run --release --example scale -- 10000` (and `-- 100000`).
+//! `cargo run --release --example scale -- 10000` (and `-- 100000`); `-- 10000 --write DIR`
+//! writes the documents as files instead, for timing the command-line tool on them.
 //!
 //! Document i belongs to one of the 34 provinces, carries its own number, date and title, and
 //! implements an earlier plan of its province (a binary tree of chains, about log2(N/34)
@@ -105,12 +106,18 @@ fn status_mib(field: &str) -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    // Bodies of the bundled documents (after their headers).
+/// Write the N documents as `DIR/NNNNNN.txt`.
+fn write_documents(n: usize, bodies: &[String], dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).expect("make the folder");
+    (0..n).into_par_iter().for_each(|i| {
+        let path = dir.join(format!("{i:06}.txt"));
+        std::fs::write(&path, document(i, bodies)).expect("write a document");
+    });
+    println!("wrote {n} documents to {}", dir.display());
+}
+
+/// Bodies of the bundled documents (after their headers).
+fn bodies() -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir("corpus")
         .expect("run from the repository root")
         .filter_map(Result::ok)
@@ -118,14 +125,30 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    let bodies: Vec<String> = files
+    files
         .iter()
         .filter_map(|f| {
             let p = vanban::parse_bytes(&std::fs::read(f).ok()?).ok()?;
             let start = p.document.header.span.end.min(p.source.len());
             Some(p.source.sub(start..).to_owned())
         })
-        .collect();
+        .collect()
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let bodies = bodies();
+    // `-- N --write DIR`: write the documents as files instead (to time the command-line
+    // tool on them, `vanban graph DIR --cache …`).
+    if let (Some("--write"), Some(dir)) =
+        (std::env::args().nth(2).as_deref(), std::env::args().nth(3))
+    {
+        write_documents(n, &bodies, std::path::Path::new(&dir));
+        return;
+    }
     let start = Instant::now();
     let mut builder = vanban::GraphBuilder::new();
     let mut bytes = 0usize;

@@ -68,6 +68,10 @@ pub(crate) struct ReportArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Keep what each document gives in this folder, keyed by the hash of its bytes, and read
+    /// it back instead of parsing an unchanged file again (the same report).
+    #[arg(long, value_name = "DIR", env = "VANBAN_CACHE")]
+    cache: Option<PathBuf>,
 }
 
 /// The files behind the arguments: files as given, directories walked; and whether a path
@@ -215,14 +219,14 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> CliResult {
 /// The report of files (paths as given, or the bundled corpus), and their graph when asked;
 /// whether a file could not be read.
 fn build_report(
-    paths: &[PathBuf],
+    args: &ReportArgs,
     with_graph: bool,
-    output: Option<&PathBuf>,
 ) -> Result<(Report, Option<vanban_graph::Graph>, bool), CliError> {
-    let roots = if paths.is_empty() {
+    let output = args.output.as_ref();
+    let roots = if args.paths.is_empty() {
         default_paths()
     } else {
-        paths.to_vec()
+        args.paths.clone()
     };
     let (mut files, mut unreadable) = expand(&roots);
     files.sort();
@@ -232,10 +236,21 @@ fn build_report(
     }
     let mut docs: Vec<DocumentReport> = Vec::new();
     let mut builder = vanban_graph::GraphBuilder::new();
-    for r in process(&files, "reporting") {
+    let options = vanban_extract::ExtractOptions::default();
+    let cache = crate::open_cache(args.cache.as_deref(), &[], false);
+    let bar = crate::progress(files.len(), "reporting");
+    let read: Vec<Result<crate::run::Doc, String>> = files
+        .par_iter()
+        .progress_with(bar)
+        .map(|f| crate::run::read_doc(f, &options, cache.as_ref(), false, false))
+        .collect();
+    if let Some(c) = &cache {
+        c.summary();
+    }
+    for r in read {
         match r {
             Ok(d) => {
-                docs.push(report::document_report(&d.name, &d.parsed, &d.extraction));
+                docs.push(d.report);
                 if with_graph {
                     builder.add(d.name, d.extraction);
                 }
@@ -275,8 +290,7 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> CliResult {
             "error: --baseline prints a difference as text or JSON, not HTML",
         ));
     }
-    let (current, graph, unreadable) =
-        build_report(&args.paths, args.format.needs_graph(), args.output.as_ref())?;
+    let (current, graph, unreadable) = build_report(args, args.format.needs_graph())?;
     let (text, regressed) = match &baseline {
         Some(b) => {
             let d = report::diff(b, &current);

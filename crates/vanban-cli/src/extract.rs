@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use vanban_model::Extraction;
 use vanban_output::extraction;
 
+use crate::cache::Cache;
 use crate::error::{unless_unreadable, CliError, CliResult};
 use crate::{files, render, run};
 
@@ -43,6 +44,10 @@ pub(crate) struct ExtractArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Keep what each document gives in this folder, keyed by the hash of its bytes, and read
+    /// it back instead of parsing an unchanged file again (same output, same diagnostics).
+    #[arg(long, value_name = "DIR", env = "VANBAN_CACHE")]
+    cache: Option<PathBuf>,
     /// Also print info diagnostics on stderr.
     #[arg(long, short)]
     verbose: bool,
@@ -160,7 +165,8 @@ impl Sink<'_> {
 }
 
 pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
-    let options = crate::extract_options(&args.agencies, &args.abbreviations)?;
+    let (options, fingerprint) = crate::extract_options(&args.agencies, &args.abbreviations)?;
+    let cache = crate::open_cache(args.cache.as_deref(), &fingerprint, args.quiet);
     let (files, mut unreadable) = extract_inputs(args);
     if files.is_empty() {
         return Err(CliError::input("error: no documents to read"));
@@ -192,7 +198,10 @@ pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
         first: true,
         counts: [0; 4],
     };
-    unreadable |= extract_all(args, &files, &options, &mut sink);
+    unreadable |= extract_all(args, &files, (&options, cache.as_ref()), &mut sink);
+    if let (Some(c), false) = (&cache, args.quiet) {
+        c.summary();
+    }
     let [docs, citations, relations, assignments] = sink.counts;
     sink.finish()?;
     if let (Some(t), Some(p)) = (target, &args.output) {
@@ -222,23 +231,25 @@ pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
 fn extract_all(
     args: &ExtractArgs,
     files: &[PathBuf],
-    options: &vanban_extract::ExtractOptions,
+    (options, cache): (&vanban_extract::ExtractOptions, Option<&Cache>),
     sink: &mut Sink<'_>,
 ) -> bool {
     let mut failed = false;
     let bar = crate::progress(files.len(), "extracting");
+    // The text is needed only to draw diagnostics under their source lines.
+    let need_source = !args.quiet && args.diagnostics.fancy_stderr();
     for batch in files.chunks(BATCH) {
-        let results: Vec<Result<run::Read, String>> = batch
+        let results: Vec<Result<run::Doc, String>> = batch
             .par_iter()
             .progress_with(bar.clone())
-            .map(|file| run::read_document(file, options))
+            .map(|file| run::read_doc(file, options, cache, need_source, args.quiet))
             .collect();
         for r in results {
             let done = r.and_then(|v| {
                 if !args.quiet {
                     crate::print_items(
                         &v.name,
-                        &v.parsed.source,
+                        v.source.as_deref().unwrap_or_default(),
                         &v.extraction.diagnostics,
                         args.verbose,
                         args.diagnostics,

@@ -20,6 +20,7 @@ macro_rules! note {
     };
 }
 
+mod cache;
 mod check;
 mod error;
 mod extract;
@@ -231,12 +232,14 @@ fn run_command(command: &Command) -> CliResult {
 }
 
 /// The extraction options of the command line: the built-in agency registry extended with
-/// the user's files.
+/// the user's files; and their fingerprint for the cache key (each file's kind and contents,
+/// in order).
 fn extract_options(
     agencies: &[PathBuf],
     abbreviations: &[PathBuf],
-) -> Result<vanban_extract::ExtractOptions, CliError> {
+) -> Result<(vanban_extract::ExtractOptions, Vec<u8>), CliError> {
     let mut options = vanban_extract::ExtractOptions::default();
+    let mut fingerprint = Vec::new();
     for (files, agencies) in [(agencies, true), (abbreviations, false)] {
         for file in files {
             let text = std::fs::read(file).map_err(|e| {
@@ -253,6 +256,9 @@ fn extract_options(
                     file.display()
                 ))
             })?;
+            fingerprint.push(u8::from(agencies));
+            fingerprint.extend_from_slice(&(text.len() as u64).to_le_bytes());
+            fingerprint.extend_from_slice(text.as_bytes());
             if agencies {
                 options.registry.extend_agencies(&text);
             } else {
@@ -260,7 +266,17 @@ fn extract_options(
             }
         }
     }
-    Ok(options)
+    Ok((options, fingerprint))
+}
+
+/// The cache of `--cache DIR` (or `VANBAN_CACHE`), when given and usable.
+fn open_cache(
+    dir: Option<&std::path::Path>,
+    fingerprint: &[u8],
+    quiet: bool,
+) -> Option<cache::Cache> {
+    dir.filter(|d| !d.as_os_str().is_empty())
+        .and_then(|d| cache::Cache::open(d, fingerprint, quiet))
 }
 
 pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {

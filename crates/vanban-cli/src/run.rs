@@ -6,8 +6,11 @@ use std::panic::AssertUnwindSafe;
 use std::path::Path;
 
 use vanban_extract::ExtractOptions;
+use vanban_lint::report::DocumentReport;
 use vanban_model::Extraction;
 use vanban_syntax::{ParseOptions, Parsed};
+
+use crate::cache::{Cache, Entry};
 
 thread_local! {
     /// Whether this thread is inside [`guarded`] (its panics are reported by the caller).
@@ -82,6 +85,68 @@ pub(crate) fn read_document(path: &Path, options: &ExtractOptions) -> Result<Rea
             name: name.clone(),
             parsed,
             extraction,
+        })
+    })
+}
+
+/// One document as the cached commands need it: its extraction record and report line, and
+/// its normalised text when asked for (to draw diagnostics under their source lines).
+pub(crate) struct Doc {
+    /// The path as given, for messages.
+    pub name: String,
+    pub extraction: Extraction,
+    pub report: DocumentReport,
+    /// The normalised text, when asked for.
+    pub source: Option<String>,
+}
+
+/// Read one document through the cache: an entry for its bytes when there is one, else parse
+/// and extract it and keep the entry. Without a cache, the same as [`read_document`]. Guarded.
+pub(crate) fn read_doc(
+    path: &Path,
+    options: &ExtractOptions,
+    cache: Option<&Cache>,
+    need_source: bool,
+    quiet: bool,
+) -> Result<Doc, String> {
+    let name = path.display().to_string();
+    guarded(&name, || {
+        let bytes = crate::read_input(path)
+            .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
+        let key = cache.map(|c| c.key(&bytes));
+        let hit = cache.zip(key.as_deref()).and_then(|(c, k)| c.get(k));
+        let (entry, source) = match hit {
+            Some(entry) => {
+                let source = need_source
+                    .then(|| vanban_syntax::text::decode(&bytes))
+                    .transpose()
+                    .map_err(|e| format!("{name}: error: {e}"))?
+                    .map(|text| vanban_syntax::text::normalize(&text).text);
+                (entry, source)
+            }
+            None => {
+                let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
+                    .map_err(|e| format!("{name}: error: {e}"))?;
+                let extraction = vanban_extract::extract_with(&parsed, options);
+                let report = vanban_lint::report::document_report("", &parsed, &extraction);
+                let entry = Entry { extraction, report };
+                if let (Some(c), Some(k)) = (cache, &key) {
+                    c.put(k, &entry, quiet);
+                }
+                (entry, need_source.then_some(parsed.source))
+            }
+        };
+        let Entry {
+            mut extraction,
+            mut report,
+        } = entry;
+        extraction.source = Some(name.clone());
+        report.file.clone_from(&name);
+        Ok(Doc {
+            name: name.clone(),
+            extraction,
+            report,
+            source,
         })
     })
 }

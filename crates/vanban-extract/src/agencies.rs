@@ -11,8 +11,8 @@ use crate::lists::{
     NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES, UNITS_BEFORE_NAMES,
 };
 
-const AGENCIES: &str = include_str!("../data/agencies.tsv");
-const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
+pub(crate) const AGENCIES: &str = include_str!("../data/agencies.tsv");
+pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 
 // The folds of names live in `vanban_text::fold`; re-exported under their old names.
 pub use vanban_text::fold::fold_tones as fold;

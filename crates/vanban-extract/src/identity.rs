@@ -20,7 +20,7 @@ pub struct Context {
     pub province: Option<String>,
 }
 
-const ISSUER_CODE_WORDS: &str = include_str!("../data/issuer-code-words.tsv");
+pub(crate) const ISSUER_CODE_WORDS: &str = include_str!("../data/issuer-code-words.tsv");
 
 /// Words a stated issuer is expected to contain for an issuer code, from
 /// `data/issuer-code-words.tsv`; `None` when the code is not listed.
@@ -101,7 +101,7 @@ pub fn named_id(kind: DocumentKind, year: Option<u16>, name: &str) -> String {
     canonical_id(authority, kind, year, &slug(name))
 }
 
-const PROVINCES: &str = include_str!("../data/provinces.tsv");
+pub(crate) const PROVINCES: &str = include_str!("../data/provinces.tsv");
 
 /// (folded spelling, canonical name) of every province and centrally-run city, longest first.
 fn provinces() -> &'static [(String, &'static str)] {

@@ -49,6 +49,29 @@ pub struct ExtractOptions {
     pub registry: AgencyRegistry,
 }
 
+/// The word lists, registries and grammars compiled into extraction, as (file, contents), in
+/// a fixed order. A cache of extraction results keys on them (`vanban extract --cache`), so
+/// that a changed list or grammar is a new key; `vanban_syntax::embedded_data` gives the
+/// parser's.
+pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
+    let mut files = lists::texts();
+    files.extend([
+        ("../data/agencies.tsv", agencies::AGENCIES),
+        ("../data/abbreviations.tsv", agencies::ABBREVIATIONS),
+        ("../data/issuer-code-words.tsv", identity::ISSUER_CODE_WORDS),
+        ("../data/provinces.tsv", identity::PROVINCES),
+        (
+            "../grammars/common.pest",
+            include_str!("../grammars/common.pest"),
+        ),
+        (
+            "../grammars/citation.pest",
+            include_str!("../grammars/citation.pest"),
+        ),
+    ]);
+    files
+}
+
 /// Extract citations, relations, references, assignments and recipients from a parse, with
 /// the built-in agency registry.
 pub fn extract(parsed: &Parsed) -> Extraction {

@@ -65,6 +65,11 @@ macro_rules! lists {
             pub(crate) static $name: LazyLock<$ty> = LazyLock::new(|| $parse(include_str!($file)));
         )*
 
+        /// Every list: (file, text), as compiled in.
+        pub(crate) fn texts() -> Vec<(&'static str, &'static str)> {
+            vec![$(($file, include_str!($file))),*]
+        }
+
         /// Every list: (file, text, whether its entries carry spaces on purpose, entries parsed).
         #[cfg(test)]
         fn files() -> Vec<(&'static str, &'static str, bool, usize)> {

@@ -3,7 +3,7 @@
 //! The builder first collects every extraction, then builds in one pass over them sorted by
 //! document id and file name, so the graph is the same whatever order files were added in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use vanban_model::codes;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -86,6 +86,10 @@ struct Build {
     /// Edges as made; sorted and deduplicated (first claim kept) when the graph is built.
     edges: Vec<Link>,
     diagnostics: Vec<GraphDiagnostic>,
+    /// Agency ids already made, by province (`None`: named without one) and name as written:
+    /// a corpus names the same agencies over and over, and making an id folds and scans the
+    /// name against the province lists.
+    agency_ids: HashMap<Option<String>, HashMap<String, String>>,
 }
 
 impl Build {
@@ -231,8 +235,16 @@ impl Build {
 
     /// The agency node for a name, as a document names it.
     fn agency(&mut self, name: &str, province: Option<&str>) -> String {
-        let (id, info) = agency_identity(name, province);
+        let province = province.map(str::to_owned);
+        if let Some(id) = self.agency_ids.get(&province).and_then(|m| m.get(name)) {
+            return id.clone();
+        }
+        let (id, info) = agency_identity(name, province.as_deref());
         self.agencies.entry(id.clone()).or_insert(info);
+        self.agency_ids
+            .entry(province)
+            .or_default()
+            .insert(name.to_owned(), id.clone());
         id
     }
 

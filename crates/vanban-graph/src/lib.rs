@@ -427,11 +427,25 @@ impl Graph {
 
 /// Text shortened to `max` characters, white space folded, "…" at the cut.
 pub fn short_text(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max || max == 0 {
-        return text;
+    // Words joined by one space, stopping once the text is known to be too long (a task's
+    // text can be long, and every task node has a label).
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+        if max > 0 && chars > max {
+            break;
+        }
     }
-    let mut s: String = text.chars().take(max - 1).collect();
+    if chars <= max || max == 0 {
+        return out;
+    }
+    let mut s: String = out.chars().take(max - 1).collect();
     s.push('…');
     s
 }

@@ -252,7 +252,7 @@ pub struct ParsedSymbol {
     pub normalized: String,
 }
 
-const ISSUER_CODES: &str = include_str!("../data/issuer-codes.tsv");
+pub(crate) const ISSUER_CODES: &str = include_str!("../data/issuer-codes.tsv");
 
 /// The national body an issuer code stands for ("QH15" → "Quốc hội"), from
 /// `data/issuer-codes.tsv`. The first code of "VPCP-CN" counts.
@@ -941,8 +941,8 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
     (recipients, j)
 }
 
-const FIXED_ISSUERS: &str = include_str!("../data/fixed-issuers.tsv");
-const CENTRAL_ORGANS: &str = include_str!("../data/party-central-organs.tsv");
+pub(crate) const FIXED_ISSUERS: &str = include_str!("../data/fixed-issuers.tsv");
+pub(crate) const CENTRAL_ORGANS: &str = include_str!("../data/party-central-organs.tsv");
 
 /// (printed, canonical) rows of a two-column data file.
 fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {

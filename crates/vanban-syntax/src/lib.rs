@@ -106,6 +106,29 @@ fn render_node(src: &str, n: &Node, out: &mut String) {
     out.push_str(src.get(pos..n.span.end).unwrap_or_default());
 }
 
+/// The word lists and grammars compiled into the parser, as (file, contents), in a fixed
+/// order. A cache of parse results keys on them (`vanban extract --cache`), so that a changed
+/// list or grammar is a new key; `vanban_extract::embedded_data` gives extraction's.
+pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("../data/issuer-codes.tsv", header::ISSUER_CODES),
+        ("../data/fixed-issuers.tsv", header::FIXED_ISSUERS),
+        ("../data/party-central-organs.tsv", header::CENTRAL_ORGANS),
+        (
+            "../grammars/line.pest",
+            include_str!("../grammars/line.pest"),
+        ),
+        (
+            "../grammars/common.pest",
+            include_str!("../grammars/common.pest"),
+        ),
+        (
+            "../grammars/header.pest",
+            include_str!("../grammars/header.pest"),
+        ),
+    ]
+}
+
 /// Parse a document from text. Total: any text gives a tree; what cannot be placed is kept as
 /// paragraphs and reported in the diagnostics.
 ///
