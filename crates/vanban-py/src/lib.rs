@@ -17,7 +17,9 @@ use pyo3::prelude::*;
 use rayon::prelude::*;
 use vanban_graph::{GraphBuilder, TaskFilter, IMPLEMENTATION};
 use vanban_model::{Extraction, RelationType, Severity};
-use vanban_output::{query, ChainFormat, DocumentFormat, ExportOptions, GraphFormat, TaskFormat};
+use vanban_output::{
+    query, ChainFormat, DocumentFormat, Export, ExportOptions, GraphFormat, TaskFormat,
+};
 use vanban_syntax::{DecodeError, ParseError, Parsed};
 
 /// An error on its way to Python: the class of `vanban._errors` it becomes, its message (the
@@ -405,7 +407,11 @@ impl PyGraph {
     #[pyo3(signature = (documents_only=false))]
     fn to_json(&self, py: Python<'_>, documents_only: bool) -> String {
         let o = ExportOptions { documents_only };
-        py.detach(|| GraphFormat::Json.render(&self.graph, o))
+        py.detach(|| match GraphFormat::Json.render(&self.graph, o) {
+            Export::Text(text) => text,
+            // JSON is one text; only a directory format gives files.
+            Export::Files(files) => files.into_iter().map(|(_, text)| text).collect(),
+        })
     }
 
     /// Number of nodes (documents, stubs, agencies, tasks).
