@@ -53,9 +53,12 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*(?P<y1>\d{4})",
         r"|(?P<d2>\d{1,2}) tháng (?P<m2>\d{1,2}) năm (?P<y2>\d{4})",
         &format!(r"|(?P<d4>\d{{1,2}}) (?P<every>{every})"),
-        r"|(?P<d3>\d{1,2})(?: tháng |/)(?P<m3>\d{1,2})\b",
+        // After digits, an ASCII word boundary: a Unicode `\b` stops the regex crate's lazy
+        // DFA at the first non-ASCII letter, and every Vietnamese text then fell back to the
+        // backtracker (a third of parse + extract; outputs on the corpus are the same bytes).
+        r"|(?P<d3>\d{1,2})(?: tháng |/)(?P<m3>\d{1,2})(?-u:\b)",
         r"|tháng (?P<m5>\d{1,2})\s*(?:/|-|năm)\s*(?P<y5>\d{4})",
-        r"|tháng (?P<m6>\d{1,2})\b",
+        r"|tháng (?P<m6>\d{1,2})(?-u:\b)",
         r"|qu[ýí] (?P<q>IV|I{1,3}|[1-4])\s*(?:/|-|–|năm)\s*(?P<yq>\d{4})",
         r"|(?P<ya>\d{4})\s*[-–—]\s*(?P<yb>\d{4})",
         r"|năm (?P<y7>\d{4})",
