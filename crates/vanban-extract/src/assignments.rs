@@ -411,6 +411,9 @@ mod tests {
             "Ủy ban nhân dân tỉnh đã ban hành nhiều văn bản chỉ đạo điều hành",
             "Sở Công Thương nhận được Văn bản số 11/VT ngày 29/5/2026",
             "Giám đốc Quỹ là người đại diện theo pháp luật của Quỹ",
+            // A submission's closing request to its superior.
+            "Sở Công Thương kính đề nghị UBND tỉnh xem xét, chỉ đạo./.",
+            "Ủy ban nhân dân tỉnh kính trình Thủ tướng Chính phủ xem xét, quyết định",
         ] {
             assert_eq!(parties(&r, text), Parties::default(), "{text}");
         }
