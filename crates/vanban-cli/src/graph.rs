@@ -417,21 +417,7 @@ fn resolve(graph: &Graph, id: &str, corpus: &CorpusArgs) -> Result<String, CliEr
 }
 
 fn relations(names: &[String]) -> Result<Vec<RelationType>, CliError> {
-    if names.is_empty() {
-        return Ok(IMPLEMENTATION.to_vec());
-    }
-    names
-        .iter()
-        .map(|n| {
-            n.trim().parse::<RelationType>().map_err(|_| {
-                let known: Vec<&str> = RelationType::ALL.iter().map(|r| r.as_str()).collect();
-                CliError::usage(format!(
-                    "error: unknown relation \"{n}\"; known: {}",
-                    known.join(", ")
-                ))
-            })
-        })
-        .collect()
+    vanban_graph::relations_named(names).map_err(|e| CliError::usage(format!("error: {e}")))
 }
 
 fn kinds(names: &[String]) -> Result<Vec<DocumentKind>, CliError> {

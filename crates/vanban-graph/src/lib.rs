@@ -184,6 +184,25 @@ pub const IMPLEMENTATION: &[RelationType] = &[
     RelationType::Guides,
 ];
 
+/// The relation types a walk follows, from their names (`implements`, `based_on` …): the
+/// implementation relations when none is given; an unknown name is an error listing the known
+/// ones. The command line's `--relations` and the Python package's `relations=` read it.
+pub fn relations_named<S: AsRef<str>>(names: &[S]) -> Result<Vec<RelationType>, String> {
+    if names.is_empty() {
+        return Ok(IMPLEMENTATION.to_vec());
+    }
+    names
+        .iter()
+        .map(|n| {
+            let n = n.as_ref();
+            n.trim().parse::<RelationType>().map_err(|_| {
+                let known: Vec<&str> = RelationType::ALL.iter().map(|r| r.as_str()).collect();
+                format!("unknown relation \"{n}\"; known: {}", known.join(", "))
+            })
+        })
+        .collect()
+}
+
 /// A node of the graph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {

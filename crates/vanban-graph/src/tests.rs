@@ -464,3 +464,17 @@ fn a_cycle_of_implementation_is_found_and_reported() {
     let (g, ..) = family();
     assert!(g.implementation_cycles().is_empty());
 }
+
+#[test]
+fn relation_names_are_read_once_for_every_caller() {
+    use crate::relations_named;
+    let none: [&str; 0] = [];
+    assert_eq!(relations_named(&none), Ok(IMPLEMENTATION.to_vec()));
+    assert_eq!(
+        relations_named(&[" based_on", "amends"]),
+        Ok(vec![RelationType::BasedOn, RelationType::Amends])
+    );
+    let e = relations_named(&["implements", "bogus"]).unwrap_err();
+    assert!(e.starts_with("unknown relation \"bogus\"; known: "), "{e}");
+    assert!(e.contains("continues_implementing"), "{e}");
+}

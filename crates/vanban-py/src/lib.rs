@@ -254,21 +254,12 @@ fn corpus_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 
 /// The relation types a chain follows: the names given, or the implementation relations.
 fn relations(names: Option<Vec<String>>) -> PyResult<Vec<RelationType>> {
-    let Some(names) = names else {
-        return Ok(IMPLEMENTATION.to_vec());
-    };
-    names
-        .iter()
-        .map(|n| {
-            n.trim().parse::<RelationType>().map_err(|_| {
-                let known: Vec<&str> = RelationType::ALL.iter().map(|r| r.as_str()).collect();
-                PyValueError::new_err(format!(
-                    "unknown relation \"{n}\"; known: {}",
-                    known.join(", ")
-                ))
-            })
-        })
-        .collect()
+    match names {
+        None => Ok(IMPLEMENTATION.to_vec()),
+        // An empty list follows nothing (the command line has no way to say that).
+        Some(names) if names.is_empty() => Ok(Vec::new()),
+        Some(names) => vanban_graph::relations_named(&names).map_err(PyValueError::new_err),
+    }
 }
 
 /// The knowledge graph of a corpus (the Python class `vanban.Graph` wraps it).
