@@ -1070,9 +1070,12 @@ fn finish(
     end: usize,
 ) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut ordinals: std::collections::HashMap<&'static str, usize> =
-        std::collections::HashMap::new();
+    // Ids are made for every node: no allocation beyond the id itself and one map key per
+    // distinct local id.
+    let mut seen: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::with_capacity(nodes.len());
+    let mut ordinals: Vec<(&'static str, usize)> = Vec::new();
+    let mut local = String::new();
     let starts: Vec<usize> = nodes
         .iter()
         .enumerate()
@@ -1088,35 +1091,67 @@ fn finish(
         let Building {
             mut node, children, ..
         } = b;
-        let kind_prefix = node.kind.id_prefix();
-        let local = match &node.number {
-            Some(num) if node.kind != NodeKind::Indent && node.kind != NodeKind::Subindent => {
-                num.replace(' ', "_")
-            }
-            _ => {
-                let c = ordinals.entry(kind_prefix).or_insert(0);
+        local_id(&mut local, &node, &mut ordinals);
+        let count = match seen.get_mut(local.as_str()) {
+            Some(c) => {
                 *c += 1;
-                c.to_string()
+                *c
+            }
+            None => {
+                seen.insert(local.clone(), 1);
+                1
             }
         };
-        let mut id = format!("{kind_prefix}_{local}");
-        let count = seen.entry(id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            id = format!("{id}_{count}");
+        let mut id = String::with_capacity(prefix.len() + local.len() + 8);
+        if !prefix.is_empty() {
+            id.push_str(prefix);
+            id.push_str("__");
         }
-        node.id = if prefix.is_empty() {
-            id
-        } else {
-            format!("{prefix}__{id}")
-        };
+        id.push_str(&local);
+        if count > 1 {
+            id.push('_');
+            push_number(&mut id, count);
+        }
+        node.id = id;
         let start = starts[k];
         let node_end = starts.get(k + 1).copied().unwrap_or(end);
         node.span = ctx.span(start, node_end);
         let child_start = children.first().map(|c| ctx.line_start(c.first_line));
-        let id = node.id.clone();
-        node.children = finish(ctx, children, &id, child_start, node_end);
+        let kids = finish(ctx, children, &node.id, child_start, node_end);
+        node.children = kids;
         out.push(node);
     }
     out
+}
+
+/// The id of `node` among its siblings before duplicates are counted: "item_3", "point_đ", or
+/// for unnumbered nodes the kind and an ordinal ("para_2"); built in `local`.
+fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, usize)>) {
+    let kind_prefix = node.kind.id_prefix();
+    local.clear();
+    local.push_str(kind_prefix);
+    local.push('_');
+    match &node.number {
+        Some(num) if node.kind != NodeKind::Indent && node.kind != NodeKind::Subindent => {
+            local.extend(num.chars().map(|c| if c == ' ' { '_' } else { c }));
+        }
+        _ => {
+            let at = match ordinals.iter().position(|(p, _)| *p == kind_prefix) {
+                Some(at) => at,
+                None => {
+                    ordinals.push((kind_prefix, 0));
+                    ordinals.len() - 1
+                }
+            };
+            ordinals[at].1 += 1;
+            push_number(local, ordinals[at].1);
+        }
+    }
+}
+
+/// Append `n` in decimal.
+fn push_number(s: &mut String, n: usize) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
+    let _ = write!(s, "{n}");
 }

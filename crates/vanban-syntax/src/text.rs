@@ -476,8 +476,16 @@ pub fn normalize(input: &str) -> Normalized {
     let mut outside = false;
     let mut other_breaks = false;
     for c in input.chars() {
+        if c.is_ascii() {
+            // Of ASCII only CR, FF, NUL and VT (a line break) need work.
+            if matches!(c, '\r' | '\u{0B}' | '\u{0C}' | '\0') {
+                other_breaks |= other_line_break(c);
+                needs_chars = true;
+            }
+            continue;
+        }
         other_breaks |= other_line_break(c);
-        needs_chars |= c == '\r' || c == '\u{0C}' || c == '\0' || odd_space(c) || zero_width(c);
+        needs_chars |= odd_space(c) || zero_width(c);
         outside |= !always_nfc(c);
     }
     needs_chars |= other_breaks;

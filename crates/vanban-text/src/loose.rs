@@ -42,6 +42,35 @@ pub fn skeleton(word: &str) -> String {
         .collect()
 }
 
+/// The skeleton of a short word in a fixed buffer (`None` when the word is longer).
+struct Skeleton {
+    buf: [char; 40],
+    len: usize,
+}
+
+impl Skeleton {
+    fn of(word: &str) -> Option<Skeleton> {
+        let mut s = Skeleton {
+            buf: ['\0'; 40],
+            len: 0,
+        };
+        for c in word.chars().filter(|&c| crate::is_alphanumeric(c)) {
+            let slot = s.buf.get_mut(s.len)?;
+            *slot = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                base_letter(c)
+            };
+            s.len += 1;
+        }
+        Some(s)
+    }
+
+    fn letters(&self) -> &[char] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+}
+
 /// Whether two skeletons are at most one edit apart (insertion, deletion, substitution).
 fn one_edit_apart(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -62,6 +91,15 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 /// How `word` (as read) matches `known` (the canonical word), if at all.
 pub fn word(read: &str, known: &str) -> Option<Match> {
     let (r, k) = (trim_punct(read), trim_punct(known));
+    // Words that agree in case and tone placement have the same skeleton, so skeletons more
+    // than one edit apart rule out every kind of match. Checked without allocating: this is
+    // called for the first word of many lines.
+    if let (Some(rs), Some(ks)) = (Skeleton::of(r), Skeleton::of(k)) {
+        let (rs, ks) = (rs.letters(), ks.letters());
+        if rs != ks && !(ks.len() >= 4 && one_edit_apart(rs, ks)) {
+            return None;
+        }
+    }
     // Case and the placement of a tone mark ("UỶ"/"ỦY") are spelling, not misreading.
     if crate::fold::fold_tones(r) == crate::fold::fold_tones(k) {
         return Some(Match::Exact);
@@ -78,7 +116,7 @@ pub fn word(read: &str, known: &str) -> Option<Match> {
 }
 
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(|c: char| !c.is_alphanumeric())
+    s.trim_matches(|c: char| !crate::is_alphanumeric(c))
 }
 
 /// Whether `text` starts with `phrase` word by word, loosely: the byte length of `text` the
