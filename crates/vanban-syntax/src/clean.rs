@@ -5,7 +5,6 @@
 /// a line and "\" escapes; fold runs of spaces and tabs to one space; trim. Returns the clean
 /// text and whether any markup was removed.
 pub fn strip_markup(raw: &str) -> (String, bool) {
-    let mut out = String::with_capacity(raw.len());
     let mut markup = false;
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
     if t.len() != raw.trim().len() {
@@ -20,6 +19,7 @@ pub fn strip_markup(raw: &str) -> (String, bool) {
     if plain {
         return (t.to_owned(), markup);
     }
+    let mut out = String::with_capacity(t.len());
     let mut chars = t.chars().peekable();
     let mut pending_space = false;
     while let Some(c) = chars.next() {

@@ -887,8 +887,8 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
     let n = lines.len();
     let mut items: Vec<(String, usize, usize)> = Vec::new();
     let first = &lines[k];
-    if first.kind == LineKind::Addressee && !first.clean.is_empty() {
-        let t = first.clean.trim_start_matches(['-', ' ']).to_owned();
+    if first.kind == LineKind::Addressee && !first.clean().is_empty() {
+        let t = first.clean().trim_start_matches(['-', ' ']).to_owned();
         items.push((t, first.start, first.end));
     }
     let mut j = k + 1;
@@ -913,7 +913,7 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
         }
         let is_item = l.marker().is_some_and(|m| m.text == "-" || m.text == "–");
         if is_item {
-            items.push((l.clean.clone(), l.start, l.end));
+            items.push((l.clean().to_owned(), l.start, l.end));
         } else if l.kind == LineKind::Text
             && !starts_preamble(&l.full)
             && items

@@ -1,6 +1,8 @@
 //! A classified physical line: the type the line pass makes and every later pass reads. Kept
 //! apart from the line pass so that the table reader can use it too.
 
+use vanban_text::Sub;
+
 /// Structural marker kinds, from the largest unit to the smallest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum MarkerKind {
@@ -86,8 +88,8 @@ pub(crate) struct Line {
     /// Byte offset of the line's end, before the LF.
     pub end: usize,
     pub kind: LineKind,
-    /// The line's content after the marker, markup removed, spaces collapsed.
-    pub clean: String,
+    /// Where in `full` the content after the marker starts (see [`Line::clean`]).
+    pub clean_at: usize,
     /// The whole line, markup removed, spaces collapsed (marker included).
     pub full: String,
     /// Whether Markdown debris was removed.
@@ -97,6 +99,11 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// The line's content after the marker, markup removed, spaces collapsed.
+    pub(crate) fn clean(&self) -> &str {
+        self.full.sub(self.clean_at..)
+    }
+
     pub(crate) fn is_blankish(&self) -> bool {
         matches!(self.kind, LineKind::Blank | LineKind::Pipe)
     }

@@ -36,7 +36,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             let joined = format!("{} {}", lines[k].full, lines[k + 1].full);
             let (kind, rest) = classify_start(&joined);
             if matches!(kind, LineKind::Marker(_)) {
-                lines[k].clean = rest.to_owned();
+                lines[k].clean_at = joined.len() - rest.len();
                 lines[k].kind = kind;
                 lines[k].full = joined;
                 lines[k].open_emphasis = false;
@@ -61,7 +61,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             };
         if continues {
             lines[k].kind = LineKind::Text;
-            lines[k].clean = lines[k].full.clone();
+            lines[k].clean_at = 0;
         }
     }
     mark_page_numbers(&mut lines);
@@ -215,7 +215,7 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         start,
         end,
         kind: LineKind::Text,
-        clean: String::new(),
+        clean_at: full.len(),
         full,
         had_markup,
         open_emphasis: had_markup && clean::emphasis_runs(raw) % 2 == 1,
@@ -250,12 +250,12 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
     // (A line of markup only, "**", is empty once cleaned: not digits.)
     if !full.is_empty() && full.bytes().all(|b| b.is_ascii_digit()) {
         line.kind = LineKind::Digits;
-        line.clean = full.to_owned();
+        line.clean_at = 0;
         return line;
     }
     let (kind, rest) = classify_start(full);
     line.kind = kind;
-    line.clean = rest.to_owned();
+    line.clean_at = full.len() - rest.len();
     line
 }
 
@@ -346,14 +346,20 @@ fn is_page_marker(full: &str) -> bool {
     let Some(file) = words.next() else {
         return false;
     };
-    let lower = file.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let named = [".doc", ".docx", ".pdf", ".odt"]
-        .iter()
-        .any(|x| lower.ends_with(x) && lower.len() > x.len() + 1)
-        && file.is_ascii();
+    let name = file.trim_end_matches(['.', ',']);
+    let named = file.is_ascii()
+        && [".doc", ".docx", ".pdf", ".odt"].iter().any(|x| {
+            name.len() > x.len() + 1
+                && name
+                    .get(name.len() - x.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(x))
+        });
+    if !named {
+        return false;
+    }
     // Then the page number, which OCR may garble ("7", "1 0", "K)", "§").
-    let rest: Vec<&str> = words.collect();
-    named && rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 3)
+    let rest: Vec<&str> = words.take(3).collect();
+    rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 3)
 }
 
 /// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star; OCR
@@ -810,7 +816,7 @@ fn paragraph_at(
     let line = &lines[i];
     let marker = line.marker().cloned();
     let cells = row_cells(text_src.sub(line.start..line.end));
-    let mut text = line.clean.clone();
+    let mut text = line.clean().to_owned();
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.
@@ -924,7 +930,7 @@ fn broken_at_dash(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
     let indent_next = next.marker().is_some_and(|m| m.kind == MarkerKind::Indent);
     let broken_range = indent_next
         && prev.full.ends_with(|c: char| c.is_ascii_digit())
-        && next.clean.starts_with(|c: char| c.is_ascii_digit());
+        && next.clean().starts_with(|c: char| c.is_ascii_digit());
     // "… phát triển kinh tế" / "- xã hội, …": in a hard-wrapped text, a full line that
     // ends inside a sentence and a dash before a lower-case word are one compound.
     let broken_compound = indent_next
@@ -933,7 +939,7 @@ fn broken_at_dash(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
         && !ends_sentence(&prev.full)
         && !prev.full.trim_end().ends_with(',')
         && prev.full.trim_end().ends_with(char::is_alphabetic)
-        && next.clean.starts_with(char::is_lowercase);
+        && next.clean().starts_with(char::is_lowercase);
     broken_range || broken_compound
 }
 

@@ -511,7 +511,7 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
     let lines = ctx.lines;
     let recipients = (from..lines.len()).find(|&i| match lines[i].kind {
         LineKind::RecipientsStart => {
-            let rest = lines[i].clean.trim_start_matches(':').trim();
+            let rest = lines[i].clean().trim_start_matches(':').trim();
             let next = skip_to_content(lines, i + 1);
             !rest.is_empty() && rest.chars().count() < 60
                 || lines.get(next).is_some_and(|l| {

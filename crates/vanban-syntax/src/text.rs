@@ -77,6 +77,36 @@ fn is_html(text: &str) -> bool {
     opens_page || xhtml
 }
 
+/// The vowels a Windows-1258 tone byte follows.
+fn tone_host(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'A'
+            | 'E'
+            | 'I'
+            | 'O'
+            | 'U'
+            | 'Y'
+            | 'â'
+            | 'ê'
+            | 'ô'
+            | 'ã'
+            | 'õ'
+            | 'ý'
+            | 'Â'
+            | 'Ê'
+            | 'Ô'
+            | 'Ã'
+            | 'Õ'
+            | 'Ý'
+    )
+}
+
 /// Legacy glyphs read as Latin-1. In TCVN3 the letters â ê ô ơ ư ă đ are single bytes that
 /// Latin-1 shows as "©", "ª", "«", "¬", "­", "¨", "®", and toned vowels show as "¸", "µ", "¶",
 /// "·", "¹" …; VNI writes tones and hats as separate
@@ -89,7 +119,17 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
     let mut proper = 0usize;
     let mut first_tcvn: Option<usize> = None;
     let mut first_vni: Option<usize> = None;
+    // Windows-1258 read as Latin-1: its combining tone bytes show as "Ì ì Ò Þ ò" right after a
+    // vowel ("Vieòt" for "Việt"), where Vietnamese never puts them.
+    let mut cp1258 = 0usize;
+    let mut first_cp1258: Option<usize> = None;
+    let mut prev = ' ';
+    // One pass; ASCII (most of the text) only updates `prev`.
     for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            prev = c;
+            continue;
+        }
         match c {
             '\u{a9}' | '\u{aa}' | '\u{ab}' | '\u{ac}' | '\u{ae}' | '\u{a8}' | '¸' | 'µ' | '¶'
             | '·' | '¹' | '¼' | '½' | '¾' | 'Þ' | 'Ñ' | '×' => {
@@ -105,41 +145,7 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
             }
             _ => {}
         }
-    }
-    // Windows-1258 read as Latin-1: its combining tone bytes show as "Ì ì Ò Þ ò" right after a
-    // vowel ("Vieòt" for "Việt"), where Vietnamese never puts them.
-    let mut cp1258 = 0usize;
-    let mut first_cp1258: Option<usize> = None;
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
-        if matches!(c, 'Ì' | 'ì' | 'Ò' | 'Þ' | 'ò')
-            && matches!(
-                prev,
-                'a' | 'e'
-                    | 'i'
-                    | 'o'
-                    | 'u'
-                    | 'y'
-                    | 'A'
-                    | 'E'
-                    | 'I'
-                    | 'O'
-                    | 'U'
-                    | 'Y'
-                    | 'â'
-                    | 'ê'
-                    | 'ô'
-                    | 'ã'
-                    | 'õ'
-                    | 'ý'
-                    | 'Â'
-                    | 'Ê'
-                    | 'Ô'
-                    | 'Ã'
-                    | 'Õ'
-                    | 'Ý'
-            )
-        {
+        if matches!(c, 'Ì' | 'ì' | 'Ò' | 'Þ' | 'ò') && tone_host(prev) {
             cp1258 += 1;
             first_cp1258.get_or_insert(i);
         }
@@ -606,7 +612,14 @@ fn rewrite(input: &str, needs_nfc: bool) -> (String, Vec<(usize, usize)>, Counts
                 }
             }
             let start = text.len();
-            text.extend(cluster.nfc());
+            // A lone character that is NFC as it stands (most of them) is copied.
+            let lone_nfc = cluster.len() == c.len_utf8()
+                && (always_nfc(c) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
+            if lone_nfc {
+                text.push(c);
+            } else {
+                text.extend(cluster.nfc());
+            }
             if text.len() - start != cluster.len() {
                 counts.nfc += 1;
             }
