@@ -925,9 +925,10 @@ impl Tree {
         let in_article = self.in_article();
         // The adoption sentence of a law or resolution ("… thông qua ngày …") belongs to the
         // whole document.
-        let adoption = p
-            .text
-            .find("thông qua ngày")
+        static ADOPTED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("thông qua ngày"));
+        let adoption = ADOPTED
+            .find(p.text.as_bytes())
             .is_some_and(|pos| date_in(p.text.sub(pos..)).is_some_and(|(_, d)| d.year.is_some()));
         if kind == NodeKind::Paragraph && after_last_marker && adoption {
             self.close_to(0);
@@ -996,14 +997,14 @@ impl Tree {
     }
 }
 
-fn rejected_marker_as_text(p: &Para) -> Para {
+fn rejected_marker_as_text(p: &Para) -> std::borrow::Cow<'_, Para> {
     match &p.marker {
-        Some(m) => Para {
+        Some(m) => std::borrow::Cow::Owned(Para {
             marker: None,
             text: format!("{} {}", m.text, p.text).trim().to_owned(),
             ..p.clone()
-        },
-        None => p.clone(),
+        }),
+        None => std::borrow::Cow::Borrowed(p),
     }
 }
 
