@@ -127,6 +127,10 @@ def test_the_seed_chain_up_and_down(corpus_graph):
 
 def test_queries_equal_the_cli_json(corpus_graph):
     assert corpus_graph.chain("208/KH-UBND") == json.loads(cli("chain", "-q", "208/KH-UBND", "--format", "json"))
+    listed = corpus_graph.chain("208/KH-UBND", asserters=True)
+    assert listed == json.loads(cli("chain", "-q", "208/KH-UBND", "--format", "json", "--asserters"))
+    assert listed["links"][0]["asserted_by"] == [listed["node"]["id"]]
+    assert "asserted_by" not in corpus_graph.chain("208/KH-UBND")["links"][0]
     assert corpus_graph.implementers("13-NQ/TW") == json.loads(
         cli("implementers", "-q", "13-NQ/TW", "--format", "json")
     )

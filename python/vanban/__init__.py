@@ -243,15 +243,18 @@ class Graph:
         parsed documents match."""
         return self._graph.resolve(id)
 
-    def chain(self, id: str, relations: Optional[Sequence[str]] = None) -> Dict[str, Any]:
+    def chain(
+        self, id: str, relations: Optional[Sequence[str]] = None, asserters: bool = False
+    ) -> Dict[str, Any]:
         """The implementation chains of a document upward to the roots: the object of
         ``vanban chain ID --format json`` (``links`` in depth-first order, each with
-        ``depth``, ``from``, ``relation``, ``asserted_by`` and ``node``). ``relations``: the
-        relation types to follow (default: implements, continues_implementing, details,
-        guides). Raises :class:`ResolveError` for an unknown id, ``ValueError`` for an
-        unknown relation."""
+        ``depth``, ``from``, ``relation``, ``asserted_count`` and ``node``; with
+        ``asserters=True`` also ``asserted_by``, the list of asserting documents, as
+        ``--asserters`` gives). ``relations``: the relation types to follow (default:
+        implements, continues_implementing, details, guides). Raises :class:`ResolveError`
+        for an unknown id, ``ValueError`` for an unknown relation."""
         rel = None if relations is None else list(relations)
-        return json.loads(self._graph.chain(id, rel))
+        return json.loads(self._graph.chain(id, rel, asserters))
 
     def implementers(
         self, id: str, relations: Optional[Sequence[str]] = None

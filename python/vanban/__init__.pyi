@@ -78,8 +78,10 @@ class Graph:
         """Number of edges."""
     def resolve(self, id: str) -> str:
         """The full id of a document as written."""
-    def chain(self, id: str, relations: Optional[Sequence[str]] = None) -> Dict[str, Any]:
-        """``vanban chain ID --format json``."""
+    def chain(
+        self, id: str, relations: Optional[Sequence[str]] = None, asserters: bool = False
+    ) -> Dict[str, Any]:
+        """``vanban chain ID --format json [--asserters]``."""
     def implementers(self, id: str, relations: Optional[Sequence[str]] = None) -> List[Dict[str, Any]]:
         """``vanban implementers ID --format json``."""
     def tasks(

@@ -29,7 +29,9 @@ class Graph:
         """The graph of extraction records (JSON Lines)."""
     def resolve(self, id: str) -> str:
         """The full id of a document as written."""
-    def chain(self, id: str, relations: Optional[List[str]] = None) -> str:
+    def chain(
+        self, id: str, relations: Optional[List[str]] = None, asserters: bool = False
+    ) -> str:
         """``vanban chain ID --format json``."""
     def implementers(self, id: str, relations: Optional[List[str]] = None) -> str:
         """``vanban implementers ID --format json``."""

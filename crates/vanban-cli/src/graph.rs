@@ -81,6 +81,16 @@ pub(crate) struct IdArgs {
 }
 
 #[derive(clap::Args, Debug)]
+pub(crate) struct ChainArgs {
+    #[command(flatten)]
+    query: IdArgs,
+    /// List the documents that assert each link (JSON `asserted_by`; text: below the link).
+    /// Without it each link has only their number (`asserted_count`).
+    #[arg(long)]
+    asserters: bool,
+}
+
+#[derive(clap::Args, Debug)]
 pub(crate) struct PathArgs {
     /// From this document …
     from: String,
@@ -526,11 +536,17 @@ fn graph_files_cmd(args: &GraphArgs) -> CliResult {
     unless_unreadable(unreadable, Ok(()))
 }
 
-pub(crate) fn chain_cmd(args: &IdArgs) -> CliResult {
+pub(crate) fn chain_cmd(chain_args: &ChainArgs) -> CliResult {
+    let args = &chain_args.query;
     let kinds = relations(&args.relations)?;
     answer(&args.corpus, |graph| {
         let id = resolve(graph, &args.id, &args.corpus)?;
-        let chain = graph.chain(&id, &kinds).ok_or(CliError::NoMatch)?;
+        let chain = if chain_args.asserters {
+            graph.chain_with_asserters(&id, &kinds)
+        } else {
+            graph.chain(&id, &kinds)
+        }
+        .ok_or(CliError::NoMatch)?;
         let text = query::chain(graph, &chain, args.format);
         Ok(Answer::new(text, args.format.for_people()))
     })

@@ -115,8 +115,9 @@ vanban graph --format csv -o import/               # import/nodes.csv, import/re
     /// The implementation chain of a document, upward to the roots.
     #[command(after_help = "Examples:\n  vanban chain 208/KH-UBND\n  \
 vanban chain 2449-CV/ĐU --format json\n  \
-vanban chain 165/QĐ-UBND --relations implements,based_on")]
-    Chain(graph::IdArgs),
+vanban chain 165/QĐ-UBND --relations implements,based_on\n  \
+vanban chain 208/KH-UBND --format json --asserters")]
+    Chain(graph::ChainArgs),
     /// Everything that implements a document, directly or not, with depth.
     #[command(
         after_help = "Examples:\n  vanban implementers 13-NQ/TW\n  vanban implementers 57-NQ/TW --format json"

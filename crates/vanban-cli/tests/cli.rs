@@ -536,3 +536,24 @@ fn corpus_findings_are_counted_and_listed_with_v() {
     let out = vanban(&["chain", "7/KH-UBND", d, "-q"]);
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn chain_counts_asserting_documents_and_lists_them_on_request() {
+    let counted = json(&vanban(&["chain", "208/KH-UBND", "--format", "json", "-q"]));
+    let own = counted["node"]["id"].clone();
+    let first = &counted["links"][0];
+    assert_eq!(first["asserted_count"], 1);
+    assert!(first.get("asserted_by").is_none(), "{first}");
+    let listed = json(&vanban(&[
+        "chain",
+        "208/KH-UBND",
+        "--format",
+        "json",
+        "--asserters",
+        "-q",
+    ]));
+    assert_eq!(listed["links"][0]["asserted_by"], serde_json::json!([own]));
+    let text = vanban(&["chain", "208/KH-UBND", "--asserters", "-q"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(text.matches("asserted by: urn:lex:vn:").count(), 3, "{text}");
+}

@@ -119,7 +119,11 @@ pub struct ChainLink {
     pub from: String,
     /// How `from` relates to `node` (implements, continues_implementing …).
     pub relation: RelationType,
-    /// The documents that assert the relation.
+    /// How many documents assert the relation.
+    pub asserted_count: usize,
+    /// The documents that assert the relation, in id order: filled by
+    /// [`Graph::chain_with_asserters`] only (a link of a large corpus may rest on thousands).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub asserted_by: Vec<String>,
     /// The document related to.
     pub node: NodeSummary,
@@ -276,11 +280,12 @@ pub struct Summary {
     pub diagnostics: BTreeMap<String, usize>,
 }
 
-/// Parents of one node in a chain walk.
-struct ParentGroup<'a> {
+/// Parents of one node in a chain walk: one target and relation, and its asserting documents
+/// (interned, distinct).
+struct ParentGroup {
     target: NodeIndex,
     relation: RelationType,
-    asserted_by: Vec<&'a str>,
+    asserters: Vec<u32>,
 }
 
 impl Graph {
@@ -428,8 +433,20 @@ impl Graph {
     }
 
     /// The implementation chain(s) of a document, upward to the roots, every branch, over the
-    /// given relations (usually [`IMPLEMENTATION`]); each document above it expanded once.
+    /// given relations (usually [`IMPLEMENTATION`]); each document above it expanded once. Each
+    /// link carries the number of documents asserting it ([`ChainLink::asserted_count`]);
+    /// [`Graph::chain_with_asserters`] lists them too.
     pub fn chain(&self, id: &str, kinds: &[RelationType]) -> Option<Chain> {
+        self.chain_walk(id, kinds, false)
+    }
+
+    /// [`Graph::chain`] with every link's asserting documents listed
+    /// ([`ChainLink::asserted_by`]).
+    pub fn chain_with_asserters(&self, id: &str, kinds: &[RelationType]) -> Option<Chain> {
+        self.chain_walk(id, kinds, true)
+    }
+
+    fn chain_walk(&self, id: &str, kinds: &[RelationType], list: bool) -> Option<Chain> {
         // Walked by node index (no id lookups on the way up) and without recursion.
         let start = self.index_of(id)?;
         let mut links = Vec::new();
@@ -440,7 +457,7 @@ impl Graph {
         let mut on_path: std::collections::HashSet<NodeIndex> =
             std::collections::HashSet::from([start]);
         // One frame per node on the path: its parent groups and the next one to visit.
-        let mut frames: Vec<(Vec<ParentGroup<'_>>, usize)> =
+        let mut frames: Vec<(Vec<ParentGroup>, usize)> =
             vec![(self.parent_groups(start, kinds), 0)];
         while let Some((groups, next)) = frames.last_mut() {
             let Some(group) = groups.get(*next) else {
@@ -451,8 +468,13 @@ impl Graph {
                 continue;
             };
             *next += 1;
-            let (target, relation, asserted_by) =
-                (group.target, group.relation, group.asserted_by.clone());
+            let (target, relation, asserted_count) =
+                (group.target, group.relation, group.asserters.len());
+            let asserted_by = if list {
+                self.asserter_ids(&group.asserters)
+            } else {
+                Vec::new()
+            };
             let from = path
                 .last()
                 .map(|&p| self.graph[p].id.clone())
@@ -463,7 +485,8 @@ impl Graph {
                 depth: frames.len(),
                 from,
                 relation,
-                asserted_by: asserted_by.into_iter().map(str::to_owned).collect(),
+                asserted_count,
+                asserted_by,
                 node: summary(&self.graph[target]),
                 seen,
                 cycle,
@@ -481,35 +504,48 @@ impl Graph {
         })
     }
 
-    /// The relation edges of the given kinds leaving `at`, grouped by (target id, relation)
-    /// with their asserting documents, in id order.
-    fn parent_groups(&self, at: NodeIndex, kinds: &[RelationType]) -> Vec<ParentGroup<'_>> {
-        let mut found: Vec<(&str, RelationType, NodeIndex, &str)> = self
+    /// The ids of interned asserting documents, in id order.
+    fn asserter_ids(&self, asserters: &[u32]) -> Vec<String> {
+        let mut ids: Vec<String> = asserters
+            .iter()
+            .map(|&a| self.asserters.get(a as usize).cloned().unwrap_or_default())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The relation edges of the given kinds leaving `at`, grouped by (target, relation) with
+    /// their distinct asserting documents; groups in (target id, relation) order. Sorted as
+    /// integers: a link may rest on thousands of documents.
+    fn parent_groups(&self, at: NodeIndex, kinds: &[RelationType]) -> Vec<ParentGroup> {
+        let mut found: Vec<(NodeIndex, RelationType, u32)> = self
             .graph
             .edges_directed(at, petgraph::Direction::Outgoing)
             .filter_map(|e| match e.weight().kind {
-                EdgeKind::Relation(r) if kinds.contains(&r) => Some((
-                    self.graph[e.target()].id.as_str(),
-                    r,
-                    e.target(),
-                    self.asserter(e.weight()),
-                )),
+                EdgeKind::Relation(r) if kinds.contains(&r) => {
+                    Some((e.target(), r, e.weight().asserted_by))
+                }
                 _ => None,
             })
             .collect();
         found.sort_unstable();
         found.dedup();
-        let mut out: Vec<ParentGroup<'_>> = Vec::new();
-        for (_, relation, target, by) in found {
+        let mut out: Vec<ParentGroup> = Vec::new();
+        for (target, relation, by) in found {
             match out.last_mut() {
-                Some(g) if g.target == target && g.relation == relation => g.asserted_by.push(by),
+                Some(g) if g.target == target && g.relation == relation => g.asserters.push(by),
                 _ => out.push(ParentGroup {
                     target,
                     relation,
-                    asserted_by: vec![by],
+                    asserters: vec![by],
                 }),
             }
         }
+        out.sort_by(|a, b| {
+            (self.graph[a.target].id.as_str(), a.relation)
+                .cmp(&(self.graph[b.target].id.as_str(), b.relation))
+        });
         out
     }
 

@@ -246,8 +246,13 @@ fn edges_keep_their_evidence() {
             ),
         ]
     );
-    let chain = g.chain(&a, IMPLEMENTATION).unwrap();
-    assert_eq!(chain.links[0].asserted_by, [b, a]);
+    let chain = g.chain_with_asserters(&a, IMPLEMENTATION).unwrap();
+    assert_eq!(chain.links[0].asserted_by, [b.clone(), a.clone()]);
+    assert_eq!(chain.links[0].asserted_count, 2);
+    // Without the list, the number only.
+    let counted = g.chain(&a, IMPLEMENTATION).unwrap();
+    assert!(counted.links[0].asserted_by.is_empty());
+    assert_eq!(counted.links[0].asserted_count, 2);
 }
 
 /// D implements B and C, which both implement A; E is a resolution nothing implements; F is

@@ -90,7 +90,21 @@ pub fn chain_text(chain: &Chain) -> String {
         } else {
             line(&link.node)
         };
-        let _ = writeln!(out, "{prefix}{branch}{} → {what}", link.relation);
+        // A link more than one document states says how many (its source is shown above).
+        let count = if link.asserted_count > 1 {
+            format!("  [asserted by {} documents]", link.asserted_count)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "{prefix}{branch}{} → {what}{count}", link.relation);
+        if !link.asserted_by.is_empty() {
+            let under = if is_last { "   " } else { "│  " };
+            let _ = writeln!(
+                out,
+                "{prefix}{under}   asserted by: {}",
+                link.asserted_by.join(", ")
+            );
+        }
         open.push(is_last);
     }
     if chain.links.is_empty() {

@@ -342,15 +342,24 @@ impl PyGraph {
         })
     }
 
-    /// `vanban chain ID --format json`.
-    #[pyo3(signature = (id, relations=None))]
-    fn chain(&self, py: Python<'_>, id: &str, relations: Option<Vec<String>>) -> PyResult<String> {
+    /// `vanban chain ID --format json [--asserters]`.
+    #[pyo3(signature = (id, relations=None, asserters=false))]
+    fn chain(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        relations: Option<Vec<String>>,
+        asserters: bool,
+    ) -> PyResult<String> {
         let kinds = self::relations(relations)?;
         let found = self.resolve(py, id)?;
         py.detach(|| {
-            self.graph
-                .chain(&found, &kinds)
-                .map(|c| query::chain(&self.graph, &c, ChainFormat::Json))
+            let chain = if asserters {
+                self.graph.chain_with_asserters(&found, &kinds)
+            } else {
+                self.graph.chain(&found, &kinds)
+            };
+            chain.map(|c| query::chain(&self.graph, &c, ChainFormat::Json))
         })
         .ok_or_else(|| {
             Failure::new("ResolveError", format!("error: no document {found}")).into_pyerr(py)
