@@ -720,14 +720,32 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 /// is reached when a relation reaches the same name with a date ("Căn cứ Luật Thể dục, thể
 /// thao ngày 29 tháng 11 năm 2006" and later "theo quy định của Luật Thể dục, thể thao"), and
 /// a law naming itself ("… theo quy định của Luật Dữ liệu" in the Luật Dữ liệu) cites nothing.
+///
+/// A document named only to state a nested claim is no citation: the amender in "… được
+/// sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg", the object in "Nghị định số
+/// 09/1998/NĐ-CP sửa đổi, bổ sung Nghị định số 50/CP", each link of a restated chain ("Kế
+/// hoạch số 500-KH/TU … về thực hiện Kết luận số 72-KL/TW …"). The document the claim is
+/// stated about is cited ("theo Quyết định số 142/2008/QĐ-TTg …, được sửa đổi, bổ sung bởi
+/// …", "Nghị định số 09/1998/NĐ-CP sửa đổi …": the citing document cites both).
 fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
-    // (The subject of a nested claim is reached too: "Luật số 09/2017/QH14" in "… đã được
-    // sửa đổi, bổ sung theo Luật số 09/2017/QH14" is named for the claim, not cited.)
+    // The mentions that state a nested claim: the citation each nested relation rests on.
+    let nested: HashSet<usize> = out
+        .relations
+        .iter()
+        .filter(|r| r.from != ev.own)
+        .map(|r| r.span.start)
+        .collect();
     let reached: BTreeSet<String> = out
         .relations
         .iter()
-        .flat_map(|r| [r.to.clone(), r.from.clone()])
-        .filter(|id| id != ev.own)
+        .filter(|r| r.from == ev.own)
+        .map(|r| r.to.clone())
+        .chain(
+            ev.cites
+                .iter()
+                .filter(|c| nested.contains(&c.span.start))
+                .filter_map(|c| c.target_id.clone()),
+        )
         .collect();
     let mut names: BTreeSet<&str> = reached.iter().map(|id| id_name(id)).collect();
     let own_name = ev
