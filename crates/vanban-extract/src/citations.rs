@@ -288,6 +288,10 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     parts.bare = Some(inner.as_str().to_owned());
                     continue;
                 }
+                if inner.as_rule() == Rule::old_symbol {
+                    parts.number = Some(old_number(text, s0, s1));
+                    continue;
+                }
                 let raw = squash_spaces(text.sub(s0..s1));
                 let law = parts.type_words == "luật" || parts.type_words == "bộ luật";
                 let prefix = if law { "Luật số" } else { "Số" };
@@ -329,6 +333,32 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
             }
             _ => {}
         }
+    }
+}
+
+/// An older symbol with no type code ("206-CP", "111-HĐBT"): the number and the issuer's
+/// code after a dash.
+fn old_number(text: &str, s0: usize, s1: usize) -> DocumentNumber {
+    let written = text.sub(s0..s1);
+    let compact = compact_symbol(written);
+    let (seq, code) = compact
+        .split_once(['-', '–'])
+        .map_or((compact.as_str(), ""), |(a, b)| (a, b));
+    let code = code.to_uppercase();
+    DocumentNumber {
+        raw: squash_spaces(written).replace(['*', '_'], ""),
+        normalized: format!("{seq}-{code}"),
+        seq: Some(seq.to_owned()),
+        year: None,
+        type_code: None,
+        issuer_code: Some(code),
+        form: NumberForm::State,
+        span: Span {
+            start: s0,
+            end: s0 + written.trim_end().len(),
+            line: 0,
+            column: 0,
+        },
     }
 }
 

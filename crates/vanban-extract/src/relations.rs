@@ -721,12 +721,15 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 /// thao ngày 29 tháng 11 năm 2006" and later "theo quy định của Luật Thể dục, thể thao"), and
 /// a law naming itself ("… theo quy định của Luật Dữ liệu" in the Luật Dữ liệu) cites nothing.
 ///
-/// A document named only to state a nested claim is no citation: the amender in "… được
-/// sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg", the object in "Nghị định số
-/// 09/1998/NĐ-CP sửa đổi, bổ sung Nghị định số 50/CP", each link of a restated chain ("Kế
-/// hoạch số 500-KH/TU … về thực hiện Kết luận số 72-KL/TW …"). The document the claim is
-/// stated about is cited ("theo Quyết định số 142/2008/QĐ-TTg …, được sửa đổi, bổ sung bởi
-/// …", "Nghị định số 09/1998/NĐ-CP sửa đổi …": the citing document cites both).
+/// A document introduced only to state a nested claim is no citation: the amender in "…
+/// được sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg", the object in "Nghị định số
+/// 09/1998/NĐ-CP sửa đổi, bổ sung Nghị định số 50/CP", each link of a chain ("Kế hoạch số
+/// 500-KH/TU … về thực hiện Kết luận số 72-KL/TW …"), and later mentions of it restate the
+/// chain. The document the claim is stated about is cited ("theo Quyết định số
+/// 142/2008/QĐ-TTg …, được sửa đổi, bổ sung bởi …", "Nghị định số 09/1998/NĐ-CP sửa đổi …":
+/// the citing document cites both), and so is one mentioned for itself before it is named
+/// in a claim ("theo Nghị định số 159/2006/NĐ-CP …, Nghị định số 11/2011/NĐ-CP sửa đổi, bổ
+/// sung một số điều của Nghị định số 159/2006/NĐ-CP").
 fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     // The mentions that state a nested claim: the citation each nested relation rests on.
     let nested: HashSet<usize> = out
@@ -740,12 +743,6 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         .iter()
         .filter(|r| r.from == ev.own)
         .map(|r| r.to.clone())
-        .chain(
-            ev.cites
-                .iter()
-                .filter(|c| nested.contains(&c.span.start))
-                .filter_map(|c| c.target_id.clone()),
-        )
         .collect();
     let mut names: BTreeSet<&str> = reached.iter().map(|id| id_name(id)).collect();
     let own_name = ev
@@ -761,19 +758,25 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     if let Some(n) = own_name.as_deref() {
         names.insert(n);
     }
+    // Documents (by key) already cited or introduced in a claim.
     let mut seen: HashSet<&str> = HashSet::new();
     for c in ev.cites.iter() {
         let named = c.form == CitationForm::Named;
-        if let Some(t) = c.target_id.as_deref() {
-            if named && names.contains(id_name(t)) {
-                continue;
-            }
-            // (One name cited with several years is one citation: "Luật Địa chất và
-            // khoáng sản năm 2024", later "Luật Địa chất và khoáng sản".)
-            let key = if named { id_name(t) } else { t };
-            if !reached.contains(t) && t != ev.own && seen.insert(key) {
-                out.push(ev.own, t, RelationType::Cites, c.span);
-            }
+        let Some(t) = c.target_id.as_deref() else {
+            continue;
+        };
+        if named && names.contains(id_name(t)) {
+            continue;
+        }
+        // (One name cited with several years is one citation: "Luật Địa chất và khoáng
+        // sản năm 2024", later "Luật Địa chất và khoáng sản".)
+        let key = if named { id_name(t) } else { t };
+        if nested.contains(&c.span.start) {
+            seen.insert(key);
+            continue;
+        }
+        if !reached.contains(t) && t != ev.own && seen.insert(key) {
+            out.push(ev.own, t, RelationType::Cites, c.span);
         }
     }
 }
