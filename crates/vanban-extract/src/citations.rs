@@ -380,9 +380,12 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         if start < last_end {
             continue;
         }
-        let Some((kind, group)) = read_at(text, folded, to, start) else {
+        let Some((kind, mut group)) = read_at(text, folded, to, start) else {
             continue;
         };
+        if let Some(first) = group.first_mut() {
+            amending_start(text, folded, (from.max(last_end), first));
+        }
         let core_end = group.last().map_or(start, |g| g.1);
         let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
         let issuer = issuer_span
@@ -410,6 +413,34 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         }
     }
     out
+}
+
+/// "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số
+/// 87/2025/QH15", read by the grammar from its second "Luật" (the title is longer than a
+/// law's name may be): the citation starts at the first, and its name is the amending title.
+/// `floor` is where the text before the citation may start (the end of the last citation).
+fn amending_start(text: &str, folded: &str, (floor, cited): (usize, &mut Listed)) {
+    let (start, _, parts) = cited;
+    let Some(name) = parts.name.as_deref() else {
+        return;
+    };
+    if parts.type_words != "luật" || !text.sub(*start..).starts_with("Luật") {
+        return;
+    }
+    let from = vanban_text::floor(folded, start.saturating_sub(120).max(floor));
+    let before = folded.sub(from..*start);
+    let Some(p) = before.rfind("luật") else {
+        return;
+    };
+    let title = squash_spaces(before.sub(p..));
+    if !title.starts_with("luật sửa đổi") || !title.ends_with(" của") || title.contains([';', '.'])
+    {
+        return;
+    }
+    let head = from + p + "luật".len();
+    let words = clean_issuer(text.sub(head..*start));
+    parts.name = Some(format!("{words} Luật {name}"));
+    *start = from + p;
 }
 
 /// The citation whose type name starts at `start`, and those listed after it with the same

@@ -97,6 +97,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .map(|(f, pos)| cite::citation(text, f, *pos, &ctx, &nodes, parsed))
         .collect();
     cite::resolve_short_forms(&mut cites, &found);
+    cite::link_named_laws(&mut cites);
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, &folded);
     cite::check_issuers(&cites, &found, &mut diagnostics);

@@ -179,6 +179,9 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             }
             Some((DocumentKind::Unknown, end))
         }
+        "Luật" if amending_title(first).is_some() => {
+            Some((DocumentKind::Law, amending_title(first).unwrap_or(0)))
+        }
         _ => {
             // Laws and the Constitution: the name starts with a capital; the codes are also
             // written in lower case ("Bộ luật hàng hải Việt Nam").
@@ -206,6 +209,42 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             Some((kind, name_end(first, false)))
         }
     }
+}
+
+/// The byte length of an amending law's title in `first` (the text after "Luật "): "sửa
+/// đổi, bổ sung một số điều của Luật Bảo hiểm y tế" — the law is named by the law it amends,
+/// whose name ends as a law's name does. A wrap may stand anywhere in it.
+fn amending_title(first: &str) -> Option<usize> {
+    // ("Luật " / "sửa đổi, …": the wrap after the head.)
+    let lead = first.len() - first.trim_start_matches([' ', '\n']).len();
+    let first = first.sub(lead..);
+    let head = vanban_text::floor(first, 120);
+    let flat: String = first
+        .sub(..head)
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if !flat.starts_with("sửa đổi") {
+        return None;
+    }
+    let at = flat.find(" của Luật ")? + " của Luật ".len();
+    if !flat.sub(at..).starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some(lead + at + name_end(first.sub(at..), false))
+}
+
+/// The law an amending law amends, by its title: "Luật Bảo hiểm y tế" for "Luật sửa đổi, bổ
+/// sung một số điều của Luật Bảo hiểm y tế" (also without the head "Luật", as a numbered law's
+/// name is kept: "sửa đổi, bổ sung một số điều của Luật …").
+pub(crate) fn amended_law(title: &str) -> Option<String> {
+    let t = squash_spaces(title);
+    let rest = t.strip_prefix("Luật ").unwrap_or(&t);
+    if !rest.starts_with("sửa đổi") {
+        return None;
+    }
+    let (_, amended) = rest.split_once(" của Luật ")?;
+    Some(format!("Luật {amended}"))
 }
 
 /// The date just after a name and its byte length: "Luật Tổ chức Chính phủ ngày 19 tháng 6
@@ -242,7 +281,7 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 }
 
 /// Where a name ends: punctuation, a stop word, or twenty words.
-fn name_end(s: &str, comma_ends: bool) -> usize {
+pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
     let mut end = vanban_text::floor(s, 400);
     // Line breaks count as spaces (same byte length).
     let flat: String = s

@@ -237,6 +237,7 @@ pub(crate) fn relate(
         dropped: Vec::new(),
     };
     claims(&ev, &mut out);
+    amending_laws(&ev, &mut out);
     ends_of_force(&ev, &mut out);
     cited(&ev, &mut out);
     diagnostics.extend(out.dropped);
@@ -697,6 +698,31 @@ fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
         if allowed {
             out.push(ev.own, s.to, kind, s.span);
         }
+    }
+}
+
+/// "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13": an amending
+/// law amends the law its title names — by the number the document gives that law elsewhere
+/// ("Luật Bảo hiểm y tế số 25/2008/QH12"), else by its name. The claim is the cited law's
+/// title, stated by this document.
+fn amending_laws(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
+    let names = crate::cite::law_names(ev.cites);
+    for (i, (f, _)) in ev.found.iter().enumerate() {
+        let c = &ev.cites[i];
+        if c.kind != DocumentKind::Law {
+            continue;
+        }
+        let Some(amended) = f.name.as_deref().and_then(crate::named::amended_law) else {
+            continue;
+        };
+        let Some(subject) = c.target_id.as_deref() else {
+            continue;
+        };
+        let object = names
+            .get(&crate::cite::law_key(&amended))
+            .cloned()
+            .unwrap_or_else(|| crate::identity::named_id(DocumentKind::Law, None, &amended));
+        out.push(subject, &object, RelationType::Amends, c.span);
     }
 }
 
