@@ -386,6 +386,12 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         if let Some(first) = group.first_mut() {
             amending_start(text, folded, (from.max(last_end), first));
         }
+        // "Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí …": the name after.
+        if let [(_, e, p)] = group.as_mut_slice() {
+            if p.type_words == "luật" && p.name.is_none() {
+                p.name = crate::named::about_name(text.sub(*e..to));
+            }
+        }
         let core_end = group.last().map_or(start, |g| g.1);
         let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
         let issuer = issuer_span

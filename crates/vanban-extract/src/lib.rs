@@ -144,23 +144,54 @@ fn find_citations(
     taken.sort_unstable();
     for &(range, pos) in places {
         for n in named::find(text, range, &taken) {
-            found.push((
-                Found {
-                    start: n.start,
-                    end: n.end,
-                    kind: n.kind,
-                    number: None,
-                    bare: None,
-                    date: n.date,
-                    issuer: None,
-                    name: Some(n.name),
-                },
-                pos,
-            ));
+            found.push((named_found(n), pos));
+        }
+    }
+    found.sort_by_key(|(f, _)| f.start);
+    // Laws named in the document, mentioned again in lower case.
+    let mut names: Vec<String> = found
+        .iter()
+        .filter(|(f, _)| f.kind == vanban_model::DocumentKind::Law)
+        .filter_map(|(f, _)| {
+            let name = f.name.as_deref()?;
+            let name = if f.number.is_some() {
+                format!("luật {}", fold_case(name))
+            } else {
+                fold_case(name)
+            };
+            let name = name.strip_prefix("luật về ").map_or(name.clone(), |r| format!("luật {r}"));
+            // (A name of a few words is a word of the text as often as a law.)
+            (name.split(' ').count() >= 5).then_some(name)
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return found;
+    }
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
+    taken.sort_unstable();
+    for &(range, pos) in places {
+        for n in named::find_known(text, folded, range, &taken, &names) {
+            found.push((named_found(n), pos));
         }
     }
     found.sort_by_key(|(f, _)| f.start);
     found
+}
+
+/// A named citation as a citation found.
+fn named_found(n: named::NamedFound) -> Found {
+    Found {
+        start: n.start,
+        end: n.end,
+        kind: n.kind,
+        number: None,
+        bare: None,
+        date: n.date,
+        issuer: None,
+        name: Some(n.name),
+    }
 }
 
 /// References to units in the places that may hold citations, the title left out.

@@ -211,6 +211,66 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
     }
 }
 
+/// Laws the document names elsewhere, mentioned again in lower case ("… quy định chi tiết
+/// một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ" after "Luật
+/// số 42/2024/QH15 … về Quản lý, sử dụng vũ khí …"): each mention in `range` outside `taken`
+/// (sorted). `names` are folded ("luật quản lý, …"); a wrap may stand inside a mention.
+pub(crate) fn find_known(
+    text: &str,
+    folded: &str,
+    range: (usize, usize),
+    taken: &[(usize, usize)],
+    names: &[String],
+) -> Vec<NamedFound> {
+    let (from, to) = range;
+    let flat: String = folded
+        .sub(from..to)
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let mut out = Vec::new();
+    for name in names {
+        for (p, _) in flat.match_indices(name.as_str()) {
+            let end = p + name.len();
+            let whole = !flat
+                .sub(..p)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !flat
+                    .sub(end..)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            let start = from + p;
+            if !whole || inside(taken, start) || inside(taken, from + end - 1) {
+                continue;
+            }
+            out.push(NamedFound {
+                start,
+                end: from + end,
+                name: squash_spaces(text.sub(start..from + end)),
+                kind: DocumentKind::Law,
+                date: None,
+            });
+        }
+    }
+    out
+}
+
+/// The name of a law cited by number that follows it after "về" ("Luật số 42/2024/QH15
+/// ngày 29/6/2024 về Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"), if it starts
+/// with a capital.
+pub(crate) fn about_name(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches([' ', '\n', ',']);
+    let first = rest.strip_prefix("về").map(|r| r.trim_start_matches([' ', '\n']))?;
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let name = squash_spaces(first.sub(..name_end(first, false)));
+    (name.split(' ').count() >= 2).then_some(name)
+}
+
 /// The byte length of an amending law's title in `first` (the text after "Luật "): "sửa
 /// đổi, bổ sung một số điều của Luật Bảo hiểm y tế" — the law is named by the law it amends,
 /// whose name ends as a law's name does. A wrap may stand anywhere in it.
