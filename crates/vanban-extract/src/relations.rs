@@ -40,8 +40,12 @@ pub(crate) enum Position {
 /// điều của ").
 const TRIGGER_REACH: usize = 48;
 
-/// The trigger nearest the end of `gap` (folded text), if it is close enough to the end.
+/// The trigger nearest the end of `gap` (folded text), if it is close enough to the end, and
+/// its offset in `gap` with its runs of white space made one space.
 pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
+    // (Read across wraps: "… của Chính phủ sửa" / "đổi, bổ sung một số điều của …".)
+    let squashed = squash_spaces(gap);
+    let gap = squashed.as_str();
     let mut best: Option<(RelationType, usize, usize)> = None;
     for &(phrase, kind) in RELATION_TRIGGERS.iter() {
         if let Some(pos) = gap.rfind(phrase) {
