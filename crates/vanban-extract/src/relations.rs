@@ -500,11 +500,16 @@ fn claim(
         // heads a paragraph of the preamble: "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung
         // một số điều theo Nghị quyết số 203/2025/QH15"; after another citation the name is
         // often that one's topic: "Nghị định số 08/2015/NĐ-CP … thi hành Luật Hải quan …,
-        // được sửa đổi, bổ sung tại Nghị định số 167/2025/NĐ-CP".)
+        // được sửa đổi, bổ sung tại Nghị định số 167/2025/NĐ-CP" — the decree is the object.)
         let heads = s.pos == Position::Preamble && (p == 0 || ev.paragraph_of(p - 1).0 != s.para);
-        if ev.named(s.i) || (ev.named(p) && !heads) {
+        if ev.named(s.i) {
             return None;
         }
+        let p = if ev.named(p) && !heads {
+            described_by(ev, s, p)?
+        } else {
+            p
+        };
         if let Some(object) = ev.cites[p].target_id.as_deref() {
             let c = Claim {
                 other: object.to_owned(),
@@ -552,6 +557,19 @@ fn claim(
             c
         }
     }
+}
+
+/// The citation whose description names citation `p` (a document cited by name) in the same
+/// sentence: "Nghị định số 78/2025/NĐ-CP … quy định chi tiết … và hướng dẫn thi hành Luật Ban
+/// hành văn bản quy phạm pháp luật" — 78/2025/NĐ-CP.
+fn described_by(ev: &Evidence<'_>, s: &Step<'_>, p: usize) -> Option<usize> {
+    let q = p.checked_sub(1)?;
+    if ev.named(q) || ev.cites[q].target_id.is_none() || ev.paragraph_of(q).0 != s.para {
+        return None;
+    }
+    let between = ev.folded.get(ev.found[q].0.end..ev.found[p].0.start)?;
+    let broken = between.contains([';', ':', '“', '"']) || between.contains(". ");
+    (!broken && trigger_before(between).is_some()).then_some(q)
 }
 
 /// Whether citation `s` is joined to the one before it so as to share its claim: by "và" or
