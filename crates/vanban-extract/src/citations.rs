@@ -9,7 +9,9 @@ use regex::Regex;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::lists::{BARE_NUMBER_TYPES, CITATION_TYPES, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS};
+use crate::lists::{
+    BARE_NUMBER_TYPES, CITATION_TYPES, CODE_TYPOS, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS,
+};
 use crate::words::word_matches;
 
 mod grammar {
@@ -297,6 +299,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                 let prefix = if law { "Luật số" } else { "Số" };
                 if let Some(p) =
                     vanban_syntax::header::parse_symbol(&compact_symbol(text.sub(s0..s1)), prefix)
+                        .map(corrected)
                 {
                     parts.number = Some(DocumentNumber {
                         raw: raw.replace(['*', '_'], ""),
@@ -334,6 +337,22 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
             _ => {}
         }
     }
+}
+
+/// A symbol with a misspelt issuer code (data/code-typos.tsv) read with the code meant:
+/// "866/QĐ-Tg" is 866/QĐ-TTg.
+fn corrected(mut p: vanban_syntax::header::ParsedSymbol) -> vanban_syntax::header::ParsedSymbol {
+    let Some(code) = p.issuer_code.as_deref() else {
+        return p;
+    };
+    let Some(&(_, right)) = CODE_TYPOS.iter().find(|(wrong, _)| *wrong == code) else {
+        return p;
+    };
+    if let Some(stem) = p.normalized.strip_suffix(code) {
+        p.normalized = format!("{stem}{right}");
+        p.issuer_code = Some(right.to_owned());
+    }
+    p
 }
 
 /// An older symbol with no type code ("206-CP", "111-HĐBT"): the number and the issuer's

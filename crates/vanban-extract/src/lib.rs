@@ -25,6 +25,7 @@ mod lists;
 mod named;
 mod references;
 mod relations;
+mod standards;
 mod units;
 mod words;
 
@@ -137,6 +138,9 @@ fn find_citations(
     let mut found: Vec<(Found, Position)> = Vec::new();
     for &(range, pos) in places {
         for f in citations::find(text, folded, range) {
+            found.push((f, pos));
+        }
+        for f in standards::find(text, range) {
             found.push((f, pos));
         }
     }

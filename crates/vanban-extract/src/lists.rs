@@ -107,6 +107,8 @@ lists! {
     CENTRAL_ISSUER_WORDS: Vec<&'static str> = words("../data/central-issuer-words.tsv"), spaced: false;
     /// Type names that start a citation, folded, longest first.
     CITATION_TYPES: Vec<&'static str> = words("../data/citation-types.tsv"), spaced: false;
+    /// Misspelt issuer codes and the code meant ("Tg" → "TTg").
+    CODE_TYPOS: Vec<(&'static str, &'static str)> = pairs("../data/code-typos.tsv"), spaced: false;
     /// Types whose short form is a bare number ("Nghị quyết 57").
     BARE_NUMBER_TYPES: Vec<&'static str> = words("../data/bare-number-types.tsv"), spaced: false;
     /// Words of website chrome in the text after a document, folded.
