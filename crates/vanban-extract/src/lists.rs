@@ -133,6 +133,8 @@ lists! {
     RELATION_OPENERS: Vec<(&'static str, RelationType)> = relations("../data/relation-openers.tsv"), spaced: false;
     /// Words of intent: asking for an amendment is not making one (with their spaces).
     INTENT_WORDS: Vec<&'static str> = words("../data/intent-words.tsv"), spaced: true;
+    /// Words before a citation that name it as the act approving the document before it.
+    APPROVAL_WORDS: Vec<&'static str> = words("../data/approval-words.tsv"), spaced: false;
     /// Types whose titles hold relation phrases ("Luật sửa đổi, bổ sung …").
     CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").

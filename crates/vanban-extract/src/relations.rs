@@ -20,7 +20,7 @@ use vanban_text::Sub;
 
 use crate::citations::Found;
 use crate::lists::{
-    CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
+    APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
     RELATION_TRIGGERS, WORDING_WORDS,
 };
 use crate::NodeIndex;
@@ -701,8 +701,13 @@ fn clause_proposal(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
         .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
         .max()?;
     let clause = before.sub(cut..);
-    (opener(clause) == Some(RelationType::ProposedBy) && proposal_target(ev.cites[s.i].kind))
-        .then(|| Claim::active(ev.own, RelationType::ProposedBy))
+    // "… về giải quyết đề nghị của Công ty … tại Tờ trình số 01/TTr-CT05": the proposal named
+    // inside a clause.
+    let squashed = squash_spaces(clause);
+    let inside = squashed.contains("đề nghị của ") && squashed.ends_with(" tại");
+    ((opener(clause) == Some(RelationType::ProposedBy) || inside)
+        && proposal_target(ev.cites[s.i].kind))
+    .then(|| Claim::active(ev.own, RelationType::ProposedBy))
 }
 
 /// A paragraph that opens with a formula gives it to every citation it lists.
@@ -714,6 +719,12 @@ fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
         _ => None,
     };
     let paragraph = title.as_deref().unwrap_or_else(|| ev.paragraph_before(s));
+    // "… đã được … phê duyệt tại Quyết định số …": the act that approved the document
+    // before, not one the formula lists.
+    let approving = squash_spaces(s.gap);
+    if APPROVAL_WORDS.iter().any(|w| approving.ends_with(w)) {
+        return;
+    }
     if let Some(kind) = opener(paragraph) {
         let allowed = own_claim_allowed(kind, s.pos)
             && (kind != RelationType::ProposedBy || proposal_target(ev.cites[s.i].kind));
