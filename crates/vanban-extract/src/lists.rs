@@ -135,6 +135,8 @@ lists! {
     INTENT_WORDS: Vec<&'static str> = words("../data/intent-words.tsv"), spaced: true;
     /// Words before a citation that name it as the act approving the document before it.
     APPROVAL_WORDS: Vec<&'static str> = words("../data/approval-words.tsv"), spaced: false;
+    /// Words before a relation phrase that join it to the citing document's own action.
+    ACTION_JOINERS: Vec<&'static str> = words("../data/action-joiners.tsv"), spaced: false;
     /// Types whose titles hold relation phrases ("Luật sửa đổi, bổ sung …").
     CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").

@@ -20,7 +20,7 @@ use vanban_text::Sub;
 
 use crate::citations::Found;
 use crate::lists::{
-    APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
+    ACTION_JOINERS, APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
     RELATION_TRIGGERS, WORDING_WORDS,
 };
 use crate::NodeIndex;
@@ -530,8 +530,11 @@ fn claim(
         return None;
     }
     match (s.prev, trigger) {
-        // ("ban hành kèm theo" after a citation names an unnamed regulation, not it.)
-        (Some(p), Some(kind)) if !sentence_break && kind != RelationType::Attaches => {
+        // ("ban hành kèm theo" after a citation names an unnamed regulation, not it; "gắn
+        // với thực hiện …" is the action of the sentence, not of the citation before.)
+        (Some(p), Some(kind))
+            if !sentence_break && kind != RelationType::Attaches && !joins_action(s.gap) =>
+        {
             let subject = ev.cites[p].target_id.as_deref().unwrap_or(ev.own);
             let c = Claim::active(subject, kind);
             c.push_on(out, s);
@@ -557,6 +560,16 @@ fn claim(
             c
         }
     }
+}
+
+/// Whether the relation phrase nearest the end of `gap` follows words that join it to the
+/// action of the sentence ("… gắn với thực hiện Chỉ thị số 05-CT/TW").
+fn joins_action(gap: &str) -> bool {
+    let gap = squash_spaces(gap);
+    trigger_before(&gap).is_some_and(|(_, pos)| {
+        let before = gap.sub(..pos).trim_end();
+        ACTION_JOINERS.iter().any(|w| before.ends_with(w))
+    })
 }
 
 /// The citation whose description names citation `p` (a document cited by name) in the same
@@ -726,7 +739,9 @@ fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
         return;
     }
     if let Some(kind) = opener(paragraph) {
-        let allowed = own_claim_allowed(kind, s.pos)
+        // ("(Kèm theo Báo cáo số 565-BC/BTCTW …)": a line of the document's own, where it
+        // stands.)
+        let allowed = (own_claim_allowed(kind, s.pos) || kind == RelationType::Attaches)
             && (kind != RelationType::ProposedBy || proposal_target(ev.cites[s.i].kind));
         if allowed {
             out.push(ev.own, s.to, kind, s.span);
