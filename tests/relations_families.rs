@@ -577,3 +577,34 @@ fn approvals_proposals_in_a_clause_and_attachments() {
     assert!(!has(&x, ";21-kl-tw", RelationType::Implements, ";05-ct-tw"));
     assert!(has(&x, "self", RelationType::Cites, ";05-ct-tw"));
 }
+
+#[test]
+fn names_and_numbers_of_laws_are_not_confused() {
+    // "xử lý kỷ luật cán bộ, công chức" is discipline, not the Luật Cán bộ, công chức found
+    // again in lower case.
+    let x = corpus("ND_172-2025-ND-CP_2025.txt");
+    assert!(
+        !has(&x, "self", RelationType::Repeals, ";luat-can-bo-cong-chuc"),
+        "{}",
+        listing(&x)
+    );
+    // "thực hiện đúng theo quy định của Luật số 42/2025/QH15" after "Căn cứ Luật số
+    // 42/2024/QH15": one number of one legislature is one law.
+    let x = corpus("TTr_unnumbered-TTr-SCT_2026_LaoCai.txt");
+    assert!(
+        !x.relations.iter().any(|r| r.to.ends_with(";42-2025-qh15")),
+        "{}",
+        listing(&x)
+    );
+    // The Luật Việc làm names itself; "Luật Việc làm số 38/2013/QH13" is the law it repeals
+    // ("quy định của Luật Việc làm số 38/2013/QH13" is that law, not a Quy định).
+    let x = corpus("LUAT_74-2025-QH15_2025.txt");
+    assert!(has(&x, "self", RelationType::Repeals, ";38-2013-qh13"));
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::Cites && r.to.ends_with(";38-2013-qh13")),
+        "{}",
+        listing(&x)
+    );
+}

@@ -368,8 +368,11 @@ pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, String> {
 
 /// A law cited by name takes the number the document gives it elsewhere ("Căn cứ Luật Ban
 /// hành văn bản quy phạm pháp luật số 64/2025/QH15", later "… hướng dẫn thi hành Luật Ban
-/// hành văn bản quy phạm pháp luật"), when one law of the document has that name.
-pub(crate) fn link_named_laws(cites: &mut [Citation]) {
+/// hành văn bản quy phạm pháp luật"), when one law of the document has that name. A law
+/// naming itself (`own`: the key of the citing law's name) is not the older law of that
+/// name it cites ("Luật Việc làm" in the Luật Việc làm, "Luật Việc làm số 38/2013/QH13" the
+/// one it repeals).
+pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
     let mut numbered: HashMap<String, Option<String>> = HashMap::new();
     for c in cites.iter().filter(|c| c.form != CitationForm::Named) {
         if let (Some(t), Some(name), DocumentKind::Law) = (&c.target_id, &c.name, c.kind) {
@@ -382,8 +385,41 @@ pub(crate) fn link_named_laws(cites: &mut [Citation]) {
     }
     for c in cites.iter_mut().filter(|c| c.form == CitationForm::Named) {
         let key = c.name.as_deref().map(law_key).unwrap_or_default();
+        if own == Some(key.as_str()) {
+            continue;
+        }
         if let Some(Some(t)) = numbered.get(&key) {
             c.target_id = Some(t.clone());
+        }
+    }
+}
+
+/// The National Assembly numbers its laws and resolutions in one run per legislature
+/// ("42/2024/QH15"): one number of one legislature is one document, and a mention with
+/// another year is a slip of the pen ("Luật số 42/2025/QH15" after "Căn cứ Luật số
+/// 42/2024/QH15 …"). Such a mention takes the identity of the first one.
+pub(crate) fn one_number_per_legislature(cites: &mut [Citation]) {
+    let mut first: HashMap<(String, String), (String, Option<u16>)> = HashMap::new();
+    for c in cites.iter_mut() {
+        let Some(n) = &c.number else {
+            continue;
+        };
+        let (Some(seq), Some(code), Some(t)) = (&n.seq, &n.issuer_code, &c.target_id) else {
+            continue;
+        };
+        if !code.starts_with("QH") || n.type_code.is_some() {
+            continue;
+        }
+        let key = (seq.trim_start_matches('0').to_owned(), code.clone());
+        match first.get(&key) {
+            Some((id, year)) if id != t => {
+                c.target_id = Some(id.clone());
+                c.year = *year;
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, (t.clone(), c.year));
+            }
         }
     }
 }

@@ -98,7 +98,14 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .map(|(f, pos)| cite::citation(text, f, *pos, &ctx, &nodes, parsed))
         .collect();
     cite::resolve_short_forms(&mut cites, &found);
-    cite::link_named_laws(&mut cites);
+    cite::one_number_per_legislature(&mut cites);
+    let own_law = doc
+        .header
+        .title
+        .as_deref()
+        .filter(|_| doc.header.kind == vanban_model::DocumentKind::Law)
+        .map(|t| cite::law_key(&format!("Luật {t}")));
+    cite::link_named_laws(&mut cites, own_law.as_deref());
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, &folded);
     cite::check_issuers(&cites, &found, &mut diagnostics);

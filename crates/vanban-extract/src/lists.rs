@@ -137,6 +137,8 @@ lists! {
     APPROVAL_WORDS: Vec<&'static str> = words("../data/approval-words.tsv"), spaced: false;
     /// Words before a relation phrase that join it to the citing document's own action.
     ACTION_JOINERS: Vec<&'static str> = words("../data/action-joiners.tsv"), spaced: false;
+    /// Words that make one word with a following "luật" ("kỷ luật", "pháp luật").
+    LAW_COMPOUNDS: Vec<&'static str> = words("../data/law-compounds.tsv"), spaced: false;
     /// Types whose titles hold relation phrases ("Luật sửa đổi, bổ sung …").
     CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").

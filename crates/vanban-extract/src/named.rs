@@ -8,7 +8,7 @@ use regex::Regex;
 use vanban_model::{DateParts, DocumentKind};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::lists::{CODE_NAMES, NAME_STOPS, PLAN_WORDS};
+use crate::lists::{CODE_NAMES, LAW_COMPOUNDS, NAME_STOPS, PLAN_WORDS};
 use crate::words::word_matches;
 
 /// A named citation as found.
@@ -228,7 +228,8 @@ pub(crate) fn find_known(
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
-    let mut out = Vec::new();
+    // Every whole-word mention, as (start, end) in `flat`.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for name in names {
         for (p, _) in flat.match_indices(name.as_str()) {
             let end = p + name.len();
@@ -242,18 +243,37 @@ pub(crate) fn find_known(
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-            let start = from + p;
-            if !whole || inside(taken, start) || inside(taken, from + end - 1) {
-                continue;
+            // ("kỷ luật cán bộ, công chức": discipline, not the law.)
+            let compound = flat
+                .sub(..p)
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LAW_COMPOUNDS.contains(&w));
+            if whole && !compound {
+                spans.push((p, end));
             }
-            out.push(NamedFound {
-                start,
-                end: from + end,
-                name: squash_spaces(text.sub(start..from + end)),
-                kind: DocumentKind::Law,
-                date: None,
-            });
         }
+    }
+    // The longest mention at a place: "luật sửa đổi, … của luật tiêu chuẩn và quy chuẩn kỹ
+    // thuật" holds "luật tiêu chuẩn và quy chuẩn kỹ thuật", which is then no mention of its
+    // own.
+    spans.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<NamedFound> = Vec::new();
+    let mut last_end = 0;
+    for (p, end) in spans {
+        let (start, stop) = (from + p, from + end);
+        if p < last_end || inside(taken, start) || inside(taken, stop - 1) {
+            continue;
+        }
+        last_end = end;
+        out.push(NamedFound {
+            start,
+            end: stop,
+            name: squash_spaces(text.sub(start..stop)),
+            kind: DocumentKind::Law,
+            date: None,
+        });
     }
     out
 }
