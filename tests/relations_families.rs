@@ -434,7 +434,12 @@ fn the_document_a_nested_claim_is_about_is_cited() {
         );
     }
     // The amenders and the object of a description are named for the claim only.
-    assert!(has(&x, ";38-2010-qd-ttg", RelationType::Amends, ";142-2008-qd-ttg"));
+    assert!(has(
+        &x,
+        ";38-2010-qd-ttg",
+        RelationType::Amends,
+        ";142-2008-qd-ttg"
+    ));
     assert!(has(&x, ";09-1998-nd-cp", RelationType::Amends, ";50-cp"));
     for to in [";38-2010-qd-ttg", ";50-cp"] {
         assert!(!has(&x, "self", RelationType::Cites, to), "{to}");
@@ -466,7 +471,12 @@ fn a_wrapped_paragraph_goes_on_across_a_gazette_page_break() {
     // "làm nhiệm vụ quốc tế … được sửa đổi, bổ sung tại Nghị định số 209/2025/NĐ-CP."
     let x = corpus("ND_162-2026-ND-CP_2026.txt");
     assert!(
-        has(&x, ";209-2025-nd-cp", RelationType::Amends, ";23-2012-nd-cp"),
+        has(
+            &x,
+            ";209-2025-nd-cp",
+            RelationType::Amends,
+            ";23-2012-nd-cp"
+        ),
         "{}",
         listing(&x)
     );
@@ -497,8 +507,18 @@ fn an_amending_law_amends_the_law_its_title_names() {
     let x = corpus("NQ_113-NQ-CP_2026.txt");
     let amending = "luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-bao-hiem-y-te";
     assert!(has(&x, "self", RelationType::BasedOn, amending));
-    assert!(has(&x, amending, RelationType::Amends, ";luat-bao-hiem-y-te"));
-    assert!(!has(&x, "self", RelationType::Amends, ";luat-bao-hiem-y-te"));
+    assert!(has(
+        &x,
+        amending,
+        RelationType::Amends,
+        ";luat-bao-hiem-y-te"
+    ));
+    assert!(!has(
+        &x,
+        "self",
+        RelationType::Amends,
+        ";luat-bao-hiem-y-te"
+    ));
 }
 
 #[test]
@@ -512,12 +532,22 @@ fn a_law_named_without_number_takes_the_number_given_elsewhere() {
         "{}",
         listing(&x)
     );
-    assert!(has(&x, ";187-2025-nd-cp", RelationType::Amends, ";78-2025-nd-cp"));
+    assert!(has(
+        &x,
+        ";187-2025-nd-cp",
+        RelationType::Amends,
+        ";78-2025-nd-cp"
+    ));
     // "Căn cứ Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí …"; "… quy định
     // chi tiết một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"
     let x = corpus("QD_3728-QD-SCT_2026_LaoCai.txt");
     assert!(
-        has(&x, ";181-2024-nd-cp", RelationType::Details, ";42-2024-qh15"),
+        has(
+            &x,
+            ";181-2024-nd-cp",
+            RelationType::Details,
+            ";42-2024-qh15"
+        ),
         "{}",
         listing(&x)
     );

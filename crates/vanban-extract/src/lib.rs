@@ -170,7 +170,9 @@ fn find_citations(
             } else {
                 fold_case(name)
             };
-            let name = name.strip_prefix("luật về ").map_or(name.clone(), |r| format!("luật {r}"));
+            let name = name
+                .strip_prefix("luật về ")
+                .map_or(name.clone(), |r| format!("luật {r}"));
             // (A name of a few words is a word of the text as often as a law.)
             (name.split(' ').count() >= 5).then_some(name)
         })

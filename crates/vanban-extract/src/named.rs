@@ -283,7 +283,9 @@ pub(crate) fn find_known(
 /// with a capital.
 pub(crate) fn about_name(rest: &str) -> Option<String> {
     let rest = rest.trim_start_matches([' ', '\n', ',']);
-    let first = rest.strip_prefix("về").map(|r| r.trim_start_matches([' ', '\n']))?;
+    let first = rest
+        .strip_prefix("về")
+        .map(|r| r.trim_start_matches([' ', '\n']))?;
     if !first.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
