@@ -43,9 +43,11 @@ const TRIGGER_REACH: usize = 48;
 /// The trigger nearest the end of `gap` (folded text), if it is close enough to the end, and
 /// its offset in `gap` with its runs of white space made one space.
 pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
-    // (Read across wraps: "… của Chính phủ sửa" / "đổi, bổ sung một số điều của …".)
-    let squashed = squash_spaces(gap);
-    let gap = squashed.as_str();
+    // (Read across wraps: "… của Chính phủ sửa" / "đổi, bổ sung một số điều của …"; `lines`
+    // keeps where the lines break, at the same offsets.)
+    let lines = collapse_spaces(gap);
+    let flat = lines.replace('\n', " ");
+    let gap = flat.as_str();
     let mut best: Option<(RelationType, usize, usize)> = None;
     for &(phrase, kind) in RELATION_TRIGGERS.iter() {
         if let Some(pos) = gap.rfind(phrase) {
@@ -91,7 +93,12 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     }
     // "Luật sửa đổi, bổ sung một số điều của Luật …": the formula is the title of the cited
     // document, not a claim of the citing one.
-    let before = gap.sub(..pos).rsplit('\n').next().unwrap_or("").trim_end();
+    let before = lines
+        .sub(..pos)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end();
     if CITED_TITLE_TYPES.iter().any(|t| before.ends_with(t)) {
         return None;
     }
@@ -116,6 +123,28 @@ pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
         .iter()
         .find(|(p, _)| gap.contains(p))
         .map(|&(_, k)| k)
+}
+
+/// `s` trimmed, with every run of white space one character: a line break if the run holds
+/// one, else a space.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<char> = None;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            run = Some(if c == '\n' || run == Some('\n') {
+                '\n'
+            } else {
+                ' '
+            });
+            continue;
+        }
+        if let Some(w) = run.take() {
+            out.push(w);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `s` with every run of white space one space.
