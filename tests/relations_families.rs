@@ -638,3 +638,27 @@ fn names_and_numbers_of_laws_are_not_confused() {
         listing(&x)
     );
 }
+
+#[test]
+fn a_consolidated_text_cites_its_amenders_and_a_far_passive_is_no_claim() {
+    // "… được sửa đổi, bổ sung bởi: 1. Quyết định số 29/2019/QĐ-TTg …; 2. Quyết định số
+    // 38/2025/QĐ-TTg …": each amends the consolidated decision and is cited.
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
+    for to in [";29-2019-qd-ttg", ";38-2025-qd-ttg"] {
+        assert!(has(&x, to, RelationType::Amends, ";25-2016-qd-ttg"), "{to}");
+        assert!(
+            has(&x, "self", RelationType::Cites, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+    // "… thực hiện theo quy định tại Nghị định số 58/2017/NĐ-CP …", pages after the last
+    // "được thay thế": no claim of replacement.
+    assert!(!has(
+        &x,
+        ";58-2017-nd-cp",
+        RelationType::Replaces,
+        ";25-2016-qd-ttg"
+    ));
+    assert!(has(&x, "self", RelationType::Cites, ";58-2017-nd-cp"));
+}

@@ -19,10 +19,10 @@ use vanban_text::fold::slug;
 /// The goal the tracker sets (issue 12): recall 0.90, precision 0.95. Met; the floors below
 /// keep it.
 const GOAL: (f64, f64) = (0.90, 0.95);
-/// Floors under what vanban reaches today (overall 0.924 / 0.989, typed relations — all but
-/// `cites` — 0.971 / 0.996); the test fails when a change falls below them or below the
+/// Floors under what vanban reaches today (overall 0.932 / 0.992, typed relations — all but
+/// `cites` — 0.971 / 1.000); the test fails when a change falls below them or below the
 /// goal. Raise them as relations improve.
-const FLOOR: (f64, f64) = (0.92, 0.98);
+const FLOOR: (f64, f64) = (0.93, 0.99);
 const TYPED_FLOOR: (f64, f64) = (0.97, 0.99);
 
 /// One relation as compared: (from, to, type), documents as keys.

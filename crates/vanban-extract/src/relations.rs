@@ -117,13 +117,26 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 /// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
 ///
 /// The formula is read across a line wrap ("được " / "sửa đổi, bổ sung bởi …").
+///
+/// The formula stands close before the citation, in its sentence ("… được sửa đổi, bổ sung
+/// một số điều bởi Nghị định số …"): a formula far back in a long gap (another article's "…
+/// được thay thế …" pages before) is not this citation's.
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
     let gap = squash_spaces(gap);
     RELATION_PASSIVES
         .iter()
-        .find(|(p, _)| gap.contains(p))
+        .find(|(p, _)| {
+            gap.rfind(p).is_some_and(|at| {
+                let tail = gap.sub(at + p.len()..);
+                tail.len() <= PASSIVE_REACH && !tail.contains(['.', ';'])
+            })
+        })
         .map(|&(_, k)| k)
 }
+
+/// Most bytes allowed between a passive formula and the citation it makes the subject ("
+/// một số điều theo ").
+const PASSIVE_REACH: usize = 80;
 
 /// `s` trimmed, with every run of white space one character: a line break if the run holds
 /// one, else a space.
@@ -482,8 +495,10 @@ fn consolidation(
     }
     if basis {
         out.push(b, s.to, RelationType::BasedOn, s.span);
-    } else {
+    } else if s.to != b {
+        // (An amending document listed by a consolidated text is cited by it too.)
         out.push(s.to, b, RelationType::Amends, s.span);
+        out.push(ev.own, s.to, RelationType::Cites, s.span);
     }
 }
 
