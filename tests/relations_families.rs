@@ -419,3 +419,246 @@ fn a_report_heard_at_a_meeting_is_the_proposal() {
         listing(&x)
     );
 }
+
+#[test]
+fn the_document_a_nested_claim_is_about_is_cited() {
+    // "theo Quyết định số 142/2008/QĐ-TTg về … đã phục viên, xuất ngũ về địa phương, được
+    // sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg và Quyết định số 22/2025/QĐ-TTg";
+    // "Nghị định số 09/1998/NĐ-CP sửa đổi, bổ sung Nghị định số 50/CP …"
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
+    for to in [";142-2008-qd-ttg", ";09-1998-nd-cp", ";11-2011-nd-cp"] {
+        assert!(
+            has(&x, "self", RelationType::Cites, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+    // The amenders and the object of a description are named for the claim only.
+    assert!(has(
+        &x,
+        ";38-2010-qd-ttg",
+        RelationType::Amends,
+        ";142-2008-qd-ttg"
+    ));
+    assert!(has(&x, ";09-1998-nd-cp", RelationType::Amends, ";50-cp"));
+    for to in [";38-2010-qd-ttg", ";50-cp"] {
+        assert!(!has(&x, "self", RelationType::Cites, to), "{to}");
+    }
+    // A chain restated later gives no citations (seed: "Kế hoạch số 500-KH/TU … về thực
+    // hiện Kết luận số 72-KL/TW …", later "… Nghị quyết số 13-NQ/TW …, Kết luận số 72-KL/TW
+    // … và Kế hoạch số 500-KH/TU …").
+    let seed = extract_file("seeds", "208-KH-UBND_2024_TuyenQuang.txt");
+    assert!(!has(&seed, "self", RelationType::Cites, ";72-kl-tw"));
+}
+
+#[test]
+fn older_symbols_without_a_type_code() {
+    // "Quyết định số 206-CP ngày 30 tháng 5 năm 1979 của Hội đồng Chính phủ", "Quyết định số
+    // 111-HĐBT ngày 13 tháng 10 năm 1981 của Hội đồng Bộ trưởng"
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
+    for to in [";206-cp", ";130-cp", ";111-hdbt"] {
+        assert!(
+            has(&x, "self", RelationType::Cites, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+}
+
+#[test]
+fn a_wrapped_paragraph_goes_on_across_a_gazette_page_break() {
+    // "Nghị định số 23/2012/NĐ-CP quy định … bảo vệ Tổ quốc," / [CÔNG BÁO/Số 290/… 13] /
+    // "làm nhiệm vụ quốc tế … được sửa đổi, bổ sung tại Nghị định số 209/2025/NĐ-CP."
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
+    assert!(
+        has(
+            &x,
+            ";209-2025-nd-cp",
+            RelationType::Amends,
+            ";23-2012-nd-cp"
+        ),
+        "{}",
+        listing(&x)
+    );
+    assert!(!has(&x, "self", RelationType::Cites, ";209-2025-nd-cp"));
+}
+
+#[test]
+fn an_amending_law_amends_the_law_its_title_names() {
+    // "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12; Căn cứ Luật sửa đổi, bổ sung một số điều
+    // của Luật Bảo hiểm y tế số 46/2014/QH13"; "Luật sửa đổi, bổ sung" / "một số điều của Luật
+    // Ban hành văn bản quy phạm pháp luật số 87/2025/QH15" (wrapped, a title longer than a
+    // law's name).
+    let x = corpus("NQ_37-2025-NQ-HDND_2025_Hue.txt");
+    for (from, to) in [
+        (";46-2014-qh13", ";25-2008-qh12"),
+        (";51-2024-qh15", ";25-2008-qh12"),
+        (";87-2025-qh15", ";64-2025-qh15"),
+    ] {
+        assert!(
+            has(&x, from, RelationType::Amends, to),
+            "{from} {to}\n{}",
+            listing(&x)
+        );
+        assert!(has(&x, "self", RelationType::BasedOn, from));
+    }
+    // Named without number: "Luật sửa đổi," / "bổ sung một số điều của Luật Bảo hiểm y tế
+    // ngày 13 tháng 6 năm 2014" — the citing document does not amend the law.
+    let x = corpus("NQ_113-NQ-CP_2026.txt");
+    let amending = "luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-bao-hiem-y-te";
+    assert!(has(&x, "self", RelationType::BasedOn, amending));
+    assert!(has(
+        &x,
+        amending,
+        RelationType::Amends,
+        ";luat-bao-hiem-y-te"
+    ));
+    assert!(!has(
+        &x,
+        "self",
+        RelationType::Amends,
+        ";luat-bao-hiem-y-te"
+    ));
+}
+
+#[test]
+fn a_law_named_without_number_takes_the_number_given_elsewhere() {
+    // "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 …"; "Căn cứ Nghị định
+    // số 78/2025/NĐ-CP … hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa
+    // đổi, bổ sung một số điều bởi Nghị định số 187/2025/NĐ-CP"
+    let x = corpus("QD_44-2025-QD-TTg_2025.txt");
+    assert!(
+        has(&x, ";78-2025-nd-cp", RelationType::Details, ";64-2025-qh15"),
+        "{}",
+        listing(&x)
+    );
+    assert!(has(
+        &x,
+        ";187-2025-nd-cp",
+        RelationType::Amends,
+        ";78-2025-nd-cp"
+    ));
+    // "Căn cứ Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí …"; "… quy định
+    // chi tiết một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"
+    let x = corpus("QD_3728-QD-SCT_2026_LaoCai.txt");
+    assert!(
+        has(
+            &x,
+            ";181-2024-nd-cp",
+            RelationType::Details,
+            ";42-2024-qh15"
+        ),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn standards_and_misspelt_codes() {
+    // "Căn cứ Quy chuẩn kỹ thuật quốc gia về an toàn … (viết tắt là QCVN 01: 2019/BCT của Bộ
+    // Công Thương)"; "theo tiêu chuẩn TCVN" / "14423:2025 về An ninh mạng"
+    let x = corpus("TTr_unnumbered-TTr-SCT_2026_LaoCai.txt");
+    assert!(
+        has(&x, "self", RelationType::BasedOn, ";qcvn-01-2019-bct"),
+        "{}",
+        listing(&x)
+    );
+    let x = corpus("KH_308-KH-UBND_2025_HaNoi.txt");
+    assert!(has(&x, "self", RelationType::Cites, ";tcvn-14423-2025"));
+    // "đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 866/QĐ-Tg ngày 18/7/2023"
+    let x = corpus("KH_unnumbered-KH-UBND_2026_LaoCai.txt");
+    assert!(
+        has(&x, "self", RelationType::Cites, ";866-qd-ttg"),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn approvals_proposals_in_a_clause_and_attachments() {
+    // "Kế hoạch kiểm tra số 1105/KH-ĐKT … đã được Giám đốc Sở Công Thương phê duyệt tại
+    // Quyết định số 1268/QĐ-SCT" after "Thực hiện …"
+    let x = corpus("TB_1894-TB-SCT_2026_LaoCai.txt");
+    assert!(has(&x, "self", RelationType::Implements, ";1105-kh-dkt"));
+    assert!(
+        has(&x, "self", RelationType::Cites, ";1268-qd-sct"),
+        "{}",
+        listing(&x)
+    );
+    // "Thực hiện Phiếu chuyển số 466/PC-VPUBND … về giải quyết đề nghị của Công ty … tại Tờ
+    // trình số 01/TTr-CT05 ngày 07/5/2026"
+    let x = corpus("TTr_unnumbered-TTr-SCT_2026_LaoCai.txt");
+    assert!(has(&x, "self", RelationType::Implements, ";466-pc-vpubnd"));
+    assert!(
+        has(&x, "self", RelationType::ProposedBy, ";01-ttr-ct05"),
+        "{}",
+        listing(&x)
+    );
+    // "*(Kèm theo Báo cáo số 565-BC/BTCTW, ngày" / "27/11/2025 của Ban Tổ chức Trung ương).*"
+    let x = corpus("KL_221-KL-TW_2025.txt");
+    assert!(
+        has(&x, "self", RelationType::Attaches, ";565-bc-btctw"),
+        "{}",
+        listing(&x)
+    );
+    // "… Kết luận số 21-KL/TW về xây dựng, chỉnh đốn Đảng … gắn với thực hiện Chỉ thị số
+    // 05-CT/TW …": the conclusion does not implement the directive.
+    let x = corpus("KL_07-KL-VPTW_2025.txt");
+    assert!(!has(&x, ";21-kl-tw", RelationType::Implements, ";05-ct-tw"));
+    assert!(has(&x, "self", RelationType::Cites, ";05-ct-tw"));
+}
+
+#[test]
+fn names_and_numbers_of_laws_are_not_confused() {
+    // "xử lý kỷ luật cán bộ, công chức" is discipline, not the Luật Cán bộ, công chức found
+    // again in lower case.
+    let x = corpus("ND_172-2025-ND-CP_2025.txt");
+    assert!(
+        !has(&x, "self", RelationType::Repeals, ";luat-can-bo-cong-chuc"),
+        "{}",
+        listing(&x)
+    );
+    // "thực hiện đúng theo quy định của Luật số 42/2025/QH15" after "Căn cứ Luật số
+    // 42/2024/QH15": one number of one legislature is one law.
+    let x = corpus("TTr_unnumbered-TTr-SCT_2026_LaoCai.txt");
+    assert!(
+        !x.relations.iter().any(|r| r.to.ends_with(";42-2025-qh15")),
+        "{}",
+        listing(&x)
+    );
+    // The Luật Việc làm names itself; "Luật Việc làm số 38/2013/QH13" is the law it repeals
+    // ("quy định của Luật Việc làm số 38/2013/QH13" is that law, not a Quy định).
+    let x = corpus("LUAT_74-2025-QH15_2025.txt");
+    assert!(has(&x, "self", RelationType::Repeals, ";38-2013-qh13"));
+    assert!(
+        !x.relations
+            .iter()
+            .any(|r| r.kind == RelationType::Cites && r.to.ends_with(";38-2013-qh13")),
+        "{}",
+        listing(&x)
+    );
+}
+
+#[test]
+fn a_consolidated_text_cites_its_amenders_and_a_far_passive_is_no_claim() {
+    // "… được sửa đổi, bổ sung bởi: 1. Quyết định số 29/2019/QĐ-TTg …; 2. Quyết định số
+    // 38/2025/QĐ-TTg …": each amends the consolidated decision and is cited.
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
+    for to in [";29-2019-qd-ttg", ";38-2025-qd-ttg"] {
+        assert!(has(&x, to, RelationType::Amends, ";25-2016-qd-ttg"), "{to}");
+        assert!(
+            has(&x, "self", RelationType::Cites, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+    // "… thực hiện theo quy định tại Nghị định số 58/2017/NĐ-CP …", pages after the last
+    // "được thay thế": no claim of replacement.
+    assert!(!has(
+        &x,
+        ";58-2017-nd-cp",
+        RelationType::Replaces,
+        ";25-2016-qd-ttg"
+    ));
+    assert!(has(&x, "self", RelationType::Cites, ";58-2017-nd-cp"));
+}

@@ -9,7 +9,9 @@ use regex::Regex;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::lists::{BARE_NUMBER_TYPES, CITATION_TYPES, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS};
+use crate::lists::{
+    BARE_NUMBER_TYPES, CITATION_TYPES, CODE_TYPOS, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS,
+};
 use crate::words::word_matches;
 
 mod grammar {
@@ -288,11 +290,16 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     parts.bare = Some(inner.as_str().to_owned());
                     continue;
                 }
+                if inner.as_rule() == Rule::old_symbol {
+                    parts.number = Some(old_number(text, s0, s1));
+                    continue;
+                }
                 let raw = squash_spaces(text.sub(s0..s1));
                 let law = parts.type_words == "luật" || parts.type_words == "bộ luật";
                 let prefix = if law { "Luật số" } else { "Số" };
                 if let Some(p) =
                     vanban_syntax::header::parse_symbol(&compact_symbol(text.sub(s0..s1)), prefix)
+                        .map(corrected)
                 {
                     parts.number = Some(DocumentNumber {
                         raw: raw.replace(['*', '_'], ""),
@@ -332,6 +339,48 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
     }
 }
 
+/// A symbol with a misspelt issuer code (data/code-typos.tsv) read with the code meant:
+/// "866/QĐ-Tg" is 866/QĐ-TTg.
+fn corrected(mut p: vanban_syntax::header::ParsedSymbol) -> vanban_syntax::header::ParsedSymbol {
+    let Some(code) = p.issuer_code.as_deref() else {
+        return p;
+    };
+    let Some(&(_, right)) = CODE_TYPOS.iter().find(|(wrong, _)| *wrong == code) else {
+        return p;
+    };
+    if let Some(stem) = p.normalized.strip_suffix(code) {
+        p.normalized = format!("{stem}{right}");
+        p.issuer_code = Some(right.to_owned());
+    }
+    p
+}
+
+/// An older symbol with no type code ("206-CP", "111-HĐBT"): the number and the issuer's
+/// code after a dash.
+fn old_number(text: &str, s0: usize, s1: usize) -> DocumentNumber {
+    let written = text.sub(s0..s1);
+    let compact = compact_symbol(written);
+    let (seq, code) = compact
+        .split_once(['-', '–'])
+        .map_or((compact.as_str(), ""), |(a, b)| (a, b));
+    let code = code.to_uppercase();
+    DocumentNumber {
+        raw: squash_spaces(written).replace(['*', '_'], ""),
+        normalized: format!("{seq}-{code}"),
+        seq: Some(seq.to_owned()),
+        year: None,
+        type_code: None,
+        issuer_code: Some(code),
+        form: NumberForm::State,
+        span: Span {
+            start: s0,
+            end: s0 + written.trim_end().len(),
+            line: 0,
+            column: 0,
+        },
+    }
+}
+
 /// One citation of a list ("Nghị định số 1/2024/NĐ-CP, số 2/2024/NĐ-CP"): start, end and
 /// parts.
 type Listed = (usize, usize, Parts);
@@ -350,9 +399,18 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         if start < last_end {
             continue;
         }
-        let Some((kind, group)) = read_at(text, folded, to, start) else {
+        let Some((kind, mut group)) = read_at(text, folded, to, start) else {
             continue;
         };
+        if let Some(first) = group.first_mut() {
+            amending_start(text, folded, (from.max(last_end), first));
+        }
+        // "Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí …": the name after.
+        if let [(_, e, p)] = group.as_mut_slice() {
+            if p.type_words == "luật" && p.name.is_none() {
+                p.name = crate::named::about_name(text.sub(*e..to));
+            }
+        }
         let core_end = group.last().map_or(start, |g| g.1);
         let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
         let issuer = issuer_span
@@ -380,6 +438,34 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         }
     }
     out
+}
+
+/// "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số
+/// 87/2025/QH15", read by the grammar from its second "Luật" (the title is longer than a
+/// law's name may be): the citation starts at the first, and its name is the amending title.
+/// `floor` is where the text before the citation may start (the end of the last citation).
+fn amending_start(text: &str, folded: &str, (floor, cited): (usize, &mut Listed)) {
+    let (start, _, parts) = cited;
+    let Some(name) = parts.name.as_deref() else {
+        return;
+    };
+    if parts.type_words != "luật" || !text.sub(*start..).starts_with("Luật") {
+        return;
+    }
+    let from = vanban_text::floor(folded, start.saturating_sub(120).max(floor));
+    let before = folded.sub(from..*start);
+    let Some(p) = before.rfind("luật") else {
+        return;
+    };
+    let title = squash_spaces(before.sub(p..));
+    if !title.starts_with("luật sửa đổi") || !title.ends_with(" của") || title.contains([';', '.'])
+    {
+        return;
+    }
+    let head = from + p + "luật".len();
+    let words = clean_issuer(text.sub(head..*start));
+    parts.name = Some(format!("{words} Luật {name}"));
+    *start = from + p;
 }
 
 /// The citation whose type name starts at `start`, and those listed after it with the same

@@ -43,7 +43,11 @@ pub(crate) fn citation(
     let (target_id, number, name, form) = if f.number.is_none() && f.bare.is_none() {
         // A named citation: the name is the identity.
         let name = f.name.clone().unwrap_or_default();
-        let id = identity::named_id(kind, year, &name);
+        // ("Luật về Quản lý, sử dụng vũ khí …" is the "Luật Quản lý, sử dụng vũ khí …".)
+        let id = match name.strip_prefix("Luật về ") {
+            Some(rest) => identity::named_id(kind, year, &format!("Luật {rest}")),
+            None => identity::named_id(kind, year, &name),
+        };
         (Some(id), None, Some(name), CitationForm::Named)
     } else {
         let target_id = f
@@ -322,6 +326,100 @@ pub(crate) fn check_issuers(
                 ),
                 span: c.span,
             });
+        }
+    }
+}
+
+/// The key of a law's name: its slug, "Luật về Quản lý …" read as "Luật Quản lý …".
+pub(crate) fn law_key(name: &str) -> String {
+    let name = squash_spaces(name);
+    let name = name
+        .strip_prefix("Luật về ")
+        .map_or(name.clone(), |rest| format!("Luật {rest}"));
+    slug(&name)
+}
+
+/// The laws a document names with their number ("Luật Ban hành văn bản quy phạm pháp luật số
+/// 64/2025/QH15"), and those it names without one: the key of each name and the id it has
+/// in this document, a number first. An amending law's title is its own name, not that of
+/// the law it amends.
+pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, String> {
+    let mut out: HashMap<String, String> = HashMap::new();
+    let laws = cites
+        .iter()
+        .filter(|c| matches!(c.kind, DocumentKind::Law | DocumentKind::Code));
+    for c in laws {
+        let (Some(t), Some(name)) = (&c.target_id, &c.name) else {
+            continue;
+        };
+        if c.form == CitationForm::Named {
+            out.entry(law_key(name)).or_insert_with(|| t.clone());
+        } else if c.number.is_some() {
+            let head = if c.kind == DocumentKind::Code {
+                "Bộ luật"
+            } else {
+                "Luật"
+            };
+            out.insert(law_key(&format!("{head} {name}")), t.clone());
+        }
+    }
+    out
+}
+
+/// A law cited by name takes the number the document gives it elsewhere ("Căn cứ Luật Ban
+/// hành văn bản quy phạm pháp luật số 64/2025/QH15", later "… hướng dẫn thi hành Luật Ban
+/// hành văn bản quy phạm pháp luật"), when one law of the document has that name. A law
+/// naming itself (`own`: the key of the citing law's name) is not the older law of that
+/// name it cites ("Luật Việc làm" in the Luật Việc làm, "Luật Việc làm số 38/2013/QH13" the
+/// one it repeals).
+pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
+    let mut numbered: HashMap<String, Option<String>> = HashMap::new();
+    for c in cites.iter().filter(|c| c.form != CitationForm::Named) {
+        if let (Some(t), Some(name), DocumentKind::Law) = (&c.target_id, &c.name, c.kind) {
+            let key = law_key(&format!("Luật {name}"));
+            let e = numbered.entry(key).or_insert_with(|| Some(t.clone()));
+            if e.as_deref() != Some(t.as_str()) {
+                *e = None; // two laws of one name: the name alone says neither
+            }
+        }
+    }
+    for c in cites.iter_mut().filter(|c| c.form == CitationForm::Named) {
+        let key = c.name.as_deref().map(law_key).unwrap_or_default();
+        if own == Some(key.as_str()) {
+            continue;
+        }
+        if let Some(Some(t)) = numbered.get(&key) {
+            c.target_id = Some(t.clone());
+        }
+    }
+}
+
+/// The National Assembly numbers its laws and resolutions in one run per legislature
+/// ("42/2024/QH15"): one number of one legislature is one document, and a mention with
+/// another year is a slip of the pen ("Luật số 42/2025/QH15" after "Căn cứ Luật số
+/// 42/2024/QH15 …"). Such a mention takes the identity of the first one.
+pub(crate) fn one_number_per_legislature(cites: &mut [Citation]) {
+    let mut first: HashMap<(String, String), (String, Option<u16>)> = HashMap::new();
+    for c in cites.iter_mut() {
+        let Some(n) = &c.number else {
+            continue;
+        };
+        let (Some(seq), Some(code), Some(t)) = (&n.seq, &n.issuer_code, &c.target_id) else {
+            continue;
+        };
+        if !code.starts_with("QH") || n.type_code.is_some() {
+            continue;
+        }
+        let key = (seq.trim_start_matches('0').to_owned(), code.clone());
+        match first.get(&key) {
+            Some((id, year)) if id != t => {
+                c.target_id = Some(id.clone());
+                c.year = *year;
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, (t.clone(), c.year));
+            }
         }
     }
 }

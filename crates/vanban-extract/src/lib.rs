@@ -25,6 +25,7 @@ mod lists;
 mod named;
 mod references;
 mod relations;
+mod standards;
 mod units;
 mod words;
 
@@ -97,6 +98,14 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .map(|(f, pos)| cite::citation(text, f, *pos, &ctx, &nodes, parsed))
         .collect();
     cite::resolve_short_forms(&mut cites, &found);
+    cite::one_number_per_legislature(&mut cites);
+    let own_law = doc
+        .header
+        .title
+        .as_deref()
+        .filter(|_| doc.header.kind == vanban_model::DocumentKind::Law)
+        .map(|t| cite::law_key(&format!("Luật {t}")));
+    cite::link_named_laws(&mut cites, own_law.as_deref());
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, &folded);
     cite::check_issuers(&cites, &found, &mut diagnostics);
@@ -138,28 +147,64 @@ fn find_citations(
         for f in citations::find(text, folded, range) {
             found.push((f, pos));
         }
+        for f in standards::find(text, range) {
+            found.push((f, pos));
+        }
     }
     let mut taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
     taken.sort_unstable();
     for &(range, pos) in places {
         for n in named::find(text, range, &taken) {
-            found.push((
-                Found {
-                    start: n.start,
-                    end: n.end,
-                    kind: n.kind,
-                    number: None,
-                    bare: None,
-                    date: n.date,
-                    issuer: None,
-                    name: Some(n.name),
-                },
-                pos,
-            ));
+            found.push((named_found(n), pos));
+        }
+    }
+    found.sort_by_key(|(f, _)| f.start);
+    // Laws named in the document, mentioned again in lower case.
+    let mut names: Vec<String> = found
+        .iter()
+        .filter(|(f, _)| f.kind == vanban_model::DocumentKind::Law)
+        .filter_map(|(f, _)| {
+            let name = f.name.as_deref()?;
+            let name = if f.number.is_some() {
+                format!("luật {}", fold_case(name))
+            } else {
+                fold_case(name)
+            };
+            let name = name
+                .strip_prefix("luật về ")
+                .map_or(name.clone(), |r| format!("luật {r}"));
+            // (A name of a few words is a word of the text as often as a law.)
+            (name.split(' ').count() >= 5).then_some(name)
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return found;
+    }
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
+    taken.sort_unstable();
+    for &(range, pos) in places {
+        for n in named::find_known(text, folded, range, &taken, &names) {
+            found.push((named_found(n), pos));
         }
     }
     found.sort_by_key(|(f, _)| f.start);
     found
+}
+
+/// A named citation as a citation found.
+fn named_found(n: named::NamedFound) -> Found {
+    Found {
+        start: n.start,
+        end: n.end,
+        kind: n.kind,
+        number: None,
+        bare: None,
+        date: n.date,
+        issuer: None,
+        name: Some(n.name),
+    }
 }
 
 /// References to units in the places that may hold citations, the title left out.

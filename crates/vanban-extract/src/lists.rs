@@ -107,6 +107,8 @@ lists! {
     CENTRAL_ISSUER_WORDS: Vec<&'static str> = words("../data/central-issuer-words.tsv"), spaced: false;
     /// Type names that start a citation, folded, longest first.
     CITATION_TYPES: Vec<&'static str> = words("../data/citation-types.tsv"), spaced: false;
+    /// Misspelt issuer codes and the code meant ("Tg" → "TTg").
+    CODE_TYPOS: Vec<(&'static str, &'static str)> = pairs("../data/code-typos.tsv"), spaced: false;
     /// Types whose short form is a bare number ("Nghị quyết 57").
     BARE_NUMBER_TYPES: Vec<&'static str> = words("../data/bare-number-types.tsv"), spaced: false;
     /// Words of website chrome in the text after a document, folded.
@@ -131,6 +133,12 @@ lists! {
     RELATION_OPENERS: Vec<(&'static str, RelationType)> = relations("../data/relation-openers.tsv"), spaced: false;
     /// Words of intent: asking for an amendment is not making one (with their spaces).
     INTENT_WORDS: Vec<&'static str> = words("../data/intent-words.tsv"), spaced: true;
+    /// Words before a citation that name it as the act approving the document before it.
+    APPROVAL_WORDS: Vec<&'static str> = words("../data/approval-words.tsv"), spaced: false;
+    /// Words before a relation phrase that join it to the citing document's own action.
+    ACTION_JOINERS: Vec<&'static str> = words("../data/action-joiners.tsv"), spaced: false;
+    /// Words that make one word with a following "luật" ("kỷ luật", "pháp luật").
+    LAW_COMPOUNDS: Vec<&'static str> = words("../data/law-compounds.tsv"), spaced: false;
     /// Types whose titles hold relation phrases ("Luật sửa đổi, bổ sung …").
     CITED_TITLE_TYPES: Vec<&'static str> = words("../data/cited-title-types.tsv"), spaced: false;
     /// What may join two citations that share one claim ("và", ",").

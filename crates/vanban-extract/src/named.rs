@@ -8,7 +8,7 @@ use regex::Regex;
 use vanban_model::{DateParts, DocumentKind};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::lists::{CODE_NAMES, NAME_STOPS, PLAN_WORDS};
+use crate::lists::{CODE_NAMES, LAW_COMPOUNDS, NAME_STOPS, PLAN_WORDS};
 use crate::words::word_matches;
 
 /// A named citation as found.
@@ -179,6 +179,9 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             }
             Some((DocumentKind::Unknown, end))
         }
+        "Luật" if amending_title(first).is_some() => {
+            Some((DocumentKind::Law, amending_title(first).unwrap_or(0)))
+        }
         _ => {
             // Laws and the Constitution: the name starts with a capital; the codes are also
             // written in lower case ("Bộ luật hàng hải Việt Nam").
@@ -206,6 +209,124 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             Some((kind, name_end(first, false)))
         }
     }
+}
+
+/// Laws the document names elsewhere, mentioned again in lower case ("… quy định chi tiết
+/// một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ" after "Luật
+/// số 42/2024/QH15 … về Quản lý, sử dụng vũ khí …"): each mention in `range` outside `taken`
+/// (sorted). `names` are folded ("luật quản lý, …"); a wrap may stand inside a mention.
+pub(crate) fn find_known(
+    text: &str,
+    folded: &str,
+    range: (usize, usize),
+    taken: &[(usize, usize)],
+    names: &[String],
+) -> Vec<NamedFound> {
+    let (from, to) = range;
+    let flat: String = folded
+        .sub(from..to)
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    // Every whole-word mention, as (start, end) in `flat`.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for name in names {
+        for (p, _) in flat.match_indices(name.as_str()) {
+            let end = p + name.len();
+            let whole = !flat
+                .sub(..p)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !flat
+                    .sub(end..)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            // ("kỷ luật cán bộ, công chức": discipline, not the law.)
+            let compound = flat
+                .sub(..p)
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LAW_COMPOUNDS.contains(&w));
+            if whole && !compound {
+                spans.push((p, end));
+            }
+        }
+    }
+    // The longest mention at a place: "luật sửa đổi, … của luật tiêu chuẩn và quy chuẩn kỹ
+    // thuật" holds "luật tiêu chuẩn và quy chuẩn kỹ thuật", which is then no mention of its
+    // own.
+    spans.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<NamedFound> = Vec::new();
+    let mut last_end = 0;
+    for (p, end) in spans {
+        let (start, stop) = (from + p, from + end);
+        if p < last_end || inside(taken, start) || inside(taken, stop - 1) {
+            continue;
+        }
+        last_end = end;
+        out.push(NamedFound {
+            start,
+            end: stop,
+            name: squash_spaces(text.sub(start..stop)),
+            kind: DocumentKind::Law,
+            date: None,
+        });
+    }
+    out
+}
+
+/// The name of a law cited by number that follows it after "về" ("Luật số 42/2024/QH15
+/// ngày 29/6/2024 về Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ"), if it starts
+/// with a capital.
+pub(crate) fn about_name(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches([' ', '\n', ',']);
+    let first = rest
+        .strip_prefix("về")
+        .map(|r| r.trim_start_matches([' ', '\n']))?;
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let name = squash_spaces(first.sub(..name_end(first, false)));
+    (name.split(' ').count() >= 2).then_some(name)
+}
+
+/// The byte length of an amending law's title in `first` (the text after "Luật "): "sửa
+/// đổi, bổ sung một số điều của Luật Bảo hiểm y tế" — the law is named by the law it amends,
+/// whose name ends as a law's name does. A wrap may stand anywhere in it.
+fn amending_title(first: &str) -> Option<usize> {
+    // ("Luật " / "sửa đổi, …": the wrap after the head.)
+    let lead = first.len() - first.trim_start_matches([' ', '\n']).len();
+    let first = first.sub(lead..);
+    let head = vanban_text::floor(first, 120);
+    let flat: String = first
+        .sub(..head)
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if !flat.starts_with("sửa đổi") {
+        return None;
+    }
+    let at = flat.find(" của Luật ")? + " của Luật ".len();
+    if !flat.sub(at..).starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some(lead + at + name_end(first.sub(at..), false))
+}
+
+/// The law an amending law amends, by its title: "Luật Bảo hiểm y tế" for "Luật sửa đổi, bổ
+/// sung một số điều của Luật Bảo hiểm y tế" (also without the head "Luật", as a numbered law's
+/// name is kept: "sửa đổi, bổ sung một số điều của Luật …").
+pub(crate) fn amended_law(title: &str) -> Option<String> {
+    let t = squash_spaces(title);
+    let rest = t.strip_prefix("Luật ").unwrap_or(&t);
+    if !rest.starts_with("sửa đổi") {
+        return None;
+    }
+    let (_, amended) = rest.split_once(" của Luật ")?;
+    Some(format!("Luật {amended}"))
 }
 
 /// The date just after a name and its byte length: "Luật Tổ chức Chính phủ ngày 19 tháng 6
@@ -242,7 +363,7 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 }
 
 /// Where a name ends: punctuation, a stop word, or twenty words.
-fn name_end(s: &str, comma_ends: bool) -> usize {
+pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
     let mut end = vanban_text::floor(s, 400);
     // Line breaks count as spaces (same byte length).
     let flat: String = s

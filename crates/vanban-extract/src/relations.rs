@@ -20,8 +20,8 @@ use vanban_text::Sub;
 
 use crate::citations::Found;
 use crate::lists::{
-    CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS, RELATION_OPENERS, RELATION_PASSIVES,
-    RELATION_TRIGGERS, WORDING_WORDS,
+    ACTION_JOINERS, APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS,
+    RELATION_OPENERS, RELATION_PASSIVES, RELATION_TRIGGERS, WORDING_WORDS,
 };
 use crate::NodeIndex;
 
@@ -40,8 +40,14 @@ pub(crate) enum Position {
 /// điều của ").
 const TRIGGER_REACH: usize = 48;
 
-/// The trigger nearest the end of `gap` (folded text), if it is close enough to the end.
+/// The trigger nearest the end of `gap` (folded text), if it is close enough to the end, and
+/// its offset in `gap` with its runs of white space made one space.
 pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
+    // (Read across wraps: "… của Chính phủ sửa" / "đổi, bổ sung một số điều của …"; `lines`
+    // keeps where the lines break, at the same offsets.)
+    let lines = collapse_spaces(gap);
+    let flat = lines.replace('\n', " ");
+    let gap = flat.as_str();
     let mut best: Option<(RelationType, usize, usize)> = None;
     for &(phrase, kind) in RELATION_TRIGGERS.iter() {
         if let Some(pos) = gap.rfind(phrase) {
@@ -87,7 +93,12 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     }
     // "Luật sửa đổi, bổ sung một số điều của Luật …": the formula is the title of the cited
     // document, not a claim of the citing one.
-    let before = gap.sub(..pos).rsplit('\n').next().unwrap_or("").trim_end();
+    let before = lines
+        .sub(..pos)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end();
     if CITED_TITLE_TYPES.iter().any(|t| before.ends_with(t)) {
         return None;
     }
@@ -106,12 +117,47 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 /// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
 ///
 /// The formula is read across a line wrap ("được " / "sửa đổi, bổ sung bởi …").
+///
+/// The formula stands close before the citation, in its sentence ("… được sửa đổi, bổ sung
+/// một số điều bởi Nghị định số …"): a formula far back in a long gap (another article's "…
+/// được thay thế …" pages before) is not this citation's.
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
     let gap = squash_spaces(gap);
     RELATION_PASSIVES
         .iter()
-        .find(|(p, _)| gap.contains(p))
+        .find(|(p, _)| {
+            gap.rfind(p).is_some_and(|at| {
+                let tail = gap.sub(at + p.len()..);
+                tail.len() <= PASSIVE_REACH && !tail.contains(['.', ';'])
+            })
+        })
         .map(|&(_, k)| k)
+}
+
+/// Most bytes allowed between a passive formula and the citation it makes the subject ("
+/// một số điều theo ").
+const PASSIVE_REACH: usize = 80;
+
+/// `s` trimmed, with every run of white space one character: a line break if the run holds
+/// one, else a space.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<char> = None;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            run = Some(if c == '\n' || run == Some('\n') {
+                '\n'
+            } else {
+                ' '
+            });
+            continue;
+        }
+        if let Some(w) = run.take() {
+            out.push(w);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `s` with every run of white space one space.
@@ -237,6 +283,7 @@ pub(crate) fn relate(
         dropped: Vec::new(),
     };
     claims(&ev, &mut out);
+    amending_laws(&ev, &mut out);
     ends_of_force(&ev, &mut out);
     cited(&ev, &mut out);
     diagnostics.extend(out.dropped);
@@ -448,8 +495,10 @@ fn consolidation(
     }
     if basis {
         out.push(b, s.to, RelationType::BasedOn, s.span);
-    } else {
+    } else if s.to != b {
+        // (An amending document listed by a consolidated text is cited by it too.)
         out.push(s.to, b, RelationType::Amends, s.span);
+        out.push(ev.own, s.to, RelationType::Cites, s.span);
     }
 }
 
@@ -495,11 +544,16 @@ fn claim(
         // heads a paragraph of the preamble: "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung
         // một số điều theo Nghị quyết số 203/2025/QH15"; after another citation the name is
         // often that one's topic: "Nghị định số 08/2015/NĐ-CP … thi hành Luật Hải quan …,
-        // được sửa đổi, bổ sung tại Nghị định số 167/2025/NĐ-CP".)
+        // được sửa đổi, bổ sung tại Nghị định số 167/2025/NĐ-CP" — the decree is the object.)
         let heads = s.pos == Position::Preamble && (p == 0 || ev.paragraph_of(p - 1).0 != s.para);
-        if ev.named(s.i) || (ev.named(p) && !heads) {
+        if ev.named(s.i) {
             return None;
         }
+        let p = if ev.named(p) && !heads {
+            described_by(ev, s, p)?
+        } else {
+            p
+        };
         if let Some(object) = ev.cites[p].target_id.as_deref() {
             let c = Claim {
                 other: object.to_owned(),
@@ -520,8 +574,11 @@ fn claim(
         return None;
     }
     match (s.prev, trigger) {
-        // ("ban hành kèm theo" after a citation names an unnamed regulation, not it.)
-        (Some(p), Some(kind)) if !sentence_break && kind != RelationType::Attaches => {
+        // ("ban hành kèm theo" after a citation names an unnamed regulation, not it; "gắn
+        // với thực hiện …" is the action of the sentence, not of the citation before.)
+        (Some(p), Some(kind))
+            if !sentence_break && kind != RelationType::Attaches && !joins_action(s.gap) =>
+        {
             let subject = ev.cites[p].target_id.as_deref().unwrap_or(ev.own);
             let c = Claim::active(subject, kind);
             c.push_on(out, s);
@@ -547,6 +604,29 @@ fn claim(
             c
         }
     }
+}
+
+/// Whether the relation phrase nearest the end of `gap` follows words that join it to the
+/// action of the sentence ("… gắn với thực hiện Chỉ thị số 05-CT/TW").
+fn joins_action(gap: &str) -> bool {
+    let gap = squash_spaces(gap);
+    trigger_before(&gap).is_some_and(|(_, pos)| {
+        let before = gap.sub(..pos).trim_end();
+        ACTION_JOINERS.iter().any(|w| before.ends_with(w))
+    })
+}
+
+/// The citation whose description names citation `p` (a document cited by name) in the same
+/// sentence: "Nghị định số 78/2025/NĐ-CP … quy định chi tiết … và hướng dẫn thi hành Luật Ban
+/// hành văn bản quy phạm pháp luật" — 78/2025/NĐ-CP.
+fn described_by(ev: &Evidence<'_>, s: &Step<'_>, p: usize) -> Option<usize> {
+    let q = p.checked_sub(1)?;
+    if ev.named(q) || ev.cites[q].target_id.is_none() || ev.paragraph_of(q).0 != s.para {
+        return None;
+    }
+    let between = ev.folded.get(ev.found[q].0.end..ev.found[p].0.start)?;
+    let broken = between.contains([';', ':', '“', '"']) || between.contains(". ");
+    (!broken && trigger_before(between).is_some()).then_some(q)
 }
 
 /// Whether citation `s` is joined to the one before it so as to share its claim: by "và" or
@@ -678,8 +758,13 @@ fn clause_proposal(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
         .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
         .max()?;
     let clause = before.sub(cut..);
-    (opener(clause) == Some(RelationType::ProposedBy) && proposal_target(ev.cites[s.i].kind))
-        .then(|| Claim::active(ev.own, RelationType::ProposedBy))
+    // "… về giải quyết đề nghị của Công ty … tại Tờ trình số 01/TTr-CT05": the proposal named
+    // inside a clause.
+    let squashed = squash_spaces(clause);
+    let inside = squashed.contains("đề nghị của ") && squashed.ends_with(" tại");
+    ((opener(clause) == Some(RelationType::ProposedBy) || inside)
+        && proposal_target(ev.cites[s.i].kind))
+    .then(|| Claim::active(ev.own, RelationType::ProposedBy))
 }
 
 /// A paragraph that opens with a formula gives it to every citation it lists.
@@ -691,12 +776,45 @@ fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
         _ => None,
     };
     let paragraph = title.as_deref().unwrap_or_else(|| ev.paragraph_before(s));
+    // "… đã được … phê duyệt tại Quyết định số …": the act that approved the document
+    // before, not one the formula lists.
+    let approving = squash_spaces(s.gap);
+    if APPROVAL_WORDS.iter().any(|w| approving.ends_with(w)) {
+        return;
+    }
     if let Some(kind) = opener(paragraph) {
-        let allowed = own_claim_allowed(kind, s.pos)
+        // ("(Kèm theo Báo cáo số 565-BC/BTCTW …)": a line of the document's own, where it
+        // stands.)
+        let allowed = (own_claim_allowed(kind, s.pos) || kind == RelationType::Attaches)
             && (kind != RelationType::ProposedBy || proposal_target(ev.cites[s.i].kind));
         if allowed {
             out.push(ev.own, s.to, kind, s.span);
         }
+    }
+}
+
+/// "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13": an amending
+/// law amends the law its title names — by the number the document gives that law elsewhere
+/// ("Luật Bảo hiểm y tế số 25/2008/QH12"), else by its name. The claim is the cited law's
+/// title, stated by this document.
+fn amending_laws(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
+    let names = crate::cite::law_names(ev.cites);
+    for (i, (f, _)) in ev.found.iter().enumerate() {
+        let c = &ev.cites[i];
+        if c.kind != DocumentKind::Law {
+            continue;
+        }
+        let Some(amended) = f.name.as_deref().and_then(crate::named::amended_law) else {
+            continue;
+        };
+        let Some(subject) = c.target_id.as_deref() else {
+            continue;
+        };
+        let object = names
+            .get(&crate::cite::law_key(&amended))
+            .cloned()
+            .unwrap_or_else(|| crate::identity::named_id(DocumentKind::Law, None, &amended));
+        out.push(subject, &object, RelationType::Amends, c.span);
     }
 }
 
@@ -720,14 +838,29 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 /// is reached when a relation reaches the same name with a date ("Căn cứ Luật Thể dục, thể
 /// thao ngày 29 tháng 11 năm 2006" and later "theo quy định của Luật Thể dục, thể thao"), and
 /// a law naming itself ("… theo quy định của Luật Dữ liệu" in the Luật Dữ liệu) cites nothing.
+///
+/// A document introduced only to state a nested claim is no citation: the amender in "…
+/// được sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg", the object in "Nghị định số
+/// 09/1998/NĐ-CP sửa đổi, bổ sung Nghị định số 50/CP", each link of a chain ("Kế hoạch số
+/// 500-KH/TU … về thực hiện Kết luận số 72-KL/TW …"), and later mentions of it restate the
+/// chain. The document the claim is stated about is cited ("theo Quyết định số
+/// 142/2008/QĐ-TTg …, được sửa đổi, bổ sung bởi …", "Nghị định số 09/1998/NĐ-CP sửa đổi …":
+/// the citing document cites both), and so is one mentioned for itself before it is named
+/// in a claim ("theo Nghị định số 159/2006/NĐ-CP …, Nghị định số 11/2011/NĐ-CP sửa đổi, bổ
+/// sung một số điều của Nghị định số 159/2006/NĐ-CP").
 fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
-    // (The subject of a nested claim is reached too: "Luật số 09/2017/QH14" in "… đã được
-    // sửa đổi, bổ sung theo Luật số 09/2017/QH14" is named for the claim, not cited.)
+    // The mentions that state a nested claim: the citation each nested relation rests on.
+    let nested: HashSet<usize> = out
+        .relations
+        .iter()
+        .filter(|r| r.from != ev.own)
+        .map(|r| r.span.start)
+        .collect();
     let reached: BTreeSet<String> = out
         .relations
         .iter()
-        .flat_map(|r| [r.to.clone(), r.from.clone()])
-        .filter(|id| id != ev.own)
+        .filter(|r| r.from == ev.own)
+        .map(|r| r.to.clone())
         .collect();
     let mut names: BTreeSet<&str> = reached.iter().map(|id| id_name(id)).collect();
     let own_name = ev
@@ -743,19 +876,25 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     if let Some(n) = own_name.as_deref() {
         names.insert(n);
     }
+    // Documents (by key) already cited or introduced in a claim.
     let mut seen: HashSet<&str> = HashSet::new();
     for c in ev.cites.iter() {
         let named = c.form == CitationForm::Named;
-        if let Some(t) = c.target_id.as_deref() {
-            if named && names.contains(id_name(t)) {
-                continue;
-            }
-            // (One name cited with several years is one citation: "Luật Địa chất và
-            // khoáng sản năm 2024", later "Luật Địa chất và khoáng sản".)
-            let key = if named { id_name(t) } else { t };
-            if !reached.contains(t) && t != ev.own && seen.insert(key) {
-                out.push(ev.own, t, RelationType::Cites, c.span);
-            }
+        let Some(t) = c.target_id.as_deref() else {
+            continue;
+        };
+        if named && names.contains(id_name(t)) {
+            continue;
+        }
+        // (One name cited with several years is one citation: "Luật Địa chất và khoáng
+        // sản năm 2024", later "Luật Địa chất và khoáng sản".)
+        let key = if named { id_name(t) } else { t };
+        if nested.contains(&c.span.start) {
+            seen.insert(key);
+            continue;
+        }
+        if !reached.contains(t) && t != ev.own && seen.insert(key) {
+            out.push(ev.own, t, RelationType::Cites, c.span);
         }
     }
 }

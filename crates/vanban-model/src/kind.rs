@@ -146,6 +146,9 @@ document_kinds! {
     Charter = "charter", "Điều lệ", [];
     /// Văn bản (a document with no type name, e.g. "Văn bản số 05/CV-LV").
     Document = "document", "Văn bản", [];
+    /// Tiêu chuẩn, quy chuẩn kỹ thuật (a national standard or technical regulation, cited
+    /// by its code: "TCVN 14423:2025", "QCVN 01:2019/BCT").
+    Standard = "standard", "Tiêu chuẩn", [] uncited;
 }
 
 impl DocumentKind {

@@ -855,11 +855,17 @@ fn paragraph_at(
 fn next_content(lines: &[Line], j: usize, to: usize) -> usize {
     let mut k = j;
     let mut saw_noise = false;
-    while k < to && (lines[k].is_noise() || (saw_noise && lines[k].is_blankish())) {
+    while k < to && (lines[k].is_noise() || lines[k].is_blankish()) {
         saw_noise |= lines[k].is_noise();
         k += 1;
     }
-    k
+    // Blank lines alone end a paragraph; around a page header (a blank line before it, as a
+    // Gazette PDF's text puts one) they are part of the page break.
+    if saw_noise {
+        k
+    } else {
+        j
+    }
 }
 
 /// Whether the paragraph whose last line is `prev` (and whose marker is `marker`) runs on into
