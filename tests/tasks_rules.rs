@@ -84,3 +84,68 @@ fn a_bullet_that_names_nobody_takes_the_task_of_its_unit() {
     );
     assert!(extract_text(&text).assignments.is_empty());
 }
+
+#[test]
+fn an_item_that_hands_out_work_gives_the_items_after_it() {
+    // KH_2242-KH-SCT_2026_LaoCai, III: the items after "1. Giao phòng … các công việc liên
+    // quan:" are the work it hands out, written at its own level.
+    let text = "UBND TỈNH LÀO CAI
+SỞ CÔNG THƯƠNG
+Số: 12/KH-SCT                     Lào Cai, ngày 20 tháng 4 năm 2026
+KẾ HOẠCH
+Kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp
+
+III. TỔ CHỨC THỰC HIỆN
+1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:
+2. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan đến hoạt động VLNCN phù hợp với nội dung kiểm tra quy định tại Điều 9, Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ.
+3. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan đến hoạt động VLNCN.
+4. Sở Tài chính chủ trì bố trí kinh phí.
+5. Tổng hợp kết quả kiểm tra.
+";
+    let x = extract_text(text);
+    for tail in ["item_2", "item_3"] {
+        let (lead, resp) = at(&x, tail).unwrap_or_else(|| panic!("{tail}: {:#?}", x.assignments));
+        assert!(lead.is_empty(), "{tail}: {lead:?}");
+        assert_eq!(resp, ["Phòng Quản lý Công nghiệp"], "{tail}");
+    }
+    // An item that names its own agency ends the run: the item after it is no task.
+    assert_eq!(
+        at(&x, "item_4").map(|p| p.0),
+        Some(vec!["Sở Tài chính".to_owned()])
+    );
+    assert!(at(&x, "item_5").is_none(), "{:#?}", x.assignments);
+}
+
+#[test]
+fn a_paragraph_under_a_giao_heading_gives_its_deadline() {
+    // The issue's letter: "1.1. Giao Sở Tài chính …" and a paragraph that says what and by
+    // when.
+    let text = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH ĐỒNG THÁP                     Độc lập - Tự do - Hạnh phúc
+Số: 100/UBND-KT                   Đồng Tháp, ngày 20 tháng 11 năm 2025
+
+V/v triển khai nhiệm vụ
+
+1. Về kinh phí
+1.1. Giao Sở Tài chính:
+Chủ động rà soát, tổng hợp nhu cầu kinh phí của các cơ quan, đơn vị; tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí trước ngày 10 tháng 12 năm 2025.
+1.2. Giao Sở Nội vụ:
+Tổng hợp danh sách, hoàn thành trong tháng 12 năm 2025.
+";
+    let x = extract_text(text);
+    let due = |tail: &str| {
+        x.assignments
+            .iter()
+            .find(|a| a.node.ends_with(tail))
+            .and_then(|a| a.deadline.as_ref())
+            .and_then(|d| d.due.clone())
+    };
+    assert_eq!(
+        at(&x, "item_1.1").map(|p| p.1),
+        Some(vec!["Sở Tài chính".to_owned()]),
+        "{:#?}",
+        x.assignments
+    );
+    assert_eq!(due("item_1.1").as_deref(), Some("2025-12-10"));
+    assert_eq!(due("item_1.2").as_deref(), Some("2025-12-31"));
+}
