@@ -543,12 +543,14 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
             // tỉnh") goes on to where the predicate starts.
             // Only after a capitalised word of the name, not right after its head ("Hội đồng
             // kỷ luật họp" keeps "Hội đồng").
+            // (Or after the lower-case second syllable of a capitalised word: "Đầu tư |
+            // phát triển Đô thị".)
+            let capital_at = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
             let after_capital = k > 0
-                && words[k - 1]
-                    .1
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                && (capital_at(k - 1)
+                    || (k > 1
+                        && capital_at(k - 2)
+                        && second_syllable(Some(words[k - 2].1), words[k - 1].1)));
             if !ends && !capital && !joiner && after_capital {
                 end = run_on(&words, k, whole).unwrap_or(end);
             }
@@ -611,9 +613,9 @@ fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
 
 /// The end of an agency name that goes on in lower case from `words[k]`: up to the word before
 /// a predicate word, through a word that ends with punctuation, or to the end of the text
-/// (`whole`), within ten words; `None` when no such end comes.
+/// (`whole`), within nine words; `None` when no such end comes.
 fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
-    const MOST: usize = 10;
+    const MOST: usize = 9;
     let end_of = |j: usize| {
         let (i, w) = words[j];
         i + w.trim_end_matches([',', ';', '.', ':']).len()
