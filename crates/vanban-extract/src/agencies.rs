@@ -7,8 +7,9 @@ use vanban_text::fold::fold_case;
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::{
-    AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, COMMA_NAMES, DISTRIBUTIVE_HEADS, GENERIC_BODIES,
-    NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES, UNITS_BEFORE_NAMES,
+    AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, ASSIGNED_HEADS, COMMA_NAMES, DISTRIBUTIVE_HEADS,
+    GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES,
+    UNITS_BEFORE_NAMES,
 };
 
 pub(crate) const AGENCIES: &str = include_str!("../data/agencies.tsv");
@@ -242,19 +243,21 @@ impl AgencyRegistry {
         (out, pos)
     }
 
-    /// `text` with its first letter capitalised when the text starts in lower case with a
-    /// head word ("phòng Quản lý Công nghiệp" after "Giao" → "Phòng Quản lý Công nghiệp"):
-    /// after an assigning word an agency name follows, whatever its case.
-    pub(crate) fn capitalise_head(&self, text: &str) -> Option<String> {
-        let first = text.chars().next().filter(|c| c.is_lowercase())?;
+    /// The name of a unit right after an assigning word, with a head of
+    /// `data/assigned-heads.tsv` in either case ("phòng Quản lý Công nghiệp triển khai …" →
+    /// "Phòng Quản lý Công nghiệp"): the name and the bytes it takes.
+    pub(crate) fn read_assigned(&self, text: &str) -> Option<(String, usize)> {
+        let first = text.chars().next()?;
         let cap: String = first.to_uppercase().chain(text.chars().skip(1)).collect();
-        self.heads
+        if cap.len() != text.len() {
+            return None;
+        }
+        let head = ASSIGNED_HEADS
             .iter()
-            .any(|h| {
-                cap.strip_prefix(h.as_str())
-                    .is_some_and(|r| r.starts_with(' '))
-            })
-            .then_some(cap)
+            .find(|h| cap.strip_prefix(**h).is_some_and(|r| r.starts_with(' ')))?;
+        let tail = name_tail_len(cap.sub(head.len()..), head.split(' ').next_back());
+        let end = head.len() + tail;
+        (tail > 0).then(|| (self.canonical(cap.sub(..end).trim()), end))
     }
 
     fn starts_agency(&self, text: &str, folded: &str) -> bool {

@@ -27,10 +27,12 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let t = text.trim_start_matches(['-', '+', ' ']);
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
     let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
-    // "Giao phòng Quản lý Công nghiệp triển khai …": the name after "Giao", capitalised.
-    let capitalised = given.and_then(|g| registry.capitalise_head(g));
-    let t = capitalised.as_deref().or(given).unwrap_or(t);
-    let (subject, used) = registry.read_list(t);
+    let t = given.unwrap_or(t);
+    // "Giao phòng Quản lý Công nghiệp triển khai …": a unit named after "Giao".
+    let (subject, used) = match given.and_then(|g| registry.read_assigned(g)) {
+        Some((name, used)) => (vec![name], used),
+        None => registry.read_list(t),
+    };
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
     let rest_fold = fold(vanban_text::window(rest, 0, 400));
@@ -510,9 +512,15 @@ mod tests {
         // Not a head: nothing is read.
         let p = parties(&r, "Giao nhiệm vụ cho các đơn vị");
         assert_eq!(p, Parties::default());
-        // "Phòng, chống …" at the start of a task is no agency.
-        let p = parties(&r, "Phòng, chống tham nhũng, lãng phí");
-        assert_eq!(p, Parties::default());
+        // Elsewhere "Phòng" starts no name: "Phòng, chống …", and the units a decision lists
+        // (QD_2979-QD-UBND_2025_HaTinh, Điều 3) are no tasks.
+        for text in [
+            "Phòng, chống tham nhũng, lãng phí",
+            "Phòng chuyên môn, nghiệp vụ:",
+            "Phòng Xây dựng pháp luật;",
+        ] {
+            assert_eq!(parties(&r, text), Parties::default(), "{text}");
+        }
     }
 
     #[test]

@@ -299,7 +299,7 @@ pub struct AgencyRef {
     /// Lào Cai"; other names as given.
     pub canonical: String,
     /// The province of a provincial body named without one (the document's province);
-    /// `None` for central bodies and names that carry their place.
+    /// absent for central bodies and names that carry their place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locality: Option<String>,
 }
