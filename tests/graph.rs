@@ -383,9 +383,9 @@ fn extraction_agencies_are_the_graph_agencies() {
     let ubnd = seed
         .agencies
         .iter()
-        .find(|a| a.name == "Ủy ban nhân dân tỉnh")
-        .expect("the seed's people's committee");
-    assert_eq!(ubnd.canonical, "Ủy ban nhân dân tỉnh Tuyên Quang");
+        .find(|a| a.name == "Chủ tịch Ủy ban nhân dân tỉnh")
+        .expect("the seed's chairman of the people's committee");
+    assert_eq!(ubnd.canonical, "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang");
     assert_eq!(ubnd.locality, None);
 }
 
