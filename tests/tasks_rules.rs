@@ -149,3 +149,52 @@ Tổng hợp danh sách, hoàn thành trong tháng 12 năm 2025.
     assert_eq!(due("item_1.1").as_deref(), Some("2025-12-10"));
     assert_eq!(due("item_1.2").as_deref(), Some("2025-12-31"));
 }
+
+#[test]
+fn a_field_names_who_carries_the_task_and_its_value_may_wrap() {
+    // KH_7360-KH-UBND_2025_LaiChau, II/1: "Cơ quan thực hiện" names who carries the task; the
+    // deadline field's value wraps onto the next line.
+    let text = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAI CHÂU                      Độc lập - Tự do - Hạnh phúc
+Số: 7360/KH-UBND                   Lai Châu, ngày 20 tháng 10 năm 2025
+
+KẾ HOẠCH
+Triển khai thi hành Luật
+
+II. NỘI DUNG KẾ HOẠCH
+1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ chức tuyên truyền, phổ biến, giáo dục pháp luật.
+
+- Cơ quan thực hiện: Sở Khoa
+học và Công nghệ; Sở Tư pháp; Sở Văn hóa, Thể thao và Du lịch và các sở, ngành có liên quan.
+
+- Cơ quan phối hợp: Các sở,
+ngành; Ủy ban nhân dân các xã, phường.
+
+- Thời gian thực hiện: Quý
+IV năm 2025 và các năm tiếp theo.
+";
+    let x = extract_text(text);
+    let a = x
+        .assignments
+        .iter()
+        .find(|a| a.node.ends_with("item_1"))
+        .unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert!(a.lead.is_empty(), "{a:?}");
+    assert_eq!(
+        a.responsible,
+        [
+            "Sở Khoa học và Công nghệ",
+            "Sở Tư pháp",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "các Sở, ngành liên quan"
+        ]
+    );
+    assert_eq!(
+        a.cooperating,
+        ["các Sở, ngành", "Ủy ban nhân dân xã, phường"]
+    );
+    let d = a.deadline.as_ref().expect("a deadline");
+    assert_eq!(d.start.as_deref(), Some("2025-10-01"));
+    assert_eq!(d.end, None);
+    assert_eq!(d.recurrence, Some(vanban::Recurrence::Yearly));
+}
