@@ -198,3 +198,30 @@ IV năm 2025 và các năm tiếp theo.
     assert_eq!(d.end, None);
     assert_eq!(d.recurrence, Some(vanban::Recurrence::Yearly));
 }
+
+#[test]
+fn an_entry_of_a_list_of_bodies_is_no_task() {
+    // QD_27-2025-QD-UBND_2025_ThaiNguyen, Điều 1 of the rules: "Đối tượng áp dụng" lists who
+    // the rules apply to; a committee's members are listed the same way.
+    let text = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH THÁI NGUYÊN                   Độc lập - Tự do - Hạnh phúc
+Số: 27/2025/QĐ-UBND                Thái Nguyên, ngày 20 tháng 10 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy định
+
+Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+1. Quy định này quy định việc quản lý.
+2. Đối tượng áp dụng
+a) Các sở, ban ngành thuộc tỉnh;
+b) Bộ trưởng Bộ Quốc phòng;
+c) Sở Công Thương chủ trì, phối hợp với các sở, ban ngành thực hiện Quy định này.
+";
+    let x = extract_text(text);
+    assert!(at(&x, "point_a").is_none(), "{:#?}", x.assignments);
+    assert!(at(&x, "point_b").is_none(), "{:#?}", x.assignments);
+    assert_eq!(
+        at(&x, "point_c").map(|p| p.0),
+        Some(vec!["Sở Công Thương".to_owned()])
+    );
+}

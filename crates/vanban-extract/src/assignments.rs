@@ -255,7 +255,12 @@ impl Walker<'_> {
                 .filter(|c| c.marker.is_none() && c.kind == NodeKind::Paragraph)
                 .find_map(|c| deadline(&c.text, false, self.date))
         });
-        if !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
+        // An entry of a list of bodies ("a) Các sở, ban ngành thuộc tỉnh;" under "Đối tượng áp
+        // dụng", "- Các tỉnh ủy, thành ủy,") names who, not what: no task.
+        let entry = n.children.is_empty()
+            && text.trim_end().ends_with([',', ';'])
+            && names_only(self.registry, &text);
+        if !entry && !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
             out.push(Assignment {
                 node: n.id.clone(),
                 lead: p.lead.clone(),
