@@ -260,7 +260,8 @@ impl Walker<'_> {
         let entry = n.children.is_empty()
             && text.trim_end().ends_with([',', ';'])
             && names_only(self.registry, &text);
-        if !entry && !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
+        let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
+        if parties && !entry {
             out.push(Assignment {
                 node: n.id.clone(),
                 lead: p.lead.clone(),
