@@ -90,6 +90,7 @@ fn extraction(i: usize) -> Extraction {
             text: "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ.".to_owned(),
         }],
         recipients: Vec::new(),
+        agencies: Vec::new(),
         diagnostics: Vec::new(),
     }
 }

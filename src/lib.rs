@@ -49,9 +49,9 @@ pub use vanban_extract::{extract, extract_with, AgencyRegistry, ExtractOptions};
 #[cfg(feature = "graph")]
 pub use vanban_graph::{Graph, GraphBuilder};
 pub use vanban_model::{
-    Appendix, Archive, Assignment, Authority, Citation, CitationForm, CitedIssuer, Closing,
-    DateParts, Deadline, DeadlineKind, Diagnostic, Document, DocumentKind, DocumentNumber, Extra,
-    Extraction, Header, Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient,
+    AgencyRef, Appendix, Archive, Assignment, Authority, Citation, CitationForm, CitedIssuer,
+    Closing, DateParts, Deadline, DeadlineKind, Diagnostic, Document, DocumentKind, DocumentNumber,
+    Extra, Extraction, Header, Issuer, Motto, MottoKind, Node, NodeKind, NumberForm, Recipient,
     RecipientRef, Recurrence, Reference, Relation, RelationType, Severity, Signature, Span,
 };
 pub use vanban_syntax::{

@@ -346,6 +346,50 @@ fn agencies_are_per_province_and_tasks_have_roles() {
 }
 
 #[test]
+fn extraction_agencies_are_the_graph_agencies() {
+    // Issue 13: the extraction JSON names each agency with the id, full name and province the
+    // graph gives it, so the two outputs join.
+    let g = corpus();
+    let mut checked = 0;
+    for (file, x) in extractions() {
+        for a in &x.agencies {
+            let node = g
+                .node(&a.id)
+                .unwrap_or_else(|| panic!("{file}: {} ({}) is no graph node", a.name, a.id));
+            let info = node.agency.as_ref().expect("an agency node");
+            assert_eq!(info.locality, a.locality, "{file}: {}", a.name);
+            // (Names that differ only in punctuation are one node, named as first seen.)
+            assert_eq!(
+                vanban::extraction::fold::slug(&info.name),
+                vanban::extraction::fold::slug(&a.canonical),
+                "{file}: {}",
+                a.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} agencies");
+    let (_, seed) = extractions()
+        .iter()
+        .find(|(f, _)| f.contains("208-KH-UBND_2024_TuyenQuang"))
+        .expect("the seed");
+    let kh = seed
+        .agencies
+        .iter()
+        .find(|a| a.name == "Sở Kế hoạch và Đầu tư")
+        .expect("the seed's department");
+    assert_eq!(kh.locality.as_deref(), Some("Tuyên Quang"));
+    assert_eq!(kh.id, "agency:so-ke-hoach-va-dau-tu.tuyen-quang");
+    let ubnd = seed
+        .agencies
+        .iter()
+        .find(|a| a.name == "Chủ tịch Ủy ban nhân dân tỉnh")
+        .expect("the seed's chairman of the people's committee");
+    assert_eq!(ubnd.canonical, "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang");
+    assert_eq!(ubnd.locality, None);
+}
+
+#[test]
 fn svg_pictures_are_well_formed_and_show_every_document() {
     let g = corpus();
     let id = g.resolve("208/KH-UBND").unwrap();

@@ -253,26 +253,11 @@ fn assignments() {
             None
         )
     );
-    assert_eq!(
-        dated("sec_II__item_4__point_i"),
-        (
-            "thời kỳ 2021 - 2030".into(),
-            DeadlineKind::Period,
-            None,
-            some("2021-01-01"),
-            some("2030-12-31")
-        )
-    );
-    assert_eq!(
-        dated("sec_II__item_1__point_c"),
-        (
-            "thời kỳ 2021-2030".into(),
-            DeadlineKind::Period,
-            None,
-            some("2021-01-01"),
-            some("2030-12-31")
-        )
-    );
+    // "… thời kỳ 2021-2030, tầm nhìn đến năm 2050" names a plan (its period and its vision),
+    // no time to finish by (the hand-read tests/tasks-gold.tsv gives these units no deadline).
+    for node in ["sec_II__item_4__point_i", "sec_II__item_1__point_c"] {
+        assert_eq!(by_node[node].deadline, None, "{node}");
+    }
 }
 
 #[test]

@@ -84,3 +84,144 @@ fn a_bullet_that_names_nobody_takes_the_task_of_its_unit() {
     );
     assert!(extract_text(&text).assignments.is_empty());
 }
+
+#[test]
+fn an_item_that_hands_out_work_gives_the_items_after_it() {
+    // KH_2242-KH-SCT_2026_LaoCai, III: the items after "1. Giao phòng … các công việc liên
+    // quan:" are the work it hands out, written at its own level.
+    let text = "UBND TỈNH LÀO CAI
+SỞ CÔNG THƯƠNG
+Số: 12/KH-SCT                     Lào Cai, ngày 20 tháng 4 năm 2026
+KẾ HOẠCH
+Kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp
+
+III. TỔ CHỨC THỰC HIỆN
+1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:
+2. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan đến hoạt động VLNCN phù hợp với nội dung kiểm tra quy định tại Điều 9, Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ.
+3. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan đến hoạt động VLNCN.
+4. Sở Tài chính chủ trì bố trí kinh phí.
+5. Tổng hợp kết quả kiểm tra.
+";
+    let x = extract_text(text);
+    for tail in ["item_2", "item_3"] {
+        let (lead, resp) = at(&x, tail).unwrap_or_else(|| panic!("{tail}: {:#?}", x.assignments));
+        assert!(lead.is_empty(), "{tail}: {lead:?}");
+        assert_eq!(resp, ["Phòng Quản lý Công nghiệp"], "{tail}");
+    }
+    // An item that names its own agency ends the run: the item after it is no task.
+    assert_eq!(
+        at(&x, "item_4").map(|p| p.0),
+        Some(vec!["Sở Tài chính".to_owned()])
+    );
+    assert!(at(&x, "item_5").is_none(), "{:#?}", x.assignments);
+}
+
+#[test]
+fn a_paragraph_under_a_giao_heading_gives_its_deadline() {
+    // The issue's letter: "1.1. Giao Sở Tài chính …" and a paragraph that says what and by
+    // when.
+    let text = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH ĐỒNG THÁP                     Độc lập - Tự do - Hạnh phúc
+Số: 100/UBND-KT                   Đồng Tháp, ngày 20 tháng 11 năm 2025
+
+V/v triển khai nhiệm vụ
+
+1. Về kinh phí
+1.1. Giao Sở Tài chính:
+Chủ động rà soát, tổng hợp nhu cầu kinh phí của các cơ quan, đơn vị; tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí trước ngày 10 tháng 12 năm 2025.
+1.2. Giao Sở Nội vụ:
+Tổng hợp danh sách, hoàn thành trong tháng 12 năm 2025.
+";
+    let x = extract_text(text);
+    let due = |tail: &str| {
+        x.assignments
+            .iter()
+            .find(|a| a.node.ends_with(tail))
+            .and_then(|a| a.deadline.as_ref())
+            .and_then(|d| d.due.clone())
+    };
+    assert_eq!(
+        at(&x, "item_1.1").map(|p| p.1),
+        Some(vec!["Sở Tài chính".to_owned()]),
+        "{:#?}",
+        x.assignments
+    );
+    assert_eq!(due("item_1.1").as_deref(), Some("2025-12-10"));
+    assert_eq!(due("item_1.2").as_deref(), Some("2025-12-31"));
+}
+
+#[test]
+fn a_field_names_who_carries_the_task_and_its_value_may_wrap() {
+    // KH_7360-KH-UBND_2025_LaiChau, II/1: "Cơ quan thực hiện" names who carries the task; the
+    // deadline field's value wraps onto the next line.
+    let text = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAI CHÂU                      Độc lập - Tự do - Hạnh phúc
+Số: 7360/KH-UBND                   Lai Châu, ngày 20 tháng 10 năm 2025
+
+KẾ HOẠCH
+Triển khai thi hành Luật
+
+II. NỘI DUNG KẾ HOẠCH
+1. Trên cơ sở tài liệu do Trung ương biên soạn, các cơ quan, đơn vị tổ chức tuyên truyền, phổ biến, giáo dục pháp luật.
+
+- Cơ quan thực hiện: Sở Khoa
+học và Công nghệ; Sở Tư pháp; Sở Văn hóa, Thể thao và Du lịch và các sở, ngành có liên quan.
+
+- Cơ quan phối hợp: Các sở,
+ngành; Ủy ban nhân dân các xã, phường.
+
+- Thời gian thực hiện: Quý
+IV năm 2025 và các năm tiếp theo.
+";
+    let x = extract_text(text);
+    let a = x
+        .assignments
+        .iter()
+        .find(|a| a.node.ends_with("item_1"))
+        .unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert!(a.lead.is_empty(), "{a:?}");
+    assert_eq!(
+        a.responsible,
+        [
+            "Sở Khoa học và Công nghệ",
+            "Sở Tư pháp",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "các Sở, ngành liên quan"
+        ]
+    );
+    assert_eq!(
+        a.cooperating,
+        ["các Sở, ngành", "Ủy ban nhân dân xã, phường"]
+    );
+    let d = a.deadline.as_ref().expect("a deadline");
+    assert_eq!(d.start.as_deref(), Some("2025-10-01"));
+    assert_eq!(d.end, None);
+    assert_eq!(d.recurrence, Some(vanban::Recurrence::Yearly));
+}
+
+#[test]
+fn an_entry_of_a_list_of_bodies_is_no_task() {
+    // QD_27-2025-QD-UBND_2025_ThaiNguyen, Điều 1 of the rules: "Đối tượng áp dụng" lists who
+    // the rules apply to; a committee's members are listed the same way.
+    let text = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH THÁI NGUYÊN                   Độc lập - Tự do - Hạnh phúc
+Số: 27/2025/QĐ-UBND                Thái Nguyên, ngày 20 tháng 10 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy định
+
+Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+1. Quy định này quy định việc quản lý.
+2. Đối tượng áp dụng
+a) Các sở, ban ngành thuộc tỉnh;
+b) Bộ trưởng Bộ Quốc phòng;
+c) Sở Công Thương chủ trì, phối hợp với các sở, ban ngành thực hiện Quy định này.
+";
+    let x = extract_text(text);
+    assert!(at(&x, "point_a").is_none(), "{:#?}", x.assignments);
+    assert!(at(&x, "point_b").is_none(), "{:#?}", x.assignments);
+    assert_eq!(
+        at(&x, "point_c").map(|p| p.0),
+        Some(vec!["Sở Công Thương".to_owned()])
+    );
+}

@@ -7,8 +7,9 @@ use vanban_text::fold::fold_case;
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::{
-    AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, DISTRIBUTIVE_HEADS, GENERIC_BODIES,
-    NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES, UNITS_BEFORE_NAMES,
+    AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, ASSIGNED_HEADS, COMMA_NAMES, DISTRIBUTIVE_HEADS,
+    GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES,
+    UNITS_BEFORE_NAMES,
 };
 
 pub(crate) const AGENCIES: &str = include_str!("../data/agencies.tsv");
@@ -240,6 +241,23 @@ impl AgencyRegistry {
             }
         }
         (out, pos)
+    }
+
+    /// The name of a unit right after an assigning word, with a head of
+    /// `data/assigned-heads.tsv` in either case ("phòng Quản lý Công nghiệp triển khai …" →
+    /// "Phòng Quản lý Công nghiệp"): the name and the bytes it takes.
+    pub(crate) fn read_assigned(&self, text: &str) -> Option<(String, usize)> {
+        let first = text.chars().next()?;
+        let cap: String = first.to_uppercase().chain(text.chars().skip(1)).collect();
+        if cap.len() != text.len() {
+            return None;
+        }
+        let head = ASSIGNED_HEADS
+            .iter()
+            .find(|h| cap.strip_prefix(**h).is_some_and(|r| r.starts_with(' ')))?;
+        let tail = name_tail_len(cap.sub(head.len()..), head.split(' ').next_back());
+        let end = head.len() + tail;
+        (tail > 0).then(|| (self.canonical(cap.sub(..end).trim()), end))
     }
 
     fn starts_agency(&self, text: &str, folded: &str) -> bool {
@@ -486,6 +504,18 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
     while k < words.len() {
         let (i, w) = words[k];
         let bare = w.trim_end_matches([',', ';', '.', ':']);
+        // A part of a name that holds a comma ("Chính sách, chiến lược Trung ương",
+        // `data/comma-names.tsv`): the name goes on through it.
+        if let Some(n) = comma_name_at(s, &words, k) {
+            let (i_last, w_last) = words[k + n - 1];
+            let last = w_last.trim_end_matches([',', ';', '.', ':']);
+            end = i_last + last.len();
+            if last.len() != w_last.len() {
+                break;
+            }
+            k += n;
+            continue;
+        }
         // "khu vực", "khu công nghiệp" …: a kind of area inside a name.
         if let Some(n) = area_at(&words, k) {
             let (i_last, w_last) = words[k + n];
@@ -499,10 +529,7 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         }
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let joiner = (bare == "và" || bare == "-")
-            && (words
-                .get(k + 1)
-                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
-                || area_at(&words, k + 1).is_some());
+            && (joins_capital(&words, k) || area_at(&words, k + 1).is_some());
         // "xã/phường": each part a word of names.
         let inner = NAME_INNER_WORDS.contains(&bare)
             || (bare.contains('/') && bare.split('/').all(|p| NAME_INNER_WORDS.contains(&p)))
@@ -519,12 +546,14 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
             // tỉnh") goes on to where the predicate starts.
             // Only after a capitalised word of the name, not right after its head ("Hội đồng
             // kỷ luật họp" keeps "Hội đồng").
+            // (Or after the lower-case second syllable of a capitalised word: "Đầu tư |
+            // phát triển Đô thị".)
+            let capital_at = |j: usize| words[j].1.chars().next().is_some_and(char::is_uppercase);
             let after_capital = k > 0
-                && words[k - 1]
-                    .1
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                && (capital_at(k - 1)
+                    || (k > 1
+                        && capital_at(k - 2)
+                        && second_syllable(Some(words[k - 2].1), words[k - 1].1)));
             if !ends && !capital && !joiner && after_capital {
                 end = run_on(&words, k, whole).unwrap_or(end);
             }
@@ -539,6 +568,44 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
     end
 }
 
+/// When a part of a name that holds a comma (`data/comma-names.tsv`, folded) starts at
+/// `words[k]` of `s`, the number of words it takes.
+fn comma_name_at(s: &str, words: &[(usize, &str)], k: usize) -> Option<usize> {
+    let (i, _) = *words.get(k)?;
+    let rest = fold_case(vanban_text::window(s, i, 120));
+    let name = COMMA_NAMES.iter().find(|n| {
+        rest.strip_prefix(**n)
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    })?;
+    // Folding keeps the byte length of the letters of names: count the words it spans.
+    let n = name.split(' ').filter(|w| !w.is_empty()).count();
+    (name.contains(',') && k + n <= words.len()).then_some(n)
+}
+
+/// Whether "và" (or "-") at `words[k]` joins two parts of one name: the next word is
+/// capitalised and does not start another agency ("Đô thị và Khu công nghiệp" goes on; "Sở
+/// Tài chính và Sở Xây dựng" is two names).
+fn joins_capital(words: &[(usize, &str)], k: usize) -> bool {
+    let Some(&(_, next)) = words.get(k + 1) else {
+        return false;
+    };
+    if !next.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let tail: Vec<&str> = words
+        .get(k + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&(_, w)| w)
+        .collect();
+    let after = tail.join(" ");
+    !AGENCY_HEADS.iter().any(|h| {
+        after
+            .strip_prefix(h)
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
 /// Whether a word of `data/agency-name-ends.tsv` (the start of a predicate: "chủ trì", "thành
 /// lập", "và" …) stands at `words[k]`.
 fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
@@ -549,9 +616,9 @@ fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
 
 /// The end of an agency name that goes on in lower case from `words[k]`: up to the word before
 /// a predicate word, through a word that ends with punctuation, or to the end of the text
-/// (`whole`), within eight words; `None` when no such end comes.
+/// (`whole`), within nine words; `None` when no such end comes.
 fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
-    const MOST: usize = 8;
+    const MOST: usize = 9;
     let end_of = |j: usize| {
         let (i, w) = words[j];
         i + w.trim_end_matches([',', ';', '.', ':']).len()
@@ -562,7 +629,10 @@ fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
         let wordlike = bare
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '/');
-        if bare.is_empty() || !wordlike || name_ends_at(words, j) {
+        // "Đô thị và Khu công nghiệp": "và" before a capitalised word that starts no agency
+        // joins two parts of the name.
+        let joins = bare == "và" && bare.len() == w.len() && joins_capital(words, j);
+        if bare.is_empty() || !wordlike || (name_ends_at(words, j) && !joins) {
             return (j > k).then(|| end_of(j - 1));
         }
         if bare.len() != w.len() {
@@ -674,6 +744,48 @@ mod tests {
         assert_eq!(
             list("Sở Văn hoá, Thể thao và Du lịch chủ trì"),
             ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        // Corpus sentences (KL_75 IV/7 and IV/5, CTr_104 IV/4): a name not in the registry goes
+        // on through a part of `data/comma-names.tsv`.
+        assert_eq!(
+            list("Ban Chính sách, chiến lược Trung ương chủ trì, phối hợp với các cơ quan"),
+            ["Ban Chính sách, chiến lược Trung ương"]
+        );
+        assert_eq!(
+            list("Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương lãnh đạo, chỉ đạo"),
+            ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"]
+        );
+        assert_eq!(
+            list("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"),
+            ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]
+        );
+        // A comma after a name that is no such part still ends it.
+        assert_eq!(
+            list("Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị"),
+            ["Ủy ban Mặt trận Tổ quốc tỉnh"]
+        );
+    }
+
+    #[test]
+    fn and_before_a_capitalised_word_goes_on_with_the_name() {
+        // TTr_unnumbered-TTr-SCT_2026_LaoCai, item 2.
+        assert_eq!(
+            list("Công ty Cổ phần Đầu tư phát triển Đô thị và Khu công nghiệp có trách nhiệm thực hiện đầy đủ quy định"),
+            ["Công ty Cổ phần Đầu tư phát triển Đô thị và Khu công nghiệp"]
+        );
+        // "và" before another agency's head still ends the name (KH_134 V/7).
+        assert_eq!(
+            list(
+                "Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh Lào Cai phối hợp"
+            ),
+            [
+                "Ban Quản lý Khu kinh tế",
+                "Ban Quản lý các Khu công nghiệp tỉnh Lào Cai"
+            ]
+        );
+        assert_eq!(
+            list("Trung tâm Phục vụ hành chính công và Sở Tư pháp chủ trì"),
+            ["Trung tâm Phục vụ hành chính công", "Sở Tư pháp"]
         );
     }
 

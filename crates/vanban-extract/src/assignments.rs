@@ -26,11 +26,13 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let mut p = Parties::default();
     let t = text.trim_start_matches(['-', '+', ' ']);
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
-    let t = ASSIGNING_WORDS
-        .iter()
-        .find_map(|w| t.strip_prefix(w))
-        .unwrap_or(t);
-    let (subject, used) = registry.read_list(t);
+    let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
+    let t = given.unwrap_or(t);
+    // "Giao phòng Quản lý Công nghiệp triển khai …": a unit named after "Giao".
+    let (subject, used) = match given.and_then(|g| registry.read_assigned(g)) {
+        Some((name, used)) => (vec![name], used),
+        None => registry.read_list(t),
+    };
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
     let rest_fold = fold(vanban_text::window(rest, 0, 400));
@@ -52,7 +54,7 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
             }
         }
     }
-    if rest_fold.starts_with("chủ trì") {
+    if rest_fold.starts_with("chủ trì") && !subject.is_empty() {
         p.lead = subject;
         p.cooperating = cooperating_after(registry, rest.sub("chủ trì".len()..));
     } else if !subject.is_empty() {
@@ -155,6 +157,10 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn walk(&self, nodes: &[Node], inherited: &Inherited, out: &mut Vec<Assignment>) {
         let mut header: Option<Columns> = None;
+        // The parties of a sibling that hands out what follows it ("1. Giao phòng Quản lý
+        // Công nghiệp triển khai, thực hiện các công việc liên quan:" over "2. Tổ chức …",
+        // "3. Chuẩn bị …" written at its own level).
+        let mut carry: Option<Parties> = None;
         for n in nodes {
             if n.kind == NodeKind::Row {
                 match &header {
@@ -176,7 +182,21 @@ impl Walker<'_> {
                 continue;
             }
             if is_task_kind(n.kind) {
-                self.task(n, inherited, &mut own, out);
+                let carried;
+                let base = match &carry {
+                    Some(p) => {
+                        carried = Inherited {
+                            parties: Some(p.clone()),
+                            ..inherited.clone()
+                        };
+                        &carried
+                    }
+                    None => inherited,
+                };
+                let p = self.task(n, base, &mut own, out);
+                if p.own {
+                    carry = hands_out(n, &p.parties).then_some(p.parties);
+                }
             }
             if let Some(p) = owners::closing_owner(self.registry, n) {
                 own.parties = Some(p);
@@ -185,14 +205,15 @@ impl Walker<'_> {
         }
     }
 
-    /// The assignment of a task node, if it names agencies; what its children inherit.
+    /// The assignment of a task node, if it names agencies; what its children inherit. Returns
+    /// the parties of the node.
     fn task(
         &self,
         n: &Node,
         inherited: &Inherited,
         own: &mut Inherited,
         out: &mut Vec<Assignment>,
-    ) {
+    ) -> Found {
         let text = match (&n.heading, n.text.is_empty()) {
             (Some(h), true) => h.clone(),
             (Some(h), false) => format!("{h} {}", n.text),
@@ -202,6 +223,7 @@ impl Walker<'_> {
         if p.lead == [String::new()] {
             p.lead.clone_from(&inherited.agencies);
         }
+        let named = p != Parties::default();
         // A bullet that names nobody carries the task of the unit above it.
         if let (true, true, Some(q)) = (
             p == Parties::default(),
@@ -225,17 +247,55 @@ impl Walker<'_> {
         if found.is_some() {
             own.deadline.clone_from(&found);
         }
-        if !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty()) {
+        // "1.1. Giao Sở Tài chính chủ trì …" over an unnumbered paragraph that says what and by
+        // when: the paragraph's deadline is the assignment's.
+        let found = found.or_else(|| {
+            n.children
+                .iter()
+                .filter(|c| c.marker.is_none() && c.kind == NodeKind::Paragraph)
+                .find_map(|c| deadline(&c.text, false, self.date))
+        });
+        // An entry of a list of bodies ("a) Các sở, ban ngành thuộc tỉnh;" under "Đối tượng áp
+        // dụng", "- Các tỉnh ủy, thành ủy,") names who, not what: no task.
+        let entry = n.children.is_empty()
+            && text.trim_end().ends_with([',', ';'])
+            && names_only(self.registry, &text);
+        let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
+        if parties && !entry {
             out.push(Assignment {
                 node: n.id.clone(),
-                lead: p.lead,
-                cooperating: p.cooperating,
-                responsible: p.responsible,
+                lead: p.lead.clone(),
+                cooperating: p.cooperating.clone(),
+                responsible: p.responsible.clone(),
                 deadline: found.or_else(|| inherited.deadline.clone()),
                 text,
             });
         }
+        Found {
+            parties: p,
+            own: named,
+        }
     }
+}
+
+/// The parties of a task node, and whether the node named them itself (not taken from above).
+struct Found {
+    parties: Parties,
+    own: bool,
+}
+
+/// Whether a node hands its parties to the siblings after it: it ends with ":" and has no
+/// children of its own, and names who carries the work.
+fn hands_out(n: &Node, p: &Parties) -> bool {
+    let text = if n.text.is_empty() {
+        n.heading.as_deref().unwrap_or("")
+    } else {
+        n.text.as_str()
+    };
+    n.children.is_empty()
+        && text.trim_end().ends_with(':')
+        && (!p.lead.is_empty() || !p.responsible.is_empty())
+        && !p.lead.iter().any(String::is_empty)
 }
 
 /// Column roles of a task table, read from its header row.
@@ -431,6 +491,42 @@ mod tests {
             "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc",
         );
         assert_eq!(p.responsible, ["Sở Khoa học và Công nghệ"]);
+    }
+
+    #[test]
+    fn a_bullet_that_only_leads_takes_the_agency_of_its_heading() {
+        // KH_unnumbered-KH-UBND_2026_LaoCai, IV/6: "6. Sở Nội vụ" over "- Chủ trì, phối hợp
+        // với các cơ quan liên quan tuyên truyền …": the lead is left for the heading's agency.
+        let r = AgencyRegistry::builtin();
+        let p = parties(
+            &r,
+            "Chủ trì, phối hợp với các cơ quan liên quan tuyên truyền, phổ biến các quy định",
+        );
+        assert_eq!(p.lead, [""]);
+        assert_eq!(p.cooperating, ["các cơ quan liên quan"]);
+    }
+
+    #[test]
+    fn a_head_in_lower_case_after_giao() {
+        // KH_2242-KH-SCT_2026_LaoCai, III/1.
+        let r = AgencyRegistry::builtin();
+        let p = parties(
+            &r,
+            "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:",
+        );
+        assert_eq!(p.responsible, ["Phòng Quản lý Công nghiệp"]);
+        // Not a head: nothing is read.
+        let p = parties(&r, "Giao nhiệm vụ cho các đơn vị");
+        assert_eq!(p, Parties::default());
+        // Elsewhere "Phòng" starts no name: "Phòng, chống …", and the units a decision lists
+        // (QD_2979-QD-UBND_2025_HaTinh, Điều 3) are no tasks.
+        for text in [
+            "Phòng, chống tham nhũng, lãng phí",
+            "Phòng chuyên môn, nghiệp vụ:",
+            "Phòng Xây dựng pháp luật;",
+        ] {
+            assert_eq!(parties(&r, text), Parties::default(), "{text}");
+        }
     }
 
     #[test]

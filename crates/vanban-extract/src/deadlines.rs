@@ -330,6 +330,9 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
     let date = date.and_then(parse_iso);
     let main = DATES.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
+        if in_plan_name(text, m.start(), m.end()) {
+            return None;
+        }
         let (start, due) = lead_in(text, m.start());
         let ctx = Ctx {
             due,
@@ -352,6 +355,12 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         out.recurrence = h.every;
         out.on.clone_from(&h.on);
         out.year_inferred = h.inferred;
+        // "Năm 2026 và các năm tiếp theo": from the period on, every year.
+        if let (Some(n), true) = (onward_after(text, end), out.start.is_some()) {
+            out.end = None;
+            out.recurrence = out.recurrence.or(Some(Recurrence::Yearly));
+            end += n;
+        }
     }
     if let Some((a, b, r)) = rec.filter(|&(a, b, _)| main.is_none() || near(a, b, start, end)) {
         out.recurrence = Some(r);
@@ -380,6 +389,38 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
     (!out.text.is_empty()).then_some(out)
 }
 
+/// Whether the date match at `start..end` is part of a plan's name: the years before
+/// ", tầm nhìn …" or after "tầm nhìn (đến năm)" (the "vision" words of
+/// `data/deadline-words.tsv`).
+fn in_plan_name(text: &str, start: usize, end: usize) -> bool {
+    let after = text
+        .sub(end..)
+        .trim_start_matches([',', ' '])
+        .to_lowercase();
+    let lower = text.sub(..start).to_lowercase();
+    let mut before = lower.trim_end_matches([' ', ':']);
+    for w in ["năm", "đến"] {
+        if let Some(b) = before.strip_suffix(w) {
+            before = b.trim_end();
+        }
+    }
+    phrases(&["vision"])
+        .iter()
+        .any(|w| after.starts_with(w) || before.ends_with(w))
+}
+
+/// The length of an "onward" phrase ("và các năm tiếp theo") right after byte `end`.
+fn onward_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.sub(end..);
+    let trimmed = rest.trim_start();
+    let low = trimmed.to_lowercase();
+    let w = phrases(&["onward"])
+        .into_iter()
+        .find(|w| low.starts_with(w))?;
+    // Lower-casing keeps the byte length of these words.
+    Some(rest.len() - trimmed.len() + w.len())
+}
+
 /// Two spans of a text close enough to be one deadline.
 fn near(a: usize, b: usize, start: usize, end: usize) -> bool {
     a <= end + 40 && b + 40 >= start
@@ -391,6 +432,33 @@ mod tests {
 
     fn d(text: &str) -> Deadline {
         deadline(text, false, Some("2025-11-20")).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_years_of_a_plan_name_are_no_deadline() {
+        // seeds/208-KH-UBND_2024_TuyenQuang II/1/c; KH_unnumbered-KH-UBND_2026_LaoCai IV/2.
+        assert!(deadline(
+            "tập trung triển khai thực hiện hiệu quả Kế hoạch thực hiện Quy hoạch tỉnh Tuyên Quang thời kỳ 2021-2030, tầm nhìn đến năm 2050 theo quy định.",
+            false,
+            Some("2024-11-20"),
+        )
+        .is_none());
+        // A deadline after the name is still read.
+        let x = d("điều chỉnh Quy hoạch tỉnh thời kỳ 2021–2030, tầm nhìn đến năm 2050; hoàn thành trước ngày 15/12/2026");
+        assert_eq!(x.due.as_deref(), Some("2026-12-15"));
+        // A period without a vision stays a period.
+        assert_eq!(d("giai đoạn 2021-2025").end.as_deref(), Some("2025-12-31"));
+    }
+
+    #[test]
+    fn a_period_and_the_years_after_it() {
+        // KH_7360-KH-UBND_2025_LaiChau, II/4 (a "Thời gian thực hiện" field).
+        let x =
+            deadline("Năm 2026 và các năm tiếp theo", true, Some("2025-11-20")).unwrap_or_default();
+        assert_eq!(x.start.as_deref(), Some("2026-01-01"));
+        assert_eq!(x.end, None);
+        assert_eq!(x.recurrence, Some(Recurrence::Yearly));
+        assert_eq!(x.text, "Năm 2026 và các năm tiếp theo");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! "99/KH-UBND" of Lào Cai is not "99/KH-UBND" of Tuyên Quang. An unknown part is `_`: a
 //! date is never invented.
 
-use vanban_model::DocumentKind;
+use vanban_model::{AgencyRef, DocumentKind};
 use vanban_text::fold::{fold_case, fold_tones, slug};
 use vanban_text::Sub;
 
@@ -231,6 +231,39 @@ pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
     }
 }
 
+/// The identity of an agency a document names: its graph id, full name and province. A
+/// provincial body named without its province ("Sở Tài chính", "Ủy ban nhân dân huyện, thành
+/// phố") takes the naming document's province, so the departments of two provinces stay two
+/// agencies ("agency:so-tai-chinh.dong-thap"); "Ủy ban nhân dân tỉnh" becomes "Ủy ban nhân dân
+/// tỉnh Lào Cai". Central bodies and names with a place stay as they are. The graph's agency
+/// nodes and the extraction's `agencies` are made by this one function.
+pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
+    let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let local = province.filter(|_| !is_central(&clean) && province_in(&clean).is_none());
+    let (id, canonical, locality) = match local {
+        Some(p) => {
+            let lower = fold_tones(&clean);
+            if lower.ends_with(" tỉnh") || lower.ends_with(" thành phố") {
+                let full = format!("{clean} {p}");
+                (format!("agency:{}", slug(&full)), full, None)
+            } else {
+                (
+                    format!("agency:{}.{}", slug(&clean), slug(p)),
+                    clean.clone(),
+                    Some(p.to_owned()),
+                )
+            }
+        }
+        None => (format!("agency:{}", slug(&clean)), clean.clone(), None),
+    };
+    AgencyRef {
+        name: name.to_owned(),
+        id,
+        canonical,
+        locality,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +333,22 @@ mod tests {
         assert!(!is_central("Bộ Chỉ huy Quân sự tỉnh"));
         assert!(!is_central("Ngân hàng Nhà nước chi nhánh tỉnh Tuyên Quang"));
         assert!(!is_central("Ban Thường vụ Tỉnh ủy"));
+    }
+
+    #[test]
+    fn agency_identity_takes_the_province_of_provincial_bodies() {
+        let a = agency_identity("Sở Tài chính", Some("Đồng Tháp"));
+        assert_eq!(a.id, "agency:so-tai-chinh.dong-thap");
+        assert_eq!(a.locality.as_deref(), Some("Đồng Tháp"));
+        assert_eq!(a.canonical, "Sở Tài chính");
+        let a = agency_identity("Ủy ban nhân dân tỉnh", Some("Lào Cai"));
+        assert_eq!(a.canonical, "Ủy ban nhân dân tỉnh Lào Cai");
+        assert_eq!(a.id, "agency:uy-ban-nhan-dan-tinh-lao-cai");
+        assert_eq!(a.locality, None);
+        // Central bodies and names with their place stay as they are.
+        for name in ["Bộ Tài chính", "Sở Công Thương tỉnh Quảng Ngãi"] {
+            let a = agency_identity(name, Some("Lào Cai"));
+            assert_eq!((a.canonical.as_str(), a.locality), (name, None));
+        }
     }
 }

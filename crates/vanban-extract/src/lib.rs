@@ -30,7 +30,9 @@ mod units;
 mod words;
 
 use vanban_model::codes;
-use vanban_model::{Citation, Document, Extraction, Node, RecipientRef, Reference, Span};
+use vanban_model::{
+    AgencyRef, Assignment, Citation, Document, Extraction, Node, RecipientRef, Reference, Span,
+};
 use vanban_syntax::Parsed;
 use vanban_text::fold::{fold_case, slug};
 use vanban_text::Sub;
@@ -111,6 +113,9 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     cite::check_issuers(&cites, &found, &mut diagnostics);
     let relations = relations::relate(&id, doc, &folded, &found, &cites, &nodes, &mut diagnostics);
     let references = find_references(parsed, &folded, &places, &id, &cites, &nodes);
+    let assignments = assignments::assignments(&options.registry, doc);
+    let recipients = recipients(&options.registry, doc);
+    let agencies = agencies_named(&assignments, &recipients, ctx.province.as_deref());
 
     Extraction {
         source: None,
@@ -129,10 +134,31 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         citations: cites,
         references,
         relations,
-        assignments: assignments::assignments(&options.registry, doc),
-        recipients: recipients(&options.registry, doc),
+        assignments,
+        recipients,
+        agencies,
         diagnostics,
     }
+}
+
+/// The agencies named in assignments and recipients, once each, by name, with the identity the
+/// graph gives them (`identity::agency_identity`).
+fn agencies_named(
+    assignments: &[Assignment],
+    recipients: &[RecipientRef],
+    province: Option<&str>,
+) -> Vec<AgencyRef> {
+    let names: std::collections::BTreeSet<&str> = assignments
+        .iter()
+        .flat_map(|a| a.lead.iter().chain(&a.cooperating).chain(&a.responsible))
+        .map(String::as_str)
+        .chain(recipients.iter().map(|r| r.canonical.as_str()))
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    names
+        .into_iter()
+        .map(|n| identity::agency_identity(n, province))
+        .collect()
 }
 
 /// Citations in the places that may hold them: numbered ones, then documents cited by name

@@ -85,6 +85,8 @@ lists! {
     OFFICIAL_TITLES: Vec<&'static str> = words("../data/official-titles.tsv"), spaced: false;
     /// Generic bodies after a title ("Giám đốc sở"), folded.
     GENERIC_BODIES: Vec<&'static str> = words("../data/generic-bodies.tsv"), spaced: false;
+    /// Heads of units named only after an assigning word ("Giao phòng …"), capitalised.
+    ASSIGNED_HEADS: Vec<&'static str> = words("../data/assigned-heads.tsv"), spaced: false;
     /// Words that begin with a head but name no agency ("Trường hợp …"), folded.
     NOT_AGENCIES: Vec<&'static str> = words("../data/not-agencies.tsv"), spaced: false;
     /// Plural heads whose field names follow ("Các Sở: Nội vụ, …"): (plural, head).

@@ -8,7 +8,6 @@ use vanban_model::codes;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
-use vanban_extract::fold::slug;
 use vanban_extract::identity;
 use vanban_model::{CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span};
 
@@ -837,44 +836,17 @@ fn majority<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
         .map(|(v, _)| v.to_owned())
 }
 
-/// Agency id and data. A provincial body named without its province ("Sở Tài chính",
-/// "Ủy ban nhân dân huyện, thành phố") takes the naming document's province, so the
-/// departments of two provinces stay two nodes; "Ủy ban nhân dân tỉnh" becomes "Ủy ban nhân dân
-/// tỉnh Lào Cai". Central bodies and names with a place stay as they are.
+/// Agency id and data: the one identity extraction gives its `agencies`
+/// (`vanban_extract::identity::agency_identity`).
 fn agency_identity(name: &str, province: Option<&str>) -> (String, AgencyInfo) {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let local =
-        province.filter(|_| !identity::is_central(&name) && identity::province_in(&name).is_none());
-    match local {
-        Some(p) => {
-            let lower = vanban_extract::fold::fold(&name);
-            if lower.ends_with(" tỉnh") || lower.ends_with(" thành phố") {
-                let full = format!("{name} {p}");
-                (
-                    format!("agency:{}", slug(&full)),
-                    AgencyInfo {
-                        name: full,
-                        locality: None,
-                    },
-                )
-            } else {
-                (
-                    format!("agency:{}.{}", slug(&name), slug(p)),
-                    AgencyInfo {
-                        name,
-                        locality: Some(p.to_owned()),
-                    },
-                )
-            }
-        }
-        None => (
-            format!("agency:{}", slug(&name)),
-            AgencyInfo {
-                name,
-                locality: None,
-            },
-        ),
-    }
+    let a = identity::agency_identity(name, province);
+    (
+        a.id,
+        AgencyInfo {
+            name: a.canonical,
+            locality: a.locality,
+        },
+    )
 }
 
 fn document_label(id: &str, d: &DocumentInfo) -> String {

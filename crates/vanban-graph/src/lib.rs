@@ -31,6 +31,7 @@
 //!     }],
 //!     assignments: Vec::new(),
 //!     recipients: Vec::new(),
+//!     agencies: Vec::new(),
 //!     diagnostics: Vec::new(),
 //! };
 //! let mut builder = vanban_graph::GraphBuilder::new();

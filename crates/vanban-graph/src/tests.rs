@@ -62,6 +62,7 @@ fn doc(id: &str, kind: DocumentKind, printed: &str, date: &str) -> Extraction {
         relations: Vec::new(),
         assignments: Vec::new(),
         recipients: Vec::new(),
+        agencies: Vec::new(),
         diagnostics: Vec::new(),
     }
 }

@@ -284,6 +284,26 @@ pub struct RecipientRef {
     pub purpose: Option<String>,
 }
 
+/// An agency a document names (in its assignments and recipients), with the identity the
+/// graph gives it: a provincial body named without its province ("Sở Tài chính") takes the
+/// document's province, so the extraction of a document and the graph of a corpus join on
+/// `id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AgencyRef {
+    /// The name as the assignments and recipients give it ("Sở Tài chính").
+    pub name: String,
+    /// The id of the agency's node in the graph ("agency:so-tai-chinh.dong-thap").
+    pub id: String,
+    /// The full name: "Ủy ban nhân dân tỉnh" of a Lào Cai document is "Ủy ban nhân dân tỉnh
+    /// Lào Cai"; other names as given.
+    pub canonical: String,
+    /// The province of a provincial body named without one (the document's province);
+    /// absent for central bodies and names that carry their place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+}
+
 /// Everything extracted from one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -321,6 +341,10 @@ pub struct Extraction {
     pub assignments: Vec<Assignment>,
     /// Recipients with canonical names.
     pub recipients: Vec<RecipientRef>,
+    /// Every agency named in `assignments` and `recipients`, once, by name, with its graph
+    /// identity and province. Absent in records written before it existed.
+    #[serde(default)]
+    pub agencies: Vec<AgencyRef>,
     /// Diagnostics of parsing and extraction.
     pub diagnostics: Vec<Diagnostic>,
 }

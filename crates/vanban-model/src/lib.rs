@@ -12,7 +12,7 @@ mod kind;
 mod node;
 
 pub use extract::{
-    Assignment, Citation, CitationForm, CitedIssuer, Deadline, DeadlineKind, Extraction,
+    AgencyRef, Assignment, Citation, CitationForm, CitedIssuer, Deadline, DeadlineKind, Extraction,
     RecipientRef, Recurrence, Reference, Relation, RelationType,
 };
 pub use id::{DocumentId, IdAuthority, IdError};

@@ -1,6 +1,7 @@
 //! Tasks written as labelled fields: a unit whose parts say "Nhiệm vụ: …", "Đơn vị chủ trì: …",
 //! "Đơn vị phối hợp: …", "Thời gian thực hiện: …" (directly or one level down, under "Cơ quan
-//! thực hiện:") is one task with those parties and that deadline. The labels are the words of
+//! thực hiện:") is one task with those parties and that deadline; "Cơ quan thực hiện: X; Y"
+//! names who carries it when nobody leads. The labels are the words of
 //! the task-table column titles (`data/task-columns.tsv`).
 
 use vanban_model::{Assignment, Node};
@@ -22,7 +23,7 @@ fn field(n: &Node) -> Option<(&'static str, &str)> {
         return None;
     }
     let label = fold(label);
-    let role = ["lead", "cooperating", "deadline", "content"]
+    let role = ["lead", "cooperating", "deadline", "content", "responsible"]
         .into_iter()
         .find(|role| {
             TASK_COLUMNS
@@ -52,7 +53,15 @@ fn fields(n: &Node) -> Vec<(&'static str, String)> {
     let mut open = false;
     for c in parts {
         if let Some((role, v)) = field(c) {
-            out.push((role, v.to_owned()));
+            // A value wrapped onto a paragraph under its field ("- Thời gian thực hiện: Quý" /
+            // "IV năm 2025 và các năm tiếp theo.").
+            let mut v = v.to_owned();
+            let under: &[Node] = if label_only(c) { &[] } else { &c.children };
+            for p in under.iter().filter(|p| p.marker.is_none()) {
+                v.push(' ');
+                v.push_str(p.text.trim().trim_end_matches(['.', ';']));
+            }
+            out.push((role, v));
             open = true;
         } else if let (true, Some(last)) = (open && c.marker.is_none(), out.last_mut()) {
             last.1.push(' ');
@@ -75,13 +84,26 @@ pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
         match role {
             "lead" => a.lead.extend(read_cell(w.registry, &v)),
             "cooperating" => a.cooperating.extend(read_cell(w.registry, &v)),
+            // "Đơn vị thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …": a
+            // sentence, read as one.
+            "responsible" => {
+                let p = super::parties(w.registry, &v);
+                let named = |v: Vec<String>| v.into_iter().filter(|n| !n.is_empty());
+                a.lead.extend(named(p.lead));
+                a.cooperating.extend(named(p.cooperating));
+                a.responsible.extend(named(p.responsible));
+            }
             "deadline" if a.deadline.is_none() => a.deadline = deadline(&v, true, w.date),
             "content" if content.is_empty() => content = v,
             _ => {}
         }
     }
-    if a.lead.is_empty() && a.cooperating.is_empty() {
+    if a.lead.is_empty() && a.cooperating.is_empty() && a.responsible.is_empty() {
         return None;
+    }
+    // Who carries the task is responsible only when nobody is said to lead.
+    if !a.lead.is_empty() {
+        a.responsible.clear();
     }
     let own = match (&n.heading, n.text.is_empty()) {
         (Some(h), true) => h.clone(),
