@@ -555,5 +555,9 @@ fn chain_counts_asserting_documents_and_lists_them_on_request() {
     assert_eq!(listed["links"][0]["asserted_by"], serde_json::json!([own]));
     let text = vanban(&["chain", "208/KH-UBND", "--asserters", "-q"]);
     let text = String::from_utf8_lossy(&text.stdout);
-    assert_eq!(text.matches("asserted by: urn:lex:vn:").count(), 3, "{text}");
+    assert_eq!(
+        text.matches("asserted by: urn:lex:vn:").count(),
+        3,
+        "{text}"
+    );
 }
