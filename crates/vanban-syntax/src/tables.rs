@@ -149,6 +149,31 @@ fn starts_row(text: &str) -> bool {
             || (t.chars().count() == 1 && t.chars().all(char::is_alphabetic)))
 }
 
+/// The row number printed in a row's first cell, as the row's own number: "1", "12.",
+/// "2)", "1.1", a Roman group number ("I", "II.", "II.1") or the Roman number that opens a
+/// section row's heading ("I. NHÓM GIẢI PHÁP …"). `None` for header cells ("STT"), text, and
+/// empty cells.
+pub(crate) fn printed_number(first_cell: &str) -> Option<String> {
+    let t = first_cell.trim();
+    let roman = |s: &str| {
+        (1..=6).contains(&s.chars().count())
+            && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+    };
+    if let Some((head, _)) = t.split_once(". ") {
+        if roman(head) {
+            return Some(head.to_owned());
+        }
+    }
+    let t = t.trim_end_matches(['.', ')']);
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = t.split('.');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    let numbered = (digits(first, 3) || roman(first)) && rest.iter().all(|p| digits(p, 2));
+    numbered.then(|| t.to_owned())
+}
+
 /// The number of columns: the cells of the header row (the cells before the first empty
 /// token), or more where a full row shows a column a two-level header hides. `None` when the
 /// tokens do not start with a header row of short column heads.
@@ -238,4 +263,30 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
         rows[k].end = rows.get(k + 1).map_or(end, |r| r.first);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printed_number;
+
+    #[test]
+    fn printed_row_numbers() {
+        for (cell, want) in [
+            ("1", Some("1")),
+            (" 12. ", Some("12")),
+            ("2)", Some("2")),
+            ("1.1", Some("1.1")),
+            ("II", Some("II")),
+            ("II.1", Some("II.1")),
+            ("I. NHÓM GIẢI PHÁP VỀ THỂ CHẾ", Some("I")),
+            ("STT", None),
+            ("TT", None),
+            ("", None),
+            ("Tổ chức kiểm tra", None),
+            ("2026", None),
+            ("1.234", None),
+        ] {
+            assert_eq!(printed_number(cell).as_deref(), want, "{cell:?}");
+        }
+    }
 }
