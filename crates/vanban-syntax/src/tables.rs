@@ -268,6 +268,48 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
 #[cfg(test)]
 mod tests {
     use super::printed_number;
+    use vanban_model::Node;
+
+    fn ids(nodes: &[Node], out: &mut Vec<String>) {
+        for n in nodes {
+            out.push(n.id.clone());
+            ids(&n.children, out);
+        }
+    }
+
+    /// A task table of a plan's appendix (KH_980-KH-UBND_2025_NgheAn, cells shortened): rows
+    /// take their printed numbers, group rows hold the rows under them.
+    #[test]
+    fn table_rows_take_printed_numbers_under_their_group_rows() {
+        let text = "KẾ HOẠCH\nThực hiện phòng thủ dân sự\n\nI. MỤC ĐÍCH\n\nBảo đảm thực hiện.\n\n\
+            PHỤ LỤC\n\n|\nTT\n|\nNội dung thực hiện\n|\nCơ quan chủ trì\n|\nCơ quan phối hợp\n|\n\
+            Thời gian hoàn thành\n|\n|\nI\n|\nKIỆN TOÀN CƠ CHẾ CHỈ ĐẠO\n|\n|\n1\n|\n\
+            Tổ chức lại Ban Chỉ huy Phòng thủ dân sự\n|\nBộ Chỉ huy Quân sự tỉnh\n|\nSở Nội vụ\n|\n\
+            Năm 2025\n|\n|\nII\n|\nTRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT\n|\n|\n1\n|\n\
+            Triển khai nội dung chi\n|\nSở Tài chính\n|\nCác sở, ngành\n|\nNăm 2025\n|\n|\n\
+            2\n|\nHướng dẫn thống kê\n|\nCục Thống kê\n|\nCác sở, ngành\n|\nNăm 2026\n|\n|\n";
+        let parsed = crate::parse(text);
+        let mut all = Vec::new();
+        for a in &parsed.document.appendices {
+            ids(&a.children, &mut all);
+        }
+        let rows: Vec<&str> = all
+            .iter()
+            .map(String::as_str)
+            .filter(|i| i.contains("row_"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "annex_1__row_0",
+                "annex_1__row_I",
+                "annex_1__row_I__row_1",
+                "annex_1__row_II",
+                "annex_1__row_II__row_1",
+                "annex_1__row_II__row_2",
+            ]
+        );
+    }
 
     #[test]
     fn printed_row_numbers() {
