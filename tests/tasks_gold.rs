@@ -85,11 +85,18 @@ fn set(names: &[String]) -> BTreeSet<String> {
 
 /// The gold-table place of a node id: "sec_II__item_4__point_a" → "II/4/a", "art_5__cl_1" →
 /// "Điều 5/1", "sec_V__indent_2" → "V/-2", a paragraph takes its parent's place, a paragraph
-/// at body level is "(body)".
+/// at body level is "(body)", a table row is "table:<number>" under its group rows ("II/II.1").
 fn place(id: &str, appendices: usize) -> String {
     let mut parts = Vec::new();
-    for seg in id.split("__") {
+    let segs: Vec<&str> = id.split("__").collect();
+    for (k, seg) in segs.iter().enumerate() {
         let (kind, n) = seg.split_once('_').unwrap_or((seg, ""));
+        // A group row of a table ("I | Tăng cường …") is a section of the gold path.
+        let kind = if kind == "row" && k + 1 < segs.len() {
+            ""
+        } else {
+            kind
+        };
         match kind {
             "p" => {}
             "art" => parts.push(format!("Điều {n}")),

@@ -165,7 +165,10 @@ impl Walker<'_> {
             if n.kind == NodeKind::Row {
                 match &header {
                     None => header = Columns::of(&n.cells),
-                    Some(cols) => out.extend(cols.assignment(self, n)),
+                    Some(cols) => {
+                        out.extend(cols.assignment(self, n));
+                        self.group_rows(cols, &n.children, out);
+                    }
                 }
                 continue;
             }
@@ -202,6 +205,15 @@ impl Walker<'_> {
                 own.parties = Some(p);
             }
             self.walk(&n.children, &own, out);
+        }
+    }
+
+    /// The rows under a group row of a task table ("I | Tăng cường …"), read with the
+    /// table's columns.
+    fn group_rows(&self, cols: &Columns, rows: &[Node], out: &mut Vec<Assignment>) {
+        for r in rows.iter().filter(|r| r.kind == NodeKind::Row) {
+            out.extend(cols.assignment(self, r));
+            self.group_rows(cols, &r.children, out);
         }
     }
 

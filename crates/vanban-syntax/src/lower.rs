@@ -13,6 +13,7 @@ use crate::header::{self, starts_preamble};
 use crate::header_grammar::date_in;
 use crate::line::{Line, LineKind, Marker, MarkerKind};
 use crate::lines::{self, Para, WrapProfile};
+use crate::tables::printed_number;
 use crate::text::OffsetMap;
 
 /// Lower the normalised text into a document and its diagnostics.
@@ -710,6 +711,37 @@ fn appendix(
 /// Rank of a paragraph that holds quoted text: above every marker, so any marker closes it.
 const QUOTE_HOST: u32 = u32::MAX - 1;
 
+/// Rank of a table's group row ("I", "II.1" in its first cell): above every marker, so any
+/// marker closes it, below [`QUOTE_HOST`]; deeper groups ("II.1") rank higher.
+const TABLE_GROUP: u32 = u32::MAX - 16;
+
+fn is_table_group(rank: u32) -> bool {
+    (TABLE_GROUP..QUOTE_HOST).contains(&rank)
+}
+
+/// The rank of a table row numbered `number` when it is a group row (a Roman number).
+fn group_rank(number: &str) -> Option<u32> {
+    let first = number.split('.').next().unwrap_or("");
+    let roman = !first.is_empty() && first.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    roman.then(|| TABLE_GROUP + number.matches('.').count().min(8) as u32)
+}
+
+/// The printed number of a table row: its first cell's number; a Roman number only on a group
+/// row, that names its group in words ("I | Tăng cường sự lãnh đạo …", "I. Kinh tế số",
+/// "III | THU TỪ HOẠT ĐỘNG XUẤT, NHẬP KHẨU | 315.000"), not on a row of column letters
+/// ("X | Y").
+fn row_number(cells: &[String]) -> Option<String> {
+    let first = cells.first()?;
+    let number = printed_number(first)?;
+    if group_rank(&number).is_none() {
+        return Some(number);
+    }
+    // The group's name: the rest of the first cell ("I. Kinh tế số") or the second cell.
+    let own_words = first.split_whitespace().count().saturating_sub(1);
+    let name_words = cells.get(1).map_or(0, |c| c.split_whitespace().count());
+    (own_words.max(name_words) >= 2).then_some(number)
+}
+
 /// A node under construction.
 struct Building {
     node: Node,
@@ -895,6 +927,10 @@ impl Tree {
         } else {
             NodeKind::Paragraph
         };
+        if kind != NodeKind::Row {
+            // Text after a table ends its group rows.
+            self.close_while(|b| is_table_group(b.rank));
+        }
         self.close_for_text(p, kind, after_last_marker);
         // A heading's first paragraph is the node's own text.
         if kind == NodeKind::Paragraph && self.absorb(p) {
@@ -905,6 +941,17 @@ impl Tree {
             self.close_while(|b| b.rank == QUOTE_HOST);
         }
         let mut b = new_node(ctx, p, kind);
+        if kind == NodeKind::Row {
+            // A row numbered in its first cell takes that number, as items take theirs; a
+            // group row ("I | Tăng cường …") holds the rows under it.
+            b.node.number = row_number(&p.cells);
+            if let Some(rank) = b.node.number.as_deref().and_then(group_rank) {
+                self.close_while(|o| o.rank >= rank && is_table_group(o.rank));
+                b.rank = rank;
+                self.stack.push(b);
+                return;
+            }
+        }
         if !p.quoted && next.is_some_and(|n| n.quoted) {
             // The paragraph that opens a quotation holds the quoted paragraphs.
             b.rank = QUOTE_HOST;
@@ -1077,6 +1124,12 @@ fn finish(
         std::collections::HashMap::with_capacity(nodes.len());
     let mut ordinals: Vec<(&'static str, usize)> = Vec::new();
     let mut local = String::new();
+    // Among rows with printed numbers, an unnumbered row (a header, a continuation) is
+    // counted under the last printed number before it ("row_0" for a header, "row_3_2").
+    let printed_rows = nodes
+        .iter()
+        .any(|b| b.node.kind == NodeKind::Row && b.node.number.is_some());
+    let mut last_printed = String::from("0");
     let starts: Vec<usize> = nodes
         .iter()
         .enumerate()
@@ -1092,7 +1145,19 @@ fn finish(
         let Building {
             mut node, children, ..
         } = b;
-        local_id(&mut local, &node, &mut ordinals);
+        if printed_rows && node.kind == NodeKind::Row {
+            match &node.number {
+                Some(n) => last_printed.clone_from(n),
+                None => {
+                    local.clear();
+                    local.push_str("row_");
+                    local.push_str(&last_printed);
+                }
+            }
+        }
+        if !(printed_rows && node.kind == NodeKind::Row && node.number.is_none()) {
+            local_id(&mut local, &node, &mut ordinals);
+        }
         let count = match seen.get_mut(local.as_str()) {
             Some(c) => {
                 *c += 1;

@@ -149,6 +149,31 @@ fn starts_row(text: &str) -> bool {
             || (t.chars().count() == 1 && t.chars().all(char::is_alphabetic)))
 }
 
+/// The row number printed in a row's first cell, as the row's own number: "1", "12.",
+/// "2)", "1.1", a Roman group number ("I", "II.", "II.1") or the Roman number that opens a
+/// section row's heading ("I. NHÓM GIẢI PHÁP …"). `None` for header cells ("STT"), text, and
+/// empty cells.
+pub(crate) fn printed_number(first_cell: &str) -> Option<String> {
+    let t = first_cell.trim();
+    let roman = |s: &str| {
+        (1..=6).contains(&s.chars().count())
+            && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+    };
+    if let Some((head, _)) = t.split_once(". ") {
+        if roman(head) {
+            return Some(head.to_owned());
+        }
+    }
+    let t = t.trim_end_matches(['.', ')']);
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = t.split('.');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    let numbered = (digits(first, 3) || roman(first)) && rest.iter().all(|p| digits(p, 2));
+    numbered.then(|| t.to_owned())
+}
+
 /// The number of columns: the cells of the header row (the cells before the first empty
 /// token), or more where a full row shows a column a two-level header hides. `None` when the
 /// tokens do not start with a header row of short column heads.
@@ -238,4 +263,72 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
         rows[k].end = rows.get(k + 1).map_or(end, |r| r.first);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printed_number;
+    use vanban_model::Node;
+
+    fn ids(nodes: &[Node], out: &mut Vec<String>) {
+        for n in nodes {
+            out.push(n.id.clone());
+            ids(&n.children, out);
+        }
+    }
+
+    /// A task table of a plan's appendix (KH_980-KH-UBND_2025_NgheAn, cells shortened): rows
+    /// take their printed numbers, group rows hold the rows under them.
+    #[test]
+    fn table_rows_take_printed_numbers_under_their_group_rows() {
+        let text = "KẾ HOẠCH\nThực hiện phòng thủ dân sự\n\nI. MỤC ĐÍCH\n\nBảo đảm thực hiện.\n\n\
+            PHỤ LỤC\n\n|\nTT\n|\nNội dung thực hiện\n|\nCơ quan chủ trì\n|\nCơ quan phối hợp\n|\n\
+            Thời gian hoàn thành\n|\n|\nI\n|\nKIỆN TOÀN CƠ CHẾ CHỈ ĐẠO\n|\n|\n1\n|\n\
+            Tổ chức lại Ban Chỉ huy Phòng thủ dân sự\n|\nBộ Chỉ huy Quân sự tỉnh\n|\nSở Nội vụ\n|\n\
+            Năm 2025\n|\n|\nII\n|\nTRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT\n|\n|\n1\n|\n\
+            Triển khai nội dung chi\n|\nSở Tài chính\n|\nCác sở, ngành\n|\nNăm 2025\n|\n|\n\
+            2\n|\nHướng dẫn thống kê\n|\nCục Thống kê\n|\nCác sở, ngành\n|\nNăm 2026\n|\n|\n";
+        let parsed = crate::parse(text);
+        let mut all = Vec::new();
+        for a in &parsed.document.appendices {
+            ids(&a.children, &mut all);
+        }
+        let rows: Vec<&str> = all
+            .iter()
+            .map(String::as_str)
+            .filter(|i| i.contains("row_"))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "annex_1__row_0",
+                "annex_1__row_I",
+                "annex_1__row_I__row_1",
+                "annex_1__row_II",
+                "annex_1__row_II__row_1",
+                "annex_1__row_II__row_2",
+            ]
+        );
+    }
+
+    #[test]
+    fn printed_row_numbers() {
+        for (cell, want) in [
+            ("1", Some("1")),
+            (" 12. ", Some("12")),
+            ("2)", Some("2")),
+            ("1.1", Some("1.1")),
+            ("II", Some("II")),
+            ("II.1", Some("II.1")),
+            ("I. NHÓM GIẢI PHÁP VỀ THỂ CHẾ", Some("I")),
+            ("STT", None),
+            ("TT", None),
+            ("", None),
+            ("Tổ chức kiểm tra", None),
+            ("2026", None),
+            ("1.234", None),
+        ] {
+            assert_eq!(printed_number(cell).as_deref(), want, "{cell:?}");
+        }
+    }
 }
