@@ -243,7 +243,10 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
     let (id, canonical, locality) = match local {
         Some(p) => {
             let lower = fold_tones(&clean);
-            if lower.ends_with(" tỉnh") || lower.ends_with(" thành phố") {
+            // "Sở Tài chính tỉnh" is the province's own: its name takes the province. A list
+            // of levels ("Ủy ban nhân dân huyện, thành phố") names the units below it.
+            let levels = lower.ends_with(", thành phố") || lower.ends_with(", tỉnh");
+            if !levels && (lower.ends_with(" tỉnh") || lower.ends_with(" thành phố")) {
                 let full = format!("{clean} {p}");
                 (format!("agency:{}", slug(&full)), full, None)
             } else {
@@ -267,6 +270,17 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_levels_is_not_the_province_itself() {
+        let own = agency_identity("Sở Tài chính tỉnh", Some("Tuyên Quang"));
+        assert_eq!(own.canonical, "Sở Tài chính tỉnh Tuyên Quang");
+        assert_eq!(own.locality, None);
+        let below = agency_identity("Ủy ban nhân dân huyện, thành phố", Some("Tuyên Quang"));
+        assert_eq!(below.canonical, "Ủy ban nhân dân huyện, thành phố");
+        assert_eq!(below.locality.as_deref(), Some("Tuyên Quang"));
+        assert!(below.id.ends_with(".tuyen-quang"), "{}", below.id);
+    }
 
     #[test]
     fn provinces() {
