@@ -4,42 +4,22 @@
 
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
+mod common;
+
 use std::path::Path;
 
+use common::{corpus, has, listing};
 use vanban::{CitationForm, Extraction, RelationType};
-
-fn extract_file(name: &str) -> Extraction {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(name);
-    let parsed = vanban::parse_bytes(&std::fs::read(&path).expect("corpus file")).expect("UTF-8");
-    vanban::extract(&parsed)
-}
 
 fn extract_text(text: &str) -> Extraction {
     vanban::extract(&vanban::parse(text))
-}
-
-/// A relation whose subject and object ids end with the given numbers.
-fn has(x: &Extraction, from_end: &str, kind: RelationType, to_end: &str) -> bool {
-    x.relations
-        .iter()
-        .any(|r| r.kind == kind && r.from.ends_with(from_end) && r.to.ends_with(to_end))
-}
-
-fn relations(x: &Extraction) -> String {
-    x.relations
-        .iter()
-        .map(|r| format!("{} --{}--> {}", r.from, r.kind, r.to))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]
 fn implements_a_party_letter() {
     // "Thực hiện Chương trình hành độ số 104-CTr/Tu …; Công văn số 2449-CV/ĐU … về việc triển
     // khai thực hiện Chương trình hành động số 104-CTr/Tu …"
-    let x = extract_file("CV_9387-UBND-KT_2026_LaoCai.txt");
+    let x = corpus("CV_9387-UBND-KT_2026_LaoCai.txt");
     assert_eq!(
         x.id,
         "urn:lex:vn:ubnd.lao-cai:official_letter:2026;9387-ubnd-kt"
@@ -47,7 +27,7 @@ fn implements_a_party_letter() {
     assert!(
         has(&x, ";9387-ubnd-kt", RelationType::Implements, ";2449-cv-du"),
         "{}",
-        relations(&x)
+        listing(&x)
     );
     assert!(has(
         &x,
@@ -62,7 +42,7 @@ fn implements_a_party_letter() {
         ";104-ctr-tu"
     ));
     // The cited letter's id is the id the letter itself gets when parsed.
-    let letter = extract_file("CV_2449-CV-DU_2026_LaoCai.txt");
+    let letter = corpus("CV_2449-CV-DU_2026_LaoCai.txt");
     assert!(
         x.relations.iter().any(|r| r.to == letter.id),
         "{} not cited",
@@ -73,21 +53,21 @@ fn implements_a_party_letter() {
 #[test]
 fn based_on_in_the_preamble() {
     // "Căn cứ Nghị định số 30/2020/NĐ-CP về công tác văn thư;"
-    let x = extract_file("QD_165-2025-QD-UBND_2025_NinhBinh.txt");
-    let nd30 = extract_file("ND_30-2020-ND-CP_2020.txt");
+    let x = corpus("QD_165-2025-QD-UBND_2025_NinhBinh.txt");
+    let nd30 = corpus("ND_30-2020-ND-CP_2020.txt");
     assert!(
         x.relations
             .iter()
             .any(|r| r.kind == RelationType::BasedOn && r.to == nd30.id),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
 #[test]
 fn a_named_law_with_its_date() {
     // "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"
-    let x = extract_file("ND_30-2020-ND-CP_2020.txt");
+    let x = corpus("ND_30-2020-ND-CP_2020.txt");
     let law = x
         .citations
         .iter()
@@ -105,12 +85,12 @@ fn a_named_law_with_its_date() {
 fn an_article_that_ends_the_force_of_documents_repeals_them() {
     // "Nghị định số 110/2004/NĐ-CP … và Nghị định số 09/2010/NĐ-CP … sửa đổi, bổ sung một số
     // điều của Nghị định số 110/2004/NĐ-CP … hết hiệu lực từ ngày Nghị định này có hiệu lực"
-    let x = extract_file("ND_30-2020-ND-CP_2020.txt");
+    let x = corpus("ND_30-2020-ND-CP_2020.txt");
     for old in [";110-2004-nd-cp", ";09-2010-nd-cp"] {
         assert!(
             has(&x, ";30-2020-nd-cp", RelationType::Repeals, old),
             "{}",
-            relations(&x)
+            listing(&x)
         );
     }
     // The nested claim stands too.
@@ -129,25 +109,25 @@ fn an_article_that_ends_the_force_of_documents_repeals_them() {
     assert!(
         !y.relations.iter().any(|r| r.kind == RelationType::Repeals),
         "{}",
-        relations(&y)
+        listing(&y)
     );
 }
 
 #[test]
 fn proposed_by_a_submission() {
     // "Theo đề nghị của Sở Công Thương tại Tờ trình số 3332/TTr-SCT ngày 09/6/2026."
-    let x = extract_file("GP_unnumbered-GP-UBND_2026_LaoCai.txt");
+    let x = corpus("GP_unnumbered-GP-UBND_2026_LaoCai.txt");
     assert!(
         has(&x, "", RelationType::ProposedBy, ";3332-ttr-sct"),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
 #[test]
 fn amends_from_the_title() {
     // "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 43/2025/TT-BCT …"
-    let x = extract_file("TT_67-2025-TT-BCT_2025.txt");
+    let x = corpus("TT_67-2025-TT-BCT_2025.txt");
     assert!(
         has(
             &x,
@@ -156,22 +136,22 @@ fn amends_from_the_title() {
             ";43-2025-tt-bct"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
 #[test]
 fn passive_amendment_between_cited_laws() {
     // "Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi Luật số 59/2020/QH14"
-    let x = extract_file("NQ_55-2025-NQ-HDND_2025_HaNoi.txt");
+    let x = corpus("NQ_55-2025-NQ-HDND_2025_HaNoi.txt");
     assert!(
         has(&x, ";59-2020-qh14", RelationType::Amends, ";83-2015-qh13"),
         "{}",
-        relations(&x)
+        listing(&x)
     );
     // "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật … số 87/2025/QH15": the formula is the
     // cited law's title; the resolution is based on that law, it does not amend it.
-    let x = extract_file("NQ_37-2025-NQ-HDND_2025_Hue.txt");
+    let x = corpus("NQ_37-2025-NQ-HDND_2025_Hue.txt");
     assert!(
         has(
             &x,
@@ -180,21 +160,21 @@ fn passive_amendment_between_cited_laws() {
             ";87-2025-qh15"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
 #[test]
 fn replaces() {
     // "Hướng dẫn này có hiệu lực từ ngày ký, thay thế Hướng dẫn số 11-HD/VPTW, ngày 28/5/2004"
-    let x = extract_file("HD_36-HD-VPTW_2018.txt");
+    let x = corpus("HD_36-HD-VPTW_2018.txt");
     assert!(
         has(&x, ";36-hd-vptw", RelationType::Replaces, ";11-hd-vptw"),
         "{}",
-        relations(&x)
+        listing(&x)
     );
     // "Kế hoạch này thay thế Kế hoạch số 076/KH-UBND …" — in a plan's body, by itself.
-    let x = extract_file("KH_0204-KH-UBND_2025_CaMau.txt");
+    let x = corpus("KH_0204-KH-UBND_2025_CaMau.txt");
     assert!(has(
         &x,
         ";0204-kh-ubnd",
@@ -205,7 +185,7 @@ fn replaces() {
 
 #[test]
 fn repeals() {
-    let x = extract_file("ND_172-2025-ND-CP_2025.txt");
+    let x = corpus("ND_172-2025-ND-CP_2025.txt");
     assert!(
         has(
             &x,
@@ -214,14 +194,14 @@ fn repeals() {
             ";112-2020-nd-cp"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
 #[test]
 fn asking_for_an_amendment_is_not_making_one() {
     // "… tham mưu UBND tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số 15/2021/QĐ-UBND"
-    let x = extract_file("KH_1026-KH-UBND_2025_NgheAn.txt");
+    let x = corpus("KH_1026-KH-UBND_2025_NgheAn.txt");
     assert!(!x
         .relations
         .iter()
@@ -231,7 +211,7 @@ fn asking_for_an_amendment_is_not_making_one() {
 #[test]
 fn details() {
     // "Nghị định số 181/2024/NĐ-CP … quy định chi tiết một số điều của Luật … số 42/2024/QH15"
-    let x = extract_file("CV_3155-SCT-CN_2026_LaoCai.txt");
+    let x = corpus("CV_3155-SCT-CN_2026_LaoCai.txt");
     assert!(
         has(
             &x,
@@ -240,7 +220,7 @@ fn details() {
             ";42-2024-qh15"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
@@ -249,19 +229,19 @@ fn guidance_inside_detailing_is_details() {
     // "… Nghị định số 78/2025/NĐ-CP … quy định chi tiết một số điều và biện pháp để tổ chức,
     // hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật": the guidance is part of
     // what the decree details.
-    let x = extract_file("QD_44-2025-QD-TTg_2025.txt");
+    let x = corpus("QD_44-2025-QD-TTg_2025.txt");
     let from_78 = |kind| {
         x.relations
             .iter()
             .any(|r| r.kind == kind && r.from.ends_with(";78-2025-nd-cp"))
     };
-    assert!(from_78(RelationType::Details), "{}", relations(&x));
-    assert!(!from_78(RelationType::Guides), "{}", relations(&x));
+    assert!(from_78(RelationType::Details), "{}", listing(&x));
+    assert!(!from_78(RelationType::Guides), "{}", listing(&x));
 }
 
 #[test]
 fn consolidates() {
-    let x = extract_file("VBHN_89-VBHN-BQP_2025.txt");
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
     assert!(
         has(
             &x,
@@ -270,7 +250,7 @@ fn consolidates() {
             ";25-2016-qd-ttg"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
     assert!(has(
         &x,
@@ -291,7 +271,7 @@ fn consolidates() {
             .iter()
             .any(|r| r.kind == RelationType::Amends && r.from.ends_with(";21-2012-nd-cp")),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
@@ -299,12 +279,12 @@ fn consolidates() {
 fn documents_joined_by_va_share_a_claim() {
     // "Kế hoạch số 283/KH-UBND … về thực hiện Nghị quyết số 71/NQ-CP … của Chính phủ và
     // Chương trình hành động số 10-CTr/TU … của Ban Thường vụ Tỉnh ủy …"
-    let x = extract_file("KH_552-KH-UBND_2025_DongThap.txt");
+    let x = corpus("KH_552-KH-UBND_2025_DongThap.txt");
     for object in [";71-nq-cp", ";10-ctr-tu"] {
         assert!(
             has(&x, ";283-kh-ubnd", RelationType::Implements, object),
             "{}",
-            relations(&x)
+            listing(&x)
         );
     }
 }
@@ -313,7 +293,7 @@ fn documents_joined_by_va_share_a_claim() {
 fn a_document_does_not_amend_a_later_one() {
     // "Nghị định số 11/2011/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số
     // 159/2006/NĐ-CP, Nghị định số 23/2012/NĐ-CP quy định …": the comma lists another decree.
-    let x = extract_file("ND_162-2026-ND-CP_2026.txt");
+    let x = corpus("ND_162-2026-ND-CP_2026.txt");
     assert!(has(
         &x,
         ";11-2011-nd-cp",
@@ -323,7 +303,7 @@ fn a_document_does_not_amend_a_later_one() {
     assert!(
         !has(&x, ";11-2011-nd-cp", RelationType::Amends, ";23-2012-nd-cp"),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
@@ -361,7 +341,7 @@ fn suspends_corrects_and_attaches() {
             ";05-2025-qd-ubnd"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
     let x = extract_text(&format!("{head}Đính chính Quyết định số 05/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Lào Cai.\nĐiều 1. Nội dung.\n"));
     assert!(
@@ -372,7 +352,7 @@ fn suspends_corrects_and_attaches() {
             ";05-2025-qd-ubnd"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
     let x = extract_text(&format!("{head}Ban hành kèm theo Quyết định số 05/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh Lào Cai.\nĐiều 1. Nội dung.\n"));
     assert!(
@@ -383,7 +363,7 @@ fn suspends_corrects_and_attaches() {
             ";05-2025-qd-ubnd"
         ),
         "{}",
-        relations(&x)
+        listing(&x)
     );
 }
 
@@ -418,7 +398,7 @@ fn identity_distinguishes_issuer_locality_and_year() {
 
 #[test]
 fn full_and_short_forms_share_an_id() {
-    let x = extract_file("CV_2449-CV-DU_2026_LaoCai.txt");
+    let x = corpus("CV_2449-CV-DU_2026_LaoCai.txt");
     // "Kết luận số 75-KL/TW ngày 28/7/2026 …" and later "Kết luận 75-KL/TW …".
     let ids: Vec<&vanban::Citation> = x
         .citations
@@ -454,7 +434,7 @@ fn issuer_code_mismatch_is_reported() {
 fn banner_words_are_not_evidence() {
     // KL 221 starts with a website banner whose words ("Sửa đổi, thay thế, hủy bỏ") are no
     // relation; its citations all stand in the document proper.
-    let x = extract_file("KL_221-KL-TW_2025.txt");
+    let x = corpus("KL_221-KL-TW_2025.txt");
     let parsed = vanban::parse_bytes(
         &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/KL_221-KL-TW_2025.txt"))
             .expect("read"),
@@ -538,7 +518,7 @@ fn footnotes_and_lists_of_symbols_are_read() {
     // "[1] Thông báo số 627/TB-VPCP ngày 18/11/2025, Thông báo số 493/TB-VPCP ngày 18/9/2025;
     // các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng
     // Chính phủ."
-    let x = extract_file("CD_224-CD-TTg_2025.txt");
+    let x = corpus("CD_224-CD-TTg_2025.txt");
     for number in ["493/TB-VPCP", "10894/VPCP-CN", "8563/VPCP-CN"] {
         let c = x
             .citations

@@ -3,42 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
 
+mod common;
+
 use std::path::Path;
 
+use common::{corpus, extract_file, has, listing};
 use vanban::{Extraction, RelationType};
-
-fn extract_file(dir: &str, name: &str) -> Extraction {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join(name);
-    let parsed = vanban::parse_bytes(&std::fs::read(&path).expect("corpus file")).expect("UTF-8");
-    vanban::extract(&parsed)
-}
-
-fn corpus(name: &str) -> Extraction {
-    extract_file("corpus", name)
-}
-
-/// Whether a relation of this type runs between ids ending with these parts ("self" for the
-/// document itself).
-fn has(x: &Extraction, from: &str, kind: RelationType, to: &str) -> bool {
-    let end = |id: &str, part: &str| {
-        if part == "self" {
-            id == x.id
-        } else {
-            id.ends_with(part)
-        }
-    };
-    x.relations
-        .iter()
-        .any(|r| r.kind == kind && end(&r.from, from) && end(&r.to, to))
-}
-
-fn listing(x: &Extraction) -> String {
-    x.relations
-        .iter()
-        .map(|r| format!("{} --{}--> {}", r.from, r.kind, r.to))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 #[test]
 fn numbered_items_under_an_article_that_repeals() {

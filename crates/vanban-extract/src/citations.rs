@@ -195,16 +195,7 @@ fn mask_comma_names(after: &str) -> String {
     for name in COMMA_NAMES.iter() {
         for (p, _) in after.match_indices(name) {
             let end = p + name.len();
-            let whole = !after
-                .sub(..p)
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !after
-                    .sub(end..)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let whole = vanban_text::whole_word(after, p, end);
             if whole && masked.is_char_boundary(p) && masked.is_char_boundary(end) {
                 masked.replace_range(p..end, &"x".repeat(name.len()));
             }

@@ -274,16 +274,7 @@ pub(crate) fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
         let needle = fold_case(&issuer.raw);
         let written = folded.match_indices(&needle).find_map(|(pos, _)| {
             let orig = text.get(pos..pos + needle.len())?;
-            let bounded = !text
-                .sub(..pos)
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !text
-                    .sub(pos + needle.len()..)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let bounded = vanban_text::whole_word(text, pos, pos + needle.len());
             (bounded && !is_upper(orig)).then_some(orig)
         });
         if let Some(orig) = written {

@@ -233,16 +233,7 @@ pub(crate) fn find_known(
     for name in names {
         for (p, _) in flat.match_indices(name.as_str()) {
             let end = p + name.len();
-            let whole = !flat
-                .sub(..p)
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !flat
-                    .sub(end..)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let whole = vanban_text::whole_word(&flat, p, end);
             // ("kỷ luật cán bộ, công chức": discipline, not the law.)
             let compound = flat
                 .sub(..p)

@@ -729,19 +729,8 @@ fn effect_in(lead: &str) -> Option<RelationType> {
 
 /// Whether `phrase` stands in `text` as whole words.
 fn contains_word(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(pos, _)| {
-        let end = pos + phrase.len();
-        !text
-            .sub(..pos)
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !text
-                .sub(end..)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(phrase)
+        .any(|(pos, _)| vanban_text::whole_word(text, pos, pos + phrase.len()))
 }
 
 /// "…; Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV …": a clause that

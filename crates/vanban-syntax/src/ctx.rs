@@ -2,7 +2,6 @@
 //! diagnostics found so far. Every region reader works on it.
 
 use vanban_model::{Diagnostic, Severity, Span};
-use vanban_text::Sub;
 
 use crate::clean::is_upper;
 use crate::line::Line;
@@ -105,18 +104,7 @@ impl<'a> Ctx<'a> {
             let Some(orig) = self.text.get(pos..end) else {
                 continue;
             };
-            let boundary_ok = !self
-                .text
-                .sub(..pos)
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !self
-                    .text
-                    .sub(end..)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let boundary_ok = vanban_text::whole_word(self.text, pos, end);
             if boundary_ok && orig.chars().any(char::is_lowercase) && !is_upper(orig) {
                 let first_upper = orig.chars().next().is_some_and(char::is_uppercase);
                 if locality || first_upper {

@@ -82,6 +82,20 @@ pub fn window(s: &str, start: usize, max: usize) -> &str {
     s.sub(start..end)
 }
 
+/// Whether `s[start..end]` stands as whole words: no letter or digit touches it on either
+/// side. Offsets are moved to character boundaries as [`Sub`] does.
+pub fn whole_word(s: &str, start: usize, end: usize) -> bool {
+    !s.sub(..start)
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !s
+            .sub(end..)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// [`char::is_alphabetic`] with a fast path for the letters of Vietnamese text (ASCII,
 /// Latin-1, Latin Extended-A/B and the Latin Extended Additional block of toned vowels):
 /// the same answer for every character (a unit test checks all of them), without the Unicode
@@ -90,9 +104,15 @@ pub fn window(s: &str, start: usize, max: usize) -> &str {
 pub fn is_alphabetic(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => true,
+        u if latin_letter(u) => true,
         _ => c.is_alphabetic(),
     }
+}
+
+/// Code points of Latin-1, Latin Extended-A/B and Latin Extended Additional that are letters
+/// (all of them but × and ÷).
+fn latin_letter(u: u32) -> bool {
+    matches!(u, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF)
 }
 
 /// [`char::is_alphanumeric`] with the fast path of [`is_alphabetic`].
@@ -100,7 +120,7 @@ pub fn is_alphabetic(c: char) -> bool {
 pub fn is_alphanumeric(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => true,
+        u if latin_letter(u) => true,
         _ => c.is_alphanumeric(),
     }
 }
@@ -157,6 +177,17 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_words_have_no_letter_or_digit_beside_them() {
+        let s = "của Luật Đất đai, kỷluật 2024";
+        let at = s.find("Luật").unwrap_or(0);
+        assert!(whole_word(s, at, at + "Luật".len()));
+        let inner = s.rfind("luật").unwrap_or(0);
+        assert!(!whole_word(s, inner, inner + "luật".len()));
+        assert!(!whole_word(s, 0, 2), "\"củ\" is cut inside a word");
+        assert!(whole_word(s, s.len() - 4, s.len()));
+    }
 
     #[test]
     fn fast_letter_tests_agree_with_the_unicode_tables_everywhere() {
