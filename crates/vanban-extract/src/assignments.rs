@@ -67,6 +67,16 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         // Đầu tư:"): the lead is inherited.
         p.cooperating = cooperating_after(registry, t.sub("chủ trì".len()..));
         p.lead = vec![String::new()];
+    } else {
+        // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
+        // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
+        let partners = cooperating_after(registry, t);
+        // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
+        if !partners.is_empty() && fold(vanban_text::window(t, 0, 40)).starts_with("phối hợp với")
+        {
+            p.lead = partners;
+            p.cooperating = vec![String::new()];
+        }
     }
     p
 }
@@ -76,6 +86,17 @@ fn names_only(registry: &AgencyRegistry, text: &str) -> bool {
     let t = text.trim_start_matches(['-', '+', ' ']);
     let (list, used) = registry.read_list(t);
     !list.is_empty() && t.sub(used..).split_whitespace().count() <= 6
+}
+
+/// Whether a text is agency names and nothing else.
+fn bare_name(registry: &AgencyRegistry, text: &str) -> bool {
+    let (list, used) = registry.read_list(text.trim());
+    !list.is_empty()
+        && text
+            .trim()
+            .sub(used..)
+            .chars()
+            .all(|c| !c.is_alphanumeric())
 }
 
 /// Whether folded text starts with one of the phrases, as whole words.
@@ -98,6 +119,7 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     }
     let mut rest = s.sub(i + "phối hợp".len()..);
     rest = rest.trim_start();
+    rest = rest.strip_prefix("chặt chẽ").unwrap_or(rest).trim_start();
     rest = rest
         .strip_prefix("với")
         .unwrap_or(rest)
@@ -235,6 +257,15 @@ impl Walker<'_> {
         if p.lead == [String::new()] {
             p.lead.clone_from(&inherited.agencies);
         }
+        if p.cooperating == [String::new()] {
+            // With no agency above to cooperate, the partner does not lead: a duty "Phối hợp với
+            // Kiểm toán nhà nước …" in a list of some body's duties.
+            if inherited.agencies.is_empty() {
+                p = Parties::default();
+            } else {
+                p.cooperating.clone_from(&inherited.agencies);
+            }
+        }
         let named = p != Parties::default();
         // A bullet that names nobody carries the task of the unit above it.
         if let (true, true, Some(q)) = (
@@ -269,9 +300,11 @@ impl Walker<'_> {
         });
         // An entry of a list of bodies ("a) Các sở, ban ngành thuộc tỉnh;" under "Đối tượng áp
         // dụng", "- Các tỉnh ủy, thành ủy,") names who, not what: no task.
+        // Nor is an unmarked line that is a name and nothing else (a name printed as an
+        // example of a form: "Ví dụ 2:" / "ĐẢNG UỶ CÔNG AN TRUNG ƯƠNG").
         let entry = n.children.is_empty()
-            && text.trim_end().ends_with([',', ';'])
-            && names_only(self.registry, &text);
+            && (text.trim_end().ends_with([',', ';']) && names_only(self.registry, &text)
+                || n.marker.is_none() && bare_name(self.registry, &text));
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
             out.push(Assignment {

@@ -18,6 +18,7 @@ mod late;
 mod line;
 mod lines;
 mod lower;
+mod ocr;
 mod recipient;
 mod tables;
 pub mod text;

@@ -66,6 +66,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     }
     mark_page_numbers(&mut lines);
     mark_signature_names(&mut lines);
+    crate::ocr::repair_markers(&mut lines);
     // A line of digits is a page number when a page header stands just before it.
     let mut after_page_header = 0u8;
     let mut after_stamp = false;

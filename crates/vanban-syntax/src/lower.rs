@@ -33,6 +33,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
         return (doc, ctx.diagnostics);
     }
     record_cleanups(&mut ctx);
+    record_repaired_markers(&mut ctx);
     let preamble_start = lower_header(&mut ctx, &mut doc);
     // The body ends at the closing or, without one, at the first appendix.
     let closing_start = find_closing(&ctx, preamble_start);
@@ -337,6 +338,30 @@ fn is_enacting_formula(t: &str) -> bool {
     is_upper(t)
         && t.ends_with(':')
         && (t.ends_with("QUYẾT ĐỊNH:") || t.ends_with("QUYẾT NGHỊ:") || t.ends_with("KẾT LUẬN:"))
+}
+
+/// One `ocr-tolerated` info per marker read through a scan's misrecognition ("HI-" as III).
+fn record_repaired_markers(ctx: &mut Ctx) {
+    let repaired: Vec<(usize, usize, String)> = ctx
+        .lines
+        .iter()
+        .filter_map(|l| match &l.kind {
+            LineKind::Marker(m) if crate::ocr::repaired(m) => Some((
+                l.start,
+                l.end,
+                format!(
+                    "marker \"{}\" read as {} (a scan's misrecognition)",
+                    m.text,
+                    m.number.as_deref().unwrap_or("")
+                ),
+            )),
+            _ => None,
+        })
+        .collect();
+    for (start, end, message) in repaired {
+        let span = ctx.span(start, end);
+        ctx.diag(codes::OCR_TOLERATED, Severity::Info, message, span);
+    }
 }
 
 fn record_cleanups(ctx: &mut Ctx) {
