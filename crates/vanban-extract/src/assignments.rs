@@ -24,7 +24,7 @@ pub(crate) struct Parties {
 /// Read the parties of a task sentence.
 pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let mut p = Parties::default();
-    let t = text.trim_start_matches(['-', '+', ' ']);
+    let t = strip_enumerator(text.trim_start_matches(['-', '+', ' ']));
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
     let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
     let t = given.unwrap_or(t);
@@ -79,6 +79,18 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     p
+}
+
+/// A paragraph numbered in parentheses, "(1) Giao Bộ …", read without its number.
+fn strip_enumerator(t: &str) -> &str {
+    let Some(rest) = t.strip_prefix('(') else {
+        return t;
+    };
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    match rest.sub(digits..).strip_prefix(") ") {
+        Some(after) if (1..=2).contains(&digits) => after.trim_start(),
+        _ => t,
+    }
 }
 
 /// Whether a text is little more than the agencies it starts with: six words at most after them.
@@ -349,6 +361,8 @@ struct Columns {
     content: Option<usize>,
     lead: Option<usize>,
     cooperating: Option<usize>,
+    /// "Người thực hiện", "Đơn vị thực hiện": who carries a row's task when no column leads.
+    responsible: Option<usize>,
     deadline: Option<usize>,
 }
 
@@ -364,14 +378,20 @@ impl Columns {
                         .any(|&(r, w)| r == role && fold(c).contains(w))
             })
         };
+        let lead = find("lead");
+        let cooperating = find("cooperating");
+        let responsible =
+            find("responsible").filter(|&r| Some(r) != lead && Some(r) != cooperating);
         let cols = Columns {
             width: cells.len(),
             content: find("content"),
-            lead: find("lead"),
-            cooperating: find("cooperating"),
+            lead,
+            cooperating,
+            responsible: responsible.filter(|_| lead.is_none()),
             deadline: find("deadline"),
         };
-        (cols.lead.is_some() || cols.cooperating.is_some()).then_some(cols)
+        (cols.lead.is_some() || cols.cooperating.is_some() || cols.responsible.is_some())
+            .then_some(cols)
     }
 
     fn assignment(&self, w: &Walker, row: &Node) -> Option<Assignment> {
@@ -387,14 +407,15 @@ impl Columns {
         };
         let lead = agencies(self.lead);
         let cooperating = agencies(self.cooperating);
-        if lead.is_empty() && cooperating.is_empty() {
+        let responsible = agencies(self.responsible);
+        if lead.is_empty() && cooperating.is_empty() && responsible.is_empty() {
             return None;
         }
         Some(Assignment {
             node: row.id.clone(),
             lead,
             cooperating,
-            responsible: Vec::new(),
+            responsible,
             deadline: self
                 .deadline
                 .and_then(|i| row.cells.get(i))
@@ -451,9 +472,21 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
                     .next()
                     .is_some_and(char::is_lowercase)
             });
-        if !list.is_empty() && clean_end {
+        // "… và các địa phương liên quan": a known group, then the words that qualify it.
+        let tail_end = cell
+            .sub(end..)
+            .find([',', ';'])
+            .map_or(cell.len(), |p| end + p);
+        let tail = cell.sub(end..tail_end).trim();
+        let qualified = ["liên quan", "có liên quan"].contains(&tail);
+        if !list.is_empty() && (clean_end || qualified) {
+            let mut list = list;
+            if let (true, Some(last)) = (qualified, list.last_mut()) {
+                last.push(' ');
+                last.push_str(tail);
+            }
             out.extend(list);
-            pos = end;
+            pos = if qualified { tail_end } else { end };
         } else if let (false, Some(group)) = (list.is_empty(), group) {
             out.extend(list);
             push_group(registry, group, &mut out);
@@ -597,5 +630,18 @@ mod tests {
             read_cell(&r, "Sở Kế hoạch và Đầu tư"),
             ["Sở Kế hoạch và Đầu tư"]
         );
+    }
+}
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    #[test]
+    fn a_known_group_keeps_the_words_that_qualify_it() {
+        let r = AgencyRegistry::builtin();
+        let got = read_cell(&r, "Các Sở, ban, ngành và các địa phương liên quan");
+        assert_eq!(got, ["các Sở, ban, ngành", "các địa phương liên quan"]);
+        let got = read_cell(&r, "Sở Nội vụ; các địa phương có liên quan");
+        assert_eq!(got, ["Sở Nội vụ", "các địa phương có liên quan"]);
     }
 }

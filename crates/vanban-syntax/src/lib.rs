@@ -7,6 +7,7 @@
 //! `grammars/header.pest`, body hierarchy by marker rank, closing, appendices).
 #![warn(missing_docs)]
 
+mod cell_lines;
 mod cells;
 pub mod clean;
 mod closing;

@@ -756,7 +756,15 @@ pub(crate) fn paragraphs(
     joins: &mut usize,
 ) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let rows = pipe_tables(lines, from, to);
+    let mut rows = pipe_tables(lines, from, to);
+    // Tables printed one cell a line, where no pipe table stands.
+    let cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
+    if !cell_rows.is_empty() {
+        let overlaps = |r: &TableRow| rows.iter().any(|p| p.first < r.end && r.first < p.end);
+        let keep: Vec<TableRow> = cell_rows.into_iter().filter(|r| !overlaps(r)).collect();
+        rows.extend(keep);
+        rows.sort_by_key(|r| r.first);
+    }
     let mut next_row = 0;
     let mut i = from;
     while i < to {

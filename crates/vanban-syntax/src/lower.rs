@@ -1180,7 +1180,19 @@ fn finish(
                 }
             }
         }
-        if !(printed_rows && node.kind == NodeKind::Row && node.number.is_none()) {
+        // The header row of a table whose rows print no number ("TT | Nhiệm vụ …" over rows
+        // Word numbered by itself) is "row_0", as in numbered tables: the rows count from 1.
+        let head_row = !printed_rows
+            && node.kind == NodeKind::Row
+            && node.number.is_none()
+            && node
+                .cells
+                .first()
+                .is_some_and(|c| crate::cell_lines::is_head(c));
+        if head_row {
+            local.clear();
+            local.push_str("row_0");
+        } else if !(printed_rows && node.kind == NodeKind::Row && node.number.is_none()) {
             local_id(&mut local, &node, &mut ordinals);
         }
         let count = match seen.get_mut(local.as_str()) {
