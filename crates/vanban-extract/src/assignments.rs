@@ -100,6 +100,26 @@ fn names_only(registry: &AgencyRegistry, text: &str) -> bool {
     !list.is_empty() && t.sub(used..).split_whitespace().count() <= 6
 }
 
+/// Whether a unit that names who does the work and ends with ":" hands it to the units under
+/// it ("1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:" over "- Nghiên
+/// cứu …"): its subject acts, not a description that goes on ("Quỹ … được hình thành từ các
+/// nguồn sau:", "X gồm:").
+fn hands_down(registry: &AgencyRegistry, n: &Node, text: &str, p: &Parties) -> bool {
+    if p.responsible.is_empty() || n.children.is_empty() || !text.trim_end().ends_with(':') {
+        return false;
+    }
+    // A bare head ("Quỹ" of "Quỹ phát triển dữ liệu quốc gia …") is no named body.
+    if p.responsible.iter().any(|r| !r.contains(' ')) {
+        return false;
+    }
+    let t = text.trim_start_matches(['-', '+', ' ']);
+    let (_, used) = registry.read_list(t);
+    let clause = fold(vanban_text::window(t.sub(used..), 0, 200));
+    let verb = clause.trim_start_matches([' ', ',']);
+    let passive = clause.split_whitespace().any(|w| w == "được" || w == "gồm");
+    !passive && !starts_with_words(verb, &["là", "có", "có các", "thuộc"])
+}
+
 /// Whether a text is agency names and nothing else.
 fn bare_name(registry: &AgencyRegistry, text: &str) -> bool {
     let (list, used) = registry.read_list(text.trim());
@@ -290,7 +310,11 @@ impl Walker<'_> {
         // Its bullets take a task that leads ("b) Sở X chủ trì, phối hợp với …:") or a heading
         // that is little more than the agency ("1. Sở Công Thương"); not a description that
         // goes on ("Quỹ … được hình thành từ các nguồn sau:").
-        if p != Parties::default() && (!p.lead.is_empty() || names_only(self.registry, &text)) {
+        if p != Parties::default()
+            && (!p.lead.is_empty()
+                || names_only(self.registry, &text)
+                || hands_down(self.registry, n, &text, &p))
+        {
             own.parties = Some(p.clone());
         }
         if !p.responsible.is_empty() {
