@@ -392,11 +392,12 @@ struct Columns {
 
 impl Columns {
     fn of(cells: &[String]) -> Option<Columns> {
-        // A column title is short ("Cơ quan chủ trì", "Thời gian hoàn thành"); a long cell
-        // that mentions "phối hợp" is content, and its row is no header.
+        // A column title is short ("Cơ quan chủ trì", "Cơ quan, tổ chức đảng chủ trì",
+        // "Thời gian hoàn thành"); a long cell that mentions "phối hợp" is content, and its row
+        // is no header.
         let find = |role: &str| {
             cells.iter().position(|c| {
-                c.split_whitespace().count() <= 6
+                c.split_whitespace().count() <= 8
                     && TASK_COLUMNS
                         .iter()
                         .any(|&(r, w)| r == role && fold(c).contains(w))

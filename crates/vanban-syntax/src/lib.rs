@@ -16,6 +16,7 @@ pub mod error;
 pub mod header;
 mod header_grammar;
 mod late;
+mod layout_tables;
 mod line;
 mod lines;
 mod lower;

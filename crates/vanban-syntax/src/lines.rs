@@ -758,7 +758,11 @@ pub(crate) fn paragraphs(
     let mut out: Vec<Para> = Vec::new();
     let mut rows = pipe_tables(lines, from, to);
     // Tables printed one cell a line, where no pipe table stands.
-    let cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
+    let mut cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
+    // Tables a PDF text layer lays out by position.
+    cell_rows.extend(crate::layout_tables::layout_tables(
+        text_src, lines, from, to,
+    ));
     if !cell_rows.is_empty() {
         let overlaps = |r: &TableRow| rows.iter().any(|p| p.first < r.end && r.first < p.end);
         let keep: Vec<TableRow> = cell_rows.into_iter().filter(|r| !overlaps(r)).collect();

@@ -1,0 +1,565 @@
+//! Tables of PDF text layers laid out by position (`pdftotext -layout`): each printed line
+//! holds pieces of every column at the place the page shows them, a cell wraps over several
+//! lines, and the row number stands on the middle line of its row. Read by position:
+//!
+//! - the header: a line that starts with "TT" / "STT" followed by other column titles after
+//!   wide gaps, with the title lines just above and below it;
+//! - columns: on each page (a page number or a repeated header starts a new one, since the
+//!   columns move a little from page to page), the places no word covers on almost every
+//!   line are the gaps between columns; each word goes to the column under its middle, so two
+//!   cells printed one space apart still part;
+//! - rows: the row numbers in the first column ("1", "12", a group "II" or "II.1"); in each
+//!   column, a cell starts at a word that does not begin with a small letter (or after a
+//!   blank line) and goes on over the lines below it (up to two lines down) that do, and
+//!   across a page break; a cell belongs to the row whose number is nearest to its middle
+//!   line, the later row on a tie.
+
+use vanban_text::Sub;
+
+use crate::line::{Line, LineKind};
+use crate::tables::TableRow;
+
+/// One word of a line: its first and one-past-last character column, and its text.
+#[derive(Debug, Clone)]
+struct Word {
+    from: usize,
+    to: usize,
+    text: String,
+}
+
+/// The words of a raw line, with their character columns.
+fn words(raw: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut cur: Option<Word> = None;
+    for (x, c) in raw.chars().enumerate() {
+        if c.is_whitespace() {
+            if let Some(w) = cur.take() {
+                out.push(w);
+            }
+        } else {
+            let w = cur.get_or_insert_with(|| Word {
+                from: x,
+                to: x,
+                text: String::new(),
+            });
+            w.text.push(c);
+            w.to = x + 1;
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// Pieces of a line separated by two spaces or more: (first column, text).
+fn chunks(raw: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut last_end = usize::MAX;
+    for w in words(raw) {
+        match out.last_mut() {
+            Some(c) if w.from <= last_end + 1 => {
+                c.1.push(' ');
+                c.1.push_str(&w.text);
+            }
+            _ => out.push((w.from, w.text.clone())),
+        }
+        last_end = w.to;
+    }
+    out
+}
+
+/// A header line: "TT" or "STT" first, then two titles or more after wide gaps.
+fn header_line(raw: &str) -> bool {
+    let c = chunks(raw);
+    c.len() >= 3
+        && c.first()
+            .is_some_and(|(x, t)| *x <= 2 && matches!(t.as_str(), "TT" | "STT" | "Stt"))
+        && c.iter().skip(1).all(|(_, t)| t.split(' ').count() <= 6)
+}
+
+/// A row number of the first column: "1", "12", or a group "I", "II", "II.1".
+fn row_number(t: &str) -> bool {
+    let roman = |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| "IVX".contains(c));
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    match t.split_once('.') {
+        Some((a, b)) => roman(a) && digits(b),
+        None => digits(t) || roman(t),
+    }
+}
+
+/// Where the table that starts with the header line `h` starts and ends: the title lines
+/// just above the header (up to four, no blank line), and the line before the next
+/// "PHỤ LỤC" heading, a closing mark or `to`.
+fn table_extent(src: &str, lines: &[Line], h: usize, from: usize, to: usize) -> (usize, usize) {
+    let mut first = h;
+    while first > from && h - first < 4 && !lines[first - 1].is_blankish() {
+        let raw = src.sub(lines[first - 1].start..lines[first - 1].end);
+        if chunks(raw).iter().any(|(_, t)| t.split(' ').count() > 8) {
+            break;
+        }
+        first -= 1;
+    }
+    let mut end = h + 1;
+    while end < to {
+        let t = lines[end].full.trim_start().to_lowercase();
+        if t.starts_with("phụ lục") || t.starts_with("nơi nhận") {
+            break;
+        }
+        end += 1;
+    }
+    (first, end)
+}
+
+/// Header lines under the "TT" line: short pieces only (titles), before any row number.
+fn header_below(src: &str, lines: &[Line], h: usize, end: usize) -> usize {
+    let mut k = h + 1;
+    while k < end && k - h <= 4 && !lines[k].is_blankish() {
+        let raw = src.sub(lines[k].start..lines[k].end);
+        let c = chunks(raw);
+        let numbered = words(raw)
+            .first()
+            .is_some_and(|w| w.from <= 4 && row_number(&w.text));
+        if numbered || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Tables laid out by position in lines `[from, to)`: the header row, then the rows.
+pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -> Vec<TableRow> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let raw = src.sub(lines[i].start..lines[i].end);
+        if raw.len() < 20 || !header_line(raw) {
+            i += 1;
+            continue;
+        }
+        let (first, end) = table_extent(src, lines, i, from, to);
+        let rows = read_table(src, lines, first, i, end);
+        if rows.len() < 3 {
+            i += 1;
+            continue;
+        }
+        out.extend(rows);
+        i = end;
+    }
+    out
+}
+
+/// A page of a table: its header lines (maybe none) and its data lines.
+struct Page {
+    header: Vec<usize>,
+    data: Vec<usize>,
+}
+
+/// Split a table's lines `[first, end)` into pages: a page number or a repeated header
+/// starts a new one.
+fn pages(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<Page> {
+    let mut out = vec![Page {
+        header: Vec::new(),
+        data: Vec::new(),
+    }];
+    // The title lines above the header line are the header's too.
+    let mut k = h;
+    while k < end {
+        let raw = src.sub(lines[k].start..lines[k].end);
+        let repeated = k != h && header_line(raw);
+        if k == h || repeated {
+            let mut top = k;
+            while top > first && k - top < 4 && !lines[top - 1].is_blankish() && repeated {
+                let above = src.sub(lines[top - 1].start..lines[top - 1].end);
+                if chunks(above).iter().any(|(_, t)| t.split(' ').count() > 8) {
+                    break;
+                }
+                top -= 1;
+            }
+            let below = header_below(src, lines, k, end);
+            let page = out.last_mut().filter(|p| p.data.is_empty() && k == h);
+            let page = match page {
+                Some(p) => p,
+                None => {
+                    // The title lines above a repeated header were taken as data: give them back.
+                    if let Some(p) = out.last_mut() {
+                        p.data.retain(|&d| d < top);
+                    }
+                    out.push(Page {
+                        header: Vec::new(),
+                        data: Vec::new(),
+                    });
+                    out.last_mut().expect("just pushed")
+                }
+            };
+            page.header
+                .extend(if k == h { first..below } else { top..below });
+            k = below;
+            continue;
+        }
+        let line = &lines[k];
+        if matches!(line.kind, LineKind::PageNumber) || is_page_number(raw) {
+            out.push(Page {
+                header: Vec::new(),
+                data: Vec::new(),
+            });
+        } else if !line.is_blankish() {
+            if let Some(p) = out.last_mut() {
+                p.data.push(k);
+            }
+        }
+        k += 1;
+    }
+    out.retain(|p| !p.data.is_empty() || !p.header.is_empty());
+    out
+}
+
+/// A page number printed alone, far to the right of the left margin ("  13").
+fn is_page_number(raw: &str) -> bool {
+    let t = raw.trim();
+    let indent = raw.len() - raw.trim_start().len();
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) && indent >= 20
+}
+
+/// The column titles' places: pieces of the header lines (words one space apart) that
+/// overlap from line to line make one title; a piece that overlaps two titles is two titles
+/// printed one space apart ("tổ chức Cá nhân phụ trách chỉ") and is left out. Returns their
+/// character ranges, left to right, the "TT" title first.
+fn title_places(src: &str, lines: &[Line], header: &[usize]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &k in header {
+        let raw = src.sub(lines[k].start..lines[k].end);
+        let mut last: Option<(usize, usize)> = None;
+        for w in words(raw) {
+            match last.as_mut() {
+                Some(l) if w.from <= l.1 + 1 => l.1 = w.to,
+                _ => {
+                    spans.extend(last.take());
+                    last = Some((w.from, w.to));
+                }
+            }
+        }
+        spans.extend(last);
+    }
+    // Narrow pieces first: a wide one that bridges two titles is seen as such.
+    spans.sort_by_key(|s| (s.1 - s.0, s.0));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for s in spans {
+        let hits: Vec<usize> = (0..out.len())
+            .filter(|&i| s.0 < out[i].1 && out[i].0 < s.1)
+            .collect();
+        match hits.as_slice() {
+            [] => out.push(s),
+            [i] => out[*i] = (out[*i].0.min(s.0), out[*i].1.max(s.1)),
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Where the columns after the first two start on a page: between two titles, the place
+/// its words cover least (the middle of the least covered run), since titles are centred
+/// over columns whose text runs wider.
+fn column_starts(
+    src: &str,
+    lines: &[Line],
+    data: &[usize],
+    titles: &[(usize, usize)],
+) -> Vec<usize> {
+    let mut cover: Vec<usize> = Vec::new();
+    for &k in data {
+        let raw = src.sub(lines[k].start..lines[k].end);
+        for (n, w) in words(raw).iter().enumerate() {
+            if n == 0 && w.from <= 4 && row_number(&w.text) {
+                continue;
+            }
+            if cover.len() < w.to {
+                cover.resize(w.to, 0);
+            }
+            for c in &mut cover[w.from..w.to] {
+                *c += 1;
+            }
+        }
+    }
+    let at = |x: usize| cover.get(x).copied().unwrap_or(0);
+    let mut starts = Vec::new();
+    // Titles after "TT": the first is the content column, each later one starts a column.
+    for pair in titles.windows(2).skip(1) {
+        // From the middle of the title on the left (its column's text may run on well past
+        // the title) to just past the start of the next title (columns move a little from
+        // page to page).
+        let lo = (pair[0].0 + pair[0].1) / 2;
+        let hi = (pair[1].0 + 2).max(lo);
+        let least = (lo..=hi).map(at).min().unwrap_or(0);
+        let run: Vec<usize> = (lo..=hi).filter(|&x| at(x) == least).collect();
+        // The widest run of least cover: its middle.
+        let mut best = (0, hi);
+        let mut k = 0;
+        while k < run.len() {
+            let mut j = k;
+            while j + 1 < run.len() && run[j + 1] == run[j] + 1 {
+                j += 1;
+            }
+            if j - k + 1 > best.0 {
+                best = (j - k + 1, (run[k] + run[j]).div_ceil(2));
+            }
+            k = j + 1;
+        }
+        starts.push(best.1);
+    }
+    starts
+}
+
+/// The column of a word: 0 for the row number, else 1 + the number of column starts at or
+/// before its middle.
+fn column_of(w: &Word, starts: &[usize]) -> usize {
+    let mid = (w.from + w.to) / 2;
+    1 + starts.iter().filter(|&&s| s <= mid).count()
+}
+
+/// One cell under construction: its column, lines, and text.
+struct Cell {
+    column: usize,
+    first: usize,
+    last: usize,
+    text: String,
+}
+
+/// Read the table whose header line is `h` in lines `[first, end)`.
+fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<TableRow> {
+    let pages = pages(src, lines, first, h, end);
+    let mut numbers: Vec<(usize, String)> = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    let mut columns = 0;
+    let mut titles: Vec<(usize, usize)> = Vec::new();
+    for page in &pages {
+        if !page.header.is_empty() {
+            titles = title_places(src, lines, &page.header);
+        }
+        let starts = column_starts(src, lines, &page.data, &titles);
+        columns = columns.max(starts.len() + 2);
+        if header.is_empty() && !page.header.is_empty() {
+            header = header_cells(src, lines, &page.header, &starts);
+        }
+        read_page(src, lines, &page.data, &starts, &mut numbers, &mut cells);
+    }
+    if numbers.len() < 2 || header.len() < 3 {
+        return Vec::new();
+    }
+    let columns = columns.max(header.len());
+    header.resize(columns, String::new());
+    let mut rows = vec![TableRow {
+        first,
+        end: numbers[0].0,
+        cells: header,
+    }];
+    rows.extend(assemble(lines, end, &numbers, &cells, columns));
+    // The header row ends where the first row's lines begin.
+    if let Some(start) = rows.get(1).map(|r| r.first) {
+        rows[0].end = start;
+    }
+    rows
+}
+
+/// The header's cells: the words of its lines by column, top to bottom.
+fn header_cells(src: &str, lines: &[Line], header: &[usize], starts: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new(); starts.len() + 2];
+    for &k in header {
+        let raw = src.sub(lines[k].start..lines[k].end);
+        for (n, w) in words(raw).iter().enumerate() {
+            let col = if n == 0 && w.from <= 2 && matches!(w.text.as_str(), "TT" | "STT" | "Stt") {
+                0
+            } else {
+                column_of(w, starts)
+            };
+            let cell = &mut out[col.min(starts.len() + 1)];
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&w.text);
+        }
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
+/// The row numbers and cells of a page's data lines.
+fn read_page(
+    src: &str,
+    lines: &[Line],
+    data: &[usize],
+    starts: &[usize],
+    numbers: &mut Vec<(usize, String)>,
+    cells: &mut Vec<Cell>,
+) {
+    let page_start = cells.len();
+    for (at, &k) in data.iter().enumerate() {
+        let raw = src.sub(lines[k].start..lines[k].end);
+        let after_gap = at > 0 && data[at - 1] + 1 < k;
+        let line_words = words(raw);
+        let numbered = line_words
+            .first()
+            .is_some_and(|w| w.from <= 4 && row_number(&w.text));
+        // Only the first lines of a page, before any row number, go on with a cell the page
+        // break cut.
+        let page_top = at < 3 && !numbered && numbers.last().is_none_or(|n| n.0 < data[0]);
+        for (n, w) in line_words.iter().enumerate() {
+            if n == 0 && w.from <= 4 && row_number(&w.text) {
+                numbers.push((k, w.text.clone()));
+                continue;
+            }
+            let col = column_of(w, starts);
+            // The open cell of this column on this page, ended at most two lines above
+            // (a neighbour column's longer cell may stand between its lines).
+            let on_page = cells[page_start..]
+                .iter()
+                .rposition(|c| c.column == col)
+                .map(|p| p + page_start);
+            let starts_cell = !w.text.chars().next().is_some_and(char::is_lowercase);
+            let open = match on_page {
+                Some(p) => Some(p).filter(|&p| cells[p].last + 3 >= k && cells[p].last <= k),
+                // A cell the page break cut: words in small letters at the top of a page go
+                // on with the last cell of their column on the page before.
+                None if !starts_cell && page_top => cells.iter().rposition(|c| c.column == col),
+                None => None,
+            };
+            match open {
+                Some(p) if cells[p].last == k => {
+                    cells[p].text.push(' ');
+                    cells[p].text.push_str(&w.text);
+                }
+                Some(p) if !starts_cell && (!after_gap || on_page.is_none()) => {
+                    cells[p].text.push(' ');
+                    cells[p].text.push_str(&w.text);
+                    cells[p].last = k;
+                }
+                _ => cells.push(Cell {
+                    column: col,
+                    first: k,
+                    last: k,
+                    text: w.text.clone(),
+                }),
+            }
+        }
+    }
+}
+
+/// Rows from the numbers and cells: each cell joins the row whose number line is nearest to
+/// its middle line (the later row on a tie); a row's lines run from its first cell to the
+/// line before the next row's.
+fn assemble(
+    lines: &[Line],
+    end: usize,
+    numbers: &[(usize, String)],
+    cells: &[Cell],
+    columns: usize,
+) -> Vec<TableRow> {
+    let distance = |a: usize, b: usize| {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        (lo..hi).filter(|&k| !lines[k].is_blankish()).count()
+    };
+    let mut rows: Vec<(usize, Vec<String>)> = numbers
+        .iter()
+        .map(|(k, n)| {
+            let mut cells = vec![String::new(); columns];
+            cells[0] = n.clone();
+            (*k, cells)
+        })
+        .collect();
+    let mut firsts: Vec<usize> = numbers.iter().map(|(k, _)| *k).collect();
+    for c in cells {
+        let mid = (c.first + c.last).div_ceil(2);
+        let row = (0..numbers.len())
+            .min_by_key(|&r| (distance(numbers[r].0, mid), usize::MAX - r))
+            .unwrap_or(0);
+        let cell = &mut rows[row].1[c.column.min(columns - 1)];
+        if !cell.is_empty() {
+            cell.push(' ');
+        }
+        cell.push_str(&c.text);
+        firsts[row] = firsts[row].min(c.first);
+    }
+    // Keep the lines of rows in order and apart.
+    for r in 1..firsts.len() {
+        firsts[r] = firsts[r].max(firsts[r - 1] + 1);
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(r, (_, cells))| TableRow {
+            first: firsts[r],
+            end: firsts.get(r + 1).copied().unwrap_or(end),
+            cells,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::classify;
+
+    fn rows(text: &str) -> Vec<String> {
+        let lines = classify(text);
+        layout_tables(text, &lines, 0, lines.len())
+            .iter()
+            .map(|r| r.cells.join(" | "))
+            .collect()
+    }
+
+    /// A task table as a PDF text layer lays it out: titles over two lines, one of them
+    /// touching its neighbour; row numbers on the middle line; cells one space apart.
+    const TABLE: &str = r"
+                                          Cơ quan
+TT          Nội dung          Mục tiêu    chủ trì    Thời hạn
+   Tỷ lệ hồ sơ xử lý                      Sở Tài
+ 1 trực tuyến toàn           90%          chính      2026
+   trình
+   Tỷ lệ xã có điểm                       Sở Nội
+ 2 phục vụ một cửa           100%         vụ         2027
+   hiện đại
+                                   7
+   Số thủ tục được                        Văn phòng
+ 3 cắt giảm                  30%          Ủy ban     2026 - 2030
+                                          nhân dân
+";
+
+    #[test]
+    fn columns_by_place_and_rows_by_number() {
+        let got = rows(TABLE);
+        assert_eq!(
+            got,
+            [
+                "TT | Nội dung | Mục tiêu | Cơ quan chủ trì | Thời hạn",
+                "1 | Tỷ lệ hồ sơ xử lý trực tuyến toàn trình | 90% | Sở Tài chính | 2026",
+                "2 | Tỷ lệ xã có điểm phục vụ một cửa hiện đại | 100% | Sở Nội vụ | 2027",
+                "3 | Số thủ tục được cắt giảm | 30% | Văn phòng Ủy ban nhân dân | 2026 - 2030",
+            ],
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn rows_tile_the_lines_in_order() {
+        let lines = classify(TABLE);
+        let got = layout_tables(TABLE, &lines, 0, lines.len());
+        for w in got.windows(2) {
+            assert!(w[0].first < w[0].end && w[0].end == w[1].first, "{got:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_is_no_table() {
+        // "TT" opening a sentence, a list of short lines, a pipe table.
+        assert!(rows("TT    Nội dung    chủ trì\nmột dòng văn bản bình thường\n").is_empty());
+        assert!(
+            rows("TT của văn bản gồm các phần sau đây và nhiều chữ hơn nữa\n1 a\n2 b\n").is_empty()
+        );
+        assert!(
+            rows("| TT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Việc | Sở A |\n")
+                .is_empty()
+        );
+    }
+}
