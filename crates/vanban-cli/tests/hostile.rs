@@ -430,6 +430,40 @@ fn row_03_an_unclosed_quote_costs_a_window_not_the_rest_of_the_text() {
     assert_linear("Đề án “Xây dựng repeated", make, 3000);
 }
 
+// The same attack on the readers of tables and of misread markers: many header lines, long
+// tables laid out by position, many "8)" or "HI-" lines.
+#[test]
+fn row_02_table_readers_and_marker_repairs_are_linear() {
+    let make = |n: usize| {
+        format!(
+            "{TINY}{}",
+            "TT      Nội dung      Cơ quan chủ trì\n".repeat(n)
+        )
+    };
+    assert_linear("layout table headers repeated", make, 1500);
+    let make = |n: usize| {
+        let mut t = format!("{TINY}PHỤ LỤC\nTT      Nội dung      Cơ quan chủ trì    Thời hạn\n");
+        for k in 1..=n {
+            t.push_str(&format!(
+                "     Rà soát hồ sơ\n {k:<4}và báo cáo        Sở Tài chính       2026\n"
+            ));
+        }
+        t
+    };
+    assert_linear("a layout table of many rows", make, 1500);
+    let make = |n: usize| format!("{TINY}{}", "8) Việc một.\n".repeat(n));
+    assert_linear("8) repeated", make, 3000);
+    let make = |n: usize| format!("{TINY}{}", "II. MỤC MỘT HAI\nHI- MỤC BA BỐN\n".repeat(n));
+    assert_linear("Roman sections and misread ones", make, 3000);
+    let make = |n: usize| {
+        format!(
+            "{TINY}{}",
+            "TT\nTên nhiệm vụ\nChủ trì\n\n1\nViệc\n".repeat(n)
+        )
+    };
+    assert_linear("one-cell-a-line table heads repeated", make, 3000);
+}
+
 // Rows 4 and 9: a ladder of plans (2^L paths) and a chain 5 000 documents long.
 #[test]
 fn row_04_a_chain_is_the_dag_each_document_once() {

@@ -138,11 +138,11 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
         }
         let (first, end) = table_extent(src, lines, i, from, to);
         let rows = read_table(src, lines, first, i, end);
-        if rows.len() < 3 {
-            i += 1;
-            continue;
+        // Whether read or not, the lines up to the table's end are done with (another
+        // header line before it would read the same lines again).
+        if rows.len() >= 3 {
+            out.extend(rows);
         }
-        out.extend(rows);
         i = end;
     }
     out
@@ -333,6 +333,7 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
     let mut header: Vec<String> = Vec::new();
     let mut columns = 0;
     let mut titles: Vec<(usize, usize)> = Vec::new();
+    let mut last: Vec<Option<usize>> = Vec::new();
     for page in &pages {
         if !page.header.is_empty() {
             titles = title_places(src, lines, &page.header);
@@ -342,7 +343,15 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
         if header.is_empty() && !page.header.is_empty() {
             header = header_cells(src, lines, &page.header, &starts);
         }
-        read_page(src, lines, &page.data, &starts, &mut numbers, &mut cells);
+        read_page(
+            src,
+            lines,
+            &page.data,
+            &starts,
+            &mut numbers,
+            &mut cells,
+            &mut last,
+        );
     }
     if numbers.len() < 2 || header.len() < 3 {
         return Vec::new();
@@ -386,7 +395,8 @@ fn header_cells(src: &str, lines: &[Line], header: &[usize], starts: &[usize]) -
     out
 }
 
-/// The row numbers and cells of a page's data lines.
+/// The row numbers and cells of a page's data lines. `last` holds, per column, the last
+/// cell of the pages before (a cell a page break cut goes on with it).
 fn read_page(
     src: &str,
     lines: &[Line],
@@ -394,8 +404,12 @@ fn read_page(
     starts: &[usize],
     numbers: &mut Vec<(usize, String)>,
     cells: &mut Vec<Cell>,
+    last: &mut Vec<Option<usize>>,
 ) {
-    let page_start = cells.len();
+    let mut on_page: Vec<Option<usize>> = vec![None; starts.len() + 2];
+    if last.len() < on_page.len() {
+        last.resize(on_page.len(), None);
+    }
     for (at, &k) in data.iter().enumerate() {
         let raw = src.sub(lines[k].start..lines[k].end);
         let after_gap = at > 0 && data[at - 1] + 1 < k;
@@ -407,23 +421,19 @@ fn read_page(
         // break cut.
         let page_top = at < 3 && !numbered && numbers.last().is_none_or(|n| n.0 < data[0]);
         for (n, w) in line_words.iter().enumerate() {
-            if n == 0 && w.from <= 4 && row_number(&w.text) {
+            if n == 0 && numbered {
                 numbers.push((k, w.text.clone()));
                 continue;
             }
             let col = column_of(w, starts);
-            // The open cell of this column on this page, ended at most two lines above
-            // (a neighbour column's longer cell may stand between its lines).
-            let on_page = cells[page_start..]
-                .iter()
-                .rposition(|c| c.column == col)
-                .map(|p| p + page_start);
             let starts_cell = !w.text.chars().next().is_some_and(char::is_lowercase);
-            let open = match on_page {
+            // The open cell of this column on this page, ended at most two lines above (a
+            // neighbour column's longer cell may stand between its lines).
+            let open = match on_page[col] {
                 Some(p) => Some(p).filter(|&p| cells[p].last + 3 >= k && cells[p].last <= k),
                 // A cell the page break cut: words in small letters at the top of a page go
                 // on with the last cell of their column on the page before.
-                None if !starts_cell && page_top => cells.iter().rposition(|c| c.column == col),
+                None if !starts_cell && page_top => last[col],
                 None => None,
             };
             match open {
@@ -431,18 +441,23 @@ fn read_page(
                     cells[p].text.push(' ');
                     cells[p].text.push_str(&w.text);
                 }
-                Some(p) if !starts_cell && (!after_gap || on_page.is_none()) => {
+                Some(p) if !starts_cell && (!after_gap || on_page[col].is_none()) => {
                     cells[p].text.push(' ');
                     cells[p].text.push_str(&w.text);
                     cells[p].last = k;
+                    on_page[col] = Some(p);
                 }
-                _ => cells.push(Cell {
-                    column: col,
-                    first: k,
-                    last: k,
-                    text: w.text.clone(),
-                }),
+                _ => {
+                    cells.push(Cell {
+                        column: col,
+                        first: k,
+                        last: k,
+                        text: w.text.clone(),
+                    });
+                    on_page[col] = Some(cells.len() - 1);
+                }
             }
+            last[col] = on_page[col];
         }
     }
 }
@@ -457,10 +472,19 @@ fn assemble(
     cells: &[Cell],
     columns: usize,
 ) -> Vec<TableRow> {
-    let distance = |a: usize, b: usize| {
-        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        (lo..hi).filter(|&k| !lines[k].is_blankish()).count()
-    };
+    // Non-blank lines before each line, so that distances cost nothing.
+    let from = numbers
+        .first()
+        .map_or(0, |n| n.0)
+        .min(cells.iter().map(|c| c.first).min().unwrap_or(0));
+    let mut before = Vec::with_capacity(end - from + 1);
+    let mut count = 0;
+    for line in &lines[from..end] {
+        before.push(count);
+        count += usize::from(!line.is_blankish());
+    }
+    before.push(count);
+    let distance = |a: usize, b: usize| before[a.max(b) - from] - before[a.min(b) - from];
     let mut rows: Vec<(usize, Vec<String>)> = numbers
         .iter()
         .map(|(k, n)| {
@@ -472,7 +496,11 @@ fn assemble(
     let mut firsts: Vec<usize> = numbers.iter().map(|(k, _)| *k).collect();
     for c in cells {
         let mid = (c.first + c.last).div_ceil(2);
-        let row = (0..numbers.len())
+        // The nearest number line is the last one at or before the middle or the next one.
+        let next = numbers.partition_point(|n| n.0 <= mid);
+        let row = [next.checked_sub(1), (next < numbers.len()).then_some(next)]
+            .into_iter()
+            .flatten()
             .min_by_key(|&r| (distance(numbers[r].0, mid), usize::MAX - r))
             .unwrap_or(0);
         let cell = &mut rows[row].1[c.column.min(columns - 1)];

@@ -51,8 +51,9 @@ fn mark_ocr_romans(lines: &mut [Line]) {
         let Some((value, marker_end)) = misread(line) else {
             continue;
         };
-        let prev = romans.iter().rev().find(|r| r.0 < i).map_or(0, |r| r.1);
-        let next = romans.iter().find(|r| r.0 > i).map(|r| r.1);
+        let after = romans.partition_point(|r| r.0 < i);
+        let prev = after.checked_sub(1).map_or(0, |p| romans[p].1);
+        let next = romans[after..].iter().find(|r| r.0 > i).map(|r| r.1);
         let fits = value == prev + 1
             && match next {
                 Some(n) => n == value + 1,
@@ -110,21 +111,33 @@ fn misread(line: &Line) -> Option<(u32, usize)> {
     Some((value, full.len() - heading.len()))
 }
 
-/// The marker lines after line `i`, in order.
+/// The next marker within a page of lines after line `i`.
 fn next_marker(lines: &[Line], i: usize) -> Option<&Marker> {
-    lines.iter().skip(i + 1).find_map(|l| match &l.kind {
-        LineKind::Marker(m) => Some(m),
-        _ => None,
-    })
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(NEAR)
+        .find_map(|l| match &l.kind {
+            LineKind::Marker(m) => Some(m),
+            _ => None,
+        })
 }
 
-/// The marker line before line `i`.
+/// The marker within a page of lines before line `i`.
 fn prev_marker(lines: &[Line], i: usize) -> Option<&Marker> {
-    lines.iter().take(i).rev().find_map(|l| match &l.kind {
-        LineKind::Marker(m) => Some(m),
-        _ => None,
-    })
+    lines
+        .iter()
+        .take(i)
+        .rev()
+        .take(NEAR)
+        .find_map(|l| match &l.kind {
+            LineKind::Marker(m) => Some(m),
+            _ => None,
+        })
 }
+
+/// How far the point repair looks for the markers around a line.
+const NEAR: usize = 200;
 
 /// Points: "8)" that opens a list whose next marker is "b)" is the "a)" before it ("a" read
 /// as "8"), when no point list is open above it.
