@@ -132,7 +132,10 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
     let mut i = from;
     while i < to {
         let raw = src.sub(lines[i].start..lines[i].end);
-        if raw.len() < 20 || !header_line(raw) {
+        // The cheap test first: most lines do not start with "TT" / "STT".
+        let head = raw.trim_start_matches(' ');
+        let starts_tt = ["TT ", "STT ", "Stt "].iter().any(|p| head.starts_with(p));
+        if raw.len() < 20 || !starts_tt || !header_line(raw) {
             i += 1;
             continue;
         }
