@@ -70,12 +70,13 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     } else {
         // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
         // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
-        let partners = cooperating_after(registry, t);
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
-        if !partners.is_empty() && fold(vanban_text::window(t, 0, 40)).starts_with("phối hợp với")
-        {
-            p.lead = partners;
-            p.cooperating = vec![String::new()];
+        if fold(vanban_text::window(t, 0, 40)).starts_with("phối hợp với") {
+            let partners = cooperating_after(registry, t);
+            if !partners.is_empty() {
+                p.lead = partners;
+                p.cooperating = vec![String::new()];
+            }
         }
     }
     p
@@ -285,19 +286,7 @@ impl Walker<'_> {
             (Some(h), false) => format!("{h} {}", n.text),
             (None, _) => n.text.clone(),
         };
-        let mut p = parties(self.registry, &text);
-        if p.lead == [String::new()] {
-            p.lead.clone_from(&inherited.agencies);
-        }
-        if p.cooperating == [String::new()] {
-            // With no agency above to cooperate, the partner does not lead: a duty "Phối hợp với
-            // Kiểm toán nhà nước …" in a list of some body's duties.
-            if inherited.agencies.is_empty() {
-                p = Parties::default();
-            } else {
-                p.cooperating.clone_from(&inherited.agencies);
-            }
-        }
+        let mut p = fill_from_above(parties(self.registry, &text), inherited);
         let named = p != Parties::default();
         // A bullet that names nobody carries the task of the unit above it.
         if let (true, true, Some(q)) = (
@@ -334,13 +323,7 @@ impl Walker<'_> {
                 .filter(|c| c.marker.is_none() && c.kind == NodeKind::Paragraph)
                 .find_map(|c| deadline(&c.text, false, self.date))
         });
-        // An entry of a list of bodies ("a) Các sở, ban ngành thuộc tỉnh;" under "Đối tượng áp
-        // dụng", "- Các tỉnh ủy, thành ủy,") names who, not what: no task.
-        // Nor is an unmarked line that is a name and nothing else (a name printed as an
-        // example of a form: "Ví dụ 2:" / "ĐẢNG UỶ CÔNG AN TRUNG ƯƠNG").
-        let entry = n.children.is_empty()
-            && (text.trim_end().ends_with([',', ';']) && names_only(self.registry, &text)
-                || n.marker.is_none() && bare_name(self.registry, &text));
+        let entry = entry_of_names(self.registry, n, &text);
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
             out.push(Assignment {
@@ -357,6 +340,33 @@ impl Walker<'_> {
             own: named,
         }
     }
+}
+
+/// The agency left blank by `parties` (the one of the heading above) filled in: the lead of
+/// "Chủ trì, phối hợp với …", the cooperating one of "Phối hợp với X …". With no agency above
+/// to cooperate, the partner does not lead: a duty "Phối hợp với Kiểm toán nhà nước …" in a
+/// list of some body's duties is no task.
+fn fill_from_above(mut p: Parties, inherited: &Inherited) -> Parties {
+    if p.lead == [String::new()] {
+        p.lead.clone_from(&inherited.agencies);
+    }
+    if p.cooperating == [String::new()] {
+        if inherited.agencies.is_empty() {
+            return Parties::default();
+        }
+        p.cooperating.clone_from(&inherited.agencies);
+    }
+    p
+}
+
+/// Whether a node names who, not what: an entry of a list of bodies ("a) Các sở, ban ngành
+/// thuộc tỉnh;" under "Đối tượng áp dụng", "- Các tỉnh ủy, thành ủy,"), or an unmarked line
+/// that is a name and nothing else (a name printed as an example of a form: "Ví dụ 2:" /
+/// "ĐẢNG UỶ CÔNG AN TRUNG ƯƠNG").
+fn entry_of_names(registry: &AgencyRegistry, n: &Node, text: &str) -> bool {
+    n.children.is_empty()
+        && (text.trim_end().ends_with([',', ';']) && names_only(registry, text)
+            || n.marker.is_none() && bare_name(registry, text))
 }
 
 /// The parties of a task node, and whether the node named them itself (not taken from above).

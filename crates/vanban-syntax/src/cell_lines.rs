@@ -7,16 +7,7 @@
 use vanban_text::Sub;
 
 use crate::line::Line;
-use crate::tables::TableRow;
-
-/// First header cells that open such a table.
-const HEADS: &[&str] = &["tt", "stt", "số tt"];
-
-/// Whether a cell is the head of a row-number column ("TT", "STT", "Số TT").
-pub(crate) fn is_head(cell: &str) -> bool {
-    let c = cell.trim();
-    c.len() <= 7 && HEADS.contains(&c.to_lowercase().as_str())
-}
+use crate::tables::{is_head, TableRow};
 
 /// Most header cells, and most lines a row may hold, before the run is not read as a table.
 const MAX_COLUMNS: usize = 12;

@@ -17,7 +17,7 @@
 use vanban_text::Sub;
 
 use crate::line::{Line, LineKind};
-use crate::tables::TableRow;
+use crate::tables::{is_head, printed_number, TableRow};
 
 /// One word of a line: its first and one-past-last character column, and its text.
 #[derive(Debug, Clone)]
@@ -71,19 +71,14 @@ fn chunks(raw: &str) -> Vec<(usize, String)> {
 fn header_line(raw: &str) -> bool {
     let c = chunks(raw);
     c.len() >= 3
-        && c.first()
-            .is_some_and(|(x, t)| *x <= 2 && matches!(t.as_str(), "TT" | "STT" | "Stt"))
+        && c.first().is_some_and(|(x, t)| *x <= 2 && is_head(t))
         && c.iter().skip(1).all(|(_, t)| t.split(' ').count() <= 6)
 }
 
-/// A row number of the first column: "1", "12", or a group "I", "II", "II.1".
+/// A row number of the first column: "1", "12", or a group "I", "II", "II.1" — a number a
+/// table row prints in its first cell.
 fn row_number(t: &str) -> bool {
-    let roman = |s: &str| !s.is_empty() && s.len() <= 5 && s.chars().all(|c| "IVX".contains(c));
-    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    match t.split_once('.') {
-        Some((a, b)) => roman(a) && digits(b),
-        None => digits(t) || roman(t),
-    }
+    printed_number(t).is_some()
 }
 
 /// Where the table that starts with the header line `h` starts and ends: the title lines
@@ -132,10 +127,9 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
     let mut i = from;
     while i < to {
         let raw = src.sub(lines[i].start..lines[i].end);
-        // The cheap test first: most lines do not start with "TT" / "STT".
-        let head = raw.trim_start_matches(' ');
-        let starts_tt = ["TT ", "STT ", "Stt "].iter().any(|p| head.starts_with(p));
-        if raw.len() < 20 || !starts_tt || !header_line(raw) {
+        // The cheap test first: most lines do not start with a row-number title ("TT").
+        let first_word = raw.split_whitespace().next().unwrap_or("");
+        if raw.len() < 20 || !is_head(first_word) || !header_line(raw) {
             i += 1;
             continue;
         }
@@ -380,7 +374,7 @@ fn header_cells(src: &str, lines: &[Line], header: &[usize], starts: &[usize]) -
     for &k in header {
         let raw = src.sub(lines[k].start..lines[k].end);
         for (n, w) in words(raw).iter().enumerate() {
-            let col = if n == 0 && w.from <= 2 && matches!(w.text.as_str(), "TT" | "STT" | "Stt") {
+            let col = if n == 0 && w.from <= 2 && is_head(&w.text) {
                 0
             } else {
                 column_of(w, starts)

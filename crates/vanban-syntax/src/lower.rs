@@ -1143,18 +1143,7 @@ fn finish(
     end: usize,
 ) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
-    // Ids are made for every node: no allocation beyond the id itself and one map key per
-    // distinct local id.
-    let mut seen: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::with_capacity(nodes.len());
-    let mut ordinals: Vec<(&'static str, usize)> = Vec::new();
-    let mut local = String::new();
-    // Among rows with printed numbers, an unnumbered row (a header, a continuation) is
-    // counted under the last printed number before it ("row_0" for a header, "row_3_2").
-    let printed_rows = nodes
-        .iter()
-        .any(|b| b.node.kind == NodeKind::Row && b.node.number.is_some());
-    let mut last_printed = String::from("0");
+    let mut ids = SiblingIds::new(&nodes);
     let starts: Vec<usize> = nodes
         .iter()
         .enumerate()
@@ -1170,52 +1159,7 @@ fn finish(
         let Building {
             mut node, children, ..
         } = b;
-        if printed_rows && node.kind == NodeKind::Row {
-            match &node.number {
-                Some(n) => last_printed.clone_from(n),
-                None => {
-                    local.clear();
-                    local.push_str("row_");
-                    local.push_str(&last_printed);
-                }
-            }
-        }
-        // The header row of a table whose rows print no number ("TT | Nhiệm vụ …" over rows
-        // Word numbered by itself) is "row_0", as in numbered tables: the rows count from 1.
-        let head_row = !printed_rows
-            && node.kind == NodeKind::Row
-            && node.number.is_none()
-            && node
-                .cells
-                .first()
-                .is_some_and(|c| crate::cell_lines::is_head(c));
-        if head_row {
-            local.clear();
-            local.push_str("row_0");
-        } else if !(printed_rows && node.kind == NodeKind::Row && node.number.is_none()) {
-            local_id(&mut local, &node, &mut ordinals);
-        }
-        let count = match seen.get_mut(local.as_str()) {
-            Some(c) => {
-                *c += 1;
-                *c
-            }
-            None => {
-                seen.insert(local.clone(), 1);
-                1
-            }
-        };
-        let mut id = String::with_capacity(prefix.len() + local.len() + 8);
-        if !prefix.is_empty() {
-            id.push_str(prefix);
-            id.push_str("__");
-        }
-        id.push_str(&local);
-        if count > 1 {
-            id.push('_');
-            push_number(&mut id, count);
-        }
-        node.id = id;
+        node.id = ids.id_of(&node, prefix);
         let start = starts[k];
         let node_end = starts.get(k + 1).copied().unwrap_or(end);
         node.span = ctx.span(start, node_end);
@@ -1225,6 +1169,82 @@ fn finish(
         out.push(node);
     }
     out
+}
+
+/// The ids of one parent's children, made in order. No allocation beyond the id itself and
+/// one map key per distinct local id.
+struct SiblingIds {
+    seen: std::collections::HashMap<String, usize>,
+    ordinals: Vec<(&'static str, usize)>,
+    local: String,
+    /// Among rows with printed numbers, an unnumbered row (a header, a continuation) is
+    /// counted under the last printed number before it ("row_0" for a header, "row_3_2").
+    printed_rows: bool,
+    last_printed: String,
+}
+
+impl SiblingIds {
+    fn new(nodes: &[Building]) -> SiblingIds {
+        SiblingIds {
+            seen: std::collections::HashMap::with_capacity(nodes.len()),
+            ordinals: Vec::new(),
+            local: String::new(),
+            printed_rows: nodes
+                .iter()
+                .any(|b| b.node.kind == NodeKind::Row && b.node.number.is_some()),
+            last_printed: String::from("0"),
+        }
+    }
+
+    /// The id of the next sibling: `prefix__local`, with "_2", "_3" … on a repeated local id.
+    fn id_of(&mut self, node: &Node, prefix: &str) -> String {
+        let unnumbered_row = node.kind == NodeKind::Row && node.number.is_none();
+        if self.printed_rows && node.kind == NodeKind::Row {
+            match &node.number {
+                Some(n) => self.last_printed.clone_from(n),
+                None => {
+                    self.local.clear();
+                    self.local.push_str("row_");
+                    self.local.push_str(&self.last_printed);
+                }
+            }
+        }
+        // The header row of a table whose rows print no number ("TT | Nhiệm vụ …" over rows
+        // Word numbered by itself) is "row_0", as in numbered tables: the rows count from 1.
+        let head_row = !self.printed_rows
+            && unnumbered_row
+            && node
+                .cells
+                .first()
+                .is_some_and(|c| crate::tables::is_head(c));
+        if head_row {
+            self.local.clear();
+            self.local.push_str("row_0");
+        } else if !(self.printed_rows && unnumbered_row) {
+            local_id(&mut self.local, node, &mut self.ordinals);
+        }
+        let count = match self.seen.get_mut(self.local.as_str()) {
+            Some(c) => {
+                *c += 1;
+                *c
+            }
+            None => {
+                self.seen.insert(self.local.clone(), 1);
+                1
+            }
+        };
+        let mut id = String::with_capacity(prefix.len() + self.local.len() + 8);
+        if !prefix.is_empty() {
+            id.push_str(prefix);
+            id.push_str("__");
+        }
+        id.push_str(&self.local);
+        if count > 1 {
+            id.push('_');
+            push_number(&mut id, count);
+        }
+        id
+    }
 }
 
 /// The id of `node` among its siblings before duplicates are counted: "item_3", "point_đ", or

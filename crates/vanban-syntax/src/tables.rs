@@ -149,6 +149,15 @@ fn starts_row(text: &str) -> bool {
             || (t.chars().count() == 1 && t.chars().all(char::is_alphabetic)))
 }
 
+/// Titles of the row-number column that open a table's header ("TT", "STT", "Số TT").
+const HEADS: &[&str] = &["tt", "stt", "số tt"];
+
+/// Whether a cell is the title of a row-number column ("TT", "STT", "Số TT", any case).
+pub(crate) fn is_head(cell: &str) -> bool {
+    let c = cell.trim();
+    c.len() <= 7 && HEADS.contains(&c.to_lowercase().as_str())
+}
+
 /// The row number printed in a row's first cell, as the row's own number: "1", "12.",
 /// "2)", "1.1", a Roman group number ("I", "II.", "II.1") or the Roman number that opens a
 /// section row's heading ("I. NHÓM GIẢI PHÁP …"). `None` for header cells ("STT"), text, and
