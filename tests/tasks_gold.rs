@@ -179,6 +179,55 @@ fn nodes_of(n: &Node) -> usize {
     n.walk().count()
 }
 
+/// Per measure, how many of a document's gold rows its extraction gets right; prints the
+/// misses with TASKS_GOLD_VERBOSE set.
+fn score_document(file: &str, bytes: &[u8], rows: &[Row]) -> [usize; 3] {
+    let doc = vanban::parse_bytes(bytes).expect("UTF-8");
+    assert!(
+        doc.document.body.iter().map(nodes_of).sum::<usize>() > 0,
+        "{file}: empty body"
+    );
+    let x = vanban::extract(&doc);
+    let found: Vec<(String, &Assignment)> = x
+        .assignments
+        .iter()
+        .map(|a| (place(&a.node, doc.document.appendices.len()), a))
+        .collect();
+    let mut doc_right = [0usize; 3];
+    for row in rows {
+        let s = score(row, &matching(row, &found));
+        for i in 0..3 {
+            doc_right[i] += usize::from(s[i]);
+        }
+        if std::env::var_os("TASKS_GOLD_VERBOSE").is_some() && s.contains(&false) {
+            print_miss(file, row, s, &matching(row, &found));
+        }
+    }
+    doc_right
+}
+
+/// One gold row missed: what it wants and what the extraction gives at its place.
+fn print_miss(file: &str, row: &Row, s: [bool; 3], got: &[&Assignment]) {
+    let got: Vec<String> = got
+        .iter()
+        .map(|a| {
+            format!(
+                "{:?} {:?} {:?} {:?}",
+                a.lead,
+                a.cooperating,
+                a.responsible,
+                a.deadline
+                    .as_ref()
+                    .map(|d| (&d.text, &d.due, &d.start, &d.end, d.recurrence))
+            )
+        })
+        .collect();
+    println!(
+        "  {file} {} {s:?}: want {:?} / {:?} / {:?} {:?}; got {got:?}",
+        row.place, row.lead, row.cooperating, row.responsible, row.dates
+    );
+}
+
 #[test]
 fn assignments_match_the_gold_table() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -198,48 +247,7 @@ fn assignments_match_the_gold_table() {
             missing.push(file.clone());
             continue;
         };
-        let doc = vanban::parse_bytes(&bytes).expect("UTF-8");
-        assert!(
-            doc.document.body.iter().map(nodes_of).sum::<usize>() > 0,
-            "{file}: empty body"
-        );
-        let x = vanban::extract(&doc);
-        let found: Vec<(String, &Assignment)> = x
-            .assignments
-            .iter()
-            .map(|a| (place(&a.node, doc.document.appendices.len()), a))
-            .collect();
-        let mut doc_right = [0usize; 3];
-        for row in rows {
-            let s = score(row, &matching(row, &found));
-            for i in 0..3 {
-                doc_right[i] += usize::from(s[i]);
-            }
-            if std::env::var_os("TASKS_GOLD_VERBOSE").is_some() && s.contains(&false) {
-                let got: Vec<String> = matching(row, &found)
-                    .iter()
-                    .map(|a| {
-                        format!(
-                            "{:?} {:?} {:?} {:?}",
-                            a.lead,
-                            a.cooperating,
-                            a.responsible,
-                            a.deadline.as_ref().map(|d| (
-                                &d.text,
-                                &d.due,
-                                &d.start,
-                                &d.end,
-                                d.recurrence
-                            ))
-                        )
-                    })
-                    .collect();
-                println!(
-                    "  {file} {} {s:?}: want {:?} / {:?} / {:?} {:?}; got {got:?}",
-                    row.place, row.lead, row.cooperating, row.responsible, row.dates
-                );
-            }
-        }
+        let doc_right = score_document(file, &bytes, rows);
         println!(
             "{file}: {} rows, lead {} names {} dates {}",
             rows.len(),
