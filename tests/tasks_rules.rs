@@ -225,3 +225,83 @@ c) Sở Công Thương chủ trì, phối hợp với các sở, ban ngành th�
         Some(vec!["Sở Công Thương".to_owned()])
     );
 }
+
+#[test]
+fn an_appendix_title_and_a_group_row_date_the_rows_under_them() {
+    // CTr_104-CTr-TU_2026_LaoCai, Phụ lục 1 (a period in the title, none in the rows) and
+    // Phụ lục 2 (group rows over numbered rows).
+    let text = format!(
+        "{HEAD}      I. NHIỆM VỤ
+      1. Các cấp ủy triển khai thực hiện.
+
+                                 PHỤ LỤC 1
+            CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030
+| TT | Nội dung | Mục tiêu | Cơ quan, tổ chức đảng chủ trì |
+|---|---|---|---|
+| 1 | Tỷ lệ che phủ rừng | 60% | Đảng ủy UBND tỉnh |
+| 2 | Tỷ trọng kinh tế xanh trên GRDP | 10% | Đảng ủy UBND tỉnh |
+
+                                 PHỤ LỤC 2
+       DANH MỤC CÁC NHIỆM VỤ GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2045
+| TT | Nhiệm vụ cụ thể | Cơ quan chủ trì | Thời hạn thực hiện |
+|---|---|---|---|
+| I | Các nhiệm vụ cần làm ngay trong năm 2026 | | |
+| 1 | Xây dựng Kế hoạch hành động | Đảng ủy UBND tỉnh | |
+| 2 | Rà soát các bãi chôn lấp | Đảng ủy UBND tỉnh | Trước 31/12/2026 |
+| II | Nhiệm vụ khác | | |
+| 3 | Xây dựng Kịch bản biến đổi khí hậu | Đảng ủy UBND tỉnh | 2030 |
+| 4 | Xây dựng cơ sở dữ liệu | Đảng ủy UBND tỉnh | |
+"
+    );
+    let x = extract_text(&text);
+    type Dates = (String, Option<String>, Option<String>, Option<String>);
+    let dates: Vec<Dates> = x
+        .assignments
+        .iter()
+        .filter(|a| a.node.starts_with("annex"))
+        .map(|a| {
+            let d = a.deadline.clone().unwrap_or_default();
+            (a.text.clone(), d.due, d.start, d.end)
+        })
+        .collect();
+    let s = |v: &str| Some(v.to_owned());
+    assert_eq!(
+        dates,
+        [
+            (
+                "Tỷ lệ che phủ rừng".into(),
+                None,
+                s("2026-01-01"),
+                s("2030-12-31")
+            ),
+            (
+                "Tỷ trọng kinh tế xanh trên GRDP".into(),
+                None,
+                s("2026-01-01"),
+                s("2030-12-31")
+            ),
+            (
+                "Xây dựng Kế hoạch hành động".into(),
+                None,
+                s("2026-01-01"),
+                s("2026-12-31")
+            ),
+            (
+                "Rà soát các bãi chôn lấp".into(),
+                s("2026-12-31"),
+                None,
+                None
+            ),
+            (
+                "Xây dựng Kịch bản biến đổi khí hậu".into(),
+                None,
+                s("2030-01-01"),
+                s("2030-12-31")
+            ),
+            // "Giai đoạn 2026 - 2030, tầm nhìn …" names the programme: no date of its own.
+            ("Xây dựng cơ sở dữ liệu".into(), None, None, None),
+        ],
+        "{:#?}",
+        x.assignments
+    );
+}

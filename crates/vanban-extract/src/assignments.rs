@@ -181,11 +181,15 @@ pub(crate) fn assignments(registry: &AgencyRegistry, doc: &Document) -> Vec<Assi
         date: doc.header.date.as_deref(),
     };
     let mut out = Vec::new();
-    let roots: Vec<&[Node]> = std::iter::once(doc.body.as_slice())
-        .chain(doc.appendices.iter().map(|a| a.children.as_slice()))
-        .collect();
-    for nodes in roots {
-        w.walk(nodes, &Inherited::default(), &mut out);
+    w.walk(&doc.body, &Inherited::default(), &mut out);
+    // An appendix's title is the heading of its tasks: "Các chỉ tiêu chủ yếu giai đoạn
+    // 2026-2030" dates the rows of its table that give no date of their own.
+    for a in &doc.appendices {
+        let above = Inherited {
+            deadline: a.title.as_deref().and_then(|t| deadline(t, false, w.date)),
+            ..Inherited::default()
+        };
+        w.walk(&a.children, &above, &mut out);
     }
     out
 }
@@ -220,10 +224,7 @@ impl Walker<'_> {
             if n.kind == NodeKind::Row {
                 match &header {
                     None => header = Columns::of(&n.cells),
-                    Some(cols) => {
-                        out.extend(cols.assignment(self, n));
-                        self.group_rows(cols, &n.children, out);
-                    }
+                    Some(cols) => self.rows(cols, std::slice::from_ref(n), inherited, out),
                 }
                 continue;
             }
@@ -263,12 +264,21 @@ impl Walker<'_> {
         }
     }
 
-    /// The rows under a group row of a task table ("I | Tăng cường …"), read with the
-    /// table's columns.
-    fn group_rows(&self, cols: &Columns, rows: &[Node], out: &mut Vec<Assignment>) {
+    /// Rows of a task table and the rows under them (a group row "I | Tăng cường …" over
+    /// its rows), read with the table's columns. A row without a date of its own takes the
+    /// one of the headings above it, group rows included.
+    fn rows(&self, cols: &Columns, rows: &[Node], above: &Inherited, out: &mut Vec<Assignment>) {
         for r in rows.iter().filter(|r| r.kind == NodeKind::Row) {
-            out.extend(cols.assignment(self, r));
-            self.group_rows(cols, &r.children, out);
+            let mut a = cols.assignment(self, r);
+            if let Some(a) = a.as_mut().filter(|a| a.deadline.is_none()) {
+                a.deadline.clone_from(&above.deadline);
+            }
+            out.extend(a);
+            let mut own = above.clone();
+            if let Some(d) = cols.group_deadline(self, r) {
+                own.deadline = Some(d);
+            }
+            self.rows(cols, &r.children, &own, out);
         }
     }
 
@@ -429,9 +439,23 @@ impl Columns {
             .then_some(cols)
     }
 
+    /// The date a group row gives the rows under it, in its content ("Các nhiệm vụ cần làm
+    /// ngay trong năm 2026") or its deadline cell.
+    fn group_deadline(&self, w: &Walker, row: &Node) -> Option<Deadline> {
+        if row.children.is_empty() {
+            return None;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i));
+        cell(self.deadline)
+            .and_then(|d| deadline(d, true, w.date))
+            .or_else(|| cell(self.content).and_then(|c| deadline(c, false, w.date)))
+    }
+
     fn assignment(&self, w: &Walker, row: &Node) -> Option<Assignment> {
         let registry = w.registry;
-        if row.cells.len() != self.width {
+        // A pipe row may leave out its empty last cells ("| 1 | Việc | Sở A | |"); a row
+        // wider than the header belongs to no column.
+        if row.cells.len() > self.width || row.cells.len() < 2 {
             return None;
         }
         let agencies = |i: Option<usize>| -> Vec<String> {

@@ -327,6 +327,11 @@ fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
 /// The deadline of a task text, `cell` when the whole text is a deadline (a "Thời gian" column
 /// or field), against the document's date (`YYYY-MM-DD`).
 pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Deadline> {
+    if cell {
+        if let Some(d) = year_cell(text) {
+            return Some(d);
+        }
+    }
     let date = date.and_then(parse_iso);
     let main = DATES.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
@@ -387,6 +392,24 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         return None;
     };
     (!out.text.is_empty()).then_some(out)
+}
+
+/// A deadline cell that is a year and nothing else ("2030"): that year as a period.
+fn year_cell(text: &str) -> Option<Deadline> {
+    let t = text.trim().trim_end_matches(['.', ';']);
+    let y: i32 = t
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| t.parse().ok())
+        .flatten()
+        .filter(|y| (1900..2200).contains(y))?;
+    Some(Deadline {
+        text: t.to_owned(),
+        start: Some(iso((y, 1, 1))),
+        end: Some(iso((y, 12, 31))),
+        kind: DeadlineKind::Period,
+        ..Deadline::default()
+    })
 }
 
 /// Whether the date match at `start..end` is part of a plan's name: the years before
@@ -511,6 +534,14 @@ mod tests {
             (Some("2021-01-01"), Some("2025-12-31"))
         );
         assert_eq!(d("2026 – 2030").end.as_deref(), Some("2030-12-31"));
+        // A year alone is a period in a deadline cell, and no deadline in running text.
+        let x = deadline("2030", true, None).unwrap_or_default();
+        assert_eq!(
+            (x.kind, x.start.as_deref(), x.end.as_deref()),
+            (DeadlineKind::Period, Some("2030-01-01"), Some("2030-12-31"))
+        );
+        assert!(deadline("2030", false, None).is_none());
+        assert!(deadline("12030", true, None).is_none_or(|x| x.start.is_none()));
     }
 
     #[test]

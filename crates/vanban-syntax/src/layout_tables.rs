@@ -314,6 +314,59 @@ fn column_of(w: &Word, starts: &[usize]) -> usize {
     1 + starts.iter().filter(|&&s| s <= mid).count()
 }
 
+/// Whether a word is part of a printed date or period: a year ("2026"), a dash between years,
+/// "2026-2030", "15/10/2026".
+fn date_word(t: &str) -> bool {
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    let dashes: &[char] = &['-', '–', '—'];
+    if t.chars().all(|c| dashes.contains(&c)) {
+        return true;
+    }
+    if t.split(dashes).all(|p| p.is_empty() || year(p)) && t.split(dashes).any(year) {
+        return true;
+    }
+    let parts: Vec<&str> = t.split('/').collect();
+    parts.len() == 3
+        && parts[..2]
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && year(parts[2])
+}
+
+/// Where the date or period that ends a line starts (an index into `words`), if the line ends
+/// with one: words of dates only, with a year among them, not the row number.
+fn trailing_date(words: &[Word], numbered: bool) -> Option<usize> {
+    let first = usize::from(numbered);
+    let mut k = words.len();
+    while k > first && date_word(&words[k - 1].text) {
+        k -= 1;
+    }
+    let run = words.get(k..)?;
+    run.iter()
+        .any(|w| w.text.bytes().filter(u8::is_ascii_digit).count() >= 4)
+        .then_some(k)
+}
+
+/// Whether the last column of a table holds dates: on some line, a date or period ends the
+/// line and stands wholly under the last column (a "Thời hạn" column). PDF text layers print
+/// such a column's "2026 - 2030" one space after the cell before it, so the words' places
+/// alone cannot part them.
+fn last_column_dated(src: &str, lines: &[Line], pages: &[(Vec<usize>, Vec<usize>)]) -> bool {
+    pages.iter().any(|(data, starts)| {
+        data.iter().any(|&k| {
+            let ws = words(src.sub(lines[k].start..lines[k].end));
+            let numbered = ws
+                .first()
+                .is_some_and(|w| w.from <= 4 && row_number(&w.text));
+            trailing_date(&ws, numbered).is_some_and(|at| {
+                ws[at..]
+                    .iter()
+                    .all(|w| column_of(w, starts) == starts.len() + 1)
+            })
+        })
+    })
+}
+
 /// One cell under construction: its column, lines, and text.
 struct Cell {
     column: usize,
@@ -331,6 +384,7 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
     let mut columns = 0;
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut last: Vec<Option<usize>> = Vec::new();
+    let mut laid: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     for page in &pages {
         if !page.header.is_empty() {
             titles = title_places(src, lines, &page.header);
@@ -340,15 +394,17 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
         if header.is_empty() && !page.header.is_empty() {
             header = header_cells(src, lines, &page.header, &starts);
         }
-        read_page(
-            src,
-            lines,
-            &page.data,
-            &starts,
-            &mut numbers,
-            &mut cells,
-            &mut last,
-        );
+        laid.push((page.data.clone(), starts));
+    }
+    // Tables of four columns or more: the third on holds no content that ends in a year.
+    let dated = columns >= 4 && last_column_dated(src, lines, &laid);
+    for (data, starts) in &laid {
+        let mut page = PageCells {
+            numbers: &mut numbers,
+            cells: &mut cells,
+            last: &mut last,
+        };
+        read_page(src, lines, data, starts, dated, &mut page);
     }
     if numbers.len() < 2 || header.len() < 3 {
         return Vec::new();
@@ -394,15 +450,43 @@ fn header_cells(src: &str, lines: &[Line], header: &[usize], starts: &[usize]) -
 
 /// The row numbers and cells of a page's data lines. `last` holds, per column, the last
 /// cell of the pages before (a cell a page break cut goes on with it).
+/// What the pages of a table gather: row numbers with their lines, cells, and per column the
+/// last cell of the pages before.
+struct PageCells<'a> {
+    numbers: &'a mut Vec<(usize, String)>,
+    cells: &'a mut Vec<Cell>,
+    last: &'a mut Vec<Option<usize>>,
+}
+
+/// The column of each word of a line after the row number: by place, except that with a
+/// `dated` last column a date or period ending the line and starting past the content
+/// columns goes to the last column whole.
+fn line_columns(ws: &[Word], numbered: bool, starts: &[usize], dated: bool) -> Vec<usize> {
+    let mut cols: Vec<usize> = ws.iter().map(|w| column_of(w, starts)).collect();
+    let last = starts.len() + 1;
+    if let Some(at) = trailing_date(ws, numbered).filter(|_| dated) {
+        if cols[at] + 1 >= last && cols[at] >= 2 {
+            for c in &mut cols[at..] {
+                *c = last;
+            }
+        }
+    }
+    cols
+}
+
 fn read_page(
     src: &str,
     lines: &[Line],
     data: &[usize],
     starts: &[usize],
-    numbers: &mut Vec<(usize, String)>,
-    cells: &mut Vec<Cell>,
-    last: &mut Vec<Option<usize>>,
+    dated: bool,
+    page: &mut PageCells,
 ) {
+    let PageCells {
+        numbers,
+        cells,
+        last,
+    } = page;
     let mut on_page: Vec<Option<usize>> = vec![None; starts.len() + 2];
     if last.len() < on_page.len() {
         last.resize(on_page.len(), None);
@@ -417,12 +501,13 @@ fn read_page(
         // Only the first lines of a page, before any row number, go on with a cell the page
         // break cut.
         let page_top = at < 3 && !numbered && numbers.last().is_none_or(|n| n.0 < data[0]);
+        let cols = line_columns(&line_words, numbered, starts, dated);
         for (n, w) in line_words.iter().enumerate() {
             if n == 0 && numbered {
                 numbers.push((k, w.text.clone()));
                 continue;
             }
-            let col = column_of(w, starts);
+            let col = cols[n];
             let starts_cell = !w.text.chars().next().is_some_and(char::is_lowercase);
             // The open cell of this column on this page, ended at most two lines above (a
             // neighbour column's longer cell may stand between its lines).
@@ -564,6 +649,46 @@ TT          Nội dung          Mục tiêu    chủ trì    Thời hạn
             ],
             "{got:#?}"
         );
+    }
+
+    /// A deadline column printed one space after the cell before it, its "2026 - 2030" cut by
+    /// the column start found by place, or a year standing alone under the cell before.
+    const DATED: &str = r"
+                                          Cơ quan      Cá nhân
+TT          Nội dung                      chủ trì      phụ trách           Thời hạn
+
+   Rà soát văn bản                        Sở Tài       Đồng chí A -
+ 1 quy phạm                               chính        Phó Chủ tịch 2026 - 2030
+   Xây dựng kế hoạch                      Sở Nội       Đồng chí B -
+ 2 bảo tồn                                vụ           Phó Chủ tịch      2029 -
+                                                                         2030
+   Quản lý rừng                           Sở Nông
+ 3 bền vững                               nghiệp       Đồng chí C     2030
+ 4 Cập nhật dữ liệu                       Sở Xây dựng  Đồng chí D          2026 - 2027
+";
+
+    #[test]
+    fn a_date_that_ends_a_line_goes_to_a_dated_last_column() {
+        let got = rows(DATED);
+        assert_eq!(
+            got,
+            [
+                "TT | Nội dung | Cơ quan chủ trì | Cá nhân phụ trách | Thời hạn",
+                "1 | Rà soát văn bản quy phạm | Sở Tài chính | Đồng chí A - Phó Chủ tịch | 2026 - 2030",
+                "2 | Xây dựng kế hoạch bảo tồn | Sở Nội vụ | Đồng chí B - Phó Chủ tịch | 2029 - 2030",
+                "3 | Quản lý rừng bền vững | Sở Nông nghiệp | Đồng chí C | 2030",
+                "4 | Cập nhật dữ liệu | Sở Xây dựng | Đồng chí D | 2026 - 2027",
+            ],
+            "{got:#?}"
+        );
+        // Without a date under the last column anywhere, places alone decide; a date in the
+        // content column stays there.
+        let ws = words(" 1 Việc giai đoạn   Sở A   Đồng chí A 2026 - 2030");
+        let starts = [18, 24, 42];
+        assert_eq!(line_columns(&ws, true, &starts, false)[8..], [3, 3, 4, 4]);
+        assert_eq!(line_columns(&ws, true, &starts, true)[8..], [3, 4, 4, 4]);
+        let ws = words(" 1 Việc giai đoạn 2026 - 2030");
+        assert_eq!(line_columns(&ws, true, &[30, 36, 40], true), [1; 7]);
     }
 
     #[test]
