@@ -333,21 +333,31 @@ impl AgencyRegistry {
         let t = title_at(folded)?;
         let rest = text.sub(t..);
         let sp = rest.len() - rest.trim_start_matches(' ').len();
+        // A title standing for every official who holds it: "Bộ trưởng, Thủ trưởng cơ quan
+        // ngang bộ, … chịu trách nhiệm thi hành".
+        if sp == 0 && rest.starts_with([',', ';']) {
+            return Some((vec![text.sub(..t).to_owned()], t));
+        }
         if sp == 0 {
             return None;
         }
         let at = t + sp;
+        let generic = GENERIC_BODIES
+            .iter()
+            .find(|g| {
+                folded
+                    .sub(at..)
+                    .strip_prefix(*g)
+                    .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+            })
+            .map(|g| (text.sub(at..at + g.len()).to_owned(), g.len()));
         let (name, len) = match self.read_one(text.sub(at..), folded.sub(at..)) {
-            Some((names, len)) if names.len() == 1 => Some((names[0].clone(), len)),
-            _ => GENERIC_BODIES
-                .iter()
-                .find(|g| {
-                    folded
-                        .sub(at..)
-                        .strip_prefix(*g)
-                        .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
-                })
-                .map(|g| (text.sub(at..at + g.len()).to_owned(), g.len())),
+            Some((names, len))
+                if names.len() == 1 && generic.as_ref().is_none_or(|g| g.1 <= len) =>
+            {
+                Some((names[0].clone(), len))
+            }
+            _ => generic,
         }?;
         let title = text.sub(..t);
         Some((vec![format!("{title} {name}")], at + len))
@@ -356,7 +366,8 @@ impl AgencyRegistry {
     /// A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung
     /// ương".
     fn read_headed(&self, text: &str) -> Option<(Vec<String>, usize)> {
-        let head = self.heads.iter().find(|h| {
+        // The longest head that starts the text ("Viện kiểm sát" over "Viện").
+        let head = self.heads.iter().filter(|h| {
             let word = |t: &str| {
                 t.strip_prefix(h.as_str())
                     .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
@@ -366,7 +377,8 @@ impl AgencyRegistry {
                     .strip_prefix("Các ")
                     .or_else(|| text.strip_prefix("các "))
                     .is_some_and(word)
-        })?;
+        });
+        let head = head.max_by_key(|h| h.len())?;
         let head_end = text.find(head.as_str()).map_or(0, |p| p + head.len());
         let end = head_end + name_tail_len(text.sub(head_end..), head.split(' ').next_back());
         let written = text.sub(..end).trim();
@@ -410,7 +422,10 @@ fn province_after(s: &str) -> usize {
 fn title_at(folded: &str) -> Option<usize> {
     OFFICIAL_TITLES.iter().find_map(|t| {
         let rest = folded.strip_prefix(t)?;
-        rest.starts_with(' ').then_some(t.len())
+        // "Bộ trưởng, Thủ trưởng …": a "-trưởng" title may stand alone before a comma (not a
+        // verb such as "Lãnh đạo, chỉ đạo …").
+        let alone = t.ends_with("trưởng") && rest.starts_with([',', ';']);
+        (rest.starts_with(' ') || alone).then_some(t.len())
     })
 }
 

@@ -56,30 +56,63 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     }
     if rest_fold.starts_with("chủ trì") && !subject.is_empty() {
         p.lead = subject;
-        p.cooperating = cooperating_after(registry, rest.sub("chủ trì".len()..));
+        let after = rest.sub("chủ trì".len()..).trim_start_matches([' ', ',']);
+        p.cooperating = cooperating_in(registry, after);
+        // "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát …".
+        if let Some(with) = ["cùng với ", "cùng "]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+        {
+            for name in registry.read_list(with).0 {
+                if !p.cooperating.contains(&name) {
+                    p.cooperating.push(name);
+                }
+            }
+        }
     } else if !subject.is_empty() {
         p.responsible = subject;
-        if let Some(i) = rest_fold.find("phối hợp") {
-            p.cooperating = cooperating_after(registry, rest.sub(i..));
-        }
-    } else if fold(vanban_text::window(t, 0, 40)).starts_with("chủ trì") {
-        // "Chủ trì, phối hợp với …" under an item that names the agency ("1. Bộ Kế hoạch và
-        // Đầu tư:"): the lead is inherited.
-        p.cooperating = cooperating_after(registry, t.sub("chủ trì".len()..));
-        p.lead = vec![String::new()];
-    } else {
+        p.cooperating = cooperating_in(registry, rest);
+    } else if fold(vanban_text::window(t, 0, 40)).starts_with("phối hợp với") {
         // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
         // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
-        if fold(vanban_text::window(t, 0, 40)).starts_with("phối hợp với") {
-            let partners = cooperating_after(registry, t);
-            if !partners.is_empty() {
-                p.lead = partners;
-                p.cooperating = vec![String::new()];
-            }
+        // (A head word alone, "Quỹ" of "Quỹ nhà ở địa phương", is no partner to lead.)
+        let mut partners = cooperating_after(registry, t);
+        partners.retain(|n| n.contains(' '));
+        if !partners.is_empty() {
+            p.lead = partners;
+            p.cooperating = vec![String::new()];
+        }
+    } else {
+        // "Chủ trì, phối hợp với …", "Tiếp tục phát huy vai trò cơ quan thường trực chủ trì,
+        // phối hợp với …", "chủ động, phối hợp Bộ Nội vụ tham mưu …" under an item that names
+        // the agency ("2. Bộ Xây dựng:"): the agency above leads, the partners cooperate.
+        p.cooperating = cooperating_in(registry, t);
+        if !p.cooperating.is_empty() || fold(vanban_text::window(t, 0, 40)).starts_with("chủ trì")
+        {
+            p.lead = vec![String::new()];
         }
     }
     p
+}
+
+/// The partners of every "phối hợp (với) …" of a text, each once, in order ("chủ trì, phối hợp
+/// với Văn phòng Chính phủ …; phối hợp với Đài Truyền hình Việt Nam …").
+/// A "phối hợp" whose sentence names its own subject ("… Các tỉnh uỷ, thành uỷ phối hợp Bộ Y
+/// tế …") is that subject's, and left out.
+fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
+    let folded = fold(s);
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in folded.match_indices("phối hợp") {
+        if i < s.len() && s.is_char_boundary(i) && !has_own_subject(registry, s.sub(..i)) {
+            for name in cooperating_after(registry, s.sub(i..)) {
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A paragraph numbered in parentheses, "(1) Giao Bộ …", read without its number.
@@ -158,6 +191,18 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
         .unwrap_or(rest)
         .trim_start_matches([' ', ':']);
     registry.read_list(rest).0
+}
+
+/// Whether the sentence that `before` ends (the text up to a "phối hợp") opens with agencies
+/// and nothing else: "Các tỉnh uỷ, thành uỷ " of "… Các tỉnh uỷ, thành uỷ phối hợp …".
+fn has_own_subject(registry: &AgencyRegistry, before: &str) -> bool {
+    let start = before.rfind(". ").map_or(0, |k| k + 2);
+    let sentence = before.sub(start..).trim();
+    if sentence.is_empty() {
+        return false;
+    }
+    let (names, used) = registry.read_list(sentence);
+    !names.is_empty() && sentence.sub(used..).trim_matches([' ', ',']).is_empty()
 }
 
 /// Task-bearing node kinds.
@@ -358,7 +403,13 @@ impl Walker<'_> {
 /// list of some body's duties is no task.
 fn fill_from_above(mut p: Parties, inherited: &Inherited) -> Parties {
     if p.lead == [String::new()] {
+        // With nobody above to lead, partners alone make no task.
+        if inherited.agencies.is_empty() {
+            return Parties::default();
+        }
         p.lead.clone_from(&inherited.agencies);
+        // "2.12. Các sở, ban, ngành: … phối hợp với các sở, ban, ngành …": no partner of itself.
+        p.cooperating.retain(|c| !p.lead.contains(c));
     }
     if p.cooperating == [String::new()] {
         if inherited.agencies.is_empty() {
@@ -702,5 +753,93 @@ mod cell_tests {
         assert_eq!(got, ["các Sở, ban, ngành", "các địa phương liên quan"]);
         let got = read_cell(&r, "Sở Nội vụ; các địa phương có liên quan");
         assert_eq!(got, ["Sở Nội vụ", "các địa phương có liên quan"]);
+    }
+
+    #[test]
+    fn every_partner_of_a_task_and_not_those_of_another_subject() {
+        let r = AgencyRegistry::builtin();
+        // CD_224-CD-TTg_2025, 2.a: two "phối hợp với" in one sentence, no agency of its own.
+        let p = parties(&r, "Tiếp tục phát huy vai trò cơ quan Thường trực chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát danh mục; phối hợp với Đài Truyền hình Việt Nam xây dựng Chương trình.");
+        assert_eq!(p.lead, [""]);
+        assert_eq!(
+            p.cooperating,
+            [
+                "Văn phòng Chính phủ",
+                "Bộ Tài chính",
+                "Đài Truyền hình Việt Nam"
+            ]
+        );
+        // "chủ trì cùng …" names partners.
+        let p = parties(&r, "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát, đánh giá đề xuất thưởng");
+        assert_eq!(p.lead, ["Bộ Tài chính"]);
+        assert_eq!(p.cooperating, ["Bộ Xây dựng", "các Bộ, ngành liên quan"]);
+        // KL_221-KL-TW_2025: the later sentence has a subject of its own.
+        let p = parties(&r, "Yêu cầu các cấp uỷ, cơ quan, đơn vị, địa phương đẩy mạnh việc rà soát. Các tỉnh uỷ, thành uỷ phối hợp Bộ Y tế, Bộ Nội vụ khẩn trương sắp xếp các trạm y tế cấp xã.");
+        assert!(p.cooperating.is_empty(), "{p:?}");
+        // Partners with nobody above to lead make no task.
+        let q = fill_from_above(
+            parties(
+                &r,
+                "Chủ trì, phối hợp với Bộ Tài chính kiểm tra hoạt động của Quỹ;",
+            ),
+            &Inherited::default(),
+        );
+        assert_eq!(q, Parties::default());
+        let above = Inherited {
+            agencies: vec!["Bộ Xây dựng".into()],
+            ..Inherited::default()
+        };
+        let q = fill_from_above(
+            parties(
+                &r,
+                "Chủ trì, phối hợp với Bộ Tài chính kiểm tra hoạt động của Quỹ;",
+            ),
+            &above,
+        );
+        assert_eq!(
+            (q.lead, q.cooperating),
+            (
+                vec!["Bộ Xây dựng".to_owned()],
+                vec!["Bộ Tài chính".to_owned()]
+            )
+        );
+        // A head word alone does not lead: "Phối hợp với Quỹ nhà ở địa phương …".
+        let p = parties(
+            &r,
+            "Phối hợp với Quỹ nhà ở địa phương trong việc tuyên truyền",
+        );
+        assert!(p.lead.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn a_responsibility_clause_names_who_carries_its_points() {
+        let r = AgencyRegistry::builtin();
+        // ND_302-2025-ND-CP, Điều 24: "1. Trách nhiệm của Bộ Xây dựng" over "a) …".
+        let p = parties(&r, "Trách nhiệm của Bộ Xây dựng");
+        assert_eq!(p.responsible, ["Bộ Xây dựng"]);
+        // Officials standing for every holder of the title, and the longest head.
+        let p = parties(&r, "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này.");
+        assert_eq!(
+            p.responsible,
+            [
+                "Bộ trưởng",
+                "Thủ trưởng cơ quan ngang bộ",
+                "Thủ trưởng cơ quan thuộc Chính phủ",
+                "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"
+            ]
+        );
+        let p = parties(&r, "Lãnh đạo, chỉ đạo các cơ quan triển khai thực hiện");
+        assert!(p.responsible.is_empty(), "{p:?}");
+        let p = parties(
+            &r,
+            "Đề nghị Viện kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố phối hợp",
+        );
+        assert_eq!(
+            p.responsible,
+            [
+                "Viện kiểm sát nhân dân thành phố",
+                "Tòa án nhân dân thành phố"
+            ]
+        );
     }
 }
