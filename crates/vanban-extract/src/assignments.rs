@@ -11,7 +11,7 @@ use crate::deadlines::deadline;
 
 mod fields;
 mod owners;
-use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, TASK_COLUMNS};
+use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, TASK_COLUMNS, TASK_OPENERS};
 
 /// Lead, cooperating and responsible agencies of a task text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -25,6 +25,9 @@ pub(crate) struct Parties {
 pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let mut p = Parties::default();
     let t = strip_enumerator(text.trim_start_matches(['-', '+', ' ']));
+    if let Some(after) = after_opening(registry, t) {
+        return parties(registry, after);
+    }
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
     let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
     let t = given.unwrap_or(t);
@@ -113,6 +116,47 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The subject after an opening ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở,
+/// ngành … có trách nhiệm …" → "các sở, ngành …"; `data/task-openers.tsv`): the text after
+/// the opening's first comma, when agencies start it and the comma is in the first sentence.
+fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
+    let head = fold(vanban_text::window(t, 0, 300));
+    if !starts_with_words(&head, &TASK_OPENERS) {
+        return None;
+    }
+    let comma = head.find(", ")?;
+    // (An agent phrase "… do X, Y, Z tiến hành, …" goes on after the comma.)
+    let opening = head.sub(..comma);
+    if opening.contains(". ") || opening.contains(" do ") {
+        return None;
+    }
+    let after = t.sub(comma + 2..);
+    // "các sở, ngành …", "Giám đốc …": not a lower-case phrase that happens to be a name
+    // ("Trong quá trình tiến hành thanh tra, kiểm toán nhà nước hoặc …"), and not the next
+    // name of a list the opening holds ("Đối với cuộc thanh tra do Thanh tra Bộ Quốc phòng,
+    // Thanh tra Bộ Công an …").
+    let capital = after.chars().next().is_some_and(char::is_uppercase);
+    if !(capital || after.starts_with("các ")) || ends_with_agency(registry, t.sub(..comma)) {
+        return None;
+    }
+    (!registry.read_list(after).0.is_empty()).then_some(after)
+}
+
+/// Whether a text ends with an agency name (one of its last eight words starts a name that
+/// runs to the end).
+fn ends_with_agency(registry: &AgencyRegistry, text: &str) -> bool {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c == ' ')
+        .map(|(i, _)| i + 1)
+        .collect();
+    starts.iter().rev().take(8).any(|&i| {
+        let tail = text.sub(i..);
+        let (names, used) = registry.read_list(tail);
+        !names.is_empty() && tail.sub(used..).trim().is_empty()
+    })
 }
 
 /// A paragraph numbered in parentheses, "(1) Giao Bộ …", read without its number.
@@ -809,6 +853,29 @@ mod cell_tests {
             "Phối hợp với Quỹ nhà ở địa phương trong việc tuyên truyền",
         );
         assert!(p.lead.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn the_subject_after_an_opening() {
+        let r = AgencyRegistry::builtin();
+        // KH_7360-KH-UBND_2025_LaiChau, IV.2 and III.2.
+        let p = parties(&r, "Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành và Ủy ban nhân dân các xã, phường được phân công chủ trì thực hiện nhiệm vụ có trách nhiệm xây dựng kế hoạch chi tiết");
+        assert_eq!(
+            p.responsible,
+            ["các Sở, ngành", "Ủy ban nhân dân xã, phường"]
+        );
+        let p = parties(&r, "Đối với các nhiệm vụ triển khai trong năm 2025, các sở, ngành liên quan chủ động cân đối bố trí");
+        assert_eq!(p.responsible, ["các Sở, ngành liên quan"]);
+        // A lower-case phrase that reads as a name, the next name of a list the opening
+        // holds, an agent phrase: no subject.
+        let none = [
+            "Trong quá trình tiến hành thanh tra, kiểm toán nhà nước hoặc trước khi ban hành kết luận",
+            "Đối với nguồn vốn ủy thác cho Ngân hàng Chính sách xã hội, Hội đồng nhân dân cấp tỉnh quyết định",
+            "Đối với cuộc thanh tra do các cơ quan thanh tra trong Quân đội nhân dân, Công an nhân dân tiến hành, thời gian không quá 15 ngày",
+        ];
+        for t in none {
+            assert_eq!(parties(&r, t), Parties::default(), "{t}");
+        }
     }
 
     #[test]
