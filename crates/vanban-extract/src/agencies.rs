@@ -141,7 +141,30 @@ impl AgencyRegistry {
         if let Some(c) = self.exact(&fold(&expanded)) {
             return c.to_owned();
         }
+        // An official and the body they head: the body's canonical name ("Chủ tịch Ủy ban nhân
+        // dân các xã, phường" → "Chủ tịch Ủy ban nhân dân xã, phường").
+        let folded = fold(&expanded);
+        if let Some(t) = title_at(&folded).filter(|&t| folded.sub(t..).starts_with(' ')) {
+            let body = expanded.sub(t..).trim();
+            if !body.is_empty() {
+                return format!(
+                    "{} {}",
+                    modern_tones(expanded.sub(..t)),
+                    self.canonical(body)
+                );
+            }
+        }
         modern_tones(&expanded)
+    }
+
+    /// Whether a name is a head of names, or the start of one, and nothing more ("Quỹ",
+    /// "Hội đồng"): what a reader gives when the words after a head are not a name. (A
+    /// plural, "các Bộ", names a group and is not bare.)
+    pub(crate) fn is_bare_head(&self, name: &str) -> bool {
+        let n = name.trim();
+        self.heads
+            .iter()
+            .any(|h| h == n || h.strip_prefix(n).is_some_and(|r| r.starts_with(' ')))
     }
 
     /// The canonical name of an alias given whole (folded).
@@ -845,6 +868,11 @@ mod tests {
             "Ủy ban nhân dân huyện, thành phố"
         );
         assert_eq!(r.canonical("Sở KH&ĐT"), "Sở Kế hoạch và Đầu tư");
+        // An official's body takes its canonical name too.
+        assert_eq!(
+            r.canonical("Chủ tịch UBND các xã, phường"),
+            "Chủ tịch Ủy ban nhân dân xã, phường"
+        );
         // Tone marks take the current placement (`modern_tones`, tested in vanban-text).
         assert_eq!(r.canonical("Thường trực Tỉnh uỷ"), "Thường trực Tỉnh ủy");
     }

@@ -81,7 +81,7 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
         // (A head word alone, "Quỹ" of "Quỹ nhà ở địa phương", is no partner to lead.)
         let mut partners = cooperating_after(registry, t);
-        partners.retain(|n| n.contains(' '));
+        partners.retain(|n| !registry.is_bare_head(n));
         if !partners.is_empty() {
             p.lead = partners;
             p.cooperating = vec![String::new()];
@@ -120,29 +120,44 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
 
 /// The subject after an opening ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở,
 /// ngành … có trách nhiệm …" → "các sở, ngành …"; `data/task-openers.tsv`): the text after
-/// the opening's first comma, when agencies start it and the comma is in the first sentence.
+/// the first comma of the opening's sentence that agencies follow (capitalised, "các …", or
+/// after an assigning word: "Căn cứ ý kiến chỉ đạo, yêu cầu các Sở, ngành …").
 fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
     let head = fold(vanban_text::window(t, 0, 300));
     if !starts_with_words(&head, &TASK_OPENERS) {
         return None;
     }
-    let comma = head.find(", ")?;
-    // (An agent phrase "… do X, Y, Z tiến hành, …" goes on after the comma.)
-    let opening = head.sub(..comma);
-    if opening.contains(". ") || opening.contains(" do ") {
-        return None;
-    }
-    let after = t.sub(comma + 2..);
-    // "các sở, ngành …", "Giám đốc …": not a lower-case phrase that happens to be a name
-    // ("Trong quá trình tiến hành thanh tra, kiểm toán nhà nước hoặc …"), and not the next
-    // name of a list the opening holds ("Đối với cuộc thanh tra do Thanh tra Bộ Quốc phòng,
-    // Thanh tra Bộ Công an …").
-    let capital = after.chars().next().is_some_and(char::is_uppercase);
-    if !(capital || after.starts_with("các ")) || ends_with_agency(registry, t.sub(..comma)) {
-        return None;
-    }
-    (!registry.read_list(after).0.is_empty()).then_some(after)
+    // An opening is short and ends within its clause; an agent phrase "… do X, Y, Z tiến
+    // hành, …" goes on after its commas.
+    let clause = [". ", "; ", " do "]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .fold(head.len().min(OPENING), usize::min);
+    // The first comma that something like a subject follows ("các sở, ngành …", "Giám đốc
+    // …", "yêu cầu các Sở …"; not a lower-case phrase that happens to be a name: "Trong quá
+    // trình tiến hành thanh tra, kiểm toán nhà nước …").
+    let (comma, after, given) = head
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .take_while(|&i| i < clause)
+        .find_map(|comma| {
+            let after = t.sub(comma + 2..);
+            let given = ASSIGNING_WORDS.iter().find_map(|w| after.strip_prefix(w));
+            let capital = after.chars().next().is_some_and(char::is_uppercase);
+            (capital || after.starts_with("các ") || given.is_some())
+                .then_some((comma, after, given))
+        })?;
+    // Agencies of more than a head word, and not the next name of a list the opening holds
+    // ("Đối với nguồn vốn ủy thác cho Ngân hàng Chính sách xã hội, Hội đồng nhân dân …").
+    let (names, _) = registry.read_list(given.unwrap_or(after));
+    let fits = !names.is_empty()
+        && !names.iter().any(|n| registry.is_bare_head(n))
+        && !ends_with_agency(registry, t.sub(..comma));
+    fits.then_some(after)
 }
+
+/// How far into a task sentence its opening may run, in bytes.
+const OPENING: usize = 200;
 
 /// Whether a text ends with an agency name (one of its last eight words starts a name that
 /// runs to the end).
@@ -866,12 +881,29 @@ mod cell_tests {
         );
         let p = parties(&r, "Đối với các nhiệm vụ triển khai trong năm 2025, các sở, ngành liên quan chủ động cân đối bố trí");
         assert_eq!(p.responsible, ["các Sở, ngành liên quan"]);
+        // KH_134-KH-UBND_2026_LaoCai VI.2: the subject after a later comma of the opening;
+        // CV_9387-UBND-KT_2026_LaoCai: after an assigning word.
+        let p = parties(&r, "Trong quá trình tổ chức triển khai thực hiện, nếu có vướng mắc phát sinh cần sửa đổi, bổ sung kế hoạch, Thủ trưởng các cơ quan, đơn vị, Chủ tịch Ủy ban nhân dân các xã, phường chủ động gửi ý kiến về Sở Công Thương");
+        assert_eq!(
+            p.responsible,
+            [
+                "Thủ trưởng các cơ quan, đơn vị",
+                "Chủ tịch Ủy ban nhân dân xã, phường"
+            ]
+        );
+        let p = parties(
+            &r,
+            "Căn cứ ý kiến chỉ đạo, yêu cầu các Sở, ngành, địa phương triển khai thực hiện./.",
+        );
+        assert_eq!(p.responsible, ["các Sở, ngành, địa phương"]);
         // A lower-case phrase that reads as a name, the next name of a list the opening
-        // holds, an agent phrase: no subject.
+        // holds, an agent phrase, a head word alone, a name after the clause: no subject.
         let none = [
             "Trong quá trình tiến hành thanh tra, kiểm toán nhà nước hoặc trước khi ban hành kết luận",
             "Đối với nguồn vốn ủy thác cho Ngân hàng Chính sách xã hội, Hội đồng nhân dân cấp tỉnh quyết định",
             "Đối với cuộc thanh tra do các cơ quan thanh tra trong Quân đội nhân dân, Công an nhân dân tiến hành, thời gian không quá 15 ngày",
+            "Đối với công chức giữ chức vụ lãnh đạo, quản lý, Hội đồng kỷ luật có 03 thành viên, bao gồm:",
+            "Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị các cơ quan phản ánh về Sở Khoa học và Công nghệ để phối hợp giải quyết; trường hợp vượt thẩm quyền, Sở Khoa học và Công nghệ tổng hợp báo cáo",
         ];
         for t in none {
             assert_eq!(parties(&r, t), Parties::default(), "{t}");

@@ -60,7 +60,7 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
         r"|tháng (?P<m5>\d{1,2})\s*(?:/|-|năm)\s*(?P<y5>\d{4})",
         r"|tháng (?P<m6>\d{1,2})(?-u:\b)",
         r"|qu[ýí] (?P<q>IV|I{1,3}|[1-4])\s*(?:/|-|–|năm)\s*(?P<yq>\d{4})",
-        r"|(?P<ya>\d{4})\s*[-–—]\s*(?P<yb>\d{4})",
+        r"|(?:năm )?(?P<ya>\d{4})\s*[-–—]\s*(?P<yb>\d{4})",
         r"|năm (?P<y7>\d{4})",
     ]
     .concat();
@@ -534,6 +534,11 @@ mod tests {
             (Some("2021-01-01"), Some("2025-12-31"))
         );
         assert_eq!(d("2026 – 2030").end.as_deref(), Some("2030-12-31"));
+        let x = d("giai đoạn năm 2018-2022");
+        assert_eq!(
+            (x.start.as_deref(), x.end.as_deref()),
+            (Some("2018-01-01"), Some("2022-12-31"))
+        );
         // A year alone is a period in a deadline cell, and no deadline in running text.
         let x = deadline("2030", true, None).unwrap_or_default();
         assert_eq!(
