@@ -274,6 +274,7 @@ fn is_task_kind(kind: NodeKind) -> bool {
             | NodeKind::Clause
             | NodeKind::Indent
             | NodeKind::Subindent
+            | NodeKind::Numbered
             | NodeKind::Paragraph
     )
 }

@@ -267,6 +267,9 @@ node_kinds! {
     Subitem = "subitem", id: "item";
     /// Điểm: "a)", "đ)".
     Point = "point", id: "point";
+    /// A paragraph numbered in parentheses: "(1)", "(2)" (notices and conclusions list their
+    /// requests so).
+    Numbered = "numbered", id: "num";
     /// "-" bullet.
     Indent = "indent", id: "indent";
     /// "+" bullet.

@@ -16,6 +16,7 @@ pub(crate) enum MarkerKind {
     Item,
     Subitem,
     Point,
+    Numbered,
     Indent,
     Subindent,
 }
@@ -34,6 +35,7 @@ impl MarkerKind {
             MarkerKind::Item => 60,
             MarkerKind::Subitem => 60 + 5 * subitem_depth.min(3) as u32,
             MarkerKind::Point => 80,
+            MarkerKind::Numbered => 85,
             MarkerKind::Indent => 90,
             MarkerKind::Subindent => 95,
         }

@@ -448,6 +448,7 @@ fn may_start_marker(full: &str) -> bool {
     let c1 = chars.next();
     match c0 {
         '0'..='9' | '-' | '–' | '•' | '+' | '\u{F0B7}' => true,
+        '(' => c1.is_some_and(|c| c.is_ascii_digit()),
         'v' => c1 == Some('/'),
         c if c.is_lowercase() => matches!(c1, Some(')' | '.')),
         'I' | 'V' | 'X' | 'L' => true,
@@ -523,6 +524,22 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
                 None
             }
         }
+        '(' => {
+            let digits = full.sub(1..).bytes().take_while(u8::is_ascii_digit).count();
+            let after = full.as_bytes().get(1 + digits).copied();
+            let then = full.as_bytes().get(digits + 2).copied();
+            let boundary = matches!(then, None | Some(b' ' | b'\t' | b'*' | b'_'));
+            if (1..=2).contains(&digits) && after == Some(b')') && boundary {
+                let len = digits + 2 + usize::from(matches!(then, Some(b' ' | b'\t')));
+                marker(
+                    MarkerKind::Numbered,
+                    len,
+                    Some(full.sub(1..1 + digits).to_owned()),
+                )
+            } else {
+                None
+            }
+        }
         'a'..='z' | 'đ' | 'ư' if is_point_letter(c0) => {
             let then = full.sub(c0.len_utf8() + 1..).chars().next();
             let boundary = matches!(then, None | Some(' ' | '\t' | '*' | '_'));
@@ -574,6 +591,7 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
         Rule::subitem => MarkerKind::Subitem,
         Rule::item => MarkerKind::Item,
         Rule::point => MarkerKind::Point,
+        Rule::numbered => MarkerKind::Numbered,
         Rule::indent => MarkerKind::Indent,
         Rule::subindent => MarkerKind::Subindent,
         _ => return (LineKind::Text, full),
@@ -598,6 +616,7 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
                     | Rule::article_num
                     | Rule::subitem_num
                     | Rule::point_letter
+                    | Rule::numbered_num
                     | Rule::group_letter
             )
         })
@@ -1133,6 +1152,22 @@ mod tests {
                 None => p.text,
             })
             .collect()
+    }
+
+    #[test]
+    fn paragraphs_numbered_in_parentheses() {
+        // TB_631-TB-VPCP_2025: "(1) Giao Bộ …", "(2) …" under "3. Trong thời gian tới, yêu cầu".
+        assert_eq!(
+            kinds("(1) Giao Bộ Tài chính\n(12)\n(1)abc\n(a) Điểm\n(123) Số\n( 1) Cách"),
+            [
+                "Marker(Numbered((1)))",
+                "Marker(Numbered((12)))",
+                "Text",
+                "Text",
+                "Text",
+                "Text"
+            ]
+        );
     }
 
     #[test]

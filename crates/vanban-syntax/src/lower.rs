@@ -825,6 +825,7 @@ fn marker_node_kind(kind: MarkerKind, inside_article: bool) -> NodeKind {
         MarkerKind::Item => NodeKind::Item,
         MarkerKind::Subitem => NodeKind::Subitem,
         MarkerKind::Point => NodeKind::Point,
+        MarkerKind::Numbered => NodeKind::Numbered,
         MarkerKind::Indent => NodeKind::Indent,
         MarkerKind::Subindent => NodeKind::Subindent,
     }

@@ -64,6 +64,7 @@ fn element(kind: NodeKind) -> (&'static str, Option<&'static str>) {
         NodeKind::Clause => ("paragraph", None),
         NodeKind::Point => ("point", None),
         NodeKind::Indent | NodeKind::Subindent => ("indent", None),
+        NodeKind::Numbered => ("hcontainer", Some("numbered")),
         NodeKind::Group => ("hcontainer", Some("group")),
         NodeKind::Division => ("hcontainer", Some("division")),
         NodeKind::Item => ("hcontainer", Some("item")),
