@@ -123,16 +123,18 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
 /// the first comma of the opening's sentence that agencies follow (capitalised, "các …", or
 /// after an assigning word: "Căn cứ ý kiến chỉ đạo, yêu cầu các Sở, ngành …").
 fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
-    let head = fold(vanban_text::window(t, 0, 300));
-    if !starts_with_words(&head, &TASK_OPENERS) {
-        return None;
-    }
+    let head = fold(vanban_text::window(t, 0, 2 * OPENING));
+    let &(_, follows) = TASK_OPENERS
+        .iter()
+        .find(|(w, _)| starts_with_words(&head, &[w]))?;
+    let request_only = follows == "request";
     // An opening is short and ends within its clause; an agent phrase "… do X, Y, Z tiến
-    // hành, …" goes on after its commas.
+    // hành, …" goes on after its commas. An assigning word may come later in the clause
+    // ("Trên đây là Kế hoạch … của Sở Công Thương tỉnh Lào Cai, đề nghị các tổ chức …").
     let clause = [". ", "; ", " do "]
         .iter()
         .filter_map(|w| head.find(w))
-        .fold(head.len().min(OPENING), usize::min);
+        .fold(head.len(), usize::min);
     // The first comma that something like a subject follows ("các sở, ngành …", "Giám đốc
     // …", "yêu cầu các Sở …"; not a lower-case phrase that happens to be a name: "Trong quá
     // trình tiến hành thanh tra, kiểm toán nhà nước …").
@@ -144,15 +146,16 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
             let after = t.sub(comma + 2..);
             let given = ASSIGNING_WORDS.iter().find_map(|w| after.strip_prefix(w));
             let capital = after.chars().next().is_some_and(char::is_uppercase);
-            (capital || after.starts_with("các ") || given.is_some())
-                .then_some((comma, after, given))
+            let subject =
+                (capital || after.starts_with("các ")) && comma < OPENING && !request_only;
+            (subject || given.is_some()).then_some((comma, after, given))
         })?;
     // Agencies of more than a head word, and not the next name of a list the opening holds
     // ("Đối với nguồn vốn ủy thác cho Ngân hàng Chính sách xã hội, Hội đồng nhân dân …").
     let (names, _) = registry.read_list(given.unwrap_or(after));
     let fits = !names.is_empty()
         && !names.iter().any(|n| registry.is_bare_head(n))
-        && !ends_with_agency(registry, t.sub(..comma));
+        && (given.is_some() || !ends_with_agency(registry, t.sub(..comma)));
     fits.then_some(after)
 }
 
@@ -897,6 +900,12 @@ mod cell_tests {
             "Căn cứ ý kiến chỉ đạo, yêu cầu các Sở, ngành, địa phương triển khai thực hiện./.",
         );
         assert_eq!(p.responsible, ["các Sở, ngành, địa phương"]);
+        // A plan's closing request (KH_2242-KH-SCT_2026_LaoCai); not the issuer speaking of
+        // itself after "Trên đây là …" (KH_0204-KH-UBND_2025_CaMau).
+        let p = parties(&r, "Trên đây là Kế hoạch kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp trên địa bàn tỉnh Lào Cai của Sở Công Thương tỉnh Lào Cai, đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai thực hiện./.");
+        assert_eq!(p.responsible, ["các tổ chức, cá nhân liên quan"]);
+        let p = parties(&r, "Trên đây là Kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 - 2028 tỉnh Cà Mau, Ủy ban nhân dân tỉnh Cà Mau báo cáo Bộ Tài chính.");
+        assert_eq!(p, Parties::default());
         // A lower-case phrase that reads as a name, the next name of a list the opening
         // holds, an agent phrase, a head word alone, a name after the clause: no subject.
         let none = [

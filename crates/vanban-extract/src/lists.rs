@@ -152,8 +152,9 @@ lists! {
     TASK_COLUMNS: Vec<(&'static str, &'static str)> = pairs("../data/task-columns.tsv"), spaced: false;
     /// Words before the agency a task is given to (with their trailing space).
     ASSIGNING_WORDS: Vec<&'static str> = words("../data/assigning-words.tsv"), spaced: true;
-    /// Openings of a task sentence before its subject ("Căn cứ …, các sở, ngành …"; folded).
-    TASK_OPENERS: Vec<&'static str> = words("../data/task-openers.tsv"), spaced: false;
+    /// Openings of a task sentence before its subject ("Căn cứ …, các sở, ngành …"; folded):
+    /// (opening, "subject" or "request").
+    TASK_OPENERS: Vec<(&'static str, &'static str)> = pairs("../data/task-openers.tsv"), spaced: false;
     /// Words after an agency that make a sentence no task (approvals, reports, descriptions).
     NOT_ASSIGNING: Vec<&'static str> = words("../data/not-assigning.tsv"), spaced: false;
     /// Labels of a closing paragraph that names who carries its unit's tasks (folded).
