@@ -128,6 +128,30 @@ fn provinces() -> &'static [(String, &'static str)] {
     })
 }
 
+/// The province a unit merged into in the 2025 reorganisation ("Yên Bái" → "Lào Cai",
+/// "Thừa Thiên Huế" → "Huế"), from the notes of `data/provinces.tsv`.
+pub fn successor_province(province: &str) -> Option<&'static str> {
+    static LIST: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        PROVINCES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let name = cols.next()?.trim();
+                let note = cols.nth(1)?.trim();
+                let next = note
+                    .strip_prefix("merged into ")
+                    .or_else(|| note.strip_prefix("became the city of "))?;
+                let next = next.split(" (").next()?.trim();
+                Some((name, next))
+            })
+            .collect()
+    });
+    list.iter().find(|(n, _)| *n == province).map(|(_, s)| *s)
+}
+
 /// The canonical name of the province whose name starts `text` ("Lào Cai, ngày …" → "Lào Cai").
 pub fn known_province_at(text: &str) -> Option<&'static str> {
     let folded = fold_tones(text.get(..text.len().min(64)).unwrap_or(text));
@@ -239,14 +263,35 @@ pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
 /// nodes and the extraction's `agencies` are made by this one function.
 pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
     let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut aliases = Vec::new();
+    // A body of a province merged in 2025 is the body of the province it joined.
+    let named = province_in(&clean);
+    let clean = match named.as_deref().and_then(|p| Some((p, successor_province(p)?))) {
+        Some((old, new)) if clean.contains(old) => {
+            aliases.push(clean.clone());
+            clean.replacen(old, new, 1)
+        }
+        _ => clean,
+    };
+    let merged = province.and_then(|p| Some((p, successor_province(p)?)));
+    let province = merged.map_or(province, |(_, new)| Some(new));
     let local = province.filter(|_| !is_central(&clean) && province_in(&clean).is_none());
+
     let (id, canonical, locality) = match local {
         Some(p) => {
             let lower = fold_tones(&clean);
             // "Sở Tài chính tỉnh" is the province's own: its name takes the province. A list
             // of levels ("Ủy ban nhân dân huyện, thành phố") names the units below it.
             let levels = lower.ends_with(", thành phố") || lower.ends_with(", tỉnh");
-            if !levels && (lower.ends_with(" tỉnh") || lower.ends_with(" thành phố")) {
+            let own = !levels && (lower.ends_with(" tỉnh") || lower.ends_with(" thành phố"));
+            if let Some((old, _)) = merged {
+                aliases.push(if own {
+                    format!("{clean} {old}")
+                } else {
+                    format!("{clean} ({old})")
+                });
+            }
+            if own {
                 let full = format!("{clean} {p}");
                 (format!("agency:{}", slug(&full)), full, None)
             } else {
@@ -264,12 +309,36 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
         id,
         canonical,
         locality,
+        aliases,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_of_merged_provinces_are_those_of_the_province_they_joined() {
+        let named = agency_identity("Sở Tài chính tỉnh Yên Bái", Some("Tuyên Quang"));
+        assert_eq!(named.canonical, "Sở Tài chính tỉnh Lào Cai");
+        assert_eq!(named.aliases, ["Sở Tài chính tỉnh Yên Bái"]);
+        assert_eq!(
+            named.id,
+            agency_identity("Sở Tài chính tỉnh Lào Cai", None).id
+        );
+        let local = agency_identity("Sở Tài chính", Some("Yên Bái"));
+        assert_eq!(local.locality.as_deref(), Some("Lào Cai"));
+        assert_eq!(local.aliases, ["Sở Tài chính (Yên Bái)"]);
+        assert_eq!(local.id, agency_identity("Sở Tài chính", Some("Lào Cai")).id);
+        let own = agency_identity("Ủy ban nhân dân tỉnh", Some("Hà Giang"));
+        assert_eq!(own.canonical, "Ủy ban nhân dân tỉnh Tuyên Quang");
+        assert_eq!(own.aliases, ["Ủy ban nhân dân tỉnh Hà Giang"]);
+        assert_eq!(successor_province("Thừa Thiên Huế"), Some("Huế"));
+        assert_eq!(successor_province("Lào Cai"), None);
+        // Unchanged provinces and central bodies have no aliases.
+        assert!(agency_identity("Sở Tài chính", Some("Lào Cai")).aliases.is_empty());
+        assert!(agency_identity("Bộ Tài chính", Some("Yên Bái")).aliases.is_empty());
+    }
 
     #[test]
     fn a_list_of_levels_is_not_the_province_itself() {

@@ -302,6 +302,13 @@ pub struct AgencyRef {
     /// absent for central bodies and names that carry their place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locality: Option<String>,
+    /// Former names of the agency this one resolves to: a body of a province merged in the
+    /// 2025 reorganisation is the body of the province it joined ("Sở Tài chính tỉnh Yên
+    /// Bái" → canonical "Sở Tài chính tỉnh Lào Cai", alias "Sở Tài chính tỉnh Yên Bái"; "Sở
+    /// Tài chính" of a Yên Bái document → locality "Lào Cai", alias "Sở Tài chính (Yên
+    /// Bái)").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// Everything extracted from one document.
