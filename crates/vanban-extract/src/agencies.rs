@@ -102,7 +102,13 @@ impl AgencyRegistry {
         // A later file overrides an earlier one for the same alias.
         let keys: std::collections::HashSet<&str> = added.iter().map(|(a, _)| a.as_str()).collect();
         self.names.retain(|(a, _)| !keys.contains(a.as_str()));
+        let written: Vec<(String, String)> = added
+            .iter()
+            .flat_map(|(a, c)| comma_variants(a).into_iter().map(move |v| (v, c.clone())))
+            .filter(|(v, _)| !keys.contains(v.as_str()))
+            .collect();
         self.names.extend(added);
+        self.names.extend(written);
         self.names
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.names.dedup_by(|a, b| a.0 == b.0);
@@ -407,6 +413,28 @@ impl AgencyRegistry {
         let written = text.sub(..end).trim();
         Some((vec![self.canonical(written)], end))
     }
+}
+
+/// A name with commas as writers also give it, some or all of its first three commas left
+/// out ("các cơ quan, đơn vị liên quan" → "các cơ quan đơn vị liên quan"; "các sở, ban,
+/// ngành có liên quan" → "các sở, ban ngành có liên quan" …).
+fn comma_variants(name: &str) -> Vec<String> {
+    let at: Vec<usize> = name.match_indices(", ").map(|(i, _)| i).take(3).collect();
+    (1..1u32 << at.len())
+        .map(|mask| {
+            let mut out = String::with_capacity(name.len());
+            let mut from = 0;
+            for (k, &i) in at.iter().enumerate() {
+                out.push_str(name.sub(from..i));
+                if mask & (1 << k) == 0 {
+                    out.push(',');
+                }
+                from = i + 1;
+            }
+            out.push_str(name.sub(from..));
+            out
+        })
+        .collect()
 }
 
 /// A registry name `len` bytes long at the start of `text`, with the proper name of its place
@@ -854,6 +882,29 @@ mod tests {
         );
         assert_eq!(list("Cục Thuế tỉnh: Tổ chức"), ["Cục Thuế tỉnh"]);
         assert_eq!(list("Sở Tư pháp chủ trì"), ["Sở Tư pháp"]);
+    }
+
+    #[test]
+    fn groups_written_with_fewer_commas() {
+        assert_eq!(
+            comma_variants("các sở, ban, ngành"),
+            ["các sở ban, ngành", "các sở, ban ngành", "các sở ban ngành"]
+        );
+        assert!(comma_variants("sở tư pháp").is_empty());
+        let r = AgencyRegistry::builtin();
+        assert_eq!(
+            r.read_list(
+                "Sở Xây dựng, Ban Quản lý khu Kinh tế và các cơ quan đơn vị liên quan thực hiện"
+            )
+            .0
+            .last()
+            .map(String::as_str),
+            Some("các cơ quan, đơn vị liên quan")
+        );
+        assert_eq!(
+            r.canonical("các sở, ban ngành có liên quan"),
+            "các Sở, ban, ngành liên quan"
+        );
     }
 
     #[test]

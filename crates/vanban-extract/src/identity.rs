@@ -266,7 +266,10 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
     let mut aliases = Vec::new();
     // A body of a province merged in 2025 is the body of the province it joined.
     let named = province_in(&clean);
-    let clean = match named.as_deref().and_then(|p| Some((p, successor_province(p)?))) {
+    let clean = match named
+        .as_deref()
+        .and_then(|p| Some((p, successor_province(p)?)))
+    {
         Some((old, new)) if clean.contains(old) => {
             aliases.push(clean.clone());
             clean.replacen(old, new, 1)
@@ -329,15 +332,22 @@ mod tests {
         let local = agency_identity("Sở Tài chính", Some("Yên Bái"));
         assert_eq!(local.locality.as_deref(), Some("Lào Cai"));
         assert_eq!(local.aliases, ["Sở Tài chính (Yên Bái)"]);
-        assert_eq!(local.id, agency_identity("Sở Tài chính", Some("Lào Cai")).id);
+        assert_eq!(
+            local.id,
+            agency_identity("Sở Tài chính", Some("Lào Cai")).id
+        );
         let own = agency_identity("Ủy ban nhân dân tỉnh", Some("Hà Giang"));
         assert_eq!(own.canonical, "Ủy ban nhân dân tỉnh Tuyên Quang");
         assert_eq!(own.aliases, ["Ủy ban nhân dân tỉnh Hà Giang"]);
         assert_eq!(successor_province("Thừa Thiên Huế"), Some("Huế"));
         assert_eq!(successor_province("Lào Cai"), None);
         // Unchanged provinces and central bodies have no aliases.
-        assert!(agency_identity("Sở Tài chính", Some("Lào Cai")).aliases.is_empty());
-        assert!(agency_identity("Bộ Tài chính", Some("Yên Bái")).aliases.is_empty());
+        assert!(agency_identity("Sở Tài chính", Some("Lào Cai"))
+            .aliases
+            .is_empty());
+        assert!(agency_identity("Bộ Tài chính", Some("Yên Bái"))
+            .aliases
+            .is_empty());
     }
 
     #[test]
