@@ -104,10 +104,17 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
 /// A "phối hợp" whose sentence names its own subject ("… Các tỉnh uỷ, thành uỷ phối hợp Bộ Y
 /// tế …") is that subject's, and left out.
 fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
-    let folded = fold(s);
     let mut out: Vec<String> = Vec::new();
-    for (i, _) in folded.match_indices("phối hợp") {
-        if i < s.len() && s.is_char_boundary(i) && !has_own_subject(registry, s.sub(..i)) {
+    // "phối hợp" / "Phối hợp", found without folding the whole text (tone folding leaves
+    // these letters alone).
+    for (k, _) in s.match_indices("hối hợp") {
+        let Some(i) = k
+            .checked_sub(1)
+            .filter(|&i| matches!(s.as_bytes().get(i), Some(b'p' | b'P')))
+        else {
+            continue;
+        };
+        if !has_own_subject(registry, s.sub(..i)) {
             for name in cooperating_after(registry, s.sub(i..)) {
                 if !out.contains(&name) {
                     out.push(name);
@@ -123,10 +130,12 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
 /// the first comma of the opening's sentence that agencies follow (capitalised, "các …", or
 /// after an assigning word: "Căn cứ ý kiến chỉ đạo, yêu cầu các Sở, ngành …").
 fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
-    let head = fold(vanban_text::window(t, 0, 2 * OPENING));
+    // The opening words first, on a short window: most task texts have none.
+    let start = fold(vanban_text::window(t, 0, 24));
     let &(_, follows) = TASK_OPENERS
         .iter()
-        .find(|(w, _)| starts_with_words(&head, &[w]))?;
+        .find(|(w, _)| starts_with_words(&start, &[w]))?;
+    let head = fold(vanban_text::window(t, 0, 2 * OPENING));
     let request_only = follows == "request";
     // An opening is short and ends within its clause; an agent phrase "… do X, Y, Z tiến
     // hành, …" goes on after its commas. An assigning word may come later in the clause
