@@ -10,7 +10,7 @@ use vanban_model::{AgencyRef, DocumentKind};
 use vanban_text::fold::{fold_case, fold_tones, slug};
 use vanban_text::Sub;
 
-use crate::lists::{CENTRAL_ISSUER_WORDS, CONTEXTUAL_ISSUERS, LOCAL_UNITS};
+use crate::lists::{CENTRAL_ISSUER_WORDS, CONTEXTUAL_ISSUERS, FORMER_MARKERS, LOCAL_UNITS};
 
 /// What the citing document tells about context: its own province, for "Tỉnh ủy", "UBND
 /// tỉnh" and the like.
@@ -152,6 +152,20 @@ pub fn successor_province(province: &str) -> Option<&'static str> {
     list.iter().find(|(n, _)| *n == province).map(|(_, s)| *s)
 }
 
+/// A name without the "(cũ)" / "(trước hợp nhất)" that marks it as a former unit's
+/// (`data/former-markers.tsv`).
+fn without_former_marker(name: &str) -> &str {
+    let Some(open) = name.rfind(" (") else {
+        return name;
+    };
+    let inside = fold_tones(name.sub(open + 2..).trim_end_matches(')'));
+    if name.ends_with(')') && FORMER_MARKERS.contains(&inside.trim()) {
+        name.sub(..open)
+    } else {
+        name
+    }
+}
+
 /// The canonical name of the province whose name starts `text` ("Lào Cai, ngày …" → "Lào Cai").
 pub fn known_province_at(text: &str) -> Option<&'static str> {
     let folded = fold_tones(text.get(..text.len().min(64)).unwrap_or(text));
@@ -272,7 +286,7 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
     {
         Some((old, new)) if clean.contains(old) => {
             aliases.push(clean.clone());
-            clean.replacen(old, new, 1)
+            without_former_marker(&clean).replacen(old, new, 1)
         }
         _ => clean,
     };
@@ -339,6 +353,14 @@ mod tests {
         let own = agency_identity("Ủy ban nhân dân tỉnh", Some("Hà Giang"));
         assert_eq!(own.canonical, "Ủy ban nhân dân tỉnh Tuyên Quang");
         assert_eq!(own.aliases, ["Ủy ban nhân dân tỉnh Hà Giang"]);
+        // The marker of a former unit stays in the alias only.
+        let former = agency_identity("Thanh tra tỉnh Yên Bái (trước hợp nhất)", None);
+        assert_eq!(former.canonical, "Thanh tra tỉnh Lào Cai");
+        assert_eq!(former.aliases, ["Thanh tra tỉnh Yên Bái (trước hợp nhất)"]);
+        assert_eq!(
+            agency_identity("Ủy ban nhân dân tỉnh Phú Yên (cũ)", None).canonical,
+            "Ủy ban nhân dân tỉnh Đắk Lắk"
+        );
         assert_eq!(successor_province("Thừa Thiên Huế"), Some("Huế"));
         assert_eq!(successor_province("Lào Cai"), None);
         // Unchanged provinces and central bodies have no aliases.

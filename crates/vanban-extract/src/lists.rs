@@ -79,6 +79,9 @@ macro_rules! lists {
 }
 
 lists! {
+    /// Markers of a former unit in parentheses after its name ("(cũ)", "(trước hợp nhất)";
+    /// folded).
+    FORMER_MARKERS: Vec<&'static str> = words("../data/former-markers.tsv"), spaced: false;
     /// Words that start an agency name ("Sở", "Ủy ban nhân dân" …), longer heads first.
     AGENCY_HEADS: Vec<&'static str> = words("../data/agency-heads.tsv"), spaced: false;
     /// Titles of officials (folded), longest first.
