@@ -66,11 +66,7 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
             .iter()
             .find_map(|w| after.strip_prefix(w))
         {
-            for name in registry.read_list(with).0 {
-                if !p.cooperating.contains(&name) {
-                    p.cooperating.push(name);
-                }
-            }
+            push_new(&mut p.cooperating, registry.read_list(with).0);
         }
     } else if !subject.is_empty() {
         p.responsible = subject;
@@ -115,14 +111,19 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
             continue;
         };
         if !has_own_subject(registry, s.sub(..i)) {
-            for name in cooperating_after(registry, s.sub(i..)) {
-                if !out.contains(&name) {
-                    out.push(name);
-                }
-            }
+            push_new(&mut out, cooperating_after(registry, s.sub(i..)));
         }
     }
     out
+}
+
+/// Add the names not in the list yet, in order.
+fn push_new(list: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
 }
 
 /// The subject after an opening ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở,
@@ -174,16 +175,14 @@ const OPENING: usize = 200;
 /// Whether a text ends with an agency name (one of its last eight words starts a name that
 /// runs to the end).
 fn ends_with_agency(registry: &AgencyRegistry, text: &str) -> bool {
-    let starts: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| i > 0 && c == ' ')
-        .map(|(i, _)| i + 1)
-        .collect();
-    starts.iter().rev().take(8).any(|&i| {
-        let tail = text.sub(i..);
-        let (names, used) = registry.read_list(tail);
-        !names.is_empty() && tail.sub(used..).trim().is_empty()
-    })
+    text.rmatch_indices(' ')
+        .filter(|&(i, _)| i > 0)
+        .take(8)
+        .any(|(i, _)| {
+            let tail = text.sub(i + 1..);
+            let (names, used) = registry.read_list(tail);
+            !names.is_empty() && tail.sub(used..).trim().is_empty()
+        })
 }
 
 /// A paragraph numbered in parentheses, "(1) Giao Bộ …", read without its number.

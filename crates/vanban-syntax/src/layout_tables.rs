@@ -81,6 +81,12 @@ fn row_number(t: &str) -> bool {
     printed_number(t).is_some()
 }
 
+/// Whether a line's words open with its row number (a row number near the left margin).
+fn numbered(ws: &[Word]) -> bool {
+    ws.first()
+        .is_some_and(|w| w.from <= 4 && row_number(&w.text))
+}
+
 /// Where the table that starts with the header line `h` starts and ends: the title lines
 /// just above the header (up to four, no blank line), and the line before the next
 /// "PHỤ LỤC" heading, a closing mark or `to`.
@@ -110,10 +116,7 @@ fn header_below(src: &str, lines: &[Line], h: usize, end: usize) -> usize {
     while k < end && k - h <= 4 && !lines[k].is_blankish() {
         let raw = src.sub(lines[k].start..lines[k].end);
         let c = chunks(raw);
-        let numbered = words(raw)
-            .first()
-            .is_some_and(|w| w.from <= 4 && row_number(&w.text));
-        if numbered || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
+        if numbered(&words(raw)) || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
             break;
         }
         k += 1;
@@ -266,10 +269,8 @@ fn column_starts(
     let mut cover: Vec<usize> = Vec::new();
     for &k in data {
         let raw = src.sub(lines[k].start..lines[k].end);
-        for (n, w) in words(raw).iter().enumerate() {
-            if n == 0 && w.from <= 4 && row_number(&w.text) {
-                continue;
-            }
+        let ws = words(raw);
+        for w in &ws[usize::from(numbered(&ws))..] {
             if cover.len() < w.to {
                 cover.resize(w.to, 0);
             }
@@ -355,10 +356,7 @@ fn last_column_dated(src: &str, lines: &[Line], pages: &[(Vec<usize>, Vec<usize>
     pages.iter().any(|(data, starts)| {
         data.iter().any(|&k| {
             let ws = words(src.sub(lines[k].start..lines[k].end));
-            let numbered = ws
-                .first()
-                .is_some_and(|w| w.from <= 4 && row_number(&w.text));
-            trailing_date(&ws, numbered).is_some_and(|at| {
+            trailing_date(&ws, numbered(&ws)).is_some_and(|at| {
                 ws[at..]
                     .iter()
                     .all(|w| column_of(w, starts) == starts.len() + 1)
@@ -495,9 +493,7 @@ fn read_page(
         let raw = src.sub(lines[k].start..lines[k].end);
         let after_gap = at > 0 && data[at - 1] + 1 < k;
         let line_words = words(raw);
-        let numbered = line_words
-            .first()
-            .is_some_and(|w| w.from <= 4 && row_number(&w.text));
+        let numbered = numbered(&line_words);
         // Only the first lines of a page, before any row number, go on with a cell the page
         // break cut.
         let page_top = at < 3 && !numbered && numbers.last().is_none_or(|n| n.0 < data[0]);
