@@ -237,7 +237,8 @@ fn assignments() {
         assert_eq!(norms(&a.cooperating), expect(coop), "{node} cooperating");
         assert_eq!(norms(&a.responsible), expect(resp), "{node} responsible");
     }
-    // Time targets inside tasks, as written and as dates.
+    // Time targets inside tasks, as written and as dates: "trở thành đô thị loại I vào năm
+    // 2030" happens in 2030 (the tasks gold reads it so too).
     let dated = |node: &str| {
         let d = by_node[node].deadline.clone().unwrap_or_default();
         (d.text, d.kind, d.due, d.start, d.end)
@@ -247,10 +248,10 @@ fn assignments() {
         dated("sec_II__item_4__point_n"),
         (
             "vào năm 2030".into(),
-            DeadlineKind::Due,
-            some("2030-12-31"),
+            DeadlineKind::Period,
             None,
-            None
+            some("2030-01-01"),
+            some("2030-12-31")
         )
     );
     // "… thời kỳ 2021-2030, tầm nhìn đến năm 2050" names a plan (its period and its vision),

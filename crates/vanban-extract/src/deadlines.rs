@@ -162,19 +162,48 @@ fn quarter(q: &str) -> Option<u32> {
     }
 }
 
-/// The due words and lead-in words just before `start`: where the deadline's text begins, and
-/// whether a due word ("trước", "hoàn thành" …) is among them.
-fn lead_in(text: &str, start: usize) -> (usize, bool) {
-    static WORDS: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
-        let due = phrases(&["due"]);
-        phrases(&["due", "lead-in"])
+/// The words just before a date.
+#[derive(Clone, Copy)]
+struct Lead {
+    /// Where the deadline's text begins.
+    pos: usize,
+    /// A due word ("trước", "hoàn thành" …) is among them.
+    due: bool,
+    /// An "on" word ("vào") is among them: a day after it is due.
+    on: bool,
+}
+
+/// The due, "on" and lead-in words just before `start`.
+fn lead_in(text: &str, start: usize) -> Lead {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Role {
+        Due,
+        On,
+        LeadIn,
+    }
+    static WORDS: LazyLock<Vec<(&'static str, Role)>> = LazyLock::new(|| {
+        let (due, on) = (phrases(&["due"]), phrases(&["on"]));
+        phrases(&["due", "on", "lead-in"])
             .into_iter()
-            .map(|w| (w, due.contains(&w)))
+            .map(|w| {
+                let role = if due.contains(&w) {
+                    Role::Due
+                } else if on.contains(&w) {
+                    Role::On
+                } else {
+                    Role::LeadIn
+                };
+                (w, role)
+            })
             .collect()
     });
-    let (mut pos, mut due) = (start, false);
+    let mut lead = Lead {
+        pos: start,
+        due: false,
+        on: false,
+    };
     for _ in 0..5 {
-        let before = text.sub(..pos).trim_end_matches([' ', ':', ',', '(']);
+        let before = text.sub(..lead.pos).trim_end_matches([' ', ':', ',', '(']);
         let low = before.to_lowercase();
         let found = WORDS.iter().find(|(w, _)| {
             low.ends_with(w)
@@ -184,11 +213,30 @@ fn lead_in(text: &str, start: usize) -> (usize, bool) {
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric())
         });
-        let Some((w, is_due)) = found else { break };
-        pos = before.len().saturating_sub(w.len());
-        due |= is_due;
+        let Some((w, role)) = found else { break };
+        lead.pos = before.len().saturating_sub(w.len());
+        lead.due |= *role == Role::Due;
+        lead.on |= *role == Role::On;
     }
-    (pos, due)
+    lead
+}
+
+/// Whether a "completion" word ("hoàn thành", "thông xe" …) stands in the clause before
+/// `start` (since the last ".", ";" or line break, within 300 bytes).
+fn completes_before(text: &str, start: usize) -> bool {
+    let from = start.saturating_sub(300);
+    let before = text.sub(from..start);
+    let clause = before
+        .rfind(['.', ';', '\n'])
+        .map_or(before, |i| before.sub(i + 1..));
+    let low = clause.to_lowercase();
+    phrases(&["completion"]).iter().any(|w| {
+        low.match_indices(w).any(|(i, _)| {
+            let prev = low.sub(..i).chars().next_back();
+            let next = low.sub(i + w.len()..).chars().next();
+            !prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// What one match of the date pattern says.
@@ -213,6 +261,8 @@ fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
 struct Ctx {
     /// A due word stands before it ("trước", "hoàn thành" …).
     due: bool,
+    /// An "on" word stands before it ("vào"): a day is due, a year is when it happens.
+    on: bool,
     /// Due or lead-in words stand before it ("trong năm 2026").
     lead: bool,
     /// The whole text is a deadline (a "Thời gian" column or field).
@@ -224,6 +274,7 @@ struct Ctx {
 /// Read one match against the document's date.
 fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>) -> Option<Hit> {
     let Ctx { due, cell, .. } = ctx;
+    let day_due = due || ctx.on;
     let year = date.map(|d| d.0);
     let mut h = Hit::default();
     if let Some(n) = num::<u32>(c, "n") {
@@ -239,19 +290,19 @@ fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>) -> Option<Hit> {
         let (a, b) = if first { (1, 6) } else { (7, 12) };
         h.period = Some(((y, a, 1), end_of_month(y, b)));
     } else if let Some(d) = date_of(c) {
-        (due || cell || ctx.clock).then_some(())?;
+        (day_due || cell || ctx.clock).then_some(())?;
         h.due = Some(d);
     } else if let (Some(d), Some(every)) = (num::<u32>(c, "d4"), c.name("every")) {
         h.every = recurrence(every.as_str());
         let monthly = h.every == Some(Recurrence::Monthly);
         h.on = (monthly && (1..=31).contains(&d)).then(|| format!("---{d:02}"));
     } else if let (Some(d), Some(m)) = (num::<u32>(c, "d3"), num::<u32>(c, "m3")) {
-        let y = year.filter(|_| due || cell)?;
+        let y = year.filter(|_| day_due || cell)?;
         valid((y, m, d)).then_some(())?;
         (h.due, h.inferred) = (Some((y, m, d)), true);
         h.on = Some(format!("--{m:02}-{d:02}"));
     } else {
-        let (p, inferred) = period_of(c, due || cell, ctx.lead || cell, year)?;
+        let (p, inferred) = period_of(c, day_due || cell, ctx.lead || cell, year)?;
         h.inferred = inferred;
         if due {
             h.due = Some(p.1);
@@ -338,9 +389,22 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         if in_plan_name(text, m.start(), m.end()) {
             return None;
         }
-        let (start, due) = lead_in(text, m.start());
-        let ctx = Ctx {
+        let Lead {
+            pos: start,
             due,
+            on,
+        } = lead_in(text, m.start());
+        // "hoàn thành Dự án … trong năm 2025": a month, quarter or year to finish within.
+        let within = !due
+            && c.name("ya").is_none()
+            && text
+                .sub(start..m.start())
+                .trim()
+                .eq_ignore_ascii_case("trong")
+            && completes_before(text, start);
+        let ctx = Ctx {
+            due: due || within,
+            on,
             lead: start < m.start(),
             cell,
             clock: CLOCK.is_match(text.sub(..start)),
@@ -369,7 +433,7 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
     }
     if let Some((a, b, r)) = rec.filter(|&(a, b, _)| main.is_none() || near(a, b, start, end)) {
         out.recurrence = Some(r);
-        let (a, _) = lead_in(text, a);
+        let a = lead_in(text, a).pos;
         (start, end) = (start.min(a), end.max(b));
     }
     if out.recurrence != Some(Recurrence::Yearly) {
@@ -512,6 +576,41 @@ mod tests {
         assert_eq!(
             d("Tổ chức vào 13h30’ ngày 29/4/2026 tại").due.as_deref(),
             Some("2026-04-29")
+        );
+        assert_eq!(
+            d("báo cáo vào ngày 10/12/2025").due.as_deref(),
+            Some("2025-12-10")
+        );
+    }
+
+    #[test]
+    fn a_year_to_finish_within_and_a_year_it_happens_in() {
+        // A completion word earlier in the clause: the year is the time to finish within.
+        let x = d(
+            "để có thể hoàn thành Dự án thành phần 1 thuộc Dự án cao tốc trong năm 2025, bảo đảm",
+        );
+        assert_eq!(
+            (x.text.as_str(), x.due.as_deref(), x.start.as_deref()),
+            ("trong năm 2025", Some("2025-12-31"), None)
+        );
+        assert_eq!(
+            d("đảm bảo thông xe tuyến chính (Dự án thành phần 2) trong năm 2025")
+                .due
+                .as_deref(),
+            Some("2025-12-31")
+        );
+        // Not across a clause, not for a range, not without one.
+        let x = d("Hoàn thành dự án. Các nhiệm vụ triển khai trong năm 2025");
+        assert_eq!((x.due, x.start.as_deref()), (None, Some("2025-01-01")));
+        let x = d("hoàn thành các chỉ tiêu trong giai đoạn 2021-2025");
+        assert_eq!((x.due, x.start.as_deref()), (None, Some("2021-01-01")));
+        let x = d("Đối với các nhiệm vụ triển khai trong năm 2025, các sở");
+        assert_eq!((x.due, x.end.as_deref()), (None, Some("2025-12-31")));
+        // "vào năm 2030": the year it happens in.
+        let x = d("trở thành đô thị loại I vào năm 2030.");
+        assert_eq!(
+            (x.text.as_str(), x.due, x.start.as_deref()),
+            ("vào năm 2030", None, Some("2030-01-01"))
         );
     }
 
