@@ -1,6 +1,7 @@
 //! Markers that text recognition misread in scans. A scan's "III." comes out as "HI-" or
 //! "IH.", its "I." as "1-" or "l." (the two strokes of "II" read as one "H", a lone "I" as a
-//! digit one or a small L); a point "a)" as "8)"; an item "9." as "9,". Such a line is read as
+//! digit one or a small L), its "II-" and "III-" as "I-" and "II-" (strokes lost); a point
+//! "a)" as "8)"; an item "9." as "9,". Such a line is read as
 //! the marker its sequence is missing — only where the markers around it ask for exactly that
 //! one, so that an ordinary line is never taken for a marker by these rules.
 
@@ -12,6 +13,7 @@ use crate::line::{Line, LineKind, Marker, MarkerKind};
 /// Read misrecognised markers as the markers they stand for.
 pub(crate) fn repair_markers(lines: &mut [Line]) {
     mark_ocr_romans(lines);
+    mark_lost_strokes(lines);
     mark_ocr_points(lines);
     mark_ocr_items(lines);
 }
@@ -69,6 +71,49 @@ fn mark_ocr_romans(lines: &mut [Line]) {
             text: line.full.sub(..marker_end).trim_end().to_owned(),
             number: Some(ROMANS[value as usize - 1].to_owned()),
         });
+    }
+}
+
+/// Roman sections whose strokes a scan lost: "I- … I- … II- … IV-" is I, II, III, IV. A
+/// section written "I" or "II" that does not go on from the one before is read as the next
+/// number when that number is II or III (one or two strokes more), its heading is upper case,
+/// and the section after the run goes on from it (IV after the III read); a restart of the
+/// numbering (an appendix's "I.") is never followed by such a section, so it stays.
+fn mark_lost_strokes(lines: &mut [Line]) {
+    let mut prev = 0;
+    let mut run: Vec<(usize, u32)> = Vec::new();
+    for i in 0..lines.len() {
+        let LineKind::Marker(m) = &lines[i].kind else {
+            continue;
+        };
+        if m.kind != MarkerKind::Roman {
+            continue;
+        }
+        let Some(v) = m.number.as_deref().and_then(roman_value) else {
+            continue;
+        };
+        if v == prev + 1 {
+            for &(k, value) in &run {
+                if let LineKind::Marker(m) = &mut lines[k].kind {
+                    m.number = Some(ROMANS[value as usize - 1].to_owned());
+                }
+            }
+            run.clear();
+            prev = v;
+            continue;
+        }
+        let strokes = m
+            .number
+            .as_deref()
+            .is_some_and(|n| n.bytes().all(|b| b == b'I'));
+        let upper = clean::is_upper(lines[i].full.sub(lines[i].clean_at..));
+        if strokes && upper && v <= prev && prev < 3 && prev + 1 - v <= 2 {
+            prev += 1;
+            run.push((i, prev));
+        } else {
+            run.clear();
+            prev = v;
+        }
     }
 }
 
@@ -234,6 +279,28 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn sections_that_lost_strokes_take_the_numbers_their_sequence_asks_for() {
+        let got = outline("I- BỐI CẢNH\nx\nI- QUAN ĐIỂM\ny\nII- NHIỆM VỤ\nz\nIV- TỔ CHỨC\n");
+        let numbers: Vec<&str> = got
+            .iter()
+            .map(|l| l.split(' ').nth(2).unwrap_or(""))
+            .collect();
+        assert_eq!(numbers, ["I", "II", "III", "IV"]);
+        // Not without a section that goes on from the run, nor for a restart (an appendix).
+        let got = outline("I. MỘT\nII. HAI\nPHỤ LỤC\nI. MỘT\n");
+        assert_eq!(got[2], "Roman I. I | MỘT");
+        let got = outline("I. MỘT\nII. HAI\nIII. BA\nPHỤ LỤC\nI. MỘT\nII. HAI\nIII. BA\n");
+        let numbers: Vec<&str> = got
+            .iter()
+            .map(|l| l.split(' ').nth(2).unwrap_or(""))
+            .collect();
+        assert_eq!(numbers, ["I", "II", "III", "I", "II", "III"]);
+        // Not a heading in lower case.
+        let got = outline("I. MỘT\nI. hai\nIII. BA\n");
+        assert_eq!(got[1], "Roman I. I | hai");
     }
 
     #[test]
