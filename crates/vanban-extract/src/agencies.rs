@@ -26,6 +26,10 @@ pub struct AgencyRegistry {
     names: Vec<(String, String)>,
     /// Indices into `names` by the alias's first character, longest first.
     by_first: std::collections::HashMap<char, Vec<usize>>,
+    /// The names of several words without their marks ("cac tinh uy, thanh uy"), with their
+    /// index into `names`, by their first word as written (folded) and second word without
+    /// marks ("các cap"), longest first: what a scan's garbled tone marks still match.
+    bare: std::collections::HashMap<String, Vec<(Vec<char>, usize)>>,
     /// (abbreviation, expansion).
     abbreviations: Vec<(String, String)>,
     /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
@@ -45,6 +49,7 @@ impl AgencyRegistry {
         let mut r = AgencyRegistry {
             names: Vec::new(),
             by_first: std::collections::HashMap::new(),
+            bare: std::collections::HashMap::new(),
             abbreviations: Vec::new(),
             heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
@@ -113,9 +118,13 @@ impl AgencyRegistry {
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.names.dedup_by(|a, b| a.0 == b.0);
         self.by_first.clear();
+        self.bare.clear();
         for (i, (alias, _)) in self.names.iter().enumerate() {
             if let Some(c) = alias.chars().next() {
                 self.by_first.entry(c).or_default().push(i);
+            }
+            if let Some(key) = loose_key(alias) {
+                self.bare.entry(key).or_default().push((bare(alias), i));
             }
         }
     }
@@ -191,6 +200,34 @@ impl AgencyRegistry {
             let rest = folded.strip_prefix(alias.as_str())?;
             let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
             boundary.then_some((alias.len(), canonical.as_str()))
+        })
+    }
+
+    /// A registry name of several words at the start of `folded` read with its tone marks
+    /// set aside, longer than `exact` bytes: a scan's "Các cấp uỷ, tô chức đảng" is "các
+    /// cấp ủy, tổ chức đảng", its "các tỉnh uỷ, thành uý" "các tỉnh ủy, thành ủy". The first
+    /// word must be as written ("Số" is never "Sở").
+    fn loose_match_at(&self, folded: &str, exact: usize) -> Option<(usize, &str)> {
+        let candidates = self.bare.get(&loose_key(folded)?)?;
+        // The text without marks, read only as far as a candidate needs.
+        let mut chars = folded.char_indices();
+        let mut text: Vec<(char, usize)> = Vec::new();
+        let mut at = |k: usize, text: &mut Vec<(char, usize)>| -> Option<(char, usize)> {
+            while text.len() <= k {
+                let (i, c) = chars.next()?;
+                text.push((base_char(c), i + c.len_utf8()));
+            }
+            text.get(k).copied()
+        };
+        candidates.iter().find_map(|(b, i)| {
+            let same = b
+                .iter()
+                .enumerate()
+                .all(|(k, &c)| at(k, &mut text).is_some_and(|(t, _)| t == c));
+            let (_, end) = at(b.len().checked_sub(1)?, &mut text)?;
+            let boundary =
+                !at(b.len(), &mut text).is_some_and(|(c, _)| vanban_text::is_alphanumeric(c));
+            (same && boundary && end > exact).then(|| (end, self.names[*i].1.as_str()))
         })
     }
 
@@ -305,7 +342,9 @@ impl AgencyRegistry {
         if let Some(found) = self.read_distributive(text, folded) {
             return Some(found);
         }
-        if let Some((len, canonical)) = self.match_at(folded) {
+        let exact = self.match_at(folded);
+        let loose = self.loose_match_at(folded, exact.map_or(0, |e| e.0));
+        if let Some((len, canonical)) = loose.or(exact) {
             return Some(registered(text, len, canonical));
         }
         if let Some(found) = self.read_official(text, folded) {
@@ -418,6 +457,39 @@ impl AgencyRegistry {
 /// A name with commas as writers also give it, some or all of its first three commas left
 /// out ("các cơ quan, đơn vị liên quan" → "các cơ quan đơn vị liên quan"; "các sở, ban,
 /// ngành có liên quan" → "các sở, ban ngành có liên quan" …).
+/// A letter without its marks (lower case, đ as d); other characters as they are.
+fn base_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if vanban_text::is_alphabetic(c) {
+        vanban_text::loose::base_letter(c)
+    } else {
+        c
+    }
+}
+
+/// The key of a folded text in the registry's names without marks: its first word as written
+/// and its second word's letters without marks ("các cấp ủy, tổ …" → "các cap").
+fn loose_key(folded: &str) -> Option<String> {
+    let (first, rest) = folded.split_once(' ')?;
+    let second = rest.split(' ').next().unwrap_or(rest);
+    let mut key = String::with_capacity(first.len() + second.len() + 1);
+    key.push_str(first);
+    key.push(' ');
+    key.extend(
+        second
+            .chars()
+            .filter(|&c| vanban_text::is_alphanumeric(c))
+            .map(base_char),
+    );
+    Some(key)
+}
+
+/// A folded name without its marks, a character a letter.
+fn bare(folded: &str) -> Vec<char> {
+    folded.chars().map(base_char).collect()
+}
+
 fn comma_variants(name: &str) -> Vec<String> {
     let at: Vec<usize> = name.match_indices(", ").map(|(i, _)| i).take(3).collect();
     (1..1u32 << at.len())
@@ -882,6 +954,21 @@ mod tests {
         );
         assert_eq!(list("Cục Thuế tỉnh: Tổ chức"), ["Cục Thuế tỉnh"]);
         assert_eq!(list("Sở Tư pháp chủ trì"), ["Sở Tư pháp"]);
+    }
+
+    #[test]
+    fn names_whose_tone_marks_a_scan_garbled() {
+        assert_eq!(
+            list("Các cấp uỷ, tô chức đảng, các cấp chính quyền phải quán triệt"),
+            ["các cấp ủy, tổ chức đảng", "các cấp chính quyền"]
+        );
+        assert_eq!(
+            list("Các tỉnh uỷ, thành uý, đảng uỷ trực thuộc Trung ương xây dựng"),
+            ["các tỉnh ủy, thành ủy", "đảng ủy trực thuộc Trung ương"]
+        );
+        assert_eq!(list("Sở Tài chinh chủ trì"), ["Sở Tài chính"]);
+        // The first word as written: "Số" is no "Sở".
+        assert!(list("Số Tài chính").is_empty());
     }
 
     #[test]
