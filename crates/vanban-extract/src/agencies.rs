@@ -954,6 +954,12 @@ mod tests {
         );
         assert_eq!(list("Cục Thuế tỉnh: Tổ chức"), ["Cục Thuế tỉnh"]);
         assert_eq!(list("Sở Tư pháp chủ trì"), ["Sở Tư pháp"]);
+        // The Party's addressees: committees, organisations and the government beside them.
+        assert_eq!(
+            list("Các cấp uỷ, tổ chức Đảng, chính quyền, lãnh đạo, chỉ đạo"),
+            ["các cấp ủy, tổ chức đảng", "chính quyền"]
+        );
+        assert_eq!(list("chính quyền cơ sở bảo đảm"), ["chính quyền cơ sở"]);
     }
 
     #[test]
