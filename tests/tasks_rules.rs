@@ -86,6 +86,31 @@ fn a_bullet_that_names_nobody_takes_the_task_of_its_unit() {
 }
 
 #[test]
+fn bullets_under_a_unit_that_names_its_agency_are_its_work() {
+    // KH_308-KH-UBND_2025_HaNoi, III/1; KH_182-KH-UBND_2025_DongNai, III/2/2.10.
+    let text = format!(
+        "{HEAD}      III. TỔ CHỨC THỰC HIỆN
+      1. Sở Khoa học và Công nghệ theo dõi, đôn đốc các Sở, ban, ngành triển khai thực hiện nhiệm vụ được nêu trong Kế hoạch
+      - Cơ quan thường trực Tổ công tác triển khai Đề án 06 trước ngày 20 hằng tháng lên phần mềm theo dõi, giám sát Đề án 06.
+      2. Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh
+      - Thực hiện tốt chức năng thực hành quyền công tố, xét xử.
+      3. Mục tiêu cụ thể
+      - Tăng cường công tác tuyên truyền.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_1__indent_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Sở Khoa học và Công nghệ"]);
+    let (_, resp) = at(&x, "item_2__indent_1").expect("2.10 bullet");
+    assert_eq!(
+        resp,
+        ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+    );
+    // A unit that names no agency hands nothing down.
+    assert!(at(&x, "item_3__indent_1").is_none(), "{:#?}", x.assignments);
+}
+
+#[test]
 fn an_item_that_hands_out_work_gives_the_items_after_it() {
     // KH_2242-KH-SCT_2026_LaoCai, III: the items after "1. Giao phòng … các công việc liên
     // quan:" are the work it hands out, written at its own level.

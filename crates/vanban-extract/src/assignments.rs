@@ -153,8 +153,16 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
         .map(|(i, _)| i)
         .take_while(|&i| i < clause)
         .find_map(|comma| {
-            let after = t.sub(comma + 2..);
-            let given = ASSIGNING_WORDS.iter().find_map(|w| after.strip_prefix(w));
+            let mut after = t.sub(comma + 2..);
+            let mut given = ASSIGNING_WORDS.iter().find_map(|w| after.strip_prefix(w));
+            // A request a few words into the clause: "…, nếu có khó khăn, vướng mắc đề nghị
+            // các Sở, ban, ngành … kịp thời phản ánh".
+            if given.is_none() {
+                if let Some(at) = request_within(after) {
+                    after = after.sub(at..);
+                    given = ASSIGNING_WORDS.iter().find_map(|w| after.strip_prefix(w));
+                }
+            }
             let capital = after.chars().next().is_some_and(char::is_uppercase);
             let subject =
                 (capital || after.starts_with("các ")) && comma < OPENING && !request_only;
@@ -167,6 +175,17 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
         && !names.iter().any(|n| registry.is_bare_head(n))
         && (given.is_some() || !ends_with_agency(registry, t.sub(..comma)));
     fits.then_some(after)
+}
+
+/// Where a request word ("đề nghị", "yêu cầu") stands within the first four words of a
+/// clause part (before its next comma).
+fn request_within(part: &str) -> Option<usize> {
+    let end = part.find(", ").unwrap_or(part.len());
+    let segment = part.sub(..end);
+    ["đề nghị ", "yêu cầu "].iter().find_map(|w| {
+        let at = segment.find(&format!(" {w}"))? + 1;
+        (segment.sub(..at).split_whitespace().count() <= 4).then_some(at)
+    })
 }
 
 /// How far into a task sentence its opening may run, in bytes.
@@ -428,7 +447,8 @@ impl Walker<'_> {
         if p != Parties::default()
             && (!p.lead.is_empty()
                 || names_only(self.registry, &text)
-                || hands_down(self.registry, n, &text, &p))
+                || hands_down(self.registry, n, &text, &p)
+                || (named && continued_by_bullets(n)))
         {
             own.parties = Some(p.clone());
         }
@@ -466,6 +486,16 @@ impl Walker<'_> {
             own: named,
         }
     }
+}
+
+/// Whether a unit's work goes on in bullets under it: every child is a "-" or "+" bullet
+/// ("1. Sở Khoa học và Công nghệ theo dõi, đôn đốc …" over "- Cơ quan thường trực Tổ công
+/// tác … trước ngày 20 hằng tháng …").
+fn continued_by_bullets(n: &Node) -> bool {
+    !n.children.is_empty()
+        && n.children
+            .iter()
+            .all(|c| matches!(c.kind, NodeKind::Indent | NodeKind::Subindent))
 }
 
 /// The agency left blank by `parties` (the one of the heading above) filled in: the lead of
@@ -908,6 +938,16 @@ mod cell_tests {
             "Căn cứ ý kiến chỉ đạo, yêu cầu các Sở, ngành, địa phương triển khai thực hiện./.",
         );
         assert_eq!(p.responsible, ["các Sở, ngành, địa phương"]);
+        // A request a few words into a part of the opening (KH_308-KH-UBND_2025_HaNoi III).
+        let p = parties(&r, "Trong quá trình thực hiện Kế hoạch, nếu có khó khăn, vướng mắc đề nghị các Sở, ban, ngành, UBND xã, phường kịp thời phản ánh về Sở Khoa học và Công nghệ");
+        assert_eq!(
+            p.responsible,
+            ["các Sở, ban, ngành", "Ủy ban nhân dân xã, phường"]
+        );
+        // Not further in: "… nếu có khó khăn trong việc thực hiện các nhiệm vụ mà Bộ đề nghị
+        // …" names no one asked.
+        let p = parties(&r, "Trong quá trình thực hiện, nếu có khó khăn trong việc thực hiện các nhiệm vụ đề nghị Sở Tài chính xem xét");
+        assert_eq!(p, Parties::default());
         // A plan's closing request (KH_2242-KH-SCT_2026_LaoCai); not the issuer speaking of
         // itself after "Trên đây là …" (KH_0204-KH-UBND_2025_CaMau).
         let p = parties(&r, "Trên đây là Kế hoạch kiểm tra, cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp trên địa bàn tỉnh Lào Cai của Sở Công Thương tỉnh Lào Cai, đề nghị các tổ chức, cá nhân liên quan phối hợp, triển khai thực hiện./.");
