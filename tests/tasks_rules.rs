@@ -330,3 +330,25 @@ fn an_appendix_title_and_a_group_row_date_the_rows_under_them() {
         x.assignments
     );
 }
+
+#[test]
+fn each_clause_of_a_responsible_field_may_name_its_subject() {
+    // KH_7360-KH-UBND_2025_LaiChau, II/2.
+    let text = format!(
+        "{HEAD}      II. NỘI DUNG
+      2. Rà soát văn bản quy phạm pháp luật
+      - Nội dung: Rà soát các văn bản quy phạm pháp luật có liên quan đến Luật.
+      - Cơ quan thực hiện: Sở Khoa học và Công nghệ tiến hành rà soát các văn bản thuộc thẩm quyền của mình; các sở, ngành liên quan và Ủy ban nhân dân các xã, phường rà soát văn bản do cơ quan mình tham mưu ban hành.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "sec_II__item_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(
+        resp,
+        [
+            "Sở Khoa học và Công nghệ",
+            "các Sở, ngành liên quan",
+            "Ủy ban nhân dân xã, phường"
+        ]
+    );
+}

@@ -330,6 +330,7 @@ impl AgencyRegistry {
         let t = text.trim_start();
         let f = folded.sub(folded.len() - t.len()..);
         self.match_at(f).is_some()
+            || self.loose_match_at(f, 0).is_some()
             || title_at(f).is_some()
             || self.heads.iter().any(|h| {
                 t.starts_with(h) || t.strip_prefix("các ").is_some_and(|r| r.starts_with(h))

@@ -689,7 +689,16 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             .find([',', ';'])
             .map_or(cell.len(), |p| end + p);
         let tail = cell.sub(end..tail_end).trim();
-        let qualified = ["liên quan", "có liên quan"].contains(&tail);
+        // "Các tổ chức, cá nhân hoạt động khoáng sản": a group, then lower-case words that
+        // say which.
+        let group_last = list.last().is_some_and(|l| l.starts_with("các "));
+        let qualified = ["liên quan", "có liên quan"].contains(&tail)
+            || (group_last
+                && !tail.is_empty()
+                && tail.split_whitespace().count() <= 6
+                && tail
+                    .chars()
+                    .all(|c| !c.is_uppercase() && !c.is_ascii_digit()));
         if !list.is_empty() && (clean_end || qualified) {
             let mut list = list;
             if let (true, Some(last)) = (qualified, list.last_mut()) {

@@ -1,7 +1,7 @@
 //! Tasks written as labelled fields: a unit whose parts say "Nhiệm vụ: …", "Đơn vị chủ trì: …",
 //! "Đơn vị phối hợp: …", "Thời gian thực hiện: …" (directly or one level down, under "Cơ quan
 //! thực hiện:") is one task with those parties and that deadline; "Cơ quan thực hiện: X; Y"
-//! names who carries it when nobody leads. The labels are the words of
+//! names who carries it when nobody leads (each clause after a ";" its own subject). The labels are the words of
 //! the task-table column titles (`data/task-columns.tsv`).
 
 use vanban_model::{Assignment, Node};
@@ -85,13 +85,17 @@ pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
             "lead" => a.lead.extend(read_cell(w.registry, &v)),
             "cooperating" => a.cooperating.extend(read_cell(w.registry, &v)),
             // "Đơn vị thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …": a
-            // sentence, read as one.
+            // sentence, read as one; each clause after a ";" may name its own subject ("Sở
+            // Khoa học và Công nghệ tiến hành rà soát …; các sở, ngành liên quan và Ủy ban
+            // nhân dân các xã, phường rà soát …").
             "responsible" => {
-                let p = super::parties(w.registry, &v);
-                let named = |v: Vec<String>| v.into_iter().filter(|n| !n.is_empty());
-                a.lead.extend(named(p.lead));
-                a.cooperating.extend(named(p.cooperating));
-                a.responsible.extend(named(p.responsible));
+                for clause in v.split("; ") {
+                    let p = super::parties(w.registry, clause);
+                    let named = |v: Vec<String>| v.into_iter().filter(|n| !n.is_empty()).collect();
+                    super::push_new(&mut a.lead, named(p.lead));
+                    super::push_new(&mut a.cooperating, named(p.cooperating));
+                    super::push_new(&mut a.responsible, named(p.responsible));
+                }
             }
             "deadline" if a.deadline.is_none() => a.deadline = deadline(&v, true, w.date),
             "content" if content.is_empty() => content = v,
