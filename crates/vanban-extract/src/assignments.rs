@@ -311,9 +311,16 @@ fn is_task_kind(kind: NodeKind) -> bool {
 
 /// Assignments of a document, in document order.
 pub(crate) fn assignments(registry: &AgencyRegistry, doc: &Document) -> Vec<Assignment> {
+    // A draft's blank date ("ngày … tháng … năm 2026") still gives the year.
+    let year = doc
+        .header
+        .date_parts
+        .as_ref()
+        .and_then(|p| p.year)
+        .map(|y| y.to_string());
     let w = Walker {
         registry,
-        date: doc.header.date.as_deref(),
+        date: doc.header.date.as_deref().or(year.as_deref()),
     };
     let mut out = Vec::new();
     w.walk(&doc.body, &Inherited::default(), &mut out);

@@ -271,11 +271,12 @@ struct Ctx {
     clock: bool,
 }
 
-/// Read one match against the document's date.
-fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>) -> Option<Hit> {
+/// Read one match against the document's date (or its year alone, in a draft dated "ngày …
+/// tháng … năm 2026").
+fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<Hit> {
     let Ctx { due, cell, .. } = ctx;
     let day_due = due || ctx.on;
-    let year = date.map(|d| d.0);
+    let year = date.map(|d| d.0).or(year);
     let mut h = Hit::default();
     if let Some(n) = num::<u32>(c, "n") {
         let anchor = c
@@ -376,13 +377,17 @@ fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
 }
 
 /// The deadline of a task text, `cell` when the whole text is a deadline (a "Thời gian" column
-/// or field), against the document's date (`YYYY-MM-DD`).
+/// or field), against the document's date (`YYYY-MM-DD`, or `YYYY` when only the year is
+/// printed: years left out take it, relative deadlines have nothing to count from).
 pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Deadline> {
     if cell {
         if let Some(d) = year_cell(text) {
             return Some(d);
         }
     }
+    let year = date
+        .filter(|d| d.len() == 4)
+        .and_then(|d| d.parse::<i32>().ok());
     let date = date.and_then(parse_iso);
     let main = DATES.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
@@ -409,7 +414,7 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
             cell,
             clock: CLOCK.is_match(text.sub(..start)),
         };
-        let mut h = hit(&c, ctx, date)?;
+        let mut h = hit(&c, ctx, date, year)?;
         (h.start, h.end) = (start, m.end());
         Some(h)
     });
@@ -451,6 +456,11 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
             .trim_end_matches(['.', ';'])
             .to_owned()
     } else if start < end {
+        // "định kỳ hàng năm (trước ngày 10/12)": the parenthesis the span opened is closed.
+        let opened = text.sub(start..end).matches('(').count();
+        if opened > text.sub(start..end).matches(')').count() && text.sub(end..).starts_with(')') {
+            end += 1;
+        }
         squash_spaces(text.sub(start..end).trim())
     } else {
         return None;
@@ -581,6 +591,25 @@ mod tests {
             d("báo cáo vào ngày 10/12/2025").due.as_deref(),
             Some("2025-12-10")
         );
+    }
+
+    #[test]
+    fn a_draft_dated_by_its_year_alone() {
+        let x = deadline("định kỳ hàng năm (trước ngày 10/12)", false, Some("2026"))
+            .unwrap_or_default();
+        assert_eq!(
+            (x.text.as_str(), x.due.as_deref(), x.year_inferred),
+            (
+                "định kỳ hàng năm (trước ngày 10/12)",
+                Some("2026-12-10"),
+                true
+            )
+        );
+        assert_eq!(x.recurrence, Some(Recurrence::Yearly));
+        // Nothing to count a relative deadline from.
+        let x = deadline("trong thời hạn 15 ngày kể từ ngày ký", false, Some("2026"))
+            .unwrap_or_default();
+        assert_eq!((x.kind, x.due), (DeadlineKind::Relative, None));
     }
 
     #[test]
