@@ -429,7 +429,40 @@ impl AgencyRegistry {
             _ => generic,
         }?;
         let title = text.sub(..t);
-        Some((vec![format!("{title} {name}")], at + len))
+        // The official's own name after the body: "Phó Thủ tướng Chính phủ Trần Hồng Hà".
+        let person = self.person_after(text.sub(at + len..));
+        let full = format!("{title} {name}{}", text.sub(at + len..at + len + person));
+        Some((vec![full], at + len + person))
+    }
+
+    /// The byte length of a person's name right after an official's body (" Trần Hồng Hà"):
+    /// two to four capitalised words of letters, none a head of agency names, before a
+    /// lower-case word, a punctuation mark or the end.
+    fn person_after(&self, s: &str) -> usize {
+        let Some(rest) = s.strip_prefix(' ') else {
+            return 0;
+        };
+        let mut end = 0;
+        let mut n = 0;
+        for (i, w) in word_spans(rest) {
+            let bare = w.trim_end_matches([',', ';', '.', ':']);
+            let capital = bare.chars().next().is_some_and(char::is_uppercase)
+                && bare.chars().all(vanban_text::is_alphabetic)
+                && bare.chars().skip(1).all(|c| !c.is_uppercase());
+            if !capital || self.heads.iter().any(|h| h.split(' ').next() == Some(bare)) {
+                break;
+            }
+            n += 1;
+            end = i + bare.len();
+            if bare.len() != w.len() || n == 4 {
+                break;
+            }
+        }
+        if (2..=4).contains(&n) {
+            end + 1
+        } else {
+            0
+        }
     }
 
     /// A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung
@@ -940,6 +973,26 @@ mod tests {
                 "Văn phòng Ủy ban nhân dân tỉnh (Trung tâm phục vụ hành chính công tỉnh)",
                 "các cơ quan, đơn vị liên quan",
             ]
+        );
+    }
+
+    #[test]
+    fn an_official_and_their_name() {
+        assert_eq!(
+            list(
+                "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo"
+                    .trim_start_matches("Giao ")
+            ),
+            ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]
+        );
+        // Not a name of one word, nor the next agency.
+        assert_eq!(
+            list("Chủ tịch Ủy ban nhân dân tỉnh Lào Cai chỉ đạo"),
+            ["Chủ tịch Ủy ban nhân dân tỉnh Lào Cai"]
+        );
+        assert_eq!(
+            list("Giám đốc Sở Tài chính, Sở Nội vụ"),
+            ["Giám đốc Sở Tài chính", "Sở Nội vụ"]
         );
     }
 
