@@ -352,3 +352,28 @@ fn each_clause_of_a_responsible_field_may_name_its_subject() {
         ]
     );
 }
+
+#[test]
+fn a_heading_that_names_a_party_other_than_an_agency_gives_its_bullets() {
+    // KH_134-KH-UBND_2026_LaoCai, V/10 (data/party-heads.tsv).
+    let text = format!(
+        "{HEAD}      V. TỔ CHỨC THỰC HIỆN
+      10. Các chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp
+      - Thu hút, mời gọi các nhà đầu tư đăng ký vào cụm công nghiệp để đạt mục tiêu tỷ lệ lấp đầy.
+      11. Thu hút các doanh nghiệp đầu tư vào khu công nghiệp
+      - Rà soát quỹ đất sạch.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_10__indent_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(
+        resp,
+        ["Các chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp"]
+    );
+    // A heading that only speaks of enterprises names no one.
+    assert!(
+        at(&x, "item_11__indent_1").is_none(),
+        "{:#?}",
+        x.assignments
+    );
+}

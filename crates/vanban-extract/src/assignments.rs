@@ -11,7 +11,7 @@ use crate::deadlines::deadline;
 
 mod fields;
 mod owners;
-use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, TASK_COLUMNS, TASK_OPENERS};
+use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, PARTY_HEADS, TASK_COLUMNS, TASK_OPENERS};
 
 /// Lead, cooperating and responsible agencies of a task text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -439,6 +439,11 @@ impl Walker<'_> {
             (None, _) => n.text.clone(),
         };
         let mut p = fill_from_above(parties(self.registry, &text), inherited);
+        if p == Parties::default() && continued_by_bullets(n) {
+            if let Some(name) = party_heading(&text) {
+                p.responsible = vec![name];
+            }
+        }
         let named = p != Parties::default();
         // A bullet that names nobody carries the task of the unit above it.
         if let (true, true, Some(q)) = (
@@ -493,6 +498,20 @@ impl Walker<'_> {
             own: named,
         }
     }
+}
+
+/// A heading that is the name of a party other than an agency (`data/party-heads.tsv`): "Các
+/// chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp" — at most 14 words, no sentence.
+fn party_heading(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(':').trim_end();
+    if t.split_whitespace().count() > 14 || t.contains(['.', ';']) {
+        return None;
+    }
+    let folded = fold(t);
+    PARTY_HEADS
+        .iter()
+        .any(|h| starts_with_words(&folded, &[h]))
+        .then(|| t.to_owned())
 }
 
 /// Whether a unit's work goes on in bullets under it: every child is a "-" or "+" bullet

@@ -158,6 +158,9 @@ lists! {
     /// Openings of a task sentence before its subject ("Căn cứ …, các sở, ngành …"; folded):
     /// (opening, "subject" or "request").
     TASK_OPENERS: Vec<(&'static str, &'static str)> = pairs("../data/task-openers.tsv"), spaced: false;
+    /// Words that start the name of a party that is no agency, in a heading over bullets
+    /// ("Các chủ đầu tư dự án …"; folded).
+    PARTY_HEADS: Vec<&'static str> = words("../data/party-heads.tsv"), spaced: false;
     /// Words after an agency that make a sentence no task (approvals, reports, descriptions).
     NOT_ASSIGNING: Vec<&'static str> = words("../data/not-assigning.tsv"), spaced: false;
     /// Labels of a closing paragraph that names who carries its unit's tasks (folded).
