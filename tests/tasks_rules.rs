@@ -239,14 +239,24 @@ Ban hành Quy định
 1. Quy định này quy định việc quản lý.
 2. Đối tượng áp dụng
 a) Các sở, ban ngành thuộc tỉnh;
-b) Bộ trưởng Bộ Quốc phòng;
-c) Sở Công Thương chủ trì, phối hợp với các sở, ban ngành thực hiện Quy định này.
+Điều 2. Thành phần Tổ công tác
+1. Thành viên
+a) Bộ trưởng Bộ Quốc phòng;
+b) Sở Công Thương chủ trì, phối hợp với các sở, ban ngành thực hiện Quy định này.
 ";
     let x = extract_text(text);
-    assert!(at(&x, "point_a").is_none(), "{:#?}", x.assignments);
-    assert!(at(&x, "point_b").is_none(), "{:#?}", x.assignments);
+    assert!(
+        at(&x, "art_1__cl_2__point_a").is_none(),
+        "{:#?}",
+        x.assignments
+    );
+    assert!(
+        at(&x, "art_2__cl_1__point_a").is_none(),
+        "{:#?}",
+        x.assignments
+    );
     assert_eq!(
-        at(&x, "point_c").map(|p| p.0),
+        at(&x, "art_2__cl_1__point_b").map(|p| p.0),
         Some(vec!["Sở Công Thương".to_owned()])
     );
 }
@@ -376,4 +386,23 @@ fn a_heading_that_names_a_party_other_than_an_agency_gives_its_bullets() {
         "{:#?}",
         x.assignments
     );
+}
+
+#[test]
+fn whom_a_document_applies_to_is_no_task() {
+    // NQ_55-2025-NQ-HDND_2025_HaNoi, Điều 2; QD_165-2025-QD-UBND_2025_NinhBinh, Điều 2.
+    let text = "HỘI ĐỒNG NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 55/2025/NQ-HĐND                 Hà Nội, ngày 10 tháng 12 năm 2025
+NGHỊ QUYẾT
+Quy định một số chế độ
+Điều 2. Đối tượng áp dụng
+1. Đảng ủy các cơ quan Đảng Thành phố, Đảng ủy Ủy ban nhân dân Thành phố.
+2. Các sở, ban, ngành, các đơn vị sự nghiệp công lập thuộc UBND tỉnh.
+Điều 3. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết này.
+";
+    let x = extract_text(text);
+    let nodes: Vec<&str> = x.assignments.iter().map(|a| a.node.as_str()).collect();
+    assert_eq!(nodes, ["art_3__cl_1"], "{:#?}", x.assignments);
 }

@@ -11,7 +11,9 @@ use crate::deadlines::deadline;
 
 mod fields;
 mod owners;
-use crate::lists::{ASSIGNING_WORDS, NOT_ASSIGNING, PARTY_HEADS, TASK_COLUMNS, TASK_OPENERS};
+use crate::lists::{
+    ASSIGNING_WORDS, NOT_ASSIGNING, PARTY_HEADS, SCOPE_HEADINGS, TASK_COLUMNS, TASK_OPENERS,
+};
 
 /// Lead, cooperating and responsible agencies of a task text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -370,6 +372,10 @@ impl Walker<'_> {
                 }
                 continue;
             }
+            // "Điều 2. Đối tượng áp dụng": whom the document applies to, no task.
+            if n.heading.as_deref().is_some_and(is_scope_heading) {
+                continue;
+            }
             let mut own = inherited.clone();
             if let Some(d) = n
                 .heading
@@ -498,6 +504,12 @@ impl Walker<'_> {
             own: named,
         }
     }
+}
+
+/// Whether a heading says whom or what the document applies to (`data/scope-headings.tsv`).
+fn is_scope_heading(heading: &str) -> bool {
+    let h = fold(heading.trim().trim_end_matches(['.', ':']));
+    SCOPE_HEADINGS.contains(&h.as_str())
 }
 
 /// A heading that is the name of a party other than an agency (`data/party-heads.tsv`): "Các

@@ -161,6 +161,9 @@ lists! {
     /// Words that start the name of a party that is no agency, in a heading over bullets
     /// ("Các chủ đầu tư dự án …"; folded).
     PARTY_HEADS: Vec<&'static str> = words("../data/party-heads.tsv"), spaced: false;
+    /// Headings of units that say whom a document applies to, under which nothing is a task
+    /// ("Đối tượng áp dụng"; folded).
+    SCOPE_HEADINGS: Vec<&'static str> = words("../data/scope-headings.tsv"), spaced: false;
     /// Words after an agency that make a sentence no task (approvals, reports, descriptions).
     NOT_ASSIGNING: Vec<&'static str> = words("../data/not-assigning.tsv"), spaced: false;
     /// Labels of a closing paragraph that names who carries its unit's tasks (folded).
