@@ -370,7 +370,14 @@ impl AgencyRegistry {
         loop {
             let skip = folded.sub(pos..).len() - folded.sub(pos..).trim_start().len();
             let at = pos + skip;
-            match self.field_at(head, folded.sub(at..)) {
+            // A field is written capitalised ("Các Sở: Nội vụ, Xây dựng"); "các Sở xây dựng
+            // kế hoạch" is a verb after a group.
+            let capital = text
+                .sub(at..)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            match self.field_at(head, folded.sub(at..)).filter(|_| capital) {
                 Some((len, canonical)) => {
                     out.push(canonical);
                     pos = at + len;
@@ -974,6 +981,8 @@ mod tests {
                 "các cơ quan, đơn vị liên quan",
             ]
         );
+        // A verb after the group is no department: "các Sở xây dựng kế hoạch".
+        assert!(!list("các Sở xây dựng kế hoạch").contains(&"Sở Xây dựng".to_owned()));
     }
 
     #[test]

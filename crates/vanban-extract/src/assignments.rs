@@ -163,6 +163,10 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
                 if let Some(at) = request_within(after) {
                     after = after.sub(at..);
                     given = ASSIGNING_WORDS.iter().find_map(|w| after.strip_prefix(w));
+                } else if let Some(at) = group_within(registry, after) {
+                    // "…, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời
+                    // phản ánh …": a known group a few words in.
+                    after = after.sub(at..);
                 }
             }
             let capital = after.chars().next().is_some_and(char::is_uppercase);
@@ -188,6 +192,24 @@ fn request_within(part: &str) -> Option<usize> {
         let at = segment.find(&format!(" {w}"))? + 1;
         (segment.sub(..at).split_whitespace().count() <= 4).then_some(at)
     })
+}
+
+/// Where a known group of agencies ("các cơ quan, đơn vị, địa phương") starts within the first
+/// three words of a clause part.
+fn group_within(registry: &AgencyRegistry, part: &str) -> Option<usize> {
+    let end = part.find(", ").unwrap_or(part.len());
+    let segment = part.sub(..end);
+    let at = segment.find(" các ")? + 1;
+    // Lower-case words of the clause before it ("vướng mắc"), not a title ("Giám đốc các Sở")
+    // nor a partner phrase ("phối hợp với các …").
+    let before: Vec<&str> = segment.sub(..at).split_whitespace().collect();
+    let near = before.len() <= 3
+        && before.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !["với", "cùng", "của", "cho", "hợp", "và"].contains(w)
+        });
+    let (names, _) = registry.read_list(part.sub(at..));
+    (near && !names.is_empty() && !names.iter().any(|n| registry.is_bare_head(n))).then_some(at)
 }
 
 /// How far into a task sentence its opening may run, in bytes.
@@ -991,6 +1013,12 @@ mod cell_tests {
             p.responsible,
             ["các Sở, ban, ngành", "Ủy ban nhân dân xã, phường"]
         );
+        // A known group a few lower-case words in (KH_7360-KH-UBND_2025_LaiChau IV.3); not
+        // after a title or a partner phrase.
+        let p = parties(&r, "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh");
+        assert_eq!(p.responsible, ["các cơ quan, đơn vị, địa phương"]);
+        let p = parties(&r, "Căn cứ kế hoạch này, Giám đốc các Sở xây dựng kế hoạch");
+        assert_eq!(p.responsible, ["Giám đốc các Sở"]);
         // Not further in: "… nếu có khó khăn trong việc thực hiện các nhiệm vụ mà Bộ đề nghị
         // …" names no one asked.
         let p = parties(&r, "Trong quá trình thực hiện, nếu có khó khăn trong việc thực hiện các nhiệm vụ đề nghị Sở Tài chính xem xét");
