@@ -92,9 +92,34 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
         if !p.cooperating.is_empty() || fold(vanban_text::window(t, 0, 40)).starts_with("chủ trì")
         {
             p.lead = vec![String::new()];
+        } else if let Some(next) = subject_after_first_clause(registry, t) {
+            // "Thực hiện sự lãnh đạo, chỉ đạo toàn diện của Đảng; các cấp ủy, tổ chức đảng,
+            // các cấp chính quyền quán triệt …": the subject of the clause after the first.
+            return parties(registry, next);
         }
     }
     p
+}
+
+/// The clause after a short first clause that names nobody, when it starts with agencies:
+/// "Thực hiện sự lãnh đạo …; các cấp ủy, tổ chức đảng … quán triệt …".
+/// The first clause opens with a capitalised word (a bullet sign a scan misread aside) and
+/// is no label ("Trách nhiệm chỉ đạo thực hiện: …") nor a group ("Các cơ quan chuyên trách
+/// …; các chi bộ …"); the next starts with "các …" or a capitalised name (not "lãnh đạo Thanh
+/// tra tỉnh", "cơ quan, đơn vị, doanh nghiệp …" of a law's enumeration).
+fn subject_after_first_clause<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
+    let semi = t.find("; ").filter(|&i| i <= 160)?;
+    let first = t
+        .sub(..semi)
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '“' | '"' | '('));
+    let opens = first.chars().next().is_some_and(char::is_uppercase)
+        && !first.contains(':')
+        && !fold(first).starts_with("các ");
+    let next = t.sub(semi + 2..);
+    let named = next.starts_with("các ") || next.chars().next().is_some_and(char::is_uppercase);
+    let (names, _) = registry.read_list(next);
+    (opens && named && !names.is_empty() && !names.iter().any(|n| registry.is_bare_head(n)))
+        .then_some(next)
 }
 
 /// The partners of every "phối hợp (với) …" of a text, each once, in order ("chủ trì, phối hợp
@@ -1019,6 +1044,19 @@ mod cell_tests {
         assert_eq!(p.responsible, ["các cơ quan, đơn vị, địa phương"]);
         let p = parties(&r, "Căn cứ kế hoạch này, Giám đốc các Sở xây dựng kế hoạch");
         assert_eq!(p.responsible, ["Giám đốc các Sở"]);
+        // The subject of the clause after a first one that names nobody (CTr_31-CTr-TW_2026
+        // II.1); not after a label, nor a lower-case title or a law's enumeration.
+        let p = parties(&r, "Thực hiện sự lãnh đạo, chỉ đạo toàn diện của Đảng; các cấp Uỷ, tổ chức đảng, các cấp chính quyền quán triệt sâu sắc quan điểm của Đảng");
+        assert_eq!(
+            p.responsible,
+            ["các cấp ủy, tổ chức đảng", "các cấp chính quyền"]
+        );
+        for t in [
+            "Trách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng; Đảng ủy Ủy ban nhân dân tỉnh.",
+            "Lãnh đạo, chỉ đạo, kiểm tra công tác thanh tra; lãnh đạo Thanh tra tỉnh thực hiện nhiệm vụ",
+        ] {
+            assert_eq!(parties(&r, t), Parties::default(), "{t}");
+        }
         // Not further in: "… nếu có khó khăn trong việc thực hiện các nhiệm vụ mà Bộ đề nghị
         // …" names no one asked.
         let p = parties(&r, "Trong quá trình thực hiện, nếu có khó khăn trong việc thực hiện các nhiệm vụ đề nghị Sở Tài chính xem xét");

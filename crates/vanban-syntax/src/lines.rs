@@ -447,7 +447,7 @@ fn may_start_marker(full: &str) -> bool {
     };
     let c1 = chars.next();
     match c0 {
-        '0'..='9' | '-' | '–' | '•' | '+' | '\u{F0B7}' => true,
+        '0'..='9' | '-' | '–' | '•' | '+' | '\u{F0B7}' | '¬' => true,
         '(' => c1.is_some_and(|c| c.is_ascii_digit()),
         'v' => c1 == Some('/'),
         c if c.is_lowercase() => matches!(c1, Some(')' | '.')),
@@ -512,6 +512,11 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
                 _ => Some((LineKind::Text, full)),
             }
         }
+        // "¬ Thực hiện …": a dash a scan misread, a bullet when a space follows.
+        '¬' => match c1 {
+            Some(' ' | '\t') => marker(MarkerKind::Indent, c0.len_utf8() + 1, None),
+            _ => None,
+        },
         '0'..='9' => {
             let digits = full.bytes().take_while(u8::is_ascii_digit).count();
             let after = full.as_bytes().get(digits).copied();
@@ -1111,8 +1116,8 @@ mod tests {
     #[test]
     fn quick_line_starts_agree_with_the_grammar_on_generated_lines() {
         const PIECES: &[&str] = &[
-            "-", "–", "•", "\u{F0B7}", "+", "1", "12", "1234", "0", "a", "đ", "ư", "f", "v", "x",
-            "I", "A", "Đ", ".", ")", " ", "\t", "*", "_", "“", "\"", "(", "/", "ệ", "Ⅱ", "ǀ",
+            "-", "–", "•", "\u{F0B7}", "¬", "+", "1", "12", "1234", "0", "a", "đ", "ư", "f", "v",
+            "x", "I", "A", "Đ", ".", ")", " ", "\t", "*", "_", "“", "\"", "(", "/", "ệ", "Ⅱ", "ǀ",
             "\u{301}", "Ă", "×",
         ];
         let mut lines = vec![String::new()];
