@@ -737,6 +737,19 @@ fn push_group(registry: &AgencyRegistry, rest: &str, out: &mut Vec<String>) {
 
 /// The agencies of a table cell: registry lists where they stand ("Sở, ban, ngành liên
 /// quan" stays one group), else each part between "," and ";" as written, canonicalised.
+/// Whether the words after a list in a cell, up to its next comma, say which of its last
+/// group: "liên quan", or lower-case words after a group ("các cơ quan, đơn vị theo quy định").
+fn qualifies(list: &[String], tail: &str) -> bool {
+    let group_last = list.last().is_some_and(|l| l.starts_with("các "));
+    ["liên quan", "có liên quan"].contains(&tail)
+        || (group_last
+            && !tail.is_empty()
+            && tail.split_whitespace().count() <= 6
+            && tail
+                .chars()
+                .all(|c| !c.is_uppercase() && !c.is_ascii_digit()))
+}
+
 fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -774,16 +787,7 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
             .find([',', ';'])
             .map_or(cell.len(), |p| end + p);
         let tail = cell.sub(end..tail_end).trim();
-        // "Các tổ chức, cá nhân hoạt động khoáng sản": a group, then lower-case words that
-        // say which.
-        let group_last = list.last().is_some_and(|l| l.starts_with("các "));
-        let qualified = ["liên quan", "có liên quan"].contains(&tail)
-            || (group_last
-                && !tail.is_empty()
-                && tail.split_whitespace().count() <= 6
-                && tail
-                    .chars()
-                    .all(|c| !c.is_uppercase() && !c.is_ascii_digit()));
+        let qualified = qualifies(&list, tail);
         if !list.is_empty() && (clean_end || qualified) {
             let mut list = list;
             if let (true, Some(last)) = (qualified, list.last_mut()) {
