@@ -389,35 +389,7 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         .filter(|d| d.len() == 4)
         .and_then(|d| d.parse::<i32>().ok());
     let date = date.and_then(parse_iso);
-    let main = DATES.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        if in_plan_name(text, m.start(), m.end()) {
-            return None;
-        }
-        let Lead {
-            pos: start,
-            due,
-            on,
-        } = lead_in(text, m.start());
-        // "hoàn thành Dự án … trong năm 2025": a month, quarter or year to finish within.
-        let within = !due
-            && c.name("ya").is_none()
-            && text
-                .sub(start..m.start())
-                .trim()
-                .eq_ignore_ascii_case("trong")
-            && completes_before(text, start);
-        let ctx = Ctx {
-            due: due || within,
-            on,
-            lead: start < m.start(),
-            cell,
-            clock: CLOCK.is_match(text.sub(..start)),
-        };
-        let mut h = hit(&c, ctx, date, year)?;
-        (h.start, h.end) = (start, m.end());
-        Some(h)
-    });
+    let main = first_hit(text, cell, date, year);
     let rec = recurrence_in(text);
     let mut out = Deadline::default();
     let (mut start, mut end) = (usize::MAX, 0);
@@ -466,6 +438,40 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         return None;
     };
     (!out.text.is_empty()).then_some(out)
+}
+
+/// The first date, period or relative deadline of a text that is no part of a plan's name,
+/// read with the words before it.
+fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Option<Hit> {
+    DATES.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        if in_plan_name(text, m.start(), m.end()) {
+            return None;
+        }
+        let Lead {
+            pos: start,
+            due,
+            on,
+        } = lead_in(text, m.start());
+        // "hoàn thành Dự án … trong năm 2025": a month, quarter or year to finish within.
+        let within = !due
+            && c.name("ya").is_none()
+            && text
+                .sub(start..m.start())
+                .trim()
+                .eq_ignore_ascii_case("trong")
+            && completes_before(text, start);
+        let ctx = Ctx {
+            due: due || within,
+            on,
+            lead: start < m.start(),
+            cell,
+            clock: CLOCK.is_match(text.sub(..start)),
+        };
+        let mut h = hit(&c, ctx, date, year)?;
+        (h.start, h.end) = (start, m.end());
+        Some(h)
+    })
 }
 
 /// A deadline cell that is a year and nothing else ("2030"): that year as a period.
