@@ -213,8 +213,8 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
 fn request_within(part: &str) -> Option<usize> {
     let end = part.find(", ").unwrap_or(part.len());
     let segment = part.sub(..end);
-    ["đề nghị ", "yêu cầu "].iter().find_map(|w| {
-        let at = segment.find(&format!(" {w}"))? + 1;
+    [" đề nghị ", " yêu cầu "].iter().find_map(|w| {
+        let at = segment.find(w)? + 1;
         (segment.sub(..at).split_whitespace().count() <= 4).then_some(at)
     })
 }
@@ -735,8 +735,6 @@ fn push_group(registry: &AgencyRegistry, rest: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The agencies of a table cell: registry lists where they stand ("Sở, ban, ngành liên
-/// quan" stays one group), else each part between "," and ";" as written, canonicalised.
 /// Whether the words after a list in a cell, up to its next comma, say which of its last
 /// group: "liên quan", or lower-case words after a group ("các cơ quan, đơn vị theo quy định").
 fn qualifies(list: &[String], tail: &str) -> bool {
@@ -750,6 +748,8 @@ fn qualifies(list: &[String], tail: &str) -> bool {
                 .all(|c| !c.is_uppercase() && !c.is_ascii_digit()))
 }
 
+/// The agencies of a table cell: registry lists where they stand ("Sở, ban, ngành liên
+/// quan" stays one group), else each part between "," and ";" as written, canonicalised.
 fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut pos = 0;

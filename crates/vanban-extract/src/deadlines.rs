@@ -229,8 +229,9 @@ fn completes_before(text: &str, start: usize) -> bool {
     let clause = before
         .rfind(['.', ';', '\n'])
         .map_or(before, |i| before.sub(i + 1..));
+    static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| phrases(&["completion"]));
     let low = clause.to_lowercase();
-    phrases(&["completion"]).iter().any(|w| {
+    WORDS.iter().any(|w| {
         low.match_indices(w).any(|(i, _)| {
             let prev = low.sub(..i).chars().next_back();
             let next = low.sub(i + w.len()..).chars().next();

@@ -1,8 +1,8 @@
 //! Tasks written as labelled fields: a unit whose parts say "Nhiệm vụ: …", "Đơn vị chủ trì: …",
 //! "Đơn vị phối hợp: …", "Thời gian thực hiện: …" (directly or one level down, under "Cơ quan
 //! thực hiện:") is one task with those parties and that deadline; "Cơ quan thực hiện: X; Y"
-//! names who carries it when nobody leads (each clause after a ";" its own subject). The labels are the words of
-//! the task-table column titles (`data/task-columns.tsv`).
+//! names who carries it when nobody leads (each clause after a ";" its own subject). The
+//! labels are the words of the task-table column titles (`data/task-columns.tsv`).
 
 use vanban_model::{Assignment, Node};
 
