@@ -30,6 +30,10 @@ pub struct AgencyRegistry {
     /// index into `names`, by their first word as written (folded) and second word without
     /// marks ("các cap"), longest first: what a scan's garbled tone marks still match.
     bare: std::collections::HashMap<String, Vec<(Vec<char>, usize)>>,
+    /// The names that end with "tỉnh" without it ("báo và phát thanh, truyền hình"), with
+    /// their index into `names`, by first character: what a province written in its place
+    /// completes.
+    provincial: std::collections::HashMap<char, Vec<(String, usize)>>,
     /// (abbreviation, expansion).
     abbreviations: Vec<(String, String)>,
     /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
@@ -50,6 +54,7 @@ impl AgencyRegistry {
             names: Vec::new(),
             by_first: std::collections::HashMap::new(),
             bare: std::collections::HashMap::new(),
+            provincial: std::collections::HashMap::new(),
             abbreviations: Vec::new(),
             heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
@@ -119,9 +124,16 @@ impl AgencyRegistry {
         self.names.dedup_by(|a, b| a.0 == b.0);
         self.by_first.clear();
         self.bare.clear();
+        self.provincial.clear();
         for (i, (alias, _)) in self.names.iter().enumerate() {
             if let Some(c) = alias.chars().next() {
                 self.by_first.entry(c).or_default().push(i);
+                if let Some(stem) = alias.strip_suffix(" tỉnh") {
+                    self.provincial
+                        .entry(c)
+                        .or_default()
+                        .push((stem.to_owned(), i));
+                }
             }
             if let Some(key) = loose_key(alias) {
                 self.bare.entry(key).or_default().push((bare(alias), i));
@@ -156,9 +168,14 @@ impl AgencyRegistry {
         if let Some(c) = self.exact(&fold(&expanded)) {
             return c.to_owned();
         }
+        let folded = fold(&expanded);
+        if let Some((name, len)) = self.province_named(&expanded, &folded) {
+            if len == expanded.len() {
+                return name;
+            }
+        }
         // An official and the body they head: the body's canonical name ("Chủ tịch Ủy ban nhân
         // dân các xã, phường" → "Chủ tịch Ủy ban nhân dân xã, phường").
-        let folded = fold(&expanded);
         if let Some(t) = title_at(&folded).filter(|&t| folded.sub(t..).starts_with(' ')) {
             let body = expanded.sub(t..).trim();
             if !body.is_empty() {
@@ -228,6 +245,29 @@ impl AgencyRegistry {
             let boundary =
                 !at(b.len(), &mut text).is_some_and(|(c, _)| vanban_text::is_alphanumeric(c));
             (same && boundary && end > exact).then(|| (end, self.names[*i].1.as_str()))
+        })
+    }
+
+    /// A provincial body written with its province where the registry says "tỉnh" ("Báo và
+    /// Phát thanh Truyền hình Lai Châu" for "Báo và Phát thanh, Truyền hình tỉnh"): the
+    /// registry name with the province after it ("… tỉnh Lai Châu", "… thành phố Cần Thơ") and
+    /// the length read.
+    fn province_named(&self, text: &str, folded: &str) -> Option<(String, usize)> {
+        let first = folded.chars().next()?;
+        self.provincial.get(&first)?.iter().find_map(|(stem, i)| {
+            let canonical = &self.names[*i].1;
+            let rest = folded.strip_prefix(stem.as_str())?.strip_prefix(' ')?;
+            let at = folded.len() - rest.len();
+            let place = text.sub(at..);
+            let province = crate::identity::known_province_at(place)?;
+            let len = proper_name_len(place);
+            let stem = canonical.strip_suffix(" tỉnh").unwrap_or(canonical);
+            let unit = if crate::identity::is_city(province) {
+                "thành phố"
+            } else {
+                "tỉnh"
+            };
+            (len > 0).then(|| (format!("{stem} {unit} {province}"), at + len))
         })
     }
 
@@ -347,6 +387,9 @@ impl AgencyRegistry {
         let loose = self.loose_match_at(folded, exact.map_or(0, |e| e.0));
         if let Some((len, canonical)) = loose.or(exact) {
             return Some(registered(text, len, canonical));
+        }
+        if let Some((name, len)) = self.province_named(text, folded) {
+            return Some((vec![name], len));
         }
         if let Some(found) = self.read_official(text, folded) {
             return Some(found);
@@ -758,7 +801,15 @@ fn comma_name_at(s: &str, words: &[(usize, &str)], k: usize) -> Option<usize> {
     })?;
     // Folding keeps the byte length of the letters of names: count the words it spans.
     let n = name.split(' ').filter(|w| !w.is_empty()).count();
-    (name.contains(',') && k + n <= words.len()).then_some(n)
+    // One without a comma is a body's name written in small letters ("Ban xây dựng đảng"): it
+    // goes on only before the capitalised name of the body it belongs to ("… Đảng ủy").
+    let belongs = || {
+        words
+            .get(k + n)
+            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
+            && !words[k + n - 1].1.ends_with([',', ';', '.', ':'])
+    };
+    (k + n <= words.len() && (name.contains(',') || belongs())).then_some(n)
 }
 
 /// Whether "và" (or "-") at `words[k]` joins two parts of one name: the next word is
@@ -787,7 +838,7 @@ fn joins_capital(words: &[(usize, &str)], k: usize) -> bool {
 
 /// Whether a word of `data/agency-name-ends.tsv` (the start of a predicate: "chủ trì", "thành
 /// lập", "và" …) stands at `words[k]`.
-fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
+pub(crate) fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
     AGENCY_NAME_ENDS
         .iter()
         .any(|phrase| phrase_at(words, k, phrase))
@@ -822,7 +873,7 @@ fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
 }
 
 /// (byte offset, word) pairs of `s`, starting after leading spaces.
-fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut offset = 0;
     s.split(' ').filter_map(move |w| {
         let here = offset;
@@ -916,6 +967,16 @@ mod tests {
 
     #[test]
     fn names_with_commas_stay_whole() {
+        // A Party body's name in small letters goes on only before its committee's name
+        // (CV_2449-CV-ĐU_2026_LaoCai); "xây dựng đảng" as the predicate ends the name.
+        assert_eq!(
+            list("Ban xây dựng đảng Đảng ủy chủ trì, hướng dẫn"),
+            ["Ban xây dựng đảng Đảng ủy"]
+        );
+        assert_eq!(
+            list("Ban Thường vụ xây dựng đảng bộ vững mạnh"),
+            ["Ban Thường vụ"]
+        );
         assert_eq!(
             list("Sở Văn hóa, Thể thao và Du lịch chủ trì"),
             ["Sở Văn hóa, Thể thao và Du lịch"]
@@ -1079,5 +1140,30 @@ mod tests {
         );
         // Tone marks take the current placement (`modern_tones`, tested in vanban-text).
         assert_eq!(r.canonical("Thường trực Tỉnh uỷ"), "Thường trực Tỉnh ủy");
+        // A provincial body with its province written where the registry has "tỉnh".
+        assert_eq!(
+            r.canonical("Báo và Phát thanh Truyền hình Lai Châu"),
+            "Báo và Phát thanh, Truyền hình tỉnh Lai Châu"
+        );
+        assert_eq!(
+            r.canonical("Báo và Phát thanh, Truyền hình Cần Thơ"),
+            "Báo và Phát thanh, Truyền hình thành phố Cần Thơ"
+        );
+    }
+
+    #[test]
+    fn a_province_written_where_the_registry_says_tinh() {
+        assert_eq!(
+            list("Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch"),
+            [
+                "Báo và Phát thanh, Truyền hình tỉnh Đắk Lắk",
+                "Sở Văn hóa, Thể thao và Du lịch"
+            ]
+        );
+        // Not a province: the name is read as before.
+        assert_eq!(
+            list("Kho bạc Nhà nước Khu vực II"),
+            ["Kho bạc Nhà nước Khu vực II"]
+        );
     }
 }

@@ -11,6 +11,7 @@ use crate::deadlines::deadline;
 
 mod fields;
 mod owners;
+mod partners;
 use crate::lists::{
     ASSIGNING_WORDS, NOT_ASSIGNING, PARTY_HEADS, SCOPE_HEADINGS, TASK_COLUMNS, TASK_OPENERS,
 };
@@ -33,11 +34,7 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
     let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
     let t = given.unwrap_or(t);
-    // "Giao phòng Quản lý Công nghiệp triển khai …": a unit named after "Giao".
-    let (subject, used) = match given.and_then(|g| registry.read_assigned(g)) {
-        Some((name, used)) => (vec![name], used),
-        None => registry.read_list(t),
-    };
+    let (subject, used) = subject_of(registry, given, t);
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // (Only the start of a long task text can hold these words.)
     let rest_fold = fold(vanban_text::window(rest, 0, 400));
@@ -101,6 +98,49 @@ pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
     p
 }
 
+/// The subject at the start of a task text (`t`, after an assigning word when `given`): the
+/// agencies and the bytes they take. "Giao phòng Quản lý Công nghiệp triển khai …": a unit
+/// named after "Giao"; else a list of agencies, or a group described ([`described_subject`]).
+fn subject_of(registry: &AgencyRegistry, given: Option<&str>, t: &str) -> (Vec<String>, usize) {
+    if let Some((name, used)) = given.and_then(|g| registry.read_assigned(g)) {
+        return (vec![name], used);
+    }
+    match registry.read_list(t) {
+        (names, _) if names.is_empty() => {
+            described_subject(t).map_or((names, 0), |len| (vec![t.sub(..len).to_owned()], len))
+        }
+        read => read,
+    }
+}
+
+/// A group described rather than named that a sentence makes responsible: "Các cơ quan được
+/// phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch …".
+/// The sentence opens with "các cơ quan" or "các đơn vị", describes them by what they were
+/// given ("được giao", "được phân công") and reaches "có trách nhiệm" or "chịu trách nhiệm"
+/// within 16 words, with no mark but commas before it: the byte length of the description.
+fn described_subject(t: &str) -> Option<usize> {
+    // Most task texts open otherwise: look before folding.
+    if !(t.starts_with("Các ") || t.starts_with("các ")) {
+        return None;
+    }
+    let head = fold(vanban_text::window(t, 0, 200));
+    if !["các cơ quan ", "các cơ quan, ", "các đơn vị "]
+        .iter()
+        .any(|h| head.starts_with(h))
+    {
+        return None;
+    }
+    let at = [" có trách nhiệm ", " chịu trách nhiệm "]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()?;
+    let described = head.sub(..at);
+    (described.contains(" được ")
+        && described.split(' ').count() <= 16
+        && !described.contains([';', '.', ':', '(']))
+    .then_some(at)
+}
+
 /// The clause after a short first clause that names nobody, when it starts with agencies:
 /// "Thực hiện sự lãnh đạo …; các cấp ủy, tổ chức đảng … quán triệt …".
 /// The first clause opens with a capitalised word (a bullet sign a scan misread aside) and
@@ -137,11 +177,26 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
         else {
             continue;
         };
-        if !has_own_subject(registry, s.sub(..i)) {
+        if let Some(asked) = asked_to_cooperate(registry, s.sub(..i)) {
+            push_new(&mut out, asked);
+        } else if !has_own_subject(registry, s.sub(..i)) {
             push_new(&mut out, cooperating_after(registry, s.sub(i..)));
         }
     }
     out
+}
+
+/// The agencies a clause asks to cooperate, when the clause up to a "phối hợp" (`before`)
+/// is a request and its agencies: "…; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các
+/// tổ chức chính trị - xã hội tỉnh phối hợp thực hiện".
+fn asked_to_cooperate(registry: &AgencyRegistry, before: &str) -> Option<Vec<String>> {
+    let start = before.rfind("; ").map_or(0, |k| k + 2);
+    let clause = before.sub(start..).trim();
+    let asked = ["đề nghị ", "Đề nghị ", "yêu cầu ", "Yêu cầu "]
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))?;
+    let (names, used) = registry.read_list(asked);
+    (!names.is_empty() && asked.sub(used..).trim().is_empty()).then_some(names)
 }
 
 /// Add the names not in the list yet, in order.
@@ -198,7 +253,8 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
             let subject =
                 (capital || after.starts_with("các ")) && comma < OPENING && !request_only;
             (subject || given.is_some()).then_some((comma, after, given))
-        })?;
+        })
+        .or_else(|| request_only.then(|| request_sentence(t, &head)).flatten())?;
     // Agencies of more than a head word, and not the next name of a list the opening holds
     // ("Đối với nguồn vốn ủy thác cho Ngân hàng Chính sách xã hội, Hội đồng nhân dân …").
     let (names, _) = registry.read_list(given.unwrap_or(after));
@@ -206,6 +262,18 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
         && !names.iter().any(|n| registry.is_bare_head(n))
         && (given.is_some() || !ends_with_agency(registry, t.sub(..comma)));
     fits.then_some(after)
+}
+
+/// A request that opens the sentence after a closing opening's ("Trên đây là Kế hoạch … năm
+/// 2026. Yêu cầu các sở, ban, ngành …"): (where the sentence starts, the sentence, the text
+/// after the request word). `head` is the folded start of `t` (same byte offsets).
+fn request_sentence<'t>(t: &'t str, head: &str) -> Option<(usize, &'t str, Option<&'t str>)> {
+    let end = head.find(". ")?;
+    let after = t.sub(end + 2..);
+    let given = ["Yêu cầu ", "Đề nghị ", "Giao "]
+        .iter()
+        .find_map(|w| after.strip_prefix(w))?;
+    Some((end, after, Some(given)))
 }
 
 /// Where a request word ("đề nghị", "yêu cầu") stands within the first four words of a
@@ -328,7 +396,7 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
         .strip_prefix("với")
         .unwrap_or(rest)
         .trim_start_matches([' ', ':']);
-    registry.read_list(rest).0
+    partners::partners(registry, rest)
 }
 
 /// Whether the sentence that `before` ends (the text up to a "phối hợp") opens with agencies
@@ -1083,6 +1151,43 @@ mod cell_tests {
         for t in none {
             assert_eq!(parties(&r, t), Parties::default(), "{t}");
         }
+    }
+
+    #[test]
+    fn closing_requests_asked_partners_and_described_groups() {
+        let r = AgencyRegistry::builtin();
+        // The request may open the next sentence (KH_134-KH-UBND_2026_LaoCai,
+        // KH_597-KH-UBND_2025_DongThap); a sentence that is no request names no one.
+        let p = parties(&r, "Trên đây là Kế hoạch thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai về phát triển các khu, cụm công nghiệp năm 2026. Yêu cầu các sở, ban, ngành của tỉnh, Ủy ban nhân dân các phường, xã và các cơ quan đơn vị có liên quan triển khai thực hiện; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh Lào Cai phối hợp thực hiện./.");
+        // Those a later clause asks to cooperate cooperate.
+        assert_eq!(
+            p.cooperating,
+            [
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                "các tổ chức chính trị - xã hội tỉnh Lào Cai"
+            ]
+        );
+        assert_eq!(
+            p.responsible,
+            [
+                "các Sở, ban, ngành",
+                "Ủy ban nhân dân xã, phường",
+                "các cơ quan, đơn vị liên quan"
+            ]
+        );
+        // A group described, not named (KH_7360-KH-UBND_2025_LaiChau III/4).
+        let p = parties(&r, "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch chi tiết");
+        assert_eq!(
+            p.responsible,
+            ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]
+        );
+        let p = parties(
+            &r,
+            "Các cơ quan báo chí tăng cường tuyên truyền, có trách nhiệm đưa tin",
+        );
+        assert_eq!(p.responsible, Vec::<String>::new());
+        let p = parties(&r, "Trên đây là Kế hoạch tổ chức Hội nghị năm 2026. Ủy ban nhân dân tỉnh báo cáo Bộ Tài chính.");
+        assert_eq!(p, Parties::default());
     }
 
     #[test]

@@ -128,6 +128,33 @@ fn provinces() -> &'static [(String, &'static str)] {
     })
 }
 
+/// Whether a province (canonical name) is a centrally-run city: listed under "Centrally-run
+/// cities" in `data/provinces.tsv`.
+pub fn is_city(province: &str) -> bool {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        let mut cities = Vec::new();
+        let mut in_cities = false;
+        for line in PROVINCES.lines() {
+            if let Some(comment) = line.strip_prefix('#') {
+                let c = comment.trim();
+                if !c.is_empty() && !c.starts_with(char::is_lowercase) {
+                    in_cities = c.starts_with("Centrally-run cities");
+                }
+            } else if in_cities {
+                cities.extend(
+                    line.split('\t')
+                        .next()
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty()),
+                );
+            }
+        }
+        cities
+    });
+    list.contains(&province)
+}
+
 /// The province a unit merged into in the 2025 reorganisation ("Yên Bái" → "Lào Cai",
 /// "Thừa Thiên Huế" → "Huế"), from the notes of `data/provinces.tsv`.
 pub fn successor_province(province: &str) -> Option<&'static str> {
@@ -391,6 +418,7 @@ mod tests {
             Some("Tuyên Quang")
         );
         assert_eq!(province_in("Ban Thường vụ Tỉnh ủy"), None);
+        assert!(is_city("Cần Thơ") && is_city("Hà Nội") && !is_city("Lào Cai"));
         // Known provinces in one spelling; a name cut short is completed when only one
         // province begins so.
         assert_eq!(

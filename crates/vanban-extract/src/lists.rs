@@ -161,6 +161,8 @@ lists! {
     /// Words that start the name of a party that is no agency, in a heading over bullets
     /// ("Các chủ đầu tư dự án …"; folded).
     PARTY_HEADS: Vec<&'static str> = words("../data/party-heads.tsv"), spaced: false;
+    /// Phrases that go on inside a party's description ("khu, cụm công nghiệp"; folded).
+    PARTY_INNER: Vec<&'static str> = words("../data/party-inner.tsv"), spaced: false;
     /// Headings of units that say whom a document applies to, under which nothing is a task
     /// ("Đối tượng áp dụng"; folded).
     SCOPE_HEADINGS: Vec<&'static str> = words("../data/scope-headings.tsv"), spaced: false;
