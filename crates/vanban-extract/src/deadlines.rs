@@ -471,8 +471,22 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
         };
         let mut h = hit(&c, ctx, date, year)?;
         (h.start, h.end) = (start, m.end());
+        // "báo cáo định kỳ (trước ngày 30 tháng 01 năm sau)": a day or month without its year
+        // followed by "năm sau" is in the year after, every year.
+        let yearless = c.name("d3").is_some() || c.name("m6").is_some();
+        if let Some(n) = onward_after_role(text, m.end(), "next_year").filter(|_| yearless) {
+            h.due = h.due.map(in_next_year);
+            h.period = h.period.map(|(a, b)| (in_next_year(a), in_next_year(b)));
+            h.every = Some(Recurrence::Yearly);
+            h.end += n;
+        }
         Some(h)
     })
+}
+
+/// The same day a year later (the 28th for a 29 February).
+fn in_next_year((y, m, d): Ymd) -> Ymd {
+    (y + 1, m, d.min(days_in(y + 1, m)))
 }
 
 /// A deadline cell that is a year and nothing else ("2030"): that year as a period.
@@ -515,12 +529,19 @@ fn in_plan_name(text: &str, start: usize, end: usize) -> bool {
 
 /// The length of an "onward" phrase ("và các năm tiếp theo") right after byte `end`.
 fn onward_after(text: &str, end: usize) -> Option<usize> {
+    onward_after_role(text, end, "onward")
+}
+
+/// The length of a phrase of `role` (`data/deadline-words.tsv`) right after byte `end`, as a
+/// whole word.
+fn onward_after_role(text: &str, end: usize, role: &str) -> Option<usize> {
     let rest = text.sub(end..);
     let trimmed = rest.trim_start();
     let low = trimmed.to_lowercase();
-    let w = phrases(&["onward"])
-        .into_iter()
-        .find(|w| low.starts_with(w))?;
+    let w = phrases(&[role]).into_iter().find(|w| {
+        low.strip_prefix(*w)
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    })?;
     // Lower-casing keeps the byte length of these words.
     Some(rest.len() - trimmed.len() + w.len())
 }
@@ -682,6 +703,33 @@ mod tests {
         );
         assert!(deadline("2030", false, None).is_none());
         assert!(deadline("12030", true, None).is_none_or(|x| x.start.is_none()));
+    }
+
+    #[test]
+    fn a_day_of_the_next_year() {
+        // QD_27-2025-QD-UBND_2025_ThaiNguyen, Điều 14: each year's report by 30 January of the
+        // next.
+        let x = d("báo cáo định kỳ (trước ngày 30 tháng 01 năm sau) về tình hình an toàn điện");
+        assert_eq!(x.text, "định kỳ (trước ngày 30 tháng 01 năm sau)");
+        assert_eq!(
+            (
+                x.due.as_deref(),
+                x.recurrence,
+                x.on.as_deref(),
+                x.year_inferred
+            ),
+            (
+                Some("2026-01-30"),
+                Some(Recurrence::Yearly),
+                Some("--01-30"),
+                true
+            )
+        );
+        let x = d("trước ngày 15/01 của năm tiếp theo");
+        assert_eq!(x.due.as_deref(), Some("2026-01-15"));
+        // A full date stays as written; "năm sau" must follow the day.
+        let x = d("trước ngày 15/01/2026 để chuẩn bị cho năm sau");
+        assert_eq!((x.due.as_deref(), x.recurrence), (Some("2026-01-15"), None));
     }
 
     #[test]
