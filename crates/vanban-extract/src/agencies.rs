@@ -169,7 +169,11 @@ impl AgencyRegistry {
             return c.to_owned();
         }
         let folded = fold(&expanded);
-        if let Some((name, len)) = self.province_named(&expanded, &folded) {
+        // (Offsets into the folded name are offsets into the name when folding keeps lengths.)
+        if let Some((name, len)) = self
+            .province_named(&expanded, &folded)
+            .filter(|_| folded.len() == expanded.len())
+        {
             if len == expanded.len() {
                 return name;
             }
