@@ -148,8 +148,17 @@ fn lower_preamble_and_body(
     let preamble_end_byte = paras
         .get(preamble_end)
         .map_or(body_end_byte, |p| ctx.line_start(p.first));
-    doc.preamble = build_flat(ctx, &paras[..preamble_end], "preamble", preamble_end_byte);
-    doc.body = build_tree(ctx, &paras[preamble_end..], "", body_end_byte);
+    // The longer part keeps the buffer; the shorter one is copied out.
+    let (preamble, body) = if preamble_end * 2 <= paras.len() {
+        let mut body = paras;
+        (body.drain(..preamble_end).collect(), body)
+    } else {
+        let mut preamble = paras;
+        let body = preamble.split_off(preamble_end);
+        (preamble, body)
+    };
+    doc.preamble = build_flat(ctx, preamble, "preamble", preamble_end_byte);
+    doc.body = build_tree(ctx, body, "", body_end_byte);
 }
 
 /// How many paragraphs the preamble has: up to the first marker, or to the enacting formula
@@ -722,7 +731,7 @@ fn appendix(
     let id = format!("annex_{number}");
     let end_byte = ctx.line_start(to);
     let paras = lines::paragraphs(ctx.text, lines, k, to, profile, joins);
-    let children = build_tree(ctx, &paras, &id, end_byte);
+    let children = build_tree(ctx, paras, &id, end_byte);
     Appendix {
         id,
         heading,
@@ -767,15 +776,15 @@ fn row_number(cells: &[String]) -> Option<String> {
     (own_words.max(name_words) >= 2).then_some(number)
 }
 
-/// A node under construction.
+/// A node under construction. Until `finish` gives the tree its spans, `node.span.start`
+/// holds the index of the node's first line (no second record per node is kept).
 struct Building {
     node: Node,
     rank: u32,
-    first_line: usize,
-    children: Vec<Building>,
 }
 
-fn new_node(ctx: &Ctx, p: &Para, kind: NodeKind) -> Building {
+/// The node of paragraph `p`; its text and cells are moved out of the paragraph.
+fn new_node(p: &mut Para, kind: NodeKind) -> Building {
     Building {
         node: Node {
             id: String::new(),
@@ -783,33 +792,34 @@ fn new_node(ctx: &Ctx, p: &Para, kind: NodeKind) -> Building {
             marker: p.marker.as_ref().map(|m| m.text.clone()),
             number: p.marker.as_ref().and_then(|m| m.number.clone()),
             heading: None,
-            text: p.text.clone(),
-            span: ctx.span(ctx.line_start(p.first), ctx.line_start(p.last)),
-            cells: p.cells.clone(),
+            text: std::mem::take(&mut p.text),
+            span: Span {
+                start: p.first,
+                ..Span::default()
+            },
+            cells: std::mem::take(&mut p.cells),
             children: Vec::new(),
         },
         rank: u32::MAX,
-        first_line: p.first,
-        children: Vec::new(),
     }
 }
 
 /// Preamble paragraphs: a flat list.
-fn build_flat(ctx: &Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<Node> {
-    let mut out: Vec<Building> = Vec::new();
-    for p in paras {
+fn build_flat(ctx: &Ctx, mut paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::new();
+    for p in &mut paras {
         if p.text.is_empty() && p.marker.is_none() {
             // Blank or noise lines before the first paragraph stay in the region: they are
             // absorbed into the next node's span by `finish`.
-            if let Some(last) = out.last_mut() {
-                last.node.span.end = ctx.line_start(p.last);
-            }
             continue;
         }
-        out.push(new_node(ctx, p, NodeKind::Paragraph));
+        out.push(new_node(p, NodeKind::Paragraph).node);
     }
     let start = paras.first().map(|p| ctx.line_start(p.first));
-    finish(ctx, out, prefix, start, end)
+    drop(paras);
+    finish(ctx, &mut out, prefix, start, end);
+    out.shrink_to_fit();
+    out
 }
 
 fn marker_node_kind(kind: MarkerKind, inside_article: bool) -> NodeKind {
@@ -844,33 +854,40 @@ const WRAP_UP: &[&str] = &[
     "Giao Văn phòng",
 ];
 
-/// Body paragraphs: a hierarchy by marker rank.
-fn build_tree(ctx: &mut Ctx, paras: &[Para], prefix: &str, end: usize) -> Vec<Node> {
+/// Body paragraphs: a hierarchy by marker rank. The paragraphs are consumed (their texts move
+/// into the nodes) and dropped before the tree is finished.
+fn build_tree(ctx: &mut Ctx, mut paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
     let mut tree = Tree::default();
     let last_marker = paras.iter().rposition(|p| p.marker.is_some() && !p.quoted);
     let mut last_group: Option<char> = None;
-    for (idx, p) in paras.iter().enumerate() {
+    for idx in 0..paras.len() {
+        let (head, rest) = paras.split_at_mut(idx + 1);
+        let (p, next) = (&mut head[idx], rest.first());
         if p.text.is_empty() && p.marker.is_none() && p.cells.is_empty() {
             continue;
         }
-        let marker = p
+        let fits = p
             .marker
             .as_ref()
-            .filter(|m| m.kind != MarkerKind::Group || group_continues(m, last_group));
-        if let Some(m) = marker {
-            if m.kind == MarkerKind::Group {
+            .is_some_and(|m| m.kind != MarkerKind::Group || group_continues(m, last_group));
+        if fits {
+            if let Some(m) = p.marker.as_ref().filter(|m| m.kind == MarkerKind::Group) {
                 last_group = m.number.as_deref().and_then(|n| n.chars().next());
             }
-            tree.open(ctx, p, m, paras.get(idx + 1));
+            tree.open(p, next);
             continue;
         }
         // Unmarked text (or a marker that does not fit, kept as text).
         let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
-        tree.add_text(ctx, p, paras.get(idx + 1), after_last_marker);
+        tree.add_text(p, next, after_last_marker);
     }
     tree.close_to(0);
     let start = paras.first().map(|p| ctx.line_start(p.first));
-    finish(ctx, tree.roots, prefix, start, end)
+    drop(paras);
+    let mut roots = tree.roots;
+    finish(ctx, &mut roots, prefix, start, end);
+    roots.shrink_to_fit();
+    roots
 }
 
 /// "A.", "B." count as a group level only as a sequence that starts at "A" ("Q. CHÁNH VĂN
@@ -887,7 +904,7 @@ fn group_continues(m: &Marker, last: Option<char>) -> bool {
 /// A hierarchy under construction: the open nodes, innermost last, and the finished roots.
 #[derive(Default)]
 struct Tree {
-    roots: Vec<Building>,
+    roots: Vec<Node>,
     stack: Vec<Building>,
 }
 
@@ -895,7 +912,7 @@ impl Tree {
     /// Close the innermost open node into its parent (or the roots).
     fn close(&mut self) {
         if let Some(b) = self.stack.pop() {
-            self.add(b);
+            self.add(b.node);
         }
     }
 
@@ -914,10 +931,10 @@ impl Tree {
     }
 
     /// Add a finished node to the innermost open node (or the roots).
-    fn add(&mut self, b: Building) {
+    fn add(&mut self, node: Node) {
         match self.stack.last_mut() {
-            Some(parent) => parent.children.push(b),
-            None => self.roots.push(b),
+            Some(parent) => parent.node.children.push(node),
+            None => self.roots.push(node),
         }
     }
 
@@ -927,23 +944,28 @@ impl Tree {
 
     /// Open the node of a marked paragraph, after closing the nodes of the same or a deeper
     /// rank.
-    fn open(&mut self, ctx: &Ctx, p: &Para, m: &Marker, next: Option<&Para>) {
+    fn open(&mut self, p: &mut Para, next: Option<&Para>) {
+        let Some(m) = p.marker.as_ref() else {
+            return;
+        };
         let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
-        let rank = m.kind.rank(depth);
+        let marker_kind = m.kind;
+        let rank = marker_kind.rank(depth);
         self.close_while(|b| b.rank >= rank);
-        let kind = marker_node_kind(m.kind, self.in_article());
-        let mut b = new_node(ctx, p, kind);
+        let kind = marker_node_kind(marker_kind, self.in_article());
+        let heading = has_heading(marker_kind, &p.text, next, rank);
+        let mut b = new_node(p, kind);
         b.rank = rank;
-        if has_heading(m.kind, &p.text, next, rank) {
-            b.node.heading = (!p.text.is_empty()).then(|| p.text.clone());
-            b.node.text = String::new();
+        if heading {
+            let text = std::mem::take(&mut b.node.text);
+            b.node.heading = (!text.is_empty()).then_some(text);
         }
         self.stack.push(b);
     }
 
     /// Place an unmarked paragraph (`next` is the paragraph after it).
-    fn add_text(&mut self, ctx: &Ctx, p: &Para, next: Option<&Para>, after_last_marker: bool) {
-        let p = &rejected_marker_as_text(p);
+    fn add_text(&mut self, p: &mut Para, next: Option<&Para>, after_last_marker: bool) {
+        reject_marker_as_text(p);
         let kind = if p.quoted {
             NodeKind::Quoted
         } else if !p.cells.is_empty() {
@@ -966,11 +988,11 @@ impl Tree {
             // Quoted text ends: close the paragraph that quoted it.
             self.close_while(|b| b.rank == QUOTE_HOST);
         }
-        let mut b = new_node(ctx, p, kind);
+        let mut b = new_node(p, kind);
         if kind == NodeKind::Row {
             // A row numbered in its first cell takes that number, as items take theirs; a
             // group row ("I | Tăng cường …") holds the rows under it.
-            b.node.number = row_number(&p.cells);
+            b.node.number = row_number(&b.node.cells);
             if let Some(rank) = b.node.number.as_deref().and_then(group_rank) {
                 self.close_while(|o| o.rank >= rank && is_table_group(o.rank));
                 b.rank = rank;
@@ -984,7 +1006,7 @@ impl Tree {
             self.stack.push(b);
             return;
         }
-        self.add(b);
+        self.add(b.node);
     }
 
     /// Close the open nodes an unmarked paragraph of `kind` does not belong to.
@@ -1026,7 +1048,7 @@ impl Tree {
 
     /// Take a paragraph as the text or heading of the innermost open node when that node has
     /// none yet; return whether it was taken.
-    fn absorb(&mut self, p: &Para) -> bool {
+    fn absorb(&mut self, p: &mut Para) -> bool {
         let Some(top) = self.stack.last_mut() else {
             return false;
         };
@@ -1041,43 +1063,40 @@ impl Tree {
                     | NodeKind::Article
             );
         if top.node.text.is_empty()
-            && top.children.is_empty()
+            && top.node.children.is_empty()
             && (bare_item
                 || (top.node.heading.is_some() && matches!(top.node.kind, NodeKind::Article)))
         {
-            top.node.text = p.text.clone();
+            top.node.text = std::mem::take(&mut p.text);
             return true;
         }
         if top.node.kind == NodeKind::Article
             && top.node.heading.is_none()
             && top.node.text.is_empty()
-            && top.children.is_empty()
+            && top.node.children.is_empty()
             && p.text.chars().count() <= 150
             && !lines::ends_sentence(&p.text)
         {
-            top.node.heading = Some(p.text.clone());
+            top.node.heading = Some(std::mem::take(&mut p.text));
             return true;
         }
         let titled = matches!(
             top.node.kind,
             NodeKind::Chapter | NodeKind::Part | NodeKind::Section | NodeKind::Subsection
         );
-        if titled && top.node.heading.is_none() && is_upper(&p.text) && top.children.is_empty() {
-            top.node.heading = Some(p.text.clone());
+        if titled && top.node.heading.is_none() && is_upper(&p.text) && top.node.children.is_empty()
+        {
+            top.node.heading = Some(std::mem::take(&mut p.text));
             return true;
         }
         false
     }
 }
 
-fn rejected_marker_as_text(p: &Para) -> std::borrow::Cow<'_, Para> {
-    match &p.marker {
-        Some(m) => std::borrow::Cow::Owned(Para {
-            marker: None,
-            text: format!("{} {}", m.text, p.text).trim().to_owned(),
-            ..p.clone()
-        }),
-        None => std::borrow::Cow::Borrowed(p),
+/// A marker that does not fit where it stands is kept as text.
+fn reject_marker_as_text(p: &mut Para) {
+    if let Some(m) = p.marker.take() {
+        p.text = format!("{} {}", m.text, p.text).trim().to_owned();
     }
 }
 
@@ -1134,42 +1153,27 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
     }
 }
 
-/// Assign ids and spans: a node runs from its first line to the start of the next sibling (or
-/// the end of its parent), so the nodes of a region tile it without gaps.
-fn finish(
-    ctx: &Ctx,
-    nodes: Vec<Building>,
-    prefix: &str,
-    region_start: Option<usize>,
-    end: usize,
-) -> Vec<Node> {
-    let mut out = Vec::with_capacity(nodes.len());
-    let mut ids = SiblingIds::new(&nodes);
-    let starts: Vec<usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(k, b)| {
-            if k == 0 {
-                region_start.unwrap_or_else(|| ctx.line_start(b.first_line))
-            } else {
-                ctx.line_start(b.first_line)
-            }
-        })
-        .collect();
-    for (k, b) in nodes.into_iter().enumerate() {
-        let Building {
-            mut node, children, ..
-        } = b;
-        node.id = ids.id_of(&node, prefix);
-        let start = starts[k];
-        let node_end = starts.get(k + 1).copied().unwrap_or(end);
+/// Assign ids and spans in place: a node runs from its first line (held in `span.start`
+/// until now) to the start of the next sibling (or the end of its parent), so the nodes of a
+/// region tile it without gaps.
+fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usize>, end: usize) {
+    let mut ids = SiblingIds::new(nodes);
+    let mut start = match nodes.first() {
+        Some(first) => region_start.unwrap_or_else(|| ctx.line_start(first.span.start)),
+        None => return,
+    };
+    for k in 0..nodes.len() {
+        let node_end = nodes
+            .get(k + 1)
+            .map_or(end, |next| ctx.line_start(next.span.start));
+        let node = &mut nodes[k];
+        node.id = ids.id_of(node, prefix);
         node.span = ctx.span(start, node_end);
-        let child_start = children.first().map(|c| ctx.line_start(c.first_line));
-        let kids = finish(ctx, children, &node.id, child_start, node_end);
-        node.children = kids;
-        out.push(node);
+        let child_start = node.children.first().map(|c| ctx.line_start(c.span.start));
+        finish(ctx, &mut node.children, &node.id, child_start, node_end);
+        node.children.shrink_to_fit();
+        start = node_end;
     }
-    out
 }
 
 /// The ids of one parent's children, made in order. No allocation beyond the id itself and
@@ -1185,14 +1189,14 @@ struct SiblingIds {
 }
 
 impl SiblingIds {
-    fn new(nodes: &[Building]) -> SiblingIds {
+    fn new(nodes: &[Node]) -> SiblingIds {
         SiblingIds {
             seen: std::collections::HashMap::with_capacity(nodes.len()),
             ordinals: Vec::new(),
             local: String::new(),
             printed_rows: nodes
                 .iter()
-                .any(|b| b.node.kind == NodeKind::Row && b.node.number.is_some()),
+                .any(|n| n.kind == NodeKind::Row && n.number.is_some()),
             last_printed: String::from("0"),
         }
     }
