@@ -506,6 +506,9 @@ fn read_at(
 /// parts), when it has a number.
 fn read_more(text: &str, folded: &str, to: usize, at: usize, type_words: &str) -> Option<Listed> {
     let window = vanban_text::window(folded.sub(..to), at, WINDOW);
+    if !may_continue_list(window) {
+        return None;
+    }
     let entry = CitationGrammar::parse(Rule::more_entry, window)
         .ok()?
         .next()?;
@@ -524,11 +527,59 @@ fn read_more(text: &str, folded: &str, to: usize, at: usize, type_words: &str) -
     p.number.is_some().then_some((entry_start, entry_end, p))
 }
 
+/// Whether `window` can start a `more_entry` of the grammar: spacing, then ",", "và" or ";",
+/// spacing, then "số" or a digit. Most citations are followed by no list, and a failed parse
+/// costs an error value: this rejects them first (the grammar decides the rest).
+fn may_continue_list(window: &str) -> bool {
+    const SPACING: [char; 5] = [' ', '\t', '\n', '*', '_'];
+    let rest = window.trim_start_matches(SPACING);
+    let Some(rest) = [",", "và", ";"].iter().find_map(|s| rest.strip_prefix(s)) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(SPACING);
+    rest.starts_with("số") || rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use vanban_text::fold::fold_case;
 
     use super::*;
+
+    #[test]
+    fn the_list_prefilter_lets_every_list_entry_through() {
+        // Every combination of the pieces a list entry (or a near miss) is made of: whenever the
+        // grammar reads an entry, the prefilter must have let it through.
+        let spaces = ["", " ", "  ", "\n", " *", "_ "];
+        let joins = [",", "và", ";", ".", "và các", "v", ""];
+        let tails = [
+            "số 12/qđ-ubnd",
+            "số: 5/kh-ubnd",
+            "12/qđ-ubnd ngày 5/3/2025",
+            "500-kh/tu ngày 01/02/2024",
+            "số",
+            "ngày 5/3/2025",
+            "các sở",
+            "1",
+        ];
+        let mut read = 0;
+        for a in spaces {
+            for j in joins {
+                for b in spaces {
+                    for t in tails {
+                        let w = format!("{a}{j}{b}{t} còn lại");
+                        if CitationGrammar::parse(Rule::more_entry, &w).is_ok() {
+                            read += 1;
+                            assert!(may_continue_list(&w), "{w:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(read > 100, "{read}");
+        assert!(!may_continue_list(" của ubnd tỉnh"));
+        assert!(!may_continue_list(". số 5"));
+    }
 
     /// The alternatives of a pest rule whose alternatives are words: each as its words joined
     /// by one space.

@@ -204,7 +204,8 @@ fn lead_in(text: &str, start: usize) -> Lead {
     };
     for _ in 0..5 {
         let before = text.sub(..lead.pos).trim_end_matches([' ', ':', ',', '(']);
-        let low = before.to_lowercase();
+        // The words are short: lower-case only the end of the text before.
+        let low = tail(before, PHRASE_WINDOW).to_lowercase();
         let found = WORDS.iter().find(|(w, _)| {
             low.ends_with(w)
                 && low
@@ -511,11 +512,13 @@ fn year_cell(text: &str) -> Option<Deadline> {
 /// ", tầm nhìn …" or after "tầm nhìn (đến năm)" (the "vision" words of
 /// `data/deadline-words.tsv`).
 fn in_plan_name(text: &str, start: usize, end: usize) -> bool {
-    let after = text
-        .sub(end..)
-        .trim_start_matches([',', ' '])
-        .to_lowercase();
-    let lower = text.sub(..start).to_lowercase();
+    let after = vanban_text::window(
+        text.sub(end..).trim_start_matches([',', ' ']),
+        0,
+        PHRASE_WINDOW,
+    )
+    .to_lowercase();
+    let lower = tail(text.sub(..start), PHRASE_WINDOW).to_lowercase();
     let mut before = lower.trim_end_matches([' ', ':']);
     for w in ["năm", "đến"] {
         if let Some(b) = before.strip_suffix(w) {
@@ -537,13 +540,22 @@ fn onward_after(text: &str, end: usize) -> Option<usize> {
 fn onward_after_role(text: &str, end: usize, role: &str) -> Option<usize> {
     let rest = text.sub(end..);
     let trimmed = rest.trim_start();
-    let low = trimmed.to_lowercase();
+    let low = vanban_text::window(trimmed, 0, PHRASE_WINDOW).to_lowercase();
     let w = phrases(&[role]).into_iter().find(|w| {
         low.strip_prefix(*w)
             .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
     })?;
     // Lower-casing keeps the byte length of these words.
     Some(rest.len() - trimmed.len() + w.len())
+}
+
+/// How much text around a match the phrase checks read: far more than the longest phrase of
+/// `data/deadline-words.tsv` (about 25 bytes) and the word before it.
+const PHRASE_WINDOW: usize = 160;
+
+/// The last `max` bytes of `s` (fewer to start on a character).
+fn tail(s: &str, max: usize) -> &str {
+    s.sub(vanban_text::ceil(s, s.len().saturating_sub(max))..)
 }
 
 /// Two spans of a text close enough to be one deadline.

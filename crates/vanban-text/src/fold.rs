@@ -7,25 +7,66 @@ use crate::Sub;
 /// different UTF-8 length, so that every byte offset of the result is one of `text`. ASCII
 /// runs are lowered byte-wise and the letters of Vietnamese by arithmetic on their code points.
 pub fn fold_case(text: &str) -> String {
-    // ASCII runs are lowered byte-wise; the letters of Vietnamese by arithmetic on their code
-    // points; anything else by the Unicode tables.
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    bytes_to_string(fold_case_bytes(text))
+}
+
+/// [`fold_case`] as bytes (valid UTF-8). The case pairs of Vietnamese are changed in place
+/// on their bytes (ASCII; À … Þ, two bytes; ạ … ỹ of Latin Extended Additional, three bytes,
+/// upper case on even code points); any other character goes through
+/// [`lower_keeping_length`].
+fn fold_case_bytes(text: &str) -> Vec<u8> {
+    let mut out = text.as_bytes().to_vec();
+    out.make_ascii_lowercase();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            out.push(char::from(b.to_ascii_lowercase()));
-            i += 1;
-            continue;
+    while let Some(skip) = out
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+    {
+        i += skip;
+        let lead = out.get(i).copied().unwrap_or(0);
+        let second = out.get(i + 1).copied().unwrap_or(0);
+        let third = out.get(i + 2).copied().unwrap_or(0);
+        match lead {
+            // U+00C0 … U+00DE but × (U+00D7): C3 80 … C3 9E.
+            0xC3 if (0x80..=0x9E).contains(&second) && second != 0x97 => {
+                if let Some(b) = out.get_mut(i + 1) {
+                    *b += 0x20;
+                }
+                i += 2;
+            }
+            // U+1EA0 … U+1EF9: E1 BA A0 … E1 BB B9; the last byte keeps the code point's parity.
+            0xE1 if (second == 0xBA && third >= 0xA0) || (second == 0xBB && third <= 0xB9) => {
+                if third % 2 == 0 {
+                    if let Some(b) = out.get_mut(i + 2) {
+                        *b += 1;
+                    }
+                }
+                i += 3;
+            }
+            _ => i += lower_other(text, &mut out, i),
         }
-        let Some(c) = text.sub(i..).chars().next() else {
-            break;
-        };
-        out.push(lower_keeping_length(c));
-        i += c.len_utf8();
     }
     out
+}
+
+/// Lower the character at byte `i` of `text` into `out` (same offsets) when its lower case is
+/// as long; the character's length.
+fn lower_other(text: &str, out: &mut [u8], i: usize) -> usize {
+    let Some(c) = text.sub(i..).chars().next() else {
+        return 1;
+    };
+    let lower = lower_keeping_length(c);
+    if lower != c {
+        if let Some(slot) = out.get_mut(i..i + c.len_utf8()) {
+            lower.encode_utf8(slot);
+        }
+    }
+    c.len_utf8()
+}
+
+/// Bytes built from whole characters back into a string (never lossy in practice).
+fn bytes_to_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The lower case of a letter when it has the same UTF-8 length, else the letter itself.
@@ -62,37 +103,43 @@ pub fn lower_keeping_length(c: char) -> char {
 /// lengths agree ("hoá" → "hóa", "uỷ" → "ủy"): the key for matching names written with either
 /// placement.
 pub fn fold_tones(s: &str) -> String {
-    let lower = fold_case(s);
-    if !lower.contains(['á', 'à', 'ả', 'ã', 'ạ', 'ỷ', 'ý', 'ỵ', 'é', 'è']) {
-        return lower;
-    }
-    // One pass: a vowel pair with the mark on its second letter takes it on the first.
-    let mut out = String::with_capacity(lower.len());
-    let mut chars = lower.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let moved = match (c, next) {
-            ('o', Some('á')) => Some("óa"),
-            ('o', Some('à')) => Some("òa"),
-            ('o', Some('ả')) => Some("ỏa"),
-            ('o', Some('ã')) => Some("õa"),
-            ('o', Some('ạ')) => Some("ọa"),
-            ('u', Some('ỷ')) => Some("ủy"),
-            ('u', Some('ý')) => Some("úy"),
-            ('u', Some('ỵ')) => Some("ụy"),
-            ('o', Some('é')) => Some("óe"),
-            ('o', Some('è')) => Some("òe"),
-            _ => None,
-        };
-        match moved {
-            Some(pair) => {
-                out.push_str(pair);
-                chars.next();
+    /// (first vowel, second vowel with the mark, the pair with the mark moved): each pair is
+    /// as long in UTF-8 as the one it replaces.
+    const MOVES: &[(u8, &str, &str)] = &[
+        (b'o', "á", "óa"),
+        (b'o', "à", "òa"),
+        (b'o', "ả", "ỏa"),
+        (b'o', "ã", "õa"),
+        (b'o', "ạ", "ọa"),
+        (b'u', "ỷ", "ủy"),
+        (b'u', "ý", "úy"),
+        (b'u', "ỵ", "ụy"),
+        (b'o', "é", "óe"),
+        (b'o', "è", "òe"),
+    ];
+    let mut out = fold_case_bytes(s);
+    let mut i = 0;
+    while i < out.len() {
+        let b = out.get(i).copied().unwrap_or(0);
+        if b != b'o' && b != b'u' {
+            i += 1;
+            continue;
+        }
+        let after = out.get(i + 1..).unwrap_or_default();
+        let hit = MOVES
+            .iter()
+            .find(|(first, marked, _)| *first == b && after.starts_with(marked.as_bytes()));
+        match hit {
+            Some((_, _, pair)) => {
+                if let Some(slot) = out.get_mut(i..i + pair.len()) {
+                    slot.copy_from_slice(pair.as_bytes());
+                }
+                i += pair.len();
             }
-            None => out.push(c),
+            None => i += 1,
         }
     }
-    out
+    bytes_to_string(out)
 }
 
 /// Tone marks in the placement of current official names, case kept: "uỷ" → "ủy", "hoá" →
@@ -218,6 +265,73 @@ mod tests {
             fold_case("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"),
             "ủy ban nhân dân tỉnh đắk lắk"
         );
+    }
+
+    /// The character-by-character folding these functions replaced, kept as their reference.
+    fn fold_case_reference(text: &str) -> String {
+        text.chars().map(lower_keeping_length).collect()
+    }
+
+    fn fold_tones_reference(s: &str) -> String {
+        let lower = fold_case_reference(s);
+        let mut out = String::with_capacity(lower.len());
+        let mut chars = lower.chars().peekable();
+        while let Some(c) = chars.next() {
+            let moved = match (c, chars.peek().copied()) {
+                ('o', Some('á')) => "óa",
+                ('o', Some('à')) => "òa",
+                ('o', Some('ả')) => "ỏa",
+                ('o', Some('ã')) => "õa",
+                ('o', Some('ạ')) => "ọa",
+                ('u', Some('ỷ')) => "ủy",
+                ('u', Some('ý')) => "úy",
+                ('u', Some('ỵ')) => "ụy",
+                ('o', Some('é')) => "óe",
+                ('o', Some('è')) => "òe",
+                _ => {
+                    out.push(c);
+                    continue;
+                }
+            };
+            out.push_str(moved);
+            chars.next();
+        }
+        out
+    }
+
+    #[test]
+    fn byte_wise_folding_agrees_with_the_reference() {
+        // Every pair of characters from a set that holds each case of the rules (and their
+        // upper cases), plus every code point below U+2000 and of Latin Extended Additional
+        // after an "o" and a "u".
+        let mut chars: Vec<char> = "oOuUaAyYeEáÁàÀảẢãÃạẠỷỶýÝỵỴéÉèÈỳẻêơưđĐ ẞß İ\u{130}x"
+            .chars()
+            .collect();
+        chars.extend(
+            (0u32..0x2000)
+                .chain(0x1E00..0x1F00)
+                .filter_map(char::from_u32),
+        );
+        let mut text = String::new();
+        for &a in &chars {
+            for b in ['o', 'O', 'u', 'U', 'q'] {
+                text.clear();
+                text.extend([b, a, b, 'o', a, a]);
+                assert_eq!(fold_case(&text), fold_case_reference(&text), "{text:?}");
+                assert_eq!(fold_tones(&text), fold_tones_reference(&text), "{text:?}");
+            }
+        }
+        let small: Vec<char> = "oOuUáÁàảẢãạỷÝỵéÈ aĐ".chars().collect();
+        for &a in &small {
+            for &b in &small {
+                for &c in &small {
+                    let t: String = [a, b, c, a].iter().collect();
+                    assert_eq!(fold_tones(&t), fold_tones_reference(&t), "{t:?}");
+                }
+            }
+        }
+        let corpus = "Uỷ ban nhân dân tỉnh Thanh Hoá; HOÁ CHẤT; Khoẻ; thuý; QUÝ; ooá";
+        assert_eq!(fold_tones(corpus), fold_tones_reference(corpus));
     }
 
     #[test]
