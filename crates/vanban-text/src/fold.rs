@@ -5,68 +5,27 @@ use crate::Sub;
 
 /// Lower-case `text` character by character, keeping any character whose lower case has a
 /// different UTF-8 length, so that every byte offset of the result is one of `text`. ASCII
-/// runs are lowered byte-wise and the letters of Vietnamese by arithmetic on their code points.
+/// runs are copied whole and lowered at the end; the letters of Vietnamese are lowered by
+/// arithmetic on their code points.
 pub fn fold_case(text: &str) -> String {
-    bytes_to_string(fold_case_bytes(text))
-}
-
-/// [`fold_case`] as bytes (valid UTF-8). The case pairs of Vietnamese are changed in place
-/// on their bytes (ASCII; À … Þ, two bytes; ạ … ỹ of Latin Extended Additional, three bytes,
-/// upper case on even code points); any other character goes through
-/// [`lower_keeping_length`].
-fn fold_case_bytes(text: &str) -> Vec<u8> {
-    let mut out = text.as_bytes().to_vec();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(ascii) = rest.bytes().position(|b| !b.is_ascii()) {
+        // A non-ASCII byte after ASCII ones starts a character: the split is on a boundary.
+        let Some((run, tail)) = rest.split_at_checked(ascii) else {
+            break;
+        };
+        out.push_str(run);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        out.push(lower_keeping_length(c));
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
     out.make_ascii_lowercase();
-    let mut i = 0;
-    while let Some(skip) = out
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
-    {
-        i += skip;
-        let lead = out.get(i).copied().unwrap_or(0);
-        let second = out.get(i + 1).copied().unwrap_or(0);
-        let third = out.get(i + 2).copied().unwrap_or(0);
-        match lead {
-            // U+00C0 … U+00DE but × (U+00D7): C3 80 … C3 9E.
-            0xC3 if (0x80..=0x9E).contains(&second) && second != 0x97 => {
-                if let Some(b) = out.get_mut(i + 1) {
-                    *b += 0x20;
-                }
-                i += 2;
-            }
-            // U+1EA0 … U+1EF9: E1 BA A0 … E1 BB B9; the last byte keeps the code point's parity.
-            0xE1 if (second == 0xBA && third >= 0xA0) || (second == 0xBB && third <= 0xB9) => {
-                if third % 2 == 0 {
-                    if let Some(b) = out.get_mut(i + 2) {
-                        *b += 1;
-                    }
-                }
-                i += 3;
-            }
-            _ => i += lower_other(text, &mut out, i),
-        }
-    }
     out
-}
-
-/// Lower the character at byte `i` of `text` into `out` (same offsets) when its lower case is
-/// as long; the character's length.
-fn lower_other(text: &str, out: &mut [u8], i: usize) -> usize {
-    let Some(c) = text.sub(i..).chars().next() else {
-        return 1;
-    };
-    let lower = lower_keeping_length(c);
-    if lower != c {
-        if let Some(slot) = out.get_mut(i..i + c.len_utf8()) {
-            lower.encode_utf8(slot);
-        }
-    }
-    c.len_utf8()
-}
-
-/// Bytes built from whole characters back into a string (never lossy in practice).
-fn bytes_to_string(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The lower case of a letter when it has the same UTF-8 length, else the letter itself.
@@ -117,29 +76,40 @@ pub fn fold_tones(s: &str) -> String {
         (b'o', "é", "óe"),
         (b'o', "è", "òe"),
     ];
-    let mut out = fold_case_bytes(s);
+    let lower = fold_case(s);
+    let bytes = lower.as_bytes();
+    let mut out: Option<String> = None;
+    // Copied into `out` up to here.
+    let mut copied = 0;
     let mut i = 0;
-    while i < out.len() {
-        let b = out.get(i).copied().unwrap_or(0);
-        if b != b'o' && b != b'u' {
-            i += 1;
-            continue;
-        }
-        let after = out.get(i + 1..).unwrap_or_default();
+    while let Some(k) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'o' || b == b'u'))
+    {
+        i += k;
+        let b = bytes.get(i).copied().unwrap_or(0);
+        let after = bytes.get(i + 1..).unwrap_or_default();
         let hit = MOVES
             .iter()
             .find(|(first, marked, _)| *first == b && after.starts_with(marked.as_bytes()));
-        match hit {
-            Some((_, _, pair)) => {
-                if let Some(slot) = out.get_mut(i..i + pair.len()) {
-                    slot.copy_from_slice(pair.as_bytes());
-                }
-                i += pair.len();
-            }
-            None => i += 1,
-        }
+        let Some((_, _, pair)) = hit else {
+            i += 1;
+            continue;
+        };
+        // 'o' and 'u' are ASCII: `i` and `i + pair.len()` are character boundaries.
+        let o = out.get_or_insert_with(|| String::with_capacity(lower.len()));
+        o.push_str(lower.sub(copied..i));
+        o.push_str(pair);
+        i += pair.len();
+        copied = i;
     }
-    bytes_to_string(out)
+    match out {
+        Some(mut o) => {
+            o.push_str(lower.sub(copied..));
+            o
+        }
+        None => lower,
+    }
 }
 
 /// Tone marks in the placement of current official names, case kept: "uỷ" → "ủy", "hoá" →
