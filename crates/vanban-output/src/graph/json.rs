@@ -53,6 +53,19 @@ struct About<'a> {
 /// Node-link JSON: `networkx.node_link_graph(data, edges="edges")` loads it as a
 /// `MultiDiGraph`. Document nodes also carry their `claims` (what each citation says).
 pub fn node_link(g: &Graph, o: ExportOptions) -> Value {
+    with_node_link(g, o, |data| {
+        serde_json::to_value(data).unwrap_or(Value::Null)
+    })
+}
+
+/// `vanban graph --format json`: the text of [`node_link`], serialised from the records
+/// directly (no `Value` tree of the whole graph is built; the same bytes).
+pub(crate) fn node_link_text(g: &Graph, o: ExportOptions) -> String {
+    with_node_link(g, o, |data| crate::json_text(data))
+}
+
+/// Build the node-link records (borrowing from the graph) and hand them to `f`.
+fn with_node_link<R>(g: &Graph, o: ExportOptions, f: impl FnOnce(&NodeLink<'_>) -> R) -> R {
     let (nodes, edges) = selected(g, o);
     let summary = g.summary(0);
     let keys = edge_keys(&edges);
@@ -77,5 +90,5 @@ pub fn node_link(g: &Graph, o: ExportOptions) -> Value {
             })
             .collect(),
     };
-    serde_json::to_value(data).unwrap_or(Value::Null)
+    f(&data)
 }

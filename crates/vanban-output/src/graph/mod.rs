@@ -66,7 +66,7 @@ impl GraphFormat {
     pub fn render(self, g: &Graph, o: ExportOptions) -> Export {
         let text = match self {
             GraphFormat::Summary => summary(g),
-            GraphFormat::Json => crate::json_text(&node_link(g, o)),
+            GraphFormat::Json => json::node_link_text(g, o),
             GraphFormat::Cytoscape => crate::json_text(&cytoscape(g, o)),
             GraphFormat::Graphml => graphml(g, o),
             GraphFormat::Dot => dot(g, o),
