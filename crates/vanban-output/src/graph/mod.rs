@@ -67,7 +67,7 @@ impl GraphFormat {
         let text = match self {
             GraphFormat::Summary => summary(g),
             GraphFormat::Json => json::node_link_text(g, o),
-            GraphFormat::Cytoscape => crate::json_text(&cytoscape(g, o)),
+            GraphFormat::Cytoscape => cytoscape::cytoscape_text(g, o),
             GraphFormat::Graphml => graphml(g, o),
             GraphFormat::Dot => dot(g, o),
             GraphFormat::Svg => svg(g, None),
