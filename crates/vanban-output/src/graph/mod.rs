@@ -72,7 +72,7 @@ impl GraphFormat {
             GraphFormat::Dot => dot(g, o),
             GraphFormat::Svg => svg(g, None),
             GraphFormat::Turtle => turtle(g, o),
-            GraphFormat::Jsonld => crate::json_text(&jsonld(g, o)),
+            GraphFormat::Jsonld => jsonld::jsonld_text(g, o),
             GraphFormat::Cypher => cypher(g, o),
             GraphFormat::Csv => return Export::Files(csv(g, o)),
         };
