@@ -641,6 +641,62 @@ mod tests {
         assert_eq!(in_grammar, listed);
     }
 
+    #[test]
+    fn the_grouped_type_words_read_what_the_lists_read() {
+        // `type_word` (the look-ahead before a filler word) must read exactly what
+        // `doc_type | law_type` reads: the same length, or nothing.
+        fn len(rule: Rule, s: &str) -> Option<usize> {
+            CitationGrammar::parse(rule, s)
+                .ok()
+                .and_then(|mut p| p.next())
+                .map(|p| p.as_str().len())
+        }
+        let lists = |s: &str| len(Rule::doc_type, s).or_else(|| len(Rule::law_type, s));
+        let mut texts: Vec<String> = Vec::new();
+        for t in CITATION_TYPES.iter() {
+            let suffixes = [
+                "",
+                " ",
+                "x",
+                " liên tịch",
+                " hành động",
+                " kết luận",
+                "\n",
+                ":",
+            ];
+            texts.extend(suffixes.iter().map(|x| format!("{t}{x}")));
+            texts.extend(t.char_indices().map(|(i, _)| t.sub(..i).to_owned()));
+            texts.push(t.replace(' ', "  "));
+            texts.push(t.replace(' ', "\n"));
+        }
+        // Every word of the seed and of three corpus documents (folded, as the grammar reads).
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+        for file in [
+            "seeds/208-KH-UBND_2024_TuyenQuang.txt",
+            "corpus/CD_224-CD-TTg_2025.txt",
+            "corpus/CT_010-CT-UBND_2025_DakLak.txt",
+            "corpus/BC_unnumbered-BC-UBND_2026_LaoCai.txt",
+        ] {
+            let text = std::fs::read_to_string(format!("{dir}{file}")).expect(file);
+            let folded = fold_case(&text);
+            let mut prev = ' ';
+            for (i, c) in folded.char_indices() {
+                if prev.is_whitespace() && !c.is_whitespace() {
+                    texts.push(vanban_text::window(&folded, i, 48).to_owned());
+                }
+                prev = c;
+            }
+        }
+        assert!(texts.len() > 10_000, "{}", texts.len());
+        let mut read = 0;
+        for t in &texts {
+            let want = lists(t);
+            read += usize::from(want.is_some());
+            assert_eq!(len(Rule::type_word, t), want, "{t:?}");
+        }
+        assert!(read > 500, "{read}");
+    }
+
     fn find_all(text: &str) -> Vec<Found> {
         let folded = fold_case(text);
         find(text, &folded, (0, text.len()))
