@@ -19,6 +19,10 @@ pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv")
 pub use vanban_text::fold::fold_tones as fold;
 pub use vanban_text::fold::modern_tones;
 
+/// The field names of one distributive head: (index into `names`, offset of the field in
+/// the alias) by the field's `word_key`.
+type FieldIndex = std::collections::HashMap<String, Vec<(usize, usize)>>;
+
 /// The agency registry: canonical names with aliases, and abbreviations.
 #[derive(Debug, Clone)]
 pub struct AgencyRegistry {
@@ -26,6 +30,14 @@ pub struct AgencyRegistry {
     names: Vec<(String, String)>,
     /// Indices into `names` by the alias's first character, longest first.
     by_first: std::collections::HashMap<char, Vec<usize>>,
+    /// Indices into `names` by the alias's leading letters and digits (`word_key`: "sở" for
+    /// "sở nội vụ", "tp" for "tp. hồ chí minh"), longest first: a name matches a text only
+    /// where both keys are the same, so a match looks at these names only.
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// The field names of each distributive head ("Sở" → "nội vụ", "xây dựng" …): for each
+    /// head of `data/distributive-heads.tsv`, (index into `names`, offset of the field in
+    /// the alias) by the field's `word_key`, in the order of `names`.
+    fields: std::collections::HashMap<&'static str, FieldIndex>,
     /// The names of several words without their marks ("cac tinh uy, thanh uy"), with their
     /// index into `names`, by their first word as written (folded) and second word without
     /// marks ("các cap"), longest first: what a scan's garbled tone marks still match.
@@ -53,6 +65,8 @@ impl AgencyRegistry {
         let mut r = AgencyRegistry {
             names: Vec::new(),
             by_first: std::collections::HashMap::new(),
+            by_word: std::collections::HashMap::new(),
+            fields: std::collections::HashMap::new(),
             bare: std::collections::HashMap::new(),
             provincial: std::collections::HashMap::new(),
             abbreviations: Vec::new(),
@@ -123,11 +137,17 @@ impl AgencyRegistry {
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.names.dedup_by(|a, b| a.0 == b.0);
         self.by_first.clear();
+        self.by_word.clear();
         self.bare.clear();
         self.provincial.clear();
+        self.index_fields();
         for (i, (alias, _)) in self.names.iter().enumerate() {
             if let Some(c) = alias.chars().next() {
                 self.by_first.entry(c).or_default().push(i);
+                self.by_word
+                    .entry(word_key(alias).to_owned())
+                    .or_default()
+                    .push(i);
                 if let Some(stem) = alias.strip_suffix(" tỉnh") {
                     self.provincial
                         .entry(c)
@@ -138,6 +158,27 @@ impl AgencyRegistry {
             if let Some(key) = loose_key(alias) {
                 self.bare.entry(key).or_default().push((bare(alias), i));
             }
+        }
+    }
+
+    /// Build `fields` from `names`.
+    fn index_fields(&mut self) {
+        self.fields.clear();
+        for &(_, head) in DISTRIBUTIVE_HEADS.iter() {
+            if self.fields.contains_key(head) {
+                continue;
+            }
+            let prefix = format!("{} ", fold(head));
+            let mut by_key = FieldIndex::new();
+            for (i, (alias, _)) in self.names.iter().enumerate() {
+                if let Some(field) = alias.strip_prefix(&prefix) {
+                    by_key
+                        .entry(word_key(field).to_owned())
+                        .or_default()
+                        .push((i, prefix.len()));
+                }
+            }
+            self.fields.insert(head, by_key);
         }
     }
 
@@ -215,8 +256,7 @@ impl AgencyRegistry {
     /// The longest registry name at the start of `folded` (ending at a word boundary):
     /// (byte length, canonical).
     fn match_at(&self, folded: &str) -> Option<(usize, &str)> {
-        let first = folded.chars().next()?;
-        self.by_first.get(&first)?.iter().find_map(|&i| {
+        self.by_word.get(word_key(folded))?.iter().find_map(|&i| {
             let (alias, canonical) = &self.names[i];
             let rest = folded.strip_prefix(alias.as_str())?;
             let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
@@ -230,24 +270,24 @@ impl AgencyRegistry {
     /// word must be as written ("Số" is never "Sở").
     fn loose_match_at(&self, folded: &str, exact: usize) -> Option<(usize, &str)> {
         let candidates = self.bare.get(&loose_key(folded)?)?;
-        // The text without marks, read only as far as a candidate needs.
-        let mut chars = folded.char_indices();
-        let mut text: Vec<(char, usize)> = Vec::new();
-        let mut at = |k: usize, text: &mut Vec<(char, usize)>| -> Option<(char, usize)> {
-            while text.len() <= k {
-                let (i, c) = chars.next()?;
-                text.push((base_char(c), i + c.len_utf8()));
-            }
-            text.get(k).copied()
-        };
+        // The text without marks (and where each character ends), read only as far as the
+        // longest candidate needs.
+        let need = candidates
+            .iter()
+            .map(|(b, _)| b.len() + 1)
+            .max()
+            .unwrap_or(0);
+        let (mut text, mut ends) = (Vec::with_capacity(need), Vec::with_capacity(need));
+        for (i, c) in folded.char_indices().take(need) {
+            text.push(base_char(c));
+            ends.push(i + c.len_utf8());
+        }
         candidates.iter().find_map(|(b, i)| {
-            let same = b
-                .iter()
-                .enumerate()
-                .all(|(k, &c)| at(k, &mut text).is_some_and(|(t, _)| t == c));
-            let (_, end) = at(b.len().checked_sub(1)?, &mut text)?;
-            let boundary =
-                !at(b.len(), &mut text).is_some_and(|(c, _)| vanban_text::is_alphanumeric(c));
+            let same = text.get(..b.len()) == Some(b.as_slice());
+            let end = *ends.get(b.len().checked_sub(1)?)?;
+            let boundary = !text
+                .get(b.len())
+                .is_some_and(|&c| vanban_text::is_alphanumeric(c));
             (same && boundary && end > exact).then(|| (end, self.names[*i].1.as_str()))
         })
     }
@@ -277,9 +317,10 @@ impl AgencyRegistry {
 
     /// Field names of departments with a given head ("Sở" → "Nội vụ", "Kế hoạch và Đầu tư" …).
     fn field_at(&self, head: &str, folded: &str) -> Option<(usize, String)> {
-        let prefix = format!("{} ", fold(head));
-        self.names.iter().find_map(|(alias, canonical)| {
-            let field = alias.strip_prefix(&prefix)?;
+        let by_key = self.fields.get(head)?;
+        by_key.get(word_key(folded))?.iter().find_map(|&(i, at)| {
+            let (alias, canonical) = &self.names[i];
+            let field = alias.sub(at..);
             let rest = folded.strip_prefix(field)?;
             let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
             boundary.then(|| (field.len(), canonical.clone()))
@@ -568,6 +609,17 @@ fn loose_key(folded: &str) -> Option<String> {
             .map(base_char),
     );
     Some(key)
+}
+
+/// The letters and digits at the start of `s`, up to the first other character: a name
+/// (`match_at`, `field_at`) matches a text only where the two have the same key, since a
+/// name ends at a word boundary.
+fn word_key(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    s.sub(..end)
 }
 
 /// A folded name without its marks, a character a letter.
@@ -889,6 +941,99 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts to read names from: every name of the registry as it stands, followed by a
+    /// space, a comma, a letter, and cut short; and the text at every word of the seed.
+    fn name_texts(r: &AgencyRegistry) -> Vec<String> {
+        let mut texts: Vec<String> = Vec::new();
+        for (alias, _) in &r.names {
+            let cut = alias.sub(..alias.len().saturating_sub(2));
+            for t in [
+                alias.clone(),
+                format!("{alias} chủ trì"),
+                format!("{alias}, các"),
+                format!("{alias}x"),
+                cut.to_owned(),
+            ] {
+                texts.push(t);
+            }
+        }
+        let seed = fold(include_str!(
+            "../../../seeds/208-KH-UBND_2024_TuyenQuang.txt"
+        ));
+        for (i, _) in seed.match_indices(' ') {
+            texts.push(vanban_text::window(&seed, i + 1, 120).to_owned());
+        }
+        texts
+    }
+
+    #[test]
+    fn the_name_indexes_find_what_a_scan_of_every_name_finds() {
+        // The indexes by leading word (`match_at`, `field_at`) against the scan of every
+        // name they replace, and the loose reading against its reading character by
+        // character: on every registry name (whole, followed by a word, a comma or a
+        // letter, cut short) and at every word of the seed.
+        let r = AgencyRegistry::builtin();
+        let scan_match = |folded: &str| {
+            r.names.iter().find_map(|(alias, canonical)| {
+                let rest = folded.strip_prefix(alias.as_str())?;
+                let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
+                boundary.then_some((alias.len(), canonical.as_str()))
+            })
+        };
+        let scan_field = |head: &str, folded: &str| {
+            let prefix = format!("{} ", fold(head));
+            r.names.iter().find_map(|(alias, canonical)| {
+                let field = alias.strip_prefix(&prefix)?;
+                let rest = folded.strip_prefix(field)?;
+                let boundary = !rest.chars().next().is_some_and(char::is_alphanumeric);
+                boundary.then(|| (field.len(), canonical.clone()))
+            })
+        };
+        let heads: Vec<&str> = DISTRIBUTIVE_HEADS.iter().map(|(_, h)| *h).collect();
+        let (mut matched, mut fields, mut loose) = (0, 0, 0);
+        for t in name_texts(&r) {
+            let m = r.match_at(&t);
+            assert_eq!(m, scan_match(&t), "{t:?}");
+            matched += usize::from(m.is_some());
+            for head in &heads {
+                let f = r.field_at(head, &t);
+                assert_eq!(f, scan_field(head, &t), "{head:?} {t:?}");
+                fields += usize::from(f.is_some());
+            }
+            let l = r.loose_match_at(&t, 0);
+            assert_eq!(l, loose_by_char(&r, &t, 0), "{t:?}");
+            loose += usize::from(l.is_some());
+        }
+        assert!(
+            matched > 1000 && fields > 50 && loose > 100,
+            "{matched} {fields} {loose}"
+        );
+    }
+
+    /// `loose_match_at` as first written: the text read a character at a time.
+    fn loose_by_char<'r>(
+        r: &'r AgencyRegistry,
+        folded: &str,
+        exact: usize,
+    ) -> Option<(usize, &'r str)> {
+        let candidates = r.bare.get(&loose_key(folded)?)?;
+        let text: Vec<(char, usize)> = folded
+            .char_indices()
+            .map(|(i, c)| (base_char(c), i + c.len_utf8()))
+            .collect();
+        candidates.iter().find_map(|(b, i)| {
+            let same = b
+                .iter()
+                .enumerate()
+                .all(|(k, &c)| text.get(k).is_some_and(|&(t, _)| t == c));
+            let (_, end) = *text.get(b.len().checked_sub(1)?)?;
+            let boundary = !text
+                .get(b.len())
+                .is_some_and(|&(c, _)| vanban_text::is_alphanumeric(c));
+            (same && boundary && end > exact).then(|| (end, r.names[*i].1.as_str()))
+        })
+    }
 
     #[test]
     fn areas_and_slashed_places_inside_names() {

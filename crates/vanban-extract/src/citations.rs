@@ -12,7 +12,7 @@ use vanban_text::{squash_spaces, Sub};
 use crate::lists::{
     BARE_NUMBER_TYPES, CITATION_TYPES, CODE_TYPOS, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS,
 };
-use crate::words::word_matches;
+use crate::words::{word_matches, Phrases};
 
 mod grammar {
     #[derive(pest_derive::Parser)]
@@ -156,7 +156,11 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
     let mut end = after
         .find([',', ';', ':', '.', '(', ')', '“', '"', '”'])
         .unwrap_or(after.len());
-    for stop in ISSUER_STOPS.iter() {
+    // (A stop is looked for only where its words, without their trailing space, occur.)
+    static STOPS: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(ISSUER_STOPS.iter().map(|s| s.trim_end())));
+    let present = STOPS.present(after.sub(..end));
+    for (stop, _) in ISSUER_STOPS.iter().zip(present).filter(|(_, p)| *p) {
         if let Some(p) = after.sub(..end).find(stop) {
             end = end.min(p);
         }

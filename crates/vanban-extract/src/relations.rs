@@ -23,6 +23,7 @@ use crate::lists::{
     ACTION_JOINERS, APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS,
     RELATION_OPENERS, RELATION_PASSIVES, RELATION_TRIGGERS, WORDING_WORDS,
 };
+use crate::words::Phrases;
 use crate::NodeIndex;
 
 /// Most bytes a clause that opens with a proposal runs before the submission it names.
@@ -48,8 +49,11 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     let lines = collapse_spaces(gap);
     let flat = lines.replace('\n', " ");
     let gap = flat.as_str();
+    static TRIGGERS: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(RELATION_TRIGGERS.iter().map(|(p, _)| *p)));
+    let present = TRIGGERS.present(gap);
     let mut best: Option<(RelationType, usize, usize)> = None;
-    for &(phrase, kind) in RELATION_TRIGGERS.iter() {
+    for (&(phrase, kind), _) in RELATION_TRIGGERS.iter().zip(present).filter(|(_, p)| *p) {
         if let Some(pos) = gap.rfind(phrase) {
             let end = pos + phrase.len();
             // Whole words only.

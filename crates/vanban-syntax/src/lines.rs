@@ -281,10 +281,12 @@ fn loose_recipients_start(full: &str) -> Option<&str> {
 /// A section label of the Official Gazette, printed above the documents of its section ("VĂN
 /// BẢN QUY PHẠM PHÁP LUẬT", "PHẦN I. VĂN BẢN KHÁC"): page furniture, never a type line.
 fn is_gazette_label(full: &str) -> bool {
-    let t = full
-        .trim()
-        .trim_start_matches("PHẦN I")
-        .trim_start_matches("PHẦN II");
+    let t = full.trim();
+    // (Every label starts with one of these: most lines are ruled out without a search.)
+    if !matches!(t.as_bytes().first(), Some(b'P' | b'V' | b'.' | b'-')) {
+        return false;
+    }
+    let t = t.trim_start_matches("PHẦN I").trim_start_matches("PHẦN II");
     let t = t.trim_start_matches(['.', ' ', '-']);
     matches!(
         t,
