@@ -617,7 +617,7 @@ fn loose_key(folded: &str) -> Option<String> {
 fn word_key(s: &str) -> &str {
     let end = s
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !vanban_text::is_alphanumeric(c))
         .map_or(s.len(), |(i, _)| i);
     s.sub(..end)
 }

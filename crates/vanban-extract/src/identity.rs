@@ -261,12 +261,13 @@ pub fn province_in(text: &str) -> Option<String> {
 /// Tài chính", "Ngân hàng Nhà nước Việt Nam"): no province of the citing document applies.
 pub fn is_central(stated: &str) -> bool {
     let lower = fold_case(stated);
+    // A local unit's words, one after another among the words of the issuer.
+    let words: Vec<&str> = lower
+        .split(|c: char| !vanban_text::is_alphanumeric(c))
+        .collect();
     let local = LOCAL_UNITS.iter().any(|w| {
-        lower
-            .split(|c: char| !c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .windows(w.split(' ').count())
-            .any(|ws| ws.join(" ") == *w)
+        let unit: Vec<&str> = w.split(' ').collect();
+        words.windows(unit.len()).any(|ws| ws == unit.as_slice())
     });
     if local {
         return false;
