@@ -4,26 +4,48 @@
 use crate::Sub;
 
 /// Lower-case `text` character by character, keeping any character whose lower case has a
-/// different UTF-8 length, so that every byte offset of the result is one of `text`. ASCII
-/// runs are copied whole and lowered at the end; the letters of Vietnamese are lowered by
-/// arithmetic on their code points.
+/// different UTF-8 length, so that every byte offset of the result is one of `text`. The text
+/// is copied in runs: the lower-case letters of Vietnamese are recognised by their UTF-8
+/// bytes and left in the run, other characters are decoded and lowered by arithmetic on
+/// their code points, and ASCII is lowered at the end.
 pub fn fold_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(ascii) = rest.bytes().position(|b| !b.is_ascii()) {
-        // A non-ASCII byte after ASCII ones starts a character: the split is on a boundary.
-        let Some((run, tail)) = rest.split_at_checked(ascii) else {
+    let bytes = text.as_bytes();
+    // `text[..copied]` is in `out`.
+    let (mut copied, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let third = bytes.get(i + 2).copied().unwrap_or(0);
+        let kept = match (b, next) {
+            // à … ÿ.
+            (0xC3, 0xA0..=0xBF) => Some(2),
+            // ă đ ĩ ũ ơ ư.
+            (0xC4, 0x83 | 0x91 | 0xA9) | (0xC5, 0xA9) | (0xC6, 0xA1 | 0xB0) => Some(2),
+            // ạ … ỹ (U+1EA1 … U+1EF9): odd code points, an odd last byte.
+            (0xE1, 0xBA) if third >= 0xA0 && third % 2 == 1 => Some(3),
+            (0xE1, 0xBB) if third <= 0xB9 && third % 2 == 1 => Some(3),
+            _ => None,
+        };
+        if let Some(len) = kept {
+            i += len;
+            continue;
+        }
+        let Some(c) = text.sub(i..).chars().next() else {
             break;
         };
-        out.push_str(run);
-        let mut chars = tail.chars();
-        let Some(c) = chars.next() else {
-            break;
-        };
-        out.push(lower_keeping_length(c));
-        rest = chars.as_str();
+        let lower = lower_keeping_length(c);
+        if lower != c {
+            out.push_str(text.sub(copied..i));
+            out.push(lower);
+            copied = i + c.len_utf8();
+        }
+        i += c.len_utf8();
     }
-    out.push_str(rest);
+    out.push_str(text.sub(copied..));
     out.make_ascii_lowercase();
     out
 }
@@ -280,6 +302,7 @@ mod tests {
         chars.extend(
             (0u32..0x2000)
                 .chain(0x1E00..0x1F00)
+                .chain((0x2000..0x11_0000).step_by(97))
                 .filter_map(char::from_u32),
         );
         let mut text = String::new();
