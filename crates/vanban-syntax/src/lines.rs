@@ -281,12 +281,20 @@ fn loose_recipients_start(full: &str) -> Option<&str> {
 /// A section label of the Official Gazette, printed above the documents of its section ("VĂN
 /// BẢN QUY PHẠM PHÁP LUẬT", "PHẦN I. VĂN BẢN KHÁC"): page furniture, never a type line.
 fn is_gazette_label(full: &str) -> bool {
-    let t = full.trim();
-    // (Every label starts with one of these: most lines are ruled out without a search.)
-    if !matches!(t.as_bytes().first(), Some(b'P' | b'V' | b'.' | b'-')) {
+    let mut t = full.trim();
+    // (Every label starts with one of these bytes and ends with "LUẬT" or "KHÁC": most lines
+    // are ruled out without a search.)
+    if !matches!(t.as_bytes().first(), Some(b'P' | b'V' | b'.' | b'-'))
+        || !(t.ends_with("LUẬT") || t.ends_with("KHÁC"))
+    {
         return false;
     }
-    let t = t.trim_start_matches("PHẦN I").trim_start_matches("PHẦN II");
+    // ("PHẦN II" first: "PHẦN I" is its prefix.)
+    for part in ["PHẦN II", "PHẦN I"] {
+        while let Some(rest) = t.strip_prefix(part) {
+            t = rest;
+        }
+    }
     let t = t.trim_start_matches(['.', ' ', '-']);
     matches!(
         t,
@@ -1086,6 +1094,32 @@ pub(crate) fn row_cells(raw: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gazette_labels_are_page_furniture() {
+        for label in [
+            "VĂN BẢN QUY PHẠM PHÁP LUẬT",
+            "  VĂN BẢN KHÁC ",
+            "PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT",
+            "PHẦN II - VĂN BẢN KHÁC",
+            "PHẦN II. VĂN BẢN QUY PHẠM PHÁP LUẬT KHÁC",
+            "- VĂN BẢN KHÁC",
+            ". VĂN BẢN QUY PHẠM PHÁP LUẬT",
+        ] {
+            assert!(is_gazette_label(label), "{label:?}");
+        }
+        for line in [
+            "-",
+            "- VĂN BẢN",
+            "VĂN BẢN QUY PHẠM PHÁP LUẬT SỐ 5",
+            "PHẦN I. NHỮNG QUY ĐỊNH CHUNG",
+            "Văn bản khác",
+            "CÁC VĂN BẢN KHÁC",
+            "PHẦN III. VĂN BẢN KHÁC",
+        ] {
+            assert!(!is_gazette_label(line), "{line:?}");
+        }
+    }
 
     /// The hand reading of common line starts must give exactly the grammar's answer.
     fn assert_quick_agrees(line: &str) {

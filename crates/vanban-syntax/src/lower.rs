@@ -1157,11 +1157,11 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
 /// until now) to the start of the next sibling (or the end of its parent), so the nodes of a
 /// region tile it without gaps.
 fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usize>, end: usize) {
-    let mut ids = SiblingIds::new(nodes);
     let mut start = match nodes.first() {
         Some(first) => region_start.unwrap_or_else(|| ctx.line_start(first.span.start)),
         None => return,
     };
+    let mut ids = SiblingIds::new(nodes);
     for k in 0..nodes.len() {
         let node_end = nodes
             .get(k + 1)

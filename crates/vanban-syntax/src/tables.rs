@@ -155,7 +155,11 @@ const HEADS: &[&str] = &["tt", "stt", "số tt"];
 /// Whether a cell is the title of a row-number column ("TT", "STT", "Số TT", any case).
 pub(crate) fn is_head(cell: &str) -> bool {
     let c = cell.trim();
-    c.len() <= 7 && HEADS.contains(&c.to_lowercase().as_str())
+    // (Compared in lower case without making a lower-case copy: called on every line.)
+    c.len() <= 7
+        && HEADS
+            .iter()
+            .any(|h| c.chars().flat_map(char::to_lowercase).eq(h.chars()))
 }
 
 /// The row number printed in a row's first cell, as the row's own number: "1", "12.",
@@ -278,6 +282,16 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
 mod tests {
     use super::printed_number;
     use vanban_model::Node;
+
+    #[test]
+    fn header_cells_in_any_case() {
+        for cell in ["TT", "tt", " STT ", "Stt", "Số TT", "SỐ TT", "số tt"] {
+            assert!(super::is_head(cell), "{cell:?}");
+        }
+        for cell in ["T", "STTT", "1", "Số", "số  tt", "Nội dung", "-", ""] {
+            assert!(!super::is_head(cell), "{cell:?}");
+        }
+    }
 
     fn ids(nodes: &[Node], out: &mut Vec<String>) {
         for n in nodes {
