@@ -421,6 +421,28 @@ fn row_02_unit_references_resolve_in_linear_time() {
     assert!(!x.references.is_empty());
 }
 
+// Row 2's kind, for citations: short forms ("Nghị quyết 57") are resolved against the full
+// citations of the document by lookup, not by comparing each with every full citation.
+#[test]
+fn row_02_short_forms_resolve_in_linear_time() {
+    let make = |n: usize| {
+        let mut t = String::from(TINY);
+        for k in 1..=n {
+            t.push_str(&format!(
+                "Căn cứ Nghị quyết số {k}/NQ-CP ngày 01/02/2024;\n"
+            ));
+        }
+        t.push_str(&format!("Thực hiện Nghị quyết {n};\n").repeat(n));
+        t
+    };
+    assert_linear("short forms after many full citations", make, 1500);
+    // And they still resolve, to the full citation of their number.
+    let x = vanban::extract(&vanban::parse(&make(3)));
+    let short = x.citations.last().expect("a citation");
+    assert_eq!(short.target_id, x.citations[2].target_id);
+    assert!(short.target_id.is_some());
+}
+
 // Row 3: an opening quote never closed.
 #[test]
 fn row_03_an_unclosed_quote_costs_a_window_not_the_rest_of_the_text() {

@@ -155,39 +155,42 @@ fn citation_node(
 /// ("Nghị quyết 57"), or a symbol without a year ("Kế hoạch số 500-KH/TU" after "Kế hoạch số
 /// 500-KH/TU ngày 22/7/2024 …").
 pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Position)]) {
-    let full: Vec<(usize, String, Option<String>, DocumentKind)> = cites
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.year.is_some() && c.number.is_some())
-        .map(|(i, c)| {
-            let n = c
-                .number
-                .as_ref()
-                .map(|n| n.normalized.to_uppercase())
-                .unwrap_or_default();
-            let seq = c.number.as_ref().and_then(|n| n.seq.clone());
-            (i, n, seq, c.kind)
-        })
-        .collect();
+    // The first full citation (year and number) of each type by running number and by
+    // symbol: a short form is looked up once, not compared with every full citation (a
+    // document of many short forms and many citations stays linear).
+    let mut by_seq: HashMap<DocumentKind, HashMap<String, usize>> = HashMap::new();
+    let mut by_symbol: HashMap<DocumentKind, HashMap<String, usize>> = HashMap::new();
+    for (i, c) in cites.iter().enumerate().filter(|(_, c)| c.year.is_some()) {
+        let Some(n) = &c.number else {
+            continue;
+        };
+        let symbols = by_symbol.entry(c.kind).or_default();
+        symbols.entry(n.normalized.to_uppercase()).or_insert(i);
+        let seqs = by_seq.entry(c.kind).or_default();
+        if let Some(seq) = n.seq.as_deref().map(|s| s.trim_start_matches('0')) {
+            if !seqs.contains_key(seq) {
+                seqs.insert(seq.to_owned(), i);
+            }
+        }
+    }
     for i in 0..cites.len() {
         let (f, _) = &found[i];
         let source = if let Some(bare) = &f.bare {
             let bare = bare.trim_start_matches('0');
-            full.iter()
-                .find(|(_, _, seq, kind)| {
-                    *kind == cites[i].kind
-                        && seq.as_deref().map(|s| s.trim_start_matches('0')) == Some(bare)
-                })
-                .map(|t| t.0)
+            by_seq
+                .get(&cites[i].kind)
+                .and_then(|m| m.get(bare))
+                .copied()
         } else if cites[i].year.is_none() {
             let key = cites[i]
                 .number
                 .as_ref()
                 .map(|n| n.normalized.to_uppercase())
                 .unwrap_or_default();
-            full.iter()
-                .find(|(_, n, _, kind)| *n == key && *kind == cites[i].kind)
-                .map(|t| t.0)
+            by_symbol
+                .get(&cites[i].kind)
+                .and_then(|m| m.get(&key))
+                .copied()
         } else {
             None
         };

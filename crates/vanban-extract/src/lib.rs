@@ -435,20 +435,20 @@ fn not_chrome(text: &str, range: (usize, usize)) -> Vec<(usize, usize)> {
 /// Finds the innermost node that holds a position, in logarithmic time: entries are in
 /// document pre-order, so the innermost holder of a position is the last entry starting at or
 /// before it, or one of that entry's ancestors.
-pub(crate) struct NodeIndex {
-    /// (start, end, id, parent entry), in pre-order.
-    spans: Vec<(usize, usize, String, Option<usize>)>,
+pub(crate) struct NodeIndex<'d> {
+    /// (start, end, id, parent entry), in pre-order; the ids are the document's.
+    spans: Vec<(usize, usize, &'d str, Option<usize>)>,
 }
 
-impl NodeIndex {
-    fn new(doc: &Document) -> NodeIndex {
-        fn walk(
-            n: &Node,
+impl<'d> NodeIndex<'d> {
+    fn new(doc: &'d Document) -> NodeIndex<'d> {
+        fn walk<'d>(
+            n: &'d Node,
             parent: Option<usize>,
-            out: &mut Vec<(usize, usize, String, Option<usize>)>,
+            out: &mut Vec<(usize, usize, &'d str, Option<usize>)>,
         ) {
             let me = out.len();
-            out.push((n.span.start, n.span.end, n.id.clone(), parent));
+            out.push((n.span.start, n.span.end, n.id.as_str(), parent));
             for c in &n.children {
                 walk(c, Some(me), out);
             }
@@ -459,7 +459,7 @@ impl NodeIndex {
         }
         for a in &doc.appendices {
             let me = spans.len();
-            spans.push((a.span.start, a.span.end, a.id.clone(), None));
+            spans.push((a.span.start, a.span.end, a.id.as_str(), None));
             for n in &a.children {
                 walk(n, Some(me), &mut spans);
             }
@@ -475,7 +475,7 @@ impl NodeIndex {
             let sorted = order
                 .iter()
                 .map(|&k| {
-                    let (s, e, id, p) = spans[k].clone();
+                    let (s, e, id, p) = spans[k];
                     (s, e, id, p.map(|p| new_index[p]))
                 })
                 .collect();
@@ -495,7 +495,7 @@ impl NodeIndex {
         while let Some(i) = k {
             let (s, e, id, parent) = &self.spans[i];
             if *s <= pos && pos < *e {
-                return Some((id.as_str(), *s));
+                return Some((id, *s));
             }
             k = *parent;
             steps += 1;

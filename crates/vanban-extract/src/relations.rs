@@ -304,7 +304,7 @@ struct Evidence<'a> {
     folded: &'a str,
     found: &'a [(Found, Position)],
     cites: &'a [Citation],
-    nodes: &'a NodeIndex,
+    nodes: &'a NodeIndex<'a>,
 }
 
 /// One citation, with the text a claim on it is read from.
