@@ -18,10 +18,11 @@ use crate::identity::{self, Context};
 use crate::relations::Position;
 use crate::NodeIndex;
 
-/// A citation as found, with its identity.
+/// A citation as found, with its identity. The number moves from `f` into the citation
+/// (nothing reads a found citation's number afterwards).
 pub(crate) fn citation(
     text: &str,
-    f: &Found,
+    f: &mut Found,
     pos: Position,
     ctx: &Context,
     nodes: &NodeIndex,
@@ -54,7 +55,7 @@ pub(crate) fn citation(
             .number
             .as_ref()
             .map(|n| numbered_id(f, n, kind, year, ctx));
-        let number = f.number.clone().map(|n| symbol_spanned(n, span, parsed));
+        let number = f.number.take().map(|n| symbol_spanned(n, span, parsed));
         let form = if f.bare.is_some() {
             CitationForm::Short
         } else {

@@ -93,10 +93,10 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     provisional_id(&id, doc, &mut diagnostics);
 
     let places = citation_places(doc, text);
-    let found = find_citations(text, &folded, &places);
+    let mut found = find_citations(text, &folded, &places);
     let nodes = NodeIndex::new(doc);
     let mut cites: Vec<Citation> = found
-        .iter()
+        .iter_mut()
         .map(|(f, pos)| cite::citation(text, f, *pos, &ctx, &nodes, parsed))
         .collect();
     cite::resolve_short_forms(&mut cites, &found);
