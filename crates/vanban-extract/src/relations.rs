@@ -451,7 +451,7 @@ fn claims(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     // The document a consolidated text consolidates.
     let mut base: Option<String> = None;
     // Citations that take part in a claim, and the claim a citation joined to them shares.
-    let mut claimed: HashMap<usize, Claim> = HashMap::new();
+    let mut claimed: HashMap<usize, Claim<'_>> = HashMap::new();
     for i in 0..ev.found.len() {
         let Some(step) = ev.step(i) else {
             continue;
@@ -510,16 +510,16 @@ fn consolidation(
 /// or, passive, "the citation is `kind` of X" ("… được sửa đổi, bổ sung bởi Luật số A, Luật
 /// số B và Luật số C": each amends X).
 #[derive(Debug, Clone)]
-struct Claim {
-    other: String,
+struct Claim<'a> {
+    other: &'a str,
     kind: RelationType,
     passive: bool,
 }
 
-impl Claim {
-    fn active(subject: &str, kind: RelationType) -> Claim {
+impl<'a> Claim<'a> {
+    fn active(subject: &'a str, kind: RelationType) -> Claim<'a> {
         Claim {
-            other: subject.to_owned(),
+            other: subject,
             kind,
             passive: false,
         }
@@ -528,21 +528,21 @@ impl Claim {
     /// The claim on citation `s`, pushed.
     fn push_on(&self, out: &mut Gathered<'_>, s: &Step<'_>) {
         if self.passive {
-            out.push(s.to, &self.other, self.kind, s.span);
+            out.push(s.to, self.other, self.kind, s.span);
         } else {
-            out.push(&self.other, s.to, self.kind, s.span);
+            out.push(self.other, s.to, self.kind, s.span);
         }
     }
 }
 
 /// The claim a phrase or a position makes on a citation, pushed; returned when a citation
 /// joined to this one may share it.
-fn claim(
-    ev: &Evidence<'_>,
+fn claim<'a>(
+    ev: &Evidence<'a>,
     out: &mut Gathered<'_>,
     s: &Step<'_>,
-    claimed: &HashMap<usize, Claim>,
-) -> Option<Claim> {
+    claimed: &HashMap<usize, Claim<'a>>,
+) -> Option<Claim<'a>> {
     if let (Some(p), Some(kind)) = (s.prev, passive_before(s.gap)) {
         // (A document cited by name only is never the subject. It may be the object when it
         // heads a paragraph of the preamble: "Căn cứ Hiến pháp … đã được sửa đổi, bổ sung
@@ -560,7 +560,7 @@ fn claim(
         };
         if let Some(object) = ev.cites[p].target_id.as_deref() {
             let c = Claim {
-                other: object.to_owned(),
+                other: object,
                 kind,
                 passive: true,
             };
@@ -637,7 +637,7 @@ fn described_by(ev: &Evidence<'_>, s: &Step<'_>, p: usize) -> Option<usize> {
 /// a comma ("… và Chương trình hành động số 10-CTr/TU"); an item of a list the document's
 /// own end of force runs over may follow the description of the item before it ("thay thế
 /// các quyết định: Quyết định số 1201/QĐ-UBND ngày … về …, Quyết định số 377/QĐ-UBND …").
-fn joined(ev: &Evidence<'_>, s: &Step<'_>, c: &Claim) -> bool {
+fn joined(ev: &Evidence<'_>, s: &Step<'_>, c: &Claim<'_>) -> bool {
     if ev.named(s.i) {
         return false;
     }
@@ -675,7 +675,7 @@ fn own_claim(kind: RelationType, s: &Step<'_>) -> bool {
 /// Khoản 2, khoản 3 Điều 2 … Quyết định số 960/QĐ-TTg"; "Các quyết định sau hết hiệu lực
 /// thi hành kể từ ngày …:"): the document repeals (replaces, suspends) the document the item
 /// names first. The lead is the heading of the article or a unit whose text ends with ":".
-fn list_head_claim(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
+fn list_head_claim<'a>(ev: &Evidence<'a>, s: &Step<'_>) -> Option<Claim<'a>> {
     if s.pos != Position::Body || s.prev.is_some() || !s.para.contains("art_") {
         return None;
     }
@@ -742,7 +742,7 @@ fn contains_word(text: &str, phrase: &str) -> bool {
 ///
 /// The clause is read from the text, not the node: a wrap inside the formula may have split
 /// the paragraph ("Theo đề nghị của Giám đốc Sở" / "Nội vụ tại Tờ trình số …").
-fn clause_proposal(ev: &Evidence<'_>, s: &Step<'_>) -> Option<Claim> {
+fn clause_proposal<'a>(ev: &Evidence<'a>, s: &Step<'_>) -> Option<Claim<'a>> {
     let end = ev.found[s.i].0.start;
     let start = vanban_text::floor(ev.folded, end.saturating_sub(CLAUSE_REACH));
     let before = ev.folded.get(start..end).unwrap_or("");
