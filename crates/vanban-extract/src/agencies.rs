@@ -28,8 +28,6 @@ type FieldIndex = std::collections::HashMap<String, Vec<(usize, usize)>>;
 pub struct AgencyRegistry {
     /// (folded alias, canonical), longest alias first.
     names: Vec<(String, String)>,
-    /// Indices into `names` by the alias's first character, longest first.
-    by_first: std::collections::HashMap<char, Vec<usize>>,
     /// Indices into `names` by the alias's leading letters and digits (`word_key`: "sở" for
     /// "sở nội vụ", "tp" for "tp. hồ chí minh"), longest first: a name matches a text only
     /// where both keys are the same, so a match looks at these names only.
@@ -64,7 +62,6 @@ impl AgencyRegistry {
     pub fn builtin() -> AgencyRegistry {
         let mut r = AgencyRegistry {
             names: Vec::new(),
-            by_first: std::collections::HashMap::new(),
             by_word: std::collections::HashMap::new(),
             fields: std::collections::HashMap::new(),
             bare: std::collections::HashMap::new(),
@@ -136,14 +133,12 @@ impl AgencyRegistry {
         self.names
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.names.dedup_by(|a, b| a.0 == b.0);
-        self.by_first.clear();
         self.by_word.clear();
         self.bare.clear();
         self.provincial.clear();
         self.index_fields();
         for (i, (alias, _)) in self.names.iter().enumerate() {
             if let Some(c) = alias.chars().next() {
-                self.by_first.entry(c).or_default().push(i);
                 self.by_word
                     .entry(word_key(alias).to_owned())
                     .or_default()
@@ -246,8 +241,7 @@ impl AgencyRegistry {
 
     /// The canonical name of an alias given whole (folded).
     fn exact(&self, key: &str) -> Option<&str> {
-        let first = key.chars().next()?;
-        self.by_first.get(&first)?.iter().find_map(|&i| {
+        self.by_word.get(word_key(key))?.iter().find_map(|&i| {
             let (alias, canonical) = &self.names[i];
             (alias == key).then_some(canonical.as_str())
         })

@@ -503,6 +503,9 @@ fn read_at(
     Some((kind, group))
 }
 
+/// The spacing the grammar reads between words (`sp`, `ws`): white space and Markdown emphasis.
+const SPACING: [char; 5] = [' ', '\t', '\n', '*', '_'];
+
 /// Whether the grammar may read a citation at the start of `head` (the text from a type
 /// name on): its symbol is the first number after the type name (no word before it holds a
 /// digit), so that number must be in `head`, and what stands before it can only be the words
@@ -519,7 +522,7 @@ fn may_cite(head: &str) -> bool {
         if c.is_ascii_digit() {
             return true;
         }
-        if matches!(c, ' ' | '\t' | '\n' | '*' | '_') {
+        if SPACING.contains(&c) {
             in_word = false;
         } else if vanban_text::is_alphabetic(c) || matches!(c, ',' | '-' | ':') {
             if !in_word {
@@ -565,7 +568,6 @@ fn read_more(text: &str, folded: &str, to: usize, at: usize, type_words: &str) -
 /// spacing, then "số" or a digit. Most citations are followed by no list, and a failed parse
 /// costs an error value: this rejects them first (the grammar decides the rest).
 fn may_continue_list(window: &str) -> bool {
-    const SPACING: [char; 5] = [' ', '\t', '\n', '*', '_'];
     let rest = window.trim_start_matches(SPACING);
     let Some(rest) = [",", "và", ";"].iter().find_map(|s| rest.strip_prefix(s)) else {
         return false;
