@@ -124,28 +124,43 @@ impl Sink<'_> {
         }
     }
 
-    /// Write one document in the shape of the output; a serialisation error is its own.
+    /// Write one document in the shape of the output, streamed to the writer (the JSON of a
+    /// large document is never held in memory); a serialisation error is its own.
     fn document(&mut self, name: &str, x: &Extraction) -> Result<(), String> {
         self.counts[0] += 1;
         self.counts[1] += x.citations.len();
         self.counts[2] += x.relations.len();
         self.counts[3] += x.assignments.len();
-        let text = match self.shape {
-            Shape::Summary => Ok(vanban_text::visible(&extraction::summary(name, x)).into_owned()),
-            Shape::Lines => extraction::json_line(x),
-            Shape::Array => extraction::json_element(x).map(|element| {
+        if self.write_err.is_some() {
+            return Ok(());
+        }
+        let written = match self.shape {
+            Shape::Summary => {
+                let text = vanban_text::visible(&extraction::summary(name, x)).into_owned();
+                self.emit(&text);
+                Ok(())
+            }
+            Shape::Lines => extraction::write_json_line(x, &mut self.out),
+            Shape::Array => {
                 let lead = if self.first {
                     extraction::ARRAY_OPEN
                 } else {
                     extraction::ARRAY_NEXT
                 };
                 self.first = false;
-                format!("{lead}{element}")
-            }),
+                self.emit(lead);
+                extraction::write_json_element(x, &mut self.out)
+            }
+        };
+        match written {
+            // The model's types always serialise; an error is the writer's.
+            Err(vanban_output::Error::Json(e)) if e.is_io() => {
+                self.write_err = Some(e.into());
+                Ok(())
+            }
+            Err(e) => Err(format!("{name}: error: cannot serialise the output: {e}")),
+            Ok(()) => Ok(()),
         }
-        .map_err(|e| format!("{name}: error: cannot serialise the output: {e}"))?;
-        self.emit(&text);
-        Ok(())
     }
 
     /// Close the array and flush: the first write error, if any (a closed pipe is none).

@@ -79,6 +79,7 @@ pub(crate) fn read_document(path: &Path, options: &ExtractOptions) -> Result<Rea
             .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
         let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
             .map_err(|e| format!("{name}: error: {e}"))?;
+        drop(bytes);
         let mut extraction = vanban_extract::extract_with(&parsed, options);
         extraction.source = Some(name.clone());
         Ok(Read {
@@ -127,6 +128,8 @@ pub(crate) fn read_doc(
             None => {
                 let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
                     .map_err(|e| format!("{name}: error: {e}"))?;
+                // The parse holds the text: the bytes are not needed while it is extracted.
+                drop(bytes);
                 let extraction = vanban_extract::extract_with(&parsed, options);
                 let report = vanban_lint::report::document_report("", &parsed, &extraction);
                 let entry = Entry { extraction, report };

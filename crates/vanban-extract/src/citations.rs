@@ -29,7 +29,8 @@ pub(crate) struct Found {
     pub start: usize,
     pub end: usize,
     pub kind: DocumentKind,
-    pub number: Option<DocumentNumber>,
+    /// Boxed: a found citation lives beside its model citation, which takes the number.
+    pub number: Option<Box<DocumentNumber>>,
     /// A bare number ("Nghị quyết 57").
     pub bare: Option<String>,
     pub date: Option<DateParts>,
@@ -423,7 +424,7 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
                 start: s,
                 end,
                 kind,
-                number: p.number,
+                number: p.number.map(Box::new),
                 bare: p.bare,
                 date: p.date,
                 issuer: issuer.clone(),

@@ -55,7 +55,7 @@ pub(crate) fn citation(
             .number
             .as_ref()
             .map(|n| numbered_id(f, n, kind, year, ctx));
-        let number = f.number.take().map(|n| symbol_spanned(n, span, parsed));
+        let number = f.number.take().map(|n| symbol_spanned(*n, span, parsed));
         let form = if f.bare.is_some() {
             CitationForm::Short
         } else {

@@ -94,6 +94,8 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
 
     let places = citation_places(doc, text);
     let mut found = find_citations(text, &folded, &places);
+    // Kept beside the citations to the end: no spare capacity.
+    found.shrink_to_fit();
     let nodes = NodeIndex::new(doc);
     let mut cites: Vec<Citation> = found
         .iter_mut()
@@ -243,7 +245,7 @@ fn find_references(
     nodes: &NodeIndex,
 ) -> Vec<Reference> {
     let citation_starts: Vec<usize> = cites.iter().map(|c| c.span.start).collect();
-    let citation_ids: Vec<Option<String>> = cites.iter().map(|c| c.target_id.clone()).collect();
+    let citation_ids: Vec<Option<&str>> = cites.iter().map(|c| c.target_id.as_deref()).collect();
     let span_of = |s: usize, e: usize| {
         let (line, column) = parsed.line_col(s);
         Span {

@@ -238,7 +238,7 @@ pub(crate) fn find(
     range: (usize, usize),
     citation_starts: &[usize],
     own_id: &str,
-    citation_ids: &[Option<String>],
+    citation_ids: &[Option<&str>],
     span_of: &dyn Fn(usize, usize) -> Span,
     node_at: &dyn Fn(usize) -> Option<String>,
 ) -> Vec<Reference> {
@@ -259,7 +259,10 @@ pub(crate) fn find(
             .filter(|&&s| s <= rest_at + 2 && s + 1 >= rest_at)
             .map_or(Anchor::This, |_| Anchor::Cited(first));
         let (document, targets) = match anchor {
-            Anchor::Cited(i) => (citation_ids.get(i).cloned().flatten(), Vec::new()),
+            Anchor::Cited(i) => (
+                citation_ids.get(i).copied().flatten().map(str::to_owned),
+                Vec::new(),
+            ),
             Anchor::This => (Some(own_id.to_owned()), resolve(units, &read, read.start)),
         };
         let mut units: Vec<String> = read

@@ -39,7 +39,7 @@ pub(crate) fn find(text: &str, range: (usize, usize)) -> Vec<Found> {
                 start,
                 end,
                 kind: DocumentKind::Standard,
-                number: Some(DocumentNumber {
+                number: Some(Box::new(DocumentNumber {
                     raw: vanban_text::squash_spaces(whole.as_str()),
                     normalized,
                     seq: Some(seq.to_owned()),
@@ -53,7 +53,7 @@ pub(crate) fn find(text: &str, range: (usize, usize)) -> Vec<Found> {
                         line: 0,
                         column: 0,
                     },
-                }),
+                })),
                 bare: None,
                 date: None,
                 issuer: None,

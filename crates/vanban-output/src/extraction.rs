@@ -1,6 +1,7 @@
 //! What `vanban extract` prints besides JSON: a few lines per document a person reads.
 
 use std::fmt::Write as _;
+use std::io::Write;
 
 use vanban_model::{CitationForm, Extraction};
 
@@ -61,9 +62,16 @@ pub fn summary(name: &str, x: &Extraction) -> String {
 
 /// One document as a line of JSON Lines (`extract --jsonl`), with its newline.
 pub fn json_line(x: &Extraction) -> Result<String, crate::Error> {
-    let mut s = serde_json::to_string(x).map_err(crate::Error::Json)?;
-    s.push('\n');
-    Ok(s)
+    let mut v = Vec::new();
+    write_json_line(x, &mut v)?;
+    utf8(v)
+}
+
+/// [`json_line`] written straight to `out`: the text of a large document is never held in memory.
+pub fn write_json_line<W: Write>(x: &Extraction, mut out: W) -> Result<(), crate::Error> {
+    serde_json::to_writer(&mut out, x).map_err(crate::Error::Json)?;
+    out.write_all(b"\n")
+        .map_err(|e| crate::Error::Json(serde_json::Error::io(e)))
 }
 
 /// One document as an element of the pretty-printed JSON array `extract` writes, indented by
@@ -71,9 +79,56 @@ pub fn json_line(x: &Extraction) -> Result<String, crate::Error> {
 /// [`ARRAY_OPEN`], [`ARRAY_NEXT`], [`array_close`]) and has the bytes of the whole array
 /// pretty-printed at once.
 pub fn json_element(x: &Extraction) -> Result<String, crate::Error> {
-    let s = serde_json::to_string_pretty(x).map_err(crate::Error::Json)?;
-    let indented: Vec<String> = s.lines().map(|l| format!("  {l}")).collect();
-    Ok(indented.join("\n"))
+    let mut v = Vec::new();
+    write_json_element(x, &mut v)?;
+    utf8(v)
+}
+
+/// [`json_element`] written straight to `out`.
+pub fn write_json_element<W: Write>(x: &Extraction, out: W) -> Result<(), crate::Error> {
+    let mut indented = Indent {
+        out,
+        line_start: true,
+    };
+    serde_json::to_writer_pretty(&mut indented, x).map_err(crate::Error::Json)
+}
+
+fn utf8(v: Vec<u8>) -> Result<String, crate::Error> {
+    String::from_utf8(v).map_err(|e| {
+        crate::Error::Json(serde_json::Error::io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            e,
+        )))
+    })
+}
+
+/// A writer that puts two spaces before every line: an element of the array. JSON text holds
+/// no raw line break inside a string, so every `\n` it writes ends a line.
+struct Indent<W> {
+    out: W,
+    line_start: bool,
+}
+
+impl<W: Write> Write for Indent<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        for piece in buf.split_inclusive(|&b| b == b'\n') {
+            if self.line_start {
+                self.out.write_all(b"  ")?;
+            }
+            self.out.write_all(piece)?;
+            self.line_start = piece.ends_with(b"\n");
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// What comes before the first element of the array.

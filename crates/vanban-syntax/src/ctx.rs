@@ -29,7 +29,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        let (line, column) = self.map.line_col(start);
+        let (line, column) = self.map.line_col(self.text, start);
         Span {
             start,
             end,

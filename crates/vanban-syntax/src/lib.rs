@@ -55,7 +55,8 @@ impl Parsed {
     /// 1-based line and column (in characters) in the *original* input of a byte offset of
     /// the normalised text, as in every [`Span`](vanban_model::Span).
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
-        self.map.line_col(offset.min(self.source.len()))
+        self.map
+            .line_col(&self.source, offset.min(self.source.len()))
     }
 
     /// Render the tree back to text: the normalised input, byte for byte.

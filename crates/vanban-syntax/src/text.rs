@@ -362,8 +362,9 @@ pub struct OffsetMap {
     points: Vec<(usize, usize)>,
     /// Byte offsets where original lines start.
     line_starts: Vec<usize>,
-    /// The original text, for column counting.
-    original: String,
+    /// The original text, for column counting; `None` when it is the normalised text (no
+    /// second copy of an unchanged document).
+    original: Option<String>,
     /// Characters before each 4 KiB block of the original text, so that a column on a very
     /// long line costs at most a block's counting, not the whole line's.
     char_blocks: Vec<usize>,
@@ -384,12 +385,18 @@ fn char_blocks(s: &str) -> Vec<usize> {
 }
 
 impl OffsetMap {
-    /// The map of `original` with its checkpoints and line starts.
-    fn new(points: Vec<(usize, usize)>, line_starts: Vec<usize>, original: &str) -> OffsetMap {
+    /// The map of `original` with its checkpoints and line starts; `same` when the normalised
+    /// text is `original` itself.
+    fn new(
+        points: Vec<(usize, usize)>,
+        line_starts: Vec<usize>,
+        original: &str,
+        same: bool,
+    ) -> OffsetMap {
         OffsetMap {
             points,
             line_starts,
-            original: original.to_owned(),
+            original: (!same).then(|| original.to_owned()),
             char_blocks: char_blocks(original),
         }
     }
@@ -404,34 +411,36 @@ impl OffsetMap {
         o + (offset - n)
     }
 
-    /// 1-based line and column (in characters) in the original text of a normalised offset.
-    pub fn line_col(&self, offset: usize) -> (u32, u32) {
-        let orig = self.to_original(offset).min(self.original.len());
+    /// 1-based line and column (in characters) in the original text of a normalised offset;
+    /// `text` is the normalised text the map was made with ([`Normalized::text`]).
+    pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
+        let original = self.original.as_deref().unwrap_or(text);
+        let orig = self.to_original(offset).min(original.len());
         let line = self.line_starts.partition_point(|&s| s <= orig);
         let start = self.line_starts[line - 1];
         let mut end = orig;
-        while !self.original.is_char_boundary(end) {
+        while !original.is_char_boundary(end) {
             end -= 1;
         }
         // Short lines are counted directly; long ones through the block index.
         let column = if end - start <= 2 * BLOCK {
-            self.original.as_bytes()[start..end]
+            original.as_bytes()[start..end]
                 .iter()
                 .filter(|&&b| (b & 0xC0) != 0x80)
                 .count()
                 + 1
         } else {
-            self.chars_before(end) - self.chars_before(start) + 1
+            self.chars_before(original, end) - self.chars_before(original, start) + 1
         };
         (line as u32, column as u32)
     }
 
     /// Number of characters of the original text before byte `offset`.
-    fn chars_before(&self, offset: usize) -> usize {
+    fn chars_before(&self, original: &str, offset: usize) -> usize {
         let block = offset / BLOCK;
         let base = self.char_blocks.get(block).copied().unwrap_or(0);
         let from = (block * BLOCK).min(offset);
-        base + self.original.as_bytes()[from..offset]
+        base + original.as_bytes()[from..offset]
             .iter()
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count()
@@ -500,14 +509,14 @@ pub fn normalize(input: &str) -> Normalized {
     if !needs_nfc && !needs_chars {
         return Normalized {
             text: input.to_owned(),
-            map: OffsetMap::new(Vec::new(), line_starts, input),
+            map: OffsetMap::new(Vec::new(), line_starts, input, true),
             changes: Vec::new(),
         };
     }
     let (text, points, counts) = rewrite(input, needs_nfc);
     Normalized {
         text,
-        map: OffsetMap::new(points, line_starts, input),
+        map: OffsetMap::new(points, line_starts, input, false),
         changes: counts.changes(),
     }
 }
@@ -666,10 +675,24 @@ mod tests {
         assert_eq!(n.text, "Việt Nam\nA");
         let a = n.text.find('A').expect("A");
         assert_eq!(n.map.to_original(a), nfd.find('A').expect("A"));
-        assert_eq!(n.map.line_col(a), (2, 1));
+        assert_eq!(n.map.line_col(&n.text, a), (2, 1));
         let nam = n.text.find("Nam").expect("Nam");
         // Columns count characters of the original: "Vie\u{302}\u{323}t " is 7 of them.
-        assert_eq!(n.map.line_col(nam), (1, 8));
+        assert_eq!(n.map.line_col(&n.text, nam), (1, 8));
+    }
+
+    #[test]
+    fn an_unchanged_text_is_kept_once_and_mapped_as_itself() {
+        // A long line of Vietnamese (the block index) and a short one after it.
+        let long = "Việt Nam ".repeat(2000);
+        let text = format!("{long}\nỦy ban x");
+        let n = normalize(&text);
+        assert_eq!(n.text, text);
+        assert!(n.map.original.is_none(), "no second copy");
+        let x = n.text.rfind('x').expect("x");
+        assert_eq!(n.map.line_col(&n.text, x), (2, 8));
+        let end = long.len() - 1;
+        assert_eq!(n.map.line_col(&n.text, end), (1, 9 * 2000));
     }
 
     #[test]
@@ -678,7 +701,7 @@ mod tests {
         assert_eq!(n.text, "Số: 1\nbc\nd");
         assert_eq!(n.changes.len(), 3);
         let d = n.text.find('d').expect("d");
-        assert_eq!(n.map.line_col(d), (3, 1));
+        assert_eq!(n.map.line_col(&n.text, d), (3, 1));
     }
 
     #[test]
