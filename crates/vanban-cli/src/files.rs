@@ -376,15 +376,24 @@ impl Write for AtomicFile {
 /// Write a whole output at once: to the file (atomically) or to standard output (a closed
 /// pipe, as with `| head`, is not an error).
 pub(crate) fn write_all(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
+    write_streamed(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// Write an output as it is made, buffered: to the file (atomically: the target is replaced
+/// only when `write` succeeds) or to standard output (a closed pipe is not an error).
+pub(crate) fn write_streamed(
+    path: Option<&PathBuf>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     match path {
         Some(p) => {
-            let mut f = AtomicFile::create(p)?;
-            f.write_all(text.as_bytes())?;
-            f.commit()
+            let mut f = std::io::BufWriter::new(AtomicFile::create(p)?);
+            write(&mut f)?;
+            f.into_inner().map_err(|e| e.into_error())?.commit()
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r,
             }

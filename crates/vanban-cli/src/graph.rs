@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use indicatif::ParallelProgressIterator;
 use rayon::prelude::*;
 use vanban_graph::TaskFilter;
 use vanban_graph::{Graph, GraphBuilder, ResolveError, IMPLEMENTATION};
@@ -270,52 +269,66 @@ fn from_records(records: &Path, args: &CorpusArgs) -> Result<GraphBuilder, CliEr
     Ok(builder)
 }
 
-/// Read, parse and extract every document (in parallel).
+/// Documents read in parallel before their extractions go to the graph builder: each batch's
+/// full extractions (references, diagnostics) are trimmed by [`GraphBuilder::add`] before
+/// the next batch is read, so a corpus never holds them all at once.
+const BATCH: usize = 64;
+
+/// Read, parse and extract every document (in parallel, a batch at a time, file order kept).
 fn from_documents(args: &CorpusArgs) -> Result<(GraphBuilder, bool), CliError> {
     let (options, fingerprint) = crate::extract_options(&args.agencies, &args.abbreviations)?;
     let (files, mut unreadable) = corpus_files(args)?;
     let cache = crate::open_cache(args.cache.as_deref(), &fingerprint, args.quiet);
     let bar = crate::progress(files.len(), "reading");
-    let results: Vec<Result<(String, vanban_model::Extraction), String>> = files
-        .par_iter()
-        .progress_with(bar)
-        .map(|f| {
-            crate::run::read_doc(f, &options, cache.as_ref(), false, args.quiet)
-                .map(|r| (r.name, r.extraction))
-        })
-        .collect();
-    if let (Some(c), false) = (&cache, args.quiet) {
-        c.summary();
-    }
     let mut builder = GraphBuilder::new();
-    for r in results {
-        match r {
-            Ok((name, x)) => {
-                if args.verbose {
-                    for d in x
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.severity != Severity::Info)
-                    {
-                        note!(
-                            "{name}:{}:{}: {}[{}]: {}",
-                            d.span.line,
-                            d.span.column,
-                            d.severity,
-                            d.code,
-                            d.message
-                        );
+    for batch in files.chunks(BATCH) {
+        let results: Vec<Result<(String, vanban_model::Extraction), String>> = batch
+            .par_iter()
+            .map(|f| {
+                let r = crate::run::read_doc(f, &options, cache.as_ref(), false, args.quiet)
+                    .map(|r| (r.name, r.extraction));
+                bar.inc(1);
+                r
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok((name, x)) => {
+                    if args.verbose {
+                        verbose_diagnostics(&name, &x);
                     }
+                    builder.add(name, x);
                 }
-                builder.add(name, x);
-            }
-            Err(e) => {
-                note!("{e}");
-                unreadable = true;
+                Err(e) => {
+                    note!("{e}");
+                    unreadable = true;
+                }
             }
         }
     }
+    bar.finish_and_clear();
+    if let (Some(c), false) = (&cache, args.quiet) {
+        c.summary();
+    }
     Ok((builder, unreadable))
+}
+
+/// `-v`: a document's warnings and errors, as it is added to the graph.
+fn verbose_diagnostics(name: &str, x: &vanban_model::Extraction) {
+    for d in x
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+    {
+        note!(
+            "{name}:{}:{}: {}[{}]: {}",
+            d.span.line,
+            d.span.column,
+            d.severity,
+            d.code,
+            d.message
+        );
+    }
 }
 
 /// `vanban graph`: one line that counts the findings about the corpus, by code (-v lists

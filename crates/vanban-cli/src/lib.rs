@@ -304,32 +304,56 @@ fn parse_cmd(args: &ParseArgs) -> CliResult {
             )));
         }
     }
-    let (parsed, rendered) = run::guarded(&name, || {
+    let parsed = run::guarded(&name, || {
         let bytes = read_input(&args.file)
             .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
-        let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
-            .map_err(|e| format!("{name}: error: {e}"))?;
-        let rendered = args
-            .format
-            .render(&parsed)
-            .map_err(|e| format!("{name}: error: cannot serialise the output: {e}"))?;
-        Ok((parsed, rendered))
+        vanban_syntax::parse_with(&bytes, ParseOptions::default())
+            .map_err(|e| format!("{name}: error: {e}"))
     })
     .map_err(CliError::input)?;
     if !args.quiet {
         print_diagnostics(&name, &parsed, args.verbose, args.diagnostics);
     }
-    let rendered = if args.format.for_people() {
-        vanban_text::visible(&rendered)
-    } else {
-        std::borrow::Cow::Borrowed(rendered.as_str())
-    };
-    write_output(args.output.as_ref(), &rendered)
-        .map_err(|e| CliError::input(format!("{name}: error: cannot write the output: {e}")))?;
+    write_parsed(&name, &parsed, args)?;
     if args.strict && parsed.has_errors() {
         return Err(CliError::Strict);
     }
     Ok(())
+}
+
+/// The parsed document in the format asked for. Machine formats are written as they are made
+/// (a million-node tree is never a string in memory); the outline is escaped for the terminal.
+fn write_parsed(name: &str, parsed: &Parsed, args: &ParseArgs) -> CliResult {
+    let write_err =
+        |e: std::io::Error| CliError::input(format!("{name}: error: cannot write the output: {e}"));
+    if args.format.for_people() {
+        let rendered = run::guarded(name, || {
+            args.format
+                .render(parsed)
+                .map_err(|e| format!("{name}: error: cannot serialise the output: {e}"))
+        })
+        .map_err(CliError::input)?;
+        return write_output(args.output.as_ref(), &vanban_text::visible(&rendered))
+            .map_err(write_err);
+    }
+    let mut unserialisable = None;
+    run::guarded(name, || {
+        Ok(files::write_streamed(args.output.as_ref(), |w| {
+            args.format.write(parsed, w).map_err(|e| match e {
+                vanban_output::Error::Io(e) => e,
+                e => {
+                    let message = format!("{name}: error: cannot serialise the output: {e}");
+                    unserialisable = Some(message.clone());
+                    std::io::Error::other(message)
+                }
+            })
+        }))
+    })
+    .map_err(CliError::input)?
+    .map_err(|e| match unserialisable.take() {
+        Some(message) => CliError::input(message),
+        None => write_err(e),
+    })
 }
 
 /// `file:line:col: severity[code]: message`, one per line.

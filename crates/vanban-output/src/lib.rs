@@ -147,6 +147,19 @@ pub enum Error {
     NeedsGraph,
     /// The format cannot show a difference between two reports (HTML).
     NoDiff,
+    /// Writing the output failed (outputs written as they are made).
+    Io(std::io::Error),
+}
+
+impl Error {
+    /// A JSON error, or [`Error::Io`] when it is the writer's.
+    pub fn from_json(e: serde_json::Error) -> Error {
+        if e.is_io() {
+            Error::Io(std::io::Error::from(e))
+        } else {
+            Error::Json(e)
+        }
+    }
 }
 
 impl std::fmt::Display for Error {
@@ -156,6 +169,7 @@ impl std::fmt::Display for Error {
             Error::Yaml(e) => e.fmt(f),
             Error::NeedsGraph => f.write_str("this format needs the graph of the corpus"),
             Error::NoDiff => f.write_str("this format cannot show a difference of two reports"),
+            Error::Io(e) => e.fmt(f),
         }
     }
 }
@@ -165,6 +179,7 @@ impl std::error::Error for Error {
         match self {
             Error::Json(e) => Some(e),
             Error::Yaml(e) => Some(e),
+            Error::Io(e) => Some(e),
             Error::NeedsGraph | Error::NoDiff => None,
         }
     }

@@ -64,6 +64,32 @@ fn every_document_format_renders() {
     assert!(json["diagnostics"].is_array());
 }
 
+/// Written as it is made, a document has the bytes of its rendering, and a writer's failure
+/// comes back as an I/O error, not as a serialisation error.
+#[test]
+fn a_written_document_is_its_rendering() {
+    let parsed = vanban_syntax::parse(PLAN);
+    for f in DocumentFormat::ALL {
+        let mut out = Vec::new();
+        f.write(&parsed, &mut out).unwrap();
+        assert_eq!(out, f.render(&parsed).unwrap().into_bytes(), "{f}");
+    }
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    for f in DocumentFormat::ALL {
+        let e = f.write(&parsed, Full).unwrap_err();
+        assert!(matches!(e, crate::Error::Io(_)), "{f}: {e:?}");
+        assert_eq!(e.to_string(), "disk full");
+    }
+}
+
 #[cfg(feature = "graph")]
 mod graph {
     use serde_json::Value;

@@ -41,6 +41,24 @@ impl DocumentFormat {
         }
     }
 
+    /// The document in this format, written to `out` as it is made: JSON and the text are
+    /// never held whole in memory (a million-node tree is hundreds of megabytes of JSON).
+    /// The same bytes as [`render`](Self::render). An error writing to `out` is
+    /// [`Error::Io`].
+    pub fn write<W: std::io::Write>(self, parsed: &Parsed, mut out: W) -> Result<(), Error> {
+        let output = ParseOutput::of(parsed);
+        match self {
+            DocumentFormat::Json => {
+                serde_json::to_writer_pretty(&mut out, &output).map_err(Error::from_json)?;
+                out.write_all(b"\n").map_err(Error::Io)
+            }
+            DocumentFormat::Text => out.write_all(text(parsed).as_bytes()).map_err(Error::Io),
+            _ => out
+                .write_all(self.render(parsed)?.as_bytes())
+                .map_err(Error::Io),
+        }
+    }
+
     /// Whether people read it on a terminal (its control characters are then escaped).
     pub fn for_people(self) -> bool {
         self == DocumentFormat::Outline
