@@ -356,6 +356,8 @@ fn count_findings(graph: &Graph, args: &CorpusArgs) {
 struct Answer {
     /// What to write.
     text: String,
+    /// Or a graph export written as it is made (`text` is then empty).
+    export: Option<(GraphFormat, ExportOptions)>,
     /// Text for people, whose control characters are escaped (a document's text must not
     /// drive the terminal); machine formats are written as they are.
     for_people: bool,
@@ -368,6 +370,7 @@ impl Answer {
     fn new(text: String, for_people: bool) -> Answer {
         Answer {
             text,
+            export: None,
             for_people,
             found: true,
         }
@@ -379,16 +382,21 @@ impl Answer {
 fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliError>) -> CliResult {
     let (graph, unreadable) = load(corpus)?;
     let a = ask(&graph)?;
+    let written = match a.export {
+        Some((format, o)) => write_export(&graph, format, o, corpus.output.as_ref()),
+        None => {
+            let text = if a.for_people {
+                vanban_text::visible(&a.text)
+            } else {
+                std::borrow::Cow::Borrowed(a.text.as_str())
+            };
+            write_output(corpus.output.as_ref(), &text)
+                .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")))
+        }
+    };
     // The process ends after the answer: freeing a large graph node by node is time spent
     // for nothing (a few per cent of a cached run).
     std::mem::forget(graph);
-    let text = if a.for_people {
-        vanban_text::visible(&a.text)
-    } else {
-        std::borrow::Cow::Borrowed(a.text.as_str())
-    };
-    let written = write_output(corpus.output.as_ref(), &text)
-        .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")));
     if !a.found {
         if let Err(e) = &written {
             e.report();
@@ -397,6 +405,30 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
     }
     written?;
     unless_unreadable(unreadable, Ok(()))
+}
+
+/// A graph export written to the output as it is serialised.
+fn write_export(
+    graph: &Graph,
+    format: GraphFormat,
+    o: ExportOptions,
+    output: Option<&PathBuf>,
+) -> Result<(), CliError> {
+    let mut unserialisable = None;
+    crate::files::write_streamed(output, |w| {
+        format.write(graph, o, w).map_err(|e| match e {
+            vanban_output::Error::Io(e) => e,
+            e => {
+                let message = format!("error: cannot serialise the output: {e}");
+                unserialisable = Some(message.clone());
+                std::io::Error::other(message)
+            }
+        })
+    })
+    .map_err(|e| match unserialisable.take() {
+        Some(message) => CliError::input(message),
+        None => CliError::input(format!("error: cannot write the output: {e}")),
+    })
 }
 
 /// Resolve an id as written, or explain; the findings about the document found are printed
@@ -477,19 +509,19 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
         let o = ExportOptions {
             documents_only: args.documents_only,
         };
+        if args.format != GraphFormat::Summary {
+            let mut a = Answer::new(String::new(), args.format.for_people());
+            a.export = Some((args.format, o));
+            return Ok(a);
+        }
         let Export::Text(mut text) = args.format.render(graph, o) else {
-            return Err(CliError::usage(format!(
-                "error: --format {} writes files in a directory: give -o DIR",
-                args.format
-            )));
+            return Ok(Answer::new(String::new(), true));
         };
-        if args.format == GraphFormat::Summary {
-            for id in &args.chain {
-                let found = resolve(graph, id, &args.corpus)?;
-                if let Some(c) = graph.chain(&found, IMPLEMENTATION) {
-                    text.push_str(&format!("\nimplementation chain of {id}:\n"));
-                    text.push_str(&query::chain_text(&c));
-                }
+        for id in &args.chain {
+            let found = resolve(graph, id, &args.corpus)?;
+            if let Some(c) = graph.chain(&found, IMPLEMENTATION) {
+                text.push_str(&format!("\nimplementation chain of {id}:\n"));
+                text.push_str(&query::chain_text(&c));
             }
         }
         Ok(Answer::new(text, args.format.for_people()))

@@ -9,7 +9,9 @@ use vanban_model::codes;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use vanban_extract::identity;
-use vanban_model::{CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span};
+use vanban_model::{
+    Assignment, CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span,
+};
 
 use crate::{
     AgencyInfo, Claim, DocumentInfo, EdgeData, EdgeKind, Graph, GraphDiagnostic, Node, NodeKind,
@@ -67,11 +69,10 @@ impl GraphBuilder {
             b.claims(x);
         }
         b.finish_documents();
-        for (_, x) in &self.docs {
+        // The last pass consumes the extractions: each is freed once its edges are made.
+        for (_, x) in std::mem::take(&mut self.docs) {
             b.edges(x);
         }
-        // The extractions are not needed any more: free them before the graph is made.
-        self.docs = Vec::new();
         b.into_graph()
     }
 }
@@ -84,6 +85,8 @@ struct Build {
     tasks: BTreeMap<String, TaskInfo>,
     /// Edges as made; sorted and deduplicated (first claim kept) when the graph is built.
     edges: Vec<Link>,
+    /// The ids edges name, each stored once.
+    ids: Ids,
     diagnostics: Vec<GraphDiagnostic>,
     /// Agency ids already made, by province (`None`: named without one) and name as written:
     /// a corpus names the same agencies over and over, and making an id folds and scans the
@@ -228,8 +231,16 @@ impl Build {
         }
     }
 
-    fn edge(&mut self, e: Link) {
-        self.edges.push(e);
+    fn edge(&mut self, e: Said<'_>) {
+        let link = Link {
+            source: self.ids.sym(e.source),
+            target: self.ids.sym(e.target),
+            kind: e.kind,
+            asserted_by: self.ids.sym(e.asserted_by),
+            span: e.span,
+            purpose: e.purpose.map(Box::from),
+        };
+        self.edges.push(link);
     }
 
     /// The agency node for a name, as a document names it.
@@ -249,20 +260,22 @@ impl Build {
 
     /// Every edge a document gives: its relations, its issuer, the issuers of the stubs it
     /// cites, its tasks and who does them, its recipients.
-    fn edges(&mut self, x: &Extraction) {
-        self.relation_edges(x);
-        self.issuer_edges(x);
-        self.task_edges(x);
+    /// The extraction is consumed: task texts move into the graph instead of being copied.
+    fn edges(&mut self, mut x: Extraction) {
+        self.relation_edges(&x);
+        self.issuer_edges(&x);
+        let assignments = std::mem::take(&mut x.assignments);
+        self.task_edges(&x.id, x.province.as_deref(), assignments);
         let province = x.province.as_deref();
         for r in &x.recipients {
             let agency = self.agency(&r.canonical, province);
-            self.edge(Link {
-                source: x.id.clone(),
-                target: agency,
+            self.edge(Said {
+                source: &x.id,
+                target: &agency,
                 kind: EdgeKind::SentTo,
-                asserted_by: x.id.clone(),
+                asserted_by: &x.id,
                 span: None,
-                purpose: r.purpose.clone(),
+                purpose: r.purpose.as_deref(),
             });
         }
     }
@@ -279,11 +292,11 @@ impl Build {
                     self.docs.insert(id.clone(), bare_stub(id));
                 }
             }
-            self.edge(Link {
-                source: from,
-                target: to,
+            self.edge(Said {
+                source: &from,
+                target: &to,
                 kind: EdgeKind::Relation(r.kind),
-                asserted_by: x.id.clone(),
+                asserted_by: &x.id,
                 span: Some(r.span),
                 purpose: None,
             });
@@ -296,11 +309,11 @@ impl Build {
         let own = &x.id;
         if let Some(name) = issuer_name(x) {
             let agency = self.agency(&name, x.province.as_deref());
-            self.edge(Link {
-                source: own.clone(),
-                target: agency,
+            self.edge(Said {
+                source: own,
+                target: &agency,
                 kind: EdgeKind::IssuedBy,
-                asserted_by: own.clone(),
+                asserted_by: own,
                 span: x.number.as_ref().map(|n| n.span),
                 purpose: None,
             });
@@ -314,11 +327,11 @@ impl Build {
                 continue;
             }
             let agency = self.agency(&issuer.resolved, None);
-            self.edge(Link {
-                source: id,
-                target: agency,
+            self.edge(Said {
+                source: &id,
+                target: &agency,
                 kind: EdgeKind::IssuedBy,
-                asserted_by: own.clone(),
+                asserted_by: own,
                 span: Some(c.span),
                 purpose: None,
             });
@@ -326,25 +339,23 @@ impl Build {
     }
 
     /// The task nodes of a document, and their lead, cooperating and responsible agencies.
-    fn task_edges(&mut self, x: &Extraction) {
-        let own = &x.id;
-        let province = x.province.as_deref();
-        for a in &x.assignments {
+    fn task_edges(&mut self, own: &str, province: Option<&str>, assignments: Vec<Assignment>) {
+        for a in assignments {
             let task = format!("task:{own}#{}", a.node);
             self.tasks.insert(
                 task.clone(),
                 TaskInfo {
-                    document: own.clone(),
-                    node: a.node.clone(),
-                    text: a.text.clone(),
-                    deadline: a.deadline.clone(),
+                    document: own.to_owned(),
+                    node: a.node,
+                    text: a.text,
+                    deadline: a.deadline,
                 },
             );
-            self.edge(Link {
-                source: own.clone(),
-                target: task.clone(),
+            self.edge(Said {
+                source: own,
+                target: &task,
                 kind: EdgeKind::HasTask,
-                asserted_by: own.clone(),
+                asserted_by: own,
                 span: None,
                 purpose: None,
             });
@@ -355,11 +366,11 @@ impl Build {
             ] {
                 for name in names {
                     let agency = self.agency(name, province);
-                    self.edge(Link {
-                        source: task.clone(),
-                        target: agency,
+                    self.edge(Said {
+                        source: &task,
+                        target: &agency,
                         kind,
-                        asserted_by: own.clone(),
+                        asserted_by: own,
                         span: None,
                         purpose: None,
                     });
@@ -389,20 +400,38 @@ impl Build {
     fn into_graph(mut self) -> Graph {
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         diagnostics.extend(self.duplicates());
-        let mut graph: StableDiGraph<Node, EdgeData> = StableDiGraph::new();
+        let nodes = nodes(self.docs, self.agencies, self.tasks);
+        let edges = unique(std::mem::take(&mut self.edges), &self.ids);
+        // Sized once: a node or edge vector that doubles holds up to twice what it needs.
+        let mut graph: StableDiGraph<Node, EdgeData> =
+            StableDiGraph::with_capacity(nodes.len(), edges.len());
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        for n in nodes(self.docs, self.agencies, self.tasks) {
+        for n in nodes {
             let id = n.id.clone();
             index.insert(id, graph.add_node(n));
         }
-        let mut asserters = Interner::default();
-        for e in unique(self.edges) {
-            if let (Some(&s), Some(&t)) = (index.get(&e.source), index.get(&e.target)) {
+        // Id → node, and the asserting documents interned in the order of the sorted edges.
+        let mut node_of: Vec<Option<NodeIndex>> = vec![None; self.ids.0.len()];
+        for (id, &i) in &index {
+            if let Some(sym) = self.ids.0.get_index_of(id.as_str()) {
+                node_of[sym] = Some(i);
+            }
+        }
+        let mut asserter_of: Vec<Option<u32>> = vec![None; self.ids.0.len()];
+        let mut asserters: Vec<String> = Vec::new();
+        for e in edges {
+            let ends = (node_of[e.source as usize], node_of[e.target as usize]);
+            if let (Some(s), Some(t)) = ends {
+                let a = e.asserted_by as usize;
+                let asserted_by = *asserter_of[a].get_or_insert_with(|| {
+                    asserters.push(self.ids.get(e.asserted_by).to_owned());
+                    u32::try_from(asserters.len() - 1).unwrap_or(u32::MAX)
+                });
                 let data = EdgeData {
                     kind: e.kind,
-                    asserted_by: asserters.intern(e.asserted_by),
+                    asserted_by,
                     span: e.span,
-                    purpose: e.purpose.map(String::into_boxed_str),
+                    purpose: e.purpose,
                 };
                 graph.add_edge(s, t, data);
             }
@@ -410,7 +439,7 @@ impl Build {
         let mut g = Graph {
             graph,
             index,
-            asserters: asserters.ids,
+            asserters,
             aliases: self.aliases,
             diagnostics,
         };
@@ -445,7 +474,7 @@ fn nodes(
             label: document_label(&id, &d),
             id,
             kind: NodeKind::Document,
-            document: Some(d),
+            document: Some(Box::new(d)),
             agency: None,
             task: None,
         });
@@ -460,7 +489,7 @@ fn nodes(
             kind: NodeKind::Agency,
             label,
             document: None,
-            agency: Some(a),
+            agency: Some(Box::new(a)),
             task: None,
         });
     }
@@ -471,52 +500,81 @@ fn nodes(
             label: short(&t.text, 80),
             document: None,
             agency: None,
-            task: Some(t),
+            task: Some(Box::new(t)),
         });
     }
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     nodes
 }
 
-/// An edge while the graph is being built, with its ids as strings (the graph stores it with
-/// node indices and an interned asserting document).
+/// An edge as a document says it, ids borrowed.
+struct Said<'a> {
+    source: &'a str,
+    target: &'a str,
+    kind: EdgeKind,
+    asserted_by: &'a str,
+    span: Option<Span>,
+    purpose: Option<&'a str>,
+}
+
+/// An edge while the graph is being built, its ids interned in [`Ids`] (a corpus of 10 000
+/// documents makes most of a million edges, and a `String` per id and edge was most of the
+/// builder's memory). The graph stores it with node indices and an interned asserting
+/// document.
 #[derive(Debug, Clone)]
 struct Link {
-    source: String,
-    target: String,
+    source: u32,
+    target: u32,
     kind: EdgeKind,
-    asserted_by: String,
+    asserted_by: u32,
     span: Option<Span>,
-    purpose: Option<String>,
+    purpose: Option<Box<str>>,
 }
 
-/// Strings interned to dense integers, in order of first appearance.
+/// Ids interned to dense integers, in order of first appearance, each stored once.
 #[derive(Default)]
-struct Interner {
-    ids: Vec<String>,
-    index: BTreeMap<String, u32>,
-}
+struct Ids(indexmap::IndexSet<String>);
 
-impl Interner {
-    fn intern(&mut self, id: String) -> u32 {
-        if let Some(&i) = self.index.get(&id) {
-            return i;
+impl Ids {
+    fn sym(&mut self, id: &str) -> u32 {
+        let i = match self.0.get_index_of(id) {
+            Some(i) => i,
+            None => self.0.insert_full(id.to_owned()).0,
+        };
+        u32::try_from(i).unwrap_or(u32::MAX)
+    }
+
+    fn get(&self, sym: u32) -> &str {
+        self.0.get_index(sym as usize).map_or("", String::as_str)
+    }
+
+    /// Each id's place in the sorted order of all ids: comparing ranks compares the ids.
+    fn ranks(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..u32::try_from(self.0.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|a, b| self.get(*a).cmp(self.get(*b)));
+        let mut rank = vec![0; order.len()];
+        for (r, &sym) in order.iter().enumerate() {
+            rank[sym as usize] = u32::try_from(r).unwrap_or(u32::MAX);
         }
-        let i = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.push(id.clone());
-        self.index.insert(id, i);
-        i
+        rank
     }
 }
 
-/// Edges sorted, one per (source, target, type, asserting document): the first claim kept.
-fn unique(mut edges: Vec<Link>) -> Vec<Link> {
-    fn edge_key(e: &Link) -> (&str, &str, EdgeKind, &str) {
-        (&e.source, &e.target, e.kind, &e.asserted_by)
-    }
+/// Edges sorted by (source, target, type, asserting document), as ids, one per such key: the
+/// first claim kept.
+fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
+    let rank = ids.ranks();
+    let key = |e: &Link| {
+        (
+            rank[e.source as usize],
+            rank[e.target as usize],
+            e.kind,
+            rank[e.asserted_by as usize],
+        )
+    };
     // A stable sort keeps the first of equal edges first; dedup keeps it.
-    edges.sort_by(|a, b| edge_key(a).cmp(&edge_key(b)));
-    edges.dedup_by(|b, a| edge_key(a) == edge_key(b));
+    edges.sort_by_key(key);
+    edges.dedup_by(|b, a| key(a) == key(b));
     edges
 }
 
@@ -864,4 +922,66 @@ fn document_label(id: &str, d: &DocumentInfo) -> String {
 
 fn short(text: &str, max: usize) -> String {
     crate::short_text(text, max)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // A failed unwrap is a failed test.
+
+    use super::*;
+
+    fn said<'a>(source: &'a str, target: &'a str, by: &'a str, at: usize) -> Said<'a> {
+        Said {
+            source,
+            target,
+            kind: EdgeKind::IssuedBy,
+            asserted_by: by,
+            span: Some(Span {
+                start: at,
+                end: at + 1,
+                line: 1,
+                column: 1,
+            }),
+            purpose: None,
+        }
+    }
+
+    /// Interned edges sort as their ids do (not in order of first appearance), and of equal
+    /// edges the first said is kept.
+    #[test]
+    fn interned_edges_sort_by_id_and_keep_the_first_claim() {
+        let mut b = Build::default();
+        for (s, t, by, at) in [
+            ("zeta", "b", "doc:2", 0),
+            ("alpha", "c", "doc:1", 1),
+            ("alpha", "b", "doc:1", 2),
+            ("zeta", "b", "doc:2", 3),
+            ("alpha", "b", "doc:0", 4),
+        ] {
+            b.edge(said(s, t, by, at));
+        }
+        let edges = unique(std::mem::take(&mut b.edges), &b.ids);
+        let got: Vec<(&str, &str, &str, usize)> = edges
+            .iter()
+            .map(|e| {
+                let at = e.span.map_or(usize::MAX, |s| s.start);
+                (
+                    b.ids.get(e.source),
+                    b.ids.get(e.target),
+                    b.ids.get(e.asserted_by),
+                    at,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("alpha", "b", "doc:0", 4),
+                ("alpha", "b", "doc:1", 2),
+                ("alpha", "c", "doc:1", 1),
+                ("zeta", "b", "doc:2", 0),
+            ]
+        );
+        assert_eq!(b.ids.0.len(), 7, "each id stored once");
+    }
 }

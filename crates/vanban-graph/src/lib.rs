@@ -213,15 +213,16 @@ pub struct Node {
     pub kind: NodeKind,
     /// A short label a person reads ("208/KH-UBND", "Sở Tài chính (Lào Cai)").
     pub label: String,
-    /// Document data.
+    /// Document data (boxed, as the others: a node holds one of the three, and a graph of
+    /// a large corpus has millions of nodes).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub document: Option<DocumentInfo>,
+    pub document: Option<Box<DocumentInfo>>,
     /// Agency data.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agency: Option<AgencyInfo>,
+    pub agency: Option<Box<AgencyInfo>>,
     /// Task data.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub task: Option<TaskInfo>,
+    pub task: Option<Box<TaskInfo>>,
 }
 
 /// What is known of a document.

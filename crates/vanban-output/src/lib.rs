@@ -192,6 +192,15 @@ pub fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Er
     Ok(s)
 }
 
+/// [`pretty_json`] written to `out` as it is made (the same bytes).
+pub fn write_pretty_json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    mut out: impl std::io::Write,
+) -> Result<(), Error> {
+    serde_json::to_writer_pretty(&mut out, value).map_err(Error::from_json)?;
+    out.write_all(b"\n").map_err(Error::Io)
+}
+
 /// [`pretty_json`] of values that always serialise (query answers, JSON values): an empty
 /// string in the impossible case.
 #[cfg(feature = "graph")]

@@ -182,6 +182,27 @@ mod graph {
         assert!(summary.starts_with("documents parsed: 1\n"), "{summary}");
     }
 
+    /// Written as it is made, every single-output export has the bytes of its rendering, in
+    /// full and with documents only; a directory format writes nothing and says why.
+    #[test]
+    fn a_written_graph_export_is_its_rendering() {
+        let g = graph();
+        for documents_only in [false, true] {
+            let o = ExportOptions { documents_only };
+            for f in GraphFormat::ALL {
+                let mut out = Vec::new();
+                match (f.render(&g, o), f.write(&g, o, &mut out)) {
+                    (Export::Text(t), Ok(())) => assert_eq!(out, t.into_bytes(), "{f}"),
+                    (Export::Files(_), Err(crate::Error::Io(e))) => {
+                        assert_eq!(e.kind(), std::io::ErrorKind::Unsupported, "{f}");
+                        assert!(out.is_empty() && e.to_string().contains("several files"));
+                    }
+                    (_, r) => panic!("{f}: {r:?}"),
+                }
+            }
+        }
+    }
+
     /// The fields of each CSV record (quoted fields may hold commas, quotes, line breaks).
     fn records(text: &str) -> Vec<Vec<String>> {
         let mut rows = vec![Vec::new()];

@@ -46,12 +46,8 @@ impl DocumentFormat {
     /// The same bytes as [`render`](Self::render). An error writing to `out` is
     /// [`Error::Io`].
     pub fn write<W: std::io::Write>(self, parsed: &Parsed, mut out: W) -> Result<(), Error> {
-        let output = ParseOutput::of(parsed);
         match self {
-            DocumentFormat::Json => {
-                serde_json::to_writer_pretty(&mut out, &output).map_err(Error::from_json)?;
-                out.write_all(b"\n").map_err(Error::Io)
-            }
+            DocumentFormat::Json => crate::write_pretty_json(&ParseOutput::of(parsed), out),
             DocumentFormat::Text => out.write_all(text(parsed).as_bytes()).map_err(Error::Io),
             _ => out
                 .write_all(self.render(parsed)?.as_bytes())

@@ -79,6 +79,31 @@ impl GraphFormat {
         Export::Text(text)
     }
 
+    /// The graph in this format, written to `out` as it is made: the JSON formats are never
+    /// held whole in memory (the node-link JSON of 10 000 documents is about 440 MB). The
+    /// same bytes as [`render`](Self::render). A format that [writes a
+    /// directory](GraphFormat::writes_directory) has no single output: [`Error::Io`] of kind
+    /// `Unsupported`, nothing written.
+    pub fn write<W: std::io::Write>(
+        self,
+        g: &Graph,
+        o: ExportOptions,
+        mut out: W,
+    ) -> Result<(), crate::Error> {
+        match self {
+            GraphFormat::Json => json::write_node_link(g, o, out),
+            GraphFormat::Cytoscape => cytoscape::write_cytoscape(g, o, out),
+            GraphFormat::Jsonld => jsonld::write_jsonld(g, o, out),
+            _ => match self.render(g, o) {
+                Export::Text(text) => out.write_all(text.as_bytes()).map_err(crate::Error::Io),
+                Export::Files(_) => Err(crate::Error::Io(std::io::Error::new(
+                    std::io::ErrorKind::Unsupported,
+                    format!("--format {self} writes several files: render it into a directory"),
+                ))),
+            },
+        }
+    }
+
     /// Whether the format is several files, written in a directory (`-o DIR`).
     pub fn writes_directory(self) -> bool {
         self == GraphFormat::Csv
