@@ -9,7 +9,7 @@ use super::{selected, ExportOptions};
 
 /// The whole file: `{"data": {"name": "vanban"}, "elements": {"nodes": …, "edges": …}}`.
 #[derive(Serialize)]
-struct Elements<'a> {
+pub(crate) struct Elements<'a> {
     data: Name,
     elements: Groups<'a>,
 }
@@ -55,17 +55,12 @@ pub(crate) fn cytoscape_text(g: &Graph, o: ExportOptions) -> String {
     with_elements(g, o, |e| crate::json_text(e))
 }
 
-/// [`cytoscape_text`] written to `out` as it is serialised.
-pub(crate) fn write_cytoscape(
+/// Build the elements (borrowing from the graph) and hand them to `f`.
+pub(crate) fn with_elements<R>(
     g: &Graph,
     o: ExportOptions,
-    out: impl std::io::Write,
-) -> Result<(), crate::Error> {
-    with_elements(g, o, |e| crate::write_pretty_json(e, out))
-}
-
-/// Build the elements (borrowing from the graph) and hand them to `f`.
-fn with_elements<R>(g: &Graph, o: ExportOptions, f: impl FnOnce(&Elements<'_>) -> R) -> R {
+    f: impl FnOnce(&Elements<'_>) -> R,
+) -> R {
     let (nodes, edges) = selected(g, o);
     let keys = edge_keys(&edges);
     let elements = Elements {

@@ -64,17 +64,12 @@ pub(crate) fn node_link_text(g: &Graph, o: ExportOptions) -> String {
     with_node_link(g, o, |data| crate::json_text(data))
 }
 
-/// [`node_link_text`] written to `out` as it is serialised.
-pub(crate) fn write_node_link(
+/// Build the node-link records (borrowing from the graph) and hand them to `f`.
+pub(crate) fn with_node_link<R>(
     g: &Graph,
     o: ExportOptions,
-    out: impl std::io::Write,
-) -> Result<(), crate::Error> {
-    with_node_link(g, o, |data| crate::write_pretty_json(data, out))
-}
-
-/// Build the node-link records (borrowing from the graph) and hand them to `f`.
-fn with_node_link<R>(g: &Graph, o: ExportOptions, f: impl FnOnce(&NodeLink<'_>) -> R) -> R {
+    f: impl FnOnce(&NodeLink<'_>) -> R,
+) -> R {
     let (nodes, edges) = selected(g, o);
     let summary = g.summary(0);
     let keys = edge_keys(&edges);

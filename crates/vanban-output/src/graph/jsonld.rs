@@ -12,7 +12,7 @@ use super::{selected, ExportOptions};
 
 /// The whole file: the context and the node objects.
 #[derive(Serialize)]
-struct Document<'a> {
+pub(crate) struct Document<'a> {
     #[serde(rename = "@context")]
     context: Value,
     #[serde(rename = "@graph")]
@@ -42,16 +42,11 @@ pub(crate) fn jsonld_text(g: &Graph, o: ExportOptions) -> String {
     with_document(g, o, |d| crate::json_text(d))
 }
 
-/// [`jsonld_text`] written to `out` as it is serialised.
-pub(crate) fn write_jsonld(
+pub(crate) fn with_document<R>(
     g: &Graph,
     o: ExportOptions,
-    out: impl std::io::Write,
-) -> Result<(), crate::Error> {
-    with_document(g, o, |d| crate::write_pretty_json(d, out))
-}
-
-fn with_document<R>(g: &Graph, o: ExportOptions, f: impl FnOnce(&Document<'_>) -> R) -> R {
+    f: impl FnOnce(&Document<'_>) -> R,
+) -> R {
     let (nodes, edges) = selected(g, o);
     let links = rdf_links(&edges);
     let document = Document {

@@ -91,9 +91,13 @@ impl GraphFormat {
         mut out: W,
     ) -> Result<(), crate::Error> {
         match self {
-            GraphFormat::Json => json::write_node_link(g, o, out),
-            GraphFormat::Cytoscape => cytoscape::write_cytoscape(g, o, out),
-            GraphFormat::Jsonld => jsonld::write_jsonld(g, o, out),
+            GraphFormat::Json => json::with_node_link(g, o, |d| crate::write_pretty_json(d, out)),
+            GraphFormat::Cytoscape => {
+                cytoscape::with_elements(g, o, |e| crate::write_pretty_json(e, out))
+            }
+            GraphFormat::Jsonld => {
+                jsonld::with_document(g, o, |d| crate::write_pretty_json(d, out))
+            }
             _ => match self.render(g, o) {
                 Export::Text(text) => out.write_all(text.as_bytes()).map_err(crate::Error::Io),
                 Export::Files(_) => Err(crate::Error::Io(std::io::Error::new(
