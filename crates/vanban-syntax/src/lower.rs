@@ -1191,7 +1191,9 @@ struct SiblingIds {
 impl SiblingIds {
     fn new(nodes: &[Node]) -> SiblingIds {
         SiblingIds {
-            seen: std::collections::HashMap::with_capacity(nodes.len()),
+            seen: std::collections::HashMap::with_capacity(
+                nodes.iter().filter(|n| !ordinal_only(n.kind)).count(),
+            ),
             ordinals: Vec::new(),
             local: String::new(),
             printed_rows: nodes
@@ -1229,6 +1231,7 @@ impl SiblingIds {
             local_id(&mut self.local, node, &mut self.ordinals);
         }
         let count = match self.seen.get_mut(self.local.as_str()) {
+            _ if ordinal_only(node.kind) => 1,
             Some(c) => {
                 *c += 1;
                 *c
@@ -1252,6 +1255,13 @@ impl SiblingIds {
     }
 }
 
+/// Kinds whose local id is always "kind_ordinal" (see [`local_id`]): unique among their
+/// siblings by construction, so they need no entry in the map of ids seen (a million bullets
+/// would make a million entries).
+fn ordinal_only(kind: NodeKind) -> bool {
+    matches!(kind, NodeKind::Indent | NodeKind::Subindent)
+}
+
 /// The id of `node` among its siblings before duplicates are counted: "item_3", "point_đ", or
 /// for unnumbered nodes the kind and an ordinal ("para_2"); built in `local`.
 fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, usize)>) {
@@ -1260,7 +1270,7 @@ fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, u
     local.push_str(kind_prefix);
     local.push('_');
     match &node.number {
-        Some(num) if node.kind != NodeKind::Indent && node.kind != NodeKind::Subindent => {
+        Some(num) if !ordinal_only(node.kind) => {
             local.extend(num.chars().map(|c| if c == ' ' { '_' } else { c }));
         }
         _ => {
