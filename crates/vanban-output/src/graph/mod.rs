@@ -82,8 +82,8 @@ impl GraphFormat {
     /// The graph in this format, written to `out` as it is made: the JSON formats are never
     /// held whole in memory (the node-link JSON of 10 000 documents is about 440 MB). The
     /// same bytes as [`render`](Self::render). A format that [writes a
-    /// directory](GraphFormat::writes_directory) has no single output: [`Error::Io`] of kind
-    /// `Unsupported`, nothing written.
+    /// directory](GraphFormat::writes_directory) has no single output:
+    /// [`Error::Io`](crate::Error::Io) of kind `Unsupported`, nothing written.
     pub fn write<W: std::io::Write>(
         self,
         g: &Graph,
