@@ -1,6 +1,6 @@
 //! GraphML with typed attribute keys.
 
-use std::fmt::Write as _;
+use std::io::Write;
 
 use serde_json::Value;
 use vanban_graph::Graph;
@@ -25,17 +25,18 @@ fn scalar(v: &Value) -> String {
     }
 }
 
-/// The declared keys of a list of attribute lists (first seen type wins), sorted.
+/// The declared keys of a sequence of attribute lists (first seen type wins), sorted.
 fn declared(
-    data: &[Vec<(String, Value)>],
+    data: impl Iterator<Item = Vec<(String, Value)>>,
     first: &[(&str, &'static str)],
 ) -> Vec<(String, &'static str)> {
     let mut keys: Vec<(String, &'static str)> =
         first.iter().map(|(k, t)| ((*k).to_owned(), *t)).collect();
     for attrs in data {
         for (k, v) in attrs {
-            if !keys.iter().any(|(n, _)| n == k) {
-                keys.push((k.clone(), graphml_type(v)));
+            if !keys.iter().any(|(n, _)| *n == k) {
+                let t = graphml_type(&v);
+                keys.push((k, t));
             }
         }
     }
@@ -45,53 +46,63 @@ fn declared(
 
 /// GraphML with typed attribute keys (networkx `read_graphml`, Gephi, yEd).
 pub fn graphml(g: &Graph, o: ExportOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail, and every piece written is a `str`.
+    let _ = write_graphml(g, o, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`graphml`] written to `out` as it is made, in two passes over the graph: the first
+/// declares the attribute keys, the second writes the nodes and edges, so no attribute list
+/// and no text of the whole graph is held.
+pub(crate) fn write_graphml(
+    g: &Graph,
+    o: ExportOptions,
+    mut out: impl Write,
+) -> std::io::Result<()> {
     let (nodes, edges) = selected(g, o);
-    let node_data: Vec<Vec<(String, Value)>> = nodes.iter().map(|n| node_attrs(n)).collect();
-    let edge_data: Vec<Vec<(String, Value)>> = edges.iter().map(|e| edge_attrs(e)).collect();
-    let node_keys = declared(&node_data, &[]);
-    let edge_keys_decl = declared(&edge_data, &[("key", "string")]);
-    let mut s = String::new();
-    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    s.push_str(
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+    let node_keys = declared(nodes.iter().map(|n| node_attrs(n)), &[]);
+    let edge_keys_decl = declared(edges.iter().map(|e| edge_attrs(e)), &[("key", "string")]);
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    out.write_all(
+        b"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
          http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-    );
+    )?;
     for (k, t) in &node_keys {
-        let _ = writeln!(
-            s,
+        writeln!(
+            out,
             "  <key id=\"n_{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"{t}\"/>"
-        );
+        )?;
     }
     for (k, t) in &edge_keys_decl {
-        let _ = writeln!(
-            s,
+        writeln!(
+            out,
             "  <key id=\"e_{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{t}\"/>"
-        );
+        )?;
     }
-    s.push_str("  <graph id=\"vanban\" edgedefault=\"directed\">\n");
-    for (n, attrs) in nodes.iter().zip(&node_data) {
-        let _ = writeln!(s, "    <node id=\"{}\">", xml(&n.id));
-        for (k, v) in attrs {
-            let _ = writeln!(s, "      <data key=\"n_{k}\">{}</data>", xml(&scalar(v)));
+    out.write_all(b"  <graph id=\"vanban\" edgedefault=\"directed\">\n")?;
+    for n in &nodes {
+        writeln!(out, "    <node id=\"{}\">", xml(&n.id))?;
+        for (k, v) in node_attrs(n) {
+            writeln!(out, "      <data key=\"n_{k}\">{}</data>", xml(&scalar(&v)))?;
         }
-        s.push_str("    </node>\n");
+        out.write_all(b"    </node>\n")?;
     }
     let keys = edge_keys(&edges);
-    for (i, ((e, attrs), key)) in edges.iter().zip(&edge_data).zip(keys).enumerate() {
-        let _ = writeln!(
-            s,
+    for (i, (e, key)) in edges.iter().zip(keys).enumerate() {
+        writeln!(
+            out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
             xml(e.source),
             xml(e.target)
-        );
-        let _ = writeln!(s, "      <data key=\"e_key\">{}</data>", xml(&key));
-        for (k, v) in attrs {
-            let _ = writeln!(s, "      <data key=\"e_{k}\">{}</data>", xml(&scalar(v)));
+        )?;
+        writeln!(out, "      <data key=\"e_key\">{}</data>", xml(&key))?;
+        for (k, v) in edge_attrs(e) {
+            writeln!(out, "      <data key=\"e_{k}\">{}</data>", xml(&scalar(&v)))?;
         }
-        s.push_str("    </edge>\n");
+        out.write_all(b"    </edge>\n")?;
     }
-    s.push_str("  </graph>\n</graphml>\n");
-    s
+    out.write_all(b"  </graph>\n</graphml>\n")
 }

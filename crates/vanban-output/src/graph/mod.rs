@@ -79,8 +79,8 @@ impl GraphFormat {
         Export::Text(text)
     }
 
-    /// The graph in this format, written to `out` as it is made: the JSON formats are never
-    /// held whole in memory (the node-link JSON of 10 000 documents is about 440 MB). The
+    /// The graph in this format, written to `out` as it is made: the JSON formats and GraphML
+    /// are never held whole in memory (the node-link JSON of 10 000 documents is about 440 MB). The
     /// same bytes as [`render`](Self::render). A format that [writes a
     /// directory](GraphFormat::writes_directory) has no single output:
     /// [`Error::Io`](crate::Error::Io) of kind `Unsupported`, nothing written.
