@@ -1177,8 +1177,11 @@ fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usiz
 }
 
 /// The ids of one parent's children, made in order. No allocation beyond the id itself and
-/// one map key per distinct local id.
+/// one map key per distinct local id that is not an ordinal.
 struct SiblingIds {
+    /// How many times each local id other than an ordinal one ("item_3", "row_0") was given.
+    /// Ordinal ids ("p_7") are never stored: each is given once, and whether one was given is
+    /// read from the counters in `ordinals` (a million paragraphs make no entry here).
     seen: std::collections::HashMap<String, usize>,
     ordinals: Vec<(&'static str, usize)>,
     local: String,
@@ -1192,7 +1195,10 @@ impl SiblingIds {
     fn new(nodes: &[Node]) -> SiblingIds {
         SiblingIds {
             seen: std::collections::HashMap::with_capacity(
-                nodes.iter().filter(|n| !ordinal_only(n.kind)).count(),
+                nodes
+                    .iter()
+                    .filter(|n| n.number.is_some() && !ordinal_only(n.kind))
+                    .count(),
             ),
             ordinals: Vec::new(),
             local: String::new(),
@@ -1218,6 +1224,7 @@ impl SiblingIds {
         }
         // The header row of a table whose rows print no number ("TT | Nhiệm vụ …" over rows
         // Word numbered by itself) is "row_0", as in numbered tables: the rows count from 1.
+        let mut ordinal = false;
         let head_row = !self.printed_rows
             && unnumbered_row
             && node
@@ -1228,18 +1235,22 @@ impl SiblingIds {
             self.local.clear();
             self.local.push_str("row_0");
         } else if !(self.printed_rows && unnumbered_row) {
-            local_id(&mut self.local, node, &mut self.ordinals);
+            ordinal = local_id(&mut self.local, node, &mut self.ordinals);
         }
-        let count = match self.seen.get_mut(self.local.as_str()) {
-            _ if ordinal_only(node.kind) => 1,
-            Some(c) => {
-                *c += 1;
-                *c
+        // Given before: the times it was given as a non-ordinal id, plus once if it is the form
+        // of an ordinal already given ("p_5" after five unnumbered paragraphs).
+        let given = self.seen.get(self.local.as_str()).copied().unwrap_or(0);
+        let count = if ordinal {
+            given + 1
+        } else {
+            let as_ordinal = usize::from(ordinal_given(&self.local, &self.ordinals));
+            match self.seen.get_mut(self.local.as_str()) {
+                Some(c) => *c += 1,
+                None => {
+                    self.seen.insert(self.local.clone(), 1);
+                }
             }
-            None => {
-                self.seen.insert(self.local.clone(), 1);
-                1
-            }
+            given + as_ordinal + 1
         };
         let mut id = String::with_capacity(prefix.len() + self.local.len() + 8);
         if !prefix.is_empty() {
@@ -1255,16 +1266,28 @@ impl SiblingIds {
     }
 }
 
-/// Kinds whose local id is always "kind_ordinal" (see [`local_id`]): unique among their
-/// siblings by construction, so they need no entry in the map of ids seen (a million bullets
-/// would make a million entries).
+/// Kinds whose local id is always "kind_ordinal" (see [`local_id`]), numbered or not.
 fn ordinal_only(kind: NodeKind) -> bool {
     matches!(kind, NodeKind::Indent | NodeKind::Subindent)
 }
 
+/// Whether `local` is an ordinal id already given: "kind_N" with N in 1 ..= the kind's counter,
+/// written as [`push_number`] writes it.
+fn ordinal_given(local: &str, ordinals: &[(&'static str, usize)]) -> bool {
+    ordinals.iter().any(|&(prefix, given)| {
+        local
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('_'))
+            .filter(|n| !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n >= 1 && n <= given)
+    })
+}
+
 /// The id of `node` among its siblings before duplicates are counted: "item_3", "point_đ", or
-/// for unnumbered nodes the kind and an ordinal ("para_2"); built in `local`.
-fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, usize)>) {
+/// for unnumbered nodes the kind and an ordinal ("para_2"); built in `local`. True for an
+/// ordinal id.
+fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, usize)>) -> bool {
     let kind_prefix = node.kind.id_prefix();
     local.clear();
     local.push_str(kind_prefix);
@@ -1272,6 +1295,7 @@ fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, u
     match &node.number {
         Some(num) if !ordinal_only(node.kind) => {
             local.extend(num.chars().map(|c| if c == ' ' { '_' } else { c }));
+            false
         }
         _ => {
             let at = match ordinals.iter().position(|(p, _)| *p == kind_prefix) {
@@ -1283,6 +1307,7 @@ fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, u
             };
             ordinals[at].1 += 1;
             push_number(local, ordinals[at].1);
+            true
         }
     }
 }
@@ -1292,4 +1317,71 @@ fn push_number(s: &mut String, n: usize) {
     use std::fmt::Write;
     // Writing to a String cannot fail.
     let _ = write!(s, "{n}");
+}
+
+#[cfg(test)]
+mod sibling_id_tests {
+    use super::*;
+
+    fn node(kind: NodeKind, number: Option<&str>) -> Node {
+        Node {
+            id: String::new(),
+            kind,
+            marker: None,
+            number: number.map(str::to_owned),
+            heading: None,
+            text: String::new(),
+            span: vanban_model::Span::default(),
+            cells: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Ordinal ids are counted from the ordinal counters, not stored: every sibling list of up
+    /// to five nodes (paragraphs, items and "sec" kinds, numbered like an ordinal or not)
+    /// gets the ids a map of every local id would give.
+    #[test]
+    fn ordinal_ids_count_as_a_map_of_every_id_would() {
+        let alphabet = [
+            node(NodeKind::Paragraph, None),
+            node(NodeKind::Paragraph, Some("1")),
+            node(NodeKind::Paragraph, Some("2")),
+            node(NodeKind::Paragraph, Some("01")),
+            node(NodeKind::Section, Some("1")),
+            node(NodeKind::Division, None),
+            node(NodeKind::Item, Some("1")),
+            node(NodeKind::Indent, Some("1")),
+        ];
+        let n = alphabet.len();
+        let mut checked = 0;
+        for len in 1..=5u32 {
+            for code in 0..n.pow(len) {
+                let nodes: Vec<Node> = (0..len)
+                    .map(|i| alphabet[code / n.pow(i) % n].clone())
+                    .collect();
+                let mut ids = SiblingIds::new(&nodes);
+                let mut every: std::collections::HashMap<String, usize> = Default::default();
+                for nd in &nodes {
+                    let id = ids.id_of(nd, "");
+                    let count = every.entry(ids.local.clone()).or_default();
+                    *count += 1;
+                    let want = match *count {
+                        1 => ids.local.clone(),
+                        c => format!("{}_{c}", ids.local),
+                    };
+                    assert_eq!(
+                        id,
+                        want,
+                        "{:?}",
+                        nodes
+                            .iter()
+                            .map(|x| (x.kind, &x.number))
+                            .collect::<Vec<_>>()
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, (1..=5u32).map(|l| n.pow(l)).sum::<usize>());
+    }
 }
