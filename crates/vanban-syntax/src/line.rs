@@ -69,7 +69,7 @@ pub(crate) enum LineKind {
     PageNumber,
     /// Digital-signature stamp ("Ký bởi:", "Cơ quan:", "Ngày ký:").
     Stamp,
-    Marker(Marker),
+    Marker(Box<Marker>),
     RecipientsStart,
     Authority,
     Archive,

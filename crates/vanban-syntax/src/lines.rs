@@ -499,7 +499,10 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
     let marker = |kind, len: usize, number: Option<String>| {
         let rest = full.sub(len..).trim_start_matches([' ', '\t', '*', '_']);
         let text = full.sub(..len).trim_end().to_owned();
-        Some((LineKind::Marker(Marker { kind, text, number }), rest))
+        Some((
+            LineKind::Marker(Box::new(Marker { kind, text, number })),
+            rest,
+        ))
     };
     match c0 {
         '-' | '–' | '•' | '\u{F0B7}' | '+' => {
@@ -648,11 +651,11 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
         .collect::<Vec<_>>()
         .join(" ");
     (
-        LineKind::Marker(Marker {
+        LineKind::Marker(Box::new(Marker {
             kind,
             text: marker_text,
             number,
-        }),
+        })),
         rest,
     )
 }
@@ -688,7 +691,7 @@ pub(crate) struct Para {
     /// Index one past the last physical line that belongs to it (noise lines included).
     pub last: usize,
     /// The marker of the first line.
-    pub marker: Option<Marker>,
+    pub marker: Option<Box<Marker>>,
     /// Joined clean text after the marker.
     pub text: String,
     /// Inside a quotation opened by an earlier paragraph (amendment text).
@@ -890,7 +893,7 @@ fn paragraph_at(
     Para {
         first: i,
         last: j.max(i + 1),
-        marker,
+        marker: marker.map(Box::new),
         text,
         quoted: false,
         cells,

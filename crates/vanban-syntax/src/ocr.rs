@@ -66,11 +66,11 @@ fn mark_ocr_romans(lines: &mut [Line]) {
         }
         let rest = line.full.sub(marker_end..).trim_start();
         line.clean_at = line.full.len() - rest.len();
-        line.kind = LineKind::Marker(Marker {
+        line.kind = LineKind::Marker(Box::new(Marker {
             kind: MarkerKind::Roman,
             text: line.full.sub(..marker_end).trim_end().to_owned(),
             number: Some(ROMANS[value as usize - 1].to_owned()),
-        });
+        }));
     }
 }
 
@@ -163,7 +163,7 @@ fn next_marker(lines: &[Line], i: usize) -> Option<&Marker> {
         .skip(i + 1)
         .take(NEAR)
         .find_map(|l| match &l.kind {
-            LineKind::Marker(m) => Some(m),
+            LineKind::Marker(m) => Some(&**m),
             _ => None,
         })
 }
@@ -176,7 +176,7 @@ fn prev_marker(lines: &[Line], i: usize) -> Option<&Marker> {
         .rev()
         .take(NEAR)
         .find_map(|l| match &l.kind {
-            LineKind::Marker(m) => Some(m),
+            LineKind::Marker(m) => Some(&**m),
             _ => None,
         })
 }
@@ -198,11 +198,11 @@ fn mark_ocr_points(lines: &mut [Line]) {
             .is_some_and(|n| n.kind == MarkerKind::Point && n.number.as_deref() == Some("b"));
         let in_list = prev_marker(lines, i).is_some_and(|p| p.kind == MarkerKind::Point);
         if next_b && !in_list {
-            lines[i].kind = LineKind::Marker(Marker {
+            lines[i].kind = LineKind::Marker(Box::new(Marker {
                 kind: MarkerKind::Point,
                 text: m.text.clone(),
                 number: Some("a".to_owned()),
-            });
+            }));
         }
     }
 }
@@ -236,11 +236,11 @@ fn mark_ocr_items(lines: &mut [Line]) {
             let heading_len = heading.len();
             let line = &mut lines[i];
             line.clean_at = line.full.len() - heading_len;
-            line.kind = LineKind::Marker(Marker {
+            line.kind = LineKind::Marker(Box::new(Marker {
                 kind: MarkerKind::Item,
                 text: line.full.sub(..digits + 1).to_owned(),
                 number: Some(n.to_string()),
-            });
+            }));
             last_item = Some(n);
         }
     }
