@@ -154,8 +154,8 @@ impl Sink<'_> {
         };
         match written {
             // The model's types always serialise; an error is the writer's.
-            Err(vanban_output::Error::Json(e)) if e.is_io() => {
-                self.write_err = Some(e.into());
+            Err(vanban_output::Error::Io(e)) => {
+                self.write_err = Some(e);
                 Ok(())
             }
             Err(e) => Err(format!("{name}: error: cannot serialise the output: {e}")),

@@ -401,6 +401,35 @@ pub(crate) fn write_streamed(
     }
 }
 
+/// [`write_streamed`] of an output made by vanban-output, with the errors a command reports:
+/// `{prefix}error: cannot serialise the output: …` when the output could not be made (it
+/// always can: the model's types serialise), `{prefix}error: cannot write the output: …` when
+/// the writer failed.
+pub(crate) fn write_made(
+    path: Option<&PathBuf>,
+    prefix: &str,
+    make: impl FnOnce(&mut dyn Write) -> Result<(), vanban_output::Error>,
+) -> Result<(), crate::CliError> {
+    let mut unserialisable = None;
+    write_streamed(path, |w| {
+        make(w).map_err(|e| match e {
+            vanban_output::Error::Io(e) => e,
+            e => {
+                let message = format!("{prefix}error: cannot serialise the output: {e}");
+                unserialisable = Some(message.clone());
+                std::io::Error::other(message)
+            }
+        })
+    })
+    .map_err(|e| {
+        crate::CliError::input(
+            unserialisable
+                .take()
+                .unwrap_or_else(|| format!("{prefix}error: cannot write the output: {e}")),
+        )
+    })
+}
+
 /// Refuse an output path that names one of the inputs (it would be overwritten before or while
 /// it is read). Compares device and inode when the output exists, else the resolved paths.
 pub(crate) fn output_clobbers_input(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {

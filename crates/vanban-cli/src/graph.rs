@@ -383,7 +383,9 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
     let (graph, unreadable) = load(corpus)?;
     let a = ask(&graph)?;
     let written = match a.export {
-        Some((format, o)) => write_export(&graph, format, o, corpus.output.as_ref()),
+        Some((format, o)) => {
+            crate::files::write_made(corpus.output.as_ref(), "", |w| format.write(&graph, o, w))
+        }
         None => {
             let text = if a.for_people {
                 vanban_text::visible(&a.text)
@@ -405,30 +407,6 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
     }
     written?;
     unless_unreadable(unreadable, Ok(()))
-}
-
-/// A graph export written to the output as it is serialised.
-fn write_export(
-    graph: &Graph,
-    format: GraphFormat,
-    o: ExportOptions,
-    output: Option<&PathBuf>,
-) -> Result<(), CliError> {
-    let mut unserialisable = None;
-    crate::files::write_streamed(output, |w| {
-        format.write(graph, o, w).map_err(|e| match e {
-            vanban_output::Error::Io(e) => e,
-            e => {
-                let message = format!("error: cannot serialise the output: {e}");
-                unserialisable = Some(message.clone());
-                std::io::Error::other(message)
-            }
-        })
-    })
-    .map_err(|e| match unserialisable.take() {
-        Some(message) => CliError::input(message),
-        None => CliError::input(format!("error: cannot write the output: {e}")),
-    })
 }
 
 /// Resolve an id as written, or explain; the findings about the document found are printed
@@ -514,9 +492,7 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
             a.export = Some((args.format, o));
             return Ok(a);
         }
-        let Export::Text(mut text) = args.format.render(graph, o) else {
-            return Ok(Answer::new(String::new(), true));
-        };
+        let mut text = vanban_output::graph::summary(graph);
         for id in &args.chain {
             let found = resolve(graph, id, &args.corpus)?;
             if let Some(c) = graph.chain(&found, IMPLEMENTATION) {

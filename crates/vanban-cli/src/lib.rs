@@ -324,8 +324,6 @@ fn parse_cmd(args: &ParseArgs) -> CliResult {
 /// The parsed document in the format asked for. Machine formats are written as they are made
 /// (a million-node tree is never a string in memory); the outline is escaped for the terminal.
 fn write_parsed(name: &str, parsed: &Parsed, args: &ParseArgs) -> CliResult {
-    let write_err =
-        |e: std::io::Error| CliError::input(format!("{name}: error: cannot write the output: {e}"));
     if args.format.for_people() {
         let rendered = run::guarded(name, || {
             args.format
@@ -334,26 +332,15 @@ fn write_parsed(name: &str, parsed: &Parsed, args: &ParseArgs) -> CliResult {
         })
         .map_err(CliError::input)?;
         return write_output(args.output.as_ref(), &vanban_text::visible(&rendered))
-            .map_err(write_err);
+            .map_err(|e| CliError::input(format!("{name}: error: cannot write the output: {e}")));
     }
-    let mut unserialisable = None;
+    let prefix = format!("{name}: ");
     run::guarded(name, || {
-        Ok(files::write_streamed(args.output.as_ref(), |w| {
-            args.format.write(parsed, w).map_err(|e| match e {
-                vanban_output::Error::Io(e) => e,
-                e => {
-                    let message = format!("{name}: error: cannot serialise the output: {e}");
-                    unserialisable = Some(message.clone());
-                    std::io::Error::other(message)
-                }
-            })
+        Ok(files::write_made(args.output.as_ref(), &prefix, |w| {
+            args.format.write(parsed, w)
         }))
     })
     .map_err(CliError::input)?
-    .map_err(|e| match unserialisable.take() {
-        Some(message) => CliError::input(message),
-        None => write_err(e),
-    })
 }
 
 /// `file:line:col: severity[code]: message`, one per line.

@@ -69,9 +69,8 @@ pub fn json_line(x: &Extraction) -> Result<String, crate::Error> {
 
 /// [`json_line`] written straight to `out`: the text of a large document is never held in memory.
 pub fn write_json_line<W: Write>(x: &Extraction, mut out: W) -> Result<(), crate::Error> {
-    serde_json::to_writer(&mut out, x).map_err(crate::Error::Json)?;
-    out.write_all(b"\n")
-        .map_err(|e| crate::Error::Json(serde_json::Error::io(e)))
+    serde_json::to_writer(&mut out, x).map_err(crate::Error::from_json)?;
+    out.write_all(b"\n").map_err(crate::Error::Io)
 }
 
 /// One document as an element of the pretty-printed JSON array `extract` writes, indented by
@@ -90,16 +89,12 @@ pub fn write_json_element<W: Write>(x: &Extraction, out: W) -> Result<(), crate:
         out,
         line_start: true,
     };
-    serde_json::to_writer_pretty(&mut indented, x).map_err(crate::Error::Json)
+    serde_json::to_writer_pretty(&mut indented, x).map_err(crate::Error::from_json)
 }
 
 fn utf8(v: Vec<u8>) -> Result<String, crate::Error> {
-    String::from_utf8(v).map_err(|e| {
-        crate::Error::Json(serde_json::Error::io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            e,
-        )))
-    })
+    String::from_utf8(v)
+        .map_err(|e| crate::Error::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 /// A writer that puts two spaces before every line: an element of the array. JSON text holds

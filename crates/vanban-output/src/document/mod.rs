@@ -41,14 +41,13 @@ impl DocumentFormat {
         }
     }
 
-    /// The document in this format, written to `out` as it is made: JSON and the text are
-    /// never held whole in memory (a million-node tree is hundreds of megabytes of JSON).
-    /// The same bytes as [`render`](Self::render). An error writing to `out` is
-    /// [`Error::Io`].
+    /// The document in this format, written to `out`: JSON as it is serialised, never held
+    /// whole in memory (a million-node tree is hundreds of megabytes of JSON); the other
+    /// formats rendered, then written. The same bytes as [`render`](Self::render). An error
+    /// writing to `out` is [`Error::Io`].
     pub fn write<W: std::io::Write>(self, parsed: &Parsed, mut out: W) -> Result<(), Error> {
         match self {
             DocumentFormat::Json => crate::write_pretty_json(&ParseOutput::of(parsed), out),
-            DocumentFormat::Text => out.write_all(text(parsed).as_bytes()).map_err(Error::Io),
             _ => out
                 .write_all(self.render(parsed)?.as_bytes())
                 .map_err(Error::Io),

@@ -80,8 +80,9 @@ impl GraphFormat {
     }
 
     /// The graph in this format, written to `out` as it is made: the JSON formats and GraphML
-    /// are never held whole in memory (the node-link JSON of 10 000 documents is about 440 MB). The
-    /// same bytes as [`render`](Self::render). A format that [writes a
+    /// are never held whole in memory (the node-link JSON of 10 000 documents is hundreds of
+    /// megabytes); the others are rendered, then written. The same bytes as
+    /// [`render`](Self::render). A format that [writes a
     /// directory](GraphFormat::writes_directory) has no single output:
     /// [`Error::Io`](crate::Error::Io) of kind `Unsupported`, nothing written.
     pub fn write<W: std::io::Write>(
