@@ -32,19 +32,19 @@ fn extraction(i: usize) -> Extraction {
     let mut relations = Vec::new();
     let mut cite = |to: &str, kind: DocumentKind, rel: RelationType| {
         citations.push(Citation {
-            raw: to.to_owned(),
-            target_id: Some(to.to_owned()),
+            raw: to.into(),
+            target_id: Some(to.into()),
             number: None,
             kind,
             date: None,
             year: Some(2025),
             issuer: Some(CitedIssuer {
-                raw: "UBND tỉnh".to_owned(),
-                resolved: format!("Ủy ban nhân dân tỉnh P{p}"),
+                raw: "UBND tỉnh".into(),
+                resolved: format!("Ủy ban nhân dân tỉnh P{p}").into(),
             }),
             name: None,
             form: CitationForm::Full,
-            node: Some("title".to_owned()),
+            node: Some("title".into()),
             span: Span::default(),
         });
         relations.push(Relation {

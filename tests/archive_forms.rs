@@ -22,7 +22,7 @@ struct Fields {
 fn fields(d: &Document) -> Fields {
     let fold = |s: &str| vanban::syntax::text::fold_case(s).replace("uỷ", "ủy");
     Fields {
-        number: d.header.number.as_ref().map(|n| n.normalized.clone()),
+        number: d.header.number.as_ref().map(|n| n.normalized.to_string()),
         kind: d.header.kind.as_str().to_owned(),
         date: d.header.date.clone(),
         issuer: d.header.issuer.name.as_deref().map(fold),
@@ -109,7 +109,7 @@ fn parts(d: &Document) -> Option<Parts> {
     Some(Parts {
         issuer: h.issuer.raw.clone(),
         motto: motto.lines.clone(),
-        number: number.raw.clone(),
+        number: number.raw.to_string(),
         place_date: format!("{place}, ngày {day:02} tháng {month} năm {year}"),
         party: motto.kind == MottoKind::Party,
     })

@@ -235,7 +235,7 @@ fn conflicting_dates_are_reported_and_both_claims_kept() {
         .unwrap()
         .claims
         .iter()
-        .map(|c| c.date.clone())
+        .map(|c| c.date.as_deref().map(str::to_owned))
         .collect();
     assert_eq!(dates.len(), 2);
     // A duplicate file is reported; the document is one node with both sources.

@@ -19,7 +19,7 @@ fn shape(nodes: &[Node]) -> String {
             let label = match (n.kind, &n.marker) {
                 (NodeKind::Paragraph, _) => "¶".to_owned(),
                 (NodeKind::Note, _) => "note".to_owned(),
-                (_, Some(m)) => m.clone(),
+                (_, Some(m)) => m.to_string(),
                 (k, None) => format!("{k:?}"),
             };
             if n.children.is_empty() {

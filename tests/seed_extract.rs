@@ -31,7 +31,7 @@ fn numbered_citations() {
     let x = seed();
     let mut by_number: BTreeMap<String, Vec<&vanban::Citation>> = BTreeMap::new();
     for c in x.citations.iter().filter(|c| c.form != CitationForm::Named) {
-        let n = c.number.as_ref().expect("numbered").normalized.clone();
+        let n = c.number.as_ref().expect("numbered").normalized.to_string();
         by_number.entry(n).or_default().push(c);
     }
     let summary: Vec<(String, usize, String, String, String)> = by_number
@@ -41,9 +41,9 @@ fn numbered_citations() {
             (
                 n.clone(),
                 cs.len(),
-                first.date.clone().unwrap_or_default(),
+                first.date.as_deref().unwrap_or_default().to_owned(),
                 first.kind.to_string(),
-                first.target_id.clone().unwrap_or_default(),
+                first.target_id.as_deref().unwrap_or_default().to_owned(),
             )
         })
         .collect();

@@ -3,7 +3,7 @@
 //! items, bullets and task-table rows (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |
 //! Thời gian).
 
-use vanban_model::{Assignment, Deadline, Document, Node, NodeKind};
+use vanban_model::{Assignment, Deadline, Document, Node, NodeKind, Str};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::agencies::{fold, AgencyRegistry};
@@ -562,9 +562,9 @@ impl Walker<'_> {
         out: &mut Vec<Assignment>,
     ) -> Found {
         let text = match (&n.heading, n.text.is_empty()) {
-            (Some(h), true) => h.clone(),
+            (Some(h), true) => h.to_string(),
             (Some(h), false) => format!("{h} {}", n.text),
-            (None, _) => n.text.clone(),
+            (None, _) => n.text.to_string(),
         };
         let mut p = fill_from_above(parties(self.registry, &text), inherited);
         if p == Parties::default() && continued_by_bullets(n) {
@@ -613,7 +613,7 @@ impl Walker<'_> {
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
             out.push(Assignment {
-                node: n.id.clone(),
+                node: n.id.to_string(),
                 lead: p.lead.clone(),
                 cooperating: p.cooperating.clone(),
                 responsible: p.responsible.clone(),
@@ -723,7 +723,7 @@ struct Columns {
 }
 
 impl Columns {
-    fn of(cells: &[String]) -> Option<Columns> {
+    fn of(cells: &[Str]) -> Option<Columns> {
         // A column title is short ("Cơ quan chủ trì", "Cơ quan, tổ chức đảng chủ trì",
         // "Thời gian hoàn thành"); a long cell that mentions "phối hợp" is content, and its row
         // is no header.
@@ -783,7 +783,7 @@ impl Columns {
             return None;
         }
         Some(Assignment {
-            node: row.id.clone(),
+            node: row.id.to_string(),
             lead,
             cooperating,
             responsible,
@@ -794,7 +794,7 @@ impl Columns {
             text: self
                 .content
                 .and_then(|i| row.cells.get(i))
-                .cloned()
+                .map(|c| c.to_string())
                 .unwrap_or_else(|| row.cells.join(" | ")),
         })
     }

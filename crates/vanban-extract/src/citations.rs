@@ -298,7 +298,7 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                         .map(corrected)
                 {
                     parts.number = Some(DocumentNumber {
-                        raw: raw.replace(['*', '_'], ""),
+                        raw: raw.replace(['*', '_'], "").into(),
                         normalized: p.normalized,
                         seq: p.seq,
                         year: p.year,
@@ -345,8 +345,8 @@ fn corrected(mut p: vanban_syntax::header::ParsedSymbol) -> vanban_syntax::heade
         return p;
     };
     if let Some(stem) = p.normalized.strip_suffix(code) {
-        p.normalized = format!("{stem}{right}");
-        p.issuer_code = Some(right.to_owned());
+        p.normalized = format!("{stem}{right}").into();
+        p.issuer_code = Some(right.into());
     }
     p
 }
@@ -361,12 +361,12 @@ fn old_number(text: &str, s0: usize, s1: usize) -> DocumentNumber {
         .map_or((compact.as_str(), ""), |(a, b)| (a, b));
     let code = code.to_uppercase();
     DocumentNumber {
-        raw: squash_spaces(written).replace(['*', '_'], ""),
-        normalized: format!("{seq}-{code}"),
-        seq: Some(seq.to_owned()),
+        raw: squash_spaces(written).replace(['*', '_'], "").into(),
+        normalized: format!("{seq}-{code}").into(),
+        seq: Some(seq.into()),
         year: None,
         type_code: None,
-        issuer_code: Some(code),
+        issuer_code: Some(code.into()),
         form: NumberForm::State,
         span: Span {
             start: s0,
@@ -854,7 +854,7 @@ mod tests {
             .map(|c| {
                 c.number
                     .as_ref()
-                    .map(|n| n.normalized.clone())
+                    .map(|n| n.normalized.to_string())
                     .or(c.bare.clone())
                     .unwrap_or_default()
             })

@@ -7,7 +7,7 @@ use vanban_model::codes;
 
 use vanban_model::{
     Citation, CitationForm, CitedIssuer, Diagnostic, DocumentKind, DocumentNumber, NumberForm,
-    Severity, Span,
+    Severity, Span, Str,
 };
 use vanban_syntax::Parsed;
 use vanban_text::fold::{fold_case, slug};
@@ -49,7 +49,12 @@ pub(crate) fn citation(
             Some(rest) => identity::named_id(kind, year, &format!("Luật {rest}")),
             None => identity::named_id(kind, year, &name),
         };
-        (Some(id), None, Some(name), CitationForm::Named)
+        (
+            Some(Str::from(id)),
+            None,
+            Some(Str::from(name)),
+            CitationForm::Named,
+        )
     } else {
         let target_id = f
             .number
@@ -61,18 +66,18 @@ pub(crate) fn citation(
         } else {
             CitationForm::Full
         };
-        (target_id, number, f.name.clone(), form)
+        (target_id, number, f.name.as_deref().map(Str::from), form)
     };
     Citation {
-        raw: squash_spaces(&text.sub(f.start..f.end).replace(['*', '_'], "")),
+        raw: squash_spaces(&text.sub(f.start..f.end).replace(['*', '_'], "")).into(),
         target_id,
         number,
         kind,
-        date: f.date.and_then(|d| d.iso()),
+        date: f.date.and_then(|d| d.iso()).map(Str::from),
         year,
         issuer: f.issuer.as_ref().map(|raw| CitedIssuer {
-            raw: raw.clone(),
-            resolved: identity::resolve_issuer(raw, ctx).0,
+            raw: raw.as_str().into(),
+            resolved: identity::resolve_issuer(raw, ctx).0.into(),
         }),
         name,
         form,
@@ -111,7 +116,7 @@ fn numbered_id(
     kind: DocumentKind,
     year: Option<u16>,
     ctx: &Context,
-) -> String {
+) -> Str {
     let central = f.issuer.as_deref().is_some_and(identity::is_central);
     let province = f
         .issuer
@@ -120,7 +125,7 @@ fn numbered_id(
         .or_else(|| ctx.province.clone())
         .filter(|_| !central);
     let authority = identity::authority(n.issuer_code.as_deref(), province.as_deref(), None);
-    identity::canonical_id(&authority, kind, year, &slug(&n.normalized))
+    identity::canonical_id(&authority, kind, year, &slug(&n.normalized)).into()
 }
 
 /// A symbol with its own span, within the citation's (the citation's when it falls outside).
@@ -137,17 +142,12 @@ fn symbol_spanned(mut n: DocumentNumber, span: Span, parsed: &Parsed) -> Documen
 
 /// The element id of the node a citation stands in: "title" for the title, "trailing" for
 /// text after the document.
-fn citation_node(
-    start: usize,
-    pos: Position,
-    nodes: &NodeIndex,
-    parsed: &Parsed,
-) -> Option<String> {
+fn citation_node(start: usize, pos: Position, nodes: &NodeIndex, parsed: &Parsed) -> Option<Str> {
     match pos {
-        Position::Title => Some("title".to_owned()),
-        _ => nodes.at(start).map(|(id, _)| id.to_owned()).or_else(|| {
+        Position::Title => Some("title".into()),
+        _ => nodes.at(start).map(|(id, _)| Str::from(id)).or_else(|| {
             let t = parsed.document.trailing.as_ref()?;
-            (t.span.start <= start && start < t.span.end).then(|| "trailing".to_owned())
+            (t.span.start <= start && start < t.span.end).then(|| "trailing".into())
         }),
     }
 }
@@ -160,7 +160,7 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
     // symbol: a short form is looked up once, not compared with every full citation (a
     // document of many short forms and many citations stays linear).
     let mut by_seq: HashMap<DocumentKind, HashMap<String, usize>> = HashMap::new();
-    let mut by_symbol: HashMap<DocumentKind, HashMap<String, usize>> = HashMap::new();
+    let mut by_symbol: HashMap<DocumentKind, HashMap<Str, usize>> = HashMap::new();
     for (i, c) in cites.iter().enumerate().filter(|(_, c)| c.year.is_some()) {
         let Some(n) = &c.number else {
             continue;
@@ -227,7 +227,7 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
 
 /// Mentions of the same document share what any of them states (date, issuer).
 pub(crate) fn fill_from_same_target(cites: &mut [Citation]) {
-    let mut known: HashMap<String, (Option<String>, Option<CitedIssuer>)> = HashMap::new();
+    let mut known: HashMap<Str, (Option<Str>, Option<CitedIssuer>)> = HashMap::new();
     for c in cites.iter() {
         if let Some(t) = &c.target_id {
             let e = known.entry(t.clone()).or_insert((None, None));
@@ -256,7 +256,7 @@ pub(crate) fn fill_from_same_target(cites: &mut [Citation]) {
 /// the same words written in mixed case anywhere in the text.
 pub(crate) fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
     let is_upper = |s: &str| !s.chars().any(char::is_lowercase);
-    let mut mixed: HashMap<String, String> = HashMap::new();
+    let mut mixed: HashMap<Str, Str> = HashMap::new();
     for c in cites.iter() {
         if let (Some(t), Some(i)) = (&c.target_id, &c.issuer) {
             if !is_upper(&i.raw) {
@@ -288,7 +288,7 @@ pub(crate) fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
                     .next()
                     .map(|f| f.to_uppercase().collect())
                     .unwrap_or_default();
-                issuer.resolved = format!("{first}{}{rest}", cs.as_str());
+                issuer.resolved = format!("{first}{}{rest}", cs.as_str()).into();
             }
         }
     }
@@ -338,8 +338,8 @@ pub(crate) fn law_key(name: &str) -> String {
 /// 64/2025/QH15"), and those it names without one: the key of each name and the id it has
 /// in this document, a number first. An amending law's title is its own name, not that of
 /// the law it amends.
-pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, String> {
-    let mut out: HashMap<String, String> = HashMap::new();
+pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, Str> {
+    let mut out: HashMap<String, Str> = HashMap::new();
     let laws = cites
         .iter()
         .filter(|c| matches!(c.kind, DocumentKind::Law | DocumentKind::Code));
@@ -368,7 +368,7 @@ pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, String> {
 /// name it cites ("Luật Việc làm" in the Luật Việc làm, "Luật Việc làm số 38/2013/QH13" the
 /// one it repeals).
 pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
-    let mut numbered: HashMap<String, Option<String>> = HashMap::new();
+    let mut numbered: HashMap<String, Option<Str>> = HashMap::new();
     for c in cites.iter().filter(|c| c.form != CitationForm::Named) {
         if let (Some(t), Some(name), DocumentKind::Law) = (&c.target_id, &c.name, c.kind) {
             let key = law_key(&format!("Luật {name}"));
@@ -394,7 +394,7 @@ pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
 /// another year is a slip of the pen ("Luật số 42/2025/QH15" after "Căn cứ Luật số
 /// 42/2024/QH15 …"). Such a mention takes the identity of the first one.
 pub(crate) fn one_number_per_legislature(cites: &mut [Citation]) {
-    let mut first: HashMap<(String, String), (String, Option<u16>)> = HashMap::new();
+    let mut first: HashMap<(String, Str), (Str, Option<u16>)> = HashMap::new();
     for c in cites.iter_mut() {
         let Some(n) = &c.number else {
             continue;

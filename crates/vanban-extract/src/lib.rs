@@ -455,7 +455,19 @@ impl<'d> NodeIndex<'d> {
                 walk(c, Some(me), out);
             }
         }
-        let mut spans = Vec::new();
+        // Sized once: a document of many small nodes holds one entry per node.
+        let count = doc
+            .preamble
+            .iter()
+            .chain(doc.body.iter())
+            .map(|n| n.walk().count())
+            .sum::<usize>()
+            + doc
+                .appendices
+                .iter()
+                .map(|a| 1 + a.children.iter().map(|n| n.walk().count()).sum::<usize>())
+                .sum::<usize>();
+        let mut spans = Vec::with_capacity(count);
         for n in doc.preamble.iter().chain(doc.body.iter()) {
             walk(n, None, &mut spans);
         }

@@ -451,7 +451,8 @@ fn claims(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     // The document a consolidated text consolidates.
     let mut base: Option<String> = None;
     // Citations that take part in a claim, and the claim a citation joined to them shares.
-    let mut claimed: HashMap<usize, Claim<'_>> = HashMap::new();
+    // (By citation index: one slot each, no hashing.)
+    let mut claimed: Vec<Option<Claim<'_>>> = vec![None; ev.found.len()];
     for i in 0..ev.found.len() {
         let Some(step) = ev.step(i) else {
             continue;
@@ -465,7 +466,7 @@ fn claims(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
             continue;
         }
         if let Some(claim) = claim(ev, out, &step, &claimed) {
-            claimed.insert(i, claim);
+            claimed[i] = Some(claim);
         }
     }
 }
@@ -541,7 +542,7 @@ fn claim<'a>(
     ev: &Evidence<'a>,
     out: &mut Gathered<'_>,
     s: &Step<'_>,
-    claimed: &HashMap<usize, Claim<'a>>,
+    claimed: &[Option<Claim<'a>>],
 ) -> Option<Claim<'a>> {
     if let (Some(p), Some(kind)) = (s.prev, passive_before(s.gap)) {
         // (A document cited by name only is never the subject. It may be the object when it
@@ -593,8 +594,8 @@ fn claim<'a>(
             c.push_on(out, s);
             Some(c)
         }
-        (Some(p), None) if claimed.contains_key(&p) && joined(ev, s, &claimed[&p]) => {
-            let c = claimed.get(&p).cloned()?;
+        (Some(p), None) if claimed[p].as_ref().is_some_and(|c| joined(ev, s, c)) => {
+            let c = claimed[p].clone()?;
             c.push_on(out, s);
             Some(c)
         }
@@ -806,7 +807,7 @@ fn amending_laws(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         let object = names
             .get(&crate::cite::law_key(&amended))
             .cloned()
-            .unwrap_or_else(|| crate::identity::named_id(DocumentKind::Law, None, &amended));
+            .unwrap_or_else(|| crate::identity::named_id(DocumentKind::Law, None, &amended).into());
         out.push(subject, &object, RelationType::Amends, c.span);
     }
 }

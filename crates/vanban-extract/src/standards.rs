@@ -40,12 +40,12 @@ pub(crate) fn find(text: &str, range: (usize, usize)) -> Vec<Found> {
                 end,
                 kind: DocumentKind::Standard,
                 number: Some(Box::new(DocumentNumber {
-                    raw: vanban_text::squash_spaces(whole.as_str()),
-                    normalized,
-                    seq: Some(seq.to_owned()),
+                    raw: vanban_text::squash_spaces(whole.as_str()).into(),
+                    normalized: normalized.into(),
+                    seq: Some(seq.into()),
                     year: year.as_str().parse().ok(),
-                    type_code: Some(series.to_owned()),
-                    issuer_code: issuer,
+                    type_code: Some(series.into()),
+                    issuer_code: issuer.map(Into::into),
                     form: NumberForm::State,
                     span: Span {
                         start,
@@ -72,7 +72,7 @@ mod tests {
         let t = "theo tiêu chuẩn TCVN\n14423:2025 về An ninh mạng; QCVN 01: 2019/BCT của Bộ; QCVN 01:2019/BCT (Tr.124)";
         let got: Vec<String> = find(t, (0, t.len()))
             .into_iter()
-            .filter_map(|f| f.number.map(|n| n.normalized))
+            .filter_map(|f| f.number.map(|n| n.normalized.to_string()))
             .collect();
         assert_eq!(
             got,

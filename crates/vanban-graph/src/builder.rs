@@ -127,7 +127,7 @@ impl Build {
             DocumentInfo {
                 parsed: true,
                 sources: vec![source.to_owned()],
-                number: x.number.as_ref().map(|n| n.normalized.clone()),
+                number: x.number.as_ref().map(|n| n.normalized.to_string()),
                 kind: x.kind,
                 date: x.date.clone(),
                 year: x
@@ -170,11 +170,11 @@ impl Build {
                 aliases: Vec::new(),
                 claims: Vec::new(),
             });
-            if *target != id && !d.aliases.contains(target) {
-                d.aliases.push(target.clone());
+            if *target != id && !d.aliases.iter().any(|a| a == target) {
+                d.aliases.push(target.to_string());
             }
             if c.form == CitationForm::Named && d.name.is_none() {
-                d.name.clone_from(&c.name);
+                d.name = c.name.as_deref().map(str::to_owned);
             }
             d.claims.push(Claim {
                 asserted_by: x.id.clone(),
@@ -674,16 +674,16 @@ fn aliases(docs: &[(String, Extraction)]) -> (BTreeMap<String, String>, Vec<Grap
         all.insert(x.id.clone());
         for c in &x.citations {
             if let Some(t) = &c.target_id {
-                all.insert(t.clone());
+                all.insert(t.to_string());
                 if id_year(t).is_some() {
-                    known.insert(t.clone());
+                    known.insert(t.to_string());
                 }
             }
             if let (Some(name), Some(_), Some(t)) = (&c.name, &c.number, &c.target_id) {
                 for year in [c.year, None] {
                     let named = identity::named_id(c.kind, year, name);
                     if named != *t {
-                        out.entry(named).or_insert_with(|| t.clone());
+                        out.entry(named).or_insert_with(|| t.to_string());
                     }
                 }
             }

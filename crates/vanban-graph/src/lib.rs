@@ -57,7 +57,7 @@ use std::collections::BTreeMap;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
-use vanban_model::{DocumentKind, RelationType, Severity, Span};
+use vanban_model::{DocumentKind, RelationType, Severity, Span, Str};
 
 pub use builder::GraphBuilder;
 pub use query::{
@@ -266,13 +266,17 @@ pub struct Claim {
     /// The citing document.
     pub asserted_by: String,
     /// The citation as written.
-    pub raw: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub raw: Str,
     /// Number as cited.
-    pub number: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub number: Option<Str>,
     /// Date as cited.
-    pub date: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub date: Option<Str>,
     /// Issuer as cited and resolved.
-    pub issuer: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub issuer: Option<Str>,
     /// Where, in the citing document.
     pub span: Span,
 }

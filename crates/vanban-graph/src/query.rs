@@ -325,8 +325,9 @@ impl Graph {
                 };
                 let numbers = d
                     .number
-                    .iter()
-                    .chain(d.claims.iter().filter_map(|c| c.number.as_ref()));
+                    .as_deref()
+                    .into_iter()
+                    .chain(d.claims.iter().filter_map(|c| c.number.as_deref()));
                 let by_number = numbers.clone().any(|x| compact(x) == want)
                     || (!want_slug.is_empty()
                         && n.id
@@ -384,8 +385,9 @@ impl Graph {
         let want = compact(query);
         let hit = d
             .number
-            .iter()
-            .chain(d.claims.iter().filter_map(|c| c.number.as_ref()))
+            .as_deref()
+            .into_iter()
+            .chain(d.claims.iter().filter_map(|c| c.number.as_deref()))
             .any(|x| compact(x) == want);
         if hit {
             self.summary_of(id).ok_or(())

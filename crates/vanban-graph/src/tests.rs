@@ -31,8 +31,8 @@ fn span(start: usize) -> Span {
 
 fn number(normalized: &str) -> DocumentNumber {
     DocumentNumber {
-        raw: normalized.to_owned(),
-        normalized: normalized.to_owned(),
+        raw: normalized.into(),
+        normalized: normalized.into(),
         seq: None,
         year: None,
         type_code: None,
@@ -81,19 +81,19 @@ fn relate(x: &mut Extraction, kind: RelationType, to: &str, at: usize) {
 /// `x` cites `target` as `printed`, dated `date`.
 fn cite(x: &mut Extraction, target: &str, printed: &str, date: Option<&str>) {
     x.citations.push(Citation {
-        raw: format!("Kế hoạch số {printed}"),
-        target_id: Some(target.to_owned()),
+        raw: format!("Kế hoạch số {printed}").into(),
+        target_id: Some(target.into()),
         number: Some(number(printed)),
         kind: DocumentKind::Plan,
-        date: date.map(str::to_owned),
+        date: date.map(Into::into),
         year: date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()),
         issuer: Some(CitedIssuer {
-            raw: "Ủy ban nhân dân tỉnh".to_owned(),
-            resolved: "Ủy ban nhân dân tỉnh Tuyên Quang".to_owned(),
+            raw: "Ủy ban nhân dân tỉnh".into(),
+            resolved: "Ủy ban nhân dân tỉnh Tuyên Quang".into(),
         }),
         name: None,
         form: CitationForm::Full,
-        node: Some("preamble__p_1".to_owned()),
+        node: Some("preamble__p_1".into()),
         span: span(100),
     });
 }

@@ -113,7 +113,7 @@ pub fn document_report(file: &str, parsed: &Parsed, x: &Extraction) -> DocumentR
         file: file.to_owned(),
         id: x.id.clone(),
         kind: x.kind,
-        number: x.number.as_ref().map(|n| n.normalized.clone()),
+        number: x.number.as_ref().map(|n| n.normalized.to_string()),
         date: x.date.clone(),
         issuer: x.issuer.name.clone(),
         title: doc

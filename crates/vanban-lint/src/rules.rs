@@ -122,7 +122,8 @@ pub fn citations(parsed: &Parsed, x: &Extraction) -> Vec<Finding> {
                     "cites {} of {}, after this document's date {}",
                     cited_number(c),
                     c.date
-                        .clone()
+                        .as_deref()
+                        .map(str::to_owned)
                         .or_else(|| c.year.map(|y| y.to_string()))
                         .unwrap_or_default(),
                     own_date.unwrap_or("")

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span};
+use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span, Str};
 
 /// How a citation names the document it cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -23,10 +23,12 @@ pub enum CitationForm {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CitedIssuer {
     /// As written after "của", e.g. "Ban Thường vụ Tỉnh ủy".
-    pub raw: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub raw: Str,
     /// Resolved full name, e.g. "Ban Thường vụ Tỉnh ủy Tuyên Quang" (contextual words such as
     /// "Tỉnh ủy" take the citing document's province).
-    pub resolved: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub resolved: Str,
 }
 
 /// A citation of another document.
@@ -34,26 +36,31 @@ pub struct CitedIssuer {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     /// The citation as written, markup and line breaks folded.
-    pub raw: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub raw: Str,
     /// Canonical id of the cited document (see the README's identity section); `None` for a
     /// short form that could not be resolved.
-    pub target_id: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub target_id: Option<Str>,
     /// Number and symbol, when the citation has one.
     pub number: Option<DocumentNumber>,
     /// Type of the cited document.
     pub kind: DocumentKind,
     /// Date of the cited document (`YYYY-MM-DD`), when stated or known from an earlier mention.
-    pub date: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub date: Option<Str>,
     /// Year, when known (from the date or the symbol).
     pub year: Option<u16>,
     /// Issuer as stated and resolved.
     pub issuer: Option<CitedIssuer>,
     /// Name of a named citation ("Luật Tổ chức chính quyền địa phương").
-    pub name: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub name: Option<Str>,
     /// Full, short or named.
     pub form: CitationForm,
     /// Element id of the node the citation stands in ("title" for the title).
-    pub node: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub node: Option<Str>,
     /// Where it is.
     pub span: Span,
 }

@@ -21,6 +21,16 @@ pub use node::Node;
 
 use serde::{Deserialize, Serialize};
 
+/// A string stored inline when short (up to 24 bytes: ids, codes, numbers, dates, markers,
+/// short paragraphs) and on the heap otherwise. Used by the types a document holds by the
+/// hundred thousand ([`Node`], [`Citation`], [`DocumentNumber`], [`CitedIssuer`]), so that a
+/// "p_12" id or an "NĐ" code costs no allocation. It dereferences to `str`, compares with
+/// `&str` and `String`, converts from both (`.into()`), and serialises as a plain string.
+pub type Str = compact_str::CompactString;
+
+/// Re-exported so that users can name the `Str` type's crate (`format_compact!`, `ToCompactString`).
+pub use compact_str;
+
 /// A region of the normalised text, with the position of its start in the original input.
 ///
 /// `start` and `end` are byte offsets into the normalised text (see the README: NFC, LF line
@@ -141,17 +151,22 @@ pub enum NumberForm {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentNumber {
     /// The symbol as written after "Số:", markup removed, e.g. "9387 /UBND-KT".
-    pub raw: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub raw: Str,
     /// The symbol in canonical form, e.g. "9387/UBND-KT", "500-KH/TU", "24/2026/NQ-CP".
-    pub normalized: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub normalized: Str,
     /// Running number; `None` when the number is left blank (unsigned drafts).
-    pub seq: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub seq: Option<Str>,
     /// Year inside the symbol (normative documents), e.g. 2020 in "30/2020/NĐ-CP".
     pub year: Option<u16>,
     /// Type code, e.g. "KH", "NĐ", "QĐ"; `None` for an official letter (công văn).
-    pub type_code: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub type_code: Option<Str>,
     /// Issuer code and any unit or joint-issuer codes after it, e.g. "UBND", "UBND-KT", "TU".
-    pub issuer_code: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub issuer_code: Option<Str>,
     /// State, law or Party layout.
     pub form: NumberForm,
     /// Where it is.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NodeKind, Span};
+use crate::{NodeKind, Span, Str};
 
 /// A unit of the hierarchy: a Điều, a khoản, a plan's "II.", a "-" bullet, an unmarked
 /// paragraph …
@@ -10,22 +10,28 @@ use crate::{NodeKind, Span};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Node {
     /// Stable element id in Akoma Ntoso style, e.g. `sec_II__item_4__point_đ` (README).
-    pub id: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub id: Str,
     /// What kind of unit it is.
     pub kind: NodeKind,
     /// The marker as written, e.g. "đ)", "II.", "Điều 5.", "-".
-    pub marker: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub marker: Option<Str>,
     /// The normalised number, e.g. "đ", "II", "5", "1.2"; `None` for bullets and paragraphs.
-    pub number: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub number: Option<Str>,
     /// Heading (title of a Chương, Điều, or a plan's section).
-    pub heading: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub heading: Option<Str>,
     /// The node's own text, markup removed and hard line wraps joined; children excluded.
-    pub text: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub text: Str,
     /// Where it is: from its first line to the start of the next node, children included.
     pub span: Span,
     /// Cells of a table row (`kind` = `row`), markup removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cells: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
+    pub cells: Vec<Str>,
     /// Nested units.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,

@@ -6,7 +6,7 @@ use pest::Parser;
 use vanban_model::codes;
 use vanban_model::{
     DateParts, DocumentKind, DocumentNumber, Header, Issuer, Motto, MottoKind, NumberForm,
-    Recipient, Severity,
+    Recipient, Severity, Str,
 };
 use vanban_text::Sub;
 
@@ -167,19 +167,19 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
     let symbol = pairs.next()?.into_inner().next()?;
     let form_rule = symbol.into_inner().next()?;
     let is_party = form_rule.as_rule() == Rule::party_symbol;
-    let mut seq = None;
+    let mut seq: Option<Str> = None;
     let mut year = None;
-    let mut codes: Vec<String> = Vec::new();
-    let mut type_code = None;
+    let mut codes: Vec<&str> = Vec::new();
+    let mut type_code: Option<Str> = None;
     let mut slash_codes = "";
     for p in form_rule.into_inner() {
         match p.as_rule() {
-            Rule::seq => seq = Some(p.as_str().to_owned()),
+            Rule::seq => seq = Some(p.as_str().into()),
             Rule::year => year = p.as_str().parse().ok(),
-            Rule::type_code => type_code = Some(p.as_str().to_owned()),
+            Rule::type_code => type_code = Some(p.as_str().into()),
             Rule::slash_codes => slash_codes = p.as_str(),
             Rule::codes | Rule::issuer_codes => {
-                codes = p.into_inner().map(|c| c.as_str().to_owned()).collect();
+                codes = p.into_inner().map(|c| c.as_str()).collect();
             }
             _ => {}
         }
@@ -193,38 +193,44 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
     };
     if !is_party && !codes.is_empty() {
         // State form: a known type code first, then the issuer; a công văn has no type code.
-        let first = &codes[0];
+        let first = codes[0];
         let law_like = first.starts_with("QH") || first.starts_with("UBTVQH");
         if codes.len() >= 2
             && !law_like
             && (DocumentKind::from_code(first).is_some() || first == "VBHN")
         {
-            type_code = Some(codes.remove(0));
+            type_code = Some(codes.remove(0).into());
         }
     }
-    let issuer_code = (!codes.is_empty()).then(|| codes.join("-"));
-    let normalized = match form {
-        NumberForm::Party => format!(
-            "{}-{}/{}",
-            seq.as_deref().unwrap_or(""),
-            type_code.as_deref().unwrap_or(""),
-            issuer_code.as_deref().unwrap_or("")
-        ),
-        _ => {
-            let mut out = seq.clone().unwrap_or_default();
-            out.push('/');
-            if let Some(y) = year {
-                out.push_str(&format!("{y}/"));
-            }
-            if let Some(t) = &type_code {
-                out.push_str(t);
-                out.push('-');
-            }
-            out.push_str(issuer_code.as_deref().unwrap_or(""));
-            out.push_str(slash_codes);
-            out
+    let issuer_code = (!codes.is_empty()).then(|| Str::from(codes.join("-")));
+    let mut normalized = Str::default();
+    let seq_text = seq.as_deref().unwrap_or("");
+    let type_text = type_code.as_deref();
+    let issuer_text = issuer_code.as_deref().unwrap_or("");
+    match form {
+        NumberForm::Party => {
+            normalized.push_str(seq_text);
+            normalized.push('-');
+            normalized.push_str(type_text.unwrap_or(""));
+            normalized.push('/');
+            normalized.push_str(issuer_text);
         }
-    };
+        _ => {
+            normalized.push_str(seq_text);
+            normalized.push('/');
+            if let Some(y) = year {
+                use std::fmt::Write;
+                // Writing to a string cannot fail.
+                let _ = write!(normalized, "{y}/");
+            }
+            if let Some(t) = type_text {
+                normalized.push_str(t);
+                normalized.push('-');
+            }
+            normalized.push_str(issuer_text);
+            normalized.push_str(slash_codes);
+        }
+    }
     Some(ParsedSymbol {
         seq,
         year,
@@ -239,17 +245,17 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedSymbol {
     /// Running number, `None` when blank.
-    pub seq: Option<String>,
+    pub seq: Option<Str>,
     /// Year in the symbol.
     pub year: Option<u16>,
     /// Type code.
-    pub type_code: Option<String>,
+    pub type_code: Option<Str>,
     /// Issuer code(s).
-    pub issuer_code: Option<String>,
+    pub issuer_code: Option<Str>,
     /// Layout.
     pub form: NumberForm,
     /// Canonical form.
-    pub normalized: String,
+    pub normalized: Str,
 }
 
 pub(crate) const ISSUER_CODES: &str = include_str!("../data/issuer-codes.tsv");
@@ -743,7 +749,7 @@ fn number_cell(ctx: &mut Ctx, c: &Cell) -> Option<DocumentNumber> {
                 );
             }
             Some(DocumentNumber {
-                raw,
+                raw: raw.into(),
                 normalized: p.normalized,
                 seq: p.seq,
                 year: p.year,

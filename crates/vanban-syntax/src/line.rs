@@ -1,6 +1,7 @@
 //! A classified physical line: the type the line pass makes and every later pass reads. Kept
 //! apart from the line pass so that the table reader can use it too.
 
+use vanban_model::Str;
 use vanban_text::Sub;
 
 /// Structural marker kinds, from the largest unit to the smallest.
@@ -47,9 +48,9 @@ impl MarkerKind {
 pub(crate) struct Marker {
     pub kind: MarkerKind,
     /// As written, markup removed, e.g. "Điều 5.", "II.", "đ)".
-    pub text: String,
+    pub text: Str,
     /// Normalised number, e.g. "5", "II", "đ", "1.2".
-    pub number: Option<String>,
+    pub number: Option<Str>,
 }
 
 /// What a physical line is.

@@ -2,6 +2,7 @@
 //! starts with (the `line.pest` grammar), then join hard-wrapped lines into paragraphs.
 
 use pest::Parser;
+use vanban_model::Str;
 use vanban_text::Sub;
 
 use crate::clean;
@@ -500,7 +501,11 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
         let rest = full.sub(len..).trim_start_matches([' ', '\t', '*', '_']);
         let text = full.sub(..len).trim_end().to_owned();
         Some((
-            LineKind::Marker(Box::new(Marker { kind, text, number })),
+            LineKind::Marker(Box::new(Marker {
+                kind,
+                text: text.into(),
+                number: number.map(Str::from),
+            })),
             rest,
         ))
     };
@@ -653,8 +658,8 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
     (
         LineKind::Marker(Box::new(Marker {
             kind,
-            text: marker_text,
-            number,
+            text: marker_text.into(),
+            number: number.map(Str::from),
         })),
         rest,
     )
@@ -697,7 +702,7 @@ pub(crate) struct Para {
     /// Inside a quotation opened by an earlier paragraph (amendment text).
     pub quoted: bool,
     /// Cells, when the line is a table row (tab- or pipe-separated).
-    pub cells: Vec<String>,
+    pub cells: Vec<Str>,
 }
 
 /// Statistics of a document's lines that tell whether it is hard-wrapped.
@@ -849,7 +854,7 @@ fn row_para(row: &TableRow) -> Para {
         marker: None,
         text: row.cells.join(" | "),
         quoted: false,
-        cells: row.cells.clone(),
+        cells: row.cells.iter().map(Str::from).collect(),
     }
 }
 
@@ -896,7 +901,7 @@ fn paragraph_at(
         marker: marker.map(Box::new),
         text,
         quoted: false,
-        cells,
+        cells: cells.into_iter().map(Str::from).collect(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! built with a stack ordered by marker rank, so nesting follows the markers, not indentation.
 
 use vanban_model::codes;
-use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span};
+use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span, Str};
 use vanban_text::Sub;
 
 use crate::clean::is_upper;
@@ -764,16 +764,16 @@ fn group_rank(number: &str) -> Option<u32> {
 /// row, that names its group in words ("I | Tăng cường sự lãnh đạo …", "I. Kinh tế số",
 /// "III | THU TỪ HOẠT ĐỘNG XUẤT, NHẬP KHẨU | 315.000"), not on a row of column letters
 /// ("X | Y").
-fn row_number(cells: &[String]) -> Option<String> {
+fn row_number(cells: &[Str]) -> Option<Str> {
     let first = cells.first()?;
     let number = printed_number(first)?;
     if group_rank(&number).is_none() {
-        return Some(number);
+        return Some(number.into());
     }
     // The group's name: the rest of the first cell ("I. Kinh tế số") or the second cell.
     let own_words = first.split_whitespace().count().saturating_sub(1);
     let name_words = cells.get(1).map_or(0, |c| c.split_whitespace().count());
-    (own_words.max(name_words) >= 2).then_some(number)
+    (own_words.max(name_words) >= 2).then(|| number.into())
 }
 
 /// A node under construction. Until `finish` gives the tree its spans, `node.span.start`
@@ -787,12 +787,12 @@ struct Building {
 fn new_node(p: &mut Para, kind: NodeKind) -> Building {
     Building {
         node: Node {
-            id: String::new(),
+            id: Str::default(),
             kind,
             marker: p.marker.as_ref().map(|m| m.text.clone()),
             number: p.marker.as_ref().and_then(|m| m.number.clone()),
             heading: None,
-            text: std::mem::take(&mut p.text),
+            text: std::mem::take(&mut p.text).into(),
             span: Span {
                 start: p.first,
                 ..Span::default()
@@ -1067,7 +1067,7 @@ impl Tree {
             && (bare_item
                 || (top.node.heading.is_some() && matches!(top.node.kind, NodeKind::Article)))
         {
-            top.node.text = std::mem::take(&mut p.text);
+            top.node.text = std::mem::take(&mut p.text).into();
             return true;
         }
         if top.node.kind == NodeKind::Article
@@ -1077,7 +1077,7 @@ impl Tree {
             && p.text.chars().count() <= 150
             && !lines::ends_sentence(&p.text)
         {
-            top.node.heading = Some(std::mem::take(&mut p.text));
+            top.node.heading = Some(std::mem::take(&mut p.text).into());
             return true;
         }
         let titled = matches!(
@@ -1086,7 +1086,7 @@ impl Tree {
         );
         if titled && top.node.heading.is_none() && is_upper(&p.text) && top.node.children.is_empty()
         {
-            top.node.heading = Some(std::mem::take(&mut p.text));
+            top.node.heading = Some(std::mem::take(&mut p.text).into());
             return true;
         }
         false
@@ -1210,11 +1210,14 @@ impl SiblingIds {
     }
 
     /// The id of the next sibling: `prefix__local`, with "_2", "_3" … on a repeated local id.
-    fn id_of(&mut self, node: &Node, prefix: &str) -> String {
+    fn id_of(&mut self, node: &Node, prefix: &str) -> Str {
         let unnumbered_row = node.kind == NodeKind::Row && node.number.is_none();
         if self.printed_rows && node.kind == NodeKind::Row {
             match &node.number {
-                Some(n) => self.last_printed.clone_from(n),
+                Some(n) => {
+                    self.last_printed.clear();
+                    self.last_printed.push_str(n);
+                }
                 None => {
                     self.local.clear();
                     self.local.push_str("row_");
@@ -1252,7 +1255,7 @@ impl SiblingIds {
             }
             given + as_ordinal + 1
         };
-        let mut id = String::with_capacity(prefix.len() + self.local.len() + 8);
+        let mut id = Str::with_capacity(prefix.len() + self.local.len() + 8);
         if !prefix.is_empty() {
             id.push_str(prefix);
             id.push_str("__");
@@ -1313,9 +1316,8 @@ fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, u
 }
 
 /// Append `n` in decimal.
-fn push_number(s: &mut String, n: usize) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
+fn push_number(s: &mut impl std::fmt::Write, n: usize) {
+    // Writing to a string cannot fail.
     let _ = write!(s, "{n}");
 }
 
@@ -1325,12 +1327,12 @@ mod sibling_id_tests {
 
     fn node(kind: NodeKind, number: Option<&str>) -> Node {
         Node {
-            id: String::new(),
+            id: Str::default(),
             kind,
             marker: None,
-            number: number.map(str::to_owned),
+            number: number.map(Str::from),
             heading: None,
-            text: String::new(),
+            text: Str::default(),
             span: vanban_model::Span::default(),
             cells: Vec::new(),
             children: Vec::new(),

@@ -68,8 +68,8 @@ fn mark_ocr_romans(lines: &mut [Line]) {
         line.clean_at = line.full.len() - rest.len();
         line.kind = LineKind::Marker(Box::new(Marker {
             kind: MarkerKind::Roman,
-            text: line.full.sub(..marker_end).trim_end().to_owned(),
-            number: Some(ROMANS[value as usize - 1].to_owned()),
+            text: line.full.sub(..marker_end).trim_end().into(),
+            number: Some(ROMANS[value as usize - 1].into()),
         }));
     }
 }
@@ -95,7 +95,7 @@ fn mark_lost_strokes(lines: &mut [Line]) {
         if v == prev + 1 {
             for &(k, value) in &run {
                 if let LineKind::Marker(m) = &mut lines[k].kind {
-                    m.number = Some(ROMANS[value as usize - 1].to_owned());
+                    m.number = Some(ROMANS[value as usize - 1].into());
                 }
             }
             run.clear();
@@ -201,7 +201,7 @@ fn mark_ocr_points(lines: &mut [Line]) {
             lines[i].kind = LineKind::Marker(Box::new(Marker {
                 kind: MarkerKind::Point,
                 text: m.text.clone(),
-                number: Some("a".to_owned()),
+                number: Some("a".into()),
             }));
         }
     }
@@ -238,8 +238,8 @@ fn mark_ocr_items(lines: &mut [Line]) {
             line.clean_at = line.full.len() - heading_len;
             line.kind = LineKind::Marker(Box::new(Marker {
                 kind: MarkerKind::Item,
-                text: line.full.sub(..digits + 1).to_owned(),
-                number: Some(n.to_string()),
+                text: line.full.sub(..digits + 1).into(),
+                number: Some(n.to_string().into()),
             }));
             last_item = Some(n);
         }

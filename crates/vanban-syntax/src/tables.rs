@@ -295,7 +295,7 @@ mod tests {
 
     fn ids(nodes: &[Node], out: &mut Vec<String>) {
         for n in nodes {
-            out.push(n.id.clone());
+            out.push(n.id.to_string());
             ids(&n.children, out);
         }
     }

@@ -76,7 +76,7 @@ fn fields(n: &Node) -> Vec<(&'static str, String)> {
 /// The one task of a unit written as fields, if its parts name a lead or cooperating agency.
 pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
     let mut a = Assignment {
-        node: n.id.clone(),
+        node: n.id.to_string(),
         ..Assignment::default()
     };
     let mut content = String::new();
@@ -110,9 +110,9 @@ pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
         a.responsible.clear();
     }
     let own = match (&n.heading, n.text.is_empty()) {
-        (Some(h), true) => h.clone(),
+        (Some(h), true) => h.to_string(),
         (Some(h), false) => format!("{h} {}", n.text),
-        (None, _) => n.text.clone(),
+        (None, _) => n.text.to_string(),
     };
     a.text = match (own.is_empty(), content.is_empty()) {
         (true, _) => content,

@@ -136,7 +136,11 @@ impl Writer<'_> {
         }
         self.out.push_str("    <preamble>\n");
         for n in preamble {
-            let refs = self.refs.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+            let refs = self
+                .refs
+                .get(n.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             let _ = writeln!(
                 self.out,
                 "      <p eId=\"{}\">{}</p>",
@@ -204,9 +208,13 @@ impl Writer<'_> {
                 .trim()
                 .to_owned()
         } else {
-            n.text.clone()
+            n.text.to_string()
         };
-        let refs = self.refs.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+        let refs = self
+            .refs
+            .get(n.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let p = format!("<p>{}</p>", text_with_refs(&own, refs));
         if n.children.is_empty() {
             let _ = writeln!(self.out, "{pad}  <content>{p}</content>");
@@ -235,16 +243,16 @@ fn citations(x: &Extraction) -> Cited {
         let Some(t) = &c.target_id else { continue };
         let href = akn_uri(t);
         if let Some(node) = &c.node {
-            refs.entry(node.clone())
+            refs.entry(node.to_string())
                 .or_default()
-                .push((c.raw.clone(), href.clone()));
+                .push((c.raw.to_string(), href.clone()));
         }
         let show = c
             .number
             .as_ref()
-            .map(|n| n.normalized.clone())
-            .or_else(|| c.name.clone())
-            .unwrap_or_else(|| c.raw.clone());
+            .map(|n| n.normalized.to_string())
+            .or_else(|| c.name.as_deref().map(str::to_owned))
+            .unwrap_or_else(|| c.raw.to_string());
         cited.entry(href).or_insert(show);
     }
     (refs, cited)

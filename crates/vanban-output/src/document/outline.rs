@@ -39,7 +39,7 @@ pub fn outline(doc: &Document, opts: OutlineOptions) -> String {
     let number = h
         .number
         .as_ref()
-        .map_or_else(|| "(no number)".to_owned(), |n| n.normalized.clone());
+        .map_or_else(|| "(no number)".to_owned(), |n| n.normalized.to_string());
     let _ = writeln!(o, "{kind} {number}");
     if let Some(name) = &h.issuer.name {
         let parent = h
@@ -103,17 +103,17 @@ pub fn outline(doc: &Document, opts: OutlineOptions) -> String {
 
 fn node(o: &mut String, n: &Node, depth: usize, opts: OutlineOptions) {
     let indent = "  ".repeat(depth);
-    let label = match (&n.marker, n.kind) {
-        (Some(m), _) => m.clone(),
-        (None, NodeKind::Note) => "(note)".to_owned(),
-        (None, NodeKind::Row) => "|".to_owned(),
-        (None, NodeKind::Quoted) => "“”".to_owned(),
-        (None, _) => "¶".to_owned(),
+    let label: &str = match (&n.marker, n.kind) {
+        (Some(m), _) => m,
+        (None, NodeKind::Note) => "(note)",
+        (None, NodeKind::Row) => "|",
+        (None, NodeKind::Quoted) => "“”",
+        (None, _) => "¶",
     };
     let text = match (&n.heading, n.kind) {
-        (Some(h), _) => h.clone(),
+        (Some(h), _) => h.to_string(),
         (None, NodeKind::Row) => n.cells.join(" | "),
-        (None, _) => n.text.clone(),
+        (None, _) => n.text.to_string(),
     };
     let text = short(&text, opts.width);
     if opts.ids {
