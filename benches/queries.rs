@@ -38,10 +38,10 @@ fn extraction(i: usize) -> Extraction {
             kind,
             date: None,
             year: Some(2025),
-            issuer: Some(CitedIssuer {
+            issuer: Some(Box::new(CitedIssuer {
                 raw: "UBND tỉnh".into(),
                 resolved: format!("Ủy ban nhân dân tỉnh P{p}").into(),
-            }),
+            })),
             name: None,
             form: CitationForm::Full,
             node: Some("title".into()),

@@ -22,21 +22,78 @@ mod grammar {
 }
 pub(crate) use grammar::{CitationGrammar, Rule};
 
-/// A citation as found in the text, before identity and resolution.
+/// Where a found citation is: all that relations read of it once the citation is made (the
+/// reader's record is freed then).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spot {
+    /// Byte range of the whole citation (issuer included).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A citation as found in the text, before identity and resolution. Small (40 bytes): the
+/// number moves into the model citation as it is, and the parts most citations lack are
+/// kept apart.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
     /// Byte range of the whole citation (issuer included).
     pub start: usize,
     pub end: usize,
     pub kind: DocumentKind,
-    /// Boxed: a found citation lives beside its model citation, which takes the number.
     pub number: Option<Box<DocumentNumber>>,
+    /// `None` when the citation has none of them.
+    extras: Option<Box<FoundExtras>>,
+}
+
+/// What a found citation may state beside its type and number.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FoundExtras {
     /// A bare number ("Nghị quyết 57").
     pub bare: Option<String>,
     pub date: Option<DateParts>,
     pub issuer: Option<String>,
     /// The name of a law cited with its number ("Luật Đất đai số 31/2024/QH15").
     pub name: Option<String>,
+}
+
+impl Found {
+    pub(crate) fn new(
+        (start, end): (usize, usize),
+        kind: DocumentKind,
+        number: Option<Box<DocumentNumber>>,
+        extras: FoundExtras,
+    ) -> Found {
+        let any = extras.bare.is_some()
+            || extras.date.is_some()
+            || extras.issuer.is_some()
+            || extras.name.is_some();
+        Found {
+            start,
+            end,
+            kind,
+            number,
+            extras: any.then(|| Box::new(extras)),
+        }
+    }
+
+    /// The bare number ("57" of "Nghị quyết 57").
+    pub(crate) fn bare(&self) -> Option<&str> {
+        self.extras.as_ref()?.bare.as_deref()
+    }
+
+    pub(crate) fn date(&self) -> Option<DateParts> {
+        self.extras.as_ref()?.date
+    }
+
+    /// The issuer as stated.
+    pub(crate) fn issuer(&self) -> Option<&str> {
+        self.extras.as_ref()?.issuer.as_deref()
+    }
+
+    /// The name of a law, or of a document cited by name.
+    pub(crate) fn name(&self) -> Option<&str> {
+        self.extras.as_ref()?.name.as_deref()
+    }
 }
 
 fn type_regex() -> &'static Regex {
@@ -420,16 +477,17 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
             } else {
                 e
             };
-            out.push(Found {
-                start: s,
-                end,
+            out.push(Found::new(
+                (s, end),
                 kind,
-                number: p.number.map(Box::new),
-                bare: p.bare,
-                date: p.date,
-                issuer: issuer.clone(),
-                name: p.name,
-            });
+                p.number.map(Box::new),
+                FoundExtras {
+                    bare: p.bare,
+                    date: p.date,
+                    issuer: issuer.clone(),
+                    name: p.name,
+                },
+            ));
             last_end = end;
         }
     }
@@ -824,12 +882,12 @@ mod tests {
         let n = f[0].number.as_ref().expect("number");
         assert_eq!(n.normalized, "500-KH/TU");
         assert_eq!(
-            f[0].date.and_then(|d| d.iso()).as_deref(),
+            f[0].date().and_then(|d| d.iso()).as_deref(),
             Some("2024-07-22")
         );
-        assert_eq!(f[0].issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+        assert_eq!(f[0].issuer(), Some("Ban Thường vụ Tỉnh ủy"));
         assert_eq!(f[0].kind, DocumentKind::Plan);
-        assert_eq!(f[1].issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(f[1].issuer(), Some("Bộ Chính trị"));
         assert_eq!(f[1].kind, DocumentKind::Conclusion);
     }
 
@@ -838,7 +896,7 @@ mod tests {
         let t = "THỰC HIỆN KẾ HOẠCH SỐ 500-KH/TU NGÀY 22/7/2024 CỦA BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN KẾT LUẬN SỐ 72-KL/TW";
         let f = find_all(t);
         assert_eq!(f.len(), 2);
-        assert_eq!(f[0].issuer.as_deref(), Some("BAN THƯỜNG VỤ TỈNH ỦY"));
+        assert_eq!(f[0].issuer(), Some("BAN THƯỜNG VỤ TỈNH ỦY"));
         assert_eq!(
             f[1].number.as_ref().map(|n| n.normalized.as_str()),
             Some("72-KL/TW")
@@ -855,16 +913,16 @@ mod tests {
                 c.number
                     .as_ref()
                     .map(|n| n.normalized.to_string())
-                    .or(c.bare.clone())
+                    .or(c.bare().map(str::to_owned))
                     .unwrap_or_default()
             })
             .collect();
         assert_eq!(got, ["30/2020/NĐ-CP", "2449-CV/ĐU", "31-CTr/TW", "57"]);
         assert_eq!(
-            f[0].date.and_then(|d| d.iso()).as_deref(),
+            f[0].date().and_then(|d| d.iso()).as_deref(),
             Some("2020-03-05")
         );
-        assert_eq!(f[0].issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(f[0].issuer(), Some("Chính phủ"));
     }
 
     #[test]
@@ -925,7 +983,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let f = find_all(text);
-            assert_eq!(f[0].issuer.as_deref(), Some(want), "{text}");
+            assert_eq!(f[0].issuer(), Some(want), "{text}");
             assert!(text.sub(f[0].start..f[0].end).ends_with(want), "{text}");
         }
     }
@@ -965,11 +1023,7 @@ mod tests {
             let f = find_all(text);
             let n = f[0].number.as_ref().expect(text);
             assert_eq!(n.normalized, want, "{text}");
-            assert_eq!(
-                f[0].date.as_ref().and_then(|d| d.year),
-                Some(2025),
-                "{text}"
-            );
+            assert_eq!(f[0].date().and_then(|d| d.year), Some(2025), "{text}");
         }
     }
 }

@@ -40,10 +40,10 @@ pub(crate) fn citation(
         .number
         .as_ref()
         .and_then(|n| n.year)
-        .or(f.date.and_then(|d| d.year));
-    let (target_id, number, name, form) = if f.number.is_none() && f.bare.is_none() {
+        .or(f.date().and_then(|d| d.year));
+    let (target_id, number, name, form) = if f.number.is_none() && f.bare().is_none() {
         // A named citation: the name is the identity.
-        let name = f.name.clone().unwrap_or_default();
+        let name = f.name().unwrap_or_default().to_owned();
         // ("Luật về Quản lý, sử dụng vũ khí …" is the "Luật Quản lý, sử dụng vũ khí …".)
         let id = match name.strip_prefix("Luật về ") {
             Some(rest) => identity::named_id(kind, year, &format!("Luật {rest}")),
@@ -60,24 +60,26 @@ pub(crate) fn citation(
             .number
             .as_ref()
             .map(|n| numbered_id(f, n, kind, year, ctx));
-        let number = f.number.take().map(|n| symbol_spanned(*n, span, parsed));
-        let form = if f.bare.is_some() {
+        let number = f.number.take().map(|n| symbol_spanned(n, span, parsed));
+        let form = if f.bare().is_some() {
             CitationForm::Short
         } else {
             CitationForm::Full
         };
-        (target_id, number, f.name.as_deref().map(Str::from), form)
+        (target_id, number, f.name().map(Str::from), form)
     };
     Citation {
         raw: squash_spaces(&text.sub(f.start..f.end).replace(['*', '_'], "")).into(),
         target_id,
         number,
         kind,
-        date: f.date.and_then(|d| d.iso()).map(Str::from),
+        date: f.date().and_then(|d| d.iso()).map(Str::from),
         year,
-        issuer: f.issuer.as_ref().map(|raw| CitedIssuer {
-            raw: raw.as_str().into(),
-            resolved: identity::resolve_issuer(raw, ctx).0.into(),
+        issuer: f.issuer().map(|raw| {
+            Box::new(CitedIssuer {
+                raw: raw.into(),
+                resolved: identity::resolve_issuer(raw, ctx).0.into(),
+            })
         }),
         name,
         form,
@@ -117,10 +119,9 @@ fn numbered_id(
     year: Option<u16>,
     ctx: &Context,
 ) -> Str {
-    let central = f.issuer.as_deref().is_some_and(identity::is_central);
+    let central = f.issuer().is_some_and(identity::is_central);
     let province = f
-        .issuer
-        .as_deref()
+        .issuer()
         .and_then(|raw| identity::resolve_issuer(raw, ctx).1)
         .or_else(|| ctx.province.clone())
         .filter(|_| !central);
@@ -129,7 +130,7 @@ fn numbered_id(
 }
 
 /// A symbol with its own span, within the citation's (the citation's when it falls outside).
-fn symbol_spanned(mut n: DocumentNumber, span: Span, parsed: &Parsed) -> DocumentNumber {
+fn symbol_spanned(mut n: Box<DocumentNumber>, span: Span, parsed: &Parsed) -> Box<DocumentNumber> {
     if n.span.end <= n.span.start || n.span.start < span.start || n.span.end > span.end {
         n.span = span;
     } else {
@@ -176,7 +177,7 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
     }
     for i in 0..cites.len() {
         let (f, _) = &found[i];
-        let source = if let Some(bare) = &f.bare {
+        let source = if let Some(bare) = f.bare() {
             let bare = bare.trim_start_matches('0');
             by_seq
                 .get(&cites[i].kind)
@@ -219,7 +220,7 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
                 });
             }
             c.form = CitationForm::Short;
-        } else if f.bare.is_some() {
+        } else if f.bare().is_some() {
             cites[i].target_id = None;
         }
     }
@@ -227,7 +228,7 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
 
 /// Mentions of the same document share what any of them states (date, issuer).
 pub(crate) fn fill_from_same_target(cites: &mut [Citation]) {
-    let mut known: HashMap<Str, (Option<Str>, Option<CitedIssuer>)> = HashMap::new();
+    let mut known: HashMap<Str, (Option<Str>, Option<Box<CitedIssuer>>)> = HashMap::new();
     for c in cites.iter() {
         if let Some(t) = &c.target_id {
             let e = known.entry(t.clone()).or_insert((None, None));
@@ -301,7 +302,7 @@ pub(crate) fn check_issuers(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for (c, (f, _)) in cites.iter().zip(found) {
-        let (Some(n), Some(stated)) = (&c.number, &f.issuer) else {
+        let (Some(n), Some(stated)) = (&c.number, f.issuer()) else {
             continue;
         };
         let Some(code) = n.issuer_code.as_deref() else {

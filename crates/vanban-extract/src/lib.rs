@@ -37,7 +37,7 @@ use vanban_syntax::Parsed;
 use vanban_text::fold::{fold_case, slug};
 use vanban_text::Sub;
 
-use crate::citations::Found;
+use crate::citations::{Found, FoundExtras, Spot};
 use crate::identity::Context;
 use crate::lists::{CHROME_WORDS, LOCAL_UNITS};
 use crate::relations::Position;
@@ -102,6 +102,21 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .map(|(f, pos)| cite::citation(text, f, *pos, &ctx, &nodes, parsed))
         .collect();
     cite::resolve_short_forms(&mut cites, &found);
+    cite::check_issuers(&cites, &found, &mut diagnostics);
+    // Relations read only where each citation is: the reader's records are freed here.
+    // (A new vector: collecting `into_iter()` would reuse the larger buffer in place.)
+    let mut spots: Vec<(Spot, Position)> = Vec::with_capacity(found.len());
+    spots.extend(found.iter().map(|(f, pos)| {
+        (
+            Spot {
+                start: f.start,
+                end: f.end,
+            },
+            *pos,
+        )
+    }));
+    drop(found);
+    let found = spots;
     cite::one_number_per_legislature(&mut cites);
     let own_law = doc
         .header
@@ -112,7 +127,6 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     cite::link_named_laws(&mut cites, own_law.as_deref());
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, &folded);
-    cite::check_issuers(&cites, &found, &mut diagnostics);
     let relations = relations::relate(&id, doc, &folded, &found, &cites, &nodes, &mut diagnostics);
     let references = find_references(parsed, &folded, &places, &id, &cites, &nodes);
     let assignments = assignments::assignments(&options.registry, doc);
@@ -192,7 +206,7 @@ fn find_citations(
         .iter()
         .filter(|(f, _)| f.kind == vanban_model::DocumentKind::Law)
         .filter_map(|(f, _)| {
-            let name = f.name.as_deref()?;
+            let name = f.name()?;
             let name = if f.number.is_some() {
                 format!("luật {}", fold_case(name))
             } else {
@@ -223,16 +237,16 @@ fn find_citations(
 
 /// A named citation as a citation found.
 fn named_found(n: named::NamedFound) -> Found {
-    Found {
-        start: n.start,
-        end: n.end,
-        kind: n.kind,
-        number: None,
-        bare: None,
-        date: n.date,
-        issuer: None,
-        name: Some(n.name),
-    }
+    Found::new(
+        (n.start, n.end),
+        n.kind,
+        None,
+        FoundExtras {
+            date: n.date,
+            name: Some(n.name),
+            ..FoundExtras::default()
+        },
+    )
 }
 
 /// References to units in the places that may hold citations, the title left out.

@@ -18,7 +18,7 @@ use vanban_model::{
 use vanban_text::fold::{fold_case, slug};
 use vanban_text::Sub;
 
-use crate::citations::Found;
+use crate::citations::Spot;
 use crate::lists::{
     ACTION_JOINERS, APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS,
     RELATION_OPENERS, RELATION_PASSIVES, RELATION_TRIGGERS, WORDING_WORDS,
@@ -259,7 +259,7 @@ pub(crate) fn relate(
     own: &str,
     doc: &Document,
     folded: &str,
-    found: &[(Found, Position)],
+    found: &[(Spot, Position)],
     cites: &[Citation],
     nodes: &NodeIndex,
     diagnostics: &mut Vec<Diagnostic>,
@@ -302,7 +302,7 @@ struct Evidence<'a> {
     by_id: HashMap<&'a str, &'a Node>,
     doc: &'a Document,
     folded: &'a str,
-    found: &'a [(Found, Position)],
+    found: &'a [(Spot, Position)],
     cites: &'a [Citation],
     nodes: &'a NodeIndex<'a>,
 }
@@ -793,12 +793,11 @@ fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
 /// title, stated by this document.
 fn amending_laws(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     let names = crate::cite::law_names(ev.cites);
-    for (i, (f, _)) in ev.found.iter().enumerate() {
-        let c = &ev.cites[i];
+    for c in ev.cites {
         if c.kind != DocumentKind::Law {
             continue;
         }
-        let Some(amended) = f.name.as_deref().and_then(crate::named::amended_law) else {
+        let Some(amended) = c.name.as_deref().and_then(crate::named::amended_law) else {
             continue;
         };
         let Some(subject) = c.target_id.as_deref() else {

@@ -9,7 +9,7 @@ use regex::Regex;
 use vanban_model::{DocumentKind, DocumentNumber, NumberForm, Span};
 use vanban_text::Sub;
 
-use crate::citations::Found;
+use crate::citations::{Found, FoundExtras};
 
 fn code_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -35,11 +35,10 @@ pub(crate) fn find(text: &str, range: (usize, usize)) -> Vec<Found> {
                 None => format!("{series} {seq}:{}", year.as_str()),
             };
             let (start, end) = (from + whole.start(), from + whole.end());
-            Some(Found {
-                start,
-                end,
-                kind: DocumentKind::Standard,
-                number: Some(Box::new(DocumentNumber {
+            Some(Found::new(
+                (start, end),
+                DocumentKind::Standard,
+                Some(Box::new(DocumentNumber {
                     raw: vanban_text::squash_spaces(whole.as_str()).into(),
                     normalized: normalized.into(),
                     seq: Some(seq.into()),
@@ -54,11 +53,8 @@ pub(crate) fn find(text: &str, range: (usize, usize)) -> Vec<Found> {
                         column: 0,
                     },
                 })),
-                bare: None,
-                date: None,
-                issuer: None,
-                name: None,
-            })
+                FoundExtras::default(),
+            ))
         })
         .collect()
 }

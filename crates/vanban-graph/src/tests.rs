@@ -83,14 +83,14 @@ fn cite(x: &mut Extraction, target: &str, printed: &str, date: Option<&str>) {
     x.citations.push(Citation {
         raw: format!("Kế hoạch số {printed}").into(),
         target_id: Some(target.into()),
-        number: Some(number(printed)),
+        number: Some(Box::new(number(printed))),
         kind: DocumentKind::Plan,
         date: date.map(Into::into),
         year: date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()),
-        issuer: Some(CitedIssuer {
+        issuer: Some(Box::new(CitedIssuer {
             raw: "Ủy ban nhân dân tỉnh".into(),
             resolved: "Ủy ban nhân dân tỉnh Tuyên Quang".into(),
-        }),
+        })),
         name: None,
         form: CitationForm::Full,
         node: Some("preamble__p_1".into()),

@@ -43,7 +43,9 @@ pub struct Citation {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub target_id: Option<Str>,
     /// Number and symbol, when the citation has one.
-    pub number: Option<DocumentNumber>,
+    // (Boxed: a citation is small when it has none, and a reader's number moves into it
+    // without a copy.)
+    pub number: Option<Box<DocumentNumber>>,
     /// Type of the cited document.
     pub kind: DocumentKind,
     /// Date of the cited document (`YYYY-MM-DD`), when stated or known from an earlier mention.
@@ -52,7 +54,8 @@ pub struct Citation {
     /// Year, when known (from the date or the symbol).
     pub year: Option<u16>,
     /// Issuer as stated and resolved.
-    pub issuer: Option<CitedIssuer>,
+    // (Boxed: most citations state none.)
+    pub issuer: Option<Box<CitedIssuer>>,
     /// Name of a named citation ("Luật Tổ chức chính quyền địa phương").
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub name: Option<Str>,

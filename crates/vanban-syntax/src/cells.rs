@@ -2,6 +2,7 @@
 //! header table, or the recipients beside the signature, on shared lines; a cell is one
 //! column's piece of a line, merged back when a wrap broke it.
 
+use vanban_model::Str;
 use vanban_text::Sub;
 
 use crate::clean::{emphasis_runs, is_upper, strip_markup};
@@ -13,7 +14,7 @@ use crate::line::Line;
 pub(crate) struct Cell {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Str,
     /// The cell opened "**" without closing it (a bold run wrapped onto the next line).
     pub open_bold: bool,
 }
@@ -107,13 +108,13 @@ fn push_cell(cells: &mut Vec<Cell>, cell: Cell, source: &str) {
             cells.push(Cell {
                 start: cell.start,
                 end: cell.start + a.trim_end().len(),
-                text: a.trim().to_owned(),
+                text: a.trim().into(),
                 open_bold: false,
             });
             cells.push(Cell {
                 start: cell.start + k + lead,
                 end: cell.end,
-                text: b.trim().to_owned(),
+                text: b.trim().into(),
                 open_bold: cell.open_bold,
             });
         }

@@ -1,10 +1,12 @@
 //! Clean-up of Markdown debris and spacing, for the text of nodes. The normalised text itself
 //! is never changed: clean text is a view, and spans still point at the source.
 
+use vanban_model::Str;
+
 /// Remove Markdown emphasis ("**", "*", "__"), heading marks ("#"), table pipes at the ends of
 /// a line and "\" escapes; fold runs of spaces and tabs to one space; trim. Returns the clean
-/// text and whether any markup was removed.
-pub fn strip_markup(raw: &str) -> (String, bool) {
+/// text (inline when short) and whether any markup was removed.
+pub fn strip_markup(raw: &str) -> (Str, bool) {
     let mut markup = false;
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
     if t.len() != raw.trim().len() {
@@ -17,9 +19,9 @@ pub fn strip_markup(raw: &str) -> (String, bool) {
         && !t.contains("  ")
         && t == t.trim();
     if plain {
-        return (t.to_owned(), markup);
+        return (t.into(), markup);
     }
-    let mut out = String::with_capacity(t.len());
+    let mut out = Str::with_capacity(t.len());
     let mut chars = t.chars().peekable();
     let mut pending_space = false;
     while let Some(c) = chars.next() {

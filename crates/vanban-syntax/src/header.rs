@@ -97,7 +97,7 @@ fn first_cell(ctx: &Ctx, l: &Line) -> String {
     split_cells(ctx.text, l)
         .into_iter()
         .next()
-        .map(|c| c.text)
+        .map(|c| c.text.into())
         .unwrap_or_default()
 }
 
@@ -880,7 +880,7 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
                 break;
             }
         }
-        title.push(l.full.clone());
+        title.push(l.full.to_string());
         taken += 1;
         j += 1;
     }
@@ -1033,7 +1033,7 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
                 continue;
             }
         }
-        raw.push(t);
+        raw.push(t.into());
     }
     let mut seen = std::collections::HashSet::new();
     raw.retain(|r| seen.insert(r.clone()));

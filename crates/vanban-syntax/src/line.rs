@@ -94,7 +94,7 @@ pub(crate) struct Line {
     /// Where in `full` the content after the marker starts (see [`Line::clean`]).
     pub clean_at: usize,
     /// The whole line, markup removed, spaces collapsed (marker included).
-    pub full: String,
+    pub full: Str,
     /// Whether Markdown debris was removed.
     pub had_markup: bool,
     /// The line leaves a Markdown emphasis run open: it continues on the next line.

@@ -15,9 +15,11 @@ struct LineGrammar;
 
 /// Split and classify every line of `text`.
 pub(crate) fn classify(text: &str) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
-    let mut start = 0;
     let bytes = text.as_bytes();
+    // Sized once (a count of line feeds is cheap): a document of a million short lines does
+    // not pay for the vector's doublings.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut start = 0;
     while start < text.len() || (start == 0 && text.is_empty()) {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
         let next = if end < text.len() { end + 1 } else { end };
@@ -39,7 +41,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             if matches!(kind, LineKind::Marker(_)) {
                 lines[k].clean_at = joined.len() - rest.len();
                 lines[k].kind = kind;
-                lines[k].full = joined;
+                lines[k].full = joined.into();
                 lines[k].open_emphasis = false;
                 lines[k + 1].kind = LineKind::Continuation;
             }
@@ -697,8 +699,8 @@ pub(crate) struct Para {
     pub last: usize,
     /// The marker of the first line.
     pub marker: Option<Box<Marker>>,
-    /// Joined clean text after the marker.
-    pub text: String,
+    /// Joined clean text after the marker (inline when short).
+    pub text: Str,
     /// Inside a quotation opened by an earlier paragraph (amendment text).
     pub quoted: bool,
     /// Cells, when the line is a table row (tab- or pipe-separated).
@@ -797,7 +799,9 @@ pub(crate) fn paragraphs(
     profile: &WrapProfile,
     joins: &mut usize,
 ) -> Vec<Para> {
-    let mut out: Vec<Para> = Vec::new();
+    // At most one paragraph a line; the spare room is given back at the end (untouched, it
+    // was never resident).
+    let mut out: Vec<Para> = Vec::with_capacity(to.saturating_sub(from));
     let mut rows = pipe_tables(lines, from, to);
     // Tables printed one cell a line, where no pipe table stands.
     let mut cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
@@ -830,7 +834,7 @@ pub(crate) fn paragraphs(
                     first: i,
                     last: i + 1,
                     marker: None,
-                    text: String::new(),
+                    text: Str::default(),
                     quoted: false,
                     cells: Vec::new(),
                 });
@@ -843,6 +847,7 @@ pub(crate) fn paragraphs(
         out.push(para);
     }
     mark_quoted(&mut out);
+    out.shrink_to_fit();
     out
 }
 
@@ -852,7 +857,7 @@ fn row_para(row: &TableRow) -> Para {
         first: row.first,
         last: row.end,
         marker: None,
-        text: row.cells.join(" | "),
+        text: row.cells.join(" | ").into(),
         quoted: false,
         cells: row.cells.iter().map(Str::from).collect(),
     }
@@ -871,7 +876,7 @@ fn paragraph_at(
     let line = &lines[i];
     let marker = line.marker().cloned();
     let cells = row_cells(text_src.sub(line.start..line.end));
-    let mut text = line.clean().to_owned();
+    let mut text = Str::from(line.clean());
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.
@@ -901,7 +906,7 @@ fn paragraph_at(
         marker: marker.map(Box::new),
         text,
         quoted: false,
-        cells: cells.into_iter().map(Str::from).collect(),
+        cells,
     }
 }
 
@@ -1021,7 +1026,7 @@ fn mark_quoted(paras: &mut [Para]) {
             if let Some(end) = end {
                 for p in &mut paras[i + 1..=end] {
                     if let Some(m) = p.marker.take() {
-                        p.text = format!("{} {}", m.text, p.text).trim().to_owned();
+                        p.text = format!("{} {}", m.text, p.text).trim().into();
                     }
                     p.quoted = !p.text.is_empty();
                 }
@@ -1059,7 +1064,7 @@ fn quote_balance(s: &str) -> i32 {
     balance
 }
 
-fn join_text(text: &mut String, next: &str) {
+fn join_text(text: &mut Str, next: &str) {
     let glue = text
         .chars()
         .rev()
@@ -1078,7 +1083,7 @@ fn join_text(text: &mut String, next: &str) {
 
 /// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
 /// line has fewer than two non-empty cells.
-pub(crate) fn row_cells(raw: &str) -> Vec<String> {
+pub(crate) fn row_cells(raw: &str) -> Vec<Str> {
     let t = raw.trim();
     let parts: Vec<&str> = if t.contains('\t') {
         t.split('\t').collect()
@@ -1087,7 +1092,7 @@ pub(crate) fn row_cells(raw: &str) -> Vec<String> {
     } else {
         return Vec::new();
     };
-    let cells: Vec<String> = parts
+    let cells: Vec<Str> = parts
         .iter()
         .map(|c| clean::strip_markup(c).0)
         .filter(|c| !c.is_empty())
@@ -1198,7 +1203,7 @@ mod tests {
             .filter(|p| !p.text.is_empty() || p.marker.is_some())
             .map(|p| match p.marker {
                 Some(m) => format!("{} {}", m.text, p.text),
-                None => p.text,
+                None => p.text.to_string(),
             })
             .collect()
     }

@@ -687,7 +687,7 @@ fn appendix(
     joins: &mut usize,
 ) -> Appendix {
     let lines = ctx.lines;
-    let heading = lines[from].full.clone();
+    let heading = lines[from].full.to_string();
     let mut title = Vec::new();
     let mut attached_to = None;
     let mut k = from + 1;
@@ -709,7 +709,7 @@ fn appendix(
             || f.starts_with("Kèm theo")
             || f.starts_with("kèm theo")
         {
-            let mut att = l.full.clone();
+            let mut att = l.full.to_string();
             k += 1;
             while k < to && !att.trim_end().ends_with(')') && lines[k].kind == LineKind::Text {
                 att.push(' ');
@@ -725,7 +725,7 @@ fn appendix(
         if !is_upper(&l.full) && !title.is_empty() {
             break;
         }
-        title.push(l.full.clone());
+        title.push(l.full.to_string());
         k += 1;
     }
     let id = format!("annex_{number}");
@@ -792,7 +792,7 @@ fn new_node(p: &mut Para, kind: NodeKind) -> Building {
             marker: p.marker.as_ref().map(|m| m.text.clone()),
             number: p.marker.as_ref().and_then(|m| m.number.clone()),
             heading: None,
-            text: std::mem::take(&mut p.text).into(),
+            text: std::mem::take(&mut p.text),
             span: Span {
                 start: p.first,
                 ..Span::default()
@@ -806,7 +806,7 @@ fn new_node(p: &mut Para, kind: NodeKind) -> Building {
 
 /// Preamble paragraphs: a flat list.
 fn build_flat(ctx: &Ctx, mut paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
-    let mut out: Vec<Node> = Vec::new();
+    let mut out: Vec<Node> = Vec::with_capacity(paras.len());
     for p in &mut paras {
         if p.text.is_empty() && p.marker.is_none() {
             // Blank or noise lines before the first paragraph stay in the region: they are
@@ -858,6 +858,9 @@ const WRAP_UP: &[&str] = &[
 /// into the nodes) and dropped before the tree is finished.
 fn build_tree(ctx: &mut Ctx, mut paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
     let mut tree = Tree::default();
+    // At most one root a paragraph (a flat list of bullets has as many); `shrink_to_fit`
+    // below gives back what a nested document leaves unused.
+    tree.roots.reserve_exact(paras.len());
     let last_marker = paras.iter().rposition(|p| p.marker.is_some() && !p.quoted);
     let mut last_group: Option<char> = None;
     for idx in 0..paras.len() {
@@ -1067,7 +1070,7 @@ impl Tree {
             && (bare_item
                 || (top.node.heading.is_some() && matches!(top.node.kind, NodeKind::Article)))
         {
-            top.node.text = std::mem::take(&mut p.text).into();
+            top.node.text = std::mem::take(&mut p.text);
             return true;
         }
         if top.node.kind == NodeKind::Article
@@ -1077,7 +1080,7 @@ impl Tree {
             && p.text.chars().count() <= 150
             && !lines::ends_sentence(&p.text)
         {
-            top.node.heading = Some(std::mem::take(&mut p.text).into());
+            top.node.heading = Some(std::mem::take(&mut p.text));
             return true;
         }
         let titled = matches!(
@@ -1086,7 +1089,7 @@ impl Tree {
         );
         if titled && top.node.heading.is_none() && is_upper(&p.text) && top.node.children.is_empty()
         {
-            top.node.heading = Some(std::mem::take(&mut p.text).into());
+            top.node.heading = Some(std::mem::take(&mut p.text));
             return true;
         }
         false
@@ -1096,7 +1099,7 @@ impl Tree {
 /// A marker that does not fit where it stands is kept as text.
 fn reject_marker_as_text(p: &mut Para) {
     if let Some(m) = p.marker.take() {
-        p.text = format!("{} {}", m.text, p.text).trim().to_owned();
+        p.text = format!("{} {}", m.text, p.text).trim().into();
     }
 }
 
