@@ -474,3 +474,38 @@ fn the_cypher_script_is_batched_and_escaped() {
         assert_eq!(unescaped % 2, 0, "{line}");
     }
 }
+
+#[test]
+fn chain_counts_from_the_parent_index_match_the_listed_asserters() {
+    // A chain without asserters reads the lazily made parent index; with them, the edges.
+    // Both must give the same links in the same order, and each count must be the number of
+    // documents listed, for every node of the corpus graph and several sets of relations.
+    let g = corpus();
+    let kinds: [&[RelationType]; 3] = [
+        IMPLEMENTATION,
+        RelationType::ALL,
+        &[RelationType::BasedOn, RelationType::Amends],
+    ];
+    let mut links = 0;
+    for node in g.nodes() {
+        for k in kinds {
+            let counted = g.chain(&node.id, k).expect("a node");
+            let listed = g.chain_with_asserters(&node.id, k).expect("a node");
+            assert_eq!(counted.links.len(), listed.links.len(), "{}", node.id);
+            for (c, l) in counted.links.iter().zip(&listed.links) {
+                assert_eq!(
+                    c.asserted_count,
+                    l.asserted_by.len(),
+                    "{} → {}",
+                    c.from,
+                    c.node.id
+                );
+                let mut l = l.clone();
+                l.asserted_by.clear();
+                assert_eq!(*c, l);
+            }
+            links += counted.links.len();
+        }
+    }
+    assert!(links > 100, "the corpus graph has chains ({links} links)");
+}

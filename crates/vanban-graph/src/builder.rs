@@ -456,6 +456,7 @@ impl Build {
             asserters,
             aliases: self.aliases,
             diagnostics,
+            parents: std::sync::OnceLock::new(),
         };
         let cycles = g.implementation_cycles();
         for cycle in cycles {

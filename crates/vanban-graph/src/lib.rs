@@ -361,6 +361,9 @@ pub struct Graph {
     /// Alias id → canonical id.
     aliases: BTreeMap<String, String>,
     diagnostics: Vec<GraphDiagnostic>,
+    /// The relation parents of every node with their numbers of asserting documents, made on
+    /// the first chain query (see `query::ParentIndex`).
+    parents: std::sync::OnceLock<query::ParentIndex>,
 }
 
 impl Graph {

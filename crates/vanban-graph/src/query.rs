@@ -280,12 +280,24 @@ pub struct Summary {
     pub diagnostics: BTreeMap<String, usize>,
 }
 
-/// Parents of one node in a chain walk: one target and relation, and its asserting documents
-/// (interned, distinct).
+/// Parents of one node in a chain walk: one target and relation, how many distinct documents
+/// assert the link, and (when they are listed) those documents, interned.
 struct ParentGroup {
     target: NodeIndex,
     relation: RelationType,
+    count: u32,
     asserters: Vec<u32>,
+}
+
+/// The relation parents of every node, grouped by (target, relation) with the number of
+/// distinct asserting documents, in (target id, relation) order: what a chain reads at each
+/// step. Made once, on the first chain query, so that a step costs the node's links and not
+/// its edges (a link of a large corpus rests on thousands of asserted edges).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParentIndex {
+    /// Node `i`'s groups are `groups[starts[i]..starts[i + 1]]` (`i` a node index).
+    starts: Vec<usize>,
+    groups: Vec<(NodeIndex, RelationType, u32)>,
 }
 
 impl Graph {
@@ -459,8 +471,14 @@ impl Graph {
         let mut on_path: std::collections::HashSet<NodeIndex> =
             std::collections::HashSet::from([start]);
         // One frame per node on the path: its parent groups and the next one to visit.
-        let mut frames: Vec<(Vec<ParentGroup>, usize)> =
-            vec![(self.parent_groups(start, kinds), 0)];
+        let parents = |at| {
+            if list {
+                self.parent_groups(at, kinds)
+            } else {
+                self.parent_counts(at, kinds)
+            }
+        };
+        let mut frames: Vec<(Vec<ParentGroup>, usize)> = vec![(parents(start), 0)];
         while let Some((groups, next)) = frames.last_mut() {
             let Some(group) = groups.get(*next) else {
                 frames.pop();
@@ -471,7 +489,7 @@ impl Graph {
             };
             *next += 1;
             let (target, relation, asserted_count) =
-                (group.target, group.relation, group.asserters.len());
+                (group.target, group.relation, group.count as usize);
             let asserted_by = if list {
                 self.asserter_ids(&group.asserters)
             } else {
@@ -497,7 +515,7 @@ impl Graph {
                 expanded.insert(target);
                 path.push(target);
                 on_path.insert(target);
-                frames.push((self.parent_groups(target, kinds), 0));
+                frames.push((parents(target), 0));
             }
         }
         Some(Chain {
@@ -515,6 +533,45 @@ impl Graph {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// The parents of `at` through relations of the given kinds with their numbers of
+    /// asserting documents (not listed), read from the parent index.
+    fn parent_counts(&self, at: NodeIndex, kinds: &[RelationType]) -> Vec<ParentGroup> {
+        let index = self.parents.get_or_init(|| self.parent_index());
+        let i = at.index();
+        let (Some(&from), Some(&to)) = (index.starts.get(i), index.starts.get(i + 1)) else {
+            return Vec::new();
+        };
+        index.groups[from..to]
+            .iter()
+            .filter(|(_, relation, _)| kinds.contains(relation))
+            .map(|&(target, relation, count)| ParentGroup {
+                target,
+                relation,
+                count,
+                asserters: Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The parent index: every node's relation parents of any kind, grouped and counted as
+    /// [`Graph::parent_groups`] groups them.
+    fn parent_index(&self) -> ParentIndex {
+        let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
+        let mut starts = Vec::with_capacity(bound + 1);
+        let mut groups = Vec::new();
+        for i in 0..bound {
+            starts.push(groups.len());
+            let at = NodeIndex::new(i);
+            if self.graph.contains_node(at) {
+                let own = self.parent_groups(at, RelationType::ALL);
+                groups.extend(own.into_iter().map(|g| (g.target, g.relation, g.count)));
+            }
+        }
+        starts.push(groups.len());
+        groups.shrink_to_fit();
+        ParentIndex { starts, groups }
     }
 
     /// The relation edges of the given kinds leaving `at`, grouped by (target, relation) with
@@ -536,10 +593,14 @@ impl Graph {
         let mut out: Vec<ParentGroup> = Vec::new();
         for (target, relation, by) in found {
             match out.last_mut() {
-                Some(g) if g.target == target && g.relation == relation => g.asserters.push(by),
+                Some(g) if g.target == target && g.relation == relation => {
+                    g.asserters.push(by);
+                    g.count += 1;
+                }
                 _ => out.push(ParentGroup {
                     target,
                     relation,
+                    count: 1,
                     asserters: vec![by],
                 }),
             }
