@@ -148,6 +148,8 @@ impl Build {
 
     /// What citations say: stubs for documents not parsed, claims on every cited document.
     fn claims(&mut self, x: &Extraction) {
+        // One shared id for all the claims of this document.
+        let by: std::sync::Arc<str> = std::sync::Arc::from(x.id.as_str());
         for c in &x.citations {
             let Some(target) = &c.target_id else {
                 continue;
@@ -177,7 +179,7 @@ impl Build {
                 d.name = c.name.as_deref().map(str::to_owned);
             }
             d.claims.push(Claim {
-                asserted_by: x.id.clone(),
+                asserted_by: by.clone(),
                 raw: c.raw.clone(),
                 number: c.number.as_ref().map(|n| n.normalized.clone()),
                 date: c.date.clone(),
@@ -221,7 +223,7 @@ impl Build {
                         .claims
                         .iter()
                         .filter(|c| c.date.as_deref() == Some(*date))
-                        .map(|c| c.asserted_by.as_str())
+                        .map(|c| &*c.asserted_by)
                         .collect();
                     said.push(format!(
                         "{date} ({})",
@@ -232,7 +234,7 @@ impl Build {
                 documents.extend(
                     d.claims
                         .iter()
-                        .map(|c| c.asserted_by.clone())
+                        .map(|c| c.asserted_by.to_string())
                         .collect::<BTreeSet<_>>(),
                 );
                 self.diagnostics.push(GraphDiagnostic {

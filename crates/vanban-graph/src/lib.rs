@@ -264,7 +264,9 @@ pub struct DocumentInfo {
 )]
 pub struct Claim {
     /// The citing document.
-    pub asserted_by: String,
+    // (One allocation shared by all the claims of a document.)
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub asserted_by: std::sync::Arc<str>,
     /// The citation as written.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub raw: Str,

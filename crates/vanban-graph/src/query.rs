@@ -747,7 +747,7 @@ impl Graph {
                     .chain(
                         n.document
                             .iter()
-                            .flat_map(|d| d.claims.iter().map(|c| c.asserted_by.clone())),
+                            .flat_map(|d| d.claims.iter().map(|c| c.asserted_by.to_string())),
                     )
                     .collect();
                 Some(Orphan {
