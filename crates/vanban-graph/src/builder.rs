@@ -421,15 +421,23 @@ impl Build {
         // Sized once: a node or edge vector that doubles holds up to twice what it needs.
         let mut graph: StableDiGraph<Node, EdgeData> =
             StableDiGraph::with_capacity(nodes.len(), edges.len());
-        let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+        let mut index: Vec<NodeIndex> = Vec::with_capacity(nodes.len());
         for n in nodes {
-            let id = n.id.clone();
-            index.insert(id, graph.add_node(n));
+            index.push(graph.add_node(n));
         }
+        // By id (a stable sort), each id once: the last node given an id is the one it names.
+        index.sort_by(|&a, &b| graph[a].id.cmp(&graph[b].id));
+        index.dedup_by(|later, earlier| {
+            let same = graph[*later].id == graph[*earlier].id;
+            if same {
+                *earlier = *later;
+            }
+            same
+        });
         // Id → node, and the asserting documents interned in the order of the sorted edges.
         let mut node_of: Vec<Option<NodeIndex>> = vec![None; self.ids.0.len()];
-        for (id, &i) in &index {
-            if let Some(sym) = self.ids.0.get_index_of(id.as_str()) {
+        for &i in &index {
+            if let Some(sym) = self.ids.0.get_index_of(graph[i].id.as_str()) {
                 node_of[sym] = Some(i);
             }
         }

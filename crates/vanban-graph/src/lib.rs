@@ -357,7 +357,9 @@ pub struct GraphDiagnostic {
 #[derive(Debug, Clone)]
 pub struct Graph {
     graph: StableDiGraph<Node, EdgeData>,
-    index: BTreeMap<String, NodeIndex>,
+    /// The nodes sorted by id, each id once: looked up by binary search on the nodes' own
+    /// ids, so no second copy of every id is kept.
+    index: Vec<NodeIndex>,
     /// The asserting documents of edges, interned (`EdgeData::asserted_by` indexes it).
     asserters: Vec<String>,
     /// Alias id → canonical id.
@@ -371,19 +373,27 @@ pub struct Graph {
 impl Graph {
     /// The node with this canonical id (or an alias of it).
     pub fn node(&self, id: &str) -> Option<&Node> {
-        let id = self.aliases.get(id).map_or(id, String::as_str);
-        self.index.get(id).map(|&i| &self.graph[i])
+        self.index_of(id).map(|i| &self.graph[i])
     }
 
     /// The index of the node with this canonical id (or an alias of it).
     pub(crate) fn index_of(&self, id: &str) -> Option<NodeIndex> {
         let id = self.aliases.get(id).map_or(id, String::as_str);
-        self.index.get(id).copied()
+        self.lookup(id)
+    }
+
+    /// The index of the node with exactly this id.
+    fn lookup(&self, id: &str) -> Option<NodeIndex> {
+        let at = self
+            .index
+            .binary_search_by(|&i| self.graph[i].id.as_str().cmp(id))
+            .ok()?;
+        self.index.get(at).copied()
     }
 
     /// Nodes, sorted by id.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.index.values().map(|&i| &self.graph[i])
+        self.index.iter().map(|&i| &self.graph[i])
     }
 
     /// Edges, sorted by source, target, type, asserting document and position.
@@ -408,7 +418,7 @@ impl Graph {
     }
 
     fn adjacent(&self, id: &str, dir: petgraph::Direction) -> Vec<Edge<'_>> {
-        let Some(&i) = self.index.get(id) else {
+        let Some(i) = self.lookup(id) else {
             return Vec::new();
         };
         let mut v: Vec<Edge<'_>> = self

@@ -28,9 +28,6 @@ use serde::{Deserialize, Serialize};
 /// `&str` and `String`, converts from both (`.into()`), and serialises as a plain string.
 pub type Str = compact_str::CompactString;
 
-/// Re-exported so that users can name the `Str` type's crate (`format_compact!`, `ToCompactString`).
-pub use compact_str;
-
 /// A region of the normalised text, with the position of its start in the original input.
 ///
 /// `start` and `end` are byte offsets into the normalised text (see the README: NFC, LF line
