@@ -513,7 +513,7 @@ impl<'d> NodeIndex<'d> {
     }
 
     /// The innermost node holding `pos`: (id, own start).
-    pub(crate) fn at(&self, pos: usize) -> Option<(&str, usize)> {
+    pub(crate) fn at(&self, pos: usize) -> Option<(&'d str, usize)> {
         let last = self
             .spans
             .partition_point(|(s, ..)| *s <= pos)

@@ -315,7 +315,7 @@ struct Step<'a> {
     to: &'a str,
     pos: Position,
     /// Id and start of the node (or "title") it stands in.
-    para: String,
+    para: &'a str,
     para_start: usize,
     /// The citation before it in the same node, if that one has a target.
     prev: Option<usize>,
@@ -326,18 +326,14 @@ struct Step<'a> {
 
 impl<'a> Evidence<'a> {
     /// The node a citation stands in ("title" for the title): (id, start).
-    fn paragraph_of(&self, i: usize) -> (String, usize) {
+    fn paragraph_of(&self, i: usize) -> (&'a str, usize) {
         let (f, pos) = &self.found[i];
         match pos {
             Position::Title => (
-                "title".to_owned(),
+                "title",
                 self.doc.header.title_span.map_or(f.start, |s| s.start),
             ),
-            _ => self
-                .nodes
-                .at(f.start)
-                .map(|(id, s)| (id.to_owned(), s))
-                .unwrap_or_else(|| (String::new(), f.start)),
+            _ => self.nodes.at(f.start).unwrap_or(("", f.start)),
         }
     }
 
