@@ -66,5 +66,5 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn chain_top_label(graph: &vanban::Graph, id: &str) -> String {
     graph
         .summary_of(id)
-        .map_or_else(|| id.to_owned(), |n| n.label)
+        .map_or_else(|| id.to_owned(), |n| n.label.to_string())
 }

@@ -71,7 +71,10 @@ fn the_seed_chain_goes_up_to_13_nq_tw() {
     let mut steps = Vec::new();
     for (k, link) in chain.links.iter().enumerate() {
         assert_eq!(link.depth, k + 1, "one branch at each level");
-        steps.push((link.relation, link.node.number.clone().unwrap()));
+        steps.push((
+            link.relation,
+            link.node.number.as_deref().unwrap().to_owned(),
+        ));
     }
     assert_eq!(
         steps,
@@ -90,7 +93,7 @@ fn implementers_of_13_nq_tw() {
     let found: Vec<(usize, String)> = g
         .implementers(&id, IMPLEMENTATION)
         .into_iter()
-        .map(|i| (i.depth, i.node.number.unwrap()))
+        .map(|i| (i.depth, i.node.number.unwrap().to_string()))
         .collect();
     assert_eq!(
         found,

@@ -55,7 +55,7 @@ impl ChainFormat {
 pub fn line(n: &NodeSummary) -> String {
     let d = describe(n);
     if d.is_empty() {
-        n.label.clone()
+        n.label.to_string()
     } else {
         format!("{}  ({d})", n.label)
     }
