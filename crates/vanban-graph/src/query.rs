@@ -291,6 +291,32 @@ struct ParentGroup {
     asserters: Vec<u32>,
 }
 
+/// The parents of one node as a chain walks them: listed with their asserting documents
+/// (read from the edges), or counted (a slice of the parent index, filtered as it is read, so
+/// a step allocates nothing).
+enum Parents<'g> {
+    Listed(std::vec::IntoIter<ParentGroup>),
+    Counted(std::slice::Iter<'g, (NodeIndex, RelationType, u32)>),
+}
+
+impl Parents<'_> {
+    /// The next parent through a relation of the given kinds.
+    fn next(&mut self, kinds: &[RelationType]) -> Option<ParentGroup> {
+        match self {
+            // (Listed groups were read for these kinds only.)
+            Parents::Listed(groups) => groups.next(),
+            Parents::Counted(groups) => groups
+                .find(|(_, relation, _)| kinds.contains(relation))
+                .map(|&(target, relation, count)| ParentGroup {
+                    target,
+                    relation,
+                    count,
+                    asserters: Vec::new(),
+                }),
+        }
+    }
+}
+
 /// The relation parents of every node, grouped by (target, relation) with the number of
 /// distinct asserting documents, in (target id, relation) order: what a chain reads at each
 /// step. Made once, on the first chain query, so that a step costs the node's links and not
@@ -472,24 +498,23 @@ impl Graph {
         let mut path: Vec<NodeIndex> = vec![start];
         let mut on_path: std::collections::HashSet<NodeIndex> =
             std::collections::HashSet::from([start]);
-        // One frame per node on the path: its parent groups and the next one to visit.
+        // One frame per node on the path: the parents still to visit.
         let parents = |at| {
             if list {
-                self.parent_groups(at, kinds)
+                Parents::Listed(self.parent_groups(at, kinds).into_iter())
             } else {
-                self.parent_counts(at, kinds)
+                Parents::Counted(self.parent_slice(at).iter())
             }
         };
-        let mut frames: Vec<(Vec<ParentGroup>, usize)> = vec![(parents(start), 0)];
-        while let Some((groups, next)) = frames.last_mut() {
-            let Some(group) = groups.get(*next) else {
+        let mut frames: Vec<Parents<'_>> = vec![parents(start)];
+        while let Some(frame) = frames.last_mut() {
+            let Some(group) = frame.next(kinds) else {
                 frames.pop();
                 if let Some(done) = path.pop() {
                     on_path.remove(&done);
                 }
                 continue;
             };
-            *next += 1;
             let (target, relation, asserted_count) =
                 (group.target, group.relation, group.count as usize);
             let asserted_by = if list {
@@ -517,7 +542,7 @@ impl Graph {
                 expanded.insert(target);
                 path.push(target);
                 on_path.insert(target);
-                frames.push((parents(target), 0));
+                frames.push(parents(target));
             }
         }
         Some(Chain {
@@ -537,24 +562,15 @@ impl Graph {
         ids
     }
 
-    /// The parents of `at` through relations of the given kinds with their numbers of
-    /// asserting documents (not listed), read from the parent index.
-    fn parent_counts(&self, at: NodeIndex, kinds: &[RelationType]) -> Vec<ParentGroup> {
+    /// The parents of `at` through relations of any kind with their numbers of asserting
+    /// documents (not listed), from the parent index.
+    fn parent_slice(&self, at: NodeIndex) -> &[(NodeIndex, RelationType, u32)] {
         let index = self.parents.get_or_init(|| self.parent_index());
         let i = at.index();
-        let (Some(&from), Some(&to)) = (index.starts.get(i), index.starts.get(i + 1)) else {
-            return Vec::new();
-        };
-        index.groups[from..to]
-            .iter()
-            .filter(|(_, relation, _)| kinds.contains(relation))
-            .map(|&(target, relation, count)| ParentGroup {
-                target,
-                relation,
-                count,
-                asserters: Vec::new(),
-            })
-            .collect()
+        match (index.starts.get(i), index.starts.get(i + 1)) {
+            (Some(&from), Some(&to)) => index.groups.get(from..to).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The parent index: every node's relation parents of any kind, grouped and counted as
