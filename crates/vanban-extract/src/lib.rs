@@ -94,7 +94,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
 
     let places = citation_places(doc, text);
     let mut found = find_citations(text, &folded, &places);
-    // Kept beside the citations to the end: no spare capacity.
+    // Alive while citations are made from them (the peak): no spare capacity.
     found.shrink_to_fit();
     let nodes = NodeIndex::new(doc);
     let mut cites: Vec<Citation> = found

@@ -321,7 +321,7 @@ impl Parents<'_> {
 /// distinct asserting documents, in (target id, relation) order: what a chain reads at each
 /// step. Made once, on the first chain query, so that a step costs the node's links and not
 /// its edges (a link of a large corpus rests on thousands of asserted edges).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct ParentIndex {
     /// Node `i`'s groups are `groups[starts[i]..starts[i + 1]]` (`i` a node index).
     starts: Vec<usize>,

@@ -499,18 +499,7 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
     let mut chars = full.chars();
     let c0 = chars.next()?;
     let c1 = chars.next();
-    let marker = |kind, len: usize, number: Option<String>| {
-        let rest = full.sub(len..).trim_start_matches([' ', '\t', '*', '_']);
-        let text = full.sub(..len).trim_end().to_owned();
-        Some((
-            LineKind::Marker(Box::new(Marker {
-                kind,
-                text: text.into(),
-                number: number.map(Str::from),
-            })),
-            rest,
-        ))
-    };
+    let marker = |kind, len, number| Some(marked(full, kind, len, number));
     match c0 {
         '-' | '–' | '•' | '\u{F0B7}' | '+' => {
             let kind = if c0 == '+' {
@@ -544,7 +533,7 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             let boundary = matches!(then, None | Some(b' ' | b'\t' | b'*' | b'_'));
             if digits <= 3 && matches!(after, Some(b'.' | b')')) && boundary {
                 let len = digits + 1 + usize::from(matches!(then, Some(b' ' | b'\t')));
-                marker(MarkerKind::Item, len, Some(full.sub(..digits).to_owned()))
+                marker(MarkerKind::Item, len, Some(full.sub(..digits)))
             } else {
                 None
             }
@@ -556,11 +545,7 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             let boundary = matches!(then, None | Some(b' ' | b'\t' | b'*' | b'_'));
             if (1..=2).contains(&digits) && after == Some(b')') && boundary {
                 let len = digits + 2 + usize::from(matches!(then, Some(b' ' | b'\t')));
-                marker(
-                    MarkerKind::Numbered,
-                    len,
-                    Some(full.sub(1..1 + digits).to_owned()),
-                )
+                marker(MarkerKind::Numbered, len, Some(full.sub(1..1 + digits)))
             } else {
                 None
             }
@@ -570,13 +555,30 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             let boundary = matches!(then, None | Some(' ' | '\t' | '*' | '_'));
             if matches!(c1, Some(')' | '.')) && boundary {
                 let len = c0.len_utf8() + 1 + usize::from(matches!(then, Some(' ' | '\t')));
-                marker(MarkerKind::Point, len, Some(c0.to_string()))
+                marker(MarkerKind::Point, len, Some(full.sub(..c0.len_utf8())))
             } else {
                 None
             }
         }
         _ => None,
     }
+}
+
+/// A line that starts with a marker of `len` bytes: the marker as written (trailing spaces
+/// dropped), its number, and the rest after spaces and emphasis marks.
+fn marked<'a>(
+    full: &'a str,
+    kind: MarkerKind,
+    len: usize,
+    number: Option<&str>,
+) -> (LineKind, &'a str) {
+    let rest = full.sub(len..).trim_start_matches([' ', '\t', '*', '_']);
+    let marker = Marker {
+        kind,
+        text: full.sub(..len).trim_end().into(),
+        number: number.map(Str::from),
+    };
+    (LineKind::Marker(Box::new(marker)), rest)
 }
 
 /// The point letters of the grammar: the Vietnamese alphabet.
