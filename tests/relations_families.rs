@@ -197,7 +197,7 @@ fn website_chrome_gives_no_citations() {
     );
     let x = vanban::extract(&vanban::parse(&web));
     let alone = corpus("CV_3155-SCT-CN_2026_LaoCai.txt");
-    let targets = |x: &Extraction| -> Vec<Option<vanban::model::Str>> {
+    let targets = |x: &Extraction| -> Vec<Option<std::sync::Arc<str>>> {
         x.citations.iter().map(|c| c.target_id.clone()).collect()
     };
     assert_eq!(targets(&x), targets(&alone), "{}", listing(&x));

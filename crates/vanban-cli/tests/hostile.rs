@@ -398,6 +398,24 @@ proptest::proptest! {
     }
 }
 
+// Row 13, first half: "Luật " repeated gave one named citation starting at every head, each
+// overlapping the next (1 MB: 150 000 citations). Names do not overlap, and a name is bounded.
+#[test]
+fn row_13_repeated_law_heads_give_citations_that_do_not_overlap() {
+    let heads = 5_000;
+    let x = vanban::extract(&vanban::parse(&format!("{TINY}{}", "Luật ".repeat(heads))));
+    assert!(!x.citations.is_empty());
+    for w in x.citations.windows(2) {
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "{} / {}",
+            w[0].raw,
+            w[1].raw
+        );
+    }
+    assert!(x.citations.len() * 10 < heads, "{}", x.citations.len());
+}
+
 // Row 2: many nodes, each with a unit reference.
 #[test]
 fn row_02_unit_references_resolve_in_linear_time() {

@@ -3,6 +3,7 @@
 //! issuers recased, and symbols checked against their stated issuers.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use vanban_model::codes;
 
 use vanban_model::{
@@ -18,15 +19,32 @@ use crate::identity::{self, Context};
 use crate::relations::Position;
 use crate::NodeIndex;
 
+/// The canonical ids of one document's citations, each held once: the citations of one
+/// document share it (a document citing one decree a hundred thousand times holds its id once).
+#[derive(Default)]
+pub(crate) struct Ids(std::collections::HashSet<Arc<str>>);
+
+impl Ids {
+    /// The shared copy of `id`.
+    pub(crate) fn share(&mut self, id: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(id.as_str()) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(id);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
 /// A citation as found, with its identity. The number moves from `f` into the citation
 /// (nothing reads a found citation's number afterwards).
 pub(crate) fn citation(
     text: &str,
-    f: &mut Found,
-    pos: Position,
+    (f, pos): (&mut Found, Position),
     ctx: &Context,
     nodes: &NodeIndex,
     parsed: &Parsed,
+    ids: &mut Ids,
 ) -> Citation {
     let (line, column) = parsed.line_col(f.start);
     let span = Span {
@@ -50,7 +68,7 @@ pub(crate) fn citation(
             None => identity::named_id(kind, year, &name),
         };
         (
-            Some(Str::from(id)),
+            Some(ids.share(id)),
             None,
             Some(Str::from(name)),
             CitationForm::Named,
@@ -59,7 +77,7 @@ pub(crate) fn citation(
         let target_id = f
             .number
             .as_ref()
-            .map(|n| numbered_id(f, n, kind, year, ctx));
+            .map(|n| ids.share(numbered_id(f, n, kind, year, ctx)));
         let number = f.number.take().map(|n| symbol_spanned(n, span, parsed));
         let form = if f.bare().is_some() {
             CitationForm::Short
@@ -118,7 +136,7 @@ fn numbered_id(
     kind: DocumentKind,
     year: Option<u16>,
     ctx: &Context,
-) -> Str {
+) -> String {
     let central = f.issuer().is_some_and(identity::is_central);
     let province = f
         .issuer()
@@ -126,7 +144,7 @@ fn numbered_id(
         .or_else(|| ctx.province.clone())
         .filter(|_| !central);
     let authority = identity::authority(n.issuer_code.as_deref(), province.as_deref(), None);
-    identity::canonical_id(&authority, kind, year, &slug(&n.normalized)).into()
+    identity::canonical_id(&authority, kind, year, &slug(&n.normalized))
 }
 
 /// A symbol with its own span, within the citation's (the citation's when it falls outside).
@@ -226,9 +244,12 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
     }
 }
 
+/// What the mentions of one document state: its date and issuer.
+type Stated = (Option<Str>, Option<Box<CitedIssuer>>);
+
 /// Mentions of the same document share what any of them states (date, issuer).
 pub(crate) fn fill_from_same_target(cites: &mut [Citation]) {
-    let mut known: HashMap<Str, (Option<Str>, Option<Box<CitedIssuer>>)> = HashMap::new();
+    let mut known: HashMap<Arc<str>, Stated> = HashMap::new();
     for c in cites.iter() {
         if let Some(t) = &c.target_id {
             let e = known.entry(t.clone()).or_insert((None, None));
@@ -257,7 +278,7 @@ pub(crate) fn fill_from_same_target(cites: &mut [Citation]) {
 /// the same words written in mixed case anywhere in the text.
 pub(crate) fn recase_issuers(cites: &mut [Citation], text: &str, folded: &str) {
     let is_upper = |s: &str| !s.chars().any(char::is_lowercase);
-    let mut mixed: HashMap<Str, Str> = HashMap::new();
+    let mut mixed: HashMap<Arc<str>, Str> = HashMap::new();
     for c in cites.iter() {
         if let (Some(t), Some(i)) = (&c.target_id, &c.issuer) {
             if !is_upper(&i.raw) {
@@ -339,8 +360,8 @@ pub(crate) fn law_key(name: &str) -> String {
 /// 64/2025/QH15"), and those it names without one: the key of each name and the id it has
 /// in this document, a number first. An amending law's title is its own name, not that of
 /// the law it amends.
-pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, Str> {
-    let mut out: HashMap<String, Str> = HashMap::new();
+pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, Arc<str>> {
+    let mut out: HashMap<String, Arc<str>> = HashMap::new();
     let laws = cites
         .iter()
         .filter(|c| matches!(c.kind, DocumentKind::Law | DocumentKind::Code));
@@ -369,12 +390,12 @@ pub(crate) fn law_names(cites: &[Citation]) -> HashMap<String, Str> {
 /// name it cites ("Luật Việc làm" in the Luật Việc làm, "Luật Việc làm số 38/2013/QH13" the
 /// one it repeals).
 pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
-    let mut numbered: HashMap<String, Option<Str>> = HashMap::new();
+    let mut numbered: HashMap<String, Option<Arc<str>>> = HashMap::new();
     for c in cites.iter().filter(|c| c.form != CitationForm::Named) {
         if let (Some(t), Some(name), DocumentKind::Law) = (&c.target_id, &c.name, c.kind) {
             let key = law_key(&format!("Luật {name}"));
             let e = numbered.entry(key).or_insert_with(|| Some(t.clone()));
-            if e.as_deref() != Some(t.as_str()) {
+            if e.as_deref() != Some(&**t) {
                 *e = None; // two laws of one name: the name alone says neither
             }
         }
@@ -395,7 +416,7 @@ pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
 /// another year is a slip of the pen ("Luật số 42/2025/QH15" after "Căn cứ Luật số
 /// 42/2024/QH15 …"). Such a mention takes the identity of the first one.
 pub(crate) fn one_number_per_legislature(cites: &mut [Citation]) {
-    let mut first: HashMap<(String, Str), (Str, Option<u16>)> = HashMap::new();
+    let mut first: HashMap<(String, Str), (Arc<str>, Option<u16>)> = HashMap::new();
     for c in cites.iter_mut() {
         let Some(n) = &c.number else {
             continue;

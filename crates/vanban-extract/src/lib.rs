@@ -97,10 +97,12 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     // Alive while citations are made from them (the peak): no spare capacity.
     found.shrink_to_fit();
     let nodes = NodeIndex::new(doc);
+    let mut ids = cite::Ids::default();
     let mut cites: Vec<Citation> = found
         .iter_mut()
-        .map(|(f, pos)| cite::citation(text, f, *pos, &ctx, &nodes, parsed))
+        .map(|(f, pos)| cite::citation(text, (f, *pos), &ctx, &nodes, parsed, &mut ids))
         .collect();
+    drop(ids);
     cite::resolve_short_forms(&mut cites, &found);
     cite::check_issuers(&cites, &found, &mut diagnostics);
     // Relations read only where each citation is: the reader's records are freed here.
@@ -452,21 +454,49 @@ fn not_chrome(text: &str, range: (usize, usize)) -> Vec<(usize, usize)> {
 /// document pre-order, so the innermost holder of a position is the last entry starting at or
 /// before it, or one of that entry's ancestors.
 pub(crate) struct NodeIndex<'d> {
-    /// (start, end, id, parent entry), in pre-order; the ids are the document's.
-    spans: Vec<(usize, usize, &'d str, Option<usize>)>,
+    /// One entry a node, in pre-order (24 bytes: a document of many small nodes holds many).
+    spans: Vec<Entry<'d>>,
+}
+
+/// A node of the index (the document's node or appendix) and its parent entry.
+#[derive(Clone, Copy)]
+struct Entry<'d> {
+    unit: Unit<'d>,
+    parent: Option<u32>,
+}
+
+#[derive(Clone, Copy)]
+enum Unit<'d> {
+    Node(&'d Node),
+    Appendix(&'d vanban_model::Appendix),
+}
+
+impl<'d> Entry<'d> {
+    fn span(self) -> &'d Span {
+        match self.unit {
+            Unit::Node(n) => &n.span,
+            Unit::Appendix(a) => &a.span,
+        }
+    }
+
+    fn id(self) -> &'d str {
+        match self.unit {
+            Unit::Node(n) => &n.id,
+            Unit::Appendix(a) => &a.id,
+        }
+    }
 }
 
 impl<'d> NodeIndex<'d> {
     fn new(doc: &'d Document) -> NodeIndex<'d> {
-        fn walk<'d>(
-            n: &'d Node,
-            parent: Option<usize>,
-            out: &mut Vec<(usize, usize, &'d str, Option<usize>)>,
-        ) {
-            let me = out.len();
-            out.push((n.span.start, n.span.end, n.id.as_str(), parent));
+        fn walk<'d>(n: &'d Node, parent: Option<u32>, out: &mut Vec<Entry<'d>>) {
+            let me = u32::try_from(out.len()).ok();
+            out.push(Entry {
+                unit: Unit::Node(n),
+                parent,
+            });
             for c in &n.children {
-                walk(c, Some(me), out);
+                walk(c, me, out);
             }
         }
         // Sized once: a document of many small nodes holds one entry per node.
@@ -486,25 +516,31 @@ impl<'d> NodeIndex<'d> {
             walk(n, None, &mut spans);
         }
         for a in &doc.appendices {
-            let me = spans.len();
-            spans.push((a.span.start, a.span.end, a.id.as_str(), None));
+            let me = u32::try_from(spans.len()).ok();
+            spans.push(Entry {
+                unit: Unit::Appendix(a),
+                parent: None,
+            });
             for n in &a.children {
-                walk(n, Some(me), &mut spans);
+                walk(n, me, &mut spans);
             }
         }
         // Regions come in document order; keep the order stable if a source is odd.
-        if !spans.windows(2).all(|w| w[0].0 <= w[1].0) {
+        if !spans
+            .windows(2)
+            .all(|w| w[0].span().start <= w[1].span().start)
+        {
             let mut order: Vec<usize> = (0..spans.len()).collect();
-            order.sort_by_key(|&k| spans[k].0);
-            let mut new_index = vec![0; spans.len()];
+            order.sort_by_key(|&k| spans[k].span().start);
+            let mut new_index = vec![0u32; spans.len()];
             for (new, &old) in order.iter().enumerate() {
-                new_index[old] = new;
+                new_index[old] = u32::try_from(new).unwrap_or(u32::MAX);
             }
             let sorted = order
                 .iter()
-                .map(|&k| {
-                    let (s, e, id, p) = spans[k];
-                    (s, e, id, p.map(|p| new_index[p]))
+                .map(|&k| Entry {
+                    parent: spans[k].parent.map(|p| new_index[p as usize]),
+                    ..spans[k]
                 })
                 .collect();
             spans = sorted;
@@ -516,21 +552,47 @@ impl<'d> NodeIndex<'d> {
     pub(crate) fn at(&self, pos: usize) -> Option<(&'d str, usize)> {
         let last = self
             .spans
-            .partition_point(|(s, ..)| *s <= pos)
+            .partition_point(|e| e.span().start <= pos)
             .checked_sub(1)?;
         let mut k = Some(last);
         let mut steps = 0;
         while let Some(i) = k {
-            let (s, e, id, parent) = &self.spans[i];
-            if *s <= pos && pos < *e {
-                return Some((id, *s));
+            let entry = self.spans[i];
+            let span = entry.span();
+            if span.start <= pos && pos < span.end {
+                return Some((entry.id(), span.start));
             }
-            k = *parent;
+            k = entry.parent.map(|p| p as usize);
             steps += 1;
             if steps > self.spans.len() {
                 break;
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One entry a node: a document of a million one-line bullets holds a million.
+    #[test]
+    fn a_node_index_entry_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
+    }
+
+    /// The index answers the innermost node of a nested tree, and no node outside every one.
+    #[test]
+    fn the_node_index_finds_the_innermost_node() {
+        let parsed = vanban_syntax::parse(
+            "Căn cứ Luật số 1/2020/QH14;\n\nI. MỤC TIÊU\n1. Một là thế này.\na) Điểm a thế kia.\n",
+        );
+        let nodes = NodeIndex::new(&parsed.document);
+        let text = parsed.source.as_str();
+        let at = |needle: &str| nodes.at(text.find(needle).expect(needle)).map(|(id, _)| id);
+        assert_eq!(at("Điểm a"), Some("sec_I__item_1__point_a"));
+        assert_eq!(at("Một là"), Some("sec_I__item_1"));
+        assert_eq!(at("MỤC TIÊU"), Some("sec_I"));
     }
 }

@@ -172,7 +172,7 @@ impl Build {
                 aliases: Vec::new(),
                 claims: Vec::new(),
             });
-            if *target != id && !d.aliases.iter().any(|a| a == target) {
+            if **target != *id && !d.aliases.iter().any(|a| **a == **target) {
                 d.aliases.push(target.to_string());
             }
             if c.form == CitationForm::Named && d.name.is_none() {
@@ -693,7 +693,7 @@ fn aliases(docs: &[(String, Extraction)]) -> (BTreeMap<String, String>, Vec<Grap
             if let (Some(name), Some(_), Some(t)) = (&c.name, &c.number, &c.target_id) {
                 for year in [c.year, None] {
                     let named = identity::named_id(c.kind, year, name);
-                    if named != *t {
+                    if *named != **t {
                         out.entry(named).or_insert_with(|| t.to_string());
                     }
                 }

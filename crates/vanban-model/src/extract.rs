@@ -1,6 +1,8 @@
 //! What extraction finds in a document: citations of other documents, references to units,
 //! typed relations, assignments of tasks, recipients.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span, Str};
@@ -40,8 +42,9 @@ pub struct Citation {
     pub raw: Str,
     /// Canonical id of the cited document (see the README's identity section); `None` for a
     /// short form that could not be resolved.
+    // (Shared: the citations of one document that cite the same document hold one copy.)
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    pub target_id: Option<Str>,
+    pub target_id: Option<Arc<str>>,
     /// Number and symbol, when the citation has one.
     // (Boxed: a citation is small when it has none, and a reader's number moves into it
     // without a copy.)

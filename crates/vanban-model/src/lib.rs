@@ -28,6 +28,12 @@ use serde::{Deserialize, Serialize};
 /// `&str` and `String`, converts from both (`.into()`), and serialises as a plain string.
 pub type Str = compact_str::CompactString;
 
+/// A vector one pointer wide (its length and capacity live in its heap block; an empty one
+/// allocates nothing): a [`Node`]'s `children` and `cells`, empty for most of the nodes a
+/// document holds by the hundred thousand. It dereferences to a slice, iterates, indexes and
+/// pushes like `Vec`, converts from one (`.into()`), and serialises as a plain list.
+pub type ThinVec<T> = thin_vec::ThinVec<T>;
+
 /// A region of the normalised text, with the position of its start in the original input.
 ///
 /// `start` and `end` are byte offsets into the normalised text (see the README: NFC, LF line

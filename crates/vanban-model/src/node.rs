@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NodeKind, Span, Str};
+use crate::{NodeKind, Span, Str, ThinVec};
 
 /// A unit of the hierarchy: a Điều, a khoản, a plan's "II.", a "-" bullet, an unmarked
 /// paragraph …
@@ -29,12 +29,13 @@ pub struct Node {
     /// Where it is: from its first line to the start of the next node, children included.
     pub span: Span,
     /// Cells of a table row (`kind` = `row`), markup removed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
-    pub cells: Vec<Str>,
+    pub cells: ThinVec<Str>,
     /// Nested units.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub children: Vec<Node>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Node>"))]
+    pub children: ThinVec<Node>,
 }
 
 impl Node {
@@ -46,5 +47,21 @@ impl Node {
             stack.extend(node.children.iter().rev());
             Some(node)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document holds nodes by the hundred thousand (a million one-line bullets is one of the
+    /// attacks on the parser): a field added to `Node` must not quietly make every one larger.
+    #[test]
+    fn a_node_stays_small() {
+        assert!(
+            std::mem::size_of::<Node>() <= 168,
+            "{}",
+            std::mem::size_of::<Node>()
+        );
     }
 }

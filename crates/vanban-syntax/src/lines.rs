@@ -2,7 +2,7 @@
 //! starts with (the `line.pest` grammar), then join hard-wrapped lines into paragraphs.
 
 use pest::Parser;
-use vanban_model::Str;
+use vanban_model::{Str, ThinVec};
 use vanban_text::Sub;
 
 use crate::clean;
@@ -706,7 +706,7 @@ pub(crate) struct Para {
     /// Inside a quotation opened by an earlier paragraph (amendment text).
     pub quoted: bool,
     /// Cells, when the line is a table row (tab- or pipe-separated).
-    pub cells: Vec<Str>,
+    pub cells: ThinVec<Str>,
 }
 
 /// Statistics of a document's lines that tell whether it is hard-wrapped.
@@ -838,7 +838,7 @@ pub(crate) fn paragraphs(
                     marker: None,
                     text: Str::default(),
                     quoted: false,
-                    cells: Vec::new(),
+                    cells: ThinVec::new(),
                 });
             }
             i += 1;
@@ -1085,16 +1085,16 @@ fn join_text(text: &mut Str, next: &str) {
 
 /// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
 /// line has fewer than two non-empty cells.
-pub(crate) fn row_cells(raw: &str) -> Vec<Str> {
+pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
     let t = raw.trim();
     let parts: Vec<&str> = if t.contains('\t') {
         t.split('\t').collect()
     } else if t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3 {
         t.trim_matches('|').split('|').collect()
     } else {
-        return Vec::new();
+        return ThinVec::new();
     };
-    let cells: Vec<Str> = parts
+    let cells: ThinVec<Str> = parts
         .iter()
         .map(|c| clean::strip_markup(c).0)
         .filter(|c| !c.is_empty())
@@ -1102,7 +1102,7 @@ pub(crate) fn row_cells(raw: &str) -> Vec<Str> {
     if cells.len() >= 2 {
         cells
     } else {
-        Vec::new()
+        ThinVec::new()
     }
 }
 

@@ -3,7 +3,9 @@
 //! built with a stack ordered by marker rank, so nesting follows the markers, not indentation.
 
 use vanban_model::codes;
-use vanban_model::{Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span, Str};
+use vanban_model::{
+    Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span, Str, ThinVec,
+};
 use vanban_text::Sub;
 
 use crate::clean::is_upper;
@@ -798,7 +800,7 @@ fn new_node(p: &mut Para, kind: NodeKind) -> Building {
                 ..Span::default()
             },
             cells: std::mem::take(&mut p.cells),
-            children: Vec::new(),
+            children: ThinVec::new(),
         },
         rank: u32::MAX,
     }
@@ -1337,8 +1339,8 @@ mod sibling_id_tests {
             heading: None,
             text: Str::default(),
             span: vanban_model::Span::default(),
-            cells: Vec::new(),
-            children: Vec::new(),
+            cells: ThinVec::new(),
+            children: ThinVec::new(),
         }
     }
 
