@@ -157,6 +157,7 @@ pub(crate) fn is_head(cell: &str) -> bool {
     let c = cell.trim();
     // (Compared in lower case without making a lower-case copy: called on every line.)
     c.len() <= 7
+        && matches!(c.as_bytes().first(), Some(b't' | b'T' | b's' | b'S'))
         && HEADS
             .iter()
             .any(|h| c.chars().flat_map(char::to_lowercase).eq(h.chars()))

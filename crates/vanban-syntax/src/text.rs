@@ -5,6 +5,7 @@
 //! odd spaces and zero-width characters. An [`OffsetMap`] takes every offset in the normalised
 //! text back to the original input, so diagnostics point at the user's file.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use vanban_text::Sub;
 
@@ -355,7 +356,7 @@ pub struct Normalized {
 }
 
 /// Maps byte offsets of the normalised text back to the original text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct OffsetMap {
     /// Checkpoints (normalised offset, original offset); between two checkpoints the
     /// difference is constant. Empty means the identity.
@@ -368,6 +369,21 @@ pub struct OffsetMap {
     /// Characters before each 4 KiB block of the original text, so that a column on a very
     /// long line costs at most a block's counting, not the whole line's.
     char_blocks: Vec<usize>,
+    /// The line of the last answer: positions are asked for mostly in document order, so the
+    /// next one is usually on that line or the next. A hint only: answers are the same without.
+    line_hint: AtomicUsize,
+}
+
+impl Clone for OffsetMap {
+    fn clone(&self) -> OffsetMap {
+        OffsetMap {
+            points: self.points.clone(),
+            line_starts: self.line_starts.clone(),
+            original: self.original.clone(),
+            char_blocks: self.char_blocks.clone(),
+            line_hint: AtomicUsize::new(self.line_hint.load(Ordering::Relaxed)),
+        }
+    }
 }
 
 /// Bytes per block of [`OffsetMap::char_blocks`].
@@ -398,7 +414,30 @@ impl OffsetMap {
             line_starts,
             original: (!same).then(|| original.to_owned()),
             char_blocks: char_blocks(original),
+            line_hint: AtomicUsize::new(0),
         }
+    }
+
+    /// The number of original lines that start at or before `orig` (the 1-based line of
+    /// `orig`): the hinted line or the next when it is there, else a binary search.
+    fn line_of(&self, orig: usize) -> usize {
+        let starts = &self.line_starts;
+        let holds = |p: usize| {
+            p >= 1
+                && p <= starts.len()
+                && starts[p - 1] <= orig
+                && starts.get(p).is_none_or(|&next| orig < next)
+        };
+        let hint = self.line_hint.load(Ordering::Relaxed);
+        let line = if holds(hint) {
+            hint
+        } else if holds(hint + 1) {
+            hint + 1
+        } else {
+            starts.partition_point(|&s| s <= orig)
+        };
+        self.line_hint.store(line, Ordering::Relaxed);
+        line
     }
 
     /// The original byte offset of a normalised byte offset.
@@ -416,7 +455,7 @@ impl OffsetMap {
     pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
         let original = self.original.as_deref().unwrap_or(text);
         let orig = self.to_original(offset).min(original.len());
-        let line = self.line_starts.partition_point(|&s| s <= orig);
+        let line = self.line_of(orig);
         let start = self.line_starts[line - 1];
         let mut end = orig;
         while !original.is_char_boundary(end) {
@@ -666,6 +705,42 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The line hint changes no answer: every offset of a text asked in document order, in
+    /// reverse and in a scrambled order gives the line a binary search gives, and the same
+    /// column each time.
+    #[test]
+    fn line_and_column_do_not_depend_on_the_order_of_questions() {
+        let input = "A\r\nViê\u{0323}t\n\n\ndài dòng\u{00A0}x\nZ";
+        let n = normalize(input);
+        let fresh = |offset: usize| {
+            let map = OffsetMap {
+                line_hint: AtomicUsize::new(0),
+                ..n.map.clone()
+            };
+            map.line_col(&n.text, offset)
+        };
+        let offsets: Vec<usize> = (0..=n.text.len()).collect();
+        let expected: Vec<(u32, u32)> = offsets.iter().map(|&o| fresh(o)).collect();
+        let orig = n.map.original.as_deref().unwrap_or(&n.text);
+        for (&o, &(line, _)) in offsets.iter().zip(&expected) {
+            let at = n.map.to_original(o).min(orig.len());
+            let searched = n.map.line_starts.partition_point(|&s| s <= at);
+            assert_eq!(line as usize, searched, "offset {o}");
+        }
+        let mut scrambled = offsets.clone();
+        scrambled.sort_by_key(|&o| (o * 7919) % 31);
+        for order in [
+            offsets.clone(),
+            offsets.iter().rev().copied().collect(),
+            scrambled,
+        ] {
+            for o in order {
+                assert_eq!(n.map.line_col(&n.text, o), expected[o], "offset {o}");
+            }
+        }
+        assert!(expected.iter().any(|&(l, _)| l == 6));
     }
 
     #[test]
