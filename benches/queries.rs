@@ -82,7 +82,7 @@ fn extraction(i: usize) -> Extraction {
         references: Vec::new(),
         relations,
         assignments: vec![Assignment {
-            node: "sec_I__item_1".to_owned(),
+            node: "sec_I__item_1".into(),
             lead: vec!["Sở Tài chính".to_owned()],
             cooperating: vec!["Sở Nội vụ".to_owned()],
             responsible: Vec::new(),

@@ -243,7 +243,7 @@ fn assignments() {
         let d = by_node[node].deadline.clone().unwrap_or_default();
         (d.text, d.kind, d.due, d.start, d.end)
     };
-    let some = |s: &str| Some(s.to_owned());
+    let some = |s: &str| Some(vanban::model::Str::from(s));
     assert_eq!(
         dated("sec_II__item_4__point_n"),
         (

@@ -165,7 +165,7 @@ fn score(row: &Row, found: &[&Assignment]) -> [bool; 3] {
         .chain(&row.responsible)
         .all(|n| all.contains(&norm(n)));
     let d = found.iter().find_map(|a| a.deadline.as_ref());
-    let text = |v: Option<&String>| v.cloned().unwrap_or_default();
+    let text = |v: Option<&vanban::model::Str>| v.map(ToString::to_string).unwrap_or_default();
     let dates = [
         text(d.and_then(|d| d.due.as_ref())),
         text(d.and_then(|d| d.start.as_ref())),

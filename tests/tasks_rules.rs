@@ -289,7 +289,12 @@ fn an_appendix_title_and_a_group_row_date_the_rows_under_them() {
 "
     );
     let x = extract_text(&text);
-    type Dates = (String, Option<String>, Option<String>, Option<String>);
+    type Dates = (
+        String,
+        Option<vanban::model::Str>,
+        Option<vanban::model::Str>,
+        Option<vanban::model::Str>,
+    );
     let dates: Vec<Dates> = x
         .assignments
         .iter()
@@ -299,7 +304,7 @@ fn an_appendix_title_and_a_group_row_date_the_rows_under_them() {
             (a.text.clone(), d.due, d.start, d.end)
         })
         .collect();
-    let s = |v: &str| Some(v.to_owned());
+    let s = |v: &str| Some(vanban::model::Str::from(v));
     assert_eq!(
         dates,
         [

@@ -613,7 +613,7 @@ impl Walker<'_> {
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
             out.push(Assignment {
-                node: n.id.to_string(),
+                node: n.id.clone(),
                 lead: p.lead.clone(),
                 cooperating: p.cooperating.clone(),
                 responsible: p.responsible.clone(),
@@ -783,7 +783,7 @@ impl Columns {
             return None;
         }
         Some(Assignment {
-            node: row.id.to_string(),
+            node: row.id.clone(),
             lead,
             cooperating,
             responsible,

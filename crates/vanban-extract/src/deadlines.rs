@@ -8,7 +8,9 @@
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
-use vanban_model::{Deadline, DeadlineKind, Recurrence};
+use std::fmt::Write as _;
+
+use vanban_model::{Deadline, DeadlineKind, Recurrence, Str};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::DEADLINE_WORDS;
@@ -90,8 +92,11 @@ fn valid((y, m, d): Ymd) -> bool {
 }
 
 /// `YYYY-MM-DD`.
-pub(crate) fn iso((y, m, d): Ymd) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+pub(crate) fn iso((y, m, d): Ymd) -> Str {
+    let mut out = Str::default();
+    // (Writing to a `Str` cannot fail.)
+    let _ = write!(out, "{y:04}-{m:02}-{d:02}");
+    out
 }
 
 /// A `YYYY-MM-DD` date.
@@ -248,7 +253,7 @@ struct Hit {
     end: usize,
     due: Option<Ymd>,
     period: Option<(Ymd, Ymd)>,
-    on: Option<String>,
+    on: Option<Str>,
     every: Option<Recurrence>,
     inferred: bool,
     relative: bool,
@@ -298,12 +303,12 @@ fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<H
     } else if let (Some(d), Some(every)) = (num::<u32>(c, "d4"), c.name("every")) {
         h.every = recurrence(every.as_str());
         let monthly = h.every == Some(Recurrence::Monthly);
-        h.on = (monthly && (1..=31).contains(&d)).then(|| format!("---{d:02}"));
+        h.on = (monthly && (1..=31).contains(&d)).then(|| Str::from(format!("---{d:02}")));
     } else if let (Some(d), Some(m)) = (num::<u32>(c, "d3"), num::<u32>(c, "m3")) {
         let y = year.filter(|_| day_due || cell)?;
         valid((y, m, d)).then_some(())?;
         (h.due, h.inferred) = (Some((y, m, d)), true);
-        h.on = Some(format!("--{m:02}-{d:02}"));
+        h.on = Some(Str::from(format!("--{m:02}-{d:02}")));
     } else {
         let (p, inferred) = period_of(c, day_due || cell, ctx.lead || cell, year)?;
         h.inferred = inferred;
@@ -426,16 +431,14 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         _ => DeadlineKind::Text,
     };
     out.text = if cell {
-        squash_spaces(text.trim())
-            .trim_end_matches(['.', ';'])
-            .to_owned()
+        Str::from(squash_spaces(text.trim()).trim_end_matches(['.', ';']))
     } else if start < end {
         // "định kỳ hàng năm (trước ngày 10/12)": the parenthesis the span opened is closed.
         let opened = text.sub(start..end).matches('(').count();
         if opened > text.sub(start..end).matches(')').count() && text.sub(end..).starts_with(')') {
             end += 1;
         }
-        squash_spaces(text.sub(start..end).trim())
+        Str::from(squash_spaces(text.sub(start..end).trim()))
     } else {
         return None;
     };
@@ -500,7 +503,7 @@ fn year_cell(text: &str) -> Option<Deadline> {
         .flatten()
         .filter(|y| (1900..2200).contains(y))?;
     Some(Deadline {
-        text: t.to_owned(),
+        text: t.into(),
         start: Some(iso((y, 1, 1))),
         end: Some(iso((y, 12, 31))),
         kind: DeadlineKind::Period,

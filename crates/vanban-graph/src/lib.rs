@@ -298,7 +298,7 @@ pub struct TaskInfo {
     /// The document.
     pub document: String,
     /// Element id of the task node in it.
-    pub node: String,
+    pub node: Str,
     /// The task text.
     pub text: String,
     /// Deadline or time target: as written, and as dates.

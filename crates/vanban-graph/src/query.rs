@@ -732,7 +732,7 @@ impl Graph {
                 role,
                 task: e.source.to_owned(),
                 document: t.document.clone(),
-                node: t.node.clone(),
+                node: t.node.to_string(),
                 text: t.text.clone(),
                 deadline: t.deadline.clone(),
             });

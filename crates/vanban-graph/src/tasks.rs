@@ -86,11 +86,12 @@ impl Graph {
             task: id.to_owned(),
             document: t.document.clone(),
             document_label: self.label_of(&t.document),
-            node: t.node.clone(),
+            node: t.node.to_string(),
             date: t
                 .deadline
                 .as_ref()
-                .and_then(|d| d.due.clone().or_else(|| d.end.clone())),
+                .and_then(|d| d.due.as_ref().or(d.end.as_ref()))
+                .map(ToString::to_string),
             lead: Vec::new(),
             cooperating: Vec::new(),
             responsible: Vec::new(),

@@ -278,12 +278,12 @@ fn family() -> (Graph, [String; 6]) {
     let stub = plan(99, 2019);
     cite(&mut xd, &stub, "99/KH-UBND", Some("2019-09-09"));
     xd.assignments.push(Assignment {
-        node: "sec_II__item_1".to_owned(),
+        node: "sec_II__item_1".into(),
         lead: vec!["Sở Tài chính".to_owned()],
         cooperating: vec!["Sở Nội vụ".to_owned()],
         responsible: Vec::new(),
         deadline: Some(vanban_model::Deadline {
-            text: "trong năm 2024".to_owned(),
+            text: "trong năm 2024".into(),
             ..Default::default()
         }),
         text: "Bố trí kinh phí thực hiện.".to_owned(),

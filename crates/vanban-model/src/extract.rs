@@ -207,7 +207,8 @@ pub struct Reference {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// Element id of the task node (a point, item, bullet or table row).
-    pub node: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub node: Str,
     /// Agencies that lead ("chủ trì"), canonical names.
     pub lead: Vec<String>,
     /// Agencies that cooperate ("phối hợp với"), canonical names.
@@ -265,21 +266,26 @@ pub enum Recurrence {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadline {
     /// As written ("trước ngày 15/12 hằng năm", "Quý IV/2025").
-    pub text: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub text: Str,
     /// What it is.
     pub kind: DeadlineKind,
     /// The date to finish by: the day given, or the last day of the month, quarter or year
     /// given ("hoàn thành trong tháng 11/2025" → 2025-11-30).
-    pub due: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub due: Option<Str>,
     /// First day of the period ("Quý IV/2025" → 2025-10-01, "2026 – 2030" → 2026-01-01).
-    pub start: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub start: Option<Str>,
     /// Last day of the period.
-    pub end: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub end: Option<Str>,
     /// How often it comes back.
     pub recurrence: Option<Recurrence>,
     /// The day of a recurring deadline, as an ISO 8601 recurring date: `--12-15` (15 December
     /// every year), `---20` (the 20th of every month).
-    pub on: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub on: Option<Str>,
     /// The year was left out ("trước ngày 15/12") and is the document's year.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub year_inferred: bool,

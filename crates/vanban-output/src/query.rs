@@ -299,7 +299,7 @@ pub fn tasks(found: &[TaskRow], format: TaskFormat) -> String {
                     t.responsible.join("; "),
                     t.deadline
                         .as_ref()
-                        .map(|d| d.text.clone())
+                        .map(|d| d.text.to_string())
                         .unwrap_or_default(),
                     t.text.clone(),
                 ];

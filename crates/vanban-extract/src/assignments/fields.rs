@@ -76,7 +76,7 @@ fn fields(n: &Node) -> Vec<(&'static str, String)> {
 /// The one task of a unit written as fields, if its parts name a lead or cooperating agency.
 pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
     let mut a = Assignment {
-        node: n.id.to_string(),
+        node: n.id.clone(),
         ..Assignment::default()
     };
     let mut content = String::new();

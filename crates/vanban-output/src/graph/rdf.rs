@@ -87,9 +87,9 @@ pub(super) fn rdf_literals(
     }
     if let Some(t) = &n.task {
         v.push(("vb", "text", t.text.clone(), Some("@vi")));
-        v.push(("vb", "node", t.node.clone(), None));
+        v.push(("vb", "node", t.node.to_string(), None));
         if let Some(d) = &t.deadline {
-            v.push(("vb", "deadline", d.text.clone(), Some("@vi")));
+            v.push(("vb", "deadline", d.text.to_string(), Some("@vi")));
         }
     }
     v
