@@ -5,11 +5,10 @@
 //! and the halves of a year are in `data/deadline-words.tsv`; the date grammar (ngày, tháng,
 //! năm, quý) is in the pattern.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
-use std::fmt::Write as _;
-
 use vanban_model::{Deadline, DeadlineKind, Recurrence, Str};
 use vanban_text::{squash_spaces, Sub};
 
@@ -93,9 +92,14 @@ fn valid((y, m, d): Ymd) -> bool {
 
 /// `YYYY-MM-DD`.
 pub(crate) fn iso((y, m, d): Ymd) -> Str {
+    formatted(format_args!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A short formatted string, written inline (no `String` on the way).
+fn formatted(args: std::fmt::Arguments) -> Str {
     let mut out = Str::default();
     // (Writing to a `Str` cannot fail.)
-    let _ = write!(out, "{y:04}-{m:02}-{d:02}");
+    let _ = out.write_fmt(args);
     out
 }
 
@@ -303,12 +307,12 @@ fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<H
     } else if let (Some(d), Some(every)) = (num::<u32>(c, "d4"), c.name("every")) {
         h.every = recurrence(every.as_str());
         let monthly = h.every == Some(Recurrence::Monthly);
-        h.on = (monthly && (1..=31).contains(&d)).then(|| Str::from(format!("---{d:02}")));
+        h.on = (monthly && (1..=31).contains(&d)).then(|| formatted(format_args!("---{d:02}")));
     } else if let (Some(d), Some(m)) = (num::<u32>(c, "d3"), num::<u32>(c, "m3")) {
         let y = year.filter(|_| day_due || cell)?;
         valid((y, m, d)).then_some(())?;
         (h.due, h.inferred) = (Some((y, m, d)), true);
-        h.on = Some(Str::from(format!("--{m:02}-{d:02}")));
+        h.on = Some(formatted(format_args!("--{m:02}-{d:02}")));
     } else {
         let (p, inferred) = period_of(c, day_due || cell, ctx.lead || cell, year)?;
         h.inferred = inferred;

@@ -594,5 +594,6 @@ mod tests {
         assert_eq!(at("Điểm a"), Some("sec_I__item_1__point_a"));
         assert_eq!(at("Một là"), Some("sec_I__item_1"));
         assert_eq!(at("MỤC TIÊU"), Some("sec_I"));
+        assert_eq!(nodes.at(text.len() + 1), None);
     }
 }

@@ -585,8 +585,6 @@ impl Ids {
     }
 }
 
-/// Edges sorted by (source, target, type, asserting document), as ids, one per such key: the
-/// first claim kept.
 /// The items of `v` in order, its buffer given back as it empties (shrunk whenever more than
 /// half of it is free): a large vector moved item by item into the graph is not held twice.
 pub(crate) fn releasing<T>(mut v: Vec<T>) -> impl Iterator<Item = T> {
@@ -600,6 +598,8 @@ pub(crate) fn releasing<T>(mut v: Vec<T>) -> impl Iterator<Item = T> {
     })
 }
 
+/// Edges sorted by (source, target, type, asserting document), as ids, one per such key: the
+/// first claim kept.
 fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
     let rank = ids.ranks();
     let key = |e: &Link| {
