@@ -12,6 +12,7 @@ use vanban_extract::identity;
 use vanban_model::{
     Assignment, CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span,
 };
+use vanban_text::Releasing;
 
 use crate::{
     AgencyInfo, Claim, DocumentInfo, EdgeData, EdgeKind, Graph, GraphDiagnostic, Node, NodeKind,
@@ -422,7 +423,7 @@ impl Build {
         let mut graph: StableDiGraph<Node, EdgeData> =
             StableDiGraph::with_capacity(nodes.len(), edges.len());
         let mut index: Vec<NodeIndex> = Vec::with_capacity(nodes.len());
-        for n in releasing(nodes) {
+        for n in Releasing::new(nodes) {
             index.push(graph.add_node(n));
         }
         // By id (a stable sort), each id once: the last node given an id is the one it names.
@@ -443,7 +444,7 @@ impl Build {
         }
         let mut asserter_of: Vec<Option<u32>> = vec![None; self.ids.0.len()];
         let mut asserters: Vec<String> = Vec::new();
-        for e in releasing(edges) {
+        for e in Releasing::new(edges) {
             let ends = (node_of[e.source as usize], node_of[e.target as usize]);
             if let (Some(s), Some(t)) = ends {
                 let a = e.asserted_by as usize;
@@ -583,19 +584,6 @@ impl Ids {
         }
         rank
     }
-}
-
-/// The items of `v` in order, its buffer given back as it empties (shrunk whenever more than
-/// half of it is free): a large vector moved item by item into the graph is not held twice.
-pub(crate) fn releasing<T>(mut v: Vec<T>) -> impl Iterator<Item = T> {
-    v.reverse();
-    std::iter::from_fn(move || {
-        let item = v.pop()?;
-        if v.len() < v.capacity() / 2 && v.capacity() >= 4096 {
-            v.shrink_to_fit();
-        }
-        Some(item)
-    })
 }
 
 /// Edges sorted by (source, target, type, asserting document), as ids, one per such key: the

@@ -484,13 +484,3 @@ fn relation_names_are_read_once_for_every_caller() {
     assert!(e.starts_with("unknown relation \"bogus\"; known: "), "{e}");
     assert!(e.contains("continues_implementing"), "{e}");
 }
-
-/// Nodes and edges move into the graph in their order (ids and edge order depend on it) while
-/// the vector that held them is given back.
-#[test]
-fn releasing_yields_every_item_in_order() {
-    let v: Vec<u32> = (0..10_000).collect();
-    let out: Vec<u32> = crate::builder::releasing(v.clone()).collect();
-    assert_eq!(out, v);
-    assert_eq!(crate::builder::releasing(Vec::<u32>::new()).count(), 0);
-}

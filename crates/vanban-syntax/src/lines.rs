@@ -694,13 +694,14 @@ fn valid_roman(s: &str) -> bool {
 
 /// A paragraph: one or more physical lines joined because of hard wrapping.
 #[derive(Debug, Clone)]
-pub(crate) struct Para {
+pub(crate) struct Para<'a> {
     /// Index of the first physical line.
     pub first: usize,
     /// Index one past the last physical line that belongs to it (noise lines included).
     pub last: usize,
-    /// The marker of the first line.
-    pub marker: Option<Box<Marker>>,
+    /// The marker of the first line (borrowed from it: a million marked lines would otherwise
+    /// hold a million copies while the tree is built).
+    pub marker: Option<&'a Marker>,
     /// Joined clean text after the marker (inline when short).
     pub text: Str,
     /// Inside a quotation opened by an earlier paragraph (amendment text).
@@ -793,17 +794,17 @@ pub(crate) fn starts_lower(s: &str) -> bool {
 
 /// Group lines `[from, to)` into paragraphs. Noise lines (page headers, stamps) inside a
 /// wrapped paragraph are absorbed into it; blank lines end a paragraph and stay with it.
-pub(crate) fn paragraphs(
+pub(crate) fn paragraphs<'a>(
     text_src: &str,
-    lines: &[Line],
+    lines: &'a [Line],
     from: usize,
     to: usize,
     profile: &WrapProfile,
     joins: &mut usize,
-) -> Vec<Para> {
+) -> Vec<Para<'a>> {
     // At most one paragraph a line; the spare room is given back at the end (untouched, it
     // was never resident).
-    let mut out: Vec<Para> = Vec::with_capacity(to.saturating_sub(from));
+    let mut out: Vec<Para<'a>> = Vec::with_capacity(to.saturating_sub(from));
     let mut rows = pipe_tables(lines, from, to);
     // Tables printed one cell a line, where no pipe table stands.
     let mut cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
@@ -854,7 +855,7 @@ pub(crate) fn paragraphs(
 }
 
 /// A row of a pipe table as one paragraph.
-fn row_para(row: &TableRow) -> Para {
+fn row_para<'a>(row: &TableRow) -> Para<'a> {
     Para {
         first: row.first,
         last: row.end,
@@ -867,16 +868,16 @@ fn row_para(row: &TableRow) -> Para {
 
 /// The paragraph that starts at content line `i`: the line and the lines it continues into
 /// (before `to`).
-fn paragraph_at(
+fn paragraph_at<'a>(
     text_src: &str,
-    lines: &[Line],
+    lines: &'a [Line],
     i: usize,
     to: usize,
     profile: &WrapProfile,
     joins: &mut usize,
-) -> Para {
+) -> Para<'a> {
     let line = &lines[i];
-    let marker = line.marker().cloned();
+    let marker = line.marker();
     let cells = row_cells(text_src.sub(line.start..line.end));
     let mut text = Str::from(line.clean());
     let mut last_content = i;
@@ -888,13 +889,7 @@ fn paragraph_at(
             break;
         }
         let next = &lines[k];
-        if !continues_into(
-            text_src,
-            &lines[last_content],
-            next,
-            marker.as_ref(),
-            profile,
-        ) {
+        if !continues_into(text_src, &lines[last_content], next, marker, profile) {
             break;
         }
         join_text(&mut text, &next.full);
@@ -905,7 +900,7 @@ fn paragraph_at(
     Para {
         first: i,
         last: j.max(i + 1),
-        marker: marker.map(Box::new),
+        marker,
         text,
         quoted: false,
         cells,
@@ -1015,7 +1010,7 @@ fn broken_at_dash(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
 /// after one that opens a quotation, up to the one that closes it. A quotation that does not
 /// close within [`QUOTE_WINDOW`] paragraphs is a stray quote mark and is ignored, so one typo
 /// cannot swallow the rest of a document.
-fn mark_quoted(paras: &mut [Para]) {
+fn mark_quoted(paras: &mut [Para<'_>]) {
     let balances: Vec<i32> = paras.iter().map(|p| quote_balance(&p.text)).collect();
     let mut i = 0;
     while i < paras.len() {

@@ -6,7 +6,7 @@ use vanban_model::codes;
 use vanban_model::{
     Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span, Str, ThinVec,
 };
-use vanban_text::Sub;
+use vanban_text::{Releasing, Sub};
 
 use crate::clean::is_upper;
 use crate::closing;
@@ -170,11 +170,7 @@ fn preamble_end(paras: &[Para]) -> usize {
     let first_marker = paras.iter().position(|p| {
         p.marker.is_some()
             && !p.quoted
-            && !(p
-                .marker
-                .as_ref()
-                .is_some_and(|m| m.kind == MarkerKind::Indent)
-                && starts_preamble(&p.text))
+            && !(p.marker.is_some_and(|m| m.kind == MarkerKind::Indent) && starts_preamble(&p.text))
     });
     // The enacting formula ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") closes the preamble.
     let enacting = paras
@@ -791,8 +787,8 @@ fn new_node(p: &mut Para, kind: NodeKind) -> Building {
         node: Node {
             id: Str::default(),
             kind,
-            marker: p.marker.as_ref().map(|m| m.text.clone()),
-            number: p.marker.as_ref().and_then(|m| m.number.clone()),
+            marker: p.marker.map(|m| m.text.clone()),
+            number: p.marker.and_then(|m| m.number.clone()),
             heading: None,
             text: std::mem::take(&mut p.text),
             span: Span {
@@ -806,19 +802,18 @@ fn new_node(p: &mut Para, kind: NodeKind) -> Building {
     }
 }
 
-/// Preamble paragraphs: a flat list.
-fn build_flat(ctx: &Ctx, mut paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
+/// Preamble paragraphs: a flat list (the paragraphs consumed as for the tree).
+fn build_flat(ctx: &Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(paras.len());
-    for p in &mut paras {
+    let start = paras.first().map(|p| ctx.line_start(p.first));
+    for mut p in Releasing::new(paras) {
         if p.text.is_empty() && p.marker.is_none() {
             // Blank or noise lines before the first paragraph stay in the region: they are
             // absorbed into the next node's span by `finish`.
             continue;
         }
-        out.push(new_node(p, NodeKind::Paragraph).node);
+        out.push(new_node(&mut p, NodeKind::Paragraph).node);
     }
-    let start = paras.first().map(|p| ctx.line_start(p.first));
-    drop(paras);
     finish(ctx, &mut out, prefix, start, end);
     out.shrink_to_fit();
     out
@@ -856,39 +851,39 @@ const WRAP_UP: &[&str] = &[
     "Giao Văn phòng",
 ];
 
-/// Body paragraphs: a hierarchy by marker rank. The paragraphs are consumed (their texts move
-/// into the nodes) and dropped before the tree is finished.
-fn build_tree(ctx: &mut Ctx, mut paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
+/// Body paragraphs: a hierarchy by marker rank. The paragraphs are consumed as the tree grows
+/// (their texts move into the nodes, their buffer is given back as it empties).
+fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
     let mut tree = Tree::default();
     // At most one root a paragraph (a flat list of bullets has as many); `shrink_to_fit`
     // below gives back what a nested document leaves unused.
     tree.roots.reserve_exact(paras.len());
     let last_marker = paras.iter().rposition(|p| p.marker.is_some() && !p.quoted);
+    let start = paras.first().map(|p| ctx.line_start(p.first));
     let mut last_group: Option<char> = None;
-    for idx in 0..paras.len() {
-        let (head, rest) = paras.split_at_mut(idx + 1);
-        let (p, next) = (&mut head[idx], rest.first());
+    let mut paras = Releasing::new(paras);
+    let mut idx = 0;
+    while let Some(mut p) = paras.next() {
+        let (p, next, at) = (&mut p, paras.peek(), idx);
+        idx += 1;
         if p.text.is_empty() && p.marker.is_none() && p.cells.is_empty() {
             continue;
         }
         let fits = p
             .marker
-            .as_ref()
             .is_some_and(|m| m.kind != MarkerKind::Group || group_continues(m, last_group));
         if fits {
-            if let Some(m) = p.marker.as_ref().filter(|m| m.kind == MarkerKind::Group) {
+            if let Some(m) = p.marker.filter(|m| m.kind == MarkerKind::Group) {
                 last_group = m.number.as_deref().and_then(|n| n.chars().next());
             }
             tree.open(p, next);
             continue;
         }
         // Unmarked text (or a marker that does not fit, kept as text).
-        let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
+        let after_last_marker = last_marker.is_none_or(|lm| at > lm);
         tree.add_text(p, next, after_last_marker);
     }
     tree.close_to(0);
-    let start = paras.first().map(|p| ctx.line_start(p.first));
-    drop(paras);
     let mut roots = tree.roots;
     finish(ctx, &mut roots, prefix, start, end);
     roots.shrink_to_fit();
@@ -950,7 +945,7 @@ impl Tree {
     /// Open the node of a marked paragraph, after closing the nodes of the same or a deeper
     /// rank.
     fn open(&mut self, p: &mut Para, next: Option<&Para>) {
-        let Some(m) = p.marker.as_ref() else {
+        let Some(m) = p.marker else {
             return;
         };
         let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
@@ -1145,7 +1140,7 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
             if is_upper(text) {
                 return true;
             }
-            let deeper_next = next.and_then(|p| p.marker.as_ref()).is_some_and(|m| {
+            let deeper_next = next.and_then(|p| p.marker).is_some_and(|m| {
                 let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
                 m.kind.rank(depth) > rank
             });

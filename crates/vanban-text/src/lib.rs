@@ -13,6 +13,8 @@
 pub mod fold;
 pub mod loose;
 pub use fold::squash_spaces;
+mod release;
+pub use release::Releasing;
 pub mod xml;
 
 use std::borrow::Cow;

@@ -1,0 +1,51 @@
+//! Robustness row 12, measured as the attack measured it: the peak resident memory of parsing
+//! a document of one-character list lines, per node of its tree. The aim of the row is 100
+//! bytes a node; this test holds what has been reached (see the README's robustness table), so
+//! that a larger node or a record held through the lowering shows up here. The peak is the
+//! process's high-water mark (`VmHWM`), so this test runs alone in its own binary; what the
+//! test harness held before it is subtracted.
+
+#![cfg(target_os = "linux")]
+
+/// A `kB` field of `/proc/self/status`, in bytes.
+fn status_bytes(field: &str) -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let line = status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"));
+    let kb: usize = line
+        .trim_start_matches(field)
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .expect("a number of kB");
+    kb * 1024
+}
+
+/// Bytes of peak memory a node may cost (1 000 000 such lines: 451 bytes a node at the start
+/// of 4 December, 330 after it).
+const MOST_BYTES_A_NODE: usize = 350;
+
+#[test]
+fn row_12_a_list_item_costs_at_most_what_was_reached() {
+    const N: usize = 200_000;
+    let before = status_bytes("VmHWM:");
+    let mut input = String::from(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\n",
+    );
+    input.push_str(&"1.\n".repeat(N));
+    let input = input.into_bytes();
+    let parsed = vanban::parse_bytes(&input).expect("UTF-8");
+    drop(input);
+    let nodes: usize = parsed.document.body.iter().map(|n| n.walk().count()).sum();
+    assert_eq!(nodes, N);
+    let peak = status_bytes("VmHWM:") - before;
+    let per_node = peak / nodes;
+    eprintln!("{nodes} nodes, peak {peak} bytes above the harness ({per_node} bytes a node)");
+    assert!(
+        per_node <= MOST_BYTES_A_NODE,
+        "{per_node} bytes a node at the peak"
+    );
+}
