@@ -313,13 +313,18 @@ fn cpu_time(f: &mut impl FnMut()) -> Duration {
 /// five runs are measured until the ratio is under 6× (a quadratic gives about 16× every time,
 /// so more rounds cannot hide one).
 fn assert_linear(what: &str, make: impl Fn(usize) -> String, n: usize) {
-    let small = make(n);
-    let large = make(4 * n);
     let run = |t: &str| {
         let p = vanban::parse(t);
         let x = vanban::extract(&p);
         std::hint::black_box((p.document.body.len(), x.citations.len()));
     };
+    assert_linear_in(what, make, n, run);
+}
+
+/// [`assert_linear`] for any work on the text (parse and an output format, for example).
+fn assert_linear_in(what: &str, make: impl Fn(usize) -> String, n: usize, run: impl Fn(&str)) {
+    let small = make(n);
+    let large = make(4 * n);
     let (mut t1, mut t4) = (Duration::MAX, Duration::MAX);
     for _round in 0..4 {
         for _ in 0..5 {
@@ -468,6 +473,38 @@ fn row_03_an_unclosed_quote_costs_a_window_not_the_rest_of_the_text() {
     assert_linear("Đề án “ repeated", make, 5000);
     let make = |n: usize| format!("{TINY}{}", "Đề án “Xây dựng ".repeat(n));
     assert_linear("Đề án “Xây dựng repeated", make, 3000);
+}
+
+// Row 2's kind, found by a later attack: a title that runs on into a line listing thousands of
+// laws (each of its citations folded the whole title again), and the same list in Akoma Ntoso
+// (each citation's text was searched for again in the paragraph, every find checked against
+// every mark: cubic).
+#[test]
+fn row_02_long_lists_of_citations_are_linear_in_extraction_and_akn() {
+    let make = |n: usize| {
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\n{}\n",
+            "Luật Đất đai, ".repeat(n)
+        )
+    };
+    assert_linear("a title running into 'Luật Đất đai, ' repeated", make, 1000);
+    let make = |n: usize| {
+        format!(
+            "{TINY}Căn cứ {}\n",
+            "Nghị định số 1/2020/NĐ-CP, ".repeat(n)
+        )
+    };
+    let akn = |t: &str| {
+        let p = vanban::parse(t);
+        let xml = vanban::output::DocumentFormat::Akn.render(&p).expect("rendered");
+        std::hint::black_box(xml.len());
+    };
+    assert_linear_in("AKN of 'Nghị định số 1/2020/NĐ-CP, ' repeated", make, 500, akn);
+    // And every citation is marked.
+    let xml = vanban::output::DocumentFormat::Akn
+        .render(&vanban::parse(&make(300)))
+        .expect("rendered");
+    assert_eq!(xml.matches("<ref href=").count(), 300);
 }
 
 // The same attack on the readers of tables and of misread markers: many header lines, long

@@ -179,12 +179,15 @@ pub(crate) fn ends_force_after(tail: &str) -> bool {
     })
 }
 
+/// How much of a paragraph's folded opening `opener` reads, in bytes.
+const OPENER_BYTES: usize = 120;
+
 /// The formula a paragraph opens with, for citations listed in it.
 ///
 /// The formula is read across a line wrap and Markdown runs ("*Căn" / "cứ Quyết định …",
 /// "*Căn cứ* *Nghị quyết số* …").
 pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
-    let head = vanban_text::floor(paragraph, 120);
+    let head = vanban_text::floor(paragraph, OPENER_BYTES);
     let mut t = String::with_capacity(head);
     for c in paragraph.sub(..head).chars() {
         match c {
@@ -761,8 +764,16 @@ fn clause_proposal<'a>(ev: &Evidence<'a>, s: &Step<'_>) -> Option<Claim<'a>> {
 /// The title opens with its formula after the document type ("NGHỊ QUYẾT" / "SỬA ĐỔI, BỔ
 /// SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH … BAN HÀNH THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND").
 fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
+    // Only the title's opening is read: folded whole for each of its citations, a long title
+    // listing thousands of laws was quadratic. A character folds to at least one byte, so
+    // the first `OPENER_BYTES` folded bytes come from at most as many characters.
     let title = match s.pos {
-        Position::Title => ev.doc.header.title.as_deref().map(fold_case),
+        Position::Title => ev
+            .doc
+            .header
+            .title
+            .as_deref()
+            .map(|t| fold_case(vanban_text::window(t, 0, 4 * OPENER_BYTES))),
         _ => None,
     };
     let paragraph = title.as_deref().unwrap_or_else(|| ev.paragraph_before(s));
