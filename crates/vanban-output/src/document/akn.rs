@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use vanban_extract::fold::slug;
 use vanban_model::{
     Closing, Document, DocumentId, DocumentKind, Extraction, Header, Node, NodeKind,
@@ -120,7 +120,15 @@ fn ref_marks<'a>(text: &str, refs: &'a [(String, String)]) -> Vec<(usize, usize,
         .iter()
         .filter(|(raw, _)| !raw.is_empty() && first.insert(raw.as_str()))
         .collect();
-    let Ok(searcher) = AhoCorasick::new(wanted.iter().map(|(raw, _)| raw)) else {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // Built for each paragraph that has citations: an automaton without the DFA step, whose
+    // construction costs more than a paragraph's scan.
+    let searcher = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(wanted.iter().map(|(raw, _)| raw));
+    let Ok(searcher) = searcher else {
         return Vec::new();
     };
     // Overlapping matches come by end, which for one text is by start: each text's own
