@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use vanban_graph::{EdgeKind, Graph, Node, NodeKind};
+use vanban_graph::{Edge, EdgeKind, Graph, Node, NodeKind};
 
 pub(super) const FONT: f64 = 12.0;
 const CHAR_W: f64 = 6.8;
@@ -43,13 +43,21 @@ pub(super) struct Layout<'a> {
 
 /// Lay out the documents `ids` (all documents when `None`) and the relations among them.
 pub(super) fn layout<'a>(g: &'a Graph, ids: Option<&BTreeSet<String>>) -> Layout<'a> {
-    let docs: Vec<&Node> = g
-        .nodes()
-        .filter(|n| n.kind == NodeKind::Document)
-        .filter(|n| ids.is_none_or(|s| s.contains(&n.id)))
-        .collect();
+    // A chain's picture looks up its documents and their edges: the report draws one for
+    // every chain, and scanning the whole graph for each was quadratic in the corpus.
+    let docs: Vec<&Node> = match ids {
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| g.node(id).filter(|n| n.id == *id))
+            .filter(|n| n.kind == NodeKind::Document)
+            .collect(),
+        None => g.nodes().filter(|n| n.kind == NodeKind::Document).collect(),
+    };
     let keep: BTreeSet<&str> = docs.iter().map(|n| n.id.as_str()).collect();
-    let edges = relation_edges(g, &keep);
+    let edges = match ids {
+        Some(_) => relation_edges(keep.iter().flat_map(|id| g.outgoing(id)), &keep),
+        None => relation_edges(g.edges(), &keep),
+    };
     let layer = layers(&keep, &edges);
     let rows = ordered_rows(&keep, &edges, &layer);
     let mut boxes: BTreeMap<&str, Box_> = docs.iter().map(|n| (n.id.as_str(), sized(n))).collect();
@@ -63,13 +71,14 @@ pub(super) fn layout<'a>(g: &'a Graph, ids: Option<&BTreeSet<String>>) -> Layout
     }
 }
 
-/// Edges between drawn documents, one per (source, target), types joined.
+/// Edges between drawn documents, one per (source, target), types joined, from `all` (every
+/// edge of the graph, or those leaving the drawn documents).
 fn relation_edges<'a>(
-    g: &'a Graph,
+    all: impl IntoIterator<Item = Edge<'a>>,
     keep: &BTreeSet<&str>,
 ) -> BTreeMap<(&'a str, &'a str), BTreeSet<&'static str>> {
     let mut edges: BTreeMap<(&str, &str), BTreeSet<&'static str>> = BTreeMap::new();
-    for e in g.edges() {
+    for e in all {
         if let EdgeKind::Relation(r) = e.kind {
             if keep.contains(e.source) && keep.contains(e.target) && e.source != e.target {
                 edges
@@ -134,20 +143,17 @@ fn ordered_rows<'a>(
     for n in keep {
         rows[layer.get(n).copied().unwrap_or(0)].push(n);
     }
-    let neighbours = |n: &str| -> Vec<&str> {
-        edges
-            .keys()
-            .filter_map(|(s, t)| {
-                if *s == n {
-                    Some(*t)
-                } else if *t == n {
-                    Some(*s)
-                } else {
-                    None
-                }
-            })
-            .collect()
-    };
+    // Each document's neighbours, once for every edge that touches it (a self-loop once):
+    // looked up, not found by scanning every edge for every document (quadratic in a
+    // corpus of thousands).
+    let mut adjacent: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for &(s, t) in edges.keys() {
+        adjacent.entry(s).or_default().push(t);
+        if s != t {
+            adjacent.entry(t).or_default().push(s);
+        }
+    }
+    let neighbours = |n: &str| -> &[&str] { adjacent.get(n).map_or(&[], Vec::as_slice) };
     for _ in 0..4 {
         for k in 1..rows.len() {
             let pos: BTreeMap<&str, usize> = rows[k - 1]
