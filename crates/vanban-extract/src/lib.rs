@@ -29,9 +29,11 @@ mod standards;
 mod units;
 mod words;
 
+use std::sync::Arc;
+
 use vanban_model::codes;
 use vanban_model::{
-    AgencyRef, Assignment, Citation, Document, Extraction, Node, RecipientRef, Reference, Span,
+    AgencyRef, Assignment, Citation, Document, Extraction, Node, RecipientRef, Reference, Span, Str,
 };
 use vanban_syntax::Parsed;
 use vanban_text::fold::{fold_case, slug};
@@ -261,7 +263,9 @@ fn find_references(
     nodes: &NodeIndex,
 ) -> Vec<Reference> {
     let citation_starts: Vec<usize> = cites.iter().map(|c| c.span.start).collect();
-    let citation_ids: Vec<Option<&str>> = cites.iter().map(|c| c.target_id.as_deref()).collect();
+    let citation_ids: Vec<Option<Arc<str>>> = cites.iter().map(|c| c.target_id.clone()).collect();
+    // One copy of the document's own id for all its references.
+    let own: Arc<str> = Arc::from(id);
     let span_of = |s: usize, e: usize| {
         let (line, column) = parsed.line_col(s);
         Span {
@@ -271,24 +275,25 @@ fn find_references(
             column,
         }
     };
-    let node_at = |p: usize| nodes.at(p).map(|(id, _)| id.to_owned());
+    let node_at = |p: usize| nodes.at(p).map(|(id, _)| Str::from(id));
     let units = units::UnitIndex::new(&parsed.document);
     let mut references = Vec::new();
     for &(range, pos) in places {
         if pos == Position::Title {
             continue;
         }
-        references.extend(references::find(
+        references::find(
             &units,
             parsed.source.as_str(),
             folded,
             range,
             &citation_starts,
-            id,
+            &own,
             &citation_ids,
             &span_of,
             &node_at,
-        ));
+            &mut references,
+        );
     }
     references
 }

@@ -2,11 +2,11 @@
 //! "các Điều 3, 4 và 5", "từ Điều 5 đến Điều 9", "Điều này". Units of this document resolve
 //! to element ids; units of a cited document keep that document's id.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use pest::Parser;
 use regex::Regex;
-use vanban_model::{Node, NodeKind, Reference, Span};
+use vanban_model::{Node, NodeKind, Reference, Span, Str, ThinVec};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::citations::{CitationGrammar, Rule};
@@ -66,9 +66,10 @@ fn read_chain(pair: pest::iterators::Pair<'_, Rule>) -> Vec<Level> {
     levels
 }
 
-fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
+/// Each reference read in `range`, given to `each` as it is read (a line of thousands holds
+/// no list of readings).
+fn find_refs(folded: &str, range: (usize, usize), mut each: impl FnMut(Read)) {
     let (from, to) = range;
-    let mut out = Vec::new();
     let mut last_end = from;
     for m in word_matches(unit_regex(), folded.sub(from..to)) {
         let start = from + m.start();
@@ -127,9 +128,8 @@ fn find_refs(folded: &str, range: (usize, usize)) -> Vec<Read> {
             continue;
         }
         last_end = end;
-        out.push(read);
+        each(read);
     }
-    out
 }
 
 /// Node kinds a unit word may name, in order of preference.
@@ -164,7 +164,7 @@ fn unit_label(word: &str, number: &str) -> String {
 }
 
 /// Resolve a reference to this document's element ids.
-fn resolve(units: &UnitIndex<'_>, read: &Read, pos: usize) -> Vec<String> {
+fn resolve(units: &UnitIndex<'_>, read: &Read, pos: usize) -> ThinVec<Str> {
     let chain = units.ancestors(pos);
     // The roots to search: the appendix or body the reference stands in.
     let mut scope = units.region(pos);
@@ -181,7 +181,7 @@ fn resolve(units: &UnitIndex<'_>, read: &Read, pos: usize) -> Vec<String> {
                     scope = units.below(n);
                     continue;
                 }
-                None => return Vec::new(),
+                None => return ThinVec::new(),
             }
         }
         let mut numbers = level.numbers.clone();
@@ -214,12 +214,12 @@ fn resolve(units: &UnitIndex<'_>, read: &Read, pos: usize) -> Vec<String> {
             .filter_map(|n| units.first_numbered(&scope, kinds, n))
             .collect();
         if next.is_empty() {
-            return Vec::new();
+            return ThinVec::new();
         }
         scope = units.below_all(&next);
         found = next;
     }
-    found.into_iter().map(|n| n.id.to_string()).collect()
+    found.into_iter().map(|n| n.id.clone()).collect()
 }
 
 /// What follows a reference: "… Nghị định này" (this document), a citation (that document),
@@ -229,7 +229,7 @@ pub(crate) enum Anchor {
     Cited(usize),
 }
 
-/// Find references in `range` and resolve them.
+/// Find references in `range`, resolve them and add them to `out`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     units: &UnitIndex<'_>,
@@ -237,13 +237,13 @@ pub(crate) fn find(
     folded: &str,
     range: (usize, usize),
     citation_starts: &[usize],
-    own_id: &str,
-    citation_ids: &[Option<&str>],
+    own_id: &Arc<str>,
+    citation_ids: &[Option<Arc<str>>],
     span_of: &dyn Fn(usize, usize) -> Span,
-    node_at: &dyn Fn(usize) -> Option<String>,
-) -> Vec<Reference> {
-    let mut out = Vec::new();
-    for read in find_refs(folded, range) {
+    node_at: &dyn Fn(usize) -> Option<Str>,
+    out: &mut Vec<Reference>,
+) {
+    find_refs(folded, range, |read| {
         // What the units belong to.
         let after = folded.sub(read.end..range.1);
         let skip = after.len() - after.trim_start_matches([' ', '\n', '*', ',']).len();
@@ -259,34 +259,33 @@ pub(crate) fn find(
             .filter(|&&s| s <= rest_at + 2 && s + 1 >= rest_at)
             .map_or(Anchor::This, |_| Anchor::Cited(first));
         let (document, targets) = match anchor {
-            Anchor::Cited(i) => (
-                citation_ids.get(i).copied().flatten().map(str::to_owned),
-                Vec::new(),
-            ),
-            Anchor::This => (Some(own_id.to_owned()), resolve(units, &read, read.start)),
+            Anchor::Cited(i) => (citation_ids.get(i).cloned().flatten(), ThinVec::new()),
+            Anchor::This => (Some(own_id.clone()), resolve(units, &read, read.start)),
         };
-        let mut units: Vec<String> = read
+        let mut units: ThinVec<Str> = read
             .levels
             .iter()
             .rev()
             .map(|l| {
                 if l.this {
-                    format!("{} này", unit_label(&l.word, "").trim_end())
+                    Str::from(format!("{} này", unit_label(&l.word, "").trim_end()))
                 } else {
                     l.numbers
                         .iter()
                         .map(|n| unit_label(&l.word, n))
                         .collect::<Vec<_>>()
                         .join(", ")
+                        .into()
                 }
             })
             .collect();
         if let Some((lo, hi)) = &read.range {
             if let (Some(first), Some(l)) = (units.first_mut(), read.levels.last()) {
-                *first = format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi));
+                *first =
+                    format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi)).into();
             }
         }
-        let raw = squash_spaces(&text.sub(read.start..read.end).replace(['*', '_'], ""));
+        let raw = squash_spaces(&text.sub(read.start..read.end).replace(['*', '_'], "")).into();
         out.push(Reference {
             raw,
             targets,
@@ -295,6 +294,5 @@ pub(crate) fn find(
             node: node_at(read.start),
             span: span_of(read.start, read.end),
         });
-    }
-    out
+    });
 }

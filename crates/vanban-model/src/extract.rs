@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span, Str};
+use crate::{Diagnostic, DocumentKind, DocumentNumber, Issuer, Span, Str, ThinVec};
 
 /// How a citation names the document it cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -187,17 +187,23 @@ pub struct Relation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reference {
     /// As written.
-    pub raw: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub raw: Str,
     /// Element ids it resolves to in the document it names (several for "Điều 3, 4 và 5" or
     /// "từ Điều 5 đến Điều 9"); empty when no such unit exists.
-    pub targets: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
+    pub targets: ThinVec<Str>,
     /// Canonical id of the document the units belong to (this document for "… này" or a bare
     /// unit).
-    pub document: Option<String>,
+    // (Shared: the references of one document hold one copy of each id, as citations do.)
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub document: Option<Arc<str>>,
     /// The units as read, outermost first, e.g. ["Điều 5", "khoản 2", "điểm a"].
-    pub units: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
+    pub units: ThinVec<Str>,
     /// Element id of the node the reference stands in.
-    pub node: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub node: Option<Str>,
     /// Where it is.
     pub span: Span,
 }
