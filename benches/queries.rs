@@ -48,10 +48,10 @@ fn extraction(i: usize) -> Extraction {
             span: Span::default(),
         });
         relations.push(Relation {
-            from: own.clone(),
-            to: to.to_owned(),
+            from: own.as_str().into(),
+            to: to.into(),
             kind: rel,
-            asserted_by: own.clone(),
+            asserted_by: own.as_str().into(),
             span: Span::default(),
         });
     };

@@ -44,7 +44,7 @@ fn implements_a_party_letter() {
     // The cited letter's id is the id the letter itself gets when parsed.
     let letter = corpus("CV_2449-CV-DU_2026_LaoCai.txt");
     assert!(
-        x.relations.iter().any(|r| r.to == letter.id),
+        x.relations.iter().any(|r| *r.to == *letter.id),
         "{} not cited",
         letter.id
     );
@@ -58,7 +58,7 @@ fn based_on_in_the_preamble() {
     assert!(
         x.relations
             .iter()
-            .any(|r| r.kind == RelationType::BasedOn && r.to == nd30.id),
+            .any(|r| r.kind == RelationType::BasedOn && *r.to == *nd30.id),
         "{}",
         listing(&x)
     );

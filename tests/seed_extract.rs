@@ -117,7 +117,7 @@ fn relations() {
     let got: Vec<(&str, RelationType, &str)> = x
         .relations
         .iter()
-        .map(|r| (r.from.as_str(), r.kind, r.to.as_str()))
+        .map(|r| (&*r.from, r.kind, &*r.to))
         .collect();
     assert_eq!(
         got,
@@ -148,7 +148,7 @@ fn relations() {
             (SEED, RelationType::Cites, N29),
         ]
     );
-    assert!(x.relations.iter().all(|r| r.asserted_by == SEED));
+    assert!(x.relations.iter().all(|r| &*r.asserted_by == SEED));
 }
 
 #[test]

@@ -25,9 +25,14 @@ use crate::NodeIndex;
 pub(crate) struct Ids(std::collections::HashSet<Arc<str>>);
 
 impl Ids {
+    /// The ids `cites` hold, to be shared again.
+    pub(crate) fn of(cites: &[Citation]) -> Ids {
+        Ids(cites.iter().filter_map(|c| c.target_id.clone()).collect())
+    }
+
     /// The shared copy of `id`.
-    pub(crate) fn share(&mut self, id: String) -> Arc<str> {
-        if let Some(shared) = self.0.get(id.as_str()) {
+    pub(crate) fn share(&mut self, id: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(id) {
             return Arc::clone(shared);
         }
         let shared: Arc<str> = Arc::from(id);
@@ -68,7 +73,7 @@ pub(crate) fn citation(
             None => identity::named_id(kind, year, &name),
         };
         (
-            Some(ids.share(id)),
+            Some(ids.share(&id)),
             None,
             Some(Str::from(name)),
             CitationForm::Named,
@@ -77,7 +82,7 @@ pub(crate) fn citation(
         let target_id = f
             .number
             .as_ref()
-            .map(|n| ids.share(numbered_id(f, n, kind, year, ctx)));
+            .map(|n| ids.share(&numbered_id(f, n, kind, year, ctx)));
         let number = f.number.take().map(|n| symbol_spanned(n, span, parsed));
         let form = if f.bare().is_some() {
             CitationForm::Short

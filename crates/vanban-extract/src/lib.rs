@@ -104,7 +104,6 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .iter_mut()
         .map(|(f, pos)| cite::citation(text, (f, *pos), &ctx, &nodes, parsed, &mut ids))
         .collect();
-    drop(ids);
     cite::resolve_short_forms(&mut cites, &found);
     cite::check_issuers(&cites, &found, &mut diagnostics);
     // Relations read only where each citation is: the reader's records are freed here.
@@ -131,8 +130,10 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     cite::link_named_laws(&mut cites, own_law.as_deref());
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, &folded);
+    let own = ids.share(&id);
+    drop(ids);
     let relations = relations::relate(&id, doc, &folded, &found, &cites, &nodes, &mut diagnostics);
-    let references = find_references(parsed, &folded, &places, &id, &cites, &nodes);
+    let references = find_references(parsed, &folded, &places, &own, &cites, &nodes);
     let assignments = assignments::assignments(&options.registry, doc);
     let recipients = recipients(&options.registry, doc);
     let agencies = agencies_named(&assignments, &recipients, ctx.province.as_deref());
@@ -258,14 +259,12 @@ fn find_references(
     parsed: &Parsed,
     folded: &str,
     places: &[((usize, usize), Position)],
-    id: &str,
+    own: &Arc<str>,
     cites: &[Citation],
     nodes: &NodeIndex,
 ) -> Vec<Reference> {
     let citation_starts: Vec<usize> = cites.iter().map(|c| c.span.start).collect();
     let citation_ids: Vec<Option<Arc<str>>> = cites.iter().map(|c| c.target_id.clone()).collect();
-    // One copy of the document's own id for all its references.
-    let own: Arc<str> = Arc::from(id);
     let span_of = |s: usize, e: usize| {
         let (line, column) = parsed.line_col(s);
         Span {
@@ -288,7 +287,7 @@ fn find_references(
             folded,
             range,
             &citation_starts,
-            &own,
+            own,
             &citation_ids,
             &span_of,
             &node_at,

@@ -10,6 +10,7 @@
 //! citation listed in it. Every cited document left without a relation is cited.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use vanban_model::{
     Citation, CitationForm, Diagnostic, Document, DocumentKind, Node, NodeKind, Relation,
@@ -19,6 +20,7 @@ use vanban_text::fold::{fold_case, slug};
 use vanban_text::Sub;
 
 use crate::citations::Spot;
+use crate::cite::Ids;
 use crate::lists::{
     ACTION_JOINERS, APPROVAL_WORDS, CITED_TITLE_TYPES, CLAIM_JOINERS, INTENT_WORDS,
     RELATION_OPENERS, RELATION_PASSIVES, RELATION_TRIGGERS, WORDING_WORDS,
@@ -283,8 +285,10 @@ pub(crate) fn relate(
         cites,
         nodes,
     };
+    let mut ids = Ids::of(cites);
     let mut out = Gathered {
         own,
+        ids: &mut ids,
         relations: Vec::new(),
         seen: BTreeSet::new(),
         dropped: Vec::new(),
@@ -380,8 +384,10 @@ impl<'a> Evidence<'a> {
 struct Gathered<'a> {
     /// The citing document's id.
     own: &'a str,
+    /// The shared copy of each id (the citations' own, so relations hold no copy of their own).
+    ids: &'a mut Ids,
     relations: Vec<Relation>,
-    seen: BTreeSet<(String, String, RelationType)>,
+    seen: BTreeSet<(Arc<str>, Arc<str>, RelationType)>,
     /// Claims the time guard dropped, as diagnostics.
     dropped: Vec<Diagnostic>,
 }
@@ -398,12 +404,13 @@ impl Gathered<'_> {
                 return;
             }
         }
-        if self.seen.insert((from.to_owned(), to.to_owned(), kind)) {
+        let (from, to) = (self.ids.share(from), self.ids.share(to));
+        if self.seen.insert((Arc::clone(&from), Arc::clone(&to), kind)) {
             self.relations.push(Relation {
-                from: from.to_owned(),
-                to: to.to_owned(),
+                from,
+                to,
                 kind,
-                asserted_by: self.own.to_owned(),
+                asserted_by: self.ids.share(self.own),
                 span,
             });
         }
@@ -853,14 +860,14 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     let nested: HashSet<usize> = out
         .relations
         .iter()
-        .filter(|r| r.from != ev.own)
+        .filter(|r| *r.from != *ev.own)
         .map(|r| r.span.start)
         .collect();
-    let reached: BTreeSet<String> = out
+    let reached: BTreeSet<Arc<str>> = out
         .relations
         .iter()
-        .filter(|r| r.from == ev.own)
-        .map(|r| r.to.clone())
+        .filter(|r| *r.from == *ev.own)
+        .map(|r| Arc::clone(&r.to))
         .collect();
     let mut names: BTreeSet<&str> = reached.iter().map(|id| id_name(id)).collect();
     let own_name = ev

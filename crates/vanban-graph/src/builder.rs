@@ -33,9 +33,8 @@ impl GraphBuilder {
 
     /// Add a document's extraction; `source` names where it came from (a file path). What the
     /// graph does not use (unit references, diagnostics, the issuer's raw header lines, the
-    /// list of agencies named, the place, the element ids of citations, the asserting
-    /// document repeated in each relation, recipients' names as written) is dropped here, so
-    /// a large corpus holds no more than it needs.
+    /// list of agencies named, the place, the element ids of citations, recipients' names as
+    /// written) is dropped here, so a large corpus holds no more than it needs.
     pub fn add(&mut self, source: impl Into<String>, mut extraction: Extraction) {
         extraction.references = Vec::new();
         extraction.diagnostics = Vec::new();
@@ -44,9 +43,6 @@ impl GraphBuilder {
         extraction.place = None;
         for c in &mut extraction.citations {
             c.node = None;
-        }
-        for r in &mut extraction.relations {
-            r.asserted_by = String::new();
         }
         for r in &mut extraction.recipients {
             r.name = String::new();

@@ -23,10 +23,10 @@
 //!     citations: Vec::new(),
 //!     references: Vec::new(),
 //!     relations: vec![Relation {
-//!         from: plan.to_owned(),
-//!         to: above.to_owned(),
+//!         from: plan.into(),
+//!         to: above.into(),
 //!         kind: RelationType::Implements,
-//!         asserted_by: plan.to_owned(),
+//!         asserted_by: plan.into(),
 //!         span: Span::default(),
 //!     }],
 //!     assignments: Vec::new(),

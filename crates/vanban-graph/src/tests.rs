@@ -70,10 +70,10 @@ fn doc(id: &str, kind: DocumentKind, printed: &str, date: &str) -> Extraction {
 /// `x` asserts `x --kind--> to` at byte `at`.
 fn relate(x: &mut Extraction, kind: RelationType, to: &str, at: usize) {
     x.relations.push(Relation {
-        from: x.id.clone(),
-        to: to.to_owned(),
+        from: x.id.as_str().into(),
+        to: to.into(),
         kind,
-        asserted_by: x.id.clone(),
+        asserted_by: x.id.as_str().into(),
         span: span(at),
     });
 }
@@ -219,10 +219,10 @@ fn edges_keep_their_evidence() {
     let mut y = doc(&b, DocumentKind::Plan, "1/KH-UBND", "2024-01-10");
     // y says that a implements the resolution too: one edge per asserting document.
     y.relations.push(Relation {
-        from: a.clone(),
-        to: top.clone(),
+        from: a.as_str().into(),
+        to: top.as_str().into(),
         kind: RelationType::Implements,
-        asserted_by: b.clone(),
+        asserted_by: b.as_str().into(),
         span: span(70),
     });
     let g = build(&[("a.txt", &x), ("b.txt", &y)]);

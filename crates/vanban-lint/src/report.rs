@@ -93,7 +93,7 @@ pub fn document_report(file: &str, parsed: &Parsed, x: &Extraction) -> DocumentR
         .relations
         .iter()
         .map(|r| {
-            let subject = if r.from == x.id {
+            let subject = if *r.from == *x.id {
                 String::new()
             } else {
                 format!("{} ", r.from)

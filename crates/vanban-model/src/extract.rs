@@ -169,15 +169,20 @@ impl std::fmt::Display for RelationType {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Relation {
+    // (The ids are shared: a document's relations hold one copy of each id, the one its
+    // citations and references hold.)
     /// Canonical id of the subject.
-    pub from: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub from: Arc<str>,
     /// Canonical id of the object.
-    pub to: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub to: Arc<str>,
     /// What the relation is.
     #[serde(rename = "type")]
     pub kind: RelationType,
     /// Canonical id of the document that asserts it.
-    pub asserted_by: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub asserted_by: Arc<str>,
     /// The text that asserts it (the object's citation).
     pub span: Span,
 }

@@ -369,7 +369,7 @@ fn references(
 ) {
     o.push_str("      <references source=\"#vanban\">\n");
     let mut relation_of: BTreeMap<String, &str> = BTreeMap::new();
-    for r in x.relations.iter().filter(|r| r.from == x.id) {
+    for r in x.relations.iter().filter(|r| *r.from == *x.id) {
         relation_of.entry(akn_uri(&r.to)).or_insert(r.kind.as_str());
     }
     for (i, (href, show)) in cited.iter().enumerate() {
