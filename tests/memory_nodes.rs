@@ -7,22 +7,8 @@
 
 #![cfg(target_os = "linux")]
 
-/// A `kB` field of `/proc/self/status`, in bytes.
-fn status_bytes(field: &str) -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"));
-    let kb: usize = line
-        .trim_start_matches(field)
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .expect("a number of kB");
-    kb * 1024
-}
+mod peak;
+use peak::status_bytes;
 
 /// Bytes of peak memory a node may cost (1 000 000 such lines: 451 bytes a node at the start
 /// of 4 December, 330 after it).

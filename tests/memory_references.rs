@@ -9,22 +9,8 @@
 
 #![cfg(target_os = "linux")]
 
-/// A `kB` field of `/proc/self/status`, in bytes.
-fn status_bytes(field: &str) -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"));
-    let kb: usize = line
-        .trim_start_matches(field)
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .expect("a number of kB");
-    kb * 1024
-}
+mod peak;
+use peak::status_bytes;
 
 #[test]
 fn a_line_of_references_costs_at_most_35_times_the_input() {
