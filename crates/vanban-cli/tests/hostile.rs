@@ -291,6 +291,17 @@ fn plan(n: usize, of: &[usize]) -> String {
     )
 }
 
+/// The graph of `n` plans, plan k implementing plan `parent(k)` when there is one.
+fn plans(n: usize, parent: impl Fn(usize) -> Option<usize>) -> vanban::Graph {
+    let docs: Vec<(String, String)> = (1..=n)
+        .map(|k| {
+            let of: Vec<usize> = parent(k).into_iter().collect();
+            (format!("p{k}.txt"), plan(k, &of))
+        })
+        .collect();
+    graph_of(&docs)
+}
+
 fn graph_of(docs: &[(String, String)]) -> vanban::Graph {
     let mut b = vanban::GraphBuilder::new();
     for (name, text) in docs {
@@ -555,17 +566,7 @@ fn row_02_table_readers_and_marker_repairs_are_linear() {
 // every edge for every document.
 #[test]
 fn row_04_pictures_of_chains_are_linear_in_the_corpus() {
-    let star = |n: usize| {
-        let docs: Vec<(String, String)> = (1..=n)
-            .map(|k| {
-                (
-                    format!("p{k}.txt"),
-                    plan(k, if k == 1 { &[] } else { &[1] }),
-                )
-            })
-            .collect();
-        graph_of(&docs)
-    };
+    let star = |n: usize| plans(n, |k| (k > 1).then_some(1));
     let (one, four) = (star(150), star(600));
     let report = vanban::lint::report::Report::new(Vec::new());
     let html = |g: &vanban::Graph| {
@@ -580,16 +581,7 @@ fn row_04_pictures_of_chains_are_linear_in_the_corpus() {
         || html(&one),
         || html(&four),
     );
-    let chain = |n: usize| {
-        let docs: Vec<(String, String)> = (1..=n)
-            .map(|k| {
-                let parent = [k - 1];
-                let of: &[usize] = if k == 1 { &[] } else { &parent };
-                (format!("c{k}.txt"), plan(k, of))
-            })
-            .collect();
-        graph_of(&docs)
-    };
+    let chain = |n: usize| plans(n, |k| (k > 1).then(|| k - 1));
     let (one, four) = (chain(200), chain(800));
     let svg = |g: &vanban::Graph| {
         std::hint::black_box(vanban::output::graph::svg(g, None).len());
@@ -653,13 +645,7 @@ fn row_04_a_chain_is_the_dag_each_document_once() {
 #[test]
 fn row_09_a_chain_5000_long_is_walked_to_the_end() {
     let n = 5000;
-    let docs: Vec<(String, String)> = (1..=n)
-        .map(|i| {
-            let of = if i == 1 { vec![] } else { vec![i - 1] };
-            (format!("c{i}.txt"), plan(i, &of))
-        })
-        .collect();
-    let g = graph_of(&docs);
+    let g = plans(n, |k| (k > 1).then(|| k - 1));
     let top = g.resolve(&format!("{n}/KH-UBND")).unwrap();
     let chain = g.chain(&top, vanban::graph::IMPLEMENTATION).unwrap();
     assert_eq!(chain.links.len(), n - 1, "no depth limit");

@@ -264,7 +264,6 @@ fn find_references(
     nodes: &NodeIndex,
 ) -> Vec<Reference> {
     let citation_starts: Vec<usize> = cites.iter().map(|c| c.span.start).collect();
-    let citation_ids: Vec<Option<Arc<str>>> = cites.iter().map(|c| c.target_id.clone()).collect();
     let span_of = |s: usize, e: usize| {
         let (line, column) = parsed.line_col(s);
         Span {
@@ -288,7 +287,7 @@ fn find_references(
             range,
             &citation_starts,
             own,
-            &citation_ids,
+            cites,
             &span_of,
             &node_at,
             &mut references,

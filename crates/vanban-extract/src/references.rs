@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use pest::Parser;
 use regex::Regex;
-use vanban_model::{Node, NodeKind, Reference, Span, Str, ThinVec};
+use vanban_model::{Citation, Node, NodeKind, Reference, Span, Str, ThinVec};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::citations::{CitationGrammar, Rule};
@@ -238,7 +238,7 @@ pub(crate) fn find(
     range: (usize, usize),
     citation_starts: &[usize],
     own_id: &Arc<str>,
-    citation_ids: &[Option<Arc<str>>],
+    cites: &[Citation],
     span_of: &dyn Fn(usize, usize) -> Span,
     node_at: &dyn Fn(usize) -> Option<Str>,
     out: &mut Vec<Reference>,
@@ -259,7 +259,10 @@ pub(crate) fn find(
             .filter(|&&s| s <= rest_at + 2 && s + 1 >= rest_at)
             .map_or(Anchor::This, |_| Anchor::Cited(first));
         let (document, targets) = match anchor {
-            Anchor::Cited(i) => (citation_ids.get(i).cloned().flatten(), ThinVec::new()),
+            Anchor::Cited(i) => (
+                cites.get(i).and_then(|c| c.target_id.clone()),
+                ThinVec::new(),
+            ),
             Anchor::This => (Some(own_id.clone()), resolve(units, &read, read.start)),
         };
         let mut units: ThinVec<Str> = read

@@ -862,10 +862,11 @@ fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<
     let start = paras.first().map(|p| ctx.line_start(p.first));
     let mut last_group: Option<char> = None;
     let mut paras = Releasing::new(paras);
-    let mut idx = 0;
-    while let Some(mut p) = paras.next() {
-        let (p, next, at) = (&mut p, paras.peek(), idx);
-        idx += 1;
+    for idx in 0.. {
+        let Some(mut p) = paras.next() else {
+            break;
+        };
+        let (p, next) = (&mut p, paras.peek());
         if p.text.is_empty() && p.marker.is_none() && p.cells.is_empty() {
             continue;
         }
@@ -880,7 +881,7 @@ fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<
             continue;
         }
         // Unmarked text (or a marker that does not fit, kept as text).
-        let after_last_marker = last_marker.is_none_or(|lm| at > lm);
+        let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
         tree.add_text(p, next, after_last_marker);
     }
     tree.close_to(0);
