@@ -20,9 +20,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if node.kind != vanban::NodeKind::Point {
             continue;
         }
-        let text: String = node.text.chars().take(70).collect();
-        println!("{:<40} {text}", node.id);
-        if let Some(a) = extraction.assignments.iter().find(|a| a.node == node.id) {
+        let text: String = node.text().chars().take(70).collect();
+        println!("{:<40} {text}", node.id());
+        if let Some(a) = extraction.assignments.iter().find(|a| a.node == node.id()) {
             println!(
                 "{:<40}   lead {:?}, cooperating {:?}",
                 "", a.lead, a.cooperating
@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for c in extraction
             .citations
             .iter()
-            .filter(|c| c.node.as_deref() == Some(node.id.as_str()))
+            .filter(|c| c.node.as_deref() == Some(node.id()))
         {
             println!("{:<40}   cites {}", "", c.raw);
         }

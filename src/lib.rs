@@ -9,8 +9,8 @@
 //! let header = &parsed.document.header;
 //! assert_eq!(header.kind, vanban::DocumentKind::Plan);
 //! assert_eq!(header.date.as_deref(), Some("2024-11-20"));
-//! assert_eq!(parsed.document.body[0].id, "sec_I");
-//! assert_eq!(parsed.document.body[0].children[0].id, "sec_I__item_1");
+//! assert_eq!(parsed.document.body[0].id(), "sec_I");
+//! assert_eq!(parsed.document.body[0].children[0].id(), "sec_I__item_1");
 //! // Lossless: the tree renders back to the (normalised) input.
 //! assert_eq!(parsed.render(), text);
 //! ```

@@ -16,7 +16,7 @@ fn shape(nodes: &[Node]) -> String {
     nodes
         .iter()
         .map(|n| {
-            let label = match (n.kind, &n.marker) {
+            let label = match (n.kind, &n.marker()) {
                 (NodeKind::Paragraph, _) => "¶".to_owned(),
                 (NodeKind::Note, _) => "note".to_owned(),
                 (_, Some(m)) => m.to_string(),
@@ -81,9 +81,9 @@ fn preamble_is_two_paragraphs() {
     let p = seed();
     let pre = &p.document.preamble;
     assert_eq!(pre.len(), 2);
-    assert!(pre[0].text.starts_with("Thực hiện Kế hoạch số 500-KH/TU"));
-    assert!(pre[1].text.starts_with("Ủy ban nhân dân tỉnh ban hành"));
-    assert_eq!(pre[0].id, "preamble__p_1");
+    assert!(pre[0].text().starts_with("Thực hiện Kế hoạch số 500-KH/TU"));
+    assert!(pre[1].text().starts_with("Ủy ban nhân dân tỉnh ban hành"));
+    assert_eq!(pre[0].id(), "preamble__p_1");
 }
 
 #[test]
@@ -105,48 +105,45 @@ fn body_outline() {
             .join(" ")
     );
     let ii = &body[1];
-    assert_eq!(ii.heading.as_deref(), Some("NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN"));
+    assert_eq!(ii.heading(), Some("NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN"));
     assert_eq!(ii.kind, NodeKind::Division);
-    assert_eq!(ii.number.as_deref(), Some("II"));
+    assert_eq!(ii.number(), Some("II"));
     // The continuation paragraph of II.1.a.
     let a = &ii.children[0].children[0];
-    assert_eq!(a.id, "sec_II__item_1__point_a");
-    assert!(a.children[0].text.starts_with("Tập trung hoàn thiện"));
+    assert_eq!(a.id(), "sec_II__item_1__point_a");
+    assert!(a.children[0].text().starts_with("Tập trung hoàn thiện"));
     // II.4.n and its continuation; the note is not part of point o.
     let item4 = &ii.children[3];
     assert_eq!(
-        item4
-            .heading
-            .as_deref()
-            .map(|h| h.starts_with("Phát triển đồng bộ")),
+        item4.heading().map(|h| h.starts_with("Phát triển đồng bộ")),
         Some(true)
     );
     let n = item4
         .children
         .iter()
-        .find(|c| c.number.as_deref() == Some("n"))
+        .find(|c| c.number() == Some("n"))
         .expect("n");
-    assert!(n.children[0].text.starts_with("Khẩn trương đầu tư"));
+    assert!(n.children[0].text().starts_with("Khẩn trương đầu tư"));
     let o = item4
         .children
         .iter()
-        .find(|c| c.number.as_deref() == Some("o"))
+        .find(|c| c.number() == Some("o"))
         .expect("o");
     assert!(o.children.is_empty());
     let note = item4.children.last().expect("note");
     assert_eq!(note.kind, NodeKind::Note);
-    assert_eq!(note.text, "(Cụ thể có phụ lục kèm theo)");
+    assert_eq!(note.text(), "(Cụ thể có phụ lục kèm theo)");
     // đ) keeps its Vietnamese letter in the id.
     let d = p.document.find("sec_II__item_3__point_đ").expect("point đ");
-    assert_eq!(d.marker.as_deref(), Some("đ)"));
+    assert_eq!(d.marker(), Some("đ)"));
     // Items "1.  Nâng cao …" (two spaces) are text, not headings.
     let i1 = &body[0].children[0];
-    assert_eq!(i1.marker.as_deref(), Some("1."));
-    assert!(i1.text.starts_with("Nâng cao vai trò"));
-    assert_eq!(i1.heading, None);
+    assert_eq!(i1.marker(), Some("1."));
+    assert!(i1.text().starts_with("Nâng cao vai trò"));
+    assert_eq!(i1.heading(), None);
     // III ends with its closing paragraph.
     let iii = &body[2];
-    assert!(iii.children[2].text.starts_with("Trong quá trình"));
+    assert!(iii.children[2].text().starts_with("Trong quá trình"));
 }
 
 #[test]
@@ -194,7 +191,11 @@ fn clean_and_lossless() {
     fn check(n: &Node) {
         let mut pos = n.span.start;
         for c in &n.children {
-            assert!(c.span.start >= pos && c.span.end <= n.span.end, "{}", c.id);
+            assert!(
+                c.span.start >= pos && c.span.end <= n.span.end,
+                "{}",
+                c.id()
+            );
             pos = c.span.end;
             check(c);
         }

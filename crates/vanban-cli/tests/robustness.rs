@@ -29,11 +29,11 @@ fn shape(d: &Document) -> Vec<String> {
     for n in d.nodes() {
         out.push(format!(
             "{} {:?} {:?} {:?} {}",
-            n.id,
+            n.id(),
             n.kind,
-            n.number,
-            n.heading,
-            n.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            n.number(),
+            n.heading(),
+            n.text().split_whitespace().collect::<Vec<_>>().join(" ")
         ));
     }
     out.extend(recipients(d));
@@ -65,15 +65,15 @@ fn check_spans(p: &Parsed) {
         assert!(
             n.span.start <= n.span.end && n.span.end <= src.len(),
             "{}",
-            n.id
+            n.id()
         );
         assert!(src.is_char_boundary(n.span.start) && src.is_char_boundary(n.span.end));
         for c in &n.children {
             assert!(
                 n.span.start <= c.span.start && c.span.end <= n.span.end,
                 "{} lies outside {}",
-                c.id,
-                n.id
+                c.id(),
+                n.id()
             );
             walk(c, src);
         }
@@ -529,7 +529,7 @@ fn outline(d: &Document) -> Vec<String> {
         vanban::NodeKind::Row,
     ];
     for n in d.nodes().filter(|n| !plain.contains(&n.kind)) {
-        out.push(format!("{} {:?} {:?}", n.id, n.kind, n.number));
+        out.push(format!("{} {:?} {:?}", n.id(), n.kind, n.number()));
     }
     out.extend(recipients(d));
     out

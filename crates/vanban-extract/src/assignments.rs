@@ -495,15 +495,11 @@ impl Walker<'_> {
                 continue;
             }
             // "Điều 2. Đối tượng áp dụng": whom the document applies to, no task.
-            if n.heading.as_deref().is_some_and(is_scope_heading) {
+            if n.heading().is_some_and(is_scope_heading) {
                 continue;
             }
             let mut own = inherited.clone();
-            if let Some(d) = n
-                .heading
-                .as_deref()
-                .and_then(|h| deadline(h, false, self.date))
-            {
+            if let Some(d) = n.heading().and_then(|h| deadline(h, false, self.date)) {
                 own.deadline = Some(d);
             }
             if let Some(a) = fields::assignment(self, n) {
@@ -561,10 +557,10 @@ impl Walker<'_> {
         own: &mut Inherited,
         out: &mut Vec<Assignment>,
     ) -> Found {
-        let text = match (&n.heading, n.text.is_empty()) {
+        let text = match (n.heading(), n.text().is_empty()) {
             (Some(h), true) => h.to_string(),
-            (Some(h), false) => format!("{h} {}", n.text),
-            (None, _) => n.text.to_string(),
+            (Some(h), false) => format!("{h} {}", n.text()),
+            (None, _) => n.text().to_string(),
         };
         let mut p = fill_from_above(parties(self.registry, &text), inherited);
         if p == Parties::default() && continued_by_bullets(n) {
@@ -576,7 +572,7 @@ impl Walker<'_> {
         // A bullet that names nobody carries the task of the unit above it.
         if let (true, true, Some(q)) = (
             p == Parties::default(),
-            n.marker.is_some(),
+            n.marker().is_some(),
             &inherited.parties,
         ) {
             p = q.clone();
@@ -606,14 +602,14 @@ impl Walker<'_> {
         let found = found.or_else(|| {
             n.children
                 .iter()
-                .filter(|c| c.marker.is_none() && c.kind == NodeKind::Paragraph)
-                .find_map(|c| deadline(&c.text, false, self.date))
+                .filter(|c| c.marker().is_none() && c.kind == NodeKind::Paragraph)
+                .find_map(|c| deadline(c.text(), false, self.date))
         });
         let entry = entry_of_names(self.registry, n, &text);
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
             out.push(Assignment {
-                node: n.id.clone(),
+                node: n.id().into(),
                 lead: p.lead.clone(),
                 cooperating: p.cooperating.clone(),
                 responsible: p.responsible.clone(),
@@ -688,7 +684,7 @@ fn fill_from_above(mut p: Parties, inherited: &Inherited) -> Parties {
 fn entry_of_names(registry: &AgencyRegistry, n: &Node, text: &str) -> bool {
     n.children.is_empty()
         && (text.trim_end().ends_with([',', ';']) && names_only(registry, text)
-            || n.marker.is_none() && bare_name(registry, text))
+            || n.marker().is_none() && bare_name(registry, text))
 }
 
 /// The parties of a task node, and whether the node named them itself (not taken from above).
@@ -700,10 +696,10 @@ struct Found {
 /// Whether a node hands its parties to the siblings after it: it ends with ":" and has no
 /// children of its own, and names who carries the work.
 fn hands_out(n: &Node, p: &Parties) -> bool {
-    let text = if n.text.is_empty() {
-        n.heading.as_deref().unwrap_or("")
+    let text = if n.text().is_empty() {
+        n.heading().unwrap_or("")
     } else {
-        n.text.as_str()
+        n.text()
     };
     n.children.is_empty()
         && text.trim_end().ends_with(':')
@@ -783,7 +779,7 @@ impl Columns {
             return None;
         }
         Some(Assignment {
-            node: row.id.clone(),
+            node: row.id().into(),
             lead,
             cooperating,
             responsible,

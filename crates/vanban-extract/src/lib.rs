@@ -484,7 +484,7 @@ impl<'d> Entry<'d> {
 
     fn id(self) -> &'d str {
         match self.unit {
-            Unit::Node(n) => &n.id,
+            Unit::Node(n) => n.id(),
             Unit::Appendix(a) => &a.id,
         }
     }

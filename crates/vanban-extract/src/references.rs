@@ -219,7 +219,7 @@ fn resolve(units: &UnitIndex<'_>, read: &Read, pos: usize) -> ThinVec<Str> {
         scope = units.below_all(&next);
         found = next;
     }
-    found.into_iter().map(|n| n.id.clone()).collect()
+    found.into_iter().map(|n| n.id().into()).collect()
 }
 
 /// What follows a reference: "… Nghị định này" (this document), a citation (that document),

@@ -274,7 +274,7 @@ pub(crate) fn relate(
         .iter()
         .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
         .flat_map(Node::walk)
-        .map(|n| (n.id.as_str(), n))
+        .map(|n| (n.id(), n))
         .collect();
     let ev = Evidence {
         own,
@@ -693,8 +693,8 @@ fn list_head_claim<'a>(ev: &Evidence<'a>, s: &Step<'_>) -> Option<Claim<'a>> {
     for k in (1..parts.len()).rev() {
         let id = parts[..k].join("__");
         let node = ev.by_id.get(id.as_str())?;
-        let heading = fold_case(node.heading.as_deref().unwrap_or(""));
-        let text = fold_case(&node.text);
+        let heading = fold_case(node.heading().unwrap_or(""));
+        let text = fold_case(node.text());
         let lead = if text.trim_end().ends_with(':') {
             format!("{heading} {text}")
         } else if node.kind == NodeKind::Article {

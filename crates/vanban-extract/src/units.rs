@@ -76,9 +76,9 @@ impl<'a> UnitIndex<'a> {
             });
             open.push(me);
             self.entry_of.insert(std::ptr::from_ref(node), me);
-            if let Some(n) = &node.number {
+            if let Some(n) = node.number() {
                 self.by_number
-                    .entry((node.kind, n.as_str().to_lowercase()))
+                    .entry((node.kind, n.to_lowercase()))
                     .or_default()
                     .push(me);
             }

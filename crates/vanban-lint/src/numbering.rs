@@ -131,8 +131,8 @@ fn name(kind: NodeKind) -> &'static str {
 }
 
 fn quote(n: &Node) -> String {
-    let text = n.heading.as_deref().unwrap_or(&n.text);
-    let marker = n.marker.as_deref().unwrap_or("");
+    let text = n.heading().unwrap_or(n.text());
+    let marker = n.marker().unwrap_or("");
     crate::short(&format!("{marker} {text}"), 80)
 }
 
@@ -163,7 +163,7 @@ fn check_sequence(kind: NodeKind, nodes: &[&Node], out: &mut Vec<Finding>) {
             separated = walk.prev.is_some();
             continue;
         }
-        let Some(number) = n.number.as_deref() else {
+        let Some(number) = n.number() else {
             continue;
         };
         walk.restart(n, number, separated);
@@ -240,7 +240,7 @@ impl<'a> Walk<'a, '_> {
                     n,
                     format!(
                         "{what} numbering starts again at {number} after {what} {} (a new list?)",
-                        pn.number.as_deref().unwrap_or("")
+                        pn.number().unwrap_or("")
                     ),
                 )
             });
@@ -253,8 +253,8 @@ impl<'a> Walk<'a, '_> {
     fn step(&mut self, i: usize, n: &'a Node, o: Ordinal, (p, pn): (Ordinal, &Node)) -> bool {
         let kind = self.kind;
         let what = name(kind);
-        let number = n.number.as_deref().unwrap_or("");
-        let pnum = pn.number.as_deref().unwrap_or("");
+        let number = n.number().unwrap_or("");
+        let pnum = pn.number().unwrap_or("");
         // "đ" and "ư" are often skipped in practice (d → e, u → v): not a gap.
         let optional_skipped = kind == NodeKind::Point
             && o.value == p.value + 2
@@ -276,7 +276,7 @@ impl<'a> Walk<'a, '_> {
             let next = self.nodes[i + 1..]
                 .iter()
                 .filter(|m| m.kind == kind)
-                .find_map(|m| m.number.as_deref().and_then(|x| ordinal(kind, x)));
+                .find_map(|m| m.number().and_then(|x| ordinal(kind, x)));
             if next.is_some_and(|x| x.value == o.value + 2 && x.insert.is_none()) {
                 let should = Ordinal {
                     value: o.value + 1,
@@ -299,7 +299,7 @@ impl<'a> Walk<'a, '_> {
                 n,
                 format!(
                     "{what} {number} comes before {what} {} (line {})",
-                    later.number.as_deref().unwrap_or(""),
+                    later.number().unwrap_or(""),
                     later.span.line
                 ),
             ));
@@ -325,12 +325,11 @@ impl<'a> Walk<'a, '_> {
             .iter()
             .filter(|m| m.kind == kind)
             .take_while(|m| {
-                m.number
-                    .as_deref()
+                m.number()
                     .and_then(|x| ordinal(kind, x))
                     .is_none_or(|o| o.value != 1)
             })
-            .find(|m| m.number.as_deref().and_then(|x| ordinal(kind, x)) == Some(want))
+            .find(|m| m.number().and_then(|x| ordinal(kind, x)) == Some(want))
             .copied()
     }
 }
@@ -391,9 +390,9 @@ fn check_children(children: &[Node], parent: Option<&Node>, out: &mut Vec<Findin
         if kind == NodeKind::Subitem {
             if let Some(p) = parent.filter(|p| matches!(p.kind, NodeKind::Item | NodeKind::Subitem))
             {
-                let pnum = p.number.as_deref().unwrap_or("");
+                let pnum = p.number().unwrap_or("");
                 for n in &seq {
-                    let Some(num) = n.number.as_deref() else {
+                    let Some(num) = n.number() else {
                         continue;
                     };
                     let prefix = num.rsplit_once('.').map_or("", |(a, _)| a);

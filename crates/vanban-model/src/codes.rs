@@ -52,6 +52,8 @@ codes! {
         "No motto, Party heading or \"Số:\" line near the top.";
     EMPTY_DOCUMENT = "empty-document", Warning, Parse,
         "The input is empty or only white space.";
+    TEXT_TOO_LONG = "text-too-long", Error, Parse,
+        "A text of 1 GiB or more: only its first GiB is read.";
     HEADER_NO_ISSUER = "header-no-issuer", Warning, Parse, "The header names no issuer.";
     HEADER_NO_NUMBER = "header-no-number", Warning, Parse, "The header gives no number.";
     HEADER_NO_DATE = "header-no-date", Warning, Parse, "The header gives no date.";

@@ -17,7 +17,7 @@ pub use extract::{
 };
 pub use id::{DocumentId, IdAuthority, IdError};
 pub use kind::{DocumentKind, NodeKind};
-pub use node::Node;
+pub use node::{Node, Parts};
 
 use serde::{Deserialize, Serialize};
 
@@ -365,6 +365,6 @@ impl Document {
 
     /// The node with this element id, searching preamble, body and appendices.
     pub fn find(&self, id: &str) -> Option<&Node> {
-        self.nodes().find(|n| n.id == id)
+        self.nodes().find(|n| n.id() == id)
     }
 }

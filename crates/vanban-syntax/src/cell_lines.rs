@@ -61,7 +61,7 @@ fn header_at(lines: &[Line], i: usize, to: usize) -> Option<TableRow> {
 /// Whether a line holds only white space with a tab in it: a row whose number cell Word
 /// numbered by itself.
 fn tab_only(src: &str, line: &Line) -> bool {
-    let raw = src.sub(line.start..line.end);
+    let raw = src.sub(line.start()..line.end());
     raw.contains('\t') && raw.trim().is_empty()
 }
 

@@ -21,7 +21,7 @@ pub(crate) struct Cell {
 
 /// Split a line into cells at tabs, pipes and runs of three or more spaces.
 pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
-    let raw = text.sub(line.start..line.end);
+    let raw = text.sub(line.start()..line.end());
     let mut cells = Vec::new();
     let bytes = raw.as_bytes();
     let mut i = 0;
@@ -57,8 +57,8 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
                     push_cell(
                         &mut cells,
                         Cell {
-                            start: line.start + s,
-                            end: line.start + i,
+                            start: line.start() + s,
+                            end: line.start() + i,
                             open_bold: emphasis_runs(piece) % 2 == 1,
                             text: clean,
                         },

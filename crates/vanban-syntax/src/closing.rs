@@ -192,7 +192,8 @@ impl Reader {
                 true
             }
             LineKind::Marker(ref m)
-                if self.recipients_open && (m.text == "-" || m.text == "–" || m.text == "+") =>
+                if self.recipients_open
+                    && (m.text() == "-" || m.text() == "–" || m.text() == "+") =>
             {
                 let body = rest.trim();
                 if body.starts_with("Lưu") {

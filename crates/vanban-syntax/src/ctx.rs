@@ -55,7 +55,7 @@ impl<'a> Ctx<'a> {
 
     /// Byte offset where line `i` starts; the end of the text past the last line.
     pub(crate) fn line_start(&self, i: usize) -> usize {
-        self.lines.get(i).map_or(self.text.len(), |l| l.start)
+        self.lines.get(i).map_or(self.text.len(), |l| l.start())
     }
 
     /// Give an upper-case header phrase the casing the document itself uses for it, e.g.

@@ -496,7 +496,7 @@ fn read_title_or_subject(ctx: &mut Ctx, header: &mut Header, i: usize, seen_numb
     }
     if let Some((kind, raw, rest)) = type_line(&lines[j].full) {
         if type_line_exact(&lines[j].full).is_none() {
-            let span = ctx.span(lines[j].start, lines[j].end);
+            let span = ctx.span(lines[j].start(), lines[j].end());
             ctx.diag(
                 codes::OCR_TOLERATED,
                 Severity::Info,
@@ -524,7 +524,7 @@ fn read_title_or_subject(ctx: &mut Ctx, header: &mut Header, i: usize, seen_numb
 /// Returns the line after the title.
 fn read_type_title(ctx: &Ctx, header: &mut Header, j: usize, rest: String) -> usize {
     let lines = ctx.lines;
-    let type_line_start = lines[j].start;
+    let type_line_start = lines[j].start();
     let mut title: Vec<String> = Vec::new();
     if !rest.is_empty() {
         title.push(rest);
@@ -536,7 +536,7 @@ fn read_type_title(ctx: &Ctx, header: &mut Header, j: usize, rest: String) -> us
             .rev()
             .find(|&k| !lines[k].is_blankish())
             .unwrap_or(j - 1);
-        header.title_span = Some(ctx.span(type_line_start, lines[last].end.max(type_line_start)));
+        header.title_span = Some(ctx.span(type_line_start, lines[last].end().max(type_line_start)));
     }
     j
 }
@@ -576,7 +576,7 @@ fn read_subject(ctx: &Ctx, header: &mut Header, i: usize, mut j: usize) -> usize
         .to_owned();
     header.subject = Some(s);
     let first = skip_blank(lines, i);
-    header.title_span = Some(ctx.span(lines[first.min(j - 1)].start, lines[j - 1].end));
+    header.title_span = Some(ctx.span(lines[first.min(j - 1)].start(), lines[j - 1].end()));
     j
 }
 
@@ -895,7 +895,7 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
     let first = &lines[k];
     if first.kind == LineKind::Addressee && !first.clean().is_empty() {
         let t = first.clean().trim_start_matches(['-', ' ']).to_owned();
-        items.push((t, first.start, first.end));
+        items.push((t, first.start(), first.end()));
     }
     let mut j = k + 1;
     let finished = |items: &[(String, usize, usize)]| {
@@ -910,16 +910,18 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
             let next = skip_blank(lines, j);
             if next < n
                 && matches!(l.kind, LineKind::Blank | LineKind::Pipe)
-                && lines[next].marker().is_some_and(|m| m.text == "-")
+                && lines[next].marker().is_some_and(|m| m.text() == "-")
             {
                 j = next;
                 continue;
             }
             break;
         }
-        let is_item = l.marker().is_some_and(|m| m.text == "-" || m.text == "–");
+        let is_item = l
+            .marker()
+            .is_some_and(|m| m.text() == "-" || m.text() == "–");
         if is_item {
-            items.push((l.clean().to_owned(), l.start, l.end));
+            items.push((l.clean().to_owned(), l.start(), l.end()));
         } else if l.kind == LineKind::Text
             && !starts_preamble(&l.full)
             && items
@@ -930,7 +932,7 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
             if let Some(last) = items.last_mut() {
                 last.0.push(' ');
                 last.0.push_str(&l.full);
-                last.2 = l.end;
+                last.2 = l.end();
             }
         } else {
             break;

@@ -99,7 +99,7 @@ fn date_from_stamp(ctx: &mut Ctx, doc: &mut Document) {
         (l.kind == LineKind::Stamp)
             .then(|| signature_date(&l.full))
             .flatten()
-            .map(|d| (l.start, l.end, d))
+            .map(|d| (l.start(), l.end(), d))
     });
     let Some((start, end, (day, month, year))) = found else {
         return;
@@ -154,7 +154,7 @@ fn date_from_appendix(ctx: &mut Ctx, doc: &mut Document) {
                     .trim_end_matches([',', ')', '.']),
             )
         })?;
-        Some((l.start, l.end, parts))
+        Some((l.start(), l.end(), parts))
     });
     let Some((start, end, parts)) = found else {
         return;

@@ -93,7 +93,7 @@ fn numbered(ws: &[Word]) -> bool {
 fn table_extent(src: &str, lines: &[Line], h: usize, from: usize, to: usize) -> (usize, usize) {
     let mut first = h;
     while first > from && h - first < 4 && !lines[first - 1].is_blankish() {
-        let raw = src.sub(lines[first - 1].start..lines[first - 1].end);
+        let raw = src.sub(lines[first - 1].start()..lines[first - 1].end());
         if chunks(raw).iter().any(|(_, t)| t.split(' ').count() > 8) {
             break;
         }
@@ -114,7 +114,7 @@ fn table_extent(src: &str, lines: &[Line], h: usize, from: usize, to: usize) -> 
 fn header_below(src: &str, lines: &[Line], h: usize, end: usize) -> usize {
     let mut k = h + 1;
     while k < end && k - h <= 4 && !lines[k].is_blankish() {
-        let raw = src.sub(lines[k].start..lines[k].end);
+        let raw = src.sub(lines[k].start()..lines[k].end());
         let c = chunks(raw);
         if numbered(&words(raw)) || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
             break;
@@ -129,7 +129,7 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let raw = src.sub(lines[i].start..lines[i].end);
+        let raw = src.sub(lines[i].start()..lines[i].end());
         // The cheap test first: most lines do not start with a row-number title ("TT").
         let first_word = raw.split_whitespace().next().unwrap_or("");
         if raw.len() < 20 || !is_head(first_word) || !header_line(raw) {
@@ -164,12 +164,12 @@ fn pages(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<P
     // The title lines above the header line are the header's too.
     let mut k = h;
     while k < end {
-        let raw = src.sub(lines[k].start..lines[k].end);
+        let raw = src.sub(lines[k].start()..lines[k].end());
         let repeated = k != h && header_line(raw);
         if k == h || repeated {
             let mut top = k;
             while top > first && k - top < 4 && !lines[top - 1].is_blankish() && repeated {
-                let above = src.sub(lines[top - 1].start..lines[top - 1].end);
+                let above = src.sub(lines[top - 1].start()..lines[top - 1].end());
                 if chunks(above).iter().any(|(_, t)| t.split(' ').count() > 8) {
                     break;
                 }
@@ -227,7 +227,7 @@ fn is_page_number(raw: &str) -> bool {
 fn title_places(src: &str, lines: &[Line], header: &[usize]) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for &k in header {
-        let raw = src.sub(lines[k].start..lines[k].end);
+        let raw = src.sub(lines[k].start()..lines[k].end());
         let mut last: Option<(usize, usize)> = None;
         for w in words(raw) {
             match last.as_mut() {
@@ -268,7 +268,7 @@ fn column_starts(
 ) -> Vec<usize> {
     let mut cover: Vec<usize> = Vec::new();
     for &k in data {
-        let raw = src.sub(lines[k].start..lines[k].end);
+        let raw = src.sub(lines[k].start()..lines[k].end());
         let ws = words(raw);
         for w in &ws[usize::from(numbered(&ws))..] {
             if cover.len() < w.to {
@@ -355,7 +355,7 @@ fn trailing_date(words: &[Word], numbered: bool) -> Option<usize> {
 fn last_column_dated(src: &str, lines: &[Line], pages: &[(Vec<usize>, Vec<usize>)]) -> bool {
     pages.iter().any(|(data, starts)| {
         data.iter().any(|&k| {
-            let ws = words(src.sub(lines[k].start..lines[k].end));
+            let ws = words(src.sub(lines[k].start()..lines[k].end()));
             trailing_date(&ws, numbered(&ws)).is_some_and(|at| {
                 ws[at..]
                     .iter()
@@ -426,7 +426,7 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
 fn header_cells(src: &str, lines: &[Line], header: &[usize], starts: &[usize]) -> Vec<String> {
     let mut out: Vec<String> = vec![String::new(); starts.len() + 2];
     for &k in header {
-        let raw = src.sub(lines[k].start..lines[k].end);
+        let raw = src.sub(lines[k].start()..lines[k].end());
         for (n, w) in words(raw).iter().enumerate() {
             let col = if n == 0 && w.from <= 2 && is_head(&w.text) {
                 0
@@ -490,7 +490,7 @@ fn read_page(
         last.resize(on_page.len(), None);
     }
     for (at, &k) in data.iter().enumerate() {
-        let raw = src.sub(lines[k].start..lines[k].end);
+        let raw = src.sub(lines[k].start()..lines[k].end());
         let after_gap = at > 0 && data[at - 1] + 1 < k;
         let line_words = words(raw);
         let numbered = numbered(&line_words);

@@ -29,6 +29,7 @@ pub use error::{DecodeError, ParseError};
 
 use vanban_model::codes;
 use vanban_model::{Diagnostic, Document, Node, Severity};
+use vanban_text::Sub;
 
 /// Options for [`parse_with`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -143,8 +144,26 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
 /// assert_eq!(number.type_code.as_deref(), Some("KH"));
 /// ```
 pub fn parse(text: &str) -> Parsed {
+    let (text, cut) = within(text, MAX_LEN);
     let normalized = text::normalize(text);
     let (document, mut diagnostics) = lower::lower(&normalized.text, &normalized.map);
+    if let Some(len) = cut {
+        diagnostics.push(Diagnostic {
+            code: codes::TEXT_TOO_LONG.to_owned(),
+            severity: Severity::Error,
+            message: format!("the text is {len} bytes long: only its first {MAX_LEN} are read"),
+            span: {
+                let end = normalized.text.len();
+                let (line, column) = normalized.map.line_col(&normalized.text, end);
+                vanban_model::Span {
+                    start: end,
+                    end,
+                    line,
+                    column,
+                }
+            },
+        });
+    }
     for (what, count) in &normalized.changes {
         diagnostics.push(Diagnostic {
             code: codes::NORMALIZED.to_owned(),
@@ -165,6 +184,18 @@ pub fn parse(text: &str) -> Parsed {
         source: normalized.text,
         map: normalized.map,
     }
+}
+
+/// The longest text read (1 GiB): the records of lines keep 32-bit offsets into the
+/// normalised text, which normalisation can make longer than the input, but not 4 times.
+pub const MAX_LEN: usize = 1 << 30;
+
+/// `text`, cut to at most `max` bytes on a character boundary, and its length if it was cut.
+fn within(text: &str, max: usize) -> (&str, Option<usize>) {
+    if text.len() <= max {
+        return (text, None);
+    }
+    (text.sub(..max), Some(text.len()))
 }
 
 /// Parse a document from bytes: decoded first (UTF-8 with or without BOM, UTF-16 with BOM).
@@ -193,4 +224,20 @@ pub fn parse_with(bytes: &[u8], options: ParseOptions) -> Result<Parsed, ParseEr
         }
     }
     Ok(parsed)
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    /// A text over the limit is cut on a character boundary and its length is reported; one
+    /// within it is read whole.
+    #[test]
+    fn a_text_over_the_limit_is_cut_on_a_character_boundary() {
+        assert_eq!(within("Điều 1", 100), ("Điều 1", None));
+        assert_eq!(within("Điều 1", 9), ("Điều 1", None));
+        // "Đ" is two bytes: a cut inside it moves down.
+        assert_eq!(within("Điều 1", 1), ("", Some(9)));
+        assert_eq!(within("Điều 1", 3), ("Đi", Some(9)));
+    }
 }

@@ -47,10 +47,42 @@ impl MarkerKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Marker {
     pub kind: MarkerKind,
+    // The text as written, then the number (one buffer, inline when short: a marker lives in
+    // its line's record, 32 bytes, with no allocation of its own for "1." or "Điều 5.").
+    packed: Str,
+    text_len: u32,
+    has_number: bool,
+}
+
+impl Marker {
+    pub(crate) fn new(kind: MarkerKind, text: &str, number: Option<&str>) -> Marker {
+        let mut packed = Str::with_capacity(text.len() + number.map_or(0, str::len));
+        packed.push_str(text);
+        packed.push_str(number.unwrap_or_default());
+        Marker {
+            kind,
+            packed,
+            // A marker is read from the start of one line by a bounded grammar: far shorter.
+            text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            has_number: number.is_some(),
+        }
+    }
+
     /// As written, markup removed, e.g. "Điều 5.", "II.", "đ)".
-    pub text: Str,
+    pub(crate) fn text(&self) -> &str {
+        self.packed.sub(..self.text_len as usize)
+    }
+
     /// Normalised number, e.g. "5", "II", "đ", "1.2".
-    pub number: Option<Str>,
+    pub(crate) fn number(&self) -> Option<&str> {
+        self.has_number
+            .then(|| self.packed.sub(self.text_len as usize..))
+    }
+
+    pub(crate) fn set_number(&mut self, number: Option<&str>) {
+        let marker = Marker::new(self.kind, self.text(), number);
+        *self = marker;
+    }
 }
 
 /// What a physical line is.
@@ -70,7 +102,7 @@ pub(crate) enum LineKind {
     PageNumber,
     /// Digital-signature stamp ("Ký bởi:", "Cơ quan:", "Ngày ký:").
     Stamp,
-    Marker(Box<Marker>),
+    Marker(Marker),
     RecipientsStart,
     Authority,
     Archive,
@@ -86,13 +118,14 @@ pub(crate) enum LineKind {
 /// One physical line.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
-    /// Byte offset of the line's first byte.
-    pub start: usize,
-    /// Byte offset of the line's end, before the LF.
-    pub end: usize,
+    // Byte offsets of the line's first byte and of its end (before the LF), 32 bits wide as
+    // a document has a record per line (texts of 4 GiB or more are refused by `parse` with a
+    // diagnostic; see `crate::MAX_LEN`).
+    start: u32,
+    end: u32,
     pub kind: LineKind,
-    /// Where in `full` the content after the marker starts (see [`Line::clean`]).
-    pub clean_at: usize,
+    // Where in `full` the content after the marker starts (see [`Line::clean`]).
+    clean_at: u32,
     /// The whole line, markup removed, spaces collapsed (marker included).
     pub full: Str,
     /// Whether Markdown debris was removed.
@@ -102,9 +135,42 @@ pub(crate) struct Line {
 }
 
 impl Line {
+    /// A line of text from `start` to `end` (byte offsets, before the LF), its content the
+    /// whole of `full` until a marker is found.
+    pub(crate) fn new(start: usize, end: usize, full: Str) -> Line {
+        Line {
+            start: narrow(start),
+            end: narrow(end),
+            kind: LineKind::Text,
+            clean_at: narrow(full.len()),
+            full,
+            had_markup: false,
+            open_emphasis: false,
+        }
+    }
+
+    /// Byte offset of the line's first byte.
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset of the line's end, before the LF.
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Where in `full` the content after the marker starts.
+    pub(crate) fn clean_at(&self) -> usize {
+        self.clean_at as usize
+    }
+
+    pub(crate) fn set_clean_at(&mut self, at: usize) {
+        self.clean_at = narrow(at);
+    }
+
     /// The line's content after the marker, markup removed, spaces collapsed.
     pub(crate) fn clean(&self) -> &str {
-        self.full.sub(self.clean_at..)
+        self.full.sub(self.clean_at()..)
     }
 
     pub(crate) fn is_blankish(&self) -> bool {
@@ -126,6 +192,47 @@ impl Line {
         match &self.kind {
             LineKind::Marker(m) => Some(m),
             _ => None,
+        }
+    }
+}
+
+/// An offset as stored in a line record (texts are shorter than `u32::MAX` bytes: `parse`
+/// cuts longer ones, with a diagnostic).
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// A document has a line record per line (a million one-character lines is one of the
+    /// attacks on the parser): a marker lives in its line's record without an allocation of its
+    /// own, and the record does not quietly grow.
+    #[test]
+    fn a_line_record_stays_small() {
+        let sizes = (
+            std::mem::size_of::<Marker>(),
+            std::mem::size_of::<LineKind>(),
+            std::mem::size_of::<Line>(),
+        );
+        assert!(sizes.0 <= 32 && sizes.2 <= 72, "{sizes:?}");
+    }
+
+    /// A marker reads back its text and number.
+    #[test]
+    fn a_marker_reads_back() {
+        for (text, number) in [
+            ("Điều 5.", Some("5")),
+            ("-", None),
+            ("Chương XXIII", Some("XXIII")),
+        ] {
+            let mut m = Marker::new(MarkerKind::Item, text, number);
+            assert_eq!((m.text(), m.number()), (text, number));
+            m.set_number(Some("đ"));
+            assert_eq!((m.text(), m.number()), (text, Some("đ")));
+            m.set_number(None);
+            assert_eq!((m.text(), m.number()), (text, None));
         }
     }
 }

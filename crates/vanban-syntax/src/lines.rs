@@ -39,7 +39,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             let joined = format!("{} {}", lines[k].full, lines[k + 1].full);
             let (kind, rest) = classify_start(&joined);
             if matches!(kind, LineKind::Marker(_)) {
-                lines[k].clean_at = joined.len() - rest.len();
+                lines[k].set_clean_at(joined.len() - rest.len());
                 lines[k].kind = kind;
                 lines[k].full = joined.into();
                 lines[k].open_emphasis = false;
@@ -64,7 +64,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             };
         if continues {
             lines[k].kind = LineKind::Text;
-            lines[k].clean_at = 0;
+            lines[k].set_clean_at(0);
         }
     }
     mark_page_numbers(&mut lines);
@@ -215,15 +215,9 @@ fn is_stamp_continuation(full: &str) -> bool {
 
 fn classify_line(raw: &str, start: usize, end: usize) -> Line {
     let (full, had_markup) = clean::strip_markup(raw);
-    let mut line = Line {
-        start,
-        end,
-        kind: LineKind::Text,
-        clean_at: full.len(),
-        full,
-        had_markup,
-        open_emphasis: had_markup && clean::emphasis_runs(raw) % 2 == 1,
-    };
+    let mut line = Line::new(start, end, full);
+    line.had_markup = had_markup;
+    line.open_emphasis = had_markup && clean::emphasis_runs(raw) % 2 == 1;
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         line.kind = LineKind::Blank;
@@ -254,12 +248,12 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
     // (A line of markup only, "**", is empty once cleaned: not digits.)
     if !full.is_empty() && full.bytes().all(|b| b.is_ascii_digit()) {
         line.kind = LineKind::Digits;
-        line.clean_at = 0;
+        line.set_clean_at(0);
         return line;
     }
     let (kind, rest) = classify_start(full);
     line.kind = kind;
-    line.clean_at = full.len() - rest.len();
+    line.set_clean_at(full.len() - rest.len());
     line
 }
 
@@ -573,12 +567,8 @@ fn marked<'a>(
     number: Option<&str>,
 ) -> (LineKind, &'a str) {
     let rest = full.sub(len..).trim_start_matches([' ', '\t', '*', '_']);
-    let marker = Marker {
-        kind,
-        text: full.sub(..len).trim_end().into(),
-        number: number.map(Str::from),
-    };
-    (LineKind::Marker(Box::new(marker)), rest)
+    let marker = Marker::new(kind, full.sub(..len).trim_end(), number);
+    (LineKind::Marker(marker), rest)
 }
 
 /// The point letters of the grammar: the Vietnamese alphabet.
@@ -660,11 +650,7 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
         .collect::<Vec<_>>()
         .join(" ");
     (
-        LineKind::Marker(Box::new(Marker {
-            kind,
-            text: marker_text.into(),
-            number: number.map(Str::from),
-        })),
+        LineKind::Marker(Marker::new(kind, &marker_text, number.as_deref())),
         rest,
     )
 }
@@ -878,7 +864,7 @@ fn paragraph_at<'a>(
 ) -> Para<'a> {
     let line = &lines[i];
     let marker = line.marker();
-    let cells = row_cells(text_src.sub(line.start..line.end));
+    let cells = row_cells(text_src.sub(line.start()..line.end()));
     let mut text = Str::from(line.clean());
     let mut last_content = i;
     let mut j = i + 1;
@@ -984,7 +970,7 @@ fn continues_into(
     {
         return false;
     }
-    row_cells(text_src.sub(next.start..next.end)).is_empty()
+    row_cells(text_src.sub(next.start()..next.end())).is_empty()
 }
 
 /// A line broken before a dash that the next line starts with, which is not a bullet.
@@ -1023,7 +1009,7 @@ fn mark_quoted(paras: &mut [Para<'_>]) {
             if let Some(end) = end {
                 for p in &mut paras[i + 1..=end] {
                     if let Some(m) = p.marker.take() {
-                        p.text = format!("{} {}", m.text, p.text).trim().into();
+                        p.text = format!("{} {}", m.text(), p.text).trim().into();
                     }
                     p.quoted = !p.text.is_empty();
                 }
@@ -1185,7 +1171,7 @@ mod tests {
         classify(text)
             .iter()
             .map(|l| match &l.kind {
-                LineKind::Marker(m) => format!("Marker({:?}({}))", m.kind, m.text),
+                LineKind::Marker(m) => format!("Marker({:?}({}))", m.kind, m.text()),
                 k => format!("{k:?}"),
             })
             .collect()
@@ -1199,7 +1185,7 @@ mod tests {
             .into_iter()
             .filter(|p| !p.text.is_empty() || p.marker.is_some())
             .map(|p| match p.marker {
-                Some(m) => format!("{} {}", m.text, p.text),
+                Some(m) => format!("{} {}", m.text(), p.text),
                 None => p.text.to_string(),
             })
             .collect()

@@ -4,7 +4,7 @@
 
 use vanban_model::codes;
 use vanban_model::{
-    Appendix, Diagnostic, Document, Extra, Node, NodeKind, Severity, Span, Str, ThinVec,
+    Appendix, Diagnostic, Document, Extra, Node, NodeKind, Parts, Severity, Span, Str,
 };
 use vanban_text::{Releasing, Sub};
 
@@ -288,7 +288,7 @@ fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
     });
     if let Some((i, parts)) = found {
         if let Some(iso) = parts.iso() {
-            let span = ctx.span(ctx.lines[i].start, ctx.lines[i].end);
+            let span = ctx.span(ctx.lines[i].start(), ctx.lines[i].end());
             ctx.diag(
                 codes::DATE_FROM_ADOPTION,
                 Severity::Info,
@@ -354,12 +354,12 @@ fn record_repaired_markers(ctx: &mut Ctx) {
         .iter()
         .filter_map(|l| match &l.kind {
             LineKind::Marker(m) if crate::ocr::repaired(m) => Some((
-                l.start,
-                l.end,
+                l.start(),
+                l.end(),
                 format!(
                     "marker \"{}\" read as {} (a scan's misrecognition)",
-                    m.text,
-                    m.number.as_deref().unwrap_or("")
+                    m.text(),
+                    m.number().unwrap_or("")
                 ),
             )),
             _ => None,
@@ -379,14 +379,14 @@ fn record_cleanups(ctx: &mut Ctx) {
     let mut first_markup = None;
     for l in ctx.lines {
         match l.kind {
-            LineKind::PageHeader => page_headers.push((l.start, l.end)),
-            LineKind::PageNumber => page_numbers.push((l.start, l.end)),
-            LineKind::Stamp => stamps.push((l.start, l.end)),
+            LineKind::PageHeader => page_headers.push((l.start(), l.end())),
+            LineKind::PageNumber => page_numbers.push((l.start(), l.end())),
+            LineKind::Stamp => stamps.push((l.start(), l.end())),
             _ => {}
         }
         if l.had_markup {
             markup += 1;
-            first_markup.get_or_insert((l.start, l.end));
+            first_markup.get_or_insert((l.start(), l.end()));
         }
     }
     let noise = [
@@ -784,19 +784,20 @@ struct Building {
 /// The node of paragraph `p`; its text and cells are moved out of the paragraph.
 fn new_node(p: &mut Para, kind: NodeKind) -> Building {
     Building {
-        node: Node {
-            id: Str::default(),
-            kind,
-            marker: p.marker.map(|m| m.text.clone()),
-            number: p.marker.and_then(|m| m.number.clone()),
-            heading: None,
-            text: std::mem::take(&mut p.text),
-            span: Span {
+        node: {
+            let span = Span {
                 start: p.first,
                 ..Span::default()
-            },
-            cells: std::mem::take(&mut p.cells),
-            children: ThinVec::new(),
+            };
+            let parts = Parts {
+                marker: p.marker.map(|m| m.text()),
+                number: p.marker.and_then(|m| m.number()),
+                text: &p.text,
+                ..Parts::default()
+            };
+            let mut node = Node::from_parts(kind, span, parts);
+            node.cells = std::mem::take(&mut p.cells);
+            node
         },
         rank: u32::MAX,
     }
@@ -875,7 +876,7 @@ fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<
             .is_some_and(|m| m.kind != MarkerKind::Group || group_continues(m, last_group));
         if fits {
             if let Some(m) = p.marker.filter(|m| m.kind == MarkerKind::Group) {
-                last_group = m.number.as_deref().and_then(|n| n.chars().next());
+                last_group = m.number().and_then(|n| n.chars().next());
             }
             tree.open(p, next);
             continue;
@@ -894,7 +895,7 @@ fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<
 /// "A.", "B." count as a group level only as a sequence that starts at "A" ("Q. CHÁNH VĂN
 /// PHÒNG" in a quoted example is text).
 fn group_continues(m: &Marker, last: Option<char>) -> bool {
-    let letter = m.number.as_deref().and_then(|n| n.chars().next());
+    let letter = m.number().and_then(|n| n.chars().next());
     match (letter, last) {
         (Some('A'), _) => true,
         (Some(c), Some(prev)) => next_group_letter(prev) == Some(c),
@@ -949,7 +950,7 @@ impl Tree {
         let Some(m) = p.marker else {
             return;
         };
-        let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
+        let depth = m.number().map_or(1, |n| n.matches('.').count());
         let marker_kind = m.kind;
         let rank = marker_kind.rank(depth);
         self.close_while(|b| b.rank >= rank);
@@ -958,8 +959,9 @@ impl Tree {
         let mut b = new_node(p, kind);
         b.rank = rank;
         if heading {
-            let text = std::mem::take(&mut b.node.text);
-            b.node.heading = (!text.is_empty()).then_some(text);
+            let text = Str::from(b.node.text());
+            b.node.set_text("");
+            b.node.set_heading((!text.is_empty()).then_some(&text));
         }
         self.stack.push(b);
     }
@@ -993,8 +995,9 @@ impl Tree {
         if kind == NodeKind::Row {
             // A row numbered in its first cell takes that number, as items take theirs; a
             // group row ("I | Tăng cường …") holds the rows under it.
-            b.node.number = row_number(&b.node.cells);
-            if let Some(rank) = b.node.number.as_deref().and_then(group_rank) {
+            let number = row_number(&b.node.cells);
+            b.node.set_number(number.as_deref());
+            if let Some(rank) = b.node.number().and_then(group_rank) {
                 self.close_while(|o| o.rank >= rank && is_table_group(o.rank));
                 b.rank = rank;
                 self.stack.push(b);
@@ -1054,7 +1057,7 @@ impl Tree {
             return false;
         };
         // An item whose text was wrapped onto the next line ("**1.**" / "Các cơ quan …").
-        let bare_item = top.node.heading.is_none()
+        let bare_item = top.node.heading().is_none()
             && matches!(
                 top.node.kind,
                 NodeKind::Item
@@ -1063,31 +1066,34 @@ impl Tree {
                     | NodeKind::Point
                     | NodeKind::Article
             );
-        if top.node.text.is_empty()
+        if top.node.text().is_empty()
             && top.node.children.is_empty()
             && (bare_item
-                || (top.node.heading.is_some() && matches!(top.node.kind, NodeKind::Article)))
+                || (top.node.heading().is_some() && matches!(top.node.kind, NodeKind::Article)))
         {
-            top.node.text = std::mem::take(&mut p.text);
+            top.node.set_text(&std::mem::take(&mut p.text));
             return true;
         }
         if top.node.kind == NodeKind::Article
-            && top.node.heading.is_none()
-            && top.node.text.is_empty()
+            && top.node.heading().is_none()
+            && top.node.text().is_empty()
             && top.node.children.is_empty()
             && p.text.chars().count() <= 150
             && !lines::ends_sentence(&p.text)
         {
-            top.node.heading = Some(std::mem::take(&mut p.text));
+            top.node.set_heading(Some(&std::mem::take(&mut p.text)));
             return true;
         }
         let titled = matches!(
             top.node.kind,
             NodeKind::Chapter | NodeKind::Part | NodeKind::Section | NodeKind::Subsection
         );
-        if titled && top.node.heading.is_none() && is_upper(&p.text) && top.node.children.is_empty()
+        if titled
+            && top.node.heading().is_none()
+            && is_upper(&p.text)
+            && top.node.children.is_empty()
         {
-            top.node.heading = Some(std::mem::take(&mut p.text));
+            top.node.set_heading(Some(&std::mem::take(&mut p.text)));
             return true;
         }
         false
@@ -1097,7 +1103,7 @@ impl Tree {
 /// A marker that does not fit where it stands is kept as text.
 fn reject_marker_as_text(p: &mut Para) {
     if let Some(m) = p.marker.take() {
-        p.text = format!("{} {}", m.text, p.text).trim().into();
+        p.text = format!("{} {}", m.text(), p.text).trim().into();
     }
 }
 
@@ -1142,7 +1148,7 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
                 return true;
             }
             let deeper_next = next.and_then(|p| p.marker).is_some_and(|m| {
-                let depth = m.number.as_deref().map_or(1, |n| n.matches('.').count());
+                let depth = m.number().map_or(1, |n| n.matches('.').count());
                 m.kind.rank(depth) > rank
             });
             !lines::ends_sentence(text) && text.chars().count() <= 200 && deeper_next
@@ -1168,10 +1174,11 @@ fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usiz
             .get(k + 1)
             .map_or(end, |next| ctx.line_start(next.span.start));
         let node = &mut nodes[k];
-        node.id = ids.id_of(node, prefix);
+        let id = ids.id_of(node, prefix);
+        node.set_id(&id);
         node.span = ctx.span(start, node_end);
         let child_start = node.children.first().map(|c| ctx.line_start(c.span.start));
-        finish(ctx, &mut node.children, &node.id, child_start, node_end);
+        finish(ctx, &mut node.children, &id, child_start, node_end);
         node.children.shrink_to_fit();
         start = node_end;
     }
@@ -1195,26 +1202,23 @@ struct SiblingIds {
 impl SiblingIds {
     fn new(nodes: &[Node]) -> SiblingIds {
         SiblingIds {
-            seen: std::collections::HashMap::with_capacity(
-                nodes
-                    .iter()
-                    .filter(|n| n.number.is_some() && !ordinal_only(n.kind))
-                    .count(),
-            ),
+            // Grown as ids are given, not sized for every numbered sibling: a million "1."
+            // items share one entry.
+            seen: std::collections::HashMap::new(),
             ordinals: Vec::new(),
             local: String::new(),
             printed_rows: nodes
                 .iter()
-                .any(|n| n.kind == NodeKind::Row && n.number.is_some()),
+                .any(|n| n.kind == NodeKind::Row && n.number().is_some()),
             last_printed: String::from("0"),
         }
     }
 
     /// The id of the next sibling: `prefix__local`, with "_2", "_3" … on a repeated local id.
     fn id_of(&mut self, node: &Node, prefix: &str) -> Str {
-        let unnumbered_row = node.kind == NodeKind::Row && node.number.is_none();
+        let unnumbered_row = node.kind == NodeKind::Row && node.number().is_none();
         if self.printed_rows && node.kind == NodeKind::Row {
-            match &node.number {
+            match &node.number() {
                 Some(n) => {
                     self.last_printed.clear();
                     self.last_printed.push_str(n);
@@ -1296,7 +1300,7 @@ fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, u
     local.clear();
     local.push_str(kind_prefix);
     local.push('_');
-    match &node.number {
+    match &node.number() {
         Some(num) if !ordinal_only(node.kind) => {
             local.extend(num.chars().map(|c| if c == ' ' { '_' } else { c }));
             false
@@ -1327,17 +1331,7 @@ mod sibling_id_tests {
     use super::*;
 
     fn node(kind: NodeKind, number: Option<&str>) -> Node {
-        Node {
-            id: Str::default(),
-            kind,
-            marker: None,
-            number: number.map(Str::from),
-            heading: None,
-            text: Str::default(),
-            span: vanban_model::Span::default(),
-            cells: ThinVec::new(),
-            children: ThinVec::new(),
-        }
+        Node::new(kind, vanban_model::Span::default()).with_number(number)
     }
 
     /// Ordinal ids are counted from the ordinal counters, not stored: every sibling list of up
@@ -1377,7 +1371,7 @@ mod sibling_id_tests {
                         "{:?}",
                         nodes
                             .iter()
-                            .map(|x| (x.kind, &x.number))
+                            .map(|x| (x.kind, x.number()))
                             .collect::<Vec<_>>()
                     );
                 }

@@ -21,14 +21,14 @@ pub(crate) fn repair_markers(lines: &mut [Line]) {
 /// Whether a marker's written form does not spell its number: one these repairs read ("HI-"
 /// as III, "8)" as a, "9," as 9), for the `ocr-tolerated` diagnostic.
 pub(crate) fn repaired(m: &Marker) -> bool {
-    let Some(number) = m.number.as_deref() else {
+    let Some(number) = m.number() else {
         return false;
     };
     match m.kind {
         MarkerKind::Roman | MarkerKind::Point => {
-            m.text.trim_end_matches(['.', '-', '–', ')', '/', ' ']) != number
+            m.text().trim_end_matches(['.', '-', '–', ')', '/', ' ']) != number
         }
-        MarkerKind::Item => m.text.ends_with(','),
+        MarkerKind::Item => m.text().ends_with(','),
         _ => false,
     }
 }
@@ -41,7 +41,7 @@ fn mark_ocr_romans(lines: &mut [Line]) {
         .enumerate()
         .filter_map(|(i, l)| match &l.kind {
             LineKind::Marker(m) if m.kind == MarkerKind::Roman => {
-                m.number.as_deref().and_then(roman_value).map(|v| (i, v))
+                m.number().and_then(roman_value).map(|v| (i, v))
             }
             _ => None,
         })
@@ -65,12 +65,12 @@ fn mark_ocr_romans(lines: &mut [Line]) {
             continue;
         }
         let rest = line.full.sub(marker_end..).trim_start();
-        line.clean_at = line.full.len() - rest.len();
-        line.kind = LineKind::Marker(Box::new(Marker {
-            kind: MarkerKind::Roman,
-            text: line.full.sub(..marker_end).trim_end().into(),
-            number: Some(ROMANS[value as usize - 1].into()),
-        }));
+        line.set_clean_at(line.full.len() - rest.len());
+        line.kind = LineKind::Marker(Marker::new(
+            MarkerKind::Roman,
+            line.full.sub(..marker_end).trim_end(),
+            Some(ROMANS[value as usize - 1]),
+        ));
     }
 }
 
@@ -89,24 +89,21 @@ fn mark_lost_strokes(lines: &mut [Line]) {
         if m.kind != MarkerKind::Roman {
             continue;
         }
-        let Some(v) = m.number.as_deref().and_then(roman_value) else {
+        let Some(v) = m.number().and_then(roman_value) else {
             continue;
         };
         if v == prev + 1 {
             for &(k, value) in &run {
                 if let LineKind::Marker(m) = &mut lines[k].kind {
-                    m.number = Some(ROMANS[value as usize - 1].into());
+                    m.set_number(Some(ROMANS[value as usize - 1]));
                 }
             }
             run.clear();
             prev = v;
             continue;
         }
-        let strokes = m
-            .number
-            .as_deref()
-            .is_some_and(|n| n.bytes().all(|b| b == b'I'));
-        let upper = clean::is_upper(lines[i].full.sub(lines[i].clean_at..));
+        let strokes = m.number().is_some_and(|n| n.bytes().all(|b| b == b'I'));
+        let upper = clean::is_upper(lines[i].full.sub(lines[i].clean_at()..));
         if strokes && upper && v <= prev && prev < 3 && prev + 1 - v <= 2 {
             prev += 1;
             run.push((i, prev));
@@ -122,7 +119,7 @@ fn mark_lost_strokes(lines: &mut [Line]) {
 /// them misread, then ".", "-" or "–" and an upper-case heading.
 fn misread(line: &Line) -> Option<(u32, usize)> {
     let item_one = matches!(&line.kind, LineKind::Marker(m)
-        if m.kind == MarkerKind::Item && m.number.as_deref() == Some("1"));
+        if m.kind == MarkerKind::Item && m.number() == Some("1"));
     if line.kind != LineKind::Text && !item_one {
         return None;
     }
@@ -163,7 +160,7 @@ fn next_marker(lines: &[Line], i: usize) -> Option<&Marker> {
         .skip(i + 1)
         .take(NEAR)
         .find_map(|l| match &l.kind {
-            LineKind::Marker(m) => Some(&**m),
+            LineKind::Marker(m) => Some(m),
             _ => None,
         })
 }
@@ -176,7 +173,7 @@ fn prev_marker(lines: &[Line], i: usize) -> Option<&Marker> {
         .rev()
         .take(NEAR)
         .find_map(|l| match &l.kind {
-            LineKind::Marker(m) => Some(&**m),
+            LineKind::Marker(m) => Some(m),
             _ => None,
         })
 }
@@ -191,18 +188,14 @@ fn mark_ocr_points(lines: &mut [Line]) {
         let LineKind::Marker(m) = &lines[i].kind else {
             continue;
         };
-        if m.kind != MarkerKind::Item || m.text != "8)" {
+        if m.kind != MarkerKind::Item || m.text() != "8)" {
             continue;
         }
         let next_b = next_marker(lines, i)
-            .is_some_and(|n| n.kind == MarkerKind::Point && n.number.as_deref() == Some("b"));
+            .is_some_and(|n| n.kind == MarkerKind::Point && n.number() == Some("b"));
         let in_list = prev_marker(lines, i).is_some_and(|p| p.kind == MarkerKind::Point);
         if next_b && !in_list {
-            lines[i].kind = LineKind::Marker(Box::new(Marker {
-                kind: MarkerKind::Point,
-                text: m.text.clone(),
-                number: Some("a".into()),
-            }));
+            lines[i].kind = LineKind::Marker(Marker::new(MarkerKind::Point, m.text(), Some("a")));
         }
     }
 }
@@ -213,8 +206,8 @@ fn mark_ocr_items(lines: &mut [Line]) {
     let mut last_item: Option<u32> = None;
     for i in 0..lines.len() {
         if let LineKind::Marker(m) = &lines[i].kind {
-            if m.kind == MarkerKind::Item && m.text.ends_with('.') {
-                last_item = m.number.as_deref().and_then(|n| n.parse().ok());
+            if m.kind == MarkerKind::Item && m.text().ends_with('.') {
+                last_item = m.number().and_then(|n| n.parse().ok());
             }
             continue;
         }
@@ -235,12 +228,12 @@ fn mark_ocr_items(lines: &mut [Line]) {
         if last_item.is_some_and(|l| l + 1 == n) && heading_like {
             let heading_len = heading.len();
             let line = &mut lines[i];
-            line.clean_at = line.full.len() - heading_len;
-            line.kind = LineKind::Marker(Box::new(Marker {
-                kind: MarkerKind::Item,
-                text: line.full.sub(..digits + 1).into(),
-                number: Some(n.to_string().into()),
-            }));
+            line.set_clean_at(line.full.len() - heading_len);
+            line.kind = LineKind::Marker(Marker::new(
+                MarkerKind::Item,
+                line.full.sub(..digits + 1),
+                Some(&n.to_string()),
+            ));
             last_item = Some(n);
         }
     }
@@ -272,8 +265,8 @@ mod tests {
                 LineKind::Marker(m) => Some(format!(
                     "{:?} {} {} | {}",
                     m.kind,
-                    m.text,
-                    m.number.as_deref().unwrap_or("-"),
+                    m.text(),
+                    m.number().unwrap_or("-"),
                     l.clean()
                 )),
                 _ => None,

@@ -296,7 +296,7 @@ mod tests {
 
     fn ids(nodes: &[Node], out: &mut Vec<String>) {
         for n in nodes {
-            out.push(n.id.to_string());
+            out.push(n.id().to_string());
             ids(&n.children, out);
         }
     }

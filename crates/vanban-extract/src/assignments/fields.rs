@@ -13,10 +13,10 @@ use crate::lists::TASK_COLUMNS;
 
 /// The role of a field and its value: "Đơn vị chủ trì: Sở Tài chính." → ("lead", "Sở Tài chính").
 fn field(n: &Node) -> Option<(&'static str, &str)> {
-    let text = if n.text.is_empty() {
-        n.heading.as_deref()?
+    let text = if n.text().is_empty() {
+        n.heading()?
     } else {
-        n.text.as_str()
+        n.text()
     };
     let (label, value) = text.split_once(':')?;
     if label.split_whitespace().count() > 6 {
@@ -39,7 +39,7 @@ fn field(n: &Node) -> Option<(&'static str, &str)> {
 fn fields(n: &Node) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let label_only = |c: &Node| {
-        let t = c.text.trim();
+        let t = c.text().trim();
         t.ends_with(':') && t.split_whitespace().count() <= 6
     };
     let parts = n.children.iter().flat_map(|c| {
@@ -57,15 +57,16 @@ fn fields(n: &Node) -> Vec<(&'static str, String)> {
             // "IV năm 2025 và các năm tiếp theo.").
             let mut v = v.to_owned();
             let under: &[Node] = if label_only(c) { &[] } else { &c.children };
-            for p in under.iter().filter(|p| p.marker.is_none()) {
+            for p in under.iter().filter(|p| p.marker().is_none()) {
                 v.push(' ');
-                v.push_str(p.text.trim().trim_end_matches(['.', ';']));
+                v.push_str(p.text().trim().trim_end_matches(['.', ';']));
             }
             out.push((role, v));
             open = true;
-        } else if let (true, Some(last)) = (open && c.marker.is_none(), out.last_mut()) {
+        } else if let (true, Some(last)) = (open && c.marker().is_none(), out.last_mut()) {
             last.1.push(' ');
-            last.1.push_str(c.text.trim().trim_end_matches(['.', ';']));
+            last.1
+                .push_str(c.text().trim().trim_end_matches(['.', ';']));
         } else {
             open = false;
         }
@@ -76,7 +77,7 @@ fn fields(n: &Node) -> Vec<(&'static str, String)> {
 /// The one task of a unit written as fields, if its parts name a lead or cooperating agency.
 pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
     let mut a = Assignment {
-        node: n.id.clone(),
+        node: n.id().into(),
         ..Assignment::default()
     };
     let mut content = String::new();
@@ -109,10 +110,10 @@ pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
     if !a.lead.is_empty() {
         a.responsible.clear();
     }
-    let own = match (&n.heading, n.text.is_empty()) {
+    let own = match (n.heading(), n.text().is_empty()) {
         (Some(h), true) => h.to_string(),
-        (Some(h), false) => format!("{h} {}", n.text),
-        (None, _) => n.text.to_string(),
+        (Some(h), false) => format!("{h} {}", n.text()),
+        (None, _) => n.text().to_string(),
     };
     a.text = match (own.is_empty(), content.is_empty()) {
         (true, _) => content,

@@ -39,12 +39,12 @@ fn owner_line(registry: &AgencyRegistry, text: &str) -> Option<Vec<String>> {
 /// are responsible together.
 pub(super) fn closing_owner(registry: &AgencyRegistry, n: &Node) -> Option<Parties> {
     let last = n.children.last()?;
-    let closing = if last.marker.is_none() {
+    let closing = if last.marker().is_none() {
         last
     } else {
-        last.children.last().filter(|c| c.marker.is_none())?
+        last.children.last().filter(|c| c.marker().is_none())?
     };
-    let names = owner_line(registry, closing.text.trim())?;
+    let names = owner_line(registry, closing.text().trim())?;
     let mut p = Parties::default();
     if names.len() == 1 {
         p.lead = names;

@@ -172,16 +172,12 @@ impl Writer<'_> {
         }
         self.out.push_str("    <preamble>\n");
         for n in preamble {
-            let refs = self
-                .refs
-                .get(n.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+            let refs = self.refs.get(n.id()).map(Vec::as_slice).unwrap_or(&[]);
             let _ = writeln!(
                 self.out,
                 "      <p eId=\"{}\">{}</p>",
-                xml(&eid(&n.id)),
-                text_with_refs(&n.text, refs)
+                xml(&eid(n.id())),
+                text_with_refs(n.text(), refs)
             );
         }
         self.out.push_str("    </preamble>\n");
@@ -226,31 +222,27 @@ impl Writer<'_> {
         let _ = writeln!(
             self.out,
             "{pad}<{el} eId=\"{}\"{name_attr}>",
-            xml(&eid(&n.id))
+            xml(&eid(n.id()))
         );
-        if let Some(m) = &n.marker {
+        if let Some(m) = n.marker() {
             let _ = writeln!(self.out, "{pad}  <num>{}</num>", xml(m));
         }
-        if let Some(h) = &n.heading {
+        if let Some(h) = n.heading() {
             let _ = writeln!(self.out, "{pad}  <heading>{}</heading>", xml(h));
         }
         let own = if n.kind == NodeKind::Row && !n.cells.is_empty() {
             n.cells.join(" | ")
-        } else if n.heading.is_some() {
+        } else if n.heading().is_some() {
             // The heading is the node's text when it has one.
-            n.text
-                .strip_prefix(n.heading.as_deref().unwrap_or(""))
+            n.text()
+                .strip_prefix(n.heading().unwrap_or(""))
                 .unwrap_or("")
                 .trim()
                 .to_owned()
         } else {
-            n.text.to_string()
+            n.text().to_string()
         };
-        let refs = self
-            .refs
-            .get(n.id.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let refs = self.refs.get(n.id()).map(Vec::as_slice).unwrap_or(&[]);
         let p = format!("<p>{}</p>", text_with_refs(&own, refs));
         if n.children.is_empty() {
             let _ = writeln!(self.out, "{pad}  <content>{p}</content>");

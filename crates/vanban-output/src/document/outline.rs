@@ -103,21 +103,21 @@ pub fn outline(doc: &Document, opts: OutlineOptions) -> String {
 
 fn node(o: &mut String, n: &Node, depth: usize, opts: OutlineOptions) {
     let indent = "  ".repeat(depth);
-    let label: &str = match (&n.marker, n.kind) {
+    let label: &str = match (n.marker(), n.kind) {
         (Some(m), _) => m,
         (None, NodeKind::Note) => "(note)",
         (None, NodeKind::Row) => "|",
         (None, NodeKind::Quoted) => "“”",
         (None, _) => "¶",
     };
-    let text = match (&n.heading, n.kind) {
+    let text = match (n.heading(), n.kind) {
         (Some(h), _) => h.to_string(),
         (None, NodeKind::Row) => n.cells.join(" | "),
-        (None, _) => n.text.to_string(),
+        (None, _) => n.text().to_string(),
     };
     let text = short(&text, opts.width);
     if opts.ids {
-        let _ = writeln!(o, "{indent}{label} {text}  #{}", n.id);
+        let _ = writeln!(o, "{indent}{label} {text}  #{}", n.id());
     } else {
         let _ = writeln!(o, "{indent}{label} {text}");
     }
