@@ -1,13 +1,18 @@
 //! A vector consumed front to back whose buffer is given back as it empties.
 
-/// The items of a vector in order, its buffer shrunk whenever more than half of it is free
-/// (from 4 096 items of capacity up): a large vector moved item by item into another
-/// structure (paragraphs into a tree, nodes into a graph) is not held twice at the peak.
+/// The items of a vector in order, its buffer shrunk whenever more than half of it, or more
+/// than 1 MiB of it, is free (from 4 096 items of capacity up): a large vector moved item by
+/// item into another structure (paragraphs into a tree, nodes into a graph) is not held twice
+/// at the peak, nor half again.
 #[derive(Debug)]
 pub struct Releasing<T> {
     /// The items not yet taken, last first.
     rest: Vec<T>,
 }
+
+/// Free room beyond which the buffer is shrunk whatever its size (a shrink of a large buffer
+/// gives its tail pages back without copying).
+const RELEASE_BYTES: usize = 1 << 20;
 
 impl<T> Releasing<T> {
     /// Consume `items` front to back.
@@ -32,7 +37,10 @@ impl<T> Iterator for Releasing<T> {
 
     fn next(&mut self) -> Option<T> {
         let item = self.rest.pop()?;
-        if self.rest.len() < self.rest.capacity() / 2 && self.rest.capacity() >= 4096 {
+        let spare = self.rest.capacity() - self.rest.len();
+        let spare_bytes = spare.saturating_mul(std::mem::size_of::<T>());
+        if self.rest.capacity() >= 4096 && (spare > self.rest.len() || spare_bytes > RELEASE_BYTES)
+        {
             self.rest.shrink_to_fit();
         }
         Some(item)
@@ -67,5 +75,26 @@ mod tests {
         }
         assert_eq!(out, v);
         assert_eq!(Releasing::new(Vec::<u32>::new()).count(), 0);
+    }
+
+    /// Records the size of a tree's paragraphs: never more than 1 MiB of free room, whatever
+    /// is left (a vector half taken would otherwise hold its whole buffer).
+    #[test]
+    fn at_most_a_mebibyte_of_free_room() {
+        let v: Vec<[u64; 8]> = (0..100_000u64).map(|i| [i; 8]).collect();
+        let mut it = Releasing::new(v);
+        let room = RELEASE_BYTES / std::mem::size_of::<[u64; 8]>();
+        let mut next = 0;
+        while let Some(x) = it.next() {
+            assert_eq!(x[0], next);
+            next += 1;
+            assert!(
+                it.capacity() <= it.len() + room + 1,
+                "{} {}",
+                it.capacity(),
+                it.len()
+            );
+        }
+        assert_eq!(next, 100_000);
     }
 }
