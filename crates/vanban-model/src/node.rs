@@ -43,6 +43,9 @@ const ID: usize = 4;
 /// Room kept for the id when a node's strings are on the heap (it is written after them).
 const ID_ROOM: usize = 32;
 
+/// The most bytes a `Str` keeps inline.
+const INLINE: usize = std::mem::size_of::<Str>();
+
 /// The strings of a node, for [`Node::from_parts`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Parts<'a> {
@@ -214,15 +217,32 @@ impl Node {
     /// which of the first three are present.
     fn fill(&mut self, parts: [&str; 5], present: [bool; 3]) {
         let total: usize = parts.iter().map(|p| p.len()).sum();
-        let room = if total > 24 { ID_ROOM } else { 0 };
-        let mut packed = Str::with_capacity((total + room).min(LIMIT));
-        for (i, part) in parts.iter().enumerate() {
-            packed.push_str(head(part, LIMIT - packed.len()));
-            if let Some(end) = self.ends.get_mut(i) {
-                *end = u32::try_from(packed.len()).unwrap_or(u32::MAX);
+        let mut ends = [0u32; 4];
+        self.packed = if total <= INLINE {
+            // Short together (most list lines): one inline string made at once.
+            let mut buf = [0u8; INLINE];
+            let mut at = 0;
+            for (i, part) in parts.iter().enumerate() {
+                if let Some(to) = buf.get_mut(at..at + part.len()) {
+                    to.copy_from_slice(part.as_bytes());
+                }
+                at += part.len();
+                if let Some(end) = ends.get_mut(i) {
+                    *end = at as u32;
+                }
             }
-        }
-        self.packed = packed;
+            Str::from_utf8(buf.get(..at).unwrap_or_default()).unwrap_or_default()
+        } else {
+            let mut packed = String::with_capacity((total + ID_ROOM).min(LIMIT));
+            for (i, part) in parts.iter().enumerate() {
+                packed.push_str(head(part, LIMIT - packed.len()));
+                if let Some(end) = ends.get_mut(i) {
+                    *end = u32::try_from(packed.len()).unwrap_or(u32::MAX);
+                }
+            }
+            Str::from(packed)
+        };
+        self.ends = ends;
         self.present = 0;
         for (bit, &p) in present.iter().enumerate() {
             self.present |= u8::from(p) << bit;
