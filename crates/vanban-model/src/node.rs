@@ -218,30 +218,21 @@ impl Node {
     fn fill(&mut self, parts: [&str; 5], present: [bool; 3]) {
         let total: usize = parts.iter().map(|p| p.len()).sum();
         let mut ends = [0u32; 4];
-        self.packed = if total <= INLINE {
-            // Short together (most list lines): one inline string made at once.
-            let mut buf = [0u8; INLINE];
-            let mut at = 0;
-            for (i, part) in parts.iter().enumerate() {
-                if let Some(to) = buf.get_mut(at..at + part.len()) {
-                    to.copy_from_slice(part.as_bytes());
-                }
-                at += part.len();
-                if let Some(end) = ends.get_mut(i) {
-                    *end = at as u32;
-                }
-            }
-            Str::from_utf8(buf.get(..at).unwrap_or_default()).unwrap_or_default()
-        } else {
-            let mut packed = String::with_capacity((total + ID_ROOM).min(LIMIT));
-            for (i, part) in parts.iter().enumerate() {
-                packed.push_str(head(part, LIMIT - packed.len()));
-                if let Some(end) = ends.get_mut(i) {
-                    *end = u32::try_from(packed.len()).unwrap_or(u32::MAX);
-                }
-            }
-            Str::from(packed)
+        // Inline when short together (most list lines); otherwise one allocation with room
+        // for the id.
+        let mut packed = match total <= INLINE {
+            true => Str::default(),
+            false => Str::with_capacity((total + ID_ROOM).min(LIMIT)),
         };
+        for (i, part) in parts.iter().enumerate() {
+            if !part.is_empty() {
+                packed.push_str(head(part, LIMIT - packed.len()));
+            }
+            if let Some(end) = ends.get_mut(i) {
+                *end = u32::try_from(packed.len()).unwrap_or(u32::MAX);
+            }
+        }
+        self.packed = packed;
         self.ends = ends;
         self.present = 0;
         for (bit, &p) in present.iter().enumerate() {
