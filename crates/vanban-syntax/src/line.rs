@@ -119,8 +119,8 @@ pub(crate) enum LineKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
     // Byte offsets of the line's first byte and of its end (before the LF), 32 bits wide as
-    // a document has a record per line (texts of 4 GiB or more are refused by `parse` with a
-    // diagnostic; see `crate::MAX_LEN`).
+    // a document has a record per line (`parse` cuts a text at 1 GiB, `crate::MAX_LEN`, with
+    // a diagnostic; normalised, it stays under 4 GiB).
     start: u32,
     end: u32,
     pub kind: LineKind,
@@ -196,8 +196,8 @@ impl Line {
     }
 }
 
-/// An offset as stored in a line record (texts are shorter than `u32::MAX` bytes: `parse`
-/// cuts longer ones, with a diagnostic).
+/// An offset as stored in a line record (normalised texts are shorter than `u32::MAX` bytes:
+/// `parse` cuts its input at `crate::MAX_LEN`, with a diagnostic).
 fn narrow(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
