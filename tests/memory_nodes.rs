@@ -14,8 +14,8 @@ use peak::status_bytes;
 /// Bytes of peak memory a node may cost (1 000 000 such lines: 451 bytes a node at the start
 /// of 4 December, 330 after it, about 200 with compact nodes and line records, 186–190 when
 /// the paragraphs' buffer is given back by the mebibyte; 200 000 here: 337, 208, 193). The
-/// tree alone holds 88 (`memory_tree.rs`); the rest is the lowering's line records and
-/// paragraphs, alive with it at the peak.
+/// tree alone holds 88 (`memory_tree.rs`); the rest is mostly the lowering's line records,
+/// alive with it at the peak, and the normalised text.
 const MOST_BYTES_A_NODE: usize = 220;
 
 #[test]

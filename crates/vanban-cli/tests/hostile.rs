@@ -31,6 +31,10 @@ fn seed_text() -> String {
     std::fs::read_to_string(root().join("seeds/208-KH-UBND_2024_TuyenQuang.txt")).unwrap()
 }
 
+/// A plan's header, up to its title.
+const HEAD: &str =
+    "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\n";
+
 const TINY: &str = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\nI. NỘI DUNG\n1. Làm.\n";
 
 /// Wait for a child at most `limit`; kill it and fail when it hangs.
@@ -441,17 +445,16 @@ fn row_13_repeated_law_heads_give_citations_that_do_not_overlap() {
 // Row 2: many nodes, each with a unit reference.
 #[test]
 fn row_02_unit_references_resolve_in_linear_time() {
-    let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\n";
     let make = |n: usize| {
         format!(
-            "{head}Điều 1. Nội dung:\n{}Điều 2. Khác\n",
+            "{HEAD}Điều 1. Nội dung:\n{}Điều 2. Khác\n",
             "xem Điều 2 tiếp.\n".repeat(n)
         )
     };
     assert_linear("Điều references", make, 4000);
     let make = |n: usize| {
         format!(
-            "{head}Mục 1. A\n{}",
+            "{HEAD}Mục 1. A\n{}",
             "Tiểu mục 1 x\nxem khoản 1 Điều 3.\n".repeat(n)
         )
     };
@@ -498,12 +501,7 @@ fn row_03_an_unclosed_quote_costs_a_window_not_the_rest_of_the_text() {
 // every mark: cubic).
 #[test]
 fn row_02_long_lists_of_citations_are_linear_in_extraction_and_akn() {
-    let make = |n: usize| {
-        format!(
-            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề X\n{}\n",
-            "Luật Đất đai, ".repeat(n)
-        )
-    };
+    let make = |n: usize| format!("{HEAD}{}\n", "Luật Đất đai, ".repeat(n));
     assert_linear("a title running into 'Luật Đất đai, ' repeated", make, 1000);
     let make = |n: usize| format!("{TINY}Căn cứ {}\n", "Nghị định số 1/2020/NĐ-CP, ".repeat(n));
     let akn = |t: &str| {
