@@ -8,16 +8,19 @@ use vanban_model::Str;
 /// text (inline when short) and whether any markup was removed.
 pub fn strip_markup(raw: &str) -> (Str, bool) {
     let mut markup = false;
-    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
-    if t.len() != raw.trim().len() {
+    let trimmed = vanban_text::trim(raw);
+    // (Pipes are markup only at the ends: the trim below is needed only when one is there.)
+    let t = if trimmed.starts_with('|') || trimmed.ends_with('|') {
+        raw.trim_matches(|c: char| c.is_whitespace() || c == '|')
+    } else {
+        trimmed
+    };
+    if t.len() != trimmed.len() {
         markup = true;
     }
     let t = t.trim_start_matches(['#', '>']);
     // Most lines hold no markup and single spaces only: copied as they are.
-    let plain = !t
-        .contains(|c: char| matches!(c, '*' | '_' | '\\') || (c.is_whitespace() && c != ' '))
-        && !t.contains("  ")
-        && t == t.trim();
+    let plain = plain(t) && t == vanban_text::trim(t);
     if plain {
         return (t.into(), markup);
     }
@@ -60,6 +63,37 @@ pub fn strip_markup(raw: &str) -> (Str, bool) {
     (out, markup)
 }
 
+/// Whether `t` holds no "*", "_" or "\\", no white space but single spaces: one pass over its
+/// bytes. (The white space of Unicode beyond ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F and U+3000, recognised here by their UTF-8 bytes; a unit
+/// test checks every character.)
+fn plain(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        let space = c == b' ';
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let special = match c {
+            b'*' | b'_' | b'\\' | b'\t'..=b'\r' => true,
+            b' ' => prev_space,
+            0xC2 => matches!(at(1), 0x85 | 0xA0),
+            0xE1 => at(1) == 0x9A && at(2) == 0x80,
+            0xE2 => match at(1) {
+                0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => at(2) == 0x9F,
+                _ => false,
+            },
+            0xE3 => at(1) == 0x80 && at(2) == 0x80,
+            _ => false,
+        };
+        if special {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
 /// Number of Markdown emphasis delimiters ("*", "**", "__") in a piece of a line: odd means
 /// an emphasis run is left open and continues on the next line.
 pub fn emphasis_runs(piece: &str) -> usize {
@@ -76,6 +110,10 @@ pub fn emphasis_runs(piece: &str) -> usize {
 
 /// True when the letters of `s` are (nearly) all upper case: a heading or a header line.
 pub fn is_upper(s: &str) -> bool {
+    // Two capitals take at least two bytes (a line of one character is never upper case).
+    if s.len() < 2 {
+        return false;
+    }
     let (mut up, mut low) = (0usize, 0usize);
     for (i, c) in s.char_indices() {
         if c.is_uppercase() {
@@ -106,6 +144,27 @@ mod tests {
         let (clean, markup) = strip_markup("  Số:   208/KH-UBND\t");
         assert_eq!(clean, "Số: 208/KH-UBND");
         assert!(!markup);
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_test() {
+        let slow = |t: &str| {
+            !t.contains(|c: char| matches!(c, '*' | '_' | '\\') || (c.is_whitespace() && c != ' '))
+                && !t.contains("  ")
+        };
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("ệ {c}"),
+                format!("{c} x"),
+            ] {
+                assert_eq!(plain(&s), slow(&s), "{s:?}");
+            }
+        }
+        for s in ["a  b", "a b", " ", "  ", "“Điều 1”", "x\u{2028}y", "Ủy ban"] {
+            assert_eq!(plain(s), slow(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -131,8 +131,10 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
     while i < to {
         let raw = src.sub(lines[i].start()..lines[i].end());
         // The cheap test first: most lines do not start with a row-number title ("TT").
-        let first_word = raw.split_whitespace().next().unwrap_or("");
-        if raw.len() < 20 || !is_head(first_word) || !header_line(raw) {
+        if raw.len() < 20
+            || !is_head(raw.split_whitespace().next().unwrap_or(""))
+            || !header_line(raw)
+        {
             i += 1;
             continue;
         }

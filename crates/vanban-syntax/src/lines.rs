@@ -218,7 +218,7 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
     let mut line = Line::new(start, end, full);
     line.had_markup = had_markup;
     line.open_emphasis = had_markup && clean::emphasis_runs(raw) % 2 == 1;
-    let trimmed = raw.trim();
+    let trimmed = vanban_text::trim(raw);
     if trimmed.is_empty() {
         line.kind = LineKind::Blank;
         return line;
@@ -306,7 +306,11 @@ pub(crate) fn is_signature_time(full: &str) -> bool {
 
 /// The date of a digital signature's time line: (day, month, year).
 pub(crate) fn signature_date(full: &str) -> Option<(u8, u8, u16)> {
-    let t = full.trim();
+    let t = vanban_text::trim(full);
+    // The day is a number (which `parse` lets start with "+"): most lines stop here.
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '+') {
+        return None;
+    }
     let (date, rest) = t.split_once(' ')?;
     let mut parts = date.split(['-', '/', '.']);
     let day: u8 = parts.next()?.parse().ok()?;
@@ -335,7 +339,7 @@ pub(crate) fn signature_date(full: &str) -> Option<(u8, u8, u16)> {
 /// Page furniture of OCR and PDF text: a page marker ("===== Trang 3 =====", "--- Page 2 ---")
 /// or a running header naming the source file with the page number ("18.CTRTW31.DOC 2").
 fn is_page_marker(full: &str) -> bool {
-    let t = full.trim();
+    let t = vanban_text::trim(full);
     let fenced = |c: char| t.starts_with(c) && t.ends_with(c) && t.len() > 6;
     if (fenced('=') || fenced('-')) && {
         let inner = t.trim_matches(['=', '-', ' ']);
@@ -730,6 +734,13 @@ impl WrapProfile {
 }
 
 pub(crate) fn ends_sentence(s: &str) -> bool {
+    // Most lines end with an ASCII character that is neither trimmed below nor a quote: the
+    // answer is that character.
+    if let Some(&b) = s.as_bytes().last() {
+        if b < 0x80 && !matches!(b, b' ' | b'*' | b'_' | b'|' | b'\t' | b'"') {
+            return matches!(b, b'.' | b';' | b':' | b'!' | b'?');
+        }
+    }
     let t = s.trim_end_matches([' ', '*', '_', '|', '\t']);
     // A sentence may end inside closing quotes: `… có liên quan."`, `… thành viên.”` (not
     // inside brackets: "(Huân chương, bằng khen,...)" goes on).
@@ -772,6 +783,13 @@ fn ends_with_connective(s: &str) -> bool {
 }
 
 pub(crate) fn starts_lower(s: &str) -> bool {
+    // Most lines start with an ASCII character that is not skipped below: the answer is that
+    // character.
+    if let Some(&b) = s.as_bytes().first() {
+        if b < 0x80 && !matches!(b, b'*' | b'_' | b' ' | b'"' | b'(') {
+            return b.is_ascii_lowercase() || b.is_ascii_digit();
+        }
+    }
     s.trim_start_matches(['*', '_', ' ', '“', '"', '('])
         .chars()
         .next()
@@ -1067,6 +1085,10 @@ fn join_text(text: &mut Str, next: &str) {
 /// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
 /// line has fewer than two non-empty cells.
 pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
+    // Most lines hold neither a tab nor a pipe.
+    if memchr::memchr2(b'\t', b'|', raw.as_bytes()).is_none() {
+        return ThinVec::new();
+    }
     let t = raw.trim();
     let parts: Vec<&str> = if t.contains('\t') {
         t.split('\t').collect()
@@ -1090,6 +1112,40 @@ pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast paths on a line's first or last byte give the full tests' answers, for every
+    /// character at either end.
+    #[test]
+    fn fast_paths_on_the_ends_of_a_line_agree() {
+        let ends_slow = |s: &str| {
+            let t = s.trim_end_matches([' ', '*', '_', '|', '\t']);
+            let inner = t.trim_end_matches(['"', '”', '’', ' ', '*', '_']);
+            t.ends_with(['.', ';', ':', '!', '?', '…'])
+                || inner.ends_with(['.', ';', ':', '!', '?', '…'])
+                || t.is_empty()
+        };
+        let lower_slow = |s: &str| {
+            s.trim_start_matches(['*', '_', ' ', '“', '"', '('])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        };
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("Điều {c}"),
+                format!("{c} ệ"),
+                format!("a.{c}"),
+            ] {
+                assert_eq!(ends_sentence(&s), ends_slow(&s), "{s:?}");
+                assert_eq!(starts_lower(&s), lower_slow(&s), "{s:?}");
+            }
+        }
+        // A signature time's day may be written with a sign, as `parse` reads numbers.
+        assert_eq!(signature_date("+5-3-2026 10:00:00"), Some((5, 3, 2026)));
+        assert_eq!(signature_date(" 05-03-2026 10:00:00"), Some((5, 3, 2026)));
+        assert_eq!(signature_date("- 05-03-2026 10:00:00"), None);
+    }
 
     #[test]
     fn gazette_labels_are_page_furniture() {

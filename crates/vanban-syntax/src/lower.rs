@@ -1120,12 +1120,12 @@ fn refers_to_annex(t: &str) -> bool {
 }
 
 fn is_note(t: &str) -> bool {
-    let t = t.trim();
+    let t = vanban_text::trim(t);
     t.starts_with('(') && t.ends_with(')') && t.matches('(').count() == t.matches(')').count()
 }
 
 fn is_wrap_up(t: &str) -> bool {
-    let t = t.trim();
+    let t = vanban_text::trim(t);
     WRAP_UP.iter().any(|w| t.starts_with(w)) || t.ends_with("./.") || t.ends_with("/.")
 }
 
@@ -1342,7 +1342,9 @@ fn push_number(s: &mut String, n: usize) {
             break;
         }
     }
-    s.extend(digits.iter().skip(at).map(|&d| char::from(d)));
+    for &d in digits.get(at..).unwrap_or_default() {
+        s.push(char::from(d));
+    }
 }
 
 #[cfg(test)]

@@ -154,7 +154,7 @@ const HEADS: &[&str] = &["tt", "stt", "số tt"];
 
 /// Whether a cell is the title of a row-number column ("TT", "STT", "Số TT", any case).
 pub(crate) fn is_head(cell: &str) -> bool {
-    let c = cell.trim();
+    let c = vanban_text::trim(cell);
     // (Compared in lower case without making a lower-case copy: called on every line.)
     c.len() <= 7
         && matches!(c.as_bytes().first(), Some(b't' | b'T' | b's' | b'S'))
