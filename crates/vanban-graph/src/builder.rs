@@ -98,6 +98,8 @@ struct Build {
     edges: Vec<Link>,
     /// The ids edges name, each stored once.
     ids: Ids,
+    /// Edges' spans and purposes (moved into the graph as they are).
+    sides: crate::Sides,
     diagnostics: Vec<GraphDiagnostic>,
     /// Agency ids already made, by province (`None`: named without one) and name as written:
     /// a corpus names the same agencies over and over, and making an id folds and scans the
@@ -190,6 +192,8 @@ impl Build {
     fn finish_documents(&mut self) {
         for (id, d) in &mut self.docs {
             d.aliases.sort();
+            // Claims were pushed one by one: the graph keeps them without the spare room.
+            d.claims.shrink_to_fit();
             if !d.parsed {
                 d.number = majority(d.claims.iter().filter_map(|c| c.number.as_deref()));
                 d.date = majority(d.claims.iter().filter_map(|c| c.date.as_deref()));
@@ -250,8 +254,8 @@ impl Build {
             target: self.ids.sym(e.target),
             kind: e.kind,
             asserted_by: self.ids.sym(e.asserted_by),
-            span: e.span,
-            purpose: e.purpose.map(Box::from),
+            span: self.sides.add_span(e.span),
+            purpose: self.sides.add_purpose(e.purpose),
         };
         self.edges.push(link);
     }
@@ -461,6 +465,10 @@ impl Build {
             graph,
             index,
             asserters,
+            sides: {
+                self.sides.shrink_to_fit();
+                self.sides
+            },
             aliases: self.aliases,
             diagnostics,
             parents: std::sync::OnceLock::new(),
@@ -490,7 +498,8 @@ fn nodes(
     agencies: BTreeMap<String, AgencyInfo>,
     tasks: BTreeMap<String, TaskInfo>,
 ) -> Vec<Node> {
-    let mut nodes: Vec<Node> = Vec::new();
+    // Sized once (a doubling vector would hold up to twice the nodes at the build's peak).
+    let mut nodes: Vec<Node> = Vec::with_capacity(docs.len() + agencies.len() + tasks.len());
     for (id, d) in docs {
         nodes.push(Node {
             label: document_label(&id, &d),
@@ -549,8 +558,9 @@ struct Link {
     target: u32,
     kind: EdgeKind,
     asserted_by: u32,
-    span: Option<Span>,
-    purpose: Option<Box<str>>,
+    /// Indices into the build's [`crate::Sides`].
+    span: u32,
+    purpose: u32,
 }
 
 /// Ids interned to dense integers, in order of first appearance, each stored once.
@@ -597,6 +607,9 @@ fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
     // A stable sort keeps the first of equal edges first; dedup keeps it.
     edges.sort_by_key(key);
     edges.dedup_by(|b, a| key(a) == key(b));
+    // The vector grew by doubling: its spare room is given back before the graph's edges are
+    // allocated beside it.
+    edges.shrink_to_fit();
     edges
 }
 
@@ -968,6 +981,49 @@ mod tests {
         }
     }
 
+    /// An edge under construction and an edge as stored hold integers only (ids, spans and
+    /// purposes are in tables): a large corpus makes most of a million of each.
+    #[test]
+    fn edges_are_small() {
+        assert!(
+            std::mem::size_of::<Link>() <= 24,
+            "{}",
+            std::mem::size_of::<Link>()
+        );
+        assert!(
+            std::mem::size_of::<EdgeData>() <= 16,
+            "{}",
+            std::mem::size_of::<EdgeData>()
+        );
+    }
+
+    /// A span and a purpose read back from the tables as given; none stays none, and a
+    /// purpose is stored once however many edges give it.
+    #[test]
+    fn sides_keep_spans_and_purposes() {
+        let mut s = crate::Sides::default();
+        let span = Span {
+            start: 7,
+            end: 9,
+            line: 2,
+            column: 3,
+        };
+        let (a, none) = (s.add_span(Some(span)), s.add_span(None));
+        assert_eq!((s.span(a), s.span(none)), (Some(span), None));
+        let (p, q, r) = (
+            s.add_purpose(Some("báo cáo")),
+            s.add_purpose(Some("thực hiện")),
+            s.add_purpose(Some("báo cáo")),
+        );
+        assert_eq!(p, r);
+        assert_eq!(
+            (s.purpose(p), s.purpose(q)),
+            (Some("báo cáo"), Some("thực hiện"))
+        );
+        let none = s.add_purpose(None);
+        assert_eq!(s.purpose(none), None);
+    }
+
     /// Interned edges sort as their ids do (not in order of first appearance), and of equal
     /// edges the first said is kept.
     #[test]
@@ -986,7 +1042,7 @@ mod tests {
         let got: Vec<(&str, &str, &str, usize)> = edges
             .iter()
             .map(|e| {
-                let at = e.span.map_or(usize::MAX, |s| s.start);
+                let at = b.sides.span(e.span).map_or(usize::MAX, |s| s.start);
                 (
                     b.ids.get(e.source),
                     b.ids.get(e.target),

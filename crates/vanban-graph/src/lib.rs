@@ -326,13 +326,70 @@ pub struct Edge<'g> {
 }
 
 /// An edge as stored: petgraph holds its endpoints as node indices, the asserting document is
-/// an index into the graph's table of asserting documents.
+/// an index into the graph's table of asserting documents, the span and purpose indices into
+/// its [`Sides`] (16 bytes an edge; with the span and purpose inline it was 56).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct EdgeData {
     pub(crate) kind: EdgeKind,
     pub(crate) asserted_by: u32,
-    pub(crate) span: Option<Span>,
-    pub(crate) purpose: Option<Box<str>>,
+    pub(crate) span: u32,
+    pub(crate) purpose: u32,
+}
+
+/// What few edges carry besides their ends, type and asserting document: where a document
+/// says it (relations and issuers) and a recipient's purpose, kept in tables that an edge
+/// indexes ([`Sides::NONE`] for none). Most edges of a large corpus — a document's tasks and
+/// who leads or cooperates on them — carry neither.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sides {
+    spans: Vec<Span>,
+    /// Each purpose once ("báo cáo", "thực hiện" …: a corpus uses a handful).
+    purposes: indexmap::IndexSet<Box<str>>,
+}
+
+impl Sides {
+    /// The index of no span or no purpose.
+    pub(crate) const NONE: u32 = u32::MAX;
+
+    /// Store a span; its index.
+    pub(crate) fn add_span(&mut self, span: Option<Span>) -> u32 {
+        let Some(span) = span else {
+            return Sides::NONE;
+        };
+        match u32::try_from(self.spans.len()) {
+            Ok(i) if i != Sides::NONE => {
+                self.spans.push(span);
+                i
+            }
+            // (Four thousand million spans: none kept beyond.)
+            _ => Sides::NONE,
+        }
+    }
+
+    /// Store a purpose (once for all edges that give it); its index.
+    pub(crate) fn add_purpose(&mut self, purpose: Option<&str>) -> u32 {
+        let Some(purpose) = purpose else {
+            return Sides::NONE;
+        };
+        let i = match self.purposes.get_index_of(purpose) {
+            Some(i) => i,
+            None => self.purposes.insert_full(Box::from(purpose)).0,
+        };
+        u32::try_from(i).unwrap_or(Sides::NONE)
+    }
+
+    pub(crate) fn span(&self, i: u32) -> Option<Span> {
+        self.spans.get(i as usize).copied()
+    }
+
+    pub(crate) fn purpose(&self, i: u32) -> Option<&str> {
+        self.purposes.get_index(i as usize).map(|p| &**p)
+    }
+
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.spans.shrink_to_fit();
+        self.purposes.shrink_to_fit();
+    }
 }
 
 /// A finding about the corpus as a whole.
@@ -362,6 +419,8 @@ pub struct Graph {
     index: Vec<NodeIndex>,
     /// The asserting documents of edges, interned (`EdgeData::asserted_by` indexes it).
     asserters: Vec<String>,
+    /// Edges' spans and purposes.
+    sides: Sides,
     /// Alias id → canonical id.
     aliases: BTreeMap<String, String>,
     diagnostics: Vec<GraphDiagnostic>,
@@ -437,8 +496,8 @@ impl Graph {
             target: &self.graph[target].id,
             kind: e.kind,
             asserted_by: self.asserter(e),
-            span: e.span,
-            purpose: e.purpose.as_deref(),
+            span: self.sides.span(e.span),
+            purpose: self.sides.purpose(e.purpose),
         }
     }
 
