@@ -452,7 +452,11 @@ pub(crate) fn assignments(registry: &AgencyRegistry, doc: &Document) -> Vec<Assi
     // 2026-2030" dates the rows of its table that give no date of their own.
     for a in &doc.appendices {
         let above = Inherited {
-            deadline: a.title.as_deref().and_then(|t| deadline(t, false, w.date)),
+            deadline: a
+                .title
+                .as_deref()
+                .and_then(|t| deadline(t, false, w.date))
+                .map(Box::new),
             ..Inherited::default()
         };
         w.walk(&a.children, &above, &mut out);
@@ -466,7 +470,7 @@ struct Inherited {
     /// The agencies named above ("1. Sở Tài chính:" over its bullets).
     agencies: Vec<String>,
     /// A deadline in a heading above.
-    deadline: Option<Deadline>,
+    deadline: Option<Box<Deadline>>,
     /// The parties of the unit above, that its bullets naming nobody take ("b) Sở Kế hoạch
     /// và Đầu tư chủ trì, phối hợp với Sở Tài chính:" over "- Tham mưu …"), or those of a
     /// closing "Trách nhiệm chỉ đạo thực hiện: …" paragraph of the unit.
@@ -500,7 +504,7 @@ impl Walker<'_> {
             }
             let mut own = inherited.clone();
             if let Some(d) = n.heading().and_then(|h| deadline(h, false, self.date)) {
-                own.deadline = Some(d);
+                own.deadline = Some(Box::new(d));
             }
             if let Some(a) = fields::assignment(self, n) {
                 out.push(a);
@@ -542,7 +546,7 @@ impl Walker<'_> {
             out.extend(a);
             let mut own = above.clone();
             if let Some(d) = cols.group_deadline(self, r) {
-                own.deadline = Some(d);
+                own.deadline = Some(Box::new(d));
             }
             self.rows(cols, &r.children, &own, out);
         }
@@ -593,7 +597,7 @@ impl Walker<'_> {
         } else if !p.lead.is_empty() {
             own.agencies.clone_from(&p.lead);
         }
-        let found = deadline(&text, false, self.date);
+        let found = deadline(&text, false, self.date).map(Box::new);
         if found.is_some() {
             own.deadline.clone_from(&found);
         }
@@ -603,7 +607,7 @@ impl Walker<'_> {
             n.children
                 .iter()
                 .filter(|c| c.marker().is_none() && c.kind == NodeKind::Paragraph)
-                .find_map(|c| deadline(c.text(), false, self.date))
+                .find_map(|c| deadline(c.text(), false, self.date).map(Box::new))
         });
         let entry = entry_of_names(self.registry, n, &text);
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
@@ -786,7 +790,8 @@ impl Columns {
             deadline: self
                 .deadline
                 .and_then(|i| row.cells.get(i))
-                .and_then(|d| deadline(d, true, w.date)),
+                .and_then(|d| deadline(d, true, w.date))
+                .map(Box::new),
             text: self
                 .content
                 .and_then(|i| row.cells.get(i))

@@ -995,6 +995,9 @@ mod tests {
             "{}",
             std::mem::size_of::<EdgeData>()
         );
+        // A task's data, boxed in its node: its deadline boxed again (most tasks have none).
+        let task = std::mem::size_of::<crate::TaskInfo>();
+        assert!(task <= 80, "{task}");
     }
 
     /// A span and a purpose read back from the tables as given; none stays none, and a

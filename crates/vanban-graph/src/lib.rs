@@ -302,7 +302,8 @@ pub struct TaskInfo {
     /// The task text.
     pub text: String,
     /// Deadline or time target: as written, and as dates.
-    pub deadline: Option<vanban_model::Deadline>,
+    // (Boxed, as in `vanban_model::Assignment`: most tasks have none.)
+    pub deadline: Option<Box<vanban_model::Deadline>>,
 }
 
 /// An edge with its evidence, as the graph hands it out: a view whose ids borrow from the
@@ -542,10 +543,13 @@ pub fn short_text(text: &str, max: usize) -> String {
         }
     }
     if chars <= max || max == 0 {
+        // (Grown word by word: without its spare room, as a graph keeps a label per node.)
+        out.shrink_to_fit();
         return out;
     }
     let mut s: String = out.chars().take(max - 1).collect();
     s.push('…');
+    s.shrink_to_fit();
     s
 }
 

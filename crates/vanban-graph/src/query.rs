@@ -734,7 +734,7 @@ impl Graph {
                 document: t.document.clone(),
                 node: t.node.to_string(),
                 text: t.text.clone(),
-                deadline: t.deadline.clone(),
+                deadline: t.deadline.as_deref().cloned(),
             });
         }
         tasks.sort_by(|a, b| (&a.document, &a.node, a.role).cmp(&(&b.document, &b.node, b.role)));

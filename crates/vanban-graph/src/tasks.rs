@@ -95,7 +95,7 @@ impl Graph {
             lead: Vec::new(),
             cooperating: Vec::new(),
             responsible: Vec::new(),
-            deadline: t.deadline.clone(),
+            deadline: t.deadline.as_deref().cloned(),
             text: t.text.clone(),
         };
         for e in self.outgoing(id) {

@@ -282,10 +282,10 @@ fn family() -> (Graph, [String; 6]) {
         lead: vec!["Sở Tài chính".to_owned()],
         cooperating: vec!["Sở Nội vụ".to_owned()],
         responsible: Vec::new(),
-        deadline: Some(vanban_model::Deadline {
+        deadline: Some(Box::new(vanban_model::Deadline {
             text: "trong năm 2024".into(),
             ..Default::default()
-        }),
+        })),
         text: "Bố trí kinh phí thực hiện.".to_owned(),
     });
     let xe = doc(&e, DocumentKind::Resolution, "20-NQ/TW", "2022-06-06");

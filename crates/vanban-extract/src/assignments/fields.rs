@@ -98,7 +98,9 @@ pub(super) fn assignment(w: &Walker, n: &Node) -> Option<Assignment> {
                     super::push_new(&mut a.responsible, named(p.responsible));
                 }
             }
-            "deadline" if a.deadline.is_none() => a.deadline = deadline(&v, true, w.date),
+            "deadline" if a.deadline.is_none() => {
+                a.deadline = deadline(&v, true, w.date).map(Box::new);
+            }
             "content" if content.is_empty() => content = v,
             _ => {}
         }
