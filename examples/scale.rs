@@ -152,7 +152,10 @@ fn main() {
     let start = Instant::now();
     let mut builder = vanban::GraphBuilder::new();
     let mut bytes = 0usize;
-    let chunk = 2048;
+    // 64 documents at a time, as `vanban graph` reads them: each batch's extractions are
+    // trimmed by `GraphBuilder::add` before the next is read (2 048 at a time held 19 MiB
+    // more at 10 000 documents, in the same time).
+    let chunk = 64;
     for from in (0..n).step_by(chunk) {
         let done: Vec<(String, vanban::Extraction, usize)> = (from..(from + chunk).min(n))
             .into_par_iter()
