@@ -63,7 +63,7 @@ pub fn strip_markup(raw: &str) -> (Str, bool) {
     (out, markup)
 }
 
-/// Whether `t` holds no `*`, `_` or `\\`, and no white space but single spaces: one pass over
+/// Whether `t` holds no `*`, `_` or `\`, and no white space but single spaces: one pass over
 /// its bytes. (The white space of Unicode beyond ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
 /// U+2028, U+2029, U+202F, U+205F and U+3000, recognised here by their UTF-8 bytes; a unit
 /// test checks every character.)
