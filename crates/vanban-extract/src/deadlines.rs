@@ -47,8 +47,8 @@ const RECURRENCES: [(&str, Recurrence); 6] = [
 
 // Digits and spaces as ASCII classes (`[0-9]`, `(?-u:\s)`): the text is normalised (odd spaces
 // are plain spaces), a date's numbers are read with `str::parse`, which takes ASCII digits
-// only, and the Unicode classes made the patterns' automata large — compiling them was a
-// sixth of a one-document `vanban extract` (the same bytes on every bundled document).
+// only, and the Unicode classes made the patterns' automata large — compiling them was about
+// 15 % of a one-document `vanban extract` (the same bytes on every bundled document).
 static DATES: LazyLock<Regex> = LazyLock::new(|| {
     let half = alternation(&["first_half", "second_half"]);
     let every = alternation(&["yearly", "quarterly", "monthly", "weekly"]);
