@@ -8,9 +8,10 @@ use vanban_model::codes;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
+use std::sync::Arc;
 use vanban_extract::identity;
 use vanban_model::{
-    Assignment, CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span,
+    Assignment, Citation, CitationForm, DocumentId, DocumentKind, Extraction, Severity, Span, Str,
 };
 use vanban_text::Releasing;
 
@@ -22,7 +23,68 @@ use crate::{
 /// Collects extractions, then builds a [`Graph`].
 #[derive(Debug, Default, Clone)]
 pub struct GraphBuilder {
-    docs: Vec<(String, Extraction)>,
+    docs: Vec<Held>,
+}
+
+/// A document as the builder holds it until the graph is built: its extraction without the
+/// citations, and the citations reduced to what the graph takes of them.
+#[derive(Debug, Clone)]
+struct Held {
+    source: String,
+    x: Extraction,
+    cited: Vec<Cited>,
+    /// The stubs among the documents it cites whose citations name an issuer: read with the
+    /// claims, made into edges with the document's other edges (agencies are named by the
+    /// first document that names them, so the order stays the documents').
+    stub_issuers: Vec<StubIssuer>,
+}
+
+/// A stub a citation names the issuer of.
+#[derive(Debug, Clone)]
+struct StubIssuer {
+    stub: String,
+    issuer: Str,
+    span: Span,
+}
+
+/// What the graph takes of a citation with a target: the target, what joins a name to it, and
+/// the claim it makes (moved into the cited document's node, never copied). A citation of a
+/// large corpus held whole — its number boxed with the parts read from it, its issuer as
+/// written and resolved — took about three times the room.
+#[derive(Debug, Clone)]
+struct Cited {
+    target: Arc<str>,
+    kind: DocumentKind,
+    form: CitationForm,
+    year: Option<u16>,
+    /// Whether the citation gives a number (a law cited by name and number joins both ids).
+    numbered: bool,
+    name: Option<Str>,
+    claim: Claim,
+}
+
+impl Cited {
+    /// The citation as held; `None` for a citation without a target, which the graph does
+    /// not use.
+    fn new(c: Citation, by: &Arc<str>) -> Option<Cited> {
+        let target = c.target_id?;
+        Some(Cited {
+            target,
+            kind: c.kind,
+            form: c.form,
+            year: c.year,
+            numbered: c.number.is_some(),
+            name: c.name,
+            claim: Claim {
+                asserted_by: Arc::clone(by),
+                raw: c.raw,
+                number: c.number.map(|n| n.normalized),
+                date: c.date,
+                issuer: c.issuer.map(|i| i.resolved),
+                span: c.span,
+            },
+        })
+    }
 }
 
 impl GraphBuilder {
@@ -33,24 +95,33 @@ impl GraphBuilder {
 
     /// Add a document's extraction; `source` names where it came from (a file path). What the
     /// graph does not use (unit references, diagnostics, the issuer's raw header lines, the
-    /// list of agencies named, the place, the element ids of citations, recipients' names as
-    /// written) is dropped here, so a large corpus holds no more than it needs.
+    /// list of agencies named, the place, citations without a target and the parts of the
+    /// others no claim states, recipients' names as written) is dropped here, so a large
+    /// corpus holds no more than it needs.
     pub fn add(&mut self, source: impl Into<String>, mut extraction: Extraction) {
         extraction.references = Vec::new();
         extraction.diagnostics = Vec::new();
         extraction.issuer.raw = Vec::new();
         extraction.agencies = Vec::new();
         extraction.place = None;
-        for c in &mut extraction.citations {
-            c.node = None;
-        }
         for r in &mut extraction.recipients {
             r.name = String::new();
         }
-        extraction.citations.shrink_to_fit();
+        // One shared id for all the claims of this document.
+        let by: Arc<str> = Arc::from(extraction.id.as_str());
+        let mut cited: Vec<Cited> = std::mem::take(&mut extraction.citations)
+            .into_iter()
+            .filter_map(|c| Cited::new(c, &by))
+            .collect();
+        cited.shrink_to_fit();
         extraction.relations.shrink_to_fit();
         extraction.assignments.shrink_to_fit();
-        self.docs.push((source.into(), extraction));
+        self.docs.push(Held {
+            source: source.into(),
+            x: extraction,
+            cited,
+            stub_issuers: Vec::new(),
+        });
     }
 
     /// Number of documents added.
@@ -66,23 +137,24 @@ impl GraphBuilder {
     /// Build the graph.
     pub fn build(mut self) -> Graph {
         self.docs
-            .sort_by(|a, b| (&a.1.id, &a.0).cmp(&(&b.1.id, &b.0)));
+            .sort_by(|a, b| (&a.x.id, &a.source).cmp(&(&b.x.id, &b.source)));
         let (aliases, diagnostics) = aliases(&self.docs);
         let mut b = Build {
             aliases,
             diagnostics,
             ..Build::default()
         };
-        for (source, x) in &self.docs {
-            b.parsed(source, x);
+        for h in &self.docs {
+            b.parsed(&h.source, &h.x);
         }
-        for (_, x) in &self.docs {
-            b.claims(x);
+        // Claims move into the cited documents' nodes: the citations are gone after this pass.
+        for h in &mut self.docs {
+            h.stub_issuers = b.claims(&h.x.id, std::mem::take(&mut h.cited));
         }
         b.finish_documents();
         // The last pass consumes the extractions: each is freed once its edges are made.
-        for (_, x) in std::mem::take(&mut self.docs) {
-            b.edges(x);
+        for h in std::mem::take(&mut self.docs) {
+            b.edges(h.x, h.stub_issuers);
         }
         b.into_graph()
     }
@@ -93,7 +165,8 @@ struct Build {
     aliases: BTreeMap<String, String>,
     docs: BTreeMap<String, DocumentInfo>,
     agencies: BTreeMap<String, AgencyInfo>,
-    tasks: BTreeMap<String, TaskInfo>,
+    /// Tasks by the interned id of their node (the id itself is stored once, in `ids`).
+    tasks: BTreeMap<u32, TaskInfo>,
     /// Edges as made; sorted and deduplicated (first claim kept) when the graph is built.
     edges: Vec<Link>,
     /// The ids edges name, each stored once.
@@ -145,16 +218,13 @@ impl Build {
         );
     }
 
-    /// What citations say: stubs for documents not parsed, claims on every cited document.
-    fn claims(&mut self, x: &Extraction) {
-        // One shared id for all the claims of this document.
-        let by: std::sync::Arc<str> = std::sync::Arc::from(x.id.as_str());
-        for c in &x.citations {
-            let Some(target) = &c.target_id else {
-                continue;
-            };
-            let id = self.resolve(target);
-            if id == x.id {
+    /// What citations say: stubs for documents not parsed, claims on every cited document;
+    /// returns the stubs whose citations name an issuer.
+    fn claims(&mut self, own: &str, cited: Vec<Cited>) -> Vec<StubIssuer> {
+        let mut stub_issuers = Vec::new();
+        for c in cited {
+            let id = self.resolve(&c.target);
+            if id == own {
                 continue;
             }
             let d = self.docs.entry(id.clone()).or_insert_with(|| DocumentInfo {
@@ -171,21 +241,23 @@ impl Build {
                 aliases: Vec::new(),
                 claims: Vec::new(),
             });
-            if **target != *id && !d.aliases.iter().any(|a| **a == **target) {
-                d.aliases.push(target.to_string());
+            if *c.target != *id && !d.aliases.iter().any(|a| **a == *c.target) {
+                d.aliases.push(c.target.to_string());
             }
             if c.form == CitationForm::Named && d.name.is_none() {
                 d.name = c.name.as_deref().map(str::to_owned);
             }
-            d.claims.push(Claim {
-                asserted_by: by.clone(),
-                raw: c.raw.clone(),
-                number: c.number.as_ref().map(|n| n.normalized.clone()),
-                date: c.date.clone(),
-                issuer: c.issuer.as_ref().map(|i| i.resolved.clone()),
-                span: c.span,
-            });
+            if let (false, Some(issuer)) = (d.parsed, &c.claim.issuer) {
+                stub_issuers.push(StubIssuer {
+                    stub: id,
+                    issuer: issuer.clone(),
+                    span: c.claim.span,
+                });
+            }
+            d.claims.push(c.claim);
         }
+        stub_issuers.shrink_to_fit();
+        stub_issuers
     }
 
     /// Stubs take what most citations say; conflicts are reported, all claims kept.
@@ -278,9 +350,9 @@ impl Build {
     /// Every edge a document gives: its relations, its issuer, the issuers of the stubs it
     /// cites, its tasks and who does them, its recipients.
     /// The extraction is consumed: task texts move into the graph instead of being copied.
-    fn edges(&mut self, mut x: Extraction) {
+    fn edges(&mut self, mut x: Extraction, stub_issuers: Vec<StubIssuer>) {
         self.relation_edges(&x);
-        self.issuer_edges(&x);
+        self.issuer_edges(&x, stub_issuers);
         let assignments = std::mem::take(&mut x.assignments);
         self.task_edges(&x.id, x.province.as_deref(), assignments);
         let province = x.province.as_deref();
@@ -322,7 +394,7 @@ impl Build {
 
     /// Who issued the document, and who issued the stubs it cites (a cited document's issuer
     /// is named in the citing document's terms, so no locality is added).
-    fn issuer_edges(&mut self, x: &Extraction) {
+    fn issuer_edges(&mut self, x: &Extraction, stub_issuers: Vec<StubIssuer>) {
         let own = &x.id;
         if let Some(name) = issuer_name(x) {
             let agency = self.agency(&name, x.province.as_deref());
@@ -335,21 +407,14 @@ impl Build {
                 purpose: None,
             });
         }
-        for c in &x.citations {
-            let (Some(target), Some(issuer)) = (&c.target_id, &c.issuer) else {
-                continue;
-            };
-            let id = self.resolve(target);
-            if self.docs.get(&id).is_none_or(|d| d.parsed) {
-                continue;
-            }
-            let agency = self.agency(&issuer.resolved, None);
+        for s in stub_issuers {
+            let agency = self.agency(&s.issuer, None);
             self.edge(Said {
-                source: &id,
+                source: &s.stub,
                 target: &agency,
                 kind: EdgeKind::IssuedBy,
                 asserted_by: own,
-                span: Some(c.span),
+                span: Some(s.span),
                 purpose: None,
             });
         }
@@ -360,7 +425,7 @@ impl Build {
         for a in assignments {
             let task = format!("task:{own}#{}", a.node);
             self.tasks.insert(
-                task.clone(),
+                self.ids.sym(&task),
                 TaskInfo {
                     document: own.to_owned(),
                     node: a.node,
@@ -417,16 +482,23 @@ impl Build {
     fn into_graph(mut self) -> Graph {
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         diagnostics.extend(self.duplicates());
-        let nodes = nodes(self.docs, self.agencies, self.tasks);
         let edges = unique(std::mem::take(&mut self.edges), &self.ids);
+        let (nodes, mut names) = nodes(self.docs, self.agencies, self.tasks, self.ids);
         // Sized once: a node or edge vector that doubles holds up to twice what it needs.
         let mut graph: StableDiGraph<Node, EdgeData> =
             StableDiGraph::with_capacity(nodes.len(), edges.len());
         let mut index: Vec<NodeIndex> = Vec::with_capacity(nodes.len());
-        for n in Releasing::new(nodes) {
-            index.push(graph.add_node(n));
+        // Id → node: nodes come sorted by id, and the last node given an id is the one it
+        // names (as the deduplicated index below keeps it).
+        let mut node_of: Vec<Option<NodeIndex>> = vec![None; names.len()];
+        for (n, sym) in Releasing::new(nodes) {
+            let i = graph.add_node(n);
+            index.push(i);
+            if let Some(slot) = sym.and_then(|s| node_of.get_mut(s as usize)) {
+                *slot = Some(i);
+            }
         }
-        // By id (a stable sort), each id once: the last node given an id is the one it names.
+        // By id (a stable sort), each id once.
         index.sort_by(|&a, &b| graph[a].id.cmp(&graph[b].id));
         index.dedup_by(|later, earlier| {
             let same = graph[*later].id == graph[*earlier].id;
@@ -435,21 +507,16 @@ impl Build {
             }
             same
         });
-        // Id → node, and the asserting documents interned in the order of the sorted edges.
-        let mut node_of: Vec<Option<NodeIndex>> = vec![None; self.ids.0.len()];
-        for &i in &index {
-            if let Some(sym) = self.ids.0.get_index_of(graph[i].id.as_str()) {
-                node_of[sym] = Some(i);
-            }
-        }
-        let mut asserter_of: Vec<Option<u32>> = vec![None; self.ids.0.len()];
+        // The asserting documents interned in the order of the sorted edges.
+        let mut asserter_of: Vec<Option<u32>> = vec![None; names.len()];
         let mut asserters: Vec<String> = Vec::new();
         for e in Releasing::new(edges) {
             let ends = (node_of[e.source as usize], node_of[e.target as usize]);
             if let (Some(s), Some(t)) = ends {
                 let a = e.asserted_by as usize;
                 let asserted_by = *asserter_of[a].get_or_insert_with(|| {
-                    asserters.push(self.ids.get(e.asserted_by).to_owned());
+                    // (A document's id: only tasks' ids were moved into their nodes.)
+                    asserters.push(names.get_mut(a).map(std::mem::take).unwrap_or_default());
                     u32::try_from(asserters.len() - 1).unwrap_or(u32::MAX)
                 });
                 let data = EdgeData {
@@ -492,50 +559,69 @@ impl Build {
     }
 }
 
-/// The nodes of the graph, sorted by id: documents, agencies, tasks.
+/// The nodes of the graph, sorted by id: documents, agencies, tasks, each with the interned
+/// id that names it (if an edge names it); and the interned ids by symbol, less the tasks'
+/// ids, which move into their nodes (each task id is stored once).
 fn nodes(
     docs: BTreeMap<String, DocumentInfo>,
     agencies: BTreeMap<String, AgencyInfo>,
-    tasks: BTreeMap<String, TaskInfo>,
-) -> Vec<Node> {
+    tasks: BTreeMap<u32, TaskInfo>,
+    ids: Ids,
+) -> (Vec<(Node, Option<u32>)>, Vec<String>) {
+    let sym = |id: &str| {
+        ids.0
+            .get_index_of(id)
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+    };
     // Sized once (a doubling vector would hold up to twice the nodes at the build's peak).
-    let mut nodes: Vec<Node> = Vec::with_capacity(docs.len() + agencies.len() + tasks.len());
+    let mut nodes: Vec<(Node, Option<u32>)> =
+        Vec::with_capacity(docs.len() + agencies.len() + tasks.len());
     for (id, d) in docs {
-        nodes.push(Node {
+        let s = sym(&id);
+        let node = Node {
             label: document_label(&id, &d),
             id,
             kind: NodeKind::Document,
             document: Some(Box::new(d)),
             agency: None,
             task: None,
-        });
+        };
+        nodes.push((node, s));
     }
     for (id, a) in agencies {
         let label = match &a.locality {
             Some(l) => format!("{} ({l})", a.name),
             None => a.name.clone(),
         };
-        nodes.push(Node {
+        let s = sym(&id);
+        let node = Node {
             id,
             kind: NodeKind::Agency,
             label,
             document: None,
             agency: Some(Box::new(a)),
             task: None,
-        });
+        };
+        nodes.push((node, s));
     }
-    for (id, t) in tasks {
-        nodes.push(Node {
+    let mut names: Vec<String> = ids.0.into_iter().collect();
+    for (s, t) in tasks {
+        let id = names
+            .get_mut(s as usize)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        let node = Node {
             id,
             kind: NodeKind::Task,
             label: short(&t.text, 80),
             document: None,
             agency: None,
             task: Some(Box::new(t)),
-        });
+        };
+        nodes.push((node, Some(s)));
     }
-    nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    nodes
+    nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    (nodes, names)
 }
 
 /// An edge as a document says it, ids borrowed.
@@ -686,21 +772,20 @@ pub(crate) fn resolve_alias(aliases: &BTreeMap<String, String>, id: &str) -> Str
 ///   document known with the same issuer, type and number and a year;
 /// - a law cited by name and number ("Luật Đất đai số 31/2024/QH15") joins the name-based id
 ///   to the number-based one; a parsed law's title does the same.
-fn aliases(docs: &[(String, Extraction)]) -> (BTreeMap<String, String>, Vec<GraphDiagnostic>) {
+fn aliases(docs: &[Held]) -> (BTreeMap<String, String>, Vec<GraphDiagnostic>) {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     let mut known: BTreeSet<String> = BTreeSet::new();
     let mut all: BTreeSet<String> = BTreeSet::new();
-    for (_, x) in docs {
+    for Held { x, cited, .. } in docs {
         known.insert(x.id.clone());
         all.insert(x.id.clone());
-        for c in &x.citations {
-            if let Some(t) = &c.target_id {
-                all.insert(t.to_string());
-                if id_year(t).is_some() {
-                    known.insert(t.to_string());
-                }
+        for c in cited {
+            let t = &c.target;
+            all.insert(t.to_string());
+            if id_year(t).is_some() {
+                known.insert(t.to_string());
             }
-            if let (Some(name), Some(_), Some(t)) = (&c.name, &c.number, &c.target_id) {
+            if let (Some(name), true) = (&c.name, c.numbered) {
                 for year in [c.year, None] {
                     let named = identity::named_id(c.kind, year, name);
                     if *named != **t {
@@ -730,7 +815,7 @@ fn aliases(docs: &[(String, Extraction)]) -> (BTreeMap<String, String>, Vec<Grap
             }
         }
     }
-    let parsed: BTreeSet<&str> = docs.iter().map(|(_, x)| x.id.as_str()).collect();
+    let parsed: BTreeSet<&str> = docs.iter().map(|h| h.x.id.as_str()).collect();
     let mut diagnostics = years(&known, &all, &parsed, &mut out);
     diagnostics.extend(provinces(&all, &parsed, &mut out));
     (out, diagnostics)

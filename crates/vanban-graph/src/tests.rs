@@ -256,6 +256,55 @@ fn edges_keep_their_evidence() {
     assert_eq!(counted.links[0].asserted_count, 2);
 }
 
+#[test]
+fn a_stub_is_issued_by_what_its_citations_say_and_agencies_keep_their_first_name() {
+    // Plan 1 is issued by the committee as its header writes it; plan 2 cites a stub whose
+    // issuer a citation writes with a capital "Tỉnh". Both name one agency, which keeps the
+    // name the first document (in id order) gave it, as it did when citations were held
+    // whole and their issuers read with the documents' own.
+    let (first, second, stub) = (plan(1, 2024), plan(2, 2024), plan(9, 2023));
+    let x = doc(&first, DocumentKind::Plan, "1/KH-UBND", "2024-01-10");
+    let mut y = doc(&second, DocumentKind::Plan, "2/KH-UBND", "2024-05-01");
+    cite(&mut y, &stub, "9/KH-UBND", Some("2023-03-03"));
+    if let Some(i) = y.citations[0].issuer.as_mut() {
+        i.resolved = "Ủy ban nhân dân Tỉnh Tuyên Quang".into();
+    }
+    for g in [
+        build(&[("x.txt", &x), ("y.txt", &y)]),
+        build(&[("y.txt", &y), ("x.txt", &x)]),
+    ] {
+        let issued: Vec<_> = g
+            .edges()
+            .into_iter()
+            .filter(|e| e.kind == EdgeKind::IssuedBy)
+            .map(|e| {
+                (
+                    e.source.to_owned(),
+                    e.target.to_owned(),
+                    e.asserted_by.to_owned(),
+                    e.span,
+                )
+            })
+            .collect();
+        assert_eq!(issued.len(), 3, "{issued:?}");
+        let by_stub = issued.iter().find(|e| e.0 == stub).unwrap();
+        assert_eq!((&by_stub.2, by_stub.3), (&second, Some(span(100))));
+        assert!(
+            issued.iter().all(|e| e.1 == by_stub.1),
+            "one agency: {issued:?}"
+        );
+        let agency = g.node(&by_stub.1).unwrap().agency.as_ref().unwrap();
+        assert_eq!(agency.name, "Ủy ban nhân dân tỉnh Tuyên Quang");
+        let d = g.node(&stub).unwrap().document.as_ref().unwrap();
+        assert_eq!(d.claims.len(), 1);
+        assert_eq!(
+            d.issuer.as_deref(),
+            Some("Ủy ban nhân dân Tỉnh Tuyên Quang")
+        );
+        assert_eq!(&*d.claims[0].asserted_by, second);
+    }
+}
+
 /// D implements B and C, which both implement A; E is a resolution nothing implements; F is
 /// a plan that cites a stub S, which D cites too.
 fn family() -> (Graph, [String; 6]) {
