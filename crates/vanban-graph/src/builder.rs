@@ -24,6 +24,9 @@ use crate::{
 #[derive(Debug, Default, Clone)]
 pub struct GraphBuilder {
     docs: Vec<Held>,
+    /// The agency names tasks give, each stored once: a corpus names the same few hundred
+    /// agencies in every document.
+    names: indexmap::IndexSet<Box<str>>,
 }
 
 /// A document as the builder holds it until the graph is built: its extraction without the
@@ -33,10 +36,23 @@ struct Held {
     source: String,
     x: Extraction,
     cited: Vec<Cited>,
+    tasks: Vec<HeldTask>,
     /// The stubs among the documents it cites whose citations name an issuer: read with the
     /// claims, made into edges with the document's other edges (agencies are named by the
     /// first document that names them, so the order stays the documents').
     stub_issuers: Vec<StubIssuer>,
+}
+
+/// A task as the builder holds it: its parties as interned names (an assignment holds each
+/// name as a string of its own, in three vectors).
+#[derive(Debug, Clone)]
+struct HeldTask {
+    node: Str,
+    text: String,
+    deadline: Option<Box<vanban_model::Deadline>>,
+    /// Who leads, cooperates and is responsible, in that order, each name by its place in
+    /// the builder's names.
+    parties: Box<[(EdgeKind, u32)]>,
 }
 
 /// A stub a citation names the issuer of.
@@ -115,13 +131,42 @@ impl GraphBuilder {
             .collect();
         cited.shrink_to_fit();
         extraction.relations.shrink_to_fit();
-        extraction.assignments.shrink_to_fit();
+        let tasks = std::mem::take(&mut extraction.assignments)
+            .into_iter()
+            .map(|a| self.held_task(a))
+            .collect();
         self.docs.push(Held {
             source: source.into(),
             x: extraction,
             cited,
+            tasks,
             stub_issuers: Vec::new(),
         });
+    }
+
+    /// An assignment as held: its parties' names interned.
+    fn held_task(&mut self, a: Assignment) -> HeldTask {
+        let roles = [
+            (a.lead, EdgeKind::Lead),
+            (a.cooperating, EdgeKind::Cooperating),
+            (a.responsible, EdgeKind::Responsible),
+        ];
+        let mut parties = Vec::with_capacity(roles.iter().map(|(n, _)| n.len()).sum());
+        for (names, kind) in roles {
+            for name in names {
+                let i = match self.names.get_index_of(name.as_str()) {
+                    Some(i) => i,
+                    None => self.names.insert_full(name.into_boxed_str()).0,
+                };
+                parties.push((kind, u32::try_from(i).unwrap_or(u32::MAX)));
+            }
+        }
+        HeldTask {
+            node: a.node,
+            text: a.text,
+            deadline: a.deadline,
+            parties: parties.into_boxed_slice(),
+        }
     }
 
     /// Number of documents added.
@@ -154,7 +199,7 @@ impl GraphBuilder {
         b.finish_documents();
         // The last pass consumes the extractions: each is freed once its edges are made.
         for h in std::mem::take(&mut self.docs) {
-            b.edges(h.x, h.stub_issuers);
+            b.edges(&h.x, h.stub_issuers, h.tasks, &self.names);
         }
         b.into_graph()
     }
@@ -348,13 +393,18 @@ impl Build {
     }
 
     /// Every edge a document gives: its relations, its issuer, the issuers of the stubs it
-    /// cites, its tasks and who does them, its recipients.
-    /// The extraction is consumed: task texts move into the graph instead of being copied.
-    fn edges(&mut self, mut x: Extraction, stub_issuers: Vec<StubIssuer>) {
-        self.relation_edges(&x);
-        self.issuer_edges(&x, stub_issuers);
-        let assignments = std::mem::take(&mut x.assignments);
-        self.task_edges(&x.id, x.province.as_deref(), assignments);
+    /// cites, its tasks and who does them, its recipients (in this order: an agency keeps the
+    /// name it is first given). Task texts move into the graph instead of being copied.
+    fn edges(
+        &mut self,
+        x: &Extraction,
+        stub_issuers: Vec<StubIssuer>,
+        tasks: Vec<HeldTask>,
+        names: &indexmap::IndexSet<Box<str>>,
+    ) {
+        self.relation_edges(x);
+        self.issuer_edges(x, stub_issuers);
+        self.task_edges(&x.id, x.province.as_deref(), tasks, names);
         let province = x.province.as_deref();
         for r in &x.recipients {
             let agency = self.agency(&r.canonical, province);
@@ -420,17 +470,26 @@ impl Build {
         }
     }
 
-    /// The task nodes of a document, and their lead, cooperating and responsible agencies.
-    fn task_edges(&mut self, own: &str, province: Option<&str>, assignments: Vec<Assignment>) {
-        for a in assignments {
-            let task = format!("task:{own}#{}", a.node);
+    /// The task nodes of a document, and their lead, cooperating and responsible agencies
+    /// (`names` reads the parties' interned names).
+    fn task_edges(
+        &mut self,
+        own: &str,
+        province: Option<&str>,
+        tasks: Vec<HeldTask>,
+        names: &indexmap::IndexSet<Box<str>>,
+    ) {
+        // One copy of the document's id for all its tasks.
+        let document: Arc<str> = Arc::from(own);
+        for t in tasks {
+            let task = format!("task:{own}#{}", t.node);
             self.tasks.insert(
                 self.ids.sym(&task),
                 TaskInfo {
-                    document: own.to_owned(),
-                    node: a.node,
-                    text: a.text,
-                    deadline: a.deadline,
+                    document: Arc::clone(&document),
+                    node: t.node,
+                    text: t.text,
+                    deadline: t.deadline,
                 },
             );
             self.edge(Said {
@@ -441,22 +500,17 @@ impl Build {
                 span: None,
                 purpose: None,
             });
-            for (names, kind) in [
-                (&a.lead, EdgeKind::Lead),
-                (&a.cooperating, EdgeKind::Cooperating),
-                (&a.responsible, EdgeKind::Responsible),
-            ] {
-                for name in names {
-                    let agency = self.agency(name, province);
-                    self.edge(Said {
-                        source: &task,
-                        target: &agency,
-                        kind,
-                        asserted_by: own,
-                        span: None,
-                        purpose: None,
-                    });
-                }
+            for &(kind, name) in &t.parties {
+                let name = names.get_index(name as usize).map_or("", |n| &**n);
+                let agency = self.agency(name, province);
+                self.edge(Said {
+                    source: &task,
+                    target: &agency,
+                    kind,
+                    asserted_by: own,
+                    span: None,
+                    purpose: None,
+                });
             }
         }
     }
@@ -484,9 +538,10 @@ impl Build {
         diagnostics.extend(self.duplicates());
         let edges = unique(std::mem::take(&mut self.edges), &self.ids);
         let (nodes, mut names) = nodes(self.docs, self.agencies, self.tasks, self.ids);
-        // Sized once: a node or edge vector that doubles holds up to twice what it needs.
-        let mut graph: StableDiGraph<Node, EdgeData> =
-            StableDiGraph::with_capacity(nodes.len(), edges.len());
+        // Sized once: a node or edge vector that doubles holds up to twice what it needs. The
+        // edges' storage is allocated once the nodes have moved in (and their vector is given
+        // back), not beside both.
+        let mut graph: StableDiGraph<Node, EdgeData> = StableDiGraph::with_capacity(nodes.len(), 0);
         let mut index: Vec<NodeIndex> = Vec::with_capacity(nodes.len());
         // Id → node: nodes come sorted by id, and the last node given an id is the one it
         // names (as the deduplicated index below keeps it).
@@ -507,6 +562,7 @@ impl Build {
             }
             same
         });
+        graph.reserve_exact_edges(edges.len());
         // The asserting documents interned in the order of the sorted edges.
         let mut asserter_of: Vec<Option<u32>> = vec![None; names.len()];
         let mut asserters: Vec<String> = Vec::new();

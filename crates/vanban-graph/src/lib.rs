@@ -296,7 +296,8 @@ pub struct AgencyInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaskInfo {
     /// The document.
-    pub document: String,
+    // (One allocation shared by all the tasks of a document.)
+    pub document: std::sync::Arc<str>,
     /// Element id of the task node in it.
     pub node: Str,
     /// The task text.

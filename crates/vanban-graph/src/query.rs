@@ -731,7 +731,7 @@ impl Graph {
             tasks.push(TaskRef {
                 role,
                 task: e.source.to_owned(),
-                document: t.document.clone(),
+                document: t.document.to_string(),
                 node: t.node.to_string(),
                 text: t.text.clone(),
                 deadline: t.deadline.as_deref().cloned(),

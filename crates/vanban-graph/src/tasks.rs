@@ -84,7 +84,7 @@ impl Graph {
         let t = self.node(id)?.task.as_ref()?;
         let mut row = TaskRow {
             task: id.to_owned(),
-            document: t.document.clone(),
+            document: t.document.to_string(),
             document_label: self.label_of(&t.document),
             node: t.node.to_string(),
             date: t

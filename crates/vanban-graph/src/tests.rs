@@ -305,6 +305,83 @@ fn a_stub_is_issued_by_what_its_citations_say_and_agencies_keep_their_first_name
     }
 }
 
+#[test]
+fn tasks_keep_their_parties_in_order_and_share_their_document_id() {
+    let a = plan(4, 2024);
+    let mut x = doc(&a, DocumentKind::Plan, "4/KH-UBND", "2024-04-04");
+    for (node, lead, cooperating) in [
+        (
+            "sec_I__item_1",
+            "Sở Tài chính",
+            vec!["Sở Nội vụ", "Sở Xây dựng"],
+        ),
+        ("sec_I__item_2", "Sở Nội vụ", vec!["Sở Tài chính"]),
+    ] {
+        x.assignments.push(Assignment {
+            node: node.into(),
+            lead: vec![lead.to_owned()],
+            cooperating: cooperating.into_iter().map(str::to_owned).collect(),
+            responsible: vec!["Sở Xây dựng".to_owned()],
+            deadline: None,
+            text: format!("Nhiệm vụ {node}."),
+        });
+    }
+    let g = build(&[("x.txt", &x)]);
+    let task = |n: &str| format!("task:{a}#{n}");
+    let (one, two) = (task("sec_I__item_1"), task("sec_I__item_2"));
+    let parties = |t: &str| {
+        g.outgoing(t)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    g.node(e.target)
+                        .unwrap()
+                        .agency
+                        .as_ref()
+                        .unwrap()
+                        .name
+                        .clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let names = |v: &[(EdgeKind, &str)]| {
+        v.iter()
+            .map(|(k, n)| (*k, (*n).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let mut got = parties(&one);
+    got.sort();
+    let mut want = names(&[
+        (EdgeKind::Lead, "Sở Tài chính"),
+        (EdgeKind::Cooperating, "Sở Nội vụ"),
+        (EdgeKind::Cooperating, "Sở Xây dựng"),
+        (EdgeKind::Responsible, "Sở Xây dựng"),
+    ]);
+    want.sort();
+    assert_eq!(got, want);
+    let mut got = parties(&two);
+    got.sort();
+    let mut want = names(&[
+        (EdgeKind::Lead, "Sở Nội vụ"),
+        (EdgeKind::Cooperating, "Sở Tài chính"),
+        (EdgeKind::Responsible, "Sở Xây dựng"),
+    ]);
+    want.sort();
+    assert_eq!(got, want);
+    let info = |t: &str| g.node(t).unwrap().task.as_ref().unwrap().clone();
+    let (i1, i2) = (info(&one), info(&two));
+    assert_eq!(
+        (&*i1.document, i1.text.as_str()),
+        (a.as_str(), "Nhiệm vụ sec_I__item_1.")
+    );
+    assert!(
+        std::sync::Arc::ptr_eq(&i1.document, &i2.document),
+        "one copy of the document's id"
+    );
+}
+
 /// D implements B and C, which both implement A; E is a resolution nothing implements; F is
 /// a plan that cites a stub S, which D cites too.
 fn family() -> (Graph, [String; 6]) {

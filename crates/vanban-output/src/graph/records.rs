@@ -116,7 +116,7 @@ impl<'a> NodeRecord<'a> {
                 .map(|d| d.claims.as_slice()),
             agency_name: a.map(|a| a.name.as_str()),
             locality: a.and_then(|a| a.locality.as_deref()),
-            document: t.map(|t| t.document.as_str()),
+            document: t.map(|t| &*t.document),
             node: t.map(|t| t.node.as_str()),
             text: t.map(|t| t.text.as_str()),
             deadline: t.and_then(|t| t.deadline.as_ref()).map(|d| d.text.as_str()),
