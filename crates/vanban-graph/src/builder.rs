@@ -26,7 +26,7 @@ pub struct GraphBuilder {
     docs: Vec<Held>,
     /// The agency names tasks give, each stored once: a corpus names the same few hundred
     /// agencies in every document.
-    names: indexmap::IndexSet<Box<str>>,
+    names: indexmap::IndexSet<Box<str>, Fast>,
 }
 
 /// A document as the builder holds it until the graph is built: its extraction without the
@@ -221,9 +221,42 @@ struct Build {
     diagnostics: Vec<GraphDiagnostic>,
     /// Agency ids already made, by province (`None`: named without one) and name as written:
     /// a corpus names the same agencies over and over, and making an id folds and scans the
-    /// name against the province lists.
-    agency_ids: HashMap<Option<String>, HashMap<String, String>>,
+    /// name against the province lists. A lookup allocates nothing.
+    agency_ids: AgencyIds,
 }
+
+/// Agency ids by the name a document writes, for names read without a province and by
+/// province.
+#[derive(Default)]
+struct AgencyIds {
+    unplaced: AgencyNames,
+    by_province: HashMap<Box<str>, AgencyNames, Fast>,
+}
+
+/// Agency ids by the name a document writes.
+type AgencyNames = HashMap<Box<str>, Arc<str>, Fast>;
+
+impl AgencyIds {
+    fn get(&self, name: &str, province: Option<&str>) -> Option<&Arc<str>> {
+        match province {
+            None => self.unplaced.get(name),
+            Some(p) => self.by_province.get(p)?.get(name),
+        }
+    }
+
+    fn insert(&mut self, name: &str, province: Option<&str>, id: Arc<str>) {
+        let names = match province {
+            None => &mut self.unplaced,
+            Some(p) => self.by_province.entry(p.into()).or_default(),
+        };
+        names.insert(name.into(), id);
+    }
+}
+
+/// The hasher of the builder's maps: a fixed seed (the maps are only looked up: no order
+/// depends on it), and much cheaper than the standard one on ids 50 to 80 bytes long, which
+/// the builder hashes a few times an edge.
+type Fast = foldhash::fast::FixedState;
 
 impl Build {
     fn resolve(&self, id: &str) -> String {
@@ -378,17 +411,14 @@ impl Build {
     }
 
     /// The agency node for a name, as a document names it.
-    fn agency(&mut self, name: &str, province: Option<&str>) -> String {
-        let province = province.map(str::to_owned);
-        if let Some(id) = self.agency_ids.get(&province).and_then(|m| m.get(name)) {
-            return id.clone();
+    fn agency(&mut self, name: &str, province: Option<&str>) -> Arc<str> {
+        if let Some(id) = self.agency_ids.get(name, province) {
+            return Arc::clone(id);
         }
-        let (id, info) = agency_identity(name, province.as_deref());
+        let (id, info) = agency_identity(name, province);
         self.agencies.entry(id.clone()).or_insert(info);
-        self.agency_ids
-            .entry(province)
-            .or_default()
-            .insert(name.to_owned(), id.clone());
+        let id: Arc<str> = Arc::from(id);
+        self.agency_ids.insert(name, province, Arc::clone(&id));
         id
     }
 
@@ -400,7 +430,7 @@ impl Build {
         x: &Extraction,
         stub_issuers: Vec<StubIssuer>,
         tasks: Vec<HeldTask>,
-        names: &indexmap::IndexSet<Box<str>>,
+        names: &indexmap::IndexSet<Box<str>, Fast>,
     ) {
         self.relation_edges(x);
         self.issuer_edges(x, stub_issuers);
@@ -477,7 +507,7 @@ impl Build {
         own: &str,
         province: Option<&str>,
         tasks: Vec<HeldTask>,
-        names: &indexmap::IndexSet<Box<str>>,
+        names: &indexmap::IndexSet<Box<str>, Fast>,
     ) {
         // One copy of the document's id for all its tasks.
         let document: Arc<str> = Arc::from(own);
@@ -707,7 +737,7 @@ struct Link {
 
 /// Ids interned to dense integers, in order of first appearance, each stored once.
 #[derive(Default)]
-struct Ids(indexmap::IndexSet<String>);
+struct Ids(indexmap::IndexSet<String, Fast>);
 
 impl Ids {
     fn sym(&mut self, id: &str) -> u32 {

@@ -529,8 +529,16 @@ impl Graph {
 /// Text shortened to `max` characters, white space folded, "…" at the cut.
 pub fn short_text(text: &str, max: usize) -> String {
     // Words joined by one space, stopping once the text is known to be too long (a task's
-    // text can be long, and every task node has a label).
-    let mut out = String::new();
+    // text can be long, and every task node has a label). Built in one buffer sized for the
+    // words it can take, cut in place: a corpus's graph makes a label for each of its
+    // hundreds of thousands of tasks (growing a string word by word, then collecting the
+    // cut one, was a sixth of the graph's build).
+    let room = if max == 0 {
+        text.len()
+    } else {
+        text.len().min(max.saturating_mul(4).saturating_add(8))
+    };
+    let mut out = String::with_capacity(room);
     let mut chars = 0;
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -543,15 +551,17 @@ pub fn short_text(text: &str, max: usize) -> String {
             break;
         }
     }
-    if chars <= max || max == 0 {
-        // (Grown word by word: without its spare room, as a graph keeps a label per node.)
-        out.shrink_to_fit();
-        return out;
+    if chars > max && max > 0 {
+        let cut = out
+            .char_indices()
+            .nth(max - 1)
+            .map_or(out.len(), |(i, _)| i);
+        out.truncate(cut);
+        out.push('…');
     }
-    let mut s: String = out.chars().take(max - 1).collect();
-    s.push('…');
-    s.shrink_to_fit();
-    s
+    // (Without its spare room: a graph keeps a label per node.)
+    out.shrink_to_fit();
+    out
 }
 
 type EdgeKey<'a> = (&'a str, &'a str, EdgeKind, &'a str, usize, Option<&'a str>);

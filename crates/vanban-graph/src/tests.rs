@@ -610,3 +610,65 @@ fn relation_names_are_read_once_for_every_caller() {
     assert!(e.starts_with("unknown relation \"bogus\"; known: "), "{e}");
     assert!(e.contains("continues_implementing"), "{e}");
 }
+
+/// `short_text` as it was written first: the words collected one by one, the cut text
+/// collected again. The one buffer cut in place must give the same text.
+fn short_text_by_words(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+        if max > 0 && chars > max {
+            break;
+        }
+    }
+    if chars <= max || max == 0 {
+        return out;
+    }
+    let mut s: String = out.chars().take(max - 1).collect();
+    s.push('…');
+    s
+}
+
+#[test]
+fn short_text_cuts_as_the_word_by_word_reading_does() {
+    let words = [
+        "Sở",
+        "Tài",
+        "chính",
+        "chủ trì",
+        "x",
+        "ĐỀ ÁN",
+        "a\u{a0}b",
+        "\u{3000}",
+        "\t",
+        "\n\n",
+        "🙂🙂",
+        "phối\u{2028}hợp",
+        "",
+        "rấtdàikhôngcókhoảngtrắngnàoởđâycả",
+    ];
+    let mut checked = 0;
+    for len in 0..7 {
+        for seed in 0..words.len() * 3 {
+            let text: String = (0..len)
+                .map(|k| words[(seed * 7 + k * 5) % words.len()])
+                .collect::<Vec<_>>()
+                .join(if seed % 2 == 0 { " " } else { "  " });
+            for max in [0, 1, 2, 3, 5, 8, 13, 21, 80] {
+                let got = crate::short_text(&text, max);
+                assert_eq!(got, short_text_by_words(&text, max), "{text:?} at {max}");
+                if max > 0 {
+                    assert!(got.chars().count() <= max, "{got:?} longer than {max}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 2000, "{checked}");
+}
