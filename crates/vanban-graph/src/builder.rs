@@ -64,9 +64,10 @@ struct StubIssuer {
 }
 
 /// What the graph takes of a citation with a target: the target, what joins a name to it, and
-/// the claim it makes (moved into the cited document's node, never copied). A citation of a
-/// large corpus held whole — its number boxed with the parts read from it, its issuer as
-/// written and resolved — took about three times the room.
+/// the claim it makes (moved into the cited document's node, never copied). A citation held
+/// whole — its number boxed with the parts read from it, its issuer as written and resolved —
+/// took half as much room again (385 bytes against 257 on the bundled corpus), and its claim
+/// was a copy beside it until the extraction was consumed.
 #[derive(Debug, Clone)]
 struct Cited {
     target: Arc<str>,
