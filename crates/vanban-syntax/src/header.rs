@@ -271,10 +271,13 @@ pub fn national_issuer(code: &str) -> Option<&'static str> {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
     };
-    // Exact first; then in any case ("TTG" in an upper-case title, "Ttg").
+    // Exact first; then in any case ("TTG" in an upper-case title, "Ttg"), compared character
+    // by character (upper-casing each code as a string cost two allocations a code, on every
+    // line a header's number is looked for).
+    let up = || base.chars().flat_map(char::to_uppercase);
     codes()
         .find(|(c, _)| *c == base)
-        .or_else(|| codes().find(|(c, _)| c.to_uppercase() == base.to_uppercase()))
+        .or_else(|| codes().find(|(c, _)| c.chars().flat_map(char::to_uppercase).eq(up())))
         .map(|(_, name)| name)
 }
 
@@ -784,10 +787,17 @@ fn type_line_loose(full: &str) -> Option<(DocumentKind, String)> {
     if t.is_empty() || t.chars().count() > 40 || !is_upper(t) {
         return None;
     }
-    DocumentKind::ALL.iter().copied().find_map(|k| {
-        let name = k.name_vi().to_uppercase();
-        vanban_text::loose::equals(t, &name).map(|_| (k, t.to_owned()))
-    })
+    // The type names upper-cased once, not on every line asked about.
+    static NAMES: std::sync::LazyLock<Vec<(DocumentKind, String)>> =
+        std::sync::LazyLock::new(|| {
+            DocumentKind::ALL
+                .iter()
+                .map(|k| (*k, k.name_vi().to_uppercase()))
+                .collect()
+        });
+    NAMES
+        .iter()
+        .find_map(|(k, name)| vanban_text::loose::equals(t, name).map(|_| (*k, t.to_owned())))
 }
 
 fn type_line_exact(full: &str) -> Option<(DocumentKind, String, String)> {
@@ -1104,4 +1114,65 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
         }
         Some(ctx.display_case(up.sub(pos + 1..).trim(), true))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The issuer of a code as first written: each code of the list upper-cased as a string
+    /// and compared.
+    fn issuer_by_strings(code: &str) -> Option<&'static str> {
+        let first = code.split('-').next()?;
+        let base = first.trim_end_matches(|c: char| c.is_ascii_digit());
+        let codes = || {
+            ISSUER_CODES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+        };
+        codes()
+            .find(|(c, _)| *c == base)
+            .or_else(|| codes().find(|(c, _)| c.to_uppercase() == base.to_uppercase()))
+            .map(|(_, name)| name)
+    }
+
+    #[test]
+    fn issuer_codes_match_in_any_case_as_upper_cased_strings_do() {
+        let codes: Vec<&str> = ISSUER_CODES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(c, _)| c)
+            .collect();
+        assert!(codes.iter().any(|c| !c.is_ascii()), "a code with Đ");
+        let mut checked = 0;
+        for code in codes {
+            let mixed: String = code
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let up: Vec<char> = if i % 2 == 0 {
+                        c.to_lowercase().collect()
+                    } else {
+                        c.to_uppercase().collect()
+                    };
+                    up
+                })
+                .collect();
+            for form in [
+                code.to_owned(),
+                code.to_lowercase(),
+                code.to_uppercase(),
+                mixed,
+                format!("{}12-UBND", code.to_lowercase()),
+                format!("{code}x"),
+                format!("ß{code}"),
+            ] {
+                assert_eq!(national_issuer(&form), issuer_by_strings(&form), "{form:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 }
