@@ -537,7 +537,7 @@ impl<'d> NodeIndex<'d> {
             order.sort_by_key(|&k| spans[k].span().start);
             let mut new_index = vec![0u32; spans.len()];
             for (new, &old) in order.iter().enumerate() {
-                new_index[old] = u32::try_from(new).unwrap_or(u32::MAX);
+                new_index[old] = vanban_text::saturating_u32(new);
             }
             let sorted = order
                 .iter()

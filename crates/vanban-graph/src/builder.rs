@@ -159,7 +159,7 @@ impl GraphBuilder {
                     Some(i) => i,
                     None => self.names.insert_full(name.into_boxed_str()).0,
                 };
-                parties.push((kind, u32::try_from(i).unwrap_or(u32::MAX)));
+                parties.push((kind, vanban_text::saturating_u32(i)));
             }
         }
         HeldTask {
@@ -604,7 +604,7 @@ impl Build {
                 let asserted_by = *asserter_of[a].get_or_insert_with(|| {
                     // (A document's id: only tasks' ids were moved into their nodes.)
                     asserters.push(names.get_mut(a).map(std::mem::take).unwrap_or_default());
-                    u32::try_from(asserters.len() - 1).unwrap_or(u32::MAX)
+                    vanban_text::saturating_u32(asserters.len() - 1)
                 });
                 let data = EdgeData {
                     kind: e.kind,
@@ -655,11 +655,7 @@ fn nodes(
     tasks: BTreeMap<u32, TaskInfo>,
     ids: Ids,
 ) -> (Vec<(Node, Option<u32>)>, Vec<String>) {
-    let sym = |id: &str| {
-        ids.0
-            .get_index_of(id)
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-    };
+    let sym = |id: &str| ids.0.get_index_of(id).map(vanban_text::saturating_u32);
     // Sized once (a doubling vector would hold up to twice the nodes at the build's peak).
     let mut nodes: Vec<(Node, Option<u32>)> =
         Vec::with_capacity(docs.len() + agencies.len() + tasks.len());
@@ -746,7 +742,7 @@ impl Ids {
             Some(i) => i,
             None => self.0.insert_full(id.to_owned()).0,
         };
-        u32::try_from(i).unwrap_or(u32::MAX)
+        vanban_text::saturating_u32(i)
     }
 
     fn get(&self, sym: u32) -> &str {
@@ -755,11 +751,11 @@ impl Ids {
 
     /// Each id's place in the sorted order of all ids: comparing ranks compares the ids.
     fn ranks(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..u32::try_from(self.0.len()).unwrap_or(u32::MAX)).collect();
+        let mut order: Vec<u32> = (0..vanban_text::saturating_u32(self.0.len())).collect();
         order.sort_unstable_by(|a, b| self.get(*a).cmp(self.get(*b)));
         let mut rank = vec![0; order.len()];
         for (r, &sym) in order.iter().enumerate() {
-            rank[sym as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+            rank[sym as usize] = vanban_text::saturating_u32(r);
         }
         rank
     }

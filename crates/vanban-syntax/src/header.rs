@@ -263,14 +263,8 @@ pub(crate) const ISSUER_CODES: &str = include_str!("../data/issuer-codes.tsv");
 /// The national body an issuer code stands for ("QH15" → "Quốc hội"), from
 /// `data/issuer-codes.tsv`. The first code of "VPCP-CN" counts.
 pub fn national_issuer(code: &str) -> Option<&'static str> {
-    let first = code.split('-').next()?;
-    let base = first.trim_end_matches(|c: char| c.is_ascii_digit());
-    let codes = || {
-        ISSUER_CODES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-    };
+    let base = code_base(code)?;
+    let codes = issuer_codes;
     // Exact first; then in any case ("TTG" in an upper-case title, "Ttg"), compared character
     // by character (upper-casing each code as a string cost two allocations a code, on every
     // line a header's number is looked for).
@@ -279,6 +273,21 @@ pub fn national_issuer(code: &str) -> Option<&'static str> {
         .find(|(c, _)| *c == base)
         .or_else(|| codes().find(|(c, _)| c.chars().flat_map(char::to_uppercase).eq(up())))
         .map(|(_, name)| name)
+}
+
+/// The code an issuer code is looked up by: its first part without the digits after it
+/// ("QH15-ĐB" → "QH").
+fn code_base(code: &str) -> Option<&str> {
+    let first = code.split('-').next()?;
+    Some(first.trim_end_matches(|c: char| c.is_ascii_digit()))
+}
+
+/// (code, national body) of `data/issuer-codes.tsv`, in file order.
+fn issuer_codes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ISSUER_CODES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
 }
 
 const LOCALITY_WORDS: &[&str] = &[
@@ -1123,28 +1132,16 @@ mod tests {
     /// The issuer of a code as first written: each code of the list upper-cased as a string
     /// and compared.
     fn issuer_by_strings(code: &str) -> Option<&'static str> {
-        let first = code.split('-').next()?;
-        let base = first.trim_end_matches(|c: char| c.is_ascii_digit());
-        let codes = || {
-            ISSUER_CODES
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-        };
-        codes()
+        let base = code_base(code)?;
+        issuer_codes()
             .find(|(c, _)| *c == base)
-            .or_else(|| codes().find(|(c, _)| c.to_uppercase() == base.to_uppercase()))
+            .or_else(|| issuer_codes().find(|(c, _)| c.to_uppercase() == base.to_uppercase()))
             .map(|(_, name)| name)
     }
 
     #[test]
     fn issuer_codes_match_in_any_case_as_upper_cased_strings_do() {
-        let codes: Vec<&str> = ISSUER_CODES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(c, _)| c)
-            .collect();
+        let codes: Vec<&str> = issuer_codes().map(|(c, _)| c).collect();
         assert!(codes.iter().any(|c| !c.is_ascii()), "a code with Đ");
         let mut checked = 0;
         for code in codes {

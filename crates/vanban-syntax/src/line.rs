@@ -63,7 +63,7 @@ impl Marker {
             kind,
             packed,
             // A marker is read from the start of one line by a bounded grammar: far shorter.
-            text_len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            text_len: narrow(text.len()),
             has_number: number.is_some(),
         }
     }
@@ -199,7 +199,7 @@ impl Line {
 /// An offset as stored in a line record (normalised texts are shorter than `u32::MAX` bytes:
 /// `parse` cuts its input at `crate::MAX_LEN`, with a diagnostic).
 fn narrow(offset: usize) -> u32 {
-    u32::try_from(offset).unwrap_or(u32::MAX)
+    vanban_text::saturating_u32(offset)
 }
 
 #[cfg(test)]

@@ -185,6 +185,12 @@ pub fn mask_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `n` as a 32-bit index or offset, `u32::MAX` when it does not fit (the compact tables that
+/// store such numbers — line records, graph symbols — never hold that many).
+pub fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// A count and its noun, singular for one: `count(1, "document", "documents")` is
 /// "1 document", `count(3, …)` "3 documents". For every human-readable count.
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -194,6 +200,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_narrow_to_32_bits_saturating() {
+        assert_eq!(saturating_u32(0), 0);
+        assert_eq!(saturating_u32(4_000_000_000), 4_000_000_000);
+        assert_eq!(saturating_u32(u32::MAX as usize), u32::MAX);
+        assert_eq!(saturating_u32(u32::MAX as usize + 1), u32::MAX);
+        assert_eq!(saturating_u32(usize::MAX), u32::MAX);
+    }
 
     #[test]
     fn whole_words_have_no_letter_or_digit_beside_them() {
