@@ -356,15 +356,48 @@ pub struct Document {
 impl Document {
     /// Every node of preamble, body and appendices in document order (pre-order).
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.preamble
-            .iter()
-            .chain(self.body.iter())
-            .chain(self.appendices.iter().flat_map(|a| a.children.iter()))
-            .flat_map(Node::walk)
+        // The lists in reverse: the walk takes the last first.
+        let mut stack: Vec<std::slice::Iter<'_, Node>> =
+            Vec::with_capacity(self.appendices.len() + 8);
+        stack.extend(self.appendices.iter().rev().map(|a| a.children.iter()));
+        stack.push(self.body.iter());
+        stack.push(self.preamble.iter());
+        node::Walk::new(stack)
     }
 
     /// The node with this element id, searching preamble, body and appendices.
     pub fn find(&self, id: &str) -> Option<&Node> {
         self.nodes().find(|n| n.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document's nodes come preamble first, then the body, then each appendix in turn, each
+    /// list in pre-order.
+    #[test]
+    fn nodes_are_in_document_order() {
+        let node = |id: &str| Node::new(NodeKind::Paragraph, Span::default()).with_id(id);
+        let mut body = node("b1");
+        body.children.push(node("b1.1"));
+        let appendix = |id: &str| Appendix {
+            id: String::new(),
+            heading: String::new(),
+            title: None,
+            attached_to: None,
+            children: vec![node(id)],
+            span: Span::default(),
+        };
+        let doc = Document {
+            preamble: vec![node("p1"), node("p2")],
+            body: vec![body, node("b2")],
+            appendices: vec![appendix("a1"), appendix("a2")],
+            ..Document::default()
+        };
+        let ids: Vec<&str> = doc.nodes().map(Node::id).collect();
+        assert_eq!(ids, ["p1", "p2", "b1", "b1.1", "b2", "a1", "a2"]);
+        assert_eq!(doc.find("b1.1").map(Node::id), Some("b1.1"));
     }
 }
