@@ -16,8 +16,117 @@ pub(crate) const AGENCIES: &str = include_str!("../data/agencies.tsv");
 pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 
 // The folds of names live in `vanban_text::fold`; re-exported under their old names.
-pub use vanban_text::fold::fold_tones as fold;
 pub use vanban_text::fold::modern_tones;
+
+/// Case and tone folding ([`vanban_text::fold::fold_tones`]); the same bytes, cut from a fold
+/// made once when `s` is a slice of a text being read for its parties (the reading of one task
+/// folded the same windows of its text again and again: a fifth of the corpus's extraction
+/// went to these folds).
+pub fn fold(s: &str) -> String {
+    shared::fold(s)
+}
+
+/// One fold of a text shared by the readers of its slices. Inside [`shared::sharing`], the
+/// fold of a slice of the text is cut from the fold of its first [`shared::REACH`] bytes
+/// when it lies there.
+pub(crate) mod shared {
+    use std::cell::RefCell;
+
+    use vanban_text::fold::fold_tones;
+
+    /// How much of a text is folded at once (agency lists stand near the start of a task
+    /// text: 600 and 1 200 bytes cost the corpus the same).
+    pub(crate) const REACH: usize = 600;
+
+    /// The text being shared (its address and length) and the fold of its start.
+    struct Shared {
+        at: usize,
+        len: usize,
+        folded: String,
+    }
+
+    thread_local! {
+        static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
+    }
+
+    /// Puts back what was shared before, also when the reader panics (a text dropped after a
+    /// panic must not leave its address behind for the next text allocated there).
+    struct Restore(Option<Shared>);
+
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            SHARED.with(|s| *s.borrow_mut() = previous);
+        }
+    }
+
+    /// Run `read` with the fold of `text` shared (unless a text holding it is shared already).
+    pub(crate) fn sharing<R>(text: &str, read: impl FnOnce() -> R) -> R {
+        if SHARED.with(|s| {
+            s.borrow()
+                .as_ref()
+                .is_some_and(|sh| offset(sh, text).is_some())
+        }) {
+            return read();
+        }
+        let start = vanban_text::window(text, 0, REACH);
+        let shared = Shared {
+            at: text.as_ptr() as usize,
+            len: start.len(),
+            folded: fold_tones(start),
+        };
+        let _restore = Restore(SHARED.with(|s| s.borrow_mut().replace(shared)));
+        read()
+    }
+
+    /// Where `s` starts in the shared text's folded start, when it lies inside it.
+    fn offset(sh: &Shared, s: &str) -> Option<usize> {
+        let from = (s.as_ptr() as usize).checked_sub(sh.at)?;
+        (from + s.len() <= sh.len).then_some(from)
+    }
+
+    /// The fold of `s`: cut from the shared fold when `s` lies in it, else folded here.
+    pub(crate) fn fold(s: &str) -> String {
+        let cut = SHARED.with(|cell| {
+            let shared = cell.borrow();
+            let sh = shared.as_ref()?;
+            let from = offset(sh, s)?;
+            // Exact: folding keeps byte lengths (a letter's lower case is taken only when as
+            // long; a moved mark swaps two characters of the same total length), so offsets in
+            // the text are offsets in its fold. The fold of the whole differs from the fold of
+            // the slice only where a pair the fold rewrites straddles an end of the slice ("o"
+            // before it, "á" inside: "oá" → "óa"); the marked letter then starts at the "o",
+            // so the end falls inside a character of the fold and `get` refuses it.
+            sh.folded.get(from..from + s.len()).map(str::to_owned)
+        });
+        cut.unwrap_or_else(|| fold_tones(s))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Sharing ends with its reader, also when the reader panics, and nested sharings put
+        /// back the outer one.
+        #[test]
+        fn sharing_ends_with_its_reader() {
+            let shared = || SHARED.with(|s| s.borrow().as_ref().map(|sh| sh.folded.clone()));
+            let outer = "Hoá chất";
+            sharing(outer, || {
+                sharing("Thuỷ", || assert_eq!(shared().as_deref(), Some("thủy")));
+                // (A slice of the shared text shares it: nothing is folded again.)
+                sharing(vanban_text::Sub::sub(outer, ..2), || {
+                    assert_eq!(shared().as_deref(), Some("hóa chất"))
+                });
+                assert_eq!(shared().as_deref(), Some("hóa chất"));
+            });
+            assert_eq!(shared(), None);
+            let read = std::panic::catch_unwind(|| sharing("Hoá", || panic!("a reader fails")));
+            assert!(read.is_err());
+            assert_eq!(shared(), None);
+        }
+    }
+}
 
 /// The field names of one distributive head: (index into `names`, offset of the field in
 /// the alias) by the field's `word_key`.
@@ -935,6 +1044,50 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A slice's fold cut from the shared fold is the slice folded alone: every slice (at
+    /// character boundaries) of every text of up to four pieces from letters the tone fold
+    /// rewrites in pairs, their capitals, and others; and slices of a long text past the
+    /// shared reach.
+    #[test]
+    fn a_shared_fold_cuts_what_folding_the_slice_gives() {
+        let pieces = ["o", "U", "á", "Ỷ", "ả", "é", "a", "Đ", " ", "oá"];
+        let mut texts = vec![String::new()];
+        let mut level = texts.clone();
+        for _ in 0..4 {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(level.iter().cloned());
+        }
+        let long = "Hoá chất, thuỷ sản và Ủy ban nhân dân tỉnh ".repeat(60);
+        texts.push(long);
+        let mut cut = 0;
+        for text in &texts {
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            shared::sharing(text, || {
+                for (k, &a) in bounds.iter().enumerate() {
+                    // (Slices of up to 40 characters: the long text has millions.)
+                    for &b in bounds.iter().skip(k).take(40) {
+                        let slice = text.sub(a..b);
+                        let alone = vanban_text::fold::fold_tones(slice);
+                        assert_eq!(fold(slice), alone, "{text:?} {a}..{b}");
+                        cut += usize::from(b <= shared::REACH);
+                    }
+                }
+            });
+        }
+        assert!(cut > 200_000, "{cut}");
+        // Outside a sharing, and for a text that is not the shared one, the fold is made here.
+        let other = String::from("HOÁ");
+        shared::sharing("khác", || assert_eq!(fold(&other), "hóa"));
+        assert_eq!(fold("THUỶ"), "thủy");
+    }
 
     /// Texts to read names from: every name of the registry as it stands, followed by a
     /// space, a comma, a letter, and cut short; and the text at every word of the seed.

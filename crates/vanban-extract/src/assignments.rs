@@ -24,8 +24,12 @@ pub(crate) struct Parties {
     pub responsible: Vec<String>,
 }
 
-/// Read the parties of a task sentence.
+/// Read the parties of a task sentence (its readers share one fold of it).
 pub(crate) fn parties(registry: &AgencyRegistry, text: &str) -> Parties {
+    crate::agencies::shared::sharing(text, || read_parties(registry, text))
+}
+
+fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let mut p = Parties::default();
     let t = strip_enumerator(text.trim_start_matches(['-', '+', ' ']));
     if let Some(after) = after_opening(registry, t) {
