@@ -569,17 +569,22 @@ const SPACING: [char; 5] = [' ', '\t', '\n', '*', '_'];
 /// name on): its symbol is the first number after the type name (no word before it holds a
 /// digit), so that number must be in `head`, and what stands before it can only be the words
 /// of a type, a law's name (15 words at most), fillers, "số" and colons, with spaces and
-/// Markdown between them. Most mentions of "kế hoạch", "quyết định" … are ruled out here
-/// without a parse (a failed parse costs tens of thousands of instructions).
+/// Markdown between them. Without a "số" (or "so") among those words, the number must follow
+/// the type (four words at most) after a colon or after one or two fillers: six words at most.
+/// Most mentions of "kế hoạch", "quyết định" … are ruled out here without a parse (a failed
+/// parse costs tens of thousands of instructions).
 fn may_cite(head: &str) -> bool {
     // The words before a symbol: a type (4), a colon, a law's name (15) or fillers (5),
     // "số" and a colon; with a margin.
     const MAX_WORDS: usize = 24;
+    // Without "số": a type (4) and a colon, or a type and two fillers.
+    const MAX_WORDS_WITHOUT_SO: usize = 6;
     let mut words = 0;
     let mut in_word = false;
-    for c in head.chars() {
+    let mut so = false;
+    for (i, c) in head.char_indices() {
         if c.is_ascii_digit() {
-            return true;
+            return so || words <= MAX_WORDS_WITHOUT_SO;
         }
         if SPACING.contains(&c) {
             in_word = false;
@@ -589,6 +594,7 @@ fn may_cite(head: &str) -> bool {
                 if words > MAX_WORDS {
                     return false;
                 }
+                so |= starts_with_so(head.sub(i..));
             }
             in_word = true;
         } else {
@@ -596,6 +602,12 @@ fn may_cite(head: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a word starting `t` may be the grammar's `so` ("số" or "so" before anything but a
+/// letter): any word that starts so ("soát" too; a superset keeps the test safe).
+fn starts_with_so(t: &str) -> bool {
+    t.starts_with("số") || t.starts_with("so")
 }
 
 /// A further entry of a list at `at` ("…, số 5786/SNV-XDCQ ngày 13/11/2025"): (start, end,
@@ -662,6 +674,29 @@ mod tests {
         .iter()
         .map(|t| (*t).to_owned())
         .collect();
+        // Types of one to four words, up to three fillers, with and without "số" and a colon,
+        // before each kind of symbol (the longest forms without "số" are a four-word type and
+        // two fillers before a full symbol).
+        let types = [
+            "chương trình hành động",
+            "nghị quyết liên tịch",
+            "kế hoạch",
+            "luật",
+            "bộ luật",
+        ];
+        let fillers = ["", "tỉnh ", "tỉnh ủy ", "của tỉnh ủy ", ", "];
+        let sos = ["", "số ", "so ", "số: ", ": ", "số:", ":"];
+        let symbols = ["12/qđ-ubnd", "500-kh/tu", "57", "30/2020/nđ-cp", "130-cp"];
+        for t in types {
+            for f in fillers {
+                for so in sos {
+                    for sym in symbols {
+                        texts.push(format!("{t} {f}{so}{sym} ngày 5/3/2025"));
+                        texts.push(format!("{t}  **{f}{so}**{sym}"));
+                    }
+                }
+            }
+        }
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
         let mut files = vec![format!("{dir}seeds/208-KH-UBND_2024_TuyenQuang.txt")];
         for entry in std::fs::read_dir(format!("{dir}corpus")).expect("corpus") {
