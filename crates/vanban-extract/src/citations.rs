@@ -569,22 +569,27 @@ const SPACING: [char; 5] = [' ', '\t', '\n', '*', '_'];
 /// name on): its symbol is the first number after the type name (no word before it holds a
 /// digit), so that number must be in `head`, and what stands before it can only be the words
 /// of a type, a law's name (15 words at most), fillers, "số" and colons, with spaces and
-/// Markdown between them. Without a "số" (or "so") among those words, the number must follow
-/// the type (four words at most) after a colon or after one or two fillers: six words at most.
-/// Most mentions of "kế hoạch", "quyết định" … are ruled out here without a parse (a failed
-/// parse costs tens of thousands of instructions).
+/// Markdown between them. Without a "số" (or "so") among those words, the number follows the
+/// type's words after at most a colon, or after one or two fillers when it opens a full
+/// symbol ("500-KH/TU", "208/KH-UBND"). Most mentions of "kế hoạch", "quyết định" … are
+/// ruled out here without a parse (a failed parse costs tens of thousands of instructions).
 fn may_cite(head: &str) -> bool {
     // The words before a symbol: a type (4), a colon, a law's name (15) or fillers (5),
     // "số" and a colon; with a margin.
     const MAX_WORDS: usize = 24;
-    // Without "số": a type (4) and a colon, or a type and two fillers.
-    const MAX_WORDS_WITHOUT_SO: usize = 6;
-    let mut words = 0;
+    let mut words: usize = 0;
     let mut in_word = false;
     let mut so = false;
     for (i, c) in head.char_indices() {
         if c.is_ascii_digit() {
-            return so || words <= MAX_WORDS_WITHOUT_SO;
+            if so {
+                return true;
+            }
+            // The type's words as the grammar may read them: the longest type name the text
+            // starts with (the grammar reads the longest one, or a shorter one and more words
+            // after it as fillers).
+            let extra = words.saturating_sub(type_words_at(head));
+            return extra <= 1 || (extra <= 2 && opens_full_symbol(head.sub(i..)));
         }
         if SPACING.contains(&c) {
             in_word = false;
@@ -602,6 +607,43 @@ fn may_cite(head: &str) -> bool {
         }
     }
     false
+}
+
+/// How many words the longest citation type at the start of `head` has (the most a type has,
+/// four, when none is found there).
+fn type_words_at(head: &str) -> usize {
+    let mut first = [""; 4];
+    let mut have = 0;
+    for (slot, w) in first
+        .iter_mut()
+        .zip(head.split(SPACING).filter(|w| !w.is_empty()))
+    {
+        *slot = w;
+        have += 1;
+    }
+    CITATION_TYPES
+        .iter()
+        .filter_map(|name| {
+            let n = name.split(' ').count();
+            // (A colon may stand against the last word: "Thông báo kết luận: 5".)
+            let matches = n <= have
+                && name
+                    .split(' ')
+                    .zip(first)
+                    .all(|(n, w)| w.trim_end_matches(':') == n);
+            matches.then_some(n)
+        })
+        .max()
+        .unwrap_or(4)
+}
+
+/// Whether the number at the start of `t` may open a party or state symbol: its digits (and a
+/// sub-number or a letter) are followed by a slash or a dash, spacing and Markdown aside.
+fn opens_full_symbol(t: &str) -> bool {
+    let rest =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_ascii_lowercase());
+    rest.trim_start_matches(SPACING)
+        .starts_with(['/', '-', '–'])
 }
 
 /// Whether a word starting `t` may be the grammar's `so` ("số" or "so" before anything but a
@@ -693,6 +735,7 @@ mod tests {
                     for sym in symbols {
                         texts.push(format!("{t} {f}{so}{sym} ngày 5/3/2025"));
                         texts.push(format!("{t}  **{f}{so}**{sym}"));
+                        texts.push(format!("{t}: {f}{so}{sym}"));
                     }
                 }
             }
