@@ -20,7 +20,7 @@ pub use vanban_text::fold::modern_tones;
 
 /// Case and tone folding ([`vanban_text::fold::fold_tones`]); the same bytes, cut from a fold
 /// made once when `s` is a slice of a text being read for its parties (the reading of one task
-/// folded the same windows of its text again and again: a fifth of the corpus's extraction
+/// folded the same windows of its text again and again: a fifth of the assignment walker
 /// went to these folds).
 pub fn fold(s: &str) -> String {
     shared::fold(s)
