@@ -428,6 +428,35 @@ fn is_rule(trimmed: &str) -> bool {
 /// are sentences that start with a capital letter followed by a lower-case one; they skip the
 /// grammar.
 fn may_start_marker(full: &str) -> bool {
+    let mut chars = full.chars();
+    let Some(c0) = chars.next() else {
+        return false;
+    };
+    let c1 = chars.next();
+    match c0 {
+        '0'..='9' | '-' | '–' | '•' | '+' | '\u{F0B7}' | '¬' => true,
+        '(' => c1.is_some_and(|c| c.is_ascii_digit()),
+        // "v/v" (a subject), or the point "v)", "v." (which this test once turned away).
+        'v' => matches!(c1, Some('/' | ')' | '.')),
+        c if c.is_lowercase() => matches!(c1, Some(')' | '.')),
+        // A Roman numeral ("II.", "IV /", "V-") or, as for other capitals, a keyword or a
+        // capital before a mark ("V/v", "Lưu:"); not a word ("Về", "Xây dựng", "Lào Cai").
+        'I' | 'V' | 'X' | 'L' => {
+            let after = full.trim_start_matches(['I', 'V', 'X', 'L']);
+            after
+                .strip_prefix(' ')
+                .unwrap_or(after)
+                .starts_with(['.', '-', '–', '/'])
+                || capital_may_start(full, c1)
+        }
+        c if c.is_uppercase() => capital_may_start(full, c1),
+        _ => false,
+    }
+}
+
+/// Whether a line that opens with a capital may start with a marker, a closing or a header
+/// field: a mark after the capital ("A.", "T/M", "Q. "), a signing authority or a keyword.
+fn capital_may_start(full: &str, c1: Option<char>) -> bool {
     const KEYWORDS: &[&str] = &[
         "Phần",
         "PHẦN",
@@ -452,27 +481,12 @@ fn may_start_marker(full: &str) -> bool {
         "Kính gửi",
         "KÍNH GỬI",
     ];
-    let mut chars = full.chars();
-    let Some(c0) = chars.next() else {
-        return false;
-    };
-    let c1 = chars.next();
-    match c0 {
-        '0'..='9' | '-' | '–' | '•' | '+' | '\u{F0B7}' | '¬' => true,
-        '(' => c1.is_some_and(|c| c.is_ascii_digit()),
-        'v' => c1 == Some('/'),
-        c if c.is_lowercase() => matches!(c1, Some(')' | '.')),
-        'I' | 'V' | 'X' | 'L' => true,
-        c if c.is_uppercase() => {
-            matches!(c1, Some('.' | '/' | '-' | '–' | ' ' | ')'))
-                || full.starts_with("TM.")
-                || full.starts_with("KT.")
-                || full.starts_with("TL.")
-                || full.starts_with("TUQ.")
-                || KEYWORDS.iter().any(|k| full.starts_with(k))
-        }
-        _ => false,
-    }
+    matches!(c1, Some('.' | '/' | '-' | '–' | ' ' | ')'))
+        || full.starts_with("TM.")
+        || full.starts_with("KT.")
+        || full.starts_with("TL.")
+        || full.starts_with("TUQ.")
+        || KEYWORDS.iter().any(|k| full.starts_with(k))
 }
 
 /// Run the line grammar on a cleaned line; return its kind and the text after the marker.
@@ -1185,6 +1199,38 @@ mod tests {
         }
     }
 
+    /// A line the prefilter turns away must be one the grammar reads as text.
+    fn assert_prefilter_keeps(line: &str) {
+        if !may_start_marker(line) {
+            assert_eq!(grammar_start(line).0, LineKind::Text, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn the_line_prefilter_turns_away_only_text() {
+        const PIECES: &[&str] = &[
+            "I", "V", "X", "L", "II", "IV", "Lưu", "LƯU", "Luật", " số", ":", " ", ".", "-", "–",
+            "/", "v", "ề", "a", "Ư", "1", ")", "Số", "TM.", "A",
+        ];
+        let mut lines = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = lines
+                .iter()
+                .flat_map(|l| PIECES.iter().map(move |p| format!("{l}{p}")))
+                .collect();
+            lines.extend(longer);
+        }
+        let mut turned = 0;
+        for l in &lines {
+            for tail in ["", " Xây dựng", " VT", " 5/KH"] {
+                let line = format!("{l}{tail}");
+                assert_prefilter_keeps(&line);
+                turned += usize::from(!may_start_marker(&line));
+            }
+        }
+        assert!(turned > 10_000, "{turned}");
+    }
+
     #[test]
     fn quick_line_starts_agree_with_the_grammar_on_every_corpus_line() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
@@ -1199,6 +1245,7 @@ mod tests {
                 let (full, _) = clean::strip_markup(raw);
                 let full = full.trim();
                 assert_quick_agrees(full);
+                assert_prefilter_keeps(full);
                 quick += usize::from(quick_start(full).is_some());
             }
         }
@@ -1250,6 +1297,21 @@ mod tests {
                 None => p.text.to_string(),
             })
             .collect()
+    }
+
+    /// "v)" is a point like "u)" and "x)" (the prefilter once kept "v" for "v/v" only, and
+    /// "v) …" was joined to the point before it).
+    #[test]
+    fn the_point_v_is_a_point() {
+        assert_eq!(
+            kinds("u) Điểm u\nv) Điểm v\nv. Điểm v\nx) Điểm x"),
+            [
+                "Marker(Point(u)))",
+                "Marker(Point(v)))",
+                "Marker(Point(v.))",
+                "Marker(Point(x)))"
+            ]
+        );
     }
 
     #[test]
