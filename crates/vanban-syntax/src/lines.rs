@@ -546,6 +546,10 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             if digits <= 3 && matches!(after, Some(b'.' | b')')) && boundary {
                 let len = digits + 1 + usize::from(matches!(then, Some(b' ' | b'\t')));
                 marker(MarkerKind::Item, len, Some(full.sub(..digits)))
+            } else if digits > 3 || !matches!(after, Some(b'.' | b')' | b' ' | b'a'..=b'z')) {
+                // Items and sub-items have at most three digits, then a dot, a bracket, a
+                // space or a letter: "2025", "100%", "14-1", "62/2" are text.
+                Some((LineKind::Text, full))
             } else {
                 None
             }
@@ -1256,9 +1260,9 @@ mod tests {
     #[test]
     fn quick_line_starts_agree_with_the_grammar_on_generated_lines() {
         const PIECES: &[&str] = &[
-            "-", "–", "•", "\u{F0B7}", "¬", "+", "1", "12", "1234", "0", "a", "đ", "ư", "f", "v",
-            "x", "I", "A", "Đ", ".", ")", " ", "\t", "*", "_", "“", "\"", "(", "/", "ệ", "Ⅱ", "ǀ",
-            "\u{301}", "Ă", "×",
+            "-", "–", "•", "\u{F0B7}", "¬", "+", "1", "12", "123", "1234", "0", "a", "đ", "ư", "f",
+            "v", "x", "I", "A", "Đ", ".", ")", " ", "\t", "*", "_", "“", "\"", "(", "/", "ệ", "Ⅱ",
+            "ǀ", "\u{301}", "Ă", "×",
         ];
         let mut lines = vec![String::new()];
         for _ in 0..3 {
