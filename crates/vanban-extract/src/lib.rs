@@ -88,14 +88,14 @@ pub fn extract(parsed: &Parsed) -> Extraction {
 pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let doc = &parsed.document;
     let text = parsed.source.as_str();
-    let folded = fold_case(text);
+    let folded = parsed.folded();
     let ctx = context(doc);
     let id = document_id(doc, &ctx, text);
     let mut diagnostics = parsed.diagnostics.clone();
     provisional_id(&id, doc, &mut diagnostics);
 
     let places = citation_places(doc, text);
-    let mut found = find_citations(text, &folded, &places);
+    let mut found = find_citations(text, folded, &places);
     // Alive while citations are made from them (the peak): no spare capacity.
     found.shrink_to_fit();
     let nodes = NodeIndex::new(doc);
@@ -129,11 +129,11 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .map(|t| cite::law_key(&format!("Luật {t}")));
     cite::link_named_laws(&mut cites, own_law.as_deref());
     cite::fill_from_same_target(&mut cites);
-    cite::recase_issuers(&mut cites, text, &folded);
+    cite::recase_issuers(&mut cites, text, folded);
     let own = ids.share(&id);
     drop(ids);
-    let relations = relations::relate(&id, doc, &folded, &found, &cites, &nodes, &mut diagnostics);
-    let references = find_references(parsed, &folded, &places, &own, &cites, &nodes);
+    let relations = relations::relate(&id, doc, folded, &found, &cites, &nodes, &mut diagnostics);
+    let references = find_references(parsed, folded, &places, &own, &cites, &nodes);
     let assignments = assignments::assignments(&options.registry, doc);
     let recipients = recipients(&options.registry, doc);
     let agencies = agencies_named(&assignments, &recipients, ctx.province.as_deref());

@@ -14,7 +14,7 @@ pub(crate) struct Ctx<'a> {
     pub map: &'a OffsetMap,
     pub diagnostics: Vec<Diagnostic>,
     /// The text lower-cased (offsets kept), made when an upper-case header phrase needs it.
-    lower: std::cell::OnceCell<String>,
+    pub(crate) lower: std::cell::OnceCell<String>,
 }
 
 impl<'a> Ctx<'a> {

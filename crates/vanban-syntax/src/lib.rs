@@ -50,9 +50,19 @@ pub struct Parsed {
     pub source: String,
     /// Offsets of the normalised text back to the original input.
     map: text::OffsetMap,
+    // The normalised text case-folded, when made (see `folded`).
+    folded: std::sync::OnceLock<String>,
 }
 
 impl Parsed {
+    /// The normalised text case-folded ([`vanban_text::fold::fold_case`]: lower case with the
+    /// same byte offsets), made once per document and shared: the header reading makes it
+    /// when it looks for an upper-case phrase's own casing, extraction reads it again.
+    pub fn folded(&self) -> &str {
+        self.folded
+            .get_or_init(|| vanban_text::fold::fold_case(&self.source))
+    }
+
     /// 1-based line and column (in characters) in the *original* input of a byte offset of
     /// the normalised text, as in every [`Span`](vanban_model::Span).
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
@@ -146,7 +156,7 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
 pub fn parse(text: &str) -> Parsed {
     let (text, cut) = within(text, MAX_LEN);
     let normalized = text::normalize(text);
-    let (document, mut diagnostics) = lower::lower(&normalized.text, &normalized.map);
+    let (document, mut diagnostics, folded) = lower::lower(&normalized.text, &normalized.map);
     if let Some(len) = cut {
         diagnostics.push(Diagnostic {
             code: codes::TEXT_TOO_LONG.to_owned(),
@@ -183,6 +193,7 @@ pub fn parse(text: &str) -> Parsed {
         diagnostics,
         source: normalized.text,
         map: normalized.map,
+        folded: folded.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
     }
 }
 

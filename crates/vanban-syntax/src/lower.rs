@@ -19,7 +19,8 @@ use crate::tables::printed_number;
 use crate::text::OffsetMap;
 
 /// Lower the normalised text into a document and its diagnostics.
-pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) {
+/// The document, its diagnostics and the text case-folded when the reading made it.
+pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>, Option<String>) {
     let lines = lines::classify(text);
     let mut ctx = Ctx::new(text, &lines, map);
     let mut doc = Document::default();
@@ -32,7 +33,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
             span,
         );
         doc.header.span = span;
-        return (doc, ctx.diagnostics);
+        return (doc, ctx.diagnostics, None);
     }
     record_cleanups(&mut ctx);
     record_repaired_markers(&mut ctx);
@@ -60,7 +61,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>) 
             span,
         );
     }
-    (doc, ctx.diagnostics)
+    (doc, ctx.diagnostics, ctx.lower.into_inner())
 }
 
 /// The header and what stands before it (front matter); returns the line where the preamble
