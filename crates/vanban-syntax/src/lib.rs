@@ -252,3 +252,28 @@ mod limit_tests {
         assert_eq!(within("Điều 1", 3), ("Đi", Some(9)));
     }
 }
+
+#[cfg(test)]
+mod folded_tests {
+    use super::*;
+
+    /// The shared fold is the fold of the normalised text, whether the header reading made it
+    /// (an upper-case issuer whose casing is looked up in the text) or not; the parse keeps it
+    /// only in the first case.
+    #[test]
+    fn the_shared_fold_is_the_fold_of_the_source() {
+        let with_header = "ỦY BAN NHÂN DÂN\r\nTỈNH LÀO CAI\r\nSố: 5/KH-UBND\r\n\r\nKẾ HOẠCH\r\nThực hiện\r\n\r\nỦy ban nhân dân tỉnh Lào Cai giao Sở Nội vụ\u{a0}chủ trì.";
+        let plain = "Một đoạn văn\u{a0}không có đầu văn bản.";
+        let made = parse(with_header);
+        assert!(
+            made.folded.get().is_some(),
+            "the header reading made the fold"
+        );
+        let later = parse(plain);
+        assert!(later.folded.get().is_none());
+        for p in [made, later] {
+            assert_eq!(p.folded(), vanban_text::fold::fold_case(&p.source));
+            assert_eq!(p.folded().len(), p.source.len());
+        }
+    }
+}
