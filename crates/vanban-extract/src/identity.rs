@@ -304,7 +304,7 @@ pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
 /// tỉnh Lào Cai". Central bodies and names with a place stay as they are. The graph's agency
 /// nodes and the extraction's `agencies` are made by this one function.
 pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
-    let clean = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = vanban_text::squash_spaces(name);
     let mut aliases = Vec::new();
     // A body of a province merged in 2025 is the body of the province it joined.
     let named = province_in(&clean);

@@ -17,7 +17,7 @@ use vanban_model::{
     RelationType, Severity, Span,
 };
 use vanban_text::fold::{fold_case, slug};
-use vanban_text::Sub;
+use vanban_text::{squash_spaces, Sub};
 
 use crate::citations::Spot;
 use crate::cite::Ids;
@@ -164,11 +164,6 @@ fn collapse_spaces(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// `s` with every run of white space one space.
-fn squash_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A sentence tail that ends the force of the documents before it, in the present of an

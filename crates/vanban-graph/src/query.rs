@@ -356,7 +356,7 @@ impl Graph {
         };
         let want = compact(query);
         let want_slug = slug(query);
-        let want_name = fold_name(&query.split_whitespace().collect::<Vec<_>>().join(" "));
+        let want_name = fold_name(&vanban_text::squash_spaces(query));
         let mut found: Vec<&crate::Node> = self
             .nodes()
             .filter(|n| {
@@ -707,7 +707,7 @@ impl Graph {
     /// Tasks of the agencies whose name contains `name` (any case, either tone placement),
     /// across the corpus.
     pub fn agency(&self, name: &str) -> Vec<AgencyTasks> {
-        let want = fold_name(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+        let want = fold_name(&vanban_text::squash_spaces(name));
         self.nodes()
             .filter(|n| n.kind == NodeKind::Agency && fold_name(&n.label).contains(&want))
             .map(|n| self.agency_tasks(&n.id))

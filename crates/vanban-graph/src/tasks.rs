@@ -121,7 +121,7 @@ fn passes(f: &TaskFilter, t: &TaskRow) -> bool {
     let agency = f
         .agency
         .as_deref()
-        .map(|a| fold_name(&a.split_whitespace().collect::<Vec<_>>().join(" ")));
+        .map(|a| fold_name(&vanban_text::squash_spaces(a)));
     let document = f.document.as_deref().map(fold_name);
     on_or_before(&f.due_before, false)
         && on_or_before(&f.overdue_as_of, true)

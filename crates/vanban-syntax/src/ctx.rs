@@ -62,7 +62,7 @@ impl<'a> Ctx<'a> {
     /// "SỞ CÔNG THƯƠNG" → "Sở Công Thương"; otherwise sentence case, or for a locality
     /// ("TỈNH TUYÊN QUANG") the unit word in lower case and the name capitalised.
     pub(crate) fn display_case(&self, phrase: &str, locality: bool) -> String {
-        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        let phrase = vanban_text::squash_spaces(phrase);
         if !is_upper(&phrase) {
             return phrase;
         }

@@ -1060,7 +1060,7 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
     raw.retain(|r| seen.insert(r.clone()));
     // A Gazette copy prints the issuer once on one line as its label, then in the letterhead
     // over two or three lines: the label goes.
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let squash = vanban_text::squash_spaces;
     if raw.len() >= 3 {
         let first = squash(&raw[0]);
         if (3..=raw.len()).any(|k| squash(&raw[1..k].join(" ")) == first) {
