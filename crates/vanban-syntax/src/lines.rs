@@ -69,6 +69,7 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     }
     mark_page_numbers(&mut lines);
     mark_signature_names(&mut lines);
+    mark_signer_stamps(&mut lines);
     crate::ocr::repair_markers(&mut lines);
     // A line of digits is a page number when a page header stands just before it.
     let mut after_page_header = 0u8;
@@ -199,6 +200,31 @@ fn is_bare_keyword(full: &str) -> bool {
         full,
         "Điều" | "ĐIỀU" | "Chương" | "CHƯƠNG" | "Mục" | "MỤC" | "Phần" | "PHẦN"
     )
+}
+
+/// The digital-signature stamp a government portal prints on a PDF's pages opens with the
+/// signer ("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", then "Email: …", "Cơ quan: …",
+/// "Thời gian ký: 07.03.2025 09:08:01 +07:00"): such a line is a stamp when a line of the stamp
+/// follows it (blank lines aside). A website's table of a document's fields ("**Người ký:**"
+/// alone, the name in the next cell) is not one.
+fn mark_signer_stamps(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let Some(signer) = lines[i].full.strip_prefix("Người ký:") else {
+            continue;
+        };
+        if signer.trim().is_empty() || lines[i].kind != LineKind::Text {
+            continue;
+        }
+        let next = lines
+            .get(i + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take(3)
+            .find(|l| l.kind != LineKind::Blank);
+        if next.is_some_and(|l| is_stamp_continuation(&l.full)) {
+            lines[i].kind = LineKind::Stamp;
+        }
+    }
 }
 
 fn is_stamp_continuation(full: &str) -> bool {
@@ -1301,6 +1327,30 @@ mod tests {
                 None => p.text.to_string(),
             })
             .collect()
+    }
+
+    /// A portal's signature stamp in the middle of a page is a stamp, line by line; a website's
+    /// field table ("**Người ký:**" and the name in the next cell) and a sentence are text.
+    #[test]
+    fn a_portal_signature_stamp_is_a_stamp() {
+        assert_eq!(
+            kinds(
+                "b) Người lao động\nNgười ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: a@b.vn\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 07.03.2025 09:08:01 +07:00\n\nc) Tiếp"
+            ),
+            [
+                "Marker(Point(b)))",
+                "Stamp",
+                "Stamp",
+                "Stamp",
+                "Stamp",
+                "Blank",
+                "Marker(Point(c)))"
+            ]
+        );
+        assert_eq!(
+            kinds("**Người ký:**\n|\nTrần Cẩm Tú\n|\nNgười ký: ông A\nCơ quan chủ trì: Sở"),
+            ["Text", "Pipe", "Text", "Pipe", "Text", "Text"]
+        );
     }
 
     /// "v)" is a point like "u)" and "x)" (the prefilter once kept "v" for "v/v" only, and
