@@ -38,10 +38,10 @@ pub(crate) mod shared {
     /// text: 600 and 1 200 bytes cost the corpus the same).
     pub(crate) const REACH: usize = 600;
 
-    /// The text being shared (its address and length) and the fold of its start.
+    /// The text being shared (its address) and the fold of its start (as long as the start:
+    /// folding keeps byte lengths).
     struct Shared {
         at: usize,
-        len: usize,
         folded: String,
     }
 
@@ -72,7 +72,6 @@ pub(crate) mod shared {
         let start = vanban_text::window(text, 0, REACH);
         let shared = Shared {
             at: text.as_ptr() as usize,
-            len: start.len(),
             folded: fold_tones(start),
         };
         let _restore = Restore(SHARED.with(|s| s.borrow_mut().replace(shared)));
@@ -82,7 +81,7 @@ pub(crate) mod shared {
     /// Where `s` starts in the shared text's folded start, when it lies inside it.
     fn offset(sh: &Shared, s: &str) -> Option<usize> {
         let from = (s.as_ptr() as usize).checked_sub(sh.at)?;
-        (from + s.len() <= sh.len).then_some(from)
+        (from + s.len() <= sh.folded.len()).then_some(from)
     }
 
     /// The fold of `s`: cut from the shared fold when `s` lies in it, else folded here.
@@ -1052,15 +1051,7 @@ mod tests {
     #[test]
     fn a_shared_fold_cuts_what_folding_the_slice_gives() {
         let pieces = ["o", "U", "á", "Ỷ", "ả", "é", "a", "Đ", " ", "oá"];
-        let mut texts = vec![String::new()];
-        let mut level = texts.clone();
-        for _ in 0..4 {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(level.iter().cloned());
-        }
+        let mut texts = crate::testing::compositions(&pieces, 4);
         let long = "Hoá chất, thuỷ sản và Ủy ban nhân dân tỉnh ".repeat(60);
         texts.push(long);
         let mut cut = 0;

@@ -740,16 +740,7 @@ mod tests {
                 }
             }
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
-        let mut files = vec![format!("{dir}seeds/208-KH-UBND_2024_TuyenQuang.txt")];
-        for entry in std::fs::read_dir(format!("{dir}corpus")).expect("corpus") {
-            let path = entry.expect("corpus entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                files.push(path.display().to_string());
-            }
-        }
-        for file in &files {
-            let text = std::fs::read_to_string(file).expect(file);
+        for text in crate::testing::seed_and_corpus() {
             let folded = fold_case(&text);
             for m in word_matches(type_regex(), &folded) {
                 texts.push(vanban_text::window(&folded, m.start(), WINDOW).to_owned());

@@ -575,6 +575,41 @@ impl<'d> NodeIndex<'d> {
     }
 }
 
+/// What the readers' tests are run on.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// Every text of up to `most` of the pieces one after the other, each once (the empty one
+    /// first).
+    pub(crate) fn compositions(pieces: &[&str], most: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut level = all.clone();
+        for _ in 0..most {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
+
+    /// The texts of the seed and of every bundled corpus document.
+    pub(crate) fn seed_and_corpus() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+        let mut files = vec![format!("{dir}seeds/208-KH-UBND_2024_TuyenQuang.txt")];
+        for entry in std::fs::read_dir(format!("{dir}corpus")).expect("corpus") {
+            let path = entry.expect("corpus entry").path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                files.push(path.display().to_string());
+            }
+        }
+        files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).expect(f))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

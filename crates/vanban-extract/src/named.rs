@@ -452,16 +452,7 @@ mod tests {
             (clean, at)
         }
         let pieces = ["*", "_", "**", "a", "ậ", " ", "Luật"];
-        let mut texts = vec![String::new()];
-        let mut level = texts.clone();
-        for _ in 0..5 {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(level.iter().cloned());
-        }
-        for t in &texts {
+        for t in &crate::testing::compositions(&pieces, 5) {
             for from in [0, 7, 1000] {
                 assert_eq!(
                     without_marks(t, from),

@@ -148,10 +148,7 @@ fn may_refer(after: &str) -> bool {
     }
     // A letter of the Latin ranges is one for the grammar too (Unicode's L category); any
     // other character lets the grammar decide.
-    let letter = |c: char| {
-        c.is_ascii_alphabetic()
-            || matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1EA0..=0x1EF9)
-    };
+    let letter = vanban_text::is_latin_letter;
     let roman = |c: char| matches!(c, 'i' | 'v' | 'x' | 'l');
     let point = |c: char| matches!(c, 'đ' | 'a'..='e' | 'g'..='i' | 'k'..='v' | 'ư' | 'x' | 'y');
     if roman(first) {
@@ -373,16 +370,8 @@ mod tests {
                 }
             }
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
-        let mut files = vec![format!("{dir}seeds/208-KH-UBND_2024_TuyenQuang.txt")];
-        for entry in std::fs::read_dir(format!("{dir}corpus")).expect("corpus") {
-            let path = entry.expect("corpus entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                files.push(path.display().to_string());
-            }
-        }
-        for file in &files {
-            let folded = fold_case(&std::fs::read_to_string(file).expect("a document"));
+        for text in crate::testing::seed_and_corpus() {
+            let folded = fold_case(&text);
             for m in word_matches(unit_regex(), &folded) {
                 texts.push(vanban_text::window(&folded, m.start(), 400).to_owned());
             }

@@ -1229,6 +1229,21 @@ mod tests {
         }
     }
 
+    /// Every text of up to `most` of the pieces one after the other, each once (the empty one
+    /// first).
+    fn compositions(pieces: &[&str], most: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut level = all.clone();
+        for _ in 0..most {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
+
     /// A line the prefilter turns away must be one the grammar reads as text.
     fn assert_prefilter_keeps(line: &str) {
         if !may_start_marker(line) {
@@ -1242,14 +1257,7 @@ mod tests {
             "I", "V", "X", "L", "II", "IV", "Lưu", "LƯU", "Luật", " số", ":", " ", ".", "-", "–",
             "/", "v", "ề", "a", "Ư", "1", ")", "Số", "TM.", "A",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = lines
-                .iter()
-                .flat_map(|l| PIECES.iter().map(move |p| format!("{l}{p}")))
-                .collect();
-            lines.extend(longer);
-        }
+        let lines = compositions(PIECES, 3);
         let mut turned = 0;
         for l in &lines {
             for tail in ["", " Xây dựng", " VT", " 5/KH"] {
@@ -1290,14 +1298,7 @@ mod tests {
             "v", "x", "I", "A", "Đ", ".", ")", " ", "\t", "*", "_", "“", "\"", "(", "/", "ệ", "Ⅱ",
             "ǀ", "\u{301}", "Ă", "×",
         ];
-        let mut lines = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = lines
-                .iter()
-                .flat_map(|l| PIECES.iter().map(move |p| format!("{l}{p}")))
-                .collect();
-            lines.extend(longer);
-        }
+        let lines = compositions(PIECES, 3);
         for l in &lines {
             for tail in ["", " Xây dựng", "b"] {
                 assert_quick_agrees(&format!("{l}{tail}"));

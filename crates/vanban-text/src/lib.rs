@@ -111,6 +111,14 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// A letter of ASCII, Latin-1, Latin Extended-A/B or Latin Extended Additional (all of these
+/// are in Unicode's L category, which pest's `LETTER` reads): a test that a grammar cannot
+/// read a letter where one stands, without the Unicode table search.
+#[inline]
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || latin_letter(c as u32)
+}
+
 /// Code points of Latin-1, Latin Extended-A/B and Latin Extended Additional that are letters
 /// (all of them but × and ÷).
 fn latin_letter(u: u32) -> bool {
@@ -241,6 +249,20 @@ mod tests {
             }
         }
         assert_eq!(trim(""), "");
+    }
+
+    #[test]
+    fn latin_letters_are_letters_and_hold_every_vietnamese_letter() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_latin_letter(c) {
+                assert!(c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+            }
+        }
+        let vietnamese = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
+        for c in vietnamese.chars().chain(vietnamese.to_uppercase().chars()) {
+            assert!(is_latin_letter(c), "{c:?}");
+        }
+        assert!(!is_latin_letter('×') && !is_latin_letter('1') && !is_latin_letter('\u{301}'));
     }
 
     #[test]
