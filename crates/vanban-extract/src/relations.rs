@@ -9,6 +9,7 @@
 //! A paragraph that opens with a formula ("Căn cứ …", "Thực hiện …") gives it to each
 //! citation listed in it. Every cited document left without a relation is cited.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -264,16 +265,9 @@ pub(crate) fn relate(
     nodes: &NodeIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Relation> {
-    let by_id = doc
-        .body
-        .iter()
-        .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
-        .flat_map(Node::walk)
-        .map(|n| (n.id(), n))
-        .collect();
     let ev = Evidence {
         own,
-        by_id,
+        by_id: OnceCell::new(),
         doc,
         folded,
         found,
@@ -300,8 +294,10 @@ pub(crate) fn relate(
 /// found and as resolved (one for one).
 struct Evidence<'a> {
     own: &'a str,
-    /// Nodes of the body and appendices by id.
-    by_id: HashMap<&'a str, &'a Node>,
+    /// Nodes of the body and appendices by id, made when first asked for (only a citation
+    /// heading a list in an article asks: most documents never do, and the map cost a hash
+    /// of every node's id).
+    by_id: OnceCell<HashMap<&'a str, &'a Node>>,
     doc: &'a Document,
     folded: &'a str,
     found: &'a [(Spot, Position)],
@@ -327,6 +323,20 @@ struct Step<'a> {
 }
 
 impl<'a> Evidence<'a> {
+    /// The node of the body or an appendix with this id.
+    fn node(&self, id: &str) -> Option<&'a Node> {
+        let doc = self.doc;
+        let by_id = self.by_id.get_or_init(|| {
+            doc.body
+                .iter()
+                .chain(doc.appendices.iter().flat_map(|a| a.children.iter()))
+                .flat_map(Node::walk)
+                .map(|n| (n.id(), n))
+                .collect()
+        });
+        by_id.get(id).copied()
+    }
+
     /// The node a citation stands in ("title" for the title): (id, start).
     fn paragraph_of(&self, i: usize) -> (&'a str, usize) {
         let (f, pos) = &self.found[i];
@@ -687,7 +697,7 @@ fn list_head_claim<'a>(ev: &Evidence<'a>, s: &Step<'_>) -> Option<Claim<'a>> {
     let parts: Vec<&str> = s.para.split("__").collect();
     for k in (1..parts.len()).rev() {
         let id = parts[..k].join("__");
-        let node = ev.by_id.get(id.as_str())?;
+        let node = ev.node(&id)?;
         let heading = fold_case(node.heading().unwrap_or(""));
         let text = fold_case(node.text());
         let lead = if text.trim_end().ends_with(':') {
