@@ -14,6 +14,8 @@ use crate::lists::{
 };
 use crate::words::{word_matches, Phrases};
 
+mod quick;
+
 mod grammar {
     #[derive(pest_derive::Parser)]
     #[grammar = "grammars/common.pest"]
@@ -347,32 +349,8 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
                     parts.number = Some(old_number(text, s0, s1));
                     continue;
                 }
-                let raw = squash_spaces(text.sub(s0..s1));
-                let law = parts.type_words == "luật" || parts.type_words == "bộ luật";
-                let prefix = if law { "Luật số" } else { "Số" };
-                if let Some(p) =
-                    vanban_syntax::header::parse_symbol(&compact_symbol(text.sub(s0..s1)), prefix)
-                        .map(corrected)
-                {
-                    parts.number = Some(DocumentNumber {
-                        raw: raw.replace(['*', '_'], "").into(),
-                        normalized: p.normalized,
-                        seq: p.seq,
-                        year: p.year,
-                        type_code: p.type_code,
-                        issuer_code: p.issuer_code,
-                        form: if law && p.form == NumberForm::State {
-                            NumberForm::Law
-                        } else {
-                            p.form
-                        },
-                        span: Span {
-                            start: s0,
-                            end: s0 + text.sub(s0..s1).trim_end().len(),
-                            line: 0,
-                            column: 0,
-                        },
-                    });
+                if let Some(n) = full_number(text, (s0, s1), &parts.type_words) {
+                    parts.number = Some(n);
                 }
             }
             Rule::date_tail => {
@@ -390,6 +368,35 @@ fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, 
             _ => {}
         }
     }
+}
+
+/// The number of a party or state symbol at `s0..s1` of the text, cited with a type of
+/// these words.
+fn full_number(text: &str, (s0, s1): (usize, usize), type_words: &str) -> Option<DocumentNumber> {
+    let raw = squash_spaces(text.sub(s0..s1));
+    let law = type_words == "luật" || type_words == "bộ luật";
+    let prefix = if law { "Luật số" } else { "Số" };
+    let p = vanban_syntax::header::parse_symbol(&compact_symbol(text.sub(s0..s1)), prefix)
+        .map(corrected)?;
+    Some(DocumentNumber {
+        raw: raw.replace(['*', '_'], "").into(),
+        normalized: p.normalized,
+        seq: p.seq,
+        year: p.year,
+        type_code: p.type_code,
+        issuer_code: p.issuer_code,
+        form: if law && p.form == NumberForm::State {
+            NumberForm::Law
+        } else {
+            p.form
+        },
+        span: Span {
+            start: s0,
+            end: s0 + text.sub(s0..s1).trim_end().len(),
+            line: 0,
+            column: 0,
+        },
+    })
 }
 
 /// A symbol with a misspelt issuer code (data/code-typos.tsv) read with the code meant:
@@ -536,15 +543,20 @@ fn read_at(
         return None;
     }
     let window = vanban_text::window(folded.sub(..to), start, WINDOW);
-    let mut pairs = CitationGrammar::parse(Rule::citation_entry, window).ok()?;
-    let citation = pairs
-        .next()
-        .and_then(|p| p.into_inner().next())
-        .and_then(|c| c.into_inner().next())?;
-    let mut core_end = start + citation.as_span().end();
-    let has_so = citation.as_str().contains("số");
-    let mut parts = Parts::default();
-    read_parts(citation.into_inner(), start, text, &mut parts);
+    let (mut core_end, has_so, parts) = match quick::read(window) {
+        Some(q) => {
+            let type_words = squash_spaces(window.sub(..q.type_end));
+            let (s0, s1) = (start + q.symbol.0, start + q.symbol.1);
+            let parts = Parts {
+                number: full_number(text, (s0, s1), &type_words),
+                type_words,
+                date: q.date,
+                ..Parts::default()
+            };
+            (start + q.end, true, parts)
+        }
+        None => read_by_grammar(text, window, start)?,
+    };
     if parts.number.is_none() && parts.bare.is_none() {
         return None;
     }
@@ -560,6 +572,21 @@ fn read_at(
         group.push(more);
     }
     Some((kind, group))
+}
+
+/// The citation at `start` (`window` is the folded text from there) read by the grammar:
+/// its end, whether it says "số", and its parts.
+fn read_by_grammar(text: &str, window: &str, start: usize) -> Option<(usize, bool, Parts)> {
+    let mut pairs = CitationGrammar::parse(Rule::citation_entry, window).ok()?;
+    let citation = pairs
+        .next()
+        .and_then(|p| p.into_inner().next())
+        .and_then(|c| c.into_inner().next())?;
+    let core_end = start + citation.as_span().end();
+    let has_so = citation.as_str().contains("số");
+    let mut parts = Parts::default();
+    read_parts(citation.into_inner(), start, text, &mut parts);
+    Some((core_end, has_so, parts))
 }
 
 /// The spacing the grammar reads between words (`sp`, `ws`): white space and Markdown emphasis.
@@ -800,7 +827,7 @@ mod tests {
 
     /// The alternatives of a pest rule whose alternatives are words: each as its words joined
     /// by one space.
-    fn alternatives(grammar: &str, rule: &str) -> Vec<String> {
+    pub(super) fn alternatives(grammar: &str, rule: &str) -> Vec<String> {
         let start = grammar.find(&format!("\n{rule} = ")).expect("rule") + 1;
         let body = grammar.get(start..).unwrap_or("");
         let body = body

@@ -1,0 +1,472 @@
+//! The commonest citation read by hand: a type name (a law's without its name), "số", a
+//! party or state symbol written without spaces or Markdown inside it ("208/kh-ubnd",
+//! "30/2020/nđ-cp", "500-kh/tu"), and an optional date ("ngày 22/7/2024", "ngày 05 tháng 3
+//! năm 2020"). It reads what the citation grammar reads (`plain_citation`'s first form,
+//! `law_citation` without a name), with the same extent; whenever the grammar could read
+//! anything else — a colon after the type, "so", a sub-number, a space or a second slash
+//! inside the symbol, Markdown, a letter outside ASCII where a code could go on, a word
+//! glued after a slash — it gives up and the grammar reads the text. (A parse by the grammar
+//! costs about 50 000 instructions; this, a few hundred.)
+//!
+//! Runs on the folded text like the grammar. A test compares both readings on every type
+//! name of the seed and the corpus and on generated texts.
+
+use vanban_model::DateParts;
+use vanban_text::Sub;
+
+/// The grammar's `doc_type` names, in its order (the first that matches is the one read; a
+/// test checks the list against the grammar).
+const DOC_TYPES: &[&str] = &[
+    "nghị quyết liên tịch",
+    "thông tư liên tịch",
+    "chương trình hành động",
+    "thông báo kết luận",
+    "văn bản hợp nhất",
+    "nghị định",
+    "nghị quyết",
+    "quyết định",
+    "chỉ thị",
+    "kế hoạch",
+    "kết luận",
+    "thông tư",
+    "công văn",
+    "văn bản",
+    "thông báo",
+    "thông cáo",
+    "chương trình",
+    "hướng dẫn",
+    "quy định",
+    "quy chế",
+    "tờ trình",
+    "báo cáo",
+    "công điện",
+    "đề án",
+    "dự án",
+    "phương án",
+    "thông tri",
+    "giấy phép",
+    "giấy mời",
+    "phiếu chuyển",
+    "phiếu gửi",
+    "phiếu báo",
+    "biên bản",
+    "hợp đồng",
+    "hiến pháp",
+    "điều lệ",
+];
+
+/// The grammar's `law_type` names, in its order. A law is read here only when "số" follows
+/// its type ("Luật số 42/2024/QH15"): a law's name before it is the grammar's to read.
+const LAW_TYPES: &[&str] = &["bộ luật", "luật", "pháp lệnh"];
+
+/// A citation read by hand: byte offsets in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quick {
+    /// End of the type name (it starts the window).
+    pub type_end: usize,
+    /// The symbol.
+    pub symbol: (usize, usize),
+    pub date: Option<DateParts>,
+    /// End of the citation (of its date, else of its symbol).
+    pub end: usize,
+}
+
+/// The grammar may read more, or otherwise, than the hand reading can tell.
+struct Unsure;
+
+/// The citation at the start of `w` (folded text from a type name on), when it has the
+/// common form; `None` when the grammar must decide.
+pub(crate) fn read(w: &str) -> Option<Quick> {
+    let b = w.as_bytes();
+    // A law's type is tried first, as the grammar tries `law_citation` first (no name of one
+    // list starts with a word of the other).
+    let type_end = LAW_TYPES
+        .iter()
+        .chain(DOC_TYPES)
+        .find_map(|t| words_len(b, t))?;
+    // `(sp ~ ":")? ~ ws ~ so`: spacing, then "số" (no colon; after a law's type, a word that
+    // is not "số" may start its name: the grammar's).
+    let so = skip_sp(b, type_end);
+    if so == type_end || !b.get(so..)?.starts_with("số".as_bytes()) {
+        return None;
+    }
+    // Then spacing, a colon, spacing and the number's digit, which `symbol` checks: no
+    // letter goes on from "số".
+    let r = skip_sp(b, so + "số".len());
+    let start = if b.get(r) == Some(&b':') {
+        skip_sp(b, r + 1)
+    } else {
+        r
+    };
+    let end = symbol(b, start).ok()?;
+    let date = date_tail(w, end);
+    Some(Quick {
+        type_end,
+        symbol: (start, end),
+        date: date.map(|d| d.1),
+        end: date.map_or(end, |d| d.0),
+    })
+}
+
+/// `sp`: white space and Markdown emphasis.
+fn is_sp(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')
+}
+
+fn skip_sp(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_sp(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the words of `name` at the start of `b`, joined by `wsp` (spaces, tabs, line
+/// breaks).
+fn words_len(b: &[u8], name: &str) -> Option<usize> {
+    let mut i = 0;
+    for (k, word) in name.split(' ').enumerate() {
+        if k > 0 {
+            let j = i + b
+                .get(i..)?
+                .iter()
+                .take_while(|c| matches!(c, b' ' | b'\t' | b'\n'))
+                .count();
+            if j == i {
+                return None;
+            }
+            i = j;
+        }
+        if !b.get(i..)?.starts_with(word.as_bytes()) {
+            return None;
+        }
+        i += word.len();
+    }
+    Some(i)
+}
+
+/// The bytes of a code character at `i` the hand reading knows: an ASCII letter or digit,
+/// or "đ".
+fn code_char(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        c if c.is_ascii_alphanumeric() => Some(1),
+        0xC4 if b.get(i + 1) == Some(&0x91) => Some(2),
+        _ => None,
+    }
+}
+
+/// A dash (`-` or `–`) at `i`: its length.
+fn dash_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b'-', ..] => Some(1),
+        [0xE2, 0x80, 0x93, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// A code at `i`: its end, `None` when none starts there.
+fn code(b: &[u8], i: usize) -> Result<Option<usize>, Unsure> {
+    let mut j = i;
+    while let Some(n) = code_char(b, j) {
+        j += n;
+    }
+    let next = b.get(j).copied();
+    if j == i {
+        // Any letter, "&" or "\&" may start a code for the grammar.
+        return match next {
+            Some(c) if c >= 0x80 || c == b'&' || c == b'\\' => Err(Unsure),
+            _ => Ok(None),
+        };
+    }
+    match next {
+        // Markdown inside a code, "&", another letter: the grammar may read on.
+        Some(b'*' | b'_' | b'&' | b'\\') => Err(Unsure),
+        Some(c) if c >= 0x80 && dash_len(b, j).is_none() => Err(Unsure),
+        _ => Ok(Some(j)),
+    }
+}
+
+/// `(sp ~ dash ~ sp ~ code)*` from `p`: where the codes end.
+fn dashed_codes(b: &[u8], mut p: usize) -> Result<usize, Unsure> {
+    loop {
+        let q = skip_sp(b, p);
+        let Some(n) = dash_len(b, q) else {
+            return Ok(p);
+        };
+        match code(b, skip_sp(b, q + n))? {
+            Some(e) => p = e,
+            None => return Ok(p),
+        }
+    }
+}
+
+/// A party or state symbol at `i` in the forms the hand reading knows: its end.
+fn symbol(b: &[u8], i: usize) -> Result<usize, Unsure> {
+    let digits = b
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take(7)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=6).contains(&digits) {
+        return Err(Unsure);
+    }
+    let at = i + digits;
+    let end = match b.get(at) {
+        Some(b'-') => party(b, at + 1)?,
+        Some(b'/') => state(b, at + 1)?,
+        // A sub-number, a letter, spacing: the grammar's.
+        _ => return Err(Unsure),
+    };
+    // A part after another slash, or a word glued after one: the grammar's.
+    if b.get(end) == Some(&b'/') {
+        return Err(Unsure);
+    }
+    Ok(end)
+}
+
+/// "500-kh/tu" after its dash.
+fn party(b: &[u8], i: usize) -> Result<usize, Unsure> {
+    let first = code(b, i)?.ok_or(Unsure)?;
+    if b.get(first) != Some(&b'/') {
+        return Err(Unsure);
+    }
+    let second = code(b, first + 1)?.ok_or(Unsure)?;
+    dashed_codes(b, second)
+}
+
+/// "208/kh-ubnd", "30/2020/nđ-cp" after the first slash.
+fn state(b: &[u8], i: usize) -> Result<usize, Unsure> {
+    // (Another slash or spacing after a slash is the grammar's: no code starts there.)
+    let year = b.get(i..i + 4).is_some_and(|y| {
+        (y.starts_with(b"19") || y.starts_with(b"20")) && y.iter().all(u8::is_ascii_digit)
+    });
+    let at = match b.get(i + 4) {
+        Some(b'/') if year => i + 5,
+        Some(&c) if year && is_sp(c) => return Err(Unsure),
+        _ => i,
+    };
+    let first = code(b, at)?.ok_or(Unsure)?;
+    dashed_codes(b, first)
+}
+
+/// `date_tail` at `p`: its end and parts.
+fn date_tail(w: &str, p: usize) -> Option<(usize, DateParts)> {
+    let b = w.as_bytes();
+    let mut q = skip_sp(b, p);
+    if b.get(q) == Some(&b',') {
+        q = skip_sp(b, q + 1);
+    }
+    if !b.get(q..)?.starts_with("ngày".as_bytes()) {
+        return None;
+    }
+    let r = skip_sp(b, q + "ngày".len());
+    numeric_date(w, r).or_else(|| spelled_date(w, r))
+}
+
+/// Between `min` and `max` ASCII digits at `i`, not followed by another: their end.
+fn digits(b: &[u8], i: usize, min: usize, max: usize) -> Option<usize> {
+    let n = b
+        .get(i..)?
+        .iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let end = i + n;
+    (n >= min && !b.get(end).is_some_and(u8::is_ascii_digit)).then_some(end)
+}
+
+/// The parts of a date, read from the digits at the three ranges.
+fn parts(w: &str, d: (usize, usize), m: (usize, usize), y: (usize, usize)) -> DateParts {
+    DateParts {
+        day: w.sub(d.0..d.1).parse().ok(),
+        month: w.sub(m.0..m.1).parse().ok(),
+        year: w.sub(y.0..y.1).parse().ok(),
+    }
+}
+
+/// "22/7/2024", "22-7-2024", "22.7.2024", spacing allowed around the separators.
+fn numeric_date(w: &str, i: usize) -> Option<(usize, DateParts)> {
+    let b = w.as_bytes();
+    let sep = |j: usize| {
+        let k = skip_sp(b, j);
+        matches!(b.get(k), Some(b'/' | b'-' | b'.')).then(|| skip_sp(b, k + 1))
+    };
+    let day = digits(b, i, 1, 2)?;
+    let m0 = sep(day)?;
+    let month = digits(b, m0, 1, 2)?;
+    let y0 = sep(month)?;
+    let year = digits(b, y0, 4, 4)?;
+    Some((year, parts(w, (i, day), (m0, month), (y0, year))))
+}
+
+/// "05 tháng 3 năm 2020".
+fn spelled_date(w: &str, i: usize) -> Option<(usize, DateParts)> {
+    let b = w.as_bytes();
+    let word = |j: usize, word: &str| {
+        let k = skip_sp(b, j);
+        b.get(k..)?
+            .starts_with(word.as_bytes())
+            .then(|| skip_sp(b, k + word.len()))
+    };
+    let day = digits(b, i, 1, 2)?;
+    let m0 = word(day, "tháng")?;
+    let month = digits(b, m0, 1, 2)?;
+    let y0 = word(month, "năm")?;
+    let year = digits(b, y0, 4, 4)?;
+    Some((year, parts(w, (i, day), (m0, month), (y0, year))))
+}
+
+#[cfg(test)]
+mod tests {
+    use pest::Parser;
+    use vanban_text::fold::fold_case;
+
+    use super::*;
+    use crate::citations::{tests::alternatives, type_regex, CitationGrammar, Rule, WINDOW};
+    use crate::testing::compositions;
+    use crate::words::word_matches;
+
+    #[test]
+    fn the_type_lists_are_the_grammars() {
+        let grammar = include_str!("../../grammars/citation.pest");
+        assert_eq!(alternatives(grammar, "doc_type"), DOC_TYPES);
+        assert_eq!(alternatives(grammar, "law_type"), LAW_TYPES);
+    }
+
+    /// The grammar's reading of a citation at the start of `w`, in the terms of [`Quick`].
+    fn by_grammar(w: &str) -> Option<Quick> {
+        let entry = CitationGrammar::parse(Rule::citation_entry, w)
+            .ok()?
+            .next()?;
+        let form = entry.into_inner().next()?.into_inner().next()?;
+        let end = form.as_span().end();
+        let mut q = Quick {
+            type_end: 0,
+            symbol: (0, 0),
+            date: None,
+            end,
+        };
+        for part in form.into_inner() {
+            let (s, e) = (part.as_span().start(), part.as_span().end());
+            match part.as_rule() {
+                Rule::doc_type | Rule::law_type => q.type_end = e,
+                // (Only a party or state symbol is the hand reading's.)
+                Rule::symbol => {
+                    let full = part.clone().into_inner().next().is_some_and(|f| {
+                        matches!(f.as_rule(), Rule::party_symbol | Rule::state_symbol)
+                    });
+                    q.symbol = if full { (s, e) } else { (s, usize::MAX) };
+                }
+                Rule::date_tail => {
+                    let (mut d, mut m, mut y) = ((0, 0), (0, 0), (0, 0));
+                    for p in part.into_inner().flat_map(|p| p.into_inner()) {
+                        let span = (p.as_span().start(), p.as_span().end());
+                        match p.as_rule() {
+                            Rule::day => d = span,
+                            Rule::month => m = span,
+                            Rule::year4 => y = span,
+                            _ => {}
+                        }
+                    }
+                    q.date = Some(parts(w, d, m, y));
+                }
+                _ => {}
+            }
+        }
+        Some(q)
+    }
+
+    #[test]
+    fn the_quick_reading_is_the_grammars() {
+        // Wherever the hand reading reads a citation, the grammar reads the same one: at every
+        // type name of the seed and the corpus, and on texts made of the pieces a symbol and
+        // what follows it are written with (and near misses).
+        let mut texts: Vec<String> = Vec::new();
+        for text in crate::testing::seed_and_corpus() {
+            let folded = fold_case(&text);
+            for m in word_matches(type_regex(), &folded) {
+                texts.push(vanban_text::window(&folded, m.start(), WINDOW).to_owned());
+            }
+        }
+        let heads = [
+            "kế hoạch số ",
+            "luật số ",
+            "bộ luật\nsố: ",
+            "nghị quyết liên tịch **số** ",
+            "quyết định: số ",
+            "luật đất đai số ",
+            "văn bản so ",
+            "chỉ thị số",
+        ];
+        let pieces = [
+            "1", "20", "2020", "/", "//", "-", "–", " ", "*", "kh", "đ", "ủ", "&", ".", "a",
+        ];
+        let tails = [
+            "",
+            " ngày 5/3/2025 của",
+            ", ngày 05 tháng 3 năm 2020",
+            " ngày 5 /3/ 2025",
+            " ngày 123/4/2020",
+            " ngày 5/3/20255",
+            "/x ngày 1/2/2020",
+            " - ubnd tỉnh",
+            "\n- tu",
+        ];
+        for (i, symbol) in compositions(&pieces, 3).iter().enumerate() {
+            let head = heads[i % heads.len()];
+            let tail = tails[i % tails.len()];
+            texts.push(format!("{head}{symbol}{tail}"));
+            texts.push(format!("{}5{symbol}{tail}", heads[0]));
+            texts.push(format!("{}12/2020/nđ{symbol}{tail}", heads[1]));
+            texts.push(format!(
+                "{}12-kh/tu{symbol}{}",
+                heads[0],
+                tails[(i / 9) % 9]
+            ));
+            texts.push(format!("{}7/kh-{symbol}{tail}", heads[0]));
+            texts.push(format!("{}5/{symbol}{tail}", heads[i % 2]));
+        }
+        let (mut quick, mut agreed_none) = (0, 0);
+        for t in &texts {
+            let Some(q) = read(t) else {
+                agreed_none += usize::from(by_grammar(t).is_none());
+                continue;
+            };
+            quick += 1;
+            assert_eq!(by_grammar(t), Some(q), "{t:?}");
+        }
+        assert!(
+            quick > 5_000 && agreed_none > 10_000,
+            "{quick} {agreed_none}"
+        );
+    }
+
+    #[test]
+    fn common_citations_are_read_by_hand() {
+        let q = read("kế hoạch số 208/kh-ubnd ngày 05/3/2024 của ubnd").expect("read");
+        assert_eq!((q.type_end, q.symbol, q.end), (12, (18, 29), 45));
+        assert_eq!(q.date.and_then(|d| d.iso()).as_deref(), Some("2024-03-05"));
+        for t in [
+            "nghị định số 30/2020/nđ-cp",
+            "chỉ thị số 500-kh/tu;",
+            "luật số 42/2024/qh15 ngày 29 tháng 6 năm 2024",
+            "quyết định số: 12/qđ-ubnd – x",
+        ] {
+            assert!(read(t).is_some(), "{t}");
+        }
+        // The grammar's to read.
+        for t in [
+            "quyết định: số 12/qđ-ubnd",
+            "luật đất đai số 31/2024/qh15",
+            "kế hoạch so 5/kh-ubnd",
+            "kế hoạch số 9387 /ubnd-kt",
+            "nghị quyết số 66.4/2025/nq-cp",
+            "kế hoạch số 5/kh-ubnd/tập",
+            "kế hoạch số 5/kh-ủbnd",
+            "kế hoạch số **5/kh-ubnd**",
+        ] {
+            assert!(read(t).is_none(), "{t}");
+        }
+    }
+}
