@@ -512,7 +512,33 @@ fn capital_may_start(full: &str, c1: Option<char>) -> bool {
         || full.starts_with("KT.")
         || full.starts_with("TL.")
         || full.starts_with("TUQ.")
-        || KEYWORDS.iter().any(|k| full.starts_with(k))
+        || KEYWORDS.iter().any(|k| {
+            full.strip_prefix(k)
+                .is_some_and(|rest| after_keyword(k, rest))
+        })
+}
+
+/// Whether what follows a keyword may complete it: a unit's numeral ("Chương II", "Điều 5",
+/// "Phần thứ nhất"; not "Chương trình", "Điều chỉnh", "Mục tiêu", "Phần mềm"), a number or a
+/// colon after "Số" (not "Số lượng"). Other keywords are the grammar's to read. (No other
+/// rule of the line grammar reads a line that opens with one of these words.)
+fn after_keyword(keyword: &str, rest: &str) -> bool {
+    let numeral = |r: &str| {
+        r.starts_with(['I', 'V', 'X', 'L']) || r.starts_with(|c: char| c.is_ascii_digit())
+    };
+    match keyword {
+        "Phần" | "PHẦN" => {
+            let r = rest.trim_start_matches([' ', '\t', '*', '_']);
+            numeral(r) || ["thứ", "THỨ", "Thứ"].iter().any(|o| r.starts_with(o))
+        }
+        "Chương" | "CHƯƠNG" | "Mục" | "MỤC" | "Tiểu mục" | "TIỂU MỤC" | "Điều" | "ĐIỀU" => {
+            numeral(rest.trim_start_matches([' ', '\t', '*', '_']))
+        }
+        "Số" | "SỐ" => rest
+            .trim_start_matches(' ')
+            .starts_with(|c: char| matches!(c, ':' | '/' | '-') || c.is_ascii_digit()),
+        _ => true,
+    }
 }
 
 /// Run the line grammar on a cleaned line; return its kind and the text after the marker.
@@ -572,9 +598,9 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             if digits <= 3 && matches!(after, Some(b'.' | b')')) && boundary {
                 let len = digits + 1 + usize::from(matches!(then, Some(b' ' | b'\t')));
                 marker(MarkerKind::Item, len, Some(full.sub(..digits)))
-            } else if digits > 3 || !matches!(after, Some(b'.' | b')' | b' ' | b'a'..=b'z')) {
-                // Items and sub-items have at most three digits, then a dot, a bracket, a
-                // space or a letter: "2025", "100%", "14-1", "62/2" are text.
+            } else if digits > 3 || !digits_may_go_on(full.as_bytes().get(digits..)) {
+                // Items and sub-items have at most three digits: "2025", "100%", "14-1",
+                // "62/2", "1.500.000" are text.
                 Some((LineKind::Text, full))
             } else {
                 None
@@ -603,6 +629,26 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             }
         }
         _ => None,
+    }
+}
+
+/// Whether what follows the (one to three) digits a line opens with may make an item or a
+/// sub-item for the grammar, once the plain "1." / "1)" is ruled out: a sub-number of one or
+/// two digits ("1.1", "2.3."), a space before a dot or bracket ("3 ."), a letter and then one
+/// ("8a.", "8a )"). Anything else — "1.500.000", "1)x", "6 ha", "2onu" — is text.
+fn digits_may_go_on(rest: Option<&[u8]>) -> bool {
+    match rest.unwrap_or_default() {
+        [b'.', tail @ ..] => {
+            let sub = tail
+                .iter()
+                .take(3)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            (1..=2).contains(&sub)
+        }
+        [b' ', b'.' | b')', ..] | [b'a'..=b'z', b'.' | b')', ..] => true,
+        [b'a'..=b'z', b' ', b'.' | b')', ..] => true,
+        _ => false,
     }
 }
 
@@ -1254,8 +1300,39 @@ mod tests {
     #[test]
     fn the_line_prefilter_turns_away_only_text() {
         const PIECES: &[&str] = &[
-            "I", "V", "X", "L", "II", "IV", "Lưu", "LƯU", "Luật", " số", ":", " ", ".", "-", "–",
-            "/", "v", "ề", "a", "Ư", "1", ")", "Số", "TM.", "A",
+            "I",
+            "V",
+            "X",
+            "L",
+            "II",
+            "IV",
+            "Lưu",
+            "LƯU",
+            "Luật",
+            " số",
+            ":",
+            " ",
+            ".",
+            "-",
+            "–",
+            "/",
+            "v",
+            "ề",
+            "a",
+            "Ư",
+            "1",
+            ")",
+            "Số",
+            "TM.",
+            "A",
+            "Chương",
+            "ĐIỀU",
+            "Mục",
+            "Phần",
+            "thứ",
+            "Tiểu mục",
+            "*",
+            "SỐ",
         ];
         let lines = compositions(PIECES, 3);
         let mut turned = 0;
