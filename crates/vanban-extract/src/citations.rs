@@ -5,14 +5,13 @@
 use std::sync::OnceLock;
 
 use pest::Parser;
-use regex::Regex;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::{
     BARE_NUMBER_TYPES, CITATION_TYPES, CODE_TYPOS, COMMA_NAMES, ISSUER_STOPS, LINE_OPENERS,
 };
-use crate::words::{word_matches, Phrases};
+use crate::words::Phrases;
 
 mod quick;
 
@@ -98,7 +97,10 @@ impl Found {
     }
 }
 
-fn type_regex() -> &'static Regex {
+/// The type names as one regex: what `type_names` reads by hand (the tests' reference).
+#[cfg(test)]
+fn type_regex() -> &'static regex::Regex {
+    use regex::Regex;
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // Longest names first (data/citation-types.tsv): the regex takes the leftmost-first
@@ -110,6 +112,106 @@ fn type_regex() -> &'static Regex {
         let pattern = format!(r"(?:{})", names.join("|"));
         Regex::new(&pattern).unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
+}
+
+/// The type names of `data/citation-types.tsv` grouped by first word, each as its words in
+/// the list's order (longest first), and an automaton that finds the first words.
+struct TypeTable {
+    groups: Vec<Vec<Vec<&'static str>>>,
+    /// The first words (pattern `k` starts the names of `groups[k]`), longest first: where
+    /// two start at one place ("kết", "kế"), the longer is found.
+    firsts: aho_corasick::AhoCorasick,
+    /// For each first word, the first place inside it where another first word may start
+    /// (its end there is the other's start: "thông" and "nghị" in "thônghị"), if any.
+    overlap: Vec<Option<usize>>,
+}
+
+fn type_table() -> &'static TypeTable {
+    static TABLE: OnceLock<TypeTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut firsts: Vec<&'static str> = Vec::new();
+        let mut groups: Vec<Vec<Vec<&'static str>>> = Vec::new();
+        for name in CITATION_TYPES.iter() {
+            let words: Vec<&'static str> = name.split(' ').collect();
+            match firsts.iter().position(|f| *f == words[0]) {
+                Some(k) => groups[k].push(words),
+                None => {
+                    firsts.push(words[0]);
+                    groups.push(vec![words]);
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..firsts.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(firsts[k].len()));
+        let overlap = order
+            .iter()
+            .map(|&k| {
+                let w = firsts[k];
+                w.char_indices()
+                    .skip(1)
+                    .map(|(i, _)| i)
+                    .find(|&i| firsts.iter().any(|b| b.starts_with(w.sub(i..))))
+            })
+            .collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(order.iter().map(|&k| firsts[k]))
+            .unwrap_or_else(|e| unreachable!("static words: {e}"));
+        let groups = order.iter().map(|&k| groups[k].clone()).collect();
+        TypeTable {
+            groups,
+            firsts: automaton,
+            overlap,
+        }
+    })
+}
+
+/// The end of `words` at `i` of `hay` (its first word known to be there), joined by white
+/// space as `\s+` reads it.
+fn words_at(hay: &str, i: usize, words: &[&str]) -> Option<usize> {
+    let mut j = i + words.first()?.len();
+    for w in words.iter().skip(1) {
+        let gap = hay.sub(j..);
+        let rest = gap.trim_start_matches(char::is_whitespace);
+        if rest.len() == gap.len() || !rest.starts_with(w) {
+            return None;
+        }
+        j += gap.len() - rest.len() + w.len();
+    }
+    Some(j)
+}
+
+/// The type names in `hay` that stand as words, as (start, end): what `type_regex` finds
+/// (leftmost, the first name of the list at that start, one after the other, not
+/// overlapping), read by hand where an automaton finds a first word of a name (the regex
+/// restarted its automaton at each of its prefilter's many candidates). A test compares the
+/// two.
+fn type_names(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let table = type_table();
+    let mut firsts = table.firsts.find_iter(hay);
+    // The automaton's matches do not overlap: it goes on after each. No first word stands
+    // inside another but at its start (a test checks); where one may start before another
+    // ends ("thônghị"), or a name ended, the search starts again there.
+    std::iter::from_fn(move || {
+        while let Some(m) = firsts.next() {
+            let (start, k) = (m.start(), m.pattern().as_usize());
+            let names = table.groups.get(k)?;
+            if let Some(e) = names.iter().find_map(|w| words_at(hay, start, w)) {
+                firsts = table
+                    .firsts
+                    .find_iter(aho_corasick::Input::new(hay).range(e..));
+                return Some((start, e));
+            }
+            if let Some(Some(o)) = table.overlap.get(k) {
+                let from = start + o;
+                firsts = table
+                    .firsts
+                    .find_iter(aho_corasick::Input::new(hay).range(from..));
+            }
+        }
+        None
+    })
+    .filter(move |&(s, e)| crate::words::stands_as_word(hay, s, e))
 }
 
 /// The kind a type name stands for.
@@ -240,9 +342,9 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
         end = p;
     }
     // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name).
-    if let Some(m) = word_matches(type_regex(), after.sub(..end)).find(|m| upper_at(m.start())) {
-        let before = after.sub(..m.start()).trim_end();
-        let cut = before.strip_suffix(" và").map_or(m.start(), str::len);
+    if let Some((m, _)) = type_names(after.sub(..end)).find(|&(m, _)| upper_at(m)) {
+        let before = after.sub(..m).trim_end();
+        let cut = before.strip_suffix(" và").map_or(m, str::len);
         end = end.min(cut);
     }
     if let Some((i, _)) = after.sub(..end).match_indices(' ').nth(11) {
@@ -454,8 +556,8 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
     let (from, to) = range;
     let mut out = Vec::new();
     let mut last_end = from;
-    for m in word_matches(type_regex(), folded.sub(from..to)) {
-        let start = from + m.start();
+    for (m, _) in type_names(folded.sub(from..to)) {
+        let start = from + m;
         if start < last_end {
             continue;
         }
@@ -721,6 +823,7 @@ mod tests {
     use vanban_text::fold::fold_case;
 
     use super::*;
+    use crate::words::word_matches;
 
     #[test]
     fn the_citation_prefilter_lets_every_citation_through() {
@@ -788,6 +891,56 @@ mod tests {
             }
         }
         assert!(read > 1_000 && ruled_out > 1_000, "{read} {ruled_out}");
+    }
+
+    #[test]
+    fn type_names_are_found_where_the_regex_finds_them() {
+        // The hand scan gives the regex's matches (those standing as words): on the seed and
+        // the corpus, folded, and on texts made of type words, other words and every kind of
+        // white space between them.
+        let mut texts: Vec<String> = crate::testing::seed_and_corpus()
+            .iter()
+            .map(|t| fold_case(t))
+            .collect();
+        let pieces = [
+            "kế", "kết", "hoạch", "luận", "thông", "báo", "tư", "liên", "tịch", "quy", "quyết",
+            "định", " ", "  ", "\n", "\u{a0}", "x", "bộ", "luật", "pháp", "lệnh", "thô", "nghị",
+        ];
+        texts.extend(crate::testing::compositions(&pieces, 4));
+        // A first word begun inside another ("thô|nghị"), then each name: what the regex
+        // reads there decides where its next match may start.
+        let firsts: Vec<&str> = CITATION_TYPES
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .collect();
+        for a in &firsts {
+            for (k, _) in a.char_indices().skip(1) {
+                for b in firsts.iter().filter(|b| b.starts_with(a.sub(k..))) {
+                    for n in CITATION_TYPES.iter() {
+                        texts.push(format!("{}{b} {n} số 5", a.sub(..k)));
+                    }
+                }
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let by_regex: Vec<(usize, usize)> = word_matches(type_regex(), t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            found += by_regex.len();
+            assert_eq!(type_names(t).collect::<Vec<_>>(), by_regex, "{t:?}");
+        }
+        assert!(found > 10_000, "{found}");
+        // No first word of a type stands inside another but at its start (what lets
+        // `type_names` take the automaton's matches in the order it gives them).
+        for a in &firsts {
+            for (k, _) in a.char_indices().skip(1) {
+                let inner = a.sub(k..);
+                for b in &firsts {
+                    assert!(!inner.starts_with(b), "{b:?} inside {a:?}");
+                }
+            }
+        }
     }
 
     #[test]
