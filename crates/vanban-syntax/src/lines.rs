@@ -1207,6 +1207,7 @@ pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::compositions;
 
     /// The fast paths on a line's first or last byte give the full tests' answers, for every
     /// character at either end.
@@ -1273,21 +1274,6 @@ mod tests {
         if let Some(quick) = quick_start(line) {
             assert_eq!(quick, grammar_start(line), "line {line:?}");
         }
-    }
-
-    /// Every text of up to `most` of the pieces one after the other, each once (the empty one
-    /// first).
-    fn compositions(pieces: &[&str], most: usize) -> Vec<String> {
-        let mut all = vec![String::new()];
-        let mut level = all.clone();
-        for _ in 0..most {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(level.iter().cloned());
-        }
-        all
     }
 
     /// A line the prefilter turns away must be one the grammar reads as text.
