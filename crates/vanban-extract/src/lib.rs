@@ -578,20 +578,7 @@ impl<'d> NodeIndex<'d> {
 /// What the readers' tests are run on.
 #[cfg(test)]
 pub(crate) mod testing {
-    /// Every text of up to `most` of the pieces one after the other, each once (the empty one
-    /// first).
-    pub(crate) fn compositions(pieces: &[&str], most: usize) -> Vec<String> {
-        let mut all = vec![String::new()];
-        let mut level = all.clone();
-        for _ in 0..most {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(level.iter().cloned());
-        }
-        all
-    }
+    pub(crate) use vanban_text::testing::compositions;
 
     /// The texts of the seed and of every bundled corpus document.
     pub(crate) fn seed_and_corpus() -> Vec<String> {

@@ -25,24 +25,6 @@ mod recipient;
 mod tables;
 pub mod text;
 
-#[cfg(test)]
-pub(crate) mod testing {
-    /// Every text of up to `most` of the pieces one after the other, each once (the empty one
-    /// first).
-    pub(crate) fn compositions(pieces: &[&str], most: usize) -> Vec<String> {
-        let mut all = vec![String::new()];
-        let mut level = all.clone();
-        for _ in 0..most {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(level.iter().cloned());
-        }
-        all
-    }
-}
-
 pub use error::{DecodeError, ParseError};
 
 use vanban_model::codes;

@@ -1207,7 +1207,7 @@ pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::compositions;
+    use vanban_text::testing::compositions;
 
     /// The fast paths on a line's first or last byte give the full tests' answers, for every
     /// character at either end.

@@ -753,7 +753,7 @@ mod tests {
         let pieces = [
             "a", "ệ", "\u{a0}", "\r", "\u{b}", "\u{85}", "\u{301}", "ơ", "\u{2028}", "\0",
         ];
-        for t in crate::testing::compositions(&pieces, 4) {
+        for t in vanban_text::testing::compositions(&pieces, 4) {
             assert_eq!(survey(&t), by_chars(&t), "{t:?}");
         }
     }

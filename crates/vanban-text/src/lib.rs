@@ -324,3 +324,23 @@ mod tests {
         assert!(matches!(visible("Điều 1."), Cow::Borrowed(_)));
     }
 }
+
+/// Helpers for the tests of the vanban crates (the `testing` feature).
+#[cfg(any(test, feature = "testing"))]
+#[doc(hidden)]
+pub mod testing {
+    /// Every text of up to `most` of the pieces one after the other, each once (the empty one
+    /// first).
+    pub fn compositions(pieces: &[&str], most: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut level = all.clone();
+        for _ in 0..most {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
+}
