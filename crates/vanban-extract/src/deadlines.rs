@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 use vanban_model::{Deadline, DeadlineKind, Recurrence, Str};
+use vanban_text::fold::lowercase;
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::DEADLINE_WORDS;
@@ -254,7 +255,7 @@ fn lead_in(text: &str, start: usize) -> Lead {
     for _ in 0..5 {
         let before = text.sub(..lead.pos).trim_end_matches([' ', ':', ',', '(']);
         // The words are short: lower-case only the end of the text before.
-        let low = tail(before, PHRASE_WINDOW).to_lowercase();
+        let low = lowercase(tail(before, PHRASE_WINDOW));
         let found = WORDS.iter().find(|(w, _)| {
             low.ends_with(w)
                 && low
@@ -280,7 +281,7 @@ fn completes_before(text: &str, start: usize) -> bool {
         .rfind(['.', ';', '\n'])
         .map_or(before, |i| before.sub(i + 1..));
     static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| phrases(&["completion"]));
-    let low = clause.to_lowercase();
+    let low = lowercase(clause);
     WORDS.iter().any(|w| {
         low.match_indices(w).any(|(i, _)| {
             let prev = low.sub(..i).chars().next_back();
@@ -332,13 +333,13 @@ fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<H
     if let Some(n) = num::<u32>(c, "n") {
         let anchor = c
             .name("anchor")
-            .map_or(String::new(), |a| a.as_str().to_lowercase());
+            .map_or(String::new(), |a| lowercase(a.as_str()));
         h.relative = true;
         if phrases(&["signed"]).iter().any(|w| anchor.starts_with(w)) {
             h.due = date.map(|d| add_days(d, n, c.name("work").is_some()));
         }
     } else if let (Some(half), Some(y)) = (c.name("half"), num::<i32>(c, "yh")) {
-        let first = phrases(&["first_half"]).contains(&half.as_str().to_lowercase().as_str());
+        let first = phrases(&["first_half"]).contains(&lowercase(half.as_str()).as_str());
         let (a, b) = if first { (1, 6) } else { (7, 12) };
         h.period = Some(((y, a, 1), end_of_month(y, b)));
     } else if let Some(d) = date_of(c) {
@@ -409,7 +410,7 @@ fn period_of(
 }
 
 fn recurrence(phrase: &str) -> Option<Recurrence> {
-    let low = phrase.to_lowercase();
+    let low = lowercase(phrase);
     RECURRENCES
         .iter()
         .find(|(role, _)| phrases(&[role]).contains(&low.as_str()))
@@ -590,13 +591,12 @@ fn year_cell(text: &str) -> Option<Deadline> {
 /// ", tầm nhìn …" or after "tầm nhìn (đến năm)" (the "vision" words of
 /// `data/deadline-words.tsv`).
 fn in_plan_name(text: &str, start: usize, end: usize) -> bool {
-    let after = vanban_text::window(
+    let after = lowercase(vanban_text::window(
         text.sub(end..).trim_start_matches([',', ' ']),
         0,
         PHRASE_WINDOW,
-    )
-    .to_lowercase();
-    let lower = tail(text.sub(..start), PHRASE_WINDOW).to_lowercase();
+    ));
+    let lower = lowercase(tail(text.sub(..start), PHRASE_WINDOW));
     let mut before = lower.trim_end_matches([' ', ':']);
     for w in ["năm", "đến"] {
         if let Some(b) = before.strip_suffix(w) {
@@ -618,7 +618,7 @@ fn onward_after(text: &str, end: usize) -> Option<usize> {
 fn onward_after_role(text: &str, end: usize, role: &str) -> Option<usize> {
     let rest = text.sub(end..);
     let trimmed = rest.trim_start();
-    let low = vanban_text::window(trimmed, 0, PHRASE_WINDOW).to_lowercase();
+    let low = lowercase(vanban_text::window(trimmed, 0, PHRASE_WINDOW));
     let w = phrases(&[role]).into_iter().find(|w| {
         low.strip_prefix(*w)
             .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))

@@ -9,6 +9,50 @@ use crate::Sub;
 /// bytes and left in the run, other characters are decoded and lowered by arithmetic on
 /// their code points, and ASCII is lowered at the end.
 pub fn fold_case(text: &str) -> String {
+    lower_in_runs(text, |c| {
+        let lower = lower_keeping_length(c);
+        if lower == c {
+            Lowered::Same
+        } else {
+            Lowered::One(lower)
+        }
+    })
+}
+
+/// `text.to_lowercase()`, made as [`fold_case`] makes its copy: in runs, the lower-case
+/// letters of Vietnamese recognised by their bytes, the upper-case ones lowered by
+/// arithmetic; other characters by their Unicode lower case (several characters, or another
+/// length, as `to_lowercase` gives them). A text with a capital sigma, whose lower case
+/// depends on the letters around it, is lowered by `to_lowercase` itself.
+pub fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    lower_in_runs(text, |c| {
+        let lower = lower_keeping_length(c);
+        if lower != c {
+            return Lowered::One(lower);
+        }
+        let all = c.to_lowercase();
+        if all.len() == 1 && all.clone().next() == Some(c) {
+            Lowered::Same
+        } else {
+            Lowered::Many(all)
+        }
+    })
+}
+
+/// What a character outside ASCII and the lower-case letters of Vietnamese becomes.
+enum Lowered {
+    Same,
+    One(char),
+    Many(std::char::ToLowercase),
+}
+
+/// A copy of `text` with its ASCII lowered and every other character as `lower` says: runs
+/// of kept text are copied whole, and the lower-case letters of Vietnamese are known by their
+/// bytes without asking.
+fn lower_in_runs(text: &str, mut lower: impl FnMut(char) -> Lowered) -> String {
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
     // `text[..copied]` is in `out`.
@@ -37,15 +81,23 @@ pub fn fold_case(text: &str) -> String {
         let Some(c) = text.sub(i..).chars().next() else {
             break;
         };
-        let lower = lower_keeping_length(c);
-        if lower != c {
-            out.push_str(text.sub(copied..i));
-            out.push(lower);
-            copied = i + c.len_utf8();
+        match lower(c) {
+            Lowered::Same => {}
+            Lowered::One(l) => {
+                out.push_str(text.sub(copied..i));
+                out.push(l);
+                copied = i + c.len_utf8();
+            }
+            Lowered::Many(all) => {
+                out.push_str(text.sub(copied..i));
+                out.extend(all);
+                copied = i + c.len_utf8();
+            }
         }
         i += c.len_utf8();
     }
     out.push_str(text.sub(copied..));
+    // (No character lowers to an upper-case ASCII letter.)
     out.make_ascii_lowercase();
     out
 }
@@ -246,6 +298,26 @@ pub fn squash_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lowercase` gives `to_lowercase`'s answer for every character, alone and between
+    /// letters (a capital sigma's lower case depends on them), and for mixed texts.
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for t in [
+                c.to_string(),
+                format!("Ab{c}Ệ"),
+                format!("Α{c}"),
+                format!("{c} ư"),
+            ] {
+                assert_eq!(lowercase(&t), t.to_lowercase(), "{:04X}", u32::from(c));
+            }
+        }
+        let pieces = ["Đ", "ệ", "Ệ", "A", "z", "İ", "Σ", "Α", " ", "“", "ǅ", "ẞ"];
+        for t in crate::testing::compositions(&pieces, 4) {
+            assert_eq!(lowercase(&t), t.to_lowercase(), "{t:?}");
+        }
+    }
 
     /// One buffer word by word gives what joining the words gives, on every text of up to
     /// five pieces of words and ASCII and Unicode white space.
