@@ -130,8 +130,14 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
 /// được thay thế …" pages before) is not this citation's.
 pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
     let gap = squash_spaces(gap);
+    // (Only the formulas that occur are looked for from the end.)
+    static PASSIVES: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(RELATION_PASSIVES.iter().map(|(p, _)| *p)));
     RELATION_PASSIVES
         .iter()
+        .zip(PASSIVES.present(&gap))
+        .filter(|(_, present)| *present)
+        .map(|(passive, _)| passive)
         .find(|(p, _)| {
             gap.rfind(p).is_some_and(|at| {
                 let tail = gap.sub(at + p.len()..);
@@ -229,7 +235,9 @@ pub(crate) fn own_claim_allowed(kind: RelationType, pos: Position) -> bool {
 /// Words of intent before a trigger: the document asks for an amendment, it does not make
 /// one ("tham mưu … sửa đổi", "dự thảo Nghị định sửa đổi …", "đề xuất bãi bỏ").
 pub(crate) fn intent_before(gap: &str) -> bool {
-    INTENT_WORDS.iter().any(|w| gap.contains(w))
+    static INTENT: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(INTENT_WORDS.iter().copied()));
+    INTENT.any_in(gap)
 }
 
 /// The document itself is the subject: "Kế hoạch này thay thế …", "Quyết định này bãi bỏ …".
@@ -945,6 +953,40 @@ fn first_article_start(doc: &Document) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The formulas looked for only where the automaton saw them read as a search for each:
+    /// on texts of formulas, intent words, fillers and stops.
+    #[test]
+    fn formulas_are_read_as_a_search_for_each_reads_them() {
+        let by_search = |gap: &str| {
+            let gap = squash_spaces(gap);
+            RELATION_PASSIVES
+                .iter()
+                .find(|(p, _)| {
+                    gap.rfind(p).is_some_and(|at| {
+                        let tail = gap.sub(at + p.len()..);
+                        tail.len() <= PASSIVE_REACH && !tail.contains(['.', ';'])
+                    })
+                })
+                .map(|&(_, k)| k)
+        };
+        let mut pieces: Vec<&str> = RELATION_PASSIVES.iter().map(|(p, _)| *p).collect();
+        pieces.extend(INTENT_WORDS.iter().copied());
+        let far = "x ".repeat(50);
+        pieces.extend([" ", "theo ", ". ", &far]);
+        let mut read = 0;
+        for t in crate::testing::compositions(&pieces, 3) {
+            let want = by_search(&t);
+            read += usize::from(want.is_some());
+            assert_eq!(passive_before(&t), want, "{t:?}");
+            assert_eq!(
+                intent_before(&t),
+                INTENT_WORDS.iter().any(|w| t.contains(w)),
+                "{t:?}"
+            );
+        }
+        assert!(read > 1_000, "{read}");
+    }
 
     #[test]
     fn triggers() {

@@ -47,6 +47,11 @@ impl Phrases {
         }
     }
 
+    /// Whether any phrase occurs in `hay`.
+    pub(crate) fn any_in(&self, hay: &str) -> bool {
+        self.automaton.is_match(hay)
+    }
+
     /// For each phrase, in list order, whether it occurs in `hay`.
     pub(crate) fn present(&self, hay: &str) -> Vec<bool> {
         let mut seen = vec![false; self.len];
