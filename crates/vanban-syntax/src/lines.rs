@@ -71,14 +71,27 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     mark_signature_names(&mut lines);
     mark_signer_stamps(&mut lines);
     crate::ocr::repair_markers(&mut lines);
-    // A line of digits is a page number when a page header stands just before it.
+    // A line of digits is a page number when a page header stands just before it, or right
+    // after it (blank lines aside): the Gazette prints an even page's number at the left of
+    // its header row, which a PDF's text puts on a line of its own above the header.
+    let before_header: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines[i].kind == LineKind::Digits
+                && lines
+                    .iter()
+                    .skip(i + 1)
+                    .take(2)
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| l.kind == LineKind::PageHeader)
+        })
+        .collect();
     let mut after_page_header = 0u8;
     let mut after_stamp = false;
-    for line in &mut lines {
+    for (line, before_header) in lines.iter_mut().zip(before_header) {
         match line.kind {
             LineKind::PageHeader => after_page_header = 3,
             LineKind::Blank => {}
-            LineKind::Digits if after_page_header > 0 => after_page_header = 0,
+            LineKind::Digits if after_page_header > 0 || before_header => after_page_header = 0,
             LineKind::Digits => line.kind = LineKind::Text,
             LineKind::Stamp => after_stamp = true,
             _ if after_stamp && is_stamp_continuation(&line.full) => line.kind = LineKind::Stamp,
@@ -1475,6 +1488,28 @@ mod tests {
         assert_eq!(
             kinds("CÔNG BÁO/Số 271/Ngày 12-05-2026\n84\n\nKý bởi: CÔNG BÁO\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: 2026-05-08\n108\n-------\n*"),
             ["PageHeader", "Digits", "Blank", "Stamp", "Stamp", "Stamp", "Text", "Rule", "Rule"]
+        );
+    }
+
+    #[test]
+    fn a_page_number_above_a_page_header_is_noise() {
+        // An even page of the Gazette: its number on a line of its own above the header row,
+        // after a signature stamp or body text; a number above body text stays text.
+        assert_eq!(
+            kinds("gian từ ngày 01.\nKý bởi: CÔNG BÁO\n\n \n8 \nCÔNG BÁO/Số 231 + 232/Ngày 01-02-2025\n2. Đối tượng"),
+            ["Text", "Stamp", "Blank", "Blank", "Digits", "PageHeader", "Marker(Item(2.))"]
+        );
+        assert_eq!(
+            kinds("tương ứng\n10\n\nCÔNG BÁO/Số 231 + 232/Ngày 01-02-2025"),
+            ["Text", "Digits", "Blank", "PageHeader"]
+        );
+        assert_eq!(
+            kinds("tương ứng\n\n10\n\n\nCÔNG BÁO/Số 231/Ngày 01-02-2025"),
+            ["Text", "Blank", "Text", "Blank", "Blank", "PageHeader"]
+        );
+        assert_eq!(
+            kinds("tương ứng\n10\nĐiều 4."),
+            ["Text", "Text", "Marker(Article(Điều 4.))"]
         );
     }
 
