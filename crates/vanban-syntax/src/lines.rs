@@ -586,10 +586,8 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             };
             match c1 {
                 // The grammar's letters are Unicode's L category: decided by hand only for
-                // the letters of Vietnamese.
-                Some(c) if c.is_ascii_alphabetic() || vietnamese_letter(c) => {
-                    marker(kind, c0.len_utf8(), None)
-                }
+                // the Latin letters (`is_latin_letter`, all in L).
+                Some(c) if vanban_text::is_latin_letter(c) => marker(kind, c0.len_utf8(), None),
                 Some(' ' | '\t') => marker(kind, c0.len_utf8() + 1, None),
                 Some('“' | '"' | '(') if kind == MarkerKind::Indent => {
                     marker(kind, c0.len_utf8(), None)
@@ -681,11 +679,6 @@ fn marked<'a>(
 /// The point letters of the grammar: the Vietnamese alphabet.
 fn is_point_letter(c: char) -> bool {
     matches!(c, 'đ' | 'a'..='e' | 'g'..='i' | 'k'..='v' | 'ư' | 'x' | 'y')
-}
-
-/// Letters of Vietnamese outside ASCII (all in Unicode's L category).
-fn vietnamese_letter(c: char) -> bool {
-    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1EA0..=0x1EF9)
 }
 
 /// The line grammar's reading of a line start.
@@ -1372,7 +1365,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "-", "–", "•", "\u{F0B7}", "¬", "+", "1", "12", "123", "1234", "0", "a", "đ", "ư", "f",
             "v", "x", "I", "A", "Đ", ".", ")", " ", "\t", "*", "_", "“", "\"", "(", "/", "ệ", "Ⅱ",
-            "ǀ", "\u{301}", "Ă", "×",
+            "ǀ", "\u{301}", "Ă", "×", "ḃ",
         ];
         let lines = compositions(PIECES, 3);
         for l in &lines {
