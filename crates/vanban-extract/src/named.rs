@@ -53,7 +53,9 @@ const QUOTED_TITLE_MAX: usize = 300;
 pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
     let (from, to) = range;
     let slice = text.sub(from..to);
-    if !slice.contains(['*', '_']) {
+    // (Both marks are ASCII: a byte search, where a search for a set of characters decodes
+    // every character.)
+    if memchr::memchr2(b'*', b'_', slice.as_bytes()).is_none() {
         return find_plain(text, range, taken);
     }
     let (clean, at) = without_marks(slice, from);
@@ -267,7 +269,7 @@ fn without_marks(slice: &str, from: usize) -> (String, Vec<usize>) {
     let mut clean = String::with_capacity(slice.len());
     let mut at: Vec<usize> = Vec::with_capacity(slice.len() + 1);
     let mut run = 0;
-    for (i, _) in slice.match_indices(['*', '_']) {
+    for i in memchr::memchr2_iter(b'*', b'_', slice.as_bytes()) {
         clean.push_str(slice.sub(run..i));
         at.extend(from + run..from + i);
         run = i + 1;
