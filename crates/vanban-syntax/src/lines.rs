@@ -71,9 +71,16 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     mark_signature_names(&mut lines);
     mark_signer_stamps(&mut lines);
     crate::ocr::repair_markers(&mut lines);
-    // A line of digits is a page number when a page header stands just before it, or right
-    // after it (blank lines aside): the Gazette prints an even page's number at the left of
-    // its header row, which a PDF's text puts on a line of its own above the header.
+    mark_furniture(&mut lines);
+    lines
+}
+
+/// Page numbers beside page headers, and the lines of a stamp after its first: a line of
+/// digits is a page number when a page header stands just before it, or right after it
+/// (blank lines aside) — the Gazette prints an even page's number at the left of its header
+/// row, which a PDF's text puts on a line of its own above the header; other lines of
+/// digits are text.
+fn mark_furniture(lines: &mut [Line]) {
     let before_header: Vec<bool> = (0..lines.len())
         .map(|i| {
             lines[i].kind == LineKind::Digits
@@ -101,7 +108,6 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             }
         }
     }
-    lines
 }
 
 /// A scan's digital-signature stamp prints the signing body's name above the time
