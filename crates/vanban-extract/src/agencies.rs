@@ -662,8 +662,6 @@ impl AgencyRegistry {
         }
     }
 
-    /// A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung
-    /// ương".
     /// The longest head that starts the text, or its words after "Các " ("Viện kiểm sát"
     /// over "Viện"), as a word. (A head is compared only when its first byte is where it
     /// would stand: most texts start with no head, and this runs for every agency read.)
@@ -685,6 +683,8 @@ impl AgencyRegistry {
             .max_by_key(|h| h.len())
     }
 
+    /// A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung
+    /// ương".
     fn read_headed(&self, text: &str) -> Option<(Vec<String>, usize)> {
         let head = self.longest_head(text)?;
         let head_end = text.find(head.as_str()).map_or(0, |p| p + head.len());

@@ -211,7 +211,8 @@ fn type_names(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
-    .filter(move |&(s, e)| crate::words::stands_as_word(hay, s, e))
+    // (A name never ends in white space: the plain whole-word test.)
+    .filter(move |&(s, e)| vanban_text::whole_word(hay, s, e))
 }
 
 /// The kind a type name stands for.
@@ -1036,7 +1037,7 @@ mod tests {
 
     /// The alternatives of a pest rule whose alternatives are words: each as its words joined
     /// by one space.
-    pub(super) fn alternatives(grammar: &str, rule: &str) -> Vec<String> {
+    fn alternatives(grammar: &str, rule: &str) -> Vec<String> {
         let start = grammar.find(&format!("\n{rule} = ")).expect("rule") + 1;
         let body = grammar.get(start..).unwrap_or("");
         let body = body

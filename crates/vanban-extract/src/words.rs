@@ -9,21 +9,16 @@ pub(crate) fn word_matches<'h>(
     re: &'h regex::Regex,
     hay: &'h str,
 ) -> impl Iterator<Item = regex::Match<'h>> + 'h {
-    re.find_iter(hay)
-        .filter(move |m| stands_as_word(hay, m.start(), m.end()))
-}
-
-/// Whether `hay[start..end]` stands as a whole word: no letter or digit just before or just
-/// after it.
-pub(crate) fn stands_as_word(hay: &str, start: usize, end: usize) -> bool {
-    let before = hay.sub(..start).chars().next_back();
-    // (A match that ends in white space has its boundary inside it.)
-    let after = if hay.sub(start..end).ends_with(char::is_whitespace) {
-        None
-    } else {
-        hay.sub(end..).chars().next()
-    };
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    re.find_iter(hay).filter(move |m| {
+        let before = hay.sub(..m.start()).chars().next_back();
+        // (A match that ends in white space has its boundary inside it.)
+        let after = if m.as_str().ends_with(char::is_whitespace) {
+            None
+        } else {
+            hay.sub(m.end()..).chars().next()
+        };
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A list of phrases searched for all at once: which of them occur in a text, found in one

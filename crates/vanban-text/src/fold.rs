@@ -326,20 +326,12 @@ mod tests {
         let pieces = [
             "Sở", "a", " ", "  ", "\n", "\t", "\u{a0}", "\u{3000}", "\u{2028}",
         ];
-        let mut level = vec![String::new()];
-        let mut n = 0;
-        for _ in 0..5 {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            for t in &level {
-                let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                assert_eq!(squash_spaces(t), joined, "{t:?}");
-                n += 1;
-            }
+        let texts = crate::testing::compositions(&pieces, 5);
+        for t in &texts {
+            let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_spaces(t), joined, "{t:?}");
         }
-        assert!(n > 60_000, "{n}");
+        assert!(texts.len() > 60_000, "{}", texts.len());
     }
 
     #[test]
