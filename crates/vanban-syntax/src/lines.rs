@@ -1379,16 +1379,23 @@ mod tests {
         assert!(turned > 10_000, "{turned}");
     }
 
-    #[test]
-    fn quick_line_starts_agree_with_the_grammar_on_every_corpus_line() {
+    /// The texts of the bundled corpus documents.
+    fn corpus_texts() -> Vec<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let mut quick = 0;
+        let mut texts = Vec::new();
         for entry in std::fs::read_dir(dir).expect("the corpus folder") {
             let path = entry.expect("a corpus entry").path();
-            if path.extension().is_none_or(|x| x != "txt") {
-                continue;
+            if path.extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("a corpus document"));
             }
-            let text = std::fs::read_to_string(&path).expect("a corpus document");
+        }
+        texts
+    }
+
+    #[test]
+    fn quick_line_starts_agree_with_the_grammar_on_every_corpus_line() {
+        let mut quick = 0;
+        for text in corpus_texts() {
             for raw in text.lines() {
                 let (full, _) = clean::strip_markup(raw);
                 let full = full.trim();
@@ -1532,13 +1539,8 @@ mod tests {
         let by_chars = quote_balance_by_chars;
         let pieces = ["“", "”", "\"", " ", "a", ":", "(", "ệ", "–", "\u{a0}", "‘"];
         let mut texts = compositions(&pieces, 5);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        for entry in std::fs::read_dir(dir).expect("the corpus folder") {
-            let path = entry.expect("a corpus entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                let text = std::fs::read_to_string(&path).expect("a corpus document");
-                texts.extend(text.lines().map(str::to_owned));
-            }
+        for text in corpus_texts() {
+            texts.extend(text.lines().map(str::to_owned));
         }
         let mut quoted = 0;
         for t in &texts {
