@@ -115,6 +115,19 @@ fn tone_host(c: char) -> bool {
 /// Vietnamese has none of these; it has the letters of U+1EA0..U+1EF9 (ạ ả ấ …), which such
 /// text lacks.
 fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
+    // Every character counted against the proper letters is led by byte C2 or C3 (U+0080 to
+    // U+00FF): with fewer than eight such no count can win, nor once there are a quarter as
+    // many proper letters (in Vietnamese text, after the first few lines).
+    let led = memchr::memchr2_iter(0xC2, 0xC3, text.as_bytes()).count();
+    if led < 8 {
+        return None;
+    }
+    legacy_reading(text, led)
+}
+
+/// The reading of [`misdecoded_legacy`], which stops (finding nothing) once four times the
+/// proper letters reach `give_up_at`.
+fn legacy_reading(text: &str, give_up_at: usize) -> Option<DecodeError> {
     let mut tcvn = 0usize;
     let mut vni = 0usize;
     let mut proper = 0usize;
@@ -124,13 +137,9 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
     // vowel ("Vieòt" for "Việt"), where Vietnamese never puts them.
     let mut cp1258 = 0usize;
     let mut first_cp1258: Option<usize> = None;
-    let mut prev = ' ';
-    // One pass; ASCII (most of the text) only updates `prev`.
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            prev = c;
-            continue;
-        }
+    // One pass over the characters beyond ASCII (ASCII, most of the text, is skipped by
+    // blocks); `prev` is the character before each.
+    for (i, c, prev) in non_ascii(text) {
         match c {
             '\u{a9}' | '\u{aa}' | '\u{ab}' | '\u{ac}' | '\u{ae}' | '\u{a8}' | '¸' | 'µ' | '¶'
             | '·' | '¹' | '¼' | '½' | '¾' | 'Þ' | 'Ñ' | '×' => {
@@ -142,7 +151,10 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
                 first_vni.get_or_insert(i);
             }
             '\u{1ea0}'..='\u{1ef9}' | 'ơ' | 'ư' | 'Ơ' | 'Ư' | 'ă' | 'Ă' | 'đ' | 'Đ' => {
-                proper += 1
+                proper += 1;
+                if proper.saturating_mul(4) >= give_up_at {
+                    return None;
+                }
             }
             _ => {}
         }
@@ -150,7 +162,6 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
             cp1258 += 1;
             first_cp1258.get_or_insert(i);
         }
-        prev = c;
     }
     let (name, first) = if cp1258 >= 8 && cp1258 > 4 * proper {
         ("Windows-1258", first_cp1258)
@@ -169,7 +180,39 @@ fn misdecoded_legacy(text: &str) -> Option<DecodeError> {
     Some(DecodeError::MisdecodedLegacy { name, line, sample })
 }
 
+/// The characters of `text` beyond ASCII, each with its offset and the character before it
+/// (a space before the first). Runs of ASCII are skipped sixteen bytes at a time.
+fn non_ascii(text: &str) -> impl Iterator<Item = (usize, char, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The last character yielded and where it ends.
+    let mut last = (0, ' ');
+    std::iter::from_fn(move || {
+        while bytes.get(i..i + 16).is_some_and(<[u8]>::is_ascii) {
+            i += 16;
+        }
+        while bytes.get(i).is_some_and(u8::is_ascii) {
+            i += 1;
+        }
+        let c = text.sub(i..).chars().next()?;
+        let prev = match i.checked_sub(1).and_then(|p| bytes.get(p)) {
+            Some(&b) if b.is_ascii() => char::from(b),
+            Some(_) if last.0 == i => last.1,
+            _ => ' ',
+        };
+        let at = i;
+        i += c.len_utf8();
+        last = (i, c);
+        Some((at, c, prev))
+    })
+}
+
 fn decode_utf8(bytes: &[u8], bom: usize) -> Result<String, DecodeError> {
+    // The SIMD check is several times faster than the standard library's on Vietnamese text
+    // (most characters beyond ASCII); the standard one then says where a bad byte is.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(s.to_owned());
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
@@ -395,7 +438,18 @@ fn char_blocks(s: &str) -> Vec<usize> {
     let mut count = 0;
     for chunk in s.as_bytes().chunks(BLOCK) {
         out.push(count);
-        count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        // Characters are the bytes that are not continuation bytes (10xxxxxx, below -64 as
+        // signed bytes), counted in byte lanes 255 bytes at a time, which vectorises.
+        let continuations: usize = chunk
+            .chunks(255)
+            .map(|part| {
+                let n = part
+                    .iter()
+                    .fold(0u8, |n, &b| n.wrapping_add(u8::from((b as i8) < -64)));
+                usize::from(n)
+            })
+            .sum();
+        count += chunk.len() - continuations;
     }
     out
 }
@@ -526,8 +580,10 @@ fn always_nfc(c: char) -> bool {
 struct Survey {
     /// A character to change or remove (CR, FF, NUL, VT, an odd space, a zero-width one).
     needs_chars: bool,
-    /// A character outside the ranges that are always NFC (then the quick check decides).
-    outside: bool,
+    /// A character outside the ranges that are always NFC that may change after another
+    /// (see [`may_compose_with_previous`]; then the quick check decides). Without one, every
+    /// character is a starter that is NFC as it stands, and so is the text.
+    composing: bool,
     /// A line break other than LF, CR and FF.
     other_breaks: bool,
 }
@@ -544,37 +600,38 @@ fn survey_char(c: char, s: &mut Survey) {
     }
     s.other_breaks |= other_line_break(c);
     s.needs_chars |= odd_space(c) || zero_width(c);
-    s.outside |= !always_nfc(c);
+    s.composing |= !always_nfc(c) && may_compose_with_previous(c);
 }
 
-/// The first pass over a text, by bytes where the text is ASCII or Vietnamese: the letters of
-/// U+00C0–U+02FF (two bytes led by C3–CB) and of U+1E00–U+1EFF (three led by E1 B8–BB) are
-/// always NFC and none is a character to change; other characters are read whole. (Decoding
-/// every character cost a third of normalisation.)
-fn survey(input: &str) -> Survey {
-    let bytes = input.as_bytes();
-    let mut s = Survey::default();
-    let mut i = 0;
+/// Where the run of characters from `i` that normalisation never changes ends, read by
+/// bytes: ASCII but CR, VT, FF and NUL, and the letters of U+00C0–U+02FF (two bytes led by
+/// C3–CB) and of U+1E00–U+1EFF (three led by E1 B8–BB), which are always NFC. (Decoding every
+/// character cost a third of normalisation.) Such a character may still start a cluster with
+/// the combining marks after it.
+fn unchanging_run(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
-        let next = bytes.get(i + 1).copied();
-        let len = match b {
-            b'\r' | 0x0B | 0x0C | 0 => {
-                s.other_breaks |= b == 0x0B;
-                s.needs_chars = true;
-                1
-            }
+        i += match b {
+            b'\r' | 0x0B | 0x0C | 0 => break,
             0..=0x7F => 1,
             0xC3..=0xCB => 2,
-            0xE1 if matches!(next, Some(0xB8..=0xBB)) => 3,
-            _ => {
-                let Some(c) = input.sub(i..).chars().next() else {
-                    break;
-                };
-                survey_char(c, &mut s);
-                c.len_utf8()
-            }
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
+            _ => break,
         };
-        i += len;
+    }
+    i
+}
+
+/// The first pass over a text: runs that never change by bytes, other characters whole.
+fn survey(input: &str) -> Survey {
+    let mut s = Survey::default();
+    let mut i = 0;
+    loop {
+        i = unchanging_run(input.as_bytes(), i);
+        let Some(c) = input.sub(i..).chars().next() else {
+            break;
+        };
+        survey_char(c, &mut s);
+        i += c.len_utf8();
     }
     s
 }
@@ -584,12 +641,12 @@ fn survey(input: &str) -> Survey {
 pub fn normalize(input: &str) -> Normalized {
     let Survey {
         mut needs_chars,
-        outside,
+        composing,
         other_breaks,
     } = survey(input);
     needs_chars |= other_breaks;
     let line_starts = original_line_starts(input, other_breaks);
-    let needs_nfc = outside && is_nfc_quick(input.chars()) != IsNormalized::Yes;
+    let needs_nfc = composing && is_nfc_quick(input.chars()) != IsNormalized::Yes;
     if !needs_nfc && !needs_chars {
         return Normalized {
             text: input.to_owned(),
@@ -664,69 +721,100 @@ impl Counts {
 }
 
 /// The normalised text of `input` (composed to NFC when `needs_nfc`), its checkpoints for the
-/// [`OffsetMap`] and the count of changes.
+/// [`OffsetMap`] and the count of changes. Runs of characters that never change are copied
+/// whole but for their last character, which may start a cluster with the marks after it.
 fn rewrite(input: &str, needs_nfc: bool) -> (String, Vec<(usize, usize)>, Counts) {
     let mut text = String::with_capacity(input.len());
     let mut points = Vec::new();
     let mut counts = Counts::default();
     let mut cluster = String::new();
-    let mut chars = input.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let before = text.len();
-        if c == '\r' {
-            text.push('\n');
-            if let Some(&(_, '\n')) = chars.peek() {
-                chars.next();
-            }
-            counts.crlf += 1;
-        } else if c == '\u{0C}' {
-            text.push('\n');
-            counts.crlf += 1;
-        } else if other_line_break(c) {
-            text.push('\n');
-            counts.breaks += 1;
-        } else if c == '\0' {
-            counts.nul += 1;
-        } else if odd_space(c) {
-            text.push(' ');
-            counts.spaces += 1;
-        } else if zero_width(c) {
-            counts.zw += 1;
-        } else if needs_nfc {
-            // A base character and the combining marks after it compose as one cluster.
-            cluster.clear();
-            cluster.push(c);
-            while let Some(&(_, m)) = chars.peek() {
-                if may_compose_with_previous(m) {
-                    cluster.push(m);
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let start = text.len();
-            // A lone character that is NFC as it stands (most of them) is copied.
-            let lone_nfc = cluster.len() == c.len_utf8()
-                && (always_nfc(c) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
-            if lone_nfc {
-                text.push(c);
-            } else {
-                text.extend(cluster.nfc());
-            }
-            if text.len() - start != cluster.len() {
-                counts.nfc += 1;
-            }
-        } else {
-            text.push(c);
+    let mut i = 0;
+    while i < input.len() {
+        let run = unchanging_run(input.as_bytes(), i);
+        let copied = match run {
+            r if r == input.len() => r,
+            r if r > i => vanban_text::floor(input, r - 1),
+            _ => i,
+        };
+        text.push_str(input.sub(i..copied));
+        i = copied;
+        if i == input.len() {
+            break;
         }
-        let consumed_end = chars.peek().map_or(input.len(), |&(j, _)| j);
+        let before = text.len();
+        let consumed_end = rewrite_one(input, i, needs_nfc, &mut text, &mut counts, &mut cluster);
         // Record a checkpoint after every change of length, so offsets inside unchanged runs
         // map by a constant difference.
         if text.len() - before != consumed_end - i {
             points.push((text.len(), consumed_end));
         }
+        i = consumed_end;
     }
     (text, points, counts)
+}
+
+/// Rewrite the character at `i` (with the LF after a CR, or the marks of its cluster) onto
+/// `text`; where it ends in `input`.
+fn rewrite_one(
+    input: &str,
+    i: usize,
+    needs_nfc: bool,
+    text: &mut String,
+    counts: &mut Counts,
+    cluster: &mut String,
+) -> usize {
+    let mut chars = input.sub(i..).chars().peekable();
+    let Some(c) = chars.next() else {
+        return input.len();
+    };
+    let mut end = i + c.len_utf8();
+    if c == '\r' {
+        text.push('\n');
+        if chars.peek() == Some(&'\n') {
+            end += 1;
+        }
+        counts.crlf += 1;
+    } else if c == '\u{0C}' {
+        text.push('\n');
+        counts.crlf += 1;
+    } else if other_line_break(c) {
+        text.push('\n');
+        counts.breaks += 1;
+    } else if c == '\0' {
+        counts.nul += 1;
+    } else if odd_space(c) {
+        text.push(' ');
+        counts.spaces += 1;
+    } else if zero_width(c) {
+        counts.zw += 1;
+    } else if needs_nfc {
+        // A base character and the combining marks after it compose as one cluster.
+        cluster.clear();
+        cluster.push(c);
+        while let Some(&m) = chars.peek() {
+            if !may_compose_with_previous(m) {
+                break;
+            }
+            cluster.push(m);
+            end += m.len_utf8();
+            chars.next();
+        }
+        let start = text.len();
+        // A lone character that is NFC as it stands (most of them) is copied.
+        let lone_nfc = cluster.len() == c.len_utf8()
+            && (always_nfc(c) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
+        if lone_nfc {
+            text.push(c);
+        } else {
+            text.extend(cluster.nfc());
+        }
+        if text.len() - start != cluster.len() {
+            counts.nfc += 1;
+        }
+    } else {
+        text.push(c);
+    }
+    end
 }
 
 #[cfg(test)]
@@ -756,6 +844,144 @@ mod tests {
         for t in vanban_text::testing::compositions(&pieces, 4) {
             assert_eq!(survey(&t), by_chars(&t), "{t:?}");
         }
+    }
+
+    /// The characters beyond ASCII and the character before each, as a walk over every
+    /// character gives them: across the sixteen-byte blocks and at the start of the text.
+    #[test]
+    fn non_ascii_characters_come_with_the_one_before() {
+        let by_chars = |t: &str| {
+            let mut out = Vec::new();
+            let mut prev = ' ';
+            for (i, c) in t.char_indices() {
+                if !c.is_ascii() {
+                    out.push((i, c, prev));
+                }
+                prev = c;
+            }
+            out
+        };
+        let pieces = ["a", "ò", "ệ", "0123456789abcde", "\u{1F600}", " "];
+        for t in vanban_text::testing::compositions(&pieces, 5) {
+            assert_eq!(non_ascii(&t).collect::<Vec<_>>(), by_chars(&t), "{t:?}");
+        }
+    }
+
+    /// Normalisation as it was written first, a character at a time: the reference of
+    /// [`rewrite`] and of the survey's decision.
+    fn normalize_by_chars(input: &str) -> (String, Vec<(usize, usize)>, Counts) {
+        let needs_nfc = is_nfc_quick(input.chars()) != IsNormalized::Yes;
+        let mut text = String::new();
+        let mut points = Vec::new();
+        let mut counts = Counts::default();
+        let mut chars = input.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let before = text.len();
+            match c {
+                '\r' => {
+                    text.push('\n');
+                    chars.next_if(|&(_, n)| n == '\n');
+                    counts.crlf += 1;
+                }
+                '\u{0C}' => {
+                    text.push('\n');
+                    counts.crlf += 1;
+                }
+                c if other_line_break(c) => {
+                    text.push('\n');
+                    counts.breaks += 1;
+                }
+                '\0' => counts.nul += 1,
+                c if odd_space(c) => {
+                    text.push(' ');
+                    counts.spaces += 1;
+                }
+                c if zero_width(c) => counts.zw += 1,
+                c if needs_nfc => {
+                    let mut cluster = c.to_string();
+                    while let Some((_, m)) = chars.next_if(|&(_, m)| may_compose_with_previous(m)) {
+                        cluster.push(m);
+                    }
+                    let nfc: String = cluster.nfc().collect();
+                    counts.nfc += usize::from(nfc.len() != cluster.len());
+                    text.push_str(&nfc);
+                }
+                c => text.push(c),
+            }
+            let consumed_end = chars.peek().map_or(input.len(), |&(j, _)| j);
+            if text.len() - before != consumed_end - i {
+                points.push((text.len(), consumed_end));
+            }
+        }
+        (text, points, counts)
+    }
+
+    /// Normalisation by runs gives the text, checkpoints and counts of the character walk,
+    /// on texts of the characters it treats apart (CR before LF or not, marks after letters
+    /// of the runs and after others, Hangul jamo, separators, odd and zero-width spaces).
+    #[test]
+    fn normalisation_by_runs_is_the_character_walk() {
+        let pieces = [
+            "a", "ệ", "e", "\u{301}", "\u{323}", "\r", "\n", "\u{a0}", "\u{200b}", "\u{2028}",
+            "\0", "\u{c}", "\u{1100}", "\u{1161}", "\u{2126}", "□",
+        ];
+        for t in vanban_text::testing::compositions(&pieces, 4) {
+            let n = normalize(&t);
+            let (text, points, counts) = normalize_by_chars(&t);
+            assert_eq!(n.text, text, "{t:?}");
+            assert_eq!(n.changes, counts.changes(), "{t:?}");
+            // An unchanged text has no checkpoints either way.
+            assert_eq!(n.map.points, points, "{t:?}");
+        }
+    }
+
+    /// The survey says a text may need composing whenever the quick check does not say it is
+    /// NFC: a character that is not a starter NFC as it stands is never passed over.
+    #[test]
+    fn a_text_without_composing_characters_is_nfc() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut s = Survey::default();
+            survey_char(c, &mut s);
+            if !s.composing {
+                assert_eq!(
+                    is_nfc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "U+{u:04X}"
+                );
+                assert_eq!(
+                    unicode_normalization::char::canonical_combining_class(c),
+                    0,
+                    "U+{u:04X}"
+                );
+            }
+        }
+    }
+
+    /// Giving up once the proper letters are a quarter of the characters led by C2 or C3
+    /// finds what reading to the end finds (the counts of each encoding, mixed with proper
+    /// letters in every order, on either side of the thresholds).
+    #[test]
+    fn the_legacy_check_gives_up_only_when_nothing_can_win() {
+        let pieces = ["©©©", "ạ", "Vieòt", "øøø", "x", "ơ", "¸"];
+        for t in vanban_text::testing::compositions(&pieces, 5) {
+            assert_eq!(
+                misdecoded_legacy(&t),
+                legacy_reading(&t, usize::MAX),
+                "{t:?}"
+            );
+        }
+    }
+
+    /// The characters before each block are those a walk over the characters counts, across
+    /// blocks and the 255-byte lanes (one, two, three and four-byte characters).
+    #[test]
+    fn characters_before_each_block_are_counted() {
+        let text = "aệ\u{1F600}ơ Việt Nam ÿ".repeat(2000);
+        let by_chars: Vec<usize> = (0..text.len().div_ceil(BLOCK))
+            .map(|k| text.char_indices().filter(|&(i, _)| i < k * BLOCK).count())
+            .collect();
+        assert_eq!(char_blocks(&text), by_chars);
     }
 
     #[test]
