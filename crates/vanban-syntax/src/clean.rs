@@ -2,6 +2,7 @@
 //! is never changed: clean text is a view, and spans still point at the source.
 
 use vanban_model::Str;
+use vanban_text::Sub;
 
 /// Remove Markdown emphasis ("**", "*", "__"), heading marks ("#"), table pipes at the ends of
 /// a line and "\" escapes; fold runs of spaces and tabs to one space; trim. Returns the clean
@@ -24,72 +25,123 @@ pub fn strip_markup(raw: &str) -> (Str, bool) {
     if plain {
         return (t.into(), markup);
     }
+    (cleaned(t, &mut markup), markup)
+}
+
+/// The clean text of a trimmed line that is not plain: runs of bytes with nothing to look at
+/// are copied whole, the rest read a character at a time.
+fn cleaned(t: &str, markup: &mut bool) -> Str {
+    let b = t.as_bytes();
     let mut out = Str::with_capacity(t.len());
-    let mut chars = t.chars().peekable();
     let mut pending_space = false;
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let run = (i..b.len())
+            .find(|&k| starts_apart(b, k))
+            .unwrap_or(b.len());
+        let (c, mut next) = if run > i {
+            (None, run)
+        } else {
+            let mut chars = t.sub(i..).chars();
+            let c = chars.next();
+            (c, i + c.map_or(1, char::len_utf8))
+        };
+        let peek = t.sub(next..).chars().next();
         match c {
-            '*' => {
-                markup = true;
-                continue;
+            Some('*') => {
+                *markup = true;
             }
-            '_' if chars.peek() == Some(&'_') => {
-                while chars.peek() == Some(&'_') {
-                    chars.next();
-                }
-                markup = true;
-                continue;
+            Some('_') if peek == Some('_') => {
+                next += t.sub(next..).len() - t.sub(next..).trim_start_matches('_').len();
+                *markup = true;
             }
             // An escape ("\-", "\*"), or pandoc's hard line break at the end of a cell.
-            '\\' if chars
-                .peek()
-                .is_none_or(|n| n.is_ascii_punctuation() || n.is_whitespace()) =>
-            {
-                markup = true;
-                continue;
+            Some('\\') if peek.is_none_or(|n| n.is_ascii_punctuation() || n.is_whitespace()) => {
+                *markup = true;
             }
-            c if c.is_whitespace() => {
-                pending_space = true;
-                continue;
+            Some(c) if c.is_whitespace() => pending_space = true,
+            _ => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push_str(t.sub(i..next));
             }
-            _ => {}
         }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
+        i = next;
     }
-    (out, markup)
+    out
+}
+
+/// What a byte asks of [`plain`]: 0 nothing, 1 the line is not plain (`*`, `_`, `\`, a
+/// control white space), 2 a space (not plain after another), 3 the first byte of a wide
+/// white space or of another character starting with the same byte.
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0u8; 256];
+    kinds[b'*' as usize] = 1;
+    kinds[b'_' as usize] = 1;
+    kinds[b'\\' as usize] = 1;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        kinds[c as usize] = 1;
+        c += 1;
+    }
+    kinds[b' ' as usize] = 2;
+    kinds[0xC2] = 3;
+    kinds[0xE1] = 3;
+    kinds[0xE2] = 3;
+    kinds[0xE3] = 3;
+    kinds
+};
+
+fn byte_kind(c: u8) -> u8 {
+    BYTE_KINDS[usize::from(c)]
+}
+
+/// Whether a white space character beyond ASCII starts at `i`: U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, recognised by their UTF-8 bytes
+/// (a unit test checks every character).
+fn wide_space_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        _ => false,
+    }
+}
+
+/// Whether the byte at `i` starts a character that [`cleaned`] reads apart: `*`, `_`, `\` or
+/// white space. (Such a byte always starts a character.)
+fn starts_apart(b: &[u8], i: usize) -> bool {
+    match b.get(i).map_or(0, |&c| byte_kind(c)) {
+        0 => false,
+        1 | 2 => true,
+        _ => wide_space_at(b, i),
+    }
 }
 
 /// Whether `t` holds no `*`, `_` or `\`, and no white space but single spaces: one pass over
-/// its bytes. (The white space of Unicode beyond ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
-/// U+2028, U+2029, U+202F, U+205F and U+3000, recognised here by their UTF-8 bytes; a unit
-/// test checks every character.)
+/// its bytes, most of which need one look in a table.
 fn plain(t: &str) -> bool {
     let b = t.as_bytes();
     let mut prev_space = false;
     for (i, &c) in b.iter().enumerate() {
-        let space = c == b' ';
-        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-        let special = match c {
-            b'*' | b'_' | b'\\' | b'\t'..=b'\r' => true,
-            b' ' => prev_space,
-            0xC2 => matches!(at(1), 0x85 | 0xA0),
-            0xE1 => at(1) == 0x9A && at(2) == 0x80,
-            0xE2 => match at(1) {
-                0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-                0x81 => at(2) == 0x9F,
-                _ => false,
-            },
-            0xE3 => at(1) == 0x80 && at(2) == 0x80,
-            _ => false,
+        let special = match byte_kind(c) {
+            0 => false,
+            1 => true,
+            2 => prev_space,
+            _ => wide_space_at(b, i),
         };
         if special {
             return false;
         }
-        prev_space = space;
+        prev_space = c == b' ';
     }
     true
 }
@@ -164,6 +216,60 @@ mod tests {
         }
         for s in ["a  b", "a b", " ", "  ", "“Điều 1”", "x\u{2028}y", "Ủy ban"] {
             assert_eq!(plain(s), slow(s), "{s:?}");
+        }
+    }
+
+    /// The clean text read a character at a time, as it was first written: the reference of
+    /// [`cleaned`].
+    fn cleaned_by_chars(t: &str) -> (String, bool) {
+        let mut markup = false;
+        let mut out = String::new();
+        let mut chars = t.chars().peekable();
+        let mut pending_space = false;
+        while let Some(c) = chars.next() {
+            match c {
+                '*' => markup = true,
+                '_' if chars.peek() == Some(&'_') => {
+                    while chars.next_if_eq(&'_').is_some() {}
+                    markup = true;
+                }
+                '\\' if chars
+                    .peek()
+                    .is_none_or(|n| n.is_ascii_punctuation() || n.is_whitespace()) =>
+                {
+                    markup = true
+                }
+                c if c.is_whitespace() => pending_space = true,
+                c => {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                }
+            }
+        }
+        (out, markup)
+    }
+
+    /// Copying runs gives the text of the character walk, on texts of every character the
+    /// walk reads apart and of letters around them (Vietnamese ones led by the same bytes as
+    /// wide spaces).
+    #[test]
+    fn cleaning_by_runs_is_the_character_walk() {
+        let pieces = [
+            "a", "ệ", "*", "_", "\\", "-", " ", "\t", "\u{a0}", "\u{1680}", "\u{3000}", "ả",
+            "\u{2028}", "\u{85}",
+        ];
+        for t in vanban_text::testing::compositions(&pieces, 4) {
+            let mut markup = false;
+            let clean = cleaned(&t, &mut markup);
+            let (want, want_markup) = cleaned_by_chars(&t);
+            assert_eq!(
+                (clean.as_str(), markup),
+                (want.as_str(), want_markup),
+                "{t:?}"
+            );
         }
     }
 

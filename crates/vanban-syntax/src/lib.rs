@@ -277,3 +277,17 @@ mod folded_tests {
         }
     }
 }
+
+/// The texts of the bundled corpus documents, for tests.
+#[cfg(test)]
+pub(crate) fn corpus_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("the corpus folder") {
+        let path = entry.expect("a corpus entry").path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            texts.push(std::fs::read_to_string(&path).expect("a corpus document"));
+        }
+    }
+    texts
+}

@@ -1379,23 +1379,10 @@ mod tests {
         assert!(turned > 10_000, "{turned}");
     }
 
-    /// The texts of the bundled corpus documents.
-    fn corpus_texts() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let mut texts = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("the corpus folder") {
-            let path = entry.expect("a corpus entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(&path).expect("a corpus document"));
-            }
-        }
-        texts
-    }
-
     #[test]
     fn quick_line_starts_agree_with_the_grammar_on_every_corpus_line() {
         let mut quick = 0;
-        for text in corpus_texts() {
+        for text in crate::corpus_texts() {
             for raw in text.lines() {
                 let (full, _) = clean::strip_markup(raw);
                 let full = full.trim();
@@ -1539,7 +1526,7 @@ mod tests {
         let by_chars = quote_balance_by_chars;
         let pieces = ["“", "”", "\"", " ", "a", ":", "(", "ệ", "–", "\u{a0}", "‘"];
         let mut texts = compositions(&pieces, 5);
-        for text in corpus_texts() {
+        for text in crate::corpus_texts() {
             texts.extend(text.lines().map(str::to_owned));
         }
         let mut quoted = 0;
