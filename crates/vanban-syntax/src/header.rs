@@ -166,27 +166,13 @@ pub fn numeric_date(s: &str) -> Option<DateParts> {
 /// `prefix` is what stood before it ("Số", "Luật số" …). Returns `None` when the text is not a
 /// symbol.
 pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
-    let mut pairs = HeaderGrammar::parse(Rule::symbol_entry, s).ok()?;
-    let symbol = pairs.next()?.into_inner().next()?;
-    let form_rule = symbol.into_inner().next()?;
-    let is_party = form_rule.as_rule() == Rule::party_symbol;
-    let mut seq: Option<Str> = None;
-    let mut year = None;
-    let mut codes: Vec<&str> = Vec::new();
-    let mut type_code: Option<Str> = None;
-    let mut slash_codes = "";
-    for p in form_rule.into_inner() {
-        match p.as_rule() {
-            Rule::seq => seq = Some(p.as_str().into()),
-            Rule::year => year = p.as_str().parse().ok(),
-            Rule::type_code => type_code = Some(p.as_str().into()),
-            Rule::slash_codes => slash_codes = p.as_str(),
-            Rule::codes | Rule::issuer_codes => {
-                codes = p.into_inner().map(|c| c.as_str()).collect();
-            }
-            _ => {}
-        }
-    }
+    let fields = crate::symbol::quick(s).or_else(|| symbol_fields(s))?;
+    let is_party = fields.party;
+    let seq: Option<Str> = fields.seq.map(Str::from);
+    let year = fields.year.and_then(|y| y.parse().ok());
+    let mut codes = fields.codes;
+    let mut type_code: Option<Str> = fields.type_code.map(Str::from);
+    let slash_codes = fields.slash_codes;
     let form = if is_party {
         NumberForm::Party
     } else if prefix.starts_with("Luật") || prefix.starts_with("Pháp lệnh") {
@@ -242,6 +228,30 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
         form,
         normalized,
     })
+}
+
+/// The fields of a number and symbol as the grammar (`symbol_entry`) reads them.
+pub(crate) fn symbol_fields(s: &str) -> Option<crate::symbol::Fields<'_>> {
+    let mut pairs = HeaderGrammar::parse(Rule::symbol_entry, s).ok()?;
+    let symbol = pairs.next()?.into_inner().next()?;
+    let form_rule = symbol.into_inner().next()?;
+    let mut fields = crate::symbol::Fields {
+        party: form_rule.as_rule() == Rule::party_symbol,
+        ..Default::default()
+    };
+    for p in form_rule.into_inner() {
+        match p.as_rule() {
+            Rule::seq => fields.seq = Some(p.as_str()),
+            Rule::year => fields.year = Some(p.as_str()),
+            Rule::type_code => fields.type_code = Some(p.as_str()),
+            Rule::slash_codes => fields.slash_codes = p.as_str(),
+            Rule::codes | Rule::issuer_codes => {
+                fields.codes = p.into_inner().map(|c| c.as_str()).collect();
+            }
+            _ => {}
+        }
+    }
+    Some(fields)
 }
 
 /// The parts of a number and symbol.

@@ -22,6 +22,7 @@ mod lines;
 mod lower;
 mod ocr;
 mod recipient;
+mod symbol;
 mod tables;
 pub mod text;
 
