@@ -661,7 +661,7 @@ fn read_at(
                 date: q.date,
                 ..Parts::default()
             };
-            (start + q.end, true, parts)
+            (start + q.end, q.so, parts)
         }
         None => read_by_grammar(text, window, start)?,
     };

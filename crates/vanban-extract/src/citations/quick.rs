@@ -1,5 +1,5 @@
-//! The commonest citation read by hand: a type name (a law's without its name), "số", a
-//! party or state symbol written without spaces or Markdown inside it ("208/kh-ubnd",
+//! The commonest citation read by hand: a type name (a law's without its name), "số" (or,
+//! but after a law's type, nothing: "nghị định 68/2024/nđ-cp"), a party or state symbol written without spaces or Markdown inside it ("208/kh-ubnd",
 //! "30/2020/nđ-cp", "500-kh/tu"), and an optional date ("ngày 22/7/2024", "ngày 05 tháng 3
 //! năm 2020"). It reads what the citation grammar reads (`plain_citation`'s first form,
 //! `law_citation` without a name), with the same extent; whenever the grammar could read
@@ -21,6 +21,8 @@ use crate::lists::CITATION_TYPES;
 pub(crate) struct Quick {
     /// End of the type name (it starts the window).
     pub type_end: usize,
+    /// Whether "số" stands before the symbol.
+    pub so: bool,
     /// The symbol.
     pub symbol: (usize, usize),
     pub date: Option<DateParts>,
@@ -44,25 +46,40 @@ pub(crate) fn read(w: &str) -> Option<Quick> {
     // `(sp ~ ":")? ~ ws ~ so`: spacing, then "số" (no colon; after a law's type, a word that
     // is not "số" may start its name: the grammar's).
     let so = skip_sp(b, type_end);
-    if so == type_end || !b.get(so..)?.starts_with("số".as_bytes()) {
+    if so == type_end {
         return None;
     }
-    // Then spacing, a colon, spacing and the number's digit, which `symbol` checks: no
-    // letter goes on from "số".
-    let r = skip_sp(b, so + "số".len());
-    let start = if b.get(r) == Some(&b':') {
-        skip_sp(b, r + 1)
+    let start = if b.get(so..)?.starts_with("số".as_bytes()) {
+        // Then spacing, a colon, spacing and the number's digit, which `symbol` checks: no
+        // letter goes on from "số".
+        let r = skip_sp(b, so + "số".len());
+        if b.get(r) == Some(&b':') {
+            skip_sp(b, r + 1)
+        } else {
+            r
+        }
+    } else if b.get(so).is_some_and(u8::is_ascii_digit) && !is_law(w) {
+        // The first form without "số": the number right after the type's spacing (no filler
+        // word starts with a digit). A law's citation needs "số".
+        so
     } else {
-        r
+        return None;
     };
     let end = symbol(b, start).ok()?;
     let date = date_tail(w, end);
     Some(Quick {
         type_end,
+        so: start != so,
         symbol: (start, end),
         date: date.map(|d| d.1),
         end: date.map_or(end, |d| d.0),
     })
+}
+
+/// Whether the type at the start of `w` is a law's ("luật", "bộ luật", "pháp lệnh"): no
+/// other type name starts with these words.
+fn is_law(w: &str) -> bool {
+    ["luật", "bộ", "pháp"].iter().any(|p| w.starts_with(p))
 }
 
 /// The end of the type name that starts `b`, as the grammar reads it.
@@ -326,6 +343,7 @@ mod tests {
         let end = form.as_span().end();
         let mut q = Quick {
             type_end: 0,
+            so: form.as_str().contains("số"),
             symbol: (0, 0),
             date: None,
             end,
@@ -381,6 +399,12 @@ mod tests {
             "luật đất đai số ",
             "văn bản so ",
             "chỉ thị số",
+            "nghị định ",
+            "thông báo\n",
+            "công văn: ",
+            "luật ",
+            "kế hoạch *",
+            "bộ luật ",
         ];
         let pieces = [
             "1", "20", "2020", "/", "//", "-", "–", " ", "*", "kh", "đ", "ủ", "&", ".", "a",
