@@ -203,6 +203,33 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
     }
 }
 
+/// Each name of `names` where it stands in `flat`, as `match_indices` finds it (left to right,
+/// not overlapping itself): the places of the names' first words are found once, and each
+/// name is tried only there.
+fn mentions<'a>(flat: &str, names: &'a [String]) -> Vec<(&'a str, usize)> {
+    let first = |n: &'a str| n.split(' ').next().unwrap_or(n);
+    let mut firsts: Vec<&str> = names.iter().map(|n| first(n)).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut places: Vec<usize> = firsts
+        .iter()
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| memchr::memmem::find_iter(flat.as_bytes(), w.as_bytes()))
+        .collect();
+    places.sort_unstable();
+    let mut out = Vec::new();
+    for name in names {
+        let mut next = 0;
+        for &p in &places {
+            if p >= next && flat.sub(p..).starts_with(name.as_str()) {
+                out.push((name.as_str(), p));
+                next = p + name.len().max(1);
+            }
+        }
+    }
+    out
+}
+
 /// Laws the document names elsewhere, mentioned again in lower case ("… quy định chi tiết
 /// một số điều của luật quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ" after "Luật
 /// số 42/2024/QH15 … về Quản lý, sử dụng vũ khí …"): each mention in `range` outside `taken`
@@ -222,20 +249,18 @@ pub(crate) fn find_known(
     let flat = folded.sub(from..to).replace('\n', " ");
     // Every whole-word mention, as (start, end) in `flat`.
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for name in names {
-        for (p, _) in flat.match_indices(name.as_str()) {
-            let end = p + name.len();
-            let whole = vanban_text::whole_word(&flat, p, end);
-            // ("kỷ luật cán bộ, công chức": discipline, not the law.)
-            let compound = flat
-                .sub(..p)
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| LAW_COMPOUNDS.contains(&w));
-            if whole && !compound {
-                spans.push((p, end));
-            }
+    for (name, p) in mentions(&flat, names) {
+        let end = p + name.len();
+        let whole = vanban_text::whole_word(&flat, p, end);
+        // ("kỷ luật cán bộ, công chức": discipline, not the law.)
+        let compound = flat
+            .sub(..p)
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| LAW_COMPOUNDS.contains(&w));
+        if whole && !compound {
+            spans.push((p, end));
         }
     }
     // The longest mention at a place: "luật sửa đổi, … của luật tiêu chuẩn và quy chuẩn kỹ
@@ -436,6 +461,46 @@ pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names' mentions are where `match_indices` finds each name: on the corpus, folded,
+    /// with names made of the words after each "luật" and "bộ luật" (five to eight of them,
+    /// some standing twice, some inside another).
+    #[test]
+    fn mentions_are_the_matches_of_each_name() {
+        let mut found = 0;
+        let overlapping = "xx luật luật luật luật luật luật luật luật luật luật yy".to_owned();
+        for text in crate::testing::seed_and_corpus()
+            .into_iter()
+            .chain([overlapping])
+        {
+            let flat = vanban_text::fold::fold_case(&text).replace('\n', " ");
+            let mut names: Vec<String> = Vec::new();
+            for (p, _) in flat.match_indices("luật ").take(40) {
+                let p = if flat.sub(..p).ends_with("bộ ") {
+                    p - "bộ ".len()
+                } else {
+                    p
+                };
+                let words: Vec<&str> = flat.sub(p..).split(' ').take(8).collect();
+                for n in 5..=words.len() {
+                    names.push(words[..n].join(" "));
+                }
+            }
+            names.push("luật luật luật luật luật".to_owned());
+            names.sort();
+            names.dedup();
+            let want: Vec<(&str, usize)> = names
+                .iter()
+                .flat_map(|n| {
+                    flat.match_indices(n.as_str())
+                        .map(move |(p, _)| (n.as_str(), p))
+                })
+                .collect();
+            found += want.len();
+            assert_eq!(mentions(&flat, &names), want);
+        }
+        assert!(found > 1_000, "{found}");
+    }
 
     /// The runs copied whole give what a copy character by character gives: every text of up
     /// to five pieces of marks, letters with and without marks, and spaces, at three offsets.
