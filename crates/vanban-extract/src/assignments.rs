@@ -159,7 +159,9 @@ fn described_subject(t: &str) -> Option<usize> {
 /// …; các chi bộ …"); the next starts with "các …" or a capitalised name (not "lãnh đạo Thanh
 /// tra tỉnh", "cơ quan, đơn vị, doanh nghiệp …" of a law's enumeration).
 fn subject_after_first_clause<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
-    let semi = t.find("; ").filter(|&i| i <= 160)?;
+    // (Only the first 160 bytes are looked at for the "; ".)
+    let head = t.as_bytes().get(..t.len().min(162)).unwrap_or_default();
+    let semi = memchr::memmem::find(head, b"; ").filter(|&i| i <= 160)?;
     let first = t
         .sub(..semi)
         .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '“' | '"' | '('));
@@ -181,7 +183,9 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // "phối hợp" / "Phối hợp", found without folding the whole text (tone folding leaves
     // these letters alone).
-    for (k, _) in s.match_indices("hối hợp") {
+    static COOPERATE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("hối hợp"));
+    for k in COOPERATE.find_iter(s.as_bytes()) {
         let Some(i) = k
             .checked_sub(1)
             .filter(|&i| matches!(s.as_bytes().get(i), Some(b'p' | b'P')))

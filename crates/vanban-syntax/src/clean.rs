@@ -98,31 +98,13 @@ fn byte_kind(c: u8) -> u8 {
     BYTE_KINDS[usize::from(c)]
 }
 
-/// Whether a white space character beyond ASCII starts at `i`: U+0085, U+00A0, U+1680,
-/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, recognised by their UTF-8 bytes
-/// (a unit test checks every character).
-fn wide_space_at(b: &[u8], i: usize) -> bool {
-    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
-    match at(0) {
-        0xC2 => matches!(at(1), 0x85 | 0xA0),
-        0xE1 => at(1) == 0x9A && at(2) == 0x80,
-        0xE2 => match at(1) {
-            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-            0x81 => at(2) == 0x9F,
-            _ => false,
-        },
-        0xE3 => at(1) == 0x80 && at(2) == 0x80,
-        _ => false,
-    }
-}
-
 /// Whether the byte at `i` starts a character that [`cleaned`] reads apart: `*`, `_`, `\` or
 /// white space. (Such a byte always starts a character.)
 fn starts_apart(b: &[u8], i: usize) -> bool {
     match b.get(i).map_or(0, |&c| byte_kind(c)) {
         0 => false,
         1 | 2 => true,
-        _ => wide_space_at(b, i),
+        _ => vanban_text::wide_space_at(b, i),
     }
 }
 
@@ -136,7 +118,7 @@ fn plain(t: &str) -> bool {
             0 => false,
             1 => true,
             2 => prev_space,
-            _ => wide_space_at(b, i),
+            _ => vanban_text::wide_space_at(b, i),
         };
         if special {
             return false;
@@ -157,7 +139,7 @@ pub fn emphasis_runs(piece: &str) -> usize {
         }
         prev = c;
     }
-    runs + piece.matches("__").count()
+    runs + memchr::memmem::find_iter(piece.as_bytes(), b"__").count()
 }
 
 /// True when the letters of `s` are (nearly) all upper case: a heading or a header line.

@@ -283,6 +283,9 @@ fn ascii_of(c: char) -> Option<char> {
 /// `s` with every run of white space (line breaks included) made one space, and none at
 /// either end: "Sở  Tài\nchính " → "Sở Tài chính".
 pub fn squash_spaces(s: &str) -> String {
+    if is_squashed(s) {
+        return s.to_owned();
+    }
     // (Word by word into one buffer: collecting the words to join them cost a vector and a
     // second pass.)
     let mut out = String::with_capacity(s.len());
@@ -295,9 +298,53 @@ pub fn squash_spaces(s: &str) -> String {
     out
 }
 
+/// Whether `s` is its own [`squash_spaces`]: no white space at its ends, none but single
+/// spaces inside, read by bytes (most texts; the words were split and joined again).
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        let bad = match c {
+            b' ' => prev_space,
+            b'\t'..=b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => crate::wide_space_at(b, i),
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+        prev_space = c == b' ';
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test finds a text squashed exactly when splitting and joining its words gives
+    /// it back: every character between words, at either end, and doubled.
+    #[test]
+    fn a_squashed_text_is_found_by_bytes() {
+        let by_words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ") == t;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for t in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("ệ {c}"),
+                format!("{c} x"),
+                format!("x{c}{c}y"),
+            ] {
+                assert_eq!(is_squashed(&t), by_words(&t), "{t:?}");
+            }
+        }
+        for t in ["", " ", "a  b", "a b", " a", "a "] {
+            assert_eq!(is_squashed(t), by_words(t), "{t:?}");
+        }
+    }
 
     /// `lowercase` gives `to_lowercase`'s answer for every character, alone and between
     /// letters (a capital sigma's lower case depends on them), and for mixed texts.

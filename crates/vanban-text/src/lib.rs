@@ -150,6 +150,25 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// Whether a white space character beyond ASCII starts at byte `i` of `b` (UTF-8): U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000, the White_Space
+/// characters `char::is_whitespace` knows beyond ASCII, recognised by their bytes without
+/// decoding (a unit test checks every character).
+pub fn wide_space_at(b: &[u8], i: usize) -> bool {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match at(0) {
+        0xC2 => matches!(at(1), 0x85 | 0xA0),
+        0xE1 => at(1) == 0x9A && at(2) == 0x80,
+        0xE2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(1) == 0x80 && at(2) == 0x80,
+        _ => false,
+    }
+}
+
 /// Whether a character must not reach a terminal as it is: C0 controls other than tab and line
 /// feed, DEL, C1 controls, and the bidirectional embedding, override and isolate controls (which
 /// reorder what a reader sees).
@@ -208,6 +227,17 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test of wide white space answers as `char::is_whitespace` for every character
+    /// beyond ASCII, alone and before another.
+    #[test]
+    fn wide_spaces_are_the_white_space_beyond_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("{c}a"), format!("{c}\u{80}")] {
+                assert_eq!(wide_space_at(t.as_bytes(), 0), c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn numbers_narrow_to_32_bits_saturating() {
