@@ -132,24 +132,25 @@ pub fn lower_keeping_length(c: char) -> char {
     }
 }
 
+/// (first vowel, second vowel with the mark, the pair with the mark moved) for
+/// [`fold_tones`]: each pair is as long in UTF-8 as the one it replaces.
+const MOVES: &[(u8, &str, &str)] = &[
+    (b'o', "á", "óa"),
+    (b'o', "à", "òa"),
+    (b'o', "ả", "ỏa"),
+    (b'o', "ã", "õa"),
+    (b'o', "ạ", "ọa"),
+    (b'u', "ỷ", "ủy"),
+    (b'u', "ý", "úy"),
+    (b'u', "ỵ", "ụy"),
+    (b'o', "é", "óe"),
+    (b'o', "è", "òe"),
+];
+
 /// [`fold_case`], and the tone mark of "oa", "oe" and "uy" moved to the first vowel where byte
 /// lengths agree ("hoá" → "hóa", "uỷ" → "ủy"): the key for matching names written with either
 /// placement.
 pub fn fold_tones(s: &str) -> String {
-    /// (first vowel, second vowel with the mark, the pair with the mark moved): each pair is
-    /// as long in UTF-8 as the one it replaces.
-    const MOVES: &[(u8, &str, &str)] = &[
-        (b'o', "á", "óa"),
-        (b'o', "à", "òa"),
-        (b'o', "ả", "ỏa"),
-        (b'o', "ã", "õa"),
-        (b'o', "ạ", "ọa"),
-        (b'u', "ỷ", "ủy"),
-        (b'u', "ý", "úy"),
-        (b'u', "ỵ", "ụy"),
-        (b'o', "é", "óe"),
-        (b'o', "è", "òe"),
-    ];
     let lower = fold_case(s);
     let bytes = lower.as_bytes();
     let mut out: Option<String> = None;
@@ -158,11 +159,17 @@ pub fn fold_tones(s: &str) -> String {
     let mut i = 0;
     while let Some(k) = bytes
         .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'o' || b == b'u'))
+        .and_then(|rest| memchr::memchr2(b'o', b'u', rest))
     {
         i += k;
         let b = bytes.get(i).copied().unwrap_or(0);
         let after = bytes.get(i + 1..).unwrap_or_default();
+        // Every marked vowel of the table starts with byte C3 or E1 (a test checks): most
+        // "o" and "u" are followed by something else.
+        if !matches!(after.first(), Some(0xC3 | 0xE1)) {
+            i += 1;
+            continue;
+        }
         let hit = MOVES
             .iter()
             .find(|(first, marked, _)| *first == b && after.starts_with(marked.as_bytes()));
@@ -324,6 +331,17 @@ fn is_squashed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marked vowels that move start with byte C3 or E1, the bytes `fold_tones` looks
+    /// for after an "o" or "u"; the moves are made.
+    #[test]
+    fn marked_vowels_start_with_the_bytes_looked_for() {
+        for (first, marked, pair) in MOVES {
+            assert!(matches!(marked.as_bytes()[0], 0xC3 | 0xE1), "{marked}");
+            let word = format!("h{}{marked}", char::from(*first));
+            assert_eq!(fold_tones(&word), format!("h{pair}"), "{word}");
+        }
+    }
 
     /// The byte test finds a text squashed exactly when splitting and joining its words gives
     /// it back: every character between words, at either end, and doubled.
