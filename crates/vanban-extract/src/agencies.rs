@@ -129,7 +129,7 @@ pub(crate) mod shared {
 
 /// The field names of one distributive head: (index into `names`, offset of the field in
 /// the alias) by the field's `word_key`.
-type FieldIndex = std::collections::HashMap<String, Vec<(usize, usize)>>;
+type FieldIndex = vanban_text::HashMap<String, Vec<(usize, usize)>>;
 
 /// The agency registry: canonical names with aliases, and abbreviations.
 #[derive(Debug, Clone)]
@@ -139,19 +139,19 @@ pub struct AgencyRegistry {
     /// Indices into `names` by the alias's leading letters and digits (`word_key`: "sở" for
     /// "sở nội vụ", "tp" for "tp. hồ chí minh"), longest first: a name matches a text only
     /// where both keys are the same, so a match looks at these names only.
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: vanban_text::HashMap<String, Vec<usize>>,
     /// The field names of each distributive head ("Sở" → "nội vụ", "xây dựng" …): for each
     /// head of `data/distributive-heads.tsv`, (index into `names`, offset of the field in
     /// the alias) by the field's `word_key`, in the order of `names`.
-    fields: std::collections::HashMap<&'static str, FieldIndex>,
+    fields: vanban_text::HashMap<&'static str, FieldIndex>,
     /// The names of several words without their marks ("cac tinh uy, thanh uy"), with their
     /// index into `names`, by their first word as written (folded) and second word without
     /// marks ("các cap"), longest first: what a scan's garbled tone marks still match.
-    bare: std::collections::HashMap<String, Vec<(Vec<char>, usize)>>,
+    bare: vanban_text::HashMap<String, Vec<(Vec<char>, usize)>>,
     /// The names that end with "tỉnh" without it ("báo và phát thanh, truyền hình"), with
     /// their index into `names`, by first character: what a province written in its place
     /// completes.
-    provincial: std::collections::HashMap<char, Vec<(String, usize)>>,
+    provincial: vanban_text::HashMap<char, Vec<(String, usize)>>,
     /// (abbreviation, expansion).
     abbreviations: Vec<(String, String)>,
     /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
@@ -170,10 +170,10 @@ impl AgencyRegistry {
     pub fn builtin() -> AgencyRegistry {
         let mut r = AgencyRegistry {
             names: Vec::new(),
-            by_word: std::collections::HashMap::new(),
-            fields: std::collections::HashMap::new(),
-            bare: std::collections::HashMap::new(),
-            provincial: std::collections::HashMap::new(),
+            by_word: vanban_text::HashMap::default(),
+            fields: vanban_text::HashMap::default(),
+            bare: vanban_text::HashMap::default(),
+            provincial: vanban_text::HashMap::default(),
             abbreviations: Vec::new(),
             heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
@@ -229,7 +229,7 @@ impl AgencyRegistry {
             }
         }
         // A later file overrides an earlier one for the same alias.
-        let keys: std::collections::HashSet<&str> = added.iter().map(|(a, _)| a.as_str()).collect();
+        let keys: vanban_text::HashSet<&str> = added.iter().map(|(a, _)| a.as_str()).collect();
         self.names.retain(|(a, _)| !keys.contains(a.as_str()));
         let written: Vec<(String, String)> = added
             .iter()
@@ -272,7 +272,7 @@ impl AgencyRegistry {
                 continue;
             }
             let prefix = format!("{} ", fold(head));
-            let mut by_key = FieldIndex::new();
+            let mut by_key = FieldIndex::default();
             for (i, (alias, _)) in self.names.iter().enumerate() {
                 if let Some(field) = alias.strip_prefix(&prefix) {
                     by_key

@@ -2,9 +2,9 @@
 //! forms resolved against fuller mentions, facts shared between mentions of one document,
 //! issuers recased, and symbols checked against their stated issuers.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use vanban_model::codes;
+use vanban_text::{HashMap, HashMapExt};
 
 use vanban_model::{
     Citation, CitationForm, CitedIssuer, Diagnostic, DocumentKind, DocumentNumber, NumberForm,
@@ -22,7 +22,7 @@ use crate::NodeIndex;
 /// The canonical ids of one document's citations, each held once: the citations of one
 /// document share it (a document citing one decree a hundred thousand times holds its id once).
 #[derive(Default)]
-pub(crate) struct Ids(std::collections::HashSet<Arc<str>>);
+pub(crate) struct Ids(vanban_text::HashSet<Arc<str>>);
 
 impl Ids {
     /// The ids `cites` hold, to be shared again.

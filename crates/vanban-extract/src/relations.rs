@@ -10,8 +10,10 @@
 //! citation listed in it. Every cited document left without a relation is cited.
 
 use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
 use std::sync::Arc;
+use vanban_text::{HashMap, HashSet, HashSetExt};
 
 use vanban_model::{
     Citation, CitationForm, Diagnostic, Document, DocumentKind, Node, NodeKind, Relation,

@@ -3,7 +3,7 @@
 //! of the whole body per reference (a document of 30 000 paragraphs that each say "xem Điều 2"
 //! took quadratic time before).
 
-use std::collections::HashMap;
+use vanban_text::{HashMap, HashMapExt};
 
 use vanban_model::{Document, Node, NodeKind};
 

@@ -2,8 +2,8 @@
 //! subject and "Kính gửi" addressees. Works on cells (a header line split into its columns),
 //! since plain-text renderings interleave the two columns of the header table.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+use vanban_text::{HashMap, HashMapExt};
 
 use pest::Parser;
 use vanban_model::codes;
@@ -1081,7 +1081,7 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
         }
         raw.push(t.into());
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = vanban_text::HashSet::default();
     raw.retain(|r| seen.insert(r.clone()));
     // A Gazette copy prints the issuer once on one line as its label, then in the letterhead
     // over two or three lines: the label goes.

@@ -1193,7 +1193,7 @@ struct SiblingIds {
     /// How many times each local id other than an ordinal one ("item_3", "row_0") was given.
     /// Ordinal ids ("p_7") are never stored: each is given once, and whether one was given is
     /// read from the counters in `ordinals` (a million paragraphs make no entry here).
-    seen: std::collections::HashMap<String, usize>,
+    seen: vanban_text::HashMap<String, usize>,
     ordinals: Vec<(&'static str, usize)>,
     local: String,
     /// Among rows with printed numbers, an unnumbered row (a header, a continuation) is
@@ -1209,7 +1209,7 @@ impl SiblingIds {
         SiblingIds {
             // Grown as ids are given, not sized for every numbered sibling: a million "1."
             // items share one entry.
-            seen: std::collections::HashMap::new(),
+            seen: vanban_text::HashMap::default(),
             ordinals: Vec::new(),
             local: String::new(),
             printed_rows: nodes
@@ -1383,7 +1383,7 @@ mod sibling_id_tests {
                     .map(|i| alphabet[code / n.pow(i) % n].clone())
                     .collect();
                 let mut ids = SiblingIds::new(&nodes);
-                let mut every: std::collections::HashMap<String, usize> = Default::default();
+                let mut every: vanban_text::HashMap<String, usize> = Default::default();
                 for nd in &nodes {
                     let id = ids.id_of(nd, "").to_owned();
                     let count = every.entry(ids.local.clone()).or_default();

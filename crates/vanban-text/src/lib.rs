@@ -15,6 +15,12 @@ pub mod loose;
 pub use fold::squash_spaces;
 mod release;
 pub use release::Releasing;
+
+/// Hash maps and sets with a fast hash (foldhash, seeded once a process) instead of SipHash,
+/// which cost about 2 % of extraction hashing short keys; `HashMap::new()` with
+/// [`HashMapExt`] (and [`HashSetExt`]) in scope. What the crates write never depends on an
+/// iteration order of these (their outputs are sorted).
+pub use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 pub mod xml;
 
 use std::borrow::Cow;
