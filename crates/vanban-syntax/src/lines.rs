@@ -635,6 +635,7 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
                 None
             }
         }
+        'Đ' => article(full),
         'a'..='z' | 'đ' | 'ư' if is_point_letter(c0) => {
             let then = full.sub(c0.len_utf8() + 1..).chars().next();
             let boundary = matches!(then, None | Some(' ' | '\t' | '*' | '_'));
@@ -647,6 +648,48 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
         }
         _ => None,
     }
+}
+
+/// An article's line ("Điều 5. …", "ĐIỀU 8a:", "Điều 2.[2] …", "Điều 12" alone) read as the
+/// grammar's `article` reads it; `None` for anything else ("Điều 5 Nghị định …", "Điều
+/// chỉnh", a tab or five digits), which the grammar reads.
+fn article(full: &str) -> Option<(LineKind, &str)> {
+    let kw = ["Điều", "ĐIỀU"].into_iter().find(|k| full.starts_with(k))?;
+    let b = full.as_bytes();
+    let spaces = b
+        .get(kw.len()..)?
+        .iter()
+        .take_while(|&&c| c == b' ')
+        .count();
+    let n0 = kw.len() + spaces;
+    let digits = b
+        .get(n0..)?
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if spaces == 0 || !(1..=4).contains(&digits) {
+        return None;
+    }
+    let n1 = n0 + digits + usize::from(b.get(n0 + digits).is_some_and(u8::is_ascii_lowercase));
+    let tail = b.get(n1..).unwrap_or_default();
+    // `("." | ":") ~ (boundary | &("[" ~ ASCII_DIGIT))`, or `gap ~ EOI`. (The boundary's
+    // space or emphasis mark is trimmed from the marker and the rest alike.)
+    let end = match tail {
+        [b'.' | b':'] | [b'.' | b':', b' ' | b'\t' | b'*' | b'_', ..] => n1 + 1,
+        [b'.' | b':', b'[', d, ..] if d.is_ascii_digit() => n1 + 1,
+        _ if tail.iter().all(|c| matches!(c, b' ' | b'\t' | b'*' | b'_')) => full.len(),
+        _ => return None,
+    };
+    let written: String = full
+        .sub(..end)
+        .chars()
+        .filter(|&c| c != '*' && c != '_')
+        .collect();
+    let text = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = full.sub(end..).trim_start_matches([' ', '\t', '*', '_']);
+    let marker = Marker::new(MarkerKind::Article, &text, Some(full.sub(n0..n1)));
+    Some((LineKind::Marker(marker), rest))
 }
 
 /// Whether what follows the (one to three) digits a line opens with may make an item or a
@@ -1408,6 +1451,19 @@ mod tests {
                 assert_quick_agrees(&format!("{l}{tail}"));
             }
         }
+        // Articles: the keyword, spacing, a number and what may follow it.
+        const AFTER: &[&str] = &[
+            "Điều", "ĐIỀU", " ", "  ", "\t", "5", "12", "1234", "12345", "a", "b", ".", ":", "[",
+            "2", "*", "_", "-", "Xây", "ệ", "]",
+        ];
+        let mut read = 0;
+        for l in compositions(AFTER, 4) {
+            for line in [format!("Điều{l}"), format!("ĐIỀU {l}"), l.clone()] {
+                assert_quick_agrees(&line);
+                read += usize::from(article(&line).is_some());
+            }
+        }
+        assert!(read > 3_000, "{read}");
     }
 
     fn kinds(text: &str) -> Vec<String> {
