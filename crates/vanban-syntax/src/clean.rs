@@ -131,15 +131,13 @@ fn plain(t: &str) -> bool {
 /// Number of Markdown emphasis delimiters ("*", "**", "__") in a piece of a line: odd means
 /// an emphasis run is left open and continues on the next line.
 pub fn emphasis_runs(piece: &str) -> usize {
-    let mut runs = 0;
-    let mut prev = ' ';
-    for c in piece.chars() {
-        if c == '*' && prev != '*' {
-            runs += 1;
-        }
-        prev = c;
-    }
-    runs + memchr::memmem::find_iter(piece.as_bytes(), b"__").count()
+    // A run of "*" starts at a "*" whose byte before is not one ("*" is ASCII: no other
+    // character holds its byte).
+    let b = piece.as_bytes();
+    let runs = memchr::memchr_iter(b'*', b)
+        .filter(|&i| i == 0 || b.get(i - 1) != Some(&b'*'))
+        .count();
+    runs + memchr::memmem::find_iter(b, b"__").count()
 }
 
 /// True when the letters of `s` are (nearly) all upper case: a heading or a header line.
@@ -252,6 +250,24 @@ mod tests {
                 (want.as_str(), want_markup),
                 "{t:?}"
             );
+        }
+    }
+
+    /// Emphasis runs counted by bytes are those a walk over the characters counts.
+    #[test]
+    fn emphasis_runs_are_counted_by_bytes_as_by_characters() {
+        let by_chars = |piece: &str| {
+            let mut runs = 0;
+            let mut prev = ' ';
+            for c in piece.chars() {
+                runs += usize::from(c == '*' && prev != '*');
+                prev = c;
+            }
+            runs + piece.matches("__").count()
+        };
+        let pieces = ["*", "**", "_", "__", "a", "ệ", " ", "\u{2A00}"];
+        for t in vanban_text::testing::compositions(&pieces, 5) {
+            assert_eq!(emphasis_runs(&t), by_chars(&t), "{t:?}");
         }
     }
 
