@@ -148,9 +148,10 @@ pub fn is_upper(s: &str) -> bool {
     }
     let (mut up, mut low) = (0usize, 0usize);
     for (i, c) in s.char_indices() {
-        if c.is_uppercase() {
+        let (upper, lower) = vanban_text::letter_case(c);
+        if upper {
             up += 1;
-        } else if c.is_lowercase() {
+        } else if lower {
             low += 1;
             // Even if every byte left were a capital, too many small letters: stop early
             // (ordinary sentences end here after a few words).

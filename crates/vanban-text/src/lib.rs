@@ -117,6 +117,23 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// The case of a letter: (`char::is_uppercase`, `char::is_lowercase`), with a fast path for
+/// the letters of Vietnamese (ASCII, Latin-1, Ă Đ Ĩ Ũ Ơ Ư and the toned vowels of
+/// U+1EA0–U+1EF9, capitals on even code points): the same answer for every character (a
+/// unit test checks all of them), without the Unicode table search on the common ones.
+#[inline]
+pub fn letter_case(c: char) -> (bool, bool) {
+    match c as u32 {
+        0..=0x7F => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+        0xC0..=0xD6 | 0xD8..=0xDE => (true, false),
+        0xDF..=0xF6 | 0xF8..=0xFF => (false, true),
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => (true, false),
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => (false, true),
+        u @ 0x1EA0..=0x1EF9 => (u % 2 == 0, u % 2 == 1),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
 /// A letter of ASCII, Latin-1, Latin Extended-A/B or Latin Extended Additional (all of these
 /// are in Unicode's L category, which pest's `LETTER` reads): a test that a grammar cannot
 /// read a letter where one stands, without the Unicode table search.
@@ -233,6 +250,18 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The case of every character is `char`'s.
+    #[test]
+    fn letter_case_is_chars() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                letter_case(c),
+                (c.is_uppercase(), c.is_lowercase()),
+                "{c:?}"
+            );
+        }
+    }
 
     /// The byte test of wide white space answers as `char::is_whitespace` for every character
     /// beyond ASCII, alone and before another.
