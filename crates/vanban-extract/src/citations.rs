@@ -15,6 +15,8 @@ use crate::words::Phrases;
 
 mod quick;
 
+pub(crate) use quick::skip_sp;
+
 mod grammar {
     #[derive(pest_derive::Parser)]
     #[grammar = "grammars/common.pest"]

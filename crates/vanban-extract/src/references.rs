@@ -138,14 +138,8 @@ fn by_grammar(window: &str) -> Option<Reading> {
 fn quick_unit(window: &str) -> Option<Reading> {
     const WORDS: [&str; 6] = ["điểm", "khoản", "điều", "mục", "chương", "phần"];
     let b = window.as_bytes();
-    let sp = |i: usize| {
-        i + b
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_'))
-            .count()
-    };
+    // (The citation grammar's spacing, `sp` and `ws`.)
+    let sp = |i: usize| crate::citations::skip_sp(b, i);
     let mut levels = Vec::new();
     let mut at = 0;
     loop {

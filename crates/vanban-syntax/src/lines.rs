@@ -681,13 +681,8 @@ fn article(full: &str) -> Option<(LineKind, &str)> {
         _ if tail.iter().all(|c| matches!(c, b' ' | b'\t' | b'*' | b'_')) => full.len(),
         _ => return None,
     };
-    let written: String = full
-        .sub(..end)
-        .chars()
-        .filter(|&c| c != '*' && c != '_')
-        .collect();
-    let text = written.split_whitespace().collect::<Vec<_>>().join(" ");
     let rest = full.sub(end..).trim_start_matches([' ', '\t', '*', '_']);
+    let text = marker_text(full.sub(..end));
     let marker = Marker::new(MarkerKind::Article, &text, Some(full.sub(n0..n1)));
     Some((LineKind::Marker(marker), rest))
 }
@@ -728,6 +723,12 @@ fn marked<'a>(
 /// The point letters of the grammar: the Vietnamese alphabet.
 fn is_point_letter(c: char) -> bool {
     matches!(c, 'đ' | 'a'..='e' | 'g'..='i' | 'k'..='v' | 'ư' | 'x' | 'y')
+}
+
+/// A marker as written, its emphasis marks dropped and its spacing made single spaces.
+fn marker_text(written: &str) -> String {
+    let bare: String = written.chars().filter(|&c| c != '*' && c != '_').collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The line grammar's reading of a line start.
@@ -790,16 +791,12 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
     if kind == MarkerKind::Roman && number.as_deref().is_some_and(|r| !valid_roman(r)) {
         return (LineKind::Text, full);
     }
-    let marker_text: String = pair
-        .as_str()
-        .chars()
-        .filter(|&c| c != '*' && c != '_')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     (
-        LineKind::Marker(Marker::new(kind, &marker_text, number.as_deref())),
+        LineKind::Marker(Marker::new(
+            kind,
+            &marker_text(pair.as_str()),
+            number.as_deref(),
+        )),
         rest,
     )
 }

@@ -944,16 +944,7 @@ mod tests {
             let mut s = Survey::default();
             survey_char(c, &mut s);
             if !s.composing {
-                assert_eq!(
-                    is_nfc_quick(std::iter::once(c)),
-                    IsNormalized::Yes,
-                    "U+{u:04X}"
-                );
-                assert_eq!(
-                    unicode_normalization::char::canonical_combining_class(c),
-                    0,
-                    "U+{u:04X}"
-                );
+                assert_nfc_starter(c);
             }
         }
     }
@@ -989,18 +980,24 @@ mod tests {
         for u in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(u) else { continue };
             if always_nfc(c) {
-                assert_eq!(
-                    is_nfc_quick(std::iter::once(c)),
-                    IsNormalized::Yes,
-                    "U+{u:04X}"
-                );
-                assert_eq!(
-                    unicode_normalization::char::canonical_combining_class(c),
-                    0,
-                    "U+{u:04X}"
-                );
+                assert_nfc_starter(c);
             }
         }
+    }
+
+    /// `c` is NFC as it stands and a starter (canonical combining class 0).
+    fn assert_nfc_starter(c: char) {
+        let u = u32::from(c);
+        assert_eq!(
+            is_nfc_quick(std::iter::once(c)),
+            IsNormalized::Yes,
+            "U+{u:04X}"
+        );
+        assert_eq!(
+            unicode_normalization::char::canonical_combining_class(c),
+            0,
+            "U+{u:04X}"
+        );
     }
 
     /// The line hint changes no answer: every offset of a text asked in document order, in

@@ -204,8 +204,7 @@ pub fn find(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
         .split_whitespace()
         .next()
         .map(|k| first_letters(trim_punct(k)));
-    let mut at = 0;
-    loop {
+    word_starts(text).find_map(|at| {
         let rest = text.get(at..)?;
         let may_start = first.is_none_or(|b| {
             let trimmed = rest.trim_start();
@@ -213,18 +212,25 @@ pub fn find(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
             let read = trimmed.get(..end).unwrap_or(trimmed);
             shares_first_letters(first_letters(trim_punct(read)), b)
         });
-        if let Some((len, m)) = may_start.then(|| starts_with(rest, phrase)).flatten() {
-            let lead = rest.len() - rest.trim_start().len();
-            return Some((at + lead, at + len, m));
-        }
-        // The next word start.
-        let skip = rest.find(char::is_whitespace)?;
-        let after = rest.get(skip..)?;
-        at += skip + (after.len() - after.trim_start().len());
-        if at >= text.len() {
-            return None;
-        }
-    }
+        let (len, m) = may_start.then(|| starts_with(rest, phrase))??;
+        let lead = rest.len() - rest.trim_start().len();
+        Some((at + lead, at + len, m))
+    })
+}
+
+/// Where `find` tries its phrase: the start of `text`, then each word start after white space.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut next = Some(0);
+    std::iter::from_fn(move || {
+        let at = next?;
+        let rest = text.get(at..).unwrap_or_default();
+        next = rest.find(char::is_whitespace).and_then(|skip| {
+            let after = rest.get(skip..)?;
+            let n = at + skip + (after.len() - after.trim_start().len());
+            (n < text.len()).then_some(n)
+        });
+        Some(at)
+    })
 }
 
 /// Whether the whole of `text` (white space and surrounding punctuation aside) is `phrase`,
@@ -338,20 +344,11 @@ mod tests {
     #[test]
     fn find_looks_at_first_letters_without_missing_a_phrase() {
         let every_start = |text: &str, phrase: &str| {
-            let mut at = 0;
-            loop {
+            word_starts(text).find_map(|at| {
                 let rest = text.get(at..)?;
-                if let Some((len, m)) = starts_with(rest, phrase) {
-                    let lead = rest.len() - rest.trim_start().len();
-                    return Some((at + lead, at + len, m));
-                }
-                let skip = rest.find(char::is_whitespace)?;
-                let after = rest.get(skip..)?;
-                at += skip + (after.len() - after.trim_start().len());
-                if at >= text.len() {
-                    return None;
-                }
-            }
+                let (len, m) = starts_with(rest, phrase)?;
+                Some((at + rest.len() - rest.trim_start().len(), at + len, m))
+            })
         };
         let text = include_str!("../../../seeds/208-KH-UBND_2024_TuyenQuang.txt");
         let mut lines: Vec<String> = text

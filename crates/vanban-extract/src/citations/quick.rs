@@ -92,7 +92,8 @@ fn is_sp(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')
 }
 
-fn skip_sp(b: &[u8], mut i: usize) -> usize {
+/// Past the spacing (`sp`, `ws`: white space and Markdown emphasis) at `i` of `b`.
+pub(crate) fn skip_sp(b: &[u8], mut i: usize) -> usize {
     while b.get(i).is_some_and(|&c| is_sp(c)) {
         i += 1;
     }
