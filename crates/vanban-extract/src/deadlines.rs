@@ -8,10 +8,14 @@
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 use vanban_model::{Deadline, DeadlineKind, Recurrence, Str};
 use vanban_text::fold::lowercase;
 use vanban_text::{squash_spaces, Sub};
+
+use dates::{Caps, P};
+
+mod dates;
 
 use crate::lists::DEADLINE_WORDS;
 
@@ -45,33 +49,6 @@ const RECURRENCES: [(&str, Recurrence); 6] = [
     ("weekly", Recurrence::Weekly),
     ("ongoing", Recurrence::Ongoing),
 ];
-
-// Digits and spaces as ASCII classes (`[0-9]`, `(?-u:\s)`): the text is normalised (odd spaces
-// are plain spaces), a date's numbers are read with `str::parse`, which takes ASCII digits
-// only, and the Unicode classes made the patterns' automata large — compiling them was about
-// 15 % of a one-document `vanban extract` (the same bytes on every bundled document).
-static DATES: LazyLock<Regex> = LazyLock::new(|| {
-    let half = alternation(&["first_half", "second_half"]);
-    let every = alternation(&["yearly", "quarterly", "monthly", "weekly"]);
-    let pattern = [
-        r"(?i)(?P<n>[0-9]{1,3}) ngày(?P<work> làm việc)?,? (?:kể )?từ (?P<anchor>[^,.;()]{0,40})",
-        &format!(r"|(?P<half>{half}) (?P<yh>[0-9]{{4}})"),
-        r"|(?P<d1>[0-9]{1,2})(?-u:\s)*[/.-](?-u:\s)*(?P<m1>[0-9]{1,2})(?-u:\s)*[/.-](?-u:\s)*(?P<y1>[0-9]{4})",
-        r"|(?P<d2>[0-9]{1,2}) tháng (?P<m2>[0-9]{1,2}) năm (?P<y2>[0-9]{4})",
-        &format!(r"|(?P<d4>[0-9]{{1,2}}) (?P<every>{every})"),
-        // After digits, an ASCII word boundary: a Unicode `\b` stops the regex crate's lazy
-        // DFA at the first non-ASCII letter, and every Vietnamese text then fell back to the
-        // backtracker (a third of parse + extract; outputs on the corpus are the same bytes).
-        r"|(?P<d3>[0-9]{1,2})(?: tháng |/)(?P<m3>[0-9]{1,2})(?-u:\b)",
-        r"|tháng (?P<m5>[0-9]{1,2})(?-u:\s)*(?:/|-|năm)(?-u:\s)*(?P<y5>[0-9]{4})",
-        r"|tháng (?P<m6>[0-9]{1,2})(?-u:\b)",
-        r"|qu[ýí] (?P<q>IV|I{1,3}|[1-4])(?-u:\s)*(?:/|-|–|năm)(?-u:\s)*(?P<yq>[0-9]{4})",
-        r"|(?:năm )?(?P<ya>[0-9]{4})(?-u:\s)*[-–—](?-u:\s)*(?P<yb>[0-9]{4})",
-        r"|năm (?P<y7>[0-9]{4})",
-    ]
-    .concat();
-    Regex::new(&pattern).unwrap_or_else(|e| unreachable!("deadline pattern: {e}"))
-});
 
 /// Whether `text` ends with a clock time ("14h30", "8 giờ", "9h, ") — the pattern
 /// `(?i)[0-9]{1,2}\s*(?:h|giờ)\s*[0-9]{0,2}\W{0,3}\s*$` with ASCII `\s`, read backwards by
@@ -304,8 +281,8 @@ struct Hit {
     relative: bool,
 }
 
-fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
-    c.name(name)?.as_str().parse().ok()
+fn num<T: std::str::FromStr>(c: &Caps, part: P) -> Option<T> {
+    c.name(part)?.as_str().parse().ok()
 }
 
 /// Where a match stands.
@@ -325,31 +302,31 @@ struct Ctx {
 
 /// Read one match against the document's date (or its year alone, in a draft dated "ngày …
 /// tháng … năm 2026").
-fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<Hit> {
+fn hit(c: &Caps, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<Hit> {
     let Ctx { due, cell, .. } = ctx;
     let day_due = due || ctx.on;
     let year = date.map(|d| d.0).or(year);
     let mut h = Hit::default();
-    if let Some(n) = num::<u32>(c, "n") {
+    if let Some(n) = num::<u32>(c, P::N) {
         let anchor = c
-            .name("anchor")
+            .name(P::Anchor)
             .map_or(String::new(), |a| lowercase(a.as_str()));
         h.relative = true;
         if phrases(&["signed"]).iter().any(|w| anchor.starts_with(w)) {
-            h.due = date.map(|d| add_days(d, n, c.name("work").is_some()));
+            h.due = date.map(|d| add_days(d, n, c.name(P::Work).is_some()));
         }
-    } else if let (Some(half), Some(y)) = (c.name("half"), num::<i32>(c, "yh")) {
+    } else if let (Some(half), Some(y)) = (c.name(P::Half), num::<i32>(c, P::Yh)) {
         let first = phrases(&["first_half"]).contains(&lowercase(half.as_str()).as_str());
         let (a, b) = if first { (1, 6) } else { (7, 12) };
         h.period = Some(((y, a, 1), end_of_month(y, b)));
     } else if let Some(d) = date_of(c) {
         (day_due || cell || ctx.clock).then_some(())?;
         h.due = Some(d);
-    } else if let (Some(d), Some(every)) = (num::<u32>(c, "d4"), c.name("every")) {
+    } else if let (Some(d), Some(every)) = (num::<u32>(c, P::D4), c.name(P::Every)) {
         h.every = recurrence(every.as_str());
         let monthly = h.every == Some(Recurrence::Monthly);
         h.on = (monthly && (1..=31).contains(&d)).then(|| formatted(format_args!("---{d:02}")));
-    } else if let (Some(d), Some(m)) = (num::<u32>(c, "d3"), num::<u32>(c, "m3")) {
+    } else if let (Some(d), Some(m)) = (num::<u32>(c, P::D3), num::<u32>(c, P::M3)) {
         let y = year.filter(|_| day_due || cell)?;
         valid((y, m, d)).then_some(())?;
         (h.due, h.inferred) = (Some((y, m, d)), true);
@@ -371,10 +348,10 @@ fn hit(c: &Captures, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<H
 }
 
 /// A full date: "05/12/2025", "ngày 10 tháng 12 năm 2025".
-fn date_of(c: &Captures) -> Option<Ymd> {
-    let (d, m, y) = match num::<u32>(c, "d1") {
-        Some(d) => (d, num(c, "m1")?, num(c, "y1")?),
-        None => (num(c, "d2")?, num(c, "m2")?, num(c, "y2")?),
+fn date_of(c: &Caps) -> Option<Ymd> {
+    let (d, m, y) = match num::<u32>(c, P::D1) {
+        Some(d) => (d, num(c, P::M1)?, num(c, P::Y1)?),
+        None => (num(c, P::D2)?, num(c, P::M2)?, num(c, P::Y2)?),
     };
     valid((y, m, d)).then_some((y, m, d))
 }
@@ -382,30 +359,28 @@ fn date_of(c: &Captures) -> Option<Ymd> {
 /// A month, quarter, year range or year: its first and last day, and whether the year is the
 /// document's. A bare month needs `dated` (a due word or a deadline cell), a bare year `lead`
 /// (a due or lead-in word, or a deadline cell).
-fn period_of(
-    c: &Captures,
-    dated: bool,
-    lead: bool,
-    year: Option<i32>,
-) -> Option<((Ymd, Ymd), bool)> {
-    if let (Some(m), Some(y)) = (num::<u32>(c, "m5"), num::<i32>(c, "y5")) {
+fn period_of(c: &Caps, dated: bool, lead: bool, year: Option<i32>) -> Option<((Ymd, Ymd), bool)> {
+    if let (Some(m), Some(y)) = (num::<u32>(c, P::M5), num::<i32>(c, P::Y5)) {
         valid((y, m, 1)).then_some(())?;
         return Some((((y, m, 1), end_of_month(y, m)), false));
     }
-    if let Some(m) = num::<u32>(c, "m6") {
+    if let Some(m) = num::<u32>(c, P::M6) {
         let y = year.filter(|_| dated)?;
         valid((y, m, 1)).then_some(())?;
         return Some((((y, m, 1), end_of_month(y, m)), true));
     }
-    if let (Some(q), Some(y)) = (c.name("q").and_then(|q| quarter(q.as_str())), num(c, "yq")) {
+    if let (Some(q), Some(y)) = (
+        c.name(P::Q).and_then(|q| quarter(q.as_str())),
+        num(c, P::Yq),
+    ) {
         let last = q * 3;
         return Some((((y, last - 2, 1), end_of_month(y, last)), false));
     }
-    if let (Some(a), Some(b)) = (num::<i32>(c, "ya"), num::<i32>(c, "yb")) {
+    if let (Some(a), Some(b)) = (num::<i32>(c, P::Ya), num::<i32>(c, P::Yb)) {
         (a < b && valid((a, 1, 1)) && valid((b, 1, 1))).then_some(())?;
         return Some((((a, 1, 1), (b, 12, 31)), false));
     }
-    let y = num::<i32>(c, "y7").filter(|_| lead)?;
+    let y = num::<i32>(c, P::Y7).filter(|_| lead)?;
     valid((y, 1, 1)).then_some((((y, 1, 1), (y, 12, 31)), false))
 }
 
@@ -518,8 +493,8 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
     if !may_hold_date(text) {
         return None;
     }
-    DATES.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
+    dates::captures_iter(text).find_map(|c| {
+        let m = c.whole();
         if in_plan_name(text, m.start(), m.end()) {
             return None;
         }
@@ -530,7 +505,7 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
         } = lead_in(text, m.start());
         // "hoàn thành Dự án … trong năm 2025": a month, quarter or year to finish within.
         let within = !due
-            && c.name("ya").is_none()
+            && c.name(P::Ya).is_none()
             && text
                 .sub(start..m.start())
                 .trim()
@@ -547,7 +522,7 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
         (h.start, h.end) = (start, m.end());
         // "báo cáo định kỳ (trước ngày 30 tháng 01 năm sau)": a day or month without its year
         // followed by "năm sau" is in the year after, every year.
-        let yearless = c.name("d3").is_some() || c.name("m6").is_some();
+        let yearless = c.name(P::D3).is_some() || c.name(P::M6).is_some();
         if let Some(n) = onward_after_role(text, m.end(), "next_year").filter(|_| yearless) {
             h.due = h.due.map(in_next_year);
             h.period = h.period.map(|(a, b)| (in_next_year(a), in_next_year(b)));
@@ -558,7 +533,7 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
     })
 }
 
-/// Whether [`DATES`] may match in `text`: every alternative of the pattern holds an ASCII
+/// Whether the date pattern ([`dates`]) may match in `text`: every alternative of the pattern holds an ASCII
 /// digit, and a text without one needs no search.
 fn may_hold_date(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
@@ -652,13 +627,13 @@ mod tests {
     fn the_date_prefilter_lets_every_date_through() {
         let mut matched = 0;
         for text in crate::testing::seed_and_corpus() {
-            for line in text.lines().filter(|l| DATES.is_match(l)) {
+            for line in text.lines().filter(|l| dates::tests::REFERENCE.is_match(l)) {
                 for d in '0'..='9' {
                     let t: String = line
                         .chars()
                         .map(|c| if c.is_ascii_digit() { d } else { c })
                         .collect();
-                    if DATES.is_match(&t) {
+                    if dates::tests::REFERENCE.is_match(&t) {
                         matched += 1;
                         assert!(may_hold_date(&t), "{t:?}");
                     }
