@@ -3,6 +3,8 @@
 //! với các Sở, ban, ngành, Ủy ban nhân dân huyện, thành phố …", "Các Sở: Nội vụ, Kế hoạch và
 //! Đầu tư, Xây dựng …".
 
+use std::sync::LazyLock;
+
 use vanban_text::fold::fold_case;
 use vanban_text::{squash_spaces, Sub};
 
@@ -846,10 +848,21 @@ fn second_syllable(prev: Option<&str>, word: &str) -> bool {
         return false;
     }
     let prev = fold_case(prev);
-    NAME_WORDS
-        .iter()
-        .any(|w| w.split_once(' ') == Some((prev.as_str(), word)))
+    SECOND_SYLLABLES
+        .get(prev.as_str())
+        .is_some_and(|rests| rests.contains(&word))
 }
+
+/// The words of `data/name-words.tsv` cut at their first space: the rest by the first word
+/// (a lookup instead of a pass over every name word for each word of a name).
+static SECOND_SYLLABLES: LazyLock<vanban_text::HashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut by_first = vanban_text::HashMap::default();
+        for (first, rest) in NAME_WORDS.iter().filter_map(|w| w.split_once(' ')) {
+            by_first.entry(first).or_insert_with(Vec::new).push(rest);
+        }
+        by_first
+    });
 
 /// When `words[k]` is "khu" followed by a kind of area, the number of words of that kind.
 fn area_at(words: &[(usize, &str)], k: usize) -> Option<usize> {
@@ -1006,10 +1019,34 @@ fn joins_capital(words: &[(usize, &str)], k: usize) -> bool {
 /// Whether a word of `data/agency-name-ends.tsv` (the start of a predicate: "chủ trì", "thành
 /// lập", "và" …) stands at `words[k]`.
 pub(crate) fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
-    AGENCY_NAME_ENDS
-        .iter()
+    let Some(&(_, word)) = words.get(k) else {
+        return false;
+    };
+    // A phrase's first word is the word itself, or, alone, the word without its punctuation.
+    let bare = word.trim_end_matches([',', ';', '.', ':']);
+    let by_first = &*NAME_ENDS_BY_FIRST;
+    let candidates = by_first.get(word).into_iter();
+    let candidates = candidates.chain((bare != word).then(|| by_first.get(bare)).flatten());
+    candidates
+        .flatten()
         .any(|phrase| phrase_at(words, k, phrase))
 }
+
+/// `data/agency-name-ends.tsv` by first word.
+static NAME_ENDS_BY_FIRST: LazyLock<
+    vanban_text::HashMap<&'static str, Vec<&'static [&'static str]>>,
+> = LazyLock::new(|| {
+    let mut by_first = vanban_text::HashMap::default();
+    for phrase in AGENCY_NAME_ENDS.iter() {
+        if let Some(&first) = phrase.first() {
+            by_first
+                .entry(first)
+                .or_insert_with(Vec::new)
+                .push(phrase.as_slice());
+        }
+    }
+    by_first
+});
 
 /// The end of an agency name that goes on in lower case from `words[k]`: up to the word before
 /// a predicate word, through a word that ends with punctuation, or to the end of the text
@@ -1052,6 +1089,68 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lookups by first word answer as the passes over every phrase they replace: on each
+    /// word of the seed and the corpus (with the word before it), on each phrase of the lists
+    /// with and without punctuation, capitalised and not.
+    #[test]
+    fn lookups_by_first_word_answer_as_the_passes_over_every_phrase() {
+        let ends_by_pass = |words: &[(usize, &str)], k: usize| {
+            AGENCY_NAME_ENDS
+                .iter()
+                .any(|phrase| phrase_at(words, k, phrase))
+        };
+        let second_by_pass = |prev: Option<&str>, word: &str| {
+            let Some(prev) = prev else { return false };
+            if !prev.chars().next().is_some_and(char::is_uppercase)
+                || !word.starts_with(char::is_lowercase)
+            {
+                return false;
+            }
+            let prev = fold_case(prev);
+            NAME_WORDS
+                .iter()
+                .any(|w| w.split_once(' ') == Some((prev.as_str(), word)))
+        };
+        let mut texts = crate::testing::seed_and_corpus();
+        for phrase in AGENCY_NAME_ENDS.iter() {
+            let joined = phrase.join(" ");
+            texts.extend([
+                format!("x {joined}"),
+                format!("{joined}, y"),
+                format!("{joined}."),
+            ]);
+        }
+        for w in NAME_WORDS.iter() {
+            let mut cs = w.chars();
+            let capital: String = cs
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(cs)
+                .collect();
+            texts.extend([capital.clone(), format!("{capital}, x"), w.to_string()]);
+        }
+        let (mut ends, mut seconds) = (0, 0);
+        for text in &texts {
+            for line in text.lines() {
+                let words: Vec<(usize, &str)> = word_spans(line).collect();
+                for k in 0..=words.len() {
+                    let by_pass = ends_by_pass(&words, k);
+                    ends += usize::from(by_pass);
+                    assert_eq!(name_ends_at(&words, k), by_pass, "{line:?} {k}");
+                    let Some(&(_, word)) = words.get(k) else {
+                        continue;
+                    };
+                    let prev = k.checked_sub(1).map(|j| words[j].1);
+                    let by_pass = second_by_pass(prev, word);
+                    seconds += usize::from(by_pass);
+                    assert_eq!(second_syllable(prev, word), by_pass, "{line:?} {k}");
+                }
+            }
+        }
+        assert!(ends > 1_000 && seconds > 100, "{ends} {seconds}");
+    }
 
     /// The longest head, found comparing only heads whose first byte stands at the start, is
     /// the one found comparing every head: at every line start and after every space of the
