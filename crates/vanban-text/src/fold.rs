@@ -260,28 +260,58 @@ pub fn slug(text: &str) -> String {
     out
 }
 
-/// The ASCII base letter of a Vietnamese letter.
+/// The ASCII base letter of a Vietnamese letter. The letters of Vietnamese (U+00C0–U+01B0,
+/// U+1EA0–U+1EF9) are looked up in a table made once from [`ASCII_GROUPS`] (finding a letter
+/// among the groups cost a few hundred instructions, and slugs are made of every agency name
+/// and cited law).
 fn ascii_of(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c);
     }
-    const GROUPS: &[(&str, char)] = &[
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'A'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ÈÉẺẼẸÊỀẾỂỄỆ", 'E'),
-        ("ìíỉĩị", 'i'),
-        ("ÌÍỈĨỊ", 'I'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'O'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ÙÚỦŨỤƯỪỨỬỮỰ", 'U'),
-        ("ỳýỷỹỵ", 'y'),
-        ("ỲÝỶỸỴ", 'Y'),
-        ("đ", 'd'),
-        ("Đ", 'D'),
-    ];
-    GROUPS
+    static TABLE: std::sync::LazyLock<Vec<Option<char>>> = std::sync::LazyLock::new(|| {
+        LETTER_RANGES
+            .iter()
+            .flat_map(|r| r.clone())
+            .map(|u| char::from_u32(u).and_then(ascii_by_groups))
+            .collect()
+    });
+    let u = u32::from(c);
+    let (a, b) = (&LETTER_RANGES[0], &LETTER_RANGES[1]);
+    let slot = if a.contains(&u) {
+        u - a.start()
+    } else if b.contains(&u) {
+        u - b.start() + (a.end() - a.start() + 1)
+    } else {
+        // No letter of the groups lies outside the ranges (a unit test checks).
+        return None;
+    };
+    TABLE.get(slot as usize).copied().flatten()
+}
+
+/// The code points of the letters of Vietnamese beyond ASCII.
+const LETTER_RANGES: [std::ops::RangeInclusive<u32>; 2] = [0xC0..=0x1B0, 0x1EA0..=0x1EF9];
+
+/// The letters of Vietnamese by their ASCII base letter.
+const ASCII_GROUPS: &[(&str, char)] = &[
+    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+    ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'A'),
+    ("èéẻẽẹêềếểễệ", 'e'),
+    ("ÈÉẺẼẸÊỀẾỂỄỆ", 'E'),
+    ("ìíỉĩị", 'i'),
+    ("ÌÍỈĨỊ", 'I'),
+    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+    ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'O'),
+    ("ùúủũụưừứửữự", 'u'),
+    ("ÙÚỦŨỤƯỪỨỬỮỰ", 'U'),
+    ("ỳýỷỹỵ", 'y'),
+    ("ỲÝỶỸỴ", 'Y'),
+    ("đ", 'd'),
+    ("Đ", 'D'),
+];
+
+/// The ASCII base letter of `c` found among [`ASCII_GROUPS`].
+fn ascii_by_groups(c: char) -> Option<char> {
+    ASCII_GROUPS
         .iter()
         .find(|(set, _)| set.contains(c))
         .map(|&(_, b)| b)
@@ -331,6 +361,22 @@ fn is_squashed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table answers as the groups for every character (and ASCII as itself).
+    #[test]
+    fn ascii_letters_by_table_as_by_groups() {
+        let mut letters = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let by_groups = if c.is_ascii() {
+                Some(c)
+            } else {
+                ascii_by_groups(c)
+            };
+            letters += usize::from(by_groups.is_some() && !c.is_ascii());
+            assert_eq!(ascii_of(c), by_groups, "{c:?}");
+        }
+        assert_eq!(letters, 134);
+    }
 
     /// The marked vowels that move start with byte C3 or E1, the bytes `fold_tones` looks
     /// for after an "o" or "u"; the moves are made.
