@@ -155,7 +155,7 @@ pub struct AgencyRegistry {
     /// completes.
     provincial: vanban_text::HashMap<char, Vec<(String, usize)>>,
     /// (abbreviation, expansion).
-    abbreviations: Vec<(String, String)>,
+    abbreviations: vanban_text::HashMap<String, String>,
     /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
     /// name starting with one ("BCHQS" → "Bộ Chỉ huy Quân sự").
     heads: Vec<String>,
@@ -176,7 +176,7 @@ impl AgencyRegistry {
             fields: vanban_text::HashMap::default(),
             bare: vanban_text::HashMap::default(),
             provincial: vanban_text::HashMap::default(),
-            abbreviations: Vec::new(),
+            abbreviations: vanban_text::HashMap::default(),
             heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
         };
         r.extend_agencies(AGENCIES);
@@ -197,8 +197,7 @@ impl AgencyRegistry {
                 if a.is_empty() || e.is_empty() {
                     continue;
                 }
-                self.abbreviations.retain(|(x, _)| x != a);
-                self.abbreviations.push((a.to_owned(), e.to_owned()));
+                self.abbreviations.insert(a.to_owned(), e.to_owned());
                 let starts_name = AGENCY_HEADS.iter().any(|h| {
                     e.strip_prefix(h)
                         .is_some_and(|r| r.is_empty() || r.starts_with(' '))
@@ -290,17 +289,23 @@ impl AgencyRegistry {
     /// Expand abbreviations, whole words only: "Thường trực HĐND tỉnh" → "Thường trực Hội
     /// đồng nhân dân tỉnh".
     pub fn expand(&self, name: &str) -> String {
-        name.split(' ')
-            .map(|w| {
-                let core = w.trim_end_matches([',', ';', '.', ':']);
-                let tail = w.sub(core.len()..);
-                match self.abbreviations.iter().find(|(a, _)| a == core) {
-                    Some((_, e)) => format!("{e}{tail}"),
-                    None => w.to_owned(),
+        // Word by word into one buffer (the words joined again by the spaces they were split
+        // at), each abbreviation looked up by the word.
+        let mut out = String::with_capacity(name.len());
+        for (i, w) in name.split(' ').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let core = w.trim_end_matches([',', ';', '.', ':']);
+            match self.abbreviations.get(core) {
+                Some(e) => {
+                    out.push_str(e);
+                    out.push_str(w.sub(core.len()..));
                 }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+                None => out.push_str(w),
+            }
+        }
+        out
     }
 
     /// The canonical name of an agency as written: the registry's name when the whole text
@@ -1089,6 +1094,48 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Abbreviations expanded by a lookup, as by the pass over the list in file order (a
+    /// later entry replacing an earlier one) that it replaces: on every line of the seed and
+    /// the corpus, and on each abbreviation alone and with punctuation.
+    #[test]
+    fn abbreviations_expand_as_by_the_list() {
+        let mut list: Vec<(&str, &str)> = Vec::new();
+        for line in ABBREVIATIONS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((a, e)) = line.split_once('\t') {
+                let (a, e) = (a.trim(), e.trim());
+                if !a.is_empty() && !e.is_empty() {
+                    list.retain(|(x, _)| *x != a);
+                    list.push((a, e));
+                }
+            }
+        }
+        let by_list = |name: &str| {
+            name.split(' ')
+                .map(|w| {
+                    let core = w.trim_end_matches([',', ';', '.', ':']);
+                    let tail = w.sub(core.len()..);
+                    match list.iter().find(|(a, _)| *a == core) {
+                        Some((_, e)) => format!("{e}{tail}"),
+                        None => w.to_owned(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let r = AgencyRegistry::builtin();
+        let mut texts = crate::testing::seed_and_corpus();
+        texts.extend(list.iter().map(|(a, _)| format!("{a}\n  {a}, x;\nx {a}.")));
+        let mut expanded = 0;
+        for text in &texts {
+            for line in text.lines() {
+                let by = by_list(line);
+                expanded += usize::from(by != line);
+                assert_eq!(r.expand(line), by, "{line:?}");
+            }
+        }
+        assert!(expanded > 100, "{expanded}");
+    }
 
     /// The lookups by first word answer as the passes over every phrase they replace: on each
     /// word of the seed and the corpus (with the word before it), on each phrase of the lists

@@ -193,35 +193,39 @@ pub fn fold_tones(s: &str) -> String {
     }
 }
 
+/// The pairs of vowels whose mark [`modern_tones`] moves to the first.
+const TONE_PAIRS: &[(char, char, char, char)] = &[
+    // (first vowel, marked second vowel, first vowel marked, plain second vowel)
+    ('u', 'ỷ', 'ủ', 'y'),
+    ('u', 'ý', 'ú', 'y'),
+    ('u', 'ỳ', 'ù', 'y'),
+    ('u', 'ỹ', 'ũ', 'y'),
+    ('u', 'ỵ', 'ụ', 'y'),
+    ('o', 'á', 'ó', 'a'),
+    ('o', 'à', 'ò', 'a'),
+    ('o', 'ả', 'ỏ', 'a'),
+    ('o', 'ã', 'õ', 'a'),
+    ('o', 'ạ', 'ọ', 'a'),
+    ('o', 'é', 'ó', 'e'),
+    ('o', 'è', 'ò', 'e'),
+    ('o', 'ẻ', 'ỏ', 'e'),
+    ('o', 'ẽ', 'õ', 'e'),
+    ('o', 'ẹ', 'ọ', 'e'),
+];
+
 /// Tone marks in the placement of current official names, case kept: "uỷ" → "ủy", "hoá" →
 /// "hóa", "Thuỷ" → "Thủy", for open syllables only ("hoán" and "quý" keep theirs).
 pub fn modern_tones(s: &str) -> String {
-    const PAIRS: &[(char, char, char, char)] = &[
-        // (first vowel, marked second vowel, first vowel marked, plain second vowel)
-        ('u', 'ỷ', 'ủ', 'y'),
-        ('u', 'ý', 'ú', 'y'),
-        ('u', 'ỳ', 'ù', 'y'),
-        ('u', 'ỹ', 'ũ', 'y'),
-        ('u', 'ỵ', 'ụ', 'y'),
-        ('o', 'á', 'ó', 'a'),
-        ('o', 'à', 'ò', 'a'),
-        ('o', 'ả', 'ỏ', 'a'),
-        ('o', 'ã', 'õ', 'a'),
-        ('o', 'ạ', 'ọ', 'a'),
-        ('o', 'é', 'ó', 'e'),
-        ('o', 'è', 'ò', 'e'),
-        ('o', 'ẻ', 'ỏ', 'e'),
-        ('o', 'ẽ', 'õ', 'e'),
-        ('o', 'ẹ', 'ọ', 'e'),
-    ];
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k];
-        if let Some(&next) = chars.get(k + 1) {
+        // (Only a marked vowel of the pairs can follow a pair's first vowel: most letters are
+        // passed on without lowering the one before.)
+        if let Some(&next) = chars.get(k + 1).filter(|&&n| marked_second(n)) {
             let lower = c.to_lowercase().next().unwrap_or(c);
-            let hit = PAIRS.iter().find(|p| p.0 == lower && p.1 == next);
+            let hit = TONE_PAIRS.iter().find(|p| p.0 == lower && p.1 == next);
             let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
             let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q') && lower == 'u';
             if let (Some(p), true, false) = (hit, open, qu) {
@@ -239,6 +243,27 @@ pub fn modern_tones(s: &str) -> String {
         k += 1;
     }
     out
+}
+
+/// Whether `c` is the marked second vowel of a pair [`modern_tones`] moves the mark of.
+fn marked_second(c: char) -> bool {
+    matches!(
+        c,
+        'ỷ' | 'ý'
+            | 'ỳ'
+            | 'ỹ'
+            | 'ỵ'
+            | 'á'
+            | 'à'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'é'
+            | 'è'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+    )
 }
 
 /// ASCII slug of Vietnamese text: "Tuyên Quang" → "tuyen-quang", "ĐU" → "du".
@@ -361,6 +386,18 @@ fn is_squashed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick test of a second vowel answers as the pairs, for every character.
+    #[test]
+    fn marked_second_vowels_are_those_of_the_pairs() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                marked_second(c),
+                TONE_PAIRS.iter().any(|p| p.1 == c),
+                "{c:?}"
+            );
+        }
+    }
 
     /// The table answers as the groups for every character (and ASCII as itself).
     #[test]
