@@ -150,6 +150,9 @@ pub struct AgencyRegistry {
     /// index into `names`, by their first word as written (folded) and second word without
     /// marks ("các cap"), longest first: what a scan's garbled tone marks still match.
     bare: vanban_text::HashMap<String, Vec<(Vec<char>, usize)>>,
+    /// The first words of the keys of `bare`: most words start no name, and are turned away
+    /// without making a key.
+    bare_firsts: vanban_text::HashSet<String>,
     /// The names that end with "tỉnh" without it ("báo và phát thanh, truyền hình"), with
     /// their index into `names`, by first character: what a province written in its place
     /// completes.
@@ -175,6 +178,7 @@ impl AgencyRegistry {
             by_word: vanban_text::HashMap::default(),
             fields: vanban_text::HashMap::default(),
             bare: vanban_text::HashMap::default(),
+            bare_firsts: vanban_text::HashSet::default(),
             provincial: vanban_text::HashMap::default(),
             abbreviations: vanban_text::HashMap::default(),
             heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
@@ -244,6 +248,7 @@ impl AgencyRegistry {
         self.names.dedup_by(|a, b| a.0 == b.0);
         self.by_word.clear();
         self.bare.clear();
+        self.bare_firsts.clear();
         self.provincial.clear();
         self.index_fields();
         for (i, (alias, _)) in self.names.iter().enumerate() {
@@ -260,6 +265,9 @@ impl AgencyRegistry {
                 }
             }
             if let Some(key) = loose_key(alias) {
+                if let Some((first, _)) = key.split_once(' ') {
+                    self.bare_firsts.insert(first.to_owned());
+                }
                 self.bare.entry(key).or_default().push((bare(alias), i));
             }
         }
@@ -378,6 +386,11 @@ impl AgencyRegistry {
     /// cấp ủy, tổ chức đảng", its "các tỉnh uỷ, thành uý" "các tỉnh ủy, thành ủy". The first
     /// word must be as written ("Số" is never "Sở").
     fn loose_match_at(&self, folded: &str, exact: usize) -> Option<(usize, &str)> {
+        // (A key is its first word, a space and its second word's letters.)
+        let (first, _) = folded.split_once(' ')?;
+        if !self.bare_firsts.contains(first) {
+            return None;
+        }
         let candidates = self.bare.get(&loose_key(folded)?)?;
         // The text without marks (and where each character ends), read only as far as the
         // longest candidate needs.
