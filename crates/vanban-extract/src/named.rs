@@ -425,22 +425,7 @@ pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
             break;
         }
     }
-    for stop in NAME_STOPS.iter() {
-        // "của" ends a name before its issuer ("… của Quốc hội"), not inside it ("Luật
-        // Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam").
-        // Nor does "tại" before "Việt Nam" ("… người nước ngoài tại Việt Nam").
-        let found = s.sub(..end).match_indices(stop).find(|(p, _)| {
-            let after = s.sub(p + stop.len()..);
-            match *stop {
-                " của " => after.chars().next().is_none_or(char::is_uppercase),
-                " tại " => !after.starts_with("Việt Nam"),
-                _ => true,
-            }
-        });
-        if let Some((p, _)) = found {
-            end = end.min(p);
-        }
-    }
+    end = first_stop(s, end);
     let mut words = 0;
     for (i, c) in s.sub(..end).char_indices() {
         if c == ' ' {
@@ -458,9 +443,95 @@ pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
     name.len()
 }
 
+/// Where the first stop word (`data/name-stops.tsv`) in `s[..end]` starts, or `end`: each
+/// stop's first occurrence that ends a name there, the stops in the list's order, each
+/// searched before the end the earlier ones left.
+fn first_stop(s: &str, mut end: usize) -> usize {
+    // (Each stop's searcher is built once: `match_indices` built one per stop and name.)
+    static STOPS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            NAME_STOPS
+                .iter()
+                .map(|stop| memchr::memmem::Finder::new(stop.as_bytes()))
+                .collect()
+        });
+    for (stop, finder) in NAME_STOPS.iter().zip(STOPS.iter()) {
+        // "của" ends a name before its issuer ("… của Quốc hội"), not inside it ("Luật
+        // Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam").
+        // Nor does "tại" before "Việt Nam" ("… người nước ngoài tại Việt Nam"). The
+        // occurrences are `match_indices`': left to right, none overlapping.
+        let found = finder.find_iter(s.sub(..end).as_bytes()).find(|p| {
+            let after = s.sub(p + stop.len()..);
+            match *stop {
+                " của " => after.chars().next().is_none_or(char::is_uppercase),
+                " tại " => !after.starts_with("Việt Nam"),
+                _ => true,
+            }
+        });
+        if let Some(p) = found {
+            end = end.min(p);
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stops' searchers find what `match_indices` finds: [`first_stop`] gives the end the
+    /// per-call searches gave, on the text after spaces of the seed and the corpus (its
+    /// line breaks made spaces, as `name_end` makes them) and on stops repeated, overlapping
+    /// themselves and each other, before every sixteenth space and the text's end (the seed and
+    /// the corpus from every seventh space).
+    #[test]
+    fn stops_are_found_as_match_indices_finds_them() {
+        let by_match_indices = |s: &str, end: usize| {
+            let mut end = end;
+            for stop in NAME_STOPS.iter() {
+                let found = s.sub(..end).match_indices(stop).find(|(p, _)| {
+                    let after = s.sub(p + stop.len()..);
+                    match *stop {
+                        " của " => after.chars().next().is_none_or(char::is_uppercase),
+                        " tại " => !after.starts_with("Việt Nam"),
+                        _ => true,
+                    }
+                });
+                if let Some((p, _)) = found {
+                    end = end.min(p);
+                }
+            }
+            end
+        };
+        let mut texts: Vec<String> = Vec::new();
+        for text in crate::testing::seed_and_corpus() {
+            for (i, _) in text.match_indices(' ').step_by(7) {
+                texts.push(vanban_text::window(&text, i, 400).replace('\n', " "));
+            }
+        }
+        for stop in NAME_STOPS.iter() {
+            for other in [" của ", " tại ", " và Luật", " số ", " và "] {
+                texts.push(format!(
+                    "Luật A{stop}{}x{other}Việt Nam b",
+                    stop.trim_start()
+                ));
+                texts.push(format!("Luật A{stop}{stop}của b{other}Bộ c"));
+                texts.push(format!("Luật{}{other}{stop}", stop.trim_end()));
+            }
+        }
+        let mut cut = 0;
+        for t in &texts {
+            // Each end a name may have before the stops are looked for: the text's, and each
+            // space's.
+            let ends = t.match_indices(' ').map(|(i, _)| i).step_by(16);
+            for end in ends.chain([t.len()]) {
+                let reference = by_match_indices(t, end);
+                cut += usize::from(reference < end);
+                assert_eq!(first_stop(t, end), reference, "{t:?} {end}");
+            }
+        }
+        assert!(cut > 10_000, "{cut}");
+    }
 
     /// The names' mentions are where `match_indices` finds each name: on the corpus, folded,
     /// with names made of the words after each "luật" and "bộ luật" (five to eight of them,
