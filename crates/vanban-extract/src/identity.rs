@@ -218,10 +218,15 @@ pub fn complete_province(words: &str) -> Option<&'static str> {
 /// Province named in an issuer or locality text: "UBND tỉnh Lào Cai" → "Lào Cai",
 /// "tỉnh Tuyên Quang" → "Tuyên Quang", "Thành phố Hồ Chí Minh" → "Hồ Chí Minh".
 pub fn province_in(text: &str) -> Option<String> {
+    // (The units' searchers are built once: `str::find` built one per call and unit.)
+    static UNITS: std::sync::LazyLock<[(&str, memchr::memmem::Finder<'static>); 3]> =
+        std::sync::LazyLock::new(|| {
+            ["thành phố ", "tỉnh ", "tp. "].map(|u| (u, memchr::memmem::Finder::new(u)))
+        });
     let lower = fold_case(text);
-    for unit in ["thành phố ", "tỉnh ", "tp. "] {
+    for (unit, finder) in UNITS.iter() {
         let mut from = 0;
-        while let Some(pos) = lower.sub(from..).find(unit) {
+        while let Some(pos) = finder.find(lower.sub(from..).as_bytes()) {
             let start = from + pos + unit.len();
             from = start;
             // "Tỉnh ủy", "Thành uỷ" are Party committees, not places; "Tỉnh ủy Lào Cai" names
