@@ -653,19 +653,24 @@ fn read_at(
         return None;
     }
     let window = vanban_text::window(folded.sub(..to), start, WINDOW);
-    let (mut core_end, has_so, parts) = match quick::read(window) {
-        Some(q) => {
+    let (mut core_end, has_so, parts) = match quick::reading(window) {
+        Ok(Some(q)) => {
             let type_words = squash_spaces(window.sub(..q.type_end));
             let (s0, s1) = (start + q.symbol.0, start + q.symbol.1);
             let parts = Parts {
                 number: full_number(text, (s0, s1), &type_words),
                 type_words,
                 date: q.date,
+                name: q
+                    .name
+                    .map(|(a, b)| clean_issuer(text.sub(start + a..start + b))),
                 ..Parts::default()
             };
             (start + q.end, q.so, parts)
         }
-        None => read_by_grammar(text, window, start)?,
+        // (A law's type with no citation of a law after it: the grammar reads none.)
+        Ok(None) => return None,
+        Err(_) => read_by_grammar(text, window, start)?,
     };
     if parts.number.is_none() && parts.bare.is_none() {
         return None;
