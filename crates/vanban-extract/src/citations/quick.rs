@@ -568,6 +568,50 @@ mod tests {
         Some(q)
     }
 
+    /// Laws cited with their names, and laws' types before words that are none: names of up
+    /// to three pieces (words of names, types, "số"/"so", punctuation) before each kind of
+    /// symbol, with "số", with "so:", and alone.
+    fn law_texts() -> Vec<String> {
+        let mut texts = Vec::new();
+        // Laws cited with their names, and laws' types before words that are none.
+        let words = [
+            "đất",
+            "đai",
+            "một",
+            "số",
+            "so",
+            "điều",
+            "của",
+            "luật",
+            "nghị định",
+            "kế hoạch",
+            "kết",
+            "thông tư",
+            ",",
+            "-",
+            "số:",
+            "x",
+            "*",
+            "\n",
+            "(",
+            "1",
+        ];
+        for (i, name) in compositions(&words, 3).iter().enumerate() {
+            let head = ["luật ", "bộ luật ", "pháp lệnh\n", "luật"][i % 4];
+            let sym = [
+                "12/2020/qh14",
+                "500-kh/tu",
+                "57",
+                "9387 /ubnd",
+                "5/2020/qh14 ngày 1/2/2020",
+            ][i % 5];
+            texts.push(format!("{head}{name} số {sym}"));
+            texts.push(format!("{head}{name} so: {sym}"));
+            texts.push(format!("{head}{name}"));
+        }
+        texts
+    }
+
     #[test]
     fn the_quick_reading_is_the_grammars() {
         // Wherever the hand reading reads a citation, the grammar reads the same one: at every
@@ -624,42 +668,7 @@ mod tests {
             texts.push(format!("{}7/kh-{symbol}{tail}", heads[0]));
             texts.push(format!("{}5/{symbol}{tail}", heads[i % 2]));
         }
-        // Laws cited with their names, and laws' types before words that are none.
-        let words = [
-            "đất",
-            "đai",
-            "một",
-            "số",
-            "so",
-            "điều",
-            "của",
-            "luật",
-            "nghị định",
-            "kế hoạch",
-            "kết",
-            "thông tư",
-            ",",
-            "-",
-            "số:",
-            "x",
-            "*",
-            "\n",
-            "(",
-            "1",
-        ];
-        for (i, name) in compositions(&words, 3).iter().enumerate() {
-            let head = ["luật ", "bộ luật ", "pháp lệnh\n", "luật"][i % 4];
-            let sym = [
-                "12/2020/qh14",
-                "500-kh/tu",
-                "57",
-                "9387 /ubnd",
-                "5/2020/qh14 ngày 1/2/2020",
-            ][i % 5];
-            texts.push(format!("{head}{name} số {sym}"));
-            texts.push(format!("{head}{name} so: {sym}"));
-            texts.push(format!("{head}{name}"));
-        }
+        texts.extend(law_texts());
         let (mut quick, mut agreed_none, mut none) = (0, 0, 0);
         for t in &texts {
             match reading(t) {
