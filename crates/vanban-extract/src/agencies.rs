@@ -814,13 +814,18 @@ fn province_after(s: &str) -> usize {
 
 /// The byte length of an official's title at the start of folded text.
 fn title_at(folded: &str) -> Option<usize> {
-    OFFICIAL_TITLES.iter().find_map(|t| {
-        let rest = folded.strip_prefix(t)?;
-        // "Bộ trưởng, Thủ trưởng …": a "-trưởng" title may stand alone before a comma (not a
-        // verb such as "Lãnh đạo, chỉ đạo …").
-        let alone = t.ends_with("trưởng") && rest.starts_with([',', ';']);
-        (rest.starts_with(' ') || alone).then_some(t.len())
-    })
+    static BY_FIRST_BYTE: LazyLock<crate::words::ByFirstByte> =
+        LazyLock::new(|| crate::words::ByFirstByte::new(OFFICIAL_TITLES.iter()));
+    BY_FIRST_BYTE
+        .candidates(folded.as_bytes())
+        .iter()
+        .find_map(|t| {
+            let rest = folded.strip_prefix(t)?;
+            // "Bộ trưởng, Thủ trưởng …": a "-trưởng" title may stand alone before a comma (not a
+            // verb such as "Lãnh đạo, chỉ đạo …").
+            let alone = t.ends_with("trưởng") && rest.starts_with([',', ';']);
+            (rest.starts_with(' ') || alone).then_some(t.len())
+        })
 }
 
 /// "Các Sở:", "các Sở", "Các Bộ:" — a plural head whose field names follow.

@@ -57,9 +57,70 @@ impl Phrases {
     }
 }
 
+/// A list of words split by first byte, each part in the list's order: a text can only start
+/// with the words that have its first byte, so a search for the first word of the list a
+/// text starts with reads only those.
+pub(crate) struct ByFirstByte(Vec<Vec<&'static str>>);
+
+impl ByFirstByte {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> ByFirstByte {
+        let mut by = vec![Vec::new(); 256];
+        for &w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                by[usize::from(first)].push(w);
+            }
+        }
+        ByFirstByte(by)
+    }
+
+    /// The words of the list that may start `text` (those with its first byte), in order.
+    pub(crate) fn candidates(&self, text: &[u8]) -> &[&'static str] {
+        text.first()
+            .and_then(|&b| self.0.get(usize::from(b)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first word of a list a text starts with, among the candidates of the text's first
+    /// byte, is the first of the whole list: for the official titles and the citation types,
+    /// at every word of the seed and the corpus, folded, and for each word before a space.
+    #[test]
+    fn the_first_word_by_first_byte_is_the_first_of_the_list() {
+        let mut texts: Vec<String> = crate::testing::seed_and_corpus()
+            .iter()
+            .map(|t| vanban_text::fold::fold_case(t))
+            .collect();
+        let lists = [
+            &*crate::lists::OFFICIAL_TITLES,
+            &*crate::lists::CITATION_TYPES,
+        ];
+        texts.extend(
+            lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|w| format!("{w} x")),
+        );
+        let mut found = 0;
+        for list in lists {
+            let by = ByFirstByte::new(list.iter());
+            for text in &texts {
+                for (i, _) in text.match_indices(' ').chain([(0, "")]) {
+                    let rest = text.sub(i..).trim_start();
+                    let first = |words: &[&'static str]| {
+                        words.iter().copied().find(|w| rest.starts_with(w))
+                    };
+                    let want = first(list);
+                    found += usize::from(want.is_some());
+                    assert_eq!(first(by.candidates(rest.as_bytes())), want, "{rest:?}");
+                }
+            }
+        }
+        assert!(found > 1_000, "{found}");
+    }
 
     #[test]
     fn the_phrases_present_are_those_a_search_finds() {

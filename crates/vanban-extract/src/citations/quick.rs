@@ -18,6 +18,7 @@ use vanban_model::DateParts;
 use vanban_text::Sub;
 
 use crate::lists::CITATION_TYPES;
+use crate::words::ByFirstByte;
 
 /// A citation read by hand: byte offsets in the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,18 +197,12 @@ fn is_law(w: &str) -> bool {
 /// list that matches (only names with `b`'s first byte can; a scan of every name cost 2 200
 /// instructions, and the fillers of a citation ask at every word).
 fn type_len(b: &[u8]) -> Option<usize> {
-    static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
-        std::sync::LazyLock::new(|| {
-            let mut by = vec![Vec::new(); 256];
-            for t in CITATION_TYPES.iter() {
-                if let Some(&first) = t.as_bytes().first() {
-                    by[usize::from(first)].push(*t);
-                }
-            }
-            by
-        });
-    let names = BY_FIRST_BYTE.get(usize::from(*b.first()?))?;
-    names.iter().find_map(|t| words_len(b, t))
+    static BY_FIRST_BYTE: std::sync::LazyLock<ByFirstByte> =
+        std::sync::LazyLock::new(|| ByFirstByte::new(CITATION_TYPES.iter()));
+    BY_FIRST_BYTE
+        .candidates(b)
+        .iter()
+        .find_map(|t| words_len(b, t))
 }
 
 /// `sp`: white space and Markdown emphasis.
