@@ -13,6 +13,7 @@ use crate::lists::{
     GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES,
     UNITS_BEFORE_NAMES,
 };
+use crate::words::ByFirstByte;
 
 pub(crate) const AGENCIES: &str = include_str!("../data/agencies.tsv");
 pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
@@ -562,7 +563,10 @@ impl AgencyRegistry {
             return Some(found);
         }
         // Words that begin with a head but name no agency ("Trường hợp …", "Ban hành …").
-        if NOT_AGENCIES.iter().any(|w| {
+        static NOT_BY_FIRST_BYTE: LazyLock<ByFirstByte> =
+            LazyLock::new(|| ByFirstByte::new(NOT_AGENCIES.iter().copied()));
+        let candidates = NOT_BY_FIRST_BYTE.candidates(folded.as_bytes()).iter();
+        if candidates.map(|&i| NOT_AGENCIES[i]).any(|w| {
             folded
                 .strip_prefix(w)
                 .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
@@ -814,23 +818,24 @@ fn province_after(s: &str) -> usize {
 
 /// The byte length of an official's title at the start of folded text.
 fn title_at(folded: &str) -> Option<usize> {
-    static BY_FIRST_BYTE: LazyLock<crate::words::ByFirstByte> =
-        LazyLock::new(|| crate::words::ByFirstByte::new(OFFICIAL_TITLES.iter()));
-    BY_FIRST_BYTE
-        .candidates(folded.as_bytes())
-        .iter()
-        .find_map(|t| {
-            let rest = folded.strip_prefix(t)?;
-            // "Bộ trưởng, Thủ trưởng …": a "-trưởng" title may stand alone before a comma (not a
-            // verb such as "Lãnh đạo, chỉ đạo …").
-            let alone = t.ends_with("trưởng") && rest.starts_with([',', ';']);
-            (rest.starts_with(' ') || alone).then_some(t.len())
-        })
+    static BY_FIRST_BYTE: LazyLock<ByFirstByte> =
+        LazyLock::new(|| ByFirstByte::new(OFFICIAL_TITLES.iter().copied()));
+    let titles = BY_FIRST_BYTE.candidates(folded.as_bytes()).iter();
+    titles.map(|&i| OFFICIAL_TITLES[i]).find_map(|t| {
+        let rest = folded.strip_prefix(t)?;
+        // "Bộ trưởng, Thủ trưởng …": a "-trưởng" title may stand alone before a comma (not a
+        // verb such as "Lãnh đạo, chỉ đạo …").
+        let alone = t.ends_with("trưởng") && rest.starts_with([',', ';']);
+        (rest.starts_with(' ') || alone).then_some(t.len())
+    })
 }
 
 /// "Các Sở:", "các Sở", "Các Bộ:" — a plural head whose field names follow.
 fn distributive_head(text: &str) -> Option<(&'static str, usize)> {
-    for &(prefix, head) in DISTRIBUTIVE_HEADS.iter() {
+    static BY_FIRST_BYTE: LazyLock<ByFirstByte> =
+        LazyLock::new(|| ByFirstByte::new(DISTRIBUTIVE_HEADS.iter().map(|&(p, _)| p)));
+    for &i in BY_FIRST_BYTE.candidates(text.as_bytes()) {
+        let (prefix, head) = DISTRIBUTIVE_HEADS[i];
         if let Some(rest) = text.strip_prefix(prefix) {
             let after = if rest.starts_with(':') {
                 prefix.len() + 1

@@ -57,24 +57,24 @@ impl Phrases {
     }
 }
 
-/// A list of words split by first byte, each part in the list's order: a text can only start
-/// with the words that have its first byte, so a search for the first word of the list a
-/// text starts with reads only those.
-pub(crate) struct ByFirstByte(Vec<Vec<&'static str>>);
+/// A list of words split by first byte: for each byte, the indices of the words that start
+/// with it, in the list's order. A text can only start with the words that have its first
+/// byte, so a search for the first word of the list a text starts with reads only those.
+pub(crate) struct ByFirstByte(Vec<Vec<usize>>);
 
 impl ByFirstByte {
-    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> ByFirstByte {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> ByFirstByte {
         let mut by = vec![Vec::new(); 256];
-        for &w in words {
+        for (i, w) in words.into_iter().enumerate() {
             if let Some(&first) = w.as_bytes().first() {
-                by[usize::from(first)].push(w);
+                by[usize::from(first)].push(i);
             }
         }
         ByFirstByte(by)
     }
 
-    /// The words of the list that may start `text` (those with its first byte), in order.
-    pub(crate) fn candidates(&self, text: &[u8]) -> &[&'static str] {
+    /// The indices of the words that may start `text` (those with its first byte), in order.
+    pub(crate) fn candidates(&self, text: &[u8]) -> &[usize] {
         text.first()
             .and_then(|&b| self.0.get(usize::from(b)))
             .map_or(&[], Vec::as_slice)
@@ -86,17 +86,24 @@ mod tests {
     use super::*;
 
     /// The first word of a list a text starts with, among the candidates of the text's first
-    /// byte, is the first of the whole list: for the official titles and the citation types,
-    /// at every word of the seed and the corpus, folded, and for each word before a space.
+    /// byte, is the first of the whole list: for the official titles, the citation types, the
+    /// words that name no agency and the distributive heads, at every word of the seed and
+    /// the corpus, folded, and for each word before a space.
     #[test]
     fn the_first_word_by_first_byte_is_the_first_of_the_list() {
         let mut texts: Vec<String> = crate::testing::seed_and_corpus()
             .iter()
             .map(|t| vanban_text::fold::fold_case(t))
             .collect();
+        let heads: Vec<&'static str> = crate::lists::DISTRIBUTIVE_HEADS
+            .iter()
+            .map(|&(p, _)| p)
+            .collect();
         let lists = [
             &*crate::lists::OFFICIAL_TITLES,
             &*crate::lists::CITATION_TYPES,
+            &*crate::lists::NOT_AGENCIES,
+            &heads,
         ];
         texts.extend(
             lists
@@ -106,16 +113,18 @@ mod tests {
         );
         let mut found = 0;
         for list in lists {
-            let by = ByFirstByte::new(list.iter());
+            let by = ByFirstByte::new(list.iter().copied());
             for text in &texts {
                 for (i, _) in text.match_indices(' ').chain([(0, "")]) {
                     let rest = text.sub(i..).trim_start();
-                    let first = |words: &[&'static str]| {
-                        words.iter().copied().find(|w| rest.starts_with(w))
-                    };
-                    let want = first(list);
+                    let want = list.iter().position(|w| rest.starts_with(w));
                     found += usize::from(want.is_some());
-                    assert_eq!(first(by.candidates(rest.as_bytes())), want, "{rest:?}");
+                    let got = by
+                        .candidates(rest.as_bytes())
+                        .iter()
+                        .copied()
+                        .find(|&i| rest.starts_with(list[i]));
+                    assert_eq!(got, want, "{rest:?}");
                 }
             }
         }

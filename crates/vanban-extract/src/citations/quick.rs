@@ -198,11 +198,11 @@ fn is_law(w: &str) -> bool {
 /// instructions, and the fillers of a citation ask at every word).
 fn type_len(b: &[u8]) -> Option<usize> {
     static BY_FIRST_BYTE: std::sync::LazyLock<ByFirstByte> =
-        std::sync::LazyLock::new(|| ByFirstByte::new(CITATION_TYPES.iter()));
+        std::sync::LazyLock::new(|| ByFirstByte::new(CITATION_TYPES.iter().copied()));
     BY_FIRST_BYTE
         .candidates(b)
         .iter()
-        .find_map(|t| words_len(b, t))
+        .find_map(|&i| words_len(b, CITATION_TYPES[i]))
 }
 
 /// `sp`: white space and Markdown emphasis.
