@@ -6,14 +6,13 @@
 use std::sync::LazyLock;
 
 use vanban_text::fold::fold_case;
-use vanban_text::{squash_spaces, Sub};
+use vanban_text::{squash_spaces, ByFirstByte, Sub};
 
 use crate::lists::{
     AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, ASSIGNED_HEADS, COMMA_NAMES, DISTRIBUTIVE_HEADS,
     GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES,
     UNITS_BEFORE_NAMES,
 };
-use crate::words::ByFirstByte;
 
 pub(crate) const AGENCIES: &str = include_str!("../data/agencies.tsv");
 pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");

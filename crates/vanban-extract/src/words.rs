@@ -57,33 +57,10 @@ impl Phrases {
     }
 }
 
-/// A list of words split by first byte: for each byte, the indices of the words that start
-/// with it, in the list's order. A text can only start with the words that have its first
-/// byte, so a search for the first word of the list a text starts with reads only those.
-pub(crate) struct ByFirstByte(Vec<Vec<usize>>);
-
-impl ByFirstByte {
-    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> ByFirstByte {
-        let mut by = vec![Vec::new(); 256];
-        for (i, w) in words.into_iter().enumerate() {
-            if let Some(&first) = w.as_bytes().first() {
-                by[usize::from(first)].push(i);
-            }
-        }
-        ByFirstByte(by)
-    }
-
-    /// The indices of the words that may start `text` (those with its first byte), in order.
-    pub(crate) fn candidates(&self, text: &[u8]) -> &[usize] {
-        text.first()
-            .and_then(|&b| self.0.get(usize::from(b)))
-            .map_or(&[], Vec::as_slice)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vanban_text::ByFirstByte;
 
     /// The first word of a list a text starts with, among the candidates of the text's first
     /// byte, is the first of the whole list: for the official titles, the citation types, the

@@ -531,10 +531,18 @@ fn capital_may_start(full: &str, c1: Option<char>) -> bool {
         || full.starts_with("KT.")
         || full.starts_with("TL.")
         || full.starts_with("TUQ.")
-        || KEYWORDS.iter().any(|k| {
-            full.strip_prefix(k)
-                .is_some_and(|rest| after_keyword(k, rest))
-        })
+        || {
+            // (Only the keywords with the line's first byte can start it.)
+            static BY_FIRST_BYTE: std::sync::LazyLock<vanban_text::ByFirstByte> =
+                std::sync::LazyLock::new(|| {
+                    vanban_text::ByFirstByte::new(KEYWORDS.iter().copied())
+                });
+            let candidates = BY_FIRST_BYTE.candidates(full.as_bytes()).iter();
+            candidates.map(|&i| KEYWORDS[i]).any(|k| {
+                full.strip_prefix(k)
+                    .is_some_and(|rest| after_keyword(k, rest))
+            })
+        }
 }
 
 /// Whether what follows a keyword may complete it: a unit's numeral ("Chương II", "Điều 5",

@@ -10,6 +10,8 @@
 
 #![warn(missing_docs)]
 
+mod first_byte;
+pub use first_byte::ByFirstByte;
 pub mod fold;
 pub mod loose;
 pub use fold::squash_spaces;

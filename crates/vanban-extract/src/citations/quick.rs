@@ -15,10 +15,9 @@
 //! name of the seed and the corpus and on generated texts.
 
 use vanban_model::DateParts;
-use vanban_text::Sub;
+use vanban_text::{ByFirstByte, Sub};
 
 use crate::lists::CITATION_TYPES;
-use crate::words::ByFirstByte;
 
 /// A citation read by hand: byte offsets in the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
