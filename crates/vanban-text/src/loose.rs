@@ -117,6 +117,10 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 /// How `word` (as read) matches `known` (the canonical word), if at all.
 pub fn word(read: &str, known: &str) -> Option<Match> {
     let (r, k) = (trim_punct(read), trim_punct(known));
+    // The same letters are the same word (what `matched` finds with its folds: a test).
+    if r == k {
+        return Some(Match::Exact);
+    }
     // Skeletons at most one edit apart share a letter among their first two, at the same
     // place or one place apart: most words are turned away on that, reading two letters.
     if !shares_first_letters(first_letters(r), first_letters(k)) {
@@ -254,6 +258,21 @@ mod tests {
         }
         assert_eq!(base_letter('Ỷ'), 'y');
         assert_eq!(base_letter('đ'), 'd');
+    }
+
+    /// A word read as written is an exact match by the full comparison too: the shortcut
+    /// `word` takes for equal words gives `matched`'s answer, on every word of a few pieces
+    /// (letters with and without marks, upper case, digits, punctuation) and the empty word.
+    #[test]
+    fn equal_words_match_exactly_by_the_full_comparison() {
+        let pieces = ["Đ", "ả", "NG", "uỷ", "ủy", "o", "á", "1", ".", "x"];
+        let mut words = crate::testing::compositions(&pieces, 4);
+        words.extend(["".to_owned(), "Thành".repeat(12)]);
+        for w in &words {
+            let t = trim_punct(w);
+            assert_eq!(matched(t, t), Some(Match::Exact), "{w:?}");
+            assert_eq!(word(w, w), Some(Match::Exact), "{w:?}");
+        }
     }
 
     #[test]
