@@ -33,6 +33,19 @@ fn phrases(roles: &[&str]) -> Vec<&'static str> {
     v
 }
 
+/// The phrases of one role, longest first ([`phrases`] of that role), made once: the readers
+/// ask for them on every match.
+fn role_phrases(role: &str) -> &'static [&'static str] {
+    static BY_ROLE: LazyLock<vanban_text::HashMap<&'static str, Vec<&'static str>>> =
+        LazyLock::new(|| {
+            DEADLINE_WORDS
+                .iter()
+                .map(|&(role, _)| (role, phrases(&[role])))
+                .collect()
+        });
+    BY_ROLE.get(role).map_or(&[], Vec::as_slice)
+}
+
 fn alternation(roles: &[&str]) -> String {
     phrases(roles)
         .iter()
@@ -312,11 +325,11 @@ fn hit(c: &Caps, ctx: Ctx, date: Option<Ymd>, year: Option<i32>) -> Option<Hit> 
             .name(P::Anchor)
             .map_or(String::new(), |a| lowercase(a.as_str()));
         h.relative = true;
-        if phrases(&["signed"]).iter().any(|w| anchor.starts_with(w)) {
+        if role_phrases("signed").iter().any(|w| anchor.starts_with(w)) {
             h.due = date.map(|d| add_days(d, n, c.name(P::Work).is_some()));
         }
     } else if let (Some(half), Some(y)) = (c.name(P::Half), num::<i32>(c, P::Yh)) {
-        let first = phrases(&["first_half"]).contains(&lowercase(half.as_str()).as_str());
+        let first = role_phrases("first_half").contains(&lowercase(half.as_str()).as_str());
         let (a, b) = if first { (1, 6) } else { (7, 12) };
         h.period = Some(((y, a, 1), end_of_month(y, b)));
     } else if let Some(d) = date_of(c) {
@@ -388,7 +401,7 @@ fn recurrence(phrase: &str) -> Option<Recurrence> {
     let low = lowercase(phrase);
     RECURRENCES
         .iter()
-        .find(|(role, _)| phrases(&[role]).contains(&low.as_str()))
+        .find(|(role, _)| role_phrases(role).contains(&low.as_str()))
         .map(|&(_, r)| r)
 }
 
@@ -578,7 +591,7 @@ fn in_plan_name(text: &str, start: usize, end: usize) -> bool {
             before = b.trim_end();
         }
     }
-    phrases(&["vision"])
+    role_phrases("vision")
         .iter()
         .any(|w| after.starts_with(w) || before.ends_with(w))
 }
@@ -594,8 +607,8 @@ fn onward_after_role(text: &str, end: usize, role: &str) -> Option<usize> {
     let rest = text.sub(end..);
     let trimmed = rest.trim_start();
     let low = lowercase(vanban_text::window(trimmed, 0, PHRASE_WINDOW));
-    let w = phrases(&[role]).into_iter().find(|w| {
-        low.strip_prefix(*w)
+    let w = role_phrases(role).iter().find(|w| {
+        low.strip_prefix(**w)
             .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
     })?;
     // Lower-casing keeps the byte length of these words.
@@ -619,6 +632,15 @@ fn near(a: usize, b: usize, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The phrases of each role made once are those of the role.
+    #[test]
+    fn role_phrases_are_the_phrases_of_the_role() {
+        for &(role, _) in DEADLINE_WORDS.iter() {
+            assert_eq!(role_phrases(role), phrases(&[role]).as_slice(), "{role}");
+        }
+        assert!(role_phrases("no such role").is_empty());
+    }
 
     /// Wherever the date pattern matches, the prefilter lets the text through: every line of
     /// the seed and the corpus, and each line that holds a date again with all its digits
