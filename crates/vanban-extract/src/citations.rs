@@ -668,7 +668,7 @@ fn read_at(
             };
             (start + q.end, q.so, parts)
         }
-        // (A law's type with no citation of a law after it: the grammar reads none.)
+        // (The hand reading is sure that the grammar reads no citation here.)
         Ok(None) => return None,
         Err(_) => read_by_grammar(text, window, start)?,
     };

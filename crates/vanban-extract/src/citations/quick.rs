@@ -4,7 +4,9 @@
 //! date ("ngày 22/7/2024", "ngày 05 tháng 3 năm 2020") — `plain_citation`'s first form. Of a
 //! law's type: `law_citation` whole, its name too ("luật đất đai số 31/2024/qh15"), and
 //! when it fails, the certainty that the grammar reads no citation there (no other form
-//! starts with a law's type). Each reading has the grammar's extent; whenever the grammar
+//! starts with a law's type); of another type, the same certainty when neither form of
+//! `plain_citation` has a digit where its symbol must start. Each reading has the grammar's
+//! extent; whenever the grammar
 //! could read anything else — a colon after the type, "so", a sub-number, a space or a second
 //! slash inside the symbol, Markdown, a letter outside ASCII where a code could go on, a
 //! word glued after a slash, a character beyond the Latin letters in a law's name — it gives
@@ -48,14 +50,18 @@ pub(crate) fn read(w: &str) -> Option<Quick> {
 }
 
 /// What the hand reading knows of the text at a type name: the citation there, or that the
-/// grammar reads none (a law's type followed by no citation of a law); `Unsure` when the
-/// grammar must decide.
+/// grammar reads none there (`Ok(None)`: after a law's type, no citation of a law; after
+/// another type, no digit where a symbol must start); `Unsure` when the grammar must decide.
 pub(crate) fn reading(w: &str) -> Result<Option<Quick>, Unsure> {
+    // The type as the grammar reads it: `law_citation` is tried first, but no law's type
+    // starts with a word of another type; within `doc_type` the grammar lists a longer name
+    // before a shorter one it starts with. So the type read is the longest name that
+    // matches, the first of `data/citation-types.tsv` (longest first) that does.
     let type_end = type_len(w.as_bytes()).ok_or(Unsure)?;
     if is_law(w) {
         return law_named(w, type_end);
     }
-    match common(w) {
+    match common(w, type_end) {
         Some(q) => Ok(Some(q)),
         None => plain_fails(w, type_end).map(|()| None),
     }
@@ -146,13 +152,8 @@ fn filler(w: &str, i: usize) -> Result<Option<usize>, Unsure> {
 
 /// The commonest forms of a type that is no law's: the type, "số" or nothing, a party or
 /// state symbol, a date.
-fn common(w: &str) -> Option<Quick> {
+fn common(w: &str, type_end: usize) -> Option<Quick> {
     let b = w.as_bytes();
-    // The type as the grammar reads it: `law_citation` is tried first, but no law's type
-    // starts with a word of another type; within `doc_type` the grammar lists a longer name
-    // before a shorter one it starts with. So the type read is the longest name that
-    // matches, the first of `data/citation-types.tsv` (longest first) that does.
-    let type_end = type_len(b)?;
     // `(sp ~ ":")? ~ ws ~ so`: spacing, then "số" (no colon).
     let so = skip_sp(b, type_end);
     if so == type_end {
@@ -349,9 +350,10 @@ fn state(b: &[u8], i: usize) -> Result<usize, Unsure> {
 
 /// `law_citation` when a name may stand between the law's type and "số" ("luật đất đai số
 /// 31/2024/qh15"): `law_type ~ ws ~ (law_name ~ ws)? ~ so ~ sp ~ symbol ~ glued? ~
-/// date_tail?`, read as the grammar reads it (a name read is kept even when no "số"
-/// follows). No other form starts with a law's type, so when this one fails the grammar reads
-/// no citation there (`Ok(None)`).
+/// date_tail?`, read as the grammar reads it (once a name and the spacing after it are read,
+/// "số" must follow them: the grammar does not try again without the name). No other form
+/// starts with a law's type, so when this one fails the grammar reads no citation there
+/// (`Ok(None)`).
 fn law_named(w: &str, type_end: usize) -> Result<Option<Quick>, Unsure> {
     let b = w.as_bytes();
     let p = skip_sp(b, type_end);
