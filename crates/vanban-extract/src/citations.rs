@@ -421,10 +421,15 @@ fn clean_issuer(raw: &str) -> String {
 /// Remove line breaks, Markdown and spaces from a symbol as written; "&amp;" (a web copy)
 /// and "\\&" (Markdown) are "&".
 fn compact_symbol(s: &str) -> String {
+    let keep = |c: &char| !matches!(c, '\n' | '*' | '_' | ' ' | '\t');
+    // (Both replacements hold a "&": without one in the symbol they change nothing.)
+    if !s.contains('&') {
+        return s.chars().filter(keep).collect();
+    }
     s.replace("&amp;", "&")
         .replace("\\&", "&")
         .chars()
-        .filter(|c| !matches!(c, '\n' | '*' | '_' | ' ' | '\t'))
+        .filter(keep)
         .collect()
 }
 
@@ -842,6 +847,25 @@ mod tests {
     use vanban_text::fold::fold_case;
 
     use super::*;
+
+    /// A symbol without "&" is compacted without the replacements, as with them: on symbols
+    /// with and without "&", "&amp;", "\\&", spaces, Markdown and line breaks.
+    #[test]
+    fn symbols_compact_as_with_the_replacements() {
+        let by_replacing = |s: &str| -> String {
+            s.replace("&amp;", "&")
+                .replace("\\&", "&")
+                .chars()
+                .filter(|c| !matches!(c, '\n' | '*' | '_' | ' ' | '\t'))
+                .collect()
+        };
+        let pieces = [
+            "12", "/", "qln", "&", "&amp;", "\\&", " ", "*", "_", "\n", "\t", "đ",
+        ];
+        for s in crate::testing::compositions(&pieces, 4) {
+            assert_eq!(compact_symbol(&s), by_replacing(&s), "{s:?}");
+        }
+    }
     use crate::words::word_matches;
 
     #[test]

@@ -21,7 +21,8 @@ pub fn strip_markup(raw: &str) -> (Str, bool) {
     }
     let t = t.trim_start_matches(['#', '>']);
     // Most lines hold no markup and single spaces only: copied as they are.
-    let plain = plain(t) && t == vanban_text::trim(t);
+    // (`trim` gives a slice of `t`: the same length is the same text.)
+    let plain = plain(t) && t.len() == vanban_text::trim(t).len();
     if plain {
         return (t.into(), markup);
     }
