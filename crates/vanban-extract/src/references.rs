@@ -146,12 +146,7 @@ fn quick_unit(window: &str) -> Option<Reading> {
         let rest = window.sub(at..);
         let word = WORDS.into_iter().find(|w| rest.starts_with(w))?;
         let number = sp(at + word.len());
-        let digits = b
-            .get(number..)?
-            .iter()
-            .take(4)
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        let digits = vanban_text::ascii_digits(b, number, 4);
         let end = number + digits;
         // A digit or letter glued to the number: the grammar's.
         if number == at + word.len()

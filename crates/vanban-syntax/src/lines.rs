@@ -670,12 +670,7 @@ fn article(full: &str) -> Option<(LineKind, &str)> {
         .take_while(|&&c| c == b' ')
         .count();
     let n0 = kw.len() + spaces;
-    let digits = b
-        .get(n0..)?
-        .iter()
-        .take(5)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = vanban_text::ascii_digits(b, n0, 5);
     if spaces == 0 || !(1..=4).contains(&digits) {
         return None;
     }

@@ -175,6 +175,17 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// How many ASCII digits stand at byte `i` of `b`, counting at most `max` (none past the
+/// end): the hand readers' count of a number's digits.
+pub fn ascii_digits(b: &[u8], i: usize, max: usize) -> usize {
+    b.get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
 /// Whether a white space character beyond ASCII starts at byte `i` of `b` (UTF-8): U+0085,
 /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000, the White_Space
 /// characters `char::is_whitespace` knows beyond ASCII, recognised by their bytes without
@@ -252,6 +263,16 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_digits_are_counted_up_to_the_most() {
+        let b = "a2025/١٢".as_bytes();
+        assert_eq!(ascii_digits(b, 1, 9), 4);
+        assert_eq!(ascii_digits(b, 1, 3), 3);
+        assert_eq!(ascii_digits(b, 0, 9), 0);
+        assert_eq!(ascii_digits(b, 6, 9), 0);
+        assert_eq!(ascii_digits(b, 99, 9), 0);
+    }
 
     /// The case of every character is `char`'s.
     #[test]

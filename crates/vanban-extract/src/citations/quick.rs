@@ -299,13 +299,7 @@ fn dashed_codes(b: &[u8], mut p: usize) -> Result<usize, Unsure> {
 
 /// A party or state symbol at `i` in the forms the hand reading knows: its end.
 fn symbol(b: &[u8], i: usize) -> Result<usize, Unsure> {
-    let digits = b
-        .get(i..)
-        .unwrap_or_default()
-        .iter()
-        .take(7)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = vanban_text::ascii_digits(b, i, 7);
     if !(1..=6).contains(&digits) {
         return Err(Unsure);
     }
@@ -528,12 +522,7 @@ fn date_tail(w: &str, p: usize) -> Option<(usize, DateParts)> {
 
 /// Between `min` and `max` ASCII digits at `i`, not followed by another: their end.
 fn digits(b: &[u8], i: usize, min: usize, max: usize) -> Option<usize> {
-    let n = b
-        .get(i..)?
-        .iter()
-        .take(max)
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let n = vanban_text::ascii_digits(b, i, max);
     let end = i + n;
     (n >= min && !b.get(end).is_some_and(u8::is_ascii_digit)).then_some(end)
 }

@@ -395,10 +395,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 
 /// The ASCII digits at `at`, at most `max`.
 fn digits(text: &str, at: usize, max: usize) -> usize {
-    let b = text.as_bytes();
-    (0..max)
-        .take_while(|i| b.get(at + i).is_some_and(u8::is_ascii_digit))
-        .count()
+    vanban_text::ascii_digits(text.as_bytes(), at, max)
 }
 
 /// A run of one to `max` digits that is not longer, or nothing.
