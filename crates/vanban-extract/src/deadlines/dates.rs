@@ -565,24 +565,14 @@ fn quarter(text: &str, s: usize, c: &mut Caps) -> Option<usize> {
         let ch = char_at(text, at).filter(|&ch| l.takes(ch))?;
         Some(at + ch.len_utf8())
     };
-    let mut readings = Vec::with_capacity(5);
-    if let Some(i) = letter(q0, &w.roman_i) {
-        readings.extend(letter(i, &w.roman_v));
-        let mut end = i;
-        let mut ones = vec![i];
-        for _ in 0..2 {
-            match letter(end, &w.roman_i) {
-                Some(e) => {
-                    end = e;
-                    ones.push(e);
-                }
-                None => break,
-            }
-        }
-        readings.extend(ones.into_iter().rev());
-    }
-    readings.extend(one_of(text, q0, &['1', '2', '3', '4']));
-    readings.into_iter().find_map(|q| {
+    // `IV`, then `I{1,3}` longest first, then a digit.
+    let one = letter(q0, &w.roman_i);
+    let two = one.and_then(|i| letter(i, &w.roman_i));
+    let three = two.and_then(|i| letter(i, &w.roman_i));
+    let four = one.and_then(|i| letter(i, &w.roman_v));
+    let digit = one_of(text, q0, &['1', '2', '3', '4']);
+    let mut readings = [four, three, two, one, digit].into_iter().flatten();
+    readings.find_map(|q| {
         let y0 = separated(text, q, &['/', '-', '–'], Some(&w.nam))?;
         let y = year(text, y0)?;
         c.set(P::Q, q0, q);
