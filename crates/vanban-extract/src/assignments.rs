@@ -734,13 +734,19 @@ impl Columns {
     fn of(cells: &[Str]) -> Option<Columns> {
         // A column title is short ("Cơ quan chủ trì", "Cơ quan, tổ chức đảng chủ trì",
         // "Thời gian hoàn thành"); a long cell that mentions "phối hợp" is content, and its row
-        // is no header.
+        // is no header. Each short cell is folded once for the five roles (folding it again
+        // for every column word was a fold per word and role).
+        let folded: Vec<Option<String>> = cells
+            .iter()
+            .map(|c| (c.split_whitespace().count() <= 8).then(|| fold(c)))
+            .collect();
         let find = |role: &str| {
-            cells.iter().position(|c| {
-                c.split_whitespace().count() <= 8
-                    && TASK_COLUMNS
+            folded.iter().position(|f| {
+                f.as_deref().is_some_and(|f| {
+                    TASK_COLUMNS
                         .iter()
-                        .any(|&(r, w)| r == role && fold(c).contains(w))
+                        .any(|&(r, w)| r == role && f.contains(w))
+                })
             })
         };
         let lead = find("lead");

@@ -270,9 +270,12 @@ pub fn is_central(stated: &str) -> bool {
     let words: Vec<&str> = lower
         .split(|c: char| !vanban_text::is_alphanumeric(c))
         .collect();
+    // (Each unit's words are compared as they are split: no vector a unit.)
     let local = LOCAL_UNITS.iter().any(|w| {
-        let unit: Vec<&str> = w.split(' ').collect();
-        words.windows(unit.len()).any(|ws| ws == unit.as_slice())
+        let len = w.split(' ').count();
+        words
+            .windows(len)
+            .any(|ws| ws.iter().copied().eq(w.split(' ')))
     });
     if local {
         return false;

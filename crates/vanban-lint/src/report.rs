@@ -69,7 +69,14 @@ pub fn document_report(file: &str, parsed: &Parsed, x: &Extraction) -> DocumentR
     let doc = &parsed.document;
     let mut nodes: BTreeMap<String, usize> = BTreeMap::new();
     for n in doc.nodes() {
-        *nodes.entry(n.kind.as_str().to_owned()).or_default() += 1;
+        // (A key is allocated once per kind, not once per node.)
+        let kind = n.kind.as_str();
+        match nodes.get_mut(kind) {
+            Some(count) => *count += 1,
+            None => {
+                nodes.insert(kind.to_owned(), 1);
+            }
+        }
     }
     let citations = x
         .citations
