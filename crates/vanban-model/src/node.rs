@@ -177,6 +177,12 @@ impl Node {
         Walk::new(vec![std::slice::from_ref(self).iter()])
     }
 
+    /// The id and the children apart, the one read while the other changes (a walk that
+    /// gives children ids made from their parent's needs no copy of the parent's).
+    pub fn id_and_children_mut(&mut self) -> (&str, &mut ThinVec<Node>) {
+        (part(&self.packed, &self.ends, ID), &mut self.children)
+    }
+
     fn part(&self, which: usize) -> &str {
         part(&self.packed, &self.ends, which)
     }
@@ -442,6 +448,30 @@ mod tests {
             "{}",
             std::mem::size_of::<Node>()
         );
+    }
+
+    /// The id read apart from the children is the node's id, short or long, and the children
+    /// changed through it are the node's.
+    #[test]
+    fn id_and_children_apart_are_the_nodes_own() {
+        for id in ["", "sec_II", "sec_II__item_4__point_đ__indent_12"] {
+            let mut node = Node::from_parts(
+                NodeKind::Item,
+                Span::default(),
+                Parts {
+                    id,
+                    marker: Some("4."),
+                    number: Some("4"),
+                    text: "Văn bản dài hơn hai mươi bốn byte",
+                    ..Parts::default()
+                },
+            );
+            let (got, children) = node.id_and_children_mut();
+            assert_eq!(got, id);
+            children.push(Node::new(NodeKind::Point, Span::default()));
+            assert_eq!(node.children.len(), 1);
+            assert_eq!(node.id(), id);
+        }
     }
 
     /// Every part reads back what was set last, whatever the order of the setting, and the

@@ -1178,9 +1178,11 @@ fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usiz
         node.set_id(ids.id_of(node, prefix));
         node.span = ctx.span(start, node_end);
         if !node.children.is_empty() {
-            let id = Str::from(node.id());
-            let child_start = node.children.first().map(|c| ctx.line_start(c.span.start));
-            finish(ctx, &mut node.children, &id, child_start, node_end);
+            // (The parent's id read in place: a copy of it a parent was an allocation for
+            // each id too long to be inline.)
+            let (id, children) = node.id_and_children_mut();
+            let child_start = children.first().map(|c| ctx.line_start(c.span.start));
+            finish(ctx, children, id, child_start, node_end);
         }
         node.children.shrink_to_fit();
         start = node_end;
