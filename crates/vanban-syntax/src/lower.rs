@@ -1165,11 +1165,24 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
 /// until now) to the start of the next sibling (or the end of its parent), so the nodes of a
 /// region tile it without gaps.
 fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usize>, end: usize) {
+    finish_at(ctx, nodes, (prefix, region_start, end), &mut Vec::new());
+}
+
+/// [`finish`] at one level of the tree; `levels` holds the id makers of this level and the
+/// deeper ones, reused from one parent to the next (a maker's buffers and maps were made and
+/// given back for every parent).
+fn finish_at(
+    ctx: &Ctx,
+    nodes: &mut [Node],
+    (prefix, region_start, end): (&str, Option<usize>, usize),
+    levels: &mut Vec<SiblingIds>,
+) {
     let mut start = match nodes.first() {
         Some(first) => region_start.unwrap_or_else(|| ctx.line_start(first.span.start)),
         None => return,
     };
-    let mut ids = SiblingIds::new(nodes);
+    let mut ids = levels.pop().unwrap_or_default();
+    ids.reset(nodes);
     for k in 0..nodes.len() {
         let node_end = nodes
             .get(k + 1)
@@ -1182,11 +1195,12 @@ fn finish(ctx: &Ctx, nodes: &mut [Node], prefix: &str, region_start: Option<usiz
             // each id too long to be inline.)
             let (id, children) = node.id_and_children_mut();
             let child_start = children.first().map(|c| ctx.line_start(c.span.start));
-            finish(ctx, children, id, child_start, node_end);
+            finish_at(ctx, children, (id, child_start, node_end), levels);
         }
         node.children.shrink_to_fit();
         start = node_end;
     }
+    levels.push(ids);
 }
 
 /// The ids of one parent's children, made in order, each in the same buffer. No allocation
@@ -1206,20 +1220,34 @@ struct SiblingIds {
     id: String,
 }
 
-impl SiblingIds {
-    fn new(nodes: &[Node]) -> SiblingIds {
+impl Default for SiblingIds {
+    fn default() -> SiblingIds {
         SiblingIds {
             // Grown as ids are given, not sized for every numbered sibling: a million "1."
             // items share one entry.
             seen: vanban_text::HashMap::default(),
             ordinals: Vec::new(),
             local: String::new(),
-            printed_rows: nodes
-                .iter()
-                .any(|n| n.kind == NodeKind::Row && n.number().is_some()),
+            printed_rows: false,
             last_printed: String::from("0"),
             id: String::new(),
         }
+    }
+}
+
+impl SiblingIds {
+    /// Ready for the children of another parent: nothing given yet (the buffers and maps keep
+    /// their room).
+    fn reset(&mut self, nodes: &[Node]) {
+        self.seen.clear();
+        self.ordinals.clear();
+        self.local.clear();
+        self.printed_rows = nodes
+            .iter()
+            .any(|n| n.kind == NodeKind::Row && n.number().is_some());
+        self.last_printed.clear();
+        self.last_printed.push('0');
+        self.id.clear();
     }
 
     /// The id of the next sibling: `prefix__local`, with "_2", "_3" … on a repeated local id.
@@ -1379,12 +1407,15 @@ mod sibling_id_tests {
             node(NodeKind::Indent, Some("1")),
         ];
         let n = alphabet.len();
+        // One maker for every sequence, reset between them as `finish` reuses it from one
+        // parent to the next: what one parent gave must not count for the next.
+        let mut ids = SiblingIds::default();
         for len in 1..=5u32 {
             for code in 0..n.pow(len) {
                 let nodes: Vec<Node> = (0..len)
                     .map(|i| alphabet[code / n.pow(i) % n].clone())
                     .collect();
-                let mut ids = SiblingIds::new(&nodes);
+                ids.reset(&nodes);
                 let mut every: vanban_text::HashMap<String, usize> = Default::default();
                 for nd in &nodes {
                     let id = ids.id_of(nd, "").to_owned();
