@@ -108,7 +108,7 @@ fn queries(c: &mut Criterion) {
     let root = id(0, 1);
     let mut group = c.benchmark_group("graph_1m");
     group.bench_function("lookup", |bench| {
-        bench.iter(|| g.node(black_box(&leaf)).map(|n| n.label.len()))
+        bench.iter(|| g.node(black_box(&leaf)).map(|n| n.label().len()))
     });
     group.bench_function("chain", |bench| {
         bench.iter(|| g.chain(black_box(&leaf), IMPLEMENTATION))

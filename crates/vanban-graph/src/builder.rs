@@ -696,7 +696,8 @@ fn nodes(
         let node = Node {
             id,
             kind: NodeKind::Task,
-            label: short(&t.text, 80),
+            // (Made from the text when asked for: `Node::label`.)
+            label: String::new(),
             document: None,
             agency: None,
             task: Some(Box::new(t)),

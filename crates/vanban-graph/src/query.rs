@@ -17,7 +17,7 @@ fn summary(n: &crate::Node) -> NodeSummary {
     let d = n.document.as_ref();
     NodeSummary {
         id: n.id.clone(),
-        label: Str::from(&n.label),
+        label: Str::from(n.label()),
         kind: n.kind,
         document_kind: d.map(|d| d.kind),
         number: d.and_then(|d| d.number.as_deref()).map(Str::from),
@@ -337,7 +337,7 @@ impl Graph {
     /// The label of a node ("208/KH-UBND"), or the id itself when no node has it.
     pub fn label_of(&self, id: &str) -> String {
         self.node(id)
-            .map_or_else(|| id.to_owned(), |n| n.label.clone())
+            .map_or_else(|| id.to_owned(), |n| n.label().into_owned())
     }
 
     /// The document an id as written names: a canonical id, an alias, a number as printed
@@ -709,7 +709,7 @@ impl Graph {
     pub fn agency(&self, name: &str) -> Vec<AgencyTasks> {
         let want = fold_name(&vanban_text::squash_spaces(name));
         self.nodes()
-            .filter(|n| n.kind == NodeKind::Agency && fold_name(&n.label).contains(&want))
+            .filter(|n| n.kind == NodeKind::Agency && fold_name(&n.label()).contains(&want))
             .map(|n| self.agency_tasks(&n.id))
             .filter(|a| !a.tasks.is_empty())
             .collect()

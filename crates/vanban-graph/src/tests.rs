@@ -383,6 +383,69 @@ fn tasks_keep_their_parties_in_order_and_share_their_document_id() {
     );
 }
 
+/// A task's label is its text cut at 80 characters, made when asked for (nothing stored), and
+/// every node serialises with its label between its kind and its data; a document's and an
+/// agency's labels are as stored.
+#[test]
+fn labels_are_made_when_asked_and_serialised_in_place() {
+    let a = plan(5, 2024);
+    let mut x = doc(&a, DocumentKind::Plan, "5/KH-UBND", "2024-05-05");
+    let long = "Chủ trì   xây dựng kế hoạch chuyển đổi số của tỉnh giai đoạn 2025 - 2030, trình Ủy ban nhân dân tỉnh ban hành trước ngày 30/6/2025.";
+    x.assignments.push(Assignment {
+        node: "sec_I__item_1".into(),
+        lead: vec!["Sở Khoa học và Công nghệ".to_owned()],
+        cooperating: Vec::new(),
+        responsible: Vec::new(),
+        deadline: None,
+        text: long.to_owned(),
+    });
+    let g = build(&[("x.txt", &x)]);
+    let task = g.node(&format!("task:{a}#sec_I__item_1")).unwrap();
+    assert!(task.label.is_empty(), "no label stored for a task");
+    let label = task.label();
+    assert_eq!(label, crate::short_text(long, 80));
+    assert!(
+        label.ends_with('…') && label.chars().count() == 80,
+        "{label}"
+    );
+    // The whole text, field by field in order.
+    let expected = |n: &crate::Node, data: (&str, String)| {
+        format!(
+            "{{\"id\":{},\"kind\":{},\"label\":{},\"{}\":{}}}",
+            serde_json::to_string(&n.id).unwrap(),
+            serde_json::to_string(&n.kind).unwrap(),
+            serde_json::to_string(&n.label()).unwrap(),
+            data.0,
+            data.1
+        )
+    };
+    let data = serde_json::to_string(task.task.as_ref().unwrap()).unwrap();
+    assert_eq!(
+        serde_json::to_string(task).unwrap(),
+        expected(task, ("task", data))
+    );
+    let json = serde_json::to_value(task).unwrap();
+    assert_eq!(json["label"], *label);
+    assert_eq!(json["task"]["text"], long);
+    let document = g.node(&a).unwrap();
+    assert_eq!(document.label(), "5/KH-UBND");
+    let data = serde_json::to_string(document.document.as_ref().unwrap()).unwrap();
+    assert_eq!(
+        serde_json::to_string(document).unwrap(),
+        expected(document, ("document", data))
+    );
+    let json = serde_json::to_value(document).unwrap();
+    assert_eq!(json["kind"], "document");
+    let agency = g
+        .nodes()
+        .find(|n| n.kind == crate::NodeKind::Agency)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(agency).unwrap()["label"],
+        *agency.label()
+    );
+}
+
 /// D implements B and C, which both implement A; E is a resolution nothing implements; F is
 /// a plan that cites a stub S, which D cites too.
 fn family() -> (Graph, [String; 6]) {

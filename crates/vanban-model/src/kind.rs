@@ -259,8 +259,29 @@ mod fold_name_tests {
                 .to_lowercase()
         };
         let words = [
-            "Kế", "hoạch", "KẾ", "HOẠCH", "Nghị", "quyết", "LIÊN", "TỊCH", "Thoả", "ỦY", "Ban",
-            "ΣΟΦΙΑ", "σοφία", "Σ", "ǅ", "ǲ", "Ⅻ", "İ", "ß", "ẞ", "2024", "NQ-CP", "",
+            "Kế",
+            "hoạch",
+            "KẾ",
+            "HOẠCH",
+            "Nghị",
+            "quyết",
+            "LIÊN",
+            "TỊCH",
+            "Thoả",
+            "ỦY",
+            "Ban",
+            "ΣΟΦΙΑ",
+            "σοφία",
+            "Σ",
+            "ǅ",
+            "ǲ",
+            "Ⅻ",
+            "İ",
+            "ß",
+            "ẞ",
+            "2024",
+            "NQ-CP",
+            "",
         ];
         let spaces = [" ", "  ", "\t", "\u{a0}", "\u{3000}", " \n "];
         let mut checked = 0;

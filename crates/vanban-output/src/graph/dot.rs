@@ -39,7 +39,7 @@ pub fn dot(g: &Graph, o: ExportOptions) -> String {
         let (label, style) = match n.kind {
             NodeKind::Document => {
                 let d = n.document.as_ref();
-                let mut label = n.label.clone();
+                let mut label = n.label().into_owned();
                 let mut second: Vec<String> = Vec::new();
                 if let Some(d) = d {
                     second.push(d.kind.name_vi().to_owned());
@@ -63,10 +63,10 @@ pub fn dot(g: &Graph, o: ExportOptions) -> String {
                 (label, style)
             }
             NodeKind::Agency => (
-                n.label.clone(),
+                n.label().into_owned(),
                 "shape=ellipse, style=filled, fillcolor=\"#f3e6c8\"",
             ),
-            NodeKind::Task => (n.label.clone(), "shape=note"),
+            NodeKind::Task => (n.label().into_owned(), "shape=note"),
         };
         let _ = writeln!(
             s,

@@ -62,7 +62,7 @@ pub(super) fn iri(id: &str) -> String {
 pub(super) fn rdf_literals(
     n: &Node,
 ) -> Vec<(&'static str, &'static str, String, Option<&'static str>)> {
-    let mut v = vec![("rdfs", "label", n.label.clone(), Some("@vi"))];
+    let mut v = vec![("rdfs", "label", n.label().into_owned(), Some("@vi"))];
     if let Some(d) = &n.document {
         v.push(("vb", "parsed", d.parsed.to_string(), Some("xsd:boolean")));
         v.push(("eli", "type_document", d.kind.as_str().to_owned(), None));

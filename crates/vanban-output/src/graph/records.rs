@@ -21,7 +21,7 @@ pub(crate) struct NodeRecord<'a> {
     /// What the node stands for.
     kind: NodeKind,
     /// A short label a person reads ("208/KH-UBND", "Sở Tài chính (Lào Cai)").
-    label: &'a str,
+    label: std::borrow::Cow<'a, str>,
     /// Documents: parsed (true) or a stub known from citations (false).
     #[serde(skip_serializing_if = "Option::is_none")]
     parsed: Option<bool>,
@@ -98,7 +98,7 @@ impl<'a> NodeRecord<'a> {
         NodeRecord {
             id: &n.id,
             kind: n.kind,
-            label: &n.label,
+            label: n.label(),
             parsed: d.map(|d| d.parsed),
             document_kind: d.map(|d| d.kind),
             number: d.and_then(|d| d.number.as_deref()),

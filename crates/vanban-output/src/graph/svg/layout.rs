@@ -187,7 +187,7 @@ fn ordered_rows<'a>(
 /// A document's box, sized to its lines: label, type and date, issuer.
 fn sized(n: &Node) -> Box_ {
     let d = n.document.as_ref();
-    let mut lines = vec![n.label.clone()];
+    let mut lines = vec![n.label().into_owned()];
     if let Some(d) = d {
         let mut second = vec![d.kind.name_vi().to_owned()];
         if let Some(date) = &d.date {
