@@ -202,6 +202,21 @@ pub fn starts_with(text: &str, phrase: &str) -> Option<(usize, Match)> {
 /// The first place in `text` where `phrase` stands loosely, starting at a word: (start, end,
 /// match). `end` is the end of the last word of the phrase as read.
 pub fn find(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
+    // Each word of the phrase that holds a letter or digit reads a word of the text that
+    // holds something (an empty read matches only a word of punctuation): a text of fewer
+    // words holds the phrase nowhere (a header cell of four words and a motto of five).
+    let needed = phrase
+        .split_whitespace()
+        .filter(|w| w.chars().any(crate::is_alphanumeric))
+        .count();
+    if needed > 0 && text.split_whitespace().nth(needed - 1).is_none() {
+        return None;
+    }
+    find_at_words(text, phrase)
+}
+
+/// [`find`] without the count of words: the phrase tried at every word.
+fn find_at_words(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
     // The first letters of the phrase's first word, read once: a word that shares none of
     // them where `word` looks is no start of the phrase (and `starts_with` is not asked).
     let first = phrase
@@ -273,6 +288,39 @@ mod tests {
             assert_eq!(matched(t, t), Some(Match::Exact), "{w:?}");
             assert_eq!(word(w, w), Some(Match::Exact), "{w:?}");
         }
+    }
+
+    /// A text with fewer words than the phrase's words with letters is turned away without a
+    /// look, and the answer is the look's: every text of up to four words of a few pieces
+    /// (words, misread words, dashes, empty words between double spaces) against phrases of
+    /// one to five words, some of dashes.
+    #[test]
+    fn counting_words_first_finds_what_trying_every_word_finds() {
+        // (Pieces ending in a space: the compositions are texts of words.)
+        let pieces = ["ĐẢNG ", "ĐÁNG ", "CỘNG ", "SẢN ", "- ", " ", "Độc ", "lập "];
+        let texts = crate::testing::compositions(&pieces, 4)
+            .into_iter()
+            .flat_map(|t| [t.clone(), format!(" {t}"), t.trim_end().replace('Đ', "xĐ")]);
+        let phrases = [
+            "ĐẢNG CỘNG SẢN",
+            "ĐẢNG",
+            "-",
+            "- -",
+            "CỘNG -",
+            "- SẢN",
+            "Độc lập - CỘNG SẢN",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+        ];
+        let (mut found, mut turned_away) = (0, 0);
+        for t in texts {
+            for p in phrases {
+                let want = find_at_words(&t, p);
+                assert_eq!(find(&t, p), want, "{t:?} / {p:?}");
+                found += usize::from(want.is_some());
+                turned_away += usize::from(t.split_whitespace().count() < 3);
+            }
+        }
+        assert!(found > 1000 && turned_away > 100, "{found} {turned_away}");
     }
 
     #[test]
