@@ -15,6 +15,8 @@ pub use first_byte::ByFirstByte;
 pub mod fold;
 pub mod loose;
 pub use fold::squash_spaces;
+mod recent;
+pub use recent::Recent;
 mod release;
 pub use release::Releasing;
 
