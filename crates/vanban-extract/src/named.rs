@@ -360,7 +360,7 @@ pub(crate) fn amended_law(title: &str) -> Option<String> {
 /// năm 2015" (the date belongs to the citation), "Luật Đất đai năm 2024" (the year only, not
 /// counted in the citation's span).
 fn date_after(rest: &str) -> (Option<DateParts>, usize) {
-    if let Some(c) = date_regex().captures(rest) {
+    if let Some(c) = date_regex().captures(date_reach(rest)) {
         let num = |a: usize, b: usize| c.get(a).or_else(|| c.get(b)).map(|m| m.as_str());
         let d = DateParts {
             day: num(1, 4).and_then(|n| n.parse().ok()),
@@ -379,6 +379,39 @@ fn date_after(rest: &str) -> (Option<DateParts>, usize) {
             year: Some(y),
         });
     (year, 0)
+}
+
+/// The start of `rest` a date after a name can lie in: its run of the date pattern's
+/// characters (spaces, line breaks, digits, the separators and the letters of "ngày",
+/// "tháng" and "năm") and the character after it, which the pattern's closing word boundary
+/// looks at. The pattern matches there exactly where it matches in the whole of `rest`; the
+/// search no longer clears memory for the whole rest of a region on each name (the pattern's
+/// captures are read by a backtracker, which works over the text it is given).
+fn date_reach(rest: &str) -> &str {
+    let run = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            // (`is_numeric` holds every digit the pattern's `\d` takes, and more.)
+            !(c.is_numeric()
+                || matches!(
+                    c,
+                    ' ' | '\n'
+                        | '/'
+                        | '.'
+                        | '-'
+                        | 'n'
+                        | 'g'
+                        | 'à'
+                        | 'y'
+                        | 't'
+                        | 'h'
+                        | 'á'
+                        | 'ă'
+                        | 'm'
+                ))
+        })
+        .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+    rest.sub(..run)
 }
 
 /// Whether `at` lies inside one of `ranges` (sorted, not overlapping: citations found in
@@ -478,6 +511,62 @@ fn first_stop(s: &str, mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A date after a name is read in the run of the date's characters as in the whole rest
+    /// of the region: every text of up to five pieces (the date's words, numbers of every
+    /// width, other digits, separators, other letters and punctuation, line breaks), with and
+    /// without a tail, and the rest after every name of the seed and the corpus.
+    #[test]
+    fn a_date_is_read_in_its_reach_as_in_the_whole_rest() {
+        let pieces = [
+            " ", "\n", "ngày", "tháng", "năm", "12", "2015", "3", "/", ".", "-", "٣", "a", "x",
+            ",", "ă",
+        ];
+        let mut rests = crate::testing::compositions(&pieces, 5);
+        for text in crate::testing::seed_and_corpus() {
+            for (i, _) in text.match_indices(" ngày") {
+                rests.push(text.sub(i..).chars().take(60).collect());
+            }
+        }
+        for date in [
+            "12 tháng 3 năm 2015",
+            "1/1/2020",
+            "05.3.2025",
+            "١٢ tháng 3 năm 2015",
+        ] {
+            rests.push(format!(" ngày {date}"));
+            rests.push(format!(" \n ngày\n{}", date.replace(' ', "\n")));
+        }
+        let whole = |r: &str| {
+            date_regex().captures(r).map(|c| {
+                let all: Vec<Option<(usize, usize)>> =
+                    c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect();
+                all
+            })
+        };
+        let mut dated = 0;
+        for r in &rests {
+            // (A letter outside the date's right after it: no word boundary, no date.)
+            let tails = [
+                r.clone(),
+                format!("{r} của"),
+                format!("{r}ngày"),
+                format!("{r}b"),
+            ];
+            for rest in tails {
+                let want = whole(&rest);
+                dated += usize::from(want.is_some());
+                let reach = date_reach(&rest);
+                let got = date_regex().captures(reach).map(|c| {
+                    c.iter()
+                        .map(|m| m.map(|m| (m.start(), m.end())))
+                        .collect::<Vec<_>>()
+                });
+                assert_eq!(got, want, "{rest:?}");
+            }
+        }
+        assert!(dated > 50, "{dated}");
+    }
 
     /// The stops' searchers find what `match_indices` finds: [`first_stop`] gives the end the
     /// per-call searches gave, on the text after spaces of the seed and the corpus (its
