@@ -145,8 +145,10 @@ fn may_split_before_motto(t: &str) -> bool {
 
 /// Where the first motto found in `t` begins, when an upper-case start comes before it.
 fn motto_split(t: &str) -> Option<usize> {
+    // (The cell's words read once for the three mottos.)
+    let words = vanban_text::loose::Words::of(t);
     for motto in MOTTOS {
-        if let Some((start, _, _)) = vanban_text::loose::find(t, motto) {
+        if let Some((start, _, _)) = words.find(motto) {
             if start > 0 && is_upper(t.sub(..start)) {
                 return Some(start);
             }

@@ -120,12 +120,14 @@ fn is_motto_loose(s: &str) -> Option<(MottoKind, vanban_text::loose::Match)> {
         return None;
     }
     let up = s.to_uppercase();
+    // (The line's words read once for the three mottos.)
+    let words = vanban_text::loose::Words::of(&up);
     for (phrase, kind) in [
         ("ĐẢNG CỘNG SẢN VIỆT NAM", MottoKind::Party),
         ("XÃ HỘI CHỦ NGHĨA VIỆT NAM", MottoKind::State),
         ("ĐỘC LẬP - TỰ DO - HẠNH PHÚC", MottoKind::State),
     ] {
-        if let Some((_, _, m)) = vanban_text::loose::find(&up, phrase) {
+        if let Some((_, _, m)) = words.find(phrase) {
             return Some((kind, m));
         }
     }

@@ -202,23 +202,74 @@ pub fn starts_with(text: &str, phrase: &str) -> Option<(usize, Match)> {
 /// The first place in `text` where `phrase` stands loosely, starting at a word: (start, end,
 /// match). `end` is the end of the last word of the phrase as read.
 pub fn find(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
-    // Each word of the phrase that holds a letter or digit reads a word of the text that
-    // holds something (an empty read matches only a word of punctuation): a text of fewer
-    // words holds the phrase nowhere (a header cell of four words and a motto of five).
-    let needed = phrase
-        .split_whitespace()
-        .filter(|w| w.chars().any(crate::is_alphanumeric))
-        .count();
-    if needed > 0 && text.split_whitespace().nth(needed - 1).is_none() {
-        return None;
-    }
-    find_at_words(text, phrase)
+    Words::of(text).find(phrase)
 }
 
-/// [`find`] without the count of words: the phrase tried at every word.
+/// A text read once into its word starts and the first letters of each word, for looking up
+/// several phrases in it ([`Words::find`] is [`find`]; a header cell is looked at for each
+/// of the mottos).
+pub struct Words<'a> {
+    text: &'a str,
+    /// Where a phrase may start (see `word_starts`), with the first letters of the word read
+    /// there.
+    starts: Vec<(usize, [Option<char>; 2])>,
+    /// How many words the text holds.
+    count: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text`.
+    pub fn of(text: &'a str) -> Words<'a> {
+        let starts = word_starts(text)
+            .map(|at| {
+                let rest = text.get(at..).unwrap_or_default().trim_start();
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let read = rest.get(..end).unwrap_or(rest);
+                (at, first_letters(trim_punct(read)))
+            })
+            .collect();
+        Words {
+            text,
+            starts,
+            count: text.split_whitespace().count(),
+        }
+    }
+
+    /// [`find`] in the text.
+    pub fn find(&self, phrase: &str) -> Option<(usize, usize, Match)> {
+        // Each word of the phrase that holds a letter or digit reads a word of the text that
+        // holds something (an empty read matches only a word of punctuation): a text of
+        // fewer words holds the phrase nowhere (a header cell of four words and a motto of
+        // five).
+        let needed = phrase
+            .split_whitespace()
+            .filter(|w| w.chars().any(crate::is_alphanumeric))
+            .count();
+        if self.count < needed {
+            return None;
+        }
+        // The first letters of the phrase's first word: a word that shares none of them
+        // where `word` looks is no start of the phrase (and `starts_with` is not asked).
+        let first = phrase
+            .split_whitespace()
+            .next()
+            .map(|k| first_letters(trim_punct(k)));
+        self.starts.iter().find_map(|&(at, letters)| {
+            if first.is_some_and(|b| !shares_first_letters(letters, b)) {
+                return None;
+            }
+            let rest = self.text.get(at..)?;
+            let (len, m) = starts_with(rest, phrase)?;
+            let lead = rest.len() - rest.trim_start().len();
+            Some((at + lead, at + len, m))
+        })
+    }
+}
+
+/// [`find`] without the count of words and the words read once: the phrase tried at every
+/// word (what [`Words`] is tested against).
+#[cfg(test)]
 fn find_at_words(text: &str, phrase: &str) -> Option<(usize, usize, Match)> {
-    // The first letters of the phrase's first word, read once: a word that shares none of
-    // them where `word` looks is no start of the phrase (and `starts_with` is not asked).
     let first = phrase
         .split_whitespace()
         .next()
@@ -291,7 +342,7 @@ mod tests {
     }
 
     /// A text with fewer words than the phrase's words with letters is turned away without a
-    /// look, and the answer is the look's: every text of up to four words of a few pieces
+    /// look, a text read once answers every phrase, and the answer is the look's: every text of up to four words of a few pieces
     /// (words, misread words, dashes, empty words between double spaces) against phrases of
     /// one to five words, some of dashes.
     #[test]
@@ -313,9 +364,12 @@ mod tests {
         ];
         let (mut found, mut turned_away) = (0, 0);
         for t in texts {
+            // (One reading of the text for every phrase, as the mottos are looked up.)
+            let words = Words::of(&t);
             for p in phrases {
                 let want = find_at_words(&t, p);
                 assert_eq!(find(&t, p), want, "{t:?} / {p:?}");
+                assert_eq!(words.find(p), want, "{t:?} / {p:?}, words read once");
                 found += usize::from(want.is_some());
                 turned_away += usize::from(t.split_whitespace().count() < 3);
             }
