@@ -524,6 +524,16 @@ fn row_02_long_lists_of_citations_are_linear_in_extraction_and_akn() {
     assert_eq!(xml.matches("<ref href=").count(), 300);
 }
 
+// Row 2's kind, found at stop 39 in a shortcut before it landed: a task text of recurrence
+// phrases glued to a letter ("xhằng năm"), none on a word boundary. The bounded pattern is
+// read in a window after each unbounded match; a window that began at the text's start made
+// the backtracker clear memory for all the text before it at every match (1 MB: 25 s).
+#[test]
+fn row_02_recurrence_phrases_glued_to_letters_are_linear() {
+    let make = |n: usize| format!("{TINY}1. Sở Tài chính chủ trì {}\n", "xhằng năm ".repeat(n));
+    assert_linear("'xhằng năm ' repeated in a task", make, 3000);
+}
+
 // The same attack on the readers of tables and of misread markers: many header lines, long
 // tables laid out by position, many "8)" or "HI-" lines.
 #[test]

@@ -457,19 +457,24 @@ fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
     });
     let mut from = 0;
     while let Some(m) = ANY.find_at(text, from) {
-        // The window, and the character after it, which a boundary at its end reads.
-        let window = vanban_text::window(text, 0, m.start() + *REACH);
-        let context = vanban_text::window(text, 0, window.len() + 4);
-        let context = context
-            .char_indices()
-            .find(|&(i, _)| i >= window.len())
-            .map_or(context, |(i, c)| context.sub(..i + c.len_utf8()));
-        let found = match bounded_at(context, m.start()) {
+        // The window, from the character before the match (which a boundary at its start
+        // reads) to the character after the window's end (which one at its end reads): the
+        // backtracker clears memory for all the text it is given, so none before.
+        let lead = text
+            .sub(..m.start())
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let base = m.start() - lead;
+        let end = vanban_text::window(text, 0, m.start() + *REACH).len();
+        let after = text.sub(end..).chars().next().map_or(0, char::len_utf8);
+        let context = text.sub(base..end + after);
+        let found = match bounded_at(context, lead) {
             // (A match that takes the character after the window lost its own context: read
             // again in the whole text.)
-            Some((_, end)) if end > window.len() => bounded_at(text, m.start()),
-            Some(found) => Some(found),
-            None if window.len() == text.len() => return None,
+            Some((_, e)) if base + e > end => bounded_at(text, m.start()),
+            Some((s, e)) => Some((base + s, base + e)),
+            None if end == text.len() => return None,
             None => {
                 from = m.end().max(m.start() + 1);
                 continue;
