@@ -28,9 +28,6 @@ pub fn fold(s: &str) -> String {
     shared::fold(s)
 }
 
-/// One fold of a text shared by the readers of its slices. Inside [`shared::sharing`], the
-/// fold of a slice of the text is cut from the fold of its first [`shared::REACH`] bytes
-/// when it lies there.
 /// The agency lists last read on this thread, by registry and text: the assignment walker
 /// reads the list at the start of the same text several times (whether a unit is names only,
 /// whether it hands its task down, who its parties are), a third of all the reads of the
@@ -71,6 +68,9 @@ mod recent {
     }
 }
 
+/// One fold of a text shared by the readers of its slices. Inside [`shared::sharing`], the
+/// fold of a slice of the text is cut from the fold of its first [`shared::REACH`] bytes
+/// when it lies there.
 pub(crate) mod shared {
     use std::cell::RefCell;
 
@@ -202,8 +202,8 @@ pub struct AgencyRegistry {
     /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
     /// name starting with one ("BCHQS" → "Bộ Chỉ huy Quân sự").
     heads: Vec<String>,
-    /// Names these contents (made anew by every change): the key of the lists last read
-    /// (`recent`) together with the text.
+    /// A number that changes with the contents (a new one at every change): with the text,
+    /// the key of the lists last read (`recent`).
     stamp: u64,
 }
 

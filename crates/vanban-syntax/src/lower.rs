@@ -1239,7 +1239,14 @@ impl SiblingIds {
     /// Ready for the children of another parent: nothing given yet (the buffers and maps keep
     /// their room).
     fn reset(&mut self, nodes: &[Node]) {
-        self.seen.clear();
+        // (A map grown by one parent's hundreds of numbered children is given back rather
+        // than cleared: clearing costs its whole room, which each small parent after it
+        // would pay again.)
+        if self.seen.capacity() > 64 {
+            self.seen = vanban_text::HashMap::default();
+        } else {
+            self.seen.clear();
+        }
         self.ordinals.clear();
         self.local.clear();
         self.printed_rows = nodes
