@@ -242,7 +242,13 @@ fn build_report(
     let read: Vec<Result<crate::run::Doc, String>> = files
         .par_iter()
         .progress_with(bar)
-        .map(|f| crate::run::read_doc(f, &options, cache.as_ref(), false, false))
+        .map(|f| {
+            let wants = crate::run::Wants {
+                report: true,
+                ..crate::run::Wants::default()
+            };
+            crate::run::read_doc(f, &options, cache.as_ref(), wants, false)
+        })
         .collect();
     if let Some(c) = &cache {
         c.summary();
@@ -250,7 +256,8 @@ fn build_report(
     for r in read {
         match r {
             Ok(d) => {
-                docs.push(d.report);
+                // (Asked for: always there.)
+                docs.extend(d.report);
                 if with_graph {
                     builder.add(d.name, d.extraction);
                 }

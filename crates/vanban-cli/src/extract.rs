@@ -257,7 +257,13 @@ fn extract_all(
         let results: Vec<Result<run::Doc, String>> = batch
             .par_iter()
             .progress_with(bar.clone())
-            .map(|file| run::read_doc(file, options, cache, need_source, args.quiet))
+            .map(|file| {
+                let wants = run::Wants {
+                    source: need_source,
+                    report: false,
+                };
+                run::read_doc(file, options, cache, wants, args.quiet)
+            })
             .collect();
         for r in results {
             let done = r.and_then(|v| {

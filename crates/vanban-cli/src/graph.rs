@@ -285,8 +285,14 @@ fn from_documents(args: &CorpusArgs) -> Result<(GraphBuilder, bool), CliError> {
         let results: Vec<Result<(String, vanban_model::Extraction), String>> = batch
             .par_iter()
             .map(|f| {
-                let r = crate::run::read_doc(f, &options, cache.as_ref(), false, args.quiet)
-                    .map(|r| (r.name, r.extraction));
+                let r = crate::run::read_doc(
+                    f,
+                    &options,
+                    cache.as_ref(),
+                    crate::run::Wants::default(),
+                    args.quiet,
+                )
+                .map(|r| (r.name, r.extraction));
                 bar.inc(1);
                 r
             })

@@ -90,15 +90,25 @@ pub(crate) fn read_document(path: &Path, options: &ExtractOptions) -> Result<Rea
     })
 }
 
-/// One document as the cached commands need it: its extraction record and report line, and
-/// its normalised text when asked for (to draw diagnostics under their source lines).
+/// One document as the cached commands need it: its extraction record, its report line when
+/// asked for (or read from the cache), and its normalised text when asked for (to draw
+/// diagnostics under their source lines).
 pub(crate) struct Doc {
     /// The path as given, for messages.
     pub name: String,
     pub extraction: Extraction,
-    pub report: DocumentReport,
+    pub report: Option<DocumentReport>,
     /// The normalised text, when asked for.
     pub source: Option<String>,
+}
+
+/// What a command asks of [`read_doc`] besides the extraction.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Wants {
+    /// The normalised text.
+    pub source: bool,
+    /// The report line (made anyway when a cache keeps it).
+    pub report: bool,
 }
 
 /// Read one document through the cache: an entry for its bytes when there is one, else parse
@@ -107,7 +117,7 @@ pub(crate) fn read_doc(
     path: &Path,
     options: &ExtractOptions,
     cache: Option<&Cache>,
-    need_source: bool,
+    wants: Wants,
     quiet: bool,
 ) -> Result<Doc, String> {
     let name = path.display().to_string();
@@ -116,14 +126,16 @@ pub(crate) fn read_doc(
             .map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
         let key = cache.map(|c| c.key(&bytes));
         let hit = cache.zip(key.as_deref()).and_then(|(c, k)| c.get(k));
-        let (entry, source) = match hit {
+        let entry = match hit {
             Some(entry) => {
-                let source = need_source
+                let source = wants
+                    .source
                     .then(|| vanban_syntax::text::decode(&bytes))
                     .transpose()
                     .map_err(|e| format!("{name}: error: {e}"))?
                     .map(|text| vanban_syntax::text::normalize(&text).text);
-                (entry, source)
+                let Entry { extraction, report } = entry;
+                (extraction, Some(report), source)
             }
             None => {
                 let parsed = vanban_syntax::parse_with(&bytes, ParseOptions::default())
@@ -131,20 +143,27 @@ pub(crate) fn read_doc(
                 // The parse holds the text: the bytes are not needed while it is extracted.
                 drop(bytes);
                 let extraction = vanban_extract::extract_with(&parsed, options);
-                let report = vanban_lint::report::document_report("", &parsed, &extraction);
-                let entry = Entry { extraction, report };
-                if let (Some(c), Some(k)) = (cache, &key) {
-                    c.put(k, &entry, quiet);
+                // (The report line only when it is asked for or kept: `extract` and `graph`
+                // without a cache never read it.)
+                let report = (wants.report || key.is_some())
+                    .then(|| vanban_lint::report::document_report("", &parsed, &extraction));
+                let source = wants.source.then_some(parsed.source);
+                match (cache, &key, report) {
+                    (Some(c), Some(k), Some(report)) => {
+                        let entry = Entry { extraction, report };
+                        c.put(k, &entry, quiet);
+                        let Entry { extraction, report } = entry;
+                        (extraction, Some(report), source)
+                    }
+                    (_, _, report) => (extraction, report, source),
                 }
-                (entry, need_source.then_some(parsed.source))
             }
         };
-        let Entry {
-            mut extraction,
-            mut report,
-        } = entry;
+        let (mut extraction, mut report, source) = entry;
         extraction.source = Some(name.clone());
-        report.file.clone_from(&name);
+        if let Some(r) = report.as_mut() {
+            r.file.clone_from(&name);
+        }
         Ok(Doc {
             name: name.clone(),
             extraction,
