@@ -460,16 +460,10 @@ fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
         // The window, from the character before the match (which a boundary at its start
         // reads) to the character after the window's end (which one at its end reads): the
         // backtracker clears memory for all the text it is given, so none before.
-        let lead = text
-            .sub(..m.start())
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8);
-        let base = m.start() - lead;
-        let end = vanban_text::window(text, 0, m.start() + *REACH).len();
-        let after = text.sub(end..).chars().next().map_or(0, char::len_utf8);
-        let context = text.sub(base..end + after);
-        let found = match bounded_at(context, lead) {
+        let base = vanban_text::floor(text, m.start().saturating_sub(1));
+        let end = vanban_text::floor(text, m.start() + *REACH);
+        let context = text.sub(base..vanban_text::ceil(text, end + 1));
+        let found = match bounded_at(context, m.start() - base) {
             // (A match that takes the character after the window lost its own context: read
             // again in the whole text.)
             Some((_, e)) if base + e > end => bounded_at(text, m.start()),
