@@ -14,8 +14,21 @@
 use std::time::Instant;
 
 use rayon::prelude::*;
+use stats_alloc::{StatsAlloc, INSTRUMENTED_SYSTEM};
+use std::alloc::System;
 use vanban::graph::IMPLEMENTATION;
 use vanban_text::Sub;
+
+// Counts the heap's live bytes, to tell what the data holds from what the allocator keeps
+// (the resident set is what the targets are read in).
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// The heap's live bytes, in MiB.
+fn heap_mib() -> f64 {
+    let s = GLOBAL.stats();
+    s.bytes_allocated.saturating_sub(s.bytes_deallocated) as f64 / 1024.0 / 1024.0
+}
 
 const PROVINCES: &[&str] = &[
     "Tuyên Quang",
@@ -173,6 +186,7 @@ fn main() {
     }
     let read = start.elapsed().as_secs_f64();
     let peak_before_build = peak_rss_mib();
+    let heap_before_build = heap_mib();
     let graph = builder.build();
     let total = start.elapsed().as_secs_f64();
     println!(
@@ -184,12 +198,14 @@ fn main() {
         total - read
     );
     println!(
-        "graph: {} nodes, {} edges; peak memory {:.0} MiB ({:.0} MiB before building the graph, {:.0} MiB held after)",
+        "graph: {} nodes, {} edges; peak memory {:.0} MiB ({:.0} MiB before building the graph, {:.0} MiB held after); heap {:.0} MiB live before the build, {:.0} MiB after",
         graph.node_count(),
         graph.edge_count(),
         peak_rss_mib(),
         peak_before_build,
-        status_mib("VmRSS:")
+        status_mib("VmRSS:"),
+        heap_before_build,
+        heap_mib()
     );
     // Query: the chain of the last plan of a province.
     let last = format!("{}/KH-UBND", (n - 1) / PROVINCES.len() + 1);

@@ -40,26 +40,29 @@ fn held<T>(value: T) -> usize {
 }
 
 /// Bytes a builder holds once every extraction of `xs` is added.
-fn builder_bytes(xs: &[vanban::Extraction]) -> usize {
+fn builder_bytes(xs: Vec<vanban::Extraction>) -> usize {
     let mut builder = vanban::GraphBuilder::new();
-    for (i, x) in xs.iter().enumerate() {
-        builder.add(format!("{i}.txt"), x.clone());
+    for (i, x) in xs.into_iter().enumerate() {
+        builder.add(format!("{i}.txt"), x);
     }
     held(builder)
 }
 
 /// What the builder holds of one part of the corpus's extractions (`part` takes it out of an
 /// extraction), against what the extractions hold of it: (items, bytes in the extractions,
-/// bytes in the builder).
+/// bytes in the builder). The extractions are given as extraction makes them, never cloned:
+/// a clone's vectors have no spare room, and a builder that kept an extraction's vector
+/// with its spare room (a task vector collected in place into the smaller held tasks kept
+/// the room of the assignments it was made from) held more than a test on clones saw.
 fn share<T>(
-    xs: &[vanban::Extraction],
     count: impl Fn(&vanban::Extraction) -> usize,
     part: impl Fn(&mut vanban::Extraction) -> T,
 ) -> (usize, usize, usize) {
+    let xs = corpus();
     let count = xs.iter().map(count).sum();
-    let mut without = xs.to_vec();
+    let mut without = corpus();
     let given = held(without.iter_mut().map(part).collect::<Vec<_>>());
-    let holds = builder_bytes(xs) - builder_bytes(&without);
+    let holds = builder_bytes(xs) - builder_bytes(without);
     (count, given, holds)
 }
 
@@ -68,11 +71,7 @@ fn the_builder_holds_a_citation_in_under_three_quarters_of_its_bytes() {
     let _alone = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let (count, given, holds) = share(
-        &corpus(),
-        |x| x.citations.len(),
-        |x| std::mem::take(&mut x.citations),
-    );
+    let (count, given, holds) = share(|x| x.citations.len(), |x| std::mem::take(&mut x.citations));
     assert!(count > 1000, "{count} citations");
     let ratio = holds as f64 / given as f64;
     eprintln!(
@@ -89,12 +88,11 @@ fn the_builder_holds_a_citation_in_under_three_quarters_of_its_bytes() {
 }
 
 #[test]
-fn the_builder_holds_a_task_in_under_95_percent_of_its_bytes() {
+fn the_builder_holds_a_task_in_under_80_percent_of_its_bytes() {
     let _alone = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let (count, given, holds) = share(
-        &corpus(),
         |x| x.assignments.len(),
         |x| std::mem::take(&mut x.assignments),
     );
@@ -106,10 +104,12 @@ fn the_builder_holds_a_task_in_under_95_percent_of_its_bytes() {
         holds / count
     );
     // Held whole (before stop 34), the tasks kept all their bytes (1.00: the same vectors,
-    // shrunk); with their parties' names interned, 0.90 (458 of 510 bytes a task: the text,
-    // moved into the graph as it is, is most of a task).
+    // shrunk); with their parties' names interned, 0.90 on clones (458 of 510 bytes a task:
+    // the text, moved into the graph as it is, is most of a task), 0.89 on extractions as
+    // made, whose task vectors the builder kept with the room of the assignments (504 of 567);
+    // those vectors shrunk, 0.71 (404).
     assert!(
-        ratio < 0.95,
+        ratio < 0.8,
         "the builder holds {ratio:.2} of the tasks' bytes"
     );
 }

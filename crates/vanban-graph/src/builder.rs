@@ -104,6 +104,15 @@ impl Cited {
     }
 }
 
+impl Held {
+    /// The most edges [`Build::edges`] makes of the document: one a relation, its issuer,
+    /// one a stub's issuer, one a task and one a party of each, one a recipient.
+    fn edges_at_most(&self) -> usize {
+        let tasks: usize = self.tasks.iter().map(|t| 1 + t.parties.len()).sum();
+        self.x.relations.len() + 1 + self.stub_issuers.len() + tasks + self.x.recipients.len()
+    }
+}
+
 impl GraphBuilder {
     /// An empty builder.
     pub fn new() -> GraphBuilder {
@@ -132,10 +141,9 @@ impl GraphBuilder {
             .collect();
         cited.shrink_to_fit();
         extraction.relations.shrink_to_fit();
-        let tasks = std::mem::take(&mut extraction.assignments)
-            .into_iter()
-            .map(|a| self.held_task(a))
-            .collect();
+        let assignments = std::mem::take(&mut extraction.assignments);
+        let mut tasks: Vec<HeldTask> = Vec::with_capacity(assignments.len());
+        tasks.extend(assignments.into_iter().map(|a| self.held_task(a)));
         self.docs.push(Held {
             source: source.into(),
             x: extraction,
@@ -198,10 +206,18 @@ impl GraphBuilder {
             h.stub_issuers = b.claims(&h.x.id, std::mem::take(&mut h.cited));
         }
         b.finish_documents();
+        // Sized once from what the documents hold (a vector that doubles holds up to twice
+        // what it needs at the build's peak, and the last doubling copies it).
+        b.tasks
+            .reserve_exact(self.docs.iter().map(|h| h.tasks.len()).sum());
+        let most: usize = self.docs.iter().map(Held::edges_at_most).sum();
+        b.edges.reserve_exact(most);
         // The last pass consumes the extractions: each is freed once its edges are made.
         for h in std::mem::take(&mut self.docs) {
             b.edges(&h.x, h.stub_issuers, h.tasks, &self.names);
         }
+        // (Checked wherever tests build a graph: a bound too low lets the vector double.)
+        debug_assert!(b.edges.len() <= most, "{} edges of {most}", b.edges.len());
         b.into_graph()
     }
 }
@@ -211,8 +227,10 @@ struct Build {
     aliases: BTreeMap<String, String>,
     docs: BTreeMap<String, DocumentInfo>,
     agencies: BTreeMap<String, AgencyInfo>,
-    /// Tasks by the interned id of their node (the id itself is stored once, in `ids`).
-    tasks: BTreeMap<u32, TaskInfo>,
+    /// Tasks by the interned id of their node (the id itself is stored once, in `ids`), in
+    /// the order made; sorted by id, the last of a repeated id kept, when the graph is built
+    /// (a map held each in a tree node of its own at twice the room).
+    tasks: Vec<(u32, Box<TaskInfo>)>,
     /// Edges as made; sorted and deduplicated (first claim kept) when the graph is built.
     edges: Vec<Link>,
     /// The ids edges name, each stored once.
@@ -514,15 +532,16 @@ impl Build {
         let document: Arc<str> = Arc::from(own);
         for t in tasks {
             let task = format!("task:{own}#{}", t.node);
-            self.tasks.insert(
-                self.ids.sym(&task),
-                TaskInfo {
+            let sym = self.ids.sym(&task);
+            self.tasks.push((
+                sym,
+                Box::new(TaskInfo {
                     document: Arc::clone(&document),
                     node: t.node,
                     text: t.text,
                     deadline: t.deadline,
-                },
-            );
+                }),
+            ));
             self.edge(Said {
                 source: own,
                 target: &task,
@@ -652,9 +671,20 @@ impl Build {
 fn nodes(
     docs: BTreeMap<String, DocumentInfo>,
     agencies: BTreeMap<String, AgencyInfo>,
-    tasks: BTreeMap<u32, TaskInfo>,
+    mut tasks: Vec<(u32, Box<TaskInfo>)>,
     ids: Ids,
 ) -> (Vec<(Node, Option<u32>)>, Vec<String>) {
+    // By id, the last made of a repeated id kept (a document given twice makes its tasks
+    // twice): a stable sort keeps them in the order made, and `dedup_by` keeps the first of
+    // a run, so the later is moved into it.
+    tasks.sort_by_key(|(s, _)| *s);
+    tasks.dedup_by(|later, earlier| {
+        let same = later.0 == earlier.0;
+        if same {
+            std::mem::swap(later, earlier);
+        }
+        same
+    });
     let sym = |id: &str| ids.0.get_index_of(id).map(vanban_text::saturating_u32);
     // Sized once (a doubling vector would hold up to twice the nodes at the build's peak).
     let mut nodes: Vec<(Node, Option<u32>)> =
@@ -700,7 +730,7 @@ fn nodes(
             label: String::new(),
             document: None,
             agency: None,
-            task: Some(Box::new(t)),
+            task: Some(t),
         };
         nodes.push((node, Some(s)));
     }

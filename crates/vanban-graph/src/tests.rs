@@ -211,6 +211,41 @@ fn a_document_given_twice_is_one_node_and_a_finding() {
 }
 
 #[test]
+fn a_task_of_a_document_given_twice_is_the_later_files() {
+    // The build reads documents sorted by id, then file; a task id made twice keeps what the
+    // later file says (as a map by id did), once.
+    let a = plan(3, 2024);
+    let with_tasks = |text: &str| {
+        let mut x = doc(&a, DocumentKind::Plan, "3/KH-UBND", "2024-02-02");
+        for node in ["sec_I__item_2", "sec_I__item_1"] {
+            x.assignments.push(Assignment {
+                node: node.into(),
+                lead: vec!["Sở Tài chính".to_owned()],
+                cooperating: Vec::new(),
+                responsible: Vec::new(),
+                deadline: None,
+                text: format!("{text} {node}"),
+            });
+        }
+        x
+    };
+    let (early, late) = (with_tasks("Trước"), with_tasks("Sau"));
+    let g = build(&[("b.txt", &late), ("a.txt", &early)]);
+    let tasks: Vec<(&str, &str)> = g
+        .nodes()
+        .filter_map(|n| Some((n.id.as_str(), n.task.as_ref()?.text.as_str())))
+        .collect();
+    let id = |n: &str| format!("task:{a}#{n}");
+    assert_eq!(
+        tasks,
+        [
+            (id("sec_I__item_1").as_str(), "Sau sec_I__item_1"),
+            (id("sec_I__item_2").as_str(), "Sau sec_I__item_2"),
+        ]
+    );
+}
+
+#[test]
 fn edges_keep_their_evidence() {
     let (a, b, top) = (plan(2, 2024), plan(1, 2024), resolution(13, 2012));
     let mut x = doc(&a, DocumentKind::Plan, "2/KH-UBND", "2024-05-01");
