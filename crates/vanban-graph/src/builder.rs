@@ -752,7 +752,7 @@ struct Said<'a> {
 /// documents makes most of a million edges, and a `String` per id and edge was most of the
 /// builder's memory). The graph stores it with node indices and an interned asserting
 /// document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Link {
     source: u32,
     target: u32,
@@ -794,7 +794,15 @@ impl Ids {
 
 /// Edges sorted by (source, target, type, asserting document), as ids, one per such key: the
 /// first claim kept.
+///
+/// A document's edges are made together, so equal edges (which share their asserting
+/// document) are found within each run of one asserting document, and the run keeps the
+/// first of each. Once every asserting document has one run, every key is unique and the
+/// whole list is sorted in place: a stable sort of it took scratch memory of half the list
+/// (9.6 MB at 10 000 documents, 96 MB at 100 000), at the build's peak. Edges of one document
+/// made apart (never by the build's own passes) take the stable sort.
 fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
+    let one_run_each = first_of_each_run(&mut edges, ids.0.len());
     let rank = ids.ranks();
     let key = |e: &Link| {
         (
@@ -804,13 +812,50 @@ fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
             rank[e.asserted_by as usize],
         )
     };
-    // A stable sort keeps the first of equal edges first; dedup keeps it.
-    edges.sort_by_key(key);
+    if one_run_each {
+        edges.sort_unstable_by_key(key);
+    } else {
+        // A stable sort keeps the first of equal edges first; dedup keeps it.
+        edges.sort_by_key(key);
+    }
     edges.dedup_by(|b, a| key(a) == key(b));
     // The vector grew by doubling: its spare room is given back before the graph's edges are
     // allocated beside it.
     edges.shrink_to_fit();
     edges
+}
+
+/// Keeps the first of equal edges within each run of one asserting document (the run sorted
+/// by its ends and type, stably); whether each asserting document has one run.
+fn first_of_each_run(edges: &mut Vec<Link>, ids: usize) -> bool {
+    let mut seen = vec![false; ids];
+    let mut one_run_each = true;
+    let (mut kept, mut at) = (0, 0);
+    while at < edges.len() {
+        let by = edges[at].asserted_by;
+        let end = edges[at..]
+            .iter()
+            .position(|e| e.asserted_by != by)
+            .map_or(edges.len(), |n| at + n);
+        match seen.get_mut(by as usize) {
+            Some(s) => one_run_each &= !std::mem::replace(s, true),
+            None => one_run_each = false,
+        }
+        let run = &mut edges[at..end];
+        run.sort_by_key(|e| (e.source, e.target, e.kind));
+        let mut last = None;
+        for i in at..end {
+            let e = edges[i];
+            if last != Some((e.source, e.target, e.kind)) {
+                last = Some((e.source, e.target, e.kind));
+                edges[kept] = e;
+                kept += 1;
+            }
+        }
+        at = end;
+    }
+    edges.truncate(kept);
+    one_run_each
 }
 
 impl Graph {
@@ -1224,6 +1269,62 @@ mod tests {
         );
         let none = s.add_purpose(None);
         assert_eq!(s.purpose(none), None);
+    }
+
+    /// The edge list made unique (each asserting document's run kept first, then sorted in
+    /// place) is the list a stable sort and a dedup make of it: on edges made in runs of one
+    /// document, with many equal edges in each run, and on the same edges with runs split.
+    #[test]
+    fn runs_made_unique_then_sorted_in_place_are_the_stable_sort() {
+        let mut b = Build::default();
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        let kinds = [EdgeKind::Lead, EdgeKind::IssuedBy];
+        for doc in 0..60 {
+            let by = format!("doc:{doc}");
+            for at in 0..next(80) {
+                let (s, t) = (format!("n{}", next(3)), format!("n{}", next(3)));
+                let mut e = said(&s, &t, &by, usize::try_from(at).unwrap_or(0));
+                e.kind = kinds[usize::try_from(next(2)).unwrap_or(0)];
+                b.edge(e);
+            }
+        }
+        let reference = |mut edges: Vec<Link>, ids: &Ids| {
+            let rank = ids.ranks();
+            let key = |e: &Link| {
+                (
+                    rank[e.source as usize],
+                    rank[e.target as usize],
+                    e.kind,
+                    rank[e.asserted_by as usize],
+                )
+            };
+            edges.sort_by_key(key);
+            edges.dedup_by(|b, a| key(a) == key(b));
+            edges
+        };
+        let edges = std::mem::take(&mut b.edges);
+        let mut runs = edges.clone();
+        assert!(first_of_each_run(&mut runs, b.ids.0.len()), "one run each");
+        assert!(runs.len() * 2 < edges.len(), "many equal edges in the runs");
+        let want = reference(edges.clone(), &b.ids);
+        assert_eq!(unique(edges.clone(), &b.ids), want);
+        // A run split (the first document's first edge said again at the end, with another
+        // span): the stable sort, which keeps the first.
+        let mut split = edges.clone();
+        split.push(Link {
+            span: edges[1].span,
+            ..edges[0]
+        });
+        assert!(!first_of_each_run(&mut split.clone(), b.ids.0.len()));
+        assert_eq!(
+            unique(split.clone(), &b.ids),
+            reference(split, &b.ids),
+            "runs split"
+        );
     }
 
     /// Interned edges sort as their ids do (not in order of first appearance), and of equal
