@@ -34,13 +34,30 @@ pub struct GraphBuilder {
 #[derive(Debug, Clone)]
 struct Held {
     source: String,
-    x: Extraction,
+    x: Doc,
     cited: Vec<Cited>,
     tasks: Vec<HeldTask>,
     /// The stubs among the documents it cites whose citations name an issuer: read with the
     /// claims, made into edges with the document's other edges (agencies are named by the
     /// first document that names them, so the order stays the documents').
     stub_issuers: Vec<StubIssuer>,
+}
+
+/// What the graph takes of an extraction besides its citations and tasks. (The whole
+/// extraction, held with its emptied vectors and the number's and issuer's unused parts, was
+/// 568 bytes a document, in a vector that doubles.)
+#[derive(Debug, Clone)]
+struct Doc {
+    id: String,
+    kind: DocumentKind,
+    number: Option<Box<vanban_model::DocumentNumber>>,
+    /// The issuer's name as the graph names it (see [`issuer_name`]).
+    issuer: Option<String>,
+    province: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    relations: Vec<vanban_model::Relation>,
+    recipients: Vec<vanban_model::RecipientRef>,
 }
 
 /// A task as the builder holds it: its parties as interned names (an assignment holds each
@@ -125,11 +142,6 @@ impl GraphBuilder {
     /// others no claim states, recipients' names as written) is dropped here, so a large
     /// corpus holds no more than it needs.
     pub fn add(&mut self, source: impl Into<String>, mut extraction: Extraction) {
-        extraction.references = Vec::new();
-        extraction.diagnostics = Vec::new();
-        extraction.issuer.raw = Vec::new();
-        extraction.agencies = Vec::new();
-        extraction.place = None;
         for r in &mut extraction.recipients {
             r.name = String::new();
         }
@@ -141,12 +153,34 @@ impl GraphBuilder {
             .collect();
         cited.shrink_to_fit();
         extraction.relations.shrink_to_fit();
+        let issuer = issuer_name(&extraction);
         let assignments = std::mem::take(&mut extraction.assignments);
         let mut tasks: Vec<HeldTask> = Vec::with_capacity(assignments.len());
         tasks.extend(assignments.into_iter().map(|a| self.held_task(a)));
+        let Extraction {
+            id,
+            kind,
+            number,
+            province,
+            date,
+            title,
+            relations,
+            recipients,
+            ..
+        } = extraction;
         self.docs.push(Held {
             source: source.into(),
-            x: extraction,
+            x: Doc {
+                id,
+                kind,
+                number: number.map(Box::new),
+                issuer,
+                province,
+                date,
+                title,
+                relations,
+                recipients,
+            },
             cited,
             tasks,
             stub_issuers: Vec::new(),
@@ -283,7 +317,7 @@ impl Build {
     }
 
     /// A parsed document.
-    fn parsed(&mut self, source: &str, x: &Extraction) {
+    fn parsed(&mut self, source: &str, x: &Doc) {
         // A provisional id (no year, no province) may stand for a fuller one its citers use.
         let id = self.resolve(&x.id);
         if let Some(d) = self.docs.get_mut(&id) {
@@ -305,7 +339,7 @@ impl Build {
                     .and_then(|d| d.get(..4))
                     .and_then(|y| y.parse().ok())
                     .or_else(|| x.number.as_ref().and_then(|n| n.year)),
-                issuer: issuer_name(x),
+                issuer: x.issuer.clone(),
                 title: x.title.clone(),
                 name: None,
                 province: x.province.clone(),
@@ -446,7 +480,7 @@ impl Build {
     /// name it is first given). Task texts move into the graph instead of being copied.
     fn edges(
         &mut self,
-        x: &Extraction,
+        x: &Doc,
         stub_issuers: Vec<StubIssuer>,
         tasks: Vec<HeldTask>,
         names: &indexmap::IndexSet<Box<str>, Fast>,
@@ -469,7 +503,7 @@ impl Build {
     }
 
     /// The relations a document asserts, between canonical ids (stubs made as needed).
-    fn relation_edges(&mut self, x: &Extraction) {
+    fn relation_edges(&mut self, x: &Doc) {
         for r in &x.relations {
             let (from, to) = (self.resolve(&r.from), self.resolve(&r.to));
             if from == to {
@@ -493,10 +527,10 @@ impl Build {
 
     /// Who issued the document, and who issued the stubs it cites (a cited document's issuer
     /// is named in the citing document's terms, so no locality is added).
-    fn issuer_edges(&mut self, x: &Extraction, stub_issuers: Vec<StubIssuer>) {
+    fn issuer_edges(&mut self, x: &Doc, stub_issuers: Vec<StubIssuer>) {
         let own = &x.id;
-        if let Some(name) = issuer_name(x) {
-            let agency = self.agency(&name, x.province.as_deref());
+        if let Some(name) = &x.issuer {
+            let agency = self.agency(name, x.province.as_deref());
             self.edge(Said {
                 source: own,
                 target: &agency,
