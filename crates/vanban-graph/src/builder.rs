@@ -833,8 +833,8 @@ impl Ids {
 /// document) are found within each run of one asserting document, and the run keeps the
 /// first of each. Once every asserting document has one run, every key is unique and the
 /// whole list is sorted in place: a stable sort of it took scratch memory of half the list
-/// (9.6 MB at 10 000 documents, 96 MB at 100 000), at the build's peak. Edges of one document
-/// made apart (never by the build's own passes) take the stable sort.
+/// (9.6 MB at 10 000 synthetic documents, where it was at the build's peak). Edges of one
+/// document made apart (never by the build's own passes) take the stable sort.
 fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
     let one_run_each = first_of_each_run(&mut edges, ids.0.len());
     let rank = ids.ranks();
