@@ -743,7 +743,8 @@ fn last_of_each(mut tasks: Vec<(u32, Box<TaskInfo>)>) -> Vec<(u32, Box<TaskInfo>
 
 /// The nodes of the graph given to `add` sorted by id — documents, agencies, tasks, each with
 /// the interned id that names it (if an edge names it) — as they are made from the build's
-/// tables (a vector of all of them, sorted, was a tenth of the build's peak); returns the
+/// tables (a sorted vector of all of them sat beside the graph's own node storage, 19 MB at
+/// 10 000 synthetic documents); returns the
 /// interned ids by symbol, less the tasks' ids, which move into their nodes (each task id is
 /// stored once). Of equal ids, a document's comes first, then an agency's, then a task's.
 fn nodes(
