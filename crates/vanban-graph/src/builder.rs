@@ -907,14 +907,7 @@ impl Ids {
 fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
     let one_run_each = first_of_each_run(&mut edges, ids.0.len());
     let rank = ids.ranks();
-    let key = |e: &Link| {
-        (
-            rank[e.source as usize],
-            rank[e.target as usize],
-            e.kind,
-            rank[e.asserted_by as usize],
-        )
-    };
+    let key = |e: &Link| ranked(&rank, e);
     if one_run_each {
         edges.sort_unstable_by_key(key);
     } else {
@@ -926,6 +919,17 @@ fn unique(mut edges: Vec<Link>, ids: &Ids) -> Vec<Link> {
     // allocated beside it.
     edges.shrink_to_fit();
     edges
+}
+
+/// An edge's key in the order of its ids (`rank` from [`Ids::ranks`]): source, target, type,
+/// asserting document.
+fn ranked(rank: &[u32], e: &Link) -> (u32, u32, EdgeKind, u32) {
+    (
+        rank[e.source as usize],
+        rank[e.target as usize],
+        e.kind,
+        rank[e.asserted_by as usize],
+    )
 }
 
 /// Keeps the first of equal edges within each run of one asserting document (the run sorted
@@ -944,13 +948,14 @@ fn first_of_each_run(edges: &mut Vec<Link>, ids: usize) -> bool {
             Some(s) => one_run_each &= !std::mem::replace(s, true),
             None => one_run_each = false,
         }
-        let run = &mut edges[at..end];
-        run.sort_by_key(|e| (e.source, e.target, e.kind));
+        // (Within a run the asserting document is the same: its ends and type are the key.)
+        let key = |e: &Link| (e.source, e.target, e.kind);
+        edges[at..end].sort_by_key(key);
         let mut last = None;
         for i in at..end {
             let e = edges[i];
-            if last != Some((e.source, e.target, e.kind)) {
-                last = Some((e.source, e.target, e.kind));
+            if last != Some(key(&e)) {
+                last = Some(key(&e));
                 edges[kept] = e;
                 kept += 1;
             }
@@ -1455,16 +1460,10 @@ mod tests {
                 b.edge(e);
             }
         }
+        // What `unique` replaced: a stable sort of the whole list, then a dedup.
         let reference = |mut edges: Vec<Link>, ids: &Ids| {
             let rank = ids.ranks();
-            let key = |e: &Link| {
-                (
-                    rank[e.source as usize],
-                    rank[e.target as usize],
-                    e.kind,
-                    rank[e.asserted_by as usize],
-                )
-            };
+            let key = |e: &Link| ranked(&rank, e);
             edges.sort_by_key(key);
             edges.dedup_by(|b, a| key(a) == key(b));
             edges
