@@ -8,6 +8,7 @@ use vanban_text::Sub;
 use crate::clean;
 use crate::line::{Line, LineKind, Marker, MarkerKind};
 use crate::tables::{pipe_tables, TableRow};
+use std::collections::VecDeque;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "grammars/line.pest"]
@@ -852,34 +853,80 @@ pub(crate) struct WrapProfile {
 }
 
 impl WrapProfile {
+    /// One pass over the lines: their widths counted by value (a document's lines are
+    /// short, so the third quartile is read from the counts), and the lines that run on
+    /// into a lower-case line.
     pub(crate) fn of(lines: &[Line]) -> WrapProfile {
-        let mut widths: Vec<usize> = lines
-            .iter()
-            .filter(|l| matches!(l.kind, LineKind::Text | LineKind::Marker(_)))
-            .map(|l| l.full.chars().count())
-            .collect();
-        let text_lines = widths.len();
-        // The width at the third quartile: the element a sort would put there, selected in
-        // linear time.
-        // (An index of ¾ of the length is inside any non-empty list.)
-        let p75 = match text_lines {
-            0 => 80,
-            n => *widths.select_nth_unstable(n * 3 / 4).1,
-        };
+        let mut widths = Widths::default();
         let mut unfinished = 0;
-        for w in lines.windows(2) {
-            if matches!(w[0].kind, LineKind::Text | LineKind::Marker(_))
-                && !ends_sentence(&w[0].full)
-                && w[1].kind == LineKind::Text
-                && starts_lower(&w[1].full)
-            {
+        let mut prev_open = false;
+        for l in lines {
+            let text_like = matches!(l.kind, LineKind::Text | LineKind::Marker(_));
+            if prev_open && l.kind == LineKind::Text && starts_lower(&l.full) {
                 unfinished += 1;
             }
+            prev_open = text_like && !ends_sentence(&l.full);
+            if text_like {
+                widths.add(l.full.chars().count());
+            }
         }
+        let text_lines = widths.len();
+        let p75 = match text_lines {
+            0 => 80,
+            n => widths.nth_smallest(n * 3 / 4),
+        };
         WrapProfile {
             wrapped: unfinished >= 3 && unfinished * 10 >= text_lines,
             full_width: (p75 * 6 / 10).max(30),
         }
+    }
+}
+
+/// Line widths, counted by value below [`Widths::COUNTED`] and listed above it.
+struct Widths {
+    counts: Vec<u32>,
+    counted: usize,
+    wide: Vec<usize>,
+}
+
+impl Default for Widths {
+    fn default() -> Widths {
+        Widths {
+            counts: vec![0; Widths::COUNTED],
+            counted: 0,
+            wide: Vec::new(),
+        }
+    }
+}
+
+impl Widths {
+    const COUNTED: usize = 512;
+
+    fn add(&mut self, width: usize) {
+        match self.counts.get_mut(width) {
+            Some(c) => {
+                *c += 1;
+                self.counted += 1;
+            }
+            None => self.wide.push(width),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.counted + self.wide.len()
+    }
+
+    /// The width a sort would put at index `k` (`k < len`).
+    fn nth_smallest(&mut self, k: usize) -> usize {
+        let mut below = 0;
+        for (width, &c) in self.counts.iter().enumerate() {
+            below += c as usize;
+            if k < below {
+                return width;
+            }
+        }
+        // (Every counted width is smaller than every listed one.)
+        *self.wide.select_nth_unstable(k - below).1
     }
 }
 
@@ -946,66 +993,255 @@ pub(crate) fn starts_lower(s: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
-/// Group lines `[from, to)` into paragraphs. Noise lines (page headers, stamps) inside a
-/// wrapped paragraph are absorbed into it; blank lines end a paragraph and stay with it.
-pub(crate) fn paragraphs<'a>(
-    text_src: &str,
+/// The paragraphs of lines `[from, to)`, made as they are taken. Noise lines (page headers,
+/// stamps) inside a wrapped paragraph are absorbed into it; blank lines end a paragraph and
+/// stay with it. A paragraph is handed out once the quotation scan ([`QUOTE_WINDOW`]
+/// paragraphs ahead at most) has passed it, so only that window is held: a document's
+/// paragraphs are never all in memory at once unless a reader asks for one far ahead.
+pub(crate) struct Paragraphs<'a> {
+    text_src: &'a str,
     lines: &'a [Line],
-    from: usize,
     to: usize,
-    profile: &WrapProfile,
-    joins: &mut usize,
-) -> Vec<Para<'a>> {
-    // At most one paragraph a line; the spare room is given back at the end (untouched, it
-    // was never resident).
-    let mut out: Vec<Para<'a>> = Vec::with_capacity(to.saturating_sub(from));
-    let mut rows = pipe_tables(lines, from, to);
-    // Tables printed one cell a line, where no pipe table stands.
-    let mut cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
-    // Tables a PDF text layer lays out by position.
-    cell_rows.extend(crate::layout_tables::layout_tables(
-        text_src, lines, from, to,
-    ));
-    if !cell_rows.is_empty() {
-        let overlaps = |r: &TableRow| rows.iter().any(|p| p.first < r.end && r.first < p.end);
-        let keep: Vec<TableRow> = cell_rows.into_iter().filter(|r| !overlaps(r)).collect();
-        rows.extend(keep);
-        rows.sort_by_key(|r| r.first);
-    }
-    let mut next_row = 0;
-    let mut i = from;
-    while i < to {
-        if let Some(row) = rows.get(next_row).filter(|r| r.first == i) {
-            out.push(row_para(row));
-            next_row += 1;
-            i = row.end;
-            continue;
+    profile: &'a WrapProfile,
+    /// The table rows of the range, in line order, and the next one to meet.
+    rows: Vec<TableRow>,
+    next_row: usize,
+    /// The next line to read.
+    line: usize,
+    /// Paragraphs made and not yet taken, with their quote balance; the first is paragraph
+    /// number `base` of the range.
+    made: VecDeque<(Para<'a>, i32)>,
+    base: usize,
+    /// The quotation scan has passed every paragraph before this one: those are final.
+    settled: usize,
+    /// For [`Paragraphs::marker_after`]: the last body marker found, and how far the search
+    /// for one has gone (each paragraph is looked at once).
+    marker_at: Option<usize>,
+    searched: usize,
+    /// Lines joined into the paragraph before them, so far.
+    pub(crate) joins: usize,
+    /// The most paragraphs held at once.
+    #[cfg(test)]
+    pub(crate) most_held: usize,
+}
+
+impl<'a> Paragraphs<'a> {
+    pub(crate) fn new(
+        text_src: &'a str,
+        lines: &'a [Line],
+        (from, to): (usize, usize),
+        profile: &'a WrapProfile,
+    ) -> Paragraphs<'a> {
+        let mut rows = pipe_tables(lines, from, to);
+        // Tables printed one cell a line, where no pipe table stands.
+        let mut cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
+        // Tables a PDF text layer lays out by position.
+        cell_rows.extend(crate::layout_tables::layout_tables(
+            text_src, lines, from, to,
+        ));
+        if !cell_rows.is_empty() {
+            let overlaps = |r: &TableRow| rows.iter().any(|p| p.first < r.end && r.first < p.end);
+            let keep: Vec<TableRow> = cell_rows.into_iter().filter(|r| !overlaps(r)).collect();
+            rows.extend(keep);
+            rows.sort_by_key(|r| r.first);
         }
-        let line = &lines[i];
-        if line.is_blankish() || line.is_noise() || line.kind == LineKind::Rule {
-            // Leading blank or noise lines attach to the previous paragraph.
-            if let Some(p) = out.last_mut() {
-                p.last = i + 1;
-            } else {
-                out.push(Para {
-                    first: i,
-                    last: i + 1,
-                    marker: None,
-                    text: Str::default(),
-                    quoted: false,
-                    cells: ThinVec::new(),
-                });
+        Paragraphs {
+            text_src,
+            lines,
+            to,
+            profile,
+            rows,
+            next_row: 0,
+            line: from,
+            made: VecDeque::new(),
+            base: 0,
+            settled: 0,
+            marker_at: None,
+            searched: 0,
+            joins: 0,
+            #[cfg(test)]
+            most_held: 0,
+        }
+    }
+
+    /// The number of the next paragraph to be taken.
+    pub(crate) fn next_index(&self) -> usize {
+        self.base
+    }
+
+    /// At most this many paragraphs are left (one a line).
+    pub(crate) fn at_most_left(&self) -> usize {
+        self.made.len() + self.to.saturating_sub(self.line)
+    }
+
+    fn made_count(&self) -> usize {
+        self.base + self.made.len()
+    }
+
+    /// Make the next paragraph; false at the end of the range.
+    fn make(&mut self) -> bool {
+        while self.line < self.to {
+            let i = self.line;
+            if let Some(row) = self.rows.get(self.next_row).filter(|r| r.first == i) {
+                let (para, end) = (row_para(row), row.end);
+                self.next_row += 1;
+                self.line = end;
+                self.push(para);
+                return true;
             }
-            i += 1;
-            continue;
+            let line = &self.lines[i];
+            if line.is_blankish() || line.is_noise() || line.kind == LineKind::Rule {
+                self.line += 1;
+                // Blank or noise lines stay with the paragraph before them; leading ones
+                // make an empty paragraph.
+                if self.made_count() == 0 {
+                    self.push(Para {
+                        first: i,
+                        last: i + 1,
+                        marker: None,
+                        text: Str::default(),
+                        quoted: false,
+                        cells: ThinVec::new(),
+                    });
+                    return true;
+                }
+                continue;
+            }
+            let para = paragraph_at(
+                self.text_src,
+                self.lines,
+                i,
+                self.to,
+                self.profile,
+                &mut self.joins,
+            );
+            self.line = para.last;
+            self.push(para);
+            return true;
         }
-        let para = paragraph_at(text_src, lines, i, to, profile, joins);
-        i = para.last;
-        out.push(para);
+        false
     }
-    mark_quoted(&mut out);
-    out.shrink_to_fit();
-    out
+
+    fn push(&mut self, para: Para<'a>) {
+        let balance = quote_balance(&para.text);
+        self.made.push_back((para, balance));
+        #[cfg(test)]
+        {
+            self.most_held = self.most_held.max(self.made.len());
+        }
+    }
+
+    /// Take the quotation scan one step: the paragraph after one that opens a quotation, up
+    /// to the one that closes it, is quoted. A quotation that does not close within
+    /// [`QUOTE_WINDOW`] paragraphs is a stray quote mark and is ignored, so one typo cannot
+    /// swallow the rest of a document. False when every paragraph is settled.
+    fn settle_one(&mut self) -> bool {
+        let i = self.settled;
+        if self.made_count() <= i && !self.make() {
+            return false;
+        }
+        let balance = self.made[i - self.base].1;
+        if balance > 0 {
+            let window_end = i + 1 + QUOTE_WINDOW;
+            while self.made_count() < window_end && self.make() {}
+            let mut depth = balance;
+            let close = (i + 1..self.made_count().min(window_end)).find(|&j| {
+                depth += self.made[j - self.base].1;
+                depth <= 0
+            });
+            if let Some(close) = close {
+                for j in i + 1..=close {
+                    quote(&mut self.made[j - self.base].0);
+                }
+                self.settled = close + 1;
+                return true;
+            }
+        }
+        self.settled = i + 1;
+        true
+    }
+
+    /// Paragraph `k` (not taken yet), final; `None` past the end.
+    fn get(&mut self, k: usize) -> Option<&Para<'a>> {
+        while self.settled <= k {
+            if !self.settle_one() {
+                return None;
+            }
+        }
+        self.made.get(k - self.base).map(|(p, _)| p)
+    }
+
+    /// The next paragraph, without taking it.
+    pub(crate) fn peek(&mut self) -> Option<&Para<'a>> {
+        self.get(self.base)
+    }
+
+    /// The first paragraph in `[from, to)` (not taken yet) that passes `pred`.
+    pub(crate) fn position_in(
+        &mut self,
+        (from, to): (usize, usize),
+        pred: impl Fn(&Para) -> bool,
+    ) -> Option<usize> {
+        (from..to)
+            .map_while(|k| self.get(k).map(|p| (k, pred(p))))
+            .find(|&(_, hit)| hit)
+            .map(|(k, _)| k)
+    }
+
+    /// Whether a paragraph not taken yet may have a marker: one made has, or a line not read
+    /// yet is marked (only a marked line starts a marked paragraph).
+    pub(crate) fn may_have_marker(&self) -> bool {
+        self.made.iter().any(|(p, _)| p.marker.is_some())
+            || self
+                .lines
+                .get(self.line..self.to)
+                .is_some_and(|rest| rest.iter().any(|l| l.marker().is_some()))
+    }
+
+    /// The number of paragraphs of the range (all made; not `Iterator::count`, which takes
+    /// them).
+    pub(crate) fn total(&mut self) -> usize {
+        while self.settle_one() {}
+        self.made_count()
+    }
+
+    /// Whether a marked paragraph outside quotations comes after paragraph `idx` (which has
+    /// been taken): the body's last marker is after it.
+    pub(crate) fn marker_after(&mut self, idx: usize) -> bool {
+        if self.marker_at.is_some_and(|m| m > idx) {
+            return true;
+        }
+        let mut k = self.searched.max(idx + 1);
+        while let Some(p) = self.get(k) {
+            if p.marker.is_some() && !p.quoted {
+                self.marker_at = Some(k);
+                self.searched = k + 1;
+                return true;
+            }
+            k += 1;
+        }
+        self.searched = k;
+        false
+    }
+}
+
+impl<'a> Iterator for Paragraphs<'a> {
+    type Item = Para<'a>;
+
+    fn next(&mut self) -> Option<Para<'a>> {
+        self.get(self.base)?;
+        let (para, _) = self.made.pop_front()?;
+        self.base += 1;
+        Some(para)
+    }
+}
+
+/// A paragraph inside a quotation: its marker is text.
+fn quote(p: &mut Para<'_>) {
+    if let Some(m) = p.marker.take() {
+        p.text = format!("{} {}", m.text(), p.text).trim().into();
+    }
+    p.quoted = !p.text.is_empty();
 }
 
 /// A row of a pipe table as one paragraph.
@@ -1160,36 +1396,8 @@ fn broken_at_dash(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
     broken_range || broken_compound
 }
 
-/// Mark the paragraphs inside a quotation (amendment text, a quoted article): the paragraph
-/// after one that opens a quotation, up to the one that closes it. A quotation that does not
-/// close within [`QUOTE_WINDOW`] paragraphs is a stray quote mark and is ignored, so one typo
-/// cannot swallow the rest of a document.
-fn mark_quoted(paras: &mut [Para<'_>]) {
-    let balances: Vec<i32> = paras.iter().map(|p| quote_balance(&p.text)).collect();
-    let mut i = 0;
-    while i < paras.len() {
-        if balances[i] > 0 {
-            let mut depth = balances[i];
-            let end = (i + 1..paras.len().min(i + 1 + QUOTE_WINDOW)).find(|&j| {
-                depth += balances[j];
-                depth <= 0
-            });
-            if let Some(end) = end {
-                for p in &mut paras[i + 1..=end] {
-                    if let Some(m) = p.marker.take() {
-                        p.text = format!("{} {}", m.text(), p.text).trim().into();
-                    }
-                    p.quoted = !p.text.is_empty();
-                }
-                i = end + 1;
-                continue;
-            }
-        }
-        i += 1;
-    }
-}
-
-const QUOTE_WINDOW: usize = 60;
+/// How many paragraphs ahead a quotation may close.
+pub(crate) const QUOTE_WINDOW: usize = 60;
 
 /// Quotations opened minus closed in a paragraph. Real texts mix curly and straight quotes
 /// (“… " or "… ”), so a straight quote opens when it follows a space, a colon or the start of
@@ -1298,6 +1506,69 @@ pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
 mod tests {
     use super::*;
     use vanban_text::testing::compositions;
+
+    /// The counted widths' selection is the sort's: on lists of narrow, wide and mixed widths
+    /// at every index.
+    #[test]
+    fn widths_select_as_a_sort_does() {
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for case in 0..300 {
+            let len = 1 + next(40) as usize;
+            let top = [3, 600, 2000][case % 3];
+            let list: Vec<usize> = (0..len).map(|_| next(top) as usize).collect();
+            let mut sorted = list.clone();
+            sorted.sort_unstable();
+            for (k, want) in sorted.iter().enumerate() {
+                let mut widths = Widths::default();
+                list.iter().for_each(|&w| widths.add(w));
+                assert_eq!(widths.len(), len);
+                assert_eq!(widths.nth_smallest(k), *want, "{list:?} {k}");
+            }
+        }
+    }
+
+    /// The one-pass profile is the profile of a sort of the widths and a look at each pair of
+    /// lines, on every corpus document and on its first hundred lines.
+    #[test]
+    fn the_wrap_profile_reads_as_two_passes_did() {
+        let two_passes = |lines: &[Line]| {
+            let text_like = |l: &Line| matches!(l.kind, LineKind::Text | LineKind::Marker(_));
+            let mut widths: Vec<usize> = lines
+                .iter()
+                .filter(|l| text_like(l))
+                .map(|l| l.full.chars().count())
+                .collect();
+            widths.sort_unstable();
+            let p75 = widths.get(widths.len() * 3 / 4).copied().unwrap_or(80);
+            let unfinished = lines
+                .windows(2)
+                .filter(|w| {
+                    text_like(&w[0])
+                        && !ends_sentence(&w[0].full)
+                        && w[1].kind == LineKind::Text
+                        && starts_lower(&w[1].full)
+                })
+                .count();
+            let wrapped = unfinished >= 3 && unfinished * 10 >= widths.len();
+            (wrapped, (p75 * 6 / 10).max(30))
+        };
+        let mut wrapped = 0;
+        for text in crate::corpus_texts() {
+            let lines = classify(&text);
+            for part in [&lines[..], &lines[..lines.len().min(100)]] {
+                let p = WrapProfile::of(part);
+                assert_eq!((p.wrapped, p.full_width), two_passes(part));
+                wrapped += usize::from(p.wrapped);
+            }
+        }
+        assert!(wrapped > 5, "{wrapped}");
+    }
 
     /// The fast paths on a line's first or last byte give the full tests' answers, for every
     /// character at either end.
@@ -1479,9 +1750,7 @@ mod tests {
     fn paras(text: &str) -> Vec<String> {
         let lines = classify(text);
         let profile = WrapProfile::of(&lines);
-        let mut joins = 0;
-        paragraphs(text, &lines, 0, lines.len(), &profile, &mut joins)
-            .into_iter()
+        Paragraphs::new(text, &lines, (0, lines.len()), &profile)
             .filter(|p| !p.text.is_empty() || p.marker.is_some())
             .map(|p| match p.marker {
                 Some(m) => format!("{} {}", m.text(), p.text),
@@ -1674,13 +1943,90 @@ mod tests {
         assert!(!ends_sentence("… đối với hàng hóa"));
     }
 
+    /// Every paragraph made first, then the quotation scan over all of them (how paragraphs
+    /// were made before they were made as taken).
+    fn paragraphs_at_once<'a>(
+        text: &'a str,
+        lines: &'a [Line],
+        profile: &'a WrapProfile,
+    ) -> (Vec<Para<'a>>, usize) {
+        let mut made = Paragraphs::new(text, lines, (0, lines.len()), profile);
+        let mut out = Vec::new();
+        while made.make() {}
+        out.extend(made.made.drain(..).map(|(p, _)| p));
+        let balances: Vec<i32> = out.iter().map(|p| quote_balance(&p.text)).collect();
+        let mut i = 0;
+        while i < out.len() {
+            if balances[i] > 0 {
+                let mut depth = balances[i];
+                let close = (i + 1..out.len().min(i + 1 + QUOTE_WINDOW)).find(|&j| {
+                    depth += balances[j];
+                    depth <= 0
+                });
+                if let Some(close) = close {
+                    out[i + 1..=close].iter_mut().for_each(quote);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        (out, made.joins)
+    }
+
+    fn para_key(p: &Para) -> (usize, Option<String>, String, bool, Vec<String>) {
+        (
+            p.first,
+            p.marker.map(|m| m.text().to_owned()),
+            p.text.to_string(),
+            p.quoted,
+            p.cells.iter().map(|c| c.to_string()).collect(),
+        )
+    }
+
+    /// Paragraphs made as they are taken are the paragraphs made at once, quotations
+    /// included, on every corpus document and on quotations that close, close late, close
+    /// too late and nest; the body's last marker is found where a search from the end finds
+    /// it, asked after every paragraph.
+    #[test]
+    fn paragraphs_made_as_taken_are_those_made_at_once() {
+        let mut texts = crate::corpus_texts();
+        let quoted = "Sửa đổi như sau:\n“Điều 8. Tên\n1. Một.”\n2. Hai";
+        let mut late = String::from("Bổ sung:\n“a) Mở\n");
+        for k in 0..QUOTE_WINDOW + 2 {
+            late.push_str(&format!("{}. Dòng {k}.\n", k + 1));
+            if k == QUOTE_WINDOW - 2 {
+                late.push_str("Đóng.”\n- Sau\nTrên đây là kế hoạch.\n“Mở lại\n");
+            }
+        }
+        texts.extend([quoted.to_owned(), late, "“a\n“b\nc”\nd”\n- e\n".repeat(30)]);
+        let mut quoted_seen = 0;
+        for text in &texts {
+            let lines = classify(text);
+            let profile = WrapProfile::of(&lines);
+            let (want, want_joins) = paragraphs_at_once(text, &lines, &profile);
+            let mut made = Paragraphs::new(text, &lines, (0, lines.len()), &profile);
+            let last_marker = want.iter().rposition(|p| p.marker.is_some() && !p.quoted);
+            let mut got = Vec::new();
+            while let Some(p) = made.next() {
+                let idx = got.len();
+                assert_eq!(made.marker_after(idx), last_marker.is_some_and(|m| m > idx));
+                got.push(p);
+            }
+            assert_eq!(made.joins, want_joins);
+            let keys = |ps: &[Para]| ps.iter().map(para_key).collect::<Vec<_>>();
+            assert_eq!(keys(&got), keys(&want));
+            quoted_seen += got.iter().filter(|p| p.quoted).count();
+        }
+        assert!(quoted_seen > 100, "{quoted_seen}");
+    }
+
     #[test]
     fn quotations_hold_their_markers() {
         let text = "Sửa đổi Điều 8 như sau:\n“Điều 8. Tên\n1. Khoản một.”\nĐiều 9. Tiếp";
         let lines = classify(text);
         let profile = WrapProfile::of(&lines);
-        let mut joins = 0;
-        let p = paragraphs(text, &lines, 0, lines.len(), &profile, &mut joins);
+        let p: Vec<Para> = Paragraphs::new(text, &lines, (0, lines.len()), &profile).collect();
         let quoted: Vec<bool> = p.iter().map(|p| p.quoted).collect();
         // The paragraph that opens the quotation holds it; what follows, up to the close, is quoted.
         assert_eq!(quoted, [false, false, true, false]);

@@ -14,7 +14,7 @@ use crate::ctx::Ctx;
 use crate::header::{self, starts_preamble};
 use crate::header_grammar::date_in;
 use crate::line::{Line, LineKind, Marker, MarkerKind};
-use crate::lines::{self, Para, WrapProfile};
+use crate::lines::{self, Para, Paragraphs, WrapProfile};
 use crate::tables::printed_number;
 use crate::text::OffsetMap;
 
@@ -145,46 +145,45 @@ fn lower_preamble_and_body(
     profile: &WrapProfile,
     joins: &mut usize,
 ) {
-    let paras = lines::paragraphs(ctx.text, ctx.lines, from, to, profile, joins);
-    let preamble_end = preamble_end(&paras);
+    let mut paras = Paragraphs::new(ctx.text, ctx.lines, (from, to), profile);
+    let preamble_end = preamble_end(&mut paras);
+    let preamble: Vec<Para> = paras.by_ref().take(preamble_end).collect();
     let body_end_byte = ctx.line_start(to);
     let preamble_end_byte = paras
-        .get(preamble_end)
+        .peek()
         .map_or(body_end_byte, |p| ctx.line_start(p.first));
-    // The longer part keeps the buffer; the shorter one is copied out.
-    let (preamble, body) = if preamble_end * 2 <= paras.len() {
-        let mut body = paras;
-        (body.drain(..preamble_end).collect(), body)
-    } else {
-        let mut preamble = paras;
-        let body = preamble.split_off(preamble_end);
-        (preamble, body)
-    };
     doc.preamble = build_flat(ctx, preamble, "preamble", preamble_end_byte);
-    doc.body = build_tree(ctx, body, "", body_end_byte);
+    doc.body = build_tree(ctx, &mut paras, "", body_end_byte);
+    *joins += paras.joins;
 }
 
 /// How many paragraphs the preamble has: up to the first marker, or to the enacting formula
 /// before it; without markers, up to the first paragraph that is not a preamble line.
-fn preamble_end(paras: &[Para]) -> usize {
+fn preamble_end(paras: &mut Paragraphs) -> usize {
     // The body starts at the first marker; "- Căn cứ …" bullets are still preamble.
-    let first_marker = paras.iter().position(|p| {
+    let body_marker = |p: &Para| {
         p.marker.is_some()
             && !p.quoted
             && !(p.marker.is_some_and(|m| m.kind == MarkerKind::Indent) && starts_preamble(&p.text))
-    });
-    // The enacting formula ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") closes the preamble.
-    let enacting = paras
-        .iter()
-        .position(|p| p.marker.is_none() && is_enacting_formula(&p.text))
-        .map(|k| k + 1);
+    };
+    // (Without a marked line no paragraph is marked: none is read ahead to find none.)
+    let first_marker = match paras.may_have_marker() {
+        true => paras.position_in((0, usize::MAX), body_marker),
+        false => None,
+    };
     match first_marker {
-        Some(k) if enacting.is_some_and(|e| e < k) => enacting.unwrap_or(k),
-        Some(k) => k,
-        None => paras
-            .iter()
-            .position(|p| !starts_preamble(&p.text) && !is_upper(&p.text) && !p.text.is_empty())
-            .unwrap_or(paras.len()),
+        // The enacting formula ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") before it closes the preamble.
+        Some(k) => paras
+            .position_in((0, k.saturating_sub(1)), |p| {
+                p.marker.is_none() && is_enacting_formula(&p.text)
+            })
+            .map_or(k, |e| e + 1),
+        None => match paras.position_in((0, usize::MAX), |p| {
+            !starts_preamble(&p.text) && !is_upper(&p.text) && !p.text.is_empty()
+        }) {
+            Some(k) => k,
+            None => paras.total(),
+        },
     }
 }
 
@@ -729,8 +728,9 @@ fn appendix(
     }
     let id = format!("annex_{number}");
     let end_byte = ctx.line_start(to);
-    let paras = lines::paragraphs(ctx.text, lines, k, to, profile, joins);
-    let children = build_tree(ctx, paras, &id, end_byte);
+    let mut paras = Paragraphs::new(ctx.text, lines, (k, to), profile);
+    let children = build_tree(ctx, &mut paras, &id, end_byte);
+    *joins += paras.joins;
     Appendix {
         id,
         heading,
@@ -855,20 +855,19 @@ const WRAP_UP: &[&str] = &[
 
 /// Body paragraphs: a hierarchy by marker rank. The paragraphs are consumed as the tree grows
 /// (their texts move into the nodes, their buffer is given back as it empties).
-fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<Node> {
+fn build_tree(ctx: &mut Ctx, paras: &mut Paragraphs, prefix: &str, end: usize) -> Vec<Node> {
     let mut tree = Tree::default();
     // At most one root a paragraph (a flat list of bullets has as many); `shrink_to_fit`
     // below gives back what a nested document leaves unused.
-    tree.roots.reserve_exact(paras.len());
-    let last_marker = paras.iter().rposition(|p| p.marker.is_some() && !p.quoted);
-    let start = paras.first().map(|p| ctx.line_start(p.first));
+    tree.roots.reserve_exact(paras.at_most_left());
+    let start = paras.peek().map(|p| ctx.line_start(p.first));
     let mut last_group: Option<char> = None;
-    let mut paras = Releasing::new(paras);
-    for idx in 0.. {
+    loop {
+        let idx = paras.next_index();
         let Some(mut p) = paras.next() else {
             break;
         };
-        let (p, next) = (&mut p, paras.peek());
+        let p = &mut p;
         if p.text.is_empty() && p.marker.is_none() && p.cells.is_empty() {
             continue;
         }
@@ -879,12 +878,12 @@ fn build_tree(ctx: &mut Ctx, paras: Vec<Para>, prefix: &str, end: usize) -> Vec<
             if let Some(m) = p.marker.filter(|m| m.kind == MarkerKind::Group) {
                 last_group = m.number().and_then(|n| n.chars().next());
             }
-            tree.open(p, next);
+            tree.open(p, paras.peek());
             continue;
         }
         // Unmarked text (or a marker that does not fit, kept as text).
-        let after_last_marker = last_marker.is_none_or(|lm| idx > lm);
-        tree.add_text(p, next, after_last_marker);
+        let next_quoted = paras.peek().is_some_and(|n| n.quoted);
+        tree.add_text(p, next_quoted, &mut || !paras.marker_after(idx));
     }
     tree.close_to(0);
     let mut roots = tree.roots;
@@ -967,8 +966,14 @@ impl Tree {
         self.stack.push(b);
     }
 
-    /// Place an unmarked paragraph (`next` is the paragraph after it).
-    fn add_text(&mut self, p: &mut Para, next: Option<&Para>, after_last_marker: bool) {
+    /// Place an unmarked paragraph (`next_quoted`: the paragraph after it is quoted;
+    /// `after_last_marker` asks whether no body marker comes after it).
+    fn add_text(
+        &mut self,
+        p: &mut Para,
+        next_quoted: bool,
+        after_last_marker: &mut dyn FnMut() -> bool,
+    ) {
         reject_marker_as_text(p);
         let kind = if p.quoted {
             NodeKind::Quoted
@@ -1005,7 +1010,7 @@ impl Tree {
                 return;
             }
         }
-        if !p.quoted && next.is_some_and(|n| n.quoted) {
+        if !p.quoted && next_quoted {
             // The paragraph that opens a quotation holds the quoted paragraphs.
             b.rank = QUOTE_HOST;
             self.stack.push(b);
@@ -1015,7 +1020,12 @@ impl Tree {
     }
 
     /// Close the open nodes an unmarked paragraph of `kind` does not belong to.
-    fn close_for_text(&mut self, p: &Para, kind: NodeKind, after_last_marker: bool) {
+    fn close_for_text(
+        &mut self,
+        p: &Para,
+        kind: NodeKind,
+        after_last_marker: &mut dyn FnMut() -> bool,
+    ) {
         if kind == NodeKind::Note && refers_to_annex(&p.text) {
             // A note pointing to an appendix ("(Cụ thể có phụ lục kèm theo)") belongs to the
             // enclosing item, not to the last point or bullet.
@@ -1030,14 +1040,15 @@ impl Tree {
         let adoption = ADOPTED
             .find(p.text.as_bytes())
             .is_some_and(|pos| date_in(p.text.sub(pos..)).is_some_and(|(_, d)| d.year.is_some()));
-        if kind == NodeKind::Paragraph && after_last_marker && adoption {
+        // (Whether a marker follows is asked last: the answer may read paragraphs ahead.)
+        if kind == NodeKind::Paragraph && adoption && after_last_marker() {
             self.close_to(0);
         }
         if kind == NodeKind::Paragraph
-            && after_last_marker
             && !in_article
             && !adoption
             && is_wrap_up(&p.text)
+            && after_last_marker()
         {
             // The closing paragraph of the body belongs to the outermost section, or to the
             // body itself.
@@ -1372,6 +1383,28 @@ fn local_id(local: &mut String, node: &Node, ordinals: &mut Vec<(&'static str, u
 /// time on a million list lines, a digit at a time a tenth).
 fn push_number(s: &mut String, n: usize) {
     s.push_str(itoa::Buffer::new().format(n));
+}
+
+#[cfg(test)]
+mod paragraph_tests {
+    use super::*;
+
+    /// A long body is read a quotation window at a time: finding where the preamble ends
+    /// reads no paragraph ahead of the body's first (fails when it looks for a marker through
+    /// a body that has none, as it did at first).
+    #[test]
+    fn a_long_body_is_read_a_window_at_a_time() {
+        for line in ["-", "1. Một", "a) điểm", "Văn bản thường.", "“Trích.”"] {
+            let text = format!("{line}\n").repeat(5000);
+            let lines = lines::classify(&text);
+            let profile = WrapProfile::of(&lines);
+            let mut paras = Paragraphs::new(&text, &lines, (0, lines.len()), &profile);
+            assert_eq!(preamble_end(&mut paras), 0, "{line}");
+            assert_eq!(paras.by_ref().map(|p| p.first).last(), Some(4999));
+            let held = paras.most_held;
+            assert!(held <= lines::QUOTE_WINDOW + 2, "{line}: {held}");
+        }
+    }
 }
 
 #[cfg(test)]
