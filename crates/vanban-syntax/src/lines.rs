@@ -20,18 +20,17 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     // Sized once (a count of line feeds is cheap): a document of a million short lines does
     // not pay for the vector's doublings.
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // (One search for all the line feeds: a search a line paid its set-up on every line.)
+    let mut feeds = memchr::memchr_iter(b'\n', bytes);
     let mut start = 0;
-    while start < text.len() || (start == 0 && text.is_empty()) {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
-        let next = if end < text.len() { end + 1 } else { end };
+    loop {
+        let end = feeds.next().unwrap_or(text.len());
         lines.push(classify_line(text.sub(start..end), start, end));
-        if next == end {
+        // (The text ends here, or with this line's feed: no empty line after it.)
+        if end + 1 >= text.len() {
             break;
         }
-        start = next;
-        if start == text.len() {
-            break;
-        }
+        start = end + 1;
     }
     // A structural keyword alone on its line, its number on the next ("**Điều" / "1. Phạm
     // vi …**", "**Chương" / "I**"): classify the two lines as one.
@@ -1477,9 +1476,18 @@ fn join_text(text: &mut Str, next: &str) {
 
 /// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
 /// line has fewer than two non-empty cells.
+/// Whether a line holds a tab or a pipe. (A short line is read byte by byte: the search's
+/// set-up cost more than that on a list of one-word lines.)
+fn has_cell_break(raw: &str) -> bool {
+    match raw.len() < 32 {
+        true => raw.bytes().any(|b| matches!(b, b'\t' | b'|')),
+        false => memchr::memchr2(b'\t', b'|', raw.as_bytes()).is_some(),
+    }
+}
+
 pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
     // Most lines hold neither a tab nor a pipe.
-    if memchr::memchr2(b'\t', b'|', raw.as_bytes()).is_none() {
+    if !has_cell_break(raw) {
         return ThinVec::new();
     }
     let t = raw.trim();
@@ -1506,6 +1514,39 @@ pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
 mod tests {
     use super::*;
     use vanban_text::testing::compositions;
+
+    /// The byte-by-byte look for a cell break answers as the search does, on short and long
+    /// lines with and without tabs and pipes.
+    #[test]
+    fn cell_breaks_are_found_as_the_search_finds_them() {
+        let pieces = ["|", "\t", "a", "ệ", " ", "Tỉnh Lào Cai "];
+        let mut found = 0;
+        for t in compositions(&pieces, 4) {
+            let want = memchr::memchr2(b'\t', b'|', t.as_bytes()).is_some();
+            assert_eq!(has_cell_break(&t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    /// Lines are cut at each line feed, with no empty line after a final one, as `split`
+    /// cuts them: on empty texts, lone feeds, a final line with and without its feed.
+    #[test]
+    fn lines_are_cut_at_line_feeds() {
+        for text in [
+            "", "\n", "\n\n", "a", "a\n", "a\nb", "a\n\nb\n", "\na\n\n", "ệ\nb",
+        ] {
+            let mut want: Vec<&str> = text.split('\n').collect();
+            if text.ends_with('\n') {
+                want.pop();
+            }
+            let got: Vec<&str> = classify(text)
+                .iter()
+                .map(|l| text.sub(l.start()..l.end()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     /// The counted widths' selection is the sort's: on lists of narrow, wide and mixed widths
     /// at every index.
