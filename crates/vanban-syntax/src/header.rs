@@ -11,7 +11,7 @@ use vanban_model::{
     DateParts, DocumentKind, DocumentNumber, Header, Issuer, Motto, MottoKind, NumberForm,
     Recipient, Severity, Str,
 };
-use vanban_text::Sub;
+use vanban_text::{loose, Sub};
 
 use crate::cells::{ends_with_number_prefix, incomplete_date, merge_cells, split_cells, Cell};
 use crate::clean::is_upper;
@@ -823,17 +823,27 @@ fn type_line_loose(full: &str) -> Option<(DocumentKind, String)> {
     if t.is_empty() || t.chars().count() > 40 || !is_upper(t) {
         return None;
     }
-    // The type names upper-cased once, not on every line asked about.
-    static NAMES: std::sync::LazyLock<Vec<(DocumentKind, String)>> =
+    // The type names upper-cased once, not on every line asked about, with the first
+    // letters of their first words: a name is tried only where the line's first word may
+    // match its first (most lines are turned away without a comparison).
+    type Lead = [Option<char>; 2];
+    static NAMES: std::sync::LazyLock<Vec<(DocumentKind, String, Lead)>> =
         std::sync::LazyLock::new(|| {
             DocumentKind::ALL
                 .iter()
-                .map(|k| (*k, k.name_vi().to_uppercase()))
+                .map(|k| {
+                    let name = k.name_vi().to_uppercase();
+                    let first = name.split_whitespace().next().unwrap_or_default();
+                    let lead = loose::first_letters(first);
+                    (*k, name, lead)
+                })
                 .collect()
         });
+    let lead = loose::first_letters(t.split_whitespace().next().unwrap_or_default());
     NAMES
         .iter()
-        .find_map(|(k, name)| vanban_text::loose::equals(t, name).map(|_| (*k, t.to_owned())))
+        .filter(|(_, _, name_lead)| loose::shares_first_letters(lead, *name_lead))
+        .find_map(|(k, name, _)| loose::equals(t, name).map(|_| (*k, t.to_owned())))
 }
 
 fn type_line_exact(full: &str) -> Option<(DocumentKind, String, String)> {
@@ -1155,6 +1165,54 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A type line read loosely finds what trying every type name finds: on every line of the
+    /// corpus upper-cased, and on each type name with a letter dropped, changed or doubled,
+    /// its marks removed, punctuation around it and a word after it.
+    #[test]
+    fn type_lines_read_loosely_as_every_name_would() {
+        let every_name = |full: &str| {
+            let t = full.trim().trim_end_matches(['.', ':']);
+            if t.is_empty() || t.chars().count() > 40 || !is_upper(t) {
+                return None;
+            }
+            DocumentKind::ALL.iter().find_map(|k| {
+                let name = k.name_vi().to_uppercase();
+                loose::equals(t, &name).map(|_| (*k, t.to_owned()))
+            })
+        };
+        let mut lines: Vec<String> = crate::corpus_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_uppercase).collect::<Vec<_>>())
+            .collect();
+        for k in DocumentKind::ALL {
+            let name: Vec<char> = k.name_vi().to_uppercase().chars().collect();
+            for i in 0..name.len() {
+                let mut dropped = name.clone();
+                dropped.remove(i);
+                let mut changed = name.clone();
+                changed[i] = 'X';
+                let mut doubled = name.clone();
+                doubled.insert(i, name[i]);
+                for v in [dropped, changed, doubled] {
+                    let v: String = v.into_iter().collect();
+                    lines.extend([v.clone(), format!("- {v} -"), format!("{v} MỚI")]);
+                }
+            }
+            let bare: String = name
+                .iter()
+                .map(|&c| loose::base_letter(c).to_ascii_uppercase())
+                .collect();
+            lines.push(bare);
+        }
+        let mut found = 0;
+        for line in &lines {
+            let want = every_name(line);
+            assert_eq!(type_line_loose(line), want, "{line:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 100, "{found}");
+    }
 
     /// The issuer of a code as first written: each code of the list upper-cased as a string
     /// and compared.

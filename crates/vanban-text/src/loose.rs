@@ -130,13 +130,16 @@ pub fn word(read: &str, known: &str) -> Option<Match> {
 }
 
 /// Whether two words' first letters (see [`first_letters`]) leave them possibly one edit
-/// apart: one letter the same at the same place or one place apart.
-fn shares_first_letters(a: [Option<char>; 2], b: [Option<char>; 2]) -> bool {
+/// apart: one letter the same at the same place or one place apart. Two words whose first
+/// letters do not meet never match by [`word`]: a caller trying many known words on one word
+/// read turns most away on this, the first letters of each read once.
+pub fn shares_first_letters(a: [Option<char>; 2], b: [Option<char>; 2]) -> bool {
     a[0] == b[0] || a[1] == b[1] || a[0] == b[1] || a[1] == b[0]
 }
 
-/// The first two letters of the skeleton of `word` (see [`skeleton`]).
-fn first_letters(word: &str) -> [Option<char>; 2] {
+/// The first two letters of the skeleton of `word` (see [`skeleton`]; punctuation around
+/// the word does not count).
+pub fn first_letters(word: &str) -> [Option<char>; 2] {
     let mut letters = word
         .chars()
         .filter(|&c| crate::is_alphanumeric(c))
