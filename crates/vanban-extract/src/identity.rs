@@ -11,6 +11,7 @@ use vanban_text::fold::{fold_case, fold_tones, slug};
 use vanban_text::Sub;
 
 use crate::lists::{CENTRAL_ISSUER_WORDS, CONTEXTUAL_ISSUERS, FORMER_MARKERS, LOCAL_UNITS};
+use crate::words::Phrases;
 
 /// What the citing document tells about context: its own province, for "Tỉnh ủy", "UBND
 /// tỉnh" and the like.
@@ -265,24 +266,24 @@ pub fn province_in(text: &str) -> Option<String> {
 /// Whether a stated issuer is a central body ("Tổ giúp việc Ban Chỉ đạo Trung ương", "Bộ
 /// Tài chính", "Ngân hàng Nhà nước Việt Nam"): no province of the citing document applies.
 pub fn is_central(stated: &str) -> bool {
+    // The units' words split once, and the central words looked for in one pass (a search
+    // for each word set itself up on every issuer asked about).
+    static UNITS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| LOCAL_UNITS.iter().map(|w| w.split(' ').collect()).collect());
+    static CENTRAL: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(CENTRAL_ISSUER_WORDS.iter().copied()));
     let lower = fold_case(stated);
     // A local unit's words, one after another among the words of the issuer.
     let words: Vec<&str> = lower
         .split(|c: char| !vanban_text::is_alphanumeric(c))
         .collect();
-    // (Each unit's words are compared as they are split: no vector a unit.)
-    let local = LOCAL_UNITS.iter().any(|w| {
-        let len = w.split(' ').count();
-        words
-            .windows(len)
-            .any(|ws| ws.iter().copied().eq(w.split(' ')))
-    });
+    let local = UNITS
+        .iter()
+        .any(|unit| words.windows(unit.len()).any(|ws| ws == unit.as_slice()));
     if local {
         return false;
     }
-    CENTRAL_ISSUER_WORDS.iter().any(|w| lower.contains(w))
-        || lower.starts_with("bộ ")
-        || lower.starts_with("bộ trưởng ")
+    CENTRAL.any_in(&lower) || lower.starts_with("bộ ") || lower.starts_with("bộ trưởng ")
 }
 
 /// Resolve a stated issuer against the citing document: expand UBND/HĐND and give
@@ -376,6 +377,50 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A central issuer is told as splitting each unit and searching each word told it: on
+    /// every line of the seed and the corpus and on compositions of units, central words and
+    /// other words.
+    #[test]
+    fn central_issuers_are_told_as_word_by_word_searches_tell_them() {
+        let by_searches = |stated: &str| {
+            let lower = fold_case(stated);
+            let words: Vec<&str> = lower
+                .split(|c: char| !vanban_text::is_alphanumeric(c))
+                .collect();
+            let local = LOCAL_UNITS.iter().any(|w| {
+                let len = w.split(' ').count();
+                words
+                    .windows(len)
+                    .any(|ws| ws.iter().copied().eq(w.split(' ')))
+            });
+            !local
+                && (CENTRAL_ISSUER_WORDS.iter().any(|w| lower.contains(w))
+                    || lower.starts_with("bộ ")
+                    || lower.starts_with("bộ trưởng "))
+        };
+        let pieces = [
+            "Bộ ",
+            "tỉnh",
+            "Thành phố",
+            "thị xã",
+            "Trung ương",
+            "Việt Nam",
+            " ",
+            "x",
+        ];
+        let mut texts = crate::testing::compositions(&pieces, 4);
+        for text in crate::testing::seed_and_corpus() {
+            texts.extend(text.lines().map(str::to_owned));
+        }
+        let mut central = 0;
+        for t in &texts {
+            let want = by_searches(t);
+            assert_eq!(is_central(t), want, "{t:?}");
+            central += usize::from(want);
+        }
+        assert!(central > 500, "{central}");
+    }
 
     /// `ends_a_word` is `ends_with(w) || contains("{w} ")` for every contextual issuer word
     /// on texts of words, spaces and words that overlap themselves.
