@@ -146,7 +146,10 @@ fn misread(line: &Line) -> Option<(u32, usize)> {
         .next()
         .filter(|c| matches!(c, '.' | '-' | '–'))?;
     let heading = after.sub(punct.len_utf8()..);
-    let letters = heading.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = heading
+        .chars()
+        .filter(|&c| vanban_text::is_alphabetic(c))
+        .count();
     if !heading.starts_with(' ') || letters < 4 || !clean::is_upper(heading) {
         return None;
     }

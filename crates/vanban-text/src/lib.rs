@@ -100,12 +100,8 @@ pub fn whole_word(s: &str, start: usize, end: usize) -> bool {
     !s.sub(..start)
         .chars()
         .next_back()
-        .is_some_and(char::is_alphanumeric)
-        && !s
-            .sub(end..)
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+        .is_some_and(is_alphanumeric)
+        && !s.sub(end..).chars().next().is_some_and(is_alphanumeric)
 }
 
 /// [`char::is_alphabetic`] with a fast path for the letters of Vietnamese text (ASCII,
