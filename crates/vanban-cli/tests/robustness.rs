@@ -68,6 +68,8 @@ fn check_spans(p: &Parsed) {
             n.id()
         );
         assert!(src.is_char_boundary(n.span.start) && src.is_char_boundary(n.span.end));
+        // (A column is a count of characters: never more than the text has, plus one.)
+        assert!(n.span.column as usize <= src.len() + 1, "{}", n.id());
         for c in &n.children {
             assert!(
                 n.span.start <= c.span.start && c.span.end <= n.span.end,

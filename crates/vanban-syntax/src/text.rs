@@ -432,9 +432,11 @@ impl Clone for OffsetMap {
 /// Bytes per block of [`OffsetMap::char_blocks`].
 const BLOCK: usize = 4096;
 
-/// Characters before each block of `s`.
+/// Characters before each block of `s`, and then all its characters: the count before every
+/// offset up to `s.len()` has its entry (an offset at the very end of a text whose length is
+/// a multiple of [`BLOCK`] is in the block after the last).
 fn char_blocks(s: &str) -> Vec<usize> {
-    let mut out = Vec::with_capacity(s.len() / BLOCK + 1);
+    let mut out = Vec::with_capacity(s.len() / BLOCK + 2);
     let mut count = 0;
     for chunk in s.as_bytes().chunks(BLOCK) {
         out.push(count);
@@ -451,6 +453,7 @@ fn char_blocks(s: &str) -> Vec<usize> {
             .sum();
         count += chunk.len() - continuations;
     }
+    out.push(count);
     out
 }
 
@@ -528,10 +531,10 @@ impl OffsetMap {
         (line as u32, column as u32)
     }
 
-    /// Number of characters of the original text before byte `offset`.
+    /// Number of characters of the original text before byte `offset` (at most its length).
     fn chars_before(&self, original: &str, offset: usize) -> usize {
         let block = offset / BLOCK;
-        let base = self.char_blocks.get(block).copied().unwrap_or(0);
+        let base = self.char_blocks.get(block).copied().unwrap_or_default();
         let from = (block * BLOCK).min(offset);
         base + original.as_bytes()[from..offset]
             .iter()
@@ -969,10 +972,36 @@ mod tests {
     #[test]
     fn characters_before_each_block_are_counted() {
         let text = "aệ\u{1F600}ơ Việt Nam ÿ".repeat(2000);
-        let by_chars: Vec<usize> = (0..text.len().div_ceil(BLOCK))
+        let mut by_chars: Vec<usize> = (0..text.len().div_ceil(BLOCK))
             .map(|k| text.char_indices().filter(|&(i, _)| i < k * BLOCK).count())
             .collect();
+        by_chars.push(text.chars().count());
         assert_eq!(char_blocks(&text), by_chars);
+    }
+
+    /// A column counted through the block index is the count of the characters before it, at
+    /// every block's edge and at the end of texts as long as a whole number of blocks, one
+    /// byte less and one more (a fuzzer found a column at the end of a line running to the
+    /// end of a text of 16 blocks counted from nothing: 4 294 941 470).
+    #[test]
+    fn columns_at_the_edges_of_blocks_are_counted() {
+        for len in [BLOCK * 3 - 1, BLOCK * 3, BLOCK * 3 + 1, BLOCK * 16] {
+            for piece in ["a", "ệ", "aệ"] {
+                let mut text = piece.repeat(len / piece.len() + 1);
+                text.truncate(vanban_text::floor(&text, len));
+                let map = normalize(&text).map;
+                let mut offsets: Vec<usize> = (0..=text.len() / BLOCK).map(|k| k * BLOCK).collect();
+                offsets.extend([text.len(), text.len().saturating_sub(1)]);
+                for at in offsets.into_iter().filter(|&at| text.is_char_boundary(at)) {
+                    let want = text.sub(..at).chars().count() + 1;
+                    assert_eq!(
+                        map.line_col(&text, at),
+                        (1, want as u32),
+                        "{len} {piece:?} {at}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
