@@ -853,8 +853,8 @@ const WRAP_UP: &[&str] = &[
     "Giao Văn phòng",
 ];
 
-/// Body paragraphs: a hierarchy by marker rank. The paragraphs are consumed as the tree grows
-/// (their texts move into the nodes, their buffer is given back as it empties).
+/// Body paragraphs: a hierarchy by marker rank. The paragraphs are made as the tree takes
+/// them (see [`Paragraphs`]); their texts move into the nodes.
 fn build_tree(ctx: &mut Ctx, paras: &mut Paragraphs, prefix: &str, end: usize) -> Vec<Node> {
     let mut tree = Tree::default();
     // At most one root a paragraph (a flat list of bullets has as many); `shrink_to_fit`
