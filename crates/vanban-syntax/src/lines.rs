@@ -832,7 +832,9 @@ fn valid_roman(s: &str) -> bool {
 pub(crate) struct Para<'a> {
     /// Index of the first physical line.
     pub first: usize,
-    /// Index one past the last physical line that belongs to it (noise lines included).
+    /// Index one past its last physical line (noise lines inside it included; blank and
+    /// noise lines after it are passed over, not counted: a node's span runs to the next
+    /// sibling's first line anyway).
     pub last: usize,
     /// The marker of the first line (borrowed from it: a million marked lines would otherwise
     /// hold a million copies while the tree is built).
@@ -993,8 +995,8 @@ pub(crate) fn starts_lower(s: &str) -> bool {
 }
 
 /// The paragraphs of lines `[from, to)`, made as they are taken. Noise lines (page headers,
-/// stamps) inside a wrapped paragraph are absorbed into it; blank lines end a paragraph and
-/// stay with it. A paragraph is handed out once the quotation scan ([`QUOTE_WINDOW`]
+/// stamps) inside a wrapped paragraph are absorbed into it; blank lines end a paragraph
+/// (leading ones make an empty paragraph of their own). A paragraph is handed out once the quotation scan ([`QUOTE_WINDOW`]
 /// paragraphs ahead at most) has passed it, so only that window is held: a document's
 /// paragraphs are never all in memory at once unless a reader asks for one far ahead.
 pub(crate) struct Paragraphs<'a> {
@@ -1474,8 +1476,6 @@ fn join_text(text: &mut Str, next: &str) {
     text.push_str(next);
 }
 
-/// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
-/// line has fewer than two non-empty cells.
 /// Whether a line holds a tab or a pipe. (A short line is read byte by byte: the search's
 /// set-up cost more than that on a list of one-word lines.)
 fn has_cell_break(raw: &str) -> bool {
@@ -1485,6 +1485,8 @@ fn has_cell_break(raw: &str) -> bool {
     }
 }
 
+/// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
+/// line has fewer than two non-empty cells.
 pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
     // Most lines hold neither a tab nor a pipe.
     if !has_cell_break(raw) {
@@ -1992,9 +1994,8 @@ mod tests {
         profile: &'a WrapProfile,
     ) -> (Vec<Para<'a>>, usize) {
         let mut made = Paragraphs::new(text, lines, (0, lines.len()), profile);
-        let mut out = Vec::new();
         while made.make() {}
-        out.extend(made.made.drain(..).map(|(p, _)| p));
+        let mut out: Vec<Para> = made.made.drain(..).map(|(p, _)| p).collect();
         let balances: Vec<i32> = out.iter().map(|p| quote_balance(&p.text)).collect();
         let mut i = 0;
         while i < out.len() {
