@@ -4,13 +4,15 @@
 use vanban_model::{Diagnostic, Severity, Span};
 
 use crate::clean::is_upper;
-use crate::line::Line;
+use crate::line::{Line, Seen};
 use crate::text::{fold_case, OffsetMap};
 
 /// Shared state of one parse.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub lines: &'a [Line],
+    /// What kinds of line the document has.
+    pub seen: Seen,
     pub map: &'a OffsetMap,
     pub diagnostics: Vec<Diagnostic>,
     /// The text lower-cased (offsets kept), made when an upper-case header phrase needs it.
@@ -18,10 +20,11 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(text: &'a str, lines: &'a [Line], map: &'a OffsetMap) -> Ctx<'a> {
+    pub(crate) fn new(text: &'a str, lines: &'a [Line], seen: Seen, map: &'a OffsetMap) -> Ctx<'a> {
         Ctx {
             text,
             lines,
+            seen,
             map,
             diagnostics: Vec::new(),
             lower: std::cell::OnceCell::new(),

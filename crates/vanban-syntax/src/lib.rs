@@ -279,6 +279,41 @@ mod folded_tests {
     }
 }
 
+/// Every corpus document whole and cut into pieces of 30 lines (most of which lack most
+/// rare lines), and texts that call on each pass after the line pass.
+#[cfg(test)]
+pub(crate) fn texts_and_pieces() -> Vec<String> {
+    let mut texts = Vec::new();
+    for text in crate::corpus_texts() {
+        let lines: Vec<&str> = text.lines().collect();
+        texts.extend(lines.chunks(30).map(|c| c.join("\n")));
+        texts.push(text);
+    }
+    texts.extend(
+        [
+            "Điều\n1. Phạm vi\nChương\nI\n",
+            "Theo các điểm a), b),\nc) khoản 1.\n",
+            "Kết thúc vào ngày 31 tháng\n12.\n",
+            "Nội dung\n\n12\n\nNội dung\n\n13\n\nTiếp\n",
+            "CÔNG BÁO/Số 5\n14\nNội dung\n",
+            "BỘ CHÍNH TRỊ\n28-07-2026 18:08:51 +07:00\nĐẢNG CỘNG SẢN\n",
+            "Người ký: CỔNG THÔNG TIN\nEmail: a@b\nCơ quan: Văn phòng\n",
+            "I. MỘT\nHI- BA BỐN\nIV. BỐN\n8) Việc\nb) Việc\n8. Tám\n\n9, Ban Tuyên giáo\n",
+            "Nội dung.\nNơi nhận                 TM. ỦY BAN NHÂN DÂN\n- Như trên;\n",
+            "Nội dung.\n- Như trên; - Lưu: VT; - Sở Tài chính.\n",
+            "| TT | Nội dung |\n|---|---|\n| 1 | Việc |\n| 2 | Việc |\n",
+            "TT\nNội dung\nChủ trì\n\n1\nViệc một\nSở A\n\n2\nViệc hai\nSở B\n",
+            "STT\nNội dung\nChủ trì\n\n1\nViệc một\nSở A\n\n2\nViệc hai\nSở B\n",
+            "stt     Nội dung        Chủ trì      Thời hạn\n1       Việc một        Sở A         2025\n2       Việc hai        Sở B         2026\n3       Việc ba         Sở C         2027\n",
+        ]
+        .repeat(20)
+        .into_iter()
+        .enumerate()
+        .map(|(k, t)| t.repeat(k % 3 + 1)),
+    );
+    texts
+}
+
 /// The texts of the bundled corpus documents, for tests.
 #[cfg(test)]
 pub(crate) fn corpus_texts() -> Vec<String> {

@@ -196,6 +196,83 @@ impl Line {
     }
 }
 
+/// What the line pass saw in a document: the passes after it that look for rare lines (page
+/// numbers, stamps, keywords alone on their line, misread markers, tables, a closing) are
+/// skipped when none of their lines is there. Each such pass walks every line record, 72 bytes
+/// a line: on a million bullets about 3 ms a pass, and there were seventeen of them. A flag may
+/// be set for a line a later pass changes (it says only that a pass may find something); no
+/// flag is left unset for a line a pass could act on, as the passes after the line pass only
+/// turn lines into kinds whose own flag is set already (a test checks every corpus document).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Seen {
+    /// A line of digits only (a page number, maybe).
+    pub digits: bool,
+    /// A stamp line, or a "Người ký:" line that may open one.
+    pub stamps: bool,
+    /// An Official Gazette page header or a page marker.
+    pub page_headers: bool,
+    /// A line that had Markdown markup.
+    pub markup: bool,
+    /// A structural keyword alone on its line ("Điều", its number on the next).
+    pub bare_keywords: bool,
+    /// A Roman section marker.
+    pub romans: bool,
+    /// An item, sub-item or point marker.
+    pub items: bool,
+    /// A line of pipes only (a Markdown table's rows around it).
+    pub pipes: bool,
+    /// A line that may head a table ("TT", "STT" …): alone, or as the first word of a long
+    /// line laid out by position.
+    pub table_heads: bool,
+    /// A closing's mark: the recipients' heading ("Nơi nhận"), a signature's authority line
+    /// ("TM. …"), or recipients flattened into one line.
+    pub closing: bool,
+}
+
+impl Seen {
+    /// Note what `line` (read from `raw`) is.
+    pub(crate) fn note(&mut self, line: &Line, raw: &str) {
+        let full = line.full.as_str();
+        match &line.kind {
+            LineKind::Digits => self.digits = true,
+            LineKind::Stamp => self.stamps = true,
+            LineKind::PageHeader => self.page_headers = true,
+            LineKind::Pipe => self.pipes = true,
+            LineKind::RecipientsStart | LineKind::Authority => self.closing = true,
+            LineKind::Marker(m) => match m.kind {
+                MarkerKind::Roman => self.romans = true,
+                MarkerKind::Item | MarkerKind::Subitem | MarkerKind::Point => self.items = true,
+                _ => {}
+            },
+            _ => {}
+        }
+        self.markup |= line.had_markup;
+        // (Each test below only until its flag is set: a document has many lines.)
+        if !self.stamps {
+            self.stamps = full.starts_with("Người ký:");
+        }
+        if !self.bare_keywords {
+            self.bare_keywords = line.kind == LineKind::Text && crate::lines::is_bare_keyword(full);
+        }
+        if !self.closing {
+            self.closing = full.starts_with("Nơi nhận") || crate::closing::is_flat_recipients(full);
+        }
+        if !self.table_heads {
+            // A head starts with "T" or "S" ("TT", "STT"), in either case.
+            let may_head = |s: &str| {
+                matches!(
+                    s.trim_start().as_bytes().first(),
+                    Some(b't' | b'T' | b's' | b'S')
+                )
+            };
+            self.table_heads = (may_head(full) && crate::tables::is_head(full))
+                || (raw.len() >= 20
+                    && may_head(raw)
+                    && crate::tables::is_head(raw.split_whitespace().next().unwrap_or("")));
+        }
+    }
+}
+
 /// An offset as stored in a line record (normalised texts are shorter than `u32::MAX` bytes:
 /// `parse` cuts its input at `crate::MAX_LEN`, with a diagnostic).
 fn narrow(offset: usize) -> u32 {

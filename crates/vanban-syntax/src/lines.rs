@@ -6,7 +6,7 @@ use vanban_model::{Str, ThinVec};
 use vanban_text::Sub;
 
 use crate::clean;
-use crate::line::{Line, LineKind, Marker, MarkerKind};
+use crate::line::{Line, LineKind, Marker, MarkerKind, Seen};
 use crate::tables::{pipe_tables, TableRow};
 use std::collections::VecDeque;
 
@@ -15,7 +15,13 @@ use std::collections::VecDeque;
 struct LineGrammar;
 
 /// Split and classify every line of `text`.
+#[cfg(test)]
 pub(crate) fn classify(text: &str) -> Vec<Line> {
+    classify_seen(text).0
+}
+
+/// Split and classify every line of `text`; and what kinds of line it has.
+pub(crate) fn classify_seen(text: &str) -> (Vec<Line>, Seen) {
     let bytes = text.as_bytes();
     // Sized once (a count of line feeds is cheap): a document of a million short lines does
     // not pay for the vector's doublings.
@@ -23,9 +29,13 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
     // (One search for all the line feeds: a search a line paid its set-up on every line.)
     let mut feeds = memchr::memchr_iter(b'\n', bytes);
     let mut start = 0;
+    let mut seen = Seen::default();
     loop {
         let end = feeds.next().unwrap_or(text.len());
-        lines.push(classify_line(text.sub(start..end), start, end));
+        let raw = text.sub(start..end);
+        let line = classify_line(raw, start, end);
+        seen.note(&line, raw);
+        lines.push(line);
         // (The text ends here, or with this line's feed: no empty line after it.)
         if end + 1 >= text.len() {
             break;
@@ -33,7 +43,31 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
         start = end + 1;
     }
     // A structural keyword alone on its line, its number on the next ("**Điều" / "1. Phạm
-    // vi …**", "**Chương" / "I**"): classify the two lines as one.
+    // vi …**", "**Chương" / "I**"): classify the two lines as one. (The markers this makes
+    // are of articles, chapters, sections and parts: no flag of `seen` is wanting.)
+    if seen.bare_keywords {
+        join_bare_keywords(&mut lines);
+    }
+    if seen.items {
+        unmark_wrapped_references(&mut lines);
+    }
+    if seen.digits {
+        mark_page_numbers(&mut lines);
+    }
+    if seen.stamps {
+        mark_signature_names(&mut lines);
+        mark_signer_stamps(&mut lines);
+    }
+    crate::ocr::repair_markers(&mut lines, seen);
+    // (Without a line of digits or a stamp, it changes nothing.)
+    if seen.digits || seen.stamps {
+        mark_furniture(&mut lines);
+    }
+    (lines, seen)
+}
+
+/// A structural keyword alone on its line and its number on the next, classified as one line.
+fn join_bare_keywords(lines: &mut [Line]) {
     for k in 0..lines.len().saturating_sub(1) {
         if lines[k].kind == LineKind::Text && is_bare_keyword(&lines[k].full) {
             let joined = format!("{} {}", lines[k].full, lines[k + 1].full);
@@ -47,8 +81,11 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             }
         }
     }
-    // "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …": a point marker that continues a
-    // list of point references wrapped at the line end is text, not a new điểm.
+}
+
+/// "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …": a point marker that continues a list
+/// of point references wrapped at the line end is text, not a new điểm.
+fn unmark_wrapped_references(lines: &mut [Line]) {
     for k in 1..lines.len() {
         let continues = matches!(lines[k - 1].kind, LineKind::Text | LineKind::Marker(_))
             && match &lines[k].kind {
@@ -67,12 +104,6 @@ pub(crate) fn classify(text: &str) -> Vec<Line> {
             lines[k].set_clean_at(0);
         }
     }
-    mark_page_numbers(&mut lines);
-    mark_signature_names(&mut lines);
-    mark_signer_stamps(&mut lines);
-    crate::ocr::repair_markers(&mut lines);
-    mark_furniture(&mut lines);
-    lines
 }
 
 /// Page numbers beside page headers, and the lines of a stamp after its first: a line of
@@ -214,7 +245,7 @@ fn ends_with_number_word(full: &str) -> bool {
     ) && !full.trim_end().ends_with(['.', ':', ';'])
 }
 
-fn is_bare_keyword(full: &str) -> bool {
+pub(crate) fn is_bare_keyword(full: &str) -> bool {
     matches!(
         full,
         "Điều" | "ĐIỀU" | "Chương" | "CHƯƠNG" | "Mục" | "MỤC" | "Phần" | "PHẦN"
@@ -1032,14 +1063,22 @@ impl<'a> Paragraphs<'a> {
         lines: &'a [Line],
         (from, to): (usize, usize),
         profile: &'a WrapProfile,
+        seen: Seen,
     ) -> Paragraphs<'a> {
-        let mut rows = pipe_tables(lines, from, to);
-        // Tables printed one cell a line, where no pipe table stands.
-        let mut cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
-        // Tables a PDF text layer lays out by position.
-        cell_rows.extend(crate::layout_tables::layout_tables(
-            text_src, lines, from, to,
-        ));
+        let mut rows = match seen.pipes {
+            true => pipe_tables(lines, from, to),
+            false => Vec::new(),
+        };
+        let mut cell_rows = Vec::new();
+        // (Both readers start at a line that heads a table.)
+        if seen.table_heads {
+            // Tables printed one cell a line, where no pipe table stands.
+            cell_rows = crate::cell_lines::cell_line_tables(text_src, lines, from, to);
+            // Tables a PDF text layer lays out by position.
+            cell_rows.extend(crate::layout_tables::layout_tables(
+                text_src, lines, from, to,
+            ));
+        }
         if !cell_rows.is_empty() {
             let overlaps = |r: &TableRow| rows.iter().any(|p| p.first < r.end && r.first < p.end);
             let keep: Vec<TableRow> = cell_rows.into_iter().filter(|r| !overlaps(r)).collect();
@@ -1576,6 +1615,79 @@ mod tests {
         }
     }
 
+    /// The line pass skips the passes after it whose lines the document lacks, and reads every
+    /// line as it did when each pass ran (fails when a flag of `Seen` is left unset for a line
+    /// a pass acts on: every pass skipped misreads the corpus pieces).
+    #[test]
+    fn skipped_passes_would_have_changed_nothing() {
+        let key = |l: &Line| {
+            (
+                l.start(),
+                l.end(),
+                format!("{:?}", l.kind),
+                l.full.to_string(),
+                l.clean_at(),
+                l.had_markup,
+                l.open_emphasis,
+            )
+        };
+        // How many texts have each flag set, and how many do not.
+        let mut set = [0usize; 5];
+        let texts = crate::texts_and_pieces();
+        for text in &texts {
+            let (got, seen) = classify_seen(text);
+            let want = classify_unskipped(text);
+            assert_eq!(
+                got.iter().map(key).collect::<Vec<_>>(),
+                want.iter().map(key).collect::<Vec<_>>(),
+                "{text}"
+            );
+            let flags = [
+                seen.bare_keywords,
+                seen.items,
+                seen.digits,
+                seen.stamps,
+                seen.romans,
+            ];
+            for (n, flag) in set.iter_mut().zip(flags) {
+                *n += usize::from(flag);
+            }
+        }
+        // Each pass both skipped and run, many times.
+        assert!(
+            set.iter().all(|&n| n >= 20 && n + 20 <= texts.len()),
+            "{set:?} of {}",
+            texts.len()
+        );
+    }
+
+    /// The line pass as it was before passes were skipped: every pass after it runs.
+    fn classify_unskipped(text: &str) -> Vec<Line> {
+        let mut lines: Vec<Line> = Vec::new();
+        let mut start = 0;
+        for raw in text.split('\n') {
+            let end = start + raw.len();
+            lines.push(classify_line(raw, start, end));
+            start = end + 1;
+        }
+        if text.ends_with('\n') {
+            lines.pop();
+        }
+        join_bare_keywords(&mut lines);
+        unmark_wrapped_references(&mut lines);
+        mark_page_numbers(&mut lines);
+        mark_signature_names(&mut lines);
+        mark_signer_stamps(&mut lines);
+        let all = Seen {
+            romans: true,
+            items: true,
+            ..Seen::default()
+        };
+        crate::ocr::repair_markers(&mut lines, all);
+        mark_furniture(&mut lines);
+        lines
+    }
+
     /// The one-pass profile is the profile of a sort of the widths and a look at each pair of
     /// lines, on every corpus document and on its first hundred lines.
     #[test]
@@ -1793,13 +1905,19 @@ mod tests {
     fn paras(text: &str) -> Vec<String> {
         let lines = classify(text);
         let profile = WrapProfile::of(&lines);
-        Paragraphs::new(text, &lines, (0, lines.len()), &profile)
-            .filter(|p| !p.text.is_empty() || p.marker.is_some())
-            .map(|p| match p.marker {
-                Some(m) => format!("{} {}", m.text(), p.text),
-                None => p.text.to_string(),
-            })
-            .collect()
+        Paragraphs::new(
+            text,
+            &lines,
+            (0, lines.len()),
+            &profile,
+            classify_seen(text).1,
+        )
+        .filter(|p| !p.text.is_empty() || p.marker.is_some())
+        .map(|p| match p.marker {
+            Some(m) => format!("{} {}", m.text(), p.text),
+            None => p.text.to_string(),
+        })
+        .collect()
     }
 
     /// A portal's signature stamp in the middle of a page is a stamp, line by line; a website's
@@ -1993,7 +2111,13 @@ mod tests {
         lines: &'a [Line],
         profile: &'a WrapProfile,
     ) -> (Vec<Para<'a>>, usize) {
-        let mut made = Paragraphs::new(text, lines, (0, lines.len()), profile);
+        let mut made = Paragraphs::new(
+            text,
+            lines,
+            (0, lines.len()),
+            profile,
+            classify_seen(text).1,
+        );
         while made.make() {}
         let mut out: Vec<Para> = made.made.drain(..).map(|(p, _)| p).collect();
         let balances: Vec<i32> = out.iter().map(|p| quote_balance(&p.text)).collect();
@@ -2047,7 +2171,13 @@ mod tests {
             let lines = classify(text);
             let profile = WrapProfile::of(&lines);
             let (want, want_joins) = paragraphs_at_once(text, &lines, &profile);
-            let mut made = Paragraphs::new(text, &lines, (0, lines.len()), &profile);
+            let mut made = Paragraphs::new(
+                text,
+                &lines,
+                (0, lines.len()),
+                &profile,
+                classify_seen(text).1,
+            );
             let last_marker = want.iter().rposition(|p| p.marker.is_some() && !p.quoted);
             let mut got = Vec::new();
             while let Some(p) = made.next() {
@@ -2068,7 +2198,14 @@ mod tests {
         let text = "Sửa đổi Điều 8 như sau:\n“Điều 8. Tên\n1. Khoản một.”\nĐiều 9. Tiếp";
         let lines = classify(text);
         let profile = WrapProfile::of(&lines);
-        let p: Vec<Para> = Paragraphs::new(text, &lines, (0, lines.len()), &profile).collect();
+        let p: Vec<Para> = Paragraphs::new(
+            text,
+            &lines,
+            (0, lines.len()),
+            &profile,
+            classify_seen(text).1,
+        )
+        .collect();
         let quoted: Vec<bool> = p.iter().map(|p| p.quoted).collect();
         // The paragraph that opens the quotation holds it; what follows, up to the close, is quoted.
         assert_eq!(quoted, [false, false, true, false]);

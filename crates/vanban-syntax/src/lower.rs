@@ -21,8 +21,8 @@ use crate::text::OffsetMap;
 /// Lower the normalised text into a document and its diagnostics.
 /// The document, its diagnostics and the text case-folded when the reading made it.
 pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>, Option<String>) {
-    let lines = lines::classify(text);
-    let mut ctx = Ctx::new(text, &lines, map);
+    let (lines, seen) = lines::classify_seen(text);
+    let mut ctx = Ctx::new(text, &lines, seen, map);
     let mut doc = Document::default();
     if lines.iter().all(Line::is_blankish) {
         let span = ctx.span(0, text.len());
@@ -145,7 +145,7 @@ fn lower_preamble_and_body(
     profile: &WrapProfile,
     joins: &mut usize,
 ) {
-    let mut paras = Paragraphs::new(ctx.text, ctx.lines, (from, to), profile);
+    let mut paras = Paragraphs::new(ctx.text, ctx.lines, (from, to), profile, ctx.seen);
     let preamble_end = preamble_end(&mut paras);
     let preamble: Vec<Para> = paras.by_ref().take(preamble_end).collect();
     let body_end_byte = ctx.line_start(to);
@@ -349,6 +349,10 @@ fn is_enacting_formula(t: &str) -> bool {
 
 /// One `ocr-tolerated` info per marker read through a scan's misrecognition ("HI-" as III).
 fn record_repaired_markers(ctx: &mut Ctx) {
+    // (A repaired marker is of one of these kinds.)
+    if !(ctx.seen.romans || ctx.seen.items) {
+        return;
+    }
     let repaired: Vec<(usize, usize, String)> = ctx
         .lines
         .iter()
@@ -372,6 +376,11 @@ fn record_repaired_markers(ctx: &mut Ctx) {
 }
 
 fn record_cleanups(ctx: &mut Ctx) {
+    let seen = ctx.seen;
+    // (Page numbers are made of lines of digits; stamps of stamp lines and "Người ký:".)
+    if !(seen.page_headers || seen.digits || seen.stamps || seen.markup) {
+        return;
+    }
     let mut page_headers = Vec::new();
     let mut page_numbers = Vec::new();
     let mut stamps = Vec::new();
@@ -542,6 +551,11 @@ fn skip_to_content(lines: &[Line], mut i: usize) -> usize {
 /// does not end the body.
 fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
     let lines = ctx.lines;
+    if !ctx.seen.closing {
+        // No recipients' heading, authority line or flattened recipients: the searches for
+        // them below would find none.
+        return bare_signature(lines, from);
+    }
     let recipients = (from..lines.len()).find(|&i| match lines[i].kind {
         LineKind::RecipientsStart => {
             let rest = lines[i].clean().trim_start_matches(':').trim();
@@ -728,7 +742,7 @@ fn appendix(
     }
     let id = format!("annex_{number}");
     let end_byte = ctx.line_start(to);
-    let mut paras = Paragraphs::new(ctx.text, lines, (k, to), profile);
+    let mut paras = Paragraphs::new(ctx.text, lines, (k, to), profile, ctx.seen);
     let children = build_tree(ctx, &mut paras, &id, end_byte);
     *joins += paras.joins;
     Appendix {
@@ -1388,6 +1402,64 @@ fn push_number(s: &mut String, n: usize) {
 #[cfg(test)]
 mod paragraph_tests {
     use super::*;
+    use crate::line::Seen;
+
+    /// The lowering skips the readers whose lines a document lacks (tables, the closing's
+    /// searches, the cleanups' and repairs' diagnostics) and gets what they got when each
+    /// ran, on every corpus document and its pieces (fails when a flag of `Seen` is left
+    /// unset for a line a reader acts on: each reader skipped misreads the pieces).
+    #[test]
+    fn skipped_readers_would_have_found_nothing() {
+        let all = Seen {
+            digits: true,
+            stamps: true,
+            page_headers: true,
+            markup: true,
+            bare_keywords: true,
+            romans: true,
+            items: true,
+            pipes: true,
+            table_heads: true,
+            closing: true,
+        };
+        let mut set = [0usize; 5];
+        let texts = crate::texts_and_pieces();
+        for text in &texts {
+            let map = crate::text::normalize(text).map;
+            let (lines, seen) = lines::classify_seen(text);
+            let read = |seen: Seen| {
+                let mut ctx = Ctx::new(text, &lines, seen, &map);
+                record_cleanups(&mut ctx);
+                record_repaired_markers(&mut ctx);
+                let closings: Vec<Option<usize>> = (0..lines.len())
+                    .step_by(5)
+                    .map(|from| find_closing(&ctx, from))
+                    .collect();
+                let profile = WrapProfile::of(&lines);
+                let paras: Vec<_> = Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen)
+                    .map(|p| (p.first, p.text.to_string(), p.cells.len(), p.quoted))
+                    .collect();
+                let diags: Vec<String> = ctx.diagnostics.iter().map(|d| format!("{d:?}")).collect();
+                (diags, closings, paras)
+            };
+            assert_eq!(read(seen), read(all), "{text}");
+            let flags = [
+                seen.pipes,
+                seen.table_heads,
+                seen.closing,
+                seen.markup,
+                seen.page_headers,
+            ];
+            for (n, flag) in set.iter_mut().zip(flags) {
+                *n += usize::from(flag);
+            }
+        }
+        assert!(
+            set.iter().all(|&n| n >= 20 && n + 20 <= texts.len()),
+            "{set:?} of {}",
+            texts.len()
+        );
+    }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends
     /// reads no paragraph ahead of the body's first (fails when it looks for a marker through
@@ -1396,9 +1468,9 @@ mod paragraph_tests {
     fn a_long_body_is_read_a_window_at_a_time() {
         for line in ["-", "1. Một", "a) điểm", "Văn bản thường.", "“Trích.”"] {
             let text = format!("{line}\n").repeat(5000);
-            let lines = lines::classify(&text);
+            let (lines, seen) = lines::classify_seen(&text);
             let profile = WrapProfile::of(&lines);
-            let mut paras = Paragraphs::new(&text, &lines, (0, lines.len()), &profile);
+            let mut paras = Paragraphs::new(&text, &lines, (0, lines.len()), &profile, seen);
             assert_eq!(preamble_end(&mut paras), 0, "{line}");
             assert_eq!(paras.by_ref().map(|p| p.first).last(), Some(4999));
             let held = paras.most_held;

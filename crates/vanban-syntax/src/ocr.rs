@@ -8,14 +8,19 @@
 use vanban_text::Sub;
 
 use crate::clean;
-use crate::line::{Line, LineKind, Marker, MarkerKind};
+use crate::line::{Line, LineKind, Marker, MarkerKind, Seen};
 
 /// Read misrecognised markers as the markers they stand for.
-pub(crate) fn repair_markers(lines: &mut [Line]) {
-    mark_ocr_romans(lines);
-    mark_lost_strokes(lines);
-    mark_ocr_points(lines);
-    mark_ocr_items(lines);
+pub(crate) fn repair_markers(lines: &mut [Line], seen: Seen) {
+    // Each repair starts from a marker of its kind: Roman numbers, or items ("8)", "8.").
+    if seen.romans {
+        mark_ocr_romans(lines);
+        mark_lost_strokes(lines);
+    }
+    if seen.items {
+        mark_ocr_points(lines);
+        mark_ocr_items(lines);
+    }
 }
 
 /// Whether a marker's written form does not spell its number: one these repairs read ("HI-"
