@@ -247,28 +247,26 @@ impl Seen {
             _ => {}
         }
         self.markup |= line.had_markup;
-        // (Each test below only until its flag is set: a document has many lines.)
-        if !self.stamps {
-            self.stamps = full.starts_with("Người ký:");
+        if !self.bare_keywords && line.kind == LineKind::Text {
+            self.bare_keywords = crate::lines::is_bare_keyword(full);
         }
-        if !self.bare_keywords {
-            self.bare_keywords = line.kind == LineKind::Text && crate::lines::is_bare_keyword(full);
+        // The rest by the line's first byte ("Người ký:", "Nơi nhận", "- …; - …", "TT").
+        match vanban_text::trim(full).as_bytes().first() {
+            Some(b'N') => {
+                self.stamps |= full.starts_with("Người ký:");
+                self.closing |= full.starts_with("Nơi nhận");
+            }
+            Some(b'-') => self.closing |= crate::closing::is_flat_recipients(full),
+            Some(b't' | b'T' | b's' | b'S') => {
+                self.table_heads |= crate::tables::is_head(full);
+            }
+            _ => {}
         }
-        if !self.closing {
-            self.closing = full.starts_with("Nơi nhận") || crate::closing::is_flat_recipients(full);
-        }
-        if !self.table_heads {
-            // A head starts with "T" or "S" ("TT", "STT"), in either case.
-            let may_head = |s: &str| {
-                matches!(
-                    s.trim_start().as_bytes().first(),
-                    Some(b't' | b'T' | b's' | b'S')
-                )
-            };
-            self.table_heads = (may_head(full) && crate::tables::is_head(full))
-                || (raw.len() >= 20
-                    && may_head(raw)
-                    && crate::tables::is_head(raw.split_whitespace().next().unwrap_or("")));
+        // A table laid out by position: its head is the first word of a long line.
+        if !self.table_heads && raw.len() >= 20 {
+            let word = raw.split_whitespace().next().unwrap_or("");
+            self.table_heads = matches!(word.as_bytes().first(), Some(b't' | b'T' | b's' | b'S'))
+                && crate::tables::is_head(word);
         }
     }
 }

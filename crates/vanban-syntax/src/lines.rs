@@ -377,7 +377,12 @@ fn is_gazette_label(full: &str) -> bool {
 
 /// The time of a digital signature as a scan's stamp prints it: "28-07-2026 18:08:51 +07:00".
 pub(crate) fn is_signature_time(full: &str) -> bool {
-    signature_date(full).is_some()
+    // (Its first byte a digit or "+", as `signature_date` asks first: most lines are turned
+    // away here without a call.)
+    matches!(
+        vanban_text::trim(full).as_bytes().first(),
+        Some(b'0'..=b'9' | b'+')
+    ) && signature_date(full).is_some()
 }
 
 /// The date of a digital signature's time line: (day, month, year).

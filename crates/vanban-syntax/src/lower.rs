@@ -645,6 +645,11 @@ fn signature_ending_at(lines: &[Line], from: usize, last: usize) -> Option<usize
 fn appendix_heading(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
     let f = l.full.as_str();
+    // (One byte is neither a heading's start below nor upper case: a list of one-character
+    // bullets asks a million times.)
+    if f.len() < 2 {
+        return false;
+    }
     if f.starts_with("PHỤ LỤC") || f.starts_with("PHỤ BIỂU") {
         return true;
     }
