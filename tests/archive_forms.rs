@@ -226,7 +226,9 @@ fn ocr(text: &str, d: &Document) -> String {
         .get(end..)
         .and_then(|t| t.match_indices('\n').nth(2).map(|(p, _)| end + p))
         .unwrap_or(end);
-    let (head, rest) = text.split_at(type_end.min(text.len()));
+    let (head, rest) = text
+        .split_at_checked(type_end.min(text.len()))
+        .expect("a line feed's offset");
     let mut head = head.to_owned();
     for (from, to) in NOISE {
         head = head.replace(from, to);

@@ -178,6 +178,7 @@ fn norm(name: &str) -> String {
         if close < open {
             break;
         }
+        #[allow(clippy::disallowed_methods)] // the offsets of two ASCII characters of `s`
         s.replace_range(open..=close, "");
     }
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");

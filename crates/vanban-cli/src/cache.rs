@@ -98,7 +98,8 @@ impl Cache {
 
     /// Where the entry of a key lives.
     fn path(&self, key: &str) -> PathBuf {
-        let (shard, rest) = key.split_at(2.min(key.len()));
+        // (A key is hexadecimal: any offset is a boundary; checked all the same.)
+        let (shard, rest) = key.split_at_checked(2.min(key.len())).unwrap_or(("", key));
         self.dir.join(shard).join(format!("{rest}.vbc"))
     }
 

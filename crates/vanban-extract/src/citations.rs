@@ -371,6 +371,7 @@ fn mask_comma_names(after: &str) -> String {
             let end = p + name.len();
             let whole = vanban_text::whole_word(after, p, end);
             if whole && masked.is_char_boundary(p) && masked.is_char_boundary(end) {
+                #[allow(clippy::disallowed_methods)] // both ends checked just above
                 masked.replace_range(p..end, &"x".repeat(name.len()));
             }
         }
@@ -410,7 +411,7 @@ fn clean_issuer(raw: &str) -> String {
                 .bytes()
                 .all(|b| b.is_ascii_digit());
         if marker {
-            s.truncate(open);
+            vanban_text::truncate(&mut s, open);
         } else {
             break;
         }

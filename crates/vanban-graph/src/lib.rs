@@ -592,7 +592,7 @@ pub fn short_text(text: &str, max: usize) -> String {
             .char_indices()
             .nth(max - 1)
             .map_or(out.len(), |(i, _)| i);
-        out.truncate(cut);
+        vanban_text::truncate(&mut out, cut);
         out.push('…');
     }
     // (Without its spare room: a graph keeps a label per node.)

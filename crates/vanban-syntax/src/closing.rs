@@ -145,7 +145,8 @@ struct Reader {
 impl Reader {
     /// An authority line of the signature: "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH".
     fn authority(&mut self, t: &str) {
-        let (prefix, of) = t.split_at(t.find(' ').unwrap_or(t.len()));
+        let at = t.find(' ').unwrap_or(t.len());
+        let (prefix, of) = t.split_at_checked(at).unwrap_or((t, ""));
         self.signature.authority.push(Authority {
             prefix: prefix.to_owned(),
             of: of.trim().to_owned(),

@@ -2,6 +2,7 @@
 //! diagnostics found so far. Every region reader works on it.
 
 use vanban_model::{Diagnostic, Severity, Span};
+use vanban_text::Sub;
 
 use crate::clean::is_upper;
 use crate::line::{Line, Seen};
@@ -77,6 +78,10 @@ impl<'a> Ctx<'a> {
             return locality_case(&lower);
         }
         // "ĐẢNG BỘ TỈNH LÀO CAI": the body in sentence case, the locality in its own case.
+        // (The unit is found in the fold, whose offsets are the phrase's: a lower-case copy
+        // can be longer, "İ" lowers to two characters, and its offsets fall elsewhere, inside
+        // a letter of the phrase. A fuzzer found the panic that made.)
+        let folded = fold_case(&phrase);
         for unit in [
             " tỉnh ",
             " thành phố ",
@@ -85,8 +90,8 @@ impl<'a> Ctx<'a> {
             " xã ",
             " phường ",
         ] {
-            if let Some(pos) = lower.find(unit) {
-                let (body, place) = phrase.split_at(pos);
+            if let Some(pos) = folded.find(unit) {
+                let (body, place) = (phrase.sub(..pos), phrase.sub(pos..));
                 return format!(
                     "{} {}",
                     capitalize(&body.to_lowercase()),
@@ -155,5 +160,28 @@ fn capitalize(w: &str) -> String {
     match cs.next() {
         Some(f) => f.to_uppercase().chain(cs).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body's name is cased with its locality split off where the phrase has the unit,
+    /// also when the phrase's lower case is longer than the phrase ("İ" lowers to two
+    /// characters: the lower-case copy's offset fell inside "Ỉ" and slicing there panicked).
+    #[test]
+    fn a_phrase_that_lowers_longer_splits_where_its_unit_is() {
+        let text = "Văn bản.";
+        let map = crate::text::normalize(text).map;
+        let ctx = Ctx::new(text, &[], Seen::default(), &map);
+        assert_eq!(
+            ctx.display_case("ĐẢNG BỘ TỈNH LÀO CAI", false),
+            "Đảng bộ tỉnh Lào Cai"
+        );
+        assert_eq!(
+            ctx.display_case("İİİ TỈNH UỶ LÀO CAI", false),
+            "I\u{307}i\u{307}i\u{307} tỉnh Uỷ Lào Cai"
+        );
     }
 }

@@ -988,7 +988,7 @@ mod tests {
         for len in [BLOCK * 3 - 1, BLOCK * 3, BLOCK * 3 + 1, BLOCK * 16] {
             for piece in ["a", "ệ", "aệ"] {
                 let mut text = piece.repeat(len / piece.len() + 1);
-                text.truncate(vanban_text::floor(&text, len));
+                vanban_text::truncate(&mut text, len);
                 let map = normalize(&text).map;
                 let mut offsets: Vec<usize> = (0..=text.len() / BLOCK).map(|k| k * BLOCK).collect();
                 offsets.extend([text.len(), text.len().saturating_sub(1)]);

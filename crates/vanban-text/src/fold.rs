@@ -179,6 +179,7 @@ pub fn fold_tones(s: &str) -> String {
         // (a test checks), so nothing after it moves, and 'o' and 'u' are ASCII: `i` and
         // `i + pair.len()` are character boundaries. (A second copy of the text was made
         // for the first move before: a fifth of the agency reader's folds have one.)
+        #[allow(clippy::disallowed_methods)] // `i`, `i + pair.len()`: boundaries (above)
         lower.replace_range(i..i + pair.len(), pair);
         i += pair.len();
     }

@@ -6,7 +6,12 @@
 //! character boundary of the text they are applied to; `&text[a..b]` then panics. `sub`
 //! moves both ends down to the nearest character boundary and clamps them to the text, so a
 //! wrong offset gives a slightly shorter slice, never a crash. The workspace denies
-//! `clippy::string_slice`, so a raw slice does not pass CI.
+//! `clippy::string_slice`, so a raw slice does not pass CI; and `clippy.toml` turns away the
+//! methods that cut a string at a byte offset and panic inside a character (`str::split_at`,
+//! `String::truncate`, `replace_range` …): cut with [`Sub::sub`], `split_at_checked` or
+//! [`truncate`], or say at the call, in an `#[allow]`, why the offset is a boundary of that
+//! very string. (A `split_at` at an offset found in a lower-case copy, which can be longer
+//! than the string, was the fifth such panic a fuzzer found.)
 
 #![warn(missing_docs)]
 
@@ -40,6 +45,15 @@ pub fn floor(s: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Cut `s` to its first `at` bytes, or fewer, to end on a character boundary: the one place
+/// a string is cut short (`String::truncate` panics inside a character, and clippy's
+/// `disallowed_methods` turns it away elsewhere, see `clippy.toml`).
+pub fn truncate(s: &mut String, at: usize) {
+    let at = floor(s, at);
+    #[allow(clippy::disallowed_methods)] // at a character boundary: `floor`
+    s.truncate(at);
 }
 
 /// The smallest character boundary of `s` at or after `i` (`s.len()` when `i` is past the end).

@@ -194,7 +194,7 @@ pub fn starts_with(text: &str, phrase: &str) -> Option<(usize, Match)> {
         let trimmed = rest.trim_start();
         consumed += rest.len() - trimmed.len();
         let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        let (read, after) = trimmed.split_at(end);
+        let (read, after) = trimmed.split_at_checked(end)?;
         worst = worst.max(word(read, known)?);
         consumed += end;
         rest = after;
