@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Hostile shapes: documents made of one odd line (or one odd run) repeated, at two sizes,
+through every command of the tool. A command whose time for 4x the input exceeds 6x its
+time for 1x (a quadratic gives about 16x), whose peak memory for 4x exceeds 6x its peak for
+1x, or whose extraction peaks over 20x the input plus 64 MB, is reported; the exit status
+is 1 when one is.
+
+usage: python3 tests/hostile_shapes.py [--vanban target/release/vanban] [--size BYTES] [SHAPE ...]
+
+Each shape is grown until its smaller document is at least --size bytes (default 250 000).
+The times are user + system CPU seconds of the child (os.wait4), so other processes on a
+shared machine do not count; runs shorter than 20 ms are compared as 20 ms.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\n"
+    "Lào Cai, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nVề việc thử\n"
+)
+TASK = "I. NỘI DUNG\n1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ "
+
+
+def joined(parts):
+    return ", ".join(parts)
+
+
+SHAPES = {
+    # References, citations and relations, many on one line.
+    "article-references-on-one-line": lambda n: HEAD + "Điều 1. A\ntheo " + joined(f"Điều {k}" for k in range(n)) + ".\n",
+    "clause-references-on-one-line": lambda n: HEAD + "Điều 1. A\ntại " + joined(f"khoản {k} Điều {k}" for k in range(n)) + ".\n",
+    "law-references": lambda n: HEAD + "Điều 1. A\n" + "Khoản 1 Điều 2 Luật số 1/2020/QH14; " * n + "\n",
+    "replaces-a-list": lambda n: HEAD + "Quyết định này thay thế " + joined(f"Quyết định số {k}/QĐ-UBND" for k in range(n)) + ".\n",
+    "implements-a-list": lambda n: HEAD + "Thực hiện " + " và ".join(f"Kế hoạch số {k}/KH-UBND ngày 05/3/2025 của UBND tỉnh" for k in range(n)) + "\n",
+    "amends-repeated": lambda n: HEAD + "Căn cứ Luật sửa đổi, bổ sung một số điều của " * n + "Luật số 1/2020/QH14;\n",
+    "based-on-lines": lambda n: HEAD + "Căn cứ Luật Tổ chức chính quyền địa phương;\n" * n,
+    "type-words-without-numbers": lambda n: HEAD + "Căn cứ " + "Nghị định " * n + "\n",
+    "type-word-and-so-repeated": lambda n: HEAD + TASK + "Nghị định số " * n + "\n",
+    "slashes": lambda n: HEAD + TASK + "1/" * (n * 5) + "\n",
+    "long-symbol": lambda n: HEAD.replace("Số: 1/KH-UBND", "Số: 1/" + "KH-" * n + "UBND"),
+    # Tasks, agencies, deadlines.
+    "many-tasks": lambda n: HEAD + "I. A\n" + "".join(
+        f"{k}. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ triển khai việc {k}, hoàn thành trước ngày 31/12/2025.\n"
+        for k in range(1, n + 1)
+    ),
+    "leads-on-one-line": lambda n: HEAD + "I. A\n1. " + "Sở Tài chính chủ trì, " * n + "\n",
+    "a-long-list-of-agencies": lambda n: HEAD + TASK + joined(["Sở Xây dựng", "Sở Y tế", "Công an tỉnh"] * n) + " thực hiện.\n",
+    "all-departments-repeated": lambda n: HEAD + TASK + "các Sở, ban, ngành, " * n + "\n",
+    "districts-repeated": lambda n: HEAD + TASK + "UBND các huyện, thành phố " * n + "\n",
+    "so-repeated": lambda n: HEAD + TASK + "Sở " * n + "\n",
+    "deadlines-on-one-line": lambda n: HEAD + TASK + "trước ngày 31/12/2025, " * n + "\n",
+    "dates-on-one-line": lambda n: HEAD + TASK + "ngày 1 tháng 2 năm 2024, " * n + "\n",
+    "months-on-one-line": lambda n: HEAD + TASK + "tháng 12/2025, " * n + "\n",
+    # Structure.
+    "articles-with-the-same-number": lambda n: HEAD + "Điều 1. A\n1. x\n" * n,
+    "items-with-the-same-number": lambda n: HEAD + "I. A\n" + "1. x\n" * n,
+    "points": lambda n: HEAD + "Điều 1. A\n" + "a) x\nb) y\n" * n,
+    "parts": lambda n: HEAD + "Phần thứ nhất\nA\n" * n,
+    "appendices": lambda n: HEAD + "I. A\n1. B\n" + "PHỤ LỤC\nNội dung\n" * n,
+    "type-lines": lambda n: HEAD + "KẾ HOẠCH\n" * n,
+    "number-lines": lambda n: HEAD + "Số: 1/KH-UBND\n" * n,
+    "place-and-date-lines": lambda n: HEAD + "Lào Cai, ngày 05 tháng 3 năm 2025\n" * n,
+    "mottos-before-the-header": lambda n: "Độc lập - Tự do - Hạnh phúc\n" * n + HEAD,
+    "upper-case-lines": lambda n: HEAD + "I. A\n" + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" * n,
+    "hard-wrapped-sentences": lambda n: HEAD + "I. A\n" + "Sở Tài chính chủ trì thực hiện các nội dung của kế hoạch này và báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày\n" * n,
+    # The closing.
+    "recipients-headings": lambda n: HEAD + "Nơi nhận:\n- Sở A;\n" * n,
+    "a-long-recipients-list": lambda n: HEAD + "I. A\n1. B\nNơi nhận:\n" + "- Sở Tài chính;\n" * n,
+    "signatures": lambda n: HEAD + "I. A\n" + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n" * n,
+    # Copies: scans, PDF text, web pages, Word.
+    "page-markers": lambda n: HEAD + "I. A\n" + "--- Trang 1 ---\nNội dung\n" * n,
+    "signature-stamps": lambda n: HEAD + "Ký bởi: Ủy ban\nCơ quan: Tỉnh\nNgày ký: 05.03.2025 10:00:00 +07:00\n" * n,
+    "page-numbers": lambda n: HEAD + "I. A\n" + "\n12\n\nNội dung\n" * n,
+    "pandoc-header-tables": lambda n: "| ỦY BAN NHÂN DÂN | CỘNG HÒA |\n|---|---|\n" * n + HEAD,
+    "a-pipe-table-of-many-rows": lambda n: HEAD + "| a | b |\n|---|---|\n" + "| Sở Tài chính chủ trì | 2025 |\n" * n,
+    "a-wide-pipe-row": lambda n: HEAD + "| " + " | ".join(["ô"] * n) + " |\n|" + "---|" * n + "\n" + ("| " + " | ".join(["x"] * n) + " |\n") * 3,
+    "a-wide-tab-row": lambda n: HEAD + "\t".join(["ô"] * n) + "\n",
+    "emphasis-marks": lambda n: HEAD + TASK + "**a " * n + "\n",
+    "stars": lambda n: HEAD + "*\n" * n,
+    # Characters.
+    "a-long-dash-line": lambda n: HEAD + "-" * (n * 20) + "\n",
+    "a-long-word": lambda n: HEAD + TASK + "a" * (n * 20) + "\n",
+    "open-parentheses": lambda n: HEAD + TASK + "(" * (n * 5) + "\n",
+    "straight-quotes": lambda n: HEAD + TASK + '"a" ' * n + "\n",
+    "curly-quotes-opening-lines": lambda n: HEAD + "I. A\n" + "“mở\n" * n,
+    "odd-spaces": lambda n: HEAD + TASK + "\u00a0a\u2003b\u200b" * n + "\n",
+    "combining-marks": lambda n: HEAD + TASK + "a" + "\u0301" * (n * 5) + "\n",
+}
+
+COMMANDS = [
+    ["extract"],
+    ["parse", "--format", "json"],
+    ["parse", "--format", "akn"],
+    ["lint"],
+    ["graph"],
+    ["report", "--format", "html"],
+]
+
+
+def run(vanban, command, path):
+    """CPU seconds (user + system) and peak resident memory in MB of one run."""
+    with open(os.devnull, "wb") as null:
+        child = subprocess.Popen([vanban, *command, path], stdout=null, stderr=null)
+        _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) < 0:
+        raise SystemExit(f"{' '.join(command)} {path}: killed by a signal")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--vanban", default="target/release/vanban")
+    ap.add_argument("--size", type=int, default=250_000)
+    ap.add_argument("shapes", nargs="*", metavar="SHAPE", help="shapes to run (default: all)")
+    args = ap.parse_args()
+    unknown = [s for s in args.shapes if s not in SHAPES]
+    if unknown:
+        ap.error(f"unknown shape(s) {', '.join(unknown)}; known: {', '.join(SHAPES)}")
+    bad = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.shapes or SHAPES:
+            make = SHAPES[name]
+            n = 1
+            while len(make(n).encode()) < args.size and n < 10**7:
+                n *= 2
+            paths = []
+            for k in (1, 4):
+                path = os.path.join(tmp, f"{name}.{k}.txt")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(make(k * n))
+                paths.append(path)
+            size = os.path.getsize(paths[1]) / 1e6
+            cells = []
+            for command in COMMANDS:
+                (t1, m1), (t4, m4) = run(args.vanban, command, paths[0]), run(args.vanban, command, paths[1])
+                slow = t4 > 6 * max(t1, 0.02)
+                # Memory that grows faster than the input, or extraction over 20x the input
+                # (issue 14's bound; other commands hold what they print, a diagnostic a line).
+                heavy = m4 > 6 * m1 or (command[0] == "extract" and m4 > 20 * size + 64)
+                bad += slow or heavy
+                flag = (" SLOW" if slow else "") + (" HEAVY" if heavy else "")
+                label = "/".join([command[0]] + command[2:])
+                cells.append(f"{label} {t1:.2f}/{t4:.2f}s {m4:.0f}MB{flag}")
+            print(f"{name} (4x: {size:.2f} MB): " + " | ".join(cells), flush=True)
+    if bad:
+        print(f"{bad} command(s) slow or heavy", file=sys.stderr)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
