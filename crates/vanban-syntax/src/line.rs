@@ -56,9 +56,19 @@ pub(crate) struct Marker {
 
 impl Marker {
     pub(crate) fn new(kind: MarkerKind, text: &str, number: Option<&str>) -> Marker {
-        let mut packed = Str::with_capacity(text.len() + number.map_or(0, str::len));
-        packed.push_str(text);
-        packed.push_str(number.unwrap_or_default());
+        let number_len = number.map_or(0, str::len);
+        // (Made inline from the text at once when both fit: a marker is built for every
+        // marked line, and each `push_str` checks and grows the string again.)
+        let mut packed = if text.len() + number_len <= std::mem::size_of::<Str>() {
+            Str::new(text)
+        } else {
+            let mut packed = Str::with_capacity(text.len() + number_len);
+            packed.push_str(text);
+            packed
+        };
+        if let Some(number) = number.filter(|n| !n.is_empty()) {
+            packed.push_str(number);
+        }
         Marker {
             kind,
             packed,

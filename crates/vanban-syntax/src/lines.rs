@@ -388,8 +388,10 @@ pub(crate) fn is_signature_time(full: &str) -> bool {
 /// The date of a digital signature's time line: (day, month, year).
 pub(crate) fn signature_date(full: &str) -> Option<(u8, u8, u16)> {
     let t = vanban_text::trim(full);
-    // The day is a number (which `parse` lets start with "+"): most lines stop here.
-    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '+') {
+    // The day is a number (which `parse` lets start with "+"): most lines stop here. And the
+    // shortest time reads "1-1-1900 00:00" (a four-digit year, a space, a clock of five):
+    // shorter lines, list markers such as "1." among them, need not be split.
+    if t.len() < 14 || !t.starts_with(|c: char| c.is_ascii_digit() || c == '+') {
         return None;
     }
     let (date, rest) = t.split_once(' ')?;
@@ -1760,6 +1762,9 @@ mod tests {
         }
         // A signature time's day may be written with a sign, as `parse` reads numbers.
         assert_eq!(signature_date("+5-3-2026 10:00:00"), Some((5, 3, 2026)));
+        // The shortest a time can be.
+        assert_eq!(signature_date("1-1-1900 00:00"), Some((1, 1, 1900)));
+        assert_eq!(signature_date("1-1-1900 0:00"), None);
         assert_eq!(signature_date(" 05-03-2026 10:00:00"), Some((5, 3, 2026)));
         assert_eq!(signature_date("- 05-03-2026 10:00:00"), None);
     }
