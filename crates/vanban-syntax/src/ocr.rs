@@ -211,11 +211,13 @@ fn mark_ocr_points(lines: &mut [Line]) {
 /// Items: a short heading line "9, Ban Tuyên giáo …" after a blank line, where the last item
 /// before it is "8." — the full stop read as a comma.
 fn mark_ocr_items(lines: &mut [Line]) {
-    let mut last_item: Option<u32> = None;
+    // The line of the last item ending with a full stop; its number is read only when a line
+    // may follow it (a list of a million items was parsed number by number).
+    let mut last_item_line: Option<usize> = None;
     for i in 0..lines.len() {
         if let LineKind::Marker(m) = &lines[i].kind {
             if m.kind == MarkerKind::Item && m.text().ends_with('.') {
-                last_item = m.number().and_then(|n| n.parse().ok());
+                last_item_line = Some(i);
             }
             continue;
         }
@@ -233,6 +235,10 @@ fn mark_ocr_items(lines: &mut [Line]) {
         let heading_like = heading.chars().next().is_some_and(char::is_uppercase)
             && heading.chars().count() <= 100
             && !heading.ends_with(['.', ',', ';', ':']);
+        let last_item = last_item_line
+            .and_then(|k| lines[k].marker())
+            .and_then(|m| m.number())
+            .and_then(|n| n.parse::<u32>().ok());
         if last_item.is_some_and(|l| l + 1 == n) && heading_like {
             let heading_len = heading.len();
             let line = &mut lines[i];
@@ -242,7 +248,7 @@ fn mark_ocr_items(lines: &mut [Line]) {
                 line.full.sub(..digits + 1),
                 Some(&n.to_string()),
             ));
-            last_item = Some(n);
+            last_item_line = Some(i);
         }
     }
 }
@@ -342,6 +348,9 @@ mod tests {
             got[5], "Item 9, 9 | Ban Tuyên giáo và Dân vận Trung ương",
             "{got:?}"
         );
+        // A repaired item continues the sequence for the next ("9," then "10,").
+        let got = outline("8. Tám\n\n9, Ban Tuyên giáo\n\n10, Ban Dân vận\n");
+        assert_eq!(got[2], "Item 10, 10 | Ban Dân vận", "{got:?}");
         // "8)" with no "b)" after it, and "9, 10" in a sentence, stay as they are.
         let got = outline("7. A\n\n8) Xây dựng.\n\n9. B\n\n10, Sở Tài chính báo cáo.\n");
         assert_eq!(got[1], "Item 8) 8 | Xây dựng.", "{got:?}");
