@@ -1321,20 +1321,26 @@ impl SiblingIds {
         // Given before: the times it was given as a non-ordinal id, plus once if it is the form
         // of an ordinal already given ("p_5" after five unnumbered paragraphs).
         // (No lookup while nothing is stored: a million list items store nothing.)
-        let given = match self.seen.is_empty() {
-            true => 0,
-            false => self.seen.get(self.local.as_str()).copied().unwrap_or(0),
-        };
         let count = if ordinal {
+            let given = match self.seen.is_empty() {
+                true => 0,
+                false => self.seen.get(self.local.as_str()).copied().unwrap_or(0),
+            };
             given + 1
         } else {
             let as_ordinal = usize::from(ordinal_given(&self.local, &self.ordinals));
-            match self.seen.get_mut(self.local.as_str()) {
-                Some(c) => *c += 1,
+            // (Read and counted in one lookup: a list of items all numbered "1." asks for
+            // "item_1" once an item.)
+            let given = match self.seen.get_mut(self.local.as_str()) {
+                Some(c) => {
+                    *c += 1;
+                    *c - 1
+                }
                 None => {
                     self.seen.insert(self.local.clone(), 1);
+                    0
                 }
-            }
+            };
             given + as_ordinal + 1
         };
         let id = &mut self.id;
