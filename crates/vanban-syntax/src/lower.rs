@@ -643,13 +643,20 @@ fn signature_ending_at(lines: &[Line], from: usize, last: usize) -> Option<usize
 /// A line that starts an appendix or an attached document: "PHỤ LỤC …", "Phụ lục I", or an
 /// upper-case type name followed within three lines by "(Ban hành kèm theo …)" / "(Kèm theo …)".
 fn appendix_heading(lines: &[Line], i: usize) -> bool {
-    let l = &lines[i];
-    let f = l.full.as_str();
-    // (One byte is neither a heading's start below nor upper case: a list of one-character
-    // bullets asks a million times.)
-    if f.len() < 2 {
+    // (A marked line is none: no marker starts with the words below, and an upper-case
+    // heading must be unmarked; a test checks the reading without this on every marked line.
+    // One byte is neither a heading's start nor upper case. A list of a million bullets
+    // asks a million times.)
+    if lines[i].marker().is_some() || lines[i].full.len() < 2 {
         return false;
     }
+    appendix_heading_read(lines, i)
+}
+
+/// [`appendix_heading`] without its shortcuts.
+fn appendix_heading_read(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let f = l.full.as_str();
     if f.starts_with("PHỤ LỤC") || f.starts_with("PHỤ BIỂU") {
         return true;
     }
@@ -1470,6 +1477,35 @@ mod paragraph_tests {
             "{set:?} of {}",
             texts.len()
         );
+    }
+
+    /// No marked line is an appendix heading, nor a line of one byte, read in full: the
+    /// shortcut `appendix_heading` takes (every line of the corpus, its pieces and bullets).
+    #[test]
+    fn marked_and_one_byte_lines_head_no_appendix() {
+        let mut texts = crate::texts_and_pieces();
+        texts.extend(
+            [
+                "- a\n",
+                "-\n",
+                "1.\n",
+                "a)\n",
+                "I. PHỤ LỤC\n",
+                "1. Phụ lục\n",
+            ]
+            .map(|t| t.repeat(20)),
+        );
+        let mut marked = 0;
+        for text in &texts {
+            let lines = lines::classify(text);
+            for i in 0..lines.len() {
+                if lines[i].marker().is_some() || lines[i].full.len() < 2 {
+                    assert!(!appendix_heading_read(&lines, i), "{:?}", lines[i].full);
+                    marked += 1;
+                }
+            }
+        }
+        assert!(marked > 10_000, "{marked}");
     }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends
