@@ -224,6 +224,11 @@ fn ends_with_point_reference(full: &str) -> bool {
 /// "Điều" …), so that a number at the start of the next line continues it. Words that also
 /// end phrases ("hằng năm", "tồn tại", "phụ lục") are not in the list.
 fn ends_with_number_word(full: &str) -> bool {
+    // (A line that ends a sentence or a clause asks for no number: most lines end so, and
+    // the last word is then not looked for.)
+    if full.trim_end().ends_with(['.', ':', ';']) {
+        return false;
+    }
     let last = full
         .trim_end()
         .rsplit(' ')
@@ -242,7 +247,7 @@ fn ends_with_number_word(full: &str) -> bool {
             | "chương"
             | "Chương"
             | "quý"
-    ) && !full.trim_end().ends_with(['.', ':', ';'])
+    )
 }
 
 pub(crate) fn is_bare_keyword(full: &str) -> bool {
