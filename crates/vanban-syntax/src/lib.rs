@@ -314,6 +314,33 @@ pub(crate) fn texts_and_pieces() -> Vec<String> {
     texts
 }
 
+/// For each of some flags, how many texts set it and how many were counted: a test of a
+/// shortcut taken when a flag is unset sees both sides of every flag.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct FlagCounts {
+    set: Vec<usize>,
+    texts: usize,
+}
+
+#[cfg(test)]
+impl FlagCounts {
+    /// Count one text's flags.
+    pub(crate) fn count<const N: usize>(&mut self, flags: [bool; N]) {
+        self.set.resize(N, 0);
+        for (n, flag) in self.set.iter_mut().zip(flags) {
+            *n += usize::from(flag);
+        }
+        self.texts += 1;
+    }
+
+    /// Each flag set on at least `least` texts and unset on at least as many.
+    pub(crate) fn assert_both_ways(&self, least: usize) {
+        let both = |&n: &usize| n >= least && n + least <= self.texts;
+        assert!(self.set.iter().all(both), "{self:?}");
+    }
+}
+
 /// The texts of the bundled corpus documents, for tests.
 #[cfg(test)]
 pub(crate) fn corpus_texts() -> Vec<String> {

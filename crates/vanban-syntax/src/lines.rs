@@ -382,12 +382,7 @@ fn is_gazette_label(full: &str) -> bool {
 
 /// The time of a digital signature as a scan's stamp prints it: "28-07-2026 18:08:51 +07:00".
 pub(crate) fn is_signature_time(full: &str) -> bool {
-    // (Its first byte a digit or "+", as `signature_date` asks first: most lines are turned
-    // away here without a call.)
-    matches!(
-        vanban_text::trim(full).as_bytes().first(),
-        Some(b'0'..=b'9' | b'+')
-    ) && signature_date(full).is_some()
+    signature_date(full).is_some()
 }
 
 /// The date of a digital signature's time line: (day, month, year).
@@ -1644,7 +1639,7 @@ mod tests {
             )
         };
         // How many texts have each flag set, and how many do not.
-        let mut set = [0usize; 5];
+        let mut set = crate::FlagCounts::default();
         let texts = crate::texts_and_pieces();
         for text in &texts {
             let (got, seen) = classify_seen(text);
@@ -1654,23 +1649,16 @@ mod tests {
                 want.iter().map(key).collect::<Vec<_>>(),
                 "{text}"
             );
-            let flags = [
+            set.count([
                 seen.bare_keywords,
                 seen.items,
                 seen.digits,
                 seen.stamps,
                 seen.romans,
-            ];
-            for (n, flag) in set.iter_mut().zip(flags) {
-                *n += usize::from(flag);
-            }
+            ]);
         }
         // Each pass both skipped and run, many times.
-        assert!(
-            set.iter().all(|&n| n >= 20 && n + 20 <= texts.len()),
-            "{set:?} of {}",
-            texts.len()
-        );
+        set.assert_both_ways(20);
     }
 
     /// The line pass as it was before passes were skipped: every pass after it runs.
@@ -1690,12 +1678,7 @@ mod tests {
         mark_page_numbers(&mut lines);
         mark_signature_names(&mut lines);
         mark_signer_stamps(&mut lines);
-        let all = Seen {
-            romans: true,
-            items: true,
-            ..Seen::default()
-        };
-        crate::ocr::repair_markers(&mut lines, all);
+        crate::ocr::repair_markers(&mut lines, Seen::everything());
         mark_furniture(&mut lines);
         lines
     }
@@ -1918,21 +1901,15 @@ mod tests {
     }
 
     fn paras(text: &str) -> Vec<String> {
-        let lines = classify(text);
+        let (lines, seen) = classify_seen(text);
         let profile = WrapProfile::of(&lines);
-        Paragraphs::new(
-            text,
-            &lines,
-            (0, lines.len()),
-            &profile,
-            classify_seen(text).1,
-        )
-        .filter(|p| !p.text.is_empty() || p.marker.is_some())
-        .map(|p| match p.marker {
-            Some(m) => format!("{} {}", m.text(), p.text),
-            None => p.text.to_string(),
-        })
-        .collect()
+        Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen)
+            .filter(|p| !p.text.is_empty() || p.marker.is_some())
+            .map(|p| match p.marker {
+                Some(m) => format!("{} {}", m.text(), p.text),
+                None => p.text.to_string(),
+            })
+            .collect()
     }
 
     /// A portal's signature stamp in the middle of a page is a stamp, line by line; a website's
@@ -2125,14 +2102,9 @@ mod tests {
         text: &'a str,
         lines: &'a [Line],
         profile: &'a WrapProfile,
+        seen: Seen,
     ) -> (Vec<Para<'a>>, usize) {
-        let mut made = Paragraphs::new(
-            text,
-            lines,
-            (0, lines.len()),
-            profile,
-            classify_seen(text).1,
-        );
+        let mut made = Paragraphs::new(text, lines, (0, lines.len()), profile, seen);
         while made.make() {}
         let mut out: Vec<Para> = made.made.drain(..).map(|(p, _)| p).collect();
         let balances: Vec<i32> = out.iter().map(|p| quote_balance(&p.text)).collect();
@@ -2183,16 +2155,10 @@ mod tests {
         texts.extend([quoted.to_owned(), late, "“a\n“b\nc”\nd”\n- e\n".repeat(30)]);
         let mut quoted_seen = 0;
         for text in &texts {
-            let lines = classify(text);
+            let (lines, seen) = classify_seen(text);
             let profile = WrapProfile::of(&lines);
-            let (want, want_joins) = paragraphs_at_once(text, &lines, &profile);
-            let mut made = Paragraphs::new(
-                text,
-                &lines,
-                (0, lines.len()),
-                &profile,
-                classify_seen(text).1,
-            );
+            let (want, want_joins) = paragraphs_at_once(text, &lines, &profile, seen);
+            let mut made = Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen);
             let last_marker = want.iter().rposition(|p| p.marker.is_some() && !p.quoted);
             let mut got = Vec::new();
             while let Some(p) = made.next() {
@@ -2211,16 +2177,10 @@ mod tests {
     #[test]
     fn quotations_hold_their_markers() {
         let text = "Sửa đổi Điều 8 như sau:\n“Điều 8. Tên\n1. Khoản một.”\nĐiều 9. Tiếp";
-        let lines = classify(text);
+        let (lines, seen) = classify_seen(text);
         let profile = WrapProfile::of(&lines);
-        let p: Vec<Para> = Paragraphs::new(
-            text,
-            &lines,
-            (0, lines.len()),
-            &profile,
-            classify_seen(text).1,
-        )
-        .collect();
+        let p: Vec<Para> =
+            Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen).collect();
         let quoted: Vec<bool> = p.iter().map(|p| p.quoted).collect();
         // The paragraph that opens the quotation holds it; what follows, up to the close, is quoted.
         assert_eq!(quoted, [false, false, true, false]);

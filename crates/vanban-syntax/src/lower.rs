@@ -1428,19 +1428,8 @@ mod paragraph_tests {
     /// unset for a line a reader acts on: each reader skipped misreads the pieces).
     #[test]
     fn skipped_readers_would_have_found_nothing() {
-        let all = Seen {
-            digits: true,
-            stamps: true,
-            page_headers: true,
-            markup: true,
-            bare_keywords: true,
-            romans: true,
-            items: true,
-            pipes: true,
-            table_heads: true,
-            closing: true,
-        };
-        let mut set = [0usize; 5];
+        let all = Seen::everything();
+        let mut set = crate::FlagCounts::default();
         let texts = crate::texts_and_pieces();
         for text in &texts {
             let map = crate::text::normalize(text).map;
@@ -1461,22 +1450,15 @@ mod paragraph_tests {
                 (diags, closings, paras)
             };
             assert_eq!(read(seen), read(all), "{text}");
-            let flags = [
+            set.count([
                 seen.pipes,
                 seen.table_heads,
                 seen.closing,
                 seen.markup,
                 seen.page_headers,
-            ];
-            for (n, flag) in set.iter_mut().zip(flags) {
-                *n += usize::from(flag);
-            }
+            ]);
         }
-        assert!(
-            set.iter().all(|&n| n >= 20 && n + 20 <= texts.len()),
-            "{set:?} of {}",
-            texts.len()
-        );
+        set.assert_both_ways(20);
     }
 
     /// No marked line is an appendix heading, nor a line of one byte, read in full: the
