@@ -2,8 +2,8 @@
 """Hostile shapes: documents made of one odd line (or one odd run) repeated, at two sizes,
 through every command of the tool. A command whose time for 4x the input exceeds 6x its
 time for 1x (a quadratic gives about 16x), whose peak memory for 4x exceeds 6x its peak for
-1x, or whose extraction peaks over 20x the input plus 64 MB, is reported; the exit status
-is 1 when one is.
+1x, whose extraction peaks over 20x the input plus 64 MB, or that crashes (a signal, or a
+panic reported as an internal error), is reported; the exit status is 1 when one is.
 
 usage: python3 tests/hostile_shapes.py [--vanban target/release/vanban] [--size BYTES] [SHAPE ...]
 
@@ -89,6 +89,54 @@ SHAPES = {
     "curly-quotes-opening-lines": lambda n: HEAD + "I. A\n" + "“mở\n" * n,
     "odd-spaces": lambda n: HEAD + TASK + "\u00a0a\u2003b\u200b" * n + "\n",
     "combining-marks": lambda n: HEAD + TASK + "a" + "\u0301" * (n * 5) + "\n",
+    # Added at stop 43 (the second attack): numbers and numbering taken to extremes, odd line
+    # ends and separators, structure words alone, header fields repeated, assignment and
+    # deadline phrases chained on one line, markup and scripts of other kinds. The first
+    # sweep of these found "chủ trì, phối hợp với" repeated quadratic in every command.
+    "deep-dotted-numbers": lambda n: HEAD + "I. A\n" + ".".join(["1"] * n) + ". x\n",
+    "dotted-numbers-lines": lambda n: HEAD + "I. A\n" + "".join(".".join(["1"] * (k % 12 + 1)) + ". x\n" for k in range(n)),
+    "huge-article-number": lambda n: HEAD + "Điều " + "9" * n + ". A\n",
+    "huge-roman": lambda n: HEAD + "M" * n + ". A\n",
+    "huge-year": lambda n: HEAD + TASK + "trước ngày 31 tháng 12 năm " + "9" * n + "\n",
+    "huge-number-field": lambda n: HEAD.replace("Số: 1/", "Số: " + "1" * n + "/"),
+    "long-issuer-of": lambda n: HEAD + "Căn cứ Nghị định số 1/2020/NĐ-CP của " + "Ủy ban nhân dân tỉnh " * n + ";\n",
+    "quote-ladder": lambda n: HEAD + "I. A\n" + "“a “b " * n + "\n",
+    "quote-lines-alternate": lambda n: HEAD + "I. A\n" + "“a\nb”\n" * n,
+    "cr-only": lambda n: (HEAD + "I. A\n" + "1. x\n" * n).replace("\n", "\r"),
+    "blank-lines": lambda n: HEAD + "\n" * n + "I. A\n",
+    "space-lines": lambda n: HEAD + "    \n" * n,
+    "bare-article-keywords": lambda n: HEAD + "Điều\n" * n,
+    "bare-chapter-pairs": lambda n: HEAD + "Chương\nI\n" * n,
+    "ocr-marker-mix": lambda n: HEAD + "I. A\n" + "l. x\n1, y\nI. z\n9) w\n" * n,
+    "flat-recipients": lambda n: HEAD + "I. A\nNơi nhận: " + "- Sở A; " * n + "\n",
+    "blank-dates": lambda n: HEAD + "ngày    tháng    năm 2025\n" * n,
+    "province-repeated": lambda n: HEAD + TASK + "Ủy ban nhân dân tỉnh " * n + "\n",
+    "lead-cooperate-chain": lambda n: HEAD + TASK + "chủ trì, phối hợp với " * n + "\n",
+    "unit-reference-chain": lambda n: HEAD + "Điều 1. A\n" + "Điều 1 " * n + "\n",
+    "recurrence-words": lambda n: HEAD + TASK + "hằng năm, hằng quý, " * n + "\n",
+    "money-numbers": lambda n: HEAD + TASK + "1.000.000.000 đồng, " * n + "\n",
+    "long-digits": lambda n: HEAD + TASK + "1" * (n * 20) + "\n",
+    "html-tags": lambda n: HEAD + TASK + "<b>a</b> " * n + "\n",
+    "markdown-links": lambda n: HEAD + TASK + "[a](http://x/y) " * n + "\n",
+    "heading-hashes": lambda n: HEAD + "#" * n + " I. A\n",
+    "backslashes": lambda n: HEAD + TASK + "\\" * (n * 5) + "\n",
+    "layout-gap": lambda n: HEAD + "a" + " " * (n * 20) + "b\n",
+    "layout-header-pairs": lambda n: ("ỦY BAN NHÂN DÂN" + " " * 30 + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n") * n + HEAD,
+    "case-changing-letters": lambda n: "ỦY BAN NHÂN DÂN " + "İǅẞ" * n + "\nTỈNH İ\nSố: 1/KH-UBND\n" + "KẾ HOẠCH\n",
+    "cjk-and-emoji": lambda n: HEAD + TASK + "中文😀ا " * n + "\n",
+    "number-slashes": lambda n: HEAD.replace("Số: 1/KH-UBND", "Số: " + "/" * n),
+    "mixed-line-separators": lambda n: HEAD + "I. A\n" + "1. x\u2028a) y\u2029- z\x85" * n,
+    "boms-inside": lambda n: HEAD + TASK + "\ufeffa " * n + "\n",
+    "zero-width-joiners": lambda n: HEAD + TASK + "a\u200d\u200c" * n + "\n",
+    "parenthesised-citations": lambda n: HEAD + TASK + "(Nghị định số 1/2020/NĐ-CP (" * n + "\n",
+    "tab-lines": lambda n: HEAD + "\t\ta\tb\n" * n,
+    "appendix-references": lambda n: HEAD + TASK + "Phụ lục " * n + "kèm theo\n",
+    "article-then-points-deep": lambda n: HEAD + "".join(f"Điều {k}. A\n1. B\na) C\n- D\n+ E\n" for k in range(n)),
+    "header-repeated-whole": lambda n: HEAD * n,
+    "signature-names-lines": lambda n: HEAD + "I. A\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n" + "Nguyễn Văn A\n" * n,
+    "deadline-relative": lambda n: HEAD + TASK + "trong vòng 30 ngày kể từ ngày " * n + "\n",
+    "colon-lines": lambda n: HEAD + ":\n" * n,
+    "semicolon-one-line": lambda n: HEAD + TASK + ";" * (n * 10) + "\n",
 }
 
 COMMANDS = [
@@ -102,13 +150,15 @@ COMMANDS = [
 
 
 def run(vanban, command, path):
-    """CPU seconds (user + system) and peak resident memory in MB of one run."""
-    with open(os.devnull, "wb") as null:
-        child = subprocess.Popen([vanban, *command, path], stdout=null, stderr=null)
+    """CPU seconds (user + system), peak resident memory in MB, and whether the run crashed
+    (killed by a signal, or a panic caught and reported as an internal error)."""
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen([vanban, *command, path], stdout=null, stderr=err)
         _, status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) < 0:
-        raise SystemExit(f"{' '.join(command)} {path}: killed by a signal")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        err.seek(0)
+        said = err.read()
+    crashed = os.waitstatus_to_exitcode(status) < 0 or b"internal error" in said or b"panicked" in said
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, crashed
 
 
 def main():
@@ -136,18 +186,19 @@ def main():
             size = os.path.getsize(paths[1]) / 1e6
             cells = []
             for command in COMMANDS:
-                (t1, m1), (t4, m4) = run(args.vanban, command, paths[0]), run(args.vanban, command, paths[1])
+                (t1, m1, c1), (t4, m4, c4) = run(args.vanban, command, paths[0]), run(args.vanban, command, paths[1])
                 slow = t4 > 6 * max(t1, 0.02)
                 # Memory that grows faster than the input, or extraction over 20x the input
                 # (issue 14's bound; other commands hold what they print, a diagnostic a line).
                 heavy = m4 > 6 * m1 or (command[0] == "extract" and m4 > 20 * size + 64)
-                bad += slow or heavy
-                flag = (" SLOW" if slow else "") + (" HEAVY" if heavy else "")
+                crashed = c1 or c4
+                bad += slow or heavy or crashed
+                flag = (" SLOW" if slow else "") + (" HEAVY" if heavy else "") + (" CRASHED" if crashed else "")
                 label = "/".join([command[0]] + command[2:])
                 cells.append(f"{label} {t1:.2f}/{t4:.2f}s {m4:.0f}MB{flag}")
             print(f"{name} (4x: {size:.2f} MB): " + " | ".join(cells), flush=True)
     if bad:
-        print(f"{bad} command(s) slow or heavy", file=sys.stderr)
+        print(f"{bad} command(s) slow, heavy or crashed", file=sys.stderr)
     return 1 if bad else 0
 
 

@@ -185,6 +185,11 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     // these letters alone).
     static COOPERATE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("hối hợp"));
+    // Where the clause ("; ") and the sentence (". ") of the current "phối hợp" start, kept
+    // up to date from one "phối hợp" to the next: each byte before them is looked at once.
+    // (Searched back from each one to the text's start, a line of thousands of "chủ trì,
+    // phối hợp với" took time as the square of its length.)
+    let (mut clause, mut sentence, mut scanned) = (0, 0, 0);
     for k in COOPERATE.find_iter(s.as_bytes()) {
         let Some(i) = k
             .checked_sub(1)
@@ -192,21 +197,28 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
         else {
             continue;
         };
-        if let Some(asked) = asked_to_cooperate(registry, s.sub(..i)) {
+        let since = s.sub(scanned..i);
+        if let Some(j) = since.rfind("; ") {
+            clause = scanned + j + 2;
+        }
+        if let Some(j) = since.rfind(". ") {
+            sentence = scanned + j + 2;
+        }
+        scanned = i;
+        if let Some(asked) = asked_to_cooperate(registry, s.sub(clause..i)) {
             push_new(&mut out, asked);
-        } else if !has_own_subject(registry, s.sub(..i)) {
+        } else if !has_own_subject(registry, s.sub(sentence..i)) {
             push_new(&mut out, cooperating_after(registry, s.sub(i..)));
         }
     }
     out
 }
 
-/// The agencies a clause asks to cooperate, when the clause up to a "phối hợp" (`before`)
-/// is a request and its agencies: "…; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các
-/// tổ chức chính trị - xã hội tỉnh phối hợp thực hiện".
-fn asked_to_cooperate(registry: &AgencyRegistry, before: &str) -> Option<Vec<String>> {
-    let start = before.rfind("; ").map_or(0, |k| k + 2);
-    let clause = before.sub(start..).trim();
+/// The agencies a clause asks to cooperate, when the clause up to a "phối hợp" (`clause`,
+/// from the "; " before it) is a request and its agencies: "…; đề nghị Ủy ban Mặt trận Tổ
+/// quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp thực hiện".
+fn asked_to_cooperate(registry: &AgencyRegistry, clause: &str) -> Option<Vec<String>> {
+    let clause = clause.trim();
     let asked = ["đề nghị ", "Đề nghị ", "yêu cầu ", "Yêu cầu "]
         .iter()
         .find_map(|w| clause.strip_prefix(w))?;
@@ -414,11 +426,10 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     partners::partners(registry, rest)
 }
 
-/// Whether the sentence that `before` ends (the text up to a "phối hợp") opens with agencies
-/// and nothing else: "Các tỉnh uỷ, thành uỷ " of "… Các tỉnh uỷ, thành uỷ phối hợp …".
-fn has_own_subject(registry: &AgencyRegistry, before: &str) -> bool {
-    let start = before.rfind(". ").map_or(0, |k| k + 2);
-    let sentence = before.sub(start..).trim();
+/// Whether `sentence` (from the ". " before a "phối hợp" up to it) is agencies and nothing
+/// else: "Các tỉnh uỷ, thành uỷ " of "… Các tỉnh uỷ, thành uỷ phối hợp …".
+fn has_own_subject(registry: &AgencyRegistry, sentence: &str) -> bool {
+    let sentence = sentence.trim();
     if sentence.is_empty() {
         return false;
     }
