@@ -58,7 +58,9 @@ impl Marker {
     pub(crate) fn new(kind: MarkerKind, text: &str, number: Option<&str>) -> Marker {
         let number_len = number.map_or(0, str::len);
         // (Made inline from the text at once when both fit: a marker is built for every
-        // marked line, and each `push_str` checks and grows the string again.)
+        // marked line, and each `push_str` checks and grows the string again. Putting both
+        // into a buffer first and making the string from it costs more: a UTF-8 check and
+        // two calls to copy a byte or two.)
         let mut packed = if text.len() + number_len <= std::mem::size_of::<Str>() {
             Str::new(text)
         } else {
@@ -344,6 +346,33 @@ mod size_tests {
             assert_eq!((m.text(), m.number()), (text, Some("đ")));
             m.set_number(None);
             assert_eq!((m.text(), m.number()), (text, None));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A marker gives back its text and number as given, whether both fit inline together
+    /// or not (made by `concat` then), with an empty number kept as present.
+    #[test]
+    fn a_marker_keeps_its_text_and_number() {
+        let long = "Điều 123456789012345678901234567890";
+        for text in ["1.", "a)", "-", "Điều 5.", "", long, "Ⅻ.", "đ)"] {
+            for number in [
+                None,
+                Some(""),
+                Some("1"),
+                Some("đ"),
+                Some("12.3.4"),
+                Some(long),
+            ] {
+                let m = Marker::new(MarkerKind::Item, text, number);
+                assert_eq!(m.text(), text);
+                assert_eq!(m.number(), number, "{text:?} {number:?}");
+                assert_eq!(m.kind, MarkerKind::Item);
+            }
         }
     }
 }

@@ -305,38 +305,40 @@ fn adoption_date(ctx: &mut Ctx, doc: &mut Document, body_end: usize) {
 /// that every byte belongs to exactly one region (blank lines between regions go to the region
 /// before them).
 fn tile(ctx: &Ctx, doc: &mut Document) {
-    let mut pieces: Vec<&mut Span> = Vec::new();
-    if let Some(f) = doc.front_matter.as_mut() {
-        pieces.push(&mut f.span);
+    // (Each region taken in order as it is reached, not gathered into a vector first: a
+    // million paragraphs made that vector 8 MB.)
+    let mut prev = None;
+    for f in doc.front_matter.iter_mut() {
+        tile_step(ctx, &mut prev, &mut f.span);
     }
-    pieces.push(&mut doc.header.span);
-    pieces.extend(doc.preamble.iter_mut().map(|n| &mut n.span));
-    pieces.extend(doc.body.iter_mut().map(|n| &mut n.span));
+    tile_step(ctx, &mut prev, &mut doc.header.span);
+    for n in doc.preamble.iter_mut().chain(doc.body.iter_mut()) {
+        tile_step(ctx, &mut prev, &mut n.span);
+    }
     if let Some(c) = doc.closing.span.as_mut() {
-        pieces.push(c);
+        tile_step(ctx, &mut prev, c);
     }
-    pieces.extend(doc.appendices.iter_mut().map(|a| &mut a.span));
+    for a in doc.appendices.iter_mut() {
+        tile_step(ctx, &mut prev, &mut a.span);
+    }
     if let Some(t) = doc.trailing.as_mut() {
-        pieces.push(&mut t.span);
+        tile_step(ctx, &mut prev, &mut t.span);
     }
-    let len = ctx.text.len();
-    if let Some(first) = pieces.first_mut() {
-        if first.start != 0 {
-            **first = ctx.span(0, first.end);
-        }
+    if let Some(last) = prev {
+        last.end = ctx.text.len();
     }
-    for k in 1..pieces.len() {
-        let start = pieces[k].start;
-        let prev_end = pieces[k - 1].end;
-        if prev_end != start {
-            // Extend the previous region over a gap, or shrink it where it overlaps.
-            let prev = &mut pieces[k - 1];
-            prev.end = start.max(prev.start);
-        }
+}
+
+/// One region of [`tile`]: the first starts the text; a region before another ends where
+/// that one starts.
+fn tile_step<'a>(ctx: &Ctx, prev: &mut Option<&'a mut Span>, piece: &'a mut Span) {
+    match prev.take() {
+        None if piece.start != 0 => *piece = ctx.span(0, piece.end),
+        // Extend the previous region over a gap, or shrink it where it overlaps.
+        Some(p) if p.end != piece.start => p.end = piece.start.max(p.start),
+        _ => {}
     }
-    if let Some(last) = pieces.last_mut() {
-        last.end = len;
-    }
+    *prev = Some(piece);
 }
 
 /// "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "TRƯỞNG BAN … QUYẾT ĐỊNH:" — the words that enact.
@@ -1255,6 +1257,12 @@ struct SiblingIds {
     last_printed: String,
     /// The id last made (one buffer for all siblings).
     id: String,
+    /// The non-ordinal local id given last, and how many times it was given (0: none): its
+    /// count is kept here, not in `seen`, until another id is given, so that siblings with
+    /// one number ("1." a million times) are counted without a map lookup each. `seen` holds
+    /// the count of every other id.
+    repeated: String,
+    repeated_count: usize,
 }
 
 impl Default for SiblingIds {
@@ -1268,6 +1276,8 @@ impl Default for SiblingIds {
             printed_rows: false,
             last_printed: String::from("0"),
             id: String::new(),
+            repeated: String::new(),
+            repeated_count: 0,
         }
     }
 }
@@ -1292,6 +1302,35 @@ impl SiblingIds {
         self.last_printed.clear();
         self.last_printed.push('0');
         self.id.clear();
+        self.repeated_count = 0;
+    }
+
+    /// How many times the id in `local` was given as a non-ordinal id.
+    fn given(&self) -> usize {
+        if self.repeated_count == 0 && self.seen.is_empty() {
+            // (No lookup while nothing is stored: a million "1." items store only
+            // `repeated`.)
+            0
+        } else if self.repeated_count > 0 && self.repeated.as_bytes() == self.local.as_bytes() {
+            self.repeated_count
+        } else {
+            self.seen.get(self.local.as_str()).copied().unwrap_or(0)
+        }
+    }
+
+    /// Count one more giving of the non-ordinal id in `local`; how many there were before.
+    fn give(&mut self) -> usize {
+        let given = self.given();
+        if self.repeated_count == 0 || self.repeated != self.local {
+            if self.repeated_count > 0 {
+                let previous = std::mem::take(&mut self.repeated);
+                self.seen.insert(previous, self.repeated_count);
+            }
+            self.repeated.clear();
+            self.repeated.push_str(&self.local);
+        }
+        self.repeated_count = given + 1;
+        given
     }
 
     /// The id of the next sibling: `prefix__local`, with "_2", "_3" … on a repeated local id.
@@ -1327,28 +1366,16 @@ impl SiblingIds {
         }
         // Given before: the times it was given as a non-ordinal id, plus once if it is the form
         // of an ordinal already given ("p_5" after five unnumbered paragraphs).
-        // (No lookup while nothing is stored: a million list items store nothing.)
         let count = if ordinal {
-            let given = match self.seen.is_empty() {
-                true => 0,
-                false => self.seen.get(self.local.as_str()).copied().unwrap_or(0),
-            };
-            given + 1
+            // (No call while nothing is stored: a million unnumbered paragraphs store
+            // nothing.)
+            match self.repeated_count == 0 && self.seen.is_empty() {
+                true => 1,
+                false => self.given() + 1,
+            }
         } else {
             let as_ordinal = usize::from(ordinal_given(&self.local, &self.ordinals));
-            // (Read and counted in one lookup: a list of items all numbered "1." asks for
-            // "item_1" once an item.)
-            let given = match self.seen.get_mut(self.local.as_str()) {
-                Some(c) => {
-                    *c += 1;
-                    *c - 1
-                }
-                None => {
-                    self.seen.insert(self.local.clone(), 1);
-                    0
-                }
-            };
-            given + as_ordinal + 1
+            self.give() + as_ordinal + 1
         };
         let id = &mut self.id;
         id.clear();
