@@ -136,7 +136,8 @@ impl Sink<'_> {
         }
         let written = match self.shape {
             Shape::Summary => {
-                let text = vanban_text::visible(&extraction::summary(name, x)).into_owned();
+                let name = vanban_text::visible_line(name);
+                let text = vanban_text::visible(&extraction::summary(&name, x)).into_owned();
                 self.emit(&text);
                 Ok(())
             }

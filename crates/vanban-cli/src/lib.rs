@@ -13,10 +13,11 @@ use vanban_output::{DocumentFormat, GraphFormat, Schema};
 use vanban_syntax::{ParseOptions, Parsed};
 
 /// `eprintln!` for messages that may carry text from documents or paths: control characters
-/// are escaped so that nothing read from a file drives the terminal.
+/// are escaped so that nothing read from a file drives the terminal, and a message stays on
+/// its line (a path holding a line feed cannot start a line of its own).
 macro_rules! note {
     ($($arg:tt)*) => {
-        eprintln!("{}", vanban_text::visible(&format!($($arg)*)))
+        eprintln!("{}", vanban_text::visible_line(&format!($($arg)*)))
     };
 }
 

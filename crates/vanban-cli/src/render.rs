@@ -99,8 +99,9 @@ pub(crate) fn render(
     use vanban_text::visible;
     let mut out = String::new();
     // Nothing from the document reaches the terminal raw: control characters are escaped in
-    // messages and quotes, masked (same byte length, so spans hold) in source snippets.
-    let name = visible(name);
+    // messages and quotes, masked (same byte length, so spans hold) in source snippets; the
+    // file's name is kept on its line (a line feed in it escaped too).
+    let name = vanban_text::visible_line(name);
     if !fancy {
         for d in items {
             out.push_str(&format!(

@@ -245,6 +245,39 @@ fn row_14_control_characters_never_reach_the_terminal_raw() {
     assert_eq!(text(&out.stdout), hostile);
 }
 
+// Row 14, in names: a file whose name holds a line feed, an escape or a carriage return.
+// Every line of the human-readable outputs that speaks of the file starts with its name, the
+// line feed escaped, so no line a tool reads as "file:line:column: …" can be forged by a name
+// (found at stop 43: the line feed was printed raw).
+#[cfg(unix)]
+#[test]
+fn row_14_a_file_name_cannot_break_a_message_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x.txt:1:1: error[forged]: not from vanban\nreal\r\u{1b}[2J.txt";
+    std::fs::write(dir.path().join(name), seed_text()).unwrap();
+    std::fs::write(dir.path().join("nul.txt"), "a\0b").unwrap();
+    let d = dir.path().to_str().unwrap();
+    for args in [
+        vec!["lint", d],
+        vec!["extract", d, "--summary"],
+        vec!["graph", d, "-v"],
+        vec!["report", d],
+    ] {
+        let out = vanban(&args);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let s = text(bytes);
+            for line in s.lines() {
+                assert!(
+                    !line.starts_with("real") && !line.contains('\r'),
+                    "{args:?} {stream}: a line begun by the name: {line:?}"
+                );
+            }
+            let raw = s.chars().find(|&c| vanban_text::is_hostile_control(c));
+            assert!(raw.is_none(), "{args:?} {stream}: raw {raw:?} in {s}");
+        }
+    }
+}
+
 // Row 16: a path longer than PATH_MAX.
 #[cfg(unix)]
 #[test]

@@ -229,12 +229,24 @@ pub fn is_hostile_control(c: char) -> bool {
 /// (`\u{1b}`), for text meant for people on a terminal: lint and diagnostic lines, outlines,
 /// summaries, chain trees. Borrowed when there is nothing to escape.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_hostile_control) {
+    escaped(s, is_hostile_control)
+}
+
+/// [`visible`] for text that must stay on one line, as a file's name in a message does: line
+/// feeds and carriage returns are escaped too (a name holding one would otherwise start a
+/// line that reads as a message of its own).
+pub fn visible_line(s: &str) -> Cow<'_, str> {
+    escaped(s, |c| is_hostile_control(c) || c == '\n' || c == '\r')
+}
+
+/// `s` with every character `escape` picks written as `\u{…}`; borrowed when there is none.
+fn escaped(s: &str, escape: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if is_hostile_control(c) {
+        if escape(c) {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
