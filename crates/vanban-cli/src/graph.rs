@@ -105,6 +105,7 @@ pub(crate) struct PathArgs {
 #[derive(clap::Args, Debug)]
 pub(crate) struct AgencyArgs {
     /// A part of the agency's name ("Sở Tài chính", "tài chính", "UBND").
+    #[arg(value_parser = some_text)]
     name: String,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = QueryFormat::Text)]
@@ -116,7 +117,7 @@ pub(crate) struct AgencyArgs {
 #[derive(clap::Args, Debug)]
 pub(crate) struct TasksArgs {
     /// Only tasks of agencies whose name contains this, in any role ("Sở Tài chính", "UBND").
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = some_text)]
     agency: Option<String>,
     /// Only tasks due on or before this date (YYYY-MM-DD). A task's date is its due date, else
     /// the last day of its period; tasks without one are left out by any date option.
@@ -132,7 +133,7 @@ pub(crate) struct TasksArgs {
     #[arg(long, value_name = "DATE", value_parser = iso_date, requires = "overdue")]
     as_of: Option<String>,
     /// Only tasks of this document: its number as printed ("208/KH-UBND") or a part of its id.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = some_text)]
     document: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = TaskFormat::Text)]
@@ -141,9 +142,10 @@ pub(crate) struct TasksArgs {
     corpus: CorpusArgs,
 }
 
-/// A date as `YYYY-MM-DD`.
+/// A date as `YYYY-MM-DD`, a day of the calendar ("2025-02-30" and "9999-99-99" are refused:
+/// compared as text, they would filter by a day that does not exist without a word).
 fn iso_date(s: &str) -> Result<String, String> {
-    let ok = s.len() == 10
+    let shaped = s.len() == 10
         && s.char_indices().all(|(i, c)| {
             if i == 4 || i == 7 {
                 c == '-'
@@ -151,10 +153,37 @@ fn iso_date(s: &str) -> Result<String, String> {
                 c.is_ascii_digit()
             }
         });
-    if ok {
-        Ok(s.to_owned())
+    let number = |r: std::ops::Range<usize>| s.get(r).and_then(|n| n.parse::<u32>().ok());
+    let day = match (shaped, number(0..4), number(5..7), number(8..10)) {
+        (true, Some(y), Some(m), Some(d)) => Some((y, m, d)),
+        _ => None,
+    };
+    match day {
+        Some((y, m, d)) if (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d) => {
+            Ok(s.to_owned())
+        }
+        Some(_) => Err(format!("{s:?} is not a day of the calendar")),
+        None => Err(format!("{s:?} is not a date as YYYY-MM-DD")),
+    }
+}
+
+/// Days in month `m` (1–12) of year `y` (Gregorian).
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Text to look for: not empty (an empty part of a name or id is found in every one, and the
+/// filter would silently keep everything).
+fn some_text(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("empty text matches every name and id: give a part of one".to_owned())
     } else {
-        Err(format!("{s:?} is not a date as YYYY-MM-DD"))
+        Ok(s.to_owned())
     }
 }
 

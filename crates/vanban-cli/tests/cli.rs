@@ -561,3 +561,49 @@ fn chain_counts_asserting_documents_and_lists_them_on_request() {
         "{text}"
     );
 }
+
+/// Filter values that would silently filter by nothing are refused, naming the option: a day
+/// that is not in the calendar, an empty name or id (found in every one). A real day, a leap
+/// day included, is taken.
+#[test]
+fn filters_refuse_days_not_in_the_calendar_and_empty_text() {
+    for (args, says) in [
+        (
+            vec!["tasks", "corpus", "--due-before", "9999-99-99"],
+            "--due-before",
+        ),
+        (
+            vec!["tasks", "corpus", "--due-after", "2025-02-30"],
+            "--due-after",
+        ),
+        (
+            vec!["tasks", "corpus", "--due-before", "2023-02-29"],
+            "--due-before",
+        ),
+        (
+            vec!["tasks", "corpus", "--due-before", "2025-13-01"],
+            "--due-before",
+        ),
+        (
+            vec!["tasks", "corpus", "--due-before", "2025-01-00"],
+            "--due-before",
+        ),
+        (vec!["tasks", "corpus", "--agency", " "], "--agency"),
+        (vec!["tasks", "corpus", "--document", ""], "--document"),
+        (vec!["agency", "", "corpus"], "<NAME>"),
+    ] {
+        let out = vanban(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    for day in ["2024-02-29", "2025-12-31", "2025-04-30"] {
+        let out = vanban(&["tasks", "corpus", "--due-before", day, "-q"]);
+        assert!(
+            out.status.success(),
+            "{day}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
