@@ -158,22 +158,13 @@ fn iso_date(s: &str) -> Result<String, String> {
         (true, Some(y), Some(m), Some(d)) => Some((y, m, d)),
         _ => None,
     };
+    let real = |(y, m, d): (u32, u32, u32)| {
+        vanban_model::days_in_month(y, m).is_some_and(|n| (1..=n).contains(&d))
+    };
     match day {
-        Some((y, m, d)) if (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d) => {
-            Ok(s.to_owned())
-        }
+        Some(ymd) if real(ymd) => Ok(s.to_owned()),
         Some(_) => Err(format!("{s:?} is not a day of the calendar")),
         None => Err(format!("{s:?} is not a date as YYYY-MM-DD")),
-    }
-}
-
-/// Days in month `m` (1–12) of year `y` (Gregorian).
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

@@ -104,17 +104,11 @@ fn word_character(c: char) -> bool {
     regex_syntax::try_is_word_character(c).unwrap_or(true)
 }
 
-fn leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
+/// Days of month `m` in year `y`; 31 for a month outside 1–12. (The calendar repeats its leap
+/// years every 400 years, which also places the years before 0.)
 fn days_in(y: i32, m: u32) -> u32 {
-    match m {
-        2 if leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    let y = u32::try_from(y.rem_euclid(400)).unwrap_or(0);
+    vanban_model::days_in_month(y, m).unwrap_or(31)
 }
 
 fn valid((y, m, d): Ymd) -> bool {

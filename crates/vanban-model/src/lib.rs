@@ -192,17 +192,23 @@ impl DateParts {
     /// `YYYY-MM-DD` when all three parts are present and form a real date.
     pub fn iso(&self) -> Option<String> {
         let (d, m, y) = (self.day?, self.month?, self.year?);
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        let max = match m {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
+        let max = days_in_month(y.into(), m.into())?;
         (1..=max)
-            .contains(&d)
+            .contains(&d.into())
             .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    }
+}
+
+/// The number of days of month `month` (1–12) in `year` (Gregorian calendar); `None` for a
+/// month outside 1–12.
+pub fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
     }
 }
 
@@ -374,6 +380,33 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Months have their lengths, February 29 days in the leap years of the Gregorian calendar
+    /// (every fourth, but not a century unless it is a fourth one); a year has 365 or 366
+    /// days; no month outside 1–12. A date of the parts exists exactly when the day is within.
+    #[test]
+    fn months_have_their_days() {
+        for (year, feb) in [(1900, 28), (2000, 29), (2023, 28), (2024, 29), (2100, 28)] {
+            assert_eq!(days_in_month(year, 2), Some(feb), "{year}");
+        }
+        for year in 1600..=2400u32 {
+            let total: u32 = (1..=12).filter_map(|m| days_in_month(year, m)).sum();
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            assert_eq!(total, if leap { 366 } else { 365 }, "{year}");
+            assert_eq!(days_in_month(year, 0), None);
+            assert_eq!(days_in_month(year, 13), None);
+        }
+        let parts = |day, month, year| DateParts {
+            day: Some(day),
+            month: Some(month),
+            year: Some(year),
+        };
+        assert_eq!(parts(29, 2, 2024).iso().as_deref(), Some("2024-02-29"));
+        assert_eq!(parts(29, 2, 2023).iso(), None);
+        assert_eq!(parts(31, 4, 2025).iso(), None);
+        assert_eq!(parts(0, 4, 2025).iso(), None);
+        assert_eq!(parts(30, 4, 2025).iso().as_deref(), Some("2025-04-30"));
+    }
 
     /// A document's nodes come preamble first, then the body, then each appendix in turn, each
     /// list in pre-order.
