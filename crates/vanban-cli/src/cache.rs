@@ -105,7 +105,7 @@ impl Cache {
 
     /// The entry of a key, when there is a whole one; counts a hit or a miss.
     pub(crate) fn get(&self, key: &str) -> Option<Entry> {
-        let found = match std::fs::read(self.path(key)) {
+        let found = match vanban_syntax::text::read_file(&self.path(key)) {
             Ok(bytes) => match decode(&bytes) {
                 Some(entry) => Some(entry),
                 None => {

@@ -274,12 +274,17 @@ fn build_report(
 
 /// A report saved with `vanban report --format json`.
 fn read_baseline(path: &std::path::Path) -> Result<Report, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        CliError::input(format!(
-            "{}: error: cannot read the baseline: {e}",
-            path.display()
-        ))
-    })?;
+    let text = vanban_syntax::text::read_file(path)
+        .and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        })
+        .map_err(|e| {
+            CliError::input(format!(
+                "{}: error: cannot read the baseline: {e}",
+                path.display()
+            ))
+        })?;
     serde_json::from_str::<Report>(&text).map_err(|e| {
         CliError::input(format!(
             "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",

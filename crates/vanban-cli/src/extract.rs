@@ -2,7 +2,7 @@
 //! ends (a JSON array, JSON Lines or a summary), so the output streams and memory stays
 //! bounded on any corpus.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use indicatif::ParallelProgressIterator;
@@ -62,13 +62,7 @@ fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, bool) {
     let mut unreadable = false;
     let mut roots = args.files.clone();
     if let Some(list) = &args.files_from {
-        let text = if files::is_stdin(list) {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map(|_| s)
-        } else {
-            std::fs::read_to_string(list)
-        };
-        match text {
+        match crate::read_small_text(list) {
             Ok(t) => roots.extend(
                 t.lines()
                     .map(str::trim)
@@ -76,7 +70,7 @@ fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, bool) {
                     .map(PathBuf::from),
             ),
             Err(e) => {
-                note!("{}: error: cannot read the file list: {e}", list.display());
+                note!("{}{e} (the file list)", list.display());
                 unreadable = true;
             }
         }

@@ -3,7 +3,7 @@
 //! `--format`). This package also builds the `vanban` binary (`src/main.rs`): `cargo install vanban-cli`.
 #![warn(missing_docs)]
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -244,20 +244,8 @@ fn extract_options(
     let mut fingerprint = Vec::new();
     for (files, agencies) in [(agencies, true), (abbreviations, false)] {
         for file in files {
-            let text = std::fs::read(file).map_err(|e| {
-                CliError::input(format!(
-                    "{}: error: cannot read the file: {e}",
-                    file.display()
-                ))
-            })?;
-            let text = String::from_utf8(text).map_err(|e| {
-                let pos = e.utf8_error().valid_up_to();
-                let line = 1 + e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count();
-                CliError::input(format!(
-                    "{}:{line}: error: the file is not UTF-8 text (byte {pos})",
-                    file.display()
-                ))
-            })?;
+            let text = read_small_text(file)
+                .map_err(|e| CliError::input(format!("{}{e}", file.display())))?;
             fingerprint.push(u8::from(agencies));
             fingerprint.extend_from_slice(&(text.len() as u64).to_le_bytes());
             fingerprint.extend_from_slice(text.as_bytes());
@@ -269,6 +257,45 @@ fn extract_options(
         }
     }
     Ok((options, fingerprint))
+}
+
+/// The most bytes of a small input the user names: a file list, an agency or abbreviation
+/// table (a million paths, or a hundred thousand agencies, are some tens of MB).
+const SMALL_TEXT_CAP: u64 = 256 << 20;
+
+/// The text of a small input the user names (`-` is standard input): UTF-8, without NUL, at
+/// most [`SMALL_TEXT_CAP`] bytes. Anything else is refused with a reason instead of read into
+/// memory (`--files-from /dev/zero` held 4 GB and aborted; `--agencies /dev/zero` was read as
+/// a GiB of empty agencies). The error goes after the file's name: ": error: …" or
+/// ":LINE: error: …".
+pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> {
+    use vanban_syntax::text::read_capped;
+    let bytes = if files::is_stdin(path) {
+        read_capped(std::io::stdin().lock(), 0, SMALL_TEXT_CAP + 1)
+    } else {
+        std::fs::File::open(path).and_then(|f| {
+            let size = f.metadata().map_or(0, |m| m.len());
+            read_capped(f, size, SMALL_TEXT_CAP + 1)
+        })
+    }
+    .map_err(|e| format!(": error: cannot read the file: {e}"))?;
+    if bytes.len() as u64 > SMALL_TEXT_CAP {
+        return Err(format!(
+            ": error: longer than {} MiB: not a list of paths or a table",
+            SMALL_TEXT_CAP >> 20
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        return Err(format!(
+            ":{line}: error: binary data (a NUL byte), not text"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count();
+        format!(":{line}: error: the file is not UTF-8 text (byte {pos})")
+    })
 }
 
 /// The cache of `--cache DIR` (or `VANBAN_CACHE`), when given and usable.
@@ -285,13 +312,15 @@ pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Resul
     files::write_all(path, text)
 }
 
+/// The bytes of an input (`-` is standard input), at most `vanban_syntax::text::READ_CAP` of
+/// them (an endless source must not fill the memory: `/dev/zero` in a `--files-from` list was
+/// read until the system killed the process, at 24 GB).
 pub(crate) fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use vanban_syntax::text::{read_capped, read_file, READ_CAP};
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
+        read_capped(std::io::stdin().lock(), 0, READ_CAP)
     } else {
-        std::fs::read(path)
+        read_file(path)
     }
 }
 

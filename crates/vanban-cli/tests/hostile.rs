@@ -278,6 +278,89 @@ fn row_14_a_file_name_cannot_break_a_message_line() {
     }
 }
 
+// An endless input named on the command line or in a `--files-from` list (`/dev/zero`): read
+// up to the parse's limit and refused, not read until the memory runs out (found at stop 43:
+// a list holding /dev/zero was read until the system killed the process at 24 GB).
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_read_to_the_limit_not_without_end() {
+    // (Under a 4 GB address-space limit: were a read without end again, it would fail with
+    // "out of memory" in a second instead of filling the machine's memory.)
+    let run = |args: &str| {
+        let child = Command::new("sh")
+            .args(["-c", &format!("ulimit -v 4000000 && exec \"$0\" {args}")])
+            .arg(env!("CARGO_BIN_EXE_vanban"))
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        finish(child, Duration::from_secs(120), args)
+    };
+    let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
+    for (args, says) in [
+        (
+            "parse /dev/zero -q".to_owned(),
+            "/dev/zero: error: not a text document",
+        ),
+        // A file list and an agency table are small: the same source is refused at 256 MiB
+        // (the list was read whole and its one "path" of NUL bytes took 4 GB; the table was
+        // taken as a GiB of empty agencies).
+        (
+            "extract --files-from /dev/zero".to_owned(),
+            "/dev/zero: error: longer than 256 MiB",
+        ),
+        (
+            format!("extract {seed} --agencies /dev/zero"),
+            "/dev/zero: error: longer than 256 MiB",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(3), "{args}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(says),
+            "{args}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+// A table or a list that is binary or not UTF-8 is refused, naming its line.
+#[test]
+fn a_binary_table_or_list_is_refused_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let nul = dir.path().join("nul.tsv");
+    std::fs::write(&nul, "Sở A\tA\nSở B\0\tB\n").unwrap();
+    let latin = dir.path().join("latin.txt");
+    std::fs::write(&latin, b"a.txt\nb\xe9.txt\n").unwrap();
+    let nul = nul.to_str().unwrap();
+    let latin = latin.to_str().unwrap();
+    let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
+    for (args, says) in [
+        (
+            vec!["extract", seed, "--agencies", nul],
+            format!("{nul}:2: error: binary data"),
+        ),
+        (
+            vec!["extract", "--files-from", latin],
+            format!("{latin}:2: error: the file is not UTF-8 text"),
+        ),
+    ] {
+        let out = vanban(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(&says),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
 // Row 16: a path longer than PATH_MAX.
 #[cfg(unix)]
 #[test]

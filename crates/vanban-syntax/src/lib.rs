@@ -158,11 +158,15 @@ pub fn parse(text: &str) -> Parsed {
     let (text, cut) = within(text, MAX_LEN);
     let normalized = text::normalize(text);
     let (document, mut diagnostics, folded) = lower::lower(&normalized.text, &normalized.map);
-    if let Some(len) = cut {
+    if cut.is_some() {
         diagnostics.push(Diagnostic {
             code: codes::TEXT_TOO_LONG.to_owned(),
             severity: Severity::Error,
-            message: format!("the text is {len} bytes long: only its first {MAX_LEN} are read"),
+            // (Not its length: a reader may have stopped a little past the limit, as the
+            // command-line tool does on an endless input.)
+            message: format!(
+                "the text is longer than {MAX_LEN} bytes: only its first {MAX_LEN} are read"
+            ),
             span: {
                 let end = normalized.text.len();
                 let (line, column) = normalized.map.line_col(&normalized.text, end);

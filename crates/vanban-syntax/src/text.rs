@@ -15,6 +15,35 @@ pub use vanban_text::xml::{escape_xml, XmlSpace};
 
 use crate::error::DecodeError;
 
+/// The most bytes read from one input by [`read_file`]: the most a parse reads
+/// ([`crate::MAX_LEN`]) and a few more, so that the parse sees the text is longer and says so.
+pub const READ_CAP: u64 = crate::MAX_LEN as u64 + 4;
+
+/// The bytes of a file, at most [`READ_CAP`] of them: a parse reads a text's first GiB only,
+/// and an endless source (`/dev/zero`, a pipe that never closes) must not fill the memory.
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_capped(file, size, READ_CAP)
+}
+
+/// At most `cap` bytes of `source` (`size`, when known, sizes the buffer). A read cut by the
+/// cap in the middle of a UTF-8 character ends before it, so that the text still decodes.
+pub fn read_capped(source: impl std::io::Read, size: u64, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let room = usize::try_from(size.min(cap)).unwrap_or(0);
+    let mut buf = Vec::with_capacity(room);
+    source.take(cap).read_to_end(&mut buf)?;
+    if buf.len() as u64 == cap {
+        if let Err(e) = std::str::from_utf8(&buf) {
+            if e.error_len().is_none() {
+                buf.truncate(e.valid_up_to());
+            }
+        }
+    }
+    Ok(buf)
+}
+
 /// Decode raw bytes into text.
 ///
 /// UTF-8 (a BOM is stripped), UTF-16 LE/BE and UTF-32 LE/BE with a BOM are accepted. Anything
@@ -822,6 +851,31 @@ fn rewrite_one(
 
 #[cfg(test)]
 mod tests {
+
+    /// An endless source gives `cap` bytes and no more; a source shorter than the cap is read
+    /// whole; a read cut inside a UTF-8 character ends before it (the text still decodes),
+    /// and one cut at a character's end keeps every byte.
+    #[test]
+    fn reads_stop_at_the_cap_on_a_character_boundary() {
+        let read = |src: &[u8], cap| read_capped(src, 0, cap).expect("a read from memory");
+        let endless = read_capped(std::io::repeat(b'a'), 0, 1000).expect("a repeat");
+        assert_eq!(endless.len(), 1000);
+        assert_eq!(
+            read("Sở Tài chính".as_bytes(), 1000),
+            "Sở Tài chính".as_bytes()
+        );
+        // "ở" is 3 bytes, at 1..4: a cap of 3 cuts it, a cap of 4 does not.
+        let text = "Sở Tài chính".repeat(100);
+        assert_eq!(read(text.as_bytes(), 3), b"S");
+        assert_eq!(read(text.as_bytes(), 4), "Sở".as_bytes());
+        for cap in 1..200u64 {
+            let got = read(text.as_bytes(), cap);
+            let s = std::str::from_utf8(&got).expect("decodes");
+            assert!(text.starts_with(s) && cap - got.len() as u64 <= 3, "{cap}");
+        }
+        // Bytes that are not UTF-8 before the cut are left for the decoder to name.
+        assert_eq!(read(&[0xff, 0xfe, 0x00, 0x41, 0xe1], 5).len(), 5);
+    }
     use super::*;
 
     /// The byte survey answers as the character one for every character (alone, and between
