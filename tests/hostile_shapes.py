@@ -5,7 +5,8 @@ time for 1x (a quadratic gives about 16x), whose peak memory for 4x exceeds 6x i
 1x, whose extraction peaks over 20x the input plus 64 MB, or that crashes (a signal, or a
 panic reported as an internal error), is reported; the exit status is 1 when one is.
 
-usage: python3 tests/hostile_shapes.py [--vanban target/release/vanban] [--size BYTES] [SHAPE ...]
+usage: python3 tests/hostile_shapes.py [--vanban target/release/vanban] [--size BYTES]
+                                      [--phrase-lists] [SHAPE ...]
 
 Each shape is grown until its smaller document is at least --size bytes (default 250 000).
 The times are user + system CPU seconds of the child (os.wait4), so other processes on a
@@ -139,6 +140,38 @@ SHAPES = {
     "semicolon-one-line": lambda n: HEAD + TASK + ";" * (n * 10) + "\n",
 }
 
+def phrase_list_shapes():
+    """Shapes made of the phrases of each word list in crates/vanban-extract/data (its first
+    40 phrases of one or two columns): all on one line, capitalised and comma-separated on one
+    line, and one a task line. The lists name what the readers look for, so a reader that
+    searches back from each of its phrases, or reads each one's window again, shows here."""
+    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "vanban-extract", "data")
+    shapes = {}
+    for name in sorted(os.listdir(data)):
+        if not name.endswith(".tsv"):
+            continue
+        phrases = []
+        with open(os.path.join(data, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                for cell in line.rstrip("\n").split("\t")[:2]:
+                    cell = cell.strip()
+                    if cell and len(cell) < 60 and cell not in phrases:
+                        phrases.append(cell)
+        phrases = phrases[:40]
+        if not phrases:
+            continue
+        stem = name[:-4]
+        flat = " ".join(phrases) + " "
+        capitalised = " ".join(p[:1].upper() + p[1:] for p in phrases) + ", "
+        shapes[f"{stem}/line"] = lambda n, u=flat: HEAD + TASK + u * n + "\n"
+        shapes[f"{stem}/capitalised"] = lambda n, u=capitalised: HEAD + TASK + u * n + "\n"
+        shapes[f"{stem}/lines"] = lambda n, ps=phrases: HEAD + "I. A\n" + "".join(
+            f"{k % 9 + 1}. Sở Tài chính {ps[k % len(ps)]} Sở Y tế\n" for k in range(n))
+    return shapes
+
+
 COMMANDS = [
     ["extract"],
     ["parse", "--format", "json"],
@@ -165,8 +198,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--vanban", default="target/release/vanban")
     ap.add_argument("--size", type=int, default=250_000)
+    ap.add_argument("--phrase-lists", action="store_true",
+                    help="also the shapes made of each word list's phrases (about 150 more)")
     ap.add_argument("shapes", nargs="*", metavar="SHAPE", help="shapes to run (default: all)")
     args = ap.parse_args()
+    if args.phrase_lists:
+        SHAPES.update(phrase_list_shapes())
     unknown = [s for s in args.shapes if s not in SHAPES]
     if unknown:
         ap.error(f"unknown shape(s) {', '.join(unknown)}; known: {', '.join(SHAPES)}")
@@ -179,7 +216,7 @@ def main():
                 n *= 2
             paths = []
             for k in (1, 4):
-                path = os.path.join(tmp, f"{name}.{k}.txt")
+                path = os.path.join(tmp, f"{name.replace('/', '.')}.{k}.txt")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(make(k * n))
                 paths.append(path)

@@ -355,7 +355,7 @@ mod tests {
     use super::*;
 
     /// A marker gives back its text and number as given, whether both fit inline together
-    /// or not (made by `concat` then), with an empty number kept as present.
+    /// or not, with an empty number kept as present.
     #[test]
     fn a_marker_keeps_its_text_and_number() {
         let long = "Điều 123456789012345678901234567890";
