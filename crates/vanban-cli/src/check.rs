@@ -207,7 +207,7 @@ pub(crate) fn lint_cmd(args: &LintArgs) -> CliResult {
         QueryFormat::Text => lint_text(args, &linted),
     };
     write_output(args.output.as_ref(), &text)
-        .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")))?;
+        .map_err(|e| crate::output_error(args.output.as_ref(), e))?;
     let verdict = if linted.denied {
         Err(CliError::Strict)
     } else {
@@ -318,7 +318,7 @@ pub(crate) fn report_cmd(args: &ReportArgs) -> CliResult {
         text
     };
     write_output(args.output.as_ref(), &text)
-        .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")))?;
+        .map_err(|e| crate::output_error(args.output.as_ref(), e))?;
     let verdict = if regressed {
         Err(CliError::Regression)
     } else {

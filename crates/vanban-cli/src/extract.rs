@@ -159,16 +159,16 @@ impl Sink<'_> {
     }
 
     /// Close the array and flush: the first write error, if any (a closed pipe is none).
-    fn finish(mut self) -> Result<(), CliError> {
+    fn finish(mut self, path: Option<&PathBuf>) -> Result<(), CliError> {
         if self.shape == Shape::Array {
             let end = extraction::array_close(self.first);
             self.emit(end);
         }
         let flushed = self.out.flush();
         match self.write_err.or(flushed.err()) {
-            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::input(format!(
-                "error: cannot write the output: {e}"
-            ))),
+            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(crate::output_error(path, e))
+            }
             _ => Ok(()),
         }
     }
@@ -185,12 +185,7 @@ pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
         return Err(CliError::usage_reported());
     }
     let mut target = match &args.output {
-        Some(p) => Some(files::AtomicFile::create(p).map_err(|e| {
-            CliError::input(format!(
-                "{}: error: cannot write the output: {e}",
-                p.display()
-            ))
-        })?),
+        Some(p) => Some(files::AtomicFile::create(p).map_err(|e| crate::output_error(Some(p), e))?),
         None => None,
     };
     let sink: Box<dyn Write + '_> = match target.as_mut() {
@@ -213,14 +208,9 @@ pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
         c.summary();
     }
     let [docs, citations, relations, assignments] = sink.counts;
-    sink.finish()?;
+    sink.finish(args.output.as_ref())?;
     if let (Some(t), Some(p)) = (target, &args.output) {
-        t.commit().map_err(|e| {
-            CliError::input(format!(
-                "{}: error: cannot write the output: {e}",
-                p.display()
-            ))
-        })?;
+        t.commit().map_err(|e| crate::output_error(Some(p), e))?;
     }
     if let (Some(path), false) = (&args.output, args.quiet) {
         use vanban_text::count;

@@ -403,8 +403,8 @@ pub(crate) fn write_streamed(
 
 /// [`write_streamed`] of an output made by vanban-output, with the errors a command reports:
 /// `{prefix}error: cannot serialise the output: …` when the output could not be made (it
-/// always can: the model's types serialise), `{prefix}error: cannot write the output: …` when
-/// the writer failed.
+/// always can: the model's types serialise), [`crate::output_error`] (naming the output)
+/// when the writer failed.
 pub(crate) fn write_made(
     path: Option<&PathBuf>,
     prefix: &str,
@@ -421,12 +421,9 @@ pub(crate) fn write_made(
             }
         })
     })
-    .map_err(|e| {
-        crate::CliError::input(
-            unserialisable
-                .take()
-                .unwrap_or_else(|| format!("{prefix}error: cannot write the output: {e}")),
-        )
+    .map_err(|e| match unserialisable.take() {
+        Some(message) => crate::CliError::input(message),
+        None => crate::output_error(path, e),
     })
 }
 

@@ -419,7 +419,7 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
                 std::borrow::Cow::Borrowed(a.text.as_str())
             };
             write_output(corpus.output.as_ref(), &text)
-                .map_err(|e| CliError::input(format!("error: cannot write the output: {e}")))
+                .map_err(|e| crate::output_error(corpus.output.as_ref(), e))
         }
     };
     // The process ends after the answer: freeing a large graph node by node is time spent
@@ -573,12 +573,7 @@ fn graph_files_cmd(args: &GraphArgs) -> CliResult {
     })?;
     for (name, text) in files {
         let path = dir.join(name);
-        write_output(Some(&path), &text).map_err(|e| {
-            CliError::input(format!(
-                "{}: error: cannot write the output: {e}",
-                path.display()
-            ))
-        })?;
+        write_output(Some(&path), &text).map_err(|e| crate::output_error(Some(&path), e))?;
     }
     unless_unreadable(unreadable, Ok(()))
 }

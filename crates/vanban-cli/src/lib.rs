@@ -229,7 +229,7 @@ fn run_command(command: &Command) -> CliResult {
         Command::Lint(args) => check::lint_cmd(args),
         Command::Report(args) => check::report_cmd(args),
         Command::Schema(args) => write_output(args.file.as_ref(), &args.output.render())
-            .map_err(|e| CliError::input(format!("error: cannot write the output: {e}"))),
+            .map_err(|e| output_error(args.file.as_ref(), e)),
     }
 }
 
@@ -308,6 +308,14 @@ fn open_cache(
         .and_then(|d| cache::Cache::open(d, fingerprint, quiet))
 }
 
+/// The error of an output that could not be written, naming where it was going.
+pub(crate) fn output_error(path: Option<&PathBuf>, e: impl std::fmt::Display) -> CliError {
+    CliError::input(match path {
+        Some(p) => format!("{}: error: cannot write the output: {e}", p.display()),
+        None => format!("error: cannot write to standard output: {e}"),
+    })
+}
+
 pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Result<()> {
     files::write_all(path, text)
 }
@@ -362,7 +370,7 @@ fn write_parsed(name: &str, parsed: &Parsed, args: &ParseArgs) -> CliResult {
         })
         .map_err(CliError::input)?;
         return write_output(args.output.as_ref(), &vanban_text::visible(&rendered))
-            .map_err(|e| CliError::input(format!("{name}: error: cannot write the output: {e}")));
+            .map_err(|e| output_error(args.output.as_ref(), e));
     }
     let prefix = format!("{name}: ");
     run::guarded(name, || {

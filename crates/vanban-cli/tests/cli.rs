@@ -607,3 +607,51 @@ fn filters_refuse_days_not_in_the_calendar_and_empty_text() {
         );
     }
 }
+
+/// An output that cannot be written fails with exit 3 and a message naming it: the path of
+/// `-o` (here a folder), or standard output (here `/dev/full`). Each command writes through
+/// one of a few paths (streamed JSON, a text answer, a report, a schema); before stop 43 some
+/// named the input instead, or nothing.
+#[cfg(unix)]
+#[test]
+fn an_unwritable_output_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
+    let commands: [&[&str]; 10] = [
+        &["parse", seed],
+        &["parse", seed, "--format", "outline"],
+        &["extract", "seeds"],
+        &["graph", "seeds", "--format", "json"],
+        &["graph", "seeds", "--format", "svg"],
+        &["lint", "seeds"],
+        &["report", "seeds"],
+        &["schema", "parse"],
+        &["chain", "208/KH-UBND", "seeds"],
+        &["tasks", "seeds"],
+    ];
+    for args in commands {
+        let mut to_folder = args.to_vec();
+        to_folder.extend(["-o", folder]);
+        let out = vanban(&to_folder);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{to_folder:?}: {err}");
+        assert!(
+            err.contains(&format!("{folder}: error: cannot write the output")),
+            "{to_folder:?}: {err}"
+        );
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .current_dir(REPO)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?} > /dev/full: {err}");
+        assert!(
+            err.contains("error: cannot write to standard output"),
+            "{args:?} > /dev/full: {err}"
+        );
+    }
+}
