@@ -306,7 +306,15 @@ impl AtomicFile {
         // the system applies), not the temporary file's 0600; a replaced one keeps its mode.
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let file = builder.tempfile_in(dir)?;
+        // (A missing folder is named as such: the temporary file's error names a path the
+        // user never gave, ".out.json.QicemX.part".)
+        if !dir.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("there is no folder {}", dir.display()),
+            ));
+        }
+        let file = builder.tempfile_in(&dir)?;
         if let Ok(existing) = std::fs::metadata(target) {
             file.as_file().set_permissions(existing.permissions())?;
         }

@@ -640,6 +640,17 @@ fn an_unwritable_output_is_named() {
             err.contains(&format!("{folder}: error: cannot write the output")),
             "{to_folder:?}: {err}"
         );
+        // A folder that does not exist is named as such (not the temporary file's path).
+        let missing = format!("{folder}/missing/out.txt");
+        let mut to_missing = args.to_vec();
+        to_missing.extend(["-o", &missing]);
+        let out = vanban(&to_missing);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{to_missing:?}: {err}");
+        assert!(
+            err.contains(&format!("there is no folder {folder}/missing")) && !err.contains(".part"),
+            "{to_missing:?}: {err}"
+        );
         let full = std::fs::File::create("/dev/full").unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
             .args(args)
