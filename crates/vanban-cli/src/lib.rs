@@ -269,16 +269,19 @@ const SMALL_TEXT_CAP: u64 = 256 << 20;
 /// a GiB of empty agencies). The error goes after the file's name: ": error: …" or
 /// ":LINE: error: …".
 pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> {
-    use vanban_syntax::text::read_capped;
+    use vanban_syntax::text::{read_capped, read_file_up_to};
     let bytes = if files::is_stdin(path) {
         read_capped(std::io::stdin().lock(), 0, SMALL_TEXT_CAP + 1)
     } else {
-        std::fs::File::open(path).and_then(|f| {
-            let size = f.metadata().map_or(0, |m| m.len());
-            read_capped(f, size, SMALL_TEXT_CAP + 1)
-        })
+        read_file_up_to(path, SMALL_TEXT_CAP + 1)
     }
     .map_err(|e| format!(": error: cannot read the file: {e}"))?;
+    // The line of a byte offset, for the errors below.
+    let line_of = |b: &[u8], at: usize| {
+        1 + b
+            .get(..at)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+    };
     if bytes.len() as u64 > SMALL_TEXT_CAP {
         return Err(format!(
             ": error: longer than {} MiB: not a list of paths or a table",
@@ -286,14 +289,14 @@ pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> 
         ));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        let line = line_of(&bytes, at);
         return Err(format!(
             ":{line}: error: binary data (a NUL byte), not text"
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let pos = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count();
+        let line = line_of(e.as_bytes(), pos);
         format!(":{line}: error: the file is not UTF-8 text (byte {pos})")
     })
 }

@@ -121,15 +121,13 @@ fn parse_failure(name: &str, e: &ParseError) -> Failure {
 /// With `strict`, the first error diagnostic is raised.
 fn read(input: Input, name: &str, strict: bool) -> Result<Parsed, Failure> {
     let bytes = match input {
-        Input::Path(p) => {
-            vanban_syntax::text::read_file(std::path::Path::new(&p)).map_err(|e| Failure {
-                file: Some(name.to_owned()),
-                ..Failure::new(
-                    "ReadError",
-                    format!("{name}: error: cannot read the file: {e}"),
-                )
-            })?
-        }
+        Input::Path(p) => vanban_syntax::text::read_file(&p).map_err(|e| Failure {
+            file: Some(name.to_owned()),
+            ..Failure::new(
+                "ReadError",
+                format!("{name}: error: cannot read the file: {e}"),
+            )
+        })?,
         Input::Bytes(b) => b,
     };
     let parsed = vanban_syntax::parse_bytes(&bytes).map_err(|e| parse_failure(name, &e))?;

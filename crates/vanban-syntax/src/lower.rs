@@ -1321,7 +1321,7 @@ impl SiblingIds {
     /// Count one more giving of the non-ordinal id in `local`; how many there were before.
     fn give(&mut self) -> usize {
         let given = self.given();
-        if self.repeated_count == 0 || self.repeated != self.local {
+        if self.repeated_count == 0 || self.repeated.as_bytes() != self.local.as_bytes() {
             if self.repeated_count > 0 {
                 let previous = std::mem::take(&mut self.repeated);
                 self.seen.insert(previous, self.repeated_count);

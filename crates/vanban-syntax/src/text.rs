@@ -22,9 +22,14 @@ pub const READ_CAP: u64 = crate::MAX_LEN as u64 + 4;
 /// The bytes of a file, at most [`READ_CAP`] of them: a parse reads a text's first GiB only,
 /// and an endless source (`/dev/zero`, a pipe that never closes) must not fill the memory.
 pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    read_file_up_to(path, READ_CAP)
+}
+
+/// The bytes of a file, at most `cap` of them (see [`read_capped`]).
+pub fn read_file_up_to(path: &std::path::Path, cap: u64) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
-    read_capped(file, size, READ_CAP)
+    read_capped(file, size, cap)
 }
 
 /// At most `cap` bytes of `source` (`size`, when known, sizes the buffer). A read cut by the
@@ -851,6 +856,7 @@ fn rewrite_one(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// An endless source gives `cap` bytes and no more; a source shorter than the cap is read
     /// whole; a read cut inside a UTF-8 character ends before it (the text still decodes),
@@ -876,7 +882,6 @@ mod tests {
         // Bytes that are not UTF-8 before the cut are left for the decoder to name.
         assert_eq!(read(&[0xff, 0xfe, 0x00, 0x41, 0xe1], 5).len(), 5);
     }
-    use super::*;
 
     /// The byte survey answers as the character one for every character (alone, and between
     /// an ASCII letter and a Vietnamese one) and for texts of several.
