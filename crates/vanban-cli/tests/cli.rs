@@ -666,3 +666,42 @@ fn an_unwritable_output_is_named() {
         );
     }
 }
+
+#[test]
+fn the_task_list_for_spreadsheets_shows_formulas_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = PLAN.replace(
+        "1. Sở KH&ĐT chủ trì",
+        "1. -Sở KH&ĐT chủ trì, thời hạn: =HYPERLINK(x)\n2. +Sở Y tế chủ trì",
+    );
+    let path = write(dir.path(), "plan.txt", &plan);
+    let out = vanban(&["tasks", "-q", &path, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    // Each task's text starts with a formula character and is shown as text.
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(
+        csv.contains(",\"'-Sở KH&ĐT chủ trì") && csv.contains(",\"'+Sở Y tế chủ trì"),
+        "{csv}"
+    );
+    assert!(
+        !csv.contains(",-Sở") && !csv.contains(",\"-Sở") && !csv.contains(",\"+Sở"),
+        "{csv}"
+    );
+    // The graph's import files keep the text as it is.
+    let out = vanban(&[
+        "graph",
+        "-q",
+        &path,
+        "--format",
+        "csv",
+        "-o",
+        &dir.path().join("g").to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let nodes = std::fs::read_to_string(dir.path().join("g/nodes.csv")).unwrap();
+    assert!(
+        nodes.contains(",\"-Sở KH&ĐT chủ trì") && nodes.contains(",\"+Sở Y tế chủ trì"),
+        "{nodes}"
+    );
+}

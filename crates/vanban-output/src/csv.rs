@@ -22,11 +22,32 @@ pub(crate) fn field(f: &str) -> String {
     }
 }
 
+/// A CSV field for a file a spreadsheet opens: as [`field`], and a field that starts with a
+/// character a spreadsheet reads as the start of a formula (`=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets an apostrophe before it, so that a document's text ("=HYPERLINK(…)",
+/// or a deadline written "- Trước ngày 15/10/2026") is shown as text and never run.
+pub(crate) fn spreadsheet_field(f: &str) -> String {
+    if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        field(&format!("'{f}"))
+    } else {
+        field(f)
+    }
+}
+
 /// A CSV record: the fields quoted as [`field`] does, separated by commas, ended by `\n`.
 pub(crate) fn record<S: AsRef<str>>(fields: &[S]) -> String {
+    record_with(fields, field)
+}
+
+/// A CSV record for a spreadsheet: each field as [`spreadsheet_field`] makes it.
+pub(crate) fn spreadsheet_record<S: AsRef<str>>(fields: &[S]) -> String {
+    record_with(fields, spreadsheet_field)
+}
+
+fn record_with<S: AsRef<str>>(fields: &[S], make: fn(&str) -> String) -> String {
     let mut line: String = fields
         .iter()
-        .map(|f| field(f.as_ref()))
+        .map(|f| make(f.as_ref()))
         .collect::<Vec<_>>()
         .join(",");
     line.push('\n');
@@ -47,5 +68,35 @@ mod tests {
         assert_eq!(field(""), "");
         assert_eq!(field("a\u{0}b\u{1b}[31m\tc"), "ab[31m\tc");
         assert_eq!(record(&["a", "b,c", ""]), "a,\"b,c\",\n");
+    }
+
+    #[test]
+    fn a_spreadsheet_never_reads_a_field_as_a_formula() {
+        for (f, want) in [
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+1+1", "'+1+1"),
+            ("- Trước ngày 15/10/2026", "'- Trước ngày 15/10/2026"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "\"'\r=1\""),
+            ("=a,b", "\"'=a,b\""),
+        ] {
+            assert_eq!(spreadsheet_field(f), want, "{f:?}");
+        }
+        // Anything else as `field` has it.
+        for f in [
+            "208/KH-UBND",
+            "a, b",
+            "",
+            " =1",
+            "Sở Tài chính",
+            "2025-12-31",
+        ] {
+            assert_eq!(spreadsheet_field(f), field(f), "{f:?}");
+        }
+        assert_eq!(spreadsheet_record(&["=1", "a"]), "'=1,a\n");
     }
 }

@@ -24,7 +24,7 @@ formats! {
     pub enum TaskFormat {
         Text = "text": "One line a task: date, document, element, lead (or addressees), text",
         Json = "json": "JSON: each task with its agencies by role and its deadline object",
-        Csv = "csv": "CSV with a header row: date, document, node, lead, cooperating, responsible, deadline, text",
+        Csv = "csv": "CSV with a header row: date, document, node, lead, cooperating, responsible, deadline, text (a field that starts with =, +, -, @ gets an apostrophe first, so that a spreadsheet never runs it as a formula)",
     }
 }
 
@@ -303,7 +303,7 @@ pub fn tasks(found: &[TaskRow], format: TaskFormat) -> String {
                         .unwrap_or_default(),
                     t.text.clone(),
                 ];
-                s.push_str(&crate::csv::record(&fields));
+                s.push_str(&crate::csv::spreadsheet_record(&fields));
             }
             s
         }
