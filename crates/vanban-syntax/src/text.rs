@@ -438,8 +438,9 @@ pub struct OffsetMap {
     /// Checkpoints (normalised offset, original offset); between two checkpoints the
     /// difference is constant. Empty means the identity.
     points: Vec<(usize, usize)>,
-    /// Byte offsets where original lines start.
-    line_starts: Vec<usize>,
+    /// Byte offsets where original lines start (32 bits: an input is cut at 1 GiB, see
+    /// [`READ_CAP`]; a document of a million short lines kept 8 MB of them as `usize`).
+    line_starts: Vec<u32>,
     /// The original text, for column counting; `None` when it is the normalised text (no
     /// second copy of an unchanged document).
     original: Option<String>,
@@ -496,7 +497,7 @@ impl OffsetMap {
     /// text is `original` itself.
     fn new(
         points: Vec<(usize, usize)>,
-        line_starts: Vec<usize>,
+        line_starts: Vec<u32>,
         original: &str,
         same: bool,
     ) -> OffsetMap {
@@ -516,8 +517,8 @@ impl OffsetMap {
         let holds = |p: usize| {
             p >= 1
                 && p <= starts.len()
-                && starts[p - 1] <= orig
-                && starts.get(p).is_none_or(|&next| orig < next)
+                && starts[p - 1] as usize <= orig
+                && starts.get(p).is_none_or(|&next| orig < next as usize)
         };
         let hint = self.line_hint.load(Ordering::Relaxed);
         let line = if holds(hint) {
@@ -525,7 +526,7 @@ impl OffsetMap {
         } else if holds(hint + 1) {
             hint + 1
         } else {
-            starts.partition_point(|&s| s <= orig)
+            starts.partition_point(|&s| s as usize <= orig)
         };
         self.line_hint.store(line, Ordering::Relaxed);
         line
@@ -547,7 +548,7 @@ impl OffsetMap {
         let original = self.original.as_deref().unwrap_or(text);
         let orig = self.to_original(offset).min(original.len());
         let line = self.line_of(orig);
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts[line - 1] as usize;
         let mut end = orig;
         while !original.is_char_boundary(end) {
             end -= 1;
@@ -701,7 +702,7 @@ pub fn normalize(input: &str) -> Normalized {
 
 /// Byte offsets where the lines of the original text start: after LF, CR, CR LF and, when
 /// `other_breaks`, the Unicode line separators.
-fn original_line_starts(input: &str, other_breaks: bool) -> Vec<usize> {
+fn original_line_starts(input: &str, other_breaks: bool) -> Vec<u32> {
     let mut line_starts = vec![0];
     if other_breaks {
         // Lines of the original also end at the Unicode line separators.
@@ -709,7 +710,7 @@ fn original_line_starts(input: &str, other_breaks: bool) -> Vec<usize> {
         while let Some((i, c)) = chars.next() {
             let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
             if (c == '\n' || c == '\r' || other_line_break(c)) && !crlf {
-                line_starts.push(i + c.len_utf8());
+                line_starts.push(vanban_text::saturating_u32(i + c.len_utf8()));
             }
         }
     } else {
@@ -717,7 +718,7 @@ fn original_line_starts(input: &str, other_breaks: bool) -> Vec<usize> {
         line_starts.extend(
             memchr::memchr2_iter(b'\n', b'\r', bytes)
                 .filter(|&p| !(bytes[p] == b'\r' && bytes.get(p + 1) == Some(&b'\n')))
-                .map(|p| p + 1),
+                .map(|p| vanban_text::saturating_u32(p + 1)),
         );
     }
     line_starts
@@ -1107,7 +1108,7 @@ mod tests {
         let orig = n.map.original.as_deref().unwrap_or(&n.text);
         for (&o, &(line, _)) in offsets.iter().zip(&expected) {
             let at = n.map.to_original(o).min(orig.len());
-            let searched = n.map.line_starts.partition_point(|&s| s <= at);
+            let searched = n.map.line_starts.partition_point(|&s| s as usize <= at);
             assert_eq!(line as usize, searched, "offset {o}");
         }
         let mut scrambled = offsets.clone();
