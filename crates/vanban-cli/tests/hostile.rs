@@ -664,6 +664,50 @@ fn row_02_cooperation_phrases_repeated_on_one_line_are_linear() {
     assert_linear("'chủ trì, phối hợp với' repeated in a task", make, 1500);
 }
 
+// A user's registry (`--agencies`) of thousands of names under one first word — the country's
+// communes, "Ủy ban nhân dân xã …", or centres "… tỉnh" — was read a name at a time at each
+// mention: time grew with the mentions times the registry (8 000 tasks and 16 000 communes:
+// 2.95 s; "… tỉnh" names 3.75 s). Found at stop 44; a large bucket is now looked up a
+// prefix of the text at a time (0.16 and 0.13 s).
+#[test]
+fn row_02_a_large_user_registry_is_looked_up_not_read_name_by_name() {
+    let names = |n: usize| {
+        let mut tsv = String::new();
+        for k in 0..n {
+            tsv.push_str(&format!(
+                "Ủy ban nhân dân xã Tân Hòa {k}\tUBND xã Tân Hòa {k}\nTrung tâm An Bình {k} tỉnh\n\
+                 Các cấp ủy Phú Mỹ {k}\n"
+            ));
+        }
+        let mut options = vanban::ExtractOptions::default();
+        options.registry.extend_agencies(&tsv);
+        options
+    };
+    let text = |n: usize| {
+        let mut t = format!("{HEAD}I. NHIỆM VỤ\n");
+        for k in 0..n {
+            t.push_str(&format!(
+                "{}. Ủy ban nhân dân xã Tân Hòa {k} chủ trì, phối hợp với Trung tâm An Bình {k} \
+                 Lào Cai và Các cấp uỷ Phú Mỹ {k} thực hiện.\n",
+                k + 1
+            ));
+        }
+        vanban::parse(&t)
+    };
+    let (small, large) = ((names(300), text(300)), (names(1200), text(1200)));
+    let run = |(options, parsed): &(vanban::ExtractOptions, vanban::Parsed)| {
+        let x = vanban::extract_with(parsed, options);
+        assert!(x.assignments.len() >= 300, "{}", x.assignments.len());
+        std::hint::black_box(x.assignments.len());
+    };
+    assert_fourfold_under_six(
+        "a registry of 4× the names, and 4× the tasks naming them",
+        "300 tasks, 900 names",
+        || run(&small),
+        || run(&large),
+    );
+}
+
 // The same attack on the readers of tables and of misread markers: many header lines, long
 // tables laid out by position, many "8)" or "HI-" lines.
 #[test]
