@@ -207,6 +207,62 @@ struct Stems {
     longest: usize,
 }
 
+/// The most heads read one by one ([`SCAN_MOST`] for the heads: the builtin lists give some
+/// sixty); a user's abbreviations can add thousands.
+const HEADS_SCAN_MOST: usize = 128;
+
+/// The words that start an agency name, in the order given, each once, and what answers
+/// questions about them without reading them all.
+#[derive(Debug, Clone, Default)]
+struct Heads {
+    list: Vec<String>,
+    /// Each head's place in `list`.
+    at: vanban_text::HashMap<Box<str>, usize>,
+    /// Each head, and each of its beginnings that a space ends ("Ban", "Ban Chỉ" of "Ban Chỉ
+    /// đạo"): what a name that is only a head is.
+    starts: vanban_text::HashSet<Box<str>>,
+    /// The first word of each head.
+    firsts: vanban_text::HashSet<Box<str>>,
+    /// The longest head, in bytes.
+    longest: usize,
+}
+
+impl Heads {
+    /// Add a head, unless it is there.
+    fn push(&mut self, head: &str) {
+        if self.at.contains_key(head) {
+            return;
+        }
+        self.at.insert(head.into(), self.list.len());
+        self.list.push(head.to_owned());
+        self.longest = self.longest.max(head.len());
+        for (i, _) in head.match_indices(' ') {
+            self.starts.insert(head.sub(..i).into());
+        }
+        self.starts.insert(head.into());
+        self.firsts
+            .insert(head.split(' ').next().unwrap_or(head).into());
+    }
+
+    /// The places in `list` of the heads `t` starts with, ending at a word's end.
+    fn ending_in<'a>(&'a self, t: &'a str) -> impl Iterator<Item = usize> + 'a {
+        prefix_ends(t, self.longest).filter_map(|end| self.at.get(t.sub(..end)).copied())
+    }
+
+    /// Whether `t` starts with a head (not only at a word's end).
+    fn any_starts(&self, t: &str) -> bool {
+        if self.list.len() > HEADS_SCAN_MOST {
+            let reach = vanban_text::floor(t, self.longest);
+            return t
+                .sub(..reach)
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .any(|end| self.at.contains_key(t.sub(..end)));
+        }
+        self.list.iter().any(|h| t.starts_with(h.as_str()))
+    }
+}
+
 /// The agency registry: canonical names with aliases, and abbreviations.
 #[derive(Debug, Clone)]
 pub struct AgencyRegistry {
@@ -238,7 +294,7 @@ pub struct AgencyRegistry {
     abbreviations: vanban_text::HashMap<String, String>,
     /// Words that start an agency name: `data/agency-heads.tsv` and the abbreviations that expand to a
     /// name starting with one ("BCHQS" → "Bộ Chỉ huy Quân sự").
-    heads: Vec<String>,
+    heads: Heads,
     /// A number that changes with the contents (a new one at every change): with the text,
     /// the key of the lists last read (`recent`).
     stamp: u64,
@@ -262,9 +318,12 @@ impl AgencyRegistry {
             bare_firsts: vanban_text::HashSet::default(),
             provincial: vanban_text::HashMap::default(),
             abbreviations: vanban_text::HashMap::default(),
-            heads: AGENCY_HEADS.iter().map(|h| (*h).to_owned()).collect(),
+            heads: Heads::default(),
             stamp: recent::stamp(),
         };
+        for h in AGENCY_HEADS.iter() {
+            r.heads.push(h);
+        }
         r.extend_agencies(AGENCIES);
         r.extend_abbreviations(ABBREVIATIONS);
         r
@@ -289,8 +348,8 @@ impl AgencyRegistry {
                     e.strip_prefix(h)
                         .is_some_and(|r| r.is_empty() || r.starts_with(' '))
                 });
-                if starts_name && !self.heads.iter().any(|h| h == a) {
-                    self.heads.push(a.to_owned());
+                if starts_name {
+                    self.heads.push(a);
                 }
             }
         }
@@ -458,10 +517,7 @@ impl AgencyRegistry {
     /// "Hội đồng"): what a reader gives when the words after a head are not a name. (A
     /// plural, "các Bộ", names a group and is not bare.)
     pub(crate) fn is_bare_head(&self, name: &str) -> bool {
-        let n = name.trim();
-        self.heads
-            .iter()
-            .any(|h| h == n || h.strip_prefix(n).is_some_and(|r| r.starts_with(' ')))
+        self.heads.starts.contains(name.trim())
     }
 
     /// The canonical name of an alias given whole (folded).
@@ -703,9 +759,9 @@ impl AgencyRegistry {
         self.match_at(f).is_some()
             || self.loose_match_at(f, 0).is_some()
             || title_at(f).is_some()
-            || self.heads.iter().any(|h| {
-                t.starts_with(h) || t.strip_prefix("các ").is_some_and(|r| r.starts_with(h))
-            })
+            || self.heads.any_starts(t)
+            || t.strip_prefix("các ")
+                .is_some_and(|r| self.heads.any_starts(r))
             || distributive_head(t).is_some()
     }
 
@@ -833,7 +889,7 @@ impl AgencyRegistry {
             let capital = bare.chars().next().is_some_and(char::is_uppercase)
                 && bare.chars().all(vanban_text::is_alphabetic)
                 && bare.chars().skip(1).all(|c| !c.is_uppercase());
-            if !capital || self.heads.iter().any(|h| h.split(' ').next() == Some(bare)) {
+            if !capital || self.heads.firsts.contains(bare) {
                 break;
             }
             n += 1;
@@ -856,12 +912,25 @@ impl AgencyRegistry {
         let plural = text
             .strip_prefix("Các ")
             .or_else(|| text.strip_prefix("các "));
+        let heads = &self.heads;
+        if heads.list.len() > HEADS_SCAN_MOST {
+            // The heads that end at a word's end at the start of the text or of its plural
+            // (each head once), the longest and, of equal length, the last listed: what the
+            // scan below keeps.
+            let found = heads
+                .ending_in(text)
+                .chain(plural.into_iter().flat_map(|p| heads.ending_in(p)));
+            return found
+                .max_by_key(|&k| (heads.list[k].len(), k))
+                .map(|k| &heads.list[k]);
+        }
         let firsts = [text, plural.unwrap_or(text)].map(|t| t.as_bytes().first().copied());
         let word = |t: &str, h: &str| {
             t.strip_prefix(h)
                 .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
         };
-        self.heads
+        heads
+            .list
             .iter()
             .filter(|h| {
                 firsts.contains(&h.as_bytes().first().copied())
@@ -1471,21 +1540,43 @@ mod tests {
     #[test]
     fn the_longest_head_is_found_by_its_first_byte() {
         let r = AgencyRegistry::builtin();
-        let every = |text: &str| {
-            let word = |t: &str, h: &str| {
-                t.strip_prefix(h)
-                    .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
-            };
-            let plural = text
-                .strip_prefix("Các ")
-                .or_else(|| text.strip_prefix("các "));
-            r.heads
-                .iter()
-                .filter(|h| word(text, h) || plural.is_some_and(|p| word(p, h)))
-                .max_by_key(|h| h.len())
-        };
+        assert!(r.heads.list.len() <= HEADS_SCAN_MOST);
+        let documents = crate::testing::seed_and_corpus();
+        let texts = head_texts(&r, documents.iter().map(String::as_str));
+        assert!(heads_agree_with_scans(&r, &texts) > 5_000);
+    }
+
+    /// With a user's abbreviations for thousands of bodies (each a head), the heads are looked
+    /// up by prefix: the same answers as reading each.
+    #[test]
+    fn many_heads_are_looked_up_as_reading_each_finds() {
+        let mut r = AgencyRegistry::builtin();
+        let mut tsv = String::new();
+        for k in 0..400 {
+            tsv.push_str(&format!(
+                "UBX{k}\tỦy ban nhân dân xã Số {k}\nSTN{}\tSở Tài nguyên {k}\nBan X{k}\tBan Quản lý {k}\n",
+                k % 37
+            ));
+        }
+        r.extend_abbreviations(&tsv);
+        assert!(
+            r.heads.list.len() > HEADS_SCAN_MOST * 4,
+            "{}",
+            r.heads.list.len()
+        );
+        let seed = include_str!("../../../seeds/208-KH-UBND_2024_TuyenQuang.txt");
+        let texts = head_texts(&r, [seed]);
+        assert!(heads_agree_with_scans(&r, &texts) > 5_000);
+    }
+
+    /// Every head alone, in the plural, before a letter or a space, and with its last byte
+    /// changed; and a window at every line start and after every space of `documents`.
+    fn head_texts<'a>(
+        r: &AgencyRegistry,
+        documents: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
-        for h in &r.heads {
+        for h in &r.heads.list {
             for form in [
                 "{}",
                 "Các {}",
@@ -1501,7 +1592,7 @@ mod tests {
             cut.pop();
             texts.push(format!("{cut}z ủy"));
         }
-        for text in crate::testing::seed_and_corpus() {
+        for text in documents {
             for (i, c) in text.char_indices() {
                 if i == 0 || c == ' ' || c == '\n' {
                     let at = text.sub(i..).trim_start();
@@ -1509,13 +1600,43 @@ mod tests {
                 }
             }
         }
+        texts
+    }
+
+    /// The questions about heads against reading every head, on `texts`; how many texts
+    /// start with a head.
+    fn heads_agree_with_scans(r: &AgencyRegistry, texts: &[String]) -> usize {
+        let list = &r.heads.list;
+        let every = |text: &str| {
+            let word = |t: &str, h: &str| {
+                t.strip_prefix(h)
+                    .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+            };
+            let plural = text
+                .strip_prefix("Các ")
+                .or_else(|| text.strip_prefix("các "));
+            list.iter()
+                .filter(|h| word(text, h) || plural.is_some_and(|p| word(p, h)))
+                .max_by_key(|h| h.len())
+        };
         let mut found = 0;
-        for t in &texts {
+        for t in texts {
             let want = every(t);
             found += usize::from(want.is_some());
             assert_eq!(r.longest_head(t), want, "{t:?}");
+            let starts = list.iter().any(|h| t.starts_with(h.as_str()));
+            assert_eq!(r.heads.any_starts(t), starts, "{t:?}");
+            for w in t.split(' ').take(3) {
+                let n = w.trim();
+                let bare = list
+                    .iter()
+                    .any(|h| h == n || h.strip_prefix(n).is_some_and(|r| r.starts_with(' ')));
+                assert_eq!(r.is_bare_head(w), bare, "{w:?}");
+                let first = list.iter().any(|h| h.split(' ').next() == Some(w));
+                assert_eq!(r.heads.firsts.contains(w), first, "{w:?}");
+            }
         }
-        assert!(found > 5_000, "{found}");
+        found
     }
 
     /// A slice's fold cut from the shared fold is the slice folded alone: every slice (at
