@@ -9,7 +9,7 @@ const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vanban::lint::report::{diff, document_report, Report};
+use vanban::lint::report::{diff, document_report, DocumentReport, Report};
 
 fn root() -> &'static Path {
     Path::new(REPO)
@@ -68,9 +68,9 @@ fn regressions_are_named() {
         .retain(|d| !d.file.ends_with("ND_30-2020-ND-CP_2020.txt"));
     let d = diff(&before, &after);
     assert!(d.regressed());
-    assert_eq!(d.removed, ["ND_30-2020-ND-CP_2020.txt"]);
+    assert_eq!(d.removed, ["corpus/ND_30-2020-ND-CP_2020.txt"]);
     let changed = &d.changed[0];
-    assert_eq!(changed.file, "208-KH-UBND_2024_TuyenQuang.txt");
+    assert_eq!(changed.file, "seeds/208-KH-UBND_2024_TuyenQuang.txt");
     assert_eq!(changed.lost_citations, [lost]);
     assert_eq!(
         changed.regressions,
@@ -84,6 +84,66 @@ fn regressions_are_named() {
     let d = diff(&after, &before);
     assert!(!d.regressed() || !d.removed.is_empty());
     assert!(d.changed.iter().all(|c| c.regressions.is_empty()));
+}
+
+/// Reports of the baseline's first two documents under other paths.
+fn two_as(files: [&str; 2]) -> Report {
+    let b = baseline();
+    let docs = b.documents.into_iter().take(2).zip(files);
+    Report::new(
+        docs.map(|(d, f)| DocumentReport {
+            file: f.to_owned(),
+            ..d
+        })
+        .collect(),
+    )
+}
+
+// Found at stop 44: documents were matched by file name alone, so with `a/x.txt` and
+// `b/x.txt` in the baseline and `b/x.txt` deleted, `a/x.txt` was compared with the baseline's
+// `b/x.txt` ("changed"), nothing was "removed", and the exit code was 0.
+#[test]
+fn documents_of_one_name_in_two_folders_are_never_taken_for_each_other() {
+    let before = two_as(["a/x.txt", "b/x.txt"]);
+    let mut after = before.clone();
+    after.documents.pop();
+    let d = diff(&before, &after);
+    assert_eq!(d.removed, ["b/x.txt"]);
+    assert!(
+        d.changed.is_empty() && d.added.is_empty() && d.regressed(),
+        "{}",
+        d.text()
+    );
+    // Either one gone.
+    let mut after = before.clone();
+    after.documents.remove(0);
+    let d = diff(&before, &after);
+    assert_eq!(d.removed, ["a/x.txt"], "{}", d.text());
+    assert!(d.changed.is_empty(), "{}", d.text());
+    // The same corpus read from elsewhere, one folder per province: each file its own.
+    let before = two_as(["corpus/p1/x.txt", "corpus/p2/x.txt"]);
+    for moved in [
+        ["/data/corpus/p1/x.txt", "/data/corpus/p2/x.txt"],
+        ["p1/x.txt", "p2/x.txt"],
+    ] {
+        let d = diff(&before, &two_as(moved));
+        assert!(d.is_empty(), "{moved:?}: {}", d.text());
+        let d = diff(&before, &two_as([moved[1], moved[0]]));
+        assert_eq!(d.changed.len(), 2, "{moved:?} swapped: {}", d.text());
+    }
+    // A file of a name of its own found in another folder is that file.
+    let d = diff(
+        &two_as(["a/x.txt", "a/y.txt"]),
+        &two_as(["b/x.txt", "a/y.txt"]),
+    );
+    assert!(d.is_empty(), "{}", d.text());
+    // Names that are not UTF-8 read the same ("�.txt"): matched in order, one gone is gone.
+    let before = two_as(["d/\u{fffd}.txt", "d/\u{fffd}.txt"]);
+    assert!(diff(&before, &before).is_empty());
+    let mut after = before.clone();
+    after.documents.pop();
+    let d = diff(&before, &after);
+    assert!(d.regressed() && d.removed.len() == 1, "{}", d.text());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The corpus report: per document, what the parser and extraction found; and the diff of two
 //! reports, which shows the effect of a change on the whole corpus and names regressions.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use vanban_model::{DocumentKind, Extraction, Severity};
@@ -167,8 +167,8 @@ impl Report {
             "file", "type", "number", "date", "nodes", "cit", "rel", "asg", "err/warn"
         ));
         let sev = |m: &BTreeMap<String, usize>, k: &str| m.get(k).copied().unwrap_or(0);
-        for d in &self.documents {
-            let name = d.file.rsplit('/').next().unwrap_or(&d.file);
+        let names = short_names(self.documents.iter().map(|d| d.file.as_str()));
+        for (d, name) in self.documents.iter().zip(names) {
             s.push_str(&format!(
                 "{:<44} {:<16} {:<22} {:<10} {:>5} {:>4} {:>4} {:>4} {:>9}\n",
                 crate::short(name, 44),
@@ -341,32 +341,108 @@ fn minus(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
-fn file_key(file: &str) -> &str {
-    file.rsplit(['/', '\\']).next().unwrap_or(file)
-}
-
-/// Compare a baseline with a current report, document by document (matched by file name).
-pub fn diff(baseline: &Report, current: &Report) -> Diff {
-    let before: BTreeMap<&str, &DocumentReport> = baseline
-        .documents
-        .iter()
-        .map(|d| (file_key(&d.file), d))
-        .collect();
-    let after: BTreeMap<&str, &DocumentReport> = current
-        .documents
-        .iter()
-        .map(|d| (file_key(&d.file), d))
-        .collect();
-    let names: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
-    let mut out = Diff::default();
-    for name in names {
-        match (before.get(name), after.get(name)) {
-            (Some(a), Some(b)) => out.changed.extend(document_diff(name, a, b)),
-            (Some(_), None) => out.removed.push(name.to_owned()),
-            (None, Some(_)) => out.added.push(name.to_owned()),
-            (None, None) => {}
+/// Each path as its file name, or with as many folders before it as tell it from the others
+/// ("p1/x.txt" and "p2/x.txt" where two provinces' folders hold an "x.txt").
+fn short_names<'a>(files: impl Iterator<Item = &'a str> + Clone) -> Vec<&'a str> {
+    let mut count: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    let depth = files
+        .clone()
+        .map(|f| f.matches(['/', '\\']).count() + 1)
+        .max();
+    for k in 1..=depth.unwrap_or(0) {
+        for f in files.clone() {
+            *count.entry((k, last_components(f, k))).or_default() += 1;
         }
     }
+    files
+        .map(|f| {
+            let k = (1..=f.matches(['/', '\\']).count())
+                .find(|&k| count.get(&(k, last_components(f, k))) == Some(&1));
+            k.map_or(f, |k| last_components(f, k))
+        })
+        .collect()
+}
+
+/// The last `k` components of a path (all of them when it has fewer).
+fn last_components(file: &str, k: usize) -> &str {
+    let mut cut = file.len();
+    for _ in 0..k {
+        match file.get(..cut).and_then(|f| f.rfind(['/', '\\'])) {
+            Some(i) => cut = i,
+            None => return file,
+        }
+    }
+    file.get(cut + 1..).unwrap_or(file)
+}
+
+/// The documents of a baseline and of a current report that are the same file, as (baseline,
+/// current) places; those left over were removed or added. A path is matched whole first
+/// (documents of one path — only names that are not UTF-8 share one — in order); then, for
+/// a corpus read from another folder or with other paths, by its last component, its last
+/// two, and so on, each step matching only a key that names one document on each side
+/// still unmatched. Two files of one name in two folders are thus never taken for each
+/// other, whichever of them is gone.
+fn pairs<'d>(before: &'d [DocumentReport], after: &'d [DocumentReport]) -> Vec<(usize, usize)> {
+    let mut left_b: Vec<bool> = vec![true; before.len()];
+    let mut left_a: Vec<bool> = vec![true; after.len()];
+    let mut out = Vec::new();
+    let depth = before
+        .iter()
+        .chain(after)
+        .map(|d| d.file.matches(['/', '\\']).count() + 1)
+        .max()
+        .unwrap_or(0);
+    // Step 0: whole paths; then the last k components.
+    for k in 0..=depth {
+        let key = |file: &'d str| match k {
+            0 => file,
+            _ => last_components(file, k),
+        };
+        let mut groups: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+        for (i, d) in before.iter().enumerate().filter(|(i, _)| left_b[*i]) {
+            groups.entry(key(&d.file)).or_default().0.push(i);
+        }
+        for (i, d) in after.iter().enumerate().filter(|(i, _)| left_a[*i]) {
+            groups.entry(key(&d.file)).or_default().1.push(i);
+        }
+        for (b, a) in groups.into_values() {
+            // (A path names one document on each side, or some of those whose names are
+            // not UTF-8, paired in order: which of them is gone cannot be told.)
+            let matched = k == 0 || (b.len() == 1 && a.len() == 1);
+            if matched {
+                for (&i, &j) in b.iter().zip(&a) {
+                    left_b[i] = false;
+                    left_a[j] = false;
+                    out.push((i, j));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Compare a baseline with a current report, document by document (matched by path, see
+/// [`pairs`]).
+pub fn diff(baseline: &Report, current: &Report) -> Diff {
+    let (before, after) = (&baseline.documents, &current.documents);
+    let matched = pairs(before, after);
+    let mut out = Diff::default();
+    let (mut seen_b, mut seen_a) = (vec![false; before.len()], vec![false; after.len()]);
+    for &(i, j) in &matched {
+        seen_b[i] = true;
+        seen_a[j] = true;
+        out.changed
+            .extend(document_diff(&after[j].file, &before[i], &after[j]));
+    }
+    let unseen = |docs: &[DocumentReport], seen: &[bool]| -> Vec<String> {
+        let files = docs.iter().zip(seen).filter(|(_, s)| !**s);
+        files.map(|(d, _)| d.file.clone()).collect()
+    };
+    out.removed = unseen(before, &seen_b);
+    out.added = unseen(after, &seen_a);
+    out.removed.sort();
+    out.added.sort();
+    out.changed.sort_by(|x, y| x.file.cmp(&y.file));
     out
 }
 
@@ -439,5 +515,32 @@ fn header_diff(a: &DocumentReport, b: &DocumentReport, d: &mut DocumentDiff) {
             }
             d.header.push((f.to_owned(), x, y));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_cut_to_their_last_components() {
+        assert_eq!(last_components("a/b/x.txt", 1), "x.txt");
+        assert_eq!(last_components("a/b/x.txt", 2), "b/x.txt");
+        assert_eq!(last_components("a/b/x.txt", 5), "a/b/x.txt");
+        assert_eq!(last_components("x.txt", 1), "x.txt");
+        assert_eq!(last_components("c:\\a\\x.txt", 2), "a\\x.txt");
+        assert_eq!(last_components("/x.txt", 2), "/x.txt");
+    }
+
+    #[test]
+    fn short_names_tell_files_of_one_name_apart() {
+        let files = ["corpus/p1/x.txt", "corpus/p2/x.txt", "corpus/p1/y.txt", "z.txt"];
+        assert_eq!(
+            short_names(files.iter().copied()),
+            ["p1/x.txt", "p2/x.txt", "y.txt", "z.txt"]
+        );
+        // One path twice (names that are not UTF-8): given whole.
+        let files = ["d/\u{fffd}.txt", "d/\u{fffd}.txt"];
+        assert_eq!(short_names(files.iter().copied()), files);
     }
 }
