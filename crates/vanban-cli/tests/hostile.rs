@@ -314,6 +314,13 @@ fn an_endless_input_is_read_to_the_limit_not_without_end() {
             format!("extract {seed} --agencies /dev/zero"),
             "/dev/zero: error: longer than 256 MiB",
         ),
+        // Extraction records are read a line at a time, each at most 1 GiB and without NUL
+        // (found at stop 44: the one endless line was read until an allocation of 8 GB failed
+        // and the process aborted, signal 6).
+        (
+            "graph --from-jsonl /dev/zero".to_owned(),
+            "/dev/zero:1: error: a NUL byte (at byte 1)",
+        ),
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(3), "{args}: {}", text(&out.stderr));

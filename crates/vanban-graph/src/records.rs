@@ -54,16 +54,23 @@ impl GraphBuilder {
     /// let graph = builder.build();
     /// assert_eq!(graph.node(&x.id).unwrap().id, x.id);
     /// ```
-    pub fn add_jsonl(&mut self, reader: impl BufRead, name: &str) -> Result<usize, RecordError> {
+    pub fn add_jsonl(
+        &mut self,
+        mut reader: impl BufRead,
+        name: &str,
+    ) -> Result<usize, RecordError> {
         let mut added = 0;
-        for (i, line) in reader.lines().enumerate() {
+        let mut buf = Vec::new();
+        for i in 0.. {
             let at = |column: usize, message: String| RecordError {
                 name: name.to_owned(),
                 line: i + 1,
                 column,
                 message,
             };
-            let line = line.map_err(|e| at(0, format!("cannot read the records: {e}")))?;
+            let Some(line) = next_line(&mut reader, &mut buf).map_err(|e| at(0, e))? else {
+                break;
+            };
             let text = line.trim_start_matches('\u{feff}');
             if text.trim().is_empty() {
                 continue;
@@ -83,5 +90,117 @@ impl GraphBuilder {
             added += 1;
         }
         Ok(added)
+    }
+}
+
+/// The longest line of records read: a record of the longest document a parse reads (1 GiB)
+/// fits, and a source without an end (`/dev/zero`, a stream of one endless line) is refused
+/// at this length instead of being read until memory runs out.
+pub const MAX_RECORD_LINE: usize = 1 << 30;
+
+/// The next line of `reader` (without its line end) read into `buf`, at most
+/// [`MAX_RECORD_LINE`] bytes; `None` at the end. A line that holds a NUL byte (no JSON does:
+/// a binary file, a device) is refused at the first one read, and one that is not UTF-8 once
+/// it is read.
+fn next_line<'b>(
+    reader: &mut impl BufRead,
+    buf: &'b mut Vec<u8>,
+) -> Result<Option<&'b str>, String> {
+    buf.clear();
+    let mut ended = false;
+    loop {
+        let chunk = reader
+            .fill_buf()
+            .map_err(|e| format!("cannot read the records: {e}"))?;
+        if chunk.is_empty() {
+            break;
+        }
+        let (part, feed) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(k) => (&chunk[..k], true),
+            None => (chunk, false),
+        };
+        if let Some(at) = part.iter().position(|&b| b == 0) {
+            return Err(format!(
+                "a NUL byte (at byte {}): not extraction records but a binary file",
+                buf.len() + at + 1
+            ));
+        }
+        if buf.len() + part.len() > MAX_RECORD_LINE {
+            return Err(format!(
+                "a line longer than {} MiB: not extraction records",
+                MAX_RECORD_LINE >> 20
+            ));
+        }
+        buf.extend_from_slice(part);
+        let used = part.len() + usize::from(feed);
+        reader.consume(used);
+        if feed {
+            ended = true;
+            break;
+        }
+    }
+    if !ended && buf.is_empty() {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    std::str::from_utf8(buf)
+        .map(Some)
+        .map_err(|e| format!("cannot read the records: the line is not UTF-8 text ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8]) -> Vec<Result<String, String>> {
+        // A reader that hands out three bytes at a time, so that lines span its buffers.
+        let mut reader = std::io::BufReader::with_capacity(3, input);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            match next_line(&mut reader, &mut buf) {
+                Ok(Some(l)) => out.push(Ok(l.to_owned())),
+                Ok(None) => break,
+                Err(e) => {
+                    out.push(Err(e));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lines_are_read_as_buf_read_lines_reads_them() {
+        for input in [
+            &b"{\"a\": 1}\n{\"b\": 2}\n"[..],
+            b"one\r\ntwo\r\n\r\nlast without a feed",
+            b"\n\n\n",
+            b"",
+            "\u{feff}{}\nđ\n".as_bytes(),
+        ] {
+            let want: Vec<Result<String, String>> = std::io::BufRead::lines(input)
+                .map(|l| Ok(l.expect("UTF-8")))
+                .collect();
+            assert_eq!(lines(input), want, "{:?}", String::from_utf8_lossy(input));
+        }
+    }
+
+    #[test]
+    fn a_nul_or_a_byte_that_is_not_utf8_is_refused_where_it_stands() {
+        let got = lines(b"{}\nab\0cd\nnot read");
+        assert_eq!(got[0], Ok("{}".to_owned()));
+        assert_eq!(
+            got[1],
+            Err("a NUL byte (at byte 3): not extraction records but a binary file".to_owned())
+        );
+        assert_eq!(got.len(), 2);
+        let got = lines(b"{}\n\xff\xfe{}\n");
+        assert!(
+            matches!(&got[1], Err(e) if e.contains("not UTF-8")),
+            "{got:?}"
+        );
     }
 }

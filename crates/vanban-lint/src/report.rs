@@ -534,7 +534,12 @@ mod tests {
 
     #[test]
     fn short_names_tell_files_of_one_name_apart() {
-        let files = ["corpus/p1/x.txt", "corpus/p2/x.txt", "corpus/p1/y.txt", "z.txt"];
+        let files = [
+            "corpus/p1/x.txt",
+            "corpus/p2/x.txt",
+            "corpus/p1/y.txt",
+            "z.txt",
+        ];
         assert_eq!(
             short_names(files.iter().copied()),
             ["p1/x.txt", "p2/x.txt", "y.txt", "z.txt"]
