@@ -10,26 +10,30 @@
 //! - **Entry.** The extraction record (without `source`) and the report line of the document
 //!   (without `file`), which between them hold everything the three commands print about it,
 //!   diagnostics included; the path is put back when it is read. Stored as
-//!   `DIR/ab/cdef….vbc`: a header (magic, format, body length, BLAKE3 of the body) and the
-//!   body. An entry that does not check out (truncated, damaged, another format) is a miss and
-//!   is written again; nothing is trusted that does not match its own hash.
+//!   `DIR/ab/cdef….vbc`: a header (magic, format, body length, BLAKE3 of the key and the
+//!   body) and the body. An entry that does not check out (truncated, damaged, another format,
+//!   another key's entry copied over it, not a regular file) is a miss and is written again;
+//!   nothing is trusted that does not match its own hash, and no more is read of an entry than
+//!   its header says it holds.
 //! - **Safety.** An entry is written to a temporary file in its folder and renamed into place,
 //!   so runs that share a cache see whole entries or none. The folder may be deleted at any
-//!   time. A cache folder that cannot be made or written gives one warning and the run goes on
-//!   as without a cache (its output is the same).
+//!   time. A cache folder that cannot be made gives one warning and the run goes on as without
+//!   a cache (its output is the same); an entry that cannot be written is named in a warning
+//!   (the first; the others are counted in the summary).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 use vanban_lint::report::DocumentReport;
 use vanban_model::Extraction;
 
 /// The first bytes of every entry; the last byte is the format, raised when the body changes.
-const MAGIC: [u8; 8] = *b"VANBANC\x01";
+const MAGIC: [u8; 8] = *b"VANBANC\x02";
 
-/// Header: magic, body length (u64 little-endian), BLAKE3 of the body.
+/// Header: magic, body length (u64 little-endian), BLAKE3 of the key and the body (format 1
+/// hashed the body alone, so that another key's entry copied over one was taken for it).
 const HEADER: usize = 8 + 8 + 32;
 
 /// The note left in the cache folder for people who find it.
@@ -54,8 +58,8 @@ pub(crate) struct Cache {
     misses: AtomicUsize,
     /// Entries found damaged (and written again).
     damaged: AtomicUsize,
-    /// Set on the first failed write: warned once, nothing more is written.
-    unwritable: AtomicBool,
+    /// Entries that could not be written (the first is named in a warning).
+    unwritten: AtomicUsize,
 }
 
 /// The key of a document's bytes under a salt (hex).
@@ -87,7 +91,7 @@ impl Cache {
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             damaged: AtomicUsize::new(0),
-            unwritable: AtomicBool::new(false),
+            unwritten: AtomicUsize::new(0),
         })
     }
 
@@ -105,15 +109,19 @@ impl Cache {
 
     /// The entry of a key, when there is a whole one; counts a hit or a miss.
     pub(crate) fn get(&self, key: &str) -> Option<Entry> {
-        let found = match vanban_syntax::text::read_file(&self.path(key)) {
-            Ok(bytes) => match decode(&bytes) {
+        let found = match read_entry(&self.path(key)) {
+            Read::Entry(bytes) => match decode(key, &bytes) {
                 Some(entry) => Some(entry),
                 None => {
                     self.damaged.fetch_add(1, Ordering::Relaxed);
                     None
                 }
             },
-            Err(_) => None,
+            Read::Damaged => {
+                self.damaged.fetch_add(1, Ordering::Relaxed);
+                None
+            }
+            Read::Missing => None,
         };
         let counter = if found.is_some() {
             &self.hits
@@ -124,22 +132,22 @@ impl Cache {
         found
     }
 
-    /// Keep an entry. A failed write warns once (unless `quiet`) and stops further writes.
+    /// Keep an entry. The first write that fails is named in a warning (unless `quiet`); the
+    /// others are counted in the summary.
     pub(crate) fn put(&self, key: &str, entry: &Entry, quiet: bool) {
-        if self.unwritable.load(Ordering::Relaxed) {
+        let Some(bytes) = encode(key, entry) else {
             return;
-        }
-        let Some(bytes) = encode(entry) else { return };
+        };
         let path = self.path(key);
         let dir = path.parent().unwrap_or(&self.dir).to_owned();
         let written =
             std::fs::create_dir_all(&dir).and_then(|()| write_atomic(&dir, &path, &bytes));
         if let Err(e) = written {
-            if !self.unwritable.swap(true, Ordering::Relaxed) && !quiet {
+            if self.unwritten.fetch_add(1, Ordering::Relaxed) == 0 && !quiet {
                 note!(
-                    "{}: warning: cannot write to the cache folder: {e}; going on without \
-                     writing to it",
-                    self.dir.display()
+                    "{}: warning: cannot write this cache entry: {e}; the run goes on (the \
+                     output is the same without the cache)",
+                    path.display()
                 );
             }
         }
@@ -149,7 +157,7 @@ impl Cache {
     pub(crate) fn summary(&self) {
         use vanban_text::count;
         let damaged = self.damaged.load(Ordering::Relaxed);
-        let damaged = if damaged > 0 {
+        let mut damaged = if damaged > 0 {
             format!(
                 ", {} damaged and written again",
                 count(damaged, "entry", "entries")
@@ -157,6 +165,13 @@ impl Cache {
         } else {
             String::new()
         };
+        let unwritten = self.unwritten.load(Ordering::Relaxed);
+        if unwritten > 0 {
+            damaged.push_str(&format!(
+                ", {} not written",
+                count(unwritten, "entry", "entries")
+            ));
+        }
         note!(
             "cache: {}, {}{damaged} ({})",
             count(self.hits.load(Ordering::Relaxed), "hit", "hits"),
@@ -190,28 +205,83 @@ pub(crate) fn embedded_data() -> Vec<(&'static str, &'static str)> {
     all
 }
 
-/// Header and body of an entry.
-fn encode(entry: &Entry) -> Option<Vec<u8>> {
+/// The hash of an entry's body under its key: an entry holds the hash of its own key, so one
+/// copied over another's path does not check out.
+fn entry_hash(key: &str, body: &[u8]) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(&(key.len() as u64).to_le_bytes());
+    h.update(key.as_bytes());
+    h.update(body);
+    h.finalize()
+}
+
+/// Header and body of the entry of `key`.
+fn encode(key: &str, entry: &Entry) -> Option<Vec<u8>> {
     let body = serde_json::to_vec(entry).ok()?;
     let mut out = Vec::with_capacity(HEADER + body.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(blake3::hash(&body).as_bytes());
+    out.extend_from_slice(entry_hash(key, &body).as_bytes());
     out.extend_from_slice(&body);
     Some(out)
 }
 
-/// The entry in these bytes, when the header is ours and the body whole and unchanged.
-fn decode(bytes: &[u8]) -> Option<Entry> {
+/// The entry of `key` in these bytes, when the header is ours and the body whole, unchanged
+/// and written for this key.
+fn decode(key: &str, bytes: &[u8]) -> Option<Entry> {
     let (head, body) = bytes.split_at_checked(HEADER)?;
     let (magic, rest) = head.split_at(8);
     let (len, hash) = rest.split_at(8);
     let len = u64::from_le_bytes(len.try_into().ok()?);
-    if magic != MAGIC || len != body.len() as u64 || blake3::hash(body).as_bytes() != hash {
+    if magic != MAGIC || len != body.len() as u64 || entry_hash(key, body).as_bytes() != hash {
         return None;
     }
     // Checked as UTF-8 once, not string by string.
     serde_json::from_str(std::str::from_utf8(body).ok()?).ok()
+}
+
+/// What reading an entry's file found.
+enum Read {
+    /// The bytes of a file whose header is ours and whose size is what it says.
+    Entry(Vec<u8>),
+    /// Something else: not a regular file (a FIFO would block the run, a device would never
+    /// end), a header not ours, a size not the header's.
+    Damaged,
+    /// No entry.
+    Missing,
+}
+
+/// The bytes of the entry at `path`, reading no more than its header says the entry holds:
+/// a damaged entry costs at most its own size, never a read without end.
+fn read_entry(path: &Path) -> Read {
+    use std::io::Read as _;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(_) => return Read::Missing,
+    };
+    if !meta.is_file() {
+        return Read::Damaged;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return Read::Missing;
+    };
+    let mut head = [0u8; HEADER];
+    if file.read_exact(&mut head).is_err() || head.get(..8) != Some(&MAGIC[..]) {
+        return Read::Damaged;
+    }
+    let len = head
+        .get(8..16)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes);
+    if Some(len) != meta.len().checked_sub(HEADER as u64) {
+        return Read::Damaged;
+    }
+    let mut bytes = head.to_vec();
+    // (One byte more than the header says, to see a file that grew meanwhile.)
+    match file.take(len + 1).read_to_end(&mut bytes) {
+        Ok(n) if n as u64 == len => Read::Entry(bytes),
+        _ => Read::Damaged,
+    }
 }
 
 /// Write `bytes` to `path` through a temporary file in `dir` renamed into place.
@@ -264,13 +334,18 @@ mod tests {
         let parsed = vanban_syntax::parse("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 208/KH-UBND\n");
         let extraction = vanban_extract::extract(&parsed);
         let report = vanban_lint::report::document_report("", &parsed, &extraction);
-        let bytes = encode(&Entry { extraction, report }).expect("encode");
-        assert!(decode(&bytes).is_some());
-        assert!(decode(&bytes[..bytes.len() - 1]).is_none(), "truncated");
+        let bytes = encode("ab12", &Entry { extraction, report }).expect("encode");
+        assert!(decode("ab12", &bytes).is_some());
+        assert!(
+            decode("ab12", &bytes[..bytes.len() - 1]).is_none(),
+            "truncated"
+        );
         let mut flipped = bytes.clone();
         let last = flipped.len() - 2;
         flipped[last] ^= 1;
-        assert!(decode(&flipped).is_none(), "a changed byte");
-        assert!(decode(b"VANBANC").is_none(), "a short file");
+        assert!(decode("ab12", &flipped).is_none(), "a changed byte");
+        assert!(decode("ab12", b"VANBANC").is_none(), "a short file");
+        // Another key's entry, whole and unchanged, copied over this one's path.
+        assert!(decode("ab13", &bytes).is_none(), "another key's entry");
     }
 }
