@@ -46,7 +46,8 @@ pub(crate) struct ExtractArgs {
     output: Option<PathBuf>,
     /// Keep what each document gives in this folder, keyed by the hash of its bytes, and read
     /// it back instead of parsing an unchanged file again (same output, same diagnostics).
-    #[arg(long, value_name = "DIR", env = "VANBAN_CACHE")]
+    /// An empty DIR (`VANBAN_CACHE=`) is no cache.
+    #[arg(long, value_name = "DIR", env = "VANBAN_CACHE", value_parser = crate::any_path())]
     cache: Option<PathBuf>,
     /// Also print info diagnostics on stderr.
     #[arg(long, short)]

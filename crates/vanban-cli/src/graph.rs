@@ -45,7 +45,8 @@ pub(crate) struct CorpusArgs {
     output: Option<PathBuf>,
     /// Keep what each document gives in this folder, keyed by the hash of its bytes, and read
     /// it back instead of parsing an unchanged file again (same answer, same diagnostics).
-    #[arg(long, value_name = "DIR", env = "VANBAN_CACHE")]
+    /// An empty DIR (`VANBAN_CACHE=`) is no cache.
+    #[arg(long, value_name = "DIR", env = "VANBAN_CACHE", value_parser = crate::any_path())]
     cache: Option<PathBuf>,
 }
 

@@ -301,6 +301,13 @@ pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> 
     })
 }
 
+/// A path that may be empty (clap's own refuses an empty one): `VANBAN_CACHE=` set empty by
+/// a shell or a job runner is no cache, not an error about an option nobody typed.
+pub(crate) fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser;
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
 /// The cache of `--cache DIR` (or `VANBAN_CACHE`), when given and usable.
 fn open_cache(
     dir: Option<&std::path::Path>,

@@ -311,4 +311,15 @@ fn a_cache_folder_that_cannot_be_used_is_one_warning() {
     let out = c.output().unwrap();
     assert_eq!(cache_line(&out), "cache: 0 hits, 1 miss");
     assert!(dir.join("README").is_file());
+    // Set empty (a job runner's blank variable): no cache, and no error about an option
+    // nobody typed (found at stop 44: exit 2, "a value is required for '--cache <DIR>'").
+    for cmd in ["report", "extract", "graph"] {
+        let out = command(&[cmd, docs.to_str().unwrap()])
+            .env("VANBAN_CACHE", "")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {err}");
+        assert!(!err.contains("cache"), "{cmd}: {err}");
+    }
 }
