@@ -204,7 +204,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     run::install_panic_hook();
     files::install_interrupt_handler();
-    match run_command(&cli.command) {
+    let outcome = match run::thread_pool() {
+        Ok(pool) => pool.install(|| run_command(&cli.command)),
+        Err(e) => Err(e),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             e.report();

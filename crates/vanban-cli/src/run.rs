@@ -11,12 +11,35 @@ use vanban_model::Extraction;
 use vanban_syntax::{ParseOptions, Parsed};
 
 use crate::cache::{Cache, Entry};
+use crate::CliError;
 
 thread_local! {
     /// Whether this thread is inside [`guarded`] (its panics are reported by the caller).
     static GUARDED: Cell<bool> = const { Cell::new(false) };
     /// The message of the last panic caught on this thread.
     static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The most threads a run starts, whatever `RAYON_NUM_THREADS` asks for: each thread costs its
+/// start and its memory, and thousands of them made one document take seconds (4 000: 11.5
+/// s; 100 000 did not finish in a minute).
+pub(crate) const MOST_THREADS: usize = 256;
+
+/// The threads of the run: as many as `RAYON_NUM_THREADS` asks (at most [`MOST_THREADS`]),
+/// else one a core; one when that many cannot start (a process limit, little memory: rayon's
+/// own pool panicked then, "The global thread pool has not been initialized"); an error
+/// naming the cause when not even one can.
+pub(crate) fn thread_pool() -> Result<rayon::ThreadPool, CliError> {
+    let asked = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0);
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let wanted = asked.unwrap_or(cores).min(MOST_THREADS);
+    let build = |n: usize| rayon::ThreadPoolBuilder::new().num_threads(n).build();
+    build(wanted)
+        .or_else(|_| build(1))
+        .map_err(|e| CliError::input(format!("error: cannot start a thread to work in: {e}")))
 }
 
 /// Keep the default panic message for panics outside [`guarded`]; inside, remember it for the

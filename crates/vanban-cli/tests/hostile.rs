@@ -332,6 +332,48 @@ fn an_endless_input_is_read_to_the_limit_not_without_end() {
     }
 }
 
+// Threads (found at stop 44): a pool that cannot start gave rayon's panic ("The global
+// thread pool has not been initialized", exit 101); RAYON_NUM_THREADS=100000 did not finish
+// a one-document graph in a minute. Now at most 256 threads, one when that many cannot
+// start, and a named error when none can.
+#[test]
+fn threads_are_bounded_and_a_pool_that_cannot_start_is_an_error() {
+    let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
+    let plain = vanban(&["graph", seed, "--format", "json", "-q"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("g.json");
+    let many = bin()
+        .args(["graph", seed, "--format", "json", "-q", "-o"])
+        .arg(&out)
+        .env("RAYON_NUM_THREADS", "100000")
+        .spawn()
+        .unwrap();
+    let many = finish(many, Duration::from_secs(30), "RAYON_NUM_THREADS=100000");
+    assert!(many.status.success());
+    assert!(std::fs::read(&out).unwrap() == plain.stdout);
+    // Under 30 MB of address space no thread can start.
+    let child = Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -v 30000 && exec \"$0\" graph seeds -q -o /dev/null",
+        ])
+        .arg(env!("CARGO_BIN_EXE_vanban"))
+        .env("RAYON_NUM_THREADS", "64")
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = finish(child, Duration::from_secs(30), "ulimit -v 30000");
+    let err = text(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    match out.status.code() {
+        Some(0) => {}
+        Some(3) => assert!(err.contains("error: cannot start a thread"), "{err}"),
+        other => panic!("exit {other:?}: {err}"),
+    }
+}
+
 // A table or a list that is binary or not UTF-8 is refused, naming its line.
 #[test]
 fn a_binary_table_or_list_is_refused_naming_its_line() {
