@@ -43,13 +43,15 @@ pub(super) fn iri(id: &str) -> String {
     } else {
         format!("urn:vanban:{id}")
     };
-    // Characters IRIs refuse.
+    // Characters IRIs refuse: white space and control characters (Turtle's IRIREF takes
+    // nothing up to U+0020; an id read from extraction records may hold NUL, ESC or a line
+    // feed, which made the Turtle export unreadable) and the delimiters.
     raw.chars()
         .map(|c| {
-            if matches!(
-                c,
-                ' ' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'
-            ) {
+            if c <= ' '
+                || c.is_control()
+                || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\')
+            {
                 '-'
             } else {
                 c
@@ -108,7 +110,21 @@ mod tests {
     use vanban_graph::EdgeKind;
     use vanban_model::RelationType;
 
-    use super::rdf_property;
+    use super::{iri, rdf_property};
+
+    #[test]
+    fn an_iri_holds_no_white_space_control_character_or_delimiter() {
+        assert_eq!(
+            iri("urn:x\0y\u{1b}z\nw\tv u\u{85}t\u{7f}"),
+            "urn:x-y-z-w-v-u-t-"
+        );
+        assert_eq!(
+            iri("agency:a<b>\"c{d}|e^f`g\\h"),
+            "urn:vanban:agency:a-b--c-d--e-f-g-h"
+        );
+        // Letters of any script stay (an IRI takes them).
+        assert_eq!(iri("agency:sở-y-tế"), "urn:vanban:agency:sở-y-tế");
+    }
 
     #[test]
     fn relations_take_elis_names_where_eli_has_them() {
