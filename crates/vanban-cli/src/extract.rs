@@ -76,7 +76,16 @@ fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, bool) {
             }
         }
     }
-    let walk = files::walk(&roots);
+    let mut walk = files::walk(&roots);
+    // (The list was standard input: there is none left to read as a document.)
+    if args.files_from.as_deref().is_some_and(files::is_stdin) {
+        if let Some(at) = walk.files.iter().position(|f| files::is_stdin(f)) {
+            walk.files.remove(at);
+            walk.warnings.push(
+                "-: warning: skipped: standard input is the file list (--files-from -)".to_owned(),
+            );
+        }
+    }
     if walk.report(args.quiet) {
         unreadable = true;
     }

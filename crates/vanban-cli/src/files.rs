@@ -85,11 +85,19 @@ pub(crate) fn is_stdin(path: &Path) -> bool {
 /// regular `.txt` files are taken.
 pub fn walk(roots: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
-    let mut seen_files: HashSet<(u64, u64)> = HashSet::new();
+    let mut seen_files = SeenFiles::new();
     let mut seen_dirs: HashSet<(u64, u64)> = HashSet::new();
+    let mut stdin = false;
     for root in roots {
         if is_stdin(root) {
-            walk.files.push(root.clone());
+            if std::mem::replace(&mut stdin, true) {
+                walk.warnings.push(
+                    "-: warning: skipped: standard input is given again; it is read once"
+                        .to_owned(),
+                );
+            } else {
+                walk.files.push(root.clone());
+            }
             continue;
         }
         let meta = match std::fs::metadata(root) {
@@ -104,7 +112,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
             walk_dir(root, &mut walk, &mut seen_dirs, &mut seen_files);
         } else {
             if let Some(id) = identity(&meta, root) {
-                if meta.is_file() && !seen_files.insert(id) {
+                if meta.is_file() && !first_sight(&mut seen_files, id, root, &mut walk) {
                     continue;
                 }
             }
@@ -117,8 +125,31 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
 /// A folder to open, with the identities of its ancestors (for loops).
 type Frame = (PathBuf, Vec<(u64, u64)>);
 
-/// Identities (device, inode) of the folders or files met.
+/// Identities (device, inode) of the folders met.
 type Seen = HashSet<(u64, u64)>;
+
+/// Identities (device, inode) of the files met, with the path each was first met by.
+type SeenFiles = std::collections::HashMap<(u64, u64), PathBuf>;
+
+/// Whether the file `id` at `path` is met for the first time; else a warning naming the path
+/// it was read by (the same file given twice, or through a link: read once, but never left
+/// out without a word).
+fn first_sight(seen: &mut SeenFiles, id: (u64, u64), path: &Path, walk: &mut Walk) -> bool {
+    match seen.entry(id) {
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(path.to_owned());
+            true
+        }
+        std::collections::hash_map::Entry::Occupied(e) => {
+            walk.warnings.push(format!(
+                "{}: warning: skipped: the same file as {}, which is read once",
+                path.display(),
+                e.get().display()
+            ));
+            false
+        }
+    }
+}
 
 /// Walk one folder without recursion (a deep tree cannot overflow the stack): entries sorted by
 /// name, depth first.
@@ -126,7 +157,7 @@ fn walk_dir(
     root: &Path,
     walk: &mut Walk,
     seen_dirs: &mut HashSet<(u64, u64)>,
-    seen_files: &mut HashSet<(u64, u64)>,
+    seen_files: &mut SeenFiles,
 ) {
     let mut stack: Vec<Frame> = Vec::new();
     match std::fs::metadata(root) {
@@ -199,7 +230,7 @@ fn visit(
     path: PathBuf,
     ancestors: &[(u64, u64)],
     walk: &mut Walk,
-    (seen_dirs, seen_files): (&mut Seen, &mut Seen),
+    (seen_dirs, seen_files): (&mut Seen, &mut SeenFiles),
     subdirs: &mut Vec<Frame>,
 ) {
     let meta = match std::fs::metadata(&path) {
@@ -236,7 +267,7 @@ fn visit(
                 path.display(),
                 special_kind(&meta)
             ));
-        } else if id.is_none_or(|id| seen_files.insert(id)) {
+        } else if id.is_none_or(|id| first_sight(seen_files, id, &path, walk)) {
             walk.files.push(path);
         }
     }
@@ -504,8 +535,38 @@ mod tests {
         std::os::unix::fs::symlink("a.txt", d.join("b.txt")).expect("link");
         let w = walk(&[d.to_owned()]);
         assert_eq!(w.files.len(), 1, "{:?}", w.files);
-        assert_eq!(w.warnings.len(), 2, "{:?}", w.warnings);
-        assert!(w.warnings[0].contains("loop"));
+        assert_eq!(w.warnings.len(), 3, "{:?}", w.warnings);
+        assert!(w.warnings[0].contains("same file as"), "{:?}", w.warnings);
+        assert!(w.warnings[1].contains("loop") && w.warnings[2].contains("loop"));
+    }
+
+    // Found at stop 44: a file given twice, or through a hard or symbolic link, and standard
+    // input given twice were left out without a word (with -v too); the second `-` read an
+    // empty document.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_met_again_is_read_once_and_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("s")).expect("mkdir");
+        std::fs::write(d.join("a.txt"), "x").expect("write");
+        std::fs::hard_link(d.join("a.txt"), d.join("s/hard.txt")).expect("link");
+        std::os::unix::fs::symlink("../a.txt", d.join("s/sym.txt")).expect("link");
+        let a = d.join("a.txt");
+        let w = walk(&[a.clone(), a.clone(), d.join("s"), "-".into(), "-".into()]);
+        assert_eq!(w.files, [a.clone(), PathBuf::from("-")]);
+        let first = format!("the same file as {}, which is read once", a.display());
+        let named = |p: &Path| format!("{}: warning: skipped: {first}", p.display());
+        assert_eq!(
+            w.warnings,
+            [
+                named(&a),
+                named(&d.join("s/hard.txt")),
+                named(&d.join("s/sym.txt")),
+                "-: warning: skipped: standard input is given again; it is read once".to_owned(),
+            ]
+        );
+        assert!(w.errors.is_empty());
     }
 
     #[cfg(unix)]

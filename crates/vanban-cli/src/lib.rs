@@ -201,7 +201,10 @@ struct ParseArgs {
 
 /// Run the tool with the process's arguments.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_refused(&e),
+    };
     run::install_panic_hook();
     files::install_interrupt_handler();
     let outcome = match run::thread_pool() {
@@ -214,6 +217,26 @@ pub fn main() -> ExitCode {
             e.report();
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// What clap says when it does not run a command: the help or the version (exit 0, or 3 and
+/// an error when standard output cannot take them: clap's own exit said 0 on a full disk), or
+/// what is wrong with the command line (exit 2).
+fn command_line_refused(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let printed = e.print();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => match printed {
+            Ok(()) => ExitCode::SUCCESS,
+            // (`vanban --help | head`: a reader that has read enough is not an error.)
+            Err(why) if why.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(why) => {
+                note!("error: cannot write to standard output: {why}");
+                ExitCode::from(3)
+            }
+        },
+        _ => ExitCode::from(2),
     }
 }
 

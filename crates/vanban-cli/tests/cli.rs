@@ -665,6 +665,21 @@ fn an_unwritable_output_is_named() {
             "{args:?} > /dev/full: {err}"
         );
     }
+    // The help and the version too (found at stop 44: exit 0 on a full disk).
+    for args in [["--help"], ["--version"], ["help"]] {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?} > /dev/full: {err}");
+        assert!(
+            err.contains("error: cannot write to standard output"),
+            "{err}"
+        );
+    }
 }
 
 #[test]
