@@ -73,13 +73,17 @@ pub(crate) struct ReportArgs {
     /// An empty DIR (`VANBAN_CACHE=`) is no cache.
     #[arg(long, value_name = "DIR", env = "VANBAN_CACHE", value_parser = crate::any_path())]
     cache: Option<PathBuf>,
+    /// Print no warnings about the files (skipped, met twice) and no cache line on stderr
+    /// (errors still: a file that cannot be read).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// The files behind the arguments: files as given, directories walked; and whether a path
 /// could not be read.
-fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+fn expand(paths: &[PathBuf], quiet: bool) -> (Vec<PathBuf>, bool) {
     let walk = crate::files::walk(paths);
-    let unreadable = walk.report(false);
+    let unreadable = walk.report(quiet);
     (walk.files, unreadable)
 }
 
@@ -158,7 +162,7 @@ fn lint_text(args: &LintArgs, linted: &Linted) -> String {
     use std::io::IsTerminal;
     let terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let fancy = args.diagnostics.fancy(terminal);
-    let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+    let colour = terminal && crate::render::colour_allowed(|name| std::env::var_os(name));
     let mut s = String::new();
     let mut counts = [0usize; 3];
     for ((file, findings), source) in linted.files.iter().zip(&linted.sources) {
@@ -189,7 +193,7 @@ fn lint_text(args: &LintArgs, linted: &Linted) -> String {
 }
 
 pub(crate) fn lint_cmd(args: &LintArgs) -> CliResult {
-    let (files, unreadable) = expand(&args.files);
+    let (files, unreadable) = expand(&args.files, false);
     if crate::files::refuse_clobber(args.output.as_ref(), &files) {
         return Err(CliError::usage_reported());
     }
@@ -229,7 +233,7 @@ fn build_report(
     } else {
         args.paths.clone()
     };
-    let (mut files, mut unreadable) = expand(&roots);
+    let (mut files, mut unreadable) = expand(&roots, args.quiet);
     files.sort();
     files.dedup();
     if crate::files::refuse_clobber(output, &files) {
@@ -238,7 +242,7 @@ fn build_report(
     let mut docs: Vec<DocumentReport> = Vec::new();
     let mut builder = vanban_graph::GraphBuilder::new();
     let options = vanban_extract::ExtractOptions::default();
-    let cache = crate::open_cache(args.cache.as_deref(), &[], false);
+    let cache = crate::open_cache(args.cache.as_deref(), &[], args.quiet);
     let bar = crate::progress(files.len(), "reporting");
     let read: Vec<Result<crate::run::Doc, String>> = files
         .par_iter()
@@ -251,7 +255,7 @@ fn build_report(
             crate::run::read_doc(f, &options, cache.as_ref(), wants, false)
         })
         .collect();
-    if let Some(c) = &cache {
+    if let (Some(c), false) = (&cache, args.quiet) {
         c.summary();
     }
     for r in read {

@@ -195,7 +195,7 @@ pub(crate) struct UnimplementedArgs {
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
     kind: Vec<String>,
     /// Only documents whose issuer contains this ("Bộ Chính trị", "Tỉnh ủy").
-    #[arg(long)]
+    #[arg(long, value_name = "NAME", value_parser = some_text)]
     issuer: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = QueryFormat::Text)]

@@ -363,7 +363,13 @@ pub(crate) fn write_output(path: Option<&PathBuf>, text: &str) -> std::io::Resul
 pub(crate) fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use vanban_syntax::text::{read_capped, read_file, READ_CAP};
     if path.as_os_str() == "-" {
-        read_capped(std::io::stdin().lock(), 0, READ_CAP)
+        use std::io::IsTerminal;
+        let stdin = std::io::stdin();
+        // (A terminal gives nothing until the user types: say what is awaited, not a silence.)
+        if stdin.is_terminal() {
+            note!("reading the document from the terminal: paste or type it, then Ctrl-D");
+        }
+        read_capped(stdin.lock(), 0, READ_CAP)
     } else {
         read_file(path)
     }

@@ -162,7 +162,39 @@ pub(crate) fn render(
     out
 }
 
-/// Whether colour may be used on stderr (a terminal, and NO_COLOR unset).
+/// Whether colour may be used on stderr: a terminal that takes colour ([`colour_allowed`]).
 pub(crate) fn colour_stderr() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    std::io::stderr().is_terminal() && colour_allowed(|name| std::env::var_os(name))
+}
+
+/// Whether a terminal may be given colour, by its environment: not when NO_COLOR is set to
+/// something (set empty, it asks nothing: no-color.org), nor on a terminal that says it has
+/// none (`TERM=dumb`).
+pub(crate) fn colour_allowed(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let no_colour = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = env("TERM").is_some_and(|t| t == "dumb");
+    !no_colour && !dumb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::colour_allowed;
+
+    #[test]
+    fn colour_follows_no_color_and_a_dumb_terminal() {
+        let with = |pairs: &'static [(&'static str, &'static str)]| {
+            colour_allowed(move |name| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).into())
+            })
+        };
+        assert!(with(&[]));
+        assert!(with(&[("TERM", "xterm-256color")]));
+        assert!(!with(&[("NO_COLOR", "1")]));
+        // (Found at stop 44: an empty NO_COLOR turned colour off, and TERM=dumb had it.)
+        assert!(with(&[("NO_COLOR", "")]));
+        assert!(!with(&[("TERM", "dumb")]));
+    }
 }

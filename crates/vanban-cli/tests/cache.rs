@@ -323,3 +323,21 @@ fn a_cache_folder_that_cannot_be_used_is_one_warning() {
         assert!(!err.contains("cache"), "{cmd}: {err}");
     }
 }
+
+// `report -q` leaves the cache line out, as the other commands' -q does (found at stop 44:
+// report had no -q, though the README said -q leaves the line out).
+#[test]
+fn report_quiet_leaves_the_cache_line_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cache");
+    let args = ["report", "seeds"];
+    let loud = cached(&args, &dir);
+    assert_eq!(cache_line(&loud), "cache: 0 hits, 1 miss");
+    let quiet = cached(&["report", "seeds", "-q"], &dir);
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    assert!(quiet.stdout == loud.stdout);
+}

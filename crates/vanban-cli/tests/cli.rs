@@ -317,6 +317,15 @@ fn a_bad_extraction_record_is_an_error_naming_its_line() {
     let out = vanban_stdin(&["graph", "--from-jsonl", "-"], b"\n\n");
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no extraction records"));
+    // The array `extract` writes without --jsonl says so.
+    let array = vanban(&["extract", "-q", "seeds"]);
+    let out = vanban_stdin(&["graph", "--from-jsonl", "-"], &array.stdout);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("write them with `vanban extract --jsonl`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -591,6 +600,8 @@ fn filters_refuse_days_not_in_the_calendar_and_empty_text() {
         (vec!["tasks", "corpus", "--agency", " "], "--agency"),
         (vec!["tasks", "corpus", "--document", ""], "--document"),
         (vec!["agency", "", "corpus"], "<NAME>"),
+        // (Found at stop 44.)
+        (vec!["unimplemented", "corpus", "--issuer", " "], "--issuer"),
     ] {
         let out = vanban(&args);
         let err = String::from_utf8_lossy(&out.stderr);

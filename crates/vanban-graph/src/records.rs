@@ -80,7 +80,14 @@ impl GraphBuilder {
                 let why = full
                     .rsplit_once(" at line ")
                     .map_or(full.as_str(), |(why, _)| why);
-                at(e.column(), format!("not an extraction record: {why}"))
+                // (`vanban extract` without --jsonl writes one array: a common mix-up.)
+                let hint = if text.trim_start().starts_with('[') {
+                    "; this is a JSON array, and records are one object a line: write them \
+                     with `vanban extract --jsonl`"
+                } else {
+                    ""
+                };
+                at(e.column(), format!("not an extraction record: {why}{hint}"))
             })?;
             let source = x
                 .source
