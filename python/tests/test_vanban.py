@@ -270,3 +270,51 @@ def test_threads_give_the_same_answers():
     assert parsed == [vanban.parse(f) for f in files[:8]]
     assert len(set(graphs)) == 1
     assert graphs[0] == vanban.Graph.from_extractions(one).to_json()
+
+
+# Found by the stop-44 attack on the Python package.
+
+
+def test_task_filters_are_refused_as_the_command_line_refuses_them(corpus_graph):
+    for kwargs in (
+        {"due_before": "2025-02-30"},
+        {"due_after": "2025-13-45"},
+        {"overdue_as_of": "9999-99-99"},
+        {"agency": ""},
+        {"document": "  "},
+    ):
+        with pytest.raises(ValueError) as e:
+            corpus_graph.tasks(**kwargs)
+        assert next(iter(kwargs)) in str(e.value)
+    assert corpus_graph.tasks(due_before="2024-02-29") is not None
+
+
+def test_error_messages_escape_control_characters(tmp_path):
+    missing = tmp_path / "a\x1b]0;owned\x07\nb.txt"
+    with pytest.raises(vanban.ReadError) as e:
+        vanban.parse(missing)
+    assert "\x1b" not in str(e.value) and "\n" not in str(e.value) and "\x07" not in str(e.value)
+    assert e.value.file == str(missing)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a Unix thing")
+def test_what_a_walk_skips_is_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text((ROOT / SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(tmp_path / "zz.txt")
+    with pytest.warns(UserWarning, match="zz.txt: warning: skipped: a FIFO"):
+        g = vanban.Graph.from_paths([tmp_path])
+    assert g.node_count > 0
+
+
+def test_records_of_a_file_are_read_a_line_at_a_time(tmp_path):
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(vanban.RecordError) as e:
+            vanban.Graph.from_extractions(pathlib.Path("/dev/zero"))
+        assert "NUL" in str(e.value) and e.value.line == 1
+    records = tmp_path / "x.jsonl"
+    records.write_text(json.dumps(vanban.extract(SEED), ensure_ascii=False) + "\n", encoding="utf-8")
+    by_path = vanban.Graph.from_extractions(records)
+    assert by_path.to_json() == vanban.Graph.from_paths([SEED]).to_json()
+    # A str is a line of JSON; one that names a file says to give a Path.
+    with pytest.raises(TypeError, match="pathlib.Path"):
+        vanban.Graph.from_extractions(str(records))

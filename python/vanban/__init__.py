@@ -160,6 +160,11 @@ def _records_text(records: Any) -> str:
         elif isinstance(item, (bytes, bytearray)):
             lines.append(bytes(item).decode("utf-8").rstrip("\r\n"))
         elif isinstance(item, str):
+            if not item.lstrip("\ufeff \t\r\n").startswith(("{", "[")) and os.path.isfile(item):
+                raise TypeError(
+                    f"{item!r} is read as a line of JSON, and it names a file: to read the "
+                    "records of a file, give a pathlib.Path"
+                )
             lines.append(item.rstrip("\r\n"))
         else:
             raise TypeError(
@@ -214,10 +219,10 @@ class Graph:
         :class:`RecordError` with ``file`` = ``name`` (or the path) and its ``line`` and
         ``column``."""
         if isinstance(records, os.PathLike):
-            name = os.fsdecode(os.fspath(records))
-            with open(records, encoding="utf-8") as f:
-                text = f.read()
-        elif isinstance(records, (str, bytes)):
+            # (Read by the native half a line at a time, each line at most 1 GiB.)
+            path = os.fsdecode(os.fspath(records))
+            return cls(_native.Graph.from_jsonl_file(path, path))
+        if isinstance(records, (str, bytes)):
             text = _records_text([records])
         else:
             text = _records_text(records)

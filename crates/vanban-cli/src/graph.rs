@@ -146,37 +146,13 @@ pub(crate) struct TasksArgs {
 /// A date as `YYYY-MM-DD`, a day of the calendar ("2025-02-30" and "9999-99-99" are refused:
 /// compared as text, they would filter by a day that does not exist without a word).
 fn iso_date(s: &str) -> Result<String, String> {
-    let shaped = s.len() == 10
-        && s.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    let number = |r: std::ops::Range<usize>| s.get(r).and_then(|n| n.parse::<u32>().ok());
-    let day = match (shaped, number(0..4), number(5..7), number(8..10)) {
-        (true, Some(y), Some(m), Some(d)) => Some((y, m, d)),
-        _ => None,
-    };
-    let real = |(y, m, d): (u32, u32, u32)| {
-        vanban_model::days_in_month(y, m).is_some_and(|n| (1..=n).contains(&d))
-    };
-    match day {
-        Some(ymd) if real(ymd) => Ok(s.to_owned()),
-        Some(_) => Err(format!("{s:?} is not a day of the calendar")),
-        None => Err(format!("{s:?} is not a date as YYYY-MM-DD")),
-    }
+    vanban_graph::check_day(s).map(|()| s.to_owned())
 }
 
 /// Text to look for: not empty (an empty part of a name or id is found in every one, and the
 /// filter would silently keep everything).
 fn some_text(s: &str) -> Result<String, String> {
-    if s.trim().is_empty() {
-        Err("empty text matches every name and id: give a part of one".to_owned())
-    } else {
-        Ok(s.to_owned())
-    }
+    vanban_graph::check_text(s).map(|()| s.to_owned())
 }
 
 #[derive(clap::Args, Debug)]

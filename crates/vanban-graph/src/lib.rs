@@ -65,7 +65,7 @@ pub use query::{
     PathStep, ResolveError, Summary, TaskRef,
 };
 pub use records::RecordError;
-pub use tasks::{TaskFilter, TaskRow};
+pub use tasks::{check_day, check_text, TaskFilter, TaskRow};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -24,6 +24,64 @@ pub struct TaskFilter {
     pub document: Option<String>,
 }
 
+impl TaskFilter {
+    /// What is wrong with the filter, naming the field: a date that is not a day of the
+    /// calendar written `YYYY-MM-DD` (compared as text, "2025-02-30" or "9999-99-99" kept
+    /// tasks no day would), or empty text (found in every name and id: the filter would keep
+    /// everything). The command line and the Python package refuse such a filter.
+    pub fn check(&self) -> Result<(), String> {
+        let dates = [
+            ("due_before", &self.due_before),
+            ("due_after", &self.due_after),
+            ("overdue_as_of", &self.overdue_as_of),
+        ];
+        for (field, value) in dates {
+            if let Some(v) = value {
+                check_day(v).map_err(|e| format!("{field}: {e}"))?;
+            }
+        }
+        for (field, value) in [("agency", &self.agency), ("document", &self.document)] {
+            if let Some(v) = value {
+                check_text(v).map_err(|e| format!("{field}: {e}"))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `s` is a day of the calendar written `YYYY-MM-DD`; else why not.
+pub fn check_day(s: &str) -> Result<(), String> {
+    let shaped = s.len() == 10
+        && s.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let number = |r: std::ops::Range<usize>| s.get(r).and_then(|n| n.parse::<u32>().ok());
+    match (shaped, number(0..4), number(5..7), number(8..10)) {
+        (true, Some(y), Some(m), Some(d)) => {
+            let real = vanban_model::days_in_month(y, m).is_some_and(|n| (1..=n).contains(&d));
+            if real {
+                Ok(())
+            } else {
+                Err(format!("{s:?} is not a day of the calendar"))
+            }
+        }
+        _ => Err(format!("{s:?} is not a date as YYYY-MM-DD")),
+    }
+}
+
+/// Whether `s` is text to look for: not empty or blank (found in every name and id).
+pub fn check_text(s: &str) -> Result<(), String> {
+    if s.trim().is_empty() {
+        Err("empty text matches every name and id: give a part of one".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
 /// A task with its agencies and dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaskRow {

@@ -49,7 +49,13 @@ impl Failure {
         let made = py
             .import("vanban._errors")
             .and_then(|m| m.getattr(self.kind))
-            .and_then(|class| class.call1((self.message, self.file, self.line, self.column)));
+            // (The message as the command line prints it: a file name's or a document's control
+            // characters and line breaks escaped, so that an uncaught error cannot clear or
+            // retitle the terminal, or forge a line; `file` keeps the name as it is.)
+            .and_then(|class| {
+                let message = vanban_text::visible_line(&self.message).into_owned();
+                class.call1((message, self.file, self.line, self.column))
+            });
         match made {
             Ok(value) => PyErr::from_value(value),
             Err(e) => e,
@@ -231,7 +237,7 @@ fn extract_one(
 /// The documents under `paths` as the graph commands find them: files as given, folders
 /// walked for `.txt` (the command-line tool's walk), sorted, each once. A path that cannot be
 /// read is an error.
-fn corpus_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+fn corpus_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
     let walk = vanban_cli::files::walk(paths);
     if let Some(first) = walk.errors.first() {
         let file = first.split_once(": error: ").map(|(f, _)| f.to_owned());
@@ -249,7 +255,45 @@ fn corpus_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
             "error: no documents to read".to_owned(),
         ));
     }
-    Ok(files)
+    Ok((files, walk.warnings))
+}
+
+/// Python warnings (`warnings.warn`, a `UserWarning`) for what a walk skipped: a FIFO, a
+/// device, a loop, a file met twice (the command line prints the same lines on stderr).
+fn warn_all(py: Python<'_>, warnings: &[String]) -> PyResult<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let warn = py.import("warnings")?.getattr("warn")?;
+    for w in warnings {
+        warn.call1((vanban_text::visible_line(w).into_owned(),))?;
+    }
+    Ok(())
+}
+
+/// The graph of the extraction records `reader` holds, `name` naming them in errors.
+fn records_graph(
+    reader: impl std::io::BufRead,
+    name: &str,
+) -> Result<vanban_graph::Graph, Failure> {
+    let mut builder = GraphBuilder::new();
+    let added = builder.add_jsonl(reader, name).map_err(|e| Failure {
+        kind: "RecordError",
+        message: e.to_string(),
+        file: Some(e.name.clone()),
+        line: Some(e.line),
+        column: (e.column > 0).then_some(e.column),
+    })?;
+    if added == 0 {
+        return Err(Failure {
+            file: Some(name.to_owned()),
+            ..Failure::new(
+                "VanbanError",
+                format!("{name}: error: no extraction records to read"),
+            )
+        });
+    }
+    Ok(builder.build())
 }
 
 /// The relation types a chain follows: the names given, or the implementation relations.
@@ -274,8 +318,8 @@ impl PyGraph {
     /// in parallel.
     #[staticmethod]
     fn from_paths(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<PyGraph> {
-        let graph = detached(py, "graph", move || {
-            let files = corpus_files(&paths)?;
+        let (graph, skipped) = detached(py, "graph", move || {
+            let (files, skipped) = corpus_files(&paths)?;
             let read: Vec<Result<(String, Extraction), Failure>> = files
                 .par_iter()
                 .map(|f| {
@@ -297,8 +341,9 @@ impl PyGraph {
                 let (name, x) = r?;
                 builder.add(name, x);
             }
-            Ok(builder.build())
+            Ok((builder.build(), skipped))
         })?;
+        warn_all(py, &skipped)?;
         Ok(PyGraph { graph })
     }
 
@@ -307,26 +352,25 @@ impl PyGraph {
     #[staticmethod]
     fn from_jsonl(py: Python<'_>, text: String, name: String) -> PyResult<PyGraph> {
         let graph = detached(py, &name.clone(), move || {
-            let mut builder = GraphBuilder::new();
-            let added = builder
-                .add_jsonl(text.as_bytes(), &name)
-                .map_err(|e| Failure {
-                    kind: "RecordError",
-                    message: e.to_string(),
-                    file: Some(e.name.clone()),
-                    line: Some(e.line),
-                    column: (e.column > 0).then_some(e.column),
-                })?;
-            if added == 0 {
-                return Err(Failure {
-                    file: Some(name.clone()),
-                    ..Failure::new(
-                        "VanbanError",
-                        format!("{name}: error: no extraction records to read"),
-                    )
-                });
-            }
-            Ok(builder.build())
+            records_graph(text.as_bytes(), &name)
+        })?;
+        Ok(PyGraph { graph })
+    }
+
+    /// The graph of the extraction records in the file `path`, read a line at a time as the
+    /// command line's `--from-jsonl` reads them (a line at most 1 GiB, no NUL: `/dev/zero`
+    /// is refused at once instead of filling the memory).
+    #[staticmethod]
+    fn from_jsonl_file(py: Python<'_>, path: PathBuf, name: String) -> PyResult<PyGraph> {
+        let graph = detached(py, &name.clone(), move || {
+            let file = std::fs::File::open(&path).map_err(|e| Failure {
+                file: Some(name.clone()),
+                ..Failure::new(
+                    "ReadError",
+                    format!("{name}: error: cannot read the file: {e}"),
+                )
+            })?;
+            records_graph(std::io::BufReader::new(file), &name)
         })?;
         Ok(PyGraph { graph })
     }
@@ -392,7 +436,7 @@ impl PyGraph {
         due_after: Option<String>,
         overdue_as_of: Option<String>,
         document: Option<String>,
-    ) -> String {
+    ) -> PyResult<String> {
         let filter = TaskFilter {
             agency,
             due_before,
@@ -400,7 +444,9 @@ impl PyGraph {
             overdue_as_of,
             document,
         };
-        py.detach(|| query::tasks(&self.graph.tasks(&filter), TaskFormat::Json))
+        // (As the command line refuses them: a day not in the calendar, empty text.)
+        filter.check().map_err(PyValueError::new_err)?;
+        Ok(py.detach(|| query::tasks(&self.graph.tasks(&filter), TaskFormat::Json)))
     }
 
     /// `vanban graph --format json` (node-link JSON), byte for byte.
