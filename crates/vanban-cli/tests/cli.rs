@@ -320,12 +320,14 @@ fn a_bad_extraction_record_is_an_error_naming_its_line() {
     // The array `extract` writes without --jsonl says so.
     let array = vanban(&["extract", "-q", "seeds"]);
     let out = vanban_stdin(&["graph", "--from-jsonl", "-"], &array.stdout);
-    assert_eq!(out.status.code(), Some(3));
+    assert_refused(&out, 3, "write them with `vanban extract --jsonl`");
+}
+
+/// `out` exited with `code` and its stderr says `says`.
+fn assert_refused(out: &Output, code: i32, says: &str) {
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("write them with `vanban extract --jsonl`"),
-        "{err}"
-    );
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    assert!(err.contains(says), "{err}");
 }
 
 #[test]
@@ -684,12 +686,7 @@ fn an_unwritable_output_is_named() {
             .stdout(full)
             .output()
             .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(3), "{args:?} > /dev/full: {err}");
-        assert!(
-            err.contains("error: cannot write to standard output"),
-            "{err}"
-        );
+        assert_refused(&out, 3, "error: cannot write to standard output");
     }
 }
 
