@@ -421,8 +421,9 @@ fn pairs<'d>(before: &'d [DocumentReport], after: &'d [DocumentReport]) -> Vec<(
     out
 }
 
-/// Compare a baseline with a current report, document by document (matched by path, see
-/// [`pairs`]).
+/// Compare a baseline with a current report, document by document: matched by their whole
+/// path, then by their last component, last two and so on, where such a key names one
+/// document on each side still unmatched.
 pub fn diff(baseline: &Report, current: &Report) -> Diff {
     let (before, after) = (&baseline.documents, &current.documents);
     let matched = pairs(before, after);
