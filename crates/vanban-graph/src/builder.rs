@@ -124,6 +124,11 @@ impl Cited {
 impl Held {
     /// The most edges [`Build::edges`] makes of the document: one a relation, its issuer,
     /// one a stub's issuer, one a task and one a party of each, one a recipient.
+    /// Everything held, as text: what orders two records of one id and one file.
+    fn contents(&self) -> String {
+        format!("{:?}", (&self.x, &self.cited, &self.tasks))
+    }
+
     fn edges_at_most(&self) -> usize {
         let tasks: usize = self.tasks.iter().map(|t| 1 + t.parties.len()).sum();
         self.x.relations.len() + 1 + self.stub_issuers.len() + tasks + self.x.recipients.len()
@@ -224,8 +229,14 @@ impl GraphBuilder {
 
     /// Build the graph.
     pub fn build(mut self) -> Graph {
-        self.docs
-            .sort_by(|a, b| (&a.x.id, &a.source).cmp(&(&b.x.id, &b.source)));
+        // By id and file; records of one id and one file (a record file holding an old and a
+        // new extraction of the same file) by their contents, so that which one the graph
+        // keeps does not depend on their order.
+        self.docs.sort_by(|a, b| {
+            (&a.x.id, &a.source)
+                .cmp(&(&b.x.id, &b.source))
+                .then_with(|| a.contents().cmp(&b.contents()))
+        });
         let (aliases, diagnostics) = aliases(&self.docs);
         let mut b = Build {
             aliases,
@@ -637,7 +648,7 @@ impl Build {
                 message: format!(
                     "{id} is given {} times ({}); the first file's metadata is kept",
                     d.sources.len(),
-                    d.sources.join(", ")
+                    each_once(&d.sources)
                 ),
                 documents: vec![id.clone()],
             })
@@ -724,6 +735,22 @@ impl Build {
         });
         g
     }
+}
+
+/// Sources in order, each once, with how many times a repeated one was given ("a.txt (2
+/// records)": one record file can hold two extractions of one file).
+fn each_once(sources: &[String]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    while let Some(first) = sources.get(k) {
+        let run = sources.iter().skip(k).take_while(|s| *s == first).count();
+        out.push(match run {
+            1 => first.clone(),
+            n => format!("{first} ({n} records)"),
+        });
+        k += run;
+    }
+    out.join(", ")
 }
 
 /// Tasks by id, the last made of a repeated id kept (a document given twice makes its tasks

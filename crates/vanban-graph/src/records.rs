@@ -89,6 +89,7 @@ impl GraphBuilder {
                 };
                 at(e.column(), format!("not an extraction record: {why}{hint}"))
             })?;
+            check_record(&x).map_err(|why| at(0, format!("not an extraction record: {why}")))?;
             let source = x
                 .source
                 .clone()
@@ -98,6 +99,27 @@ impl GraphBuilder {
         }
         Ok(added)
     }
+}
+
+/// What the JSON of a record cannot say about its values: its id is a document id (an
+/// agency's or a task's id merged the record into that node, in silence), and its dates —
+/// the document's, its tasks' deadlines — are days of the calendar written `YYYY-MM-DD`
+/// (compared as text, "zzzz" was due after every day).
+fn check_record(x: &Extraction) -> Result<(), String> {
+    x.id.parse::<vanban_model::DocumentId>()
+        .map_err(|e| format!("its id is {e}"))?;
+    if let Some(d) = &x.date {
+        crate::check_day(d).map_err(|e| format!("the date: {e}"))?;
+    }
+    for (k, a) in x.assignments.iter().enumerate() {
+        let Some(d) = &a.deadline else {
+            continue;
+        };
+        for day in [&d.due, &d.start, &d.end].into_iter().flatten() {
+            crate::check_day(day).map_err(|e| format!("task {}'s deadline: {e}", k + 1))?;
+        }
+    }
+    Ok(())
 }
 
 /// The longest line of records read: a record of the longest document a parse reads (1 GiB)

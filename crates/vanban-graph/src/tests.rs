@@ -210,6 +210,78 @@ fn a_document_given_twice_is_one_node_and_a_finding() {
     );
 }
 
+// Found at stop 44: two records of one id and one file (an old and a new extraction of an
+// edited file in one record file) gave a graph that depended on their order, and the finding
+// named the file twice.
+#[test]
+fn two_records_of_one_file_give_one_graph_in_either_order() {
+    let a = plan(3, 2024);
+    let mut old = doc(&a, DocumentKind::Plan, "3/KH-UBND", "2024-02-02");
+    old.title = Some("VERSION A".into());
+    let mut new = old.clone();
+    new.title = Some("VERSION B".into());
+    let one = build(&[("a.txt", &old), ("a.txt", &new)]);
+    let other = build(&[("a.txt", &new), ("a.txt", &old)]);
+    let title = |g: &Graph| g.node(&a).unwrap().document.as_ref().unwrap().title.clone();
+    assert_eq!(title(&one), title(&other));
+    assert_eq!(one.diagnostics(), other.diagnostics());
+    let message = &one.diagnostics()[0].message;
+    assert!(
+        message.contains("given 2 times (a.txt (2 records))"),
+        "{message}"
+    );
+}
+
+// Found at stop 44: a record whose id was an agency's merged into that node in silence, and
+// dates were never checked ("zzzz" was due after every day).
+#[test]
+fn a_record_with_an_id_or_a_date_no_document_has_is_refused_naming_its_line() {
+    let a = plan(3, 2024);
+    let good = doc(&a, DocumentKind::Plan, "3/KH-UBND", "2024-02-02");
+    let line = |x: &Extraction| serde_json::to_string(x).unwrap();
+    let mut agency = good.clone();
+    agency.id = "agency:so-y-te".into();
+    let mut date = good.clone();
+    date.date = Some("2024-02-30".into());
+    for (bad, says) in [
+        (agency, "its id is not a document id"),
+        (
+            date,
+            "the date: \"2024-02-30\" is not a day of the calendar",
+        ),
+    ] {
+        let records = format!("{}\n{}\n", line(&good), line(&bad));
+        let err = GraphBuilder::new()
+            .add_jsonl(records.as_bytes(), "r.jsonl")
+            .unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains(says), "{}", err.message);
+    }
+    let records = format!("{}\n", line(&good));
+    assert_eq!(
+        GraphBuilder::new().add_jsonl(records.as_bytes(), "r.jsonl"),
+        Ok(1)
+    );
+    // A task's deadline.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 12/KH-UBND\n\
+                Tuyên Quang, ngày 3 tháng 4 năm 2025\nKẾ HOẠCH\nVề X\nI. NHIỆM VỤ\n\
+                1. Sở Nội vụ chủ trì rà soát, hoàn thành trước ngày 30/6/2025.\n";
+    let mut x = vanban_extract::extract(&vanban_syntax::parse(text));
+    let due = x
+        .assignments
+        .iter()
+        .position(|a| a.deadline.as_ref().is_some_and(|d| d.due.is_some()));
+    let k = due.expect("a task with a due date");
+    if let Some(d) = x.assignments[k].deadline.as_mut() {
+        d.due = Some("zzzz".into());
+    }
+    let err = GraphBuilder::new()
+        .add_jsonl(format!("{}\n", line(&x)).as_bytes(), "r.jsonl")
+        .unwrap_err();
+    let says = format!("task {}'s deadline: \"zzzz\" is not a date", k + 1);
+    assert!(err.message.contains(&says), "{}", err.message);
+}
+
 #[test]
 fn a_task_of_a_document_given_twice_is_the_later_files() {
     // The build reads documents sorted by id, then file; a task id made twice keeps what the
