@@ -248,8 +248,15 @@ fn load(args: &CorpusArgs) -> Result<(Graph, bool), CliError> {
 /// record is an error naming it.
 fn from_records(records: &Path, args: &CorpusArgs) -> Result<GraphBuilder, CliError> {
     let mut builder = GraphBuilder::new();
+    // (-v: each record's own warnings, as for documents read.)
+    let verbose = args.verbose;
+    let see = move |name: &str, x: &vanban_model::Extraction| {
+        if verbose {
+            verbose_diagnostics(name, x);
+        }
+    };
     let added = if crate::files::is_stdin(records) {
-        builder.add_jsonl(std::io::stdin().lock(), "standard input")
+        builder.add_jsonl_seeing(std::io::stdin().lock(), "standard input", see)
     } else {
         if crate::files::refuse_clobber(args.output.as_ref(), &[records.to_path_buf()]) {
             return Err(CliError::usage_reported());
@@ -257,7 +264,7 @@ fn from_records(records: &Path, args: &CorpusArgs) -> Result<GraphBuilder, CliEr
         let name = records.display().to_string();
         let file = std::fs::File::open(records)
             .map_err(|e| CliError::input(format!("{name}: error: cannot read the records: {e}")))?;
-        builder.add_jsonl(std::io::BufReader::new(file), &name)
+        builder.add_jsonl_seeing(std::io::BufReader::new(file), &name, see)
     }
     .map_err(|e| CliError::input(e.to_string()))?;
     if added == 0 {

@@ -292,6 +292,15 @@ fn graph_from_extraction_records_is_the_graph_of_the_documents() {
     // Records and documents do not mix.
     let out = vanban(&["graph", "--from-jsonl", file, "seeds"]);
     assert_eq!(out.status.code(), Some(2));
+    // -v prints each document's own warnings from its record as from the document (found
+    // at stop 44: they were left out).
+    let from_documents = vanban(&["graph", "-v", "seeds", "corpus"]);
+    let from_records = vanban(&["graph", "-v", "--from-jsonl", file]);
+    assert_eq!(
+        String::from_utf8_lossy(&from_documents.stderr),
+        String::from_utf8_lossy(&from_records.stderr)
+    );
+    assert!(from_records.stderr.len() > 200);
 }
 
 #[test]

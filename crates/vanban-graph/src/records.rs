@@ -54,10 +54,18 @@ impl GraphBuilder {
     /// let graph = builder.build();
     /// assert_eq!(graph.node(&x.id).unwrap().id, x.id);
     /// ```
-    pub fn add_jsonl(
+    pub fn add_jsonl(&mut self, reader: impl BufRead, name: &str) -> Result<usize, RecordError> {
+        self.add_jsonl_seeing(reader, name, |_, _| {})
+    }
+
+    /// [`GraphBuilder::add_jsonl`], showing `see` each record (with the name it is added
+    /// under) before it is added: the command line's `-v` prints each document's own
+    /// warnings from it, as it does for documents read.
+    pub fn add_jsonl_seeing(
         &mut self,
         mut reader: impl BufRead,
         name: &str,
+        mut see: impl FnMut(&str, &Extraction),
     ) -> Result<usize, RecordError> {
         let mut added = 0;
         let mut buf = Vec::new();
@@ -94,6 +102,7 @@ impl GraphBuilder {
                 .source
                 .clone()
                 .unwrap_or_else(|| format!("{name}:{}", i + 1));
+            see(&source, &x);
             self.add(source, x);
             added += 1;
         }
