@@ -737,3 +737,23 @@ fn the_task_list_for_spreadsheets_shows_formulas_as_text() {
         "{nodes}"
     );
 }
+
+// Found at stop 44: `path A A` printed nothing (the JSON gives no step), and a stub known by
+// name only was described "(, not parsed)".
+#[test]
+fn a_path_to_itself_and_a_stub_of_no_kind_read_well() {
+    let out = vanban(&["path", "-q", "208/KH-UBND", "208/KH-UBND"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("208/KH-UBND  (Kế hoạch, 2024-11-20"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let out = vanban(&["orphans", "-q"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("(not parsed)") && !text.contains("(, "),
+        "{text}"
+    );
+}

@@ -93,8 +93,13 @@ impl std::error::Error for ResolveError {}
 /// "Kế hoạch, 2024-07-22, Ban Thường vụ Tỉnh ủy Tuyên Quang, not parsed".
 pub fn describe(n: &NodeSummary) -> String {
     let mut parts: Vec<&str> = Vec::new();
-    if let Some(k) = n.document_kind {
-        parts.push(k.name_vi());
+    // (A stub known by name only has no kind to name: "(not parsed)", not "(, not parsed)".)
+    if let Some(k) = n
+        .document_kind
+        .map(|k| k.name_vi())
+        .filter(|k| !k.is_empty())
+    {
+        parts.push(k);
     }
     if let Some(d) = &n.date {
         parts.push(d);

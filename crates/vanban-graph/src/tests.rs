@@ -843,3 +843,29 @@ fn short_text_cuts_as_the_word_by_word_reading_does() {
     }
     assert!(checked > 2000, "{checked}");
 }
+
+// Found at stop 44: a stub known by its name only printed "(, not parsed)" in `orphans` and
+// chains.
+#[test]
+fn a_stub_of_no_known_kind_is_described_without_an_empty_part() {
+    let n = crate::NodeSummary {
+        id: "urn:lex:vn:x:unknown:_;quy-hoach-tinh".to_owned(),
+        label: "Quy hoạch tỉnh".into(),
+        kind: crate::NodeKind::Document,
+        document_kind: Some(DocumentKind::Unknown),
+        number: None,
+        date: None,
+        issuer: None,
+        parsed: Some(false),
+    };
+    assert_eq!(crate::query::describe(&n), "not parsed");
+    let plan = crate::NodeSummary {
+        document_kind: Some(DocumentKind::Plan),
+        date: Some("2024-07-22".into()),
+        ..n
+    };
+    assert_eq!(
+        crate::query::describe(&plan),
+        "Kế hoạch, 2024-07-22, not parsed"
+    );
+}

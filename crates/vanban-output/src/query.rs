@@ -179,10 +179,14 @@ pub fn path(
             if reversed {
                 let _ = writeln!(s, "(no path from {from} to {to}; the path the other way:)");
             }
-            if let Some(first) = steps.first() {
-                if let Some(n) = graph.summary_of(&first.from) {
-                    let _ = writeln!(s, "{}", line(&n));
-                }
+            // (From a document to itself the path has no step: the document alone, not
+            // nothing.)
+            let start = match steps.first() {
+                Some(first) => Some(first.from.clone()),
+                None => graph.resolve(from).ok(),
+            };
+            if let Some(n) = start.and_then(|id| graph.summary_of(&id)) {
+                let _ = writeln!(s, "{}", line(&n));
             }
             for st in steps {
                 if let Some(n) = graph.summary_of(&st.to) {
