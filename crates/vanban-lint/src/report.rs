@@ -343,24 +343,35 @@ fn minus(a: &[String], b: &[String]) -> Vec<String> {
 
 /// Each path as its file name, or with as many folders before it as tell it from the others
 /// ("p1/x.txt" and "p2/x.txt" where two provinces' folders hold an "x.txt").
-fn short_names<'a>(files: impl Iterator<Item = &'a str> + Clone) -> Vec<&'a str> {
-    let mut count: BTreeMap<(usize, &str), usize> = BTreeMap::new();
-    let depth = files
-        .clone()
-        .map(|f| f.matches(['/', '\\']).count() + 1)
-        .max();
-    for k in 1..=depth.unwrap_or(0) {
-        for f in files.clone() {
-            *count.entry((k, last_components(f, k))).or_default() += 1;
+fn short_names<'a>(files: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let files: Vec<&str> = files.collect();
+    let mut names = files.clone();
+    // Files not yet told apart; a file told apart at k components is told apart at more
+    // (two equal keys of k + 1 components end with equal keys of k), so only these are
+    // counted again, one component more each time.
+    let mut open: Vec<usize> = (0..files.len()).collect();
+    let mut k = 1;
+    while !open.is_empty() && open.iter().any(|&i| components(files[i]) >= k) {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in &open {
+            *count.entry(last_components(files[i], k)).or_default() += 1;
         }
+        open.retain(|&i| {
+            let key = last_components(files[i], k);
+            let apart = count.get(key) == Some(&1);
+            if apart {
+                names[i] = key;
+            }
+            !apart
+        });
+        k += 1;
     }
-    files
-        .map(|f| {
-            let k = (1..=f.matches(['/', '\\']).count())
-                .find(|&k| count.get(&(k, last_components(f, k))) == Some(&1));
-            k.map_or(f, |k| last_components(f, k))
-        })
-        .collect()
+    names
+}
+
+/// How many components a path has.
+fn components(file: &str) -> usize {
+    file.matches(['/', '\\']).count() + 1
 }
 
 /// The last `k` components of a path (all of them when it has fewer).
@@ -382,43 +393,62 @@ fn last_components(file: &str, k: usize) -> &str {
 /// two, and so on, each step matching only a key that names one document on each side
 /// still unmatched. Two files of one name in two folders are thus never taken for each
 /// other, whichever of them is gone.
-fn pairs<'d>(before: &'d [DocumentReport], after: &'d [DocumentReport]) -> Vec<(usize, usize)> {
-    let mut left_b: Vec<bool> = vec![true; before.len()];
-    let mut left_a: Vec<bool> = vec![true; after.len()];
+fn pairs(before: &[DocumentReport], after: &[DocumentReport]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let depth = before
-        .iter()
-        .chain(after)
-        .map(|d| d.file.matches(['/', '\\']).count() + 1)
-        .max()
-        .unwrap_or(0);
-    // Step 0: whole paths; then the last k components.
-    for k in 0..=depth {
-        let key = |file: &'d str| match k {
-            0 => file,
-            _ => last_components(file, k),
-        };
-        let mut groups: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-        for (i, d) in before.iter().enumerate().filter(|(i, _)| left_b[*i]) {
-            groups.entry(key(&d.file)).or_default().0.push(i);
-        }
-        for (i, d) in after.iter().enumerate().filter(|(i, _)| left_a[*i]) {
-            groups.entry(key(&d.file)).or_default().1.push(i);
-        }
-        for (b, a) in groups.into_values() {
-            // (A path names one document on each side, or some of those whose names are
-            // not UTF-8, paired in order: which of them is gone cannot be told.)
-            let matched = k == 0 || (b.len() == 1 && a.len() == 1);
-            if matched {
-                for (&i, &j) in b.iter().zip(&a) {
-                    left_b[i] = false;
-                    left_a[j] = false;
-                    out.push((i, j));
+    // Step 0: whole paths (one path on both sides, or several that are not UTF-8, paired in
+    // order: which of them is gone cannot be told).
+    let mut groups = group(before, after, (0..before.len(), 0..after.len()), 0);
+    let (mut open_b, mut open_a) = (Vec::new(), Vec::new());
+    for (b, a) in groups.values() {
+        out.extend(b.iter().copied().zip(a.iter().copied()));
+        open_b.extend(b.iter().skip(a.len()));
+        open_a.extend(a.iter().skip(b.len()));
+    }
+    // Then the last k components. A document whose key has no partner on the other side has
+    // none with more components either (two equal keys of k + 1 components end with equal
+    // keys of k): it is left out of the next steps, so they end quickly.
+    let mut k = 1;
+    while !open_b.is_empty() && !open_a.is_empty() {
+        groups = group(before, after, (open_b.drain(..), open_a.drain(..)), k);
+        for (b, a) in groups.values() {
+            let deeper = b.iter().any(|&i| components(&before[i].file) > k)
+                || a.iter().any(|&j| components(&after[j].file) > k);
+            match (b.len(), a.len()) {
+                (1, 1) => out.push((b[0], a[0])),
+                (0, _) | (_, 0) => {}
+                _ if deeper => {
+                    open_b.extend(b);
+                    open_a.extend(a);
                 }
+                _ => {}
             }
         }
+        k += 1;
     }
+    out.sort_unstable();
     out
+}
+
+/// The documents of `open` on each side grouped by their path's last `k` components (the
+/// whole path for `k` = 0).
+fn group(
+    before: &[DocumentReport],
+    after: &[DocumentReport],
+    (open_b, open_a): (impl Iterator<Item = usize>, impl Iterator<Item = usize>),
+    k: usize,
+) -> BTreeMap<String, (Vec<usize>, Vec<usize>)> {
+    let key = |file: &str| match k {
+        0 => file.to_owned(),
+        _ => last_components(file, k).to_owned(),
+    };
+    let mut groups: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for i in open_b {
+        groups.entry(key(&before[i].file)).or_default().0.push(i);
+    }
+    for j in open_a {
+        groups.entry(key(&after[j].file)).or_default().1.push(j);
+    }
+    groups
 }
 
 /// Compare a baseline with a current report, document by document: matched by their whole
