@@ -120,6 +120,12 @@ fn check_record(x: &Extraction) -> Result<(), String> {
     if let Some(d) = &x.date {
         crate::check_day(d).map_err(|e| format!("the date: {e}"))?;
     }
+    let spans = (x.citations.iter().map(|c| ("citation", c.span)))
+        .chain(x.relations.iter().map(|r| ("relation", r.span)))
+        .chain(x.references.iter().map(|r| ("reference", r.span)));
+    for (what, span) in spans {
+        check_span(&span).map_err(|e| format!("a {what}'s span: {e}"))?;
+    }
     for (k, a) in x.assignments.iter().enumerate() {
         let Some(d) = &a.deadline else {
             continue;
@@ -127,6 +133,26 @@ fn check_record(x: &Extraction) -> Result<(), String> {
         for day in [&d.due, &d.start, &d.end].into_iter().flatten() {
             crate::check_day(day).map_err(|e| format!("task {}'s deadline: {e}", k + 1))?;
         }
+    }
+    Ok(())
+}
+
+/// Whether a span could come from a document (its offsets within the 4 GiB a normalised text
+/// of at most 1 GiB can reach, in order; line and column from 1, within what the exports
+/// declare: GraphML's `long`, Neo4j's `int`); else why not.
+fn check_span(span: &vanban_model::Span) -> Result<(), String> {
+    let most = u64::from(u32::MAX);
+    let (start, end) = (span.start as u64, span.end as u64);
+    if start > end || end > most {
+        return Err(format!(
+            "offsets {start}..{end} are not a piece of a document"
+        ));
+    }
+    let (line, column) = (span.line, span.column);
+    if !(1..=i32::MAX as u32).contains(&line) || !(1..=i32::MAX as u32).contains(&column) {
+        return Err(format!(
+            "line {line}, column {column} are not a place in a document"
+        ));
     }
     Ok(())
 }

@@ -243,7 +243,18 @@ fn a_record_with_an_id_or_a_date_no_document_has_is_refused_naming_its_line() {
     agency.id = "agency:so-y-te".into();
     let mut date = good.clone();
     date.date = Some("2024-02-30".into());
+    let mut span = good.clone();
+    relate(&mut span, RelationType::Implements, &plan(1, 2023), 40);
+    span.relations[0].span.end = 2;
+    let mut no_line = good.clone();
+    relate(&mut no_line, RelationType::Implements, &plan(1, 2023), 40);
+    no_line.relations[0].span.line = 0;
     for (bad, says) in [
+        (
+            span,
+            "a relation's span: offsets 40..2 are not a piece of a document",
+        ),
+        (no_line, "a relation's span: line 0, column"),
         (agency, "its id is not a document id"),
         (
             date,
