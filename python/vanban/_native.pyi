@@ -27,6 +27,9 @@ class Graph:
     @staticmethod
     def from_jsonl(text: str, name: str) -> "Graph":
         """The graph of extraction records (JSON Lines)."""
+    @staticmethod
+    def from_jsonl_file(path: str, name: str) -> "Graph":
+        """The graph of the extraction records of a file, read a line at a time."""
     def resolve(self, id: str) -> str:
         """The full id of a document as written."""
     def chain(
@@ -43,7 +46,8 @@ class Graph:
         overdue_as_of: Optional[str] = None,
         document: Optional[str] = None,
     ) -> str:
-        """``vanban tasks --format json``."""
+        """``vanban tasks --format json``; ``ValueError`` for a day not in the calendar or
+        empty text."""
     def to_json(self, documents_only: bool = False) -> str:
         """``vanban graph --format json``."""
     @property
