@@ -173,6 +173,61 @@ def phrase_list_shapes():
     return shapes
 
 
+def table_shapes():
+    """Shapes of a user's own tables (`--agencies`, `--abbreviations`) that grow with the
+    text: n names that share their first words (the country's communes all start "Ủy ban nhân
+    dân xã"), and n/10 tasks naming them. A reader that goes through the whole table at each
+    mention, or a table that checks each entry against the others as it loads, shows here
+    (stop 44 found both)."""
+    def communes(n):
+        return "".join(f"Ủy ban nhân dân xã Tân Hòa {k}\tUBND xã Tân Hòa {k}\n" for k in range(n))
+
+    def centres(n):
+        return "".join(f"Trung tâm An Bình {k} tỉnh\n" for k in range(n))
+
+    def unmarked(n):
+        return "".join(f"Các cấp ủy Phú Mỹ {k}\n" for k in range(n))
+
+    def abbreviations(n):
+        return "".join(f"UBX{k}\tỦy ban nhân dân xã Số {k}\n" for k in range(n))
+
+    def tasks(n, name):
+        return HEAD + "I. A\n" + "".join(
+            f"{k + 1}. {name(k)} chủ trì, phối hợp với {name(k + 1)} thực hiện.\n" for k in range(n // 10))
+
+    return {
+        "table/communes": ("--agencies", communes, lambda n: tasks(n, lambda k: f"Ủy ban nhân dân xã Tân Hòa {k}")),
+        "table/provincial-centres": ("--agencies", centres, lambda n: tasks(n, lambda k: f"Trung tâm An Bình {k} Lào Cai")),
+        "table/unmarked-committees": ("--agencies", unmarked, lambda n: tasks(n, lambda k: f"Các cấp uỷ Phú Mỹ {k}")),
+        "table/abbreviations": ("--abbreviations", abbreviations, lambda n: tasks(n, lambda k: f"UBX{k}")),
+    }
+
+
+def run_tables(vanban, tmp, n):
+    """The table shapes at n and 4n names: `extract` and `graph` with the table given; how
+    many were slow or crashed."""
+    bad = 0
+    for name, (option, table, text) in table_shapes().items():
+        runs = []
+        for k in (1, 4):
+            stem = os.path.join(tmp, f"{name.replace('/', '.')}.{k}")
+            with open(stem + ".tsv", "w", encoding="utf-8") as f:
+                f.write(table(k * n))
+            with open(stem + ".txt", "w", encoding="utf-8") as f:
+                f.write(text(k * n))
+            runs.append((stem + ".tsv", stem + ".txt"))
+        cells = []
+        for command in (["extract"], ["graph"]):
+            (t1, _, c1), (t4, m4, c4) = (
+                run(vanban, [*command, option, tsv], txt) for tsv, txt in runs)
+            slow = t4 > 6 * max(t1, 0.02)
+            bad += slow or c1 or c4
+            flag = (" SLOW" if slow else "") + (" CRASHED" if c1 or c4 else "")
+            cells.append(f"{command[0]} {t1:.2f}/{t4:.2f}s {m4:.0f}MB{flag}")
+        print(f"{name} (4x: {4 * n} names): " + " | ".join(cells), flush=True)
+    return bad
+
+
 COMMANDS = [
     ["extract"],
     ["parse", "--format", "json"],
@@ -201,6 +256,9 @@ def main():
     ap.add_argument("--size", type=int, default=250_000)
     ap.add_argument("--phrase-lists", action="store_true",
                     help="also the shapes made of each word list's phrases (about 150 more)")
+    ap.add_argument("--tables", type=int, metavar="N", default=0,
+                    help="also a user's agency and abbreviation tables of N and 4N names, with "
+                         "tasks naming them (extract and graph)")
     ap.add_argument("shapes", nargs="*", metavar="SHAPE", help="shapes to run (default: all)")
     args = ap.parse_args()
     if args.phrase_lists:
@@ -210,6 +268,8 @@ def main():
         ap.error(f"unknown shape(s) {', '.join(unknown)}; known: {', '.join(SHAPES)}")
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
+        if args.tables:
+            bad += run_tables(args.vanban, tmp, args.tables)
         for name in args.shapes or SHAPES:
             make = SHAPES[name]
             n = 1
