@@ -52,6 +52,21 @@ fn finish(mut child: Child, limit: Duration, what: &str) -> Output {
     }
 }
 
+/// `vanban ARGS` (split by the shell) under an address-space limit of `kb` KB (`ulimit -v`),
+/// with `env` set, killed and failed after `limit`.
+fn under_memory_limit(kb: u64, args: &str, env: &[(&str, &str)], limit: Duration) -> Output {
+    let child = Command::new("sh")
+        .args(["-c", &format!("ulimit -v {kb} && exec \"$0\" {args}")])
+        .arg(env!("CARGO_BIN_EXE_vanban"))
+        .envs(env.iter().copied())
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    finish(child, limit, &format!("ulimit -v {kb}: {args}"))
+}
+
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -286,17 +301,7 @@ fn row_14_a_file_name_cannot_break_a_message_line() {
 fn an_endless_input_is_read_to_the_limit_not_without_end() {
     // (Under a 4 GB address-space limit: were a read without end again, it would fail with
     // "out of memory" in a second instead of filling the machine's memory.)
-    let run = |args: &str| {
-        let child = Command::new("sh")
-            .args(["-c", &format!("ulimit -v 4000000 && exec \"$0\" {args}")])
-            .arg(env!("CARGO_BIN_EXE_vanban"))
-            .current_dir(root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        finish(child, Duration::from_secs(120), args)
-    };
+    let run = |args: &str| under_memory_limit(4_000_000, args, &[], Duration::from_secs(120));
     let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
     for (args, says) in [
         (
@@ -352,19 +357,12 @@ fn threads_are_bounded_and_a_pool_that_cannot_start_is_an_error() {
     assert!(many.status.success());
     assert!(std::fs::read(&out).unwrap() == plain.stdout);
     // Under 30 MB of address space no thread can start.
-    let child = Command::new("sh")
-        .args([
-            "-c",
-            "ulimit -v 30000 && exec \"$0\" graph seeds -q -o /dev/null",
-        ])
-        .arg(env!("CARGO_BIN_EXE_vanban"))
-        .env("RAYON_NUM_THREADS", "64")
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = finish(child, Duration::from_secs(30), "ulimit -v 30000");
+    let out = under_memory_limit(
+        30_000,
+        "graph seeds -q -o /dev/null",
+        &[("RAYON_NUM_THREADS", "64")],
+        Duration::from_secs(30),
+    );
     let err = text(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
     match out.status.code() {

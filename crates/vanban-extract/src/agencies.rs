@@ -176,7 +176,8 @@ type FieldIndex = vanban_text::HashMap<String, Vec<(usize, usize)>>;
 /// The most names a bucket of the registry's indexes holds and is still read name by name; a
 /// larger one (a user's registry of the country's three thousand communes puts them all under
 /// "ủy") is looked up a prefix of the text at a time, one hash at each place a name could end
-/// instead of one comparison a name. The builtin registry's buckets are all smaller.
+/// instead of one comparison a name. Some builtin buckets are larger too ("các" 161 names,
+/// "sở" 83, "bộ" 69, "ủy" 53): on the bundled corpus the lookup costs no more than the scan.
 const SCAN_MOST: usize = 16;
 
 /// The names under one key of `AgencyRegistry::by_word`: indices into `names`, longest alias
@@ -207,8 +208,8 @@ struct Stems {
     longest: usize,
 }
 
-/// The most heads read one by one ([`SCAN_MOST`] for the heads: the builtin lists give some
-/// sixty); a user's abbreviations can add thousands.
+/// The most heads read one by one, as [`SCAN_MOST`] is for names: the builtin lists give some
+/// sixty, all read one by one; a user's abbreviations can add thousands.
 const HEADS_SCAN_MOST: usize = 128;
 
 /// The words that start an agency name, in the order given, each once, and what answers

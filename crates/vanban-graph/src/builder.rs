@@ -122,13 +122,13 @@ impl Cited {
 }
 
 impl Held {
-    /// The most edges [`Build::edges`] makes of the document: one a relation, its issuer,
-    /// one a stub's issuer, one a task and one a party of each, one a recipient.
     /// Everything held, as text: what orders two records of one id and one file.
     fn contents(&self) -> String {
         format!("{:?}", (&self.x, &self.cited, &self.tasks))
     }
 
+    /// The most edges [`Build::edges`] makes of the document: one a relation, its issuer,
+    /// one a stub's issuer, one a task and one a party of each, one a recipient.
     fn edges_at_most(&self) -> usize {
         let tasks: usize = self.tasks.iter().map(|t| 1 + t.parties.len()).sum();
         self.x.relations.len() + 1 + self.stub_issuers.len() + tasks + self.x.recipients.len()
