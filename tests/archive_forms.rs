@@ -485,3 +485,86 @@ fn the_party_chains_of_the_bundled_corpus_are_parsed_to_the_top() {
     assert_eq!(top.date.as_deref(), Some("2025-12-27"));
     assert_eq!(top.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy Lào Cai"));
 }
+
+/// The citations of a document outside its title, as (target, form), sorted.
+fn body_citations(text: &str) -> Vec<(String, String)> {
+    let parsed = vanban::parse(text);
+    let mut out: Vec<(String, String)> = vanban::extract(&parsed)
+        .citations
+        .iter()
+        .filter(|c| c.node.as_deref() != Some("title"))
+        .filter_map(|c| Some((c.target_id.as_deref()?.to_owned(), format!("{:?}", c.form))))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `text` with a page break every 45 lines from its 30th: the lines `page` gives, put between
+/// two lines wherever they stand (mid-sentence too, as a PDF's pages break).
+fn with_page_breaks(text: &str, page: impl Fn(usize) -> Vec<String>) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i >= 30 && (i - 30) % 45 == 0 && i + 5 < lines.len() {
+            out.extend(page(2 + (i - 30) / 45));
+        }
+        out.push((*l).to_owned());
+    }
+    out.join("\n")
+}
+
+/// A form a copy's body comes in: its name and how it is made from the text.
+type BodyForm = (&'static str, Box<dyn Fn(&str) -> String>);
+
+/// Body forms of real copies: an Official Gazette copy's page breaks (a blank line, the page
+/// number, the running header, a blank line) and a scan's page markers fall inside paragraphs
+/// and inside citations ("Căn cứ Thông tư số" / page break / "01/2025/TT-BTTTT …"); a PDF text
+/// layer or a Word export leaves spaces at the ends of lines and indents them. Every bundled
+/// document keeps the citations of its preamble and body in each form.
+#[test]
+fn citations_survive_page_breaks_and_spaced_line_ends() {
+    let forms: [BodyForm; 3] = [
+        (
+            "gazette page breaks",
+            Box::new(|t| {
+                with_page_breaks(t, |n| {
+                    vec![
+                        String::new(),
+                        n.to_string(),
+                        "CÔNG BÁO/Số 231 + 232/Ngày 01-02-2025".to_owned(),
+                        String::new(),
+                    ]
+                })
+            }),
+        ),
+        (
+            "scan page markers",
+            Box::new(|t| with_page_breaks(t, |n| vec![format!("===== Trang {n} =====")])),
+        ),
+        (
+            "trailing spaces",
+            Box::new(|t| {
+                t.split('\n')
+                    .map(|l| format!("{l}   "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+        ),
+    ];
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for (name, text) in documents() {
+        let want = body_citations(&text);
+        compared += want.len();
+        for (form, make) in &forms {
+            let got = body_citations(&make(&text));
+            if got != want {
+                let lost: Vec<_> = want.iter().filter(|c| !got.contains(c)).collect();
+                let gained: Vec<_> = got.iter().filter(|c| !want.contains(c)).collect();
+                failures.push(format!("{name} ({form}): lost {lost:?}, gained {gained:?}"));
+            }
+        }
+    }
+    assert!(compared > 1_000, "{compared}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

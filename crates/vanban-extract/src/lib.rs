@@ -87,10 +87,13 @@ pub fn extract(parsed: &Parsed) -> Extraction {
 /// Extract with options (a user-extended agency registry).
 pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let doc = &parsed.document;
-    let text = parsed.source.as_str();
-    let folded = parsed.folded();
+    // (A page break inside a paragraph blanked: a citation or name cut by one is read whole.)
+    let reading = parsed.reading(&parsed.source);
+    let text: &str = &reading;
+    let reading_folded = parsed.reading(parsed.folded());
+    let folded: &str = &reading_folded;
     let ctx = context(doc);
-    let id = document_id(doc, &ctx, text);
+    let id = document_id(doc, &ctx, &parsed.source);
     let mut diagnostics = parsed.diagnostics.clone();
     provisional_id(&id, doc, &mut diagnostics);
 
@@ -133,7 +136,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let own = ids.share(&id);
     drop(ids);
     let relations = relations::relate(&id, doc, folded, &found, &cites, &nodes, &mut diagnostics);
-    let references = find_references(parsed, folded, &places, &own, &cites, &nodes);
+    let references = find_references(parsed, (text, folded), &places, &own, &cites, &nodes);
     let assignments = assignments::assignments(&options.registry, doc);
     let recipients = recipients(&options.registry, doc);
     let agencies = agencies_named(&assignments, &recipients, ctx.province.as_deref());
@@ -257,7 +260,7 @@ fn named_found(n: named::NamedFound) -> Found {
 /// References to units in the places that may hold citations, the title left out.
 fn find_references(
     parsed: &Parsed,
-    folded: &str,
+    (text, folded): (&str, &str),
     places: &[((usize, usize), Position)],
     own: &Arc<str>,
     cites: &[Citation],
@@ -282,7 +285,7 @@ fn find_references(
         }
         references::find(
             &units,
-            parsed.source.as_str(),
+            text,
             folded,
             range,
             &citation_starts,

@@ -48,14 +48,16 @@ const QUOTED_TITLE_MAX: usize = 300;
 /// Find named citations in `range`, skipping `taken` ranges (numbered citations, sorted).
 ///
 /// Markdown emphasis marks are read through ("Luật Nhập cảnh, xuất cảnh, qu**á** cảnh",
-/// "ngày 23 tháng** 1**1 năm 2009"): the search runs on a copy without them, and spans are
+/// "ngày 23 tháng** 1**1 năm 2009"), and so are the spaces around a line break (a PDF text
+/// layer's or a Word export's trailing spaces and indentation, a page break blanked: "Luật
+/// Ngân sách nhà   " / "    nước"): the search runs on a copy without them, and spans are
 /// mapped back to the text.
 pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Vec<NamedFound> {
     let (from, to) = range;
     let slice = text.sub(from..to);
     // (Both marks are ASCII: a byte search, where a search for a set of characters decodes
     // every character.)
-    if memchr::memchr2(b'*', b'_', slice.as_bytes()).is_none() {
+    if memchr::memchr2(b'*', b'_', slice.as_bytes()).is_none() && !spaced_breaks(slice) {
         return find_plain(text, range, taken);
     }
     let (clean, at) = without_marks(slice, from);
@@ -286,18 +288,48 @@ pub(crate) fn find_known(
     out
 }
 
-/// `slice` (which starts at `from` in the text) without Markdown's "*" and "_", and the text
-/// offset of each byte of what is left (and one past the end). The runs between the marks
-/// are copied whole with the offsets of their bytes (a push a character and an offset a byte
-/// had cost over a third of this reader).
+/// Whether a line break in `slice` has a space beside it (" \n", "\n "): a line's trailing
+/// spaces or the next line's indentation.
+fn spaced_breaks(slice: &str) -> bool {
+    let b = slice.as_bytes();
+    memchr::memmem::find(b, b" \n").is_some() || memchr::memmem::find(b, b"\n ").is_some()
+}
+
+/// `slice` (which starts at `from` in the text) without Markdown's "*" and "_", each line
+/// break inside a paragraph without the spaces around it (a run of spaces holding one line
+/// feed becomes that line feed; a blank line, spaces or not, stays as it is), and the text
+/// offset of each byte of what is left (and one past the end). The runs between are copied
+/// whole with the offsets of their bytes (a push a character and an offset a byte had cost
+/// over a third of this reader).
 fn without_marks(slice: &str, from: usize) -> (String, Vec<usize>) {
+    let b = slice.as_bytes();
     let mut clean = String::with_capacity(slice.len());
     let mut at: Vec<usize> = Vec::with_capacity(slice.len() + 1);
     let mut run = 0;
-    for i in memchr::memchr2_iter(b'*', b'_', slice.as_bytes()) {
-        clean.push_str(slice.sub(run..i));
-        at.extend(from + run..from + i);
-        run = i + 1;
+    for i in memchr::memchr3_iter(b'*', b'_', b'\n', b) {
+        if b[i] != b'\n' {
+            clean.push_str(slice.sub(run..i));
+            at.extend(from + run..from + i);
+            run = i + 1;
+            continue;
+        }
+        let mut after = i + 1;
+        while b.get(after) == Some(&b' ') {
+            after += 1;
+        }
+        let mut before = i;
+        while before > run && b[before - 1] == b' ' {
+            before -= 1;
+        }
+        if b.get(after) == Some(&b'\n') || (before == i && after == i + 1) {
+            // A blank line, or a bare line feed: copied as it is.
+            continue;
+        }
+        clean.push_str(slice.sub(run..before));
+        at.extend(from + run..from + before);
+        clean.push('\n');
+        at.push(from + i);
+        run = after;
     }
     clean.push_str(slice.sub(run..));
     at.extend(from + run..from + slice.len());
@@ -680,6 +712,7 @@ mod tests {
         }
         let pieces = ["*", "_", "**", "a", "ậ", " ", "Luật"];
         for t in &crate::testing::compositions(&pieces, 5) {
+            assert!(!spaced_breaks(t));
             for from in [0, 7, 1000] {
                 assert_eq!(
                     without_marks(t, from),
@@ -688,6 +721,69 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Around line breaks: a run of spaces holding one line feed becomes the line feed, a blank
+    /// line (spaces or not) and a bare line feed stay, each byte keeps its offset — against a
+    /// copy made byte by byte, on every text of up to six pieces.
+    #[test]
+    fn spaces_around_a_line_break_are_read_through() {
+        fn reference(slice: &str, from: usize) -> (String, Vec<usize>) {
+            let b = slice.as_bytes();
+            let mut drop = vec![false; b.len()];
+            for (i, _) in slice.match_indices('\n') {
+                let mut before = i;
+                while before > 0 && b[before - 1] == b' ' {
+                    before -= 1;
+                }
+                let mut after = i + 1;
+                while b.get(after) == Some(&b' ') {
+                    after += 1;
+                }
+                if b.get(after) != Some(&b'\n') {
+                    drop[before..i].iter_mut().for_each(|d| *d = true);
+                    drop[i + 1..after].iter_mut().for_each(|d| *d = true);
+                }
+            }
+            let (mut clean, mut at) = (String::new(), Vec::new());
+            for (i, c) in slice.char_indices() {
+                if matches!(c, '*' | '_') || drop[i] {
+                    continue;
+                }
+                clean.push(c);
+                at.extend((0..c.len_utf8()).map(|k| from + i + k));
+            }
+            at.push(from + slice.len());
+            (clean, at)
+        }
+        let pieces = ["\n", " ", "  ", "*", "ậ", "Luật"];
+        let mut spaced = 0;
+        for t in &crate::testing::compositions(&pieces, 6) {
+            spaced += usize::from(spaced_breaks(t));
+            for from in [0, 9] {
+                assert_eq!(
+                    without_marks(t, from),
+                    reference(t, from),
+                    "{t:?} at {from}"
+                );
+            }
+        }
+        assert!(spaced > 10_000, "{spaced}");
+    }
+
+    /// A name wrapped with a line's trailing spaces and the next line's indentation, as a
+    /// PDF text layer or a Word export prints it, is read whole; a blank line still ends it.
+    #[test]
+    fn a_name_wrapped_with_spaces_is_read_whole() {
+        assert_eq!(
+            names("theo Luật Ngân sách nhà   \n    nước; Nghị quyết"),
+            ["Luật Ngân sách nhà nước"]
+        );
+        assert_eq!(names("của Bộ  \n  luật Lao động; và"), ["Bộ luật Lao động"]);
+        assert_eq!(
+            names("theo Luật Đất đai   \n   \n   Căn cứ kết quả"),
+            ["Luật Đất đai"]
+        );
     }
 
     fn names(text: &str) -> Vec<String> {

@@ -53,6 +53,8 @@ pub struct Parsed {
     map: text::OffsetMap,
     // The normalised text case-folded, when made (see `folded`).
     folded: std::sync::OnceLock<String>,
+    // Where paragraphs run on over a page break (see `page_breaks`).
+    page_breaks: Vec<(u32, u32)>,
 }
 
 impl Parsed {
@@ -62,6 +64,44 @@ impl Parsed {
     pub fn folded(&self) -> &str {
         self.folded
             .get_or_init(|| vanban_text::fold::fold_case(&self.source))
+    }
+
+    /// Where a paragraph runs on over a page break: byte ranges of the normalised text from
+    /// the end of the paragraph's line before the break (its line feed) to the start of the
+    /// line where it goes on, over the page's furniture (an Official Gazette page header, a
+    /// page number, a scan's page marker) and the blank lines around it, in document order.
+    /// The tree's paragraphs are joined over them; extraction reads the text with them
+    /// blanked ([`Parsed::reading`]), so that a citation or a name cut by a page break is read
+    /// whole.
+    pub fn page_breaks(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        self.page_breaks
+            .iter()
+            .map(|&(start, end)| start as usize..end as usize)
+    }
+
+    /// `text` (the normalised text, or a copy with the same byte offsets such as
+    /// [`Parsed::folded`]) as extraction reads it: each page break inside a paragraph
+    /// ([`Parsed::page_breaks`]) turned into spaces and the one line feed before the line
+    /// where the paragraph goes on. The same length and line feeds at the same offsets as
+    /// far as the text goes on; borrowed when the document has no such break.
+    pub fn reading<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.page_breaks.is_empty() {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for range in self.page_breaks() {
+            let (start, end) = (range.start.max(last), range.end.min(text.len()));
+            if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            out.push_str(text.sub(last..start));
+            out.extend(std::iter::repeat_n(' ', end - start - 1));
+            out.push('\n');
+            last = end;
+        }
+        out.push_str(text.sub(last..));
+        std::borrow::Cow::Owned(out)
     }
 
     /// 1-based line and column (in characters) in the *original* input of a byte offset of
@@ -157,7 +197,12 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
 pub fn parse(text: &str) -> Parsed {
     let (text, cut) = within(text, MAX_LEN);
     let normalized = text::normalize(text);
-    let (document, mut diagnostics, folded) = lower::lower(&normalized.text, &normalized.map);
+    let lower::Lowered {
+        document,
+        mut diagnostics,
+        folded,
+        page_breaks,
+    } = lower::lower(&normalized.text, &normalized.map);
     if cut.is_some() {
         diagnostics.push(Diagnostic {
             code: codes::TEXT_TOO_LONG.to_owned(),
@@ -199,6 +244,7 @@ pub fn parse(text: &str) -> Parsed {
         source: normalized.text,
         map: normalized.map,
         folded: folded.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
+        page_breaks,
     }
 }
 

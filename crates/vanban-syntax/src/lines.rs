@@ -1057,8 +1057,8 @@ pub(crate) struct Paragraphs<'a> {
     /// for one has gone (each paragraph is looked at once).
     marker_at: Option<usize>,
     searched: usize,
-    /// Lines joined into the paragraph before them, so far.
-    pub(crate) joins: usize,
+    /// Lines joined into the paragraph before them, and the page breaks joined over, so far.
+    pub(crate) joins: Joins,
     /// The most paragraphs held at once.
     #[cfg(test)]
     pub(crate) most_held: usize,
@@ -1105,7 +1105,7 @@ impl<'a> Paragraphs<'a> {
             settled: 0,
             marker_at: None,
             searched: 0,
-            joins: 0,
+            joins: Joins::default(),
             #[cfg(test)]
             most_held: 0,
         }
@@ -1311,7 +1311,7 @@ fn paragraph_at<'a>(
     i: usize,
     to: usize,
     profile: &WrapProfile,
-    joins: &mut usize,
+    joins: &mut Joins,
 ) -> Para<'a> {
     let line = &lines[i];
     let marker = line.marker();
@@ -1330,7 +1330,15 @@ fn paragraph_at<'a>(
             break;
         }
         join_text(&mut text, &next.full);
-        *joins += 1;
+        joins.count += 1;
+        if k > j {
+            // Over a page's furniture: from the end of the line before it to the line after.
+            let line_before = &lines[last_content];
+            joins.page_breaks.push((
+                vanban_text::saturating_u32(line_before.end()),
+                vanban_text::saturating_u32(next.start()),
+            ));
+        }
         last_content = k;
         j = k + 1;
     }
@@ -1341,6 +1349,24 @@ fn paragraph_at<'a>(
         text,
         quoted: false,
         cells,
+    }
+}
+
+/// What the paragraphs of a range joined: how many lines into the paragraph before them, and
+/// where a paragraph was joined over a page break (byte ranges of the text from the end of the
+/// line before the break to the start of the line after it; see
+/// [`crate::Parsed::page_breaks`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Joins {
+    pub count: usize,
+    pub page_breaks: Vec<(u32, u32)>,
+}
+
+impl Joins {
+    /// Add what another range joined (ranges are lowered in document order).
+    pub(crate) fn add(&mut self, other: Joins) {
+        self.count += other.count;
+        self.page_breaks.extend(other.page_breaks);
     }
 }
 
@@ -2103,7 +2129,7 @@ mod tests {
         lines: &'a [Line],
         profile: &'a WrapProfile,
         seen: Seen,
-    ) -> (Vec<Para<'a>>, usize) {
+    ) -> (Vec<Para<'a>>, Joins) {
         let mut made = Paragraphs::new(text, lines, (0, lines.len()), profile, seen);
         while made.make() {}
         let mut out: Vec<Para> = made.made.drain(..).map(|(p, _)| p).collect();

@@ -14,13 +14,22 @@ use crate::ctx::Ctx;
 use crate::header::{self, starts_preamble};
 use crate::header_grammar::date_in;
 use crate::line::{Line, LineKind, Marker, MarkerKind};
-use crate::lines::{self, Para, Paragraphs, WrapProfile};
+use crate::lines::{self, Joins, Para, Paragraphs, WrapProfile};
 use crate::tables::printed_number;
 use crate::text::OffsetMap;
 
+/// What lowering a text gives.
+pub(crate) struct Lowered {
+    pub document: Document,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text case-folded, when the reading made it.
+    pub folded: Option<String>,
+    /// Where paragraphs were joined over a page break (see [`crate::Parsed::page_breaks`]).
+    pub page_breaks: Vec<(u32, u32)>,
+}
+
 /// Lower the normalised text into a document and its diagnostics.
-/// The document, its diagnostics and the text case-folded when the reading made it.
-pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>, Option<String>) {
+pub(crate) fn lower(text: &str, map: &OffsetMap) -> Lowered {
     let (lines, seen) = lines::classify_seen(text);
     let mut ctx = Ctx::new(text, &lines, seen, map);
     let mut doc = Document::default();
@@ -33,7 +42,12 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>, 
             span,
         );
         doc.header.span = span;
-        return (doc, ctx.diagnostics, None);
+        return Lowered {
+            document: doc,
+            diagnostics: ctx.diagnostics,
+            folded: None,
+            page_breaks: Vec::new(),
+        };
     }
     record_cleanups(&mut ctx);
     record_repaired_markers(&mut ctx);
@@ -45,23 +59,31 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> (Document, Vec<Diagnostic>, 
         .unwrap_or(lines.len());
     let after_body = lower_closing(&mut ctx, &mut doc, closing_start, body_end);
     let profile = WrapProfile::of(&lines);
-    let mut joins = 0;
+    let mut joins = Joins::default();
     let body = (preamble_start, body_end);
     lower_preamble_and_body(&mut ctx, &mut doc, body, &profile, &mut joins);
     lower_appendices(&mut ctx, &mut doc, after_body, &profile, &mut joins);
     adoption_date(&mut ctx, &mut doc, body_end);
     crate::late::complete_header(&mut ctx, &mut doc);
     tile(&ctx, &mut doc);
-    if joins > 0 {
+    if joins.count > 0 {
         let span = ctx.span(0, 0);
         ctx.diag(
             codes::JOINED_LINES,
             Severity::Info,
-            format!("{joins} hard-wrapped lines joined into their paragraphs"),
+            format!(
+                "{} hard-wrapped lines joined into their paragraphs",
+                joins.count
+            ),
             span,
         );
     }
-    (doc, ctx.diagnostics, ctx.lower.into_inner())
+    Lowered {
+        document: doc,
+        diagnostics: ctx.diagnostics,
+        folded: ctx.lower.into_inner(),
+        page_breaks: joins.page_breaks,
+    }
 }
 
 /// The header and what stands before it (front matter); returns the line where the preamble
@@ -143,7 +165,7 @@ fn lower_preamble_and_body(
     doc: &mut Document,
     (from, to): (usize, usize),
     profile: &WrapProfile,
-    joins: &mut usize,
+    joins: &mut Joins,
 ) {
     let mut paras = Paragraphs::new(ctx.text, ctx.lines, (from, to), profile, ctx.seen);
     let preamble_end = preamble_end(&mut paras);
@@ -154,7 +176,7 @@ fn lower_preamble_and_body(
         .map_or(body_end_byte, |p| ctx.line_start(p.first));
     doc.preamble = build_flat(ctx, preamble, "preamble", preamble_end_byte);
     doc.body = build_tree(ctx, &mut paras, "", body_end_byte);
-    *joins += paras.joins;
+    joins.add(std::mem::take(&mut paras.joins));
 }
 
 /// How many paragraphs the preamble has: up to the first marker, or to the enacting formula
@@ -194,7 +216,7 @@ fn lower_appendices(
     doc: &mut Document,
     from: usize,
     profile: &WrapProfile,
-    joins: &mut usize,
+    joins: &mut Joins,
 ) {
     let lines = ctx.lines;
     let n = lines.len();
@@ -710,7 +732,7 @@ fn appendix(
     to: usize,
     number: usize,
     profile: &WrapProfile,
-    joins: &mut usize,
+    joins: &mut Joins,
 ) -> Appendix {
     let lines = ctx.lines;
     let heading = lines[from].full.to_string();
@@ -758,7 +780,7 @@ fn appendix(
     let end_byte = ctx.line_start(to);
     let mut paras = Paragraphs::new(ctx.text, lines, (k, to), profile, ctx.seen);
     let children = build_tree(ctx, &mut paras, &id, end_byte);
-    *joins += paras.joins;
+    joins.add(std::mem::take(&mut paras.joins));
     Appendix {
         id,
         heading,
