@@ -236,7 +236,7 @@ fn build_report(
     let (mut files, mut unreadable) = expand(&roots, args.quiet);
     files.sort();
     files.dedup();
-    if crate::files::refuse_clobber(output, &files) {
+    if crate::files::refuse_clobber(output, &crate::files::all_inputs(&files, &args.baseline)) {
         return Err(CliError::usage_reported());
     }
     let mut docs: Vec<DocumentReport> = Vec::new();

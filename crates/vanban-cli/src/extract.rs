@@ -63,13 +63,8 @@ fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, bool) {
     let mut unreadable = false;
     let mut roots = args.files.clone();
     if let Some(list) = &args.files_from {
-        match crate::read_small_text(list) {
-            Ok(t) => roots.extend(
-                t.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(PathBuf::from),
-            ),
+        match crate::read_small_bytes(list) {
+            Ok(t) => roots.extend(listed_paths(&t)),
             Err(e) => {
                 note!("{}{e} (the file list)", list.display());
                 unreadable = true;
@@ -90,6 +85,33 @@ fn extract_inputs(args: &ExtractArgs) -> (Vec<PathBuf>, bool) {
         unreadable = true;
     }
     (walk.files, unreadable)
+}
+
+/// The paths of a file list: one a line, as written — spaces kept (" a.txt" is not "a.txt"),
+/// bytes that are not UTF-8 kept (a name as `find` prints it); a carriage return before the
+/// line feed and a byte-order mark before the first path are not part of it; empty lines and
+/// lines starting with "#" are skipped.
+fn listed_paths(list: &[u8]) -> Vec<PathBuf> {
+    let list = list.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(list);
+    list.split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .filter(|l| !l.is_empty() && !l.starts_with(b"#"))
+        .map(path_of_bytes)
+        .collect()
+}
+
+/// A path from the bytes of its name.
+#[cfg(unix)]
+fn path_of_bytes(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+/// A path from the bytes of its name (not UTF-8: each such byte sequence replaced, as the
+/// system's names are UTF-16 here).
+#[cfg(not(unix))]
+fn path_of_bytes(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
 }
 
 /// Documents are read in parallel in batches of this many, and written in input order as each
@@ -191,7 +213,12 @@ pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
     if files.is_empty() {
         return Err(CliError::input("error: no documents to read"));
     }
-    if files::refuse_clobber(args.output.as_ref(), &files) {
+    let others = args
+        .agencies
+        .iter()
+        .chain(&args.abbreviations)
+        .chain(&args.files_from);
+    if files::refuse_clobber(args.output.as_ref(), &files::all_inputs(&files, others)) {
         return Err(CliError::usage_reported());
     }
     let mut target = match &args.output {

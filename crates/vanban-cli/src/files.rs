@@ -485,6 +485,15 @@ pub(crate) fn output_clobbers_input(output: &Path, inputs: &[PathBuf]) -> Option
         .cloned()
 }
 
+/// The documents and the other files a command reads (registry tables, a list of files, a
+/// baseline): an output must overwrite none of them.
+pub(crate) fn all_inputs<'a>(
+    files: &'a [PathBuf],
+    others: impl IntoIterator<Item = &'a PathBuf>,
+) -> Vec<PathBuf> {
+    files.iter().chain(others).cloned().collect()
+}
+
 /// Print an error and return true when `output` names one of the inputs.
 pub(crate) fn refuse_clobber(output: Option<&PathBuf>, inputs: &[PathBuf]) -> bool {
     let Some(out) = output else { return false };

@@ -221,7 +221,8 @@ fn corpus_files(args: &CorpusArgs) -> Result<(Vec<PathBuf>, bool), CliError> {
     if files.is_empty() {
         return Err(CliError::input("error: no documents to read"));
     }
-    if crate::files::refuse_clobber(args.output.as_ref(), &files) {
+    let inputs = crate::files::all_inputs(&files, args.agencies.iter().chain(&args.abbreviations));
+    if crate::files::refuse_clobber(args.output.as_ref(), &inputs) {
         return Err(CliError::usage_reported());
     }
     Ok((files, unreadable))
@@ -258,7 +259,9 @@ fn from_records(records: &Path, args: &CorpusArgs) -> Result<GraphBuilder, CliEr
     let added = if crate::files::is_stdin(records) {
         builder.add_jsonl_seeing(std::io::stdin().lock(), "standard input", see)
     } else {
-        if crate::files::refuse_clobber(args.output.as_ref(), &[records.to_path_buf()]) {
+        let tables = args.agencies.iter().chain(&args.abbreviations);
+        let inputs = crate::files::all_inputs(&[records.to_path_buf()], tables);
+        if crate::files::refuse_clobber(args.output.as_ref(), &inputs) {
             return Err(CliError::usage_reported());
         }
         let name = records.display().to_string();

@@ -296,6 +296,24 @@ const SMALL_TEXT_CAP: u64 = 256 << 20;
 /// a GiB of empty agencies). The error goes after the file's name: ": error: …" or
 /// ":LINE: error: …".
 pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> {
+    let bytes = read_small_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let line = line_of(e.as_bytes(), pos);
+        format!(":{line}: error: the file is not UTF-8 text (byte {pos})")
+    })
+}
+
+/// The line of a byte offset, for the errors of a small input.
+fn line_of(b: &[u8], at: usize) -> usize {
+    1 + b
+        .get(..at)
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+}
+
+/// The bytes of a small input the user names, as [`read_small_text`] reads them but in any
+/// encoding (a list of paths: a file's name need not be UTF-8).
+pub(crate) fn read_small_bytes(path: &std::path::Path) -> Result<Vec<u8>, String> {
     use vanban_syntax::text::{read_capped, read_file_up_to};
     let bytes = if files::is_stdin(path) {
         read_capped(std::io::stdin().lock(), 0, SMALL_TEXT_CAP + 1)
@@ -303,12 +321,6 @@ pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> 
         read_file_up_to(path, SMALL_TEXT_CAP + 1)
     }
     .map_err(|e| format!(": error: cannot read the file: {e}"))?;
-    // The line of a byte offset, for the errors below.
-    let line_of = |b: &[u8], at: usize| {
-        1 + b
-            .get(..at)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-    };
     if bytes.len() as u64 > SMALL_TEXT_CAP {
         return Err(format!(
             ": error: longer than {} MiB: not a list of paths or a table",
@@ -321,11 +333,7 @@ pub(crate) fn read_small_text(path: &std::path::Path) -> Result<String, String> 
             ":{line}: error: binary data (a NUL byte), not text"
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let pos = e.utf8_error().valid_up_to();
-        let line = line_of(e.as_bytes(), pos);
-        format!(":{line}: error: the file is not UTF-8 text (byte {pos})")
-    })
+    Ok(bytes)
 }
 
 /// A path that may be empty (clap's own refuses an empty one): `VANBAN_CACHE=` set empty by

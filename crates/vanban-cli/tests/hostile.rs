@@ -167,6 +167,53 @@ fn row_07_an_output_path_that_is_an_input_is_refused() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// Found at stop 45: only documents and records were guarded, so `-o` could replace the
+/// agency or abbreviation table, the `--files-from` list or the report's baseline (exit 0).
+#[test]
+fn row_07_an_output_path_that_is_any_other_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (a, table, list, base) = (path("a.txt"), path("t.tsv"), path("list"), path("b.json"));
+    std::fs::write(&a, TINY).unwrap();
+    let before = [
+        (table.clone(), "Sở Thử nghiệm\tSTN\n".to_owned()),
+        (list.clone(), format!("{a}\n")),
+    ];
+    for (p, t) in &before {
+        std::fs::write(p, t).unwrap();
+    }
+    let out = vanban(&["report", &a, "--format", "json", "-o", &base]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let baseline = std::fs::read_to_string(&base).unwrap();
+    for args in [
+        vec!["extract", &a, "--agencies", &table, "-o", &table],
+        vec!["extract", &a, "--abbreviations", &table, "-o", &table],
+        vec!["extract", "--files-from", &list, "-o", &list],
+        vec!["graph", &a, "--agencies", &table, "-o", &table],
+        vec!["report", &a, "--baseline", &base, "-o", &base],
+    ] {
+        let out = vanban(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("would overwrite the input"),
+            "{args:?}"
+        );
+        for (p, t) in &before {
+            assert_eq!(&std::fs::read_to_string(p).unwrap(), t, "{args:?}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(&base).unwrap(),
+            baseline,
+            "{args:?}"
+        );
+    }
+}
+
 // Row 8: SIGTERM during `extract -o out.json`.
 #[cfg(unix)]
 #[test]
@@ -379,7 +426,7 @@ fn a_binary_table_or_list_is_refused_naming_its_line() {
     let nul = dir.path().join("nul.tsv");
     std::fs::write(&nul, "Sở A\tA\nSở B\0\tB\n").unwrap();
     let latin = dir.path().join("latin.txt");
-    std::fs::write(&latin, b"a.txt\nb\xe9.txt\n").unwrap();
+    std::fs::write(&latin, b"a.txt\nb\0.txt\n").unwrap();
     let nul = nul.to_str().unwrap();
     let latin = latin.to_str().unwrap();
     let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
@@ -390,7 +437,11 @@ fn a_binary_table_or_list_is_refused_naming_its_line() {
         ),
         (
             vec!["extract", "--files-from", latin],
-            format!("{latin}:2: error: the file is not UTF-8 text"),
+            format!("{latin}:2: error: binary data"),
+        ),
+        (
+            vec!["extract", seed, "--abbreviations", latin],
+            format!("{latin}:2: error: binary data"),
         ),
     ] {
         let out = vanban(&args);
@@ -406,6 +457,50 @@ fn a_binary_table_or_list_is_refused_naming_its_line() {
             text(&out.stderr)
         );
     }
+}
+
+/// Found at stop 45: a `--files-from` list's lines were trimmed (" a.txt" read "a.txt", another
+/// document, exit 0), a list with one name that is not UTF-8 (as `find` prints it) was refused
+/// whole, and a byte-order mark became part of the first path. Each line is now the path as
+/// written, its carriage return and the list's mark aside.
+#[cfg(unix)]
+#[test]
+fn a_file_list_names_each_file_as_written() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed_text();
+    std::fs::write(dir.path().join(" a.txt"), &seed).unwrap();
+    std::fs::write(dir.path().join("a.txt"), TINY).unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"b\xe9.txt");
+    std::fs::write(dir.path().join(odd), TINY.replace("1/KH", "2/KH")).unwrap();
+    let mut list = b"\xEF\xBB\xBF".to_vec();
+    list.extend_from_slice(dir.path().join(" a.txt").as_os_str().as_bytes());
+    list.extend_from_slice(b"\r\n# a comment\n");
+    list.extend_from_slice(dir.path().join(odd).as_os_str().as_bytes());
+    list.push(b'\n');
+    let path = dir.path().join("list");
+    std::fs::write(&path, list).unwrap();
+    let out = vanban(&[
+        "extract",
+        "--files-from",
+        path.to_str().unwrap(),
+        "--jsonl",
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ids: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        ids[0].contains("208-kh-ubnd"),
+        "the file named with a space: {ids:?}"
+    );
+    assert!(
+        ids[1].contains("2-kh-ubnd"),
+        "the file named in Latin-1: {ids:?}"
+    );
 }
 
 // Row 16: a path longer than PATH_MAX.
@@ -1009,6 +1104,52 @@ fn row_15_nul_never_reaches_an_export() {
     ] {
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
     }
+}
+
+/// Found at stop 45: the HTML report wrote a right-to-left override in a file's name raw (a
+/// browser shows the name reversed: "gnp.exe" for "exe.png"), where the text report escapes it.
+#[test]
+fn the_html_report_shows_bidi_overrides_as_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a\u{202e}txt.gnp.txt"), TINY).unwrap();
+    let out = vanban(&[
+        "report",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "html",
+        "-q",
+    ]);
+    assert!(out.status.success());
+    let html = text(&out.stdout);
+    assert!(!html.contains('\u{202e}'), "{html}");
+    assert!(html.contains("a\\u{202e}txt.gnp.txt"), "{html}");
+}
+
+/// Found at stop 45: GraphML wrote tabs, line feeds and carriage returns raw, which an XML
+/// reader turns into spaces (in an attribute: two ids that differ by a tab and a space merged)
+/// or line feeds. Now written as character references, they come back as they were.
+#[test]
+fn graphml_gives_tabs_and_line_breaks_back() {
+    let plan = TINY.replace("1. Làm.", "1. Sở Tài chính chủ trì thực hiện.");
+    let mut x = vanban::extract(&vanban::parse(&plan));
+    x.id = format!("{};a\tb", x.id);
+    let text = "line one\r\nline two\tthree";
+    x.assignments[0].text = text.to_owned();
+    let mut b = vanban::GraphBuilder::new();
+    b.add("a.txt", x.clone());
+    let g = b.build();
+    let graphml =
+        vanban::output::graph::graphml(&g, vanban::output::graph::ExportOptions::default());
+    let doc = roxmltree::Document::parse(&graphml).expect("GraphML is XML 1.0");
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("id") == Some(x.id.as_str())),
+        "{graphml}"
+    );
+    assert!(
+        doc.descendants().any(|n| n.text() == Some(text)),
+        "{graphml}"
+    );
 }
 
 #[test]

@@ -120,6 +120,23 @@ fn check_record(x: &Extraction) -> Result<(), String> {
     if let Some(d) = &x.date {
         crate::check_day(d).map_err(|e| format!("the date: {e}"))?;
     }
+    // (An agency's or a task's id at a relation's end made the graph say a plan implements an
+    // agency, or the plan's own task: found at stop 45.)
+    let ends = (x.relations.iter())
+        .flat_map(|r| {
+            [
+                ("a relation's source", &*r.from),
+                ("a relation's target", &*r.to),
+            ]
+        })
+        .chain(
+            (x.citations.iter())
+                .filter_map(|c| Some(("a citation's target", c.target_id.as_deref()?))),
+        );
+    for (what, id) in ends {
+        id.parse::<vanban_model::DocumentId>()
+            .map_err(|e| format!("{what} is {e}"))?;
+    }
     let spans = (x.citations.iter().map(|c| ("citation", c.span)))
         .chain(x.relations.iter().map(|r| ("relation", r.span)))
         .chain(x.references.iter().map(|r| ("reference", r.span)));

@@ -249,7 +249,24 @@ fn a_record_with_an_id_or_a_date_no_document_has_is_refused_naming_its_line() {
     let mut no_line = good.clone();
     relate(&mut no_line, RelationType::Implements, &plan(1, 2023), 40);
     no_line.relations[0].span.line = 0;
+    // (Stop 45: a relation's ends and a citation's target were not checked.)
+    let mut to_agency = good.clone();
+    relate(
+        &mut to_agency,
+        RelationType::Implements,
+        "agency:so-y-te",
+        40,
+    );
+    let mut to_task = good.clone();
+    cite(
+        &mut to_task,
+        &format!("task:{a}#sec_I__item_1"),
+        "1/KH-UBND",
+        None,
+    );
     for (bad, says) in [
+        (to_agency, "a relation's target is not a document id"),
+        (to_task, "a citation's target is not a document id"),
         (
             span,
             "a relation's span: offsets 40..2 are not a piece of a document",

@@ -210,10 +210,16 @@ pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
     s
 }
 
-/// XML text that keeps tabs and line breaks (GraphML values, HTML).
+/// XML text that keeps tabs and line breaks (HTML).
 #[cfg(feature = "graph")]
 pub(crate) fn xml_keep(s: &str) -> String {
     vanban_text::xml::escape_xml(s, vanban_text::xml::XmlSpace::Keep)
+}
+
+/// XML text whose tabs and line breaks every XML reader gives back as they were (GraphML).
+#[cfg(feature = "graph")]
+pub(crate) fn xml_exact(s: &str) -> String {
+    vanban_text::xml::escape_xml(s, vanban_text::xml::XmlSpace::Exact)
 }
 
 /// XML text on one line (Akoma Ntoso, SVG labels).

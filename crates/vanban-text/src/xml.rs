@@ -7,6 +7,10 @@ pub enum XmlSpace {
     Keep,
     /// Make each a space (inline text: Akoma Ntoso, SVG labels).
     Space,
+    /// Write each as a character reference (`&#9;`, `&#10;`, `&#13;`): an XML reader gives
+    /// them back as they were, where it turns a raw one in an attribute value into a space and
+    /// a raw carriage return anywhere into a line feed (GraphML ids and values).
+    Exact,
 }
 
 /// Text for XML or HTML content and attribute values: `& < > " '` escaped, the control
@@ -21,6 +25,13 @@ pub fn escape_xml(s: &str, space: XmlSpace) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' if space == XmlSpace::Keep => out.push(c),
+            '\t' | '\n' | '\r' if space == XmlSpace::Exact => {
+                out.push_str(match c {
+                    '\t' => "&#9;",
+                    '\n' => "&#10;",
+                    _ => "&#13;",
+                });
+            }
             '\t' | '\n' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
@@ -43,6 +54,10 @@ mod tests {
         assert_eq!(
             escape_xml(t, XmlSpace::Space),
             "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; e f"
+        );
+        assert_eq!(
+            escape_xml("a\tb\nc\r\nd\u{1}", XmlSpace::Exact),
+            "a&#9;b&#10;c&#13;&#10;d"
         );
     }
 }

@@ -7,7 +7,7 @@ use vanban_graph::Graph;
 
 use super::records::{edge_attrs, edge_keys, node_attrs};
 use super::{selected, ExportOptions};
-use crate::xml_keep as xml;
+use crate::xml_exact as xml;
 
 fn graphml_type(v: &Value) -> &'static str {
     match v {

@@ -7,7 +7,11 @@ use std::fmt::Write as _;
 use vanban_graph::{AgencyRole, Chain, Graph, NodeKind, IMPLEMENTATION};
 use vanban_lint::report::Report;
 
-use crate::xml_keep as esc;
+/// HTML text: markup escaped, and control characters (bidirectional overrides among them,
+/// which would reorder a name on the page) written as visible escapes, as in the text report.
+fn esc(s: &str) -> String {
+    crate::xml_keep(&vanban_text::visible(s))
+}
 
 /// The style sheet (`assets/report.css`).
 fn style() -> &'static str {
