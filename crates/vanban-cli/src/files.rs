@@ -292,6 +292,14 @@ pub(crate) fn install_interrupt_handler() {
         note!("interrupted: no output file was written");
         std::process::exit(i32::from(crate::CliError::Interrupted.exit_code()));
     });
+    // A file-size limit (`ulimit -f`) kills a process that writes past it (SIGXFSZ, exit 153,
+    // nothing said, the temporary file left). Caught, the write fails with "File too large"
+    // instead, and the output error path reports it and removes the temporary file.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
 }
 
 /// An output file written in full or not at all. A target that exists and is not a regular

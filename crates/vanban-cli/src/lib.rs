@@ -355,6 +355,12 @@ fn open_cache(
 
 /// The error of an output that could not be written, naming where it was going.
 pub(crate) fn output_error(path: Option<&PathBuf>, e: impl std::fmt::Display) -> CliError {
+    // (The temporary file's errors end with its path, " at path \"…/.out.json.x1Y2.part\"":
+    // the output is named already, and the temporary file is gone.)
+    let e = e.to_string();
+    let e = e
+        .split_once(" at path \"")
+        .map_or(e.as_str(), |(reason, _)| reason);
     CliError::input(match path {
         Some(p) => format!("{}: error: cannot write the output: {e}", p.display()),
         None => format!("error: cannot write to standard output: {e}"),

@@ -214,6 +214,33 @@ fn row_07_an_output_path_that_is_any_other_input_is_refused() {
     }
 }
 
+/// Found at stop 45: past a file-size limit (`ulimit -f`) the system killed the run (SIGXFSZ:
+/// exit 153, nothing said, the temporary `.part` file left beside the output). Now the write
+/// fails, the output is named, the temporary file removed, exit 3.
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_is_an_error_naming_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("graph.json");
+    let bin = env!("CARGO_BIN_EXE_vanban");
+    let script = format!(
+        "ulimit -f 20; exec '{bin}' graph '{}' '{}' --format json -q -o '{}'",
+        root().join("corpus").display(),
+        root().join("seeds").display(),
+        out.display()
+    );
+    let run = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    let err = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("graph.json: error: cannot write the output"),
+        "{err}"
+    );
+    assert!(!err.contains(".part"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 // Row 8: SIGTERM during `extract -o out.json`.
 #[cfg(unix)]
 #[test]
