@@ -82,8 +82,8 @@ impl Parsed {
     /// `text` (the normalised text, or a copy with the same byte offsets such as
     /// [`Parsed::folded`]) as extraction reads it: each page break inside a paragraph
     /// ([`Parsed::page_breaks`]) turned into spaces and the one line feed before the line
-    /// where the paragraph goes on. The same length and line feeds at the same offsets as
-    /// far as the text goes on; borrowed when the document has no such break.
+    /// where the paragraph goes on. As long as `text`, every other byte where it was, so a
+    /// span of one is a span of the other; borrowed when the document has no such break.
     pub fn reading<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         if self.page_breaks.is_empty() {
             return std::borrow::Cow::Borrowed(text);
@@ -403,4 +403,30 @@ pub(crate) fn corpus_texts() -> Vec<String> {
         }
     }
     texts
+}
+
+#[cfg(test)]
+mod reading_tests {
+    /// A paragraph joined over a Gazette page break is read with the break blanked, every
+    /// other byte where it was; a text without one is borrowed.
+    #[test]
+    fn a_page_break_inside_a_paragraph_is_blanked_for_reading() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\n\
+                    KẾ HOẠCH\nVề X\n\nCăn cứ Thông tư số\n\n12\nCÔNG BÁO/Số 1 + 2/Ngày 01-02-2025\n\n\
+                    01/2025/TT-BTTTT ngày 18 tháng 02 năm 2025;\n\nI. NỘI DUNG\n1. Làm.\n";
+        let parsed = super::parse(text);
+        let breaks: Vec<_> = parsed.page_breaks().collect();
+        assert_eq!(breaks.len(), 1, "{breaks:?}");
+        let reading = parsed.reading(&parsed.source);
+        assert_eq!(reading.len(), parsed.source.len());
+        assert!(reading.contains("Thông tư số    "), "{reading}");
+        assert!(!reading.contains("CÔNG BÁO"), "{reading}");
+        let kept = |s: &str| s.get(..breaks[0].start).map(str::to_owned);
+        assert_eq!(kept(&reading), kept(&parsed.source));
+        let plain = super::parse("Căn cứ Luật số 1/2020/QH14;\n");
+        assert!(matches!(
+            plain.reading(&plain.source),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }
