@@ -1025,41 +1025,58 @@ impl Graph {
         });
         let mut out = Vec::new();
         for scc in cycles {
-            // Walk the cycle from its smallest id.
-            let members: BTreeSet<NodeIndex> = scc.iter().copied().collect();
-            let Some(&start) = scc
-                .iter()
-                .min_by(|a, b| self.graph[**a].id.cmp(&self.graph[**b].id))
-            else {
-                continue;
-            };
-            let mut cycle = vec![self.graph[start].id.clone()];
-            let mut at = start;
-            let mut seen: BTreeSet<NodeIndex> = BTreeSet::from([start]);
-            loop {
-                let mut next: Vec<NodeIndex> = self
-                    .graph
-                    .edges(at)
-                    .filter(|e| implementing(e.weight()) && members.contains(&e.target()))
-                    .map(|e| e.target())
-                    .collect();
-                next.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-                next.dedup();
-                let Some(&n) = next.iter().find(|n| !seen.contains(n)).or(next.first()) else {
-                    break;
-                };
-                if n == start || seen.contains(&n) {
-                    cycle.push(self.graph[n].id.clone());
-                    break;
-                }
-                seen.insert(n);
-                cycle.push(self.graph[n].id.clone());
-                at = n;
+            if let Some(cycle) = self.shortest_cycle(&scc, &implementing) {
+                out.push(cycle);
             }
-            out.push(cycle);
         }
         out.sort();
         out
+    }
+}
+
+impl Graph {
+    /// The shortest cycle of a strongly connected component through its smallest id, as ids
+    /// from that id back to it (a search by breadth, neighbours taken in id order). (Found at
+    /// stop 45: a walk that took the first neighbour not yet seen could end at a member it had
+    /// passed, printing `a → b → c → b`, which is no cycle.)
+    fn shortest_cycle(
+        &self,
+        scc: &[NodeIndex],
+        implementing: &dyn Fn(&EdgeData) -> bool,
+    ) -> Option<Vec<String>> {
+        let members: BTreeSet<NodeIndex> = scc.iter().copied().collect();
+        let &start = scc
+            .iter()
+            .min_by(|a, b| self.graph[**a].id.cmp(&self.graph[**b].id))?;
+        let mut before: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        while let Some(at) = queue.pop_front() {
+            let mut next: Vec<NodeIndex> = (self.graph.edges(at))
+                .filter(|e| implementing(e.weight()) && members.contains(&e.target()))
+                .map(|e| e.target())
+                .collect();
+            next.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+            next.dedup();
+            for n in next {
+                if n == start {
+                    // Back to the start: the path to `at`, then the start again.
+                    let mut path = vec![at];
+                    let mut k = at;
+                    while let Some(&p) = before.get(&k) {
+                        path.push(p);
+                        k = p;
+                    }
+                    path.reverse();
+                    path.push(start);
+                    return Some(path.iter().map(|&i| self.graph[i].id.clone()).collect());
+                }
+                if let std::collections::btree_map::Entry::Vacant(v) = before.entry(n) {
+                    v.insert(at);
+                    queue.push_back(n);
+                }
+            }
+        }
+        None
     }
 }
 

@@ -794,6 +794,26 @@ fn a_cycle_of_implementation_is_found_and_reported() {
     // `cites` does not make a cycle.
     let (g, ..) = family();
     assert!(g.implementation_cycles().is_empty());
+    // Found at stop 45: a → b, b → c, c → b, b → a printed `a → b → c → b`, no cycle. The
+    // shortest cycle through the smallest id is printed.
+    let c = plan(3, 2024);
+    let mut x = doc(&a, DocumentKind::Plan, "1/KH-UBND", "2024-01-01");
+    relate(&mut x, RelationType::Implements, &b, 10);
+    let mut y = doc(&b, DocumentKind::Plan, "2/KH-UBND", "2024-01-01");
+    relate(&mut y, RelationType::Implements, &c, 10);
+    relate(&mut y, RelationType::Implements, &a, 20);
+    let mut z = doc(&c, DocumentKind::Plan, "3/KH-UBND", "2024-01-01");
+    relate(&mut z, RelationType::Implements, &b, 10);
+    let g = build(&[("x.txt", &x), ("y.txt", &y), ("z.txt", &z)]);
+    let cycles = g.implementation_cycles();
+    assert_eq!(cycles, [vec![a.clone(), b.clone(), a.clone()]]);
+    // A longer one, around three documents, whole.
+    let mut y = doc(&b, DocumentKind::Plan, "2/KH-UBND", "2024-01-01");
+    relate(&mut y, RelationType::Implements, &c, 10);
+    let mut z = doc(&c, DocumentKind::Plan, "3/KH-UBND", "2024-01-01");
+    relate(&mut z, RelationType::Implements, &a, 10);
+    let g = build(&[("x.txt", &x), ("y.txt", &y), ("z.txt", &z)]);
+    assert_eq!(g.implementation_cycles(), [vec![a.clone(), b, c, a]]);
 }
 
 #[test]
