@@ -60,7 +60,7 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
     if memchr::memchr2(b'*', b'_', slice.as_bytes()).is_none() && !spaced_breaks(slice) {
         return find_plain(text, range, taken);
     }
-    let (clean, at) = without_marks(slice, from);
+    let (clean, at) = reading_copy(slice, from);
     let back = |i: usize| at[i.min(at.len() - 1)];
     // Taken ranges in clean coordinates.
     let taken_clean: Vec<(usize, usize)> = taken
@@ -301,7 +301,7 @@ fn spaced_breaks(slice: &str) -> bool {
 /// offset of each byte of what is left (and one past the end). The runs between are copied
 /// whole with the offsets of their bytes (a push a character and an offset a byte had cost
 /// over a third of this reader).
-fn without_marks(slice: &str, from: usize) -> (String, Vec<usize>) {
+fn reading_copy(slice: &str, from: usize) -> (String, Vec<usize>) {
     let b = slice.as_bytes();
     let mut clean = String::with_capacity(slice.len());
     let mut at: Vec<usize> = Vec::with_capacity(slice.len() + 1);
@@ -697,7 +697,7 @@ mod tests {
     /// The runs copied whole give what a copy character by character gives: every text of up
     /// to five pieces of marks, letters with and without marks, and spaces, at three offsets.
     #[test]
-    fn text_without_marks_keeps_each_byte_s_offset() {
+    fn the_reading_copy_keeps_each_byte_s_offset() {
         fn reference(slice: &str, from: usize) -> (String, Vec<usize>) {
             let (mut clean, mut at) = (String::new(), Vec::new());
             for (i, c) in slice.char_indices() {
@@ -714,11 +714,7 @@ mod tests {
         for t in &crate::testing::compositions(&pieces, 5) {
             assert!(!spaced_breaks(t));
             for from in [0, 7, 1000] {
-                assert_eq!(
-                    without_marks(t, from),
-                    reference(t, from),
-                    "{t:?} at {from}"
-                );
+                assert_eq!(reading_copy(t, from), reference(t, from), "{t:?} at {from}");
             }
         }
     }
@@ -761,11 +757,7 @@ mod tests {
         for t in &crate::testing::compositions(&pieces, 6) {
             spaced += usize::from(spaced_breaks(t));
             for from in [0, 9] {
-                assert_eq!(
-                    without_marks(t, from),
-                    reference(t, from),
-                    "{t:?} at {from}"
-                );
+                assert_eq!(reading_copy(t, from), reference(t, from), "{t:?} at {from}");
             }
         }
         assert!(spaced > 10_000, "{spaced}");

@@ -1032,9 +1032,7 @@ impl Graph {
         out.sort();
         out
     }
-}
 
-impl Graph {
     /// The shortest cycle of a strongly connected component through its smallest id, as ids
     /// from that id back to it (a search by breadth, neighbours taken in id order). (Found at
     /// stop 45: a walk that took the first neighbour not yet seen could end at a member it had

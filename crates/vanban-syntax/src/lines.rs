@@ -1356,7 +1356,7 @@ fn paragraph_at<'a>(
 /// where a paragraph was joined over a page break (byte ranges of the text from the end of the
 /// line before the break to the start of the line after it; see
 /// [`crate::Parsed::page_breaks`]).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Joins {
     pub count: usize,
     pub page_breaks: Vec<(u32, u32)>,
