@@ -1409,16 +1409,23 @@ fn continues_into(
         return false;
     }
     let lower_next = starts_lower_letter(&next.full);
-    if prev.open_emphasis {
+    // A line that starts with a comma or a semicolon goes on with the sentence before it.
+    if next.full.starts_with([',', ';']) {
+        return row_cells(text_src.sub(next.start()..next.end())).is_empty();
+    }
+    // A line with an odd number of emphasis runs opens one ("**15. Sở") unless its last run
+    // ends it ("Nội vụ**": it closes the one the line before opened).
+    if prev.open_emphasis && !ends_with_emphasis(text_src.sub(prev.start()..prev.end())) {
         return true;
     }
     if ends_sentence(&prev.full) {
-        // After ";" a line that starts in lower case is still the same sentence.
-        let soft = prev
-            .full
-            .trim_end_matches([' ', '*', '_'])
-            .ends_with([';', ':']);
-        if !(soft && lower_next && profile.wrapped) {
+        // After ";" a line that starts in lower case is still the same sentence, and so it
+        // is after an ellipsis ("… ngày lễ, ngày tết”...*" / "để hoàn thành …").
+        let end = prev.full.trim_end_matches([' ', '*', '_']);
+        let soft = end.ends_with([';', ':']);
+        let unquoted = end.trim_end_matches(['"', '”', '’']);
+        let ellipsis = unquoted.ends_with("...") || unquoted.ends_with('…');
+        if !(lower_next && (soft && profile.wrapped || ellipsis)) {
             return false;
         }
     }
@@ -1448,6 +1455,14 @@ fn continues_into(
         return false;
     }
     row_cells(text_src.sub(next.start()..next.end())).is_empty()
+}
+
+/// Whether a raw line's text ends with an emphasis run (`… Nội vụ**`, `… tết”...*`): the run
+/// closes an emphasis, since text stands before it.
+fn ends_with_emphasis(raw: &str) -> bool {
+    let t = raw.trim_end();
+    let before = t.trim_end_matches(['*', '_']);
+    before.len() < t.len() && (t.ends_with('*') || t.ends_with("__")) && !before.trim().is_empty()
 }
 
 /// A line broken before a dash that the next line starts with, which is not a bullet.
@@ -1936,6 +1951,28 @@ mod tests {
                 None => p.text.to_string(),
             })
             .collect()
+    }
+
+    /// Where a paragraph ends around emphasis and punctuation: a line whose last run closes
+    /// the emphasis the line before opened ends a bold heading, also across a scan's page
+    /// marker (the heading "15. Sở Nội vụ" once took the task under it, whose lead and
+    /// cooperating agencies were lost); a line that starts with a comma, or in lower case
+    /// after an ellipsis, goes on with the sentence before it.
+    #[test]
+    fn paragraphs_end_where_emphasis_closes_and_go_on_after_commas_and_ellipses() {
+        let text = "Mở đầu.\n\n**15. Sở\nNội vụ**\n\n===== Trang 17 =====\nPhối hợp với Công an \
+                    thành phố.\n\nThuộc nhóm *“Bạc, dạng bột.”*\n, phân nhóm khác.\n\n\
+                    Làm việc *“ngày, đêm”...*\nđể hoàn thành.";
+        assert_eq!(
+            paras(text),
+            [
+                "Mở đầu.",
+                "15. Sở Nội vụ",
+                "Phối hợp với Công an thành phố.",
+                "Thuộc nhóm “Bạc, dạng bột.” , phân nhóm khác.",
+                "Làm việc “ngày, đêm”... để hoàn thành."
+            ]
+        );
     }
 
     /// A portal's signature stamp in the middle of a page is a stamp, line by line; a website's
