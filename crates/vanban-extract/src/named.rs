@@ -248,7 +248,11 @@ pub(crate) fn find_known(
         return Vec::new();
     }
     let (from, to) = range;
-    let flat = folded.sub(from..to).replace('\n', " ");
+    let slice = folded.sub(from..to);
+    // A PDF's text layer keeps trailing spaces and indentation ("… CỦA LUẬT   " / "    PHÒNG
+    // THỦ DÂN SỰ"), a Word export double spaces: the range is read with each run of spaces
+    // holding at most one line feed as one space.
+    let (flat, shifts) = single_spaced(slice);
     // Every whole-word mention, as (start, end) in `flat`.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for (name, p) in mentions(&flat, names) {
@@ -272,7 +276,8 @@ pub(crate) fn find_known(
     let mut out: Vec<NamedFound> = Vec::new();
     let mut last_end = 0;
     for (p, end) in spans {
-        let (start, stop) = (from + p, from + end);
+        // (A name ends with a letter, whose place is exact.)
+        let (start, stop) = (from + shifts.place(p), from + shifts.place(end - 1) + 1);
         if p < last_end || inside(taken, start) || inside(taken, stop - 1) {
             continue;
         }
@@ -286,6 +291,62 @@ pub(crate) fn find_known(
         });
     }
     out
+}
+
+/// `slice` with each run of spaces and line feeds that holds at most one line feed as one
+/// space (a blank line stays as spaces, which no name spans), and where the copy's bytes moved:
+/// from each place of the copy listed on, its bytes stand that much further on in `slice`
+/// (see [`Shifts::place`]). Spaces and line feeds are ASCII, so the text between them is
+/// copied whole.
+fn single_spaced(slice: &str) -> (String, Shifts) {
+    let mut shifts = Shifts(Vec::new());
+    // Most ranges have no such run: a line feed then reads as a space, nothing moves.
+    if memchr::memmem::find(slice.as_bytes(), b"  ").is_none() && !spaced_breaks(slice) {
+        return (slice.replace('\n', " "), shifts);
+    }
+    let b = slice.as_bytes();
+    let mut out = String::with_capacity(slice.len());
+    let (mut i, mut copied) = (0, 0);
+    while let Some(k) = memchr::memchr2(b' ', b'\n', b.get(i..).unwrap_or_default()) {
+        let ws = i + k;
+        let mut e = ws;
+        let mut feeds = 0;
+        while let Some(&c @ (b' ' | b'\n')) = b.get(e) {
+            feeds += usize::from(c == b'\n');
+            e += 1;
+        }
+        i = e;
+        if e - ws == 1 && feeds == 0 {
+            // (One space: left in the text copied whole.)
+            continue;
+        }
+        out.push_str(slice.sub(copied..ws));
+        copied = e;
+        let kept = if feeds <= 1 { 1 } else { e - ws };
+        out.extend(std::iter::repeat_n(' ', kept));
+        if kept < e - ws {
+            shifts.0.push((out.len(), e - ws - kept + shifts.shift()));
+        }
+    }
+    out.push_str(slice.sub(copied..));
+    (out, shifts)
+}
+
+/// Where the bytes of a copy made by [`single_spaced`] stand in its text: (place in the copy,
+/// how far on the bytes from there stand), in order.
+struct Shifts(Vec<(usize, usize)>);
+
+impl Shifts {
+    /// The shift of the last place listed.
+    fn shift(&self) -> usize {
+        self.0.last().map_or(0, |&(_, s)| s)
+    }
+
+    /// The place in the text of byte `i` of the copy.
+    fn place(&self, i: usize) -> usize {
+        let k = self.0.partition_point(|&(at, _)| at <= i);
+        i + k.checked_sub(1).map_or(0, |k| self.0[k].1)
+    }
 }
 
 /// Whether a line break in `slice` has a space beside it (" \n", "\n "): a line's trailing
@@ -652,6 +713,24 @@ mod tests {
             }
         }
         assert!(cut > 10_000, "{cut}");
+    }
+
+    /// A run of spaces holding at most one line feed reads as one space, a blank line does
+    /// not; every byte of the copy stands for a byte of the text that is the same (or a space
+    /// or line feed, for a space).
+    #[test]
+    fn runs_of_spaces_with_one_line_feed_read_as_one_space() {
+        let text = "của luật   \n    phòng thủ\n\nmới  ở\n";
+        let (flat, shifts) = single_spaced(text);
+        assert_eq!(flat, "của luật phòng thủ  mới ở ");
+        let at: Vec<usize> = (0..flat.len()).map(|i| shifts.place(i)).collect();
+        for (i, b) in flat.bytes().enumerate() {
+            let was = text.as_bytes()[at[i]];
+            assert!(was == b || (b == b' ' && was == b'\n'), "{i}");
+        }
+        assert!(at.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(at.last(), Some(&(text.len() - 1)));
+        assert_eq!(single_spaced("a b\nc").0, "a b c");
     }
 
     /// The names' mentions are where `match_indices` finds each name: on the corpus, folded,
