@@ -3,7 +3,9 @@
 //! lines, and the row number stands on the middle line of its row. Read by position:
 //!
 //! - the header: a line that starts with "TT" / "STT" followed by other column titles after
-//!   wide gaps, with the title lines just above and below it;
+//!   wide gaps, with the title lines just above and below it; "TT" and the row numbers stand
+//!   at the table's own left margin (the least indentation of its first lines), so a table
+//!   indented on its page reads as one at the edge;
 //! - columns: on each page (a page number or a repeated header starts a new one, since the
 //!   columns move a little from page to page), the places no word covers on almost every
 //!   line are the gaps between columns; each word goes to the column under its middle, so two
@@ -67,11 +69,13 @@ fn chunks(raw: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// A header line: "TT" or "STT" first, then two titles or more after wide gaps.
-fn header_line(raw: &str) -> bool {
+/// A header line: "TT" or "STT" first (at the table's left `margin`), then two titles or more
+/// after wide gaps.
+fn header_line(raw: &str, margin: usize) -> bool {
     let c = chunks(raw);
     c.len() >= 3
-        && c.first().is_some_and(|(x, t)| *x <= 2 && is_head(t))
+        && c.first()
+            .is_some_and(|(x, t)| *x <= margin + 2 && is_head(t))
         && c.iter().skip(1).all(|(_, t)| t.split(' ').count() <= 6)
 }
 
@@ -81,10 +85,26 @@ fn row_number(t: &str) -> bool {
     printed_number(t).is_some()
 }
 
-/// Whether a line's words open with its row number (a row number near the left margin).
-fn numbered(ws: &[Word]) -> bool {
+/// Whether a line's words open with its row number (a row number near the table's left
+/// `margin`).
+fn numbered(ws: &[Word], margin: usize) -> bool {
     ws.first()
-        .is_some_and(|w| w.from <= 4 && row_number(&w.text))
+        .is_some_and(|w| w.from <= margin + 4 && row_number(&w.text))
+}
+
+/// The left margin of a table whose header line is `h`: the least indentation of its
+/// non-blank lines among the header and the dozen lines after it. A PDF page's text starts at
+/// its leftmost text, but a table narrower than the page is indented, and a copy may indent
+/// every line.
+fn left_margin(src: &str, lines: &[Line], h: usize, to: usize) -> usize {
+    (h..to.min(h + 12))
+        .filter(|&k| !lines[k].is_blankish())
+        .map(|k| {
+            let raw = src.sub(lines[k].start()..lines[k].end());
+            raw.chars().take_while(|c| c.is_whitespace()).count()
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 /// Where the table that starts with the header line `h` starts and ends: the title lines
@@ -111,12 +131,12 @@ fn table_extent(src: &str, lines: &[Line], h: usize, from: usize, to: usize) -> 
 }
 
 /// Header lines under the "TT" line: short pieces only (titles), before any row number.
-fn header_below(src: &str, lines: &[Line], h: usize, end: usize) -> usize {
+fn header_below(src: &str, lines: &[Line], h: usize, end: usize, margin: usize) -> usize {
     let mut k = h + 1;
     while k < end && k - h <= 4 && !lines[k].is_blankish() {
         let raw = src.sub(lines[k].start()..lines[k].end());
         let c = chunks(raw);
-        if numbered(&words(raw)) || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
+        if numbered(&words(raw), margin) || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
             break;
         }
         k += 1;
@@ -133,13 +153,14 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
         // The cheap test first: most lines do not start with a row-number title ("TT").
         if raw.len() < 20
             || !is_head(raw.split_whitespace().next().unwrap_or(""))
-            || !header_line(raw)
+            || !header_line(raw, left_margin(src, lines, i, to))
         {
             i += 1;
             continue;
         }
+        let margin = left_margin(src, lines, i, to);
         let (first, end) = table_extent(src, lines, i, from, to);
-        let rows = read_table(src, lines, first, i, end);
+        let rows = read_table(src, lines, (first, i, end), margin);
         // Whether read or not, the lines up to the table's end are done with (another
         // header line before it would read the same lines again).
         if rows.len() >= 3 {
@@ -158,7 +179,14 @@ struct Page {
 
 /// Split a table's lines `[first, end)` into pages: a page number or a repeated header
 /// starts a new one.
-fn pages(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<Page> {
+fn pages(
+    src: &str,
+    lines: &[Line],
+    first: usize,
+    h: usize,
+    end: usize,
+    margin: usize,
+) -> Vec<Page> {
     let mut out = vec![Page {
         header: Vec::new(),
         data: Vec::new(),
@@ -167,7 +195,7 @@ fn pages(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<P
     let mut k = h;
     while k < end {
         let raw = src.sub(lines[k].start()..lines[k].end());
-        let repeated = k != h && header_line(raw);
+        let repeated = k != h && header_line(raw, margin);
         if k == h || repeated {
             let mut top = k;
             while top > first && k - top < 4 && !lines[top - 1].is_blankish() && repeated {
@@ -177,7 +205,7 @@ fn pages(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<P
                 }
                 top -= 1;
             }
-            let below = header_below(src, lines, k, end);
+            let below = header_below(src, lines, k, end, margin);
             let page = out.last_mut().filter(|p| p.data.is_empty() && k == h);
             let page = match page {
                 Some(p) => p,
@@ -267,12 +295,13 @@ fn column_starts(
     lines: &[Line],
     data: &[usize],
     titles: &[(usize, usize)],
+    margin: usize,
 ) -> Vec<usize> {
     let mut cover: Vec<usize> = Vec::new();
     for &k in data {
         let raw = src.sub(lines[k].start()..lines[k].end());
         let ws = words(raw);
-        for w in &ws[usize::from(numbered(&ws))..] {
+        for w in &ws[usize::from(numbered(&ws, margin))..] {
             if cover.len() < w.to {
                 cover.resize(w.to, 0);
             }
@@ -354,11 +383,16 @@ fn trailing_date(words: &[Word], numbered: bool) -> Option<usize> {
 /// line and stands wholly under the last column (a "Thời hạn" column). PDF text layers print
 /// such a column's "2026 - 2030" one space after the cell before it, so the words' places
 /// alone cannot part them.
-fn last_column_dated(src: &str, lines: &[Line], pages: &[(Vec<usize>, Vec<usize>)]) -> bool {
+fn last_column_dated(
+    src: &str,
+    lines: &[Line],
+    pages: &[(Vec<usize>, Vec<usize>)],
+    margin: usize,
+) -> bool {
     pages.iter().any(|(data, starts)| {
         data.iter().any(|&k| {
             let ws = words(src.sub(lines[k].start()..lines[k].end()));
-            trailing_date(&ws, numbered(&ws)).is_some_and(|at| {
+            trailing_date(&ws, numbered(&ws, margin)).is_some_and(|at| {
                 ws[at..]
                     .iter()
                     .all(|w| column_of(w, starts) == starts.len() + 1)
@@ -375,9 +409,15 @@ struct Cell {
     text: String,
 }
 
-/// Read the table whose header line is `h` in lines `[first, end)`.
-fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> Vec<TableRow> {
-    let pages = pages(src, lines, first, h, end);
+/// Read the table whose header line is `h` in lines `[first, end)`, its left margin at
+/// `margin`.
+fn read_table(
+    src: &str,
+    lines: &[Line],
+    (first, h, end): (usize, usize, usize),
+    margin: usize,
+) -> Vec<TableRow> {
+    let pages = pages(src, lines, first, h, end, margin);
     let mut numbers: Vec<(usize, String)> = Vec::new();
     let mut cells: Vec<Cell> = Vec::new();
     let mut header: Vec<String> = Vec::new();
@@ -389,22 +429,22 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
         if !page.header.is_empty() {
             titles = title_places(src, lines, &page.header);
         }
-        let starts = column_starts(src, lines, &page.data, &titles);
+        let starts = column_starts(src, lines, &page.data, &titles, margin);
         columns = columns.max(starts.len() + 2);
         if header.is_empty() && !page.header.is_empty() {
-            header = header_cells(src, lines, &page.header, &starts);
+            header = header_cells(src, lines, &page.header, &starts, margin);
         }
         laid.push((page.data.clone(), starts));
     }
     // Tables of four columns or more: the third on holds no content that ends in a year.
-    let dated = columns >= 4 && last_column_dated(src, lines, &laid);
+    let dated = columns >= 4 && last_column_dated(src, lines, &laid, margin);
     for (data, starts) in &laid {
         let mut page = PageCells {
             numbers: &mut numbers,
             cells: &mut cells,
             last: &mut last,
         };
-        read_page(src, lines, data, starts, dated, &mut page);
+        read_page(src, lines, (data, starts), (dated, margin), &mut page);
     }
     if numbers.len() < 2 || header.len() < 3 {
         return Vec::new();
@@ -425,12 +465,18 @@ fn read_table(src: &str, lines: &[Line], first: usize, h: usize, end: usize) -> 
 }
 
 /// The header's cells: the words of its lines by column, top to bottom.
-fn header_cells(src: &str, lines: &[Line], header: &[usize], starts: &[usize]) -> Vec<String> {
+fn header_cells(
+    src: &str,
+    lines: &[Line],
+    header: &[usize],
+    starts: &[usize],
+    margin: usize,
+) -> Vec<String> {
     let mut out: Vec<String> = vec![String::new(); starts.len() + 2];
     for &k in header {
         let raw = src.sub(lines[k].start()..lines[k].end());
         for (n, w) in words(raw).iter().enumerate() {
-            let col = if n == 0 && w.from <= 2 && is_head(&w.text) {
+            let col = if n == 0 && w.from <= margin + 2 && is_head(&w.text) {
                 0
             } else {
                 column_of(w, starts)
@@ -477,9 +523,8 @@ fn line_columns(ws: &[Word], numbered: bool, starts: &[usize], dated: bool) -> V
 fn read_page(
     src: &str,
     lines: &[Line],
-    data: &[usize],
-    starts: &[usize],
-    dated: bool,
+    (data, starts): (&[usize], &[usize]),
+    (dated, margin): (bool, usize),
     page: &mut PageCells,
 ) {
     let PageCells {
@@ -495,7 +540,7 @@ fn read_page(
         let raw = src.sub(lines[k].start()..lines[k].end());
         let after_gap = at > 0 && data[at - 1] + 1 < k;
         let line_words = words(raw);
-        let numbered = numbered(&line_words);
+        let numbered = numbered(&line_words, margin);
         // Only the first lines of a page, before any row number, go on with a cell the page
         // break cut.
         let page_top = at < 3 && !numbered && numbers.last().is_none_or(|n| n.0 < data[0]);
@@ -687,6 +732,30 @@ TT          Nội dung                      chủ trì      phụ trách        
         assert_eq!(line_columns(&ws, true, &starts, true)[8..], [3, 4, 4, 4]);
         let ws = words(" 1 Việc giai đoạn 2026 - 2030");
         assert_eq!(line_columns(&ws, true, &[30, 36, 40], true), [1; 7]);
+    }
+
+    /// A table narrower than its page, or a copy that indents every line, stands away from the
+    /// left edge: its "TT" and row numbers are looked for at its own left margin, and it reads
+    /// as it does at the edge (at eight spaces in, it was no table).
+    #[test]
+    fn an_indented_table_reads_as_one_at_the_edge() {
+        for table in [TABLE, DATED] {
+            let want = rows(table);
+            for indent in [3, 8, 20] {
+                let pad = " ".repeat(indent);
+                let moved: String = table
+                    .split_inclusive('\n')
+                    .map(|l| {
+                        if l.trim().is_empty() {
+                            l.to_owned()
+                        } else {
+                            format!("{pad}{l}")
+                        }
+                    })
+                    .collect();
+                assert_eq!(rows(&moved), want, "{indent}");
+            }
+        }
     }
 
     #[test]
