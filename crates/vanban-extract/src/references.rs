@@ -99,13 +99,40 @@ fn find_refs(folded: &str, range: (usize, usize), mut each: impl FnMut(Read)) {
             .rev()
             .find(|c| !matches!(c, ' ' | '\t' | '*' | '_' | '#' | '|' | '>'))
             .is_none_or(|c| c == '\n');
-        if at_line_start {
+        if at_line_start && !wrapped_into(folded.sub(from..to), start - from, end - from) {
             last_end = end;
             continue;
         }
         last_end = end;
         each(read);
     }
+}
+
+/// Whether the reference at `start..end` of `text`, which starts a line, is a hard-wrapped
+/// sentence's words ("… quy định tại" / "khoản 1 Điều 20 của Luật này.") rather than a
+/// heading: the line before it ends inside a sentence, and the line does not go on as a
+/// heading's does (a "." or ":" after the number, or nothing).
+fn wrapped_into(text: &str, start: usize, end: usize) -> bool {
+    let marks: &[char] = &[' ', '\t', '*', '_', '#', '|', '>'];
+    let before = text.sub(..start).trim_end_matches(marks);
+    let Some(prev) = before.strip_suffix('\n') else {
+        return false;
+    };
+    let prev = prev
+        .rsplit('\n')
+        .next()
+        .unwrap_or(prev)
+        .trim_end_matches(marks);
+    let rest = text.sub(end..);
+    let rest = rest
+        .split('\n')
+        .next()
+        .unwrap_or(rest)
+        .trim_start_matches(marks);
+    !prev.is_empty()
+        && !prev.ends_with(['.', ':', ';', '!', '?', '"', '”', '…'])
+        && !rest.is_empty()
+        && !rest.starts_with(['.', ':'])
 }
 
 /// A reference as read at the start of `window`: its length, its levels, and the range's
@@ -379,6 +406,24 @@ mod tests {
     use vanban_text::fold::fold_case;
 
     use super::*;
+
+    /// A reference that a hard wrap put at the start of a line is read (ten such in six
+    /// bundled documents were lost: "… quy định tại" / "khoản 1 Điều 12 Nghị định này");
+    /// headings at the start of a line are not references, after a sentence's end or before
+    /// a heading's "." or nothing.
+    #[test]
+    fn a_reference_wrapped_to_a_line_start_is_read_and_a_heading_is_not() {
+        let text = fold_case(
+            "4. Thời hạn không vượt quá thời hạn quy định tại\nkhoản 1 Điều 20 của Luật này.\n\
+             Điều 21. Thanh tra lại\nNội dung tại\n**Chương II**\nQUY ĐỊNH CHUNG\n\
+             Như sau:\nĐiều 22 được sửa đổi\n",
+        );
+        let mut got = Vec::new();
+        find_refs(&text, (0, text.len()), |r| {
+            got.push(text.sub(r.start..r.end).to_owned());
+        });
+        assert_eq!(got, ["khoản 1 điều 20"]);
+    }
 
     /// Where the hand reading reads a reference, the grammar reads the same one (length,
     /// levels): at every match of the unit pattern in the seed and the corpus, and on texts
