@@ -82,11 +82,18 @@ impl Parsed {
     /// `text` (the normalised text, or a copy with the same byte offsets such as
     /// [`Parsed::folded`]) as extraction reads it: each page break inside a paragraph
     /// ([`Parsed::page_breaks`]) turned into spaces and the one line feed before the line
-    /// where the paragraph goes on. As long as `text`, every other byte where it was, so a
-    /// span of one is a span of the other; borrowed when the document has no such break.
+    /// where the paragraph goes on, and each backslash that ends a line (pandoc's hard line
+    /// break, `… Nghị định số\` / `29/2008/NĐ-CP …`, which the tree's text drops too) turned
+    /// into a space. As long as `text`, every other byte where it was, so a span of one is a
+    /// span of the other; borrowed when the document has neither.
     pub fn reading<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let hard_breaks = memchr::memmem::find(text.as_bytes(), b"\\\n").is_some();
         if self.page_breaks.is_empty() {
-            return std::borrow::Cow::Borrowed(text);
+            return if hard_breaks {
+                std::borrow::Cow::Owned(text.replace("\\\n", " \n"))
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            };
         }
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
@@ -101,6 +108,9 @@ impl Parsed {
             last = end;
         }
         out.push_str(text.sub(last..));
+        if hard_breaks {
+            out = out.replace("\\\n", " \n");
+        }
         std::borrow::Cow::Owned(out)
     }
 
