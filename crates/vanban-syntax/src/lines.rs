@@ -1572,8 +1572,26 @@ fn has_cell_break(raw: &str) -> bool {
     }
 }
 
+/// A list item's marker as Word's text export writes it before a tab: a bullet ("-", "+",
+/// "•", "–", "¬", "*") or a short number or letter closed by "." or ")" ("1.", "a)", "II.",
+/// "1.2.", "(3)").
+fn tab_list_marker(s: &str) -> bool {
+    let s = s.trim();
+    if matches!(s, "-" | "+" | "•" | "–" | "¬" | "*" | "·") {
+        return true;
+    }
+    let inner = s.trim_start_matches('(');
+    s.chars().count() <= 6
+        && inner.ends_with(['.', ')'])
+        && inner.len() > 1
+        && inner
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.')
+}
+
 /// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
-/// line has fewer than two non-empty cells.
+/// line has fewer than two non-empty cells, or is a list item with a tab after its marker.
 pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
     // Most lines hold neither a tab nor a pipe.
     if !has_cell_break(raw) {
@@ -1581,7 +1599,15 @@ pub(crate) fn row_cells(raw: &str) -> ThinVec<Str> {
     }
     let t = raw.trim();
     let parts: Vec<&str> = if t.contains('\t') {
-        t.split('\t').collect()
+        let parts: Vec<&str> = t.split('\t').collect();
+        // Word's text export puts a tab after a list's marker ("1.\tNội dung", "a)\t…",
+        // "-\t…", "•\t…"): a list item, not a row of two cells.
+        if let [marker, _] = parts.as_slice() {
+            if tab_list_marker(marker) {
+                return ThinVec::new();
+            }
+        }
+        parts
     } else if t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3 {
         t.trim_matches('|').split('|').collect()
     } else {
@@ -1973,6 +1999,32 @@ mod tests {
                 "Làm việc “ngày, đêm”... để hoàn thành."
             ]
         );
+    }
+
+    /// Word's text export writes a tab after a list's marker: such a line is a list item whose
+    /// wrapped lines join it (it was a row of two cells, and its cooperating agencies were cut
+    /// at the line's end: "Sở Nông"); a line of three tab-separated cells is still a row.
+    #[test]
+    fn a_tab_after_a_list_marker_makes_no_row() {
+        let text = "a)\tSở Tài chính chủ trì, phối hợp với Sở Nông\nnghiệp và Môi trường.\n\
+                    -\tBáo cáo kết quả\nhằng năm.\n•\tLàm.\n1\tSở A\tSở B\n";
+        assert_eq!(
+            paras(text),
+            [
+                "a) Sở Tài chính chủ trì, phối hợp với Sở Nông nghiệp và Môi trường.",
+                "- Báo cáo kết quả hằng năm.",
+                "• Làm.",
+                "1 Sở A Sở B"
+            ]
+        );
+        assert_eq!(row_cells("1\tSở A\tSở B").len(), 3);
+        assert!(row_cells("a)\tSở A").is_empty());
+        for marker in ["1.", "a)", "II.", "1.2.", "(3)", "-", "•", "¬"] {
+            assert!(tab_list_marker(marker), "{marker}");
+        }
+        for cell in ["Sở A", "1", "STT", "Năm 2025.", "12345678."] {
+            assert!(!tab_list_marker(cell), "{cell}");
+        }
     }
 
     /// A portal's signature stamp in the middle of a page is a stamp, line by line; a website's
