@@ -8,7 +8,7 @@ use vanban_text::Sub;
 use crate::cells::{merge_cells, split_cells, Cell};
 use crate::clean::is_upper;
 use crate::ctx::Ctx;
-use crate::line::{Line, LineKind};
+use crate::line::{Line, LineKind, MarkerKind};
 use crate::lines::classify_start;
 use crate::recipient::recipient;
 
@@ -107,8 +107,11 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
 /// "**KT. CHỦ TỊCH" / "**") is one cell: an open last cell waits in `pending` for the next
 /// line, when `more` lines follow.
 fn line_cells(ctx: &Ctx, l: &Line, pending: &mut Option<Cell>, more: bool) -> Vec<Cell> {
+    // (A page number alone on its line, "3", where a PDF's page breaks the list.)
+    let page_number = l.full.len() <= 3 && l.full.bytes().all(|b| b.is_ascii_digit());
     let skip = l.is_blankish()
         || l.is_noise()
+        || page_number
         || l.kind == LineKind::Rule
         || l.full.chars().all(|c| !c.is_alphanumeric());
     let mut line_cells = if skip {
@@ -192,9 +195,10 @@ impl Reader {
                 self.authority(t);
                 true
             }
+            // Any bullet: "-", "–", "+", "•", a scan's "¬" for "-".
             LineKind::Marker(ref m)
                 if self.recipients_open
-                    && (m.text() == "-" || m.text() == "–" || m.text() == "+") =>
+                    && matches!(m.kind, MarkerKind::Indent | MarkerKind::Subindent) =>
             {
                 let body = rest.trim();
                 if body.starts_with("Lưu") {

@@ -417,6 +417,23 @@ pub(crate) fn corpus_texts() -> Vec<String> {
 
 #[cfg(test)]
 mod reading_tests {
+    /// A recipient list as PDF text layers and scans print it: a page number between its
+    /// lines (the list stopped there, the later recipients lost), bullets other than "-"
+    /// ("•", and "¬" where a scan misread "-"; the list stopped at the first).
+    #[test]
+    fn recipients_go_on_over_a_page_number_and_other_bullets() {
+        let text =
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\n\
+                    KẾ HOẠCH\nVề X\n\nI. NỘI DUNG\n1. Làm.\n\nNơi nhận:\n- Như trên;\n\
+                    ¬ Sở Tài chính;\n                                        3\n\n\
+                    • Sở Nội vụ;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n";
+        let parsed = super::parse(text);
+        let closing = &parsed.document.closing;
+        let names: Vec<&str> = closing.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Như trên", "Sở Tài chính", "Sở Nội vụ"]);
+        assert!(closing.archive.is_some());
+    }
+
     /// A paragraph joined over a Gazette page break is read with the break blanked, every
     /// other byte where it was; a text without one is borrowed.
     #[test]
