@@ -889,6 +889,8 @@ pub(crate) struct Para<'a> {
 pub(crate) struct WrapProfile {
     wrapped: bool,
     full_width: usize,
+    /// Where the lines were wrapped: the width 95 % of text lines stay within.
+    wrap_width: usize,
 }
 
 impl WrapProfile {
@@ -914,9 +916,14 @@ impl WrapProfile {
             0 => 80,
             n => widths.nth_smallest(n * 3 / 4),
         };
+        let p95 = match text_lines {
+            0 => 80,
+            n => widths.nth_smallest(n * 95 / 100),
+        };
         WrapProfile {
             wrapped: unfinished >= 3 && unfinished * 10 >= text_lines,
             full_width: (p75 * 6 / 10).max(30),
+            wrap_width: p95,
         }
     }
 }
@@ -1425,7 +1432,16 @@ fn continues_into(
         let soft = end.ends_with([';', ':']);
         let unquoted = end.trim_end_matches(['"', '”', '’']);
         let ellipsis = unquoted.ends_with("...") || unquoted.ends_with('…');
-        if !(lower_next && (soft && profile.wrapped || ellipsis)) {
+        // A wrap that fell right after the ";" or ":" of an enumeration ("… chuyển đổi số;" /
+        // "Nghị quyết số 71/NQ-CP …"): the next line's first word would not have fitted on
+        // the line (a line ended by hand leaves room), and the next line does not open a
+        // paragraph of its own ("Căn cứ …", "Xét …").
+        let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
+        let enumeration = end.ends_with([';', ':'])
+            && profile.wrapped
+            && prev.full.chars().count() + 1 + first_word > profile.wrap_width
+            && !opens_paragraph(&next.full);
+        if !(lower_next && (soft && profile.wrapped || ellipsis) || enumeration) {
             return false;
         }
     }
@@ -1463,6 +1479,24 @@ fn ends_with_emphasis(raw: &str) -> bool {
     let t = raw.trim_end();
     let before = t.trim_end_matches(['*', '_']);
     before.len() < t.len() && (t.ends_with('*') || t.ends_with("__")) && !before.trim().is_empty()
+}
+
+/// Whether a line opens a paragraph by its first words: the openers of a preamble's and a
+/// body's paragraphs ("Căn cứ", "Xét", "Theo đề nghị", "Thực hiện", "Trên cơ sở") and of a
+/// responsibility ("Trách nhiệm").
+fn opens_paragraph(full: &str) -> bool {
+    const OPENERS: [&str; 8] = [
+        "Căn cứ",
+        "Xét ",
+        "Theo ",
+        "Thực hiện",
+        "Trên cơ sở",
+        "Trách nhiệm",
+        "Nơi nhận",
+        "Kính gửi",
+    ];
+    let t = full.trim_start_matches(['*', '_', ' ']);
+    OPENERS.iter().any(|o| t.starts_with(o))
 }
 
 /// A line broken before a dash that the next line starts with, which is not a bullet.
@@ -1999,6 +2033,37 @@ mod tests {
                 "Làm việc “ngày, đêm”... để hoàn thành."
             ]
         );
+    }
+
+    /// A text wrapped at a fixed width (pandoc's 72 columns, a PDF's text layer) may break right
+    /// after the ";" or ":" of an enumeration, before a capital: the paragraph goes on when the
+    /// next line's first word would not have fitted on the line. A line ended by hand (room
+    /// left on it) or a line that opens a paragraph ("Căn cứ …") still ends it.
+    #[test]
+    fn a_wrap_after_a_semicolon_before_a_capital_goes_on() {
+        let text = "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột\n\
+                    phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số;\n\
+                    Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ và Chương trình hành\n\
+                    động số 10-CTr/TU ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy về việc thực\n\
+                    hiện các nhiệm vụ trọng tâm của tỉnh trong giai đoạn năm 2025 - 2030;\n\
+                    Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng\n\
+                    6 năm 2025;\nXét đề nghị của Sở Khoa học và Công nghệ.\n";
+        assert_eq!(
+            paras(text),
+            [
+                "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát \
+                 triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số; Nghị quyết số \
+                 71/NQ-CP ngày 01/4/2025 của Chính phủ và Chương trình hành động số 10-CTr/TU \
+                 ngày 13/8/2025 của Ban Thường vụ Tỉnh ủy về việc thực hiện các nhiệm vụ trọng \
+                 tâm của tỉnh trong giai đoạn năm 2025 - 2030;",
+                "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm \
+                 2025;",
+                "Xét đề nghị của Sở Khoa học và Công nghệ."
+            ]
+        );
+        // Room left on the line: a line ended by hand.
+        let short = text.replace("chuyển đổi số;", "số;");
+        assert_eq!(paras(&short).len(), 4, "{:?}", paras(&short));
     }
 
     /// Word's text export writes a tab after a list's marker: such a line is a list item whose
