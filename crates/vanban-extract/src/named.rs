@@ -165,10 +165,10 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             let mut end = name_end(first, true);
             // "…, tầm nhìn đến năm 2050" belongs to the name.
             let tail = first.sub(end..);
-            if let Some(t) = tail.strip_prefix(", tầm nhìn đến năm ") {
+            if let Some(t) = strip_words(tail, ", tầm nhìn đến năm ") {
                 let digits = t.chars().take_while(char::is_ascii_digit).count();
                 if digits == 4 {
-                    end += ", tầm nhìn đến năm ".len() + 4;
+                    end += tail.len() - t.len() + 4;
                 }
             }
             Some((DocumentKind::Unknown, end))
@@ -462,8 +462,7 @@ fn date_after(rest: &str) -> (Option<DateParts>, usize) {
         };
         return (Some(d), c.get(0).map_or(0, |m| m.end()));
     }
-    let year = rest
-        .strip_prefix(" năm ")
+    let year = strip_words(rest, " năm ")
         .and_then(|t| t.get(..4))
         .and_then(|y| y.parse().ok())
         .map(|y| DateParts {
@@ -472,6 +471,25 @@ fn date_after(rest: &str) -> (Option<DateParts>, usize) {
             year: Some(y),
         });
     (year, 0)
+}
+
+/// `text` after `phrase` at its start, each space of the phrase matching a run of spaces with
+/// at most one line feed in the text (a line wrap: ", tầm" / "nhìn đến năm 2050", "năm" /
+/// "2025").
+fn strip_words<'t>(text: &'t str, phrase: &str) -> Option<&'t str> {
+    let mut rest = text;
+    for (k, piece) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            let gap = rest.len() - rest.trim_start_matches([' ', '\n']).len();
+            let feeds = rest.bytes().take(gap).filter(|&b| b == b'\n').count();
+            if gap == 0 || feeds > 1 {
+                return None;
+            }
+            rest = rest.sub(gap..);
+        }
+        rest = rest.strip_prefix(piece)?;
+    }
+    Some(rest)
 }
 
 /// The start of `rest` a date after a name can lie in: its run of the date pattern's
@@ -713,6 +731,25 @@ mod tests {
             }
         }
         assert!(cut > 10_000, "{cut}");
+    }
+
+    /// A phrase after a name matches across a line wrap but not across a blank line (a law's
+    /// year "năm" / "2025" and a plan's ", tầm" / "nhìn đến năm 2050" were lost).
+    #[test]
+    fn words_after_a_name_are_read_across_a_wrap() {
+        assert_eq!(strip_words(" năm 2025;", " năm "), Some("2025;"));
+        assert_eq!(strip_words(" năm\n2025;", " năm "), Some("2025;"));
+        assert_eq!(strip_words("  năm \n 2025", " năm "), Some("2025"));
+        assert_eq!(strip_words(" năm\n\n2025", " năm "), None);
+        assert_eq!(strip_words("năm 2025", " năm "), None);
+        assert_eq!(
+            strip_words(", tầm\nnhìn đến năm 2050.", ", tầm nhìn đến năm "),
+            Some("2050.")
+        );
+        assert_eq!(
+            names("theo Quy hoạch tỉnh Lào Cai thời kỳ 2021-2030, tầm\nnhìn đến năm 2050 và"),
+            ["Quy hoạch tỉnh Lào Cai thời kỳ 2021-2030, tầm nhìn đến năm 2050"]
+        );
     }
 
     /// A run of spaces holding at most one line feed reads as one space, a blank line does

@@ -179,6 +179,14 @@ fn collapse_spaces(s: &str) -> String {
 /// operative article: "… hết hiệu lực (thi hành) kể từ ngày …". A past statement ("đã hết
 /// hiệu lực") or a question of force ("còn hiệu lực") is not.
 pub(crate) fn ends_force_after(tail: &str) -> bool {
+    // (Read across a line wrap and doubled spaces: "… hết" / "hiệu lực kể từ ngày …".)
+    let squashed;
+    let tail = if tail.contains(['\n', '\t']) || tail.contains("  ") {
+        squashed = vanban_text::fold::squash_spaces(tail);
+        squashed.as_str()
+    } else {
+        tail
+    };
     tail.find("hết hiệu lực").is_some_and(|p| {
         let before = tail.sub(..p);
         !before.ends_with("đã ") && !before.ends_with("sẽ ") && !before.contains(" khi ")
@@ -244,9 +252,15 @@ pub(crate) fn intent_before(gap: &str) -> bool {
 
 /// The document itself is the subject: "Kế hoạch này thay thế …", "Quyết định này bãi bỏ …".
 pub(crate) fn self_subject(gap: &str) -> bool {
-    gap.split(['.', ';'])
-        .next_back()
-        .is_some_and(|clause| clause.contains(" này "))
+    // (A word "này" after another, before a space or a line wrap: "Kế hoạch này" /
+    // "thay thế …".)
+    gap.split(['.', ';']).next_back().is_some_and(|clause| {
+        let b = clause.as_bytes();
+        let space = |i: Option<&u8>| i.is_some_and(u8::is_ascii_whitespace);
+        clause
+            .match_indices("này")
+            .any(|(p, w)| p > 0 && space(b.get(p - 1)) && space(b.get(p + w.len())))
+    })
 }
 
 /// "Theo đề nghị … tại Tờ trình số …": a proposal relation only to the submission itself or
@@ -955,6 +969,27 @@ fn first_article_start(doc: &Document) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words that make a repeal or a replacement are read across a line wrap and
+    /// doubled spaces (NQ_55 of the corpus: "… hết" / "hiệu lực kể từ ngày …" was no repeal).
+    #[test]
+    fn force_and_self_subject_read_across_a_wrap() {
+        for tail in [
+            " hết hiệu lực kể từ ngày",
+            " hết\nhiệu lực kể từ ngày",
+            " hết  hiệu\nlực",
+        ] {
+            assert!(ends_force_after(tail), "{tail:?}");
+        }
+        assert!(!ends_force_after(" đã hết\nhiệu lực"));
+        assert!(!ends_force_after(" còn hiệu lực"));
+        for gap in ["(kế hoạch này ", "(kế hoạch này\n", "kế hoạch\nnày\t"] {
+            assert!(self_subject(gap), "{gap:?}");
+        }
+        for gap in ["này ", "kế hoạch số 1. ", "các văn bản nàyxx "] {
+            assert!(!self_subject(gap), "{gap:?}");
+        }
+    }
 
     /// The formulas looked for only where the automaton saw them read as a search for each:
     /// on texts of formulas, intent words, fillers and stops.
