@@ -57,7 +57,10 @@ pub(crate) fn find(text: &str, range: (usize, usize), taken: &[(usize, usize)]) 
     let slice = text.sub(from..to);
     // (Both marks are ASCII: a byte search, where a search for a set of characters decodes
     // every character.)
-    if memchr::memchr2(b'*', b'_', slice.as_bytes()).is_none() && !spaced_breaks(slice) {
+    if memchr::memchr2(b'*', b'_', slice.as_bytes()).is_none()
+        && !spaced_breaks(slice)
+        && memchr::memmem::find(slice.as_bytes(), b"  ").is_none()
+    {
         return find_plain(text, range, taken);
     }
     let (clean, at) = reading_copy(slice, from);
@@ -395,7 +398,37 @@ fn reading_copy(slice: &str, from: usize) -> (String, Vec<usize>) {
     clean.push_str(slice.sub(run..));
     at.extend(from + run..from + slice.len());
     at.push(from + slice.len());
+    if memchr::memmem::find(clean.as_bytes(), b"  ").is_some() {
+        return justified_spaces_read_as_one(&clean, &at);
+    }
     (clean, at)
+}
+
+/// `clean` (with the offsets `at` of its bytes) with each run of two or three spaces read as
+/// one: a justified line of a PDF's text layer spreads its words ("Căn  cứ  Luật  Ngân
+/// sách"). A wider gap stays, since it parts columns laid side by side.
+fn justified_spaces_read_as_one(clean: &str, at: &[usize]) -> (String, Vec<usize>) {
+    let b = clean.as_bytes();
+    let mut out = String::with_capacity(clean.len());
+    let mut out_at = Vec::with_capacity(at.len());
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memmem::find(b.get(i..).unwrap_or_default(), b"  ") {
+        let start = i + k;
+        let mut end = start;
+        while b.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        if end - start <= 3 {
+            out.push_str(clean.sub(run..=start));
+            out_at.extend_from_slice(&at[run..=start]);
+            run = end;
+        }
+        i = end;
+    }
+    out.push_str(clean.sub(run..));
+    out_at.extend_from_slice(&at[run..]);
+    (out, out_at)
 }
 
 /// The name of a law cited by number that follows it after "về" ("Luật số 42/2024/QH15
@@ -733,6 +766,21 @@ mod tests {
         assert!(cut > 10_000, "{cut}");
     }
 
+    /// A justified line of a PDF's text layer spreads its words with two or three spaces:
+    /// the name reads through them (it ended at the first, and the law was lost); a wider
+    /// gap parts columns laid side by side and still ends it.
+    #[test]
+    fn a_name_reads_through_justified_spaces() {
+        assert_eq!(
+            names("Căn  cứ  Luật  Ngân  sách  nhà   nước ngày 25 tháng 6 năm 2015;"),
+            ["Luật Ngân sách nhà nước"]
+        );
+        assert_eq!(
+            names("Luật Thủ đô      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ["Luật Thủ đô"]
+        );
+    }
+
     /// A phrase after a name matches across a line wrap but not across a blank line (a law's
     /// year "năm" / "2025" and a plan's ", tầm" / "nhìn đến năm 2050" were lost).
     #[test]
@@ -810,6 +858,27 @@ mod tests {
         assert!(found > 1_000, "{found}");
     }
 
+    /// A copy's runs of two or three spaces as one (the first kept), byte by byte: the
+    /// reference for the reading copy's justified spaces.
+    fn justified_by_bytes(clean: &str, at: &[usize]) -> (String, Vec<usize>) {
+        let b = clean.as_bytes();
+        let (mut out, mut out_at) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while i < b.len() {
+            let run = b[i..].iter().take_while(|&&c| c == b' ').count();
+            let keep = if (2..=3).contains(&run) {
+                1
+            } else {
+                run.max(1)
+            };
+            out.extend_from_slice(&b[i..i + keep]);
+            out_at.extend_from_slice(&at[i..i + keep]);
+            i += run.max(1);
+        }
+        out_at.push(at[b.len()]);
+        (String::from_utf8(out).unwrap_or_default(), out_at)
+    }
+
     /// The runs copied whole give what a copy character by character gives: every text of up
     /// to five pieces of marks, letters with and without marks, and spaces, at three offsets.
     #[test]
@@ -824,7 +893,7 @@ mod tests {
                 at.extend((0..c.len_utf8()).map(|k| from + i + k));
             }
             at.push(from + slice.len());
-            (clean, at)
+            justified_by_bytes(&clean, &at)
         }
         let pieces = ["*", "_", "**", "a", "ậ", " ", "Luật"];
         for t in &crate::testing::compositions(&pieces, 5) {
@@ -866,7 +935,7 @@ mod tests {
                 at.extend((0..c.len_utf8()).map(|k| from + i + k));
             }
             at.push(from + slice.len());
-            (clean, at)
+            justified_by_bytes(&clean, &at)
         }
         let pieces = ["\n", " ", "  ", "*", "ậ", "Luật"];
         let mut spaced = 0;
