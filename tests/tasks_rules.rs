@@ -411,3 +411,29 @@ Quy định một số chế độ
     let nodes: Vec<&str> = x.assignments.iter().map(|a| a.node.as_str()).collect();
     assert_eq!(nodes, ["art_3__cl_1"], "{:#?}", x.assignments);
 }
+
+/// An agency written with the older tone placement ("Toà án", as scans and older copies print
+/// it) is the same agency: the cooperating list stopped at it.
+#[test]
+fn an_agency_in_the_older_tone_placement_is_read() {
+    let text = format!(
+        "{HEAD}      1. Nhiệm vụ
+      - Công an tỉnh chủ trì, phối hợp với Viện kiểm sát nhân dân tỉnh, Toà án nhân dân tỉnh, Kiểm toán nhà nước khu vực XIII tổ chức thực hiện.
+"
+    );
+    let x = extract_text(&text);
+    let task = x
+        .assignments
+        .iter()
+        .find(|a| !a.lead.is_empty())
+        .expect("a task");
+    assert_eq!(task.lead, ["Công an tỉnh"]);
+    assert_eq!(
+        task.cooperating,
+        [
+            "Viện kiểm sát nhân dân tỉnh",
+            "Tòa án nhân dân tỉnh",
+            "Kiểm toán nhà nước"
+        ]
+    );
+}

@@ -231,6 +231,15 @@ struct Heads {
 impl Heads {
     /// Add a head, unless it is there.
     fn push(&mut self, head: &str) {
+        // A head is also written with the older tone placement ("Toà án", "Thuỷ lợi").
+        let older = vanban_text::fold::older_tones(head);
+        if older != head {
+            self.push_one(&older);
+        }
+        self.push_one(head);
+    }
+
+    fn push_one(&mut self, head: &str) {
         if self.at.contains_key(head) {
             return;
         }

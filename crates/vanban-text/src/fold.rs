@@ -238,6 +238,31 @@ pub fn modern_tones(s: &str) -> String {
     out
 }
 
+/// Tone marks in the older placement, on the second vowel of an open syllable: "Tòa" →
+/// "Toà", "Thủy" → "Thuỷ", "hòa" → "hoà" (the inverse of [`modern_tones`] for lower-case
+/// pairs; "quý" keeps its mark).
+pub fn older_tones(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        let next = chars.get(k + 1).copied();
+        let hit = TONE_PAIRS.iter().find(|p| p.2 == c && Some(p.3) == next);
+        let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
+        let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q') && c == 'ú';
+        if let (Some(p), true, false) = (hit, open, qu) {
+            out.push(p.0);
+            out.push(p.1);
+            k += 2;
+            continue;
+        }
+        out.push(c);
+        k += 1;
+    }
+    out
+}
+
 /// Whether `c` is the marked second vowel of a pair [`modern_tones`] moves the mark of.
 fn marked_second(c: char) -> bool {
     matches!(
@@ -589,6 +614,15 @@ mod tests {
         assert_eq!(modern_tones("Uỷ ban nhân dân"), "Ủy ban nhân dân");
         assert_eq!(modern_tones("Sở Văn hoá, Thể thao"), "Sở Văn hóa, Thể thao");
         assert_eq!(modern_tones("Chi cục Thuỷ sản"), "Chi cục Thủy sản");
+        assert_eq!(older_tones("Tòa án"), "Toà án");
+        assert_eq!(
+            older_tones("Chi cục Thủy sản, hòa"),
+            "Chi cục Thuỷ sản, hoà"
+        );
+        assert_eq!(older_tones("hoán đổi, quý"), "hoán đổi, quý");
+        for s in ["Tòa án", "Thủy lợi", "Hòa Bình", "Ủy ban"] {
+            assert_eq!(modern_tones(&older_tones(s)), s);
+        }
         // Closed syllables and "qu" keep their marks.
         assert_eq!(modern_tones("hoán đổi, Quỹ, quý"), "hoán đổi, Quỹ, quý");
     }
