@@ -191,6 +191,9 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
             && (DocumentKind::from_code(first).is_some() || first == "VBHN")
         {
             type_code = Some(codes.remove(0).into());
+        } else if let Some(code) = ascii_d_type_code(first).filter(|_| codes.len() >= 2) {
+            codes.remove(0);
+            type_code = Some(code);
         }
     }
     let issuer_code = (!codes.is_empty()).then(|| Str::from(codes.join("-")));
@@ -230,6 +233,19 @@ pub fn parse_symbol(s: &str, prefix: &str) -> Option<ParsedSymbol> {
         form,
         normalized,
     })
+}
+
+/// A type code written with a plain D for its Đ ("ND", "QD", "CD", as an ASCII-only copy or
+/// an OCR reading prints "NĐ", "QĐ", "CĐ"): the code meant, when the code as written is none
+/// and the one with Đ is.
+fn ascii_d_type_code(code: &str) -> Option<Str> {
+    if !code.contains('D') || DocumentKind::from_code(code).is_some() {
+        return None;
+    }
+    let meant = code.replace('D', "Đ");
+    DocumentKind::from_code(&meant)
+        .is_some()
+        .then(|| meant.into())
 }
 
 /// The fields of a number and symbol as the grammar (`symbol_entry`) reads them.
@@ -1165,6 +1181,27 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A type code with a plain D for its Đ (an ASCII-only copy, an OCR reading) is the code
+    /// meant: "29/2008/ND-CP" was read with issuer "ND-CP", no type; "HD" (hướng dẫn) is a
+    /// code of its own and stays.
+    #[test]
+    fn a_type_code_with_a_plain_d_is_the_code_meant() {
+        let read = |s: &str| {
+            let p = parse_symbol(s, "").expect("a symbol");
+            (p.normalized.to_string(), p.type_code.map(|t| t.to_string()))
+        };
+        assert_eq!(
+            read("29/2008/ND-CP"),
+            ("29/2008/NĐ-CP".to_owned(), Some("NĐ".to_owned()))
+        );
+        assert_eq!(
+            read("1721/QD-UBND"),
+            ("1721/QĐ-UBND".to_owned(), Some("QĐ".to_owned()))
+        );
+        assert_eq!(read("12/HD-UBND").1, Some("HD".to_owned()));
+        assert_eq!(read("12/UBND-VX").1, None);
+    }
 
     /// A type line read loosely finds what trying every type name finds: on every line of the
     /// corpus upper-cased, and on each type name with a letter dropped, changed or doubled,
