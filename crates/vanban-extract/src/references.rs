@@ -91,6 +91,11 @@ fn find_refs(folded: &str, range: (usize, usize), mut each: impl FnMut(Read)) {
         if read.levels.iter().all(|l| l.numbers.is_empty() && !l.this) {
             continue;
         }
+        // A heading's last word and the list's first marker ("I. QUAN ĐIỂM" / "1. Phát
+        // triển …") are no reference: its number may not open a line as a marker does.
+        if number_is_a_marker(folded.sub(start..to), end - start) {
+            continue;
+        }
         // "Điều 5." or "Chương II" at the start of a line is a heading, not a reference.
         // (Looking back over markup only, so a long line costs nothing.)
         let at_line_start = folded
@@ -106,6 +111,28 @@ fn find_refs(folded: &str, range: (usize, usize), mut each: impl FnMut(Read)) {
         last_end = end;
         each(read);
     }
+}
+
+/// Whether a reference read at the start of `text` (`len` bytes) reaches across a line break
+/// to a number that opens its line as a list's marker does ("điểm" / "1. Phát triển …"), or
+/// across a blank line.
+fn number_is_a_marker(text: &str, len: usize) -> bool {
+    let read = text.sub(..len);
+    let Some(feed) = read.rfind('\n') else {
+        return false;
+    };
+    if read
+        .sub(..feed)
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+    {
+        return true;
+    }
+    let line = read
+        .sub(feed + 1..)
+        .trim_start_matches([' ', '\t', '*', '#', '_']);
+    let after = text.sub(len..);
+    line.bytes().all(|b| b.is_ascii_digit()) && (after.starts_with(". ") || after.starts_with(") "))
 }
 
 /// Whether the reference at `start..end` of `text`, which starts a line, is a hard-wrapped
@@ -423,6 +450,22 @@ mod tests {
             got.push(text.sub(r.start..r.end).to_owned());
         });
         assert_eq!(got, ["khoản 1 điều 20"]);
+    }
+
+    /// A heading's last word and a list's first marker are no reference ("I. QUAN ĐIỂM" /
+    /// "1. Phát triển …", "… kiểm điểm" / blank / "a) Trường hợp …": three in the corpus);
+    /// a reference wrapped inside itself still is.
+    #[test]
+    fn a_heading_word_and_the_marker_after_it_are_no_reference() {
+        let text = fold_case(
+            "I. QUAN ĐIỂM\n1. Phát triển kinh tế số.\n\n1. Họp kiểm điểm\n\na) Trường hợp \
+             người.\nTheo quy định tại điểm\na khoản 1 Điều 2 của Luật này.\n",
+        );
+        let mut got = Vec::new();
+        find_refs(&text, (0, text.len()), |r| {
+            got.push(text.sub(r.start..r.end).to_owned());
+        });
+        assert_eq!(got, ["điểm\na khoản 1 điều 2"]);
     }
 
     /// Where the hand reading reads a reference, the grammar reads the same one (length,
