@@ -209,53 +209,50 @@ const TONE_PAIRS: &[(char, char, char, char)] = &[
 /// Tone marks in the placement of current official names, case kept: "uỷ" → "ủy", "hoá" →
 /// "hóa", "Thuỷ" → "Thủy", for open syllables only ("hoán" and "quý" keep theirs).
 pub fn modern_tones(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k];
-        // (Only a marked vowel of the pairs can follow a pair's first vowel: most letters are
-        // passed on without lowering the one before.)
-        if let Some(&next) = chars.get(k + 1).filter(|&&n| marked_second(n)) {
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            let hit = TONE_PAIRS.iter().find(|p| p.0 == lower && p.1 == next);
-            let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
-            let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q') && lower == 'u';
-            if let (Some(p), true, false) = (hit, open, qu) {
-                if c.is_uppercase() {
-                    out.extend(p.2.to_uppercase());
-                } else {
-                    out.push(p.2);
-                }
-                out.push(p.3);
-                k += 2;
-                continue;
-            }
+    retone(s, |c, next| {
+        // (Only a marked vowel of the pairs can follow a pair's first vowel: most letters
+        // are passed on without lowering the one before.)
+        if !marked_second(next) {
+            return None;
         }
-        out.push(c);
-        k += 1;
-    }
-    out
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let p = TONE_PAIRS.iter().find(|p| p.0 == lower && p.1 == next)?;
+        let first = if c.is_uppercase() {
+            p.2.to_uppercase().next().unwrap_or(p.2)
+        } else {
+            p.2
+        };
+        Some((first, p.3))
+    })
 }
 
 /// Tone marks in the older placement, on the second vowel of an open syllable: "Tòa" →
 /// "Toà", "Thủy" → "Thuỷ", "hòa" → "hoà" (the inverse of [`modern_tones`] for lower-case
 /// pairs; "quý" keeps its mark).
 pub fn older_tones(s: &str) -> String {
+    retone(s, |c, next| {
+        let p = TONE_PAIRS.iter().find(|p| p.2 == c && p.3 == next)?;
+        Some((p.0, p.1))
+    })
+}
+
+/// `s` with each pair of vowels that closes an open syllable (no letter after it, and not the
+/// "u" of "qu") replaced by what `pair` gives for it.
+fn retone(s: &str, pair: impl Fn(char, char) -> Option<(char, char)>) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k];
-        let next = chars.get(k + 1).copied();
-        let hit = TONE_PAIRS.iter().find(|p| p.2 == c && Some(p.3) == next);
-        let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
-        let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q') && c == 'ú';
-        if let (Some(p), true, false) = (hit, open, qu) {
-            out.push(p.0);
-            out.push(p.1);
-            k += 2;
-            continue;
+        if let Some(&next) = chars.get(k + 1) {
+            let open = !chars.get(k + 2).is_some_and(|c| c.is_alphabetic());
+            let qu = k > 0 && matches!(chars[k - 1], 'q' | 'Q');
+            if let Some((a, b)) = pair(c, next).filter(|_| open && !qu) {
+                out.push(a);
+                out.push(b);
+                k += 2;
+                continue;
+            }
         }
         out.push(c);
         k += 1;
