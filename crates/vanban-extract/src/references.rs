@@ -434,6 +434,15 @@ mod tests {
 
     use super::*;
 
+    /// The references read in a folded text, as written.
+    fn refs(text: &str) -> Vec<String> {
+        let mut got = Vec::new();
+        find_refs(text, (0, text.len()), |r| {
+            got.push(text.sub(r.start..r.end).to_owned());
+        });
+        got
+    }
+
     /// A reference that a hard wrap put at the start of a line is read (ten such in six
     /// bundled documents were lost: "… quy định tại" / "khoản 1 Điều 12 Nghị định này");
     /// headings at the start of a line are not references, after a sentence's end or before
@@ -445,11 +454,7 @@ mod tests {
              Điều 21. Thanh tra lại\nNội dung tại\n**Chương II**\nQUY ĐỊNH CHUNG\n\
              Như sau:\nĐiều 22 được sửa đổi\n",
         );
-        let mut got = Vec::new();
-        find_refs(&text, (0, text.len()), |r| {
-            got.push(text.sub(r.start..r.end).to_owned());
-        });
-        assert_eq!(got, ["khoản 1 điều 20"]);
+        assert_eq!(refs(&text), ["khoản 1 điều 20"]);
     }
 
     /// A heading's last word and a list's first marker are no reference ("I. QUAN ĐIỂM" /
@@ -461,11 +466,7 @@ mod tests {
             "I. QUAN ĐIỂM\n1. Phát triển kinh tế số.\n\n1. Họp kiểm điểm\n\na) Trường hợp \
              người.\nTheo quy định tại điểm\na khoản 1 Điều 2 của Luật này.\n",
         );
-        let mut got = Vec::new();
-        find_refs(&text, (0, text.len()), |r| {
-            got.push(text.sub(r.start..r.end).to_owned());
-        });
-        assert_eq!(got, ["điểm\na khoản 1 điều 2"]);
+        assert_eq!(refs(&text), ["điểm\na khoản 1 điều 2"]);
     }
 
     /// Where the hand reading reads a reference, the grammar reads the same one (length,
