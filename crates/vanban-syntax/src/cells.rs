@@ -24,13 +24,21 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
     let raw = text.sub(line.start()..line.end());
     let mut cells = Vec::new();
     let bytes = raw.as_bytes();
+    // A tab after a list's marker ("-\tNhư trên;", as Word's text export writes a list) parts
+    // no cells.
+    let indent = raw.len() - raw.trim_start().len();
+    let marker_tab = raw
+        .sub(indent..)
+        .split_once('\t')
+        .filter(|(marker, _)| crate::lines::tab_list_marker(marker))
+        .map(|(marker, _)| indent + marker.len());
     let mut i = 0;
     let mut cell_start: Option<usize> = None;
     while i <= bytes.len() {
         let at_end = i == bytes.len();
         let sep_len = if at_end {
             0
-        } else if bytes[i] == b'\t' || bytes[i] == b'|' {
+        } else if (bytes[i] == b'\t' && Some(i) != marker_tab) || bytes[i] == b'|' {
             1
         } else if bytes[i] == b' ' || bytes[i] == b'_' {
             // Runs of spaces (column padding) or of underscores (a rule glued to the text).

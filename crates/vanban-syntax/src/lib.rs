@@ -417,9 +417,10 @@ pub(crate) fn corpus_texts() -> Vec<String> {
 
 #[cfg(test)]
 mod reading_tests {
-    /// A recipient list as PDF text layers and scans print it: a page number between its
-    /// lines (the list stopped there, the later recipients lost), bullets other than "-"
-    /// ("•", and "¬" where a scan misread "-"; the list stopped at the first).
+    /// A recipient list as PDF text layers, scans and Word's text export print it: a page
+    /// number between its lines (the list stopped there, the later recipients lost), bullets
+    /// other than "-" ("•", and "¬" where a scan misread "-"; the list stopped at the first),
+    /// a tab after each bullet.
     #[test]
     fn recipients_go_on_over_a_page_number_and_other_bullets() {
         let text =
@@ -432,6 +433,13 @@ mod reading_tests {
         let names: Vec<&str> = closing.recipients.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Như trên", "Sở Tài chính", "Sở Nội vụ"]);
         assert!(closing.archive.is_some());
+        // Word's text export: a tab after each bullet (the list, and everything after the
+        // closing, was lost: the bullet alone read as a rule).
+        let tabbed = super::parse(&text.replace("\n- ", "\n-\t").replace("• ", "•\t"));
+        let closing = &tabbed.document.closing;
+        let names: Vec<&str> = closing.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Như trên", "Sở Tài chính", "Sở Nội vụ"]);
+        assert!(closing.archive.is_some() && closing.signature.is_some());
     }
 
     /// A paragraph joined over a Gazette page break is read with the break blanked, every

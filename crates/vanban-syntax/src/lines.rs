@@ -1609,7 +1609,7 @@ fn has_cell_break(raw: &str) -> bool {
 /// A list item's marker as Word's text export writes it before a tab: a bullet ("-", "+",
 /// "•", "–", "¬", "*") or a short number or letter closed by "." or ")" ("1.", "a)", "II.",
 /// "1.2.", "(3)").
-fn tab_list_marker(s: &str) -> bool {
+pub(crate) fn tab_list_marker(s: &str) -> bool {
     let s = s.trim();
     if matches!(s, "-" | "+" | "•" | "–" | "¬" | "*" | "·") {
         return true;
