@@ -134,7 +134,12 @@ fn number_is_a_marker(text: &str, len: usize) -> bool {
     let after = text.sub(len..);
     // (A number, or a point's letter: "kiểm điểm" / "a) Trường hợp …".)
     let marker = line.bytes().all(|b| b.is_ascii_digit()) || line.chars().count() == 1;
-    marker && (after.starts_with(". ") || after.starts_with(") "))
+    // (A marker has its text after it on the line: "Điều" / "12.   " ends a sentence.)
+    let text_after = after
+        .get(2..)
+        .and_then(|t| t.split('\n').next())
+        .is_some_and(|t| !t.trim().is_empty());
+    marker && (after.starts_with(". ") || after.starts_with(") ")) && text_after
 }
 
 /// Whether the reference at `start..end` of `text`, which starts a line, is a hard-wrapped
@@ -470,8 +475,8 @@ mod tests {
     fn a_heading_word_and_the_marker_after_it_are_no_reference() {
         let text = "I. QUAN ĐIỂM\n1. Phát triển kinh tế số.\n\n1. Họp kiểm điểm\n\na) Trường hợp \
                     người.\n2. Họp kiểm điểm\na) Trường hợp khác.\nTheo quy định tại \
-                    điểm\na khoản 1 Điều 2 của Luật này.\n";
-        assert_eq!(refs(text), ["điểm\na khoản 1 điều 2"]);
+                    điểm\na khoản 1 Điều 2 của Luật này.\nc) Bãi bỏ Điều   \n12.   \n";
+        assert_eq!(refs(text), ["điểm\na khoản 1 điều 2", "điều   \n12"]);
     }
 
     /// Where the hand reading reads a reference, the grammar reads the same one (length,
