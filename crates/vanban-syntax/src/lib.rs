@@ -180,6 +180,7 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
         ("../data/issuer-codes.tsv", header::ISSUER_CODES),
         ("../data/fixed-issuers.tsv", header::FIXED_ISSUERS),
         ("../data/party-central-organs.tsv", header::CENTRAL_ORGANS),
+        ("../data/line-openers.tsv", lines::LINE_OPENERS),
         (
             "../grammars/line.pest",
             include_str!("../grammars/line.pest"),

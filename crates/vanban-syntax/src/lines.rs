@@ -1437,7 +1437,7 @@ fn continues_into(
         // the line (a line ended by hand leaves room), and the next line does not open a
         // paragraph of its own ("Căn cứ …", "Xét …").
         let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-        let enumeration = end.ends_with([';', ':'])
+        let enumeration = soft
             && profile.wrapped
             && prev.full.chars().count() + 1 + first_word > profile.wrap_width
             && !opens_paragraph(&next.full);
@@ -1481,21 +1481,20 @@ fn ends_with_emphasis(raw: &str) -> bool {
     before.len() < t.len() && (t.ends_with('*') || t.ends_with("__")) && !before.trim().is_empty()
 }
 
-/// Whether a line opens a paragraph by its first words: the openers of a preamble's and a
-/// body's paragraphs ("Căn cứ", "Xét", "Theo đề nghị", "Thực hiện", "Trên cơ sở") and of a
-/// responsibility ("Trách nhiệm").
+/// Starts of a line that open a clause or item, folded, with their trailing space
+/// (`data/line-openers.tsv`, which extraction reads too).
+pub(crate) const LINE_OPENERS: &str = include_str!("../data/line-openers.tsv");
+
+/// Whether a line opens a paragraph by its first words ("Căn cứ …", "Xét …", "Trách nhiệm
+/// …": [`LINE_OPENERS`]).
 fn opens_paragraph(full: &str) -> bool {
-    const OPENERS: [&str; 8] = [
-        "Căn cứ",
-        "Xét ",
-        "Theo ",
-        "Thực hiện",
-        "Trên cơ sở",
-        "Trách nhiệm",
-        "Nơi nhận",
-        "Kính gửi",
-    ];
-    let t = full.trim_start_matches(['*', '_', ' ']);
+    static OPENERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        LINE_OPENERS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect()
+    });
+    let t = vanban_text::fold::fold_case(full.trim_start_matches(['*', '_', ' ']));
     OPENERS.iter().any(|o| t.starts_with(o))
 }
 
@@ -1606,22 +1605,12 @@ fn has_cell_break(raw: &str) -> bool {
     }
 }
 
-/// A list item's marker as Word's text export writes it before a tab: a bullet ("-", "+",
-/// "•", "–", "¬", "*") or a short number or letter closed by "." or ")" ("1.", "a)", "II.",
-/// "1.2.", "(3)").
+/// A list item's marker as Word's text export writes it before a tab ("1.", "a)", "II.",
+/// "1.2.", "(3)", "-", "•", "¬"): a marker the line classifier reads as such, standing alone.
 pub(crate) fn tab_list_marker(s: &str) -> bool {
     let s = s.trim();
-    if matches!(s, "-" | "+" | "•" | "–" | "¬" | "*" | "·") {
-        return true;
-    }
-    let inner = s.trim_start_matches('(');
-    s.chars().count() <= 6
-        && inner.ends_with(['.', ')'])
-        && inner.len() > 1
-        && inner
-            .trim_end_matches(['.', ')'])
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '.')
+    let line = format!("{s} x");
+    matches!(classify_start(&line), (LineKind::Marker(m), _) if m.text() == s)
 }
 
 /// Cells of a table row: a line split at tabs, or a Markdown row "| a | b |"; empty when the
