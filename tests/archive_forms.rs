@@ -264,6 +264,8 @@ fn headers_in_every_archive_form_keep_their_fields() {
         tried += 1;
         check(&name, "gazette", &gazette(&text, d), &want, &mut failures);
         check(&name, "ocr", &ocr(&text, d), &want, &mut failures);
+        let typed_lines = every_line_broken(&text);
+        check(&name, "pandoc, lines", &typed_lines, &want, &mut failures);
         let (Some(parts), Some(end)) = (parts(d), block_end(&text, d)) else {
             continue;
         };
@@ -288,7 +290,7 @@ fn headers_in_every_archive_form_keep_their_fields() {
         failures.is_empty(),
         "{} of {} variants lost a field:\n{}",
         failures.len(),
-        tried * 5,
+        tried * 6,
         failures.join("\n")
     );
 }
@@ -557,6 +559,57 @@ fn hard_line_breaks(text: &str) -> String {
         }
     }
     out.join("\n")
+}
+
+/// `text` as pandoc writes a Word file typed line by line (the header and the closing too): a
+/// backslash, its hard line break, at the end of every line of text.
+fn every_line_broken(text: &str) -> String {
+    let lines = text.split('\n').map(|l| {
+        if l.trim().is_empty() || l.ends_with('\\') {
+            l.to_owned()
+        } else {
+            format!("{l}\\")
+        }
+    });
+    lines.collect::<Vec<_>>().join("\n")
+}
+
+/// A Word file typed line by line, as pandoc writes it: the header's rules ("-------\\"), its
+/// number and date glued on one line ("Số 31-CTr/TW Hà Nội, ngày …\\"), the closing's
+/// signature, and a draft's id (its letters and digits hashed) read as in the copy without the
+/// backslashes.
+#[test]
+fn a_word_file_typed_line_by_line_keeps_its_header_closing_and_draft_id() {
+    let mut failures = Vec::new();
+    for (name, text) in documents() {
+        let broken = every_line_broken(&text);
+        let (a, b) = (vanban::parse(&text), vanban::parse(&broken));
+        assert_eq!(b.render(), b.source, "{name}: lossless");
+        let (fa, fb) = (fields(&a.document), fields(&b.document));
+        if fa != fb {
+            failures.push(format!("{name}: header {fb:?}, want {fa:?}"));
+        }
+        let signer = |p: &vanban::Parsed| {
+            let s = p.document.closing.signature.as_ref()?;
+            Some((
+                s.title.clone(),
+                s.name.clone(),
+                p.document.closing.recipients.len(),
+            ))
+        };
+        if signer(&a) != signer(&b) {
+            failures.push(format!(
+                "{name}: signers {:?}, want {:?}",
+                signer(&b),
+                signer(&a)
+            ));
+        }
+        let (ia, ib) = (vanban::extract(&a).id, vanban::extract(&b).id);
+        if ia != ib {
+            failures.push(format!("{name}: id {ib}, want {ia}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// A form a copy's body comes in: its name and how it is made from the text.

@@ -370,8 +370,9 @@ fn provisional_id(id: &str, doc: &Document, diagnostics: &mut Vec<vanban_model::
 }
 
 /// A document's own id. An unsigned draft (blank number) gets `{symbol}-draft-{hash}` with a
-/// hash of its whole text: two drafts with one title stay two documents, and two copies of one
-/// draft are one.
+/// hash of its whole text's letters and digits: two drafts with one title stay two documents,
+/// and two copies of one draft are one, whatever their spacing, line wrapping and markup (a
+/// Word export, its pandoc Markdown and a PDF's text layer of one draft).
 fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
     let h = &doc.header;
     // A year in the symbol ("45/2025/NĐ-CP") is the document's own; a header date that
@@ -396,11 +397,16 @@ fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
 
 /// A stable 128-bit hash (FNV-1a) for ids of unnumbered drafts: wide enough that two different
 /// drafts do not collide (a 32-bit hash did, in about a million tries) and merge in a graph.
+/// Only letters and digits count: what a copy's form changes (spaces, line breaks, Markdown,
+/// a pandoc hard line break) leaves the hash as it is.
 fn short_hash(s: &str) -> String {
     let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    for b in s.bytes() {
-        h ^= u128::from(b);
-        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+    let mut utf8 = [0u8; 4];
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        for &b in c.encode_utf8(&mut utf8).as_bytes() {
+            h ^= u128::from(b);
+            h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+        }
     }
     format!("{h:032x}")
 }
@@ -623,5 +629,24 @@ mod tests {
         assert_eq!(at("Một là"), Some("sec_I__item_1"));
         assert_eq!(at("MỤC TIÊU"), Some("sec_I"));
         assert_eq!(nodes.at(text.len() + 1), None);
+    }
+
+    /// Units whose "của" ends the line belong to the document cited on the next ("… các Điều
+    /// 10, 12 và 17 của" / "Nghị định số 68/2024/NĐ-CP.": QD_165 read them as its own).
+    #[test]
+    fn units_of_a_document_named_on_the_next_line_are_that_documents() {
+        for gap in [" ", "\n", " \n"] {
+            let text = format!(
+                "Điều 1. Phạm vi\n1. Thủ tục thuộc các trường hợp quy định tại các Điều 10, 12 \
+                 và 17 của{gap}Nghị định số 68/2024/NĐ-CP.\n"
+            );
+            let x = extract(&vanban_syntax::parse(&text));
+            let documents: Vec<_> = x.references.iter().map(|r| r.document.as_deref()).collect();
+            assert_eq!(
+                documents,
+                [Some("urn:lex:vn:chinh-phu:decree:2024;68-2024-nd-cp")],
+                "{gap:?}"
+            );
+        }
     }
 }

@@ -368,6 +368,14 @@ pub(crate) enum Anchor {
     Cited(usize),
 }
 
+/// `s` after its first word if that is `word`, and the white space after it.
+fn after_word<'a>(s: &'a str, word: &str) -> &'a str {
+    match s.strip_prefix(word) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => s,
+    }
+}
+
 /// Find references in `range`, resolve them and add them to `out`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
@@ -386,10 +394,8 @@ pub(crate) fn find(
         // What the units belong to.
         let after = folded.sub(read.end..range.1);
         let skip = after.len() - after.trim_start_matches([' ', '\n', '*', ',']).len();
-        let rest = after
-            .sub(skip..)
-            .trim_start_matches("của ")
-            .trim_start_matches("tại ");
+        // ("của" at a line's end too: "… các Điều 10, 12 và 17 của" / "Nghị định số …".)
+        let rest = after_word(after_word(after.sub(skip..), "của"), "tại");
         let rest_at = range.1 - rest.len();
         // (`citation_starts` is sorted: the first citation at or after the reference.)
         let first = citation_starts.partition_point(|&s| s < read.end);

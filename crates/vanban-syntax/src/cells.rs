@@ -102,8 +102,15 @@ const MOTTOS: &[&str] = &[
 /// Push a cell, split in two when it holds two columns joined by a single space: an issuer
 /// name and the motto ("TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM"), or the number and the place
 /// and date ("Số 75-KL/TW Hà Nội, ngày 28 tháng 7 năm 2026"). Only a cell whose text is its
-/// source as written (no markup removed) is split, so offsets stay exact.
+/// source as written (no markup removed but a hard line break ending it) is split, so offsets
+/// stay exact.
 fn push_cell(cells: &mut Vec<Cell>, cell: Cell, source: &str) {
+    // (Pandoc's hard line break ending the cell is no part of its text: "Số 31-CTr/TW Hà Nội,
+    // ngày … năm 2026\\".)
+    let (source, end) = match source.trim_end().strip_suffix('\\') {
+        Some(kept) => (kept, cell.start + kept.trim_end().len()),
+        None => (source, cell.end),
+    };
     let at = if cell.text == source.trim() {
         glued_split(&cell.text).map(|k| k + (source.len() - source.trim_start().len()))
     } else {
@@ -121,7 +128,7 @@ fn push_cell(cells: &mut Vec<Cell>, cell: Cell, source: &str) {
             });
             cells.push(Cell {
                 start: cell.start + k + lead,
-                end: cell.end,
+                end,
                 text: b.trim().into(),
                 open_bold: cell.open_bold,
             });

@@ -304,6 +304,11 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         line.kind = LineKind::Blank;
         return line;
     }
+    // Pandoc's hard line break (a backslash ending the line, as a Word header typed as lines
+    // is exported) is no part of a rule or a pipe: "-------\".
+    let trimmed = trimmed
+        .strip_suffix('\\')
+        .map_or(trimmed, vanban_text::trim);
     if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
         line.kind = LineKind::Pipe;
         return line;
@@ -1476,7 +1481,9 @@ fn continues_into(
 /// Whether a raw line's text ends with an emphasis run (`… Nội vụ**`, `… tết”...*`): the run
 /// closes an emphasis, since text stands before it.
 fn ends_with_emphasis(raw: &str) -> bool {
+    // (Before pandoc's hard line break, if it ends the line: "…số 72/2025/QH15;*\\".)
     let t = raw.trim_end();
+    let t = t.strip_suffix('\\').unwrap_or(t);
     let before = t.trim_end_matches(['*', '_']);
     before.len() < t.len() && (t.ends_with('*') || t.ends_with("__")) && !before.trim().is_empty()
 }
