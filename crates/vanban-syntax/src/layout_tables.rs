@@ -232,7 +232,8 @@ fn pages(
                 header: Vec::new(),
                 data: Vec::new(),
             });
-        } else if !line.is_blankish() {
+        } else if !line.is_blankish() && line.kind != LineKind::PageHeader {
+            // (A scan's page marker or a running header is no row's text.)
             if let Some(p) = out.last_mut() {
                 p.data.push(k);
             }

@@ -424,10 +424,15 @@ pub(crate) fn signature_date(full: &str) -> Option<(u8, u8, u16)> {
         .then_some((day, month, year))
 }
 
-/// Page furniture of OCR and PDF text: a page marker ("===== Trang 3 =====", "--- Page 2 ---")
-/// or a running header naming the source file with the page number ("18.CTRTW31.DOC 2").
+/// Page furniture of OCR and PDF text: a page marker ("===== Trang 3 =====", "--- Page 2 ---",
+/// or a converter's HTML comment, "<!-- page 2 -->", "<!-- PageBreak -->", which holds no text
+/// of the document whatever it says) or a running header naming the source file with the page
+/// number ("18.CTRTW31.DOC 2").
 fn is_page_marker(full: &str) -> bool {
     let t = vanban_text::trim(full);
+    if t.starts_with("<!--") && t.ends_with("-->") && t.len() >= 7 {
+        return true;
+    }
     let fenced = |c: char| t.starts_with(c) && t.ends_with(c) && t.len() > 6;
     if (fenced('=') || fenced('-')) && {
         let inner = t.trim_matches(['=', '-', ' ']);
