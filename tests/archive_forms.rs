@@ -662,7 +662,7 @@ type BodyForm = (&'static str, Box<dyn Fn(&str) -> String>);
 /// citations of its preamble and body in each form.
 #[test]
 fn citations_survive_page_breaks_and_spaced_line_ends() {
-    let forms: [BodyForm; 4] = [
+    let forms: [BodyForm; 5] = [
         (
             "gazette page breaks",
             Box::new(|t| {
@@ -680,6 +680,22 @@ fn citations_survive_page_breaks_and_spaced_line_ends() {
             "scan page markers",
             Box::new(|t| with_page_breaks(t, |n| vec![format!("===== Trang {n} =====")])),
         ),
+        // A Gazette PDF's text layer: the page number on the running header's line, before it
+        // on an even page, after it on an odd one, with no blank line around.
+        (
+            "gazette page headers, one line",
+            Box::new(|t| {
+                with_page_breaks(t, |n| {
+                    let header = "CÔNG BÁO/Số 231 + 232/Ngày 01-02-2025";
+                    let gap = " ".repeat(40);
+                    vec![if n % 2 == 0 {
+                        format!("{n}{gap}{header}")
+                    } else {
+                        format!("{header}{gap}{n}")
+                    }]
+                })
+            }),
+        ),
         (
             "trailing spaces",
             Box::new(|t| {
@@ -694,7 +710,7 @@ fn citations_survive_page_breaks_and_spaced_line_ends() {
     ];
     let mut failures = Vec::new();
     let mut compared = 0;
-    let mut rewritten = [0; 4];
+    let mut rewritten = [0; 5];
     for (name, text) in documents() {
         let want = body_citations(&text);
         compared += want.len();

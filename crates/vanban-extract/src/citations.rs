@@ -654,11 +654,13 @@ fn read_at(
     start: usize,
 ) -> Option<(DocumentKind, Vec<Listed>)> {
     // A citation has a number close after its type name; most mentions of "kế hoạch",
-    // "quyết định" … have none and need no parse.
-    if !may_cite(vanban_text::window(folded.sub(..to), start, 160)) {
+    // "quyết định" … have none and need no parse. (Close in words, not in bytes: a page break
+    // blanked inside a citation is a long run of spaces, "Luật sửa đổi, bổ sung" / the
+    // Gazette's running header / "một số điều của Luật Bảo hiểm y tế số 46/2014/QH13".)
+    let window = vanban_text::window(folded.sub(..to), start, WINDOW);
+    if !may_cite(window) {
         return None;
     }
-    let window = vanban_text::window(folded.sub(..to), start, WINDOW);
     let (mut core_end, has_so, parts) = match quick::reading(window) {
         Ok(Some(q)) => {
             let type_words = squash_spaces(window.sub(..q.type_end));

@@ -318,7 +318,12 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         return line;
     }
     let full = line.full.as_str();
-    if full.starts_with("CÔNG BÁO/") || full.starts_with("CÔNG BÁO /") || is_gazette_label(full)
+    // (An even page's number may stand before the running header on its line, as a PDF's
+    // text layer prints it: "8      CÔNG BÁO/Số 123 + 124/Ngày 15-02-2025".)
+    let running = full.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    if running.starts_with("CÔNG BÁO/")
+        || running.starts_with("CÔNG BÁO /")
+        || is_gazette_label(full)
     {
         line.kind = LineKind::PageHeader;
         return line;
@@ -2215,6 +2220,11 @@ mod tests {
         assert_eq!(
             kinds("tương ứng\n10\nĐiều 4."),
             ["Text", "Text", "Marker(Article(Điều 4.))"]
+        );
+        // The even page's number on the header's own line (a PDF's text layer).
+        assert_eq!(
+            kinds("- Lưu: VT.\n\n8        CÔNG BÁO/Số 123 + 124/Ngày 15-02-2025\nKT. CHỦ TỊCH"),
+            ["Marker(Indent(-))", "Blank", "PageHeader", "Authority"]
         );
     }
 
