@@ -802,10 +802,10 @@ fn opens_full_symbol(t: &str) -> bool {
         .starts_with(['/', '-', '–'])
 }
 
-/// Whether a word starting `t` may be the grammar's `so` ("số" or "so" before anything but a
+/// Whether a word starting `t` may be the grammar's `so` ("số", "so" or "sô" before anything but a
 /// letter): any word that starts so ("soát" too; a superset keeps the test safe).
 fn starts_with_so(t: &str) -> bool {
-    t.starts_with("số") || t.starts_with("so")
+    t.starts_with("số") || t.starts_with("so") || t.starts_with("sô")
 }
 
 /// A further entry of a list at `at` ("…, số 5786/SNV-XDCQ ngày 13/11/2025"): (start, end,

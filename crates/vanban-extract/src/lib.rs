@@ -631,6 +631,28 @@ mod tests {
         assert_eq!(nodes.at(text.len() + 1), None);
     }
 
+    /// A scan's "ngay" for "ngày" and "sô" for "số" (a tone mark lost) still date a citation, and its issuer
+    /// after the date is read: the citation keeps its id instead of a second one without a
+    /// year (42 bundled documents' citations changed so in a scan's rewriting).
+    #[test]
+    fn a_date_after_ngay_without_its_tone_mark_is_read() {
+        for (so, ngay) in [
+            ("số", "ngày"),
+            ("số", "ngay"),
+            ("SỐ", "NGAY"),
+            ("sô", "ngày"),
+        ] {
+            let text = format!(
+                "Điều 1. Phạm vi\n1. Thực hiện theo Quyết định {so} 1311/QĐ-UBND {ngay} 19/6/2025 \
+                 của Ủy ban nhân dân tỉnh Lào Cai.\n"
+            );
+            let x = extract(&vanban_syntax::parse(&text));
+            let c = &x.citations[0];
+            assert_eq!(c.date.as_deref(), Some("2025-06-19"), "{so} {ngay}");
+            assert!(c.issuer.is_some(), "{so} {ngay}");
+        }
+    }
+
     /// Units whose "của" ends the line belong to the document cited on the next ("… các Điều
     /// 10, 12 và 17 của" / "Nghị định số 68/2024/NĐ-CP.": QD_165 read them as its own).
     #[test]

@@ -476,11 +476,11 @@ fn numbered_type(w: &str, i: usize) -> Result<Option<usize>, Unsure> {
     Ok(None)
 }
 
-/// `so = ("số" | "so") ~ !LETTER ~ (sp ~ ":")?` at `i`: its end.
+/// `so = ("số" | "so" | "sô") ~ !LETTER ~ (sp ~ ":")?` at `i`: its end.
 fn so_at(w: &str, i: usize) -> Result<Option<usize>, Unsure> {
     let b = w.as_bytes();
     let rest = b.get(i..).unwrap_or_default();
-    let Some(word) = ["số", "so"]
+    let Some(word) = ["số", "so", "sô"]
         .into_iter()
         .find(|s| rest.starts_with(s.as_bytes()))
     else {
@@ -513,10 +513,11 @@ fn date_tail(w: &str, p: usize) -> Option<(usize, DateParts)> {
     if b.get(q) == Some(&b',') {
         q = skip_sp(b, q + 1);
     }
-    if !b.get(q..)?.starts_with("ngày".as_bytes()) {
-        return None;
-    }
-    let r = skip_sp(b, q + "ngày".len());
+    // ("ngay": a scan's reading that lost the word's tone mark, as the grammar reads it.)
+    let word = ["ngày", "ngay"]
+        .into_iter()
+        .find(|w| b.get(q..).is_some_and(|r| r.starts_with(w.as_bytes())))?;
+    let r = skip_sp(b, q + word.len());
     numeric_date(w, r).or_else(|| spelled_date(w, r))
 }
 
@@ -663,6 +664,7 @@ mod tests {
             "một",
             "số",
             "so",
+            "sô",
             "điều",
             "của",
             "luật",
@@ -755,6 +757,7 @@ mod tests {
             "/x ngày 1/2/2020",
             " - ubnd tỉnh",
             "\n- tu",
+            " ngay 19/6/2025 của",
         ];
         for (i, symbol) in compositions(&pieces, 3).iter().enumerate() {
             let head = heads[i % heads.len()];
