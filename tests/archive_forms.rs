@@ -191,6 +191,23 @@ fn pandoc_simple(p: &Parts) -> String {
     out
 }
 
+/// A pipe table as a Word file's header table comes out of a Markdown converter: each cell's
+/// lines on one, in bold ("| **UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG** | **CỘNG HÒA …** Độc lập
+/// … |").
+fn pipe_one_line_cells(p: &Parts) -> String {
+    let issuer = p.issuer.join(" ");
+    let (motto, rest) = p
+        .motto
+        .split_first()
+        .map_or(("", &[][..]), |(m, r)| (m.as_str(), r));
+    format!(
+        "| **{issuer}** | **{motto}** {} |\n|---|---|\n| {} | *{}* |\n\n",
+        rest.join(" "),
+        number_line(p),
+        p.place_date
+    )
+}
+
 /// An Official Gazette copy: the Gazette's page header, a page number and its section label
 /// before the letterhead, the issuer printed once more as the Gazette's label.
 fn gazette(text: &str, d: &Document) -> String {
@@ -275,6 +292,7 @@ fn headers_in_every_archive_form_keep_their_fields() {
             ("layout", layout(&parts)),
             ("pandoc grid", pandoc_grid(&parts)),
             ("pandoc simple", pandoc_simple(&parts)),
+            ("pipe, one line a cell", pipe_one_line_cells(&parts)),
         ] {
             check(
                 &name,
@@ -290,7 +308,7 @@ fn headers_in_every_archive_form_keep_their_fields() {
         failures.is_empty(),
         "{} of {} variants lost a field:\n{}",
         failures.len(),
-        tried * 6,
+        tried * 7,
         failures.join("\n")
     );
 }

@@ -1090,10 +1090,9 @@ fn central_organ(name: &str) -> Option<&'static str> {
         .map(|(_, canonical)| canonical)
 }
 
-/// Build the issuer from the upper-case cells of the left column.
-fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer {
-    // A name wrapped before "VÀ …" continues the line above; a line printed twice (a page's
-    // running title and the header itself) counts once.
+/// The issuer's lines of a header's cells: a name wrapped before "VÀ …" continues the line
+/// above; a line printed twice (a page's running title and the header itself) counts once.
+fn issuer_lines(cells: &[&Cell]) -> Vec<String> {
     let mut raw: Vec<String> = Vec::new();
     for c in cells {
         let t = c.text.clone();
@@ -1120,6 +1119,12 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
             raw.remove(0);
         }
     }
+    raw
+}
+
+/// Build the issuer from the upper-case cells of the left column.
+fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer {
+    let raw = issuer_lines(cells);
     let mut issuer = Issuer {
         raw: raw.clone(),
         ..Issuer::default()
@@ -1127,6 +1132,12 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
     if raw.is_empty() {
         return issuer;
     }
+    // A parent body and the issuer in one cell (a pipe table's cell holds the letterhead's two
+    // lines on one): read as the two lines.
+    let raw = match raw.as_slice() {
+        [line] => parent_and_body(line).map_or(raw, |(parent, name)| vec![parent, name]),
+        _ => raw,
+    };
     let upper: Vec<String> = raw.iter().map(|r| r.to_uppercase()).collect();
     let is_locality = |s: &str| LOCALITY_WORDS.iter().any(|w| s.starts_with(w));
     let last = upper.len() - 1;
@@ -1163,6 +1174,64 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
         issuer.locality = locality_in(ctx, &raw[0]);
     }
     issuer
+}
+
+/// Words that start a body's name (`data/agency-heads.tsv`: "Sở", "Cục", "Văn phòng" …).
+pub(crate) const AGENCY_HEADS: &str = include_str!("../data/agency-heads.tsv");
+
+/// Local bodies above another in a letterhead, named with their place, upper case: the
+/// state's and a Party organisation's with a locality word ("UBND TỈNH LÀO CAI", "ĐẢNG BỘ
+/// TỈNH LÀO CAI"), a Party committee's with the place's name alone ("TỈNH ỦY LÀO CAI").
+const LOCAL_PARENTS: &[(&str, bool)] = &[
+    ("UBND", true),
+    ("ỦY BAN NHÂN DÂN", true),
+    ("UỶ BAN NHÂN DÂN", true),
+    ("HĐND", true),
+    ("HỘI ĐỒNG NHÂN DÂN", true),
+    ("ĐẢNG BỘ", true),
+    ("TỈNH ỦY", false),
+    ("TỈNH UỶ", false),
+    ("THÀNH ỦY", false),
+    ("THÀNH UỶ", false),
+    ("HUYỆN ỦY", false),
+    ("HUYỆN UỶ", false),
+];
+
+/// A letterhead's parent body and the issuer under it, printed on one line: "UBND TỈNH LÀO
+/// CAI SỞ CÔNG THƯƠNG", "BỘ CÔNG THƯƠNG CỤC HÓA CHẤT", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG".
+/// The line parts before the first body's head word (`AGENCY_HEADS`) whose words before it
+/// are a whole parent: a fixed issuer's name ("BỘ CÔNG THƯƠNG"), or a local body with its
+/// place after it ("UBND TỈNH LÀO CAI"; "UBND THÀNH PHỐ" / "HỘI AN" is one name).
+fn parent_and_body(line: &str) -> Option<(String, String)> {
+    static HEADS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+        let heads = AGENCY_HEADS.lines().filter(|l| !l.starts_with('#'));
+        let heads = heads.map(|h| h.split_whitespace().map(str::to_uppercase).collect());
+        heads.filter(|h: &Vec<String>| !h.is_empty()).collect()
+    });
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    let starts =
+        |k: usize, phrase: &[String]| upper.get(k..).is_some_and(|r| r.starts_with(phrase));
+    (2..words.len()).find_map(|k| {
+        HEADS.iter().find(|h| starts(k, h))?;
+        let parent = upper[..k].join(" ");
+        let fixed = pairs(FIXED_ISSUERS).any(|(printed, _)| printed == parent);
+        let local = LOCAL_PARENTS.iter().any(|&(body, by_locality)| {
+            // The place after the body: a locality word and a name, or a name.
+            let place = parent.strip_prefix(body).and_then(|p| p.strip_prefix(' '));
+            let named = |w: &&str| {
+                place
+                    .and_then(|p| p.strip_prefix(w))
+                    .is_some_and(|n| !n.is_empty())
+            };
+            match place {
+                Some(_) if by_locality => LOCALITY_WORDS.iter().any(named),
+                Some(p) => !p.is_empty(),
+                None => false,
+            }
+        });
+        (fixed || local).then(|| (words[..k].join(" "), words[k..].join(" ")))
+    })
 }
 
 /// "UBND TỈNH LÀO CAI" → "tỉnh Lào Cai".

@@ -181,6 +181,7 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
         ("../data/fixed-issuers.tsv", header::FIXED_ISSUERS),
         ("../data/party-central-organs.tsv", header::CENTRAL_ORGANS),
         ("../data/line-openers.tsv", lines::LINE_OPENERS),
+        ("../data/agency-heads.tsv", header::AGENCY_HEADS),
         (
             "../grammars/line.pest",
             include_str!("../grammars/line.pest"),
