@@ -1251,6 +1251,38 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A parent and its body on one line part before the body's head word; a one-line name,
+    /// or a place whose name starts with a head word ("TRƯỜNG SA"), does not.
+    #[test]
+    fn a_parent_and_its_body_on_one_line_part() {
+        let part = |l: &str| parent_and_body(l).map(|(p, b)| format!("{p} | {b}"));
+        assert_eq!(
+            part("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG").as_deref(),
+            Some("UBND TỈNH LÀO CAI | SỞ CÔNG THƯƠNG")
+        );
+        assert_eq!(
+            part("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT").as_deref(),
+            Some("BỘ CÔNG THƯƠNG | CỤC HÓA CHẤT")
+        );
+        assert_eq!(
+            part("TỈNH ỦY LÀO CAI BAN TUYÊN GIÁO").as_deref(),
+            Some("TỈNH ỦY LÀO CAI | BAN TUYÊN GIÁO")
+        );
+        assert_eq!(
+            part("BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG").as_deref(),
+            Some("BAN CHẤP HÀNH TRUNG ƯƠNG | VĂN PHÒNG")
+        );
+        for one in [
+            "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+            "UBND HUYỆN TRƯỜNG SA",
+            "BỘ NỘI VỤ",
+            "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH LÀO CAI",
+            "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+        ] {
+            assert_eq!(part(one), None, "{one}");
+        }
+    }
+
     /// A type code with a plain D for its Đ (an ASCII-only copy, an OCR reading) is the code
     /// meant: "29/2008/ND-CP" was read with issuer "ND-CP", no type; "HD" (hướng dẫn) is a
     /// code of its own and stays.
