@@ -444,6 +444,41 @@ mod reading_tests {
         assert!(closing.archive.is_some() && closing.signature.is_some());
     }
 
+    /// Prose about the recipients' heading wrapped to a line's start ("… (ô số 9a," /
+    /// "Nơi nhận văn bản trình bày góc phải, …", a guide's plain-text copy) is body text; the
+    /// closing starts at the heading with its colon, or a bullet or a name beside it.
+    #[test]
+    fn a_wrapped_line_starting_with_the_recipients_words_is_no_closing() {
+        let head = "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố 1-HD/VPTW\nHà Nội, ngày 3 tháng 4 năm \
+                    2018\nHƯỚNG DẪN\nvề thể thức\n\n1. Nơi nhận văn bản\nCách ghi:\n";
+        for (prose, closing) in [
+            (
+                "Nơi nhận văn bản trình bày góc phải, dưới nội dung văn bản (ô",
+                "Nơi nhận:\n",
+            ),
+            (
+                "Nơi nhận bản sao trình bày dưới số và ký hiệu bản sao.",
+                "Nơi nhận - Như trên;\n",
+            ),
+        ] {
+            let text = format!(
+                "{head}{prose}\nsố 9a, Phụ lục 1).\n2. Hết.\n\n{closing}- Các tỉnh uỷ;\n\
+                 - Lưu Văn phòng.\n\nK/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nBùi Văn A\n"
+            );
+            let parsed = super::parse(&text);
+            let closing = &parsed.document.closing;
+            let recipients: Vec<&str> =
+                closing.recipients.iter().map(|r| r.name.as_str()).collect();
+            assert!(recipients.contains(&"Các tỉnh uỷ"), "{recipients:?}");
+            assert!(
+                !recipients.iter().any(|r| r.contains("trình bày")),
+                "{recipients:?}"
+            );
+            let signer = closing.signature.as_ref().and_then(|s| s.name.as_deref());
+            assert_eq!(signer, Some("Bùi Văn A"));
+        }
+    }
+
     /// A paragraph joined over a Gazette page break is read with the break blanked, every
     /// other byte where it was; a text without one is borrowed.
     #[test]
