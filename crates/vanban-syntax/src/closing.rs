@@ -143,6 +143,49 @@ struct Reader {
     recipients_open: bool,
     /// Recipient texts with their byte range.
     items: Vec<(String, usize, usize)>,
+    /// The cell taken last was an authority line.
+    after_authority: bool,
+}
+
+/// Names an authority line's words may make, upper case: the fixed issuers' printed names
+/// ("ỦY BAN NHÂN DÂN", "BỘ CHÍNH TRỊ", "BAN THƯỜNG VỤ TỈNH ỦY") and officials' titles
+/// (`data/official-titles.tsv`: "CHỦ TỊCH", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG").
+fn authority_names() -> &'static [String] {
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let fixed = crate::header::FIXED_ISSUERS
+            .lines()
+            .filter_map(|l| l.split_once('\t'));
+        let titles = OFFICIAL_TITLES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        fixed
+            .map(|(printed, _)| printed.to_owned())
+            .chain(titles.map(str::to_uppercase))
+            .filter(|n| !n.starts_with('#'))
+            .collect()
+    });
+    &NAMES
+}
+
+/// Officials' titles, folded, one a line (`data/official-titles.tsv`).
+pub(crate) const OFFICIAL_TITLES: &str = include_str!("../data/official-titles.tsv");
+
+/// Whether an authority line's body `of` was wrapped before `next` ("TM. ỦY BAN NHÂN" /
+/// "DÂN", "T/M BỘ CHÍNH" / "TRỊ", "KT. BỘ" / "TRƯỞNG", as a PDF's narrow signature column
+/// prints it): `of` is no name of its own but the start of one, and with `next` it is a name
+/// or the start of one. ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the title under a whole name.)
+fn wraps_into(of: &str, next: &str) -> bool {
+    let of = vanban_text::squash_spaces(&of.to_uppercase());
+    let joined = format!("{of} {}", vanban_text::squash_spaces(&next.to_uppercase()));
+    let starts = |name: &str, head: &str| {
+        name.strip_prefix(head)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    let names = authority_names();
+    !of.is_empty()
+        && !names.contains(&of)
+        && names.iter().any(|n| starts(n, &of))
+        && names.iter().any(|n| starts(n, &joined))
 }
 
 impl Reader {
@@ -155,11 +198,32 @@ impl Reader {
             of: of.trim().to_owned(),
         });
         self.signature.lines.push(t.to_owned());
+        self.after_authority = true;
+    }
+
+    /// The rest of the last authority line, wrapped onto a line of its own: joined to it.
+    fn wrapped_authority(&mut self, t: &str) -> bool {
+        let Some(last) = self.signature.authority.last_mut() else {
+            return false;
+        };
+        if !is_upper(t) || !wraps_into(&last.of, t) {
+            return false;
+        }
+        last.of = format!("{} {}", last.of, t.trim());
+        if let Some(line) = self.signature.lines.last_mut() {
+            line.push(' ');
+            line.push_str(t.trim());
+        }
+        self.after_authority = true;
+        true
     }
 
     /// Take one cell (`alone` on its line); return whether it belongs to the closing.
     fn take(&mut self, ctx: &Ctx, c: &Cell, alone: bool) -> bool {
         let t = c.text.as_str();
+        if std::mem::take(&mut self.after_authority) && alone && self.wrapped_authority(t) {
+            return true;
+        }
         if is_flat_recipients(t) {
             for item in t.split("; - ") {
                 self.items
@@ -300,6 +364,22 @@ mod tests {
         assert_eq!(a.note.as_deref(), Some("(2)"));
         let a = archive("- Lưu Văn phòng Đảng ủy.", Span::default());
         assert_eq!(a.holders, ["Văn phòng Đảng ủy"]);
+    }
+
+    /// An authority line wrapped in a narrow column goes on on the next line; a title under a
+    /// whole authority does not.
+    #[test]
+    fn a_wrapped_authority_line_goes_on() {
+        assert!(wraps_into("ỦY BAN NHÂN", "DÂN"));
+        assert!(wraps_into("BỘ CHÍNH", "TRỊ"));
+        assert!(wraps_into("BAN THƯỜNG", "VỤ"));
+        assert!(wraps_into("BỘ", "TRƯỞNG"));
+        assert!(wraps_into("CHÁNH VĂN", "PHÒNG"));
+        assert!(!wraps_into("CHỦ TỊCH", "PHÓ CHỦ TỊCH"));
+        assert!(!wraps_into("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"));
+        assert!(!wraps_into("BỘ TRƯỞNG", "THỨ TRƯỞNG"));
+        assert!(!wraps_into("BAN THƯỜNG VỤ", "BÍ THƯ"));
+        assert!(!wraps_into("BAN", "CHỦ TỊCH"));
     }
 
     #[test]

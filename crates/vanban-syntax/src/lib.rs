@@ -182,6 +182,7 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
         ("../data/party-central-organs.tsv", header::CENTRAL_ORGANS),
         ("../data/line-openers.tsv", lines::LINE_OPENERS),
         ("../data/agency-heads.tsv", header::AGENCY_HEADS),
+        ("../data/official-titles.tsv", closing::OFFICIAL_TITLES),
         (
             "../grammars/line.pest",
             include_str!("../grammars/line.pest"),
@@ -476,6 +477,37 @@ mod reading_tests {
             );
             let signer = closing.signature.as_ref().and_then(|s| s.name.as_deref());
             assert_eq!(signer, Some("Bùi Văn A"));
+        }
+    }
+
+    /// A signature's authority line wrapped in a PDF's narrow column ("TM. ỦY BAN NHÂN" /
+    /// "DÂN", "T/M BỘ CHÍNH" / "TRỊ") is one line; the title under it stays the title.
+    #[test]
+    fn a_wrapped_authority_line_is_one_line() {
+        let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\n\
+                    KẾ HOẠCH\nVề X\n\nI. NỘI DUNG\n1. Làm.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n";
+        for (authority, title, of, want_title) in [
+            (
+                "TM. ỦY BAN NHÂN\nDÂN",
+                "CHỦ TỊCH",
+                "ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH",
+            ),
+            ("T/M BỘ CHÍNH\nTRỊ", "", "BỘ CHÍNH TRỊ", ""),
+            ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        ] {
+            let text = format!("{head}{authority}\n{title}\n\nNguyễn Văn A\n");
+            let parsed = super::parse(&text);
+            let s = parsed
+                .document
+                .closing
+                .signature
+                .as_ref()
+                .expect("signature");
+            let ofs: Vec<&str> = s.authority.iter().map(|a| a.of.as_str()).collect();
+            assert_eq!(ofs, [of], "{authority}");
+            assert_eq!(s.title.as_deref().unwrap_or(""), want_title, "{authority}");
+            assert_eq!(s.name.as_deref(), Some("Nguyễn Văn A"));
         }
     }
 
