@@ -402,7 +402,12 @@ fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
 fn short_hash(s: &str) -> String {
     let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     let mut utf8 = [0u8; 4];
-    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+    // (The Latin table first: `char::is_alphanumeric` searches Unicode's for every
+    // Vietnamese letter.)
+    let kept = |&c: &char| {
+        c.is_ascii_digit() || vanban_text::is_alphabetic(c) || (!c.is_ascii() && c.is_numeric())
+    };
+    for c in s.chars().filter(kept) {
         for &b in c.encode_utf8(&mut utf8).as_bytes() {
             h ^= u128::from(b);
             h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
