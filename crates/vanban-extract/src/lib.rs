@@ -658,6 +658,39 @@ mod tests {
         }
     }
 
+    /// A law cited by name with a scan's "ngay" before its date keeps its name and takes the
+    /// date ("Luật Tổ chức Chính phủ ngay 18 tháng 02 năm 2025": the name had run on into
+    /// "ngay 18 tháng 02", a law that does not exist).
+    #[test]
+    fn a_named_laws_date_after_ngay_is_its_date() {
+        for ngay in ["ngày", "ngay"] {
+            let text = format!(
+                "Căn cứ Luật Tổ chức Chính phủ {ngay} 18 tháng 02 năm 2025;\n\
+                 Căn cứ Luật Thi đua, khen thưởng {ngay} 15/6/2022;\n\nĐiều 1. Phạm vi\n"
+            );
+            let x = extract(&vanban_syntax::parse(&text));
+            let laws: Vec<_> = x
+                .citations
+                .iter()
+                .map(|c| (c.target_id.as_deref(), c.date.as_deref()))
+                .collect();
+            assert_eq!(
+                laws,
+                [
+                    (
+                        Some("urn:lex:vn:quoc-hoi:law:2025;luat-to-chuc-chinh-phu"),
+                        Some("2025-02-18")
+                    ),
+                    (
+                        Some("urn:lex:vn:quoc-hoi:law:2022;luat-thi-dua-khen-thuong"),
+                        Some("2022-06-15")
+                    )
+                ],
+                "{ngay}"
+            );
+        }
+    }
+
     /// Units whose "của" ends the line belong to the document cited on the next ("… các Điều
     /// 10, 12 và 17 của" / "Nghị định số 68/2024/NĐ-CP.": QD_165 read them as its own).
     #[test]

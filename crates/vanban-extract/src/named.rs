@@ -27,7 +27,7 @@ fn date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^[ \n]+ngày[ \n]+(?:(\d{1,2})[ \n]+tháng[ \n]+(\d{1,2})[ \n]+năm[ \n]+(\d{4})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))\b",
+            r"^[ \n]+ng[àa]y[ \n]+(?:(\d{1,2})[ \n]+tháng[ \n]+(\d{1,2})[ \n]+năm[ \n]+(\d{4})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))\b",
         )
         .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
@@ -526,7 +526,7 @@ fn strip_words<'t>(text: &'t str, phrase: &str) -> Option<&'t str> {
 }
 
 /// The start of `rest` a date after a name can lie in: its run of the date pattern's
-/// characters (spaces, line breaks, digits, the separators and the letters of "ngày",
+/// characters (spaces, line breaks, digits, the separators and the letters of "ngày" or "ngay",
 /// "tháng" and "năm") and the character after it, which the pattern's closing word boundary
 /// looks at. The pattern matches there exactly where it matches in the whole of `rest`; the
 /// search no longer clears memory for the whole rest of a region on each name (the pattern's
@@ -546,6 +546,7 @@ fn date_reach(rest: &str) -> &str {
                         | 'n'
                         | 'g'
                         | 'à'
+                        | 'a'
                         | 'y'
                         | 't'
                         | 'h'
@@ -623,6 +624,18 @@ pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
 /// Where the first stop word (`data/name-stops.tsv`) in `s[..end]` starts, or `end`: each
 /// stop's first occurrence that ends a name there, the stops in the list's order, each
 /// searched before the end the earlier ones left.
+/// Whether `stop`, followed by `after`, ends a name: " của " not before a lower-case word,
+/// " tại " not before "Việt Nam", " ngay " (a scan's "ngày" that lost its tone mark) only
+/// before a date's digit.
+fn stop_applies(stop: &str, after: &str) -> bool {
+    match stop {
+        " của " => after.chars().next().is_none_or(char::is_uppercase),
+        " tại " => !after.starts_with("Việt Nam"),
+        " ngay " => after.starts_with(|c: char| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
 fn first_stop(s: &str, mut end: usize) -> usize {
     // (Each stop's searcher is built once: `match_indices` built one per stop and name.)
     static STOPS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
@@ -637,14 +650,9 @@ fn first_stop(s: &str, mut end: usize) -> usize {
         // Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam").
         // Nor does "tại" before "Việt Nam" ("… người nước ngoài tại Việt Nam"). The
         // occurrences are `match_indices`': left to right, none overlapping.
-        let found = finder.find_iter(s.sub(..end).as_bytes()).find(|p| {
-            let after = s.sub(p + stop.len()..);
-            match *stop {
-                " của " => after.chars().next().is_none_or(char::is_uppercase),
-                " tại " => !after.starts_with("Việt Nam"),
-                _ => true,
-            }
-        });
+        let found = finder
+            .find_iter(s.sub(..end).as_bytes())
+            .find(|p| stop_applies(stop, s.sub(p + stop.len()..)));
         if let Some(p) = found {
             end = end.min(p);
         }
@@ -663,8 +671,8 @@ mod tests {
     #[test]
     fn a_date_is_read_in_its_reach_as_in_the_whole_rest() {
         let pieces = [
-            " ", "\n", "ngày", "tháng", "năm", "12", "2015", "3", "/", ".", "-", "٣", "a", "x",
-            ",", "ă",
+            " ", "\n", "ngày", "ngay", "tháng", "năm", "12", "2015", "3", "/", ".", "-", "٣", "a",
+            "x", ",", "ă",
         ];
         let mut rests = crate::testing::compositions(&pieces, 5);
         for text in crate::testing::seed_and_corpus() {
@@ -722,14 +730,10 @@ mod tests {
         let by_match_indices = |s: &str, end: usize| {
             let mut end = end;
             for stop in NAME_STOPS.iter() {
-                let found = s.sub(..end).match_indices(stop).find(|(p, _)| {
-                    let after = s.sub(p + stop.len()..);
-                    match *stop {
-                        " của " => after.chars().next().is_none_or(char::is_uppercase),
-                        " tại " => !after.starts_with("Việt Nam"),
-                        _ => true,
-                    }
-                });
+                let found = s
+                    .sub(..end)
+                    .match_indices(stop)
+                    .find(|(p, _)| stop_applies(stop, s.sub(p + stop.len()..)));
                 if let Some((p, _)) = found {
                     end = end.min(p);
                 }

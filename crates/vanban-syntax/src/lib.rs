@@ -446,8 +446,9 @@ mod reading_tests {
     }
 
     /// Prose about the recipients' heading wrapped to a line's start ("… (ô số 9a," /
-    /// "Nơi nhận văn bản trình bày góc phải, …", a guide's plain-text copy) is body text; the
-    /// closing starts at the heading with its colon, or a bullet or a name beside it.
+    /// "Nơi nhận văn bản trình bày góc phải, …", "Nơi nhận: ghi ở góc trái …", a guide's
+    /// plain-text copy) is body text; the closing starts at the heading alone or with a bullet
+    /// or a name beside it.
     #[test]
     fn a_wrapped_line_starting_with_the_recipients_words_is_no_closing() {
         let head = "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố 1-HD/VPTW\nHà Nội, ngày 3 tháng 4 năm \
@@ -460,6 +461,10 @@ mod reading_tests {
             (
                 "Nơi nhận bản sao trình bày dưới số và ký hiệu bản sao.",
                 "Nơi nhận - Như trên;\n",
+            ),
+            (
+                "Nơi nhận: ghi ở góc trái, dưới nội dung văn bản (ô",
+                "**Nơi nhận:**\n",
             ),
         ] {
             let text = format!(

@@ -584,12 +584,12 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
         LineKind::RecipientsStart => {
             let rest = lines[i].clean().trim_start_matches(':').trim();
             let next = skip_to_content(lines, i + 1);
-            // A recipient beside the heading follows its colon, or is a bullet or a name
-            // ("Nơi nhận - Như trên;"); prose about recipients wrapped to a line's start does
-            // not ("Nơi nhận văn bản trình bày góc phải, …" in a guide to document format).
-            let beside = rest.starts_with(|c: char| c == '-' || c.is_uppercase())
-                || recipients_colon(&lines[i].full);
-            beside && !rest.is_empty() && rest.chars().count() < 60
+            // A recipient beside the heading is a bullet or a name ("Nơi nhận: - Như trên;",
+            // "Nơi nhận: Như Điều 3;"); prose about recipients wrapped to a line's start is not
+            // ("Nơi nhận văn bản trình bày góc phải, …", "Nơi nhận: ghi ở góc trái …" in a
+            // guide to document format).
+            let beside = rest.starts_with(|c: char| c == '-' || c.is_uppercase());
+            beside && rest.chars().count() < 60
                 || lines.get(next).is_some_and(|l| {
                     l.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
                         || l.kind == LineKind::Authority
@@ -634,12 +634,6 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
             Some(skip_to_content(lines, start).min(last))
         }
     }
-}
-
-/// Whether a "Nơi nhận" heading has its colon ("Nơi nhận:", "Nơi nhận :", a scan's "Nơi
-/// nhân:"): within the heading's eight letters and the spacing after them.
-fn recipients_colon(full: &str) -> bool {
-    full.chars().take(12).any(|c| c == ':')
 }
 
 /// A signature with no authority prefix at the end of the text: a short upper-case title
