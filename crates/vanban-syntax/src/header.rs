@@ -1197,14 +1197,25 @@ const LOCAL_PARENTS: &[(&str, bool)] = &[
     ("HUYỆN UỶ", false),
 ];
 
+/// Heads of bodies a local letterhead names under its parent besides `AGENCY_HEADS`: a
+/// district's "Phòng", a hospital, an academy, a branch ("BỆNH VIỆN" before its "VIỆN").
+const UNIT_HEADS: &[&str] = &["PHÒNG", "BỆNH VIỆN", "HỌC VIỆN", "CHI NHÁNH"];
+
+/// The provinces' names, upper case, every spelling (`data/provinces.tsv`).
+pub(crate) const PROVINCES: &str = include_str!("../data/provinces.tsv");
+
 /// A letterhead's parent body and the issuer under it, printed on one line: "UBND TỈNH LÀO
-/// CAI SỞ CÔNG THƯƠNG", "BỘ CÔNG THƯƠNG CỤC HÓA CHẤT", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG".
-/// The line parts before the first body's head word (`AGENCY_HEADS`) whose words before it
-/// are a whole parent: a fixed issuer's name ("BỘ CÔNG THƯƠNG"), or a local body with its
-/// place after it ("UBND TỈNH LÀO CAI"; "UBND THÀNH PHỐ" / "HỘI AN" is one name).
+/// CAI SỞ CÔNG THƯƠNG", "BỘ CÔNG THƯƠNG CỤC HÓA CHẤT", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG",
+/// "UBND HUYỆN BẢO THẮNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO". The line parts before a body's head word
+/// (`AGENCY_HEADS`, `UNIT_HEADS`) whose words before it are a whole parent: a fixed issuer's
+/// name ("BỘ CÔNG THƯƠNG"), or a local body with its place ("UBND TỈNH LÀO CAI"; "UBND THÀNH
+/// PHỐ" / "HỘI AN" is one name). A parent whose place is a province's name is taken first
+/// ("UBND THÀNH PHỐ HẢI PHÒNG" / "SỞ Y TẾ", not "UBND THÀNH PHỐ HẢI" / "PHÒNG SỞ Y TẾ"), then the
+/// first head ("BỆNH VIỆN ĐA KHOA", not "… BỆNH" / "VIỆN ĐA KHOA").
 fn parent_and_body(line: &str) -> Option<(String, String)> {
     static HEADS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
         let heads = AGENCY_HEADS.lines().filter(|l| !l.starts_with('#'));
+        let heads = heads.chain(UNIT_HEADS.iter().copied());
         let heads = heads.map(|h| h.split_whitespace().map(str::to_uppercase).collect());
         heads.filter(|h: &Vec<String>| !h.is_empty()).collect()
     });
@@ -1212,25 +1223,40 @@ fn parent_and_body(line: &str) -> Option<(String, String)> {
     let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
     let starts =
         |k: usize, phrase: &[String]| upper.get(k..).is_some_and(|r| r.starts_with(phrase));
-    (2..words.len()).find_map(|k| {
-        HEADS.iter().find(|h| starts(k, h))?;
-        let parent = upper[..k].join(" ");
-        let fixed = pairs(FIXED_ISSUERS).any(|(printed, _)| printed == parent);
-        let local = LOCAL_PARENTS.iter().any(|&(body, by_locality)| {
-            // The place after the body: a locality word and a name, or a name.
-            let place = parent.strip_prefix(body).and_then(|p| p.strip_prefix(' '));
-            let named = |w: &&str| {
-                place
-                    .and_then(|p| p.strip_prefix(w))
-                    .is_some_and(|n| !n.is_empty())
-            };
-            match place {
-                Some(_) if by_locality => LOCALITY_WORDS.iter().any(named),
-                Some(p) => !p.is_empty(),
-                None => false,
-            }
-        });
-        (fixed || local).then(|| (words[..k].join(" "), words[k..].join(" ")))
+    // Each place a body's head starts after a whole parent, and whether the parent is sure.
+    let parts: Vec<(usize, bool)> = (2..words.len())
+        .filter(|&k| HEADS.iter().any(|h| starts(k, h)))
+        .filter_map(|k| whole_parent(&upper[..k].join(" ")).map(|sure| (k, sure)))
+        .collect();
+    let &(k, _) = parts.iter().find(|p| p.1).or(parts.first())?;
+    Some((words[..k].join(" "), words[k..].join(" ")))
+}
+
+/// Whether `parent` (upper case) is a whole parent body, and then whether surely: a fixed
+/// issuer's name or a local body at a province's name (`Some(true)`), a local body with a
+/// place that is no province's, a district's or a commune's (`Some(false)`).
+fn whole_parent(parent: &str) -> Option<bool> {
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let rows = PROVINCES.lines().filter(|l| !l.starts_with('#'));
+        let cells = rows.flat_map(|l| l.split('\t').take(2));
+        let names = cells.flat_map(|c| c.split('|')).map(str::trim);
+        names
+            .filter(|n| !n.is_empty())
+            .map(str::to_uppercase)
+            .collect()
+    });
+    if pairs(FIXED_ISSUERS).any(|(printed, _)| printed == parent) {
+        return Some(true);
+    }
+    LOCAL_PARENTS.iter().find_map(|&(body, by_locality)| {
+        // The place after the body: a locality word and a name, or a name.
+        let place = parent.strip_prefix(body)?.strip_prefix(' ')?;
+        let name = if by_locality {
+            LOCALITY_WORDS.iter().find_map(|w| place.strip_prefix(w))?
+        } else {
+            place
+        };
+        (!name.is_empty()).then(|| NAMES.iter().any(|n| n == name))
     })
 }
 
@@ -1271,6 +1297,22 @@ mod tests {
         assert_eq!(
             part("BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG").as_deref(),
             Some("BAN CHẤP HÀNH TRUNG ƯƠNG | VĂN PHÒNG")
+        );
+        assert_eq!(
+            part("UBND TỈNH LÀO CAI BỆNH VIỆN ĐA KHOA TỈNH").as_deref(),
+            Some("UBND TỈNH LÀO CAI | BỆNH VIỆN ĐA KHOA TỈNH")
+        );
+        assert_eq!(
+            part("UBND HUYỆN BẢO THẮNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO").as_deref(),
+            Some("UBND HUYỆN BẢO THẮNG | PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+        );
+        assert_eq!(
+            part("UBND TỈNH LÀO CAI CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI").as_deref(),
+            Some("UBND TỈNH LÀO CAI | CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI")
+        );
+        assert_eq!(
+            part("UBND THÀNH PHỐ HẢI PHÒNG SỞ Y TẾ").as_deref(),
+            Some("UBND THÀNH PHỐ HẢI PHÒNG | SỞ Y TẾ")
         );
         for one in [
             "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",

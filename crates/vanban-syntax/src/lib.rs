@@ -182,6 +182,7 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
         ("../data/party-central-organs.tsv", header::CENTRAL_ORGANS),
         ("../data/line-openers.tsv", lines::LINE_OPENERS),
         ("../data/agency-heads.tsv", header::AGENCY_HEADS),
+        ("../data/provinces.tsv", header::PROVINCES),
         ("../data/official-titles.tsv", closing::OFFICIAL_TITLES),
         (
             "../grammars/line.pest",
