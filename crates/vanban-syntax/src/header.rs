@@ -1277,6 +1277,34 @@ fn locality_in(ctx: &Ctx, s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A scan's place-and-date line with the date's words' tone marks lost is read; a date
+    /// earlier in the text is found first whatever its spelling.
+    #[test]
+    fn a_header_date_without_its_tone_marks_is_read() {
+        let parse = |t: &str| {
+            let parsed = crate::parse(t);
+            parsed.document.header.date.clone()
+        };
+        let head = |date: &str| {
+            format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, {date}\nKẾ HOẠCH\nVề X\n\n\
+                 I. NỘI DUNG\n1. Làm.\n"
+            )
+        };
+        for date in [
+            "ngày 05 tháng 3 năm 2026",
+            "ngay 05 tháng 3 năm 2026",
+            "ngay 05 thang 3 nam 2026",
+            "NGAY 05 THANG 3 NAM 2026",
+        ] {
+            assert_eq!(parse(&head(date)).as_deref(), Some("2026-03-05"), "{date}");
+        }
+        let (at, _) =
+            crate::header_grammar::date_in("Ngày 1 tháng 2 năm 2020, ngày 3 tháng 4 năm 2021")
+                .expect("a date");
+        assert_eq!(at, 0);
+    }
+
     /// A parent and its body on one line part before the body's head word; a one-line name,
     /// or a place whose name starts with a head word ("TRƯỜNG SA"), does not.
     #[test]

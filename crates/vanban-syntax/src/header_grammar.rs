@@ -20,13 +20,17 @@ pub(crate) fn has_full_date(s: &str) -> bool {
     date_in(s).is_some_and(|(_, d)| d.year.is_some())
 }
 
-/// Find "ngày … tháng … năm …" in `s`; return the byte offset where it starts and its parts.
+/// Find "ngày … tháng … năm …" in `s` (or a scan's "ngay … thang … nam …"); return the byte
+/// offset where it starts and its parts.
 pub(crate) fn date_in(s: &str) -> Option<(usize, DateParts)> {
-    for (pos, _) in s
-        .match_indices("ngày")
-        .chain(s.match_indices("Ngày"))
-        .chain(s.match_indices("NGÀY"))
-    {
+    let words = ["ngày", "Ngày", "NGÀY", "ngay", "Ngay", "NGAY"];
+    let mut starts: Vec<usize> = words
+        .iter()
+        .flat_map(|w| s.match_indices(w).map(|(pos, _)| pos))
+        .collect();
+    // (The first date in the text, whichever spelling.)
+    starts.sort_unstable();
+    for pos in starts {
         if let Ok(mut pairs) = HeaderGrammar::parse(Rule::date_entry, window(s, pos, 120)) {
             let mut parts = DateParts::default();
             let Some(entry) = pairs.next() else { continue };
