@@ -93,7 +93,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let reading_folded = parsed.reading(parsed.folded());
     let folded: &str = &reading_folded;
     let ctx = context(doc);
-    let id = document_id(doc, &ctx, &parsed.source);
+    let id = document_id(doc, &ctx);
     let mut diagnostics = parsed.diagnostics.clone();
     provisional_id(&id, doc, &mut diagnostics);
 
@@ -370,10 +370,11 @@ fn provisional_id(id: &str, doc: &Document, diagnostics: &mut Vec<vanban_model::
 }
 
 /// A document's own id. An unsigned draft (blank number) gets `{symbol}-draft-{hash}` with a
-/// hash of its whole text's letters and digits: two drafts with one title stay two documents,
-/// and two copies of one draft are one, whatever their spacing, line wrapping and markup (a
-/// Word export, its pandoc Markdown and a PDF's text layer of one draft).
-fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
+/// hash of the letters and digits of its tree's text ([`draft_hash`]): two drafts with one
+/// title stay two documents, and two copies of one draft are one, whatever their spacing, line
+/// wrapping, markup and page furniture (a Word export, its pandoc Markdown, a PDF's text layer
+/// and a scan of one draft).
+fn document_id(doc: &Document, ctx: &Context) -> String {
     let h = &doc.header;
     // A year in the symbol ("45/2025/NĐ-CP") is the document's own; a header date that
     // disagrees with it is reported by the parser (`header-year-mismatch`).
@@ -389,17 +390,19 @@ fn document_id(doc: &Document, ctx: &Context, text: &str) -> String {
     };
     let number = match h.number.as_ref() {
         Some(n) if n.seq.is_some() => slug(&n.normalized),
-        Some(n) => format!("{}-draft-{}", slug(&n.normalized), short_hash(text)),
-        None => format!("draft-{}", short_hash(text)),
+        Some(n) => format!("{}-draft-{}", slug(&n.normalized), draft_hash(doc)),
+        None => format!("draft-{}", draft_hash(doc)),
     };
     identity::canonical_id(&authority, h.kind, year, &number)
 }
 
 /// A stable 128-bit hash (FNV-1a) for ids of unnumbered drafts: wide enough that two different
 /// drafts do not collide (a 32-bit hash did, in about a million tries) and merge in a graph.
-/// Only letters and digits count: what a copy's form changes (spaces, line breaks, Markdown,
-/// a pandoc hard line break) leaves the hash as it is.
-fn short_hash(s: &str) -> String {
+/// It reads the document as the tree holds it — the title, the appendices' headings and
+/// titles, every node's heading and text — and of those only letters and digits: what a
+/// copy's form changes (spaces, line breaks, Markdown, a pandoc hard line break, page numbers,
+/// running headers and scan markers, which no node's text holds) leaves the hash as it is.
+fn draft_hash(doc: &Document) -> String {
     let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     let mut utf8 = [0u8; 4];
     // (The Latin table first: `char::is_alphanumeric` searches Unicode's for every
@@ -407,11 +410,22 @@ fn short_hash(s: &str) -> String {
     let kept = |&c: &char| {
         c.is_ascii_digit() || vanban_text::is_alphabetic(c) || (!c.is_ascii() && c.is_numeric())
     };
-    for c in s.chars().filter(kept) {
-        for &b in c.encode_utf8(&mut utf8).as_bytes() {
-            h ^= u128::from(b);
-            h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+    let mut feed = |s: &str| {
+        for c in s.chars().filter(kept) {
+            for &b in c.encode_utf8(&mut utf8).as_bytes() {
+                h ^= u128::from(b);
+                h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+            }
         }
+    };
+    feed(doc.header.title.as_deref().unwrap_or_default());
+    for a in &doc.appendices {
+        feed(&a.heading);
+        feed(a.title.as_deref().unwrap_or_default());
+    }
+    for n in doc.nodes() {
+        feed(n.heading().unwrap_or_default());
+        feed(n.text());
     }
     format!("{h:032x}")
 }
@@ -689,6 +703,35 @@ mod tests {
                 "{ngay}"
             );
         }
+    }
+
+    /// A draft's id is the same in every copy's form: page markers, a Gazette's running
+    /// header, hard wraps and a pandoc backslash change nothing; another body is another id.
+    #[test]
+    fn a_drafts_id_is_the_same_in_every_form() {
+        let draft = "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                     Độc lập - Tự do - Hạnh phúc\nSố:      /KH-SCT\nLào Cai, ngày     tháng 6 năm 2026\n\
+                     KẾ HOẠCH\nKiểm tra an toàn vật liệu nổ công nghiệp\nI. MỤC ĐÍCH\n\
+                     1. Bảo đảm an toàn trong sử dụng vật liệu nổ công nghiệp trên địa bàn tỉnh.\n\
+                     2. Phát hiện và xử lý kịp thời các vi phạm.\nII. NỘI DUNG\n\
+                     1. Sở Công Thương chủ trì kiểm tra các doanh nghiệp.\nNơi nhận:\n\
+                     - UBND tỉnh;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn B\n";
+        let id = |t: &str| extract(&vanban_syntax::parse(t)).id;
+        let plain = id(draft);
+        assert!(plain.contains("-draft-"), "{plain}");
+        let at = "2. Phát hiện";
+        for page in [
+            "--- Trang 2 ---\n",
+            "<!-- page 2 -->\n",
+            "\nCÔNG BÁO/Số 123 + 124/Ngày 15-02-2025\n\n",
+        ] {
+            let paged = draft.replacen(at, &format!("{page}{at}"), 1);
+            assert_eq!(id(&paged), plain, "{page:?}");
+        }
+        let wrapped = draft.replace(" trong sử dụng ", "\ntrong sử dụng ");
+        assert_eq!(id(&wrapped), plain);
+        assert_eq!(id(&draft.replace(".\n", ".\\\n")), plain);
+        assert_ne!(id(&draft.replace("doanh nghiệp", "hộ kinh doanh")), plain);
     }
 
     /// Units whose "của" ends the line belong to the document cited on the next ("… các Điều
