@@ -431,7 +431,7 @@ fn record_cleanups(ctx: &mut Ctx) {
         (
             page_headers,
             codes::PAGE_HEADER,
-            "Official Gazette page header (and page number) left out of the text of nodes",
+            "page header or page marker (a Gazette running header, a scan's or a converter's page marker, and its page number) left out of the text of nodes",
         ),
         (
             stamps,
