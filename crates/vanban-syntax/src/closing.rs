@@ -152,16 +152,13 @@ struct Reader {
 /// (`data/official-titles.tsv`: "CHỦ TỊCH", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG").
 fn authority_names() -> &'static [String] {
     static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        let fixed = crate::header::FIXED_ISSUERS
-            .lines()
-            .filter_map(|l| l.split_once('\t'));
+        let fixed = crate::header::pairs(crate::header::FIXED_ISSUERS);
         let titles = OFFICIAL_TITLES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty());
         fixed
             .map(|(printed, _)| printed.to_owned())
             .chain(titles.map(str::to_uppercase))
-            .filter(|n| !n.starts_with('#'))
             .collect()
     });
     &NAMES

@@ -1025,7 +1025,7 @@ pub(crate) const FIXED_ISSUERS: &str = include_str!("../data/fixed-issuers.tsv")
 pub(crate) const CENTRAL_ORGANS: &str = include_str!("../data/party-central-organs.tsv");
 
 /// (printed, canonical) rows of a two-column data file.
-fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| l.split_once('\t'))
