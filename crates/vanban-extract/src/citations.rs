@@ -57,6 +57,17 @@ pub(crate) struct FoundExtras {
     pub issuer: Option<String>,
     /// The name of a law cited with its number ("Luật Đất đai số 31/2024/QH15").
     pub name: Option<String>,
+    /// A type name a scan damaged, read as the name it stands for (see [`damaged_types`]).
+    pub type_read: Option<TypeRead>,
+}
+
+/// A type name read through a scan's lost or garbled tone marks ("Nghi định" as Nghị định).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TypeRead {
+    /// Where the words stand in the text.
+    pub written: (usize, usize),
+    /// The type name they were read as.
+    pub name: &'static str,
 }
 
 impl Found {
@@ -69,7 +80,8 @@ impl Found {
         let any = extras.bare.is_some()
             || extras.date.is_some()
             || extras.issuer.is_some()
-            || extras.name.is_some();
+            || extras.name.is_some()
+            || extras.type_read.is_some();
         Found {
             start,
             end,
@@ -77,6 +89,16 @@ impl Found {
             number,
             extras: any.then(|| Box::new(extras)),
         }
+    }
+
+    /// Record that the citation's type name was read through a scan's damage.
+    fn read_type(&mut self, written: (usize, usize), name: &'static str) {
+        self.extras.get_or_insert_with(Box::default).type_read = Some(TypeRead { written, name });
+    }
+
+    /// The type name a scan damaged, if the citation's was.
+    pub(crate) fn type_read(&self) -> Option<TypeRead> {
+        self.extras.as_ref()?.type_read
     }
 
     /// The bare number ("57" of "Nghị quyết 57").
@@ -217,6 +239,147 @@ fn type_names(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     .filter(move |&(s, e)| vanban_text::whole_word(hay, s, e))
 }
 
+/// A type name with the skeleton of each of its words (letters without marks, đ as d) and the
+/// first letter of the last word's.
+type TypeLetters = (&'static str, Vec<String>, char);
+
+/// The type names of `data/citation-types.tsv` (longest first) as [`TypeLetters`]: all of
+/// them, and those cited with a bare number ("Chỉ thị 11").
+fn type_letters(bare: bool) -> &'static [TypeLetters] {
+    static TABLES: OnceLock<[Vec<TypeLetters>; 2]> = OnceLock::new();
+    let [all, bare_only] = TABLES.get_or_init(|| {
+        let all: Vec<TypeLetters> = CITATION_TYPES
+            .iter()
+            .map(|&n| {
+                let letters: Vec<String> = n.split(' ').map(vanban_text::loose::skeleton).collect();
+                let first = letters.last().and_then(|w| w.chars().next()).unwrap_or(' ');
+                (n, letters, first)
+            })
+            .collect();
+        let bare_only = all
+            .iter()
+            .filter(|t| BARE_NUMBER_TYPES.contains(&t.0))
+            .cloned()
+            .collect();
+        [all, bare_only]
+    });
+    if bare {
+        bare_only
+    } else {
+        all
+    }
+}
+
+/// Type names a scan damaged ("Nghi định", "Thông tu", "QUYET ĐINH"): one to four words
+/// whose letters, marks set aside, are a type name's, but which are not its spelling, right
+/// before "số" and a number, or before a number that opens a party or state symbol
+/// ("68/2024/nđ-cp", "500-kh/tu"). `hay` is the folded text from `from`; each is (start, end
+/// of the words, the name they stand for) in the text's offsets. (Letters alone: an agency's
+/// name or a stray word before "số 5" has no type name's letters; only the reading after a
+/// repaired name decides whether a citation stands there.)
+fn damaged_types(hay: &str, from: usize) -> Vec<(usize, usize, &'static str)> {
+    let b = hay.as_bytes();
+    let mut out = Vec::new();
+    for i in digits(b) {
+        let after_number = i
+            .checked_sub(1)
+            .and_then(|k| b.get(k))
+            .is_some_and(|&p| p.is_ascii_alphanumeric() || matches!(p, b'/' | b'-' | b'.'));
+        if after_number {
+            continue;
+        }
+        let before = hay
+            .sub(..i)
+            .trim_end_matches(|c| SPACING.contains(&c) || c == ':');
+        let after_so = ["số", "so", "sô"].iter().find_map(|so| {
+            let rest = before.strip_suffix(so)?;
+            let whole = !rest.ends_with(vanban_text::is_alphabetic);
+            whole.then(|| rest.trim_end_matches(|c| SPACING.contains(&c) || c == ':'))
+        });
+        // Without "số", a bare number follows only the types cited so ("Chỉ thị 11").
+        let (words_end, bare) = match after_so {
+            Some(rest) => (rest, false),
+            None => (before, !opens_full_symbol(hay.sub(i..))),
+        };
+        if let Some((start, name)) = damaged_type_before(words_end, bare) {
+            out.push((from + start, from + words_end.len(), name));
+        }
+    }
+    out
+}
+
+/// The offsets of the ASCII digits in `b`, found eight bytes at a time (most bytes of a text
+/// are none: a byte is a digit when its low seven bits lie in 0x30..=0x39 and its high bit is
+/// clear, which sums over the eight bytes of a word test without a carry between them).
+fn digits(b: &[u8]) -> Vec<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut out = Vec::new();
+    let mut chunks = b.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let a = x & LOW7;
+        // High bit of each byte: at least 0x30, and not at least 0x3a, and ASCII.
+        let mut found = (a + 0x5050_5050_5050_5050) & !(a + 0x4646_4646_4646_4646) & !x & HIGH;
+        while found != 0 {
+            out.push(k * 8 + found.trailing_zeros() as usize / 8);
+            found &= found - 1;
+        }
+    }
+    let tail = b.len() - chunks.remainder().len();
+    out.extend((tail..b.len()).filter(|&i| b.get(i).is_some_and(u8::is_ascii_digit)));
+    out
+}
+
+/// The type name the last words of `t` stand for when a scan damaged them: its start in `t`
+/// and the name (only a name cited with a bare number when `bare`). `None` when they are no
+/// type name's letters, or are its spelling.
+fn damaged_type_before(t: &str, bare: bool) -> Option<(usize, &'static str)> {
+    // Up to four words back, each a run of letters, parted by spacing only.
+    let mut words = [(0, 0); 4];
+    let mut have = 0;
+    let mut end = t.len();
+    while let Some(slot) = words.get_mut(have) {
+        let start = t
+            .sub(..end)
+            .trim_end_matches(vanban_text::is_alphabetic)
+            .len();
+        if start == end {
+            break;
+        }
+        *slot = (start, end);
+        have += 1;
+        let gap = t.sub(..start).trim_end_matches(SPACING).len();
+        if gap == start {
+            break;
+        }
+        end = gap;
+    }
+    // Most numbers follow no word a type name ends with: one letter turns them away.
+    let &(s0, e0) = words.first().filter(|_| have > 0)?;
+    let first = t
+        .sub(s0..e0)
+        .chars()
+        .next()
+        .map(vanban_text::loose::base_letter)?;
+    type_letters(bare)
+        .iter()
+        .find_map(|(name, letters, last_first)| {
+            let n = letters.len();
+            if *last_first != first || n > have {
+                return None;
+            }
+            let written = words.get(..n)?;
+            let same = written
+                .iter()
+                .rev()
+                .zip(letters)
+                .all(|(&(s, e), k)| vanban_text::loose::same_letters(t.sub(s..e), k));
+            let start = written.last()?.0;
+            (same && squash_spaces(t.sub(start..)) != *name).then_some((start, *name))
+        })
+}
+
 /// The kind a type name stands for.
 pub(crate) fn kind_of(type_words: &str) -> DocumentKind {
     match type_words {
@@ -344,8 +507,16 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
     {
         end = p;
     }
-    // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name).
-    if let Some((m, _)) = type_names(after.sub(..end)).find(|&(m, _)| upper_at(m)) {
+    // A type name in capitals: "… và Kế hoạch số …" ("Pháp luật" is part of a name), also
+    // one a scan damaged ("… và Thông tu 12/2023/TT-BTC").
+    let spelt = type_names(after.sub(..end))
+        .map(|(m, _)| m)
+        .find(|&m| upper_at(m));
+    let damaged = damaged_types(after, 0)
+        .into_iter()
+        .map(|(m, _, _)| m)
+        .find(|&m| m < end && upper_at(m));
+    if let Some(m) = spelt.into_iter().chain(damaged).min() {
         let before = after.sub(..m).trim_end();
         let cut = before.strip_suffix(" và").map_or(m, str::len);
         end = end.min(cut);
@@ -444,10 +615,27 @@ struct Parts {
     name: Option<String>,
 }
 
-fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: usize, text: &str, parts: &mut Parts) {
+/// Where a window read by the grammar or by hand stands in the text: offset `p` of the window
+/// is `p + plus - minus` of the text. A window that starts at its type name has `minus` 0; a
+/// repaired one ([`damaged_types`]) starts with the type's own spelling, `minus` bytes long,
+/// in place of the words written, which end at `plus` (what a reading takes of a window is
+/// after its type: the symbol, a law's name, the date).
+#[derive(Debug, Clone, Copy)]
+struct Base {
+    plus: usize,
+    minus: usize,
+}
+
+impl Base {
+    fn at(self, p: usize) -> usize {
+        (p + self.plus).saturating_sub(self.minus)
+    }
+}
+
+fn read_parts(pairs: pest::iterators::Pairs<'_, Rule>, base: Base, text: &str, parts: &mut Parts) {
     for part in pairs {
-        let s0 = base + part.as_span().start();
-        let s1 = base + part.as_span().end();
+        let s0 = base.at(part.as_span().start());
+        let s1 = base.at(part.as_span().end());
         match part.as_rule() {
             Rule::doc_type | Rule::law_type => {
                 parts.type_words = squash_spaces(part.as_str());
@@ -568,6 +756,7 @@ const WINDOW: usize = 480;
 /// Find every citation in `range` of the text.
 pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
     let (from, to) = range;
+    let damaged = damaged_types(folded.sub(from..to), from);
     let mut out = Vec::new();
     let mut last_end = from;
     for (m, _) in type_names(folded.sub(from..to)) {
@@ -575,46 +764,105 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
         if start < last_end {
             continue;
         }
-        let Some((kind, mut group)) = read_at(text, folded, to, start) else {
+        let Some(read) = read_at(text, folded, to, start) else {
             continue;
         };
-        if let Some(first) = group.first_mut() {
-            amending_start(text, folded, (from.max(last_end), first));
+        // "quy định tại Nghi định số 239/2025/NĐ-CP": a damaged name is no filler of the name
+        // before it (its spelling would not be), and "Thông bao kết luận số …" is no "kết
+        // luận"; but "luât" may end a law's name ("… quy phạm pháp luât số 64/2025/QH15"), as
+        // "luật" before "số" does.
+        let core_end = read.1.first().map_or(start, |g| g.1);
+        let law = |name: &str| name == "luật" || name == "bộ luật";
+        let of_law = read.1.first().is_some_and(|g| law(&g.2.type_words));
+        if damaged
+            .iter()
+            .any(|&(d, e, name)| d < core_end && start < e && !(of_law && law(name)))
+        {
+            continue;
         }
-        // "Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí …": the name after.
-        if let [(_, e, p)] = group.as_mut_slice() {
-            if p.type_words == "luật" && p.name.is_none() {
-                p.name = crate::named::about_name(text.sub(*e..to));
-            }
+        last_end = push_found(text, folded, (from.max(last_end), to), read, &mut out);
+    }
+    if damaged.is_empty() {
+        return out;
+    }
+    let taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+    for (start, written_end, name) in damaged {
+        if taken.iter().any(|&(s, e)| s <= start && start < e) {
+            continue;
         }
-        let core_end = group.last().map_or(start, |g| g.1);
-        let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
-        let issuer = issuer_span
-            .map(|(s, e)| clean_issuer(text.sub(s..e)))
-            .filter(|i| !i.is_empty());
-        let n = group.len();
-        for (k, (s, e, p)) in group.into_iter().enumerate() {
-            // The stated issuer belongs to the last of a list.
-            let end = if k + 1 == n {
-                issuer_span.map_or(e, |(_, ie)| ie)
-            } else {
-                e
-            };
-            out.push(Found::new(
-                (s, end),
-                kind,
-                p.number.map(Box::new),
-                FoundExtras {
-                    bare: p.bare,
-                    date: p.date,
-                    issuer: issuer.clone(),
-                    name: p.name,
-                },
-            ));
-            last_end = end;
+        let rest = vanban_text::window(folded.sub(..to), written_end, WINDOW);
+        let repaired = format!("{name}{rest}");
+        let base = Base {
+            plus: written_end,
+            minus: name.len(),
+        };
+        let Some(first) = read_first(text, &repaired, base) else {
+            continue;
+        };
+        let read = listed_after(text, folded, to, start, first);
+        let at = out.len();
+        let end = push_found(text, folded, (start, to), read, &mut out);
+        // (Its stated issuer may not reach a citation read before.)
+        if taken.iter().any(|&(s, e)| s < end && start < e) {
+            out.truncate(at);
+            continue;
+        }
+        for f in out.get_mut(at..).into_iter().flatten() {
+            f.read_type((start, written_end), name);
         }
     }
+    out.sort_by_key(|f| f.start);
     out
+}
+
+/// Push the citations `read` (a kind and a list), each with its stated issuer; `floor` is
+/// where the text before the first may start (for an amending law's title), `to` the end of
+/// the range. Returns the end of the last.
+fn push_found(
+    text: &str,
+    folded: &str,
+    (floor, to): (usize, usize),
+    (kind, mut group): (DocumentKind, Vec<Listed>),
+    out: &mut Vec<Found>,
+) -> usize {
+    let mut last_end = floor;
+    if let Some(first) = group.first_mut() {
+        amending_start(text, folded, (floor, first));
+    }
+    // "Luật số 42/2024/QH15 ngày 29/6/2024 về Quản lý, sử dụng vũ khí …": the name after.
+    if let [(_, e, p)] = group.as_mut_slice() {
+        if p.type_words == "luật" && p.name.is_none() {
+            p.name = crate::named::about_name(text.sub(*e..to));
+        }
+    }
+    let core_end = group.last().map_or(floor, |g| g.1);
+    let issuer_span = issuer_after(text, folded, core_end).filter(|&(_, e)| e <= to);
+    let issuer = issuer_span
+        .map(|(s, e)| clean_issuer(text.sub(s..e)))
+        .filter(|i| !i.is_empty());
+    let n = group.len();
+    for (k, (s, e, p)) in group.into_iter().enumerate() {
+        // The stated issuer belongs to the last of a list.
+        let end = if k + 1 == n {
+            issuer_span.map_or(e, |(_, ie)| ie)
+        } else {
+            e
+        };
+        out.push(Found::new(
+            (s, end),
+            kind,
+            p.number.map(Box::new),
+            FoundExtras {
+                bare: p.bare,
+                date: p.date,
+                issuer: issuer.clone(),
+                name: p.name,
+                type_read: None,
+            },
+        ));
+        last_end = end;
+    }
+    last_end
 }
 
 /// "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số
@@ -653,32 +901,43 @@ fn read_at(
     to: usize,
     start: usize,
 ) -> Option<(DocumentKind, Vec<Listed>)> {
+    let window = vanban_text::window(folded.sub(..to), start, WINDOW);
+    let base = Base {
+        plus: start,
+        minus: 0,
+    };
+    let first = read_first(text, window, base)?;
+    Some(listed_after(text, folded, to, start, first))
+}
+
+/// The citation at the start of `window` (a type name first), its place in the text given
+/// by `base`: its end in the text, whether it says "số", and its parts.
+fn read_first(text: &str, window: &str, base: Base) -> Option<(usize, Parts)> {
     // A citation has a number close after its type name; most mentions of "kế hoạch",
     // "quyết định" … have none and need no parse. (Close in words, not in bytes: a page break
     // blanked inside a citation is a long run of spaces, "Luật sửa đổi, bổ sung" / the
     // Gazette's running header / "một số điều của Luật Bảo hiểm y tế số 46/2014/QH13".)
-    let window = vanban_text::window(folded.sub(..to), start, WINDOW);
     if !may_cite(window) {
         return None;
     }
-    let (mut core_end, has_so, parts) = match quick::reading(window) {
+    let (core_end, has_so, parts) = match quick::reading(window) {
         Ok(Some(q)) => {
             let type_words = squash_spaces(window.sub(..q.type_end));
-            let (s0, s1) = (start + q.symbol.0, start + q.symbol.1);
+            let (s0, s1) = (base.at(q.symbol.0), base.at(q.symbol.1));
             let parts = Parts {
                 number: full_number(text, (s0, s1), &type_words),
                 type_words,
                 date: q.date,
                 name: q
                     .name
-                    .map(|(a, b)| clean_issuer(text.sub(start + a..start + b))),
+                    .map(|(a, b)| clean_issuer(text.sub(base.at(a)..base.at(b)))),
                 ..Parts::default()
             };
-            (start + q.end, q.so, parts)
+            (base.at(q.end), q.so, parts)
         }
         // (The hand reading is sure that the grammar reads no citation here.)
         Ok(None) => return None,
-        Err(_) => read_by_grammar(text, window, start)?,
+        Err(_) => read_by_grammar(text, window, base)?,
     };
     if parts.number.is_none() && parts.bare.is_none() {
         return None;
@@ -686,29 +945,40 @@ fn read_at(
     if parts.bare.is_some() && !bare_allowed(&parts.type_words, has_so) {
         return None;
     }
+    Some((core_end, parts))
+}
+
+/// The kind of a citation read at `start`, and the list of it and those after it with the
+/// same type ("… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025").
+fn listed_after(
+    text: &str,
+    folded: &str,
+    to: usize,
+    start: usize,
+    (mut core_end, parts): (usize, Parts),
+) -> (DocumentKind, Vec<Listed>) {
     let kind = kind_of(&parts.type_words);
     let type_words = parts.type_words.clone();
     let mut group = vec![(start, core_end, parts)];
-    // "… số 4104/SNV-XDCQ ngày 28/8/2025, số 5786/SNV-XDCQ ngày 13/11/2025": more of the same type.
     while let Some(more) = read_more(text, folded, to, core_end, &type_words) {
         core_end = more.1;
         group.push(more);
     }
-    Some((kind, group))
+    (kind, group)
 }
 
-/// The citation at `start` (`window` is the folded text from there) read by the grammar:
-/// its end, whether it says "số", and its parts.
-fn read_by_grammar(text: &str, window: &str, start: usize) -> Option<(usize, bool, Parts)> {
+/// The citation at the start of `window` read by the grammar, its place in the text given by
+/// `base`: its end in the text, whether it says "số", and its parts.
+fn read_by_grammar(text: &str, window: &str, base: Base) -> Option<(usize, bool, Parts)> {
     let mut pairs = CitationGrammar::parse(Rule::citation_entry, window).ok()?;
     let citation = pairs
         .next()
         .and_then(|p| p.into_inner().next())
         .and_then(|c| c.into_inner().next())?;
-    let core_end = start + citation.as_span().end();
+    let core_end = base.at(citation.as_span().end());
     let has_so = citation.as_str().contains("số");
     let mut parts = Parts::default();
-    read_parts(citation.into_inner(), start, text, &mut parts);
+    read_parts(citation.into_inner(), base, text, &mut parts);
     Some((core_end, has_so, parts))
 }
 
@@ -829,7 +1099,8 @@ fn read_more(text: &str, folded: &str, to: usize, at: usize, type_words: &str) -
         type_words: type_words.to_owned(),
         ..Parts::default()
     };
-    read_parts(entry.into_inner(), at, text, &mut p);
+    let base = Base { plus: at, minus: 0 };
+    read_parts(entry.into_inner(), base, text, &mut p);
     p.number.is_some().then_some((entry_start, entry_end, p))
 }
 
@@ -1229,6 +1500,86 @@ mod tests {
         assert_eq!(f[0].kind, DocumentKind::Plan);
         assert_eq!(f[1].issuer(), Some("Bộ Chính trị"));
         assert_eq!(f[1].kind, DocumentKind::Conclusion);
+    }
+
+    /// Type names a scan damaged are read as the names they stand for, before a number only,
+    /// and they end what the grammar reads before them as they would spelled.
+    #[test]
+    fn type_names_a_scan_damaged_are_read_before_a_number() {
+        let cases: [(&str, &[(DocumentKind, &str)]); 12] = [
+            (
+                "Thực hiện Nghi định số 68/2024/NĐ-CP ngày 25/6/2024.",
+                &[(DocumentKind::Decree, "68/2024/NĐ-CP")],
+            ),
+            (
+                "theo Thông tu 12/2023/TT-BTC;",
+                &[(DocumentKind::Circular, "12/2023/TT-BTC")],
+            ),
+            (
+                "căn cứ QUYET ĐINH số 15/QĐ-UBND",
+                &[(DocumentKind::Decision, "15/QĐ-UBND")],
+            ),
+            (
+                "Các Cong điện: số 007/CĐ-UBND",
+                &[(DocumentKind::Dispatch, "007/CĐ-UBND")],
+            ),
+            (
+                "thực hiện Chi thị 11 của Tỉnh ủy",
+                &[(DocumentKind::Directive, "11")],
+            ),
+            // Not "quy định tại nghi định" read as a regulation with two fillers.
+            (
+                "quy định tại Nghi định số 239/2025/NĐ-CP",
+                &[(DocumentKind::Decree, "239/2025/NĐ-CP")],
+            ),
+            // Not "kết luận số …" alone.
+            (
+                "triển khai Thông bao kết luận số 196-TB/TW",
+                &[(DocumentKind::Notice, "196-TB/TW")],
+            ),
+            // A damaged "luật" may end a law's name, as "luật" before "số" does.
+            (
+                "Luật Ban hành văn bản quy phạm pháp luât số 64/2025/QH15",
+                &[(DocumentKind::Law, "64/2025/QH15")],
+            ),
+            // The issuer stated before a damaged name in capitals ends there.
+            (
+                "Nghị định số 1/2024/NĐ-CP của Chính phủ và Thông tu 2/2024/TT-BTC",
+                &[
+                    (DocumentKind::Decree, "1/2024/NĐ-CP"),
+                    (DocumentKind::Circular, "2/2024/TT-BTC"),
+                ],
+            ),
+            ("Sở có 5 người; Điều 5 số 3; chi tiết 12/2024", &[]),
+            (
+                "Ke hoach 5 năm; quyết toán số 5; Kê hoach chuyển đổi số 2025",
+                &[],
+            ),
+            ("chi thi 5 lần", &[]),
+        ];
+        for (t, want) in cases {
+            let f = find_all(t);
+            let got: Vec<(DocumentKind, String)> = f
+                .iter()
+                .map(|c| {
+                    let n = c.number.as_ref().map(|n| n.normalized.to_string());
+                    (
+                        c.kind,
+                        n.or(c.bare().map(str::to_owned)).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            let want: Vec<(DocumentKind, String)> =
+                want.iter().map(|&(k, n)| (k, n.to_owned())).collect();
+            assert_eq!(got, want, "{t}");
+        }
+        let f = find_all("Nghị định số 1/2024/NĐ-CP của Chính phủ và Thông tu 2/2024/TT-BTC");
+        assert_eq!(f[0].issuer(), Some("Chính phủ"));
+        let read = f[1].type_read().expect("a damaged name");
+        assert_eq!(read.name, "thông tư");
+        let law = find_all("Luật Ban hành văn bản quy phạm pháp luât số 64/2025/QH15");
+        assert_eq!(law[0].name(), Some("Ban hành văn bản quy phạm pháp luât"));
+        assert!(law[0].type_read().is_none());
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .iter_mut()
         .map(|(f, pos)| cite::citation(text, (f, *pos), &ctx, &nodes, parsed, &mut ids))
         .collect();
+    types_read(text, &found, &cites, &mut diagnostics);
     cite::resolve_short_forms(&mut cites, &found);
     cite::check_issuers(&cites, &found, &mut diagnostics);
     // Relations read only where each citation is: the reader's records are freed here.
@@ -241,6 +242,31 @@ fn find_citations(
     }
     found.sort_by_key(|(f, _)| f.start);
     found
+}
+
+/// One `ocr-tolerated` info for each citation whose type name a scan damaged ("Nghi định"
+/// read as Nghị định); `cites` are made from `found`, one each, in order.
+fn types_read(
+    text: &str,
+    found: &[(Found, Position)],
+    cites: &[Citation],
+    diagnostics: &mut Vec<vanban_model::Diagnostic>,
+) {
+    for ((f, _), c) in found.iter().zip(cites) {
+        let Some(t) = f.type_read() else {
+            continue;
+        };
+        let written = vanban_text::squash_spaces(text.sub(t.written.0..t.written.1));
+        diagnostics.push(vanban_model::Diagnostic {
+            code: codes::OCR_TOLERATED.to_owned(),
+            severity: vanban_model::Severity::Info,
+            message: format!(
+                "the type name \"{written}\" read as \"{}\" (a scan's lost or garbled tone marks)",
+                t.name
+            ),
+            span: c.span,
+        });
+    }
 }
 
 /// A named citation as a citation found.

@@ -996,9 +996,11 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
             items.push((l.clean().to_owned(), l.start(), l.end()));
         } else if l.kind == LineKind::Text
             && !starts_preamble(&l.full)
+            // (An item wrapped after a comma goes on too: "… Đài tiếng nói Việt Nam," /
+            // "Thông tấn xã Việt Nam;", "Ủy ban nhân dân các xã," / "phường.")
             && items
                 .last()
-                .is_some_and(|(t, _, _)| !t.trim_end().ends_with([';', '.', ',']))
+                .is_some_and(|(t, _, _)| !t.trim_end().ends_with([';', '.']))
             && (j > k + 1 || starts_lower(&l.full))
         {
             if let Some(last) = items.last_mut() {
@@ -1303,6 +1305,36 @@ mod tests {
             crate::header_grammar::date_in("Ngày 1 tháng 2 năm 2020, ngày 3 tháng 4 năm 2021")
                 .expect("a date");
         assert_eq!(at, 0);
+    }
+
+    /// An addressee wrapped after a comma goes on into the next line, in capitals or not; the
+    /// items after it stay addressees (before, the list ended at the comma and the items
+    /// after it became the body's).
+    #[test]
+    fn an_addressee_wrapped_after_a_comma_goes_on() {
+        let head = "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 224/CĐ-TTg\n\nHà Nội, ngày 20 tháng 11 năm 2025\n\n\
+                    CÔNG ĐIỆN\nVề việc X\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n";
+        let body = "\nTheo báo cáo của Bộ Xây dựng.\n\n1. Bộ Xây dựng rà soát.\n";
+        for (list, want) in [
+            (
+                "- Tổng giám đốc Đài tiếng nói Việt Nam,\nThông tấn xã Việt Nam;\n- Tổng biên tập Báo Nhân dân.\n",
+                vec!["Tổng giám đốc Đài tiếng nói Việt Nam, Thông tấn xã Việt Nam", "Tổng biên tập Báo Nhân dân"],
+            ),
+            (
+                "- Tổng biên tập Báo Nhân dân;\n- Ủy ban nhân dân các xã,\nphường.\n",
+                vec!["Tổng biên tập Báo Nhân dân", "Ủy ban nhân dân các xã, phường"],
+            ),
+        ] {
+            let parsed = crate::parse(&format!("{head}{list}{body}"));
+            let got: Vec<&str> = parsed
+                .document
+                .header
+                .addressees
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect();
+            assert_eq!(got, want, "{list}");
+        }
     }
 
     /// A parent and its body on one line part before the body's head word; a one-line name,

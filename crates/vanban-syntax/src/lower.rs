@@ -715,11 +715,14 @@ fn appendix_heading_read(lines: &[Line], i: usize) -> bool {
         && l.marker().is_none()
         && (names_a_type || f.chars().count() >= 8)
     {
-        // Within a few content lines (blank lines and page noise do not count).
+        // Within a few content lines (blank lines and page noise do not count), before any
+        // marked line: "ĐIỀU KHOẢN THI HÀNH" / "Điều 44. …" / "1. Sửa đổi … ban hành" / "kèm
+        // theo Luật …" is a chapter's title over a wrapped sentence, not an attachment.
         let near = lines[i + 1..]
             .iter()
             .filter(|m| !m.is_blankish() && !m.is_noise())
             .take(4)
+            .take_while(|m| m.marker().is_none())
             .any(|m| {
                 let t = m.full.trim_start_matches('(');
                 t.starts_with("Ban hành kèm theo")
@@ -1542,6 +1545,22 @@ mod paragraph_tests {
             }
         }
         assert!(marked > 10_000, "{marked}");
+    }
+
+    /// An upper-case title heads an appendix when an attachment line ("(Kèm theo …)") follows
+    /// it before any marked line; a wrapped sentence whose second line starts "kèm theo"
+    /// under a chapter's title and an article does not make the title an appendix (a law lost
+    /// its last articles and its date so).
+    #[test]
+    fn a_wrapped_kem_theo_under_a_chapter_title_heads_no_appendix() {
+        let chapter = "ĐIỀU KHOẢN THI HÀNH\n\nĐiều 44. Sửa đổi luật\n\n1. Sửa đổi Phụ lục số 01 ban hành\nkèm theo Luật Phí và lệ phí số 97/2015/QH13 như sau:\n";
+        let annex = "DANH MỤC NHIỆM VỤ\n\n(Kèm theo Kế hoạch số 5/KH-UBND)\n\n1. Việc một\n";
+        let titled =
+            "QUY CHẾ\nPhối hợp trong công tác\n(Ban hành kèm theo Quyết định số 5/QĐ-UBND)\n";
+        for (text, heads) in [(chapter, false), (annex, true), (titled, true)] {
+            let lines = lines::classify(text);
+            assert_eq!(appendix_heading(&lines, 0), heads, "{text}");
+        }
     }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends

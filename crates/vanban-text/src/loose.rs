@@ -68,6 +68,20 @@ pub fn skeleton(word: &str) -> String {
         .collect()
 }
 
+/// Whether the skeleton of `word` (see [`skeleton`]) is `letters`, read without allocating.
+pub fn same_letters(word: &str, letters: &str) -> bool {
+    word.chars()
+        .filter(|&c| crate::is_alphanumeric(c))
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                base_letter(c)
+            }
+        })
+        .eq(letters.chars())
+}
+
 /// The skeleton of a short word in a fixed buffer (`None` when the word is longer).
 struct Skeleton {
     buf: [char; 40],
@@ -332,6 +346,18 @@ mod tests {
     /// A word read as written is an exact match by the full comparison too: the shortcut
     /// `word` takes for equal words gives `matched`'s answer, on every word of a few pieces
     /// (letters with and without marks, upper case, digits, punctuation) and the empty word.
+    /// `same_letters` compares with the skeleton as `skeleton` makes it, without allocating.
+    #[test]
+    fn same_letters_is_the_skeletons_comparison() {
+        let pieces = ["Đ", "ả", "NG", "uỷ", "ư", "o", "á", "1", ".", "x"];
+        let words = crate::testing::compositions(&pieces, 3);
+        for w in &words {
+            for k in ["dang", "uu", "ngu", "d1", "", "đa"] {
+                assert_eq!(same_letters(w, k), skeleton(w) == k, "{w:?} {k:?}");
+            }
+        }
+    }
+
     #[test]
     fn equal_words_match_exactly_by_the_full_comparison() {
         let pieces = ["Đ", "ả", "NG", "uỷ", "ủy", "o", "á", "1", ".", "x"];
