@@ -906,6 +906,11 @@ pub(crate) struct WrapProfile {
     full_width: usize,
     /// Where the lines were wrapped: the width 95 % of text lines stay within.
     wrap_width: usize,
+    /// Blank lines part the paragraphs: of the lines that end a sentence, nearly all are
+    /// followed by a blank line, a marked line, a line in lower case or one that opens a
+    /// paragraph of its own, not by another sentence, as in Markdown and in copies wrapped
+    /// with blank lines kept. In such a copy two lines of text in a row are one paragraph.
+    blank_parted: bool,
 }
 
 impl WrapProfile {
@@ -916,12 +921,24 @@ impl WrapProfile {
         let mut widths = Widths::default();
         let mut unfinished = 0;
         let mut prev_open = false;
+        // Sentence ends followed by a blank line, and by a line of text.
+        let (mut ends_blank, mut ends_text) = (0usize, 0usize);
+        let mut prev_end = false;
         for l in lines {
             let text_like = matches!(l.kind, LineKind::Text | LineKind::Marker(_));
             if prev_open && l.kind == LineKind::Text && starts_lower(&l.full) {
                 unfinished += 1;
             }
-            prev_open = text_like && !ends_sentence(&l.full);
+            // (A line in lower case goes on with an enumeration; one that opens a paragraph
+            // of its own, "Căn cứ …", "Xét …", is one whatever the copy's spacing.)
+            if prev_end {
+                ends_blank += usize::from(l.kind == LineKind::Blank);
+                ends_text += usize::from(
+                    l.kind == LineKind::Text && !starts_lower(&l.full) && !opens_paragraph(&l.full),
+                );
+            }
+            prev_end = text_like && ends_sentence(&l.full);
+            prev_open = text_like && !prev_end;
             if text_like {
                 widths.add(l.full.chars().count());
             }
@@ -939,6 +956,7 @@ impl WrapProfile {
             wrapped: unfinished >= 3 && unfinished * 10 >= text_lines,
             full_width: (p75 * 6 / 10).max(30),
             wrap_width: p95,
+            blank_parted: ends_blank >= 3 && ends_text * 10 <= ends_blank,
         }
     }
 }
@@ -1348,7 +1366,13 @@ fn paragraph_at<'a>(
             break;
         }
         let next = &lines[k];
-        if !continues_into(text_src, &lines[last_content], next, marker, profile) {
+        let over_page = k > j;
+        if !continues_into(
+            text_src,
+            (&lines[last_content], next, over_page),
+            marker,
+            profile,
+        ) {
             break;
         }
         join_text(&mut text, &next.full);
@@ -1411,11 +1435,10 @@ fn next_content(lines: &[Line], j: usize, to: usize) -> usize {
 }
 
 /// Whether the paragraph whose last line is `prev` (and whose marker is `marker`) runs on into
-/// the content line `next`.
+/// the content line `next` (after a page's furniture when `over_page`).
 fn continues_into(
     text_src: &str,
-    prev: &Line,
-    next: &Line,
+    (prev, next, over_page): (&Line, &Line, bool),
     marker: Option<&Marker>,
     profile: &WrapProfile,
 ) -> bool {
@@ -1480,8 +1503,14 @@ fn continues_into(
         return false;
     }
     let full_prev = prev.full.chars().count() >= profile.full_width;
+    // (Where blank lines part the paragraphs, a line that ends no sentence goes on into one
+    // in capitals however short it is: "… của Ban" / "Thường vụ Tỉnh ủy; …", a copy wrapped
+    // twice, or a short letter whose few lines tell no wrap width. Not over a page's
+    // furniture: the blank line that parted two paragraphs may stand beside it.)
+    let parted = profile.blank_parted && !over_page;
     if !(starts_lower(&next.full)
-        || (profile.wrapped && (full_prev || ends_with_connective(&prev.full))))
+        || (profile.wrapped && (full_prev || ends_with_connective(&prev.full)))
+        || (parted && !opens_paragraph(&next.full)))
     {
         return false;
     }
@@ -1597,14 +1626,16 @@ fn quote_balance_by_bytes(s: &str) -> i32 {
 }
 
 fn join_text(text: &mut Str, next: &str) {
-    let glue = text
-        .chars()
-        .rev()
-        .take(2)
-        .collect::<Vec<_>>()
-        .as_slice()
-        .first()
-        .is_some_and(|&c| c == '-' || c == '/')
+    // (A dash alone is a bullet, not a word broken at its hyphen.)
+    let glue = text.len() > 1
+        && text
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .as_slice()
+            .first()
+            .is_some_and(|&c| c == '-' || c == '/')
         && !text.ends_with(" -")
         && !text.ends_with(" /");
     if !glue && !text.is_empty() {
@@ -2037,6 +2068,54 @@ mod tests {
                 "Phối hợp với Công an thành phố.",
                 "Thuộc nhóm “Bạc, dạng bột.” , phân nhóm khác.",
                 "Làm việc “ngày, đêm”... để hoàn thành."
+            ]
+        );
+    }
+
+    /// Where blank lines part the paragraphs, a line that ends no sentence goes on into a line
+    /// in capitals however short it is (a copy wrapped twice: "… của Ban" / "Thường vụ Tỉnh
+    /// ủy; …"; a short letter too few lines long to tell its wrap width), but not into a line
+    /// that opens a paragraph ("Căn cứ …"), nor over a page's furniture, beside which the
+    /// blank line that parted two paragraphs may stand. Where paragraphs follow each other
+    /// without blank lines, a short line still ends one; a lone dash is a bullet, not a word
+    /// broken at its hyphen.
+    #[test]
+    fn where_blank_lines_part_paragraphs_a_short_line_goes_on_into_capitals() {
+        let parted = "Mở đầu.\n\nCăn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị và Ban\n\
+                      Thường vụ Tỉnh ủy; Thông báo số 30-TB/TGV ngày 13/6/2025;\n\
+                      Căn cứ Luật số 72/2025/QH15.\n\nỦy ban nhân dân tỉnh ban hành.\n\n\
+                      1.4. Bảo đảm an sinh xã hội\n===== Trang 2 =====\n\nBộ Tài chính chỉ đạo.\n\n\
+                      Kết thúc.";
+        assert_eq!(
+            paras(parted),
+            [
+                "Mở đầu.",
+                "Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị và Ban Thường vụ Tỉnh ủy; Thông \
+                 báo số 30-TB/TGV ngày 13/6/2025;",
+                "Căn cứ Luật số 72/2025/QH15.",
+                "Ủy ban nhân dân tỉnh ban hành.",
+                "1.4. Bảo đảm an sinh xã hội",
+                "Bộ Tài chính chỉ đạo.",
+                "Kết thúc."
+            ]
+        );
+        let mut bullet = Str::from("-");
+        join_text(&mut bullet, "Thủ tướng Chính phủ;");
+        assert_eq!(bullet.as_str(), "- Thủ tướng Chính phủ;");
+        let mut broken = Str::from("kinh tế -");
+        join_text(&mut broken, "xã hội");
+        assert_eq!(broken.as_str(), "kinh tế - xã hội");
+        let tight =
+            "Mở đầu.\nThực hiện chỉ đạo của Ban\nThường vụ Tỉnh ủy giao.\nMột.\nHai.\nBa.\n";
+        assert_eq!(
+            paras(tight),
+            [
+                "Mở đầu.",
+                "Thực hiện chỉ đạo của Ban",
+                "Thường vụ Tỉnh ủy giao.",
+                "Một.",
+                "Hai.",
+                "Ba."
             ]
         );
     }
