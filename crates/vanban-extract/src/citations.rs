@@ -277,7 +277,7 @@ fn type_letters(bare: bool) -> &'static [TypeLetters] {
 /// of the words, the name they stand for) in the text's offsets. (Letters alone: an agency's
 /// name or a stray word before "số 5" has no type name's letters; only the reading after a
 /// repaired name decides whether a citation stands there.)
-fn damaged_types(hay: &str, from: usize) -> Vec<(usize, usize, &'static str)> {
+fn damaged_types(hay: &str, written: &str, from: usize) -> Vec<(usize, usize, &'static str)> {
     let b = hay.as_bytes();
     let mut out = Vec::new();
     for i in digits(b) {
@@ -301,11 +301,69 @@ fn damaged_types(hay: &str, from: usize) -> Vec<(usize, usize, &'static str)> {
             Some(rest) => (rest, false),
             None => (before, !opens_full_symbol(hay.sub(i..))),
         };
-        if let Some((start, name)) = damaged_type_before(words_end, bare) {
+        let Some((start, name)) = damaged_type_before(words_end, bare) else {
+            continue;
+        };
+        if symbol_has_code(hay.sub(i..))
+            && written_as_name(written.sub(start..words_end.len()), bare)
+        {
             out.push((from + start, from + words_end.len(), name));
         }
     }
     out
+}
+
+/// Whether the number at the start of `t` is no date nor fraction ("12/2024", "19/12"): a
+/// number that a slash or a dash follows has a code with a letter after one ("68/2024/nđ-cp",
+/// "500-kh/tu", "132- kl/tw", spacing around the marks as the grammar reads it).
+fn symbol_has_code(t: &str) -> bool {
+    let mut rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut parted = false;
+    for _ in 0..4 {
+        let Some(after) = rest
+            .trim_start_matches(SPACING)
+            .strip_prefix(['/', '-', '–'])
+        else {
+            return !parted;
+        };
+        parted = true;
+        let part = after.trim_start_matches(SPACING);
+        let word_end = part
+            .find(|c: char| !vanban_text::is_alphanumeric(c))
+            .unwrap_or(part.len());
+        let (word, tail) = part.split_at_checked(word_end).unwrap_or((part, ""));
+        if word.contains(vanban_text::is_alphabetic) {
+            return true;
+        }
+        if word.is_empty() {
+            return false;
+        }
+        rest = tail;
+    }
+    false
+}
+
+/// Whether words a scan may have damaged are written as a type name is: not as a proper
+/// name, whose later words are capitals in mixed case that start no type name ("Văn Bàn số
+/// 1", a district's school; "Phương An số 12/2024/HĐ-KT"); before a bare number, with a
+/// capital first ("Chi thị 11", not "chi thi 5 nhiệm vụ").
+fn written_as_name(words: &str, bare: bool) -> bool {
+    let all_upper = !words.chars().any(char::is_lowercase);
+    // (A capital may start a type name's word: "Thông bao Kết luận số 99-TB/TW".)
+    let starts_a_name = |w: &str| {
+        type_letters(false).iter().any(|(_, letters, _)| {
+            letters
+                .first()
+                .is_some_and(|k| vanban_text::loose::same_letters(w, k))
+        })
+    };
+    let later_capital = words
+        .split(SPACING)
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase) && !starts_a_name(w));
+    let first_capital = words.starts_with(char::is_uppercase);
+    (all_upper || !later_capital) && (!bare || first_capital)
 }
 
 /// The offsets of the ASCII digits in `b`, found eight bytes at a time (most bytes of a text
@@ -512,7 +570,7 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
     let spelt = type_names(after.sub(..end))
         .map(|(m, _)| m)
         .find(|&m| upper_at(m));
-    let damaged = damaged_types(after, 0)
+    let damaged = damaged_types(after, after, 0)
         .into_iter()
         .map(|(m, _, _)| m)
         .find(|&m| m < end && upper_at(m));
@@ -756,7 +814,7 @@ const WINDOW: usize = 480;
 /// Find every citation in `range` of the text.
 pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
     let (from, to) = range;
-    let damaged = damaged_types(folded.sub(from..to), from);
+    let damaged = damaged_types(folded.sub(from..to), text.sub(from..to), from);
     let mut out = Vec::new();
     let mut last_end = from;
     for (m, _) in type_names(folded.sub(from..to)) {
@@ -807,7 +865,8 @@ pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found
             out.truncate(at);
             continue;
         }
-        for f in out.get_mut(at..).into_iter().flatten() {
+        // (The first of a list holds the damaged name.)
+        if let Some(f) = out.get_mut(at) {
             f.read_type((start, written_end), name);
         }
     }
@@ -1502,62 +1561,80 @@ mod tests {
         assert_eq!(f[1].kind, DocumentKind::Conclusion);
     }
 
+    /// Texts with type names a scan damaged (or words that only look so), and the citations
+    /// read in them: (kind, number).
+    const DAMAGED_NAMES: [(&str, &[(DocumentKind, &str)]); 16] = [
+        (
+            "Thực hiện Nghi định số 68/2024/NĐ-CP ngày 25/6/2024.",
+            &[(DocumentKind::Decree, "68/2024/NĐ-CP")],
+        ),
+        (
+            "theo Thông tu 12/2023/TT-BTC;",
+            &[(DocumentKind::Circular, "12/2023/TT-BTC")],
+        ),
+        (
+            "căn cứ QUYET ĐINH số 15/QĐ-UBND",
+            &[(DocumentKind::Decision, "15/QĐ-UBND")],
+        ),
+        (
+            "Các Cong điện: số 007/CĐ-UBND",
+            &[(DocumentKind::Dispatch, "007/CĐ-UBND")],
+        ),
+        (
+            "thực hiện Chi thị 11 của Tỉnh ủy",
+            &[(DocumentKind::Directive, "11")],
+        ),
+        // Not "quy định tại nghi định" read as a regulation with two fillers.
+        (
+            "quy định tại Nghi định số 239/2025/NĐ-CP",
+            &[(DocumentKind::Decree, "239/2025/NĐ-CP")],
+        ),
+        // Not "kết luận số …" alone.
+        (
+            "triển khai Thông bao kết luận số 196-TB/TW",
+            &[(DocumentKind::Notice, "196-TB/TW")],
+        ),
+        // A damaged "luật" may end a law's name, as "luật" before "số" does.
+        (
+            "Luật Ban hành văn bản quy phạm pháp luât số 64/2025/QH15",
+            &[(DocumentKind::Law, "64/2025/QH15")],
+        ),
+        // The issuer stated before a damaged name in capitals ends there.
+        (
+            "Nghị định số 1/2024/NĐ-CP của Chính phủ và Thông tu 2/2024/TT-BTC",
+            &[
+                (DocumentKind::Decree, "1/2024/NĐ-CP"),
+                (DocumentKind::Circular, "2/2024/TT-BTC"),
+            ],
+        ),
+        ("Sở có 5 người; Điều 5 số 3; chi tiết 12/2024", &[]),
+        (
+            "Ke hoach 5 năm; quyết toán số 5; Kê hoach chuyển đổi số 2025",
+            &[],
+        ),
+        ("chi thi 5 lần", &[]),
+        // A date or a fraction is no symbol; a proper name is no type name; a bare
+        // number needs the name written as a citation's, with a capital.
+        (
+            "Triển khai Kế hoach 12/2024 về cải cách; chào mừng du an 19/12",
+            &[],
+        ),
+        (
+            "Trường Văn Bàn số 1; Công ty Phương An số 12/2024/HĐ-KT",
+            &[],
+        ),
+        (
+            "tại Thông bao Kết luận số 99- TB/TW",
+            &[(DocumentKind::Notice, "99-TB/TW")],
+        ),
+        ("Thủ tướng chi thi 5 nhiệm vụ trọng tâm", &[]),
+    ];
+
     /// Type names a scan damaged are read as the names they stand for, before a number only,
     /// and they end what the grammar reads before them as they would spelled.
     #[test]
     fn type_names_a_scan_damaged_are_read_before_a_number() {
-        let cases: [(&str, &[(DocumentKind, &str)]); 12] = [
-            (
-                "Thực hiện Nghi định số 68/2024/NĐ-CP ngày 25/6/2024.",
-                &[(DocumentKind::Decree, "68/2024/NĐ-CP")],
-            ),
-            (
-                "theo Thông tu 12/2023/TT-BTC;",
-                &[(DocumentKind::Circular, "12/2023/TT-BTC")],
-            ),
-            (
-                "căn cứ QUYET ĐINH số 15/QĐ-UBND",
-                &[(DocumentKind::Decision, "15/QĐ-UBND")],
-            ),
-            (
-                "Các Cong điện: số 007/CĐ-UBND",
-                &[(DocumentKind::Dispatch, "007/CĐ-UBND")],
-            ),
-            (
-                "thực hiện Chi thị 11 của Tỉnh ủy",
-                &[(DocumentKind::Directive, "11")],
-            ),
-            // Not "quy định tại nghi định" read as a regulation with two fillers.
-            (
-                "quy định tại Nghi định số 239/2025/NĐ-CP",
-                &[(DocumentKind::Decree, "239/2025/NĐ-CP")],
-            ),
-            // Not "kết luận số …" alone.
-            (
-                "triển khai Thông bao kết luận số 196-TB/TW",
-                &[(DocumentKind::Notice, "196-TB/TW")],
-            ),
-            // A damaged "luật" may end a law's name, as "luật" before "số" does.
-            (
-                "Luật Ban hành văn bản quy phạm pháp luât số 64/2025/QH15",
-                &[(DocumentKind::Law, "64/2025/QH15")],
-            ),
-            // The issuer stated before a damaged name in capitals ends there.
-            (
-                "Nghị định số 1/2024/NĐ-CP của Chính phủ và Thông tu 2/2024/TT-BTC",
-                &[
-                    (DocumentKind::Decree, "1/2024/NĐ-CP"),
-                    (DocumentKind::Circular, "2/2024/TT-BTC"),
-                ],
-            ),
-            ("Sở có 5 người; Điều 5 số 3; chi tiết 12/2024", &[]),
-            (
-                "Ke hoach 5 năm; quyết toán số 5; Kê hoach chuyển đổi số 2025",
-                &[],
-            ),
-            ("chi thi 5 lần", &[]),
-        ];
-        for (t, want) in cases {
+        for (t, want) in DAMAGED_NAMES {
             let f = find_all(t);
             let got: Vec<(DocumentKind, String)> = f
                 .iter()
@@ -1577,6 +1654,10 @@ mod tests {
         assert_eq!(f[0].issuer(), Some("Chính phủ"));
         let read = f[1].type_read().expect("a damaged name");
         assert_eq!(read.name, "thông tư");
+        // The damaged name is the first of a list's.
+        let list = find_all("Nghi định số 1/2020/NĐ-CP, số 2/2021/NĐ-CP của Chính phủ");
+        let read: Vec<bool> = list.iter().map(|f| f.type_read().is_some()).collect();
+        assert_eq!(read, [true, false]);
         let law = find_all("Luật Ban hành văn bản quy phạm pháp luât số 64/2025/QH15");
         assert_eq!(law[0].name(), Some("Ban hành văn bản quy phạm pháp luât"));
         assert!(law[0].type_read().is_none());

@@ -1503,18 +1503,47 @@ fn continues_into(
         return false;
     }
     let full_prev = prev.full.chars().count() >= profile.full_width;
-    // (Where blank lines part the paragraphs, a line that ends no sentence goes on into one
-    // in capitals however short it is: "… của Ban" / "Thường vụ Tỉnh ủy; …", a copy wrapped
-    // twice, or a short letter whose few lines tell no wrap width. Not over a page's
-    // furniture: the blank line that parted two paragraphs may stand beside it.)
-    let parted = profile.blank_parted && !over_page;
+    // (Not over a page's furniture: the blank line that parted two paragraphs may stand
+    // beside it.)
     if !(starts_lower(&next.full)
         || (profile.wrapped && (full_prev || ends_with_connective(&prev.full)))
-        || (parted && !opens_paragraph(&next.full)))
+        || (profile.blank_parted && !over_page && goes_on_where_parted(text_src, (prev, next))))
     {
         return false;
     }
     row_cells(text_src.sub(next.start()..next.end())).is_empty()
+}
+
+/// Where blank lines part the paragraphs, whether a line that ends no sentence goes on into
+/// the next line in capitals however short it is: "… ngày 13/8/2025 của Ban" / "Thường vụ
+/// Tỉnh ủy; …" (a copy wrapped twice), "d) Ủy ban nhân dân thành phố Hà" / "Nội, …" (a web
+/// copy's break), or a short letter whose few lines tell no wrap width. Not a line wholly in
+/// emphasis, a heading ("**Mục tiêu**"); not into a line that opens a paragraph ("Căn cứ …"),
+/// nor from one labelled line into another, fields one a line ("Đơn vị phối hợp: Sở Tư
+/// pháp" / "Thời gian thực hiện: Quý II năm 2026"). (A plain heading right above its
+/// paragraph reads as the paragraph's start.)
+fn goes_on_where_parted(text_src: &str, (prev, next): (&Line, &Line)) -> bool {
+    let raw = text_src.sub(prev.start()..prev.end()).trim();
+    let emphasized = ["**", "__"]
+        .iter()
+        .any(|e| raw.len() > 4 && raw.starts_with(e) && raw.ends_with(e));
+    let fields = labelled(&prev.full) && labelled(&next.full);
+    !emphasized && !fields && !opens_paragraph(&next.full)
+}
+
+/// Whether a line starts with a label and a colon ("Thời gian thực hiện: …"): one to six
+/// words, the first a capital's, no digit, before the colon.
+fn labelled(full: &str) -> bool {
+    let Some((label, _)) = full.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=6).contains(&words)
+        && label.len() <= 48
+        && label
+            .trim_start_matches(['*', '_'])
+            .starts_with(char::is_uppercase)
+        && !label.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a raw line's text ends with an emphasis run (`… Nội vụ**`, `… tết”...*`): the run
@@ -2139,6 +2168,24 @@ mod tests {
         let mut broken = Str::from("kinh tế -");
         join_text(&mut broken, "xã hội");
         assert_eq!(broken.as_str(), "kinh tế - xã hội");
+        // Fields one a line, and a heading in emphasis, part where they stand.
+        let fields = "Một.\n\nHai.\n\nBa.\n\nĐơn vị chủ trì: Sở Khoa học và Công nghệ\n\
+                      Đơn vị phối hợp: Sở Tư pháp\nThời gian thực hiện: Quý II năm 2026\n\n\
+                      **Mục tiêu**\nSở Y tế chủ trì triển khai.\n\nBốn.\n";
+        assert_eq!(
+            paras(fields),
+            [
+                "Một.",
+                "Hai.",
+                "Ba.",
+                "Đơn vị chủ trì: Sở Khoa học và Công nghệ",
+                "Đơn vị phối hợp: Sở Tư pháp",
+                "Thời gian thực hiện: Quý II năm 2026",
+                "Mục tiêu",
+                "Sở Y tế chủ trì triển khai.",
+                "Bốn."
+            ]
+        );
         let tight =
             "Mở đầu.\nThực hiện chỉ đạo của Ban\nThường vụ Tỉnh ủy giao.\nMột.\nHai.\nBa.\n";
         assert_eq!(

@@ -68,8 +68,9 @@ pub fn skeleton(word: &str) -> String {
         .collect()
 }
 
-/// Whether the skeleton of `word` (see [`skeleton`]) is `letters`, read without allocating.
-pub fn same_letters(word: &str, letters: &str) -> bool {
+/// The letters of the skeleton of `word` (see [`skeleton`]), one at a time, without
+/// allocating (an ASCII letter needs no table).
+fn skeleton_letters(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars()
         .filter(|&c| crate::is_alphanumeric(c))
         .map(|c| {
@@ -79,7 +80,11 @@ pub fn same_letters(word: &str, letters: &str) -> bool {
                 base_letter(c)
             }
         })
-        .eq(letters.chars())
+}
+
+/// Whether the skeleton of `word` (see [`skeleton`]) is `letters`, read without allocating.
+pub fn same_letters(word: &str, letters: &str) -> bool {
+    skeleton_letters(word).eq(letters.chars())
 }
 
 /// The skeleton of a short word in a fixed buffer (`None` when the word is longer).
@@ -94,13 +99,8 @@ impl Skeleton {
             buf: ['\0'; 40],
             len: 0,
         };
-        for c in word.chars().filter(|&c| crate::is_alphanumeric(c)) {
-            let slot = s.buf.get_mut(s.len)?;
-            *slot = if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                base_letter(c)
-            };
+        for c in skeleton_letters(word) {
+            *s.buf.get_mut(s.len)? = c;
             s.len += 1;
         }
         Some(s)
@@ -154,16 +154,7 @@ pub fn shares_first_letters(a: [Option<char>; 2], b: [Option<char>; 2]) -> bool 
 /// The first two letters of the skeleton of `word` (see [`skeleton`]; punctuation around
 /// the word does not count).
 pub fn first_letters(word: &str) -> [Option<char>; 2] {
-    let mut letters = word
-        .chars()
-        .filter(|&c| crate::is_alphanumeric(c))
-        .map(|c| {
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                base_letter(c)
-            }
-        });
+    let mut letters = skeleton_letters(word);
     [letters.next(), letters.next()]
 }
 
