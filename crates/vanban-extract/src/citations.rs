@@ -301,13 +301,23 @@ fn damaged_types(hay: &str, written: &str, from: usize) -> Vec<(usize, usize, &'
             Some(rest) => (rest, false),
             None => (before, !opens_full_symbol(hay.sub(i..))),
         };
-        let Some((start, name)) = damaged_type_before(words_end, bare) else {
+        // A law's name may stand between its type and "số" ("Luât Đất đai số 31/2024/QH15",
+        // a symbol of the National Assembly's).
+        let law_symbol = || vanban_text::window(hay, i, 16).contains("qh");
+        let found = damaged_type_before(words_end, bare)
+            .map(|(s, name)| (s, words_end.len(), name))
+            .or_else(|| {
+                after_so
+                    .filter(|_| law_symbol())
+                    .and_then(damaged_law_before)
+            });
+        let Some((start, end, name)) = found else {
             continue;
         };
-        if symbol_has_code(hay.sub(i..))
-            && written_as_name(written.sub(start..words_end.len()), bare)
+        let again = out.last().is_some_and(|&(s, _, _)| s == from + start);
+        if !again && symbol_has_code(hay.sub(i..)) && written_as_name(written.sub(start..end), bare)
         {
-            out.push((from + start, from + words_end.len(), name));
+            out.push((from + start, from + end, name));
         }
     }
     out
@@ -364,6 +374,36 @@ fn written_as_name(words: &str, bare: bool) -> bool {
         .any(|w| w.starts_with(char::is_uppercase) && !starts_a_name(w));
     let first_capital = words.starts_with(char::is_uppercase);
     (all_upper || !later_capital) && (!bare || first_capital)
+}
+
+/// A law's type a scan damaged ("luât", "bộ luat") up to fifteen words before the end of
+/// `t` (the words of a law's name, then "số"), within its clause and after any number: its
+/// start and end in `t` and the name it stands for.
+fn damaged_law_before(t: &str) -> Option<(usize, usize, &'static str)> {
+    let mut end = t.len();
+    for _ in 0..16 {
+        let head = t.sub(..end);
+        let start = head.trim_end_matches(|c: char| !SPACING.contains(&c)).len();
+        let word = head.sub(start..);
+        // (A number ends the name: it is another citation's.)
+        if word.contains([';', '.', ':', '(', ')']) || word.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if word != "luật" && vanban_text::loose::same_letters(word, "luat") {
+            let before = t.sub(..start).trim_end_matches(SPACING);
+            let bo = before.len() - before.trim_end_matches(vanban_text::is_alphabetic).len();
+            let code = before.len() - bo;
+            if bo > 0 && vanban_text::loose::same_letters(before.sub(code..), "bo") {
+                return Some((code, end, "bộ luật"));
+            }
+            return Some((start, end, "luật"));
+        }
+        end = head.sub(..start).trim_end_matches(SPACING).len();
+        if end == 0 {
+            return None;
+        }
+    }
+    None
 }
 
 /// The offsets of the ASCII digits in `b`, found eight bytes at a time (most bytes of a text
@@ -1563,7 +1603,22 @@ mod tests {
 
     /// Texts with type names a scan damaged (or words that only look so), and the citations
     /// read in them: (kind, number).
-    const DAMAGED_NAMES: [(&str, &[(DocumentKind, &str)]); 16] = [
+    const DAMAGED_NAMES: [(&str, &[(DocumentKind, &str)]); 18] = [
+        // A law's name between its damaged type and "số"; a number ends the look back.
+        (
+            "Căn cứ Luât Đất đai số 31/2024/QH15; Bộ luat Lao động số 45/2019/QH14",
+            &[
+                (DocumentKind::Law, "31/2024/QH15"),
+                (DocumentKind::Code, "45/2019/QH14"),
+            ],
+        ),
+        (
+            "của Luât Xây dựng số 50/2014/QH13 đã được sửa đổi theo Luật số 03/2016/QH14",
+            &[
+                (DocumentKind::Law, "50/2014/QH13"),
+                (DocumentKind::Law, "03/2016/QH14"),
+            ],
+        ),
         (
             "Thực hiện Nghi định số 68/2024/NĐ-CP ngày 25/6/2024.",
             &[(DocumentKind::Decree, "68/2024/NĐ-CP")],
