@@ -912,3 +912,27 @@ fn a_copy_wrapped_twice_keeps_its_relations_and_tasks() {
     assert!(rewritten > 60, "{rewritten}");
     assert!(differ.len() <= 19, "{} differ: {differ:?}", differ.len());
 }
+
+/// A citation read through a type name a scan damaged is reported where the citation stands,
+/// with the words as written and the name they were read as.
+#[test]
+fn a_damaged_type_name_is_reported_where_its_citation_stands() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nVề việc X\n\n\
+                Thực hiện Nghi định số 68/2024/NĐ-CP ngày 25/6/2024 của Chính phủ.\n";
+    let x = vanban::extract(&vanban::parse(text));
+    let infos: Vec<_> = x
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "ocr-tolerated")
+        .collect();
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(
+        infos[0]
+            .message
+            .contains("\"Nghi định\" read as \"Nghị định\""),
+        "{}",
+        infos[0].message
+    );
+    assert_eq!(x.citations.len(), 1);
+    assert_eq!(infos[0].span, x.citations[0].span);
+}

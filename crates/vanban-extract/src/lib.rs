@@ -257,12 +257,19 @@ fn types_read(
             continue;
         };
         let written = vanban_text::squash_spaces(text.sub(t.written.0..t.written.1));
+        // (The name as a citation writes it: "Nghị định".)
+        let mut name = t.name.chars();
+        let shown: String = name
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(name)
+            .collect();
         diagnostics.push(vanban_model::Diagnostic {
             code: codes::OCR_TOLERATED.to_owned(),
             severity: vanban_model::Severity::Info,
             message: format!(
-                "the type name \"{written}\" read as \"{}\" (a scan's lost or garbled tone marks)",
-                t.name
+                "the type name \"{written}\" read as \"{shown}\" (a scan's lost or garbled tone marks)"
             ),
             span: c.span,
         });
