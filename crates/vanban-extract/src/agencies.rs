@@ -1513,13 +1513,7 @@ mod tests {
             ]);
         }
         for w in NAME_WORDS.iter() {
-            let mut cs = w.chars();
-            let capital: String = cs
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(cs)
-                .collect();
+            let capital = vanban_text::fold::capitalized(w);
             texts.extend([capital.clone(), format!("{capital}, x"), w.to_string()]);
         }
         let (mut ends, mut seconds) = (0, 0);

@@ -391,10 +391,10 @@ fn damaged_law_before(t: &str) -> Option<(usize, usize, &'static str)> {
         }
         if word != "luật" && vanban_text::loose::same_letters(word, "luat") {
             let before = t.sub(..start).trim_end_matches(SPACING);
-            let bo = before.len() - before.trim_end_matches(vanban_text::is_alphabetic).len();
-            let code = before.len() - bo;
-            if bo > 0 && vanban_text::loose::same_letters(before.sub(code..), "bo") {
-                return Some((code, end, "bộ luật"));
+            let word_start = before.trim_end_matches(vanban_text::is_alphabetic).len();
+            let bo = before.sub(word_start..);
+            if !bo.is_empty() && vanban_text::loose::same_letters(bo, "bo") {
+                return Some((word_start, end, "bộ luật"));
             }
             return Some((start, end, "luật"));
         }
@@ -610,6 +610,7 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
     let spelt = type_names(after.sub(..end))
         .map(|(m, _)| m)
         .find(|&m| upper_at(m));
+    // (The flat copy is folded: written as it is, no bare number is looked at here.)
     let damaged = damaged_types(after, after, 0)
         .into_iter()
         .map(|(m, _, _)| m)

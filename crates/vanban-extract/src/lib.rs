@@ -258,13 +258,7 @@ fn types_read(
         };
         let written = vanban_text::squash_spaces(text.sub(t.written.0..t.written.1));
         // (The name as a citation writes it: "Nghị định".)
-        let mut name = t.name.chars();
-        let shown: String = name
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .chain(name)
-            .collect();
+        let shown = vanban_text::fold::capitalized(t.name);
         diagnostics.push(vanban_model::Diagnostic {
             code: codes::OCR_TOLERATED.to_owned(),
             severity: vanban_model::Severity::Info,

@@ -94,12 +94,12 @@ impl<'a> Ctx<'a> {
                 let (body, place) = (phrase.sub(..pos), phrase.sub(pos..));
                 return format!(
                     "{} {}",
-                    capitalize(&body.to_lowercase()),
+                    vanban_text::fold::capitalized(&body.to_lowercase()),
                     self.display_case(place.trim(), true)
                 );
             }
         }
-        capitalize(&lower)
+        vanban_text::fold::capitalized(&lower)
     }
 
     /// The upper-case `phrase` as the text writes it elsewhere in mixed case, as a whole
@@ -149,18 +149,10 @@ fn locality_case(lower: &str) -> String {
         if k < unit_len {
             out.push_str(w);
         } else {
-            out.push_str(&capitalize(w));
+            out.push_str(&vanban_text::fold::capitalized(w));
         }
     }
     out
-}
-
-fn capitalize(w: &str) -> String {
-    let mut cs = w.chars();
-    match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

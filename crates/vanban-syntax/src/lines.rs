@@ -1570,7 +1570,7 @@ fn opens_paragraph(full: &str) -> bool {
             .collect()
     });
     let t = full.trim_start_matches(['*', '_', ' ']);
-    // Only the line's start is folded (no opener is longer than that), and only when its
+    // Only as much of the line's start as the longest opener is folded, and only when its
     // first letter starts an opener: most lines are turned away on one letter.
     let Some(first) = t
         .chars()
@@ -1579,12 +1579,16 @@ fn opens_paragraph(full: &str) -> bool {
     else {
         return false;
     };
-    static FIRSTS: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| OPENERS.iter().filter_map(|o| o.chars().next()).collect());
-    if !FIRSTS.contains(&first) {
+    // (Their first letters, and the longest opener's length: folding keeps byte lengths.)
+    static FIRSTS: std::sync::LazyLock<(Vec<char>, usize)> = std::sync::LazyLock::new(|| {
+        let firsts = OPENERS.iter().filter_map(|o| o.chars().next()).collect();
+        (firsts, OPENERS.iter().map(|o| o.len()).max().unwrap_or(0))
+    });
+    let (firsts, longest) = &*FIRSTS;
+    if !firsts.contains(&first) {
         return false;
     }
-    let t = vanban_text::fold::fold_case(t.sub(..vanban_text::floor(t, 32)));
+    let t = vanban_text::fold::fold_case(t.sub(..vanban_text::floor(t, *longest)));
     OPENERS.iter().any(|o| t.starts_with(o))
 }
 
@@ -1672,14 +1676,7 @@ fn quote_balance_by_bytes(s: &str) -> i32 {
 fn join_text(text: &mut Str, next: &str) {
     // (A dash alone is a bullet, not a word broken at its hyphen.)
     let glue = text.len() > 1
-        && text
-            .chars()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .as_slice()
-            .first()
-            .is_some_and(|&c| c == '-' || c == '/')
+        && text.ends_with(['-', '/'])
         && !text.ends_with(" -")
         && !text.ends_with(" /");
     if !glue && !text.is_empty() {

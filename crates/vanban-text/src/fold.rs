@@ -357,6 +357,15 @@ fn ascii_by_groups(c: char) -> Option<char> {
         .map(|&(_, b)| b)
 }
 
+/// `w` with its first character in upper case ("nghị định" → "Nghị định").
+pub fn capitalized(w: &str) -> String {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
 /// `s` with every run of white space (line breaks included) made one space, and none at
 /// either end: "Sở  Tài\nchính " → "Sở Tài chính".
 pub fn squash_spaces(s: &str) -> String {
