@@ -85,7 +85,7 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     let mut i = from;
     let mut pending: Option<Cell> = None;
     while i < to {
-        let cells = line_cells(ctx, &lines[i], &mut pending, i + 1 < to);
+        let cells = line_cells(ctx, &lines[i], &mut pending, closed_soon(lines, i + 1, to));
         if cells.is_empty() {
             i += 1;
             continue;
@@ -103,10 +103,24 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     (reader.finish(ctx), end)
 }
 
+/// How many lines a bold run of the closing may wrap over ("**TM. ỦY BAN" / "NHÂN DÂN" /
+/// "TỈNH**" wraps over three).
+const EMPHASIS_WRAP: usize = 3;
+
+/// Whether a line among the next [`EMPHASIS_WRAP`] from `from` closes an emphasis run left
+/// open before it (it has an odd number of runs). A stray "*" that nothing closes
+/// ("(Sở Công Thương gửi văn bản đến các đơn vị)*;") opens no run: held open, it made the
+/// rest of the document — signature, appendices — one recipient.
+fn closed_soon(lines: &[Line], from: usize, to: usize) -> bool {
+    lines
+        .get(from..to.min(from + EMPHASIS_WRAP))
+        .is_some_and(|next| next.iter().any(|l| l.open_emphasis))
+}
+
 /// The cells of a closing line. A bold run wrapped over lines ("**T/M BỘ CHÍNH" / "TRỊ**", or
 /// "**KT. CHỦ TỊCH" / "**") is one cell: an open last cell waits in `pending` for the next
-/// line, when `more` lines follow.
-fn line_cells(ctx: &Ctx, l: &Line, pending: &mut Option<Cell>, more: bool) -> Vec<Cell> {
+/// line, when one of the next lines closes it (`closes`).
+fn line_cells(ctx: &Ctx, l: &Line, pending: &mut Option<Cell>, closes: bool) -> Vec<Cell> {
     // (A page number alone on its line, "3", where a PDF's page breaks the list.)
     let page_number = l.full.len() <= 3 && l.full.bytes().all(|b| b.is_ascii_digit());
     let skip = l.is_blankish()
@@ -128,7 +142,7 @@ fn line_cells(ctx: &Ctx, l: &Line, pending: &mut Option<Cell>, more: bool) -> Ve
         line_cells.insert(0, open);
     }
     let mut cells = merge_cells(line_cells);
-    if cells.last().is_some_and(|c| c.open_bold) && more {
+    if cells.last().is_some_and(|c| c.open_bold) && closes {
         *pending = cells.pop();
     }
     cells
@@ -377,6 +391,48 @@ mod tests {
         assert!(!wraps_into("BỘ TRƯỞNG", "THỨ TRƯỞNG"));
         assert!(!wraps_into("BAN THƯỜNG VỤ", "BÍ THƯ"));
         assert!(!wraps_into("BAN", "CHỦ TỊCH"));
+    }
+
+    /// An emphasis run opened by a stray "*" that no line near it closes holds nothing open:
+    /// the recipients after it, the signature and the attached regulation are read as
+    /// without the star (the rest of the document was one recipient). A run wrapped over
+    /// three lines is still one cell.
+    #[test]
+    fn a_stray_star_in_the_recipients_swallows_nothing() {
+        let doc = |note: &str| {
+            format!(
+                "ỦY BAN NHÂN DÂN TỈNH A\nSố: 27/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề an toàn điện\n\n\
+                 Điều 1. Ban hành kèm theo Quyết định này Quy định.\n\nNơi nhận:\n\
+                 - Bộ Công Thương;\n- Các đơn vị điện lực\n{note};\n- Trung tâm thông tin;\n\
+                 - Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\
+                 Nguyễn Thanh Bình\n\nQUY ĐỊNH\nQuản lý an toàn điện\n\
+                 (Ban hành kèm theo Quyết định số 27/2025/QĐ-UBND)\n\nĐiều 1. Phạm vi\n"
+            )
+        };
+        let read = |text: &str| {
+            let p = crate::parse(text);
+            let c = p.document.closing;
+            let names: Vec<String> = c.recipients.iter().map(|r| r.name.clone()).collect();
+            let signer = c.signature.and_then(|s| s.name);
+            (names, signer, p.document.appendices.len())
+        };
+        let clean = read(&doc("(Sở gửi văn bản)"));
+        assert_eq!(clean.0.len(), 3, "{clean:?}");
+        assert_eq!(clean.1.as_deref(), Some("Nguyễn Thanh Bình"));
+        assert_eq!(clean.2, 1);
+        assert_eq!(read(&doc("(Sở gửi văn bản)*")), clean);
+        assert_eq!(read(&doc("*(Sở gửi văn bản)*")), clean);
+        let wrapped = doc("(Sở gửi văn bản)").replace(
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
+            "**TM. ỦY BAN\nNHÂN DÂN\nTỈNH A**\nKT. CHỦ TỊCH",
+        );
+        let p = crate::parse(&wrapped);
+        let signature = p.document.closing.signature;
+        let first = signature.and_then(|s| s.authority.into_iter().next());
+        assert_eq!(
+            first.map(|a| a.of).as_deref(),
+            Some("ỦY BAN NHÂN DÂN TỈNH A")
+        );
     }
 
     #[test]
