@@ -343,9 +343,24 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         return line;
     }
     let (kind, rest) = classify_start(full);
+    if matches!(kind, LineKind::Marker(_)) && behind_empty_cell(trimmed) {
+        // "|      | – Tự do – Hạnh phúc** |": a grid table's cell wrapped onto the row's next
+        // line, in a column after an empty one. Its dash starts no list: read as one, it
+        // ended a header in mid-motto (the number, date, type and title were lost).
+        return line;
+    }
     line.kind = kind;
     line.set_clean_at(full.len() - rest.len());
     line
+}
+
+/// Whether a table row's text starts in a later column: the row's first cell is empty
+/// ("|   | …").
+fn behind_empty_cell(trimmed: &str) -> bool {
+    trimmed
+        .strip_prefix('|')
+        .and_then(|row| row.split_once('|'))
+        .is_some_and(|(first, _)| first.trim().is_empty())
 }
 
 /// "Nơi nhân:" (OCR of "Nơi nhận:"): the recipients' heading read loosely. Returns what
@@ -1754,6 +1769,31 @@ mod tests {
             found += usize::from(want);
         }
         assert!(found > 100, "{found}");
+    }
+
+    /// A grid table's cell wrapped onto the row's next line behind an empty cell starts no
+    /// list: the motto wrapped at "Độc lập" / "– Tự do – Hạnh phúc" ends no header (its
+    /// number, date, type and title were lost). A one-column row's dash still does.
+    #[test]
+    fn a_dash_behind_an_empty_cell_is_no_bullet() {
+        let header = "+------------+------------------------+\n\
+                      | **CHÍNH PHỦ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập |\n\
+                      |            | – Tự do – Hạnh phúc** |\n\
+                      +------------+------------------------+\n\
+                      | Số: 172/2025/NĐ-CP | *Hà Nội, ngày 30 tháng 6 năm 2025* |\n\
+                      +------------+------------------------+\n\n\
+                      **NGHỊ ĐỊNH**\n\n**Quy định về xử lý kỷ luật**\n\nĐiều 1. Phạm vi\n";
+        let h = crate::parse(header).document.header;
+        assert_eq!(
+            h.number.map(|n| n.normalized).as_deref(),
+            Some("172/2025/NĐ-CP")
+        );
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2025-06-30"));
+        assert_eq!(h.title.as_deref(), Some("Quy định về xử lý kỷ luật"));
+        let lines = classify("|   | – Tự do |\n| - Bộ Công Thương; |\n|   |\n");
+        assert_eq!(lines[0].kind, LineKind::Text);
+        assert!(lines[1].marker().is_some());
+        assert_eq!(lines[2].kind, LineKind::Pipe);
     }
 
     /// Lines are cut at each line feed, with no empty line after a final one, as `split`
