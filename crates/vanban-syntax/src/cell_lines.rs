@@ -6,7 +6,7 @@
 
 use vanban_text::Sub;
 
-use crate::line::Line;
+use crate::line::{page_break_end, Line};
 use crate::tables::{is_head, TableRow};
 
 /// Most header cells, and most lines a row may hold, before the run is not read as a table.
@@ -146,6 +146,11 @@ fn row_lines(
     let mut blanks = 0;
     let mut j = k;
     while j < to && !is_next(&lines[j]) {
+        if let Some(after) = page_break_end(lines, j, to) {
+            // A page break inside the row: no blank line of it counts.
+            j = after;
+            continue;
+        }
         let line = &lines[j];
         if line.is_blankish() {
             blanks += 1;
@@ -168,10 +173,15 @@ fn row_lines(
 /// The first line at or after `k` that is neither blank nor (for tab rows) a tab line is not
 /// skipped: blank lines are, tab lines are kept as row starts.
 fn skip_blank(src: &str, lines: &[Line], mut k: usize, to: usize) -> usize {
-    while k < to && lines[k].is_blankish() && !tab_only(src, &lines[k]) {
-        k += 1;
+    loop {
+        if let Some(after) = page_break_end(lines, k, to) {
+            k = after;
+        } else if k < to && lines[k].is_blankish() && !tab_only(src, &lines[k]) {
+            k += 1;
+        } else {
+            return k;
+        }
     }
-    k
 }
 
 #[cfg(test)]
@@ -218,6 +228,19 @@ mod tests {
                 " | Xây dựng bài kiểm tra | Đỗ Văn A; Vũ Thị B | ",
             ]
         );
+    }
+
+    /// A page marker between blank lines, between rows or inside one, parts nothing.
+    #[test]
+    fn a_page_break_inside_a_table_parts_nothing() {
+        let text = "TT\nTên nhiệm vụ\nChủ trì\nPhối hợp\n\n1\nRà soát.\nSở Nội vụ\nCác sở\n\n\
+                    2\nBáo cáo.\nSở Tư pháp\nCác sở\n\n3\nTổng kết.\nSở Tài chính\nCác sở\n\n";
+        let whole = rows(text);
+        assert_eq!(whole.len(), 4, "{whole:?}");
+        for at in ["Các sở\n\n", "Báo cáo.\n"] {
+            let broken = text.replacen(at, &format!("{at}\n<!-- page 7 -->\n\n"), 1);
+            assert_eq!(rows(&broken), whole, "{broken}");
+        }
     }
 
     #[test]

@@ -208,6 +208,29 @@ impl Line {
     }
 }
 
+/// Whether a line is page furniture: a page header or marker, a page number, a signature
+/// stamp.
+pub(crate) fn is_furniture(l: &Line) -> bool {
+    matches!(
+        l.kind,
+        LineKind::PageHeader | LineKind::PageNumber | LineKind::Stamp
+    )
+}
+
+/// Where a page break that starts at line `i` ends: the line after a run of blank lines and
+/// page furniture that holds some furniture (blank lines, a page marker, blank lines). `None`
+/// when the run at `i` is blank lines only, or `i` is neither blank nor furniture. Readers
+/// of tables step over such a run as over nothing: a page break falls anywhere in a table.
+pub(crate) fn page_break_end(lines: &[Line], i: usize, to: usize) -> Option<usize> {
+    let run = lines
+        .get(i..to)?
+        .iter()
+        .take_while(|l| l.kind == LineKind::Blank || is_furniture(l))
+        .count();
+    let furniture = lines.get(i..i + run)?.iter().any(is_furniture);
+    furniture.then_some(i + run)
+}
+
 /// What the line pass saw in a document: the passes after it that look for rare lines (page
 /// numbers, stamps, keywords alone on their line, misread markers, tables, a closing) are
 /// skipped when none of their lines is there. Each such pass walks every line record, 72 bytes

@@ -2,7 +2,7 @@
 //! where a row ends (or where a cell is empty). The header row fixes the number of columns;
 //! an empty cell is told from a row end by that count and by what the next cell looks like.
 
-use crate::line::{Line, LineKind};
+use crate::line::{page_break_end, Line, LineKind};
 
 /// One rebuilt row: the lines it covers and its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,15 @@ fn header_ahead(lines: &[Line], start: usize, to: usize) -> bool {
     let mut cells = 0;
     let mut cell_lines = 0;
     let mut last_pipe = true;
-    for l in lines.iter().take(to).skip(start + 1).take(60) {
+    let mut k = start + 1;
+    let mut looked = 0;
+    while let Some(l) = lines.get(k).filter(|_| k < to && looked < 60) {
+        looked += 1;
+        if let Some(end) = page_break_end(lines, k, to) {
+            k = end;
+            continue;
+        }
+        k += 1;
         if l.kind == LineKind::Pipe {
             if last_pipe {
                 return cells >= 2;
@@ -87,6 +95,11 @@ fn tokenize(lines: &[Line], start: usize, to: usize) -> (Vec<Token>, usize) {
     let mut last_was_pipe = true;
     let mut i = start + 1;
     while i < to {
+        if let Some(end) = page_break_end(lines, i, to) {
+            // A page break inside the table: no cell, no row end.
+            i = end;
+            continue;
+        }
         let l = &lines[i];
         match l.kind {
             LineKind::Pipe => {
@@ -292,6 +305,33 @@ mod tests {
         for cell in ["T", "STTT", "1", "Số", "số  tt", "Nội dung", "-", ""] {
             assert!(!super::is_head(cell), "{cell:?}");
         }
+    }
+
+    /// A page break inside a table of one cell at a time (blank lines around a page marker,
+    /// as a scan's or a PDF's copy puts one wherever a page ends) is stepped over: the rows
+    /// are those of the table without it (a plan's appendix lost 19 tasks so).
+    #[test]
+    fn a_page_break_inside_a_pipe_table_parts_nothing() {
+        let rows = |text: &str| {
+            let lines = crate::lines::classify(text);
+            super::pipe_tables(&lines, 0, lines.len())
+                .into_iter()
+                .map(|r| r.cells.join(" | "))
+                .collect::<Vec<_>>()
+        };
+        let table = "|\nTT\n|\nNội dung\n|\nCHỦ TRÌ\n|\nPHỐI HỢP\n|\n|\n1\n|\nRà soát\n|\n\
+                     Sở Tài chính\n|\nSở Nội vụ\n|\n|\n2\n|\nBáo cáo\n|\nSở Tư pháp\n|\nCác sở\n|\n|\n";
+        let whole = rows(table);
+        assert_eq!(whole.len(), 3, "{whole:?}");
+        for marker in ["<!-- page 15 -->", "--- Trang 15 ---"] {
+            for at in ["Nội dung\n|\n", "Sở Tài chính\n|\n", "Sở Nội vụ\n|\n|\n"] {
+                let broken = table.replacen(at, &format!("{at}\n{marker}\n\n"), 1);
+                assert_eq!(rows(&broken), whole, "{broken}");
+            }
+        }
+        // Blank lines alone still end a table.
+        let ended = table.replacen("Sở Nội vụ\n|\n|\n", "Sở Nội vụ\n|\n|\n\n\n", 1);
+        assert_eq!(rows(&ended).len(), 2);
     }
 
     fn ids(nodes: &[Node], out: &mut Vec<String>) {
