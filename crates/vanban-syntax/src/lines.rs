@@ -51,6 +51,9 @@ pub(crate) fn classify_seen(text: &str) -> (Vec<Line>, Seen) {
     if seen.items {
         unmark_wrapped_references(&mut lines);
     }
+    if seen.markup {
+        unmark_cells_behind_empty(text, &mut lines);
+    }
     if seen.digits {
         mark_page_numbers(&mut lines);
     }
@@ -343,15 +346,30 @@ fn classify_line(raw: &str, start: usize, end: usize) -> Line {
         return line;
     }
     let (kind, rest) = classify_start(full);
-    if matches!(kind, LineKind::Marker(_)) && behind_empty_cell(trimmed) {
-        // "|      | – Tự do – Hạnh phúc** |": a grid table's cell wrapped onto the row's next
-        // line, in a column after an empty one. Its dash starts no list: read as one, it
-        // ended a header in mid-motto (the number, date, type and title were lost).
-        return line;
-    }
+    // "|      | – Tự do – Hạnh phúc** |": a grid table's cell wrapped onto the row's next
+    // line, in a column after an empty one. Its dash starts no list: read as one, it ended a
+    // header in mid-motto (the number, date, type and title were lost). (The first byte
+    // first: asked of every line, the whole test cost 30 instructions a line.)
     line.kind = kind;
     line.set_clean_at(full.len() - rest.len());
     line
+}
+
+/// "|      | – Tự do – Hạnh phúc** |": a grid table's cell wrapped onto the row's next line,
+/// in a column after an empty one. Its dash starts no list: read as one, it ended a header in
+/// mid-motto (the number, date, type and title were lost). (A pass of its own, run where a
+/// line had markup — a table's pipes are: asked in the line pass, the test cost a million
+/// bullets 25 instructions a line.)
+fn unmark_cells_behind_empty(text: &str, lines: &mut [Line]) {
+    for line in lines
+        .iter_mut()
+        .filter(|l| l.had_markup && l.marker().is_some())
+    {
+        if behind_empty_cell(vanban_text::trim(text.sub(line.start()..line.end()))) {
+            line.kind = LineKind::Text;
+            line.set_clean_at(0);
+        }
+    }
 }
 
 /// Whether a table row's text starts in a later column: the row's first cell is empty
@@ -480,11 +498,37 @@ fn is_page_marker(full: &str) -> bool {
                     .is_some_and(|end| end.eq_ignore_ascii_case(x))
         });
     if !named {
-        return false;
+        return is_page_number_line(t);
     }
     // Then the page number, which OCR may garble ("7", "1 0", "K)", "§").
     let rest: Vec<&str> = words.take(3).collect();
     rest.len() <= 2 && rest.iter().all(|w| w.chars().count() <= 3)
+}
+
+/// A page number as printed on its own line: "- 12 -" (a dash on each side), "Trang 3",
+/// "Trang 3/10". (Read as a bullet, "- 12 -" cut a signature block in two.)
+fn is_page_number_line(t: &str) -> bool {
+    // (Every such line is three bytes or more and starts with one of these bytes: a bullet
+    // "-" or a sentence is ruled out at once.)
+    if t.len() < 3 || !matches!(t.as_bytes()[0], b'-' | 0xE2 | b'T' | b't') {
+        return false;
+    }
+    let number = |n: &str| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit());
+    let dashed = ["-", "–", "—"].iter().find_map(|d| {
+        let inner = t.strip_prefix(d)?.strip_suffix(d)?.trim();
+        Some(number(inner))
+    });
+    if dashed == Some(true) {
+        return true;
+    }
+    let Some(rest) = ["Trang ", "trang ", "TRANG "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    else {
+        return false;
+    };
+    let (page, of) = rest.split_once('/').unwrap_or((rest, "1"));
+    number(page.trim()) && number(of.trim())
 }
 
 /// A rule: three or more of "-", "_", "=", "." only, or a lone "*" (Party header star; OCR
@@ -1794,6 +1838,35 @@ mod tests {
         assert_eq!(lines[0].kind, LineKind::Text);
         assert!(lines[1].marker().is_some());
         assert_eq!(lines[2].kind, LineKind::Pipe);
+    }
+
+    /// Page numbers printed on their own line in the shapes copies print them are page
+    /// furniture; a bullet or a sentence that starts so is not.
+    #[test]
+    fn page_numbers_in_their_printed_shapes() {
+        for t in [
+            "- 12 -",
+            "-12-",
+            "– 3 –",
+            "— 7 —",
+            "Trang 3",
+            "Trang 3/10",
+            "TRANG 2 / 9",
+        ] {
+            assert!(is_page_number_line(t), "{t:?}");
+            assert_eq!(classify(t)[0].kind, LineKind::PageHeader, "{t:?}");
+        }
+        for t in [
+            "- 12 tháng -",
+            "- -",
+            "-",
+            "- 12345 -",
+            "Trang chủ",
+            "Trang 3 của",
+            "- 2",
+        ] {
+            assert!(!is_page_number_line(t), "{t:?}");
+        }
     }
 
     /// Lines are cut at each line feed, with no empty line after a final one, as `split`

@@ -141,7 +141,7 @@ fn lower_closing(
             let n = ctx.lines.len();
             let (closing, end) = closing::read(ctx, c0, n);
             doc.closing = closing;
-            let a0 = skip_to_content(ctx.lines, end);
+            let a0 = past_letterless(ctx.lines, skip_to_content(ctx.lines, end));
             doc.closing.span = Some(ctx.span(ctx.line_start(c0), ctx.line_start(a0)));
             a0
         }
@@ -559,6 +559,29 @@ fn extra(ctx: &Ctx, from: usize, to: usize) -> Extra {
     Extra {
         text,
         span: ctx.span(ctx.line_start(from), ctx.line_start(to)),
+    }
+}
+
+/// Line `i`, or the appendix heading after up to three short lines with no letter at `i`
+/// (a page number the classifier left as text, "……", a lone quote mark) between the closing
+/// and an appendix: such a line made the appendix trailing text (its tasks were lost). The
+/// lines stay in the closing's span.
+fn past_letterless(lines: &[Line], i: usize) -> usize {
+    let letterless = |l: &Line| {
+        l.marker().is_none()
+            && l.full.chars().count() <= 12
+            && !l.full.chars().any(char::is_alphabetic)
+    };
+    let mut k = i;
+    for _ in 0..3 {
+        match lines.get(k) {
+            Some(l) if letterless(l) => k = skip_to_content(lines, k + 1),
+            _ => break,
+        }
+    }
+    match k > i && k < lines.len() && appendix_heading(lines, k) {
+        true => k,
+        false => i,
     }
 }
 
@@ -1561,6 +1584,44 @@ mod paragraph_tests {
             let lines = lines::classify(text);
             assert_eq!(appendix_heading(&lines, 0), heads, "{text}");
         }
+    }
+
+    /// A line with no letter between the signature and an appendix (a page number left as
+    /// text, "……", a lone quote mark) or a page number in any of its printed shapes inside
+    /// the signature keeps the appendix and the signature whole; the appendix was trailing
+    /// text and its tasks were lost.
+    #[test]
+    fn a_page_number_after_the_signature_keeps_the_appendix() {
+        let doc = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nKẾ HOẠCH\nVề rà soát\n\
+                   I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì.\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\n\
+                   TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nPHỤ LỤC\n\
+                   DANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 12/KH-UBND)\n1. Sở Tư pháp chủ trì.\n";
+        let read = |text: &str| {
+            let d = crate::parse(text).document;
+            let signature = d.closing.signature.map(|s| s.lines);
+            (signature, d.appendices.len(), d.trailing.is_some())
+        };
+        let whole = read(doc);
+        assert_eq!(whole.1, 1);
+        assert_eq!(whole.0.as_ref().map(Vec::len), Some(4));
+        for stray in [
+            "2",
+            "- 2 -",
+            "– 14 –",
+            "Trang 3/10",
+            "……",
+            "“",
+            "_",
+            "12\n\n3",
+        ] {
+            for at in ["Nguyễn Văn A\n", "KT. CHỦ TỊCH\n"] {
+                let text = doc.replacen(at, &format!("{at}{stray}\n"), 1);
+                assert_eq!(read(&text), whole, "{text}");
+            }
+        }
+        // A line with words there is still trailing text, not skipped.
+        let worded = doc.replacen("Nguyễn Văn A\n", "Nguyễn Văn A\nGhi chú thêm\n", 1);
+        assert_eq!(read(&worded).1, 0);
     }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends
