@@ -117,17 +117,23 @@ fn closed_soon(lines: &[Line], from: usize, to: usize) -> bool {
         .is_some_and(|next| next.iter().any(|l| l.open_emphasis))
 }
 
+/// Whether the closing's reader passes over a line: blank, page furniture, a rule, a page
+/// number alone on its line ("3", where a PDF's page breaks the list), a line with no letter
+/// or digit (a lone "-" or "*").
+pub(crate) fn passed_over(l: &Line) -> bool {
+    let page_number = l.full.len() <= 3 && l.full.bytes().all(|b| b.is_ascii_digit());
+    l.is_blankish()
+        || l.is_noise()
+        || page_number
+        || l.kind == LineKind::Rule
+        || l.full.chars().all(|c| !c.is_alphanumeric())
+}
+
 /// The cells of a closing line. A bold run wrapped over lines ("**T/M BỘ CHÍNH" / "TRỊ**", or
 /// "**KT. CHỦ TỊCH" / "**") is one cell: an open last cell waits in `pending` for the next
 /// line, when one of the next lines closes it (`closes`).
 fn line_cells(ctx: &Ctx, l: &Line, pending: &mut Option<Cell>, closes: bool) -> Vec<Cell> {
-    // (A page number alone on its line, "3", where a PDF's page breaks the list.)
-    let page_number = l.full.len() <= 3 && l.full.bytes().all(|b| b.is_ascii_digit());
-    let skip = l.is_blankish()
-        || l.is_noise()
-        || page_number
-        || l.kind == LineKind::Rule
-        || l.full.chars().all(|c| !c.is_alphanumeric());
+    let skip = passed_over(l);
     let mut line_cells = if skip {
         Vec::new()
     } else {

@@ -606,7 +606,11 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
     let recipients = (from..lines.len()).find(|&i| match lines[i].kind {
         LineKind::RecipientsStart => {
             let rest = lines[i].clean().trim_start_matches(':').trim();
-            let next = skip_to_content(lines, i + 1);
+            // (Past what the closing's reader passes over: a lone "-" or "*" or a page
+            // number under the heading left the recipients in the body.)
+            let next = (i + 1..lines.len())
+                .find(|&k| !closing::passed_over(&lines[k]))
+                .unwrap_or(lines.len());
             // A recipient beside the heading is a bullet or a name ("Nơi nhận: - Như trên;",
             // "Nơi nhận: Như Điều 3;"); prose about recipients wrapped to a line's start is not
             // ("Nơi nhận văn bản trình bày góc phải, …", "Nơi nhận: ghi ở góc trái …" in a
@@ -1622,6 +1626,27 @@ mod paragraph_tests {
         // A line with words there is still trailing text, not skipped.
         let worded = doc.replacen("Nguyễn Văn A\n", "Nguyễn Văn A\nGhi chú thêm\n", 1);
         assert_eq!(read(&worded).1, 0);
+    }
+
+    /// A line the closing's reader passes over (a lone "-", "*", "—", a page number) right
+    /// under "Nơi nhận:" keeps the recipients in the closing; they were left in the body
+    /// and the closing had none.
+    #[test]
+    fn a_stray_line_under_the_recipients_heading_keeps_the_recipients() {
+        let doc = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nKẾ HOẠCH\nVề rà soát\n\
+                   I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì.\nNơi nhận:\n- Bộ Nội vụ;\n- Sở Tư pháp;\n\
+                   - Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n";
+        let read = |text: &str| {
+            let d = crate::parse(text).document;
+            let names: Vec<String> = d.closing.recipients.into_iter().map(|r| r.name).collect();
+            (names, d.closing.archive.is_some())
+        };
+        let whole = read(doc);
+        assert_eq!(whole.0.len(), 2, "{whole:?}");
+        for stray in ["-", "*", "—", "12", "\n-\n"] {
+            let text = doc.replacen("Nơi nhận:\n", &format!("Nơi nhận:\n{stray}\n"), 1);
+            assert_eq!(read(&text), whole, "{text}");
+        }
     }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends
