@@ -960,6 +960,19 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
 }
 
 /// "Kính gửi:" and its addressees: one line, or "-" items until one ends with ".".
+/// Whether `line` goes on with the addressee before it: it starts in lower case ("trực
+/// thuộc Trung ương"), or the addressee ends with a comma ("… Đài tiếng nói Việt Nam," /
+/// "Thông tấn xã Việt Nam;", "Ủy ban nhân dân các xã," / "phường."), or, past the heading's
+/// own line (`later`), it is a short piece of a name ("Cai;") that opens nothing. A long
+/// line in capitals is the letter's first sentence ("Trả lời Công văn số …"): taken as the
+/// rest of a wrapped addressee, it and the sentences after it were read as the name.
+fn wraps_addressee(last: Option<&(String, usize, usize)>, line: &str, later: bool) -> bool {
+    let after_comma = last.is_some_and(|(t, _, _)| t.trim_end().ends_with(','));
+    starts_lower(line)
+        || after_comma
+        || (later && line.chars().count() <= 40 && !starts_opening(line))
+}
+
 fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
     let lines = ctx.lines;
     let n = lines.len();
@@ -996,12 +1009,10 @@ fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
             items.push((l.clean().to_owned(), l.start(), l.end()));
         } else if l.kind == LineKind::Text
             && !starts_preamble(&l.full)
-            // (An item wrapped after a comma goes on too: "… Đài tiếng nói Việt Nam," /
-            // "Thông tấn xã Việt Nam;", "Ủy ban nhân dân các xã," / "phường.")
             && items
                 .last()
                 .is_some_and(|(t, _, _)| !t.trim_end().ends_with([';', '.']))
-            && (j > k + 1 || starts_lower(&l.full))
+            && wraps_addressee(items.last(), &l.full, j > k + 1)
         {
             if let Some(last) = items.last_mut() {
                 last.0.push(' ');
@@ -1305,6 +1316,39 @@ mod tests {
             crate::header_grammar::date_in("Ngày 1 tháng 2 năm 2020, ngày 3 tháng 4 năm 2021")
                 .expect("a date");
         assert_eq!(at, 0);
+    }
+
+    /// An addressee wrapped onto a second line keeps its own lines: the letter's first
+    /// sentence after it, in capitals and long, is no part of the name (it and every
+    /// sentence up to one ending with a full stop were, their citations with them); a short
+    /// piece of a name in capitals still goes on.
+    #[test]
+    fn a_wrapped_addressee_stops_before_the_first_sentence() {
+        let head = "BỘ CÔNG THƯƠNG\nCỤC HÓA CHẤT\nSố: 597/HC-QLHC\nV/v cấp giấy phép\n\
+                    Hà Nội, ngày 27 tháng 3 năm 2026\n";
+        let body = "Trả lời Công văn số 1012/SCT-KYATMT ngày 09 tháng 3 năm 2026 của Sở Công \
+                    Thương, Cục Hóa chất có ý kiến như sau:\nKhoản 1 Điều 12 Luật Hóa chất \
+                    số 69/2025/QH15 quy định việc xuất khẩu.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n";
+        for (list, want) in [
+            (
+                "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\ntrực thuộc Trung ương\n",
+                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+            ),
+            (
+                "Kính gửi:\n- Ủy ban nhân dân tỉnh Lào\nCai\n",
+                "Ủy ban nhân dân tỉnh Lào Cai",
+            ),
+        ] {
+            let parsed = crate::parse(&format!("{head}{list}{body}"));
+            let got: Vec<&str> = parsed
+                .document
+                .header
+                .addressees
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect();
+            assert_eq!(got, [want], "{list}");
+        }
     }
 
     /// An addressee wrapped after a comma goes on into the next line, in capitals or not; the
