@@ -616,6 +616,13 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
             // ("Nơi nhận văn bản trình bày góc phải, …", "Nơi nhận: ghi ở góc trái …" in a
             // guide to document format).
             let beside = rest.starts_with(|c: char| c == '-' || c.is_uppercase());
+            // A sentence about recipients has no colon after the words ("Nơi nhận kế hoạch
+            // này có trách nhiệm phổ biến …:" over a list of tasks made the rest of the
+            // document the closing).
+            let colon = lines[i].full.sub(..lines[i].clean_at()).contains(':');
+            if !colon && rest.starts_with(char::is_lowercase) {
+                return false;
+            }
             beside && rest.chars().count() < 60
                 || lines.get(next).is_some_and(|l| {
                     l.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
@@ -644,7 +651,7 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
         None => {
             let Some(last) = (from..lines.len())
                 .rev()
-                .find(|&i| lines[i].kind == LineKind::Authority)
+                .find(|&i| lines[i].kind == LineKind::Authority && signs(lines, i))
             else {
                 // A "Nơi nhận" block flattened into one line by a web copy, without its heading.
                 let flat =
@@ -661,6 +668,21 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
             Some(skip_to_content(lines, start).min(last))
         }
     }
+}
+
+/// Whether authority line `i` opens a signature block: it is no sentence (a line of 80
+/// characters or more, or one ending with a full stop: "KT. Bộ trưởng, Thứ trưởng Bộ Nội vụ
+/// chủ trì …") and no marked line follows its run of authority lines (a "TM. …" line among
+/// a law's articles, say in an example, made the rest of the law its closing).
+fn signs(lines: &[Line], i: usize) -> bool {
+    let text = lines[i].full.trim_end();
+    if text.chars().count() >= 80 || text.ends_with('.') {
+        return false;
+    }
+    // (A dozen lines at most: thousands of authority lines are each asked.)
+    let after = (i + 1..lines.len().min(i + 12))
+        .find(|&k| !(lines[k].kind == LineKind::Authority || closing::passed_over(&lines[k])));
+    after.is_none_or(|k| lines[k].marker().is_none())
 }
 
 /// A signature with no authority prefix at the end of the text: a short upper-case title
@@ -1646,6 +1668,65 @@ mod paragraph_tests {
         for stray in ["-", "*", "—", "12", "\n-\n"] {
             let text = doc.replacen("Nơi nhận:\n", &format!("Nơi nhận:\n{stray}\n"), 1);
             assert_eq!(read(&text), whole, "{text}");
+        }
+    }
+
+    /// Body lines that look like a closing's marks do not start the closing: a sentence that
+    /// begins "Nơi nhận" without a colon over a list of tasks, a "TM. …" line among a law's
+    /// articles, a sentence that begins "KT." (each made the rest of the document the
+    /// closing: its tasks, and the real signature, were lost).
+    #[test]
+    fn closing_marks_inside_the_body_start_no_closing() {
+        let plan = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nKẾ HOẠCH\nVề rà soát\n\
+                    I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì tập huấn.\n2. Sở Tư pháp chủ trì rà soát.\n\
+                    Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n";
+        let law = "QUỐC HỘI\nLuật số: 84/2025/QH15\nLUẬT\nTHANH TRA\nĐiều 1. Phạm vi\n\
+                   Luật này quy định về thanh tra.\nĐiều 2. Trách nhiệm\n\
+                   1. Bộ Nội vụ chủ trì hướng dẫn thi hành Luật này.\n\
+                   2. Bộ Tài chính bảo đảm kinh phí.\nĐiều 3. Hiệu lực\n\
+                   Luật này có hiệu lực từ ngày 01 tháng 7 năm 2025.\nCHỦ TỊCH QUỐC HỘI\n\
+                   Trần Thanh Mẫn\n";
+        let read = |text: &str| {
+            let d = crate::parse(text).document;
+            let nodes = d.nodes().count();
+            let signature = d.closing.signature.map(|s| s.lines);
+            (signature, d.closing.recipients.len(), nodes)
+        };
+        let cases = [
+            (
+                plan,
+                "1. Sở Nội vụ chủ trì tập huấn.\n2. Sở Tư pháp chủ trì rà soát.\n",
+                "Nơi nhận kế hoạch này có trách nhiệm phổ biến:\n- Sở Nội vụ chủ trì tập huấn.\n\
+                 - Sở Tư pháp chủ trì rà soát.\n",
+            ),
+            (
+                law,
+                "Điều 2. Trách nhiệm\n",
+                "TM. ỦY BAN NHÂN DÂN\nĐiều 2. Trách nhiệm\n",
+            ),
+            (
+                law,
+                "1. Bộ Nội vụ chủ trì",
+                "KT. Bộ trưởng, Thứ trưởng Bộ Nội vụ chủ trì",
+            ),
+            (
+                law,
+                "Luật này có hiệu lực",
+                "KT. Bộ trưởng ký văn bản hướng dẫn; Luật này có hiệu lực",
+            ),
+        ];
+        for (doc, from, to) in cases {
+            let whole = read(doc);
+            assert!(whole.0.is_some(), "{doc}");
+            let text = doc.replacen(from, to, 1);
+            let got = read(&text);
+            assert_eq!((&got.0, got.1), (&whole.0, whole.1), "{text}");
+            assert!(
+                got.2 + 1 >= whole.2,
+                "{text}: {} nodes, {} before",
+                got.2,
+                whole.2
+            );
         }
     }
 
