@@ -171,35 +171,58 @@ fn mark_signature_names(lines: &mut [Line]) {
 /// whose values follow one another (n, n + 1) between 15 and 200 lines apart. A row number of
 /// a table stands closer to the next one; a lone number with no neighbour in the series stays
 /// text.
+///
+/// A PDF's text layer puts a form feed before the number and no blank line after it (the
+/// page's text goes on at once, often in mid-sentence) or the page's last line right above
+/// it: a number with a blank line on one side only is a page number when it is in a run of
+/// three (n − 1, n, n + 1 or n, n + 1,
+/// n + 2). Read as text it was glued into the sentence it broke ("Sở Giáo dục và Đào 2 tạo").
 fn mark_page_numbers(lines: &mut [Line]) {
     let blank = |l: Option<&Line>| l.is_none_or(|l| l.kind == LineKind::Blank);
-    let candidates: Vec<(usize, u32)> = (0..lines.len())
-        .filter(|&i| {
-            lines[i].kind == LineKind::Digits
-                && lines[i].full.len() <= 3
-                && blank(i.checked_sub(1).map(|p| &lines[p]))
-                && blank(lines.get(i + 1))
+    // (line, value, blank on both sides)
+    let candidates: Vec<(usize, u32, bool)> = (0..lines.len())
+        .filter(|&i| lines[i].kind == LineKind::Digits && lines[i].full.len() <= 3)
+        .filter_map(|i| {
+            let before = blank(i.checked_sub(1).map(|p| &lines[p]));
+            let after = blank(lines.get(i + 1));
+            let v = lines[i].full.parse().ok()?;
+            // (A number beside a page header is that header's: `mark_furniture` keeps it.)
+            let beside_header = i
+                .checked_sub(1)
+                .is_some_and(|p| lines[p].kind == LineKind::PageHeader)
+                || lines
+                    .iter()
+                    .skip(i + 1)
+                    .take(2)
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| l.kind == LineKind::PageHeader);
+            ((before || after) && !beside_header).then_some((i, v, before && after))
         })
-        .filter_map(|i| Some((i, lines[i].full.parse().ok()?)))
         .collect();
-    let mut page = vec![false; candidates.len()];
+    // The next page of each candidate, and the one before it.
+    let mut next = vec![None; candidates.len()];
+    let mut prev = vec![None; candidates.len()];
     for a in 0..candidates.len() {
-        let (i, v) = candidates[a];
+        let (i, v, _) = candidates[a];
         // Candidates are in line order: look ahead within the distance a page can span.
         for b in a + 1..candidates.len() {
-            let (j, w) = candidates[b];
+            let (j, w, _) = candidates[b];
             if j - i > 200 {
                 break;
             }
             if j - i >= 15 && w == v + 1 {
-                page[a] = true;
-                page[b] = true;
+                next[a] = Some(b);
+                prev[b] = prev[b].or(Some(a));
                 break;
             }
         }
     }
-    for (&(i, _), &p) in candidates.iter().zip(&page) {
-        if p {
+    for (a, &(i, _, both)) in candidates.iter().enumerate() {
+        let linked = next[a].is_some() || prev[a].is_some();
+        let in_three = (prev[a].is_some() && next[a].is_some())
+            || next[a].and_then(|b| next[b]).is_some()
+            || prev[a].and_then(|b| prev[b]).is_some();
+        if (both && linked) || in_three {
             lines[i].kind = LineKind::PageNumber;
         }
     }
@@ -2543,6 +2566,44 @@ mod tests {
         let table = "1\n\nSở Tài chính\n\n2\n\nSở Nội vụ\n\n3\n\nSở Y tế\n";
         let lines = classify(&format!("{para}\n{table}\n7\n\n{para}"));
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+    }
+
+    /// A PDF's page numbers with a blank line on one side only (a form feed before the
+    /// number, or the page's last line right above it) are page numbers in a run of three,
+    /// and the sentence they broke is one paragraph again; two such numbers, or a page
+    /// header's number, are not.
+    #[test]
+    fn page_numbers_blank_on_one_side_are_a_run_of_three() {
+        let para = "Nội dung của văn bản được viết trên nhiều dòng liên tiếp nhau\n".repeat(20);
+        for (before, after) in [("\n", ""), ("", "\n")] {
+            let page = |n: u32| format!("{before}{n}\n{after}");
+            let text = format!("{para}{}{para}{}{para}{}{para}", page(2), page(3), page(4));
+            let lines = classify(&text);
+            let pages = lines
+                .iter()
+                .filter(|l| l.kind == LineKind::PageNumber)
+                .count();
+            assert_eq!(pages, 3, "{before:?} {after:?}");
+            let two = format!("{para}{}{para}{}{para}", page(2), page(3));
+            let lines = classify(&two);
+            assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+        }
+        let gazette = format!(
+            "CÔNG BÁO/Số 290\n10\n\n{para}CÔNG BÁO/Số 290\n11\n\n{para}CÔNG BÁO/Số 290\n12\n\n"
+        );
+        let lines = classify(&gazette);
+        assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+        let glued = "1. Sở Giáo dục và Đào\n\n2\ntạo chủ trì thực hiện.\n";
+        let text = format!("{para}\n1\n{para}{glued}{para}\n3\n{para}");
+        let parsed = crate::parse(&text);
+        let item = parsed
+            .document
+            .nodes()
+            .find(|n| n.text().starts_with("Sở Giáo dục"));
+        assert_eq!(
+            item.map(|n| n.text()),
+            Some("Sở Giáo dục và Đào tạo chủ trì thực hiện.")
+        );
     }
 
     #[test]
