@@ -242,11 +242,8 @@ impl Reader {
             return true;
         }
         if is_flat_recipients(t) {
-            for item in t.split("; - ") {
-                self.items
-                    .push((item.trim_start_matches("- ").to_owned(), c.start, c.end));
-            }
             self.recipients_open = true;
+            self.push_flat(ctx, t, (c.start, c.end));
             return true;
         }
         let (kind, rest) = classify_start(t);
@@ -290,13 +287,13 @@ impl Reader {
                 }
                 true
             }
-            _ => self.take_text(c, alone),
+            _ => self.take_text(ctx, c, alone),
         }
     }
 
     /// A cell with no closing keyword: a wrapped recipient, the signer's title or name, a
     /// signature note or a drafter's mark.
-    fn take_text(&mut self, c: &Cell, alone: bool) -> bool {
+    fn take_text(&mut self, ctx: &Ctx, c: &Cell, alone: bool) -> bool {
         let t = c.text.as_str();
         // A recipient wrapped after its comma ("…, NHNNVN;") on a line of its own.
         if self.recipients_open
@@ -307,7 +304,7 @@ impl Reader {
                 .last()
                 .is_some_and(|(p, _, _)| p.trim_end().ends_with(','))
         {
-            self.continue_item(c);
+            self.continue_item(ctx, c);
             return true;
         }
         let signature = &mut self.signature;
@@ -338,18 +335,40 @@ impl Reader {
                     || t.chars().next().is_some_and(char::is_lowercase)
             })
         {
-            self.continue_item(c);
+            self.continue_item(ctx, c);
             return true;
         }
         is_drafter_mark(t) && self.signature.name.is_none()
     }
 
-    /// Append a cell to the last recipient.
-    fn continue_item(&mut self, c: &Cell) {
-        if let Some(last) = self.items.last_mut() {
-            last.0.push(' ');
-            last.0.push_str(&c.text);
-            last.2 = c.end;
+    /// The items of a recipient list flattened into one text ("- Chính phủ; - Bộ A; - Lưu:
+    /// VT."): each a recipient, the archive line the archive.
+    fn push_flat(&mut self, ctx: &Ctx, text: &str, (start, end): (usize, usize)) {
+        for item in text.split("; - ") {
+            let item = item.trim_start_matches("- ");
+            if item.starts_with("Lưu") {
+                self.closing.archive = Some(archive(item, ctx.span(start, end)));
+                self.recipients_open = false;
+            } else {
+                self.items.push((item.to_owned(), start, end));
+            }
+        }
+    }
+
+    /// Append a cell to the last recipient. A flattened list wrapped over lines is split
+    /// again where the wrap joined its items (`"… - Các bộ,"` then `"cơ quan ngang bộ; - C;
+    /// - Lưu: VT."`: they were one recipient, the archive among them).
+    fn continue_item(&mut self, ctx: &Ctx, c: &Cell) {
+        let Some(mut last) = self.items.pop() else {
+            return;
+        };
+        last.0.push(' ');
+        last.0.push_str(&c.text);
+        last.2 = c.end;
+        if last.0.contains("; - ") {
+            self.push_flat(ctx, &last.0, (last.1, last.2));
+        } else {
+            self.items.push(last);
         }
     }
 
@@ -439,6 +458,39 @@ mod tests {
             first.map(|a| a.of).as_deref(),
             Some("ỦY BAN NHÂN DÂN TỈNH A")
         );
+    }
+
+    /// A recipient list flattened into one line gives its archive line as the archive, not
+    /// a recipient; wrapped over lines (as a PDF's text prints it), its items are split
+    /// where the wrap joined them (the last four were one recipient).
+    #[test]
+    fn a_flattened_list_wrapped_over_lines_is_split() {
+        let flat = "- Ban Bí thư; - Thủ tướng, các Phó Thủ tướng; - Các bộ, cơ quan ngang bộ; \
+                    - HĐND, UBND các tỉnh; - Văn phòng Chủ tịch nước; - Lưu: VT, TCCV (2).";
+        let wrapped = "- Ban Bí thư; - Thủ tướng, các Phó Thủ tướng; - Các bộ,\ncơ quan ngang \
+                       bộ; - HĐND, UBND các\ntỉnh; - Văn phòng Chủ tịch nước; - Lưu: VT, TCCV (2).";
+        let want = [
+            "Ban Bí thư",
+            "Thủ tướng, các Phó Thủ tướng",
+            "Các bộ, cơ quan ngang bộ",
+            "HĐND, UBND các tỉnh",
+            "Văn phòng Chủ tịch nước",
+        ];
+        for list in [flat, wrapped] {
+            let text = format!(
+                "CHÍNH PHỦ\nSố: 172/2025/NĐ-CP\nNGHỊ ĐỊNH\nVề kỷ luật\nĐiều 1. Hiệu lực.\n\
+                 Nơi nhận:\n{list}\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nNguyễn Văn A\n"
+            );
+            let closing = crate::parse(&text).document.closing;
+            let names: Vec<String> = closing.recipients.into_iter().map(|r| r.name).collect();
+            assert_eq!(names, want, "{list}");
+            let archive = closing.archive.map(|a| a.holders);
+            assert_eq!(
+                archive,
+                Some(vec!["VT".to_owned(), "TCCV".to_owned()]),
+                "{list}"
+            );
+        }
     }
 
     #[test]
