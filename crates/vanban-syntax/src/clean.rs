@@ -49,6 +49,16 @@ fn cleaned(t: &str, markup: &mut bool) -> Str {
         };
         let peek = t.sub(next..).chars().next();
         match c {
+            Some('*') if footnote_mark_at(b, i).is_some() => {
+                // "(*)": a footnote's mark, text as written.
+                let len = footnote_mark_at(b, i).unwrap_or(1);
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push_str(t.sub(i..i + len));
+                next = i + len;
+            }
             Some('*') => {
                 *markup = true;
             }
@@ -133,12 +143,24 @@ fn plain(t: &str) -> bool {
 /// an emphasis run is left open and continues on the next line.
 pub fn emphasis_runs(piece: &str) -> usize {
     // A run of "*" starts at a "*" whose byte before is not one ("*" is ASCII: no other
-    // character holds its byte).
+    // character holds its byte). A footnote's mark, "(*)", is none.
     let b = piece.as_bytes();
     let runs = memchr::memchr_iter(b'*', b)
         .filter(|&i| i == 0 || b.get(i - 1) != Some(&b'*'))
+        .filter(|&i| footnote_mark_at(b, i).is_none())
         .count();
     runs + memchr::memmem::find_iter(b, b"__").count()
+}
+
+/// The length of a footnote's mark at byte `i`: one to three "*" right inside parentheses
+/// ("(*)", "(**)"), which copies print after a recipient, a title or a word a note explains.
+/// Read as emphasis, one such star left a run open that took the rest of a closing.
+fn footnote_mark_at(b: &[u8], i: usize) -> Option<usize> {
+    if i == 0 || b.get(i - 1) != Some(&b'(') {
+        return None;
+    }
+    let run = b.get(i..)?.iter().take_while(|&&c| c == b'*').count();
+    ((1..=3).contains(&run) && b.get(i + run) == Some(&b')')).then_some(run)
 }
 
 /// True when the letters of `s` are (nearly) all upper case: a heading or a header line.
@@ -270,6 +292,23 @@ mod tests {
         let pieces = ["*", "**", "_", "__", "a", "ệ", " ", "\u{2A00}"];
         for t in vanban_text::testing::compositions(&pieces, 5) {
             assert_eq!(emphasis_runs(&t), by_chars(&t), "{t:?}");
+        }
+    }
+
+    /// A footnote's mark, one to three stars right inside parentheses, is text and opens no
+    /// emphasis run; a star elsewhere is markup.
+    #[test]
+    fn a_footnote_mark_is_text_not_emphasis() {
+        for (raw, clean, runs) in [
+            ("- Bộ Nội vụ (*);", "- Bộ Nội vụ (*);", 0),
+            ("Ghi chú: (**) Ghi tên.", "Ghi chú: (**) Ghi tên.", 0),
+            ("CHỨNG NHẬN …… **(*)", "CHỨNG NHẬN …… (*)", 1),
+            ("(Sở gửi văn bản)*;", "(Sở gửi văn bản);", 1),
+            ("( *) a", "( ) a", 1),
+            ("(****)", "()", 1),
+        ] {
+            assert_eq!(strip_markup(raw).0, clean, "{raw:?}");
+            assert_eq!(emphasis_runs(raw), runs, "{raw:?}");
         }
     }
 
