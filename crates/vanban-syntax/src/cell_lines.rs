@@ -108,7 +108,7 @@ fn rows_after(src: &str, lines: &[Line], start: usize, to: usize, columns: usize
                 l.full.trim() == (expected + 1).to_string()
             }
         };
-        let Some((cells, end)) = row_lines(lines, k + 1, to, columns, is_next) else {
+        let Some((cells, end)) = row_lines(src, lines, k + 1, to, columns, is_next) else {
             break;
         };
         raw.push((k, end, number, cells));
@@ -135,6 +135,7 @@ fn rows_after(src: &str, lines: &[Line], start: usize, to: usize, columns: usize
 /// (`is_next`), two blank lines, a marked line or the end. Returns them with the line after
 /// the last one.
 fn row_lines(
+    src: &str,
     lines: &[Line],
     k: usize,
     to: usize,
@@ -146,8 +147,9 @@ fn row_lines(
     let mut blanks = 0;
     let mut j = k;
     while j < to && !is_next(&lines[j]) {
-        if let Some(after) = page_break_end(lines, j, to) {
-            // A page break inside the row: no blank line of it counts.
+        // A page break inside a row that still wants cells: no blank line of it counts. (A
+        // full row ends at it: a note or a header printed again may follow the break.)
+        if let Some(after) = break_end(src, lines, j, to).filter(|_| cells.len() + 1 < columns) {
             j = after;
             continue;
         }
@@ -170,11 +172,19 @@ fn row_lines(
     (!cells.is_empty()).then_some((cells, end))
 }
 
+/// Where a page break at line `k` ends (see [`page_break_end`]), when no line of it is a tab
+/// line: a tab line starts a row, even right before the break.
+fn break_end(src: &str, lines: &[Line], k: usize, to: usize) -> Option<usize> {
+    let end = page_break_end(lines, k, to)?;
+    let rows = lines.get(k..end)?.iter().any(|l| tab_only(src, l));
+    (!rows).then_some(end)
+}
+
 /// The first line at or after `k` that is neither blank nor (for tab rows) a tab line is not
 /// skipped: blank lines are, tab lines are kept as row starts.
 fn skip_blank(src: &str, lines: &[Line], mut k: usize, to: usize) -> usize {
     loop {
-        if let Some(after) = page_break_end(lines, k, to) {
+        if let Some(after) = break_end(src, lines, k, to) {
             k = after;
         } else if k < to && lines[k].is_blankish() && !tab_only(src, &lines[k]) {
             k += 1;
@@ -241,6 +251,14 @@ mod tests {
             let broken = text.replacen(at, &format!("{at}\n<!-- page 7 -->\n\n"), 1);
             assert_eq!(rows(&broken), whole, "{broken}");
         }
+        // A note after a break under a full last row is not the row's; nor is a header printed
+        // again (its table is read on its own).
+        let noted = format!("{text}<!-- page 8 -->\n\nGhi chú:\nSở Tài chính tổng hợp\n");
+        assert_eq!(rows(&noted), whole);
+        // A tab line right before a break starts its row.
+        let tabbed = "TT\nNhiệm vụ\nNgười thực hiện\nGhi chú\n\t\nRà soát\nĐỗ Văn A\n\n\t\n\
+                      <!-- page 2 -->\nChấm bài\nVũ Thị B\n\n\t\nIn chứng chỉ\nVũ Thị B\n";
+        assert_eq!(rows(tabbed).len(), 4, "{:?}", rows(tabbed));
     }
 
     #[test]

@@ -961,16 +961,18 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
 
 /// "Kính gửi:" and its addressees: one line, or "-" items until one ends with ".".
 /// Whether `line` goes on with the addressee before it: it starts in lower case ("trực
-/// thuộc Trung ương"), or the addressee ends with a comma ("… Đài tiếng nói Việt Nam," /
-/// "Thông tấn xã Việt Nam;", "Ủy ban nhân dân các xã," / "phường."), or, past the heading's
-/// own line (`later`), it is a short piece of a name ("Cai;") that opens nothing. A long
-/// line in capitals is the letter's first sentence ("Trả lời Công văn số …"): taken as the
-/// rest of a wrapped addressee, it and the sentences after it were read as the name.
+/// thuộc Trung ương"), or the addressee ends with a comma or a word no name ends with ("…
+/// Đài tiếng nói Việt Nam," / "Thông tấn xã Việt Nam;", "… Nông nghiệp và" / "Môi trường,
+/// …"), or, past the heading's own line (`later`), it ends as a list's item does (";") or
+/// is a short piece of a name ("Cai;") that opens nothing. A long line in capitals is the
+/// letter's first sentence ("Trả lời Công văn số …"): taken as the rest of a wrapped
+/// addressee, it and the sentences after it were read as the name.
 fn wraps_addressee(last: Option<&(String, usize, usize)>, line: &str, later: bool) -> bool {
-    let after_comma = last.is_some_and(|(t, _, _)| t.trim_end().ends_with(','));
+    let unfinished = last.is_some_and(|(t, _, _)| crate::lines::ends_with_connective(t));
+    let item_end = line.trim_end().ends_with(';');
     starts_lower(line)
-        || after_comma
-        || (later && line.chars().count() <= 40 && !starts_opening(line))
+        || unfinished
+        || (later && (item_end || line.chars().count() <= 40) && !starts_opening(line))
 }
 
 fn read_addressees(ctx: &mut Ctx, k: usize) -> (Vec<Recipient>, usize) {
@@ -1337,6 +1339,18 @@ mod tests {
             (
                 "Kính gửi:\n- Ủy ban nhân dân tỉnh Lào\nCai\n",
                 "Ủy ban nhân dân tỉnh Lào Cai",
+            ),
+            (
+                "Kính gửi:\n- Các Bộ: Tài chính, Xây dựng, Công Thương, Nông nghiệp và\n\
+                 Môi trường, Khoa học và Công nghệ, Giáo dục và Đào tạo\n",
+                "Các Bộ: Tài chính, Xây dựng, Công Thương, Nông nghiệp và Môi trường, Khoa học \
+                 và Công nghệ, Giáo dục và Đào tạo",
+            ),
+            (
+                "Kính gửi:\n- Ủy ban nhân dân các xã, phường, đặc khu\n\
+                 Vân Đồn, Cô Tô, Tiên Yên, Bình Liêu trên địa bàn tỉnh;\n",
+                "Ủy ban nhân dân các xã, phường, đặc khu Vân Đồn, Cô Tô, Tiên Yên, Bình Liêu \
+                 trên địa bàn tỉnh",
             ),
         ] {
             let parsed = crate::parse(&format!("{head}{list}{body}"));

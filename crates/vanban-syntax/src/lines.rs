@@ -54,8 +54,11 @@ pub(crate) fn classify_seen(text: &str) -> (Vec<Line>, Seen) {
     if seen.markup {
         unmark_cells_behind_empty(text, &mut lines);
     }
+    if seen.pipes && seen.page_headers {
+        unmark_page_cells(&mut lines);
+    }
     if seen.digits {
-        mark_page_numbers(&mut lines);
+        mark_page_numbers(text, &mut lines);
     }
     if seen.stamps {
         mark_signature_names(&mut lines);
@@ -174,11 +177,17 @@ fn mark_signature_names(lines: &mut [Line]) {
 ///
 /// A PDF's text layer puts a form feed before the number and no blank line after it (the
 /// page's text goes on at once, often in mid-sentence) or the page's last line right above
-/// it: a number with a blank line on one side only is a page number when it is in a run of
-/// three (n − 1, n, n + 1 or n, n + 1,
+/// it: a number centred on its line (eight spaces before it or more) with a blank line on one
+/// side only is a page number when it is in a run of three (n − 1, n, n + 1 or n, n + 1,
 /// n + 2). Read as text it was glued into the sentence it broke ("Sở Giáo dục và Đào 2 tạo").
-fn mark_page_numbers(lines: &mut [Line]) {
+fn mark_page_numbers(text: &str, lines: &mut [Line]) {
     let blank = |l: Option<&Line>| l.is_none_or(|l| l.kind == LineKind::Blank);
+    // Centred, as a text layer prints a page number: a table's row number, a blank line
+    // before it and its cells after it, stands at the line's start.
+    let centred = |l: &Line| {
+        let raw = text.sub(l.start()..l.end());
+        raw.len() - raw.trim_start().len() >= 8
+    };
     // (line, value, blank on both sides)
     let candidates: Vec<(usize, u32, bool)> = (0..lines.len())
         .filter(|&i| lines[i].kind == LineKind::Digits && lines[i].full.len() <= 3)
@@ -196,7 +205,8 @@ fn mark_page_numbers(lines: &mut [Line]) {
                     .take(2)
                     .find(|l| l.kind != LineKind::Blank)
                     .is_some_and(|l| l.kind == LineKind::PageHeader);
-            ((before || after) && !beside_header).then_some((i, v, before && after))
+            let one_sided = (before || after) && centred(&lines[i]);
+            ((before && after || one_sided) && !beside_header).then_some((i, v, before && after))
         })
         .collect();
     // The next page of each candidate, and the one before it.
@@ -391,6 +401,21 @@ fn unmark_cells_behind_empty(text: &str, lines: &mut [Line]) {
         if behind_empty_cell(vanban_text::trim(text.sub(line.start()..line.end()))) {
             line.kind = LineKind::Text;
             line.set_clean_at(0);
+        }
+    }
+}
+
+/// "Trang 3" or "- 12 -" alone between two pipe lines is a cell of a table printed one cell
+/// at a time (a corrigendum's "Vị trí" column), not a page number: the cell was emptied.
+fn unmark_page_cells(lines: &mut [Line]) {
+    for k in 1..lines.len().saturating_sub(1) {
+        let between = lines[k - 1].kind == LineKind::Pipe && lines[k + 1].kind == LineKind::Pipe;
+        if between
+            && lines[k].kind == LineKind::PageHeader
+            && is_page_number_line(vanban_text::trim(&lines[k].full))
+        {
+            lines[k].kind = LineKind::Text;
+            lines[k].set_clean_at(0);
         }
     }
 }
@@ -1131,7 +1156,7 @@ fn starts_lower_letter(s: &str) -> bool {
 
 /// A line that ends with a comma or a word that cannot end a sentence ("với", "của", "và" …)
 /// continues on the next line.
-fn ends_with_connective(s: &str) -> bool {
+pub(crate) fn ends_with_connective(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được", "có",
         "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
@@ -1890,6 +1915,11 @@ mod tests {
         ] {
             assert!(!is_page_number_line(t), "{t:?}");
         }
+        // Alone between two pipe lines it is a table's cell (a corrigendum's "Vị trí").
+        let lines = classify("|\n1\n|\nTrang 3\n|\nSửa năm\n|\n|\n2\n|\n- 12 -\n|\n");
+        assert_eq!(lines[3].kind, LineKind::Text);
+        assert_eq!(lines[3].clean(), "Trang 3");
+        assert_eq!(lines[10].kind, LineKind::Text);
     }
 
     /// Lines are cut at each line feed, with no empty line after a final one, as `split`
@@ -1990,7 +2020,9 @@ mod tests {
         }
         join_bare_keywords(&mut lines);
         unmark_wrapped_references(&mut lines);
-        mark_page_numbers(&mut lines);
+        unmark_cells_behind_empty(text, &mut lines);
+        unmark_page_cells(&mut lines);
+        mark_page_numbers(text, &mut lines);
         mark_signature_names(&mut lines);
         mark_signer_stamps(&mut lines);
         crate::ocr::repair_markers(&mut lines, Seen::everything());
@@ -2568,15 +2600,17 @@ mod tests {
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
     }
 
-    /// A PDF's page numbers with a blank line on one side only (a form feed before the
-    /// number, or the page's last line right above it) are page numbers in a run of three,
-    /// and the sentence they broke is one paragraph again; two such numbers, or a page
-    /// header's number, are not.
+    /// A PDF's page numbers, centred, with a blank line on one side only (a form feed before
+    /// the number, or the page's last line right above it) are page numbers in a run of
+    /// three, and the sentence they broke is one paragraph again; two such numbers, a page
+    /// header's number, or row numbers at the line's start (a table printed one cell a line,
+    /// a blank line before each row) are not.
     #[test]
     fn page_numbers_blank_on_one_side_are_a_run_of_three() {
         let para = "Nội dung của văn bản được viết trên nhiều dòng liên tiếp nhau\n".repeat(20);
+        let centre = " ".repeat(40);
         for (before, after) in [("\n", ""), ("", "\n")] {
-            let page = |n: u32| format!("{before}{n}\n{after}");
+            let page = |n: u32| format!("{before}{centre}{n}\n{after}");
             let text = format!("{para}{}{para}{}{para}{}{para}", page(2), page(3), page(4));
             let lines = classify(&text);
             let pages = lines
@@ -2593,8 +2627,13 @@ mod tests {
         );
         let lines = classify(&gazette);
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
-        let glued = "1. Sở Giáo dục và Đào\n\n2\ntạo chủ trì thực hiện.\n";
-        let text = format!("{para}\n1\n{para}{glued}{para}\n3\n{para}");
+        let rows = (1..=4)
+            .map(|n| format!("\n{n}\n{para}"))
+            .collect::<String>();
+        let lines = classify(&format!("TT\nNội dung\nChủ trì\n{rows}"));
+        assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+        let glued = format!("1. Sở Giáo dục và Đào\n\n{centre}2\ntạo chủ trì thực hiện.\n");
+        let text = format!("{para}\n{centre}1\n{para}{glued}{para}\n{centre}3\n{para}");
         let parsed = crate::parse(&text);
         let item = parsed
             .document

@@ -95,8 +95,9 @@ fn tokenize(lines: &[Line], start: usize, to: usize) -> (Vec<Token>, usize) {
     let mut last_was_pipe = true;
     let mut i = start + 1;
     while i < to {
+        // A page break inside the table: no cell, no row end. (Text after a break that no
+        // pipe line closes, a note under the table, is no cell: see the end below.)
         if let Some(end) = page_break_end(lines, i, to) {
-            // A page break inside the table: no cell, no row end.
             i = end;
             continue;
         }
@@ -329,9 +330,20 @@ mod tests {
                 assert_eq!(rows(&broken), whole, "{broken}");
             }
         }
-        // Blank lines alone still end a table.
+        // Blank lines alone still end a table; a note after a break, which no pipe line
+        // closes, is no cell.
         let ended = table.replacen("Sở Nội vụ\n|\n|\n", "Sở Nội vụ\n|\n|\n\n\n", 1);
         assert_eq!(rows(&ended).len(), 2);
+        let noted = format!("{table}\n<!-- page 5 -->\n\nGhi chú:\nSở Tài chính tổng hợp\n");
+        assert_eq!(rows(&noted), whole);
+        // A long cell a page breaks goes on.
+        let long = "Sở Tài chính\n".repeat(6);
+        let cell = table.replacen(
+            "Báo cáo\n",
+            &format!("Báo cáo\n\n<!-- page 5 -->\n\n{long}"),
+            1,
+        );
+        assert_eq!(rows(&cell).len(), 3, "{cell}");
     }
 
     fn ids(nodes: &[Node], out: &mut Vec<String>) {
