@@ -1320,6 +1320,12 @@ mod tests {
         assert_eq!(at, 0);
     }
 
+    /// The names of a text's addressees.
+    fn addressees(text: &str) -> Vec<String> {
+        let header = crate::parse(text).document.header;
+        header.addressees.into_iter().map(|r| r.name).collect()
+    }
+
     /// An addressee wrapped onto a second line keeps its own lines: the letter's first
     /// sentence after it, in capitals and long, is no part of the name (it and every
     /// sentence up to one ending with a full stop were, their citations with them); a short
@@ -1353,14 +1359,7 @@ mod tests {
                  trên địa bàn tỉnh",
             ),
         ] {
-            let parsed = crate::parse(&format!("{head}{list}{body}"));
-            let got: Vec<&str> = parsed
-                .document
-                .header
-                .addressees
-                .iter()
-                .map(|r| r.name.as_str())
-                .collect();
+            let got = addressees(&format!("{head}{list}{body}"));
             assert_eq!(got, [want], "{list}");
         }
     }
@@ -1383,14 +1382,7 @@ mod tests {
                 vec!["Tổng biên tập Báo Nhân dân", "Ủy ban nhân dân các xã, phường"],
             ),
         ] {
-            let parsed = crate::parse(&format!("{head}{list}{body}"));
-            let got: Vec<&str> = parsed
-                .document
-                .header
-                .addressees
-                .iter()
-                .map(|r| r.name.as_str())
-                .collect();
+            let got = addressees(&format!("{head}{list}{body}"));
             assert_eq!(got, want, "{list}");
         }
     }

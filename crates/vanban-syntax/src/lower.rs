@@ -649,10 +649,18 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
             Some(start)
         }
         None => {
-            let Some(last) = (from..lines.len())
+            // The signature stands before the appendices: a form inside one has its own
+            // ("TL. THỦ TRƯỞNG ĐƠN VỊ" under a payment request) and took the closing, the real
+            // signature and the appendix with it.
+            let annex = (from..lines.len())
+                .find(|&i| appendix_heading(lines, i))
+                .unwrap_or(lines.len());
+            let signing = |i: &usize| lines[*i].kind == LineKind::Authority && signs(lines, *i);
+            let last = (from..annex)
                 .rev()
-                .find(|&i| lines[i].kind == LineKind::Authority && signs(lines, i))
-            else {
+                .find(signing)
+                .or_else(|| (annex..lines.len()).rev().find(signing));
+            let Some(last) = last else {
                 // A "Nơi nhận" block flattened into one line by a web copy, without its heading.
                 let flat =
                     (from..lines.len()).find(|&i| closing::is_flat_recipients(&lines[i].full));
@@ -1728,6 +1736,22 @@ mod paragraph_tests {
                 whole.2
             );
         }
+    }
+
+    /// Without "Nơi nhận", the signature is looked for before the appendices: a form's own
+    /// signature inside an appendix ("TL. THỦ TRƯỞNG ĐƠN VỊ") took the closing, the real
+    /// signature and the appendix.
+    #[test]
+    fn a_forms_signature_inside_an_appendix_is_not_the_documents() {
+        let text = "BỘ TÀI CHÍNH\nSố: 12/2026/TT-BTC\nTHÔNG TƯ\nHướng dẫn quản lý kinh phí\n\
+                    Điều 1. Phạm vi\nThông tư này hướng dẫn quản lý kinh phí.\n\
+                    KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n\nPHỤ LỤC\nMẪU GIẤY ĐỀ NGHỊ\n\
+                    (Kèm theo Thông tư số 12/2026/TT-BTC)\n1. Tên đơn vị:\n2. Số tiền:\n\
+                    TL. THỦ TRƯỞNG ĐƠN VỊ\nKẾ TOÁN TRƯỞNG\n";
+        let d = crate::parse(text).document;
+        let signer = d.closing.signature.and_then(|s| s.name);
+        assert_eq!(signer.as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(d.appendices.len(), 1);
     }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends
