@@ -256,10 +256,10 @@ impl Reader {
                         // "Nơi nhận: T/M BAN THƯỜNG VỤ": the columns joined by one space
                         // (OCR); the signature's authority line stands beside the heading.
                         self.authority(r);
-                    } else if r.starts_with("Lưu") {
-                        self.closing.archive = Some(archive(r, ctx.span(c.start, c.end)));
                     } else {
-                        self.items.push((r.to_owned(), c.start, c.end));
+                        // A recipient, the archive or a whole flattened list beside the
+                        // heading ("Nơi nhận: - A; - B; - Lưu: VT.").
+                        self.push_flat(ctx, r, (c.start, c.end));
                     }
                 }
                 true
@@ -278,13 +278,9 @@ impl Reader {
                 if self.recipients_open
                     && matches!(m.kind, MarkerKind::Indent | MarkerKind::Subindent) =>
             {
-                let body = rest.trim();
-                if body.starts_with("Lưu") {
-                    self.closing.archive = Some(archive(body, ctx.span(c.start, c.end)));
-                    self.recipients_open = false;
-                } else {
-                    self.items.push((body.to_owned(), c.start, c.end));
-                }
+                // (Items flattened onto a bullet's line are split: "- Bộ Tài chính; - Lưu:
+                // VT." gives a recipient and the archive.)
+                self.push_flat(ctx, rest.trim(), (c.start, c.end));
                 true
             }
             _ => self.take_text(ctx, c, alone),
@@ -462,7 +458,8 @@ mod tests {
 
     /// A recipient list flattened into one line gives its archive line as the archive, not
     /// a recipient; wrapped over lines (as a PDF's text prints it), its items are split
-    /// where the wrap joined them (the last four were one recipient).
+    /// where the wrap joined them (the last four were one recipient); so are items flattened
+    /// beside the heading or onto one bullet's line.
     #[test]
     fn a_flattened_list_wrapped_over_lines_is_split() {
         let flat = "- Ban Bí thư; - Thủ tướng, các Phó Thủ tướng; - Các bộ, cơ quan ngang bộ; \
@@ -476,10 +473,20 @@ mod tests {
             "HĐND, UBND các tỉnh",
             "Văn phòng Chủ tịch nước",
         ];
-        for list in [flat, wrapped] {
+        // Beside the heading, and in part: a bullet whose line holds the last items.
+        let beside = format!(" {flat}");
+        let partly =
+            "- Ban Bí thư;\n- Thủ tướng, các Phó Thủ tướng;\n- Các bộ, cơ quan ngang bộ;\n\
+                      - HĐND, UBND các tỉnh;\n- Văn phòng Chủ tịch nước; - Lưu: VT, TCCV (2).";
+        for (heading_line, list) in [
+            ("", flat),
+            ("", wrapped),
+            (beside.as_str(), ""),
+            ("", partly),
+        ] {
             let text = format!(
                 "CHÍNH PHỦ\nSố: 172/2025/NĐ-CP\nNGHỊ ĐỊNH\nVề kỷ luật\nĐiều 1. Hiệu lực.\n\
-                 Nơi nhận:\n{list}\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nNguyễn Văn A\n"
+                 Nơi nhận:{heading_line}\n{list}\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nNguyễn Văn A\n"
             );
             let closing = crate::parse(&text).document.closing;
             let names: Vec<String> = closing.recipients.into_iter().map(|r| r.name).collect();
