@@ -604,31 +604,7 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
         return bare_signature(lines, from);
     }
     let recipients = (from..lines.len()).find(|&i| match lines[i].kind {
-        LineKind::RecipientsStart => {
-            let rest = lines[i].clean().trim_start_matches(':').trim();
-            // (Past what the closing's reader passes over: a lone "-" or "*" or a page
-            // number under the heading left the recipients in the body.)
-            let next = (i + 1..lines.len())
-                .find(|&k| !closing::passed_over(&lines[k]))
-                .unwrap_or(lines.len());
-            // A recipient beside the heading is a bullet or a name ("Nơi nhận: - Như trên;",
-            // "Nơi nhận: Như Điều 3;"); prose about recipients wrapped to a line's start is not
-            // ("Nơi nhận văn bản trình bày góc phải, …", "Nơi nhận: ghi ở góc trái …" in a
-            // guide to document format).
-            let beside = rest.starts_with(|c: char| c == '-' || c.is_uppercase());
-            // A sentence about recipients has no colon after the words ("Nơi nhận kế hoạch
-            // này có trách nhiệm phổ biến …:" over a list of tasks made the rest of the
-            // document the closing).
-            let colon = lines[i].full.sub(..lines[i].clean_at()).contains(':');
-            if !colon && rest.starts_with(char::is_lowercase) {
-                return false;
-            }
-            beside && rest.chars().count() < 60
-                || lines.get(next).is_some_and(|l| {
-                    l.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
-                        || l.kind == LineKind::Authority
-                })
-        }
+        LineKind::RecipientsStart => opens_recipients(lines, i),
         // "Nơi nhận:" in the left column with the signature on the right.
         _ => lines[i].full.starts_with("Nơi nhận") && lines[i].full.contains("   "),
     });
@@ -648,34 +624,66 @@ fn find_closing(ctx: &Ctx, from: usize) -> Option<usize> {
             }
             Some(start)
         }
-        None => {
-            // The signature stands before the appendices: a form inside one has its own
-            // ("TL. THỦ TRƯỞNG ĐƠN VỊ" under a payment request) and took the closing, the real
-            // signature and the appendix with it.
-            let annex = (from..lines.len())
-                .find(|&i| appendix_heading(lines, i))
-                .unwrap_or(lines.len());
-            let signing = |i: &usize| lines[*i].kind == LineKind::Authority && signs(lines, *i);
-            let last = (from..annex)
-                .rev()
-                .find(signing)
-                .or_else(|| (annex..lines.len()).rev().find(signing));
-            let Some(last) = last else {
-                // A "Nơi nhận" block flattened into one line by a web copy, without its heading.
-                let flat =
-                    (from..lines.len()).find(|&i| closing::is_flat_recipients(&lines[i].full));
-                return flat.or_else(|| bare_signature(lines, from));
-            };
-            // The first of a run of authority lines (TM. … / KT. …).
-            let mut start = last;
-            while start > from
-                && (lines[start - 1].kind == LineKind::Authority || lines[start - 1].is_blankish())
-            {
-                start -= 1;
-            }
-            Some(skip_to_content(lines, start).min(last))
-        }
+        None => without_recipients(lines, from),
     }
+}
+
+/// Whether "Nơi nhận" line `i` opens the recipients: a recipient follows it, beside it or on
+/// the next line the closing's reader takes.
+fn opens_recipients(lines: &[Line], i: usize) -> bool {
+    let rest = lines[i].clean().trim_start_matches(':').trim();
+    // (Past what the closing's reader passes over: a lone "-" or "*" or a page
+    // number under the heading left the recipients in the body.)
+    let next = (i + 1..lines.len())
+        .find(|&k| !closing::passed_over(&lines[k]))
+        .unwrap_or(lines.len());
+    // A recipient beside the heading is a bullet or a name ("Nơi nhận: - Như trên;",
+    // "Nơi nhận: Như Điều 3;"); prose about recipients wrapped to a line's start is not
+    // ("Nơi nhận văn bản trình bày góc phải, …", "Nơi nhận: ghi ở góc trái …" in a
+    // guide to document format).
+    let beside = rest.starts_with(|c: char| c == '-' || c.is_uppercase());
+    // A sentence about recipients has no colon after the words ("Nơi nhận kế hoạch
+    // này có trách nhiệm phổ biến …:" over a list of tasks made the rest of the
+    // document the closing).
+    let colon = lines[i].full.sub(..lines[i].clean_at()).contains(':');
+    if !colon && rest.starts_with(char::is_lowercase) {
+        return false;
+    }
+    beside && rest.chars().count() < 60
+        || lines.get(next).is_some_and(|l| {
+            l.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
+                || l.kind == LineKind::Authority
+        })
+}
+
+/// Where the closing of a document without a recipients' heading starts: at its last
+/// signature authority line before the appendices, at a flattened recipients' line, or at a
+/// bare signature.
+fn without_recipients(lines: &[Line], from: usize) -> Option<usize> {
+    // The signature stands before the appendices: a form inside one has its own
+    // ("TL. THỦ TRƯỞNG ĐƠN VỊ" under a payment request) and took the closing, the real
+    // signature and the appendix with it.
+    let annex = (from..lines.len())
+        .find(|&i| appendix_heading(lines, i))
+        .unwrap_or(lines.len());
+    let signing = |i: &usize| lines[*i].kind == LineKind::Authority && signs(lines, *i);
+    let last = (from..annex)
+        .rev()
+        .find(signing)
+        .or_else(|| (annex..lines.len()).rev().find(signing));
+    let Some(last) = last else {
+        // A "Nơi nhận" block flattened into one line by a web copy, without its heading.
+        let flat = (from..lines.len()).find(|&i| closing::is_flat_recipients(&lines[i].full));
+        return flat.or_else(|| bare_signature(lines, from));
+    };
+    // The first of a run of authority lines (TM. … / KT. …).
+    let mut start = last;
+    while start > from
+        && (lines[start - 1].kind == LineKind::Authority || lines[start - 1].is_blankish())
+    {
+        start -= 1;
+    }
+    Some(skip_to_content(lines, start).min(last))
 }
 
 /// Whether authority line `i` opens a signature block: it is no sentence (a line of 80
