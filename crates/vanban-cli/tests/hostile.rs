@@ -950,6 +950,20 @@ fn row_02_table_readers_and_marker_repairs_are_linear() {
         )
     };
     assert_linear("one-cell-a-line table heads repeated", make, 3000);
+    // A long run of blank lines inside tables: the readers ask at every blank line whether a
+    // page break starts there (stop 49's first reading looked to the run's end each time:
+    // 80 000 blank lines after a row took 9 s).
+    let make = |n: usize| {
+        let row = |k: usize| format!("{k}\nRà soát\nSở A\nSở B\n");
+        format!(
+            "{TINY}TT\nNội dung\nChủ trì\nPhối hợp\n\n{}{}{}\n|\nTT\n|\nNội dung\n|\n|\n{}",
+            row(1),
+            "\n".repeat(n),
+            row(2),
+            "\n".repeat(n)
+        )
+    };
+    assert_linear("blank lines after a table's row", make, 20_000);
 }
 
 // Row 4's kind, for the pictures: the report draws one picture a chain, and each looked at the

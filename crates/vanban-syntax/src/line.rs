@@ -217,17 +217,26 @@ pub(crate) fn is_furniture(l: &Line) -> bool {
     )
 }
 
+/// The most lines a page break takes (blank lines, a running header, a page number, blank
+/// lines): a longer run of blank lines is none.
+const PAGE_BREAK_LINES: usize = 16;
+
 /// Where a page break that starts at line `i` ends: the line after a run of blank lines and
 /// page furniture that holds some furniture (blank lines, a page marker, blank lines). `None`
-/// when the run at `i` is blank lines only, or `i` is neither blank nor furniture. Readers
-/// of tables step over such a run as over nothing: a page break falls anywhere in a table.
+/// when the run at `i` is blank lines only, longer than [`PAGE_BREAK_LINES`], or `i` is
+/// neither blank nor furniture. Readers of tables step over such a run as over nothing: a
+/// page break falls anywhere in a table. (Bounded: readers ask at every blank line, and a
+/// look to the end of a long blank run made 80 000 blank lines after a table's row take 9 s.)
 pub(crate) fn page_break_end(lines: &[Line], i: usize, to: usize) -> Option<usize> {
-    let run = lines
-        .get(i..to)?
+    let within = lines.get(i..to.min(i + PAGE_BREAK_LINES + 1))?;
+    let run = within
         .iter()
         .take_while(|l| l.kind == LineKind::Blank || is_furniture(l))
         .count();
-    let furniture = lines.get(i..i + run)?.iter().any(is_furniture);
+    if run > PAGE_BREAK_LINES {
+        return None;
+    }
+    let furniture = within.get(..run)?.iter().any(is_furniture);
     furniture.then_some(i + run)
 }
 
