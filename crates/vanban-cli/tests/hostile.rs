@@ -964,6 +964,15 @@ fn row_02_table_readers_and_marker_repairs_are_linear() {
         )
     };
     assert_linear("blank lines after a table's row", make, 20_000);
+    // A recipient wrapped over thousands of lines: each joined line was looked at with the
+    // whole item for a flattened list's "; - ".
+    let make = |n: usize| {
+        format!(
+            "{TINY}Nơi nhận:\n- Bộ A\n{}",
+            "bộ phận tiếp nhận hồ sơ của các đơn vị\n".repeat(n)
+        )
+    };
+    assert_linear("a recipient wrapped over many lines", make, 5_000);
 }
 
 // Row 4's kind, for the pictures: the report draws one picture a chain, and each looked at the

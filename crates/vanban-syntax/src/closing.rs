@@ -358,10 +358,13 @@ impl Reader {
         let Some(mut last) = self.items.pop() else {
             return;
         };
+        // (Only the joined part is looked at, from the last three bytes before it: the whole
+        // item each time made a recipient wrapped over thousands of lines quadratic.)
+        let seam = vanban_text::floor(&last.0, last.0.len().saturating_sub(3));
         last.0.push(' ');
         last.0.push_str(&c.text);
         last.2 = c.end;
-        if last.0.contains("; - ") {
+        if last.0.sub(seam..).contains("; - ") {
             self.push_flat(ctx, &last.0, (last.1, last.2));
         } else {
             self.items.push(last);
