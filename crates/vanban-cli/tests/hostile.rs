@@ -973,6 +973,25 @@ fn row_02_table_readers_and_marker_repairs_are_linear() {
         )
     };
     assert_linear("a recipient wrapped over many lines", make, 5_000);
+    // Cue words OCR misread (stop 50): a table's row, a citation's gap and issuer, a
+    // paragraph's opening are read again with their marks set aside where no cue is written,
+    // each in a window of its own.
+    let make = |n: usize| {
+        format!(
+            "{TINY}| TT | Việc | Cơ quan |\n|---|---|---|\n{}",
+            "| 1 | chu trìx thưc hiênx | Sở A sửa đôix |\n".repeat(n)
+        )
+    };
+    assert_linear("table rows read again with marks aside", make, 3_000);
+    let make = |n: usize| {
+        format!(
+            "{TINY}{}",
+            "Căn cú Nghị định số 1/2020/NĐ-CP của Chính phủ sửa đôix được sửa đôi thưc hiên \
+             Chỉ thị số 2-CT/TW;\n"
+                .repeat(n)
+        )
+    };
+    assert_linear("citations after cue words misread", make, 1_500);
 }
 
 // Row 4's kind, for the pictures: the report draws one picture a chain, and each looked at the

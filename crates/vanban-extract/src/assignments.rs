@@ -244,7 +244,8 @@ fn after_opening<'t>(registry: &AgencyRegistry, t: &'t str) -> Option<&'t str> {
     let start = fold(vanban_text::window(t, 0, 24));
     let &(_, follows) = TASK_OPENERS
         .iter()
-        .find(|(w, _)| starts_with_words(&start, &[w]))?;
+        .find(|(w, _)| starts_with_words(&start, &[w]))
+        .or_else(|| unmarked_opening(&start))?;
     let head = fold(vanban_text::window(t, 0, 2 * OPENING));
     let request_only = follows == "request";
     // An opening is short and ends within its clause; an agent phrase "… do X, Y, Z tiến
@@ -398,7 +399,46 @@ fn bare_name(registry: &AgencyRegistry, text: &str) -> bool {
             .all(|c| !c.is_alphanumeric())
 }
 
-/// Whether folded text starts with one of the phrases, as whole words.
+/// The opening of `start` (a task text's folded start) read with its marks set aside, as
+/// OCR may leave it ("Căn cú tình hình thực tế, các cơ quan …"): openings of two words or more
+/// only ("để" so read would be "Đề nghị").
+fn unmarked_opening(start: &str) -> Option<&'static (&'static str, &'static str)> {
+    static LETTERS: std::sync::LazyLock<Vec<(&(&str, &str), String)>> =
+        std::sync::LazyLock::new(|| {
+            TASK_OPENERS
+                .iter()
+                .map(|o| (o, vanban_text::loose::unmarked(o.0)))
+                .filter(|(_, l)| l.contains(' '))
+                .collect()
+        });
+    // (Turned away on the first byte where it starts no opening's first letter, with or
+    // without its mark: "đối với" and "dối với".)
+    static FIRST_BYTES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        LETTERS
+            .iter()
+            .flat_map(|(o, l)| [o.0.as_bytes().first(), l.as_bytes().first()])
+            .flatten()
+            .copied()
+            .collect()
+    });
+    if !start
+        .as_bytes()
+        .first()
+        .is_some_and(|b| FIRST_BYTES.contains(b))
+    {
+        return None;
+    }
+    let lead = vanban_text::loose::first_letters(start.split_whitespace().next()?);
+    LETTERS
+        .iter()
+        .find(|(_, l)| {
+            vanban_text::loose::leads_alike(lead, l)
+                && vanban_text::loose::starts_with_unmarked(start, l)
+        })
+        .map(|&(o, _)| o)
+}
+
+/// Whether `folded` starts with one of `phrases` as whole words.
 fn starts_with_words(folded: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|w| {
         folded
@@ -730,6 +770,38 @@ fn hands_out(n: &Node, p: &Parties) -> bool {
         && !p.lead.iter().any(String::is_empty)
 }
 
+/// The words of `data/task-columns.tsv` with their marks set aside, in the list's order (for
+/// a title OCR misread).
+pub(crate) static UNMARKED_COLUMNS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| {
+        TASK_COLUMNS
+            .iter()
+            .map(|(_, w)| vanban_text::loose::unmarked(w))
+            .collect()
+    });
+
+/// Which words of `data/task-columns.tsv` (bits by their place) a folded cell holds with their
+/// marks set aside.
+pub(crate) fn held_column_words(cell: &str) -> u64 {
+    vanban_text::loose::Unmarked::of(cell)
+        .matches(&UNMARKED_COLUMNS)
+        .fold(0, |held, (i, _, _)| held | word_bit(i))
+}
+
+/// The bit of the word at place `i` of `data/task-columns.tsv` (none past 64 words: a test
+/// keeps the list shorter).
+fn word_bit(i: usize) -> u64 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u64.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// Whether the words [`held_column_words`] found hold the word at place `i`.
+pub(crate) fn holds_word(held: u64, i: usize) -> bool {
+    held & word_bit(i) != 0
+}
+
 /// Column roles of a task table, read from its header row.
 struct Columns {
     width: usize,
@@ -751,12 +823,28 @@ impl Columns {
             .iter()
             .map(|c| (c.split_whitespace().count() <= 8).then(|| fold(c)))
             .collect();
+        // A title OCR read with a mark lost or misread ("Cơ quan, tổ chức đảng chu trì") is
+        // looked for only in a row that holds none as written.
+        Columns::read(&folded, |f, _, w| f.contains(w)).or_else(|| {
+            // (Each cell read once for all the words: which of them it holds.)
+            let held: Vec<Option<u64>> = folded
+                .iter()
+                .map(|f| f.as_deref().map(held_column_words))
+                .collect();
+            Columns::read(&held, |&held, i, _| holds_word(held, i))
+        })
+    }
+
+    /// The roles of the header cells (`None` for a long cell), a title's word found in a cell
+    /// by `holds` (given the word's place in `data/task-columns.tsv`, and the word).
+    fn read<T>(folded: &[Option<T>], holds: impl Fn(&T, usize, &str) -> bool) -> Option<Columns> {
         let find = |role: &str| {
             folded.iter().position(|f| {
-                f.as_deref().is_some_and(|f| {
+                f.as_ref().is_some_and(|f| {
                     TASK_COLUMNS
                         .iter()
-                        .any(|&(r, w)| r == role && f.contains(w))
+                        .enumerate()
+                        .any(|(i, &(r, w))| r == role && holds(f, i, w))
                 })
             })
         };
@@ -765,7 +853,7 @@ impl Columns {
         let responsible =
             find("responsible").filter(|&r| Some(r) != lead && Some(r) != cooperating);
         let cols = Columns {
-            width: cells.len(),
+            width: folded.len(),
             content: find("content"),
             lead,
             cooperating,
@@ -931,6 +1019,19 @@ fn read_cell(registry: &AgencyRegistry, cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A column title read with a mark lost is found through the bit of its word, and the
+    /// list of words has a bit for each.
+    #[test]
+    fn column_words_read_with_marks_lost_have_a_bit_each() {
+        assert!(TASK_COLUMNS.len() <= 64, "{}", TASK_COLUMNS.len());
+        let lead = TASK_COLUMNS.iter().position(|&(_, w)| w == "chủ trì");
+        let held = held_column_words("cơ quan, tổ chức đảng chu trì");
+        assert!(lead.is_some_and(|lead| holds_word(held, lead)));
+        assert_eq!(held.count_ones(), 1);
+        assert_eq!(held_column_words("chủ trìx"), 0);
+        assert!(!holds_word(u64::MAX, 64));
+    }
 
     #[test]
     fn lead_and_cooperating() {

@@ -596,6 +596,23 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
             end = end.min(after.sub(..end).trim_end().len() - bare.len());
         }
     }
+    // A stop of two words or more OCR read with a mark lost ("… của Chính phủ sửa đôi, bổ
+    // sung …"); a short one so read is too often a name's word ("về" and "Bảo vệ", "tại" and
+    // "Tài chính").
+    static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        ISSUER_STOPS
+            .iter()
+            .filter(|s| s.trim().contains(' '))
+            .map(|s| vanban_text::loose::unmarked(s))
+            .collect()
+    });
+    if let Some(s) = vanban_text::loose::Unmarked::of(after.sub(..end))
+        .matches(&LETTERS)
+        .map(|(_, s, _)| s)
+        .min()
+    {
+        end = end.min(after.sub(..s).trim_end().len());
+    }
     // "và" before a lower-case word joins a clause, not a name: "của Chính phủ và chịu trách
     // nhiệm …" (names go on in capitals: "Bộ Giáo dục và Đào tạo").
     if let Some((p, _)) = after

@@ -459,7 +459,7 @@ fn amending_title(first: &str) -> Option<usize> {
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
-    if !flat.starts_with("sửa đổi") {
+    if !starts_amending(&flat) {
         return None;
     }
     let at = flat.find(" của Luật ")? + " của Luật ".len();
@@ -469,13 +469,23 @@ fn amending_title(first: &str) -> Option<usize> {
     Some(lead + at + name_end(first.sub(at..), false))
 }
 
+/// Whether a law's name after "Luật" opens with "sửa đổi", also with a mark OCR lost ("Luật
+/// sửa đôi, bổ sung …").
+fn starts_amending(name: &str) -> bool {
+    static AMENDING: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| vanban_text::loose::unmarked("sửa đổi"));
+    // (Written in small letters as the exact words are: "s" is no mark's.)
+    name.starts_with("sửa đổi")
+        || (name.starts_with('s') && vanban_text::loose::starts_with_unmarked(name, &AMENDING))
+}
+
 /// The law an amending law amends, by its title: "Luật Bảo hiểm y tế" for "Luật sửa đổi, bổ
 /// sung một số điều của Luật Bảo hiểm y tế" (also without the head "Luật", as a numbered law's
 /// name is kept: "sửa đổi, bổ sung một số điều của Luật …").
 pub(crate) fn amended_law(title: &str) -> Option<String> {
     let t = squash_spaces(title);
     let rest = t.strip_prefix("Luật ").unwrap_or(&t);
-    if !rest.starts_with("sửa đổi") {
+    if !starts_amending(rest) {
         return None;
     }
     let (_, amended) = rest.split_once(" của Luật ")?;
@@ -663,6 +673,30 @@ fn first_stop(s: &str, mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An amending law names the law it amends, also with a mark of "sửa đổi" that OCR lost;
+    /// a name that does not open so amends nothing.
+    #[test]
+    fn an_amending_laws_name_read_with_a_mark_lost_still_names_the_amended_law() {
+        for (title, amended) in [
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Đất đai",
+                Some("Luật Đất đai"),
+            ),
+            (
+                "Luật sửa đôi, bổ sung một số điều của Luật Đất đai",
+                Some("Luật Đất đai"),
+            ),
+            (
+                "sủa đổi, bổ sung một số điều của Luật Đất đai",
+                Some("Luật Đất đai"),
+            ),
+            ("Luật Sửa đôi, bổ sung một số điều của Luật Đất đai", None),
+            ("Luật sửa chữa của Luật Đất đai", None),
+        ] {
+            assert_eq!(amended_law(title).as_deref(), amended, "{title}");
+        }
+    }
 
     /// A date after a name is read in the run of the date's characters as in the whole rest
     /// of the region: every text of up to five pieces (the date's words, numbers of every

@@ -85,7 +85,15 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
             }
         }
     }
-    let (kind, pos, end) = best?;
+    // A phrase OCR read with a mark lost ("Thực hiên Chỉ thị số …") where none is written
+    // close enough before the citation.
+    let close = |end: usize| {
+        let tail = gap.sub(end..);
+        tail.len() <= TRIGGER_REACH && !tail.contains(['.', ';'])
+    };
+    // (Looked for only after the exact phrase ending last: a phrase after it ends later.)
+    let after = best.map_or(0, |b| b.2);
+    let (kind, pos, end) = unmarked_trigger(gap, after).or(best)?;
     // "… đã được sửa đổi, bổ sung theo Luật số …": a passive formula, read by
     // `passive_before`; the phrase inside it is not an active claim.
     let upto = squash_spaces(gap.sub(..end));
@@ -93,7 +101,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         return None;
     }
     let tail = gap.sub(end..);
-    if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) {
+    if !close(end) {
         return None;
     }
     // "hướng dẫn của Bộ Nội vụ tại Công văn …": the word is a noun here, not a formula.
@@ -122,6 +130,30 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     Some((kind, pos))
 }
 
+/// The trigger nearest the end of `gap` (flat, folded) read with its marks set aside, for a
+/// trigger OCR misread ("Thực hiên Chỉ thị số …", "căn cú"), from byte `after` on: its type,
+/// start and end. Only the bytes a trigger may end in are read.
+fn unmarked_trigger(gap: &str, after: usize) -> Option<(RelationType, usize, usize)> {
+    let from = word_start_before(gap, TRIGGER_REACH + UNMARKED_PHRASE_BYTES).max(after);
+    static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        RELATION_TRIGGERS
+            .iter()
+            .map(|(p, _)| vanban_text::loose::unmarked(p))
+            .collect()
+    });
+    let unmarked = vanban_text::loose::Unmarked::of(gap.sub(from..));
+    // The phrase ending last, and of those the longest, as for the exact phrases.
+    let (i, s, e) = unmarked
+        .matches(&LETTERS)
+        .max_by_key(|&(_, s, e)| (e, std::cmp::Reverse(s)))?;
+    let &(_, kind) = RELATION_TRIGGERS.get(i)?;
+    Some((kind, from + s, from + e))
+}
+
+/// The longest trigger's length in bytes (39), and some for marks misread: how far before the
+/// reach a trigger read with its marks set aside may start.
+const UNMARKED_PHRASE_BYTES: usize = 48;
+
 /// Passive formulae: the citation after them is the subject ("… được sửa đổi, bổ sung bởi
 /// Quyết định số 29/2019/QĐ-TTg", "… được sửa đổi, bổ sung một số điều theo Luật số …").
 ///
@@ -135,18 +167,65 @@ pub(crate) fn passive_before(gap: &str) -> Option<RelationType> {
     // (Only the formulas that occur are looked for from the end.)
     static PASSIVES: std::sync::LazyLock<Phrases> =
         std::sync::LazyLock::new(|| Phrases::new(RELATION_PASSIVES.iter().map(|(p, _)| *p)));
+    let close = |end: usize| {
+        let tail = gap.sub(end..);
+        tail.len() <= PASSIVE_REACH && !tail.contains(['.', ';'])
+    };
     RELATION_PASSIVES
         .iter()
         .zip(PASSIVES.present(&gap))
         .filter(|(_, present)| *present)
         .map(|(passive, _)| passive)
-        .find(|(p, _)| {
-            gap.rfind(p).is_some_and(|at| {
-                let tail = gap.sub(at + p.len()..);
-                tail.len() <= PASSIVE_REACH && !tail.contains(['.', ';'])
-            })
-        })
+        .find(|(p, _)| gap.rfind(p).is_some_and(|at| close(at + p.len())))
         .map(|&(_, k)| k)
+        .or_else(|| {
+            // A formula OCR read with a mark lost ("được sửa đôi, bổ sung bởi"), in the list's
+            // order too.
+            static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+                RELATION_PASSIVES
+                    .iter()
+                    .map(|(p, _)| vanban_text::loose::unmarked(p))
+                    .collect()
+            });
+            let from = word_start_before(&gap, PASSIVE_REACH + UNMARKED_PHRASE_BYTES);
+            // (Each formula opens with its first word, "được" or "bị": a gap without one of
+            // those words is not read again; a word is looked at by its first letter first.)
+            static FIRSTS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+                let mut firsts: Vec<&str> =
+                    LETTERS.iter().filter_map(|l| l.split(' ').next()).collect();
+                firsts.dedup();
+                firsts
+            });
+            let opens = gap.sub(from..).split_whitespace().any(|w| {
+                let first = w.chars().next().map(vanban_text::loose::base_letter);
+                FIRSTS
+                    .iter()
+                    .any(|f| f.chars().next() == first && vanban_text::loose::same_letters(w, f))
+            });
+            if !opens {
+                return None;
+            }
+            let unmarked = vanban_text::loose::Unmarked::of(gap.sub(from..));
+            RELATION_PASSIVES
+                .iter()
+                .zip(LETTERS.iter())
+                .find(|(_, letters)| {
+                    unmarked
+                        .rfind(letters)
+                        .is_some_and(|(_, end)| close(from + end))
+                })
+                .map(|(&(_, k), _)| k)
+        })
+}
+
+/// The start of the word that holds the byte `back` bytes before the end of `text` (0 when
+/// the text is shorter): a word cut short is not read as another.
+fn word_start_before(text: &str, back: usize) -> usize {
+    let from = text.len().saturating_sub(back);
+    match (from..=text.len()).find(|&i| text.is_char_boundary(i)) {
+        None | Some(0) => 0,
+        Some(f) => text.sub(f..).find(' ').map_or(text.len(), |k| f + k + 1),
+    }
 }
 
 /// Most bytes allowed between a passive formula and the citation it makes the subject ("
@@ -231,7 +310,26 @@ pub(crate) fn opener(paragraph: &str) -> Option<RelationType> {
         .and_then(|r| r.split_once(", "))
         .and_then(|(_, r)| found(r))
         .filter(|&k| k == RelationType::ProposedBy);
-    found(&t).or(after_meeting)
+    // An opener OCR read with a mark lost ("Căn cú", "Thục hiện") where none is written.
+    static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        RELATION_OPENERS
+            .iter()
+            .map(|(p, _)| vanban_text::loose::unmarked(p))
+            .collect()
+    });
+    let unmarked = || {
+        // (An opener is looked at only when its first letters are the paragraph's.)
+        let lead = vanban_text::loose::first_letters(t.split_whitespace().next()?);
+        RELATION_OPENERS
+            .iter()
+            .zip(LETTERS.iter())
+            .find(|(_, letters)| {
+                vanban_text::loose::leads_alike(lead, letters)
+                    && vanban_text::loose::starts_with_unmarked(&t, letters)
+            })
+            .map(|(&(_, k), _)| k)
+    };
+    found(&t).or(after_meeting).or_else(unmarked)
 }
 
 /// Whether the document itself asserts a relation of this type from this position.
@@ -1037,6 +1135,21 @@ mod tests {
         );
         assert_eq!(trigger_before(", "), None);
         assert_eq!(trigger_before(" thực hiện nhiệm vụ; "), None);
+        // Read with a mark OCR lost or misread; the phrase ending last, the longest of those.
+        for (gap, kind) in [
+            (
+                " ngày 20 tháng 9 năm 2023 của chính phủ sửa đôi, bổ sung một số điều của ",
+                RelationType::Amends,
+            ),
+            (" thưc hiện ", RelationType::Implements),
+            (
+                " sửa đổi. tiếp tục thực hiên ",
+                RelationType::ContinuesImplementing,
+            ),
+        ] {
+            assert_eq!(trigger_before(gap).map(|t| t.0), Some(kind), "{gap}");
+        }
+        assert_eq!(trigger_before(" thức hiệu "), None);
     }
 
     #[test]

@@ -62,8 +62,53 @@ pub(crate) fn starts_opening(s: &str) -> bool {
 }
 
 /// A preamble line proper: legal bases, "Thực hiện …", proposals, enacting formulas.
+/// Also read with the marks of its words set aside ("Can cu", "Thưc hiện": OCR of a scan),
+/// where no start is written exactly.
 pub(crate) fn starts_preamble(s: &str) -> bool {
-    PREAMBLE_STARTS.iter().any(|p| s.starts_with(p))
+    PREAMBLE_STARTS.iter().any(|p| s.starts_with(p)) || starts_preamble_unmarked(s)
+}
+
+/// [`starts_preamble`] with marks set aside.
+fn starts_preamble_unmarked(s: &str) -> bool {
+    static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        PREAMBLE_STARTS
+            .iter()
+            .map(|p| vanban_text::loose::unmarked(p))
+            .collect()
+    });
+    starts_unmarked(s, &LETTERS)
+}
+
+/// Whether `s` starts with one of a list of capitalised starts ("Căn cứ", "Trên đây là"), given
+/// as [`vanban_text::loose::unmarked`] makes them, read with its marks set aside ("Can cu",
+/// "Thưc hiện": OCR of a scan), word by word. Written as the starts are, a capital and then
+/// small letters ("THỰC HIỆN KẾ HOẠCH …" is a title).
+pub(crate) fn starts_unmarked(s: &str, letters: &[String]) -> bool {
+    if !may_start_capitalised(s) {
+        return false;
+    }
+    let mut chars = s.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !first.is_uppercase() || !second.is_lowercase() {
+        return false;
+    }
+    // (A start is looked at only when its first letters are the line's.)
+    let lead = loose::first_letters(s.split_whitespace().next().unwrap_or_default());
+    letters
+        .iter()
+        .any(|l| loose::leads_alike(lead, l) && loose::starts_with_unmarked(s, l))
+}
+
+/// Whether `s` may open with a capital, by its first byte (an ASCII capital, or a byte that
+/// starts a character beyond ASCII): a line of list marks or lower case is turned away there,
+/// before [`starts_unmarked`] is asked.
+#[inline]
+pub(crate) fn may_start_capitalised(s: &str) -> bool {
+    s.as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
 }
 
 /// Find where the header starts: the first motto or number line near the top, then back over

@@ -1261,7 +1261,17 @@ fn is_note(t: &str) -> bool {
 
 fn is_wrap_up(t: &str) -> bool {
     let t = vanban_text::trim(t);
-    WRAP_UP.iter().any(|w| t.starts_with(w)) || t.ends_with("./.") || t.ends_with("/.")
+    // (Also a start OCR read with a mark lost: "Căn cú ý kiến chỉ đạo, …".)
+    static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        WRAP_UP
+            .iter()
+            .map(|w| vanban_text::loose::unmarked(w))
+            .collect()
+    });
+    WRAP_UP.iter().any(|w| t.starts_with(w))
+        || t.ends_with("./.")
+        || t.ends_with("/.")
+        || (header::may_start_capitalised(t) && header::starts_unmarked(t, &LETTERS))
 }
 
 /// Whether the text after a marker is a heading: always for Phần … Điều and Roman or letter
@@ -1760,6 +1770,33 @@ mod paragraph_tests {
         let signer = d.closing.signature.and_then(|s| s.name);
         assert_eq!(signer.as_deref(), Some("Nguyễn Văn A"));
         assert_eq!(d.appendices.len(), 1);
+    }
+
+    /// A closing paragraph of the body ("Căn cứ ý kiến chỉ đạo, yêu cầu …") belongs to the
+    /// body, not to the last item, also when OCR lost a mark of its opening words ("Căn cú");
+    /// in capitals it is no such start.
+    #[test]
+    fn a_wrap_up_read_with_a_mark_lost_is_still_one() {
+        for (start, wraps) in [
+            ("Căn cứ ý kiến", true),
+            ("Căn cú ý kiến", true),
+            ("Cân cứ y kiên", true),
+            ("CĂN CÚ Ý KIẾN", false),
+            ("Căn cứu ý kiến", false),
+        ] {
+            let text = format!(
+                "I. MỤC TIÊU\n\n1. Việc thứ nhất.\n\n2. Việc thứ hai.\n\n\
+                 {start} chỉ đạo, yêu cầu các Sở, ngành triển khai thực hiện.\n"
+            );
+            let d = crate::parse(&text).document;
+            let roots: Vec<String> = d.body.iter().map(|n| n.id().to_string()).collect();
+            let under_section = d.body.first().map_or(0, |n| n.children.len());
+            assert_eq!(
+                under_section == 3,
+                wraps,
+                "{start}: {roots:?} {under_section}"
+            );
+        }
     }
 
     /// A long body is read a quotation window at a time: finding where the preamble ends

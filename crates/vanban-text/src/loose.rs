@@ -321,14 +321,200 @@ pub fn equals(text: &str, phrase: &str) -> Option<Match> {
         .then_some(m)
 }
 
+/// Whether a phrase's letters (as [`unmarked`] gives them) start as a text's first word does,
+/// given that word's first two letters ([`first_letters`]): a phrase is looked at
+/// ([`starts_with_unmarked`]) only when they do.
+pub fn leads_alike(lead: [Option<char>; 2], letters: &str) -> bool {
+    let mut l = letters.chars();
+    lead[0].is_some() && [l.next(), l.next()] == lead
+}
+
+/// Whether the words of `text` start with the words of `letters` (a phrase as [`unmarked`]
+/// gives it), each word read with its marks set aside and the punctuation around it aside
+/// (`Unmarked::of(text).starts_with(letters)` word by word, without a copy of the text).
+pub fn starts_with_unmarked(text: &str, letters: &str) -> bool {
+    let mut words = text.split_whitespace();
+    !letters.is_empty()
+        && letters
+            .split(' ')
+            .all(|l| words.next().is_some_and(|w| same_letters(w, l)))
+}
+
+/// A text read with its marks set aside, for finding a cue phrase in running text whose marks
+/// OCR lost or misread ("Thực hiên Chỉ thị số …", a column "Cơ quan chu trì"): every letter is
+/// its base letter in lower case ([`base_letter`]), every run of white space one space, and
+/// nothing else changes. Unlike [`word`], no letter may differ: a phrase of short words one
+/// letter apart from a cue is another phrase more often than a misreading. Callers look for
+/// the exact phrase first and fall back on this only where it is not found. The phrases are
+/// given as [`unmarked`] makes them, once for a list.
+pub struct Unmarked<'a> {
+    text: &'a str,
+    letters: String,
+}
+
+/// The letters of `phrase` (trimmed) with its marks set aside, as [`Unmarked`] reads a text.
+pub fn unmarked(phrase: &str) -> String {
+    Unmarked::of(phrase.trim()).letters
+}
+
+/// The characters of `text` as [`Unmarked`] reads them: where each starts in `text`, and what
+/// it becomes (`None`: white space after white space, left out).
+fn bases(text: &str) -> impl Iterator<Item = (usize, Option<char>)> + '_ {
+    let mut space = false;
+    text.char_indices().map(move |(i, c)| {
+        // (An ASCII letter or sign is most of a text.)
+        let base = if c.is_ascii() && !c.is_ascii_whitespace() {
+            c.to_ascii_lowercase()
+        } else if c.is_whitespace() {
+            ' '
+        } else {
+            base_letter(c)
+        };
+        let skip = base == ' ' && space;
+        space = base == ' ';
+        (i, (!skip).then_some(base))
+    })
+}
+
+impl<'a> Unmarked<'a> {
+    /// The letters of `text`, marks aside.
+    pub fn of(text: &'a str) -> Unmarked<'a> {
+        let mut letters = String::with_capacity(text.len());
+        letters.extend(bases(text).filter_map(|(_, c)| c));
+        Unmarked { text, letters }
+    }
+
+    /// Where in the text the letter at byte `k` of the letters comes from (the text's end for
+    /// the letters' end): the text read again up to it, as only a match asks.
+    fn source(&self, k: usize) -> Option<usize> {
+        let mut made = 0;
+        for (i, c) in bases(self.text) {
+            if made == k {
+                return Some(i);
+            }
+            made += c.map_or(0, char::len_utf8);
+        }
+        (made == k).then_some(self.text.len())
+    }
+
+    /// Where `letters` (a phrase as [`unmarked`] gives it) last stands in the text as whole
+    /// words: its start and end in the text.
+    pub fn rfind(&self, letters: &str) -> Option<(usize, usize)> {
+        // Tried at each place the phrase's first letter stands after no letter, from the end:
+        // a byte compared a place (a searcher made for each short phrase cost more).
+        let (text, phrase) = (self.letters.as_bytes(), letters.as_bytes());
+        let &first = phrase.first()?;
+        (0..text.len()).rev().find_map(|s| {
+            let starts = text.get(s) == Some(&first)
+                && s.checked_sub(1)
+                    .and_then(|b| text.get(b))
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+                && text.get(s..).is_some_and(|t| t.starts_with(phrase));
+            starts.then(|| self.whole(s, s + phrase.len())).flatten()
+        })
+    }
+
+    /// Every place one of `phrases` (each as [`unmarked`] gives it) stands in the text as
+    /// whole words: the phrase's index, its start and end in the text. Each place of the text
+    /// is looked at once, for the phrases that start with its letter.
+    pub fn matches<'p>(
+        &'p self,
+        phrases: &'p [String],
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'p {
+        let text = self.letters.as_bytes();
+        (0..text.len())
+            .filter(move |&s| {
+                s.checked_sub(1)
+                    .and_then(|b| text.get(b))
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+            .flat_map(move |s| {
+                let rest = text.get(s..).unwrap_or_default();
+                phrases.iter().enumerate().filter_map(move |(i, p)| {
+                    let p = p.as_bytes();
+                    (p.first().is_some_and(|f| rest.first() == Some(f)) && rest.starts_with(p))
+                        .then(|| self.whole(s, s + p.len()))
+                        .flatten()
+                        .map(|(start, end)| (i, start, end))
+                })
+            })
+    }
+
+    /// Whether the text starts with `letters` (a phrase as [`unmarked`] gives it) as whole
+    /// words.
+    pub fn starts_with(&self, letters: &str) -> bool {
+        !letters.is_empty()
+            && self.letters.starts_with(letters)
+            && self.whole(0, letters.len()).is_some()
+    }
+
+    /// Whether `letters` (a phrase as [`unmarked`] gives it) stands in the text as whole words.
+    pub fn contains(&self, letters: &str) -> bool {
+        self.rfind(letters).is_some()
+    }
+
+    /// The span in the text of `letters[s..e]`, if it starts and ends at word edges.
+    fn whole(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        // (A base letter is a letter as its character is, so the edges are looked at in the
+        // letters: the text is read again only for a whole match.)
+        let before = self.letters.get(..s)?.chars().next_back();
+        let after = self.letters.get(e..)?.chars().next();
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if letter(before) || letter(after) {
+            return None;
+        }
+        Some((self.source(s)?, self.source(e)?))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn a_phrase_is_found_with_its_marks_lost_or_misread_and_only_whole() {
+        let gap = "ban hành. Thực  hiên Chỉ thị số";
+        let u = Unmarked::of(gap);
+        let found = u.rfind(&unmarked("thực hiện"));
+        assert_eq!(found.and_then(|(s, e)| gap.get(s..e)), Some("Thực  hiên"));
+        // The last of two, and only whole words.
+        let two = "thuc hien va THỤC HIỆN";
+        assert_eq!(
+            Unmarked::of(two).rfind(&unmarked("thực hiện")),
+            Some((13, two.len()))
+        );
+        assert!(!Unmarked::of("thực hiệnx").contains(&unmarked("thực hiện")));
+        assert!(!Unmarked::of("xthực hiện").contains(&unmarked("thực hiện")));
+        // Only marks: a letter more, less or other is another phrase.
+        assert!(!Unmarked::of("thức hiệu").contains(&unmarked("thực hiện")));
+        assert!(Unmarked::of("Cơ quan,\ntổ chức đảng\nchu trì").contains(&unmarked("chủ trì")));
+        assert!(Unmarked::of("đảng ĐƯỢC").contains(&unmarked("dang duoc")));
+        assert!(!Unmarked::of("").contains(&unmarked("chủ trì")));
+        assert!(Unmarked::of("Căn cú Luật").starts_with(&unmarked("căn cứ")));
+        assert!(!Unmarked::of("Căn cúx Luật").starts_with(&unmarked("căn cứ")));
+        assert!(!Unmarked::of("Về căn cứ").starts_with(&unmarked("căn cứ")));
+        assert!(!Unmarked::of("chủ trì").contains(&unmarked(" ")));
+        assert!(starts_with_unmarked("*Căn cú*, Luật", &unmarked("căn cứ")));
+        assert!(!starts_with_unmarked("Căn cúx Luật", &unmarked("căn cứ")));
+        assert!(!starts_with_unmarked("Căn", &unmarked("căn cứ")));
+        assert!(!starts_with_unmarked("Căn cứ", ""));
+        let phrases = [unmarked("thực hiện"), unmarked("hiện"), unmarked("căn cứ")];
+        let found: Vec<_> = Unmarked::of("Căn cú, thưc hiên")
+            .matches(&phrases)
+            .collect();
+        assert_eq!(found, [(2, 0, 8), (0, 10, 21), (1, 16, 21)]);
+    }
+
+    #[test]
     fn the_table_of_base_letters_agrees_with_decomposition() {
         for c in ('\u{0}'..='\u{2000}').chain('\u{1E00}'..='\u{1FFF}') {
             assert_eq!(base_letter(c), decomposed_base(c), "{c:?}");
+            // (`Unmarked` looks at a match's edges in the base letters.)
+            assert_eq!(
+                base_letter(c).is_alphanumeric(),
+                c.is_alphanumeric(),
+                "{c:?}"
+            );
         }
         assert_eq!(base_letter('Ỷ'), 'y');
         assert_eq!(base_letter('đ'), 'd');

@@ -6,6 +6,7 @@
 
 use vanban_model::{Assignment, Node};
 
+use super::{held_column_words, holds_word};
 use super::{read_cell, Walker};
 use crate::agencies::fold;
 use crate::deadlines::deadline;
@@ -23,13 +24,21 @@ fn field(n: &Node) -> Option<(&'static str, &str)> {
         return None;
     }
     let label = fold(label);
-    let role = ["lead", "cooperating", "deadline", "content", "responsible"]
-        .into_iter()
-        .find(|role| {
-            TASK_COLUMNS
-                .iter()
-                .any(|&(r, w)| r == *role && label.contains(w))
-        })?;
+    let role_of = |holds: &dyn Fn(usize, &str) -> bool| {
+        ["lead", "cooperating", "deadline", "content", "responsible"]
+            .into_iter()
+            .find(|role| {
+                TASK_COLUMNS
+                    .iter()
+                    .enumerate()
+                    .any(|(i, &(r, w))| r == *role && holds(i, w))
+            })
+    };
+    // A label OCR read with a mark lost ("Cơ quan chu trì: …") only where none is written.
+    let role = role_of(&|_, w| label.contains(w)).or_else(|| {
+        let held = held_column_words(&label);
+        role_of(&|i, _| holds_word(held, i))
+    })?;
     Some((role, value.trim().trim_end_matches(['.', ';']).trim()))
 }
 
