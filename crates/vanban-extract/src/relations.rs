@@ -54,44 +54,9 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     let lines = collapse_spaces(gap);
     let flat = lines.replace('\n', " ");
     let gap = flat.as_str();
-    static TRIGGERS: std::sync::LazyLock<Phrases> =
-        std::sync::LazyLock::new(|| Phrases::new(RELATION_TRIGGERS.iter().map(|(p, _)| *p)));
-    let present = TRIGGERS.present(gap);
-    let mut best: Option<(RelationType, usize, usize)> = None;
-    for (&(phrase, kind), _) in RELATION_TRIGGERS.iter().zip(present).filter(|(_, p)| *p) {
-        if let Some(pos) = gap.rfind(phrase) {
-            let end = pos + phrase.len();
-            // Whole words only.
-            let before_ok = !gap
-                .sub(..pos)
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after_ok = !gap
-                .sub(end..)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if !before_ok || !after_ok {
-                continue;
-            }
-            // The longest phrase ending last wins ("tiếp tục thực hiện" over "thực hiện").
-            let better = match best {
-                None => true,
-                Some((_, bpos, bend)) => end > bend || (end == bend && pos < bpos),
-            };
-            if better {
-                best = Some((kind, pos, end));
-            }
-        }
-    }
-    // A phrase OCR read with a mark lost ("Thực hiên Chỉ thị số …") where none is written
-    // close enough before the citation.
-    let close = |end: usize| {
-        let tail = gap.sub(end..);
-        tail.len() <= TRIGGER_REACH && !tail.contains(['.', ';'])
-    };
-    // (Looked for only after the exact phrase ending last: a phrase after it ends later.)
+    let best = exact_trigger(gap);
+    // A phrase OCR read with a mark lost ("Thực hiên Chỉ thị số …") after the exact phrase
+    // ending last, if any: a phrase after it ends later.
     let after = best.map_or(0, |b| b.2);
     let (kind, pos, end) = unmarked_trigger(gap, after).or(best)?;
     // "… đã được sửa đổi, bổ sung theo Luật số …": a passive formula, read by
@@ -101,7 +66,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         return None;
     }
     let tail = gap.sub(end..);
-    if !close(end) {
+    if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) {
         return None;
     }
     // "hướng dẫn của Bộ Nội vụ tại Công văn …": the word is a noun here, not a formula.
@@ -128,6 +93,42 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         }
     }
     Some((kind, pos))
+}
+
+/// The trigger written as it is that ends last in `gap` (flat, folded), as whole words, and of
+/// those the longest ("tiếp tục thực hiện" over "thực hiện"): its type, start and end.
+fn exact_trigger(gap: &str) -> Option<(RelationType, usize, usize)> {
+    static TRIGGERS: std::sync::LazyLock<Phrases> =
+        std::sync::LazyLock::new(|| Phrases::new(RELATION_TRIGGERS.iter().map(|(p, _)| *p)));
+    let present = TRIGGERS.present(gap);
+    let mut best: Option<(RelationType, usize, usize)> = None;
+    for (&(phrase, kind), _) in RELATION_TRIGGERS.iter().zip(present).filter(|(_, p)| *p) {
+        if let Some(pos) = gap.rfind(phrase) {
+            let end = pos + phrase.len();
+            // Whole words only.
+            let before_ok = !gap
+                .sub(..pos)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after_ok = !gap
+                .sub(end..)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((_, bpos, bend)) => end > bend || (end == bend && pos < bpos),
+            };
+            if better {
+                best = Some((kind, pos, end));
+            }
+        }
+    }
+    best
 }
 
 /// The trigger nearest the end of `gap` (flat, folded) read with its marks set aside, for a
