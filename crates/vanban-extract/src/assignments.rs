@@ -823,16 +823,62 @@ impl Columns {
             .iter()
             .map(|c| (c.split_whitespace().count() <= 8).then(|| fold(c)))
             .collect();
-        // A title OCR read with a mark lost or misread ("Cơ quan, tổ chức đảng chu trì") is
-        // looked for only in a row that holds none as written.
-        Columns::read(&folded, |f, _, w| f.contains(w)).or_else(|| {
-            // (Each cell read once for all the words: which of them it holds.)
-            let held: Vec<Option<u64>> = folded
-                .iter()
-                .map(|f| f.as_deref().map(held_column_words))
-                .collect();
-            Columns::read(&held, |&held, i, _| holds_word(held, i))
-        })
+        let exact = Columns::read(&folded, |f, _, w| f.contains(w));
+        if exact.as_ref().is_some_and(Columns::complete) {
+            return exact;
+        }
+        // A title OCR read with a mark lost ("Cơ quan, tổ chức đảng chu trì") fills a role no
+        // title holds as written; a row with no title written so is a header when such titles
+        // name two roles or more. (Each cell read once for all the words: which it holds.)
+        let held: Vec<Option<u64>> = folded
+            .iter()
+            .map(|f| f.as_deref().map(held_column_words))
+            .collect();
+        let unmarked = Columns::read(&held, |&held, i, _| holds_word(held, i));
+        match (exact, unmarked) {
+            (Some(exact), Some(unmarked)) => Some(exact.filled_from(unmarked)),
+            (None, Some(unmarked)) => (unmarked.roles() >= 2).then_some(unmarked),
+            (exact, None) => exact,
+        }
+    }
+
+    /// Whether every role has its column (who carries a task is the responsible column's
+    /// only when no column leads).
+    fn complete(&self) -> bool {
+        self.content.is_some()
+            && (self.lead.is_some() || self.responsible.is_some())
+            && self.cooperating.is_some()
+            && self.deadline.is_some()
+    }
+
+    /// How many roles have a column.
+    fn roles(&self) -> usize {
+        [
+            self.content,
+            self.lead,
+            self.cooperating,
+            self.responsible,
+            self.deadline,
+        ]
+        .iter()
+        .filter(|c| c.is_some())
+        .count()
+    }
+
+    /// These columns, with the roles they lack taken from `other`.
+    fn filled_from(self, other: Columns) -> Columns {
+        let lead = self.lead.or(other.lead);
+        Columns {
+            width: self.width,
+            content: self.content.or(other.content),
+            lead,
+            cooperating: self.cooperating.or(other.cooperating),
+            responsible: self
+                .responsible
+                .or(other.responsible)
+                .filter(|_| lead.is_none()),
+            deadline: self.deadline.or(other.deadline),
+        }
     }
 
     /// The roles of the header cells (`None` for a long cell), a title's word found in a cell
@@ -1031,6 +1077,37 @@ mod tests {
         assert_eq!(held.count_ones(), 1);
         assert_eq!(held_column_words("chủ trìx"), 0);
         assert!(!holds_word(u64::MAX, 64));
+    }
+
+    /// A header row with one title OCR damaged among clean ones keeps that column; a row of
+    /// damaged titles only is a header when they name two roles or more (a table of medicines
+    /// whose "Công năng, chu trị" column reads as a lead is none).
+    #[test]
+    fn a_damaged_column_title_fills_its_role() {
+        let of = |cells: &[&str]| {
+            let cells: Vec<Str> = cells.iter().map(|&c| Str::from(c)).collect();
+            Columns::of(&cells).map(|c| (c.content, c.lead, c.cooperating, c.deadline))
+        };
+        let header = [
+            "TT",
+            "Nội dung",
+            "Cơ quan chu trì",
+            "Cơ quan phối hợp",
+            "Thời gian",
+        ];
+        assert_eq!(of(&header), Some((Some(1), Some(2), Some(3), Some(4))));
+        let damaged = [
+            "TT",
+            "Nôi dung",
+            "Cơ quan chu trì",
+            "Cơ quan phôi hợp",
+            "Thơi gian",
+        ];
+        assert_eq!(of(&damaged), Some((Some(1), Some(2), Some(3), Some(4))));
+        assert_eq!(
+            of(&["STT", "Tên vị thuốc", "Công năng, chu trị", "Liều dùng"]),
+            None
+        );
     }
 
     #[test]

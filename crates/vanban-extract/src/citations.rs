@@ -597,8 +597,9 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
         }
     }
     // A stop of two words or more OCR read with a mark lost ("… của Chính phủ sửa đôi, bổ
-    // sung …"); a short one so read is too often a name's word ("về" and "Bảo vệ", "tại" and
-    // "Tài chính").
+    // sung …"), written in small letters as a stop is; a short one so read is too often a
+    // name's word ("về" and "Bảo vệ", "tại" and "Tài chính"), a capitalised one a name ("Công
+    // ty Thục Hiền", "xã Kiên Toàn").
     static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
         ISSUER_STOPS
             .iter()
@@ -609,6 +610,7 @@ fn issuer_end(after: &str, upper_at: &dyn Fn(usize) -> bool) -> usize {
     if let Some(s) = vanban_text::loose::Unmarked::of(after.sub(..end))
         .matches(&LETTERS)
         .map(|(_, s, _)| s)
+        .filter(|&s| !upper_at(s))
         .min()
     {
         end = end.min(after.sub(..s).trim_end().len());
@@ -1773,6 +1775,16 @@ mod tests {
     #[test]
     fn issuer_ends_where_the_name_ends() {
         let cases = [
+            // A stop of two words read with a mark OCR lost ends the issuer; a name whose
+            // letters are a stop's, capitalised, does not.
+            (
+                "Nghị định số 71/2023/NĐ-CP ngày 20 tháng 9 năm 2023 của Chính phủ sửa đôi, bổ sung",
+                "Chính phủ",
+            ),
+            (
+                "Quyết định số 12/QĐ-CT ngày 5 tháng 5 năm 2024 của Công ty TNHH Thục Hiền về việc",
+                "Công ty TNHH Thục Hiền",
+            ),
             // A stop word broken over lines with a trailing space.
             (
                 "Nghị định số 75/2023/NĐ-CP ngày 19 tháng 10 năm 2023 của Chính phủ sửa \nđổi, bổ sung",

@@ -55,10 +55,20 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     let flat = lines.replace('\n', " ");
     let gap = flat.as_str();
     let best = exact_trigger(gap);
-    // A phrase OCR read with a mark lost ("Thực hiên Chỉ thị số …") after the exact phrase
-    // ending last, if any: a phrase after it ends later.
-    let after = best.map_or(0, |b| b.2);
-    let (kind, pos, end) = unmarked_trigger(gap, after).or(best)?;
+    // A phrase OCR read with a mark lost ("Thực hiên Chỉ thị số …", "tiêp tục thực hiện")
+    // ending later than the exact phrase ending last, or as late and longer.
+    let later = |u: &(RelationType, usize, usize), b: &(RelationType, usize, usize)| {
+        (u.2, std::cmp::Reverse(u.1)) > (b.2, std::cmp::Reverse(b.1))
+    };
+    // (Read only where such a phrase may stand: from a longest trigger's length before the
+    // exact one's end.)
+    let from = best.map_or(0, |b| {
+        word_start_before(gap.sub(..b.2), UNMARKED_PHRASE_BYTES)
+    });
+    let (kind, pos, end) = match (best, unmarked_trigger(gap, from)) {
+        (Some(b), Some(u)) if later(&u, &b) => u,
+        (b, u) => b.or(u)?,
+    };
     // "… đã được sửa đổi, bổ sung theo Luật số …": a passive formula, read by
     // `passive_before`; the phrase inside it is not an active claim.
     let upto = squash_spaces(gap.sub(..end));
@@ -132,10 +142,10 @@ fn exact_trigger(gap: &str) -> Option<(RelationType, usize, usize)> {
 }
 
 /// The trigger nearest the end of `gap` (flat, folded) read with its marks set aside, for a
-/// trigger OCR misread ("Thực hiên Chỉ thị số …", "căn cú"), from byte `after` on: its type,
-/// start and end. Only the bytes a trigger may end in are read.
-fn unmarked_trigger(gap: &str, after: usize) -> Option<(RelationType, usize, usize)> {
-    let from = word_start_before(gap, TRIGGER_REACH + UNMARKED_PHRASE_BYTES).max(after);
+/// trigger OCR misread ("Thực hiên Chỉ thị số …", "căn cú"), from byte `from` (a word's start)
+/// on: its type, start and end. Only the bytes a trigger may end in are read.
+fn unmarked_trigger(gap: &str, from: usize) -> Option<(RelationType, usize, usize)> {
+    let from = word_start_before(gap, TRIGGER_REACH + UNMARKED_PHRASE_BYTES).max(from);
     static LETTERS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
         RELATION_TRIGGERS
             .iter()
@@ -1147,10 +1157,13 @@ mod tests {
                 " sửa đổi. tiếp tục thực hiên ",
                 RelationType::ContinuesImplementing,
             ),
+            (" tiêp tục thực hiện ", RelationType::ContinuesImplementing),
         ] {
             assert_eq!(trigger_before(gap).map(|t| t.0), Some(kind), "{gap}");
         }
         assert_eq!(trigger_before(" thức hiệu "), None);
+        // A word of its own that looks like a trigger with its marks aside.
+        assert_eq!(trigger_before(" như đã thấy thế "), None);
     }
 
     #[test]

@@ -331,13 +331,36 @@ pub fn leads_alike(lead: [Option<char>; 2], letters: &str) -> bool {
 
 /// Whether the words of `text` start with the words of `letters` (a phrase as [`unmarked`]
 /// gives it), each word read with its marks set aside and the punctuation around it aside
-/// (`Unmarked::of(text).starts_with(letters)` word by word, without a copy of the text).
+/// (`Unmarked::of(text).starts_with(letters)` word by word, without a copy of the text), and
+/// are not a word of their own ([`HOMOGRAPHS`]).
 pub fn starts_with_unmarked(text: &str, letters: &str) -> bool {
     let mut words = text.split_whitespace();
     !letters.is_empty()
         && letters
             .split(' ')
             .all(|l| words.next().is_some_and(|w| same_letters(w, l)))
+        && !homograph(letters, || {
+            text.split_whitespace().take(letters.split(' ').count())
+        })
+}
+
+/// Words whose letters, marks aside, are a cue's, and which mean something else: read as
+/// written, never as the cue ("Công năng, chủ trị" is a medicine's indications, no lead; "thấy
+/// thế" no "thay thế"; "Cần cù, sáng tạo" no "Căn cứ"; "Dòng thời gian" no "Đồng thời").
+pub const HOMOGRAPHS: &[&str] = &["chủ trị", "thấy thế", "cần cù", "dòng thời"];
+
+/// Whether the words read (punctuation around them aside), whose letters with marks aside are
+/// `letters`, are one of [`HOMOGRAPHS`]: looked at only when the letters are a homograph's.
+fn homograph<'w, W: Iterator<Item = &'w str>>(letters: &str, words: impl FnOnce() -> W) -> bool {
+    static LETTERS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| HOMOGRAPHS.iter().map(|h| unmarked(h)).collect());
+    if !LETTERS.iter().any(|l| l == letters) {
+        return false;
+    }
+    let read: Vec<String> = words()
+        .map(|w| crate::fold::fold_case(trim_punct(w)))
+        .collect();
+    HOMOGRAPHS.contains(&read.join(" ").as_str())
 }
 
 /// A text read with its marks set aside, for finding a cue phrase in running text whose marks
@@ -384,17 +407,23 @@ impl<'a> Unmarked<'a> {
         Unmarked { text, letters }
     }
 
-    /// Where in the text the letter at byte `k` of the letters comes from (the text's end for
-    /// the letters' end): the text read again up to it, as only a match asks.
-    fn source(&self, k: usize) -> Option<usize> {
-        let mut made = 0;
+    /// Where in the text the letters at bytes `s` and `e` of the letters come from (the
+    /// text's end for the letters' end): the text read again up to them, as only a match asks.
+    fn source(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        let (mut made, mut start) = (0, None);
         for (i, c) in bases(self.text) {
-            if made == k {
-                return Some(i);
+            if made == s && start.is_none() {
+                start = Some(i);
+            }
+            if made == e {
+                return Some((start?, i));
             }
             made += c.map_or(0, char::len_utf8);
         }
-        (made == k).then_some(self.text.len())
+        (made == e).then_some((
+            start.or((made == s).then_some(self.text.len()))?,
+            self.text.len(),
+        ))
     }
 
     /// Where `letters` (a phrase as [`unmarked`] gives it) last stands in the text as whole
@@ -463,7 +492,10 @@ impl<'a> Unmarked<'a> {
         if letter(before) || letter(after) {
             return None;
         }
-        Some((self.source(s)?, self.source(e)?))
+        let (start, end) = self.source(s, e)?;
+        let read = self.text.get(start..end)?;
+        let letters = self.letters.get(s..e)?;
+        (!homograph(letters, || read.split_whitespace())).then_some((start, end))
     }
 }
 
@@ -498,6 +530,13 @@ mod tests {
         assert!(!starts_with_unmarked("Căn cúx Luật", &unmarked("căn cứ")));
         assert!(!starts_with_unmarked("Căn", &unmarked("căn cứ")));
         assert!(!starts_with_unmarked("Căn cứ", ""));
+        // A word of its own is not the cue it looks like.
+        assert!(!starts_with_unmarked(
+            "Cần cù, sáng tạo",
+            &unmarked("căn cứ")
+        ));
+        assert!(!Unmarked::of("Công năng, chủ trị").contains(&unmarked("chủ trì")));
+        assert!(Unmarked::of("Công năng, chu trì").contains(&unmarked("chủ trì")));
         let phrases = [unmarked("thực hiện"), unmarked("hiện"), unmarked("căn cứ")];
         let found: Vec<_> = Unmarked::of("Căn cú, thưc hiên")
             .matches(&phrases)
