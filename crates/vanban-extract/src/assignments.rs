@@ -772,13 +772,12 @@ fn hands_out(n: &Node, p: &Parties) -> bool {
 
 /// The words of `data/task-columns.tsv` with their marks set aside, in the list's order (for
 /// a title OCR misread).
-pub(crate) static UNMARKED_COLUMNS: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| {
-        TASK_COLUMNS
-            .iter()
-            .map(|(_, w)| vanban_text::loose::unmarked(w))
-            .collect()
-    });
+static UNMARKED_COLUMNS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    TASK_COLUMNS
+        .iter()
+        .map(|(_, w)| vanban_text::loose::unmarked(w))
+        .collect()
+});
 
 /// Which words of `data/task-columns.tsv` (bits by their place) a folded cell holds with their
 /// marks set aside.

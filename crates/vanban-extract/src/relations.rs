@@ -115,18 +115,7 @@ fn exact_trigger(gap: &str) -> Option<(RelationType, usize, usize)> {
     for (&(phrase, kind), _) in RELATION_TRIGGERS.iter().zip(present).filter(|(_, p)| *p) {
         if let Some(pos) = gap.rfind(phrase) {
             let end = pos + phrase.len();
-            // Whole words only.
-            let before_ok = !gap
-                .sub(..pos)
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after_ok = !gap
-                .sub(end..)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if !before_ok || !after_ok {
+            if !vanban_text::whole_word(gap, pos, end) {
                 continue;
             }
             let better = match best {
