@@ -331,7 +331,7 @@ pub fn leads_alike(lead: [Option<char>; 2], letters: &str) -> bool {
 
 /// Whether the words of `text` start with the words of `letters` (a phrase as [`unmarked`]
 /// gives it), each word read with its marks set aside and the punctuation around it aside
-/// (`Unmarked::of(text).starts_with(letters)` word by word, without a copy of the text), and
+/// (as [`Unmarked`] reads a text, word by word and without a copy of it), and
 /// are not a word of their own ([`HOMOGRAPHS`]).
 pub fn starts_with_unmarked(text: &str, letters: &str) -> bool {
     let mut words = text.split_whitespace();
