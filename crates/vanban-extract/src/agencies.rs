@@ -1914,6 +1914,11 @@ mod tests {
             list("Ủy ban nhân dân cấp tỉnh thành lập Ban Chỉ đạo"),
             ["Ủy ban nhân dân cấp tỉnh"]
         );
+        // A request's courtesy word ends the name ("kính đề nghị", a form's opening).
+        assert_eq!(
+            list("Công ty TNHH Tân Cảng - Petro Cam Ranh kính đề nghị cấp phép"),
+            ["Công ty TNHH Tân Cảng - Petro Cam Ranh"]
+        );
         // No predicate within reach: the name ends at its last capitalised word.
         assert_eq!(
             list("Ban Chỉ đạo Tỉnh một hai ba bốn năm sáu bảy tám chín mười"),

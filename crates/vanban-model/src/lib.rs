@@ -278,6 +278,10 @@ pub struct Signature {
     pub title: Option<String>,
     /// Name of the signer.
     pub name: Option<String>,
+    /// A rank or title printed before the name, kept apart from it: "Đại tướng",
+    /// "Thiếu tá", "PGS.TS." (absent from the JSON when there is none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
     /// All lines of the block as written (markup removed).
     pub lines: Vec<String>,
 }

@@ -2,7 +2,10 @@
 //! Works on cells, since text renderings often put the recipients and the signature side by
 //! side on one line.
 
+use std::sync::LazyLock;
+
 use vanban_model::{Archive, Authority, Closing, Signature, Span};
+use vanban_text::fold::fold_tones;
 use vanban_text::Sub;
 
 use crate::cells::{merge_cells, split_cells, Cell};
@@ -60,6 +63,84 @@ pub(crate) fn is_name(s: &str) -> bool {
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_uppercase)
                 && cs.all(|c| c.is_lowercase() || c == '.' || c == '-')
+        })
+}
+
+/// What a signature may print before the signer's name (`data/signer-honorifics.tsv`).
+pub(crate) const SIGNER_HONORIFICS: &str = include_str!("../data/signer-honorifics.tsv");
+
+/// The ranks (folded by [`fold_tones`]) and the abbreviations of
+/// `data/signer-honorifics.tsv`.
+fn honorifics() -> &'static (Vec<String>, Vec<&'static str>) {
+    static LISTS: LazyLock<(Vec<String>, Vec<&'static str>)> = LazyLock::new(|| {
+        let (mut ranks, mut abbreviations) = (Vec::new(), Vec::new());
+        for (kind, v) in crate::header::pairs(SIGNER_HONORIFICS) {
+            match kind {
+                "rank" => ranks.push(fold_tones(v)),
+                _ => abbreviations.push(v),
+            }
+        }
+        (ranks, abbreviations)
+    });
+    &LISTS
+}
+
+/// A signer's name and what is printed before it: "Đại tướng Nguyễn Tân Cương" →
+/// ("Đại tướng", "Nguyễn Tân Cương"), "PGS.TS. Trần Văn Bình" → ("PGS.TS.", "Trần Văn Bình"),
+/// a bare name → (None, the name); None when `s` is no name.
+pub(crate) fn signer(s: &str) -> Option<(Option<&str>, &str)> {
+    if is_name(s) {
+        return Some((None, s));
+    }
+    let (honorific, name) = s.split_at_checked(honorific_end(s)?)?;
+    let name = name.trim_start();
+    is_name(name).then_some((Some(honorific.trim_end_matches([' ', ','])), name))
+}
+
+/// Where the honorific that starts `s` ends (a byte offset): a rank of two or three words,
+/// then words of abbreviations ("PGS.TS.", "BS. CKII"); None when no honorific starts it.
+fn honorific_end(s: &str) -> Option<usize> {
+    let (ranks, abbreviations) = honorifics();
+    // The ends of the first words (after a comma that follows a rank too).
+    let ends: Vec<usize> = s
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && s.sub(i + c.len_utf8()..).starts_with(char::is_whitespace)
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .take(6)
+        .collect();
+    let rank = [3, 2].into_iter().find_map(|n| {
+        let end = *ends.get(n - 1)?;
+        ranks
+            .contains(&fold_tones(s.sub(..end).trim_end_matches(',')))
+            .then_some(end)
+    });
+    let abbreviated = |word: &str| {
+        let word = word.trim_end_matches([',', '.']);
+        !word.is_empty()
+            && word
+                .split('.')
+                .all(|part| abbreviations.contains(&part.trim()))
+    };
+    let mut end = rank.unwrap_or(0);
+    while let Some(next) = ends.iter().find(|&&e| e > end) {
+        if !abbreviated(s.sub(end..*next).trim()) {
+            break;
+        }
+        end = *next;
+    }
+    (end > 0).then_some(end)
+}
+
+/// Whether a lone word may be a rank's first, wrapped away from the rest of it ("Đại" /
+/// "tướng Nguyễn Tân Cương", in a narrow signature column).
+fn starts_rank(word: &str) -> bool {
+    let folded = fold_tones(word);
+    !word.contains(' ')
+        && honorifics().0.iter().any(|r| {
+            r.strip_prefix(folded.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
         })
 }
 
@@ -165,6 +246,8 @@ struct Reader {
     items: Vec<(String, usize, usize)>,
     /// The cell taken last was an authority line.
     after_authority: bool,
+    /// A lone word taken last that may start a rank wrapped away from the name after it.
+    rank_start: Option<String>,
 }
 
 /// Names an authority line's words may make, upper case: the fixed issuers' printed names
@@ -317,13 +400,21 @@ impl Reader {
             signature.lines.push(t.to_owned());
             return true;
         }
-        if is_name(t)
-            && (!signature.lines.is_empty() || !self.recipients_open)
-            && signature.name.is_none()
-        {
-            signature.name = Some(t.to_owned());
-            signature.lines.push(t.to_owned());
-            return true;
+        let rank_start = self.rank_start.take();
+        if (!signature.lines.is_empty() || !self.recipients_open) && signature.name.is_none() {
+            let joined = rank_start.as_ref().map(|r| format!("{r} {t}"));
+            if let Some((honorific, name)) = signer(joined.as_deref().unwrap_or(t)) {
+                signature.name = Some(name.to_owned());
+                signature.honorific = honorific.map(str::to_owned);
+                // (The lines as written: a rank's wrapped first word on a line of its own.)
+                signature.lines.extend(rank_start);
+                signature.lines.push(t.to_owned());
+                return true;
+            }
+            if alone && starts_rank(t) {
+                self.rank_start = Some(t.to_owned());
+                return true;
+            }
         }
         if self.recipients_open
             && self.items.last().is_some_and(|(p, _, _)| {
@@ -415,6 +506,79 @@ mod tests {
         assert!(!wraps_into("BỘ TRƯỞNG", "THỨ TRƯỞNG"));
         assert!(!wraps_into("BAN THƯỜNG VỤ", "BÍ THƯ"));
         assert!(!wraps_into("BAN", "CHỦ TỊCH"));
+    }
+
+    #[test]
+    fn a_rank_or_degree_before_the_name_is_kept_apart() {
+        let cases = [
+            (
+                "Đại tướng Nguyễn Tân Cương",
+                Some("Đại tướng"),
+                "Nguyễn Tân Cương",
+            ),
+            ("Thiếu tá Lê Văn Hùng", Some("Thiếu tá"), "Lê Văn Hùng"),
+            ("Đại uý Hà Văn Tú", Some("Đại uý"), "Hà Văn Tú"),
+            (
+                "Chuẩn Đô đốc Phạm Văn An",
+                Some("Chuẩn Đô đốc"),
+                "Phạm Văn An",
+            ),
+            ("PGS.TS. Trần Văn Bình", Some("PGS.TS."), "Trần Văn Bình"),
+            ("PGS. TS. Trần Văn Bình", Some("PGS. TS."), "Trần Văn Bình"),
+            ("BS.CKII Nguyễn Thị Lan", Some("BS.CKII"), "Nguyễn Thị Lan"),
+            (
+                "Thượng tướng, TS. Lê Quốc Hùng",
+                Some("Thượng tướng, TS."),
+                "Lê Quốc Hùng",
+            ),
+            ("Nguyễn Hữu Long", None, "Nguyễn Hữu Long"),
+        ];
+        for (printed, honorific, name) in cases {
+            assert_eq!(signer(printed), Some((honorific, name)), "{printed}");
+        }
+        for not_a_signer in [
+            "Như trên",
+            "Trung tâm Y tế",
+            "Đại hội Đảng bộ",
+            "TS.",
+            "Đại tướng",
+        ] {
+            assert_eq!(signer(not_a_signer), None, "{not_a_signer}");
+        }
+    }
+
+    /// A signer's rank wrapped away from the name in a narrow signature column, and the
+    /// regulation after it: the name is read with its rank, and the regulation is an
+    /// appendix (the whole regulation was trailing text, its articles and tasks unread).
+    #[test]
+    fn a_ranked_signer_wrapped_over_two_lines_ends_the_closing() {
+        let text = "BỘ QUỐC PHÒNG\nSố: 89/VBHN-BQP\n\nQUYẾT ĐỊNH\nVề quản lý cảng\n\n\
+                    Điều 1. Ban hành kèm theo Quyết định này Quy chế.\n\nNơi nhận:\n\
+                    - Văn phòng Chính phủ;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\
+                    Đại\ntướng Nguyễn Tân Cương\n\nQUY CHẾ\nQUẢN LÝ HOẠT ĐỘNG CỦA CẢNG\n\
+                    (Ban hành kèm theo Quyết định số 25/2016/QĐ-TTg)\n\nĐiều 1. Phạm vi\n\
+                    Quy chế này quy định việc quản lý.\n";
+        let p = crate::parse(text);
+        let signature = p.document.closing.signature.expect("a signature");
+        assert_eq!(signature.name.as_deref(), Some("Nguyễn Tân Cương"));
+        assert_eq!(signature.honorific.as_deref(), Some("Đại tướng"));
+        assert_eq!(p.document.trailing, None);
+        assert_eq!(p.document.appendices.len(), 1);
+        assert_eq!(p.document.appendices[0].heading, "QUY CHẾ");
+        // On one line, and with no rank at all, the same.
+        let one_line = crate::parse(&text.replace("Đại\ntướng", "Đại tướng"));
+        let read = |s: vanban_model::Signature| (s.name, s.honorific);
+        assert_eq!(
+            one_line.document.closing.signature.map(read),
+            Some(read(signature))
+        );
+        let bare = crate::parse(&text.replace("Đại\ntướng ", ""));
+        let signature = bare.document.closing.signature.expect("a signature");
+        assert_eq!(
+            (signature.name.as_deref(), signature.honorific),
+            (Some("Nguyễn Tân Cương"), None)
+        );
+        assert_eq!(bare.document.appendices.len(), 1);
     }
 
     /// An emphasis run opened by a stray "*" that no line near it closes holds nothing open:

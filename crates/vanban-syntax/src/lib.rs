@@ -206,6 +206,7 @@ pub fn embedded_data() -> Vec<(&'static str, &'static str)> {
         ("../data/agency-heads.tsv", header::AGENCY_HEADS),
         ("../data/provinces.tsv", header::PROVINCES),
         ("../data/official-titles.tsv", closing::OFFICIAL_TITLES),
+        ("../data/signer-honorifics.tsv", closing::SIGNER_HONORIFICS),
         (
             "../grammars/line.pest",
             include_str!("../grammars/line.pest"),

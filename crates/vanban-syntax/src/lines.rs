@@ -72,13 +72,20 @@ pub(crate) fn classify_seen(text: &str) -> (Vec<Line>, Seen) {
     (lines, seen)
 }
 
-/// A structural keyword alone on its line and its number on the next, classified as one line.
+/// A structural keyword alone on its line and its number on the next, classified as one line;
+/// so is an appendix heading wrapped after its first word ("PHỤ" / "LỤC I", "Phụ" / "lục").
 fn join_bare_keywords(lines: &mut [Line]) {
     for k in 0..lines.len().saturating_sub(1) {
         if lines[k].kind == LineKind::Text && is_bare_keyword(&lines[k].full) {
             let joined = format!("{} {}", lines[k].full, lines[k + 1].full);
             let (kind, rest) = classify_start(&joined);
-            if matches!(kind, LineKind::Marker(_)) {
+            let next = lines[k + 1].full.as_str();
+            let appendix = matches!(lines[k].full.as_str(), "PHỤ" | "Phụ")
+                && lines[k + 1].kind == LineKind::Text
+                && ["LỤC", "lục", "Lục"]
+                    .iter()
+                    .any(|w| next.starts_with(w) && vanban_text::whole_word(next, 0, w.len()));
+            if matches!(kind, LineKind::Marker(_)) || appendix {
                 lines[k].set_clean_at(joined.len() - rest.len());
                 lines[k].kind = kind;
                 lines[k].full = joined.into();
@@ -289,7 +296,16 @@ fn ends_with_number_word(full: &str) -> bool {
 pub(crate) fn is_bare_keyword(full: &str) -> bool {
     matches!(
         full,
-        "Điều" | "ĐIỀU" | "Chương" | "CHƯƠNG" | "Mục" | "MỤC" | "Phần" | "PHẦN"
+        "Điều"
+            | "ĐIỀU"
+            | "Chương"
+            | "CHƯƠNG"
+            | "Mục"
+            | "MỤC"
+            | "Phần"
+            | "PHẦN"
+            | "PHỤ"
+            | "Phụ"
     )
 }
 
@@ -779,7 +795,8 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
             let digits = full.bytes().take_while(u8::is_ascii_digit).count();
             let after = full.as_bytes().get(digits).copied();
             let then = full.as_bytes().get(digits + 1).copied();
-            let boundary = matches!(then, None | Some(b' ' | b'\t' | b'*' | b'_'));
+            let boundary = matches!(then, None | Some(b' ' | b'\t' | b'*' | b'_'))
+                || footnote_at(full, digits + 1);
             if digits <= 3 && matches!(after, Some(b'.' | b')')) && boundary {
                 let len = digits + 1 + usize::from(matches!(then, Some(b' ' | b'\t')));
                 marker(MarkerKind::Item, len, Some(full.sub(..digits)))
@@ -806,7 +823,8 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
         'Đ' => article(full),
         'a'..='z' | 'đ' | 'ư' if is_point_letter(c0) => {
             let then = full.sub(c0.len_utf8() + 1..).chars().next();
-            let boundary = matches!(then, None | Some(' ' | '\t' | '*' | '_'));
+            let boundary = matches!(then, None | Some(' ' | '\t' | '*' | '_'))
+                || footnote_at(full, c0.len_utf8() + 1);
             if matches!(c1, Some(')' | '.')) && boundary {
                 let len = c0.len_utf8() + 1 + usize::from(matches!(then, Some(' ' | '\t')));
                 marker(MarkerKind::Point, len, Some(full.sub(..c0.len_utf8())))
@@ -816,6 +834,13 @@ fn quick_start(full: &str) -> Option<(LineKind, &str)> {
         }
         _ => None,
     }
+}
+
+/// Whether a consolidated text's footnote mark ("[3]": a bracket and a digit) stands at byte
+/// `at` of `full`, right after a marker ("2.[3] Trường hợp …"): the grammar's `footnoted`.
+fn footnote_at(full: &str, at: usize) -> bool {
+    let b = full.as_bytes();
+    b.get(at) == Some(&b'[') && b.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// An article's line ("Điều 5. …", "ĐIỀU 8a:", "Điều 2.[2] …", "Điều 12" alone) read as the
@@ -2218,7 +2243,8 @@ mod tests {
         ];
         let lines = compositions(PIECES, 3);
         for l in &lines {
-            for tail in ["", " Xây dựng", "b"] {
+            // (A footnote mark after a marker, "[3]", and brackets that make none.)
+            for tail in ["", " Xây dựng", "b", "[3] Xây", "[x"] {
                 assert_quick_agrees(&format!("{l}{tail}"));
             }
         }
@@ -2557,6 +2583,22 @@ mod tests {
     fn keyword_wrapped_away_from_its_number() {
         let k = kinds("**Điều\n1. Phạm vi điều chỉnh**");
         assert_eq!(k, ["Marker(Article(Điều 1.))", "Continuation"]);
+    }
+
+    #[test]
+    fn a_footnote_mark_after_a_marker_keeps_the_marker() {
+        assert_eq!(kinds("2.[3] Trường hợp điều ước"), ["Marker(Item(2.))"]);
+        assert_eq!(kinds("a)[5] Đại lý tàu biển"), ["Marker(Point(a)))"]);
+        assert_eq!(kinds("1.2.[4] Công ty"), ["Marker(Subitem(1.2.))"]);
+        assert_eq!(kinds("2.[ghi chú]"), ["Text"]);
+    }
+
+    #[test]
+    fn an_appendix_heading_wrapped_after_its_first_word_is_one_line() {
+        assert_eq!(kinds("**PHỤ\nLỤC I**"), ["Text", "Continuation"]);
+        assert_eq!(kinds("**Phụ\nlục**"), ["Text", "Continuation"]);
+        assert_eq!(kinds("Phụ\ncấp khu vực"), ["Text", "Text"]);
+        assert_eq!(kinds("PHỤ\nLỤCX"), ["Text", "Text"]);
     }
 
     #[test]

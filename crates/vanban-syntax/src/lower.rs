@@ -715,9 +715,7 @@ fn bare_signature(lines: &[Line], from: usize) -> Option<usize> {
 /// The title line of a signature whose signer's name is `lines[last]`.
 fn signature_ending_at(lines: &[Line], from: usize, last: usize) -> Option<usize> {
     // The name, then back over blank lines and marks such as "[" or "(Đã ký)" to the title.
-    if !closing::is_name(&lines[last].full) {
-        return None;
-    }
+    closing::signer(&lines[last].full)?;
     let mut k = last;
     while k > from {
         k -= 1;
@@ -754,9 +752,14 @@ fn appendix_heading_read(lines: &[Line], i: usize) -> bool {
     if f.starts_with("PHỤ LỤC") || f.starts_with("PHỤ BIỂU") {
         return true;
     }
+    // (Right after a lone "|", a cell of a one-cell-a-line table: a list of forms names the
+    // "Phụ lục danh sách …" each form attaches.)
     if (f == "Phụ lục" || f.starts_with("Phụ lục ") || f.starts_with("Phụ lục:"))
         && f.chars().count() < 40
         && !lines::ends_sentence(f)
+        && !i
+            .checked_sub(1)
+            .is_some_and(|p| lines[p].kind == LineKind::Pipe)
     {
         return true;
     }
@@ -1635,6 +1638,27 @@ mod paragraph_tests {
         for (text, heads) in [(chapter, false), (annex, true), (titled, true)] {
             let lines = lines::classify(text);
             assert_eq!(appendix_heading(&lines, 0), heads, "{text}");
+        }
+    }
+
+    /// A cell of a one-cell-a-line table (a list of forms, each naming the "Phụ lục danh
+    /// sách …" it attaches) heads no appendix: right after a lone "|" it is a cell; the same
+    /// words after a blank line head one.
+    #[test]
+    fn a_phu_luc_cell_of_a_table_heads_no_appendix() {
+        for (text, heads) in [
+            ("|\nMẫu số 08\n|\nPhụ lục danh sách người\n|\n", false),
+            (
+                "Mẫu số 08\n\nPhụ lục danh sách người\n\n(Kèm theo Công văn số 5)\n",
+                true,
+            ),
+        ] {
+            let lines = lines::classify(text);
+            let at = lines
+                .iter()
+                .position(|l| l.full.starts_with("Phụ lục"))
+                .expect("the line");
+            assert_eq!(appendix_heading(&lines, at), heads, "{text}");
         }
     }
 
