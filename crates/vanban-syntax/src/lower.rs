@@ -763,6 +763,9 @@ fn appendix_heading_read(lines: &[Line], i: usize) -> bool {
     {
         return true;
     }
+    if l.marker().is_none() && specked_appendix_heading(f) {
+        return true;
+    }
     if (f.starts_with("Mẫu biểu") || f.starts_with("MẪU BIỂU") || f.starts_with("Biểu mẫu"))
         && f.chars().count() < 40
     {
@@ -800,6 +803,27 @@ fn appendix_heading_read(lines: &[Line], i: usize) -> bool {
         return near && l.kind == LineKind::Text;
     }
     false
+}
+
+/// A scan's specks before an appendix heading ("„ Sa „ Phụ lục": a stamp's edge or dust read
+/// as marks and letters): the heading's words end the line, a number or a Roman numeral at
+/// most after them, and what stands before them is short and holds no run of three letters
+/// (no word of a sentence: "Xem Phụ lục" and "tại Phụ lục 2" stay text); for an unmarked
+/// line ("a) Phụ lục" is a point).
+fn specked_appendix_heading(f: &str) -> bool {
+    let Some(at) = f.find("Phụ lục").or_else(|| f.find("PHỤ LỤC")) else {
+        return false;
+    };
+    let before = f.sub(..at).trim();
+    let after = f.sub(at + "Phụ lục".len()..).trim();
+    let numbered = after.split_whitespace().count() <= 1
+        && after.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    let mut run = 0;
+    let letter_runs_short = before.chars().all(|c| {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        run < 3
+    });
+    !before.is_empty() && before.chars().count() <= 10 && letter_runs_short && numbered
 }
 
 fn appendix(
@@ -1659,6 +1683,25 @@ mod paragraph_tests {
                 .position(|l| l.full.starts_with("Phụ lục"))
                 .expect("the line");
             assert_eq!(appendix_heading(&lines, at), heads, "{text}");
+        }
+    }
+
+    /// A scan's specks before an appendix heading keep it one ("„ Sa „ Phụ lục" in KL_75's
+    /// scan: its appendix of targets was trailing text); a sentence that names an appendix
+    /// does not head one.
+    #[test]
+    fn an_appendix_heading_behind_a_scans_specks_is_one() {
+        for (text, heads) in [
+            ("„ Sa „ Phụ lục\n", true),
+            ("' . PHỤ LỤC II\n", true),
+            ("~ Phụ lục 01\n", true),
+            ("Xem Phụ lục\n", false),
+            ("tại Phụ lục 2\n", false),
+            ("„ Sa „ Phụ lục các chỉ tiêu\n", false),
+            ("„ Sa „ „ Sa „ „ Phụ lục\n", false),
+        ] {
+            let lines = lines::classify(text);
+            assert_eq!(appendix_heading(&lines, 0), heads, "{text}");
         }
     }
 
