@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use vanban_model::{Archive, Authority, Closing, Signature, Span};
 use vanban_text::fold::fold_tones;
+use vanban_text::loose::unmarked;
 use vanban_text::Sub;
 
 use crate::cells::{merge_cells, split_cells, Cell};
@@ -55,28 +56,32 @@ pub(crate) fn is_flat_recipients(full: &str) -> bool {
     full.starts_with("- ") && full.matches("; - ").count() >= 2
 }
 
-/// A signer's name: two to six words, each capitalised, no digits.
+/// A signer's name: two to six words, each capitalised, no digits. A word of a Central
+/// Highlands name may hold an apostrophe, a capital after it ("H'Yim Kđoh", "H’Hen Niê").
 pub(crate) fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && cs.all(|c| c.is_lowercase() || c == '.' || c == '-')
+            w.split(['\'', '’']).all(|part| {
+                let mut cs = part.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.all(|c| c.is_lowercase() || c == '.' || c == '-')
+            })
         })
 }
 
 /// What a signature may print before the signer's name (`data/signer-honorifics.tsv`).
 pub(crate) const SIGNER_HONORIFICS: &str = include_str!("../data/signer-honorifics.tsv");
 
-/// The ranks (folded by [`fold_tones`]) and the abbreviations of
-/// `data/signer-honorifics.tsv`.
-fn honorifics() -> &'static (Vec<String>, Vec<&'static str>) {
-    static LISTS: LazyLock<(Vec<String>, Vec<&'static str>)> = LazyLock::new(|| {
+/// The ranks of `data/signer-honorifics.tsv`, each folded by [`fold_tones`] and with its
+/// marks set aside ([`unmarked`]: a scan's `Đại tương`), and its abbreviations.
+fn honorifics() -> &'static (Vec<(String, String)>, Vec<&'static str>) {
+    type Lists = (Vec<(String, String)>, Vec<&'static str>);
+    static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         let (mut ranks, mut abbreviations) = (Vec::new(), Vec::new());
         for (kind, v) in crate::header::pairs(SIGNER_HONORIFICS) {
             match kind {
-                "rank" => ranks.push(fold_tones(v)),
+                "rank" => ranks.push((fold_tones(v), unmarked(v))),
                 _ => abbreviations.push(v),
             }
         }
@@ -110,11 +115,14 @@ fn honorific_end(s: &str) -> Option<usize> {
         .map(|(i, c)| i + c.len_utf8())
         .take(6)
         .collect();
+    // (The exact words first, then the letters with their marks set aside.)
     let rank = [3, 2].into_iter().find_map(|n| {
         let end = *ends.get(n - 1)?;
-        ranks
-            .contains(&fold_tones(s.sub(..end).trim_end_matches(',')))
-            .then_some(end)
+        let printed = s.sub(..end).trim_end_matches(',');
+        let folded = fold_tones(printed);
+        let letters = unmarked(printed);
+        let exact = ranks.iter().any(|(r, _)| *r == folded);
+        (exact || ranks.iter().any(|(_, l)| *l == letters)).then_some(end)
     });
     let abbreviated = |word: &str| {
         let word = word.trim_end_matches([',', '.']);
@@ -136,10 +144,10 @@ fn honorific_end(s: &str) -> Option<usize> {
 /// Whether a lone word may be a rank's first, wrapped away from the rest of it ("Đại" /
 /// "tướng Nguyễn Tân Cương", in a narrow signature column).
 fn starts_rank(word: &str) -> bool {
-    let folded = fold_tones(word);
+    let letters = unmarked(word);
     !word.contains(' ')
-        && honorifics().0.iter().any(|r| {
-            r.strip_prefix(folded.as_str())
+        && honorifics().0.iter().any(|(_, r)| {
+            r.strip_prefix(letters.as_str())
                 .is_some_and(|rest| rest.starts_with(' '))
         })
 }
@@ -531,6 +539,12 @@ mod tests {
                 Some("Thượng tướng, TS."),
                 "Lê Quốc Hùng",
             ),
+            // A scan's rank with a mark lost.
+            (
+                "Đại tương Nguyễn Tân Cương",
+                Some("Đại tương"),
+                "Nguyễn Tân Cương",
+            ),
             ("Nguyễn Hữu Long", None, "Nguyễn Hữu Long"),
         ];
         for (printed, honorific, name) in cases {
@@ -673,5 +687,10 @@ mod tests {
         assert!(is_name("Nguyễn Hữu Long"));
         assert!(!is_name("Như trên"));
         assert!(!is_name("PHÓ CHỦ TỊCH"));
+        assert!(is_name("H'Yim Kđoh"));
+        assert!(is_name("H’Hen Niê"));
+        assert!(is_name("Y Giang Gry Niê Knơng"));
+        assert!(!is_name("H'yim Kđoh"));
+        assert!(!is_name("Nguyễn Văn A'"));
     }
 }
