@@ -831,6 +831,15 @@ fn row_02_cooperation_phrases_repeated_on_one_line_are_linear() {
         )
     };
     assert_linear("'chủ trì, phối hợp với' repeated in a task", make, 1500);
+    // The same cues with their marks lost (stop 51): read again with the marks set aside where
+    // no exact cue is written, from one scan of the text.
+    let make = |n: usize| {
+        format!(
+            "{TINY}1. Sở Tài chính {}\n",
+            "chu tri, phoi hop voi các cơ quan liên quan thưc hiện ".repeat(n)
+        )
+    };
+    assert_linear("'chu tri, phoi hop voi' repeated in a task", make, 1500);
 }
 
 // A user's registry (`--agencies`) of thousands of names under one first word — the country's

@@ -1227,7 +1227,7 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
                 },
                 bare,
             );
-        let ends = !capital && !joiner && name_ends_at(&words, k);
+        let ends = !capital && !joiner && name_ends_near(&words, k);
         if !(capital || joiner || inner) || ends {
             // A name cut in the middle of its lower-case words ("Trung tâm Chuyển | đổi số
             // tỉnh") goes on to where the predicate starts.
@@ -1317,6 +1317,59 @@ pub(crate) fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
         .any(|phrase| phrase_at(words, k, phrase))
 }
 
+/// [`name_ends_at`], or, where its exact words miss, a phrase of two words or more of
+/// `data/agency-name-ends.tsv` whose marks a scan lost (`… Ban Quản lý Khu kinh tế chu trì, …`,
+/// `… các cơ quan đảng liên quan thưc hiện …`): one-word ends stay exact (`giao`, `trình` are
+/// too often a name's own word with other marks), and a word of its own that a cue's letters
+/// make is read as written (`vanban_text::loose::HOMOGRAPHS`).
+pub(crate) fn name_ends_near(words: &[(usize, &str)], k: usize) -> bool {
+    name_ends_at(words, k) || unmarked_name_end_at(words, k)
+}
+
+/// The phrases of two words or more of `data/agency-name-ends.tsv`, their words with marks set
+/// aside, by the first base letter of their first word (`a`–`z`).
+static UNMARKED_NAME_ENDS: LazyLock<Vec<Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut by_letter = vec![Vec::new(); 26];
+    for phrase in AGENCY_NAME_ENDS.iter().filter(|p| p.len() >= 2) {
+        let words: Vec<String> = phrase
+            .iter()
+            .map(|w| vanban_text::loose::unmarked(w))
+            .collect();
+        let first = words[0].bytes().next().unwrap_or(b'?');
+        if let Some(bucket) = by_letter.get_mut(usize::from(first.wrapping_sub(b'a'))) {
+            bucket.push(words);
+        }
+    }
+    by_letter
+});
+
+/// The marks-aside half of [`name_ends_near`].
+fn unmarked_name_end_at(words: &[(usize, &str)], k: usize) -> bool {
+    let Some(&(_, word)) = words.get(k) else {
+        return false;
+    };
+    let first = word.chars().next().map(vanban_text::loose::base_letter);
+    let Some(bucket) = first
+        .and_then(|c| u8::try_from(c).ok())
+        .and_then(|c| UNMARKED_NAME_ENDS.get(usize::from(c.wrapping_sub(b'a'))))
+    else {
+        return false;
+    };
+    bucket.iter().any(|phrase| {
+        let read = words.get(k..k + phrase.len()).unwrap_or_default();
+        read.len() == phrase.len()
+            && read
+                .iter()
+                .zip(phrase)
+                .all(|(&(_, w), l)| vanban_text::loose::same_letters(w, l))
+            && {
+                // (A homograph is read as written: looked at only once the letters match.)
+                let text: Vec<&str> = read.iter().map(|&(_, w)| w).collect();
+                vanban_text::loose::starts_with_unmarked(&text.join(" "), &phrase.join(" "))
+            }
+    })
+}
+
 /// `data/agency-name-ends.tsv` by first word.
 static NAME_ENDS_BY_FIRST: LazyLock<
     vanban_text::HashMap<&'static str, Vec<&'static [&'static str]>>,
@@ -1351,7 +1404,7 @@ fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
         // "Đô thị và Khu công nghiệp": "và" before a capitalised word that starts no agency
         // joins two parts of the name.
         let joins = bare == "và" && bare.len() == w.len() && joins_capital(words, j);
-        if bare.is_empty() || !wordlike || (name_ends_at(words, j) && !joins) {
+        if bare.is_empty() || !wordlike || (name_ends_near(words, j) && !joins) {
             return (j > k).then(|| end_of(j - 1));
         }
         if bare.len() != w.len() {

@@ -4,7 +4,7 @@
 //! Thời gian).
 
 use vanban_model::{Assignment, Deadline, Document, Node, NodeKind, Str};
-use vanban_text::{squash_spaces, Sub};
+use vanban_text::{loose, squash_spaces, Sub};
 
 use crate::agencies::{fold, AgencyRegistry};
 use crate::deadlines::deadline;
@@ -44,32 +44,16 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     // data/not-assigning.tsv and data/assigning-words.tsv are under 100 bytes.)
     let rest_fold = fold(vanban_text::window(rest, 0, 160));
     if !subject.is_empty() {
-        // An approval, a report or a description is no task; "X đề nghị Y …" gives the task to Y.
-        // ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi …" is a task.)
-        if starts_with_words(&rest_fold, &NOT_ASSIGNING) {
-            let clause = fold(vanban_text::window(rest, 0, 400));
-            if !clause
-                .split(['.', ';'])
-                .next()
-                .unwrap_or("")
-                .contains("chủ trì")
-            {
-                return p;
-            }
-        }
-        static FOLDED: std::sync::LazyLock<Vec<String>> =
-            std::sync::LazyLock::new(|| ASSIGNING_WORDS.iter().map(|w| fold(w)).collect());
-        let assigning = FOLDED.iter().find(|w| rest_fold.starts_with(w.as_str()));
-        if let Some(w) = assigning.filter(|w| w.len() <= rest.len()) {
-            let given = parties(registry, rest.sub(w.len()..));
-            if given != Parties::default() {
-                return given;
-            }
+        if let Some(decided) = decided_after_subject(registry, rest, &rest_fold) {
+            return decided;
         }
     }
-    if rest_fold.starts_with("chủ trì") && !subject.is_empty() {
+    let leads = (!subject.is_empty())
+        .then(|| cue_len(rest, &rest_fold, "chủ trì", "chu tri"))
+        .flatten();
+    if let Some(cue) = leads {
         p.lead = subject;
-        let after = rest.sub("chủ trì".len()..).trim_start_matches([' ', ',']);
+        let after = rest.sub(cue..).trim_start_matches([' ', ',']);
         p.cooperating = cooperating_in(registry, after);
         // "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát …".
         if let Some(with) = ["cùng với ", "cùng "]
@@ -81,7 +65,7 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     } else if !subject.is_empty() {
         p.responsible = subject;
         p.cooperating = cooperating_in(registry, rest);
-    } else if fold(vanban_text::window(t, 0, 40)).starts_with("phối hợp với") {
+    } else if opens_with(t, "phối hợp với", "phoi hop voi") {
         // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
         // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
@@ -97,8 +81,7 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         // phối hợp với …", "chủ động, phối hợp Bộ Nội vụ tham mưu …" under an item that names
         // the agency ("2. Bộ Xây dựng:"): the agency above leads, the partners cooperate.
         p.cooperating = cooperating_in(registry, t);
-        if !p.cooperating.is_empty() || fold(vanban_text::window(t, 0, 40)).starts_with("chủ trì")
-        {
+        if !p.cooperating.is_empty() || opens_with(t, "chủ trì", "chu tri") {
             p.lead = vec![String::new()];
         } else if let Some(next) = subject_after_first_clause(registry, t) {
             // "Thực hiện sự lãnh đạo, chỉ đạo toàn diện của Đảng; các cấp ủy, tổ chức đảng,
@@ -107,6 +90,94 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     p
+}
+
+/// What a task text whose subject is read decides before its lead is looked for (`rest`,
+/// after the subject; `rest_fold`, the fold of its start): no task at all for an approval, a
+/// report or a description; the parties of the task "X đề nghị Y …" gives Y.
+fn decided_after_subject(
+    registry: &AgencyRegistry,
+    rest: &str,
+    rest_fold: &str,
+) -> Option<Parties> {
+    // An approval, a report or a description is no task; "X đề nghị Y …" gives the task to Y.
+    // ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi …" is a task.)
+    if starts_with_words(rest_fold, &NOT_ASSIGNING) {
+        let clause = fold(vanban_text::window(rest, 0, 400));
+        if !clause
+            .split(['.', ';'])
+            .next()
+            .unwrap_or("")
+            .contains("chủ trì")
+        {
+            return Some(Parties::default());
+        }
+    }
+    static FOLDED: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| ASSIGNING_WORDS.iter().map(|w| fold(w)).collect());
+    let assigning = FOLDED.iter().find(|w| rest_fold.starts_with(w.as_str()));
+    if let Some(w) = assigning.filter(|w| w.len() <= rest.len()) {
+        let given = parties(registry, rest.sub(w.len()..));
+        if given != Parties::default() {
+            return Some(given);
+        }
+    }
+    None
+}
+
+/// The length in bytes of a cue at the start of `text`: its exact words (`exact`, as `folded`,
+/// the fold of the text's start, holds them) or, when they miss, the same words with the marks a
+/// scan lost set aside (`letters`, as `vanban_text::loose::unmarked` gives them: "Chu tri,
+/// phoi hop với …"); `None` when neither starts it.
+fn cue_len(text: &str, folded: &str, exact: &str, letters: &str) -> Option<usize> {
+    if folded.starts_with(exact) {
+        return Some(exact.len());
+    }
+    vanban_text::loose::starts_with_unmarked(text, letters)
+        .then(|| words_len(text, letters.split(' ').count()))
+}
+
+/// Whether a cue ([`cue_len`]) opens `t`.
+fn opens_with(t: &str, exact: &str, letters: &str) -> bool {
+    cue_len(t, &fold(vanban_text::window(t, 0, 40)), exact, letters).is_some()
+}
+
+/// The bytes of the first `n` words of `text` (with the white space before them and the
+/// punctuation they hold).
+fn words_len(text: &str, n: usize) -> usize {
+    let mut used = 0;
+    for _ in 0..n {
+        let rest = text.sub(used..);
+        let word = rest.trim_start();
+        let len = word.find(char::is_whitespace).unwrap_or(word.len());
+        used += rest.len() - word.len() + len;
+    }
+    used
+}
+
+/// Where each "phối hợp" of `s` whose marks a scan lost starts ("phoi hop", "phôi hơp"): a word
+/// of the letters "phoi" (its first two bytes "ph" or "Ph") and then one of "hop". Read only
+/// where the exact words are nowhere in the text.
+fn unmarked_cooperations(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'p', b'P', b).filter(move |&i| {
+        let starts_word = i == 0 || b.get(i - 1).is_some_and(|c| c.is_ascii_whitespace());
+        if !starts_word || b.get(i + 1) != Some(&b'h') {
+            return false;
+        }
+        // (By bytes first: a word of four to seven bytes, one space, a word that opens with
+        // "h"; most words that open with "ph" are turned away here.)
+        let rest = s.sub(i..);
+        let first_len = rest.find(' ').unwrap_or(rest.len());
+        let second = rest.sub(first_len + 1..);
+        (4..=7).contains(&first_len)
+            && second.starts_with('h')
+            && loose::same_letters(rest.sub(..first_len), "phoi")
+            && second
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| loose::same_letters(w, "hop"))
+    })
 }
 
 /// The subject at the start of a task text (`t`, after an assigning word when `given`): the
@@ -190,13 +261,17 @@ fn cooperating_in(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     // (Searched back from each one to the text's start, a line of thousands of "chủ trì,
     // phối hợp với" took time as the square of its length.)
     let (mut clause, mut sentence, mut scanned) = (0, 0, 0);
-    for k in COOPERATE.find_iter(s.as_bytes()) {
-        let Some(i) = k
-            .checked_sub(1)
+    let exact = COOPERATE.find_iter(s.as_bytes()).filter_map(|k| {
+        k.checked_sub(1)
             .filter(|&i| matches!(s.as_bytes().get(i), Some(b'p' | b'P')))
-        else {
-            continue;
-        };
+    });
+    // (With the marks a scan lost set aside where the exact words are nowhere.)
+    let mut found = exact.peekable();
+    let starts: Box<dyn Iterator<Item = usize>> = match found.peek() {
+        Some(_) => Box::new(found),
+        None => Box::new(unmarked_cooperations(s)),
+    };
+    for i in starts {
         let since = s.sub(scanned..i);
         if let Some(j) = since.rfind("; ") {
             clause = scanned + j + 2;
@@ -449,20 +524,31 @@ fn starts_with_words(folded: &str, phrases: &[&str]) -> bool {
 
 /// Agencies after "phối hợp (với)": "…, phối hợp với Sở Tài chính và các cơ quan …".
 fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
-    let f = fold(vanban_text::window(s, 0, 60));
-    let Some(i) = f.find("phối hợp") else {
+    let window = vanban_text::window(s, 0, 60);
+    let f = fold(window);
+    let found = f
+        .find("phối hợp")
+        .map(|i| (i, i + "phối hợp".len()))
+        .or_else(|| {
+            // (With its marks set aside: "phoi hop voi".)
+            let i = unmarked_cooperations(window).next()?;
+            Some((i, i + words_len(s.sub(i..), 2)))
+        });
+    let Some((i, end)) = found else {
         return Vec::new();
     };
     if i > 12 {
         return Vec::new();
     }
-    let mut rest = s.sub(i + "phối hợp".len()..);
+    let mut rest = s.sub(end..);
     rest = rest.trim_start();
     rest = rest.strip_prefix("chặt chẽ").unwrap_or(rest).trim_start();
-    rest = rest
-        .strip_prefix("với")
-        .unwrap_or(rest)
-        .trim_start_matches([' ', ':']);
+    let with = match rest.strip_prefix("với") {
+        Some(after) => Some(after),
+        None if loose::starts_with_unmarked(rest, "voi") => Some(rest.sub(words_len(rest, 1)..)),
+        None => None,
+    };
+    rest = with.unwrap_or(rest).trim_start_matches([' ', ':']);
     partners::partners(registry, rest)
 }
 
@@ -1106,6 +1192,44 @@ mod tests {
         assert_eq!(
             of(&["STT", "Tên vị thuốc", "Công năng, chu trị", "Liều dùng"]),
             None
+        );
+    }
+
+    /// The lead and partner cues of running text read with the marks a scan lost, where the
+    /// exact words are missing: the same parties as the clean sentence gives.
+    #[test]
+    fn running_text_cues_read_with_marks_lost() {
+        let r = AgencyRegistry::builtin();
+        let clean = "Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai tiêm chủng";
+        for damaged in [
+            "Sở Y tế chu tri, phoi hop với Sở Tài chính triển khai tiêm chủng",
+            "Sở Y tế chủ trì, phôi hợp vơi Sở Tài chính triển khai tiêm chủng",
+            "Sở Y tế chu trì, phối hơp voi Sở Tài chính triển khai tiêm chủng",
+        ] {
+            assert_eq!(parties(&r, damaged), parties(&r, clean), "{damaged}");
+        }
+        let clean = parties(&r, "Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai");
+        assert_eq!(clean.lead, ["Sở Y tế"]);
+        assert_eq!(clean.cooperating, ["Sở Tài chính"]);
+        // Under an agency named above: "Chủ trì, phối hợp với …", "Phối hợp với X …".
+        let under = parties(
+            &r,
+            "Chu tri, phoi hop với các đơn vị liên quan tổ chức tập huấn",
+        );
+        assert_eq!(
+            (under.lead, under.cooperating),
+            (vec![String::new()], vec!["các đơn vị liên quan".to_owned()])
+        );
+        let partner_leads = parties(&r, "Phoi hop voi Sở Tài chính rà soát kinh phí");
+        assert_eq!(partner_leads.lead, ["Sở Tài chính"]);
+        // A name in small letters ends where a damaged predicate starts.
+        let ends = parties(&r, "Ban Quản lý Khu kinh tế chu trì, phối hợp với các sở, ngành liên quan thưc hiện kiểm tra");
+        assert_eq!(ends.lead, ["Ban Quản lý Khu kinh tế"]);
+        assert_eq!(ends.cooperating, ["các Sở, ngành liên quan"]);
+        // A medicine's indications are no lead.
+        assert_eq!(
+            parties(&r, "Bộ Y tế công bố công năng, chủ trị của vị thuốc").lead,
+            Vec::<String>::new()
         );
     }
 

@@ -794,15 +794,22 @@ fn appendix_heading_read(lines: &[Line], i: usize) -> bool {
             .filter(|m| !m.is_blankish() && !m.is_noise())
             .take(4)
             .take_while(|m| m.marker().is_none())
-            .any(|m| {
-                let t = m.full.trim_start_matches('(');
-                t.starts_with("Ban hành kèm theo")
-                    || t.starts_with("Kèm theo")
-                    || t.starts_with("kèm theo")
-            });
+            .any(|m| attaches(&m.full));
         return near && l.kind == LineKind::Text;
     }
     false
+}
+
+/// Whether a line opens as an attachment's "(Ban hành kèm theo …)" / "(Kèm theo …)" does;
+/// with the marks a scan lost set aside when the exact words miss ("(Ban hanh kem theo …").
+fn attaches(full: &str) -> bool {
+    let t = full.trim_start_matches('(');
+    t.starts_with("Ban hành kèm theo")
+        || t.starts_with("Kèm theo")
+        || t.starts_with("kèm theo")
+        || ["ban hanh kem theo", "kem theo"]
+            .iter()
+            .any(|w| vanban_text::loose::starts_with_unmarked(t, w))
 }
 
 /// A scan's specks before an appendix heading ("„ Sa „ Phụ lục": a stamp's edge or dust read
@@ -852,11 +859,7 @@ fn appendix(
         if attached_to.is_some() {
             break;
         }
-        let f = l.full.trim_start_matches('(');
-        if f.starts_with("Ban hành kèm theo")
-            || f.starts_with("Kèm theo")
-            || f.starts_with("kèm theo")
-        {
+        if attaches(&l.full) {
             let mut att = l.full.to_string();
             k += 1;
             while k < to && !att.trim_end().ends_with(')') && lines[k].kind == LineKind::Text {
@@ -1659,7 +1662,16 @@ mod paragraph_tests {
         let annex = "DANH MỤC NHIỆM VỤ\n\n(Kèm theo Kế hoạch số 5/KH-UBND)\n\n1. Việc một\n";
         let titled =
             "QUY CHẾ\nPhối hợp trong công tác\n(Ban hành kèm theo Quyết định số 5/QĐ-UBND)\n";
-        for (text, heads) in [(chapter, false), (annex, true), (titled, true)] {
+        // A scan's marks lost from the attachment's words.
+        let scanned = titled.replace("Ban hành kèm theo", "Ban hanh kem theo");
+        let scanned_annex = annex.replace("Kèm theo", "Kem thco");
+        for (text, heads) in [
+            (chapter, false),
+            (annex, true),
+            (titled, true),
+            (scanned.as_str(), true),
+            (scanned_annex.as_str(), false),
+        ] {
             let lines = lines::classify(text);
             assert_eq!(appendix_heading(&lines, 0), heads, "{text}");
         }

@@ -346,8 +346,9 @@ pub fn starts_with_unmarked(text: &str, letters: &str) -> bool {
 
 /// Words whose letters, marks aside, are a cue's, and which mean something else: read as
 /// written, never as the cue ("Công năng, chủ trị" is a medicine's indications, no lead; "thấy
-/// thế" no "thay thế"; "Cần cù, sáng tạo" no "Căn cứ"; "Dòng thời gian" no "Đồng thời").
-pub const HOMOGRAPHS: &[&str] = &["chủ trị", "thấy thế", "cần cù", "dòng thời"];
+/// thế" no "thay thế"; "Cần cù, sáng tạo" no "Căn cứ"; "Dòng thời gian" no "Đồng thời";
+/// "bán hàng" no "ban hành").
+pub const HOMOGRAPHS: &[&str] = &["chủ trị", "thấy thế", "cần cù", "dòng thời", "bán hàng"];
 
 /// Whether the words read (punctuation around them aside), whose letters with marks aside are
 /// `letters`, are one of [`HOMOGRAPHS`]: looked at only when the letters are a homograph's.
@@ -532,6 +533,8 @@ mod tests {
         assert!(Unmarked::of("Công năng, chủ trị")
             .rfind(&unmarked("chủ trì"))
             .is_none());
+        assert!(!starts_with_unmarked("bán hàng", &unmarked("ban hành")));
+        assert!(starts_with_unmarked("ban hanh", &unmarked("ban hành")));
         assert!(Unmarked::of("Công năng, chu trì")
             .rfind(&unmarked("chủ trì"))
             .is_some());

@@ -5,7 +5,7 @@
 
 use vanban_text::Sub;
 
-use crate::agencies::{fold, name_ends_at, word_spans, AgencyRegistry};
+use crate::agencies::{fold, name_ends_near, word_spans, AgencyRegistry};
 use crate::lists::{PARTY_HEADS, PARTY_INNER};
 
 /// At most this many words make a party's description after its head word.
@@ -92,7 +92,7 @@ pub(super) fn party_len(s: &str) -> Option<usize> {
         }
         let bare = w.trim_end_matches([',', ';', '.', ':']);
         let wordlike = !bare.is_empty() && bare.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !wordlike || name_ends_at(&words, k) {
+        if !wordlike || name_ends_near(&words, k) {
             return Some(end);
         }
         end = at + bare.len();
