@@ -437,3 +437,37 @@ fn an_agency_in_the_older_tone_placement_is_read() {
         ]
     );
 }
+
+#[test]
+fn a_lead_cell_written_as_a_sentence_gives_its_agencies() {
+    // KH_144-KH-UBND_2025_BacNinh, the appendix's targets: lead cells that say what the
+    // agencies do; each part was read as a name ("Sở KH&CN chủ trì hướng dẫn", "tổng hợp").
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\n\nKẾ HOẠCH\nVề kinh tế số\n\n\
+                I. NHIỆM VỤ\n\n| TT | Chỉ tiêu | Cơ quan chủ trì |\n|---|---|---|\n\
+                | 1 | Dữ liệu mở | Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố |\n\
+                | 2 | Công nghệ số | Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu |\n\
+                | 3 | Đào tạo | Sở Nội vụ; Sở Giáo dục và Đào tạo |\n";
+    let x = extract_text(text);
+    let row = |n: &str| {
+        x.assignments
+            .iter()
+            .find(|a| a.node.ends_with(n))
+            .map(|a| (a.lead.clone(), a.cooperating.clone()))
+    };
+    let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        row("row_1"),
+        Some((
+            owned(&["Sở Khoa học và Công nghệ"]),
+            owned(&["các Sở, ngành", "Ủy ban nhân dân cấp xã"])
+        ))
+    );
+    assert_eq!(
+        row("row_2"),
+        Some((owned(&["Sở Khoa học và Công nghệ"]), vec![]))
+    );
+    assert_eq!(
+        row("row_3"),
+        Some((owned(&["Sở Nội vụ", "Sở Giáo dục và Đào tạo"]), vec![]))
+    );
+}

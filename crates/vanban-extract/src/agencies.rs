@@ -1217,8 +1217,14 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let joiner = (bare == "và" || bare == "-")
             && (joins_capital(&words, k) || area_at(&words, k + 1).is_some());
-        // "xã/phường": each part a word of names.
+        // "xã/phường": each part a word of names; "cùng" of "… cùng cấp" (the body at the same
+        // level: "Ủy ban nhân dân cùng cấp"), not the "cùng" of "Sở A cùng Sở B".
+        let same_level = bare == "cùng"
+            && words
+                .get(k + 1)
+                .is_some_and(|&(_, n)| n.trim_end_matches([',', ';', '.', ':']) == "cấp");
         let inner = NAME_INNER_WORDS.contains(&bare)
+            || same_level
             || (bare.contains('/') && bare.split('/').all(|p| NAME_INNER_WORDS.contains(&p)))
             || second_syllable(
                 match k {
@@ -1315,6 +1321,19 @@ pub(crate) fn name_ends_at(words: &[(usize, &str)], k: usize) -> bool {
     candidates
         .flatten()
         .any(|phrase| phrase_at(words, k, phrase))
+}
+
+/// Whether a phrase of two words or more of `data/agency-name-ends.tsv` (a predicate: "chủ
+/// trì", "thực hiện", "thúc đẩy"; not a joining word such as "và", "của") starts `words`.
+pub(crate) fn predicate_starts(words: &[(usize, &str)]) -> bool {
+    let by_first = &*NAME_ENDS_BY_FIRST;
+    words.first().is_some_and(|&(_, w)| {
+        by_first.get(w).is_some_and(|phrases| {
+            phrases
+                .iter()
+                .any(|p| p.len() >= 2 && phrase_at(words, 0, p))
+        })
+    })
 }
 
 /// [`name_ends_at`], or, where its exact words miss, a phrase of two words or more of
@@ -1961,6 +1980,15 @@ mod tests {
         assert_eq!(
             list("Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội tham gia"),
             ["Ủy ban Mặt trận Tổ quốc các cấp thành phố Hà Nội"]
+        );
+        // "cùng cấp": the body at the same level; "cùng" before another body joins two.
+        assert_eq!(
+            list("Ủy ban nhân dân cùng cấp chủ trì, phối hợp"),
+            ["Ủy ban nhân dân cùng cấp"]
+        );
+        assert_eq!(
+            list("Viện kiểm sát nhân dân cùng cấp, Sở Tư pháp"),
+            ["Viện kiểm sát nhân dân cùng cấp", "Sở Tư pháp"]
         );
         // "thành" of "thành lập" is no part of "thành phố".
         assert_eq!(

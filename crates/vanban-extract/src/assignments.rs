@@ -1014,15 +1014,19 @@ impl Columns {
         if row.cells.len() > self.width || row.cells.len() < 2 {
             return None;
         }
-        let agencies = |i: Option<usize>| -> Vec<String> {
-            let Some(cell) = i.and_then(|i| row.cells.get(i)) else {
-                return Vec::new();
-            };
-            read_cell(registry, cell)
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.as_str());
+        let agencies = |i: Option<usize>| cell(i).map_or_else(Vec::new, |c| read_cell(registry, c));
+        let mut cooperating = agencies(self.cooperating);
+        // A lead or responsible cell may be a sentence: its agencies, then what they do.
+        let mut read = |i: Option<usize>| match cell(i).and_then(|c| sentence_cell(registry, c)) {
+            Some((leads, partners)) => {
+                push_new(&mut cooperating, partners);
+                leads
+            }
+            None => agencies(i),
         };
-        let lead = agencies(self.lead);
-        let cooperating = agencies(self.cooperating);
-        let responsible = agencies(self.responsible);
+        let lead = read(self.lead);
+        let responsible = read(self.responsible);
         if lead.is_empty() && cooperating.is_empty() && responsible.is_empty() {
             return None;
         }
@@ -1043,6 +1047,48 @@ impl Columns {
                 .unwrap_or_else(|| row.cells.join(" | ")),
         })
     }
+}
+
+/// A lead or responsible cell written as a sentence — agencies, then what they do ("Sở Tài
+/// chính chủ trì, phối hợp các đơn vị liên quan", "Sở Khoa học và Công nghệ thúc đẩy, theo
+/// dõi …", "Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành thực hiện …") — read as
+/// running text is, part by part (between ";"): the agencies of the parts up to the first
+/// that says what they do lead ("Sở A; Sở B; Sở C thúc đẩy …": all three), those of the
+/// parts after it and every partner named cooperate. `None` for a cell of names, whose words
+/// after its agencies are no predicate (read by [`read_cell`]: each part a name).
+fn sentence_cell(registry: &AgencyRegistry, cell: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let acts = |part: &str| {
+        let (list, used) = registry.read_list(part.trim());
+        let rest = part.trim().sub(used..);
+        let words: Vec<(usize, &str)> = crate::agencies::word_spans(rest).take(4).collect();
+        !list.is_empty() && crate::agencies::predicate_starts(&words)
+    };
+    if !cell.split(';').any(acts) {
+        return None;
+    }
+    let (mut lead, mut partners, mut led) = (Vec::new(), Vec::new(), false);
+    for part in cell.split(';') {
+        let p = parties(registry, part);
+        if led {
+            for names in [p.lead, p.responsible, p.cooperating] {
+                push_new(&mut partners, names);
+            }
+            continue;
+        }
+        push_new(
+            &mut lead,
+            if p.lead.is_empty() {
+                p.responsible
+            } else {
+                p.lead
+            },
+        );
+        push_new(&mut partners, p.cooperating);
+        led = acts(part);
+    }
+    lead.retain(|n| !n.is_empty());
+    partners.retain(|n| !n.is_empty() && !lead.contains(n));
+    (!lead.is_empty()).then_some((lead, partners))
 }
 
 /// A group named in lower case that runs to the end of a cell ("cơ quan, địa phương liên
@@ -1231,6 +1277,45 @@ mod tests {
             parties(&r, "Bộ Y tế công bố công năng, chủ trị của vị thuốc").lead,
             Vec::<String>::new()
         );
+    }
+
+    /// A lead cell written as a sentence gives its agencies, not its words; a cell of names
+    /// is left to `read_cell`.
+    #[test]
+    fn a_lead_cell_written_as_a_sentence() {
+        let r = AgencyRegistry::builtin();
+        let read = |cell: &str| sentence_cell(&r, cell);
+        let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            read("Sở Tài chính chủ trì, phối hợp các đơn vị liên quan"),
+            Some((owned(&["Sở Tài chính"]), owned(&["các đơn vị liên quan"])))
+        );
+        assert_eq!(
+            read("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện"),
+            Some((
+                owned(&["Sở Khoa học và Công nghệ"]),
+                owned(&["các Sở, ngành", "Ủy ban nhân dân cấp xã"])
+            ))
+        );
+        assert_eq!(
+            read("Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Khoa học và Công nghệ thúc đẩy, theo dõi"),
+            Some((
+                owned(&[
+                    "Sở Giáo dục và Đào tạo",
+                    "Sở Nội vụ",
+                    "Sở Khoa học và Công nghệ"
+                ]),
+                vec![]
+            ))
+        );
+        for names in [
+            "Sở Tài chính, Sở Nội vụ",
+            "Sở Tài chính và cơ quan, địa phương liên quan",
+            "Sở Nội vụ; các địa phương có liên quan",
+            "Các Sở, ban, ngành và các địa phương liên quan",
+        ] {
+            assert_eq!(read(names), None, "{names}");
+        }
     }
 
     #[test]

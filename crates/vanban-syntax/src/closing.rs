@@ -141,6 +141,13 @@ fn honorific_end(s: &str) -> Option<usize> {
     (end > 0).then_some(end)
 }
 
+/// Whether `line` is a rank and nothing else ("Trung tướng", above the name on a line of its
+/// own).
+fn is_rank(line: &str) -> bool {
+    let letters = unmarked(line.trim_end_matches(','));
+    honorifics().0.iter().any(|(_, r)| *r == letters)
+}
+
 /// Whether a lone word may be a rank's first, wrapped away from the rest of it ("Đại" /
 /// "tướng Nguyễn Tân Cương", in a narrow signature column).
 fn starts_rank(word: &str) -> bool {
@@ -414,12 +421,14 @@ impl Reader {
             if let Some((honorific, name)) = signer(joined.as_deref().unwrap_or(t)) {
                 signature.name = Some(name.to_owned());
                 signature.honorific = honorific.map(str::to_owned);
-                // (The lines as written: a rank's wrapped first word on a line of its own.)
+                // (The lines as written: a rank or its first word on a line of its own.)
                 signature.lines.extend(rank_start);
                 signature.lines.push(t.to_owned());
                 return true;
             }
-            if alone && starts_rank(t) {
+            // (A rank held for a name that did not come is kept as written.)
+            signature.lines.extend(rank_start);
+            if alone && (starts_rank(t) || is_rank(t)) {
                 self.rank_start = Some(t.to_owned());
                 return true;
             }
@@ -579,9 +588,21 @@ mod tests {
         assert_eq!(p.document.trailing, None);
         assert_eq!(p.document.appendices.len(), 1);
         assert_eq!(p.document.appendices[0].heading, "QUY CHẾ");
-        // On one line, and with no rank at all, the same.
-        let one_line = crate::parse(&text.replace("Đại\ntướng", "Đại tướng"));
+        // The rank on a line of its own, on one line with the name, and no rank at all.
+        let own_line = crate::parse(&text.replace("Đại\ntướng ", "Đại tướng\n"));
         let read = |s: vanban_model::Signature| (s.name, s.honorific);
+        assert_eq!(
+            own_line.document.closing.signature.map(read),
+            Some((
+                Some("Nguyễn Tân Cương".to_owned()),
+                Some("Đại tướng".to_owned())
+            ))
+        );
+        // A rank's first word that no name follows is kept in the signature's lines.
+        let lone = crate::parse(&text.replace("Đại\ntướng Nguyễn Tân Cương", "Trung\ntâm Y tế"));
+        let lines = lone.document.closing.signature.map(|s| s.lines);
+        assert!(lines.is_some_and(|l| l.contains(&"Trung".to_owned())));
+        let one_line = crate::parse(&text.replace("Đại\ntướng", "Đại tướng"));
         assert_eq!(
             one_line.document.closing.signature.map(read),
             Some(read(signature))

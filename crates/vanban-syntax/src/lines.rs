@@ -80,11 +80,16 @@ fn join_bare_keywords(lines: &mut [Line]) {
             let joined = format!("{} {}", lines[k].full, lines[k + 1].full);
             let (kind, rest) = classify_start(&joined);
             let next = lines[k + 1].full.as_str();
-            let appendix = matches!(lines[k].full.as_str(), "PHỤ" | "Phụ")
-                && lines[k + 1].kind == LineKind::Text
-                && ["LỤC", "lục", "Lục"]
-                    .iter()
-                    .any(|w| next.starts_with(w) && vanban_text::whole_word(next, 0, w.len()));
+            // (In the case of its first word: "PHỤ" / "lục đính kèm" is no heading.)
+            let second = match lines[k].full.as_str() {
+                "PHỤ" => Some("LỤC"),
+                "Phụ" => Some("lục"),
+                _ => None,
+            };
+            let appendix = lines[k + 1].kind == LineKind::Text
+                && second.is_some_and(|w| {
+                    next.starts_with(w) && vanban_text::whole_word(next, 0, w.len())
+                });
             if matches!(kind, LineKind::Marker(_)) || appendix {
                 lines[k].set_clean_at(joined.len() - rest.len());
                 lines[k].kind = kind;
@@ -2599,6 +2604,8 @@ mod tests {
         assert_eq!(kinds("**Phụ\nlục**"), ["Text", "Continuation"]);
         assert_eq!(kinds("Phụ\ncấp khu vực"), ["Text", "Text"]);
         assert_eq!(kinds("PHỤ\nLỤCX"), ["Text", "Text"]);
+        assert_eq!(kinds("PHỤ\nlục đính kèm."), ["Text", "Text"]);
+        assert_eq!(kinds("Phụ\nLỤC I"), ["Text", "Text"]);
     }
 
     #[test]

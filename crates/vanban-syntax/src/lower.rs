@@ -814,9 +814,9 @@ fn attaches(full: &str) -> bool {
 
 /// A scan's specks before an appendix heading ("„ Sa „ Phụ lục": a stamp's edge or dust read
 /// as marks and letters): the heading's words end the line, a number or a Roman numeral at
-/// most after them, and what stands before them is short and holds no run of three letters
-/// (no word of a sentence: "Xem Phụ lục" and "tại Phụ lục 2" stay text); for an unmarked
-/// line ("a) Phụ lục" is a point).
+/// most after them, and what stands before them is short, holds a sign and no run of three
+/// letters (no word of a sentence: "Xem Phụ lục", "và Phụ lục", "tại Phụ lục 2" stay text);
+/// for an unmarked line ("a) Phụ lục" is a point).
 fn specked_appendix_heading(f: &str) -> bool {
     let Some(at) = f.find("Phụ lục").or_else(|| f.find("PHỤ LỤC")) else {
         return false;
@@ -830,7 +830,11 @@ fn specked_appendix_heading(f: &str) -> bool {
         run = if c.is_alphabetic() { run + 1 } else { 0 };
         run < 3
     });
-    !before.is_empty() && before.chars().count() <= 10 && letter_runs_short && numbered
+    // (A speck is a sign: "và Phụ lục", "ở Phụ lục" are words.)
+    let specked = before
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    specked && before.chars().count() <= 10 && letter_runs_short && numbered
 }
 
 fn appendix(
@@ -1711,6 +1715,8 @@ mod paragraph_tests {
             ("tại Phụ lục 2\n", false),
             ("„ Sa „ Phụ lục các chỉ tiêu\n", false),
             ("„ Sa „ „ Sa „ „ Phụ lục\n", false),
+            ("và Phụ lục\n", false),
+            ("Ở Phụ lục I\n", false),
         ] {
             let lines = lines::classify(text);
             assert_eq!(appendix_heading(&lines, 0), heads, "{text}");

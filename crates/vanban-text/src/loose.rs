@@ -347,8 +347,21 @@ pub fn starts_with_unmarked(text: &str, letters: &str) -> bool {
 /// Words whose letters, marks aside, are a cue's, and which mean something else: read as
 /// written, never as the cue ("Công năng, chủ trị" is a medicine's indications, no lead; "thấy
 /// thế" no "thay thế"; "Cần cù, sáng tạo" no "Căn cứ"; "Dòng thời gian" no "Đồng thời";
-/// "bán hàng" no "ban hành").
-pub const HOMOGRAPHS: &[&str] = &["chủ trị", "thấy thế", "cần cù", "dòng thời", "bán hàng"];
+/// "bán hàng" no "ban hành"; "Ủy ban nhân dân cùng cấp" no "cung cấp"; "văn bản hành chính",
+/// "phần công việc", "để xuất khẩu", "danh giá" no "ban hành", "phân công", "đề xuất", "đánh
+/// giá").
+pub const HOMOGRAPHS: &[&str] = &[
+    "chủ trị",
+    "thấy thế",
+    "cần cù",
+    "dòng thời",
+    "bán hàng",
+    "cùng cấp",
+    "bản hành",
+    "phần công",
+    "để xuất",
+    "danh giá",
+];
 
 /// Whether the words read (punctuation around them aside), whose letters with marks aside are
 /// `letters`, are one of [`HOMOGRAPHS`]: looked at only when the letters are a homograph's.
@@ -534,6 +547,8 @@ mod tests {
             .rfind(&unmarked("chủ trì"))
             .is_none());
         assert!(!starts_with_unmarked("bán hàng", &unmarked("ban hành")));
+        assert!(!starts_with_unmarked("cùng cấp", &unmarked("cung cấp")));
+        assert!(starts_with_unmarked("cung câp", &unmarked("cung cấp")));
         assert!(starts_with_unmarked("ban hanh", &unmarked("ban hành")));
         assert!(Unmarked::of("Công năng, chu trì")
             .rfind(&unmarked("chủ trì"))
