@@ -64,6 +64,23 @@ fn every_document_format_renders() {
     assert!(json["diagnostics"].is_array());
 }
 
+/// A signer's rank or degree has a line of its own in Akoma Ntoso, before the name.
+#[test]
+fn a_signers_honorific_is_its_own_line_in_akn() {
+    let text = format!(
+        "{PLAN}\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐại tá Nguyễn Văn An\n"
+    );
+    let out = DocumentFormat::Akn
+        .render(&vanban_syntax::parse(&text))
+        .unwrap();
+    let honorific = out.find("<p class=\"signerHonorific\">Đại tá</p>");
+    let name = out.find("<p class=\"signerName\">Nguyễn Văn An</p>");
+    assert!(
+        honorific.is_some_and(|h| name.is_some_and(|n| h < n)),
+        "{out}"
+    );
+}
+
 /// Written as it is made, a document has the bytes of its rendering, and a writer's failure
 /// comes back as an I/O error, not as a serialisation error.
 #[test]

@@ -445,6 +445,9 @@ fn conclusions(o: &mut String, c: &Closing) {
         if let Some(t) = &s.title {
             lines.push((t.clone(), "signerTitle"));
         }
+        if let Some(h) = &s.honorific {
+            lines.push((h.clone(), "signerHonorific"));
+        }
         if let Some(n) = &s.name {
             lines.push((n.clone(), "signerName"));
         }
