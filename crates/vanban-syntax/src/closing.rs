@@ -265,7 +265,8 @@ struct Reader {
     rank_start: Option<String>,
 }
 
-/// Names an authority line's words may make, upper case: the fixed issuers' printed names
+/// Names an authority line's words may make, folded by [`fold_tones`] (lower case, the tone
+/// marks placed one way: a PDF's "UỶ BAN" is "ỦY BAN"): the fixed issuers' printed names
 /// ("ỦY BAN NHÂN DÂN", "BỘ CHÍNH TRỊ", "BAN THƯỜNG VỤ TỈNH ỦY") and officials' titles
 /// (`data/official-titles.tsv`: "CHỦ TỊCH", "BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG").
 fn authority_names() -> &'static [String] {
@@ -275,8 +276,9 @@ fn authority_names() -> &'static [String] {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty());
         fixed
-            .map(|(printed, _)| printed.to_owned())
-            .chain(titles.map(str::to_uppercase))
+            .map(|(printed, _)| printed)
+            .chain(titles)
+            .map(fold_tones)
             .collect()
     });
     &NAMES
@@ -290,17 +292,24 @@ pub(crate) const OFFICIAL_TITLES: &str = include_str!("../data/official-titles.t
 /// prints it): `of` is no name of its own but the start of one, and with `next` it is a name
 /// or the start of one. ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the title under a whole name.)
 fn wraps_into(of: &str, next: &str) -> bool {
-    let of = vanban_text::squash_spaces(&of.to_uppercase());
-    let joined = format!("{of} {}", vanban_text::squash_spaces(&next.to_uppercase()));
+    let of = vanban_text::squash_spaces(&fold_tones(of));
+    let next = vanban_text::squash_spaces(&fold_tones(next));
+    let joined = format!("{of} {next}");
     let starts = |name: &str, head: &str| {
         name.strip_prefix(head)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
     };
     let names = authority_names();
-    !of.is_empty()
-        && !names.contains(&of)
-        && names.iter().any(|n| starts(n, &of))
-        && names.iter().any(|n| starts(n, &joined))
+    // "KT. BỘ TRƯỞNG," / "CHỦ NHIỆM": a second title (a short line in capitals, as the
+    // caller asks) after a comma.
+    let titled = of.strip_suffix(',').is_some_and(|first| {
+        names.contains(&first.to_owned()) && (1..=4).contains(&next.split_whitespace().count())
+    });
+    titled
+        || (!of.is_empty()
+            && !names.contains(&of)
+            && names.iter().any(|n| starts(n, &of))
+            && names.iter().any(|n| starts(n, &joined)))
 }
 
 impl Reader {
@@ -523,6 +532,13 @@ mod tests {
         assert!(!wraps_into("BỘ TRƯỞNG", "THỨ TRƯỞNG"));
         assert!(!wraps_into("BAN THƯỜNG VỤ", "BÍ THƯ"));
         assert!(!wraps_into("BAN", "CHỦ TỊCH"));
+        // Tone marks placed the old way, and a second title after a comma.
+        assert!(wraps_into("UỶ BAN NHÂN", "DÂN"));
+        assert!(wraps_into("BỘ TRƯỞNG,", "CHỦ NHIỆM"));
+        assert!(!wraps_into(
+            "BỘ TRƯỞNG,",
+            "VÀ CÁC CƠ QUAN NGANG BỘ TRỰC THUỘC"
+        ));
     }
 
     #[test]
