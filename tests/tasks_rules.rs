@@ -304,42 +304,31 @@ fn an_appendix_title_and_a_group_row_date_the_rows_under_them() {
             (a.text.clone(), d.due, d.start, d.end)
         })
         .collect();
-    let s = |v: &str| Some(vanban::model::Str::from(v));
+    let row = |t: &str, due: Option<&str>, start: Option<&str>, end: Option<&str>| -> Dates {
+        let s = |v: Option<&str>| v.map(vanban::model::Str::from);
+        (t.into(), s(due), s(start), s(end))
+    };
+    let (y2026, y2030) = (Some("2026-01-01"), Some("2030-12-31"));
     assert_eq!(
         dates,
         [
-            (
-                "Tỷ lệ che phủ rừng".into(),
+            row("Tỷ lệ che phủ rừng", None, y2026, y2030),
+            row("Tỷ trọng kinh tế xanh trên GRDP", None, y2026, y2030),
+            row(
+                "Xây dựng Kế hoạch hành động",
                 None,
-                s("2026-01-01"),
-                s("2030-12-31")
+                y2026,
+                Some("2026-12-31")
             ),
-            (
-                "Tỷ trọng kinh tế xanh trên GRDP".into(),
+            row("Rà soát các bãi chôn lấp", Some("2026-12-31"), None, None),
+            row(
+                "Xây dựng Kịch bản biến đổi khí hậu",
                 None,
-                s("2026-01-01"),
-                s("2030-12-31")
-            ),
-            (
-                "Xây dựng Kế hoạch hành động".into(),
-                None,
-                s("2026-01-01"),
-                s("2026-12-31")
-            ),
-            (
-                "Rà soát các bãi chôn lấp".into(),
-                s("2026-12-31"),
-                None,
-                None
-            ),
-            (
-                "Xây dựng Kịch bản biến đổi khí hậu".into(),
-                None,
-                s("2030-01-01"),
-                s("2030-12-31")
+                Some("2030-01-01"),
+                y2030
             ),
             // "Giai đoạn 2026 - 2030, tầm nhìn …" names the programme: no date of its own.
-            ("Xây dựng cơ sở dữ liệu".into(), None, None, None),
+            row("Xây dựng cơ sở dữ liệu", None, None, None),
         ],
         "{:#?}",
         x.assignments
