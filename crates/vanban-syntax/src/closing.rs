@@ -94,6 +94,8 @@ fn honorifics() -> &'static (Vec<(String, String)>, Vec<&'static str>) {
 /// ("Đại tướng", "Nguyễn Tân Cương"), "PGS.TS. Trần Văn Bình" → ("PGS.TS.", "Trần Văn Bình"),
 /// a bare name → (None, the name); None when `s` is no name.
 pub(crate) fn signer(s: &str) -> Option<(Option<&str>, &str)> {
+    // (A stray mark after the name, "Nguyễn Văn A_", is none of it.)
+    let s = s.trim_end_matches(['_', '*', ' ']);
     if is_name(s) {
         return Some((None, s));
     }
@@ -571,6 +573,7 @@ mod tests {
                 "Nguyễn Tân Cương",
             ),
             ("Nguyễn Hữu Long", None, "Nguyễn Hữu Long"),
+            ("Nguyễn Văn An_", None, "Nguyễn Văn An"),
         ];
         for (printed, honorific, name) in cases {
             assert_eq!(signer(printed), Some((honorific, name)), "{printed}");
