@@ -265,6 +265,8 @@ struct Reader {
     after_authority: bool,
     /// A lone word taken last that may start a rank wrapped away from the name after it.
     rank_start: Option<String>,
+    /// The cell taken last was the signer's title.
+    after_title: bool,
 }
 
 /// Names an authority line's words may make, folded by [`fold_tones`] (lower case, the tone
@@ -344,10 +346,34 @@ impl Reader {
         true
     }
 
+    /// The rest of the signer's title wrapped onto a line of its own ("PHÓ BÍ THƯ THƯỜNG" /
+    /// "TRỰC", "PHÓ CHỦ" / "TỊCH" in a narrow column): one or two words in capitals right
+    /// after it, joined to it (they were taken for the whole title).
+    fn wrapped_title(&mut self, t: &str) -> bool {
+        let t = t.trim();
+        let fragment = is_upper(t)
+            && (1..=2).contains(&t.split_whitespace().count())
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !is_signature_note(t);
+        let Some(title) = self.signature.title.as_mut().filter(|_| fragment) else {
+            return false;
+        };
+        title.push(' ');
+        title.push_str(t);
+        if let Some(line) = self.signature.lines.last_mut() {
+            line.push(' ');
+            line.push_str(t);
+        }
+        true
+    }
+
     /// Take one cell (`alone` on its line); return whether it belongs to the closing.
     fn take(&mut self, ctx: &Ctx, c: &Cell, alone: bool) -> bool {
         let t = c.text.as_str();
         if std::mem::take(&mut self.after_authority) && alone && self.wrapped_authority(t) {
+            return true;
+        }
+        if std::mem::take(&mut self.after_title) && alone && self.wrapped_title(t) {
             return true;
         }
         if is_flat_recipients(t) {
@@ -413,13 +439,16 @@ impl Reader {
             return true;
         }
         let signature = &mut self.signature;
+        // ("ĐÃ KÝ" under the title is a note, not a title.)
         if is_upper(t)
+            && !is_signature_note(t)
             && t.chars().count() <= 80
             && signature.name.is_none()
             && !t.chars().any(|c| c.is_ascii_digit())
         {
             signature.title = Some(t.to_owned());
             signature.lines.push(t.to_owned());
+            self.after_title = true;
             return true;
         }
         if is_signature_note(t) {
@@ -633,6 +662,33 @@ mod tests {
             (Some("Nguyễn Tân Cương"), None)
         );
         assert_eq!(bare.document.appendices.len(), 1);
+    }
+
+    /// A signer's title wrapped in a narrow column ("PHÓ BÍ THƯ THƯỜNG" / "TRỰC", also beside
+    /// a recipient) is one title; "ĐÃ KÝ" under it is a note, not a part of it.
+    #[test]
+    fn a_wrapped_title_is_one() {
+        let title = |block: &str| {
+            let text = format!(
+                "TỈNH ỦY LÀO CAI\nSố: 104-CTr/TU\n\nCHƯƠNG TRÌNH\nVề X\n\n1. Các cấp ủy thực hiện.\n\n{block}\nHoàng Giang\n"
+            );
+            crate::parse(&text)
+                .document
+                .closing
+                .signature
+                .and_then(|s| s.title)
+        };
+        let want = Some("PHÓ BÍ THƯ THƯỜNG TRỰC".to_owned());
+        assert_eq!(title("T/M TỈNH ỦY\nPHÓ BÍ THƯ THƯỜNG\nTRỰC"), want);
+        assert_eq!(
+            title("Nơi nhận:                      T/M TỈNH ỦY\n- Ban Bí thư;          PHÓ BÍ THƯ THƯỜNG\nTRỰC\n- Lưu VP."),
+            want
+        );
+        assert_eq!(title("T/M TỈNH ỦY\nPHÓ BÍ THƯ THƯỜNG TRỰC"), want);
+        assert_eq!(
+            title("T/M TỈNH ỦY\nBÍ THƯ\nĐÃ KÝ"),
+            Some("BÍ THƯ".to_owned())
+        );
     }
 
     /// An emphasis run opened by a stray "*" that no line near it closes holds nothing open:
