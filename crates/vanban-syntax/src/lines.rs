@@ -1493,7 +1493,12 @@ fn paragraph_at<'a>(
     let line = &lines[i];
     let marker = line.marker();
     let cells = row_cells(text_src.sub(line.start()..line.end()));
-    let mut text = Str::from(line.clean());
+    // (Only a marker is left out of the text: a "Nơi nhận …" or authority line that the body
+    // keeps, "Nơi nhận hồ sơ: …", keeps its first words.)
+    let mut text = Str::from(match marker {
+        Some(_) => line.clean(),
+        None => line.full.as_str(),
+    });
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.

@@ -1702,6 +1702,26 @@ mod paragraph_tests {
         }
     }
 
+    /// A "Nơi nhận …" or "Kính gửi:" line that the body keeps (a notice's "Nơi nhận hồ sơ:
+    /// …", a form's heading inside an appendix) keeps its words: they were cut from its text,
+    /// and a heading alone on its line was dropped.
+    #[test]
+    fn a_recipients_word_the_body_keeps_is_kept_whole() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH A\nSố: 1/TB-UBND\n\nTHÔNG BÁO\nVề tuyển dụng\n\n\
+                    1. Hồ sơ dự tuyển gồm các giấy tờ sau.\n\
+                    Nơi nhận hồ sơ: Sở Nội vụ tỉnh A.\n\nNơi nhận:\n- Lưu: VT.\n\n\
+                    KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n";
+        let d = crate::parse(text).document;
+        let texts: Vec<String> = d.body[0]
+            .children
+            .iter()
+            .map(|n| n.text().to_string())
+            .collect();
+        assert_eq!(texts, ["Nơi nhận hồ sơ: Sở Nội vụ tỉnh A."]);
+        assert_eq!(d.closing.recipients.len(), 0);
+        assert!(d.closing.archive.is_some());
+    }
+
     /// A scan's specks before an appendix heading keep it one ("„ Sa „ Phụ lục" in KL_75's
     /// scan: its appendix of targets was trailing text); a sentence that names an appendix
     /// does not head one.
