@@ -73,15 +73,15 @@ pub(crate) fn is_name(s: &str) -> bool {
 /// What a signature may print before the signer's name (`data/signer-honorifics.tsv`).
 pub(crate) const SIGNER_HONORIFICS: &str = include_str!("../data/signer-honorifics.tsv");
 
-/// The ranks of `data/signer-honorifics.tsv`, each folded by [`fold_tones`] and with its
-/// marks set aside ([`unmarked`]: a scan's `Đại tương`), and its abbreviations.
-fn honorifics() -> &'static (Vec<(String, String)>, Vec<&'static str>) {
-    type Lists = (Vec<(String, String)>, Vec<&'static str>);
-    static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+/// The ranks of `data/signer-honorifics.tsv` with their marks set aside ([`unmarked`]: the
+/// same letters whether the tone marks are placed either way, "úy"/"uý", or a scan lost one,
+/// "Đại tương"), and its abbreviations.
+fn honorifics() -> &'static (Vec<String>, Vec<&'static str>) {
+    static LISTS: LazyLock<(Vec<String>, Vec<&'static str>)> = LazyLock::new(|| {
         let (mut ranks, mut abbreviations) = (Vec::new(), Vec::new());
         for (kind, v) in crate::header::pairs(SIGNER_HONORIFICS) {
             match kind {
-                "rank" => ranks.push((fold_tones(v), unmarked(v))),
+                "rank" => ranks.push(unmarked(v)),
                 _ => abbreviations.push(v),
             }
         }
@@ -117,14 +117,11 @@ fn honorific_end(s: &str) -> Option<usize> {
         .map(|(i, c)| i + c.len_utf8())
         .take(6)
         .collect();
-    // (The exact words first, then the letters with their marks set aside.)
     let rank = [3, 2].into_iter().find_map(|n| {
         let end = *ends.get(n - 1)?;
-        let printed = s.sub(..end).trim_end_matches(',');
-        let folded = fold_tones(printed);
-        let letters = unmarked(printed);
-        let exact = ranks.iter().any(|(r, _)| *r == folded);
-        (exact || ranks.iter().any(|(_, l)| *l == letters)).then_some(end)
+        ranks
+            .contains(&unmarked(s.sub(..end).trim_end_matches(',')))
+            .then_some(end)
     });
     let abbreviated = |word: &str| {
         let word = word.trim_end_matches([',', '.']);
@@ -146,8 +143,9 @@ fn honorific_end(s: &str) -> Option<usize> {
 /// Whether `line` is a rank and nothing else ("Trung tướng", above the name on a line of its
 /// own).
 fn is_rank(line: &str) -> bool {
-    let letters = unmarked(line.trim_end_matches(','));
-    honorifics().0.iter().any(|(_, r)| *r == letters)
+    honorifics()
+        .0
+        .contains(&unmarked(line.trim_end_matches(',')))
 }
 
 /// Whether a lone word may be a rank's first, wrapped away from the rest of it ("Đại" /
@@ -155,7 +153,7 @@ fn is_rank(line: &str) -> bool {
 fn starts_rank(word: &str) -> bool {
     let letters = unmarked(word);
     !word.contains(' ')
-        && honorifics().0.iter().any(|(_, r)| {
+        && honorifics().0.iter().any(|r| {
             r.strip_prefix(letters.as_str())
                 .is_some_and(|rest| rest.starts_with(' '))
         })
