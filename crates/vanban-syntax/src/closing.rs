@@ -183,6 +183,7 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
     while i < to {
         let cells = line_cells(ctx, &lines[i], &mut pending, closed_soon(lines, i + 1, to));
         if cells.is_empty() {
+            reader.bullet |= lone_bullet(&lines[i]);
             i += 1;
             continue;
         }
@@ -190,6 +191,7 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
         for c in &cells {
             consumed |= reader.take(ctx, c, cells.len() == 1);
         }
+        reader.bullet = false;
         if !consumed {
             break;
         }
@@ -223,6 +225,12 @@ pub(crate) fn passed_over(l: &Line) -> bool {
         || page_number
         || l.kind == LineKind::Rule
         || l.full.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Whether a line is a bullet alone, its text wrapped to the next line ("-" / "Thủ tướng
+/// Chính phủ (để b/c);" in a recipients' list).
+pub(crate) fn lone_bullet(l: &Line) -> bool {
+    matches!(l.full.trim(), "-" | "+" | "•" | "–")
 }
 
 /// The cells of a closing line. A bold run wrapped over lines ("**T/M BỘ CHÍNH" / "TRỊ**", or
@@ -265,6 +273,9 @@ struct Reader {
     rank_start: Option<String>,
     /// The cell taken last was the signer's title.
     after_title: bool,
+    /// A bullet alone on its line was passed over since the last cell: the next text is its
+    /// item.
+    bullet: bool,
 }
 
 /// Names an authority line's words may make, folded by [`fold_tones`] (lower case, the tone
@@ -424,6 +435,10 @@ impl Reader {
     /// signature note or a drafter's mark.
     fn take_text(&mut self, ctx: &Ctx, c: &Cell, alone: bool) -> bool {
         let t = c.text.as_str();
+        if self.recipients_open && self.bullet {
+            self.push_flat(ctx, t, (c.start, c.end));
+            return true;
+        }
         // A recipient wrapped after its comma ("…, NHNNVN;") on a line of its own.
         if self.recipients_open
             && alone
@@ -729,6 +744,34 @@ mod tests {
             first.map(|a| a.of).as_deref(),
             Some("ỦY BAN NHÂN DÂN TỈNH A")
         );
+    }
+
+    /// A recipients' list whose first bullet stands alone, its text wrapped to the next line
+    /// (a web copy's table cell: "-" / "Thủ tướng Chính phủ (để b/c);"), is the closing's:
+    /// it stayed in the body, the list a paragraph of the last article. A lone bullet later
+    /// in the list gives its item too.
+    #[test]
+    fn a_lone_bullet_under_the_heading_opens_the_list() {
+        let doc = |list: &str| {
+            format!(
+                "ỦY BAN NHÂN DÂN TỈNH A\nSố: 27/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề an toàn điện\n\n\
+                 Điều 1. Quyết định này có hiệu lực từ ngày ký.\n\nNơi nhận:\n{list}\n\
+                 - Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
+            )
+        };
+        let read = |text: &str| {
+            let p = crate::parse(text);
+            let c = p.document.closing;
+            let names: Vec<String> = c.recipients.iter().map(|r| r.name.clone()).collect();
+            let signer = c.signature.and_then(|s| s.name);
+            (names, signer, p.document.body.len())
+        };
+        let want = read(&doc("- Bộ Công Thương;\n- Sở Tài chính;"));
+        assert_eq!(want.0, ["Bộ Công Thương", "Sở Tài chính"], "{want:?}");
+        assert_eq!(want.1.as_deref(), Some("Nguyễn Thanh Bình"));
+        assert_eq!(read(&doc("-\nBộ Công Thương;\n- Sở Tài chính;")), want);
+        assert_eq!(read(&doc("- Bộ Công Thương;\n-\nSở Tài chính;")), want);
+        assert_eq!(read(&doc("-\nBộ Công Thương;\n+\nSở Tài chính;")), want);
     }
 
     /// A recipient list flattened into one line gives its archive line as the archive, not

@@ -649,10 +649,14 @@ fn opens_recipients(lines: &[Line], i: usize) -> bool {
     if !colon && rest.starts_with(char::is_lowercase) {
         return false;
     }
+    // A lone bullet passed over is the next line's: its text wrapped to a line of its own
+    // ("-" / "Thủ tướng Chính phủ (để b/c);" / "- Lãnh đạo BQP;").
+    let bulleted = (i + 1..next).any(|k| closing::lone_bullet(&lines[k]));
     beside && rest.chars().count() < 60
         || lines.get(next).is_some_and(|l| {
             l.marker().is_some_and(|m| m.kind == MarkerKind::Indent)
                 || l.kind == LineKind::Authority
+                || bulleted && l.clean().starts_with(char::is_uppercase)
         })
 }
 
