@@ -460,3 +460,64 @@ fn a_lead_cell_written_as_a_sentence_gives_its_agencies() {
         Some((owned(&["Sở Nội vụ", "Sở Giáo dục và Đào tạo"]), vec![]))
     );
 }
+
+#[test]
+fn an_article_on_an_agencys_duties_gives_its_clauses() {
+    // QD_27-2025-QD-UBND_2025_ThaiNguyen, Điều 5 and 6 of its regulation; ND_302-2025-ND-CP,
+    // Điều 24 ("1. Trách nhiệm của Bộ Xây dựng" over points); LUAT_84-2025-QH15, an article
+    // named by a body alone, which describes it.
+    let text = "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
+Số: 27/2025/QĐ-UBND
+Thái Nguyên, ngày 27 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy định quản lý an toàn điện
+
+Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã
+1. Chỉ đạo, giải quyết, xử lý các vi phạm về bảo vệ công trình điện lực.
+2. Chủ trì, phối hợp với Sở Tài chính lập kế hoạch giải phóng mặt bằng.
+3. Sở Tài chính thẩm định dự toán kinh phí hằng năm của các đơn vị trên địa bàn tỉnh.
+a) Lập báo cáo kết quả thẩm định.
+Điều 6. Trách nhiệm của các đơn vị điện lực
+1. Thực hiện đầy đủ các quy định về bảo vệ an toàn công trình điện lực.
+Điều 7. Trách nhiệm của các bộ, ngành
+1. Trách nhiệm của Bộ Xây dựng
+a) Tổ chức quản lý Quỹ nhà ở trung ương;
+b) Ban hành Quy chế tổ chức và hoạt động của Quỹ.
+Điều 8. Thanh tra tỉnh
+1. Thanh tra tỉnh là cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh.
+Điều 9. Trách nhiệm thi hành
+1. Tổ chức thực hiện Quyết định này.
+";
+    let x = extract_text(text);
+    let resp = |tail: &str| at(&x, tail).map(|(_, r)| r);
+    let lead = |tail: &str| at(&x, tail).map(|(l, _)| l);
+    assert_eq!(
+        resp("art_5__cl_1"),
+        Some(vec!["Ủy ban nhân dân cấp xã".to_owned()]),
+        "{:#?}",
+        x.assignments
+    );
+    assert_eq!(
+        lead("art_5__cl_2"),
+        Some(vec!["Ủy ban nhân dân cấp xã".to_owned()])
+    );
+    // A clause that names another body and hands it nothing down: its point is not the
+    // article's agency's.
+    assert_ne!(
+        resp("art_5__cl_3__point_a"),
+        Some(vec!["Ủy ban nhân dân cấp xã".to_owned()])
+    );
+    assert_eq!(
+        resp("art_6__cl_1"),
+        Some(vec!["các đơn vị điện lực".to_owned()])
+    );
+    // The clause names its own ministry: its points are that ministry's, not the article's
+    // "các bộ, ngành".
+    for point in ["art_7__cl_1__point_a", "art_7__cl_1__point_b"] {
+        assert_eq!(resp(point), Some(vec!["Bộ Xây dựng".to_owned()]), "{point}");
+    }
+    // A body's own article, and one with no "của", give their clauses to nobody.
+    assert_eq!(resp("art_8__cl_1"), None);
+    assert_eq!(resp("art_9__cl_1"), None);
+}

@@ -655,6 +655,15 @@ impl Walker<'_> {
                 out.push(a);
                 continue;
             }
+            // "Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã" over "1. Chủ trì, phối hợp
+            // với …": the article's clauses are the agency's tasks.
+            if let Some(p) = (n.kind == NodeKind::Article)
+                .then(|| n.heading().and_then(|h| heading_owner(self.registry, h)))
+                .flatten()
+            {
+                own.agencies.clone_from(&p.responsible);
+                own.parties = Some(p);
+            }
             if is_task_kind(n.kind) {
                 let carried;
                 let base = match &carry {
@@ -733,9 +742,14 @@ impl Walker<'_> {
             && (!p.lead.is_empty()
                 || names_only(self.registry, &text)
                 || hands_down(self.registry, n, &text, &p)
-                || (named && continued_by_bullets(n)))
+                || (named && continued_by_bullets(n))
+                || heading_owner(self.registry, &text).is_some())
         {
             own.parties = Some(p.clone());
+        } else if named {
+            // (A unit that names its own parties hands down none from above: "1. Trách
+            // nhiệm của Bộ Xây dựng" in an article on the duties of ministries.)
+            own.parties = None;
         }
         if !p.responsible.is_empty() {
             own.agencies.clone_from(&p.responsible);
@@ -772,6 +786,47 @@ impl Walker<'_> {
         }
     }
 }
+
+/// The agencies an article's heading gives the duties of ("Trách nhiệm của Ủy ban nhân dân
+/// cấp xã", "Nhiệm vụ, quyền hạn của Thanh tra tỉnh"): a short heading, no sentence, whose
+/// opening words (`DUTY_HEADINGS`) say duties and whose words after "của" are agency names
+/// and nothing else. (An article named by a body alone, "Điều 9. Thanh tra Chính phủ",
+/// describes it; a bare head, "Quỹ", names none.)
+fn heading_owner(registry: &AgencyRegistry, heading: &str) -> Option<Parties> {
+    let t = heading.trim().trim_end_matches([':', '.']).trim_end();
+    if t.split_whitespace().count() > 16 || t.contains(['.', ';']) {
+        return None;
+    }
+    let (duty, names) = t.split_once(" của ")?;
+    if !DUTY_HEADINGS.contains(&fold(duty).as_str()) {
+        return None;
+    }
+    let (list, used) = registry.read_list(names);
+    let whole = names.sub(used..).trim_matches([' ', ',']).is_empty();
+    let responsible = if whole && !list.is_empty() {
+        list
+    } else {
+        // A party the registry does not hold ("các đơn vị điện lực", "tổ chức, cá nhân sử
+        // dụng điện"), as a heading over bullets names it.
+        vec![party_heading(names)?]
+    };
+    (!responsible.iter().any(|n| registry.is_bare_head(n))).then(|| Parties {
+        responsible,
+        ..Parties::default()
+    })
+}
+
+/// The opening words of an article's heading that say it lists an agency's duties, folded.
+const DUTY_HEADINGS: &[&str] = &[
+    "trách nhiệm",
+    "nhiệm vụ",
+    "nhiệm vụ, quyền hạn",
+    "nhiệm vụ và quyền hạn",
+    "trách nhiệm, quyền hạn",
+    "quyền hạn, trách nhiệm",
+    "chức năng, nhiệm vụ",
+    "trách nhiệm thực hiện",
+];
 
 /// Whether a heading says whom or what the document applies to (`data/scope-headings.tsv`).
 fn is_scope_heading(heading: &str) -> bool {

@@ -190,8 +190,10 @@ pub(crate) fn read(ctx: &mut Ctx, from: usize, to: usize) -> (Closing, usize) {
         let mut consumed = false;
         for c in &cells {
             consumed |= reader.take(ctx, c, cells.len() == 1);
+            // (A lone bullet's text is the line's first cell: "- Như trên;" beside "PHÓ BÍ
+            // THƯ" after a stray "-" leaves the title a title.)
+            reader.bullet = false;
         }
-        reader.bullet = false;
         if !consumed {
             break;
         }
