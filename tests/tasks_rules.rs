@@ -521,3 +521,34 @@ b) Ban hành Quy chế tổ chức và hoạt động của Quỹ.
     assert_eq!(resp("art_8__cl_1"), None);
     assert_eq!(resp("art_9__cl_1"), None);
 }
+
+#[test]
+fn a_decisions_closing_article_names_who_carries_it_out() {
+    // QD_27-2025-QD-UBND_2025_ThaiNguyen, Điều 3: an article with words and no title is a task
+    // as a clause is.
+    let text = "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
+Số: 27/2025/QĐ-UBND
+Thái Nguyên, ngày 27 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy định quản lý an toàn điện
+
+**Điều 1. **Ban
+hành kèm theo Quyết định này Quy định quản lý an toàn điện.
+
+**Điều 3. **Chánh
+Văn phòng Uỷ ban nhân dân tỉnh; Giám đốc Sở Công Thương; Thủ trưởng các sở, ban, ngành
+thuộc tỉnh chịu trách nhiệm thi hành Quyết định này./.
+";
+    let x = extract_text(text);
+    let (_, resp) = at(&x, "art_3").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert!(
+        resp.iter().any(|r| r == "Giám đốc Sở Công Thương"),
+        "{resp:?}"
+    );
+    assert!(
+        resp.iter().any(|r| r.starts_with("Chánh Văn phòng")),
+        "{resp:?}"
+    );
+    assert!(at(&x, "art_1").is_none(), "{:#?}", x.assignments);
+}

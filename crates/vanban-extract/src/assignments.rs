@@ -664,7 +664,10 @@ impl Walker<'_> {
                 own.agencies.clone_from(&p.responsible);
                 own.parties = Some(p);
             }
-            if is_task_kind(n.kind) {
+            // (An article with words and no title, "Điều 3. Chánh Văn phòng …; Giám đốc Sở
+            // … chịu trách nhiệm thi hành Quyết định này./.", is a task as a clause is.)
+            let worded = n.kind == NodeKind::Article && n.heading().is_none();
+            if is_task_kind(n.kind) || worded && !n.text().is_empty() {
                 let carried;
                 let base = match &carry {
                     Some(p) => {

@@ -1499,6 +1499,13 @@ fn paragraph_at<'a>(
         Some(_) => line.clean(),
         None => line.full.as_str(),
     });
+    // An article whose words follow its emphasised marker ("**Điều 3. **Chánh" / "Văn phòng
+    // …") has no heading: its line runs on as a sentence does.
+    let worded = marker.is_some_and(|m| {
+        m.kind == MarkerKind::Article
+            && marker_alone_emphasised(text_src.sub(line.start()..line.end()))
+    });
+    let marker = marker.filter(|_| !worded);
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.
@@ -1509,12 +1516,20 @@ fn paragraph_at<'a>(
         }
         let next = &lines[k];
         let over_page = k > j;
-        if !continues_into(
-            text_src,
-            (&lines[last_content], next, over_page),
-            marker,
-            profile,
-        ) {
+        // (Its first line unfinished, such an article's words run on into the next line of
+        // text whatever the document's wrapping: "**Điều 3. **Chánh" / "Văn phòng …".)
+        let runs_on = worded
+            && last_content == i
+            && next.kind == LineKind::Text
+            && !ends_sentence(&line.full);
+        if !runs_on
+            && !continues_into(
+                text_src,
+                (&lines[last_content], next, over_page),
+                marker,
+                profile,
+            )
+        {
             break;
         }
         join_text(&mut text, &next.full);
@@ -1533,7 +1548,7 @@ fn paragraph_at<'a>(
     Para {
         first: i,
         last: j.max(i + 1),
-        marker,
+        marker: line.marker(),
         text,
         quoted: false,
         cells,
@@ -1686,6 +1701,30 @@ fn labelled(full: &str) -> bool {
             .trim_start_matches(['*', '_'])
             .starts_with(char::is_uppercase)
         && !label.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a raw line emphasises an article's marker alone and goes on with plain words
+/// ("**Điều 3. **Chánh", "**Điều 1.** Ban hành kèm theo …"; an empty run between them,
+/// "**Điều 3.**** **Các", is no emphasis): the article has no heading, its words are its
+/// text. Not "**Điều 1. Phạm vi**" nor "**Điều 1.** **Phạm vi**".
+pub(crate) fn marker_alone_emphasised(raw: &str) -> bool {
+    let t = raw.trim_start_matches(['|', ' ']);
+    let Some(rest) = t.strip_prefix("**") else {
+        return false;
+    };
+    let Some((inside, after)) = rest.split_once("**") else {
+        return false;
+    };
+    let number = inside.trim().trim_end_matches('.').strip_prefix("Điều ");
+    if !number.is_some_and(|n| {
+        !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_alphanumeric())
+    }) {
+        return false;
+    }
+    let lead = after.len() - after.trim_start_matches(['*', ' ']).len();
+    let stars = after.sub(..lead).matches('*').count();
+    let words = after.sub(lead..);
+    stars % 4 == 0 && words.starts_with(char::is_alphanumeric)
 }
 
 /// Whether a raw line's text ends with an emphasis run (`… Nội vụ**`, `… tết”...*`): the run

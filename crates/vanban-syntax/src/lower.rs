@@ -1039,7 +1039,12 @@ fn build_tree(ctx: &mut Ctx, paras: &mut Paragraphs, prefix: &str, end: usize) -
             if let Some(m) = p.marker.filter(|m| m.kind == MarkerKind::Group) {
                 last_group = m.number().and_then(|n| n.chars().next());
             }
-            tree.open(p, paras.peek());
+            // ("**Điều 3. **Chánh Văn phòng …": the article's words are its text.)
+            let worded = p.marker.is_some_and(|m| m.kind == MarkerKind::Article)
+                && ctx.lines.get(p.first).is_some_and(|l| {
+                    lines::marker_alone_emphasised(ctx.text.sub(l.start()..l.end()))
+                });
+            tree.open(p, paras.peek(), worded);
             continue;
         }
         // Unmarked text (or a marker that does not fit, kept as text).
@@ -1107,7 +1112,7 @@ impl Tree {
 
     /// Open the node of a marked paragraph, after closing the nodes of the same or a deeper
     /// rank.
-    fn open(&mut self, p: &mut Para, next: Option<&Para>) {
+    fn open(&mut self, p: &mut Para, next: Option<&Para>, worded: bool) {
         let Some(m) = p.marker else {
             return;
         };
@@ -1116,7 +1121,7 @@ impl Tree {
         let rank = marker_kind.rank(depth);
         self.close_while(|b| b.rank >= rank);
         let kind = marker_node_kind(marker_kind, self.in_article());
-        let heading = has_heading(marker_kind, &p.text, next, rank);
+        let heading = !worded && has_heading(marker_kind, &p.text, next, rank);
         let mut b = new_node(p, kind);
         b.rank = rank;
         if heading {
@@ -1312,17 +1317,38 @@ fn is_wrap_up(t: &str) -> bool {
         || (header::may_start_capitalised(t) && header::starts_unmarked(t, &LETTERS))
 }
 
+/// Whether an article's words are a sentence: they end with the "./." of a closing article,
+/// or with a full stop after eight words or more (a title has no full stop; a short one,
+/// "Điều 5. Giải thích từ ngữ.", keeps its heading).
+fn article_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("/.") || t.ends_with('.') && t.split_whitespace().nth(7).is_some()
+}
+
 /// Whether the text after a marker is a heading: always for Phần … Điều and Roman or letter
 /// groups; for items when the text is unfinished and a deeper marker follows, or is upper case.
 fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> bool {
+    let deeper_next = || {
+        next.and_then(|p| p.marker).is_some_and(|m| {
+            let depth = m.number().map_or(1, |n| n.matches('.').count());
+            m.kind.rank(depth) > rank
+        })
+    };
     match kind {
         MarkerKind::Part
         | MarkerKind::Chapter
         | MarkerKind::Section
         | MarkerKind::Subsection
-        | MarkerKind::Article
         | MarkerKind::Group
         | MarkerKind::Roman => true,
+        // A decision's article is a sentence, not a title: "Điều 2. Quyết định này có hiệu
+        // lực thi hành kể từ ngày ký.", "Điều 3. Các ông (bà) Chánh Văn phòng … thi hành./.".
+        MarkerKind::Article => {
+            // (A title written with a full stop over its clauses keeps its heading: "Điều 1.
+            // Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT … khoáng sản." /
+            // "1. Sửa đổi, bổ sung khoản 4 …".)
+            !article_sentence(text) || deeper_next() && !text.trim_end().ends_with("/.")
+        }
         MarkerKind::Item | MarkerKind::Subitem => {
             if text.is_empty() {
                 return false;
@@ -1330,11 +1356,7 @@ fn has_heading(kind: MarkerKind, text: &str, next: Option<&Para>, rank: u32) -> 
             if is_upper(text) {
                 return true;
             }
-            let deeper_next = next.and_then(|p| p.marker).is_some_and(|m| {
-                let depth = m.number().map_or(1, |n| n.matches('.').count());
-                m.kind.rank(depth) > rank
-            });
-            !lines::ends_sentence(text) && text.chars().count() <= 200 && deeper_next
+            !lines::ends_sentence(text) && text.chars().count() <= 200 && deeper_next()
                 || (!lines::ends_sentence(text)
                     && text.chars().count() <= 120
                     && next.is_some_and(|p| p.marker.is_none()))
@@ -1783,6 +1805,84 @@ mod paragraph_tests {
         // A line with words there is still trailing text, not skipped.
         let worded = doc.replacen("Nguyễn Văn A\n", "Nguyễn Văn A\nGhi chú thêm\n", 1);
         assert_eq!(read(&worded).1, 0);
+    }
+
+    /// A decision's article is a sentence, not a title: its words are its text when its
+    /// marker alone is emphasised ("**Điều 3. **Chánh" / "Văn phòng …", the line running on
+    /// into the next) or when they end as a sentence does ("./.", or a full stop after eight
+    /// words); a law's title keeps its heading, and so does one written with a full stop
+    /// over its clauses.
+    #[test]
+    fn a_decisions_article_is_a_sentence_not_a_title() {
+        let doc = |body: &str| {
+            format!(
+                "ỦY BAN NHÂN DÂN TỈNH A\nSố: 27/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề an toàn điện\n\n\
+                 {body}\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
+            )
+        };
+        let articles = |body: &str| -> Vec<(Option<String>, String)> {
+            crate::parse(&doc(body))
+                .document
+                .body
+                .iter()
+                .map(|n| (n.heading().map(str::to_owned), n.text().to_owned()))
+                .collect()
+        };
+        let worded = articles(
+            "**Điều 1. **Ban\nhành kèm theo Quyết định này Quy định an toàn điện.\n\n\
+             **Điều 2.** Quyết định có hiệu lực từ ngày ký\n\n\
+             **Điều 3. **Chánh\nVăn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương chịu \
+             trách nhiệm thi hành Quyết định này./.",
+        );
+        assert_eq!(
+            worded,
+            [
+                (
+                    None,
+                    "Ban hành kèm theo Quyết định này Quy định an toàn điện.".to_owned()
+                ),
+                (None, "Quyết định có hiệu lực từ ngày ký".to_owned()),
+                (
+                    None,
+                    "Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương chịu trách \
+                     nhiệm thi hành Quyết định này./."
+                        .to_owned()
+                )
+            ]
+        );
+        let plain = articles(
+            "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\
+             Điều 3. Các ông (bà) Chánh Văn phòng căn cứ Quyết định thi hành./.",
+        );
+        assert!(
+            plain.iter().all(|(h, t)| h.is_none() && !t.is_empty()),
+            "{plain:?}"
+        );
+        let titled = articles(
+            "**Điều 1. Phạm vi điều chỉnh**\nQuy định này quy định về an toàn điện.\n\
+             **Điều 2.** **Đối tượng áp dụng**\nCác cơ quan, tổ chức.\n\
+             Điều 3. Giải thích từ ngữ.\n\
+             Điều 4. Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn.\n\
+             1. Sửa đổi khoản 4 Điều 3.",
+        );
+        let headings: Vec<Option<&str>> = titled.iter().map(|(h, _)| h.as_deref()).collect();
+        assert_eq!(
+            headings,
+            [
+                Some("Phạm vi điều chỉnh"),
+                Some("Đối tượng áp dụng"),
+                Some("Giải thích từ ngữ."),
+                Some("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn.")
+            ]
+        );
+        assert!(lines::marker_alone_emphasised(
+            "**Điều 3.**** **Các Bộ trưởng"
+        ));
+        assert!(!lines::marker_alone_emphasised(
+            "**Điều 3.** **Các Bộ trưởng**"
+        ));
+        assert!(!lines::marker_alone_emphasised("**Điều 3. Các Bộ trưởng**"));
+        assert!(!lines::marker_alone_emphasised("**Chương 3.** Các Bộ"));
     }
 
     /// A line the closing's reader passes over (a lone "-", "*", "—", a page number) right
