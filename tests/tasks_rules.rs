@@ -552,3 +552,25 @@ thuộc tỉnh chịu trách nhiệm thi hành Quyết định này./.
     );
     assert!(at(&x, "art_1").is_none(), "{:#?}", x.assignments);
 }
+
+#[test]
+fn a_councils_standing_body_supervises() {
+    // NQ_37-2025-NQ-HDND_2025_Hue, Điều 4; the closing clause of every council resolution:
+    // "Thường trực" heads the body it names, as a title does.
+    let text = "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ
+Số: 37/2025/NQ-HĐND
+Huế, ngày 10 tháng 12 năm 2025
+
+NGHỊ QUYẾT
+Sửa đổi Quy định về hỗ trợ
+
+Điều 4. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân thành phố tổ chức triển khai thực hiện Nghị quyết.
+2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và các đại biểu \
+Hội đồng nhân dân thành phố trong phạm vi, nhiệm vụ, quyền hạn giám sát việc triển khai thực hiện \
+Nghị quyết.
+";
+    let x = extract_text(text);
+    let (_, resp) = at(&x, "art_4__cl_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp.first().map(String::as_str), Some("Thường trực Hội đồng nhân dân"));
+}
