@@ -572,5 +572,8 @@ Nghị quyết.
 ";
     let x = extract_text(text);
     let (_, resp) = at(&x, "art_4__cl_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
-    assert_eq!(resp.first().map(String::as_str), Some("Thường trực Hội đồng nhân dân"));
+    assert_eq!(
+        resp.first().map(String::as_str),
+        Some("Thường trực Hội đồng nhân dân")
+    );
 }

@@ -1506,6 +1506,15 @@ fn paragraph_at<'a>(
             && marker_alone_emphasised(text_src.sub(line.start()..line.end()))
     });
     let marker = marker.filter(|_| !worded);
+    // An emphasis run the paragraph opened and has not closed ("**Điều 1. Sửa" / "đổi, bổ
+    // sung … Nghị quyết số" / "20/2023/NQ-HĐND … Thừa Thiên" / "Huế (…)**").
+    // The line that opened it, and whether the run is strong (only a strong run holds over
+    // more than one line: a Markdown bullet's "* " opens none).
+    let strong = |l: &Line| {
+        let raw = text_src.sub(l.start()..l.end());
+        raw.contains("**") || raw.contains("__")
+    };
+    let mut open = line.open_emphasis.then(|| (i, strong(line)));
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.
@@ -1526,11 +1535,22 @@ fn paragraph_at<'a>(
             && !continues_into(
                 text_src,
                 (&lines[last_content], next, over_page),
-                marker,
+                (
+                    marker,
+                    open.is_some_and(|(at, strong)| {
+                        last_content == at || strong && last_content - at < EMPHASIS_LINES
+                    }),
+                ),
                 profile,
             )
         {
             break;
+        }
+        if next.open_emphasis {
+            open = match open {
+                Some(_) => None,
+                None => Some((k, strong(next))),
+            };
         }
         join_text(&mut text, &next.full);
         joins.count += 1;
@@ -1596,7 +1616,7 @@ fn next_content(lines: &[Line], j: usize, to: usize) -> usize {
 fn continues_into(
     text_src: &str,
     (prev, next, over_page): (&Line, &Line, bool),
-    marker: Option<&Marker>,
+    (marker, open_run): (Option<&Marker>, bool),
     profile: &WrapProfile,
 ) -> bool {
     if broken_at_dash(prev, next, profile) {
@@ -1616,8 +1636,10 @@ fn continues_into(
         return row_cells(text_src.sub(next.start()..next.end())).is_empty();
     }
     // A line with an odd number of emphasis runs opens one ("**15. Sở") unless its last run
-    // ends it ("Nội vụ**": it closes the one the line before opened).
-    if prev.open_emphasis && !ends_with_emphasis(text_src.sub(prev.start()..prev.end())) {
+    // ends it ("Nội vụ**": it closes the one the line before opened); the run stays open
+    // over the lines after it until a line closes it (`open_run`, for a few lines: a stray
+    // "**" holds nothing open for long).
+    if open_run && !ends_with_emphasis(text_src.sub(prev.start()..prev.end())) {
         return true;
     }
     if ends_sentence(&prev.full) {
@@ -1726,6 +1748,10 @@ pub(crate) fn marker_alone_emphasised(raw: &str) -> bool {
     let words = after.sub(lead..);
     stars % 4 == 0 && words.starts_with(char::is_alphanumeric)
 }
+
+/// How many lines an emphasis run a paragraph opened may hold together: a title wrapped over
+/// five lines of a narrow column.
+const EMPHASIS_LINES: usize = 5;
 
 /// Whether a raw line's text ends with an emphasis run (`… Nội vụ**`, `… tết”...*`): the run
 /// closes an emphasis, since text stands before it.

@@ -1885,6 +1885,53 @@ mod paragraph_tests {
         assert!(!lines::marker_alone_emphasised("**Chương 3.** Các Bộ"));
     }
 
+    /// A bold title wrapped over four lines is one heading, whatever its lines start with
+    /// ("20/2023/NQ-HĐND …" cut it after two); a run closed on a line does not pull the
+    /// sentence after it into the paragraph ("… *(Đính kèm" / "Bảng tiêu chí)*." / "Đề nghị
+    /// …" were one).
+    #[test]
+    fn an_emphasis_run_holds_its_lines_until_it_closes() {
+        let doc = |body: &str| {
+            format!(
+                "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HUẾ\nSố: 37/2025/NQ-HĐND\n\nNGHỊ QUYẾT\n\
+                 Sửa đổi Quy định\n\n{body}\n\nTM. HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH\n\
+                 Nguyễn Văn Phương\n"
+            )
+        };
+        let p = crate::parse(&doc(
+            "**Điều 1. Sửa\nđổi, bổ sung một số điều của Quy định ban hành kèm theo Nghị quyết số\n\
+             20/2023/NQ-HĐND ngày 21 tháng 8 năm 2023 của Hội đồng nhân dân tỉnh Thừa Thiên\n\
+             Huế (nay thành phố Huế)**\n\n1. Sửa đổi khoản 2 Điều 2.",
+        ));
+        let first = p.document.body.first();
+        assert_eq!(
+            first.and_then(|n| n.heading()),
+            Some(
+                "Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Nghị quyết số \
+                 20/2023/NQ-HĐND ngày 21 tháng 8 năm 2023 của Hội đồng nhân dân tỉnh Thừa \
+                 Thiên Huế (nay thành phố Huế)"
+            )
+        );
+        assert_eq!(first.map(|n| n.text()), Some(""));
+        let p = crate::parse(&doc(
+            "1. Sở hướng dẫn đánh giá theo Bảng tiêu chí *(Đính kèm\nBảng tiêu chí)*.\n\
+             Đề nghị Ủy ban nhân dân phường gửi kết quả về Sở.",
+        ));
+        let body = &p.document.body;
+        let texts: Vec<&str> = body
+            .iter()
+            .flat_map(|n| std::iter::once(n).chain(n.children.iter()))
+            .map(|n| n.text())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Sở hướng dẫn đánh giá theo Bảng tiêu chí (Đính kèm Bảng tiêu chí).",
+                "Đề nghị Ủy ban nhân dân phường gửi kết quả về Sở."
+            ]
+        );
+    }
+
     /// A line the closing's reader passes over (a lone "-", "*", "—", a page number) right
     /// under "Nơi nhận:" keeps the recipients in the closing; they were left in the body
     /// and the closing had none.
