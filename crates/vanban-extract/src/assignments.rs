@@ -49,7 +49,7 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     let leads = (!subject.is_empty())
-        .then(|| cue_len(rest, &rest_fold, "chủ trì", "chu tri"))
+        .then(|| cue_len(rest, &rest_fold, "chủ trì", "chu tri").or_else(|| leads_later(rest)))
         .flatten();
     if let Some(cue) = leads {
         p.lead = subject;
@@ -90,6 +90,25 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     p
+}
+
+/// Where the "chủ trì" of a subject's own clause ends when it does not follow the subject
+/// at once: after a comma ("Sở Văn hóa, Thể thao và Du lịch quản lý về công tác thông tin,
+/// chủ trì phối hợp với …", "Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, chủ
+/// trì tổng hợp …", "… là cơ quan thường trực, chủ trì theo dõi …") or after "là cơ quan"
+/// ("Sở Công Thương là cơ quan chủ trì, có trách nhiệm …"). Not after a "phối hợp" (the
+/// partner's clause) nor past the clause's end.
+fn leads_later(rest: &str) -> Option<usize> {
+    let window = vanban_text::window(rest, 0, 300);
+    let clause = window.split([';', '.']).next().unwrap_or("");
+    let at = clause
+        .match_indices("chủ trì")
+        .map(|(i, _)| i)
+        .find(|&i| vanban_text::whole_word(clause, i, i + "chủ trì".len()))?;
+    let before = clause.sub(..at).trim_end();
+    let placed = before.ends_with(',') || before.ends_with("là cơ quan");
+    (placed && !before.contains("phối hợp") && !before.contains("Phối hợp"))
+        .then_some(at + "chủ trì".len())
 }
 
 /// What a task text whose subject is read decides before its lead is looked for (`rest`,
@@ -1422,7 +1441,43 @@ mod tests {
             &r,
             "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc",
         );
-        assert_eq!(p.responsible, ["Sở Khoa học và Công nghệ"]);
+        assert_eq!(p.lead, ["Sở Khoa học và Công nghệ"]);
+    }
+
+    /// "chủ trì" later in the subject's own clause, after a comma or "là cơ quan", leads;
+    /// after the subject's "phối hợp với" clause or past the clause's end it does not.
+    #[test]
+    fn a_lead_written_later_in_the_subjects_clause() {
+        let r = AgencyRegistry::builtin();
+        let leads = |text: &str| parties(&r, text).lead;
+        // QD_27-2025-QD-UBND_2025_ThaiNguyen 4.5; KH_552-KH-UBND_2025_DongThap VI.1;
+        // KH_7360-KH-UBND_2025_LaiChau III.3.
+        let cases = [
+            (
+                "Sở Văn hóa, Thể thao và Du lịch quản lý về công tác thông tin tuyên truyền, \
+                 chủ trì phối hợp với Báo Thái Nguyên tuyên truyền về an toàn điện.",
+                "Sở Văn hóa, Thể thao và Du lịch",
+            ),
+            (
+                "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc \
+                 việc thực hiện Kế hoạch.",
+                "Sở Khoa học và Công nghệ",
+            ),
+            (
+                "Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì \
+                 tổng hợp trình cấp có thẩm quyền bố trí kinh phí.",
+                "Sở Tài chính",
+            ),
+            (
+                "Sở Công Thương là cơ quan chủ trì, có trách nhiệm tổng hợp kết quả.",
+                "Sở Công Thương",
+            ),
+        ];
+        for (text, lead) in cases {
+            assert_eq!(leads(text), [lead], "{text}");
+        }
+        assert!(leads("Sở Tài chính phối hợp với Sở Nội vụ, chủ trì việc thẩm định.").is_empty());
+        assert!(leads("Sở Tài chính thẩm định dự toán. Sở Nội vụ, chủ trì việc đó.").is_empty());
     }
 
     #[test]
