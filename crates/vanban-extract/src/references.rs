@@ -104,7 +104,10 @@ fn find_refs(text: &str, folded: &str, range: (usize, usize), mut each: impl FnM
             .rev()
             .find(|c| !matches!(c, ' ' | '\t' | '*' | '_' | '#' | '|' | '>'))
             .is_none_or(|c| c == '\n');
-        if at_line_start && !wrapped_into(text.sub(from..to), start - from, end - from) {
+        if at_line_start
+            && !wrapped_into(text.sub(from..to), start - from, end - from)
+            && !opens_sentence((text, folded), start, (end, to))
+        {
             last_end = end;
             continue;
         }
@@ -171,6 +174,42 @@ fn wrapped_into(text: &str, start: usize, end: usize) -> bool {
         && !rest.is_empty()
         && !rest.starts_with(['.', ':'])
         && !upper(rest)
+}
+
+/// Whether a reference that opens a line opens a sentence, not a heading: a clause or a
+/// point ("Khoản 1 Điều 12 Luật Hóa chất năm 2025 quy định: …"), or an article whose
+/// document follows it ("Điều 21 Nghị định số 26/2026/NĐ-CP …", "Điều 3 của Luật …"), with
+/// words on the line after it that are neither a heading's "." or ":" nor a title in
+/// capitals. (`text` and its fold share their byte offsets.)
+fn opens_sentence((text, folded): (&str, &str), start: usize, (end, to): (usize, usize)) -> bool {
+    const DOCUMENT_AFTER: [&str; 10] = [
+        "luật",
+        "bộ luật",
+        "nghị định",
+        "thông tư",
+        "quyết định",
+        "nghị quyết",
+        "pháp lệnh",
+        "hiến pháp",
+        "của",
+        "này",
+    ];
+    fn line(s: &str) -> &str {
+        let marks: &[char] = &[' ', '\t', '*', '_', '#', '|', '>'];
+        s.split('\n').next().unwrap_or(s).trim_start_matches(marks)
+    }
+    let rest = line(text.sub(end..to));
+    if rest.is_empty() || rest.starts_with(['.', ':']) || vanban_syntax::clean::is_upper(rest) {
+        return false;
+    }
+    let first = folded.sub(start..to);
+    if first.starts_with("khoản") || first.starts_with("điểm") {
+        return true;
+    }
+    let after = line(folded.sub(end..to));
+    DOCUMENT_AFTER
+        .iter()
+        .any(|w| after.starts_with(w) && vanban_text::whole_word(after, 0, w.len()))
 }
 
 /// A reference as read at the start of `window`: its length, its levels, and the range's
@@ -472,6 +511,17 @@ mod tests {
                     Như sau:\nĐiều 22 được sửa đổi\nChương II SOẠN THẢO VĂN BẢN\n\
                     Mục 1 THỂ THỨC\n";
         assert_eq!(refs(text), ["khoản 1 điều 20"]);
+    }
+
+    /// A clause or a point that opens a line opens a sentence ("Khoản 1 Điều 12 Luật Hóa
+    /// chất năm 2025 quy định: …", four lost in CV_597), and so does an article followed by
+    /// its document; an article's heading does not, nor a title after it.
+    #[test]
+    fn a_reference_that_opens_a_sentence_is_read() {
+        let text = "Khoản 1 Điều 12 Luật Hóa chất năm 2025 quy định như sau.\n\
+                    Điều 21 Nghị định số 26/2026/NĐ-CP quy định các trường hợp.\n\
+                    Điều 5 Hiệu lực thi hành\nKhoản 2.\nĐiều 6\nĐiều 7 QUY ĐỊNH CHUNG\n";
+        assert_eq!(refs(text), ["khoản 1 điều 12", "điều 21"]);
     }
 
     /// A heading's last word and a list's first marker are no reference ("I. QUAN ĐIỂM" /

@@ -1234,6 +1234,18 @@ impl Tree {
         let Some(top) = self.stack.last_mut() else {
             return false;
         };
+        // An article's marker alone on its line ("Điều 5." / "Trách nhiệm của Ủy ban nhân dân
+        // cấp xã", as a PDF's layout prints it): a title under it is its heading.
+        if top.node.kind == NodeKind::Article
+            && top.node.heading().is_none()
+            && top.node.text().is_empty()
+            && top.node.children.is_empty()
+            && p.text.chars().count() <= 150
+            && !lines::ends_sentence(&p.text)
+        {
+            top.node.set_heading(Some(&std::mem::take(&mut p.text)));
+            return true;
+        }
         // An item whose text was wrapped onto the next line ("**1.**" / "Các cơ quan …").
         let bare_item = top.node.heading().is_none()
             && matches!(
@@ -1250,16 +1262,6 @@ impl Tree {
                 || (top.node.heading().is_some() && matches!(top.node.kind, NodeKind::Article)))
         {
             top.node.set_text(&std::mem::take(&mut p.text));
-            return true;
-        }
-        if top.node.kind == NodeKind::Article
-            && top.node.heading().is_none()
-            && top.node.text().is_empty()
-            && top.node.children.is_empty()
-            && p.text.chars().count() <= 150
-            && !lines::ends_sentence(&p.text)
-        {
-            top.node.set_heading(Some(&std::mem::take(&mut p.text)));
             return true;
         }
         let titled = matches!(
@@ -1811,7 +1813,8 @@ mod paragraph_tests {
     /// marker alone is emphasised ("**Điều 3. **Chánh" / "Văn phòng …", the line running on
     /// into the next) or when they end as a sentence does ("./.", or a full stop after eight
     /// words); a law's title keeps its heading, and so does one written with a full stop
-    /// over its clauses.
+    /// over its clauses, or one under a marker alone on its line (as a PDF's layout prints
+    /// it: "Điều 5." / "Trách nhiệm của …" was the article's text).
     #[test]
     fn a_decisions_article_is_a_sentence_not_a_title() {
         let doc = |body: &str| {
@@ -1863,7 +1866,8 @@ mod paragraph_tests {
              **Điều 2.** **Đối tượng áp dụng**\nCác cơ quan, tổ chức.\n\
              Điều 3. Giải thích từ ngữ.\n\
              Điều 4. Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn.\n\
-             1. Sửa đổi khoản 4 Điều 3.",
+             1. Sửa đổi khoản 4 Điều 3.\n\
+             Điều 5.\nTrách nhiệm của Ủy ban nhân dân cấp xã\n1. Chỉ đạo xử lý vi phạm.",
         );
         let headings: Vec<Option<&str>> = titled.iter().map(|(h, _)| h.as_deref()).collect();
         assert_eq!(
@@ -1872,7 +1876,8 @@ mod paragraph_tests {
                 Some("Phạm vi điều chỉnh"),
                 Some("Đối tượng áp dụng"),
                 Some("Giải thích từ ngữ."),
-                Some("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn.")
+                Some("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn."),
+                Some("Trách nhiệm của Ủy ban nhân dân cấp xã")
             ]
         );
         assert!(lines::marker_alone_emphasised(
