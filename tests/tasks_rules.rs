@@ -577,3 +577,31 @@ Nghị quyết.
         Some("Thường trực Hội đồng nhân dân")
     );
 }
+
+#[test]
+fn a_management_board_written_in_lower_case_keeps_its_name_and_the_list_after_it() {
+    // CT_010-CT-UBND_2025_DakLak, II.1: "Ban quản lý …" was read as "Ban" and the three
+    // bodies after it were lost.
+    let text = "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK
+Số: 10/CT-UBND
+Đắk Lắk, ngày 10 tháng 9 năm 2025
+
+CHỈ THỊ
+Về việc nâng cao trách nhiệm
+
+I. Trách nhiệm phối hợp
+1. Sở Tài chính, Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các \
+Khu công nghiệp tỉnh, UBND cấp xã có trách nhiệm phối hợp công bố đầy đủ thông tin về quy hoạch.
+";
+    let x = extract_text(text);
+    let (_, resp) = at(&x, "sec_I__item_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(
+        resp,
+        [
+            "Sở Tài chính",
+            "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
+            "Ban Quản lý các Khu công nghiệp tỉnh",
+            "Ủy ban nhân dân cấp xã"
+        ]
+    );
+}
