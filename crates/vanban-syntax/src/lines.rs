@@ -1501,10 +1501,7 @@ fn paragraph_at<'a>(
     });
     // An article whose words follow its emphasised marker ("**Điều 3. **Chánh" / "Văn phòng
     // …") has no heading: its line runs on as a sentence does.
-    let worded = marker.is_some_and(|m| {
-        m.kind == MarkerKind::Article
-            && marker_alone_emphasised(text_src.sub(line.start()..line.end()))
-    });
+    let worded = worded_article(text_src, line);
     let marker = marker.filter(|_| !worded);
     // An emphasis run the paragraph opened and has not closed ("**Điều 1. Sửa" / "đổi, bổ
     // sung … Nghị quyết số" / "20/2023/NQ-HĐND … Thừa Thiên" / "Huế (…)**").
@@ -1527,7 +1524,7 @@ fn paragraph_at<'a>(
         let over_page = k > j;
         // (Its first line unfinished, such an article's words run on into the next line of
         // text whatever the document's wrapping: "**Điều 3. **Chánh" / "Văn phòng …".)
-        let runs_on = worded
+        let runs_on = (worded || syllable_article(line))
             && last_content == i
             && next.kind == LineKind::Text
             && !ends_sentence(&line.full);
@@ -1675,7 +1672,11 @@ fn continues_into(
         )
     });
     if heading_marker && !lower_next {
-        return false;
+        // (Unless the title was cut after a word that cannot end it: "Điều 27. Trách nhiệm
+        // của" / "Ủy ban nhân dân tỉnh Khánh Hòa", as a PDF's layout wraps it.)
+        return ends_with_connective(&prev.full)
+            && !ends_sentence(&prev.full)
+            && row_cells(text_src.sub(next.start()..next.end())).is_empty();
     }
     // An upper-case line (a heading, an authority) does not run into a sentence.
     if heading_like(&prev.full) && !clean::is_upper(&next.full) && !lower_next {
@@ -1723,6 +1724,25 @@ fn labelled(full: &str) -> bool {
             .trim_start_matches(['*', '_'])
             .starts_with(char::is_uppercase)
         && !label.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Whether an article's line starts its words rather than its title: its marker alone is
+/// emphasised ([`marker_alone_emphasised`]).
+pub(crate) fn worded_article(text_src: &str, line: &Line) -> bool {
+    line.marker().is_some_and(|m| m.kind == MarkerKind::Article)
+        && marker_alone_emphasised(text_src.sub(line.start()..line.end()))
+}
+
+/// Whether one syllable alone follows an article's marker, outside any emphasis: no title
+/// is one syllable, so a line in capitals after it goes on with the article's words ("Điều
+/// 3. Chánh" / "Văn phòng Ủy ban nhân dân tỉnh; …", as a PDF's layout wraps it; a title cut
+/// so, "**Điều 1. Vị" / "trí và chức năng**", goes on in lower case anyway).
+fn syllable_article(line: &Line) -> bool {
+    let words = line.clean().trim();
+    line.marker().is_some_and(|m| m.kind == MarkerKind::Article)
+        && !line.open_emphasis
+        && !words.is_empty()
+        && words.chars().all(vanban_text::is_alphabetic)
 }
 
 /// Whether a raw line emphasises an article's marker alone and goes on with plain words

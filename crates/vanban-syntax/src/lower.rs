@@ -1040,10 +1040,10 @@ fn build_tree(ctx: &mut Ctx, paras: &mut Paragraphs, prefix: &str, end: usize) -
                 last_group = m.number().and_then(|n| n.chars().next());
             }
             // ("**Điều 3. **Chánh Văn phòng …": the article's words are its text.)
-            let worded = p.marker.is_some_and(|m| m.kind == MarkerKind::Article)
-                && ctx.lines.get(p.first).is_some_and(|l| {
-                    lines::marker_alone_emphasised(ctx.text.sub(l.start()..l.end()))
-                });
+            let worded = ctx
+                .lines
+                .get(p.first)
+                .is_some_and(|l| lines::worded_article(ctx.text, l));
             tree.open(p, paras.peek(), worded);
             continue;
         }
@@ -1814,7 +1814,10 @@ mod paragraph_tests {
     /// into the next) or when they end as a sentence does ("./.", or a full stop after eight
     /// words); a law's title keeps its heading, and so does one written with a full stop
     /// over its clauses, or one under a marker alone on its line (as a PDF's layout prints
-    /// it: "Điều 5." / "Trách nhiệm của …" was the article's text).
+    /// it: "Điều 5." / "Trách nhiệm của …" was the article's text), or one cut after a word
+    /// that cannot end it ("Điều 6. Trách nhiệm của" / "Ủy ban nhân dân tỉnh Khánh Hòa").
+    /// One syllable after the marker is no title: a line after it in capitals goes on with
+    /// the article's words ("Điều 4. Chánh" / "Văn phòng …").
     #[test]
     fn a_decisions_article_is_a_sentence_not_a_title() {
         let doc = |body: &str| {
@@ -1855,11 +1858,16 @@ mod paragraph_tests {
         );
         let plain = articles(
             "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\
-             Điều 3. Các ông (bà) Chánh Văn phòng căn cứ Quyết định thi hành./.",
+             Điều 3. Các ông (bà) Chánh Văn phòng căn cứ Quyết định thi hành./.\n\
+             Điều 4. Chánh\nVăn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.",
         );
         assert!(
             plain.iter().all(|(h, t)| h.is_none() && !t.is_empty()),
             "{plain:?}"
+        );
+        assert_eq!(
+            plain.last().map(|(_, t)| t.as_str()),
+            Some("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.")
         );
         let titled = articles(
             "**Điều 1. Phạm vi điều chỉnh**\nQuy định này quy định về an toàn điện.\n\
@@ -1867,7 +1875,9 @@ mod paragraph_tests {
              Điều 3. Giải thích từ ngữ.\n\
              Điều 4. Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn.\n\
              1. Sửa đổi khoản 4 Điều 3.\n\
-             Điều 5.\nTrách nhiệm của Ủy ban nhân dân cấp xã\n1. Chỉ đạo xử lý vi phạm.",
+             Điều 5.\nTrách nhiệm của Ủy ban nhân dân cấp xã\n1. Chỉ đạo xử lý vi phạm.\n\
+             Điều 6. Trách nhiệm của\nỦy ban nhân dân tỉnh Khánh Hòa\n1. Phối hợp tiếp đón.\n\
+             Điều 7. Vị\ntrí và chức năng\n1. Sở Tư pháp là cơ quan chuyên môn.",
         );
         let headings: Vec<Option<&str>> = titled.iter().map(|(h, _)| h.as_deref()).collect();
         assert_eq!(
@@ -1877,7 +1887,9 @@ mod paragraph_tests {
                 Some("Đối tượng áp dụng"),
                 Some("Giải thích từ ngữ."),
                 Some("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn."),
-                Some("Trách nhiệm của Ủy ban nhân dân cấp xã")
+                Some("Trách nhiệm của Ủy ban nhân dân cấp xã"),
+                Some("Trách nhiệm của Ủy ban nhân dân tỉnh Khánh Hòa"),
+                Some("Vị trí và chức năng")
             ]
         );
         assert!(lines::marker_alone_emphasised(
