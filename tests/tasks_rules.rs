@@ -488,6 +488,8 @@ b) Ban hành Quy chế tổ chức và hoạt động của Quỹ.
 1. Thanh tra tỉnh là cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh.
 Điều 9. Trách nhiệm thi hành
 1. Tổ chức thực hiện Quyết định này.
+Điều 10. Trach nhiệm của Sở Tài chính
+1. Thẩm định dự toán kinh phí.
 ";
     let x = extract_text(text);
     let resp = |tail: &str| at(&x, tail).map(|(_, r)| r);
@@ -520,6 +522,8 @@ b) Ban hành Quy chế tổ chức và hoạt động của Quỹ.
     // A body's own article, and one with no "của", give their clauses to nobody.
     assert_eq!(resp("art_8__cl_1"), None);
     assert_eq!(resp("art_9__cl_1"), None);
+    // A scan's lost mark ("Trach") is read past.
+    assert_eq!(resp("art_10__cl_1"), Some(vec!["Sở Tài chính".to_owned()]));
 }
 
 #[test]
