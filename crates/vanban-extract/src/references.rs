@@ -91,6 +91,17 @@ fn find_refs(text: &str, folded: &str, range: (usize, usize), mut each: impl FnM
         if read.levels.iter().all(|l| l.numbers.is_empty() && !l.this) {
             continue;
         }
+        // A point is one letter: "điểm vi phạm" (a spot where a rule is broken) is no point
+        // "vi", as the Roman numeral of "Mục VI" reads.
+        let roman =
+            |n: &String| n.len() > 1 && n.bytes().all(|b| matches!(b, b'i' | b'v' | b'x' | b'l'));
+        if read
+            .levels
+            .iter()
+            .any(|l| l.word == "điểm" && l.numbers.iter().any(roman))
+        {
+            continue;
+        }
         // A heading's last word and the list's first marker ("I. QUAN ĐIỂM" / "1. Phát
         // triển …") are no reference: its number may not open a line as a marker does.
         if number_is_a_marker(folded.sub(start..to), end - start) {
@@ -522,6 +533,15 @@ mod tests {
                     Điều 21 Nghị định số 26/2026/NĐ-CP quy định các trường hợp.\n\
                     Điều 5 Hiệu lực thi hành\nKhoản 2.\nĐiều 6\nĐiều 7 QUY ĐỊNH CHUNG\n";
         assert_eq!(refs(text), ["khoản 1 điều 12", "điều 21"]);
+    }
+
+    /// "điểm vi phạm" is no point "vi" (QD_27 read one); a point's letter and a section's
+    /// Roman numeral still are.
+    #[test]
+    fn a_spot_of_violation_is_no_point() {
+        let text = "Kết quả xử lý điểm vi phạm hành lang. Theo điểm i khoản 2 Điều 5. Tại Mục VI \
+                    Chương II.";
+        assert_eq!(refs(text), ["điểm i khoản 2 điều 5", "mục vi chương ii"]);
     }
 
     /// A heading's last word and a list's first marker are no reference ("I. QUAN ĐIỂM" /

@@ -1501,17 +1501,27 @@ fn paragraph_at<'a>(
     });
     // An article whose words follow its emphasised marker ("**Điều 3. **Chánh" / "Văn phòng
     // …") has no heading: its line runs on as a sentence does.
-    let worded = worded_article(text_src, line);
+    let article = marker.is_some_and(|m| m.kind == MarkerKind::Article);
+    let worded = article && worded_article(text_src, lines, i);
     let marker = marker.filter(|_| !worded);
     // An emphasis run the paragraph opened and has not closed ("**Điều 1. Sửa" / "đổi, bổ
     // sung … Nghị quyết số" / "20/2023/NQ-HĐND … Thừa Thiên" / "Huế (…)**").
     // The line that opened it, and whether the run is strong (only a strong run holds over
     // more than one line: a Markdown bullet's "* " opens none).
-    let strong = |l: &Line| {
+    // (A run that no line among the next few closes is a stray mark: it holds one line.)
+    let strong = |k: usize| {
+        let l = &lines[k];
         let raw = text_src.sub(l.start()..l.end());
-        raw.contains("**") || raw.contains("__")
+        (raw.contains("**") || raw.contains("__"))
+            && lines
+                .get(k + 1..to.min(k + 1 + EMPHASIS_LINES))
+                .is_some_and(|after| {
+                    after.iter().any(|l| {
+                        l.open_emphasis || ends_with_emphasis(text_src.sub(l.start()..l.end()))
+                    })
+                })
     };
-    let mut open = line.open_emphasis.then(|| (i, strong(line)));
+    let mut open = line.open_emphasis.then(|| (i, strong(i)));
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.
@@ -1524,8 +1534,9 @@ fn paragraph_at<'a>(
         let over_page = k > j;
         // (Its first line unfinished, such an article's words run on into the next line of
         // text whatever the document's wrapping: "**Điều 3. **Chánh" / "Văn phòng …".)
-        let runs_on = (worded || syllable_article(line))
+        let runs_on = article
             && last_content == i
+            && (worded || syllable_article(line))
             && next.kind == LineKind::Text
             && !ends_sentence(&line.full);
         if !runs_on
@@ -1546,7 +1557,7 @@ fn paragraph_at<'a>(
         if next.open_emphasis {
             open = match open {
                 Some(_) => None,
-                None => Some((k, strong(next))),
+                None => Some((k, strong(k))),
             };
         }
         join_text(&mut text, &next.full);
@@ -1726,11 +1737,24 @@ fn labelled(full: &str) -> bool {
         && !label.contains(|c: char| c.is_ascii_digit())
 }
 
-/// Whether an article's line starts its words rather than its title: its marker alone is
-/// emphasised ([`marker_alone_emphasised`]).
-pub(crate) fn worded_article(text_src: &str, line: &Line) -> bool {
-    line.marker().is_some_and(|m| m.kind == MarkerKind::Article)
-        && marker_alone_emphasised(text_src.sub(line.start()..line.end()))
+/// Whether article line `i` starts the article's words rather than its title: its marker
+/// alone is emphasised ([`marker_alone_emphasised`]) and the words run on as a sentence's do —
+/// one syllable (`**Điều 3. **Chánh` / `Văn phòng …`), a sentence's end, a word that cannot
+/// end a title (`… Quy chế quản lý hoạt động của`), or a next line in small letters (`…
+/// Quyết` / `định này …`). A title after the emphasised marker stays one: `**Điều 1.** Phạm
+/// vi điều chỉnh` / `Luật này quy định …`.
+pub(crate) fn worded_article(text_src: &str, lines: &[Line], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    if !marker_alone_emphasised(text_src.sub(line.start()..line.end())) {
+        return false;
+    }
+    let words = line.clean().trim();
+    let next_lower = lines
+        .get(i + 1)
+        .is_some_and(|n| n.kind == LineKind::Text && starts_lower_letter(&n.full));
+    !words.contains(' ') || ends_sentence(words) || ends_with_connective(words) || next_lower
 }
 
 /// Whether one syllable alone follows an article's marker, outside any emphasis: no title

@@ -1040,10 +1040,8 @@ fn build_tree(ctx: &mut Ctx, paras: &mut Paragraphs, prefix: &str, end: usize) -
                 last_group = m.number().and_then(|n| n.chars().next());
             }
             // ("**Điều 3. **Chánh Văn phòng …": the article's words are its text.)
-            let worded = ctx
-                .lines
-                .get(p.first)
-                .is_some_and(|l| lines::worded_article(ctx.text, l));
+            let worded = p.marker.is_some_and(|m| m.kind == MarkerKind::Article)
+                && lines::worded_article(ctx.text, ctx.lines, p.first);
             tree.open(p, paras.peek(), worded);
             continue;
         }
@@ -1836,7 +1834,7 @@ mod paragraph_tests {
         };
         let worded = articles(
             "**Điều 1. **Ban\nhành kèm theo Quyết định này Quy định an toàn điện.\n\n\
-             **Điều 2.** Quyết định có hiệu lực từ ngày ký\n\n\
+             **Điều 2.** Quyết định này có\nhiệu lực từ ngày ký\n\n\
              **Điều 3. **Chánh\nVăn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương chịu \
              trách nhiệm thi hành Quyết định này./.",
         );
@@ -1847,7 +1845,7 @@ mod paragraph_tests {
                     None,
                     "Ban hành kèm theo Quyết định này Quy định an toàn điện.".to_owned()
                 ),
-                (None, "Quyết định có hiệu lực từ ngày ký".to_owned()),
+                (None, "Quyết định này có hiệu lực từ ngày ký".to_owned()),
                 (
                     None,
                     "Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương chịu trách \
@@ -1877,7 +1875,8 @@ mod paragraph_tests {
              1. Sửa đổi khoản 4 Điều 3.\n\
              Điều 5.\nTrách nhiệm của Ủy ban nhân dân cấp xã\n1. Chỉ đạo xử lý vi phạm.\n\
              Điều 6. Trách nhiệm của\nỦy ban nhân dân tỉnh Khánh Hòa\n1. Phối hợp tiếp đón.\n\
-             Điều 7. Vị\ntrí và chức năng\n1. Sở Tư pháp là cơ quan chuyên môn.",
+             Điều 7. Vị\ntrí và chức năng\n1. Sở Tư pháp là cơ quan chuyên môn.\n\
+             **Điều 8.** Phạm vi điều chỉnh\nLuật này quy định về an toàn điện.",
         );
         let headings: Vec<Option<&str>> = titled.iter().map(|(h, _)| h.as_deref()).collect();
         assert_eq!(
@@ -1889,7 +1888,8 @@ mod paragraph_tests {
                 Some("Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT về an toàn."),
                 Some("Trách nhiệm của Ủy ban nhân dân cấp xã"),
                 Some("Trách nhiệm của Ủy ban nhân dân tỉnh Khánh Hòa"),
-                Some("Vị trí và chức năng")
+                Some("Vị trí và chức năng"),
+                Some("Phạm vi điều chỉnh")
             ]
         );
         assert!(lines::marker_alone_emphasised(
@@ -1905,7 +1905,7 @@ mod paragraph_tests {
     /// A bold title wrapped over four lines is one heading, whatever its lines start with
     /// ("20/2023/NQ-HĐND …" cut it after two); a run closed on a line does not pull the
     /// sentence after it into the paragraph ("… *(Đính kèm" / "Bảng tiêu chí)*." / "Đề nghị
-    /// …" were one).
+    /// …" were one); a stray "**" that nothing closes holds one line.
     #[test]
     fn an_emphasis_run_holds_its_lines_until_it_closes() {
         let doc = |body: &str| {
@@ -1947,6 +1947,12 @@ mod paragraph_tests {
                 "Đề nghị Ủy ban nhân dân phường gửi kết quả về Sở."
             ]
         );
+        // A stray "**" that no line near it closes holds one line, not five.
+        let p = crate::parse(&doc("1. Nhiệm vụ\n**Sở Tài chính thẩm định dự toán\n\
+                                   Sở Nội vụ tổng hợp biên chế\nSở Xây dựng cấp phép xây dựng\n\
+                                   Sở Y tế kiểm tra an toàn thực phẩm"));
+        let paragraphs = p.document.body.first().map_or(0, |n| n.children.len());
+        assert!(paragraphs >= 3, "{:#?}", p.document.body);
     }
 
     /// A line the closing's reader passes over (a lone "-", "*", "—", a page number) right
