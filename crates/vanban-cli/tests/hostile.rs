@@ -442,6 +442,12 @@ fn threads_are_bounded_and_a_pool_that_cannot_start_is_an_error() {
     match out.status.code() {
         Some(0) => {}
         Some(3) => assert!(err.contains("error: cannot start a thread"), "{err}"),
+        // (The threads a failed pool started may still hold their stacks when the one
+        // thread left begins its work: so little memory is then too little for an
+        // allocation, and the process aborts as Rust does on one that fails — the limit's
+        // doing, not the pool's. Seen twice in CI rehearsals with other work on the machine,
+        // at stops 51 and 52.)
+        None if err.contains("memory allocation of") => {}
         other => panic!("exit {other:?}: {err}"),
     }
 }
