@@ -23,6 +23,20 @@ pub(crate) enum MarkerKind {
 }
 
 impl MarkerKind {
+    /// Whether the marker heads a titled unit (Phần … Điều, a Roman item): its line goes on
+    /// only into small letters, or after a word that cannot end a title.
+    pub(crate) fn heads(self) -> bool {
+        matches!(
+            self,
+            MarkerKind::Part
+                | MarkerKind::Chapter
+                | MarkerKind::Section
+                | MarkerKind::Subsection
+                | MarkerKind::Article
+                | MarkerKind::Roman
+        )
+    }
+
     /// Nesting rank: a marker nests under any open marker of smaller rank.
     pub(crate) fn rank(self, subitem_depth: usize) -> u32 {
         match self {

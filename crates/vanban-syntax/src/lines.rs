@@ -1504,24 +1504,7 @@ fn paragraph_at<'a>(
     let article = marker.is_some_and(|m| m.kind == MarkerKind::Article);
     let worded = article && worded_article(text_src, lines, i);
     let marker = marker.filter(|_| !worded);
-    // An emphasis run the paragraph opened and has not closed ("**Điều 1. Sửa" / "đổi, bổ
-    // sung … Nghị quyết số" / "20/2023/NQ-HĐND … Thừa Thiên" / "Huế (…)**").
-    // The line that opened it, and whether the run is strong (only a strong run holds over
-    // more than one line: a Markdown bullet's "* " opens none).
-    // (A run that no line among the next few closes is a stray mark: it holds one line.)
-    let strong = |k: usize| {
-        let l = &lines[k];
-        let raw = text_src.sub(l.start()..l.end());
-        (raw.contains("**") || raw.contains("__"))
-            && lines
-                .get(k + 1..to.min(k + 1 + EMPHASIS_LINES))
-                .is_some_and(|after| {
-                    after.iter().any(|l| {
-                        l.open_emphasis || ends_with_emphasis(text_src.sub(l.start()..l.end()))
-                    })
-                })
-    };
-    let mut open = line.open_emphasis.then(|| (i, strong(i)));
+    let mut open = OpenRun::toggled(None, (text_src, lines, to), i);
     let mut last_content = i;
     let mut j = i + 1;
     // Join following lines while the paragraph is unfinished.
@@ -1539,27 +1522,18 @@ fn paragraph_at<'a>(
             && (worded || syllable_article(line))
             && next.kind == LineKind::Text
             && !ends_sentence(&line.full);
+        let held = open.as_ref().is_some_and(|r| r.holds(last_content));
         if !runs_on
             && !continues_into(
                 text_src,
                 (&lines[last_content], next, over_page),
-                (
-                    marker,
-                    open.is_some_and(|(at, strong)| {
-                        last_content == at || strong && last_content - at < EMPHASIS_LINES
-                    }),
-                ),
+                (marker, held),
                 profile,
             )
         {
             break;
         }
-        if next.open_emphasis {
-            open = match open {
-                Some(_) => None,
-                None => Some((k, strong(k))),
-            };
-        }
+        open = OpenRun::toggled(open, (text_src, lines, to), k);
         join_text(&mut text, &next.full);
         joins.count += 1;
         if k > j {
@@ -1671,18 +1645,7 @@ fn continues_into(
         }
     }
     // A heading line (Điều 5. …, Chương …, II. …) continues only into lower case.
-    let heading_marker = marker.is_some_and(|m| {
-        matches!(
-            m.kind,
-            MarkerKind::Part
-                | MarkerKind::Chapter
-                | MarkerKind::Section
-                | MarkerKind::Subsection
-                | MarkerKind::Article
-                | MarkerKind::Roman
-        )
-    });
-    if heading_marker && !lower_next {
+    if marker.is_some_and(|m| m.kind.heads()) && !lower_next {
         // (Unless the title was cut after a word that cannot end it: "Điều 27. Trách nhiệm
         // của" / "Ủy ban nhân dân tỉnh Khánh Hòa", as a PDF's layout wraps it.)
         return ends_with_connective(&prev.full)
@@ -1791,6 +1754,48 @@ pub(crate) fn marker_alone_emphasised(raw: &str) -> bool {
     let stars = after.sub(..lead).matches('*').count();
     let words = after.sub(lead..);
     stars % 4 == 0 && words.starts_with(char::is_alphanumeric)
+}
+
+/// An emphasis run a paragraph opened and has not closed ("**Điều 1. Sửa" / "đổi, bổ sung …
+/// Nghị quyết số" / "20/2023/NQ-HĐND … Thừa Thiên" / "Huế (…)**"): the line that opened it,
+/// and whether it is strong — only a strong run holds more than one line (a Markdown bullet's
+/// "* " opens none), and only one that a line among the next few closes (a stray "**" holds
+/// one line).
+struct OpenRun {
+    at: usize,
+    strong: bool,
+}
+
+impl OpenRun {
+    /// The run after line `k` of the paragraph: opened there, closed there, or as it was.
+    fn toggled(
+        open: Option<OpenRun>,
+        (text_src, lines, to): (&str, &[Line], usize),
+        k: usize,
+    ) -> Option<OpenRun> {
+        if !lines[k].open_emphasis {
+            return open;
+        }
+        if open.is_some() {
+            return None;
+        }
+        let raw = |l: &Line| text_src.sub(l.start()..l.end());
+        let line = raw(&lines[k]);
+        let strong = (line.contains("**") || line.contains("__"))
+            && lines
+                .get(k + 1..to.min(k + 1 + EMPHASIS_LINES))
+                .is_some_and(|after| {
+                    after
+                        .iter()
+                        .any(|l| l.open_emphasis || ends_with_emphasis(raw(l)))
+                });
+        Some(OpenRun { at: k, strong })
+    }
+
+    /// Whether the run holds the paragraph's line `last` open into the next.
+    fn holds(&self, last: usize) -> bool {
+        last == self.at || self.strong && last - self.at < EMPHASIS_LINES
+    }
 }
 
 /// How many lines an emphasis run a paragraph opened may hold together: a title wrapped over

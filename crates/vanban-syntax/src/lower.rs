@@ -1807,6 +1807,20 @@ mod paragraph_tests {
         assert_eq!(read(&worded).1, 0);
     }
 
+    /// The heading and text of each top unit of a decision with `body`.
+    fn articles(body: &str) -> Vec<(Option<String>, String)> {
+        let doc = format!(
+            "ỦY BAN NHÂN DÂN TỈNH A\nSố: 27/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề an toàn điện\n\n\
+             {body}\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
+        );
+        crate::parse(&doc)
+            .document
+            .body
+            .iter()
+            .map(|n| (n.heading().map(str::to_owned), n.text().to_owned()))
+            .collect()
+    }
+
     /// A decision's article is a sentence, not a title: its words are its text when its
     /// marker alone is emphasised ("**Điều 3. **Chánh" / "Văn phòng …", the line running on
     /// into the next) or when they end as a sentence does ("./.", or a full stop after eight
@@ -1818,20 +1832,6 @@ mod paragraph_tests {
     /// the article's words ("Điều 4. Chánh" / "Văn phòng …").
     #[test]
     fn a_decisions_article_is_a_sentence_not_a_title() {
-        let doc = |body: &str| {
-            format!(
-                "ỦY BAN NHÂN DÂN TỈNH A\nSố: 27/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề an toàn điện\n\n\
-                 {body}\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thanh Bình\n"
-            )
-        };
-        let articles = |body: &str| -> Vec<(Option<String>, String)> {
-            crate::parse(&doc(body))
-                .document
-                .body
-                .iter()
-                .map(|n| (n.heading().map(str::to_owned), n.text().to_owned()))
-                .collect()
-        };
         let worded = articles(
             "**Điều 1. **Ban\nhành kèm theo Quyết định này Quy định an toàn điện.\n\n\
              **Điều 2.** Quyết định này có\nhiệu lực từ ngày ký\n\n\
@@ -1867,6 +1867,12 @@ mod paragraph_tests {
             plain.last().map(|(_, t)| t.as_str()),
             Some("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.")
         );
+    }
+
+    /// The titles the rules above leave titles (see
+    /// `a_decisions_article_is_a_sentence_not_a_title`).
+    #[test]
+    fn a_title_stays_a_title() {
         let titled = articles(
             "**Điều 1. Phạm vi điều chỉnh**\nQuy định này quy định về an toàn điện.\n\
              **Điều 2.** **Đối tượng áp dụng**\nCác cơ quan, tổ chức.\n\
