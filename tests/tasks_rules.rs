@@ -609,3 +609,30 @@ Khu công nghiệp tỉnh, UBND cấp xã có trách nhiệm phối hợp công 
         ]
     );
 }
+
+#[test]
+fn ministers_are_officials_not_the_group_of_ministries() {
+    // ND_30-2020-ND-CP, Điều 38; QD_44, QD_798, VBHN_89: "Các Bộ trưởng, …" gave "Các Bộ".
+    let text = "CHÍNH PHỦ
+Số: 30/2020/NĐ-CP
+Hà Nội, ngày 05 tháng 3 năm 2020
+
+NGHỊ ĐỊNH
+Về công tác văn thư
+
+Điều 38. Trách nhiệm thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày ký.
+2. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách \
+nhiệm thi hành Nghị định này.
+";
+    let x = extract_text(text);
+    let (_, resp) = at(&x, "art_38__cl_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(
+        resp,
+        [
+            "Bộ trưởng",
+            "Thủ trưởng cơ quan ngang bộ",
+            "Thủ trưởng cơ quan thuộc Chính phủ"
+        ]
+    );
+}

@@ -780,6 +780,16 @@ impl AgencyRegistry {
         if let Some(found) = self.read_distributive(text, folded) {
             return Some(found);
         }
+        // "Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …": officials, not the group "Các Bộ".
+        if let Some(rest) = folded
+            .strip_prefix("các ")
+            .filter(|r| title_at(r).is_some())
+        {
+            let at = folded.len() - rest.len();
+            if let Some((names, len)) = self.read_official(text.sub(at..), rest) {
+                return Some((names, at + len));
+            }
+        }
         let exact = self.match_at(folded);
         let loose = self.loose_match_at(folded, exact.map_or(0, |e| e.0));
         if let Some((len, canonical)) = loose.or(exact) {
