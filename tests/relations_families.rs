@@ -632,3 +632,67 @@ fn a_consolidated_text_cites_its_amenders_and_a_far_passive_is_no_claim() {
     ));
     assert!(has(&x, "self", RelationType::Cites, ";58-2017-nd-cp"));
 }
+
+#[test]
+fn a_mention_without_its_issuer_is_the_document_named_with_it() {
+    // "Nghị quyết số 20/2023/NQ-HĐND … của Hội đồng nhân dân tỉnh Thừa Thiên Huế", later
+    // "Nghị quyết số 20/2023/NQ-HĐND" alone in a resolution of Huế: one document, one id,
+    // one `amends` edge.
+    let x = corpus("NQ_37-2025-NQ-HDND_2025_Hue.txt");
+    let ids: std::collections::BTreeSet<&str> = x
+        .citations
+        .iter()
+        .filter_map(|c| c.target_id.as_deref())
+        .filter(|t| t.ends_with(";20-2023-nq-hdnd"))
+        .collect();
+    assert_eq!(
+        ids.into_iter().collect::<Vec<_>>(),
+        ["urn:lex:vn:hdnd.thua-thien-hue:resolution:2023;20-2023-nq-hdnd"]
+    );
+    // A decision of the former Phú Yên cited in a plan of Đắk Lắk: the short mentions are
+    // Phú Yên's too.
+    let x = corpus("KH_0134-KH-UBND_2025_DakLak.txt");
+    assert!(
+        !x.citations
+            .iter()
+            .filter_map(|c| c.target_id.as_deref())
+            .any(|t| t.ends_with("dak-lak:decision:2018;66-2018-qd-ubnd")),
+        "{}",
+        listing(&x)
+    );
+    // One number stated with two issuers: the mention without one says neither.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 5/KH-UBND\n\nKẾ HOẠCH\nThực hiện\n\n\
+        Căn cứ Quyết định số 7/2020/QĐ-UBND của UBND tỉnh Yên Bái;\n\
+        Căn cứ Quyết định số 7/2020/QĐ-UBND của UBND tỉnh Hà Giang;\n\
+        Thực hiện Quyết định số 7/2020/QĐ-UBND.\n";
+    let parsed = vanban::parse(text);
+    let x = vanban::extract(&parsed);
+    let ids: Vec<&str> = x
+        .citations
+        .iter()
+        .filter_map(|c| c.target_id.as_deref())
+        .collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids[2].contains("ubnd.lao-cai:"), "{ids:?}");
+}
+
+#[test]
+fn a_date_and_issuer_before_the_number_are_the_cited_documents() {
+    // "Ngày 30/12/2023, UBND tỉnh Yên Bái đã có Văn bản số 4516/UBND-TNMT …": the letter of
+    // Yên Bái of that day, not one of Lào Cai without a year.
+    let x = corpus("BC_unnumbered-BC-UBND_2026_LaoCai.txt");
+    let c = x
+        .citations
+        .iter()
+        .find(|c| c.raw.contains("4516/UBND-TNMT"))
+        .unwrap();
+    assert_eq!(
+        c.target_id.as_deref(),
+        Some("urn:lex:vn:ubnd.yen-bai:official_letter:2023;4516-ubnd-tnmt")
+    );
+    assert_eq!(c.date.as_deref(), Some("2023-12-30"));
+    assert_eq!(
+        c.issuer.as_ref().map(|i| i.resolved.as_str()),
+        Some("Ủy ban nhân dân tỉnh Yên Bái")
+    );
+}

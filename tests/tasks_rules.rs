@@ -611,6 +611,29 @@ Khu công nghiệp tỉnh, UBND cấp xã có trách nhiệm phối hợp công 
 }
 
 #[test]
+fn a_party_board_written_in_lower_case_keeps_its_name() {
+    // QD_1147-QD-BTGDVTW_2025, Điều 3: "Ban tuyên giáo tỉnh ủy, thành ủy; …" was read as
+    // "Ban".
+    let text = "BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG
+Số: 1147-QĐ/BTGDVTW
+Hà Nội, ngày 10 tháng 9 năm 2025
+
+QUYẾT ĐỊNH
+Về việc ban hành chương trình
+
+Điều 1. Ban hành chương trình kèm theo Quyết định này.
+Điều 2. Ban tuyên giáo tỉnh ủy, thành ủy và các cơ quan liên quan có trách nhiệm thi hành \
+Quyết định này./.
+";
+    let x = extract_text(text);
+    let (_, resp) = at(&x, "art_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(
+        resp.first().map(String::as_str),
+        Some("Ban tuyên giáo tỉnh ủy")
+    );
+}
+
+#[test]
 fn ministers_are_officials_not_the_group_of_ministries() {
     // ND_30-2020-ND-CP, Điều 38; QD_44, QD_798, VBHN_89: "Các Bộ trưởng, …" gave "Các Bộ".
     let text = "CHÍNH PHỦ

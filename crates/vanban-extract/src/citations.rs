@@ -13,6 +13,7 @@ use crate::lists::{
 };
 use crate::words::Phrases;
 
+mod before;
 mod quick;
 
 pub(crate) use quick::skip_sp;
@@ -94,6 +95,19 @@ impl Found {
     /// Record that the citation's type name was read through a scan's damage.
     fn read_type(&mut self, written: (usize, usize), name: &'static str) {
         self.extras.get_or_insert_with(Box::default).type_read = Some(TypeRead { written, name });
+    }
+
+    /// A date and an issuer its sentence states before it ([`before::opening`]), where it
+    /// states neither itself.
+    fn stated_before(&mut self, text: &str, folded: &str, from: usize) {
+        if self.number.is_none() || self.date().is_some() || self.issuer().is_some() {
+            return;
+        }
+        if let Some((date, issuer)) = before::opening(text, folded, from, self.start) {
+            let extras = self.extras.get_or_insert_with(Box::default);
+            extras.date = Some(date);
+            extras.issuer = Some(issuer);
+        }
     }
 
     /// The type name a scan damaged, if the citation's was.
@@ -497,7 +511,8 @@ fn bare_allowed(type_words: &str, with_so: bool) -> bool {
 /// punctuation mark or another citation. Returns (start, end) of X.
 fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)> {
     let rest = folded.sub(from..);
-    let skip = rest.len() - rest.trim_start_matches([' ', ',', '\n', '*', '_']).len();
+    let mut skip = rest.len() - rest.trim_start_matches([' ', ',', '\n', '*', '_']).len();
+    skip += blank_date(rest.sub(skip..));
     let rest2 = rest.sub(skip..);
     if !(rest2.starts_with("của ") || rest2.starts_with("của\n")) {
         return None;
@@ -516,6 +531,40 @@ fn issuer_after(text: &str, folded: &str, from: usize) -> Option<(usize, usize)>
     }
     // End after the last byte of the name in the text.
     Some((start, flat.pos(name.len() - 1) + 1))
+}
+
+/// The length of a date left blank at the start of `rest` ("ngày _", "ngày …/…/2026", "ngày
+/// tháng năm 2026", as a draft or a scan of one leaves it) with the spaces after it, when
+/// "của" follows; 0 otherwise. The issuer after it is the citation's still.
+fn blank_date(rest: &str) -> usize {
+    let Some(after) = rest
+        .strip_prefix("ngày")
+        .or_else(|| rest.strip_prefix("ngay"))
+    else {
+        return 0;
+    };
+    let Some(at) = vanban_text::window(after, 0, 48).find("của") else {
+        return 0;
+    };
+    let between = after.sub(..at);
+    let blank = between
+        .split(|c: char| c.is_whitespace() || matches!(c, '_' | '.' | '…' | '/' | '-' | ','))
+        .all(|w| {
+            w.is_empty()
+                || w == "tháng"
+                || w == "năm"
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        });
+    // Not a date that is there: a day or a month written is no blank.
+    if blank
+        && between
+            .chars()
+            .any(|c| c.is_whitespace() || c == '_' || c == '…' || c == '.')
+    {
+        rest.len() - after.len() + at
+    } else {
+        0
+    }
 }
 
 /// A flat copy of the folded text after "của", for the stop words: line breaks, Markdown and
@@ -873,6 +922,15 @@ const WINDOW: usize = 480;
 
 /// Find every citation in `range` of the text.
 pub(crate) fn find(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
+    let mut out = read_all(text, folded, range);
+    for f in &mut out {
+        f.stated_before(text, folded, range.0);
+    }
+    out
+}
+
+/// The citations of `range` as their words state them.
+fn read_all(text: &str, folded: &str, range: (usize, usize)) -> Vec<Found> {
     let (from, to) = range;
     let damaged = damaged_types(folded.sub(from..to), text.sub(from..to), from);
     let mut out = Vec::new();
@@ -1594,6 +1652,32 @@ mod tests {
             "theo Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân\ntỉnh Tuyên Quang; và";
         let f = find_all(t);
         assert!(t.sub(f[0].start..f[0].end).ends_with("tỉnh Tuyên Quang"));
+    }
+
+    /// A date left blank ("ngày _", "ngày …/…/2026", "ngày    tháng    năm 2026") keeps the
+    /// issuer after it; a date that is there is read as before.
+    #[test]
+    fn an_issuer_after_a_blank_date_is_the_citations() {
+        for blank in [
+            ", ngày _\n",
+            ", ngày …/…/2026 ",
+            " ngày    tháng    năm 2026 ",
+            ", ngày ",
+        ] {
+            let t = format!("thực hiện Kết luận số 75-KL/TW{blank}của Ban Chấp hành Trung ương Đảng về môi trường");
+            let f = find_all(&t);
+            assert_eq!(
+                f.first().and_then(Found::issuer),
+                Some("Ban Chấp hành Trung ương Đảng"),
+                "{blank:?}"
+            );
+            assert!(f[0].date().is_none());
+        }
+        let t = "Kết luận số 75-KL/TW ngày 5/3/2026 của Bộ Chính trị về";
+        assert_eq!(find_all(t)[0].issuer(), Some("Bộ Chính trị"));
+        // "ngày" that starts a sentence of its own is no blank date.
+        assert_eq!(blank_date("ngày 5 của"), 0);
+        assert_eq!(blank_date("ngày làm việc của"), 0);
     }
 
     #[test]

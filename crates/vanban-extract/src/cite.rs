@@ -249,6 +249,41 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
     }
 }
 
+/// A mention that states no issuer takes the identity of the mentions of the same number that
+/// state one ("Nghị quyết số 20/2023/NQ-HĐND … của Hội đồng nhân dân tỉnh Thừa Thiên Huế",
+/// later "Nghị quyết số 20/2023/NQ-HĐND" in a resolution of Huế): without it, a local symbol
+/// takes the citing document's province and one document gets two ids. When the mentions
+/// that state an issuer give two ids (one number of two provinces), the others keep theirs.
+pub(crate) fn share_stated_issuers(cites: &mut [Citation], found: &[(Found, Position)]) {
+    type Key = (DocumentKind, Str, Option<u16>);
+    let key = |c: &Citation| -> Option<Key> {
+        let n = c.number.as_ref()?;
+        Some((c.kind, n.normalized.to_uppercase(), c.year))
+    };
+    // Per number, the one id its stated mentions give (None once two disagree).
+    let mut stated: HashMap<Key, Option<Arc<str>>> = HashMap::new();
+    for (c, (f, _)) in cites.iter().zip(found) {
+        let (Some(k), Some(t), Some(_)) = (key(c), &c.target_id, f.issuer()) else {
+            continue;
+        };
+        let e = stated.entry(k).or_insert_with(|| Some(t.clone()));
+        if e.as_deref() != Some(&**t) {
+            *e = None;
+        }
+    }
+    if stated.is_empty() {
+        return;
+    }
+    for (c, (f, _)) in cites.iter_mut().zip(found) {
+        if f.issuer().is_some() || c.target_id.is_none() {
+            continue;
+        }
+        if let Some(Some(t)) = key(c).and_then(|k| stated.get(&k)) {
+            c.target_id = Some(t.clone());
+        }
+    }
+}
+
 /// What the mentions of one document state: its date and issuer.
 type Stated = (Option<Str>, Option<Box<CitedIssuer>>);
 

@@ -109,6 +109,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .collect();
     types_read(text, &found, &cites, &mut diagnostics);
     cite::resolve_short_forms(&mut cites, &found);
+    cite::share_stated_issuers(&mut cites, &found);
     cite::check_issuers(&cites, &found, &mut diagnostics);
     // Relations read only where each citation is: the reader's records are freed here.
     // (A new vector: collecting `into_iter()` would reuse the larger buffer in place.)
@@ -139,7 +140,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let relations = relations::relate(&id, doc, folded, &found, &cites, &nodes, &mut diagnostics);
     let references = find_references(parsed, (text, folded), &places, &own, &cites, &nodes);
     let assignments = assignments::assignments(&options.registry, doc);
-    let recipients = recipients(&options.registry, doc);
+    let recipients = recipients(&options.registry, doc, &assignments);
     let agencies = agencies_named(&assignments, &recipients, ctx.province.as_deref());
 
     Extraction {
@@ -327,16 +328,89 @@ fn find_references(
 }
 
 /// The recipients of a document, with their canonical names.
-fn recipients(registry: &AgencyRegistry, doc: &Document) -> Vec<RecipientRef> {
-    doc.closing
-        .recipients
+fn recipients(
+    registry: &AgencyRegistry,
+    doc: &Document,
+    assignments: &[Assignment],
+) -> Vec<RecipientRef> {
+    let mut out: Vec<RecipientRef> = Vec::with_capacity(doc.closing.recipients.len());
+    for r in &doc.closing.recipients {
+        let Some(stands_for) = as_above(&r.name) else {
+            out.push(RecipientRef {
+                name: r.name.clone(),
+                canonical: registry.canonical(&r.name),
+                purpose: r.purpose.clone(),
+            });
+            continue;
+        };
+        let names: Vec<&str> = match stands_for {
+            AsAbove::Addressees => doc
+                .header
+                .addressees
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect(),
+            AsAbove::Article(n) => article_parties(assignments, &n),
+        };
+        for name in names {
+            let canonical = registry.canonical(name);
+            if out.iter().all(|o| o.canonical != canonical) {
+                out.push(RecipientRef {
+                    name: name.to_owned(),
+                    canonical,
+                    purpose: r.purpose.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// What a recipient line that points elsewhere stands for.
+enum AsAbove {
+    /// "Như trên", "Như Kính gửi": the addressees.
+    Addressees,
+    /// "Như Điều 3": who the article charges (its number as written).
+    Article(String),
+}
+
+/// Whether a recipient line points elsewhere ("Như trên", "Như Kính gửi", "Như Điều 3")
+/// instead of naming a body: it is no agency, it stands for the ones it points to.
+fn as_above(name: &str) -> Option<AsAbove> {
+    let folded = fold_case(name.trim());
+    let rest = folded.strip_prefix("như ")?.trim();
+    match rest {
+        "trên" | "kính gửi" => Some(AsAbove::Addressees),
+        _ => {
+            let n = rest.strip_prefix("điều ")?.trim();
+            (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| AsAbove::Article(n.to_owned()))
+        }
+    }
+}
+
+/// The parties the tasks of article `n` name (lead, responsible, cooperating), each once.
+fn article_parties<'a>(assignments: &'a [Assignment], n: &str) -> Vec<&'a str> {
+    let id = format!("art_{n}");
+    let of_article = |node: &str| {
+        let own = node
+            .strip_prefix(id.as_str())
+            .or_else(|| node.split_once(&format!("__{id}")).map(|(_, rest)| rest));
+        own.is_some_and(|rest| rest.is_empty() || rest.starts_with("__"))
+    };
+    let mut out: Vec<&str> = Vec::new();
+    // (The document's own article: not one of a regulation it issues in an appendix.)
+    let own = assignments
         .iter()
-        .map(|r| RecipientRef {
-            name: r.name.clone(),
-            canonical: registry.canonical(&r.name),
-            purpose: r.purpose.clone(),
-        })
-        .collect()
+        .filter(|a| !a.node.starts_with("annex") && of_article(&a.node));
+    for a in own {
+        for p in a.lead.iter().chain(&a.responsible).chain(&a.cooperating) {
+            if !out.contains(&p.as_str()) {
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// The citing document's province, for contextual issuers.
@@ -655,6 +729,51 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn recipients_of(text: &str) -> Vec<(String, Option<String>)> {
+        extract(&vanban_syntax::parse(text))
+            .recipients
+            .into_iter()
+            .map(|r| (r.canonical, r.purpose))
+            .collect()
+    }
+
+    /// "Như trên" stands for the addressees and "Như Điều 3" for who the decision's Điều 3
+    /// charges (not an article of a regulation in its appendix); neither is an agency, and
+    /// one that points at nothing is left out.
+    #[test]
+    fn a_recipient_as_above_stands_for_those_it_points_to() {
+        let letter = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 100/UBND-KT\nV/v thử nghiệm\n\n\
+                      Kính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.\n\nGiao các sở thực hiện.\n\n\
+                      Nơi nhận:\n- Như trên (t/h);\n- Sở Nội vụ;\n- Lưu: VT.\n";
+        let got = recipients_of(letter);
+        let t_h = Some("t/h".to_owned());
+        assert_eq!(
+            got,
+            [
+                ("Sở Tài chính".to_owned(), t_h.clone()),
+                ("Sở Nội vụ".to_owned(), t_h),
+                ("Sở Nội vụ".to_owned(), None),
+            ]
+        );
+        let decision = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 5/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc thử\n\n\
+                        Điều 1. Ban hành Quy chế kèm theo Quyết định này.\n\
+                        Điều 2. Quyết định này có hiệu lực từ ngày ký.\n\
+                        Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính \
+                        chịu trách nhiệm thi hành Quyết định này./.\n\n\
+                        Nơi nhận:\n- Như Điều 3;\n- Như Điều 2;\n- Lưu: VT.\n\n\
+                        TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n\
+                        QUY CHẾ\n(Ban hành kèm theo Quyết định số 5/QĐ-UBND)\n\nĐiều 3. Trách nhiệm của Sở Nội vụ\n\
+                        1. Sở Nội vụ chủ trì hướng dẫn.\n";
+        let got: Vec<String> = recipients_of(decision).into_iter().map(|r| r.0).collect();
+        assert_eq!(
+            got,
+            [
+                "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+                "Giám đốc Sở Tài chính"
+            ]
+        );
+    }
 
     /// One entry a node: a document of a million one-line bullets holds a million.
     #[test]

@@ -102,6 +102,10 @@ fn find_refs(text: &str, folded: &str, range: (usize, usize), mut each: impl FnM
         {
             continue;
         }
+        // "Công ty Cổ phần Xi măng …" holds no "Phần XI": "cổ phần" is a share.
+        if read.levels.first().is_some_and(|l| l.word == "phần") && after_co(folded, start) {
+            continue;
+        }
         // A heading's last word and the list's first marker ("I. QUAN ĐIỂM" / "1. Phát
         // triển …") are no reference: its number may not open a line as a marker does.
         if number_is_a_marker(folded.sub(start..to), end - start) {
@@ -125,6 +129,15 @@ fn find_refs(text: &str, folded: &str, range: (usize, usize), mut each: impl FnM
         last_end = end;
         each(read);
     }
+}
+
+/// Whether the word before `start` is "cổ" ("cổ phần", a share).
+fn after_co(folded: &str, start: usize) -> bool {
+    let before = folded.sub(vanban_text::floor(folded, start.saturating_sub(12))..start);
+    before
+        .trim_end()
+        .strip_suffix("cổ")
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '\t', '\n', '*', '_']))
 }
 
 /// Whether a reference read at the start of `text` (`len` bytes) reaches across a line break
@@ -542,6 +555,14 @@ mod tests {
         let text = "Kết quả xử lý điểm vi phạm hành lang. Theo điểm i khoản 2 Điều 5. Tại Mục VI \
                     Chương II.";
         assert_eq!(refs(text), ["điểm i khoản 2 điều 5", "mục vi chương ii"]);
+    }
+
+    /// "Công ty Cổ phần Xi măng" and "cổ phần hóa" hold no "Phần XI"; a part still is one.
+    #[test]
+    fn a_share_is_no_part() {
+        let text = "Công ty Cổ phần Xi măng Yên Bái, Công ty cổ  phần I Hà Nội. Theo Phần XI \
+                    Bộ luật, phần II.";
+        assert_eq!(refs(text), ["phần xi", "phần ii"]);
     }
 
     /// A heading's last word and a list's first marker are no reference ("I. QUAN ĐIỂM" /

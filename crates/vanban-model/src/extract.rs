@@ -307,7 +307,9 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecipientRef {
-    /// As written.
+    /// As written. A line that points elsewhere gives those it stands for: "Như trên" the
+    /// addressees of "Kính gửi", "Như Điều 3" who the document's Điều 3 charges (each as
+    /// written there); one that points at nothing found is left out.
     pub name: String,
     /// With abbreviations expanded and the agency registry applied.
     pub canonical: String,

@@ -1510,6 +1510,11 @@ fn paragraph_at<'a>(
     // Join following lines while the paragraph is unfinished.
     while j < to && cells.is_empty() {
         let k = next_content(lines, j, to);
+        let k = if k == j {
+            over_blank(lines, (last_content, j), to).unwrap_or(k)
+        } else {
+            k
+        };
         if k >= to {
             break;
         }
@@ -1591,6 +1596,28 @@ fn next_content(lines: &[Line], j: usize, to: usize) -> usize {
     } else {
         j
     }
+}
+
+/// A sentence a scan or a PDF's pages cut with a blank line ("… các nhiệm vụ lập pháp vào
+/// Chương" / blank / "trình lập pháp để …"): from line `prev`, which ends no sentence and is
+/// no heading in capitals, over one or two blank lines at `j` to a line of text that starts
+/// in small letters, which no paragraph of its own does. The line after the blank ones, if
+/// so.
+fn over_blank(lines: &[Line], (prev, j): (usize, usize), to: usize) -> Option<usize> {
+    let blanks = lines
+        .get(j..to.min(j + 3))?
+        .iter()
+        .take_while(|l| l.kind == LineKind::Blank)
+        .count();
+    let k = j + blanks;
+    let (prev, next) = (&lines[prev], lines.get(k).filter(|_| k < to)?);
+    let bridged = (1..=2).contains(&blanks)
+        && next.kind == LineKind::Text
+        && starts_lower_letter(&next.full)
+        && matches!(prev.kind, LineKind::Text | LineKind::Marker(_))
+        && !ends_sentence(&prev.full)
+        && !heading_like(&prev.full);
+    bridged.then_some(k)
 }
 
 /// Whether the paragraph whose last line is `prev` (and whose marker is `marker`) runs on into
@@ -2448,6 +2475,33 @@ mod tests {
             }
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    /// A sentence a scan's page cut with one or two blank lines goes on into the line in
+    /// small letters after them ("… vào Chương" / blank / "trình lập pháp …"); not after a
+    /// sentence's end, nor from a heading in capitals, nor over three blank lines, nor into
+    /// a line in capitals.
+    #[test]
+    fn a_sentence_cut_by_a_blank_line_goes_on() {
+        let text = "a) Rà soát các nhiệm vụ vào Chương\n\ntrình công tác năm.\n\n\
+                    b) Tổng hợp báo cáo\n\n\ncủa các sở.\n\nc) Báo cáo.\n\nhằng quý.\n\n\
+                    QUAN ĐIỂM CHỈ ĐẠO\n\nnhững điều.\nd) Rà soát các\n\n\n\nnhiệm vụ.\n\n\
+                    đ) Rà soát\n\nSở Tư pháp.";
+        assert_eq!(
+            paras(text),
+            [
+                "a) Rà soát các nhiệm vụ vào Chương trình công tác năm.",
+                "b) Tổng hợp báo cáo của các sở.",
+                "c) Báo cáo.",
+                "hằng quý.",
+                "QUAN ĐIỂM CHỈ ĐẠO",
+                "những điều.",
+                "d) Rà soát các",
+                "nhiệm vụ.",
+                "đ) Rà soát",
+                "Sở Tư pháp."
+            ]
+        );
     }
 
     /// Where blank lines part the paragraphs, a line that ends no sentence goes on into a line
