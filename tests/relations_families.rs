@@ -674,6 +674,21 @@ fn a_mention_without_its_issuer_is_the_document_named_with_it() {
         .collect();
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert!(ids[2].contains("ubnd.lao-cai:"), "{ids:?}");
+    // One number of two dates is two documents: the one dated otherwise keeps its own id.
+    let text = "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\nSố: 5/2025/NQ-HĐND\n\nNGHỊ QUYẾT\nSửa đổi\n\n\
+        Căn cứ Nghị quyết số 21/2023/NQ-HĐND ngày 10/7/2023 của Hội đồng nhân dân tỉnh Thừa \
+        Thiên Huế;\nBãi bỏ Nghị quyết số 21/2023/NQ-HĐND ngày 05/5/2023.\n\
+        Sửa đổi Nghị quyết số 21/2023/NQ-HĐND.\n";
+    let x = vanban::extract(&vanban::parse(text));
+    let ids: Vec<&str> = x
+        .citations
+        .iter()
+        .filter_map(|c| c.target_id.as_deref())
+        .collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids[0].contains("hdnd.thua-thien-hue:"), "{ids:?}");
+    assert!(ids[1].contains("hdnd.hue:"), "{ids:?}");
+    assert_eq!(ids[2], ids[0]);
 }
 
 #[test]
@@ -695,4 +710,41 @@ fn a_date_and_issuer_before_the_number_are_the_cited_documents() {
         c.issuer.as_ref().map(|i| i.resolved.as_str()),
         Some("Ủy ban nhân dân tỉnh Yên Bái")
     );
+}
+
+#[test]
+fn units_listed_before_a_cited_document_are_its_units() {
+    // QD_2500: "Khoản 2, khoản 3 Điều 2 và khoản 1, …, khoản 11 Điều 3 Quyết định số
+    // 960/QĐ-TTg": two references, both of 960/QĐ-TTg; LUAT_84: "điểm a khoản 5 Điều 190,
+    // khoản 3 Điều 234 Luật Đất đai số 31/2024/QH15"; not "… Điều này" (NQ_73).
+    let units_of = |x: &Extraction, to: &str| -> Vec<String> {
+        x.references
+            .iter()
+            .filter(|r| r.document.as_deref().is_some_and(|d| d.ends_with(to)))
+            .map(|r| r.units.join(" / "))
+            .collect()
+    };
+    let x = corpus("QD_2500-QD-TTg_2025.txt");
+    let got = units_of(&x, ";960-qd-ttg");
+    assert!(
+        got.contains(&"Điều 2 / khoản 2, khoản 3".to_owned())
+            && got
+                .iter()
+                .any(|u| u.starts_with("Điều 3 / khoản 1, khoản 2")),
+        "{got:?}"
+    );
+    let x = corpus("LUAT_84-2025-QH15_2025.txt");
+    let got = units_of(&x, ";31-2024-qh15");
+    for want in ["Điều 190 / khoản 5 / điểm a", "Điều 234 / khoản 3"] {
+        assert!(got.contains(&want.to_owned()), "{want}: {got:?}");
+    }
+    let x = corpus("NQ_73-2025-NQ-HDND_2025_HaNoi.txt");
+    assert!(x
+        .references
+        .iter()
+        .filter(|r| r.raw == "khoản 2 và khoản 3 Điều này")
+        .all(|r| r
+            .document
+            .as_deref()
+            .is_some_and(|d| d.ends_with(";73-2025-nq-hdnd"))));
 }

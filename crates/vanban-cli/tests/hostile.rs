@@ -1007,6 +1007,33 @@ fn row_02_table_readers_and_marker_repairs_are_linear() {
         )
     };
     assert_linear("citations after cue words misread", make, 1_500);
+    // Stop 53: "Như trên" lines standing for many addressees (each line checked every
+    // recipient given so far: cubic); dates and subjects before citations; sentences
+    // cut by blank lines.
+    let make = |n: usize| {
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 100/UBND-KT\nV/v thử\n\nKính gửi:\n{}\n\
+             Giao các sở.\n\nNơi nhận:\n{}- Lưu: VT.\n",
+            (0..n)
+                .map(|i| format!("- Sở số {i};\n"))
+                .collect::<String>(),
+            "- Như trên;\n".repeat(n)
+        )
+    };
+    assert_linear("as-above recipients over many addressees", make, 500);
+    let make = |n: usize| {
+        format!(
+            "{TINY}{}",
+            "Ngày 18/12/2025, Cục Địa chất có Văn bản số 3633/ĐCKS-PCKS; Văn bản số 1/ĐCKS và\n\n\
+             các văn bản khác của\n"
+                .repeat(n)
+        )
+    };
+    assert_linear(
+        "dates before citations, sentences over blank lines",
+        make,
+        1_500,
+    );
 }
 
 // Row 4's kind, for the pictures: the report draws one picture a chain, and each looked at the

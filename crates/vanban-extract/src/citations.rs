@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use pest::Parser;
 use vanban_model::{DateParts, DocumentKind, DocumentNumber, NumberForm, Span};
+use vanban_text::fold::fold_case;
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::{
@@ -103,11 +104,28 @@ impl Found {
         if self.number.is_none() || self.date().is_some() || self.issuer().is_some() {
             return;
         }
-        if let Some((date, issuer)) = before::opening(text, folded, from, self.start) {
-            let extras = self.extras.get_or_insert_with(Box::default);
-            extras.date = Some(date);
-            extras.issuer = Some(issuer);
+        let Some((date, issuer)) = before::opening(text, folded, from, self.start) else {
+            return;
+        };
+        let number = self.number.as_deref();
+        // A year in the number that is not the sentence's: the sentence tells of an event
+        // ("Ngày 15/3/2025, UBND tỉnh ban hành Quyết định số 34/2023/QĐ-UBND …" to amend it).
+        if number
+            .and_then(|n| n.year)
+            .is_some_and(|y| Some(y) != date.year)
+        {
+            return;
         }
+        // A subject the number's issuer code does not name ("Thủ tướng Chính phủ có Thông
+        // báo số 45/TB-VPCP") dates the document but is not its issuer.
+        let folded_issuer = fold_case(&issuer);
+        let named = number
+            .and_then(|n| n.issuer_code.as_deref())
+            .and_then(crate::identity::expected_issuer_words)
+            .is_none_or(|words| words.iter().any(|w| folded_issuer.contains(&fold_case(w))));
+        let extras = self.extras.get_or_insert_with(Box::default);
+        extras.date = Some(date);
+        extras.issuer = named.then_some(issuer);
     }
 
     /// The type name a scan damaged, if the citation's was.
@@ -1652,6 +1670,27 @@ mod tests {
             "theo Kế hoạch số 8/KH-UBND ngày 9/1/2025 của Ủy ban nhân dân\ntỉnh Tuyên Quang; và";
         let f = find_all(t);
         assert!(t.sub(f[0].start..f[0].end).ends_with("tỉnh Tuyên Quang"));
+    }
+
+    /// A date and a subject before the citation ([`before::opening`]) are the citation's
+    /// unless the number says otherwise: a year of its own (the sentence tells of an event),
+    /// an issuer code that does not name the subject (the date stands, the issuer does not).
+    #[test]
+    fn a_date_and_a_subject_before_the_number_agree_with_it() {
+        let f = find_all("Ngày 15/3/2025, UBND tỉnh Yên Bái đã có Văn bản số 45/UBND-TNMT gửi");
+        assert_eq!(f[0].issuer(), Some("UBND tỉnh Yên Bái"));
+        assert_eq!(
+            f[0].date().and_then(|d| d.iso()).as_deref(),
+            Some("2025-03-15")
+        );
+        let f = find_all("Ngày 15/3/2025, UBND tỉnh ban hành Quyết định số 34/2023/QĐ-UBND sửa");
+        assert!(f[0].issuer().is_none() && f[0].date().is_none());
+        let f = find_all("Ngày 15/3/2025, Thủ tướng Chính phủ có Thông báo số 45/TB-VPCP về");
+        assert!(f[0].issuer().is_none());
+        assert_eq!(
+            f[0].date().and_then(|d| d.iso()).as_deref(),
+            Some("2025-03-15")
+        );
     }
 
     /// A date left blank ("ngày _", "ngày …/…/2026", "ngày    tháng    năm 2026") keeps the

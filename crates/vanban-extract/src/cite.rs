@@ -176,10 +176,17 @@ fn citation_node(start: usize, pos: Position, nodes: &NodeIndex, parsed: &Parsed
     }
 }
 
+/// Mentions that say less take the identity of the fuller ones: short forms
+/// ([`resolve_short_forms`]), then mentions without their issuer ([`share_stated_issuers`]).
+pub(crate) fn resolve_fuller_mentions(cites: &mut [Citation], found: &[(Found, Position)]) {
+    resolve_short_forms(cites, found);
+    share_stated_issuers(cites, found);
+}
+
 /// Short forms take the identity of the fuller mention of the same document: a bare number
 /// ("Nghị quyết 57"), or a symbol without a year ("Kế hoạch số 500-KH/TU" after "Kế hoạch số
 /// 500-KH/TU ngày 22/7/2024 …").
-pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Position)]) {
+fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Position)]) {
     // The first full citation (year and number) of each type by running number and by
     // symbol: a short form is looked up once, not compared with every full citation (a
     // document of many short forms and many citations stays linear).
@@ -254,21 +261,37 @@ pub(crate) fn resolve_short_forms(cites: &mut [Citation], found: &[(Found, Posit
 /// later "Nghị quyết số 20/2023/NQ-HĐND" in a resolution of Huế): without it, a local symbol
 /// takes the citing document's province and one document gets two ids. When the mentions
 /// that state an issuer give two ids (one number of two provinces), the others keep theirs.
-pub(crate) fn share_stated_issuers(cites: &mut [Citation], found: &[(Found, Position)]) {
+fn share_stated_issuers(cites: &mut [Citation], found: &[(Found, Position)]) {
     type Key = (DocumentKind, Str, Option<u16>);
     let key = |c: &Citation| -> Option<Key> {
         let n = c.number.as_ref()?;
         Some((c.kind, n.normalized.to_uppercase(), c.year))
     };
-    // Per number, the one id its stated mentions give (None once two disagree).
-    let mut stated: HashMap<Key, Option<Arc<str>>> = HashMap::new();
+    // Per number, the one id (and date, if stated) its stated mentions give; None once two
+    // disagree (two provinces, or two dates: "21/2023/NQ-HĐND ngày 05/5/2023" is not the one
+    // of 10/7/2023).
+    type IdDate = (Arc<str>, Option<Str>);
+    let mut stated: HashMap<Key, Option<IdDate>> = HashMap::new();
     for (c, (f, _)) in cites.iter().zip(found) {
-        let (Some(k), Some(t), Some(_)) = (key(c), &c.target_id, f.issuer()) else {
+        let (Some(_), Some(t)) = (f.issuer(), &c.target_id) else {
             continue;
         };
-        let e = stated.entry(k).or_insert_with(|| Some(t.clone()));
-        if e.as_deref() != Some(&**t) {
-            *e = None;
+        let Some(k) = key(c) else {
+            continue;
+        };
+        let e = stated
+            .entry(k)
+            .or_insert_with(|| Some((t.clone(), c.date.clone())));
+        let agrees = e.as_ref().is_some_and(|(id, date)| {
+            **id == **t && (date.is_none() || c.date.is_none() || *date == c.date)
+        });
+        match e {
+            Some((_, date)) if agrees => {
+                if date.is_none() {
+                    date.clone_from(&c.date);
+                }
+            }
+            _ => *e = None,
         }
     }
     if stated.is_empty() {
@@ -278,8 +301,10 @@ pub(crate) fn share_stated_issuers(cites: &mut [Citation], found: &[(Found, Posi
         if f.issuer().is_some() || c.target_id.is_none() {
             continue;
         }
-        if let Some(Some(t)) = key(c).and_then(|k| stated.get(&k)) {
-            c.target_id = Some(t.clone());
+        if let Some(Some((t, date))) = key(c).and_then(|k| stated.get(&k)) {
+            if date.is_none() || c.date.is_none() || *date == c.date {
+                c.target_id = Some(t.clone());
+            }
         }
     }
 }

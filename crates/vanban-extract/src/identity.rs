@@ -374,6 +374,12 @@ pub fn agency_identity(name: &str, province: Option<&str>) -> AgencyRef {
     }
 }
 
+/// Whether a recipient line points elsewhere ("Như trên", "Như Kính gửi", "Như Điều 3")
+/// instead of naming a body: no agency, and no recipient in the graph.
+pub fn points_elsewhere(name: &str) -> bool {
+    crate::as_above(name).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

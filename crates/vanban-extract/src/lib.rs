@@ -108,8 +108,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
         .map(|(f, pos)| cite::citation(text, (f, *pos), &ctx, &nodes, parsed, &mut ids))
         .collect();
     types_read(text, &found, &cites, &mut diagnostics);
-    cite::resolve_short_forms(&mut cites, &found);
-    cite::share_stated_issuers(&mut cites, &found);
+    cite::resolve_fuller_mentions(&mut cites, &found);
     cite::check_issuers(&cites, &found, &mut diagnostics);
     // Relations read only where each citation is: the reader's records are freed here.
     // (A new vector: collecting `into_iter()` would reuse the larger buffer in place.)
@@ -179,11 +178,15 @@ fn agencies_named(
         .flat_map(|a| a.lead.iter().chain(&a.cooperating).chain(&a.responsible))
         .map(String::as_str)
         .chain(recipients.iter().map(|r| r.canonical.as_str()))
-        .filter(|n| !n.trim().is_empty())
+        .filter(|n| !n.trim().is_empty() && as_above(n).is_none())
         .collect();
+    // One entry an id: names that differ only in case ("Ban tuyên giáo tỉnh ủy", "Ban Tuyên
+    // giáo Tỉnh ủy") are one agency, listed under the name sorted first.
+    let mut seen: vanban_text::HashSet<String> = vanban_text::HashSet::default();
     names
         .into_iter()
         .map(|n| identity::agency_identity(n, province))
+        .filter(|a| seen.insert(a.id.clone()))
         .collect()
 }
 
@@ -334,27 +337,41 @@ fn recipients(
     assignments: &[Assignment],
 ) -> Vec<RecipientRef> {
     let mut out: Vec<RecipientRef> = Vec::with_capacity(doc.closing.recipients.len());
+    // The canonical names given so far, and the lines already expanded (a letter may say
+    // "Như trên" more than once): each expansion is made once and checked by hash.
+    let mut given: vanban_text::HashSet<String> = vanban_text::HashSet::default();
+    let mut expanded: vanban_text::HashSet<String> = vanban_text::HashSet::default();
     for r in &doc.closing.recipients {
-        let Some(stands_for) = as_above(&r.name) else {
-            out.push(RecipientRef {
-                name: r.name.clone(),
-                canonical: registry.canonical(&r.name),
-                purpose: r.purpose.clone(),
-            });
+        let stands_for = as_above(&r.name);
+        if stands_for.is_some() && expanded.contains(&fold_case(&r.name)) {
             continue;
-        };
+        }
         let names: Vec<&str> = match stands_for {
-            AsAbove::Addressees => doc
+            Some(AsAbove::Addressees) => doc
                 .header
                 .addressees
                 .iter()
                 .map(|a| a.name.as_str())
                 .collect(),
-            AsAbove::Article(n) => article_parties(assignments, &n),
+            Some(AsAbove::Article(n)) => article_parties(assignments, &n),
+            None => Vec::new(),
         };
+        // A line that points at nothing found stays as written ("Như Điều 3" over an
+        // article whose parties are persons).
+        if names.is_empty() {
+            let canonical = registry.canonical(&r.name);
+            given.insert(canonical.clone());
+            out.push(RecipientRef {
+                name: r.name.clone(),
+                canonical,
+                purpose: r.purpose.clone(),
+            });
+            continue;
+        }
+        expanded.insert(fold_case(&r.name));
         for name in names {
             let canonical = registry.canonical(name);
-            if out.iter().all(|o| o.canonical != canonical) {
+            if given.insert(canonical.clone()) {
                 out.push(RecipientRef {
                     name: name.to_owned(),
                     canonical,
@@ -377,7 +394,15 @@ enum AsAbove {
 /// Whether a recipient line points elsewhere ("Như trên", "Như Kính gửi", "Như Điều 3")
 /// instead of naming a body: it is no agency, it stands for the ones it points to.
 fn as_above(name: &str) -> Option<AsAbove> {
-    let folded = fold_case(name.trim());
+    // (Most names do not start with "Như": no fold for them.)
+    let name = name.trim();
+    if !name
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("như") || h == "NHƯ")
+    {
+        return None;
+    }
+    let folded = fold_case(name);
     let rest = folded.strip_prefix("như ")?.trim();
     match rest {
         "trên" | "kính gửi" => Some(AsAbove::Addressees),
@@ -740,7 +765,7 @@ mod tests {
 
     /// "Như trên" stands for the addressees and "Như Điều 3" for who the decision's Điều 3
     /// charges (not an article of a regulation in its appendix); neither is an agency, and
-    /// one that points at nothing is left out.
+    /// one that points at nothing found stays as written.
     #[test]
     fn a_recipient_as_above_stands_for_those_it_points_to() {
         let letter = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 100/UBND-KT\nV/v thử nghiệm\n\n\
@@ -770,9 +795,21 @@ mod tests {
             got,
             [
                 "Chánh Văn phòng Ủy ban nhân dân tỉnh",
-                "Giám đốc Sở Tài chính"
+                "Giám đốc Sở Tài chính",
+                "Như Điều 2"
             ]
         );
+        // The line kept as written is no agency.
+        let x = extract(&vanban_syntax::parse(decision));
+        assert!(x.agencies.iter().all(|a| !a.name.starts_with("Như")));
+        assert!(identity::points_elsewhere("Như Điều 2"));
+        // A thousand addressees and a thousand "Như trên" lines: each addressee once.
+        let many: String = (0..1000).map(|i| format!("- Sở số {i};\n")).collect();
+        let again = "- Như trên;\n".repeat(1000);
+        let big = letter
+            .replacen("- Sở Tài chính;\n- Sở Nội vụ.\n", &many, 1)
+            .replacen("- Như trên (t/h);\n", &again, 1);
+        assert_eq!(recipients_of(&big).len(), 1001);
     }
 
     /// One entry a node: a document of a million one-line bullets holds a million.

@@ -38,9 +38,41 @@ struct Read {
     range: Option<(String, String)>,
 }
 
-fn read_chain(pair: pest::iterators::Pair<'_, Rule>) -> Vec<Level> {
-    let mut levels = Vec::new();
-    for unit in pair.into_inner() {
+/// The rank of a unit word, smallest first.
+fn rank(word: &str) -> usize {
+    ["điểm", "khoản", "điều", "mục", "chương", "phần"]
+        .iter()
+        .position(|w| *w == word)
+        .unwrap_or(0)
+}
+
+/// The levels of a chain, and where the reading ends when a comma led to a unit no higher
+/// than the one before it (the reference ends before that comma).
+fn read_chain(pair: pest::iterators::Pair<'_, Rule>) -> (Vec<Level>, Option<usize>) {
+    let mut levels: Vec<Level> = Vec::new();
+    let mut last_end = pair.as_span().start();
+    for part in pair.into_inner() {
+        let unit = if part.as_rule() == Rule::comma_unit {
+            let Some(unit) = part.into_inner().next() else {
+                break;
+            };
+            let word = unit
+                .clone()
+                .into_inner()
+                .next()
+                .map(|w| w.as_str().to_owned());
+            let higher = levels
+                .last()
+                .zip(word)
+                .is_some_and(|(l, w)| rank(&w) > rank(&l.word));
+            if !higher {
+                return (levels, Some(last_end));
+            }
+            unit
+        } else {
+            part
+        };
+        last_end = unit.as_span().end();
         let mut level = Level {
             word: String::new(),
             numbers: Vec::new(),
@@ -63,7 +95,7 @@ fn read_chain(pair: pest::iterators::Pair<'_, Rule>) -> Vec<Level> {
         }
         levels.push(level);
     }
-    levels
+    (levels, None)
 }
 
 /// Each reference read in `range`, given to `each` as it is read (a line of thousands holds
@@ -249,12 +281,15 @@ fn by_grammar(window: &str) -> Option<Reading> {
     Some(match inner.as_rule() {
         Rule::unit_range => {
             let mut chains = inner.into_inner().map(read_chain);
-            let (a, b) = (chains.next()?, chains.next()?);
+            let ((a, _), (b, _)) = (chains.next()?, chains.next()?);
             let lo = a.last().and_then(|l| l.numbers.first().cloned());
             let hi = b.last().and_then(|l| l.numbers.first().cloned());
             (len, a, lo.zip(hi))
         }
-        _ => (len, read_chain(inner), None),
+        _ => {
+            let (levels, cut) = read_chain(inner);
+            (cut.unwrap_or(len), levels, None)
+        }
     })
 }
 
@@ -439,6 +474,34 @@ fn after_word<'a>(s: &'a str, word: &str) -> &'a str {
     }
 }
 
+/// The units of a reading, outermost first, as labels ("Điều 5", "khoản 1, khoản 3",
+/// "Điều này", "Điều 5 – Điều 9").
+fn unit_labels(read: &Read) -> ThinVec<Str> {
+    let mut units: ThinVec<Str> = read
+        .levels
+        .iter()
+        .rev()
+        .map(|l| {
+            if l.this {
+                Str::from(format!("{} này", unit_label(&l.word, "").trim_end()))
+            } else {
+                l.numbers
+                    .iter()
+                    .map(|n| unit_label(&l.word, n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into()
+            }
+        })
+        .collect();
+    if let Some((lo, hi)) = &read.range {
+        if let (Some(first), Some(l)) = (units.first_mut(), read.levels.last()) {
+            *first = format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi)).into();
+        }
+    }
+    units
+}
+
 /// Find references in `range`, resolve them and add them to `out`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
@@ -453,6 +516,10 @@ pub(crate) fn find(
     node_at: &dyn Fn(usize) -> Option<Str>,
     out: &mut Vec<Reference>,
 ) {
+    // The references just before that stood for this document, each joined to the next by a
+    // list's "," or "và" (indices in `out`), and where the last ends.
+    let mut run: Vec<usize> = Vec::new();
+    let mut run_end = 0;
     find_refs(text, folded, range, |read| {
         // What the units belong to.
         let after = folded.sub(read.end..range.1);
@@ -473,29 +540,36 @@ pub(crate) fn find(
             ),
             Anchor::This => (Some(own_id.clone()), resolve(units, &read, read.start)),
         };
-        let mut units: ThinVec<Str> = read
-            .levels
-            .iter()
-            .rev()
-            .map(|l| {
-                if l.this {
-                    Str::from(format!("{} này", unit_label(&l.word, "").trim_end()))
-                } else {
-                    l.numbers
-                        .iter()
-                        .map(|n| unit_label(&l.word, n))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                        .into()
+        // "khoản 2, khoản 3 Điều 2 và khoản 1 Điều 3 Quyết định số 960/QĐ-TTg", "điểm a,
+        // khoản 1, Điều 46 Nghị định số …": the units listed before are the cited document's
+        // too ("… Điều này" says otherwise).
+        let joined = !run.is_empty()
+            && matches!(
+                folded
+                    .sub(run_end..read.start)
+                    .trim_matches([' ', '\n', '*', '_']),
+                "và" | "," | "hoặc"
+            );
+        if !joined {
+            run.clear();
+        }
+        match anchor {
+            Anchor::Cited(_) => {
+                for &k in &run {
+                    if let Some(before) = out.get_mut(k) {
+                        before.document.clone_from(&document);
+                        before.targets = ThinVec::new();
+                    }
                 }
-            })
-            .collect();
-        if let Some((lo, hi)) = &read.range {
-            if let (Some(first), Some(l)) = (units.first_mut(), read.levels.last()) {
-                *first =
-                    format!("{} – {}", unit_label(&l.word, lo), unit_label(&l.word, hi)).into();
+                run.clear();
+            }
+            Anchor::This if read.levels.iter().any(|l| l.this) => run.clear(),
+            Anchor::This => {
+                run.push(out.len());
+                run_end = read.end;
             }
         }
+        let units = unit_labels(&read);
         let raw = squash_spaces(&text.sub(read.start..read.end).replace(['*', '_'], "")).into();
         out.push(Reference {
             raw,
@@ -555,6 +629,29 @@ mod tests {
         let text = "Kết quả xử lý điểm vi phạm hành lang. Theo điểm i khoản 2 Điều 5. Tại Mục VI \
                     Chương II.";
         assert_eq!(refs(text), ["điểm i khoản 2 điều 5", "mục vi chương ii"]);
+    }
+
+    /// A list repeats its own unit word only, so another word after "và" or "," starts the
+    /// next reference ("khoản 2, khoản 3 Điều 2 và khoản 1, khoản 2 Điều 3" read as one
+    /// chain gave "Điều 2, Điều 1, Điều 2"); a comma may part the levels of one reference
+    /// going up ("điểm a, khoản 1, Điều 46"), not going down ("Điều 5, khoản 2 Điều 6").
+    #[test]
+    fn a_list_of_references_is_read_one_by_one() {
+        let text = "Bãi bỏ khoản 2, khoản 3 Điều 2 và khoản 1, khoản 2 Điều 3 Quyết định. Theo \
+                    điểm a, khoản 1, Điều 46; Điều 5, khoản 2 Điều 6. Tại điểm e khoản 1, \
+                    điểm d khoản 2 Điều 62.";
+        assert_eq!(
+            refs(text),
+            [
+                "khoản 2, khoản 3 điều 2",
+                "khoản 1, khoản 2 điều 3",
+                "điểm a, khoản 1, điều 46",
+                "điều 5",
+                "khoản 2 điều 6",
+                "điểm e khoản 1",
+                "điểm d khoản 2 điều 62"
+            ]
+        );
     }
 
     /// "Công ty Cổ phần Xi măng" and "cổ phần hóa" hold no "Phần XI"; a part still is one.

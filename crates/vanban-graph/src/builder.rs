@@ -149,6 +149,10 @@ impl GraphBuilder {
     /// others no claim states, recipients' names as written) is dropped here, so a large
     /// corpus holds no more than it needs.
     pub fn add(&mut self, source: impl Into<String>, mut extraction: Extraction) {
+        // ("Như Điều 3" that pointed at no party found is no body sent to.)
+        extraction
+            .recipients
+            .retain(|r| !identity::points_elsewhere(&r.canonical));
         for r in &mut extraction.recipients {
             r.name = String::new();
         }

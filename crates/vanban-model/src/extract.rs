@@ -309,7 +309,8 @@ pub struct Deadline {
 pub struct RecipientRef {
     /// As written. A line that points elsewhere gives those it stands for: "Như trên" the
     /// addressees of "Kính gửi", "Như Điều 3" who the document's Điều 3 charges (each as
-    /// written there); one that points at nothing found is left out.
+    /// written there); one that points at nothing found stays as written (no agency, and
+    /// no recipient in the graph).
     pub name: String,
     /// With abbreviations expanded and the agency registry applied.
     pub canonical: String,

@@ -1510,8 +1510,8 @@ fn paragraph_at<'a>(
     // Join following lines while the paragraph is unfinished.
     while j < to && cells.is_empty() {
         let k = next_content(lines, j, to);
-        let k = if k == j {
-            over_blank(lines, (last_content, j), to).unwrap_or(k)
+        let k = if k == j && lines[j].kind == LineKind::Blank {
+            over_blank(text_src, lines, (last_content, j), to).unwrap_or(k)
         } else {
             k
         };
@@ -1603,20 +1603,38 @@ fn next_content(lines: &[Line], j: usize, to: usize) -> usize {
 /// no heading in capitals, over one or two blank lines at `j` to a line of text that starts
 /// in small letters, which no paragraph of its own does. The line after the blank ones, if
 /// so.
-fn over_blank(lines: &[Line], (prev, j): (usize, usize), to: usize) -> Option<usize> {
+fn over_blank(
+    text_src: &str,
+    lines: &[Line],
+    (prev, j): (usize, usize),
+    to: usize,
+) -> Option<usize> {
     let blanks = lines
         .get(j..to.min(j + 3))?
         .iter()
         .take_while(|l| l.kind == LineKind::Blank)
         .count();
+    if !(1..=2).contains(&blanks) {
+        return None;
+    }
     let k = j + blanks;
     let (prev, next) = (&lines[prev], lines.get(k).filter(|_| k < to)?);
-    let bridged = (1..=2).contains(&blanks)
-        && next.kind == LineKind::Text
-        && starts_lower_letter(&next.full)
+    if next.kind != LineKind::Text || !starts_lower_letter(&next.full) {
+        return None;
+    }
+    // (Not a list's item in small letters, "ii) tập huấn …", nor from a heading wholly in
+    // emphasis, "**Kết quả đạt được**".)
+    let first = next.full.split_whitespace().next().unwrap_or_default();
+    let item = first.len() <= 5 && first.ends_with([')', '.']);
+    let raw = text_src.sub(prev.start()..prev.end()).trim();
+    let emphasized = ["**", "__"]
+        .iter()
+        .any(|e| raw.len() > 4 && raw.starts_with(e) && raw.ends_with(e));
+    let bridged = !item
         && matches!(prev.kind, LineKind::Text | LineKind::Marker(_))
         && !ends_sentence(&prev.full)
-        && !heading_like(&prev.full);
+        && !heading_like(&prev.full)
+        && !emphasized;
     bridged.then_some(k)
 }
 
@@ -2486,7 +2504,8 @@ mod tests {
         let text = "a) Rà soát các nhiệm vụ vào Chương\n\ntrình công tác năm.\n\n\
                     b) Tổng hợp báo cáo\n\n\ncủa các sở.\n\nc) Báo cáo.\n\nhằng quý.\n\n\
                     QUAN ĐIỂM CHỈ ĐẠO\n\nnhững điều.\nd) Rà soát các\n\n\n\nnhiệm vụ.\n\n\
-                    đ) Rà soát\n\nSở Tư pháp.";
+                    đ) Rà soát\n\nSở Tư pháp.\n\nCác nhiệm vụ gồm\n\ni) rà soát\n\nii) tập huấn\n\n\
+                    **Kết quả đạt được**\n\ntrong năm 2025, toàn tỉnh hoàn thành.";
         assert_eq!(
             paras(text),
             [
@@ -2499,7 +2518,12 @@ mod tests {
                 "d) Rà soát các",
                 "nhiệm vụ.",
                 "đ) Rà soát",
-                "Sở Tư pháp."
+                "Sở Tư pháp.",
+                "Các nhiệm vụ gồm",
+                "i) rà soát",
+                "ii) tập huấn",
+                "Kết quả đạt được",
+                "trong năm 2025, toàn tỉnh hoàn thành."
             ]
         );
     }

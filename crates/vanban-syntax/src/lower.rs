@@ -141,8 +141,25 @@ fn lower_closing(
             let n = ctx.lines.len();
             let (closing, end) = closing::read(ctx, c0, n);
             doc.closing = closing;
-            let a0 = past_letterless(ctx.lines, skip_to_content(ctx.lines, end));
+            let content = skip_to_content(ctx.lines, end);
+            let a0 = past_letterless(ctx.lines, content);
             doc.closing.span = Some(ctx.span(ctx.line_start(c0), ctx.line_start(a0)));
+            let worded = ctx.lines[content..a0]
+                .iter()
+                .filter(|l| !l.is_noise() && l.full.chars().any(char::is_alphabetic))
+                .count();
+            if worded > 0 {
+                let span = ctx.span(ctx.line_start(content), ctx.line_start(a0));
+                ctx.diag(
+                    codes::PAGE_HEADER,
+                    Severity::Info,
+                    format!(
+                        "{} left of a page before the appendix (a scan's noise) kept out of the text of nodes",
+                        vanban_text::count(worded, "line", "lines")
+                    ),
+                    span,
+                );
+            }
             a0
         }
         None => {
@@ -581,8 +598,33 @@ fn past_letterless(lines: &[Line], i: usize) -> usize {
     }
     match k > i && k < lines.len() && appendix_heading(lines, k) {
         true => k,
-        false => i,
+        false => past_page_leftover(lines, i),
     }
+}
+
+/// The appendix heading that opens a page, after what a scan left of the page before (`i`: at
+/// most a page of short lines, none a sentence — "¬", "SỐ óãaãaãẽãẽ...", "LH" — then a page
+/// marker; a page marker among them too), or `i`.
+fn past_page_leftover(lines: &[Line], i: usize) -> usize {
+    const PAGE: usize = 40;
+    let mut k = i;
+    let mut left = 0;
+    while let Some(l) = lines.get(k) {
+        if l.is_noise() {
+            let heading = skip_to_content(lines, k);
+            if left > 0 && heading < lines.len() && appendix_heading(lines, heading) {
+                return heading;
+            }
+        } else if !l.is_blankish() {
+            let short = l.full.chars().count() <= 48 && l.full.split_whitespace().count() <= 5;
+            if !short || left == PAGE {
+                return i;
+            }
+            left += 1;
+        }
+        k += 1;
+    }
+    i
 }
 
 fn skip_to_content(lines: &[Line], mut i: usize) -> usize {
@@ -1805,6 +1847,25 @@ mod paragraph_tests {
         // A line with words there is still trailing text, not skipped.
         let worded = doc.replacen("Nguyễn Văn A\n", "Nguyễn Văn A\nGhi chú thêm\n", 1);
         assert_eq!(read(&worded).1, 0);
+        // What a scan left of a page before the appendix's page (CTr_31: a page of specks)
+        // keeps the appendix, with a diagnostic; a sentence there, or no page marker before
+        // the appendix, is still trailing text.
+        let page = "¬\n\"HH.  a\nSỐ óãaãaãẽãẽãẽ.ẽ... Sẽ...\nLH\n\n===== Trang 13 =====\n";
+        let scanned = doc.replacen("Nguyễn Văn A\n", &format!("Nguyễn Văn A\n{page}"), 1);
+        assert_eq!(read(&scanned), whole);
+        let said = crate::parse(&scanned).diagnostics;
+        assert!(said
+            .iter()
+            .any(|d| d.message.starts_with("3 lines left of a page")));
+        let sentence = "Bản sao này được in từ hệ thống quản lý văn bản điện tử.\n";
+        for (with, without) in [
+            (page, page.replacen("LH\n", sentence, 1)),
+            (page, page.replacen("===== Trang 13 =====\n", "", 1)),
+        ] {
+            assert_ne!(with, without);
+            let text = doc.replacen("Nguyễn Văn A\n", &format!("Nguyễn Văn A\n{without}"), 1);
+            assert_eq!(read(&text).1, 0, "{without}");
+        }
     }
 
     /// The heading and text of each top unit of a decision with `body`.

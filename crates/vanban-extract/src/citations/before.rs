@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use vanban_model::DateParts;
+use vanban_text::fold::fold_case;
 use vanban_text::Sub;
 
 /// How far before a citation its sentence may start.
@@ -41,11 +42,16 @@ pub(crate) fn opening(
     // a semicolon, a colon or a full stop, the nearest that is followed by "ngày"; none past
     // a sentence's end.
     let bytes = window.as_bytes();
-    let opens = |s: &str| {
-        let s = s
+    // The sentence opens with "Ngày" in capitals in the text: "… kiểm tra từ" / "ngày
+    // 15/3/2025, …" is a wrapped sentence's middle.
+    let opens = |at: usize| {
+        let s = window.sub(at..);
+        let word = s
             .trim_start()
             .trim_start_matches(['-', '+', '•', '*', '_', ' ']);
-        ["ngày", "ngay", "ngáy"].iter().any(|w| s.starts_with(w))
+        let word_at = low + at + (s.len() - word.len());
+        ["ngày", "ngay", "ngáy"].iter().any(|w| word.starts_with(w))
+            && text.sub(word_at..).starts_with('N')
     };
     let mut open = None;
     for (p, &b) in bytes.iter().enumerate().rev() {
@@ -53,7 +59,7 @@ pub(crate) fn opening(
         if !(b == b'\n' || b == b';' || b == b':' || full_stop) {
             continue;
         }
-        if opens(window.sub(p + 1..)) {
+        if opens(p + 1) {
             open = Some(p + 1);
             break;
         }
@@ -63,7 +69,7 @@ pub(crate) fn opening(
     }
     let open = match open {
         Some(p) => p,
-        None if low == from && opens(window) => 0,
+        None if low == from && opens(0) => 0,
         None => return None,
     };
     let sentence = window.sub(open..);
@@ -80,6 +86,17 @@ pub(crate) fn opening(
     let subject = caps.get(4)?;
     let at = low + open + lead;
     let written = vanban_text::squash_spaces(text.sub(at + subject.start()..at + subject.end()));
+    // Words of manner before the verb are no part of the subject ("Sở Tài chính cũng có …");
+    // a negation says the document was not issued ("… không có Công văn số …").
+    let mut written = written.as_str();
+    while let Some((rest, last)) = written.rsplit_once(' ') {
+        match fold_case(last).as_str() {
+            "không" | "chưa" | "chẳng" => return None,
+            "cũng" | "vừa" | "mới" | "đều" | "đã" | "sẽ" | "lại" => written = rest,
+            _ => break,
+        }
+    }
+    let written = written.to_owned();
     // A body is named with a capital ("Cục …", "UBND tỉnh …", "Chính phủ"), a
     // description is not ("ngành thuế").
     written
@@ -90,7 +107,6 @@ pub(crate) fn opening(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vanban_text::fold::fold_case;
 
     fn read(text: &str) -> Option<(Option<String>, String)> {
         let start = text.find("Văn bản").or_else(|| text.find("Nghị định"))?;
@@ -152,6 +168,10 @@ mod tests {
             "Sở Tài chính, ngày 18/02/2025 có Văn bản số 343/STC-NS",
             // Another citation between the date and this one.
             "Ngày 18/02/2025, theo Quyết định số 5/QĐ-UBND, Sở có Văn bản số 343/STC-NS",
+            // A wrapped sentence's middle.
+            "Trong đợt kiểm tra từ\nngày 15/3/2025, Sở Tài chính có Công văn số 12/STC-NS",
+            // A negation.
+            "Ngày 15/3/2025, Sở Tài chính không có Văn bản số 78/STC-NS",
             // No such day.
             "Ngày 31/02/2025, Sở Tài chính có Văn bản số 343/STC-NS",
         ] {
