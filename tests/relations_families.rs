@@ -748,3 +748,36 @@ fn units_listed_before_a_cited_document_are_its_units() {
             .as_deref()
             .is_some_and(|d| d.ends_with(";73-2025-nq-hdnd"))));
 }
+
+#[test]
+fn references_in_an_amending_article_are_the_amended_documents() {
+    // TT_67: "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 43/2025/TT-BCT …" /
+    // "1. Sửa đổi, bổ sung khoản 4 và khoản 5 Điều 3 như sau:" names the circular's Điều 3;
+    // LUAT_60, Điều 44: "2. Sửa đổi, bổ sung, bãi bỏ … của Luật Giao dịch điện tử số
+    // 20/2023/QH15 như sau:" / "a) Sửa đổi, bổ sung điểm a khoản 4 Điều 42 như sau:".
+    for (name, raw, to) in [
+        (
+            "TT_67-2025-TT-BCT_2025.txt",
+            "khoản 4 và khoản 5 Điều 3",
+            ";43-2025-tt-bct",
+        ),
+        (
+            "LUAT_60-2024-QH15_2024.txt",
+            "điểm a khoản 4 Điều 42",
+            ";20-2023-qh15",
+        ),
+        (
+            "NQ_37-2025-NQ-HDND_2025_Hue.txt",
+            "khoản 2 Điều 2",
+            ";20-2023-nq-hdnd",
+        ),
+    ] {
+        let x = corpus(name);
+        let r = x.references.iter().find(|r| r.raw == raw).unwrap();
+        assert!(
+            r.document.as_deref().is_some_and(|d| d.ends_with(to)),
+            "{name}: {r:?}"
+        );
+        assert!(r.targets.is_empty());
+    }
+}

@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod agencies;
+mod amended;
 mod assignments;
 mod citations;
 mod cite;
@@ -327,6 +328,8 @@ fn find_references(
             &mut references,
         );
     }
+    // (Under an amending article, the amended document's.)
+    amended::retarget(&mut references, &parsed.document, cites, own);
     references
 }
 
