@@ -115,44 +115,41 @@ mod tests {
 
     #[test]
     fn a_sentence_opening_with_the_date_and_its_issuer() {
-        let got = read(
-            "Ngày 18/12/2025, Cục Địa chất và Khoáng sản Việt Nam có Văn bản số 3633/ĐCKS-PCKS xin",
-        );
-        assert_eq!(
-            got,
-            Some((
-                Some("2025-12-18".to_owned()),
-                "Cục Địa chất và Khoáng sản Việt Nam".to_owned()
-            ))
-        );
-        let got = read("- Ngày 08 tháng 12 năm 2023, Văn phòng Chính phủ đã có ý kiến tại Văn bản số 9611/VPCP-CN");
-        assert_eq!(
-            got,
-            Some((
-                Some("2023-12-08".to_owned()),
-                "Văn phòng Chính phủ".to_owned()
-            ))
-        );
-        // A scan's lost tone marks.
-        let got = read("Ngay  18/12/2025, Cục Địa chất co Văn bản số 3633/ĐCKS-PCKS");
-        assert_eq!(
-            got,
-            Some((Some("2025-12-18".to_owned()), "Cục Địa chất".to_owned()))
-        );
-        // Hard-wrapped, after a line that ends no sentence.
-        let got = read("các văn bản sau\n- Ngày 30/12/2023, UBND tỉnh\nYên Bái đã có\nVăn bản số 4516/UBND-TNMT");
-        assert_eq!(
-            got,
-            Some((
-                Some("2023-12-30".to_owned()),
-                "UBND tỉnh Yên Bái".to_owned()
-            ))
-        );
-        let got = read("Tuy nhiên. Ngày 24/02/2020, Chính phủ ban hành Nghị định số 23/2020/NĐ-CP");
-        assert_eq!(
-            got,
-            Some((Some("2020-02-24".to_owned()), "Chính phủ".to_owned()))
-        );
+        for (text, date, subject) in [
+            (
+                "Ngày 18/12/2025, Cục Địa chất và Khoáng sản Việt Nam có Văn bản số 3633/ĐCKS-PCKS xin",
+                "2025-12-18",
+                "Cục Địa chất và Khoáng sản Việt Nam",
+            ),
+            (
+                "- Ngày 08 tháng 12 năm 2023, Văn phòng Chính phủ đã có ý kiến tại Văn bản số 9611/VPCP-CN",
+                "2023-12-08",
+                "Văn phòng Chính phủ",
+            ),
+            // A scan's lost tone marks.
+            (
+                "Ngay  18/12/2025, Cục Địa chất co Văn bản số 3633/ĐCKS-PCKS",
+                "2025-12-18",
+                "Cục Địa chất",
+            ),
+            // Hard-wrapped, after a line that ends no sentence.
+            (
+                "các văn bản sau\n- Ngày 30/12/2023, UBND tỉnh\nYên Bái đã có\nVăn bản số 4516/UBND-TNMT",
+                "2023-12-30",
+                "UBND tỉnh Yên Bái",
+            ),
+            (
+                "Tuy nhiên. Ngày 24/02/2020, Chính phủ ban hành Nghị định số 23/2020/NĐ-CP",
+                "2020-02-24",
+                "Chính phủ",
+            ),
+        ] {
+            assert_eq!(
+                read(text),
+                Some((Some(date.to_owned()), subject.to_owned())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
