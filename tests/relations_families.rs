@@ -777,3 +777,25 @@ fn references_in_an_amending_article_are_the_amended_documents() {
         assert!(r.targets.is_empty());
     }
 }
+
+#[test]
+fn a_law_named_without_its_year_is_the_one_named_with_it() {
+    // CT_09: "Luật Tài nguyên nước năm 2023", later "Luật Tài nguyên nước": one law, one id;
+    // VBHN_89 names the Bộ luật Hàng hải of 2005 and of 2015: its mention without a year
+    // says neither.
+    let x = corpus("CT_09-CT-UBND_2025_CanTho.txt");
+    assert!(
+        !x.citations
+            .iter()
+            .filter_map(|c| c.target_id.as_deref())
+            .any(|t| t.ends_with("law:_;luat-tai-nguyen-nuoc")),
+        "{}",
+        listing(&x)
+    );
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
+    assert!(x
+        .citations
+        .iter()
+        .filter_map(|c| c.target_id.as_deref())
+        .any(|t| t.ends_with("code:_;bo-luat-hang-hai-viet-nam")));
+}

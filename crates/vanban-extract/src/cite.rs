@@ -474,6 +474,49 @@ pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
             c.target_id = Some(t.clone());
         }
     }
+    date_named_laws(cites, own);
+}
+
+/// A law named without a year ("Luật Tài nguyên nước") is the law of that name the document
+/// names with a year ("Luật Tài nguyên nước năm 2023"), when it names one only: one law, one
+/// id (the graph joins them across a corpus the same way). With two years named ("Bộ luật
+/// Hàng hải" of 2005 and of 2015) the name alone says neither; nor is a law naming itself
+/// another of its name.
+fn date_named_laws(cites: &mut [Citation], own: Option<&str>) {
+    let named = |c: &Citation| {
+        c.form == CitationForm::Named && matches!(c.kind, DocumentKind::Law | DocumentKind::Code)
+    };
+    type IdYear = (Arc<str>, Option<u16>);
+    let mut dated: HashMap<String, Option<IdYear>> = HashMap::new();
+    for c in cites.iter().filter(|c| named(c) && c.year.is_some()) {
+        let (Some(t), Some(name)) = (&c.target_id, &c.name) else {
+            continue;
+        };
+        let e = dated
+            .entry(law_key(name))
+            .or_insert_with(|| Some((t.clone(), c.year)));
+        if e.as_ref().is_some_and(|(id, _)| **id != **t) {
+            *e = None;
+        }
+    }
+    if dated.is_empty() {
+        return;
+    }
+    for c in cites.iter_mut().filter(|c| named(c) && c.year.is_none()) {
+        let key = c.name.as_deref().map(law_key).unwrap_or_default();
+        if own == Some(key.as_str()) {
+            continue;
+        }
+        if let Some(Some((t, year))) = dated.get(&key) {
+            if c.target_id
+                .as_deref()
+                .is_some_and(|own| own.contains(":_;"))
+            {
+                c.target_id = Some(t.clone());
+                c.year = *year;
+            }
+        }
+    }
 }
 
 /// The National Assembly numbers its laws and resolutions in one run per legislature
