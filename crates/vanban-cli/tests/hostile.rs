@@ -1007,6 +1007,10 @@ fn row_02_table_readers_and_marker_repairs_are_linear() {
         )
     };
     assert_linear("citations after cue words misread", make, 1_500);
+}
+
+#[test]
+fn row_02_recipients_as_above_and_sentence_openings_are_linear() {
     // Stop 53: "Như trên" lines standing for many addressees (each line checked every
     // recipient given so far: cubic); dates and subjects before citations; sentences
     // cut by blank lines.

@@ -50,8 +50,10 @@ pub(crate) fn retarget(
             continue;
         }
         let at = r.span.start;
-        // (Scopes are in pre-order: the last that holds the reference is the innermost.)
-        if let Some(s) = scopes.iter().rev().find(|s| s.from <= at && at < s.to) {
+        // (Scopes are in pre-order, their starts ascending: of those starting at or before the
+        // reference, the last that holds it is the innermost.)
+        let before = scopes.partition_point(|s| s.from <= at);
+        if let Some(s) = scopes.iter().take(before).rev().find(|s| at < s.to) {
             r.document = Some(Arc::clone(&s.amended));
             r.targets = ThinVec::new();
         }

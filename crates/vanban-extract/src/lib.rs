@@ -343,20 +343,20 @@ fn recipients(
     // The canonical names given so far, and the lines already expanded (a letter may say
     // "Như trên" more than once): each expansion is made once and checked by hash.
     let mut given: vanban_text::HashSet<String> = vanban_text::HashSet::default();
-    let mut expanded: vanban_text::HashSet<String> = vanban_text::HashSet::default();
+    let mut expanded: vanban_text::HashSet<AsAbove> = vanban_text::HashSet::default();
     for r in &doc.closing.recipients {
         let stands_for = as_above(&r.name);
-        if stands_for.is_some() && expanded.contains(&fold_case(&r.name)) {
+        if stands_for.as_ref().is_some_and(|a| expanded.contains(a)) {
             continue;
         }
-        let names: Vec<&str> = match stands_for {
+        let names: Vec<&str> = match &stands_for {
             Some(AsAbove::Addressees) => doc
                 .header
                 .addressees
                 .iter()
                 .map(|a| a.name.as_str())
                 .collect(),
-            Some(AsAbove::Article(n)) => article_parties(assignments, &n),
+            Some(AsAbove::Article(n)) => article_parties(assignments, n),
             None => Vec::new(),
         };
         // A line that points at nothing found stays as written ("Như Điều 3" over an
@@ -371,7 +371,7 @@ fn recipients(
             });
             continue;
         }
-        expanded.insert(fold_case(&r.name));
+        expanded.extend(stands_for);
         for name in names {
             let canonical = registry.canonical(name);
             if given.insert(canonical.clone()) {
@@ -387,6 +387,7 @@ fn recipients(
 }
 
 /// What a recipient line that points elsewhere stands for.
+#[derive(PartialEq, Eq, Hash)]
 enum AsAbove {
     /// "Như trên", "Như Kính gửi": the addressees.
     Addressees,
@@ -420,10 +421,11 @@ fn as_above(name: &str) -> Option<AsAbove> {
 /// The parties the tasks of article `n` name (lead, responsible, cooperating), each once.
 fn article_parties<'a>(assignments: &'a [Assignment], n: &str) -> Vec<&'a str> {
     let id = format!("art_{n}");
+    let nested = format!("__{id}");
     let of_article = |node: &str| {
         let own = node
             .strip_prefix(id.as_str())
-            .or_else(|| node.split_once(&format!("__{id}")).map(|(_, rest)| rest));
+            .or_else(|| node.split_once(nested.as_str()).map(|(_, rest)| rest));
         own.is_some_and(|rest| rest.is_empty() || rest.starts_with("__"))
     };
     let mut out: Vec<&str> = Vec::new();

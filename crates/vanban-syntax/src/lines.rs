@@ -1626,10 +1626,7 @@ fn over_blank(
     // emphasis, "**Kết quả đạt được**".)
     let first = next.full.split_whitespace().next().unwrap_or_default();
     let item = first.len() <= 5 && first.ends_with([')', '.']);
-    let raw = text_src.sub(prev.start()..prev.end()).trim();
-    let emphasized = ["**", "__"]
-        .iter()
-        .any(|e| raw.len() > 4 && raw.starts_with(e) && raw.ends_with(e));
+    let emphasized = wholly_emphasized(text_src.sub(prev.start()..prev.end()));
     let bridged = !item
         && matches!(prev.kind, LineKind::Text | LineKind::Marker(_))
         && !ends_sentence(&prev.full)
@@ -1722,12 +1719,17 @@ fn continues_into(
 /// pháp" / "Thời gian thực hiện: Quý II năm 2026"). (A plain heading right above its
 /// paragraph reads as the paragraph's start.)
 fn goes_on_where_parted(text_src: &str, (prev, next): (&Line, &Line)) -> bool {
-    let raw = text_src.sub(prev.start()..prev.end()).trim();
-    let emphasized = ["**", "__"]
-        .iter()
-        .any(|e| raw.len() > 4 && raw.starts_with(e) && raw.ends_with(e));
+    let emphasized = wholly_emphasized(text_src.sub(prev.start()..prev.end()));
     let fields = labelled(&prev.full) && labelled(&next.full);
     !emphasized && !fields && !opens_paragraph(&next.full)
+}
+
+/// Whether a line is wholly in emphasis ("**Mục tiêu**"): a heading, not a sentence's part.
+fn wholly_emphasized(raw: &str) -> bool {
+    let raw = raw.trim();
+    ["**", "__"]
+        .iter()
+        .any(|e| raw.len() > 4 && raw.starts_with(e) && raw.ends_with(e))
 }
 
 /// Whether a line starts with a label and a colon ("Thời gian thực hiện: …"): one to six
