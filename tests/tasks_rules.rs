@@ -422,7 +422,8 @@ fn an_agency_in_the_older_tone_placement_is_read() {
         [
             "Viện kiểm sát nhân dân tỉnh",
             "Tòa án nhân dân tỉnh",
-            "Kiểm toán nhà nước"
+            // The regional office's area is part of its name.
+            "Kiểm toán nhà nước khu vực XIII"
         ]
     );
 }
@@ -657,5 +658,121 @@ nhiệm thi hành Nghị định này.
             "Thủ trưởng cơ quan ngang bộ",
             "Thủ trưởng cơ quan thuộc Chính phủ"
         ]
+    );
+}
+
+/// Groups of bodies named by their kinds, not by name (CT_09-CT-UBND_2025_CanTho,
+/// KH_1026-KH-UBND_2025_NgheAn, NQ_380-NQ-CP_2025, TB_432-TB-VPTW_2025): the whole group and
+/// the rest of its list, not the words of its first kind; a regional office with its area; a
+/// city's own body with "thành phố" for "tỉnh"; a second kind of area after "và".
+#[test]
+fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
+    let text = format!(
+        "{HEAD}      1. Báo và Phát thanh, Truyền hình thành phố
+      a) Thực hiện đưa tin kịp thời.
+      2. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành
+      a) Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị.
+      3. Đề nghị Kiểm toán nhà nước khu vực II, Kho bạc nhà nước khu vực XI, Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh tăng cường công tác bảo vệ bí mật.
+      4. Căn cứ Chỉ thị này, Giám đốc các Sở, Thủ trưởng các ngành, cơ quan cấp tỉnh, UBND các xã, phường xây dựng kế hoạch.
+      5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường thực hiện.
+      6. Ủy ban nhân dân các tỉnh, thành phố chỉ đạo xử lý.
+      7. Cấp uỷ, chính quyền địa phương các cấp, nhất là thành phố Hà Nội phải đi đầu.
+      8. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng, Ủy ban Kiểm tra Tỉnh ủy tăng cường công tác bảo vệ bí mật.
+"
+    );
+    let x = extract_text(&text);
+    let responsible = |tail: &str| at(&x, tail).map(|(_, r)| r).unwrap_or_default();
+    assert_eq!(
+        responsible("item_1__point_a"),
+        ["Báo và Phát thanh, Truyền hình thành phố"]
+    );
+    assert_eq!(
+        responsible("item_2"),
+        ["Giám đốc Sở", "Thủ trưởng cơ quan, ban, ngành"]
+    );
+    assert_eq!(
+        responsible("item_2__point_a"),
+        ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"]
+    );
+    assert_eq!(
+        responsible("item_3"),
+        [
+            "Kiểm toán nhà nước khu vực II",
+            "Kho bạc Nhà nước khu vực XI",
+            "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+        ]
+    );
+    assert_eq!(
+        responsible("item_4"),
+        [
+            "Giám đốc các Sở",
+            "Thủ trưởng các ngành, cơ quan cấp tỉnh",
+            "Ủy ban nhân dân xã, phường"
+        ]
+    );
+    assert_eq!(
+        responsible("item_5"),
+        ["các sở, ban, ngành, đoàn thể cấp tỉnh", "Ủy ban nhân dân xã, phường"]
+    );
+    assert_eq!(
+        responsible("item_6"),
+        ["Ủy ban nhân dân các tỉnh, thành phố"]
+    );
+    assert_eq!(
+        responsible("item_7"),
+        ["Cấp ủy, chính quyền địa phương các cấp"]
+    );
+    assert_eq!(
+        responsible("item_8"),
+        [
+            "Văn phòng Tỉnh ủy",
+            "các Ban Xây dựng Đảng",
+            "Ủy ban Kiểm tra Tỉnh ủy"
+        ]
+    );
+}
+
+/// What reads like a group of bodies and is none: fields of work after a comma (KH_144), the
+/// persons a law governs at a sentence's start (LUAT_60), persons alone (HD_36), a line of a
+/// table of abbreviations (HD_36), the object of a verb (KH_153), a power or a leave (ND_30).
+#[test]
+fn words_that_read_like_a_group_of_bodies_and_are_none() {
+    let text = format!(
+        "{HEAD}      1. Các ngành, lĩnh vực khác xây dựng kế hoạch.
+      2. Cơ quan, tổ chức, cá nhân được sử dụng một hoặc nhiều giải pháp mã hóa.
+      3. Trách nhiệm của các cá nhân
+      - Người ký văn bản là người chịu trách nhiệm về thể thức.
+      4. Các đảng uỷ khác: ĐU
+      5. Căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch cụ thể, chỉ đạo các đơn vị trực thuộc triển khai.
+      6. Người đứng đầu cơ quan, tổ chức có thẩm quyền ký tất cả văn bản.
+      7. Người đứng đầu cơ quan, tổ chức có thể giao người đứng đầu đơn vị ký.
+      8. Người đứng đầu cơ quan, tổ chức có trách nhiệm chỉ đạo giải quyết kịp thời văn bản đến.
+      9. Chủ tịch Ủy ban nhân dân xã, phường; cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.
+      10. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất.
+"
+    );
+    let x = extract_text(&text);
+    for n in 1..=7 {
+        let tail = format!("item_{n}");
+        assert_eq!(at(&x, &tail), None, "{tail}");
+    }
+    assert_eq!(at(&x, "item_3__indent_1"), None);
+    // A duty of the same official is one.
+    assert_eq!(
+        at(&x, "item_8").map(|(_, r)| r).unwrap_or_default(),
+        ["Người đứng đầu cơ quan, tổ chức"]
+    );
+    // Persons after "và" go on with a group, within a list.
+    assert_eq!(
+        at(&x, "item_9").map(|(_, r)| r).unwrap_or_default(),
+        [
+            "Chủ tịch Ủy ban nhân dân xã, phường",
+            "cơ quan, tổ chức và cá nhân có liên quan"
+        ]
+    );
+    // Read without the kinds after "và" where, with them, the group runs into its description.
+    assert_eq!(
+        at(&x, "item_10").map(|(_, r)| r).unwrap_or_default(),
+        ["các tổ chức, cá nhân"]
     );
 }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use vanban_text::fold::fold_case;
 use vanban_text::{squash_spaces, ByFirstByte, Sub};
 
+use crate::collective;
 use crate::lists::{
     AGENCY_HEADS, AGENCY_NAME_ENDS, AREA_KINDS, ASSIGNED_HEADS, COMMA_NAMES, DISTRIBUTIVE_HEADS,
     GENERIC_BODIES, NAME_INNER_WORDS, NAME_WORDS, NOT_AGENCIES, OFFICIAL_TITLES,
@@ -643,9 +644,19 @@ impl AgencyRegistry {
     fn provincial_at(&self, text: &str, at: usize, i: usize) -> Option<(String, usize)> {
         let canonical = &self.names[i].1;
         let place = text.sub(at..);
+        let stem = canonical.strip_suffix(" tỉnh").unwrap_or(canonical);
+        // "thành phố" of a city that is a province, in the city's own documents ("Báo và
+        // Phát thanh, Truyền hình thành phố").
+        let city = place
+            .strip_prefix("thành phố")
+            .filter(|r| !r.starts_with(|c: char| c.is_alphanumeric()));
+        if let Some(rest) = city {
+            if crate::identity::known_province_at(rest.trim_start()).is_none() {
+                return Some((format!("{stem} thành phố"), at + "thành phố".len()));
+            }
+        }
         let province = crate::identity::known_province_at(place)?;
         let len = proper_name_len(place);
-        let stem = canonical.strip_suffix(" tỉnh").unwrap_or(canonical);
         let unit = if crate::identity::is_city(province) {
             "thành phố"
         } else {
@@ -773,10 +784,42 @@ impl AgencyRegistry {
             || t.strip_prefix("các ")
                 .is_some_and(|r| self.heads.any_starts(r))
             || distributive_head(t).is_some()
+            || collective::collective_len(t, f).is_some()
     }
 
-    /// One agency (or a distributive group) at the start of `text`.
+    /// Whether a list goes on with another agency at the start of `rest` (after ", " or " và ").
+    fn list_goes_on(&self, rest: &str, folded: &str) -> bool {
+        let sep = [", ", " và "].iter().find(|s| folded.starts_with(**s));
+        sep.is_some_and(|s| self.starts_agency(rest.sub(s.len()..), folded.sub(s.len()..)))
+    }
+
+    /// The name of a group of bodies: the registry's when it knows it, else as written, "các"
+    /// in small letters.
+    fn group_name(&self, written: &str) -> String {
+        let name = self.canonical(written);
+        match name.strip_prefix("Các ") {
+            Some(rest) => format!("các {rest}"),
+            None => name,
+        }
+    }
+
+    /// One agency (or a group) at the start of `text`, with the kinds that go on a name
+    /// ending with a plural kind ("Ủy ban nhân dân các tỉnh" + ", thành phố").
     fn read_one(&self, text: &str, folded: &str) -> Option<(Vec<String>, usize)> {
+        let (mut names, len) = self.read_one_named(text, folded)?;
+        let more = match names.as_slice() {
+            [_] => collective::continued_len(folded.sub(..len), text.sub(len..), folded.sub(len..)),
+            _ => 0,
+        };
+        if more == 0 {
+            return Some((names, len));
+        }
+        names = vec![self.canonical(text.sub(..len + more))];
+        Some((names, len + more))
+    }
+
+    /// [`AgencyRegistry::read_one`] up to the kinds that go on.
+    fn read_one_named(&self, text: &str, folded: &str) -> Option<(Vec<String>, usize)> {
         if let Some(found) = self.read_distributive(text, folded) {
             return Some(found);
         }
@@ -792,7 +835,17 @@ impl AgencyRegistry {
         }
         let exact = self.match_at(folded);
         let loose = self.loose_match_at(folded, exact.map_or(0, |e| e.0));
-        if let Some((len, canonical)) = loose.or(exact) {
+        let matched = loose.or(exact);
+        // A group of bodies by their kinds, unless the registry names as much of it, or names
+        // a part of it that the list goes on after ("các cấp ủy, tổ chức đảng" | ", chính
+        // quyền"; not "các Sở, ban, ngành" | ", đoàn thể cấp tỉnh").
+        if let Some(n) = collective::collective_len(text, folded) {
+            let part = |len: usize| len < n && !self.list_goes_on(text.sub(len..), folded.sub(len..));
+            if matched.is_none_or(|(len, _)| part(len)) {
+                return Some((vec![self.group_name(text.sub(..n))], n));
+            }
+        }
+        if let Some((len, canonical)) = matched {
             return Some(registered(text, len, canonical));
         }
         if let Some((name, len)) = self.province_named(text, folded) {
@@ -1062,6 +1115,7 @@ fn registered(text: &str, len: usize, canonical: &str) -> (Vec<String>, usize) {
         // "Sở Công Thương tỉnh Quảng Ngãi": the province of a registry name.
         end += province_after(text.sub(len..));
     }
+    end += area_code_len(text.sub(end..));
     let written = text.sub(..end).trim();
     let name = if end > len {
         format!("{}{}", canonical, written.sub(len.min(written.len())..))
@@ -1083,8 +1137,30 @@ fn province_after(s: &str) -> usize {
     0
 }
 
+/// The length of " khu vực II" / " khu vực 8" at the start of `s`: the area of a regional
+/// office of a registry name ("Kiểm toán nhà nước khu vực II", "Kho bạc Nhà nước khu vực XI").
+fn area_code_len(s: &str) -> usize {
+    let Some(rest) = s
+        .strip_prefix(" khu vực ")
+        .or_else(|| s.strip_prefix(" Khu vực "))
+    else {
+        return 0;
+    };
+    let code = rest
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches([',', ';', '.', ':', ')']);
+    let roman = code.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let digits = code.chars().all(|c| c.is_ascii_digit());
+    if code.is_empty() || !(roman || digits) {
+        return 0;
+    }
+    " khu vực ".len() + code.len()
+}
+
 /// The byte length of an official's title at the start of folded text.
-fn title_at(folded: &str) -> Option<usize> {
+pub(crate) fn title_at(folded: &str) -> Option<usize> {
     static BY_FIRST_BYTE: LazyLock<ByFirstByte> =
         LazyLock::new(|| ByFirstByte::new(OFFICIAL_TITLES.iter().copied()));
     let titles = BY_FIRST_BYTE.candidates(folded.as_bytes()).iter();
@@ -1120,7 +1196,7 @@ fn distributive_head(text: &str) -> Option<(&'static str, usize)> {
 }
 
 /// Length of capitalised words (a place name) at the start of `s` after a space.
-fn proper_name_len(s: &str) -> usize {
+pub(crate) fn proper_name_len(s: &str) -> usize {
     let mut end = 0;
     for (i, w) in word_spans(s).take(4) {
         if !w.chars().next().is_some_and(char::is_uppercase) {
@@ -1198,6 +1274,9 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
     let whole = words.len() <= 16;
     words.truncate(16);
     let mut k = 0;
+    // Whether the words before `words[k]` are a kind of area ("các khu chế xuất | và công
+    // nghiệp Cần Thơ": another kind after "và" is a second area of the name).
+    let mut after_area = false;
     while k < words.len() {
         let (i, w) = words[k];
         let bare = w.trim_end_matches([',', ';', '.', ':']);
@@ -1213,8 +1292,13 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
             k += n;
             continue;
         }
-        // "khu vực", "khu công nghiệp" …: a kind of area inside a name.
-        if let Some(n) = area_at(&words, k) {
+        // "khu vực", "khu công nghiệp" …: a kind of area inside a name; after one, "và" and
+        // another kind ("các khu chế xuất và công nghiệp Cần Thơ").
+        let area = area_at(&words, k).or_else(|| {
+            let kind = || AREA_KINDS.iter().find(|a| phrase_at(&words, k + 1, a));
+            (after_area && bare == "và").then(kind).flatten().map(|a| a.len())
+        });
+        if let Some(n) = area {
             let (i_last, w_last) = words[k + n];
             let last = w_last.trim_end_matches([',', ';', '.', ':']);
             end = i_last + last.len();
@@ -1222,8 +1306,10 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
                 break;
             }
             k += n + 1;
+            after_area = true;
             continue;
         }
+        after_area = false;
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let joiner = (bare == "và" || bare == "-")
             && (joins_capital(&words, k) || area_at(&words, k + 1).is_some());

@@ -43,6 +43,9 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     // (Only the start of a long task text can hold these words: the words of
     // data/not-assigning.tsv and data/assigning-words.tsv are under 100 bytes.)
     let rest_fold = fold(vanban_text::window(rest, 0, 160));
+    if !subject.is_empty() && defines_abbreviation(rest) {
+        return Parties::default();
+    }
     if !subject.is_empty() {
         if let Some(decided) = decided_after_subject(registry, rest, &rest_fold) {
             return decided;
@@ -90,6 +93,21 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     p
+}
+
+/// Whether the text after a name is its abbreviation, as a line of a table of them gives it
+/// ("Đảng uỷ công an: ĐUCA", "Ban chỉ đạo: BCĐ Tiểu ban: TB"): a colon, a word in capitals of
+/// two to ten letters, and four words at most after it.
+fn defines_abbreviation(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(':') else {
+        return false;
+    };
+    let mut words = after.split_whitespace();
+    let first = words.next().unwrap_or("").trim_end_matches([',', ';', '.']);
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=10).contains(&letters)
+        && first.chars().all(|c| c.is_uppercase() || c == '-')
+        && words.count() <= 4
 }
 
 /// Where the "chủ trì" of a subject's own clause ends when it does not follow the subject
@@ -206,11 +224,11 @@ fn subject_of(registry: &AgencyRegistry, given: Option<&str>, t: &str) -> (Vec<S
     if let Some((name, used)) = given.and_then(|g| registry.read_assigned(g)) {
         return (vec![name], used);
     }
-    match registry.read_list(t) {
-        (names, _) if names.is_empty() => {
-            described_subject(t).map_or((names, 0), |len| (vec![t.sub(..len).to_owned()], len))
-        }
-        read => read,
+    // (A group described is looked for first: its first words may read as a group of
+    // bodies, "các cơ quan" of "Các cơ quan được phân công chủ trì …".)
+    match described_subject(t) {
+        Some(len) => (vec![t.sub(..len).to_owned()], len),
+        None => registry.read_list(t),
     }
 }
 
@@ -418,7 +436,11 @@ fn group_within(registry: &AgencyRegistry, part: &str) -> Option<usize> {
     // Lower-case words of the clause before it ("vướng mắc"), not a title ("Giám đốc các Sở")
     // nor a partner phrase ("phối hợp với các …").
     let before: Vec<&str> = segment.sub(..at).split_whitespace().collect();
+    // (Nor the object of a verb: "chỉ đạo các đơn vị trực thuộc".)
+    let words: Vec<(usize, &str)> = before.iter().map(|&w| (0, w)).collect();
+    let verb = (0..words.len()).any(|k| crate::agencies::predicate_starts(&words[k..]));
     let near = before.len() <= 3
+        && !verb
         && before.iter().all(|w| {
             w.chars().next().is_some_and(char::is_lowercase)
                 && !["với", "cùng", "của", "cho", "hợp", "và"].contains(w)
@@ -1721,11 +1743,13 @@ mod cell_tests {
             p.responsible,
             ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]
         );
+        // Not described by what it was given: the group of bodies by its kinds, up to the
+        // predicate, not the clause up to "có trách nhiệm".
         let p = parties(
             &r,
             "Các cơ quan báo chí tăng cường tuyên truyền, có trách nhiệm đưa tin",
         );
-        assert_eq!(p.responsible, Vec::<String>::new());
+        assert_eq!(p.responsible, ["các cơ quan báo chí"]);
         let p = parties(&r, "Trên đây là Kế hoạch tổ chức Hội nghị năm 2026. Ủy ban nhân dân tỉnh báo cáo Bộ Tài chính.");
         assert_eq!(p, Parties::default());
     }

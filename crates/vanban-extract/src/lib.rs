@@ -19,6 +19,7 @@ mod amended;
 mod assignments;
 mod citations;
 mod cite;
+mod collective;
 mod deadlines;
 pub mod fold;
 pub mod identity;

@@ -120,6 +120,10 @@ lists! {
     CHROME_WORDS: Vec<&'static str> = words("../data/chrome-words.tsv"), spaced: false;
     /// Parts of agency names that hold a comma, folded: a stated issuer goes on through them.
     COMMA_NAMES: Vec<&'static str> = words("../data/comma-names.tsv"), spaced: false;
+    /// Kinds of body a group of bodies is named by ("sở", "ban", "ngành" …), folded.
+    COLLECTIVE_UNITS: Vec<&'static str> = words("../data/collective-units.tsv"), spaced: false;
+    /// Words after a group's kinds that say which ones ("cấp tỉnh", "có liên quan"), folded.
+    COLLECTIVE_QUALIFIERS: Vec<&'static str> = words("../data/collective-qualifiers.tsv"), spaced: false;
     /// Words that end a stated issuer (with their spaces).
     ISSUER_STOPS: Vec<&'static str> = words("../data/issuer-stops.tsv"), spaced: true;
     /// Starts of a line that open a clause or item (with their trailing space).
