@@ -712,7 +712,10 @@ fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
     );
     assert_eq!(
         responsible("item_5"),
-        ["các sở, ban, ngành, đoàn thể cấp tỉnh", "Ủy ban nhân dân xã, phường"]
+        [
+            "các sở, ban, ngành, đoàn thể cấp tỉnh",
+            "Ủy ban nhân dân xã, phường"
+        ]
     );
     assert_eq!(
         responsible("item_6"),

@@ -840,7 +840,8 @@ impl AgencyRegistry {
         // a part of it that the list goes on after ("các cấp ủy, tổ chức đảng" | ", chính
         // quyền"; not "các Sở, ban, ngành" | ", đoàn thể cấp tỉnh").
         if let Some(n) = collective::collective_len(text, folded) {
-            let part = |len: usize| len < n && !self.list_goes_on(text.sub(len..), folded.sub(len..));
+            let part =
+                |len: usize| len < n && !self.list_goes_on(text.sub(len..), folded.sub(len..));
             if matched.is_none_or(|(len, _)| part(len)) {
                 return Some((vec![self.group_name(text.sub(..n))], n));
             }
@@ -1296,7 +1297,10 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         // another kind ("các khu chế xuất và công nghiệp Cần Thơ").
         let area = area_at(&words, k).or_else(|| {
             let kind = || AREA_KINDS.iter().find(|a| phrase_at(&words, k + 1, a));
-            (after_area && bare == "và").then(kind).flatten().map(|a| a.len())
+            (after_area && bare == "và")
+                .then(kind)
+                .flatten()
+                .map(|a| a.len())
         });
         if let Some(n) = area {
             let (i_last, w_last) = words[k + n];

@@ -95,8 +95,10 @@ fn ends_here(rest: &str) -> bool {
         let words: Vec<(usize, &str)> = crate::agencies::word_spans(after).take(4).collect();
         return !after.starts_with(char::is_lowercase)
             || after.starts_with("các ")
-            || crate::agencies::title_at(&crate::agencies::fold(vanban_text::window(after, 0, 40)))
-                .is_some()
+            || crate::agencies::title_at(&crate::agencies::fold(vanban_text::window(
+                after, 0, 40,
+            )))
+            .is_some()
             || crate::agencies::name_ends_near(&words, 0);
     }
     if rest.is_empty() || rest.starts_with([',', ';', '.', ':', '(', ')', '\n']) {
@@ -141,7 +143,11 @@ pub(crate) fn continued_len(name_folded: &str, text: &str, folded: &str) -> usiz
 /// ", ngành", "/phường", " và cá nhân" …: the kinds in small letters after a kind, parted by
 /// commas, "/" or (`and`) "và".
 fn more_kinds_len(text: &str, folded: &str, and: bool) -> usize {
-    let seps: &[&str] = if and { &[", ", "/", " và "] } else { &[", ", "/"] };
+    let seps: &[&str] = if and {
+        &[", ", "/", " và "]
+    } else {
+        &[", ", "/"]
+    };
     let mut pos = 0;
     loop {
         let rest = folded.sub(pos..);
@@ -218,7 +224,10 @@ mod tests {
                 "các sở, ngành tỉnh Lào Cai thực hiện",
                 Some("các sở, ngành tỉnh Lào Cai"),
             ),
-            ("các cơ quan, đơn vị có liên quan.", Some("các cơ quan, đơn vị có liên quan")),
+            (
+                "các cơ quan, đơn vị có liên quan.",
+                Some("các cơ quan, đơn vị có liên quan"),
+            ),
             // One kind without "các" is no group; a capitalised word after a comma starts
             // another name; "các" before no kind is none.
             ("cơ quan thực hiện", None),
@@ -236,7 +245,10 @@ mod tests {
             rest.sub(..continued_len(&fold(name), rest, &fold(rest)))
         }
         assert_eq!(
-            go_on("Ủy ban nhân dân các tỉnh", ", thành phố trực thuộc Trung ương chỉ đạo"),
+            go_on(
+                "Ủy ban nhân dân các tỉnh",
+                ", thành phố trực thuộc Trung ương chỉ đạo"
+            ),
             ", thành phố trực thuộc Trung ương"
         );
         assert_eq!(go_on("Ủy ban nhân dân tỉnh", ", thành phố chỉ đạo"), "");
