@@ -779,3 +779,25 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
         ["các tổ chức, cá nhân"]
     );
 }
+
+/// A heading that asks or gives and names nothing else ("11. Đề nghị Chi cục Hải quan khu vực
+/// XIX", KH_153-KH-UBND_2025_CanTho IV.11–13) hands its points to those agencies, as a heading
+/// that is only their names does; its points were lost.
+#[test]
+fn points_under_a_heading_that_asks_an_agency_are_its_work() {
+    let text = format!(
+        "{HEAD}      IV. TỔ CHỨC THỰC HIỆN
+      11. Đề nghị Chi cục Hải quan khu vực XIX
+      a) Tăng cường năng lực, hiệu quả phòng, chống ma túy.
+      b) Tổ chức tập huấn, đào tạo, bồi dưỡng nghiệp vụ.
+"
+    );
+    let x = extract_text(&text);
+    for point in ["item_11__point_a", "item_11__point_b"] {
+        assert_eq!(
+            at(&x, point).map(|(_, r)| r).unwrap_or_default(),
+            ["Chi cục Hải quan khu vực XIX"],
+            "{point}"
+        );
+    }
+}

@@ -484,6 +484,17 @@ fn names_only(registry: &AgencyRegistry, text: &str) -> bool {
     !list.is_empty() && t.sub(used..).split_whitespace().count() <= 6
 }
 
+/// Whether a text is an assigning word and little more than the agencies after it ("11. Đề
+/// nghị Chi cục Hải quan khu vực XIX" over "a) Tăng cường …", "2. Giao Sở Tài chính"): a
+/// heading whose points are those agencies' work.
+fn addressed_only(registry: &AgencyRegistry, text: &str) -> bool {
+    let t = text.trim_start_matches(['-', '+', ' ']);
+    ASSIGNING_WORDS
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .is_some_and(|rest| names_only(registry, rest))
+}
+
 /// Whether a unit that names who does the work and ends with ":" hands it to the units under
 /// it ("1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:" over "- Nghiên
 /// cứu …"): its subject acts, not a description that goes on ("Quỹ … được hình thành từ các
@@ -785,6 +796,7 @@ impl Walker<'_> {
         if p != Parties::default()
             && (!p.lead.is_empty()
                 || names_only(self.registry, &text)
+                || addressed_only(self.registry, &text)
                 || hands_down(self.registry, n, &text, &p)
                 || (named && continued_by_bullets(n))
                 || heading_owner(self.registry, &text).is_some())

@@ -474,6 +474,32 @@ fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
     None
 }
 
+/// The first recurrence phrase of a text that says how often its task recurs: not one that is
+/// part of a noun ([`part_of_a_noun`]).
+fn task_recurrence(text: &str) -> Option<(usize, usize, Recurrence)> {
+    let mut from = 0;
+    loop {
+        let (a, b, r) = recurrence_in(text.sub(from..))?;
+        if !part_of_a_noun(text.sub(..from + a)) {
+            return Some((from + a, from + b, r));
+        }
+        from += b;
+    }
+}
+
+/// Whether the words that end `before` (the text before a recurrence phrase) make the phrase
+/// part of a noun (`data/not-recurring-after.tsv`: "chi | thường xuyên", "ngân sách nhà nước |
+/// hằng năm"), not how often the task recurs.
+fn part_of_a_noun(before: &str) -> bool {
+    let from = vanban_text::floor(before, before.len().saturating_sub(40));
+    let tail = lowercase(before.sub(from..));
+    let tail = tail.trim_end();
+    crate::lists::NOT_RECURRING_AFTER.iter().any(|w| {
+        tail.strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || r.ends_with([' ', '(']))
+    })
+}
+
 /// The deadline of a task text, `cell` when the whole text is a deadline (a "Thời gian" column
 /// or field), against the document's date (`YYYY-MM-DD`, or `YYYY` when only the year is
 /// printed: years left out take it, relative deadlines have nothing to count from).
@@ -488,7 +514,7 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         .and_then(|d| d.parse::<i32>().ok());
     let date = date.and_then(parse_iso);
     let main = first_hit(text, cell, date, year);
-    let rec = recurrence_in(text);
+    let rec = task_recurrence(text);
     let mut out = Deadline::default();
     let (mut start, mut end) = (usize::MAX, 0);
     if let Some(h) = &main {
@@ -670,6 +696,33 @@ mod tests {
     use super::*;
 
     /// The phrases of each role made once are those of the role.
+    /// A budget, a kind of schooling or a document before "thường xuyên" / "hằng năm" makes the
+    /// phrase part of a noun (CT_09, KH_153, ND_30, NQ_380): no recurrence; a later phrase
+    /// that says how often still counts.
+    #[test]
+    fn a_recurrence_phrase_that_is_part_of_a_noun_is_none() {
+        for text in [
+            "Bố trí kinh phí từ nguồn chi thường xuyên của cơ quan, đơn vị.",
+            "Bố trí kinh phí cho công tác văn thư trong dự toán ngân sách nhà nước hàng năm.",
+            "Thu tiền sử dụng nước theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố.",
+            "Phát triển các trung tâm giáo dục thường xuyên.",
+            "Camera ghi liên tục tại các điểm.",
+        ] {
+            assert_eq!(deadline(text, false, None), None, "{text}");
+        }
+        let d = deadline(
+            "Bố trí từ nguồn chi thường xuyên; định kỳ hằng năm báo cáo kết quả.",
+            false,
+            None,
+        );
+        assert_eq!(
+            d.map(|d| (d.text.to_string(), d.recurrence)),
+            Some(("định kỳ hằng năm".to_owned(), Some(Recurrence::Yearly)))
+        );
+        let d = deadline("Thường xuyên kiểm tra, giám sát.", false, None);
+        assert_eq!(d.and_then(|d| d.recurrence), Some(Recurrence::Ongoing));
+    }
+
     #[test]
     fn role_phrases_are_the_phrases_of_the_role() {
         for &(role, _) in DEADLINE_WORDS.iter() {

@@ -120,6 +120,9 @@ lists! {
     CHROME_WORDS: Vec<&'static str> = words("../data/chrome-words.tsv"), spaced: false;
     /// Parts of agency names that hold a comma, folded: a stated issuer goes on through them.
     COMMA_NAMES: Vec<&'static str> = words("../data/comma-names.tsv"), spaced: false;
+    /// Words right before a recurrence phrase that make it part of a noun ("chi thường
+    /// xuyên", "ngân sách nhà nước hằng năm"), lower case.
+    NOT_RECURRING_AFTER: Vec<&'static str> = words("../data/not-recurring-after.tsv"), spaced: false;
     /// Kinds of body a group of bodies is named by ("sở", "ban", "ngành" …), folded.
     COLLECTIVE_UNITS: Vec<&'static str> = words("../data/collective-units.tsv"), spaced: false;
     /// Words after a group's kinds that say which ones ("cấp tỉnh", "có liên quan"), folded.
