@@ -752,6 +752,7 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
       8. Người đứng đầu cơ quan, tổ chức có trách nhiệm chỉ đạo giải quyết kịp thời văn bản đến.
       9. Chủ tịch Ủy ban nhân dân xã, phường; cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.
       10. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất.
+      11. Văn phòng Trung ương Đảng xin thông báo để các cơ quan có liên quan biết, thực hiện.
 "
     );
     let x = extract_text(&text);
@@ -773,6 +774,8 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
             "cơ quan, tổ chức và cá nhân có liên quan"
         ]
     );
+    // The issuer's closing formula (TB_432, CV_11414) is no task of its own.
+    assert_eq!(at(&x, "item_11"), None);
     // Read without the kinds after "và" where, with them, the group runs into its description.
     assert_eq!(
         at(&x, "item_10").map(|(_, r)| r).unwrap_or_default(),

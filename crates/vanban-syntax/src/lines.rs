@@ -1184,15 +1184,24 @@ fn starts_lower_letter(s: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
-/// A line that ends with a comma or a word that cannot end a sentence ("với", "của", "và" …)
-/// continues on the next line.
+/// A line that ends with a comma or a word that cannot end a sentence ("với", "của", "và" …),
+/// or the head of a name that cannot end it ("Văn phòng" / "Trung ương Đảng …", "tại Trụ
+/// sở" / "Trung ương Đảng, …", "a) Sở" / "Tài chính …"), continues on the next line.
 pub(crate) fn ends_with_connective(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được", "có",
-        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
+        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối", "Sở",
+        "Bộ", "Ban", "Cục",
     ];
+    // (Two words: "cơ sở", "Quốc phòng" end names.)
+    const HEADS: &[&str] = &["Văn phòng", "Trụ sở"];
     let t = s.trim_end_matches([' ', '*', '_']);
-    t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+    t.ends_with(',')
+        || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+        || HEADS.iter().any(|h| {
+            t.strip_suffix(h)
+                .is_some_and(|r| r.is_empty() || r.ends_with([' ', '*']))
+        })
 }
 
 pub(crate) fn starts_lower(s: &str) -> bool {
@@ -2625,6 +2634,30 @@ mod tests {
         // Room left on the line: a line ended by hand.
         let short = text.replace("chuyển đổi số;", "số;");
         assert_eq!(paras(&short).len(), 4, "{:?}", paras(&short));
+    }
+
+    /// A line that ends with the head of a name ("Văn phòng", "Trụ sở", "Bộ") goes on into the
+    /// next line in capitals, a numbered item's too (TB_432-TB-VPTW_2025: "4.6. Văn phòng" /
+    /// "Trung ương Đảng phối hợp …" was a heading "Văn phòng" over a paragraph); a noun that
+    /// ends a name ("… các chi bộ, đảng bộ cơ sở", "Bộ Quốc phòng") does not.
+    #[test]
+    fn a_line_ending_with_the_head_of_a_name_goes_on() {
+        let text = "Ngày 24/11/2025, tại Trụ sở\n\
+                    Trung ương Đảng, đồng chí Tổng Bí thư đã có buổi làm việc với các cơ quan liên\n\
+                    quan về công tác bảo vệ trẻ em có hoàn cảnh đặc biệt khó khăn trên cả nước.\n\
+                    4.6. Văn phòng\n\
+                    Trung ương Đảng phối hợp theo dõi, đôn đốc, báo cáo, kịp thời tham mưu giải\n\
+                    pháp tháo gỡ những khó khăn phát sinh trong quá trình triển khai thực hiện.\n\
+                    4.7. Các chi bộ, đảng bộ cơ sở\n\
+                    Các cấp ủy, tổ chức đảng chủ động tổ chức nghiên cứu, quán triệt và triển khai\n\
+                    thực hiện nghiêm túc các nội dung của Thông báo này trong toàn Đảng bộ tỉnh.\n";
+        let got = paras(text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[0].starts_with("Ngày 24/11/2025, tại Trụ sở Trung ương Đảng, đồng chí"));
+        assert!(got[1].starts_with("4.6. Văn phòng Trung ương Đảng phối hợp"));
+        assert_eq!(got[2], "4.7. Các chi bộ, đảng bộ cơ sở");
+        assert!(ends_with_connective("a) Sở"));
+        assert!(!ends_with_connective("3. Bộ Quốc phòng"));
     }
 
     /// Word's text export writes a tab after a list's marker: such a line is a list item whose
