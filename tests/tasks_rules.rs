@@ -804,3 +804,49 @@ fn points_under_a_heading_that_asks_an_agency_are_its_work() {
         );
     }
 }
+
+/// A point that ends with "phối hợp" lists its partners in the bullets under it
+/// (KH_182-KH-UBND_2025_DongNai III.2.3.b: "b) Chủ trì, phối hợp" over "- Sở Tài chính và các
+/// đơn vị có liên quan tham mưu …"): the heading's agency leads each bullet, the agencies a
+/// bullet names cooperate (each bullet's partners were read as its own responsible agencies).
+#[test]
+fn partners_listed_in_the_bullets_under_chu_tri_phoi_hop() {
+    let text = format!(
+        "{HEAD}      2.3. Công an tỉnh
+      a) Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh.
+      b) Chủ trì, phối hợp
+      - Sở Tài chính và các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh cân đối ngân sách.
+      - Sở Nội vụ tham mưu về phân cấp quản lý.
+      c) Tổ chức kiểm tra.
+      - Sở Xây dựng rà soát cơ sở vật chất.
+"
+    );
+    let x = extract_text(&text);
+    let parties = |tail: &str| {
+        x.assignments
+            .iter()
+            .find(|a| a.node.ends_with(tail))
+            .map(|a| (a.lead.clone(), a.cooperating.clone(), a.responsible.clone()))
+    };
+    assert_eq!(
+        parties("point_b__indent_1"),
+        Some((
+            vec!["Công an tỉnh".to_owned()],
+            vec!["Sở Tài chính".to_owned(), "các đơn vị liên quan".to_owned()],
+            vec![]
+        ))
+    );
+    assert_eq!(
+        parties("point_b__indent_2"),
+        Some((
+            vec!["Công an tỉnh".to_owned()],
+            vec!["Sở Nội vụ".to_owned()],
+            vec![]
+        ))
+    );
+    // Under a point that does not end with "phối hợp", a bullet's subject is its own.
+    assert_eq!(
+        parties("point_c__indent_1"),
+        Some((vec![], vec![], vec!["Sở Xây dựng".to_owned()]))
+    );
+}

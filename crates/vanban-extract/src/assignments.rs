@@ -484,6 +484,18 @@ fn names_only(registry: &AgencyRegistry, text: &str) -> bool {
     !list.is_empty() && t.sub(used..).split_whitespace().count() <= 6
 }
 
+/// Whether a task text ends with "phối hợp" (or "phối hợp với"), its partners left to the
+/// bullets under it: "b) Chủ trì, phối hợp", "Chủ trì, phối hợp với:".
+fn partners_below(text: &str) -> bool {
+    let t = text.trim_end_matches([' ', ':', '.', '*']);
+    let tail = fold(vanban_text::window(
+        t,
+        vanban_text::floor(t, t.len().saturating_sub(24)),
+        24,
+    ));
+    tail.ends_with("phối hợp") || tail.ends_with("phối hợp với")
+}
+
 /// Whether a text is an assigning word and little more than the agencies after it ("11. Đề
 /// nghị Chi cục Hải quan khu vực XIX" over "a) Tăng cường …", "2. Giao Sở Tài chính"): a
 /// heading whose points are those agencies' work.
@@ -672,6 +684,10 @@ struct Inherited {
     /// và Đầu tư chủ trì, phối hợp với Sở Tài chính:" over "- Tham mưu …"), or those of a
     /// closing "Trách nhiệm chỉ đạo thực hiện: …" paragraph of the unit.
     parties: Option<Parties>,
+    /// The lead of a unit that ends with "phối hợp" and lists its partners in the bullets
+    /// under it ("b) Chủ trì, phối hợp" over "- Sở Tài chính và các đơn vị có liên quan tham
+    /// mưu …"): the agencies a bullet names are that lead's partners.
+    partners_below: Option<Vec<String>>,
 }
 
 struct Walker<'a> {
@@ -782,6 +798,22 @@ impl Walker<'_> {
             }
         }
         let named = p != Parties::default();
+        if let Some(lead) = inherited
+            .partners_below
+            .as_ref()
+            .filter(|_| p.lead.is_empty())
+        {
+            if named {
+                let mut partners = std::mem::take(&mut p.responsible);
+                push_new(&mut partners, std::mem::take(&mut p.cooperating));
+                p = Parties {
+                    lead: lead.clone(),
+                    cooperating: partners,
+                    responsible: Vec::new(),
+                };
+            }
+        }
+        own.partners_below = (!p.lead.is_empty() && partners_below(&text)).then(|| p.lead.clone());
         // A bullet that names nobody carries the task of the unit above it.
         if let (true, true, Some(q)) = (
             p == Parties::default(),
