@@ -678,6 +678,8 @@ fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
       6. Ủy ban nhân dân các tỉnh, thành phố chỉ đạo xử lý.
       7. Cấp uỷ, chính quyền địa phương các cấp, nhất là thành phố Hà Nội phải đi đầu.
       8. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng, Ủy ban Kiểm tra Tỉnh ủy tăng cường công tác bảo vệ bí mật.
+      9. Các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan thực hiện.
+      10. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên tổ chức thực hiện.
 "
     );
     let x = extract_text(&text);
@@ -733,6 +735,18 @@ fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
             "Ủy ban Kiểm tra Tỉnh ủy"
         ]
     );
+    // A registry group and kinds after it are one group (NQ_55, VBHN_89).
+    assert_eq!(
+        responsible("item_9"),
+        ["các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan"]
+    );
+    assert_eq!(
+        responsible("item_10"),
+        [
+            "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương",
+            "Chủ tịch Hội đồng thành viên"
+        ]
+    );
 }
 
 /// What reads like a group of bodies and is none: fields of work after a comma (KH_144), the
@@ -753,6 +767,14 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
       9. Chủ tịch Ủy ban nhân dân xã, phường; cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.
       10. Các tổ chức, cá nhân và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất.
       11. Văn phòng Trung ương Đảng xin thông báo để các cơ quan có liên quan biết, thực hiện.
+      12. Sở Y tế có thẩm quyền cấp phép hoạt động, có trách nhiệm kiểm tra và báo cáo UBND tỉnh.
+      13. Sở Tài chính có thể huy động các nguồn lực hợp pháp khác; chủ trì thẩm định dự toán.
+      14. Các cơ quan tham mưu, giúp việc Ủy ban Kiểm tra Trung ương: UBKTTW
+      15. Người đứng đầu cơ quan, tổ chức, đơn vị để xảy ra hành vi vi phạm pháp luật nghiêm trọng.
+      16. Đối tượng thực hiện
+      - Các tổ chức và cá nhân liên quan.
+      17. Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp học:
+      - Trách nhiệm của chủ nhiệm lớp: phối hợp với các đơn vị liên quan triển khai kế hoạch.
 "
     );
     let x = extract_text(&text);
@@ -776,6 +798,23 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
     );
     // The issuer's closing formula (TB_432, CV_11414) is no task of its own.
     assert_eq!(at(&x, "item_11"), None);
+    // A line of a table of abbreviations whose subject reads short (HD_36), an offender
+    // described (ND_172), whom a plan applies to (KH_160), a bullet that names its own holder
+    // under a heading that names others (QD_1147).
+    for tail in [
+        "item_14",
+        "item_15",
+        "item_16__indent_1",
+        "item_17__indent_1",
+    ] {
+        assert_eq!(at(&x, tail), None, "{tail}");
+    }
+    // A power or a leave in a sentence that also charges is a task.
+    assert_eq!(
+        at(&x, "item_12").map(|(_, r)| r).unwrap_or_default(),
+        ["Sở Y tế"]
+    );
+    assert!(at(&x, "item_13").is_some());
     // Read without the kinds after "và" where, with them, the group runs into its description.
     assert_eq!(
         at(&x, "item_10").map(|(_, r)| r).unwrap_or_default(),
@@ -848,5 +887,20 @@ fn partners_listed_in_the_bullets_under_chu_tri_phoi_hop() {
     assert_eq!(
         parties("point_c__indent_1"),
         Some((vec![], vec![], vec!["Sở Xây dựng".to_owned()]))
+    );
+}
+
+/// "X trân trọng đề nghị Y …" is a request to Y, as "X đề nghị Y …" is (NQ_380-NQ-CP_2025
+/// III: the Government was read as responsible for what it asks the Front to do).
+#[test]
+fn a_courteous_request_gives_the_task_to_whom_it_asks() {
+    let text = format!(
+        "{HEAD}      1. Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam chủ động vận động các tầng lớp nhân dân.
+"
+    );
+    let x = extract_text(&text);
+    assert_eq!(
+        at(&x, "item_1").map(|(_, r)| r).unwrap_or_default(),
+        ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
     );
 }

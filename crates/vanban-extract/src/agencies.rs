@@ -787,10 +787,16 @@ impl AgencyRegistry {
             || collective::collective_len(t, f).is_some()
     }
 
-    /// Whether a list goes on with another agency at the start of `rest` (after ", " or " và ").
+    /// Whether a list goes on with another agency at the start of `rest` (after ", " or " và "),
+    /// one that is no group of kinds of its own ("các cơ quan, đơn vị" | ", tổ chức, cá nhân"
+    /// is one group).
     fn list_goes_on(&self, rest: &str, folded: &str) -> bool {
         let sep = [", ", " và "].iter().find(|s| folded.starts_with(**s));
-        sep.is_some_and(|s| self.starts_agency(rest.sub(s.len()..), folded.sub(s.len()..)))
+        sep.is_some_and(|s| {
+            let (next, next_folded) = (rest.sub(s.len()..), folded.sub(s.len()..));
+            self.starts_agency(next, next_folded)
+                && collective::collective_len(next, next_folded).is_none()
+        })
     }
 
     /// The name of a group of bodies: the registry's when it knows it, else as written, "các"

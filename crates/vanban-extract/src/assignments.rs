@@ -43,7 +43,7 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     // (Only the start of a long task text can hold these words: the words of
     // data/not-assigning.tsv and data/assigning-words.tsv are under 100 bytes.)
     let rest_fold = fold(vanban_text::window(rest, 0, 160));
-    if !subject.is_empty() && defines_abbreviation(rest) {
+    if !subject.is_empty() && (defines_abbreviation(rest) || abbreviation_line(t)) {
         return Parties::default();
     }
     if !subject.is_empty() {
@@ -110,6 +110,15 @@ fn defines_abbreviation(rest: &str) -> bool {
         && words.count() <= 4
 }
 
+/// Whether a text is a line of a table of abbreviations as a whole: a name, a colon and its
+/// abbreviation at the end ("Các cơ quan tham mưu, giúp việc Ủy ban Kiểm tra Trung ương:
+/// UBKTTW", whose subject reads shorter than the name).
+fn abbreviation_line(t: &str) -> bool {
+    t.rsplit_once(": ").is_some_and(|(name, abbr)| {
+        !name.contains(['.', ':']) && defines_abbreviation(&format!(":{abbr}"))
+    })
+}
+
 /// Where the "chủ trì" of a subject's own clause ends when it does not follow the subject
 /// at once: after a comma ("Sở Văn hóa, Thể thao và Du lịch quản lý về công tác thông tin,
 /// chủ trì phối hợp với …", "Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, chủ
@@ -137,6 +146,18 @@ fn decided_after_subject(
     rest: &str,
     rest_fold: &str,
 ) -> Option<Parties> {
+    // A power or a leave ("Người đứng đầu cơ quan, tổ chức có thẩm quyền ký …", "… có thể giao
+    // …") is no task, unless its sentence also charges ("có thẩm quyền cấp phép, có trách
+    // nhiệm kiểm tra …", "có thể huy động …; chủ trì thẩm định …").
+    const POWERS: &[&str] = &["có thẩm quyền", "có thể"];
+    const DUTIES: &[&str] = &["trách nhiệm", "chủ trì", "phải"];
+    if starts_with_words(rest_fold, POWERS) {
+        let clause = fold(vanban_text::window(rest, 0, 400));
+        let sentence = clause.split(". ").next().unwrap_or("");
+        if !DUTIES.iter().any(|d| sentence.contains(d)) {
+            return Some(Parties::default());
+        }
+    }
     // An approval, a report or a description is no task; "X đề nghị Y …" gives the task to Y.
     // ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi …" is a task.)
     if starts_with_words(rest_fold, &NOT_ASSIGNING) {
@@ -152,6 +173,13 @@ fn decided_after_subject(
     }
     static FOLDED: std::sync::LazyLock<Vec<String>> =
         std::sync::LazyLock::new(|| ASSIGNING_WORDS.iter().map(|w| fold(w)).collect());
+    // ("Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam … chủ động
+    // …": a courteous request is a request.)
+    let courteous = ["trân trọng ", "Trân trọng "]
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map_or(0, |w| w.len());
+    let (rest, rest_fold) = (rest.sub(courteous..), rest_fold.sub(courteous..));
     let assigning = FOLDED.iter().find(|w| rest_fold.starts_with(w.as_str()));
     if let Some(w) = assigning.filter(|w| w.len() <= rest.len()) {
         let given = parties(registry, rest.sub(w.len()..));
@@ -711,8 +739,12 @@ impl Walker<'_> {
                 }
                 continue;
             }
-            // "Điều 2. Đối tượng áp dụng": whom the document applies to, no task.
-            if n.heading().is_some_and(is_scope_heading) {
+            // "Điều 2. Đối tượng áp dụng", "1. Đối tượng thực hiện" over its bullets: whom the
+            // document applies to, no task.
+            let scope = n
+                .heading()
+                .or_else(|| (!n.children.is_empty()).then(|| n.text()));
+            if scope.is_some_and(is_scope_heading) {
                 continue;
             }
             let mut own = inherited.clone();
@@ -791,18 +823,23 @@ impl Walker<'_> {
             (Some(h), false) => format!("{h} {}", n.text()),
             (None, _) => n.text().to_string(),
         };
-        let mut p = fill_from_above(parties(self.registry, &text), inherited);
+        // A unit that names its own holder, known or not ("- Trách nhiệm của chủ nhiệm lớp: …"
+        // under "Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp học:"), takes nobody
+        // from above.
+        let own_holder = fold(vanban_text::window(&text, 0, 24)).starts_with("trách nhiệm của ");
+        let above = if own_holder {
+            &Inherited::default()
+        } else {
+            inherited
+        };
+        let mut p = fill_from_above(parties(self.registry, &text), above);
         if p == Parties::default() && continued_by_bullets(n) {
             if let Some(name) = party_heading(&text) {
                 p.responsible = vec![name];
             }
         }
         let named = p != Parties::default();
-        if let Some(lead) = inherited
-            .partners_below
-            .as_ref()
-            .filter(|_| p.lead.is_empty())
-        {
+        if let Some(lead) = above.partners_below.as_ref().filter(|_| p.lead.is_empty()) {
             if named {
                 let mut partners = std::mem::take(&mut p.responsible);
                 push_new(&mut partners, std::mem::take(&mut p.cooperating));
@@ -818,7 +855,7 @@ impl Walker<'_> {
         if let (true, true, Some(q)) = (
             p == Parties::default(),
             n.marker().is_some(),
-            &inherited.parties,
+            &above.parties,
         ) {
             p = q.clone();
         }

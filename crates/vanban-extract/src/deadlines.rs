@@ -475,28 +475,39 @@ fn recurrence_in(text: &str) -> Option<(usize, usize, Recurrence)> {
 }
 
 /// The first recurrence phrase of a text that says how often its task recurs: not one that is
-/// part of a noun ([`part_of_a_noun`]).
+/// part of a noun ([`part_of_a_noun`]), nor one right after such a phrase ("chi thường xuyên
+/// hằng năm").
 fn task_recurrence(text: &str) -> Option<(usize, usize, Recurrence)> {
     let mut from = 0;
+    // Where the last phrase that was part of a noun ended.
+    let mut noun_end = None;
     loop {
         let (a, b, r) = recurrence_in(text.sub(from..))?;
-        if !part_of_a_noun(text.sub(..from + a)) {
-            return Some((from + a, from + b, r));
+        let (a, b) = (from + a, from + b);
+        let after_noun = noun_end.is_some_and(|e| text.sub(e..a).trim().is_empty());
+        if !after_noun && !part_of_a_noun(text.sub(..a), text.sub(b..)) {
+            return Some((a, b, r));
         }
-        from += b;
+        noun_end = Some(b);
+        from = b;
     }
 }
 
 /// Whether the words that end `before` (the text before a recurrence phrase) make the phrase
 /// part of a noun (`data/not-recurring-after.tsv`: "chi | thường xuyên", "ngân sách nhà nước |
-/// hằng năm"), not how often the task recurs.
-fn part_of_a_noun(before: &str) -> bool {
+/// hằng năm", "Nghị quyết | hằng năm | của …" with what follows it, `after`), not how often
+/// the task recurs.
+fn part_of_a_noun(before: &str, after: &str) -> bool {
     let from = vanban_text::floor(before, before.len().saturating_sub(40));
     let tail = lowercase(before.sub(from..));
     let tail = tail.trim_end();
-    crate::lists::NOT_RECURRING_AFTER.iter().any(|w| {
-        tail.strip_suffix(w)
-            .is_some_and(|r| r.is_empty() || r.ends_with([' ', '(']))
+    let next = lowercase(vanban_text::window(after.trim_start(), 0, 12));
+    crate::lists::NOT_RECURRING_AFTER.iter().any(|entry| {
+        let (words, follow) = entry.split_once('\t').unwrap_or((entry, ""));
+        let ends = tail
+            .strip_suffix(words)
+            .is_some_and(|r| r.is_empty() || r.ends_with([' ', '(']));
+        ends && (follow.is_empty() || next.starts_with(&format!("{follow} ")))
     })
 }
 
@@ -707,6 +718,7 @@ mod tests {
             "Thu tiền sử dụng nước theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố.",
             "Phát triển các trung tâm giáo dục thường xuyên.",
             "Camera ghi liên tục tại các điểm.",
+            "Tham mưu bố trí kinh phí chi thường xuyên hằng năm theo quy định.",
         ] {
             assert_eq!(deadline(text, false, None), None, "{text}");
         }
@@ -721,6 +733,24 @@ mod tests {
         );
         let d = deadline("Thường xuyên kiểm tra, giám sát.", false, None);
         assert_eq!(d.and_then(|d| d.recurrence), Some(Recurrence::Ongoing));
+        // A document without its owner after it, a time of day: the task recurs.
+        for (text, every) in [
+            (
+                "Tổ chức sơ kết, đánh giá kết quả thực hiện Nghị quyết hằng năm.",
+                Recurrence::Yearly,
+            ),
+            (
+                "Tăng cường tuần tra ban ngày thường xuyên trên các tuyến quốc lộ.",
+                Recurrence::Ongoing,
+            ),
+            (
+                "Đẩy mạnh tuyên truyền, giáo dục thường xuyên cho học sinh.",
+                Recurrence::Ongoing,
+            ),
+        ] {
+            let d = deadline(text, false, None);
+            assert_eq!(d.and_then(|d| d.recurrence), Some(every), "{text}");
+        }
     }
 
     #[test]

@@ -1184,24 +1184,53 @@ fn starts_lower_letter(s: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
-/// A line that ends with a comma or a word that cannot end a sentence ("với", "của", "và" …),
-/// or the head of a name that cannot end it ("Văn phòng" / "Trung ương Đảng …", "tại Trụ
-/// sở" / "Trung ương Đảng, …", "a) Sở" / "Tài chính …"), continues on the next line.
+/// A line that ends with a comma or a word that cannot end a sentence ("với", "của", "và" …)
+/// continues on the next line.
 pub(crate) fn ends_with_connective(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được", "có",
-        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối", "Sở",
-        "Bộ", "Ban", "Cục",
+        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
     ];
+    let t = s.trim_end_matches([' ', '*', '_']);
+    t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+}
+
+/// Whether a line ends with the head of a name that cannot end it and the next line, in
+/// capitals, goes on with the name ("4.6. Văn phòng" / "Trung ương Đảng phối hợp …", "tại Trụ
+/// sở" / "Trung ương Đảng, …", "Bộ" / "Xây dựng, …"): not after a noun that ends names ("đảng
+/// bộ cơ sở", "Bộ Quốc phòng"), and, in a numbered unit's first line (`marked`), not before
+/// a word that starts a predicate (`data/agency-name-ends.tsv`: "2. Văn phòng" / "Tổng hợp,
+/// báo cáo …" is a heading over its paragraph).
+fn name_cut_at_head(prev: &str, next: &str, marked: bool) -> bool {
+    const WORDS: &[&str] = &["Sở", "Bộ", "Ban", "Cục"];
     // (Two words: "cơ sở", "Quốc phòng" end names.)
     const HEADS: &[&str] = &["Văn phòng", "Trụ sở"];
-    let t = s.trim_end_matches([' ', '*', '_']);
-    t.ends_with(',')
-        || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+    let t = prev.trim_end_matches([' ', '*', '_']);
+    let head = t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
         || HEADS.iter().any(|h| {
             t.strip_suffix(h)
                 .is_some_and(|r| r.is_empty() || r.ends_with([' ', '*']))
-        })
+        });
+    head && !(marked && starts_predicate(next))
+}
+
+/// Whether a line starts with a word of `data/agency-name-ends.tsv` that starts a predicate
+/// (two words or more: "Tổng hợp", "Tham mưu", "Chủ trì" …), in either case.
+fn starts_predicate(line: &str) -> bool {
+    static PHRASES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        include_str!("../data/agency-name-ends.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains(' '))
+            .map(str::to_owned)
+            .collect()
+    });
+    let t = line.trim_start_matches(['*', '_', ' ']);
+    let start = vanban_text::fold::fold_case(vanban_text::window(t, 0, 40));
+    PHRASES.iter().any(|p| {
+        start
+            .strip_prefix(p.as_str())
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    })
 }
 
 pub(crate) fn starts_lower(s: &str) -> bool {
@@ -1699,7 +1728,8 @@ fn continues_into(
     if marker.is_some_and(|m| m.kind.heads()) && !lower_next {
         // (Unless the title was cut after a word that cannot end it: "Điều 27. Trách nhiệm
         // của" / "Ủy ban nhân dân tỉnh Khánh Hòa", as a PDF's layout wraps it.)
-        return ends_with_connective(&prev.full)
+        return (ends_with_connective(&prev.full)
+            || name_cut_at_head(&prev.full, &next.full, true))
             && !ends_sentence(&prev.full)
             && row_cells(text_src.sub(next.start()..next.end())).is_empty();
     }
@@ -1711,7 +1741,10 @@ fn continues_into(
     // (Not over a page's furniture: the blank line that parted two paragraphs may stand
     // beside it.)
     if !(starts_lower(&next.full)
-        || (profile.wrapped && (full_prev || ends_with_connective(&prev.full)))
+        || (profile.wrapped
+            && (full_prev
+                || ends_with_connective(&prev.full)
+                || name_cut_at_head(&prev.full, &next.full, marker.is_some())))
         || (profile.blank_parted && !over_page && goes_on_where_parted(text_src, (prev, next))))
     {
         return false;
@@ -2656,8 +2689,20 @@ mod tests {
         assert!(got[0].starts_with("Ngày 24/11/2025, tại Trụ sở Trung ương Đảng, đồng chí"));
         assert!(got[1].starts_with("4.6. Văn phòng Trung ương Đảng phối hợp"));
         assert_eq!(got[2], "4.7. Các chi bộ, đảng bộ cơ sở");
-        assert!(ends_with_connective("a) Sở"));
-        assert!(!ends_with_connective("3. Bộ Quốc phòng"));
+        assert!(name_cut_at_head("a) Sở", "Tài chính chủ trì", true));
+        assert!(!name_cut_at_head("3. Bộ Quốc phòng", "Chủ trì", true));
+        // A heading over a paragraph that starts with its predicate; a sentence's line whose
+        // next line names the body ("Bộ" / "Xây dựng, cơ quan quản lý Quỹ …", ND_302).
+        assert!(!name_cut_at_head(
+            "2. Văn phòng",
+            "Tổng hợp, báo cáo kết quả",
+            true
+        ));
+        assert!(name_cut_at_head(
+            "Bộ",
+            "Xây dựng, cơ quan quản lý Quỹ",
+            false
+        ));
     }
 
     /// Word's text export writes a tab after a list's marker: such a line is a list item whose
