@@ -677,9 +677,6 @@ fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
       5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường thực hiện.
       6. Ủy ban nhân dân các tỉnh, thành phố chỉ đạo xử lý.
       7. Cấp uỷ, chính quyền địa phương các cấp, nhất là thành phố Hà Nội phải đi đầu.
-      8. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng, Ủy ban Kiểm tra Tỉnh ủy tăng cường công tác bảo vệ bí mật.
-      9. Các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan thực hiện.
-      10. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên tổ chức thực hiện.
 "
     );
     let x = extract_text(&text);
@@ -727,8 +724,23 @@ fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
         responsible("item_7"),
         ["Cấp ủy, chính quyền địa phương các cấp"]
     );
+}
+
+/// A group's list goes on past a capitalised board of the Party ("các Ban Xây dựng Đảng"), past
+/// a registry group into kinds after it (NQ_55, VBHN_89), and past an official's list
+/// ("Chủ tịch Hội đồng thành viên", CD_224).
+#[test]
+fn lists_of_groups_and_officials_stay_whole() {
+    let text = format!(
+        "{HEAD}      1. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây dựng Đảng, Ủy ban Kiểm tra Tỉnh ủy tăng cường công tác bảo vệ bí mật.
+      2. Các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan thực hiện.
+      3. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên tổ chức thực hiện.
+"
+    );
+    let x = extract_text(&text);
+    let responsible = |tail: &str| at(&x, tail).map(|(_, r)| r).unwrap_or_default();
     assert_eq!(
-        responsible("item_8"),
+        responsible("item_1"),
         [
             "Văn phòng Tỉnh ủy",
             "các Ban Xây dựng Đảng",
@@ -737,11 +749,11 @@ fn groups_of_bodies_by_their_kinds_keep_their_names_and_lists() {
     );
     // A registry group and kinds after it are one group (NQ_55, VBHN_89).
     assert_eq!(
-        responsible("item_9"),
+        responsible("item_2"),
         ["các cơ quan, đơn vị, tổ chức, cá nhân khác có liên quan"]
     );
     assert_eq!(
-        responsible("item_10"),
+        responsible("item_3"),
         [
             "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương",
             "Chủ tịch Hội đồng thành viên"

@@ -1288,49 +1288,34 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         let (i, w) = words[k];
         let bare = w.trim_end_matches([',', ';', '.', ':']);
         // A part of a name that holds a comma ("Chính sách, chiến lược Trung ương",
-        // `data/comma-names.tsv`): the name goes on through it.
-        if let Some(n) = comma_name_at(s, &words, k) {
-            let (i_last, w_last) = words[k + n - 1];
-            let last = w_last.trim_end_matches([',', ';', '.', ':']);
-            end = i_last + last.len();
-            if last.len() != w_last.len() {
-                break;
-            }
-            k += n;
-            continue;
-        }
-        // "khu vực", "khu công nghiệp" …: a kind of area inside a name; after one, "và" and
-        // another kind ("các khu chế xuất và công nghiệp Cần Thơ").
-        let area = area_at(&words, k).or_else(|| {
+        // `data/comma-names.tsv`): the name goes on through it. "khu vực", "khu công nghiệp" …:
+        // a kind of area inside a name; after one, "và" and another kind ("các khu chế xuất và
+        // công nghiệp Cần Thơ"). (The words taken, and whether they are an area.)
+        let part = comma_name_at(s, &words, k).map(|n| (n, false)).or_else(|| {
             let kind = || AREA_KINDS.iter().find(|a| phrase_at(&words, k + 1, a));
-            (after_area && bare == "và")
-                .then(kind)
-                .flatten()
-                .map(|a| a.len())
+            let second = (after_area && bare == "và").then(kind).flatten();
+            area_at(&words, k)
+                .or(second.map(|a| a.len()))
+                .map(|n| (n + 1, true))
         });
-        if let Some(n) = area {
-            let (i_last, w_last) = words[k + n];
+        if let Some((taken, area)) = part {
+            let (i_last, w_last) = words[k + taken - 1];
             let last = w_last.trim_end_matches([',', ';', '.', ':']);
             end = i_last + last.len();
             if last.len() != w_last.len() {
                 break;
             }
-            k += n + 1;
-            after_area = true;
+            k += taken;
+            after_area = area;
             continue;
         }
         after_area = false;
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
         let joiner = (bare == "và" || bare == "-")
             && (joins_capital(&words, k) || area_at(&words, k + 1).is_some());
-        // "xã/phường": each part a word of names; "cùng" of "… cùng cấp" (the body at the same
-        // level: "Ủy ban nhân dân cùng cấp"), not the "cùng" of "Sở A cùng Sở B".
-        let same_level = bare == "cùng"
-            && words
-                .get(k + 1)
-                .is_some_and(|&(_, n)| n.trim_end_matches([',', ';', '.', ':']) == "cấp");
+        // "xã/phường": each part a word of names.
         let inner = NAME_INNER_WORDS.contains(&bare)
-            || same_level
+            || same_level_at(&words, k)
             || (bare.contains('/') && bare.split('/').all(|p| NAME_INNER_WORDS.contains(&p)))
             || second_syllable(
                 match k {
@@ -1365,6 +1350,15 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         k += 1;
     }
     end
+}
+
+/// Whether `words[k]` is the "cùng" of "… cùng cấp" (the body at the same level: "Ủy ban nhân
+/// dân cùng cấp"), not the "cùng" of "Sở A cùng Sở B".
+fn same_level_at(words: &[(usize, &str)], k: usize) -> bool {
+    words.get(k).is_some_and(|&(_, w)| w == "cùng")
+        && words
+            .get(k + 1)
+            .is_some_and(|&(_, n)| n.trim_end_matches([',', ';', '.', ':']) == "cấp")
 }
 
 /// When a part of a name that holds a comma (`data/comma-names.tsv`, folded) starts at

@@ -823,12 +823,9 @@ impl Walker<'_> {
             (Some(h), false) => format!("{h} {}", n.text()),
             (None, _) => n.text().to_string(),
         };
-        // A unit that names its own holder, known or not ("- Trách nhiệm của chủ nhiệm lớp: …"
-        // under "Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp học:"), takes nobody
-        // from above.
-        let own_holder = fold(vanban_text::window(&text, 0, 24)).starts_with("trách nhiệm của ");
-        let above = if own_holder {
-            &Inherited::default()
+        let nobody = Inherited::default();
+        let above = if names_own_holder(&text) {
+            &nobody
         } else {
             inherited
         };
@@ -841,13 +838,7 @@ impl Walker<'_> {
         let named = p != Parties::default();
         if let Some(lead) = above.partners_below.as_ref().filter(|_| p.lead.is_empty()) {
             if named {
-                let mut partners = std::mem::take(&mut p.responsible);
-                push_new(&mut partners, std::mem::take(&mut p.cooperating));
-                p = Parties {
-                    lead: lead.clone(),
-                    cooperating: partners,
-                    responsible: Vec::new(),
-                };
+                p = partners_of(p, lead);
             }
         }
         own.partners_below = (!p.lead.is_empty() && partners_below(&text)).then(|| p.lead.clone());
@@ -881,18 +872,7 @@ impl Walker<'_> {
         } else if !p.lead.is_empty() {
             own.agencies.clone_from(&p.lead);
         }
-        let found = deadline(&text, false, self.date).map(Box::new);
-        if found.is_some() {
-            own.deadline.clone_from(&found);
-        }
-        // "1.1. Giao Sở Tài chính chủ trì …" over an unnumbered paragraph that says what and by
-        // when: the paragraph's deadline is the assignment's.
-        let found = found.or_else(|| {
-            n.children
-                .iter()
-                .filter(|c| c.marker().is_none() && c.kind == NodeKind::Paragraph)
-                .find_map(|c| deadline(c.text(), false, self.date).map(Box::new))
-        });
+        let found = self.node_deadline(n, &text, own);
         let entry = entry_of_names(self.registry, n, &text);
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
@@ -909,6 +889,42 @@ impl Walker<'_> {
             parties: p,
             own: named,
         }
+    }
+
+    /// The deadline of a task node's own text, which its children inherit (in `own`), or else
+    /// of an unnumbered paragraph under it: "1.1. Giao Sở Tài chính chủ trì …" over a paragraph
+    /// that says what and by when.
+    fn node_deadline(&self, n: &Node, text: &str, own: &mut Inherited) -> Option<Box<Deadline>> {
+        let found = deadline(text, false, self.date).map(Box::new);
+        if found.is_some() {
+            own.deadline.clone_from(&found);
+        }
+        found.or_else(|| {
+            n.children
+                .iter()
+                .filter(|c| c.marker().is_none() && c.kind == NodeKind::Paragraph)
+                .find_map(|c| deadline(c.text(), false, self.date).map(Box::new))
+        })
+    }
+}
+
+/// Whether a unit names its own holder, known or not, and takes nobody from above: "- Trách
+/// nhiệm của chủ nhiệm lớp: …" under "Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp
+/// học:".
+fn names_own_holder(text: &str) -> bool {
+    fold(vanban_text::window(text, 0, 24)).starts_with("trách nhiệm của ")
+}
+
+/// The parties of a bullet under a unit that lists its partners in its bullets ("b) Chủ trì,
+/// phối hợp" over "- Sở Tài chính … tham mưu …"): the unit's lead leads, the agencies the bullet
+/// names cooperate.
+fn partners_of(mut p: Parties, lead: &[String]) -> Parties {
+    let mut partners = std::mem::take(&mut p.responsible);
+    push_new(&mut partners, std::mem::take(&mut p.cooperating));
+    Parties {
+        lead: lead.to_vec(),
+        cooperating: partners,
+        responsible: Vec::new(),
     }
 }
 
