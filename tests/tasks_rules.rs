@@ -821,6 +821,8 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
     ] {
         assert_eq!(at(&x, tail), None, "{tail}");
     }
+    let scanned = extract_text(&text.replace("Đối tượng thực hiện", "Đối tượng thuc hien"));
+    assert_eq!(at(&scanned, "item_16__indent_1"), None);
     // A power or a leave in a sentence that also charges is a task.
     assert_eq!(
         at(&x, "item_12").map(|(_, r)| r).unwrap_or_default(),
@@ -895,6 +897,14 @@ fn partners_listed_in_the_bullets_under_chu_tri_phoi_hop() {
             vec![]
         ))
     );
+    // As a scan that lost the marks prints it.
+    let scanned = extract_text(&text.replace("b) Chủ trì, phối hợp", "b) Chu tri, phoi hop"));
+    let lead = scanned
+        .assignments
+        .iter()
+        .find(|a| a.node.ends_with("point_b__indent_2"))
+        .map(|a| a.lead.clone());
+    assert_eq!(lead, Some(vec!["Công an tỉnh".to_owned()]));
     // Under a point that does not end with "phối hợp", a bullet's subject is its own.
     assert_eq!(
         parties("point_c__indent_1"),

@@ -521,7 +521,9 @@ fn partners_below(text: &str) -> bool {
         vanban_text::floor(t, t.len().saturating_sub(24)),
         24,
     ));
-    tail.ends_with("phối hợp") || tail.ends_with("phối hợp với")
+    // (With the marks a scan lost set aside: "Chu tri, phoi hop".)
+    let letters = loose::unmarked(&tail);
+    letters.ends_with("phoi hop") || letters.ends_with("phoi hop voi")
 }
 
 /// Whether a text is an assigning word and little more than the agencies after it ("11. Đề
@@ -980,7 +982,13 @@ const DUTY_HEADINGS: &[&str] = &[
 /// Whether a heading says whom or what the document applies to (`data/scope-headings.tsv`).
 fn is_scope_heading(heading: &str) -> bool {
     let h = fold(heading.trim().trim_end_matches(['.', ':']));
-    SCOPE_HEADINGS.contains(&h.as_str())
+    if SCOPE_HEADINGS.contains(&h.as_str()) {
+        return true;
+    }
+    // (With the marks a scan lost set aside: "Đối tượng thuc hien".)
+    static UNMARKED: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| SCOPE_HEADINGS.iter().map(|w| loose::unmarked(w)).collect());
+    h.len() < 64 && UNMARKED.contains(&loose::unmarked(&h))
 }
 
 /// A heading that is the name of a party other than an agency (`data/party-heads.tsv`): "Các
