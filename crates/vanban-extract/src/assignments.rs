@@ -99,9 +99,12 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
 /// ("Đảng uỷ công an: ĐUCA", "Ban chỉ đạo: BCĐ Tiểu ban: TB"): a colon, a word in capitals of
 /// two to ten letters, and four words at most after it.
 fn defines_abbreviation(rest: &str) -> bool {
-    let Some(after) = rest.strip_prefix(':') else {
-        return false;
-    };
+    rest.strip_prefix(':').is_some_and(is_abbreviation)
+}
+
+/// Whether the text after a name's colon is its abbreviation: a word in capitals of two to
+/// ten letters, and four words at most after it.
+fn is_abbreviation(after: &str) -> bool {
     let mut words = after.split_whitespace();
     let first = words.next().unwrap_or("").trim_end_matches([',', ';', '.']);
     let letters = first.chars().filter(|c| c.is_alphabetic()).count();
@@ -114,9 +117,8 @@ fn defines_abbreviation(rest: &str) -> bool {
 /// abbreviation at the end ("Các cơ quan tham mưu, giúp việc Ủy ban Kiểm tra Trung ương:
 /// UBKTTW", whose subject reads shorter than the name).
 fn abbreviation_line(t: &str) -> bool {
-    t.rsplit_once(": ").is_some_and(|(name, abbr)| {
-        !name.contains(['.', ':']) && defines_abbreviation(&format!(":{abbr}"))
-    })
+    t.rsplit_once(": ")
+        .is_some_and(|(name, abbr)| !name.contains(['.', ':']) && is_abbreviation(abbr))
 }
 
 /// Where the "chủ trì" of a subject's own clause ends when it does not follow the subject
@@ -516,13 +518,10 @@ fn names_only(registry: &AgencyRegistry, text: &str) -> bool {
 /// bullets under it: "b) Chủ trì, phối hợp", "Chủ trì, phối hợp với:".
 fn partners_below(text: &str) -> bool {
     let t = text.trim_end_matches([' ', ':', '.', '*']);
-    let tail = fold(vanban_text::window(
-        t,
-        vanban_text::floor(t, t.len().saturating_sub(24)),
-        24,
-    ));
-    // (With the marks a scan lost set aside: "Chu tri, phoi hop".)
-    let letters = loose::unmarked(&tail);
+    let tail = vanban_text::window(t, vanban_text::floor(t, t.len().saturating_sub(24)), 24);
+    // (Its letters in lower case with the marks set aside, as a scan may have lost them: "Chu
+    // tri, phoi hop".)
+    let letters = loose::unmarked(tail);
     letters.ends_with("phoi hop") || letters.ends_with("phoi hop voi")
 }
 

@@ -507,7 +507,10 @@ fn part_of_a_noun(before: &str, after: &str) -> bool {
         let ends = tail
             .strip_suffix(words)
             .is_some_and(|r| r.is_empty() || r.ends_with([' ', '(']));
-        ends && (follow.is_empty() || next.starts_with(&format!("{follow} ")))
+        ends && (follow.is_empty()
+            || next
+                .strip_prefix(follow)
+                .is_some_and(|r| r.starts_with(' ')))
     })
 }
 
