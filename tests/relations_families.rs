@@ -799,3 +799,82 @@ fn a_law_named_without_its_year_is_the_one_named_with_it() {
         .filter_map(|c| c.target_id.as_deref())
         .any(|t| t.ends_with("code:_;bo-luat-hang-hai-viet-nam")));
 }
+
+#[test]
+fn an_amending_law_named_by_the_laws_it_amends() {
+    // "… phù hợp với các nội dung của Luật sửa đổi, bổ sung" / "Luật Bảo vệ bí mật nhà nước
+    // …": the amending law, not the law it amends (no "một số điều của" before it).
+    let x = corpus("KH_1026-KH-UBND_2025_NgheAn.txt");
+    let amending = ";luat-sua-doi-bo-sung-luat-bao-ve-bi-mat-nha-nuoc";
+    assert!(
+        has(
+            &x,
+            amending,
+            RelationType::Amends,
+            ";luat-bao-ve-bi-mat-nha-nuoc"
+        ),
+        "{}",
+        listing(&x)
+    );
+    // "Luật Địa chất và khoáng sản năm 2024 được sửa đổi, bổ sung tại khoản 26, Điều 1, Luật
+    // sửa đổi Luật Địa chất và khoáng sản năm 2025": the law of 2025 amends that of 2024.
+    let x = corpus("BC_unnumbered-BC-UBND_2026_LaoCai.txt");
+    assert!(
+        has(
+            &x,
+            "2025;luat-sua-doi-luat-dia-chat-va-khoang-san",
+            RelationType::Amends,
+            "2024;luat-dia-chat-va-khoang-san"
+        ),
+        "{}",
+        listing(&x)
+    );
+    // The common preamble of provincial decisions: one amending law of 2019 that amends two
+    // laws (the second the one cited just before), no law of 2019 of the second's name.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/QĐ-UBND\nLào Cai, ngày 05 tháng 3 năm \
+                2025\nQUYẾT ĐỊNH\nVề X\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 \
+                tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính \
+                phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nCăn cứ \
+                Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư \
+                theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;\n";
+    let x = vanban::extract(&vanban::parse(text));
+    let amending = "2019;luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-to-chuc-chinh-phu-va-luat-to-\
+                    chuc-chinh-quyen-dia-phuong";
+    assert!(
+        has(&x, "self", RelationType::BasedOn, amending),
+        "{}",
+        listing(&x)
+    );
+    assert!(has(
+        &x,
+        amending,
+        RelationType::Amends,
+        ";luat-to-chuc-chinh-phu"
+    ));
+    assert!(has(
+        &x,
+        amending,
+        RelationType::Amends,
+        "2015;luat-to-chuc-chinh-quyen-dia-phuong"
+    ));
+    let phantom = "2019;luat-to-chuc-chinh-quyen-dia-phuong";
+    assert!(!x
+        .citations
+        .iter()
+        .any(|c| c.target_id.as_deref().is_some_and(|t| t.ends_with(phantom))));
+    let amending = "2024;luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-quy-hoach-luat-dau-tu-luat-dau-\
+                    tu-theo-phuong-thuc-doi-tac-cong-tu-va-luat-dau-thau";
+    for amended in [
+        ";luat-quy-hoach",
+        ";luat-dau-tu",
+        ";luat-dau-tu-theo-phuong-thuc-doi-tac-cong-tu",
+        ";luat-dau-thau",
+    ] {
+        assert!(
+            has(&x, amending, RelationType::Amends, amended),
+            "{amended}\n{}",
+            listing(&x)
+        );
+    }
+    assert_eq!(x.citations.len(), 3, "{}", listing(&x));
+}

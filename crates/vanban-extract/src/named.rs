@@ -447,49 +447,118 @@ pub(crate) fn about_name(rest: &str) -> Option<String> {
 }
 
 /// The byte length of an amending law's title in `first` (the text after "Luật "): "sửa
-/// đổi, bổ sung một số điều của Luật Bảo hiểm y tế" — the law is named by the law it amends,
-/// whose name ends as a law's name does. A wrap may stand anywhere in it.
+/// đổi, bổ sung một số điều của Luật Bảo hiểm y tế" — the law is named by the laws it amends,
+/// each of whose names ends as a law's name does, listed after commas or "và" ("… của Luật
+/// Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"), also without "một số điều
+/// của" ("sửa đổi, bổ sung Luật Đất đai"). A wrap may stand anywhere in it.
 fn amending_title(first: &str) -> Option<usize> {
     // ("Luật " / "sửa đổi, …": the wrap after the head.)
     let lead = first.len() - first.trim_start_matches([' ', '\n']).len();
     let first = first.sub(lead..);
-    let head = vanban_text::floor(first, 120);
-    let flat: String = first
-        .sub(..head)
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
+    let head = vanban_text::floor(first, 160);
+    let flat = first.sub(..head).replace('\n', " ");
     if !starts_amending(&flat) {
         return None;
     }
-    let at = flat.find(" của Luật ")? + " của Luật ".len();
-    if !flat.sub(at..).starts_with(|c: char| c.is_uppercase()) {
-        return None;
+    let mut at = amended_head(&flat)?;
+    loop {
+        let end = at + name_end(first.sub(at..), false);
+        match next_amended(first.sub(end..)) {
+            Some(k) => at = end + k,
+            None => return Some(lead + end),
+        }
     }
-    Some(lead + at + name_end(first.sub(at..), false))
 }
 
-/// Whether a law's name after "Luật" opens with "sửa đổi", also with a mark OCR lost ("Luật
-/// sửa đôi, bổ sung …").
+/// Where the first law an amending title amends is named: its head ("Luật", "Bộ luật")
+/// before a capital, after "sửa đổi".
+fn amended_head(flat: &str) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let r = flat.get(from..)?;
+        let (p, head) = [" Luật ", " Bộ luật "]
+            .into_iter()
+            .filter_map(|h| r.find(h).map(|p| (p, h.len())))
+            .min()?;
+        let at = from + p + 1;
+        if flat.sub(at + head - 1..).starts_with(char::is_uppercase) {
+            return Some(at);
+        }
+        from = at;
+    }
+}
+
+/// After an amended law's name, the place of the next one's head in a list (", Luật …", " và
+/// Luật …", ", Bộ luật …"), a wrap counting as a space.
+fn next_amended(rest: &str) -> Option<usize> {
+    let near = rest.sub(..vanban_text::floor(rest, 24)).replace('\n', " ");
+    let after = near
+        .strip_prefix(", ")
+        .or_else(|| near.strip_prefix(" và "))?
+        .trim_start();
+    let skipped = near.len() - after.len();
+    let head = ["Luật ", "Bộ luật "]
+        .into_iter()
+        .find(|h| after.starts_with(h))?;
+    after
+        .sub(head.len()..)
+        .starts_with(char::is_uppercase)
+        .then_some(skipped)
+}
+
+/// Whether a law's name after "Luật" opens with "sửa đổi" (or, as a title is written,
+/// "Sửa đổi"), also with a mark OCR lost ("Luật sửa đôi, bổ sung …").
 fn starts_amending(name: &str) -> bool {
     static AMENDING: std::sync::LazyLock<String> =
         std::sync::LazyLock::new(|| vanban_text::loose::unmarked("sửa đổi"));
     // (Written in small letters as the exact words are: "s" is no mark's.)
     name.starts_with("sửa đổi")
+        || name.starts_with("Sửa đổi")
         || (name.starts_with('s') && vanban_text::loose::starts_with_unmarked(name, &AMENDING))
 }
 
-/// The law an amending law amends, by its title: "Luật Bảo hiểm y tế" for "Luật sửa đổi, bổ
+/// The laws an amending law amends, by its title: "Luật Bảo hiểm y tế" for "Luật sửa đổi, bổ
 /// sung một số điều của Luật Bảo hiểm y tế" (also without the head "Luật", as a numbered law's
-/// name is kept: "sửa đổi, bổ sung một số điều của Luật …").
-pub(crate) fn amended_law(title: &str) -> Option<String> {
+/// name is kept: "sửa đổi, bổ sung một số điều của Luật …"); each of a list ("… của Luật Quy
+/// hoạch, Luật Đầu tư và Luật Đấu thầu": three).
+pub(crate) fn amended_laws(title: &str) -> Vec<String> {
     let t = squash_spaces(title);
     let rest = t.strip_prefix("Luật ").unwrap_or(&t);
     if !starts_amending(rest) {
-        return None;
+        return Vec::new();
     }
-    let (_, amended) = rest.split_once(" của Luật ")?;
-    Some(format!("Luật {amended}"))
+    let Some(mut at) = amended_head(rest) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    loop {
+        // (The name as the title holds it: to the next head of the list, or the end.)
+        let end = next_head_in(rest, at).unwrap_or(rest.len());
+        let name = rest.sub(at..end).trim_end();
+        let name = name
+            .strip_suffix(" và")
+            .or_else(|| name.strip_suffix(','))
+            .unwrap_or(name);
+        out.push(name.to_owned());
+        match next_amended(rest.sub(end..)) {
+            Some(k) => at = end + k,
+            None => return out,
+        }
+    }
+}
+
+/// Where a list of amended laws goes on after the name that starts at `at`: the byte just
+/// after that name (before ", " or " và "), found as `next_amended` finds the next one.
+fn next_head_in(rest: &str, at: usize) -> Option<usize> {
+    let mut from = at + 1;
+    while let Some(p) = rest.get(from..).and_then(|r| r.find([',', ' '])) {
+        let end = from + p;
+        if next_amended(rest.sub(end..)).is_some() {
+            return Some(end);
+        }
+        from = end + 1;
+    }
+    None
 }
 
 /// The date just after a name and its byte length: "Luật Tổ chức Chính phủ ngày 19 tháng 6
@@ -631,13 +700,17 @@ pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
     name.len()
 }
 
-/// Where the first stop word (`data/name-stops.tsv`) in `s[..end]` starts, or `end`: each
-/// stop's first occurrence that ends a name there, the stops in the list's order, each
-/// searched before the end the earlier ones left.
 /// Whether `stop`, followed by `after`, ends a name: " của " not before a lower-case word,
 /// " tại " not before "Việt Nam", " ngay " (a scan's "ngày" that lost its tone mark) only
-/// before a date's digit.
+/// before a date's digit, none before the words that go on with a law's name
+/// (`INNER_AFTER_STOPS`).
 fn stop_applies(stop: &str, after: &str) -> bool {
+    if INNER_AFTER_STOPS
+        .iter()
+        .any(|(s, a)| *s == stop && after.starts_with(a))
+    {
+        return false;
+    }
     match stop {
         " của " => after.chars().next().is_none_or(char::is_uppercase),
         " tại " => !after.starts_with("Việt Nam"),
@@ -646,6 +719,16 @@ fn stop_applies(stop: &str, after: &str) -> bool {
     }
 }
 
+/// A stop word and the words after it that go on with a law's name: "Luật Đầu tư theo phương
+/// thức đối tác công tư", "Luật Trách nhiệm bồi thường của Nhà nước".
+const INNER_AFTER_STOPS: [(&str, &str); 2] = [
+    (" theo ", "phương thức đối tác công tư"),
+    (" của ", "Nhà nước"),
+];
+
+/// Where the first stop word (`data/name-stops.tsv`) in `s[..end]` starts, or `end`: each
+/// stop's first occurrence that ends a name there, the stops in the list's order, each
+/// searched before the end the earlier ones left.
 fn first_stop(s: &str, mut end: usize) -> usize {
     // (Each stop's searcher is built once: `match_indices` built one per stop and name.)
     static STOPS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
@@ -674,28 +757,109 @@ fn first_stop(s: &str, mut end: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// An amending law names the law it amends, also with a mark of "sửa đổi" that OCR lost;
-    /// a name that does not open so amends nothing.
+    /// An amending law names the laws it amends, also with a mark of "sửa đổi" that OCR lost,
+    /// without "một số điều của", and each of a list; a name that does not open so amends
+    /// nothing.
     #[test]
-    fn an_amending_laws_name_read_with_a_mark_lost_still_names_the_amended_law() {
+    fn an_amending_laws_name_names_each_law_it_amends() {
         for (title, amended) in [
             (
                 "Luật sửa đổi, bổ sung một số điều của Luật Đất đai",
-                Some("Luật Đất đai"),
+                &["Luật Đất đai"][..],
             ),
             (
                 "Luật sửa đôi, bổ sung một số điều của Luật Đất đai",
-                Some("Luật Đất đai"),
+                &["Luật Đất đai"],
             ),
             (
                 "sủa đổi, bổ sung một số điều của Luật Đất đai",
-                Some("Luật Đất đai"),
+                &["Luật Đất đai"],
             ),
-            ("Luật Sửa đôi, bổ sung một số điều của Luật Đất đai", None),
-            ("Luật sửa chữa của Luật Đất đai", None),
+            ("Luật sửa đổi, bổ sung Luật Đất đai", &["Luật Đất đai"]),
+            (
+                "Luật Sửa đổi, bổ sung một số điều của Bộ luật Lao động",
+                &["Bộ luật Lao động"],
+            ),
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ \
+                 chức chính quyền địa phương",
+                &[
+                    "Luật Tổ chức Chính phủ",
+                    "Luật Tổ chức chính quyền địa phương",
+                ],
+            ),
+            (
+                "sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư \
+                 theo phương thức đối tác công tư và Luật Đấu thầu",
+                &[
+                    "Luật Quy hoạch",
+                    "Luật Đầu tư",
+                    "Luật Đầu tư theo phương thức đối tác công tư",
+                    "Luật Đấu thầu",
+                ],
+            ),
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật",
+                &["Luật Tiêu chuẩn và quy chuẩn kỹ thuật"],
+            ),
+            ("Luật Sửa đôi, bổ sung một số điều của Luật Đất đai", &[]),
+            ("Luật sửa chữa của Luật Đất đai", &[]),
+            ("Luật sửa đổi, bổ sung một số điều của các luật", &[]),
         ] {
-            assert_eq!(amended_law(title).as_deref(), amended, "{title}");
+            assert_eq!(amended_laws(title), amended, "{title}");
         }
+    }
+
+    /// A stop word goes on with a law's name before the words that complete one ("Luật Đầu tư
+    /// theo phương thức đối tác công tư", "Luật Trách nhiệm bồi thường của Nhà nước") and
+    /// ends it elsewhere.
+    #[test]
+    fn a_stop_word_inside_a_laws_name_ends_nothing() {
+        for (s, name) in [
+            (
+                "Đầu tư theo phương thức đối tác công tư ngày 18 tháng 6 năm 2020",
+                "Đầu tư theo phương thức đối tác công tư",
+            ),
+            (
+                "Trách nhiệm bồi thường của Nhà nước ngày 20 tháng 6 năm 2017",
+                "Trách nhiệm bồi thường của Nhà nước",
+            ),
+            ("Đất đai theo hướng dẫn", "Đất đai"),
+            ("Thủ đô của Quốc hội", "Thủ đô"),
+        ] {
+            assert_eq!(s.sub(..name_end(s, false)), name);
+        }
+    }
+
+    /// The span of an amending law's title runs through the list of the laws it amends, and
+    /// stops where the list does (a date, a number, another citation after a semicolon).
+    #[test]
+    fn an_amending_title_runs_through_its_list_of_laws() {
+        for (first, name) in [
+            (
+                "sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính \
+                 quyền địa phương ngày 22 tháng 11 năm 2019; Luật Đầu tư",
+                "sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính \
+                 quyền địa phương",
+            ),
+            (
+                "sửa đổi, bổ sung Luật Đất đai ngày 29 tháng 6 năm 2024",
+                "sửa đổi, bổ sung Luật Đất đai",
+            ),
+            (
+                "sửa đổi, bổ sung một số điều của Luật Quy hoạch,\nLuật Đầu tư và Luật Đấu \
+                 thầu số 57/2024/QH15",
+                "sửa đổi, bổ sung một số điều của Luật Quy hoạch,\nLuật Đầu tư và Luật Đấu thầu",
+            ),
+            (
+                "sửa đổi, bổ sung một số điều của Luật Đất đai, Nghị định số 1/2024/NĐ-CP",
+                "sửa đổi, bổ sung một số điều của Luật Đất đai",
+            ),
+        ] {
+            let end = amending_title(first);
+            assert_eq!(end.map(|e| first.sub(..e)), Some(name), "{first}");
+        }
+        assert_eq!(amending_title("sửa đổi các quy định về thuế"), None);
     }
 
     /// A date after a name is read in the run of the date's characters as in the whole rest

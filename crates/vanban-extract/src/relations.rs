@@ -929,7 +929,7 @@ fn opener_claim(ev: &Evidence<'_>, out: &mut Gathered<'_>, s: &Step<'_>) {
 }
 
 /// "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13": an amending
-/// law amends the law its title names — by the number the document gives that law elsewhere
+/// law amends each law its title names — by the number the document gives that law elsewhere
 /// ("Luật Bảo hiểm y tế số 25/2008/QH12"), else by its name. The claim is the cited law's
 /// title, stated by this document.
 fn amending_laws(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
@@ -938,17 +938,22 @@ fn amending_laws(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         if c.kind != DocumentKind::Law {
             continue;
         }
-        let Some(amended) = c.name.as_deref().and_then(crate::named::amended_law) else {
-            continue;
-        };
         let Some(subject) = c.target_id.as_deref() else {
             continue;
         };
-        let object = names
-            .get(&crate::cite::law_key(&amended))
-            .cloned()
-            .unwrap_or_else(|| crate::identity::named_id(DocumentKind::Law, None, &amended).into());
-        out.push(subject, &object, RelationType::Amends, c.span);
+        let amended = c.name.as_deref().map(crate::named::amended_laws);
+        for law in amended.iter().flatten() {
+            let kind = if law.starts_with("Bộ luật") {
+                DocumentKind::Code
+            } else {
+                DocumentKind::Law
+            };
+            let object = names
+                .get(&crate::cite::law_key(law))
+                .cloned()
+                .unwrap_or_else(|| crate::identity::named_id(kind, None, law).into());
+            out.push(subject, &object, RelationType::Amends, c.span);
+        }
     }
 }
 
