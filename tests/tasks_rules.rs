@@ -926,3 +926,31 @@ fn a_courteous_request_gives_the_task_to_whom_it_asks() {
         ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
     );
 }
+
+#[test]
+fn a_paragraph_under_a_heading_that_is_only_an_agency_is_its_work() {
+    // KH_617-KH-UBND_2025_DongThap, IV/3 ("3. Sở Công Thương" / "Hỗ trợ cho các doanh
+    // nghiệp …"); KH_144-KH-UBND_2025_BacNinh, VI/14.
+    let text = format!(
+        "{HEAD}      IV. TỔ CHỨC THỰC HIỆN
+      1. Sở Công Thương
+      Hỗ trợ cho các doanh nghiệp phát triển kinh doanh trên nền tảng số.
+      2. Tỉnh đoàn:
+      Chỉ đạo hệ thống tổ chức Đoàn các cấp tham gia mạng lưới hỗ trợ chuyển đổi số.
+      Triển khai nhiệm vụ được giao chủ trì tại Phụ lục của Kế hoạch.
+      3. Hỗ trợ doanh nghiệp nhỏ và vừa
+      Tổ chức các lớp tập huấn cho doanh nghiệp.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_1__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Sở Công Thương"]);
+    for p in ["item_2__p_1", "item_2__p_2"] {
+        let (_, resp) = at(&x, p).unwrap_or_else(|| panic!("{p}: {:#?}", x.assignments));
+        assert_eq!(resp, ["Tỉnh đoàn"]);
+    }
+    // The heading keeps its own assignment (the seed's reading of "a) Các Sở, ban, ngành, …:").
+    assert!(at(&x, "item_1").is_some());
+    // A heading that names no agency gives its paragraph nobody.
+    assert!(at(&x, "item_3__p_1").is_none(), "{:#?}", x.assignments);
+}

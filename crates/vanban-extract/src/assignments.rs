@@ -717,6 +717,10 @@ struct Inherited {
     /// under it ("b) Chủ trì, phối hợp" over "- Sở Tài chính và các đơn vị có liên quan tham
     /// mưu …"): the agencies a bullet names are that lead's partners.
     partners_below: Option<Vec<String>>,
+    /// The unit above is a heading that names its agencies and nothing else ("1. Sở Tài
+    /// chính" over a paragraph "Bố trí kinh phí …"): its unmarked paragraphs take its parties
+    /// as its bullets do.
+    named_heading: bool,
 }
 
 struct Walker<'a> {
@@ -843,12 +847,10 @@ impl Walker<'_> {
             }
         }
         own.partners_below = (!p.lead.is_empty() && partners_below(&text)).then(|| p.lead.clone());
-        // A bullet that names nobody carries the task of the unit above it.
-        if let (true, true, Some(q)) = (
-            p == Parties::default(),
-            n.marker().is_some(),
-            &above.parties,
-        ) {
+        // A bullet that names nobody carries the task of the unit above it, and so does a
+        // paragraph under a heading that is only the agency's name.
+        let carries = n.marker().is_some() || above.named_heading && n.kind == NodeKind::Paragraph;
+        if let (true, true, Some(q)) = (p == Parties::default(), carries, &above.parties) {
             p = q.clone();
         }
         // Its bullets take a task that leads ("b) Sở X chủ trì, phối hợp với …:") or a heading
@@ -875,6 +877,7 @@ impl Walker<'_> {
         }
         let found = self.node_deadline(n, &text, own);
         let entry = entry_of_names(self.registry, n, &text);
+        own.named_heading = named && heads_tasks(self.registry, n, &text);
         let parties = !(p.lead.is_empty() && p.cooperating.is_empty() && p.responsible.is_empty());
         if parties && !entry {
             out.push(Assignment {
@@ -1002,6 +1005,16 @@ fn party_heading(text: &str) -> Option<String> {
         .iter()
         .any(|h| starts_with_words(&folded, &[h]))
         .then(|| t.to_owned())
+}
+
+/// Whether a unit is a heading that names agencies and nothing else, over units that take
+/// them as their tasks' ("1. Sở Tài chính" over "- Tham mưu …" or a paragraph "Bố trí kinh
+/// phí …"). (It keeps its own assignment, as the seed's reading has it: "a) Các Sở, ban,
+/// ngành, Ủy ban nhân dân huyện, thành phố:" over its bullets.)
+fn heads_tasks(registry: &AgencyRegistry, n: &Node, text: &str) -> bool {
+    bare_name(registry, text)
+        && !n.children.is_empty()
+        && n.children.iter().all(|c| is_task_kind(c.kind))
 }
 
 /// Whether a unit's work goes on in bullets under it: every child is a "-" or "+" bullet
