@@ -954,3 +954,34 @@ fn a_paragraph_under_a_heading_that_is_only_an_agency_is_its_work() {
     // A heading that names no agency gives its paragraph nobody.
     assert!(at(&x, "item_3__p_1").is_none(), "{:#?}", x.assignments);
 }
+
+#[test]
+fn a_purpose_clause_before_the_subject_opens_the_task() {
+    // CT_010-CT-UBND_2025_DakLak, II/5; NQ_380-NQ-CP_2025 ("Để khẩn trương khắc phục hậu quả
+    // thiên tai, …, Chính phủ yêu cầu các Bộ trưởng, …").
+    let text = format!(
+        "{HEAD}      II. TỔ CHỨC THỰC HIỆN
+      5. Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, tăng cường công tác đánh giá, các Sở, ngành, UBND cấp xã và các đơn vị có liên quan triển khai thực hiện những nội dung sau:
+      a) Thực hiện đầy đủ các quy định của pháp luật về đầu tư.
+      6. Để khắc phục hậu quả thiên tai, Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh thực hiện khẩn trương các nhiệm vụ sau:
+      a) Rà soát thiệt hại.
+      7. Để bảo đảm tiến độ, tăng cường kiểm tra việc thực hiện.
+"
+    );
+    let x = extract_text(&text);
+    for tail in ["item_5", "item_5__point_a"] {
+        let (_, resp) = at(&x, tail).unwrap_or_else(|| panic!("{tail}: {:#?}", x.assignments));
+        assert_eq!(
+            resp,
+            [
+                "các Sở, ngành",
+                "Ủy ban nhân dân cấp xã",
+                "các đơn vị liên quan"
+            ]
+        );
+    }
+    let (_, resp) = at(&x, "item_6__point_a").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Chủ tịch Ủy ban nhân dân các tỉnh"]);
+    // A purpose and no subject: no task.
+    assert!(at(&x, "item_7").is_none(), "{:#?}", x.assignments);
+}
