@@ -985,3 +985,21 @@ fn a_purpose_clause_before_the_subject_opens_the_task() {
     // A purpose and no subject: no task.
     assert!(at(&x, "item_7").is_none(), "{:#?}", x.assignments);
 }
+
+#[test]
+fn a_union_of_associations_and_an_association_head_their_tasks() {
+    // KH_552-KH-UBND_2025_DongThap, V/7 and V/10.
+    let text = format!(
+        "{HEAD}      V. TỔ CHỨC THỰC HIỆN
+      7. Liên hiệp các Hội Khoa học và Kỹ thuật
+      Phát huy vai trò của đội ngũ trí thức trong tư vấn, phản biện.
+      10. Hiệp hội Doanh nghiệp
+      - Tuyên truyền, vận động doanh nghiệp tham gia.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_7__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Liên hiệp các Hội Khoa học và Kỹ thuật"]);
+    let (_, resp) = at(&x, "item_10__indent_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Hiệp hội Doanh nghiệp"]);
+}
