@@ -1003,3 +1003,26 @@ fn a_union_of_associations_and_an_association_head_their_tasks() {
     let (_, resp) = at(&x, "item_10__indent_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(resp, ["Hiệp hội Doanh nghiệp"]);
 }
+
+#[test]
+fn asked_to_cooperate_closely_the_agency_above_leads_nothing() {
+    // KH_134-KH-UBND_2026_LaoCai, V/8; KH_1026-KH-UBND_2025_NgheAn, III/2.
+    let text = format!(
+        "{HEAD}      V. TỔ CHỨC THỰC HIỆN
+      8. Các sở, ban, ngành và các đơn vị khác có liên quan
+      Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này.
+      9. Bộ Chỉ huy Quân sự tỉnh
+      - Phối hợp chặt chẽ với Công an tỉnh kịp thời xử lý các tình huống.
+      - Chủ trì, phối hợp với Công an tỉnh tổ chức diễn tập.
+"
+    );
+    let x = extract_text(&text);
+    let (lead, resp) = at(&x, "item_8__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert!(lead.is_empty(), "{lead:?}");
+    assert_eq!(resp, ["các Sở, ban, ngành", "các đơn vị liên quan"]);
+    let (lead, resp) = at(&x, "item_9__indent_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert!(lead.is_empty(), "{lead:?}");
+    assert_eq!(resp, ["Bộ Chỉ huy Quân sự tỉnh"]);
+    let (lead, _) = at(&x, "item_9__indent_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(lead, ["Bộ Chỉ huy Quân sự tỉnh"]);
+}

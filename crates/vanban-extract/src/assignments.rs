@@ -84,8 +84,13 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         // phối hợp với …", "chủ động, phối hợp Bộ Nội vụ tham mưu …" under an item that names
         // the agency ("2. Bộ Xây dựng:"): the agency above leads, the partners cooperate.
         p.cooperating = cooperating_in(registry, t);
-        if !p.cooperating.is_empty() || opens_with(t, "chủ trì", "chu tri") {
+        let cooperates = opens_with(t, "phối hợp", "phoi hop");
+        if opens_with(t, "chủ trì", "chu tri") || !p.cooperating.is_empty() && !cooperates {
             p.lead = vec![String::new()];
+        } else if !p.cooperating.is_empty() {
+            // "Phối hợp chặt chẽ với các cơ quan chủ trì …" (not "Phối hợp với X", whose
+            // partner leads, above): the agency above is asked to cooperate, and leads nothing.
+            p.responsible = vec![String::new()];
         } else if let Some(next) = subject_after_first_clause(registry, t) {
             // "Thực hiện sự lãnh đạo, chỉ đạo toàn diện của Đảng; các cấp ủy, tổ chức đảng,
             // các cấp chính quyền quán triệt …": the subject of the clause after the first.
@@ -1046,6 +1051,13 @@ fn fill_from_above(mut p: Parties, inherited: &Inherited) -> Parties {
             return Parties::default();
         }
         p.cooperating.clone_from(&inherited.agencies);
+    }
+    if p.responsible == [String::new()] {
+        if inherited.agencies.is_empty() {
+            return Parties::default();
+        }
+        p.responsible.clone_from(&inherited.agencies);
+        p.cooperating.retain(|c| !p.responsible.contains(c));
     }
     p
 }
