@@ -1017,9 +1017,10 @@ fn party_heading(text: &str) -> Option<String> {
 /// phí …"). (It keeps its own assignment, as the seed's reading has it: "a) Các Sở, ban,
 /// ngành, Ủy ban nhân dân huyện, thành phố:" over its bullets.)
 fn heads_tasks(registry: &AgencyRegistry, n: &Node, text: &str) -> bool {
-    bare_name(registry, text)
-        && !n.children.is_empty()
+    // (The children first: reading the name again is the costly test.)
+    !n.children.is_empty()
         && n.children.iter().all(|c| is_task_kind(c.kind))
+        && bare_name(registry, text)
 }
 
 /// Whether a unit's work goes on in bullets under it: every child is a "-" or "+" bullet

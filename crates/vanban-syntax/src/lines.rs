@@ -1048,23 +1048,85 @@ pub(crate) struct WrapProfile {
     /// paragraph of its own, not by another sentence, as in Markdown and in copies wrapped
     /// with blank lines kept. In such a copy two lines of text in a row are one paragraph.
     blank_parted: bool,
+    /// First-line indents part the paragraphs, as a PDF's text layer prints them
+    /// (`pdftotext -layout`): of the lines that go on with a sentence, four in five at least
+    /// stand at the left margin (a title's centred lines are the rest), and of the lines after
+    /// a sentence's end seven in ten at least are indented. In such a copy a line
+    /// at the margin goes on with the paragraph, a sentence's end before it or not, and an
+    /// indented line in capitals starts one.
+    indent_parted: bool,
+}
+
+/// The widest indent of a line at the margin, and the least of an indented line (a page's
+/// text layer may stand a space or two in from its left edge).
+const MARGIN: usize = 2;
+const INDENTED: usize = 4;
+
+/// Counts of lines by their indent, for [`WrapProfile::indent_parted`].
+#[derive(Default)]
+struct Indents {
+    /// Lines in lower case that go on with an unfinished line, and those of them at the margin.
+    going_on: usize,
+    at_margin: usize,
+    /// Lines after a sentence's end, and those of them indented.
+    after_end: usize,
+    indented: usize,
+}
+
+impl Indents {
+    fn parted(&self) -> bool {
+        self.going_on >= 5
+            && self.at_margin * 10 >= self.going_on * 8
+            && self.after_end >= 5
+            && self.indented * 10 >= self.after_end * 7
+    }
+}
+
+/// The indent of a line as written (its leading spaces, a tab counting four), or `None` for a
+/// line laid out in columns (a run of three spaces after its start: a table, a header's two
+/// columns) or centred (indented more than sixteen).
+pub(crate) fn indent_of(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let lead = bytes
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let width = bytes
+        .iter()
+        .take(lead)
+        .map(|&b| if b == b'\t' { 4 } else { 1 })
+        .sum::<usize>();
+    let rest = bytes.get(lead..).unwrap_or_default();
+    (width <= 16 && memchr::memmem::find(rest, b"   ").is_none()).then_some(width)
 }
 
 impl WrapProfile {
     /// One pass over the lines: their widths counted by value (a document's lines are
     /// short, so the third quartile is read from the counts), and the lines that run on
     /// into a lower-case line.
-    pub(crate) fn of(lines: &[Line]) -> WrapProfile {
+    pub(crate) fn of(text: &str, lines: &[Line]) -> WrapProfile {
         let mut widths = Widths::default();
         let mut unfinished = 0;
         let mut prev_open = false;
         // Sentence ends followed by a blank line, and by a line of text.
         let (mut ends_blank, mut ends_text) = (0usize, 0usize);
         let mut prev_end = false;
+        let mut indents = Indents::default();
         for l in lines {
             let text_like = matches!(l.kind, LineKind::Text | LineKind::Marker(_));
+            let indent = || indent_of(text.sub(l.start()..l.end()));
             if prev_open && l.kind == LineKind::Text && starts_lower(&l.full) {
                 unfinished += 1;
+                if let Some(w) = indent() {
+                    indents.going_on += 1;
+                    indents.at_margin += usize::from(w <= MARGIN);
+                }
+            }
+            if prev_end && text_like {
+                if let Some(w) = indent() {
+                    indents.after_end += 1;
+                    indents.indented += usize::from(w >= INDENTED);
+                }
             }
             // (A line in lower case goes on with an enumeration; one that opens a paragraph
             // of its own, "Căn cứ …", "Xét …", is one whatever the copy's spacing.)
@@ -1094,6 +1156,7 @@ impl WrapProfile {
             full_width: (p75 * 6 / 10).max(30),
             wrap_width: p95,
             blank_parted: ends_blank >= 3 && ends_text * 10 <= ends_blank,
+            indent_parted: indents.parted(),
         }
     }
 }
@@ -1697,6 +1760,25 @@ fn continues_into(
     if next.full.starts_with([',', ';']) {
         return row_cells(text_src.sub(next.start()..next.end())).is_empty();
     }
+    // Where first-line indents part the paragraphs: an indented line in capitals starts one
+    // ("8. Các sở, ban, ngành và các đơn vị khác có liên quan" / "       Phối hợp chặt chẽ
+    // …"), a line at the margin goes on with one, even after a sentence's end ("… bảo vệ môi
+    // trường." / "Hoàn thiện cơ chế, chính sách …").
+    if profile.indent_parted && !lower_next {
+        let indent = indent_of(text_src.sub(next.start()..next.end()));
+        if indent.is_some_and(|w| w >= INDENTED) {
+            return false;
+        }
+        if indent.is_some_and(|w| w <= MARGIN)
+            && ends_sentence(&prev.full)
+            && marker.is_none_or(|m| !m.kind.heads())
+            && !heading_like(&prev.full)
+            && !clean::is_upper(&next.full)
+            && !opens_paragraph(&next.full)
+        {
+            return row_cells(text_src.sub(next.start()..next.end())).is_empty();
+        }
+    }
     // A line with an odd number of emphasis runs opens one ("**15. Sở") unless its last run
     // ends it ("Nội vụ**": it closes the one the line before opened); the run stays open
     // over the lines after it until a line closes it (`open_run`, for a few lines: a stray
@@ -2297,7 +2379,7 @@ mod tests {
         for text in crate::corpus_texts() {
             let lines = classify(&text);
             for part in [&lines[..], &lines[..lines.len().min(100)]] {
-                let p = WrapProfile::of(part);
+                let p = WrapProfile::of(&text, part);
                 assert_eq!((p.wrapped, p.full_width), two_passes(part));
                 wrapped += usize::from(p.wrapped);
             }
@@ -2488,7 +2570,7 @@ mod tests {
 
     fn paras(text: &str) -> Vec<String> {
         let (lines, seen) = classify_seen(text);
-        let profile = WrapProfile::of(&lines);
+        let profile = WrapProfile::of(text, &lines);
         Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen)
             .filter(|p| !p.text.is_empty() || p.marker.is_some())
             .map(|p| match p.marker {
@@ -2496,6 +2578,59 @@ mod tests {
                 None => p.text.to_string(),
             })
             .collect()
+    }
+
+    /// A PDF's text layer, its paragraphs parted by first-line indents: a line at the margin
+    /// goes on with the paragraph after a sentence's end (a bullet's second sentence, an
+    /// enumeration "(i) …" wrapped to the margin), an indented line in capitals starts one
+    /// under a heading the wrap rules would have run on. The same lines without the indents
+    /// tell nothing, and keep their sentences' ends as paragraph ends.
+    #[test]
+    fn first_line_indents_part_a_pdf_layers_paragraphs() {
+        let body = [
+            "      1. Mục đích",
+            "      Cụ thể hóa các nhiệm vụ của Nghị quyết về phát triển các khu công",
+            "nghiệp, cụm công nghiệp trên địa bàn tỉnh và các phường, xã trong thời gian tới",
+            "nhằm nâng cao giá trị gia tăng của các khu, cụm công nghiệp.",
+            "      Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý,",
+            "phát triển khu, cụm công nghiệp theo hướng xanh, sinh thái và bền vững.",
+            "      - Bố trí tối thiểu 2% ngân sách tỉnh cho sự nghiệp bảo vệ môi trường.",
+            "Hoàn thiện cơ chế, chính sách phân bổ kinh phí sự nghiệp môi trường bảo đảm",
+            "tiết kiệm, hiệu quả.",
+            "      - Chủ trì phối hợp với các đơn vị triển khai các nhiệm vụ về chuyển giao, ứng",
+            "dụng công nghệ cao, đổi mới sáng tạo và chuyển đổi số trong công nghiệp. Cụ thể:",
+            "(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp trong các khu, cụm; (ii)",
+            "Tổ chức các chương trình hỗ trợ ứng dụng công nghệ cao, chuyển đổi số và đổi mới",
+            "công nghệ trong các doanh nghiệp của tỉnh.",
+            "      8. Các sở, ban, ngành và các đơn vị khác có liên quan trên địa bàn tỉnh",
+            "      Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch.",
+            "      9. Ủy ban nhân dân cấp xã",
+            "      - Thường xuyên rà soát các dự án trong cụm công nghiệp để đề xuất thu hồi",
+            "diện tích đất của các dự án chậm tiến độ theo quy định của pháp luật.",
+        ];
+        let laid = body.join("\n");
+        let got = paras(&laid);
+        assert_eq!(got.len(), 9, "{got:#?}");
+        assert!(
+            got[3].ends_with(
+                "môi trường. Hoàn thiện cơ chế, chính sách phân bổ kinh phí sự \
+                                  nghiệp môi trường bảo đảm tiết kiệm, hiệu quả."
+            ),
+            "{got:#?}"
+        );
+        assert!(got[4].contains("Cụ thể: (i) Rà soát") && got[4].contains("(ii) Tổ chức"));
+        assert_eq!(
+            got[5],
+            "8. Các sở, ban, ngành và các đơn vị khác có liên quan trên địa bàn tỉnh"
+        );
+        assert!(got[6].starts_with("Phối hợp chặt chẽ"));
+        // Without the indents: no sign of how paragraphs part; a sentence's end ends one.
+        let flat: Vec<&str> = body.iter().map(|l| l.trim_start()).collect();
+        let got = paras(&flat.join("\n"));
+        assert!(
+            got.iter().any(|p| p.starts_with("Hoàn thiện cơ chế")),
+            "{got:#?}"
+        );
     }
 
     /// Where a paragraph ends around emphasis and punctuation: a line whose last run closes
@@ -3043,7 +3178,7 @@ mod tests {
         let mut quoted_seen = 0;
         for text in &texts {
             let (lines, seen) = classify_seen(text);
-            let profile = WrapProfile::of(&lines);
+            let profile = WrapProfile::of(text, &lines);
             let (want, want_joins) = paragraphs_at_once(text, &lines, &profile, seen);
             let mut made = Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen);
             let last_marker = want.iter().rposition(|p| p.marker.is_some() && !p.quoted);
@@ -3065,7 +3200,7 @@ mod tests {
     fn quotations_hold_their_markers() {
         let text = "Sửa đổi Điều 8 như sau:\n“Điều 8. Tên\n1. Khoản một.”\nĐiều 9. Tiếp";
         let (lines, seen) = classify_seen(text);
-        let profile = WrapProfile::of(&lines);
+        let profile = WrapProfile::of(text, &lines);
         let p: Vec<Para> =
             Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen).collect();
         let quoted: Vec<bool> = p.iter().map(|p| p.quoted).collect();

@@ -58,7 +58,7 @@ pub(crate) fn lower(text: &str, map: &OffsetMap) -> Lowered {
         .or_else(|| (preamble_start..lines.len()).find(|&i| appendix_heading(&lines, i)))
         .unwrap_or(lines.len());
     let after_body = lower_closing(&mut ctx, &mut doc, closing_start, body_end);
-    let profile = WrapProfile::of(&lines);
+    let profile = WrapProfile::of(text, &lines);
     let mut joins = Joins::default();
     let body = (preamble_start, body_end);
     lower_preamble_and_body(&mut ctx, &mut doc, body, &profile, &mut joins);
@@ -1676,7 +1676,7 @@ mod paragraph_tests {
                     .step_by(5)
                     .map(|from| find_closing(&ctx, from))
                     .collect();
-                let profile = WrapProfile::of(&lines);
+                let profile = WrapProfile::of(text, &lines);
                 let paras: Vec<_> = Paragraphs::new(text, &lines, (0, lines.len()), &profile, seen)
                     .map(|p| (p.first, p.text.to_string(), p.cells.len(), p.quoted))
                     .collect();
@@ -2153,7 +2153,7 @@ mod paragraph_tests {
         for line in ["-", "1. Một", "a) điểm", "Văn bản thường.", "“Trích.”"] {
             let text = format!("{line}\n").repeat(5000);
             let (lines, seen) = lines::classify_seen(&text);
-            let profile = WrapProfile::of(&lines);
+            let profile = WrapProfile::of(&text, &lines);
             let mut paras = Paragraphs::new(&text, &lines, (0, lines.len()), &profile, seen);
             assert_eq!(preamble_end(&mut paras), 0, "{line}");
             assert_eq!(paras.by_ref().map(|p| p.first).last(), Some(4999));
