@@ -1026,3 +1026,23 @@ fn asked_to_cooperate_closely_the_agency_above_leads_nothing() {
     let (lead, _) = at(&x, "item_9__indent_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(lead, ["Bộ Chỉ huy Quân sự tỉnh"]);
 }
+
+#[test]
+fn a_heading_names_its_bodies_in_brackets_after_what_they_are() {
+    // CT_010-CT-UBND_2025_DakLak, I/1.
+    let text = format!(
+        "{HEAD}      I. NHIỆM VỤ
+      1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các Khu công nghiệp tỉnh):
+      a) Hướng dẫn nhà đầu tư thực hiện thủ tục.
+      2. Nhiệm vụ khác (xem Phụ lục):
+      a) Hướng dẫn nhà đầu tư thực hiện thủ tục.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_1__point_a").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(
+        resp,
+        ["Sở Tài chính", "Ban Quản lý các Khu công nghiệp tỉnh"]
+    );
+    assert!(at(&x, "item_2__point_a").is_none(), "{:#?}", x.assignments);
+}

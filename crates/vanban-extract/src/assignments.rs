@@ -35,6 +35,10 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     if let Some(after) = after_opening(registry, t) {
         return parties(registry, after);
     }
+    if let Some(members) = members_in_brackets(registry, t) {
+        p.responsible = members;
+        return p;
+    }
     // "Giao X chủ trì …", "Đề nghị X …", "Yêu cầu X …".
     let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
     let t = given.unwrap_or(t);
@@ -98,6 +102,26 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     p
+}
+
+/// The bodies a heading names in brackets after what they are: "Các cơ quan đăng ký đầu tư
+/// (Sở Tài chính, Ban quản lý Khu kinh tế, Ban Quản lý các Khu công nghiệp tỉnh):" over the
+/// points that are their work. The heading is a short label (ten words at most, a capital
+/// first, no stop) and the brackets hold agencies and nothing else.
+fn members_in_brackets(registry: &AgencyRegistry, t: &str) -> Option<Vec<String>> {
+    let t = t.trim_end_matches([' ', ':', '.', '*']);
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (label, list) = (inner.sub(..open).trim_end(), inner.sub(open + 1..));
+    let short = (1..=10).contains(&label.split_whitespace().count())
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(['.', ';', ':', '(', ')']);
+    if !short {
+        return None;
+    }
+    let (names, used) = registry.read_list(list);
+    let whole = list.sub(used..).chars().all(|c| !c.is_alphanumeric());
+    (whole && !names.is_empty() && !names.iter().any(|n| registry.is_bare_head(n))).then_some(names)
 }
 
 /// Whether the text after a name is its abbreviation, as a line of a table of them gives it
