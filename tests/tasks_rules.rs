@@ -1046,3 +1046,25 @@ fn a_heading_names_its_bodies_in_brackets_after_what_they_are() {
     );
     assert!(at(&x, "item_2__point_a").is_none(), "{:#?}", x.assignments);
 }
+
+#[test]
+fn a_heading_that_describes_its_bodies_then_charges_them_hands_down() {
+    // CT_010-CT-UBND_2025_DakLak, I/2 ("Các sở, ban, ngành, địa phương: Là các đơn vị được lấy
+    // ý kiến thẩm định, chịu trách nhiệm …"); a lead after the colon ("Sở Nội vụ: chủ trì …").
+    let text = format!(
+        "{HEAD}      I. NHIỆM VỤ
+      2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm về các nội dung sau:
+      a) Đánh giá sự phù hợp của dự án với quy hoạch.
+      4. Sở Nội vụ: chủ trì tổng hợp, báo cáo kết quả thực hiện.
+      5. Quỹ phát triển đất tỉnh: được hình thành từ các nguồn sau:
+      a) Vốn ngân sách tỉnh cấp.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_2__point_a").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["các Sở, ban, ngành, địa phương"]);
+    let (lead, _) = at(&x, "item_4").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(lead, ["Sở Nội vụ"]);
+    // A description that goes on charges nobody below it.
+    assert!(at(&x, "item_5__point_a").is_none(), "{:#?}", x.assignments);
+}

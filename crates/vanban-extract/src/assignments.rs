@@ -44,6 +44,11 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let t = given.unwrap_or(t);
     let (subject, used) = subject_of(registry, given, t);
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
+    // ("Sở Nội vụ: chủ trì tổng hợp …": a lead after a colon; not "X: Là …", a description.)
+    let rest = match rest.strip_prefix(':').map(str::trim_start) {
+        Some(r) if opens_with(r, "chủ trì", "chu tri") => r,
+        _ => rest,
+    };
     // (Only the start of a long task text can hold these words: the words of
     // data/not-assigning.tsv and data/assigning-words.tsv are under 100 bytes.)
     let rest_fold = fold(vanban_text::window(rest, 0, 160));
@@ -582,7 +587,10 @@ fn hands_down(registry: &AgencyRegistry, n: &Node, text: &str, p: &Parties) -> b
     let clause = fold(vanban_text::window(t.sub(used..), 0, 200));
     let verb = clause.trim_start_matches([' ', ',']);
     let passive = clause.split_whitespace().any(|w| w == "được" || w == "gồm");
-    !passive && !starts_with_words(verb, &["là", "có", "có các", "thuộc"])
+    // ("Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách
+    // nhiệm … các nội dung sau:": described, then charged.)
+    let charged = clause.contains("chịu trách nhiệm") || clause.contains("có trách nhiệm");
+    charged || !passive && !starts_with_words(verb, &["là", "có", "có các", "thuộc"])
 }
 
 /// Whether a text is agency names and nothing else.
