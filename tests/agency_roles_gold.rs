@@ -7,7 +7,11 @@
 //! rewritten misses.
 //!
 //! Precision and recall must reach their floors: the measured level (0.740 and 0.788 at stop
-//! 54), so that no change makes them worse; the floors move up as extraction improves.
+//! 54; 0.730 and 0.791 at stop 55, whose purpose clauses read NQ_380's "Để khẩn trương …,
+//! Chính phủ yêu cầu các Bộ trưởng, …" as a task the table's reader took for an introduction),
+//! so that no change makes them worse; the floors move up as extraction improves. A second
+//! table (`tests/agency-roles-gold-2.tsv`, stop 55: nine documents, four from scans and PDF
+//! text layers) has floors of its own.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -17,6 +21,10 @@ use vanban_text::fold::{fold_case, modern_tones, squash_spaces};
 
 /// Floors of precision and recall.
 const FLOORS: [f64; 2] = [0.73, 0.78];
+/// Floors of precision and recall against the second table (measured 0.706 and 0.802 at stop
+/// 55; the stop's start scored 0.741 and 0.725: the tasks it found are counted, and so are the
+/// headings' own rows and names canonical rather than as written, which the table leaves out).
+const FLOORS_2: [f64; 2] = [0.70, 0.80];
 
 /// (document, line, name as compared).
 type Key = (String, u32, String);
@@ -27,9 +35,11 @@ fn key_name(name: &str) -> String {
         .to_owned()
 }
 
-fn gold() -> BTreeSet<Key> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/agency-roles-gold.tsv");
-    let text = std::fs::read_to_string(path).expect("tests/agency-roles-gold.tsv");
+fn gold(file: &str) -> BTreeSet<Key> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(file);
+    let text = std::fs::read_to_string(path).expect(file);
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("doc\t") && !l.trim().is_empty())
         .filter_map(|l| {
@@ -49,7 +59,8 @@ fn lines(nodes: &[Node], out: &mut BTreeMap<String, u32>) {
     }
 }
 
-fn extracted(docs: &BTreeSet<String>) -> BTreeSet<Key> {
+/// The agencies of the tasks of `docs`, those of their appendices too when `appendices`.
+fn extracted(docs: &BTreeSet<String>, appendices: bool) -> BTreeSet<Key> {
     let mut out = BTreeSet::new();
     for doc in docs {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -59,7 +70,7 @@ fn extracted(docs: &BTreeSet<String>) -> BTreeSet<Key> {
         let parsed = vanban::parse(&text);
         let mut at = BTreeMap::new();
         lines(&parsed.document.body, &mut at);
-        for a in &parsed.document.appendices {
+        for a in parsed.document.appendices.iter().filter(|_| appendices) {
             lines(&a.children, &mut at);
         }
         for a in vanban::extract(&parsed).assignments {
@@ -74,13 +85,9 @@ fn extracted(docs: &BTreeSet<String>) -> BTreeSet<Key> {
     out
 }
 
-#[test]
-fn who_must_act_matches_the_gold_table() {
-    let gold = gold();
-    let docs: BTreeSet<String> = gold.iter().map(|k| k.0.clone()).collect();
-    assert_eq!(docs.len(), 5, "{docs:?}");
-    let got = extracted(&docs);
-    let matched = gold.intersection(&got).count() as f64;
+/// Precision and recall of `got` against `gold`, printed.
+fn scores(gold: &BTreeSet<Key>, got: &BTreeSet<Key>) -> (f64, f64) {
+    let matched = gold.intersection(got).count() as f64;
     let precision = matched / got.len().max(1) as f64;
     let recall = matched / gold.len().max(1) as f64;
     eprintln!(
@@ -89,10 +96,35 @@ fn who_must_act_matches_the_gold_table() {
         gold.len(),
         got.len()
     );
+    (precision, recall)
+}
+
+#[test]
+fn who_must_act_matches_the_gold_table() {
+    let gold = gold("agency-roles-gold.tsv");
+    let docs: BTreeSet<String> = gold.iter().map(|k| k.0.clone()).collect();
+    assert_eq!(docs.len(), 5, "{docs:?}");
+    let (precision, recall) = scores(&gold, &extracted(&docs, true));
     assert!(
         precision >= FLOORS[0] && recall >= FLOORS[1],
         "precision {precision:.3} (floor {}), recall {recall:.3} (floor {})",
         FLOORS[0],
         FLOORS[1]
+    );
+}
+
+/// The second reading (stop 55: nine documents, four of them from scans and PDF text layers,
+/// bodies only), against its own floors: the measured level.
+#[test]
+fn who_must_act_in_archive_forms_matches_the_second_gold_table() {
+    let gold = gold("agency-roles-gold-2.tsv");
+    let docs: BTreeSet<String> = gold.iter().map(|k| k.0.clone()).collect();
+    assert_eq!(docs.len(), 9, "{docs:?}");
+    let (precision, recall) = scores(&gold, &extracted(&docs, false));
+    assert!(
+        precision >= FLOORS_2[0] && recall >= FLOORS_2[1],
+        "precision {precision:.3} (floor {}), recall {recall:.3} (floor {})",
+        FLOORS_2[0],
+        FLOORS_2[1]
     );
 }
