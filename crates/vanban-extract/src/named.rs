@@ -471,7 +471,7 @@ fn amending_title(first: &str) -> Option<usize> {
 }
 
 /// Where the first law an amending title amends is named: its head ("Luật", "Bộ luật")
-/// before a capital, after "sửa đổi".
+/// before a capital, after "sửa đổi" and words in small letters.
 fn amended_head(flat: &str) -> Option<usize> {
     let mut from = 0;
     loop {
@@ -481,7 +481,10 @@ fn amended_head(flat: &str) -> Option<usize> {
             .filter_map(|h| r.find(h).map(|p| (p, h.len())))
             .min()?;
         let at = from + p + 1;
-        if flat.sub(at + head - 1..).starts_with(char::is_uppercase) {
+        // (The words before it in small letters but the first: "sửa đôi, Sửa đổi, bổ sung Luật
+        // Bảo vệ" is a scan's columns run together.)
+        let lower = flat.sub(..at).chars().skip(1).all(|c| !c.is_uppercase());
+        if lower && flat.sub(at + head - 1..).starts_with(char::is_uppercase) {
             return Some(at);
         }
         from = at;
@@ -805,6 +808,7 @@ mod tests {
             ("Luật Sửa đôi, bổ sung một số điều của Luật Đất đai", &[]),
             ("Luật sửa chữa của Luật Đất đai", &[]),
             ("Luật sửa đổi, bổ sung một số điều của các luật", &[]),
+            ("Luật sửa đôi, Sửa đổi, bổ sung Luật Bảo vệ", &[]),
         ] {
             assert_eq!(amended_laws(title), amended, "{title}");
         }
