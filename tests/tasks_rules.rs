@@ -940,11 +940,26 @@ fn a_paragraph_under_a_heading_that_is_only_an_agency_is_its_work() {
       Triển khai nhiệm vụ được giao chủ trì tại Phụ lục của Kế hoạch.
       3. Hỗ trợ doanh nghiệp nhỏ và vừa
       Tổ chức các lớp tập huấn cho doanh nghiệp.
+      4. Sở Y tế
+      Sở Y tế là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.
+      5. Sở Tư pháp
+      Năm 2024, Sở Tư pháp đã thẩm định 45 dự thảo văn bản.
+      6. Các đơn vị khác
+      Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến các đơn vị khác.
+      7. Sở Nội vụ
+      Hỗ trợ các cơ quan, nhất là cấp xã, triển khai các nhiệm vụ đã đề ra.
 "
     );
     let x = extract_text(&text);
     let (_, resp) = at(&x, "item_1__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(resp, ["Sở Công Thương"]);
+    // What a body is, what was done, another subject charged: statements, no task of the
+    // heading's agency; "nhất là …" and "… đã đề ra" are no such statements.
+    for p in ["item_4__p_1", "item_5__p_1", "item_6__p_1"] {
+        assert!(at(&x, p).is_none(), "{p}: {:#?}", x.assignments);
+    }
+    let (_, resp) = at(&x, "item_7__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Sở Nội vụ"]);
     for p in ["item_2__p_1", "item_2__p_2"] {
         let (_, resp) = at(&x, p).unwrap_or_else(|| panic!("{p}: {:#?}", x.assignments));
         assert_eq!(resp, ["Tỉnh đoàn"]);
@@ -988,13 +1003,16 @@ fn a_purpose_clause_before_the_subject_opens_the_task() {
 
 #[test]
 fn a_union_of_associations_and_an_association_head_their_tasks() {
-    // KH_552-KH-UBND_2025_DongThap, V/7 and V/10.
+    // KH_552-KH-UBND_2025_DongThap, V/7 and V/10 (the unions by name, in data/agencies.tsv;
+    // "Hiệp hội" a head, in data/agency-heads.tsv).
     let text = format!(
         "{HEAD}      V. TỔ CHỨC THỰC HIỆN
       7. Liên hiệp các Hội Khoa học và Kỹ thuật
       Phát huy vai trò của đội ngũ trí thức trong tư vấn, phản biện.
       10. Hiệp hội Doanh nghiệp
       - Tuyên truyền, vận động doanh nghiệp tham gia.
+      11. Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh chủ trì tổ chức hội thảo.
+      12. Phối hợp với Liên hiệp quốc triển khai dự án.
 "
     );
     let x = extract_text(&text);
@@ -1002,6 +1020,17 @@ fn a_union_of_associations_and_an_association_head_their_tasks() {
     assert_eq!(resp, ["Liên hiệp các Hội Khoa học và Kỹ thuật"]);
     let (_, resp) = at(&x, "item_10__indent_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(resp, ["Hiệp hội Doanh nghiệp"]);
+    let named = |tail: &str| {
+        x.assignments
+            .iter()
+            .filter(|a| a.node.ends_with(tail))
+            .flat_map(|a| a.lead.iter().chain(&a.responsible).chain(&a.cooperating))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(named("item_11"), ["Hiệp hội Doanh nghiệp nhỏ và vừa"]);
+    // The United Nations is no union of associations.
+    assert!(named("item_12").is_empty(), "{:#?}", x.assignments);
 }
 
 #[test]

@@ -886,7 +886,8 @@ impl Walker<'_> {
         own.partners_below = (!p.lead.is_empty() && partners_below(&text)).then(|| p.lead.clone());
         // A bullet that names nobody carries the task of the unit above it, and so does a
         // paragraph under a heading that is only the agency's name.
-        let carries = n.marker().is_some() || above.named_heading && n.kind == NodeKind::Paragraph;
+        let carries = n.marker().is_some()
+            || above.named_heading && n.kind == NodeKind::Paragraph && !states(&text);
         if let (true, true, Some(q)) = (p == Parties::default(), carries, &above.parties) {
             p = q.clone();
         }
@@ -1042,6 +1043,30 @@ fn party_heading(text: &str) -> Option<String> {
         .iter()
         .any(|h| starts_with_words(&folded, &[h]))
         .then(|| t.to_owned())
+}
+
+/// Whether a paragraph's first clause (its first 100 bytes, to a stop) states rather than
+/// charges the agency whose heading is above it: what a body is ("Sở Công Thương là cơ quan
+/// chuyên môn …", not "… nhất là doanh nghiệp nhỏ và vừa"), what was done ("Đã thẩm định …",
+/// "Năm 2024, Sở Công Thương đã tổ chức …"; not "… các nhiệm vụ đã đề ra", a task's object), a
+/// subject of its own that is charged ("Cơ quan đăng ký đầu tư có trách nhiệm …").
+fn states(text: &str) -> bool {
+    let head = fold(vanban_text::window(text, 0, 100));
+    let clause = head.split(['.', ';', ':']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let dated = words
+        .first()
+        .is_some_and(|w| ["năm", "trong", "qua", "từ"].contains(w));
+    words.iter().enumerate().any(|(i, &w)| {
+        let before = i.checked_sub(1).and_then(|k| words.get(k)).copied();
+        let next = words.get(i + 1).copied();
+        match w {
+            "đã" => i == 0 || dated && next != Some("được"),
+            "là" => before.is_some_and(|b| !["nhất", "biệt", "đó", "tức", "chính"].contains(&b)),
+            "trách" => i >= 2 && next == Some("nhiệm") && ["có", "chịu"].contains(&words[i - 1]),
+            _ => false,
+        }
+    })
 }
 
 /// Whether a unit is a heading that names agencies and nothing else, over units that take

@@ -481,9 +481,12 @@ fn amended_head(flat: &str) -> Option<usize> {
             .filter_map(|h| r.find(h).map(|p| (p, h.len())))
             .min()?;
         let at = from + p + 1;
-        // (The words before it in small letters but the first: "sửa đôi, Sửa đổi, bổ sung Luật
-        // Bảo vệ" is a scan's columns run together.)
-        let lower = flat.sub(..at).chars().skip(1).all(|c| !c.is_uppercase());
+        // (The words before it in small letters but the first, in the same clause: "sửa đôi,
+        // Sửa đổi, bổ sung Luật Bảo vệ" is a scan's columns run together, "các Luật sửa đổi, bổ
+        // sung có hiệu lực từ ngày 01/7/2025." / "2. … Luật Đất đai" names no law it amends.)
+        let lower = flat.sub(..at).chars().skip(1).all(|c| {
+            !c.is_uppercase() && !c.is_ascii_digit() && !matches!(c, '.' | ';' | ':' | '(' | ')')
+        });
         if lower && flat.sub(at + head - 1..).starts_with(char::is_uppercase) {
             return Some(at);
         }
@@ -809,6 +812,10 @@ mod tests {
             ("Luật sửa chữa của Luật Đất đai", &[]),
             ("Luật sửa đổi, bổ sung một số điều của các luật", &[]),
             ("Luật sửa đôi, Sửa đổi, bổ sung Luật Bảo vệ", &[]),
+            (
+                "Luật sửa đổi, bổ sung có hiệu lực từ ngày 01/7/2025. 2. Luật Đất đai",
+                &[],
+            ),
         ] {
             assert_eq!(amended_laws(title), amended, "{title}");
         }

@@ -1764,13 +1764,22 @@ fn continues_into(
     // ("8. Các sở, ban, ngành và các đơn vị khác có liên quan" / "       Phối hợp chặt chẽ
     // …"), a line at the margin goes on with one, even after a sentence's end ("… bảo vệ môi
     // trường." / "Hoàn thiện cơ chế, chính sách …").
+    // (Not after a comma or a word that asks for more: "… Bộ Chỉ huy Quân sự tỉnh," / "
+    // Ủy ban nhân dân các xã, phường theo dõi …" is one sentence however it is indented.
+    // Not into a line at the margin that is a heading of its own, short and unfinished — "Về
+    // công tác tuyên truyền", "(Kèm theo Phụ lục I)" — or a label's, "Ghi chú: …".)
     if profile.indent_parted && !lower_next {
         let indent = indent_of(text_src.sub(next.start()..next.end()));
-        if indent.is_some_and(|w| w >= INDENTED) {
+        let open = prev.full.ends_with(',') || ends_with_connective(&prev.full);
+        if indent.is_some_and(|w| w >= INDENTED) && !open {
             return false;
         }
+        let line_of_its_own = next.full.chars().count() < profile.full_width
+            && !ends_sentence(&next.full)
+            || labelled(&next.full);
         if indent.is_some_and(|w| w <= MARGIN)
             && ends_sentence(&prev.full)
+            && !line_of_its_own
             && marker.is_none_or(|m| !m.kind.heads())
             && !heading_like(&prev.full)
             && !clean::is_upper(&next.full)
@@ -2624,6 +2633,42 @@ mod tests {
             "8. Các sở, ban, ngành và các đơn vị khác có liên quan trên địa bàn tỉnh"
         );
         assert!(got[6].starts_with("Phối hợp chặt chẽ"));
+        // Not into a margin line of its own (a heading, a bracketed note, a label's line), and
+        // an indented line after a comma goes on with its sentence.
+        let more = [
+            "      - Các Sở, ngành triển khai thực hiện nhiệm vụ được giao.",
+            "Về công tác tuyên truyền",
+            "      - Các đơn vị báo cáo kết quả trước ngày 15/12/2025.",
+            "(Kèm theo Phụ lục I)",
+            "      - Sở Tài chính bố trí kinh phí thực hiện.",
+            "Ghi chú: số liệu tạm tính.",
+            "      Giao Sở Tư pháp, Sở Nội vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh,",
+            "      Ủy ban nhân dân các xã, phường theo dõi, đôn đốc việc thực hiện.",
+        ];
+        let filler: Vec<String> = (0..8)
+            .map(|k| {
+                format!(
+                    "      Nội dung {k} nâng cao hiệu quả hoạt động của các cơ quan nhà nước, bảo\n\
+                     đảm công khai, minh bạch trong hoạt động công vụ của tỉnh."
+                )
+            })
+            .collect();
+        let text = format!("{}\n{}", filler.join("\n"), more.join("\n"));
+        let got = paras(&text);
+        let tail: Vec<&str> = got.iter().skip(8).map(String::as_str).collect();
+        assert_eq!(
+            tail,
+            [
+                "- Các Sở, ngành triển khai thực hiện nhiệm vụ được giao.",
+                "Về công tác tuyên truyền",
+                "- Các đơn vị báo cáo kết quả trước ngày 15/12/2025.",
+                "(Kèm theo Phụ lục I)",
+                "- Sở Tài chính bố trí kinh phí thực hiện.",
+                "Ghi chú: số liệu tạm tính.",
+                "Giao Sở Tư pháp, Sở Nội vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ủy ban nhân \
+                 dân các xã, phường theo dõi, đôn đốc việc thực hiện."
+            ]
+        );
         // Without the indents: no sign of how paragraphs part; a sentence's end ends one.
         let flat: Vec<&str> = body.iter().map(|l| l.trim_start()).collect();
         let got = paras(&flat.join("\n"));
