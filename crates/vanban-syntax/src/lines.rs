@@ -1760,33 +1760,8 @@ fn continues_into(
     if next.full.starts_with([',', ';']) {
         return row_cells(text_src.sub(next.start()..next.end())).is_empty();
     }
-    // Where first-line indents part the paragraphs: an indented line in capitals starts one
-    // ("8. Các sở, ban, ngành và các đơn vị khác có liên quan" / "       Phối hợp chặt chẽ
-    // …"), a line at the margin goes on with one, even after a sentence's end ("… bảo vệ môi
-    // trường." / "Hoàn thiện cơ chế, chính sách …").
-    // (Not after a comma or a word that asks for more: "… Bộ Chỉ huy Quân sự tỉnh," / "
-    // Ủy ban nhân dân các xã, phường theo dõi …" is one sentence however it is indented.
-    // Not into a line at the margin that is a heading of its own, short and unfinished — "Về
-    // công tác tuyên truyền", "(Kèm theo Phụ lục I)" — or a label's, "Ghi chú: …".)
-    if profile.indent_parted && !lower_next {
-        let indent = indent_of(text_src.sub(next.start()..next.end()));
-        let open = prev.full.ends_with(',') || ends_with_connective(&prev.full);
-        if indent.is_some_and(|w| w >= INDENTED) && !open {
-            return false;
-        }
-        let line_of_its_own = next.full.chars().count() < profile.full_width
-            && !ends_sentence(&next.full)
-            || labelled(&next.full);
-        if indent.is_some_and(|w| w <= MARGIN)
-            && ends_sentence(&prev.full)
-            && !line_of_its_own
-            && marker.is_none_or(|m| !m.kind.heads())
-            && !heading_like(&prev.full)
-            && !clean::is_upper(&next.full)
-            && !opens_paragraph(&next.full)
-        {
-            return row_cells(text_src.sub(next.start()..next.end())).is_empty();
-        }
+    if let Some(goes_on) = parted_by_indent(text_src, (prev, next), marker, profile) {
+        return goes_on;
     }
     // A line with an odd number of emphasis runs opens one ("**15. Sở") unless its last run
     // ends it ("Nội vụ**": it closes the one the line before opened); the run stays open
@@ -1841,6 +1816,42 @@ fn continues_into(
         return false;
     }
     row_cells(text_src.sub(next.start()..next.end())).is_empty()
+}
+
+/// Where first-line indents part the paragraphs (`WrapProfile::indent_parted`), whether a line
+/// goes on with the paragraph before it, or `None` when its indent says nothing: an indented
+/// line in capitals starts one ("8. Các sở, ban, ngành và các đơn vị khác có liên quan" / "
+/// Phối hợp chặt chẽ …"), a line at the margin goes on with one, even after a sentence's end
+/// ("… bảo vệ môi trường." / "Hoàn thiện cơ chế, chính sách …"). Not after a comma or a word
+/// that asks for more: "… Bộ Chỉ huy Quân sự tỉnh," / "      Ủy ban nhân dân các xã, phường
+/// theo dõi …" is one sentence however it is indented. Not into a line at the margin that is
+/// a heading of its own, short and unfinished — "Về công tác tuyên truyền", "(Kèm theo Phụ lục
+/// I)" — or a label's, "Ghi chú: …".
+fn parted_by_indent(
+    text_src: &str,
+    (prev, next): (&Line, &Line),
+    marker: Option<&Marker>,
+    profile: &WrapProfile,
+) -> Option<bool> {
+    if !profile.indent_parted || starts_lower_letter(&next.full) {
+        return None;
+    }
+    let indent = indent_of(text_src.sub(next.start()..next.end()));
+    let open = prev.full.ends_with(',') || ends_with_connective(&prev.full);
+    if indent.is_some_and(|w| w >= INDENTED) && !open {
+        return Some(false);
+    }
+    let line_of_its_own = next.full.chars().count() < profile.full_width
+        && !ends_sentence(&next.full)
+        || labelled(&next.full);
+    let goes_on = indent.is_some_and(|w| w <= MARGIN)
+        && ends_sentence(&prev.full)
+        && !line_of_its_own
+        && marker.is_none_or(|m| !m.kind.heads())
+        && !heading_like(&prev.full)
+        && !clean::is_upper(&next.full)
+        && !opens_paragraph(&next.full);
+    goes_on.then(|| row_cells(text_src.sub(next.start()..next.end())).is_empty())
 }
 
 /// Where blank lines part the paragraphs, whether a line that ends no sentence goes on into
