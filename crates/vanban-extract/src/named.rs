@@ -461,14 +461,19 @@ fn amending_title(first: &str) -> Option<usize> {
         return None;
     }
     let mut at = amended_head(&flat)?;
-    loop {
+    // (A list of at most `AMENDED_MOST` laws: the longest real ones name a few dozen.)
+    for _ in 0..AMENDED_MOST {
         let end = at + name_end(first.sub(at..), false);
         match next_amended(first.sub(end..)) {
             Some(k) => at = end + k,
             None => return Some(lead + end),
         }
     }
+    Some(lead + at + name_end(first.sub(at..), false))
 }
+
+/// The most laws an amending title's list is read through.
+const AMENDED_MOST: usize = 64;
 
 /// Where the first law an amending title amends is named: its head ("Luật", "Bộ luật")
 /// before a capital, after "sửa đổi" and words in small letters.
@@ -506,10 +511,9 @@ fn next_amended(rest: &str) -> Option<usize> {
     let head = ["Luật ", "Bộ luật "]
         .into_iter()
         .find(|h| after.starts_with(h))?;
-    after
-        .sub(head.len()..)
-        .starts_with(char::is_uppercase)
-        .then_some(skipped)
+    // (Not another amending law: "…, Luật Sửa đổi, bổ sung …" is a citation of its own.)
+    let name = after.sub(head.len()..);
+    (name.starts_with(char::is_uppercase) && !starts_amending(name)).then_some(skipped)
 }
 
 /// Whether a law's name after "Luật" opens with "sửa đổi" (or, as a title is written,
@@ -537,7 +541,7 @@ pub(crate) fn amended_laws(title: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    loop {
+    while out.len() < AMENDED_MOST {
         // (The name as the title holds it: to the next head of the list, or the end.)
         let end = next_head_in(rest, at).unwrap_or(rest.len());
         let name = rest.sub(at..end).trim_end();
@@ -548,9 +552,10 @@ pub(crate) fn amended_laws(title: &str) -> Vec<String> {
         out.push(name.to_owned());
         match next_amended(rest.sub(end..)) {
             Some(k) => at = end + k,
-            None => return out,
+            None => break,
         }
     }
+    out
 }
 
 /// Where a list of amended laws goes on after the name that starts at `at`: the byte just
@@ -865,6 +870,11 @@ mod tests {
             (
                 "sửa đổi, bổ sung một số điều của Luật Đất đai, Nghị định số 1/2024/NĐ-CP",
                 "sửa đổi, bổ sung một số điều của Luật Đất đai",
+            ),
+            // (Another amending law after a comma is a citation of its own.)
+            (
+                "sửa đổi, bổ sung Luật Đất đai, Luật Sửa đổi, bổ sung Luật Nhà ở",
+                "sửa đổi, bổ sung Luật Đất đai",
             ),
         ] {
             let end = amending_title(first);
