@@ -1043,6 +1043,9 @@ fn asked_to_cooperate_closely_the_agency_above_leads_nothing() {
       9. Bộ Chỉ huy Quân sự tỉnh
       - Phối hợp chặt chẽ với Công an tỉnh kịp thời xử lý các tình huống.
       - Chủ trì, phối hợp với Công an tỉnh tổ chức diễn tập.
+      - Phối hợp chặt chẽ, thường xuyên với Công an tỉnh bảo đảm an ninh trật tự.
+      - Phối hợp cùng Sở Công Thương tổ chức hội chợ.
+      - Phối hợp tốt với các cơ quan báo chí trong công tác thông tin.
 "
     );
     let x = extract_text(&text);
@@ -1054,6 +1057,16 @@ fn asked_to_cooperate_closely_the_agency_above_leads_nothing() {
     assert_eq!(resp, ["Bộ Chỉ huy Quân sự tỉnh"]);
     let (lead, _) = at(&x, "item_9__indent_2").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(lead, ["Bộ Chỉ huy Quân sự tỉnh"]);
+    // However they cooperate ("chặt chẽ, thường xuyên", "cùng", "tốt"), the partners are read.
+    for (tail, partner) in [
+        ("item_9__indent_3", "Công an tỉnh"),
+        ("item_9__indent_4", "Sở Công Thương"),
+        ("item_9__indent_5", "các cơ quan báo chí"),
+    ] {
+        let a = x.assignments.iter().find(|a| a.node.ends_with(tail));
+        let cooperating = a.map(|a| a.cooperating.clone()).unwrap_or_default();
+        assert_eq!(cooperating, [partner], "{tail}: {:#?}", x.assignments);
+    }
 }
 
 #[test]

@@ -672,8 +672,20 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     }
     let mut rest = s.sub(end..);
     rest = rest.trim_start();
-    rest = rest.strip_prefix("chặt chẽ").unwrap_or(rest).trim_start();
-    let with = match rest.strip_prefix("với") {
+    // ("Phối hợp chặt chẽ, thường xuyên với …", "Phối hợp tốt với …", "Phối hợp cùng …".)
+    for _ in 0..3 {
+        match COOPERATION_MANNERS
+            .iter()
+            .find_map(|m| rest.strip_prefix(m))
+        {
+            Some(after) => rest = after.trim_start_matches([',', ' ']),
+            None => break,
+        }
+    }
+    let with = match rest
+        .strip_prefix("với")
+        .or_else(|| rest.strip_prefix("cùng"))
+    {
         Some(after) => Some(after),
         None if loose::starts_with_unmarked(rest, "voi") => Some(rest.sub(words_len(rest, 1)..)),
         None => None,
@@ -681,6 +693,9 @@ fn cooperating_after(registry: &AgencyRegistry, s: &str) -> Vec<String> {
     rest = with.unwrap_or(rest).trim_start_matches([' ', ':']);
     partners::partners(registry, rest)
 }
+
+/// Words of how one cooperates, between "phối hợp" and "với" or the partner.
+const COOPERATION_MANNERS: [&str; 5] = ["chặt chẽ", "thường xuyên", "tốt", "kịp thời", "hiệu quả"];
 
 /// Whether `sentence` (from the ". " before a "phối hợp" up to it) is agencies and nothing
 /// else: "Các tỉnh uỷ, thành uỷ " of "… Các tỉnh uỷ, thành uỷ phối hợp …".
