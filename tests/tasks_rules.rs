@@ -1078,6 +1078,10 @@ fn a_heading_names_its_bodies_in_brackets_after_what_they_are() {
       a) Hướng dẫn nhà đầu tư thực hiện thủ tục.
       2. Nhiệm vụ khác (xem Phụ lục):
       a) Hướng dẫn nhà đầu tư thực hiện thủ tục.
+      3. Các cơ quan đăng ký đầu tư (Sở Tài chính) và các cơ quan có liên quan:
+      a) Tiếp nhận hồ sơ.
+      4. Cơ quan được lấy ý kiến (các Sở, ngành, Ủy ban nhân dân cấp xã):
+      a) Có ý kiến bằng văn bản trong thời hạn 10 ngày.
 "
     );
     let x = extract_text(&text);
@@ -1086,6 +1090,11 @@ fn a_heading_names_its_bodies_in_brackets_after_what_they_are() {
         resp,
         ["Sở Tài chính", "Ban Quản lý các Khu công nghiệp tỉnh"]
     );
+    let (_, resp) = at(&x, "item_3__point_a").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Sở Tài chính", "các cơ quan liên quan"]);
+    // A described label ("được lấy ý kiến") still hands its bodies down.
+    let (_, resp) = at(&x, "item_4__point_a").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["các Sở, ngành", "Ủy ban nhân dân cấp xã"]);
     assert!(at(&x, "item_2__point_a").is_none(), "{:#?}", x.assignments);
 }
 

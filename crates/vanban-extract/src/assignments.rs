@@ -111,10 +111,24 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
 
 /// The bodies a heading names in brackets after what they are: "Các cơ quan đăng ký đầu tư
 /// (Sở Tài chính, Ban quản lý Khu kinh tế, Ban Quản lý các Khu công nghiệp tỉnh):" over the
-/// points that are their work. The heading is a short label (ten words at most, a capital
-/// first, no stop) and the brackets hold agencies and nothing else.
+/// points that are their work, and the agencies after the brackets ("… và các cơ quan có liên
+/// quan:"). The heading is a short label (ten words at most, a capital first, no stop) and
+/// the brackets hold agencies and nothing else.
 fn members_in_brackets(registry: &AgencyRegistry, t: &str) -> Option<Vec<String>> {
     let t = t.trim_end_matches([' ', ':', '.', '*']);
+    // ("… (Sở Tài chính, …) và các cơ quan có liên quan:": agencies after the brackets too.)
+    let (t, more) = match t.rfind(") và ") {
+        Some(k) if !t.ends_with(')') => {
+            let tail = t.sub(k + ") và ".len()..);
+            let (names, used) = registry.read_list(tail);
+            let whole = tail.sub(used..).chars().all(|c| !c.is_alphanumeric());
+            if !whole || names.is_empty() {
+                return None;
+            }
+            (t.sub(..=k), names)
+        }
+        _ => (t, Vec::new()),
+    };
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let (label, list) = (inner.sub(..open).trim_end(), inner.sub(open + 1..));
@@ -124,9 +138,13 @@ fn members_in_brackets(registry: &AgencyRegistry, t: &str) -> Option<Vec<String>
     if !short {
         return None;
     }
-    let (names, used) = registry.read_list(list);
+    let (mut names, used) = registry.read_list(list);
     let whole = list.sub(used..).chars().all(|c| !c.is_alphanumeric());
-    (whole && !names.is_empty() && !names.iter().any(|n| registry.is_bare_head(n))).then_some(names)
+    if !whole || names.is_empty() || names.iter().any(|n| registry.is_bare_head(n)) {
+        return None;
+    }
+    names.extend(more);
+    Some(names)
 }
 
 /// Whether the text after a name is its abbreviation, as a line of a table of them gives it
@@ -915,7 +933,8 @@ impl Walker<'_> {
                 || addressed_only(self.registry, &text)
                 || hands_down(self.registry, n, &text, &p)
                 || (named && continued_by_bullets(n))
-                || heading_owner(self.registry, &text).is_some())
+                || heading_owner(self.registry, &text).is_some()
+                || members_in_brackets(self.registry, &text).is_some())
         {
             own.parties = Some(p.clone());
         } else if named {
