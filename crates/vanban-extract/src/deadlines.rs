@@ -562,7 +562,13 @@ pub(crate) fn deadline(text: &str, cell: bool, date: Option<&str>) -> Option<Dea
         _ => DeadlineKind::Text,
     };
     out.text = if cell {
-        Str::from(squash_spaces(text.trim()).trim_end_matches(['.', ';']))
+        // (A cell's bullet is no part of it: "- Trước ngày 15/10/2026".)
+        let t = squash_spaces(text.trim());
+        let t = t
+            .strip_prefix("- ")
+            .or_else(|| t.strip_prefix("+ "))
+            .unwrap_or(&t);
+        Str::from(t.trim_end_matches(['.', ';']))
     } else if start < end {
         // "định kỳ hàng năm (trước ngày 10/12)": the parenthesis the span opened is closed.
         let opened = text.sub(start..end).matches('(').count();
@@ -980,6 +986,12 @@ mod tests {
 
     #[test]
     fn due_dates() {
+        // A cell's bullet is no part of its deadline (CTr_104's second appendix).
+        let x = deadline("- Trước ngày 15/10/2026", true, None).unwrap_or_default();
+        assert_eq!(
+            (x.text.as_str(), x.due.as_deref()),
+            ("Trước ngày 15/10/2026", Some("2026-10-15"))
+        );
         let x = d("Thời gian hoàn thành xong trước ngày 05/10/2026.");
         assert_eq!(x.text, "Thời gian hoàn thành xong trước ngày 05/10/2026");
         assert_eq!(
