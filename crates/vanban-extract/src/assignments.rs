@@ -116,8 +116,11 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
 /// the brackets hold agencies and nothing else.
 fn members_in_brackets(registry: &AgencyRegistry, t: &str) -> Option<Vec<String>> {
     let t = t.trim_end_matches([' ', ':', '.', '*']);
-    // ("… (Sở Tài chính, …) và các cơ quan có liên quan:": agencies after the brackets too.)
-    let (t, more) = match t.rfind(") và ") {
+    // ("… (Sở Tài chính, …) và các cơ quan có liên quan:": agencies after the brackets too,
+    // a few words; looked for near the end only, as most task texts have no brackets.)
+    let near = vanban_text::floor(t, t.len().saturating_sub(120));
+    let after_brackets = t.sub(near..).rfind(") và ").map(|k| near + k);
+    let (t, more) = match after_brackets {
         Some(k) if !t.ends_with(')') => {
             let tail = t.sub(k + ") và ".len()..);
             let (names, used) = registry.read_list(tail);
