@@ -85,9 +85,14 @@ fn extracted(docs: &BTreeSet<String>, appendices: bool) -> BTreeSet<Key> {
     out
 }
 
-/// Precision and recall of `got` against `gold`, printed.
-fn scores(gold: &BTreeSet<Key>, got: &BTreeSet<Key>) -> (f64, f64) {
-    let matched = gold.intersection(got).count() as f64;
+/// Scores the extraction of a gold table's documents (`file`, `documents` of them, their
+/// appendices too when `appendices`) and asserts precision and recall reach `floors`.
+fn meets_floors(file: &str, documents: usize, appendices: bool, floors: [f64; 2]) {
+    let gold = gold(file);
+    let docs: BTreeSet<String> = gold.iter().map(|k| k.0.clone()).collect();
+    assert_eq!(docs.len(), documents, "{docs:?}");
+    let got = extracted(&docs, appendices);
+    let matched = gold.intersection(&got).count() as f64;
     let precision = matched / got.len().max(1) as f64;
     let recall = matched / gold.len().max(1) as f64;
     eprintln!(
@@ -96,35 +101,22 @@ fn scores(gold: &BTreeSet<Key>, got: &BTreeSet<Key>) -> (f64, f64) {
         gold.len(),
         got.len()
     );
-    (precision, recall)
+    assert!(
+        precision >= floors[0] && recall >= floors[1],
+        "precision {precision:.3} (floor {}), recall {recall:.3} (floor {})",
+        floors[0],
+        floors[1]
+    );
 }
 
 #[test]
 fn who_must_act_matches_the_gold_table() {
-    let gold = gold("agency-roles-gold.tsv");
-    let docs: BTreeSet<String> = gold.iter().map(|k| k.0.clone()).collect();
-    assert_eq!(docs.len(), 5, "{docs:?}");
-    let (precision, recall) = scores(&gold, &extracted(&docs, true));
-    assert!(
-        precision >= FLOORS[0] && recall >= FLOORS[1],
-        "precision {precision:.3} (floor {}), recall {recall:.3} (floor {})",
-        FLOORS[0],
-        FLOORS[1]
-    );
+    meets_floors("agency-roles-gold.tsv", 5, true, FLOORS);
 }
 
 /// The second reading (stop 55: nine documents, four of them from scans and PDF text layers,
 /// bodies only), against its own floors: the measured level.
 #[test]
 fn who_must_act_in_archive_forms_matches_the_second_gold_table() {
-    let gold = gold("agency-roles-gold-2.tsv");
-    let docs: BTreeSet<String> = gold.iter().map(|k| k.0.clone()).collect();
-    assert_eq!(docs.len(), 9, "{docs:?}");
-    let (precision, recall) = scores(&gold, &extracted(&docs, false));
-    assert!(
-        precision >= FLOORS_2[0] && recall >= FLOORS_2[1],
-        "precision {precision:.3} (floor {}), recall {recall:.3} (floor {})",
-        FLOORS_2[0],
-        FLOORS_2[1]
-    );
+    meets_floors("agency-roles-gold-2.tsv", 9, false, FLOORS_2);
 }

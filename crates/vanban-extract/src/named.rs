@@ -502,7 +502,13 @@ fn amended_head(flat: &str) -> Option<usize> {
 /// After an amended law's name, the place of the next one's head in a list (", Luật …", " và
 /// Luật …", ", Bộ luật …"), a wrap counting as a space.
 fn next_amended(rest: &str) -> Option<usize> {
-    let near = rest.sub(..vanban_text::floor(rest, 24)).replace('\n', " ");
+    let near = rest.sub(..vanban_text::floor(rest, 24));
+    // (A copy only where a wrap stands in it: the title's words are tried one by one.)
+    let near: std::borrow::Cow<'_, str> = if near.contains('\n') {
+        near.replace('\n', " ").into()
+    } else {
+        near.into()
+    };
     let after = near
         .strip_prefix(", ")
         .or_else(|| near.strip_prefix(" và "))?

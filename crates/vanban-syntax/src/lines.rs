@@ -2600,35 +2600,37 @@ mod tests {
             .collect()
     }
 
-    /// A PDF's text layer, its paragraphs parted by first-line indents: a line at the margin
-    /// goes on with the paragraph after a sentence's end (a bullet's second sentence, an
-    /// enumeration "(i) …" wrapped to the margin), an indented line in capitals starts one
-    /// under a heading the wrap rules would have run on. The same lines without the indents
-    /// tell nothing, and keep their sentences' ends as paragraph ends.
+    /// A PDF's text layer, its paragraphs parted by first-line indents (`pdftotext -layout`).
+    const LAYER: [&str; 19] = [
+        "      1. Mục đích",
+        "      Cụ thể hóa các nhiệm vụ của Nghị quyết về phát triển các khu công",
+        "nghiệp, cụm công nghiệp trên địa bàn tỉnh và các phường, xã trong thời gian tới",
+        "nhằm nâng cao giá trị gia tăng của các khu, cụm công nghiệp.",
+        "      Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý,",
+        "phát triển khu, cụm công nghiệp theo hướng xanh, sinh thái và bền vững.",
+        "      - Bố trí tối thiểu 2% ngân sách tỉnh cho sự nghiệp bảo vệ môi trường.",
+        "Hoàn thiện cơ chế, chính sách phân bổ kinh phí sự nghiệp môi trường bảo đảm",
+        "tiết kiệm, hiệu quả.",
+        "      - Chủ trì phối hợp với các đơn vị triển khai các nhiệm vụ về chuyển giao, ứng",
+        "dụng công nghệ cao, đổi mới sáng tạo và chuyển đổi số trong công nghiệp. Cụ thể:",
+        "(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp trong các khu, cụm; (ii)",
+        "Tổ chức các chương trình hỗ trợ ứng dụng công nghệ cao, chuyển đổi số và đổi mới",
+        "công nghệ trong các doanh nghiệp của tỉnh.",
+        "      8. Các sở, ban, ngành và các đơn vị khác có liên quan trên địa bàn tỉnh",
+        "      Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch.",
+        "      9. Ủy ban nhân dân cấp xã",
+        "      - Thường xuyên rà soát các dự án trong cụm công nghiệp để đề xuất thu hồi",
+        "diện tích đất của các dự án chậm tiến độ theo quy định của pháp luật.",
+    ];
+
+    /// In a layer whose paragraphs open with an indent, a line at the margin goes on with the
+    /// paragraph after a sentence's end (a bullet's second sentence, an enumeration "(i) …"
+    /// wrapped to the margin), an indented line in capitals starts one under a heading the
+    /// wrap rules would have run on. The same lines without the indents tell nothing, and keep
+    /// their sentences' ends as paragraph ends.
     #[test]
     fn first_line_indents_part_a_pdf_layers_paragraphs() {
-        let body = [
-            "      1. Mục đích",
-            "      Cụ thể hóa các nhiệm vụ của Nghị quyết về phát triển các khu công",
-            "nghiệp, cụm công nghiệp trên địa bàn tỉnh và các phường, xã trong thời gian tới",
-            "nhằm nâng cao giá trị gia tăng của các khu, cụm công nghiệp.",
-            "      Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý,",
-            "phát triển khu, cụm công nghiệp theo hướng xanh, sinh thái và bền vững.",
-            "      - Bố trí tối thiểu 2% ngân sách tỉnh cho sự nghiệp bảo vệ môi trường.",
-            "Hoàn thiện cơ chế, chính sách phân bổ kinh phí sự nghiệp môi trường bảo đảm",
-            "tiết kiệm, hiệu quả.",
-            "      - Chủ trì phối hợp với các đơn vị triển khai các nhiệm vụ về chuyển giao, ứng",
-            "dụng công nghệ cao, đổi mới sáng tạo và chuyển đổi số trong công nghiệp. Cụ thể:",
-            "(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp trong các khu, cụm; (ii)",
-            "Tổ chức các chương trình hỗ trợ ứng dụng công nghệ cao, chuyển đổi số và đổi mới",
-            "công nghệ trong các doanh nghiệp của tỉnh.",
-            "      8. Các sở, ban, ngành và các đơn vị khác có liên quan trên địa bàn tỉnh",
-            "      Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch.",
-            "      9. Ủy ban nhân dân cấp xã",
-            "      - Thường xuyên rà soát các dự án trong cụm công nghiệp để đề xuất thu hồi",
-            "diện tích đất của các dự án chậm tiến độ theo quy định của pháp luật.",
-        ];
-        let laid = body.join("\n");
+        let laid = LAYER.join("\n");
         let got = paras(&laid);
         assert_eq!(got.len(), 9, "{got:#?}");
         assert!(
@@ -2644,8 +2646,20 @@ mod tests {
             "8. Các sở, ban, ngành và các đơn vị khác có liên quan trên địa bàn tỉnh"
         );
         assert!(got[6].starts_with("Phối hợp chặt chẽ"));
-        // Not into a margin line of its own (a heading, a bracketed note, a label's line), and
-        // an indented line after a comma goes on with its sentence.
+        // Without the indents: no sign of how paragraphs part; a sentence's end ends one.
+        let flat: Vec<&str> = LAYER.iter().map(|l| l.trim_start()).collect();
+        let got = paras(&flat.join("\n"));
+        assert!(
+            got.iter().any(|p| p.starts_with("Hoàn thiện cơ chế")),
+            "{got:#?}"
+        );
+    }
+
+    /// In such a layer a margin line of its own (a short unfinished heading, a bracketed note,
+    /// a label's line) joins no paragraph, and an indented line after a comma goes on with its
+    /// sentence.
+    #[test]
+    fn margin_lines_of_their_own_stand_alone_in_a_pdf_layer() {
         let more = [
             "      - Các Sở, ngành triển khai thực hiện nhiệm vụ được giao.",
             "Về công tác tuyên truyền",
@@ -2679,13 +2693,6 @@ mod tests {
                 "Giao Sở Tư pháp, Sở Nội vụ, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ủy ban nhân \
                  dân các xã, phường theo dõi, đôn đốc việc thực hiện."
             ]
-        );
-        // Without the indents: no sign of how paragraphs part; a sentence's end ends one.
-        let flat: Vec<&str> = body.iter().map(|l| l.trim_start()).collect();
-        let got = paras(&flat.join("\n"));
-        assert!(
-            got.iter().any(|p| p.starts_with("Hoàn thiện cơ chế")),
-            "{got:#?}"
         );
     }
 
