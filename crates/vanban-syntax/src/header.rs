@@ -985,7 +985,8 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
         }
         // A plan's title may itself start with "V/v".
         let text_like = matches!(l.kind, LineKind::Text | LineKind::Subject);
-        if !text_like || starts_opening(&l.full) {
+        if !text_like || (starts_opening(&l.full) && !(title.is_empty() && opening_title(lines, j)))
+        {
             break;
         }
         // An authority line between the title and the preamble ("CỤC TRƯỞNG CỤC HẢI QUAN",
@@ -1007,6 +1008,44 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
         j += 1;
     }
     j
+}
+
+/// Words a title in sentence case may start with that also open a preamble line.
+const TITLE_OPENERS: &[&str] = &["Thực hiện", "Triển khai"];
+
+/// The most lines a title written like a preamble line is read over.
+const OPENING_TITLE_LINES: usize = 6;
+
+/// Whether the lines from `j`, right under the type name, are a title in sentence case that
+/// starts as a preamble line does ("KẾ HOẠCH" / "Thực hiện Nghị quyết số 34-NQ/TU … năm
+/// 2026", then a blank line or "Căn cứ …"): they start with [`TITLE_OPENERS`], run to a blank
+/// line, a rule, a marked line or a line that opens the text within
+/// [`OPENING_TITLE_LINES`], and the last ends with no punctuation. A preamble line goes on
+/// into what it leads to ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:") or ends
+/// with a comma, a semicolon or a full stop.
+fn opening_title(lines: &[Line], j: usize) -> bool {
+    let first = &lines[j].full;
+    if !TITLE_OPENERS.iter().any(|p| first.starts_with(p)) {
+        return false;
+    }
+    let mut last = j;
+    for (k, l) in lines.iter().enumerate().skip(j + 1) {
+        let ends_block = l.is_blankish()
+            || l.is_noise()
+            || !matches!(l.kind, LineKind::Text | LineKind::Subject)
+            || starts_opening(&l.full);
+        if ends_block {
+            break;
+        }
+        if k - j + 1 > OPENING_TITLE_LINES {
+            return false;
+        }
+        last = k;
+    }
+    !lines[last]
+        .full
+        .trim_end()
+        .ends_with([',', ';', ':', '.', '…'])
 }
 
 /// "Kính gửi:" and its addressees: one line, or "-" items until one ends with ".".
@@ -1368,6 +1407,48 @@ mod tests {
             crate::header_grammar::date_in("Ngày 1 tháng 2 năm 2020, ngày 3 tháng 4 năm 2021")
                 .expect("a date");
         assert_eq!(at, 0);
+    }
+
+    /// A title in sentence case right under the type name that starts as a preamble line does
+    /// ("Thực hiện …", "Triển khai …"; a PDF text layer indents it) is the title when it ends
+    /// with no punctuation before a blank line or the preamble; a preamble line there (it
+    /// ends with a comma, a semicolon or a stop, or goes on into what it leads to) is not.
+    #[test]
+    fn a_sentence_case_title_may_start_as_a_preamble_line() {
+        let title = |under: &str| {
+            let text = format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 134/KH-UBND\nLào Cai, ngày 26 tháng 3 năm \
+                 2026\n\n                    KẾ HOẠCH\n{under}\nI. MỤC ĐÍCH\n1. Làm.\n"
+            );
+            crate::parse(&text).document.header.title
+        };
+        let want = "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai về phát triển các \
+                    khu, cụm công nghiệp";
+        for under in [
+            "  Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai\n về phát triển các khu, \
+             cụm công nghiệp\n\n      Căn cứ Nghị định số 35/2022/NĐ-CP;",
+            "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai\nvề phát triển các khu, cụm \
+             công nghiệp\nCăn cứ Nghị định số 35/2022/NĐ-CP;",
+        ] {
+            assert_eq!(title(under).as_deref(), Some(want), "{under}");
+        }
+        assert_eq!(
+            title("Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026\n\nThực hiện Chỉ thị.")
+                .as_deref(),
+            Some("Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026")
+        );
+        for preamble in [
+            "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai,\nỦy ban nhân dân tỉnh ban \
+             hành Kế hoạch như sau:",
+            "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai;\n\nCăn cứ Nghị định số \
+             35/2022/NĐ-CP;",
+            "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai\nỦy ban nhân dân tỉnh ban \
+             hành Kế hoạch thực hiện.",
+            "Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính phủ\n\n",
+            "Thực hiện Nghị quyết số 34-NQ/TU\nmột\nhai\nba\nbốn\nnăm\nsáu\n\n",
+        ] {
+            assert_eq!(title(preamble), None, "{preamble}");
+        }
     }
 
     /// The names of a text's addressees.
