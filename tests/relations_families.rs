@@ -878,3 +878,43 @@ fn an_amending_law_named_by_the_laws_it_amends() {
     }
     assert_eq!(x.citations.len(), 3, "{}", listing(&x));
 }
+
+#[test]
+fn a_phrase_whose_object_ends_before_a_conjunction_does_not_reach_the_next_citation() {
+    // "… thay thế Hướng dẫn số 11-HD/VPTW, ngày 28/5/2004 của Văn phòng Trung ương Đảng
+    // hướng dẫn về thể thức văn bản của Đảng và Công văn số 2587-CV/VPTW/nb …": the letter is
+    // replaced too, not guided by the instruction.
+    let x = corpus("HD_36-HD-VPTW_2018.txt");
+    assert!(
+        has(&x, "self", RelationType::Replaces, ";2587-cv-vptw"),
+        "{}",
+        listing(&x)
+    );
+    // A description's phrase about a topic ends at "và" or a comma: the citation after it
+    // is joined to the one before, and shares its claim.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 150/KH-UBND\nBắc Ninh, ngày 20 tháng 11 năm \
+                2025\nKẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\nCăn cứ Quyết định số 120/QĐ-UBND \
+                ngày 10/3/2025 của Ủy ban nhân dân tỉnh về thực hiện chuyển đổi số và Kế hoạch \
+                số 81/KH-UBND ngày 15/9/2025 của Ủy ban nhân dân tỉnh;\nỦy ban nhân dân tỉnh \
+                ban hành Kế hoạch như sau:\nI. NHIỆM VỤ\n1. Kế hoạch này thay thế Kế hoạch số \
+                76/KH-UBND ngày 30/8/2025 của Ủy ban nhân dân tỉnh về thực hiện chuyển đổi số, \
+                Kế hoạch số 77/KH-UBND ngày 15/9/2025 của Ủy ban nhân dân tỉnh.\n";
+    let x = vanban::extract(&vanban::parse(text));
+    for (kind, to) in [
+        (RelationType::BasedOn, ";120-qd-ubnd"),
+        (RelationType::BasedOn, ";81-kh-ubnd"),
+        (RelationType::Replaces, ";76-kh-ubnd"),
+        (RelationType::Replaces, ";77-kh-ubnd"),
+    ] {
+        assert!(has(&x, "self", kind, to), "{to}\n{}", listing(&x));
+    }
+    assert_eq!(x.relations.len(), 4, "{}", listing(&x));
+    // A phrase right before the citation still types it ("… về thực hiện Kế hoạch số …").
+    let text = text.replace("chuyển đổi số và Kế hoạch số 81", "Kế hoạch số 81");
+    let x = vanban::extract(&vanban::parse(&text));
+    assert!(
+        has(&x, ";120-qd-ubnd", RelationType::Implements, ";81-kh-ubnd"),
+        "{}",
+        listing(&x)
+    );
+}

@@ -76,7 +76,7 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         return None;
     }
     let tail = gap.sub(end..);
-    if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) {
+    if tail.len() > TRIGGER_REACH || tail.contains(['.', ';']) || object_ended(tail) {
         return None;
     }
     // "hướng dẫn của Bộ Nội vụ tại Công văn …": the word is a noun here, not a formula.
@@ -103,6 +103,22 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
         }
     }
     Some((kind, pos))
+}
+
+/// Whether the words after a relation phrase (`tail`, up to the citation) are its object and
+/// end before the citation: words, then "và" or a comma ("… về thực hiện chuyển đổi số và
+/// Kế hoạch số 81/KH-UBND …"). The citation is then joined to the one before, not what the
+/// phrase is about.
+fn object_ended(tail: &str) -> bool {
+    let t = tail.trim_end();
+    let Some(before) = t
+        .strip_suffix(" và")
+        .or_else(|| t.strip_suffix(','))
+        .map(str::trim)
+    else {
+        return false;
+    };
+    !before.is_empty()
 }
 
 /// The trigger written as it is that ends last in `gap` (flat, folded), as whole words, and of
