@@ -918,3 +918,44 @@ fn a_phrase_whose_object_ends_before_a_conjunction_does_not_reach_the_next_citat
         listing(&x)
     );
 }
+
+#[test]
+fn a_link_of_the_chain_mentioned_beside_other_documents_is_cited() {
+    // "Thực hiện Kế hoạch số 24/KH-UBND … thực hiện Nghị quyết số 66-NQ/TW …", later
+    // "quán triệt Nghị quyết số 27-NQ/TW …; Nghị quyết số 66-NQ/TW …": cited for itself there.
+    let x = corpus("KH_141-KH-UBND_2025_BacNinh.txt");
+    assert!(
+        has(&x, "self", RelationType::Cites, ";66-nq-tw"),
+        "{}",
+        listing(&x)
+    );
+    // A later mention beside the chain's other links restates the chain (the seed's I.1:
+    // "tiếp tục tổ chức thực hiện Nghị quyết số 13-NQ/TW …, Kết luận số 72-KL/TW … và Kế
+    // hoạch số 500-KH/TU"): no citation of its own.
+    let x = extract_file("seeds", "208-KH-UBND_2024_TuyenQuang.txt");
+    for to in [";13-nq-tw", ";72-kl-tw"] {
+        assert!(
+            !x.relations
+                .iter()
+                .any(|r| r.from.ends_with("208-kh-ubnd") && r.to.ends_with(to)),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+    // A consolidated text speaks for the document it consolidates: a basis of that one
+    // mentioned again in the body ("… theo quy định tại Nghị định số 58/2017/NĐ-CP …;
+    // Nghị định số 71/2015/NĐ-CP …") is no citation of the consolidated text's own.
+    let x = corpus("VBHN_89-VBHN-BQP_2025.txt");
+    assert!(has(&x, "self", RelationType::Cites, ";58-2017-nd-cp"));
+    for to in [
+        ";71-2015-nd-cp",
+        "luat-the-duc-the-thao",
+        "bo-luat-hang-hai-viet-nam",
+    ] {
+        assert!(
+            !has(&x, "self", RelationType::Cites, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+}

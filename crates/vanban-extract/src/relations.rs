@@ -997,8 +997,11 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 /// A document introduced only to state a nested claim is no citation: the amender in "…
 /// được sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg", the object in "Nghị định số
 /// 09/1998/NĐ-CP sửa đổi, bổ sung Nghị định số 50/CP", each link of a chain ("Kế hoạch số
-/// 500-KH/TU … về thực hiện Kết luận số 72-KL/TW …"), and later mentions of it restate the
-/// chain. The document the claim is stated about is cited ("theo Quyết định số
+/// 500-KH/TU … về thực hiện Kết luận số 72-KL/TW …"), and a later mention of it restates
+/// the chain where its node cites another document of the chain ("… tiếp tục tổ chức thực
+/// hiện Nghị quyết số 13-NQ/TW …, Kết luận số 72-KL/TW … và Kế hoạch số 500-KH/TU …"); one
+/// beside other documents ("quán triệt Nghị quyết số 27-NQ/TW …; Nghị quyết số 66-NQ/TW …")
+/// is cited for itself. The document the claim is stated about is cited ("theo Quyết định số
 /// 142/2008/QĐ-TTg …, được sửa đổi, bổ sung bởi …", "Nghị định số 09/1998/NĐ-CP sửa đổi …":
 /// the citing document cites both), and so is one mentioned for itself before it is named
 /// in a claim ("theo Nghị định số 159/2006/NĐ-CP …, Nghị định số 11/2011/NĐ-CP sửa đổi, bổ
@@ -1011,10 +1014,17 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         .filter(|r| *r.from != *ev.own)
         .map(|r| r.span.start)
         .collect();
+    // (A consolidated text speaks for the document it consolidates: that one's bases are
+    // its own, and a later mention of one restates nothing new.)
+    let consolidated = out
+        .relations
+        .iter()
+        .find(|r| *r.from == *ev.own && r.kind == RelationType::Consolidates)
+        .map(|r| Arc::clone(&r.to));
     let reached: BTreeSet<Arc<str>> = out
         .relations
         .iter()
-        .filter(|r| *r.from == *ev.own)
+        .filter(|r| *r.from == *ev.own || consolidated.as_ref() == Some(&r.from))
         .map(|r| Arc::clone(&r.to))
         .collect();
     let mut names: BTreeSet<&str> = reached.iter().map(|id| id_name(id)).collect();
@@ -1031,9 +1041,11 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     if let Some(n) = own_name.as_deref() {
         names.insert(n);
     }
-    // Documents (by key) already cited or introduced in a claim.
+    // Documents (by key) already cited or introduced in a claim; of those, the ones only
+    // introduced in a nested claim so far.
     let mut seen: HashSet<&str> = HashSet::new();
-    for c in ev.cites.iter() {
+    let mut in_chain_only: HashSet<&str> = HashSet::new();
+    for (i, c) in ev.cites.iter().enumerate() {
         let named = c.form == CitationForm::Named;
         let Some(t) = c.target_id.as_deref() else {
             continue;
@@ -1045,13 +1057,39 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         // sản năm 2024", later "Luật Địa chất và khoáng sản".)
         let key = if named { id_name(t) } else { t };
         if nested.contains(&c.span.start) {
-            seen.insert(key);
+            if seen.insert(key) {
+                in_chain_only.insert(key);
+            }
             continue;
         }
-        if !reached.contains(t) && t != ev.own && seen.insert(key) {
+        let for_itself = in_chain_only.contains(key) && !restates_chain(ev, out, i, t);
+        if for_itself {
+            in_chain_only.remove(key);
+        }
+        if !reached.contains(t) && t != ev.own && (seen.insert(key) || for_itself) {
             out.push(ev.own, t, RelationType::Cites, c.span);
         }
     }
+}
+
+/// Whether citation `i` of `t` stands in a node that cites another document of a nested
+/// claim (a subject or an object other than `t`).
+fn restates_chain(ev: &Evidence<'_>, out: &Gathered<'_>, i: usize, t: &str) -> bool {
+    let para = ev.paragraph_of(i).0;
+    let in_chain = |u: &str| {
+        u != t
+            && out
+                .relations
+                .iter()
+                .any(|r| *r.from != *ev.own && (*r.from == *u || *r.to == *u))
+    };
+    let same_node = |j: &usize| ev.paragraph_of(*j).0 == para;
+    let before = (0..i).rev().take_while(same_node);
+    let after = (i + 1..ev.cites.len()).take_while(same_node);
+    before
+        .chain(after)
+        .filter_map(|j| ev.cites[j].target_id.as_deref())
+        .any(in_chain)
 }
 
 /// The last part of a canonical id: the slug of the number or the name.
