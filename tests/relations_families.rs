@@ -959,3 +959,51 @@ fn a_link_of_the_chain_mentioned_beside_other_documents_is_cited() {
         );
     }
 }
+
+#[test]
+fn programmes_strategies_the_charter_and_congress_resolutions_are_cited_by_name() {
+    // "- Căn cứ Điều lệ Đảng;" opens a Party regulation's bases.
+    let x = corpus("QDi_384-QD-TW_2025.txt");
+    assert!(
+        has(&x, "self", RelationType::BasedOn, ";dieu-le-dang"),
+        "{}",
+        listing(&x)
+    );
+    // "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần" / "thứ XIII của Đảng; …".
+    let x = corpus("KH_982-KH-UBND_2025_NgheAn.txt");
+    assert!(has(
+        &x,
+        "self",
+        RelationType::Implements,
+        ";nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang"
+    ));
+    // A programme a plan carries out, named in its body.
+    let x = corpus("KH_0204-KH-UBND_2025_CaMau.txt");
+    assert!(has(
+        &x,
+        "self",
+        RelationType::Cites,
+        ";chuong-trinh-moi-xa-mot-san-pham"
+    ));
+    // What a cited document is about is no document of the citing one's: "Căn cứ Thông tư
+    // số 06/2022/TT-BTTTT … hướng dẫn thực hiện Dự án … thuộc Chương trình mục tiêu quốc
+    // gia giảm nghèo bền vững giai đoạn 2021 - 2025;".
+    let x = corpus("KH_159-KH-UBND_2025_CanTho.txt");
+    assert!(has(&x, "self", RelationType::BasedOn, ";06-2022-tt-btttt"));
+    assert!(
+        !x.relations.iter().any(|r| r
+            .to
+            .ends_with(";chuong-trinh-muc-tieu-quoc-gia-giam-ngheo-ben-vung-giai-doan-2021-2025")),
+        "{}",
+        listing(&x)
+    );
+    // A plan a cited decision approves is that decision's: "Căn cứ Quyết định số
+    // 1746/QĐ-TTg … về việc phê duyệt Quy hoạch tỉnh Phú Yên (cũ) …".
+    let x = corpus("KH_0134-KH-UBND_2025_DakLak.txt");
+    assert!(has(&x, "self", RelationType::BasedOn, ";1746-qd-ttg"));
+    assert!(
+        !x.relations.iter().any(|r| r.to.contains("quy-hoach-tinh")),
+        "{}",
+        listing(&x)
+    );
+}

@@ -133,6 +133,12 @@ lists! {
     LINE_OPENERS: Vec<&'static str> = words("../data/line-openers.tsv"), spaced: true;
     /// Words after "Quy hoạch" that make it a named plan.
     PLAN_WORDS: Vec<&'static str> = words("../data/plan-words.tsv"), spaced: false;
+    /// Words after "Chương trình" or "Chiến lược" that open a name (their trailing spaces
+    /// kept).
+    PROGRAMME_STARTS: Vec<&'static str> = words("../data/programme-starts.tsv"), spaced: true;
+    /// Words before a named document that make it one still to be made or approved by the
+    /// decision before it, lower case.
+    MAKING_WORDS: Vec<&'static str> = words("../data/making-words.tsv"), spaced: false;
     /// Codes (bộ luật) whose names are often written in lower case.
     CODE_NAMES: Vec<&'static str> = words("../data/code-names.tsv"), spaced: false;
     /// Words that end the name of a document cited by name (with their spaces).

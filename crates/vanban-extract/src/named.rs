@@ -8,7 +8,9 @@ use regex::Regex;
 use vanban_model::{DateParts, DocumentKind};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::lists::{CODE_NAMES, LAW_COMPOUNDS, NAME_STOPS, PLAN_WORDS};
+use crate::lists::{
+    CODE_NAMES, LAW_COMPOUNDS, MAKING_WORDS, NAME_STOPS, PLAN_WORDS, PROGRAMME_STARTS,
+};
 use crate::words::word_matches;
 
 /// A named citation as found.
@@ -37,7 +39,9 @@ fn head_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // (Two-word heads may wrap: "… của Bộ" / "luật Lao động".)
-        Regex::new(r"(?:Bộ[ \n]luật|Luật|Hiến[ \n]pháp|Đề[ \n]án|Quy[ \n]hoạch)")
+        Regex::new(
+            r"(?:Bộ[ \n]luật|Luật|Hiến[ \n]pháp|Đề[ \n]án|Quy[ \n]hoạch|Chương[ \n]trình|Chiến[ \n]lược|Điều[ \n]lệ[ \n]Đảng|Nghị[ \n]quyết[ \n]Đại[ \n]hội)",
+        )
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
 }
@@ -105,20 +109,54 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             h if h.starts_with("Bộ") => "Bộ luật",
             h if h.starts_with("Hiến") => "Hiến pháp",
             h if h.starts_with("Đề") => "Đề án",
+            h if h.starts_with("Chương") => "Chương trình",
+            h if h.starts_with("Chiến") => "Chiến lược",
+            h if h.starts_with("Điều") => "Điều lệ Đảng",
+            h if h.starts_with("Nghị") => "Nghị quyết Đại hội",
             _ => "Quy hoạch",
         };
+        if MADE_HEADS.contains(&head) && to_be_made(text.sub(from..start)) {
+            continue;
+        }
         let after_head = start + head.len();
+        if head == "Điều lệ Đảng" {
+            // A name of its own: "Căn cứ Điều lệ Đảng;".
+            let rest = text.sub(after_head..to);
+            if rest.starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let len = strip_words(rest, " Cộng sản Việt Nam").map_or(0, |r| rest.len() - r.len());
+            last_end = after_head + len;
+            out.push(NamedFound {
+                start,
+                end: last_end,
+                name: squash_spaces(text.sub(start..last_end)),
+                kind: DocumentKind::Charter,
+                date: None,
+            });
+            continue;
+        }
         // (A wrap may stand between the head and the name: "… Điều 3 Luật" / "Quản lý …".)
         let Some(first) = text.sub(after_head..to).strip_prefix([' ', '\n']) else {
             continue;
         };
-        let Some((kind, len)) = name_after(head, first) else {
+        let quoted_head = text.sub(from..start).ends_with(['“', '"']);
+        let named = if quoted_head && (head == "Chương trình" || head == "Chiến lược") {
+            quoted_name(head, text.sub(after_head..to))
+        } else {
+            name_after(head, first)
+        };
+        let Some((kind, len)) = named else {
             continue;
         };
         let end = after_head + 1 + len;
+        if MADE_HEADS.contains(&head) && approved_after(text.sub(end..to)) {
+            continue;
+        }
         let name = squash_spaces(&text.sub(start..end).replace(['*', '_'], ""))
             .trim_end_matches([',', ' '])
             .to_owned();
+
         if name.chars().count() <= head.chars().count() + 2 {
             continue;
         }
@@ -176,6 +214,10 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             }
             Some((DocumentKind::Unknown, end))
         }
+        "Chương trình" | "Chiến lược" => programme_name(head, first),
+        "Nghị quyết Đại hội" => {
+            congress_resolution(first).map(|n| (DocumentKind::Resolution, n))
+        }
         "Luật" if amending_title(first).is_some() => {
             Some((DocumentKind::Law, amending_title(first).unwrap_or(0)))
         }
@@ -206,6 +248,207 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             Some((kind, name_end(first, false)))
         }
     }
+}
+
+/// A programme or strategy whose name stands in quotation marks with its head (“Chương trình
+/// phòng ngừa và ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025”): the name runs
+/// to the closing mark. `rest` is the text after the head.
+fn quoted_name(head: &str, rest: &str) -> Option<(DocumentKind, usize)> {
+    let close = rest
+        .sub(..vanban_text::floor(rest, QUOTED_TITLE_MAX))
+        .find(['”', '"'])?;
+    let kind = if head == "Chương trình" {
+        DocumentKind::Programme
+    } else {
+        DocumentKind::Unknown
+    };
+    // (The length counts from the space after the head.)
+    close.checked_sub(1).filter(|&n| n > 0).map(|n| (kind, n))
+}
+
+/// Heads of documents a making word before them (`data/making-words.tsv`) leaves uncited.
+const MADE_HEADS: [&str; 3] = ["Chương trình", "Chiến lược", "Quy hoạch"];
+
+/// Whether the words after a name say which decision approved it ("Chiến lược dữ liệu thành
+/// phố Hà Nội đến năm 2030 được UBND Thành phố phê duyệt tại Quyết định số …"): the
+/// document is that decision's, cited there.
+fn approved_after(rest: &str) -> bool {
+    let window = rest.sub(..vanban_text::floor(rest, APPROVED_REACH));
+    let clause = window.split([';', '.']).next().unwrap_or("");
+    let clause = squash_spaces(clause);
+    ["phê duyệt tại", "phê duyệt theo", "phê duyệt bởi"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
+/// How many bytes after a name [`approved_after`] reads.
+const APPROVED_REACH: usize = 80;
+
+/// How many bytes before a head the making words are looked for in (the longest, "chủ trương
+/// đầu tư ", is 26).
+const MAKING_REACH: usize = 48;
+
+/// Whether the words right before a head (`before`, the text up to it) make the document
+/// one still to be made or one a decision approves ("Xây dựng Chương trình …", "… về việc
+/// phê duyệt Quy hoạch tỉnh …").
+fn to_be_made(before: &str) -> bool {
+    let tail = before.sub(vanban_text::floor(before, before.len().saturating_sub(MAKING_REACH))..);
+    // (A quoted name: "… về phê duyệt “Chương trình …”".)
+    let tail = squash_spaces(&tail.to_lowercase());
+    let tail = tail.trim_end_matches(['“', '"', ' ']);
+    let right_before = MAKING_WORDS.iter().any(|w| {
+        tail.strip_suffix(w)
+            .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+    });
+    // ("… để xây dựng Khung Kiến trúc số thành phố Hà Nội và Chiến lược …": the making word
+    // governs both.)
+    right_before || joined_to_made(before)
+}
+
+/// Whether `before` (the text up to a head) ends with "và" after a thing a making word
+/// names, in the same clause.
+fn joined_to_made(before: &str) -> bool {
+    let tail = before.sub(vanban_text::floor(before, before.len().saturating_sub(JOINED_REACH))..);
+    let clause = tail.rsplit([';', '.', ':', ',']).next().unwrap_or("");
+    let clause = squash_spaces(&clause.to_lowercase());
+    let Some(made) = clause.trim_end().strip_suffix(" và") else {
+        return false;
+    };
+    MAKING_WORDS
+        .iter()
+        .any(|w| made.starts_with(w) || made.contains(&format!(" {w} ")))
+}
+
+/// How many bytes before a head [`joined_to_made`] reads.
+const JOINED_REACH: usize = 120;
+
+/// The name of a programme or strategy after its head: a quoted title (“Quan trắc môi trường
+/// …”), or words that open a name (`data/programme-starts.tsv`; a strategy also in capitals,
+/// "Chiến lược Bảo vệ môi trường quốc gia") up to a stop word, going on through " về "
+/// ("Chiến lược quốc gia về tài nguyên nước"), "đến năm 2030" and a " số " that is no number
+/// ("chuyển đổi số", "dân tộc thiểu số"), and ending before what says where or by whom
+/// (`PROGRAMME_ENDS`). A programme of the national goals is named only with what it is
+/// about: "Chương trình mục tiêu quốc gia giai đoạn 2021 - 2025" names them all. A name cut
+/// at the word limit is none (a list of programmes, or a name too long to hold whole).
+fn programme_name(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
+    let kind = if head == "Chương trình" {
+        DocumentKind::Programme
+    } else {
+        DocumentKind::Unknown
+    };
+    if first.starts_with(['“', '"']) {
+        let open = first.chars().next().map_or(1, char::len_utf8);
+        let close = first
+            .sub(open..open + QUOTED_TITLE_MAX)
+            .find(['”', '"'])
+            .map(|p| p + open)?;
+        let q = first.sub(close..).chars().next().map_or(1, char::len_utf8);
+        return Some((kind, close + q));
+    }
+    let opens = PROGRAMME_STARTS.iter().any(|w| first.starts_with(w))
+        || (head == "Chiến lược" && first.starts_with(char::is_uppercase));
+    if !opens {
+        return None;
+    }
+    // (Line breaks read as spaces, one byte each: offsets are the text's.)
+    let flat = first
+        .sub(..vanban_text::floor(first, 400))
+        .replace('\n', " ");
+    let mut end = name_end(&flat, false);
+    while let Some(more) = programme_goes_on(flat.sub(..end), flat.sub(end..)) {
+        end += more;
+    }
+    let mut name = flat.sub(..end).trim_end();
+    name = name.strip_suffix(" đến").unwrap_or(name);
+    if let Some(cut) = PROGRAMME_ENDS.iter().filter_map(|e| name.find(e)).min() {
+        name = name.sub(..cut);
+    }
+    if name.split_whitespace().count() >= 20 {
+        return None;
+    }
+    let what = name.strip_prefix("mục tiêu quốc gia").map(str::trim_start);
+    if what.is_some_and(|w| w.is_empty() || NATIONAL_GOALS_ALL.iter().any(|g| w.starts_with(g))) {
+        return None;
+    }
+    Some((kind, name.len()))
+}
+
+/// Words after "Chương trình mục tiêu quốc gia" that speak of all the programmes, not one
+/// ("giai đoạn 2021 - 2025", "thành phố" in "Ban Chỉ đạo các Chương trình mục tiêu quốc gia
+/// thành phố").
+const NATIONAL_GOALS_ALL: [&str; 7] = [
+    "giai đoạn",
+    "thành phố",
+    "tỉnh",
+    "trên",
+    "cấp",
+    "thuộc",
+    "như",
+];
+
+/// Words a programme's or strategy's name ends before: where it is carried out or who issued
+/// it ("… giảm nghèo bền vững trên địa bàn thành phố Cần Thơ", "… dữ liệu quốc gia do Thủ
+/// tướng Chính phủ …", "… giảm nghèo trước đây").
+const PROGRAMME_ENDS: [&str; 3] = [" trên địa bàn", " do ", " trước đây"];
+
+/// How many more bytes of `rest` a programme's name `name` goes on over, if it does: " về "
+/// and the name after it, "năm 2030" after "đến", " số" that no number follows and the words
+/// after it.
+fn programme_goes_on(name: &str, rest: &str) -> Option<usize> {
+    if let Some(r) = rest
+        .strip_prefix(" về ")
+        .filter(|r| r.starts_with(char::is_lowercase))
+    {
+        let n = " về ".len() + name_end(r, false);
+        return Some(n).filter(|&n| n > " về ".len());
+    }
+    if name.ends_with(" đến") {
+        let r = rest.strip_prefix(" năm ")?;
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        return (digits == 4).then_some(" năm ".len() + 4);
+    }
+    let r = rest.strip_prefix(" số")?;
+    if r.starts_with(char::is_alphanumeric)
+        || r.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // (The words after it read with the space before them, so that a stop there ends the
+    // name: "… chuyển đổi số của Bộ".)
+    let words = r
+        .strip_prefix(' ')
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    Some(" số".len() + if words { name_end(r, false) } else { 0 })
+}
+
+/// The name of a congress's resolution after "Nghị quyết Đại hội": its words up to the
+/// congress's number ("đại biểu toàn quốc lần thứ XIII", "Đảng bộ tỉnh lần thứ XX") and
+/// "của Đảng" after it. None without "lần thứ" and a number within twelve words.
+fn congress_resolution(first: &str) -> Option<usize> {
+    // (Line breaks read as spaces, one byte each: "… toàn quốc lần" / "thứ XIII".)
+    let window = first
+        .sub(..vanban_text::floor(first, 160))
+        .replace('\n', " ");
+    let window = window.as_str();
+    let at = window.find("lần thứ ")?;
+    if window.sub(..at).split_whitespace().count() > 12
+        || window.sub(..at).contains([';', '.', ','])
+    {
+        return None;
+    }
+    let number = window.sub(at + "lần thứ ".len()..);
+    let digits = number
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L')))
+        .unwrap_or(number.len());
+    if digits == 0 {
+        return None;
+    }
+    let end = at + "lần thứ ".len() + digits;
+    let rest = window.sub(end..);
+    let party = strip_words(rest, " của Đảng")
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+        .map_or(0, |r| rest.len() - r.len());
+    Some(end + party)
 }
 
 /// Each name of `names` where it stands in `flat`, as `match_indices` finds it (left to right,
@@ -1308,5 +1551,99 @@ mod tests {
             names("quy định tại Điều 69 Luật\nĐiện lực và Điều 17 Nghị định số 62/2025/NĐ-CP"),
             ["Luật Điện lực"]
         );
+    }
+
+    /// Programmes, strategies, the Party's charter and its congresses' resolutions are named
+    /// documents: by the words that open a programme's name, through " về ", "đến năm 2030"
+    /// and a " số " that is no number, to a stop word or what says where or by whom; in
+    /// quotation marks to the closing mark.
+    #[test]
+    fn programmes_strategies_the_charter_and_congress_resolutions() {
+        let cases: [(&str, &[&str]); 10] = [
+            (
+                "Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - \
+                 2025 trên địa bàn thành phố Cần Thơ;",
+                &["Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"],
+            ),
+            (
+                "Chương trình mục tiêu quốc gia phòng, chống ma túy\nđến năm 2030 và Chiến lược \
+                 quốc gia về tài nguyên nước đến năm 2030.",
+                &[
+                    "Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030",
+                    "Chiến lược quốc gia về tài nguyên nước đến năm 2030",
+                ],
+            ),
+            (
+                "Đồng hành với Chiến lược chuyển đổi số của Bộ; Chương trình phát triển kinh tế - \
+                 xã hội vùng đồng bào dân tộc thiểu số và miền núi.",
+                &[
+                    "Chiến lược chuyển đổi số",
+                    "Chương trình phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và \
+                     miền núi",
+                ],
+            ),
+            (
+                "theo Chiến lược dữ liệu quốc gia do Thủ tướng Chính phủ ban hành; theo Chiến \
+                 lược Bảo vệ môi trường quốc gia.",
+                &["Chiến lược dữ liệu quốc gia", "Chiến lược Bảo vệ môi trường quốc gia"],
+            ),
+            (
+                "về phê duyệt “Chương trình tăng cường sự tham gia bình đẳng của phụ nữ\ntrong \
+                 các vị trí lãnh đạo”; “Chương trình hành động quốc gia về Phụ nữ, hòa bình và \
+                 an ninh giai đoạn 2024 - 2030”;",
+                &["Chương trình hành động quốc gia về Phụ nữ, hòa bình và an ninh giai đoạn 2024 \
+                   - 2030"],
+            ),
+            (
+                "- Căn cứ Điều lệ Đảng;\n- Căn cứ Điều lệ Đảng Cộng sản Việt Nam; Điều lệ Đảngviên",
+                &["Điều lệ Đảng", "Điều lệ Đảng Cộng sản Việt Nam"],
+            ),
+            (
+                "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần\nthứ XIII của Đảng; Nghị \
+                 quyết Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030;",
+                &[
+                    "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+                    "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX",
+                ],
+            ),
+            (
+                // The programmes all, the document's own mentioned again, one to be made or
+                // approved by the decision before it: none.
+                "các Chương trình mục tiêu quốc gia giai đoạn 2021-2025; Ban Chỉ đạo các \
+                 Chương trình mục tiêu quốc gia thành phố; Chương trình trên địa bàn; \
+                 Chương trình này; Xây dựng Chương trình phát triển du lịch; phê duyệt \
+                 chủ trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma túy; \
+                 Quyết định số 1746/QĐ-TTg về việc phê duyệt Quy hoạch tỉnh Phú Yên; \
+                 xây dựng Khung Kiến trúc số và Chiến lược dữ liệu thành phố Hà Nội; \
+                 Nghị quyết Đại hội nhiệm kỳ tới",
+                &[],
+            ),
+            (
+                // Cut at the word limit: a list of programmes, no name held whole.
+                "Báo cáo về Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo \
+                 bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và \
+                 miền núi giai đoạn 2026 - 2035",
+                &[],
+            ),
+            (
+                "hoàn thiện Chiến lược dữ liệu thành phố Hà Nội đến năm 2030 được UBND Thành \
+                 phố phê duyệt tại Quyết định số 1229/QĐ-UBND; Chương trình mỗi xã một sản \
+                 phẩm (OCOP)",
+                &["Chương trình mỗi xã một sản phẩm"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), want, "{text}");
+        }
+        let kinds: Vec<DocumentKind> = find(
+            "Điều lệ Đảng; Chương trình mục tiêu quốc gia xây \
+                                             dựng nông thôn mới",
+            (0, 71),
+            &[],
+        )
+        .into_iter()
+        .map(|n| n.kind)
+        .collect();
+        assert_eq!(kinds, [DocumentKind::Charter, DocumentKind::Programme]);
     }
 }

@@ -419,6 +419,7 @@ pub(crate) fn relate(
         relations: Vec::new(),
         seen: BTreeSet::new(),
         dropped: Vec::new(),
+        topics: HashSet::new(),
     };
     claims(&ev, &mut out);
     amending_laws(&ev, &mut out);
@@ -533,6 +534,9 @@ struct Gathered<'a> {
     seen: BTreeSet<(Arc<str>, Arc<str>, RelationType)>,
     /// Claims the time guard dropped, as diagnostics.
     dropped: Vec<Diagnostic>,
+    /// Where the documents cited by name that are another citation's topic stand (see
+    /// [`topic_of_citation`]): no relation of the citing document's.
+    topics: HashSet<usize>,
 }
 
 impl Gathered<'_> {
@@ -727,6 +731,10 @@ fn claim<'a>(
     if s.prev.is_some_and(|p| ev.named(p)) && !sentence_break && trigger.is_some() {
         return None;
     }
+    if trigger.is_none() && !sentence_break && topic_of_citation(ev, s) {
+        out.topics.insert(s.span.start);
+        return None;
+    }
     match (s.prev, trigger) {
         // ("ban hành kèm theo" after a citation names an unnamed regulation, not it; "gắn
         // với thực hiện …" is the action of the sentence, not of the citation before.)
@@ -758,6 +766,24 @@ fn claim<'a>(
             c
         }
     }
+}
+
+/// Whether citation `s`, a document cited by name that is no law, stands in the description
+/// of the numbered citation before it, in one sentence and not joined to it by "và" or a
+/// comma: what that document is about ("Thông tư số 06/2022/TT-BTTTT … hướng dẫn thực hiện
+/// Dự án … thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững …"), no document of the
+/// citing one's own. (A law there is read as before: most are what the citation details or
+/// guides, and the phrases say so.)
+fn topic_of_citation(ev: &Evidence<'_>, s: &Step<'_>) -> bool {
+    let law = matches!(
+        ev.cites[s.i].kind,
+        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+    );
+    let Some(p) = s.prev else {
+        return false;
+    };
+    let joined = CLAIM_JOINERS.iter().any(|j| s.gap.trim_end().ends_with(j));
+    ev.named(s.i) && !law && !ev.named(p) && !joined
 }
 
 /// Whether the relation phrase nearest the end of `gap` follows words that join it to the
@@ -1041,11 +1067,22 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     if let Some(n) = own_name.as_deref() {
         names.insert(n);
     }
+    // The subjects and objects of nested claims.
+    let chain_ids: Vec<Arc<str>> = out
+        .relations
+        .iter()
+        .filter(|r| *r.from != *ev.own)
+        .flat_map(|r| [Arc::clone(&r.from), Arc::clone(&r.to)])
+        .collect();
+    let chain: HashSet<&str> = chain_ids.iter().map(|id| &**id).collect();
     // Documents (by key) already cited or introduced in a claim; of those, the ones only
     // introduced in a nested claim so far.
     let mut seen: HashSet<&str> = HashSet::new();
     let mut in_chain_only: HashSet<&str> = HashSet::new();
     for (i, c) in ev.cites.iter().enumerate() {
+        if out.topics.contains(&c.span.start) {
+            continue;
+        }
         let named = c.form == CitationForm::Named;
         let Some(t) = c.target_id.as_deref() else {
             continue;
@@ -1062,7 +1099,7 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
             }
             continue;
         }
-        let for_itself = in_chain_only.contains(key) && !restates_chain(ev, out, i, t);
+        let for_itself = in_chain_only.contains(key) && !restates_chain(ev, &chain, i, t);
         if for_itself {
             in_chain_only.remove(key);
         }
@@ -1073,24 +1110,24 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
 }
 
 /// Whether citation `i` of `t` stands in a node that cites another document of a nested
-/// claim (a subject or an object other than `t`).
-fn restates_chain(ev: &Evidence<'_>, out: &Gathered<'_>, i: usize, t: &str) -> bool {
+/// claim (a subject or an object other than `t`, one of `chain`) among the
+/// [`RESTATING_REACH`] citations on either side of it.
+fn restates_chain(ev: &Evidence<'_>, chain: &HashSet<&str>, i: usize, t: &str) -> bool {
     let para = ev.paragraph_of(i).0;
-    let in_chain = |u: &str| {
-        u != t
-            && out
-                .relations
-                .iter()
-                .any(|r| *r.from != *ev.own && (*r.from == *u || *r.to == *u))
-    };
     let same_node = |j: &usize| ev.paragraph_of(*j).0 == para;
-    let before = (0..i).rev().take_while(same_node);
-    let after = (i + 1..ev.cites.len()).take_while(same_node);
+    let before = (0..i).rev().take(RESTATING_REACH).take_while(same_node);
+    let after = (i + 1..ev.cites.len())
+        .take(RESTATING_REACH)
+        .take_while(same_node);
     before
         .chain(after)
         .filter_map(|j| ev.cites[j].target_id.as_deref())
-        .any(in_chain)
+        .any(|u| u != t && chain.contains(u))
 }
+
+/// How many citations on either side of a mention [`restates_chain`] looks at (a chain is
+/// restated in a short list).
+const RESTATING_REACH: usize = 16;
 
 /// The last part of a canonical id: the slug of the number or the name.
 fn id_name(id: &str) -> &str {
