@@ -27,6 +27,10 @@ HEAD = (
 TASK = "I. NỘI DUNG\n1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ "
 
 
+# A web table's cell of 55 characters: longer than a column head.
+LONG_HEAD = "Nội dung công việc cần thực hiện trong kế hoạch năm nay"
+
+
 def joined(parts):
     return ", ".join(parts)
 
@@ -42,6 +46,13 @@ SHAPES = {
     "amending-laws-listed": lambda n: HEAD + "Căn cứ " + joined(["Luật Sửa đổi, bổ sung Luật Đất đai"] * n) + ";\n",
     "amended-laws-listed": lambda n: HEAD + "Căn cứ Luật sửa đổi, bổ sung một số điều của " + joined(["Luật Đất đai"] * n) + ";\n",
     "indented-paragraphs": lambda n: HEAD + "      Nội dung nâng cao hiệu quả hoạt động của các cơ quan nhà nước, bảo\nđảm công khai. Tạo chuyển biến\nrõ nét.\n" * n,
+    # Documents cited by name (stop 56): programmes, strategies, congress resolutions; a
+    # making word before a list; a link of a chain restated beside many documents.
+    "programmes-on-one-line": lambda n: HEAD + TASK + "Chương trình mục tiêu quốc gia giảm nghèo bền vững về việc làm đến năm 2030, " * n + "\n",
+    "made-and-joined": lambda n: HEAD + TASK + "xây dựng Khung kiến trúc số và Chiến lược dữ liệu quốc gia; " * n + "\n",
+    "congress-resolutions": lambda n: HEAD + TASK + "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, " * n + "\n",
+    "chain-restated": lambda n: HEAD + "Thực hiện Kế hoạch số 24/KH-UBND thực hiện Nghị quyết số 66-NQ/TW;\nI. A\n1. "
+    + joined(f"Nghị quyết số 66-NQ/TW, Kế hoạch số {k}/KH-UBND" for k in range(n)) + ".\n",
     "based-on-lines": lambda n: HEAD + "Căn cứ Luật Tổ chức chính quyền địa phương;\n" * n,
     "type-words-without-numbers": lambda n: HEAD + "Căn cứ " + "Nghị định " * n + "\n",
     "type-word-and-so-repeated": lambda n: HEAD + TASK + "Nghị định số " * n + "\n",
@@ -82,6 +93,19 @@ SHAPES = {
     "page-numbers": lambda n: HEAD + "I. A\n" + "\n12\n\nNội dung\n" * n,
     "pandoc-header-tables": lambda n: "| ỦY BAN NHÂN DÂN | CỘNG HÒA |\n|---|---|\n" * n + HEAD,
     "a-pipe-table-of-many-rows": lambda n: HEAD + "| a | b |\n|---|---|\n" + "| Sở Tài chính chủ trì | 2025 |\n" * n,
+    # Tables and cells of a later attack (stop 56): a long run of empty web cells; web
+    # heads too long to be column heads, repeated; a PDF layout header of many titles, or
+    # wider than a page over many pages; many cells after an open date or a cut number.
+    "pipe-empty-run": lambda n: HEAD + "|\nTT\n|\nNội dung\n|\n|\n" + "|\n" * n + "\nHết.\n",
+    "pipe-wide-heads": lambda n: HEAD + ("|\n" + LONG_HEAD + "\n|\n" + LONG_HEAD + "\n|\n|\n") * n + "\nHết.\n",
+    "layout-many-titles": lambda n: HEAD + "TT  Nội dung" + "".join(f"  t{k}" for k in range(n)) + "\n1 a\n2 b\n3 c\n",
+    "layout-wide-header-pages": lambda n: HEAD + "TT  Nội dung  Chủ trì" + " " * (n * 20) + "Thời hạn\n"
+    + "".join(f"{k % 9 + 1} a\n" + " " * 20 + f"{k % 900 + 1}\n" for k in range(n)),
+    "header-date-cells": lambda n: "ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH-UBND   Lào Cai, ngày"
+    + "   x" * n + "\nKẾ HOẠCH\nVề việc thử\nI. A\n1. B\n",
+    "header-symbol-cells": lambda n: "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/" + "   KH-" * n + "\nKẾ HOẠCH\nVề việc thử\nI. A\n1. B\n",
+    "closing-date-cells": lambda n: HEAD + "I. A\n1. B\nNơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Như trên;   ngày" + "   x" * n
+    + "\n- Lưu: VT.   CHỦ TỊCH\n\nNguyễn Văn A\n",
     "a-wide-pipe-row": lambda n: HEAD + "| " + " | ".join(["ô"] * n) + " |\n|" + "---|" * n + "\n" + ("| " + " | ".join(["x"] * n) + " |\n") * 3,
     "a-wide-tab-row": lambda n: HEAD + "\t".join(["ô"] * n) + "\n",
     "emphasis-marks": lambda n: HEAD + TASK + "**a " * n + "\n",

@@ -299,7 +299,8 @@ fn row_14_control_characters_never_reach_the_terminal_raw() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("esc.txt");
     let hostile = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2025\n\
-                   KẾ HOẠCH\nVề X \u{1b}]0;PWNED\u{7}\nI. NỘI DUNG\n1. Làm A.\n3. Làm \u{1b}[31mRED\u{1b}[0m B \u{9b}2J \u{202e}x.\n\
+                   KẾ HOẠCH\nVề X \u{1b}]0;PWNED\u{7}\nI. NỘI DUNG\n1. Sở Tài chính chủ trì làm \u{200f}A\u{61c}.\n\
+                   3. Làm \u{1b}[31mRED\u{1b}[0m B \u{9b}2J \u{202e}x \u{200e}\u{fff9}y\u{fffb}.\n\
                    Số: \u{1b}[2Jbad\n";
     std::fs::write(&f, hostile).unwrap();
     let f = f.to_str().unwrap();
@@ -321,17 +322,36 @@ fn row_14_control_characters_never_reach_the_terminal_raw() {
         vec!["graph", f, "-v"],
         vec!["agency", "Sở", f],
         vec!["chain", "1/KH-UBND", f],
+        vec!["tasks", f],
     ] {
         let out = vanban(&args);
         for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
             let s = text(bytes);
-            let raw = s.chars().find(|&c| vanban_text::is_hostile_control(c));
+            // (The directional marks and annotation controls named too: the test does not
+            // rest only on the list it checks.)
+            let marks = ['\u{200e}', '\u{200f}', '\u{61c}', '\u{fff9}', '\u{fffb}'];
+            let raw = s
+                .chars()
+                .find(|&c| vanban_text::is_hostile_control(c) || marks.contains(&c));
             assert!(raw.is_none(), "{args:?} {stream}: raw {raw:?} in {s}");
         }
     }
     // Machine formats keep the text: JSON escapes it, `--format text` is lossless.
     let out = vanban(&["parse", f, "--format", "text", "-q"]);
     assert_eq!(text(&out.stdout), hostile);
+    // GraphML writes DEL and the C1 controls as character references (found at stop 56: an
+    // issuer's raw DEL and U+009B reached the file).
+    let g = dir.path().join("del.txt");
+    std::fs::write(
+        &g,
+        seed_text().replacen("TỈNH TUYÊN QUANG", "TỈNH TUYÊN QUANG\u{7f}\u{9b}31m", 1),
+    )
+    .unwrap();
+    let out = vanban(&["graph", g.to_str().unwrap(), "--format", "graphml", "-q"]);
+    let xml = text(&out.stdout);
+    assert!(xml.contains("&#x7f;&#x9b;31m"), "{xml}");
+    let raw = xml.chars().find(|c| ('\u{7f}'..='\u{9f}').contains(c));
+    assert!(raw.is_none(), "raw {raw:?} in GraphML");
 }
 
 // Row 14, in names: a file whose name holds a line feed, an escape or a carriage return.

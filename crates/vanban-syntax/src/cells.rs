@@ -214,13 +214,21 @@ pub(crate) fn incomplete_date(t: &str) -> bool {
     (t.contains("ngày") || t.ends_with(',')) && !has_full_date(t) && !is_upper(t)
 }
 
+/// The longest cell, in bytes, that [`merge_cells`] joins another cell to (a place and date,
+/// "Lào Cai, ngày" / "05 tháng 3 năm 2025", or a number cut at its dash, are far shorter).
+const MERGED_MAX: usize = 200;
+
 /// Merge cells split by a wrap: an unclosed bold run, "Số:" alone, an incomplete date.
 pub(crate) fn merge_cells(cells: Vec<Cell>) -> Vec<Cell> {
     let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
     for c in cells {
         if let Some(prev) = out.last_mut() {
-            if prev.open_bold || ends_with_number_prefix(&prev.text) || incomplete_date(&prev.text)
-            {
+            // (Each cell joined is tested again whole: a merged cell grows no longer than
+            // `MERGED_MAX`, so a line of many cells after an open date stays linear.)
+            let open = prev.open_bold
+                || ends_with_number_prefix(&prev.text)
+                || incomplete_date(&prev.text);
+            if open && prev.text.len() <= MERGED_MAX {
                 // A cut symbol goes on without a space.
                 if !c.text.is_empty() && !prev.text.is_empty() && !symbol_cut(&prev.text) {
                     prev.text.push(' ');

@@ -18,7 +18,8 @@
 
 use vanban_text::Sub;
 
-use crate::line::{Line, LineKind};
+use crate::clean::is_upper;
+use crate::line::{Line, LineKind, MarkerKind};
 use crate::tables::{is_head, printed_number, TableRow};
 
 /// One word of a line: its first and one-past-last character column, and its text.
@@ -72,11 +73,71 @@ fn chunks(raw: &str) -> Vec<(usize, String)> {
 /// A header line: "TT" or "STT" first (at the table's left `margin`), then two titles or more
 /// after wide gaps.
 fn header_line(raw: &str, margin: usize) -> bool {
+    // (A line wider than a page, or of more titles than a table has columns, is none: the
+    // readers of titles and columns compare titles with titles and walk the header's width
+    // on every page.)
+    if raw.chars().count() > MAX_WIDTH {
+        return false;
+    }
     let c = chunks(raw);
     c.len() >= 3
+        && c.len() <= MAX_TITLES
         && c.first()
             .is_some_and(|(x, t)| *x <= margin + 2 && is_head(t))
         && c.iter().skip(1).all(|(_, t)| t.split(' ').count() <= 6)
+}
+
+/// The widest line a layout table's header may be, in characters (a landscape page of
+/// small print is about 250).
+const MAX_WIDTH: usize = 500;
+
+/// The most titles a header line or a title line holds (a table of more columns is not
+/// printed on a page).
+const MAX_TITLES: usize = 32;
+
+/// Whether line `k` may be a title line over (or under) a header: text in short pieces, not
+/// too many, no row of the table (a row number at the `margin`), no marked line or sentence
+/// of the text ("II. NHIỆM VỤ CỤ THỂ", "Bảo đảm tiến độ."), no header line itself.
+fn title_line(src: &str, lines: &[Line], k: usize, margin: usize) -> bool {
+    let l = &lines[k];
+    let raw = src.sub(l.start()..l.end());
+    let c = chunks(raw);
+    !l.is_blankish()
+        && l.marker().is_none()
+        && c.len() <= MAX_TITLES
+        && !c.iter().any(|(_, t)| t.split(' ').count() > 8)
+        && !numbered(&words(raw), margin)
+        && !l.full.trim_end().ends_with(['.', ';', ':'])
+        && !header_line(raw, margin)
+}
+
+/// Whether the table goes on no further than line `k`, a blank line: the next line that is
+/// not blank is the text's again, in one piece at the table's `margin` where a row lays its
+/// cells out in columns: a heading of the text (a part, chapter, section or article, or a
+/// Roman numeral before capitals: "II. TỔ CHỨC THỰC HIỆN") or a sentence that no row number
+/// opens. (A group row may stand so, "II.1 Hoàn thiện thể chế, chính sách, …", and so may
+/// a row whose number the copy printed with its text.)
+fn text_resumes(src: &str, lines: &[Line], k: usize, to: usize, margin: usize) -> bool {
+    if !lines[k].is_blankish() {
+        return false;
+    }
+    let Some(next) = (k + 1..to).find(|&j| !lines[j].is_blankish()) else {
+        return false;
+    };
+    let l = &lines[next];
+    let raw = src.sub(l.start()..l.end());
+    let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+    let c = chunks(raw);
+    let one_piece = c.len() == 1 && indent <= margin + 2;
+    let heading = l.marker().is_some_and(|m| match m.kind {
+        MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article => true,
+        MarkerKind::Roman => is_upper(l.clean()),
+        _ => false,
+    });
+    let sentence = l.marker().is_none()
+        && !numbered(&words(raw), margin)
+        && c.first().is_some_and(|(_, t)| t.split(' ').count() > 8);
+    one_piece && (heading || sentence)
 }
 
 /// A row number of the first column: "1", "12", or a group "I", "II", "II.1" — a number a
@@ -110,19 +171,24 @@ fn left_margin(src: &str, lines: &[Line], h: usize, to: usize) -> usize {
 /// Where the table that starts with the header line `h` starts and ends: the title lines
 /// just above the header (up to four, no blank line), and the line before the next
 /// "PHỤ LỤC" heading, a closing mark or `to`.
-fn table_extent(src: &str, lines: &[Line], h: usize, from: usize, to: usize) -> (usize, usize) {
+fn table_extent(
+    src: &str,
+    lines: &[Line],
+    h: usize,
+    (from, to): (usize, usize),
+    margin: usize,
+) -> (usize, usize) {
     let mut first = h;
-    while first > from && h - first < 4 && !lines[first - 1].is_blankish() {
-        let raw = src.sub(lines[first - 1].start()..lines[first - 1].end());
-        if chunks(raw).iter().any(|(_, t)| t.split(' ').count() > 8) {
-            break;
-        }
+    while first > from && h - first < 4 && title_line(src, lines, first - 1, margin) {
         first -= 1;
     }
     let mut end = h + 1;
     while end < to {
         let t = lines[end].full.trim_start().to_lowercase();
-        if t.starts_with("phụ lục") || t.starts_with("nơi nhận") {
+        if t.starts_with("phụ lục")
+            || t.starts_with("nơi nhận")
+            || text_resumes(src, lines, end, to, margin)
+        {
             break;
         }
         end += 1;
@@ -136,7 +202,10 @@ fn header_below(src: &str, lines: &[Line], h: usize, end: usize, margin: usize) 
     while k < end && k - h <= 4 && !lines[k].is_blankish() {
         let raw = src.sub(lines[k].start()..lines[k].end());
         let c = chunks(raw);
-        if numbered(&words(raw), margin) || c.iter().any(|(_, t)| t.split(' ').count() > 5) {
+        if numbered(&words(raw), margin)
+            || c.len() > MAX_TITLES
+            || c.iter().any(|(_, t)| t.split(' ').count() > 5)
+        {
             break;
         }
         k += 1;
@@ -159,7 +228,7 @@ pub(crate) fn layout_tables(src: &str, lines: &[Line], from: usize, to: usize) -
             continue;
         }
         let margin = left_margin(src, lines, i, to);
-        let (first, end) = table_extent(src, lines, i, from, to);
+        let (first, end) = table_extent(src, lines, i, (from, to), margin);
         let rows = read_table(src, lines, (first, i, end), margin);
         // Whether read or not, the lines up to the table's end are done with (another
         // header line before it would read the same lines again).
@@ -198,11 +267,8 @@ fn pages(
         let repeated = k != h && header_line(raw, margin);
         if k == h || repeated {
             let mut top = k;
-            while top > first && k - top < 4 && !lines[top - 1].is_blankish() && repeated {
-                let above = src.sub(lines[top - 1].start()..lines[top - 1].end());
-                if chunks(above).iter().any(|(_, t)| t.split(' ').count() > 8) {
-                    break;
-                }
+            while top > first && k - top < 4 && repeated && title_line(src, lines, top - 1, margin)
+            {
                 top -= 1;
             }
             let below = header_below(src, lines, k, end, margin);
@@ -779,5 +845,78 @@ TT          Nội dung                      chủ trì      phụ trách        
             rows("| TT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Việc | Sở A |\n")
                 .is_empty()
         );
+    }
+
+    /// The table's own lines only: a heading of the text after it (a blank line, then a
+    /// Roman numeral before capitals or a sentence in one piece at the margin) ends it; a
+    /// marked heading or a sentence just above the header is no column title; numbered rows
+    /// above a header printed again are rows, not its titles. A group row in one piece
+    /// ("II.1 Hoàn thiện …") stays a row.
+    #[test]
+    fn a_table_keeps_to_its_own_lines() {
+        const HEAD: &str = "TT    Nội dung          Chủ trì      Thời hạn\n";
+        let row = |k: usize| format!(" {k}    Việc {k}            Sở {k}         202{k}\n");
+        let after = format!(
+            "{HEAD}{}{}\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ \
+             báo cáo trước ngày 31/12/2025.\n",
+            row(1),
+            row(2)
+        );
+        let got = rows(&after);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|r| !r.contains("TỔ CHỨC")), "{got:?}");
+        let sentence = after.replace(
+            "II. TỔ CHỨC THỰC HIỆN\n",
+            "Các sở, ngành báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 20.\n",
+        );
+        assert_eq!(rows(&sentence).len(), 3, "{:?}", rows(&sentence));
+        let above = format!(
+            "I. MỤC ĐÍCH\nBảo đảm tiến độ.\nII. NHIỆM VỤ CỤ THỂ\n{HEAD}{}{}{}",
+            row(1),
+            row(2),
+            row(3)
+        );
+        let got = rows(&above);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("TT | Nội dung | Chủ trì | Thời hạn")
+        );
+        let article = format!(
+            "Điều 5. Nhiệm vụ cụ thể\n{HEAD}{}{}{}",
+            row(1),
+            row(2),
+            row(3)
+        );
+        let got = rows(&article);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("TT | Nội dung | Chủ trì | Thời hạn")
+        );
+        let repeated = format!(
+            "{HEAD}{}{}{HEAD}{}{}{}",
+            row(1),
+            row(2),
+            row(3),
+            row(4),
+            row(5)
+        );
+        let got = rows(&repeated);
+        for k in 1..=5 {
+            assert!(
+                got.iter().any(|r| r.starts_with(&format!("{k} |"))),
+                "row {k}: {got:?}"
+            );
+        }
+        for heading in [
+            "II.1 Hoàn thiện thể chế, chính sách, pháp luật; chiến lược, quy hoạch",
+            "II. Nhiệm vụ thực hiện theo lộ trình đến năm 2030",
+        ] {
+            let group = format!("{HEAD}{}\n{heading}\n{}", row(1), row(2));
+            let got = rows(&group);
+            assert!(
+                got.iter().any(|r| r.starts_with("2 |")),
+                "{heading}: {got:?}"
+            );
+        }
     }
 }

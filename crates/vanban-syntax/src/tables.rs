@@ -52,6 +52,11 @@ pub(crate) fn pipe_tables(lines: &[Line], from: usize, to: usize) -> Vec<TableRo
     rows
 }
 
+/// The most characters of a column head (a line of a header cell). [`header_ahead`] and
+/// [`column_count`] read heads with the same bound: where the cheap check let a head through
+/// that the count refused, every pipe line of a run tokenized the rest of the run again.
+const HEAD_CELL_MAX: usize = 50;
+
 /// Cheap check before tokenizing: a header row (two or more short cells, then two pipe lines
 /// in a row) within the next few lines. Keeps the search linear on long runs of pipes.
 fn header_ahead(lines: &[Line], start: usize, to: usize) -> bool {
@@ -78,7 +83,7 @@ fn header_ahead(lines: &[Line], start: usize, to: usize) -> bool {
             return false;
         } else {
             cell_lines += 1;
-            if cell_lines > 4 || l.full.chars().count() > 60 {
+            if cell_lines > 4 || l.full.chars().count() > HEAD_CELL_MAX {
                 return false;
             }
             last_pipe = false;
@@ -212,7 +217,7 @@ fn column_count(tokens: &[Token]) -> Option<usize> {
         .count();
     // Column heads are short; long "cells" are page layout around running text.
     let short_heads = tokens[..header].iter().all(|t| match t {
-        Token::Cell { text, .. } => text.chars().count() <= 50,
+        Token::Cell { text, .. } => text.chars().count() <= HEAD_CELL_MAX,
         Token::Empty { .. } => true,
     });
     if header < 2 || !short_heads {
@@ -246,6 +251,17 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
         }
         current.clear();
     };
+    // The text of the first cell after each token, read in one pass from the end (each
+    // empty cell looked for it over the rest of a run of empty cells: a long run was
+    // quadratic).
+    let mut next_cells: Vec<Option<&str>> = vec![None; tokens.len()];
+    let mut next: Option<&str> = None;
+    for (k, t) in tokens.iter().enumerate().rev() {
+        next_cells[k] = next;
+        if let Token::Cell { text, .. } = t {
+            next = Some(text.as_str());
+        }
+    }
     for (k, t) in tokens.iter().enumerate() {
         match t {
             Token::Cell { text, first: f } => {
@@ -266,11 +282,7 @@ fn build_rows(tokens: &[Token], end: usize) -> Vec<TableRow> {
                 }
             }
             Token::Empty { line } => {
-                let next_cell = tokens[k + 1..].iter().find_map(|t| match t {
-                    Token::Cell { text, .. } => Some(text.as_str()),
-                    Token::Empty { .. } => None,
-                });
-                let row_break = next_cell.is_none_or(starts_row);
+                let row_break = next_cells[k].is_none_or(starts_row);
                 if row_break || current.is_empty() {
                     flush(&mut rows, &mut current, &mut first);
                 } else {

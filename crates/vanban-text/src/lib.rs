@@ -218,11 +218,13 @@ pub fn wide_space_at(b: &[u8], i: usize) -> bool {
 }
 
 /// Whether a character must not reach a terminal as it is: C0 controls other than tab and line
-/// feed, DEL, C1 controls, and the bidirectional embedding, override and isolate controls (which
-/// reorder what a reader sees).
+/// feed, DEL, C1 controls, the bidirectional embedding, override and isolate controls and the
+/// directional marks (which reorder what a reader sees: U+200E, U+200F, U+061C), and the
+/// interlinear annotation controls (U+FFF9–U+FFFB, which hide text).
 pub fn is_hostile_control(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'
+        | '\u{61c}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// `s` with every hostile control character (see [`is_hostile_control`]) written as an escape
@@ -434,6 +436,11 @@ mod tests {
         assert_eq!(m.len(), s.len());
         assert_eq!(m, "Làm ?]0;T??[31mB???\tx\ny");
         assert!(matches!(visible("Điều 1."), Cow::Borrowed(_)));
+        // Directional marks and the interlinear annotation controls.
+        assert_eq!(
+            visible("a\u{200e}b\u{200f}c\u{61c}d\u{fff9}e\u{fffb}\u{200d}"),
+            "a\\u{200e}b\\u{200f}c\\u{61c}d\\u{fff9}e\\u{fffb}\u{200d}"
+        );
     }
 }
 

@@ -34,6 +34,9 @@ pub fn escape_xml(s: &str, space: XmlSpace) -> String {
             }
             '\t' | '\n' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            // (DEL and the C1 controls XML 1.0 discourages and 1.1 takes only as references:
+            // kept, as references, so that none reaches a reader raw.)
+            '\u{7f}'..='\u{9f}' => out.push_str(&format!("&#x{:x};", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -58,6 +61,10 @@ mod tests {
         assert_eq!(
             escape_xml("a\tb\nc\r\nd\u{1}", XmlSpace::Exact),
             "a&#9;b&#10;c&#13;&#10;d"
+        );
+        assert_eq!(
+            escape_xml("Lào Cai\u{7f}\u{9b}31m", XmlSpace::Keep),
+            "Lào Cai&#x7f;&#x9b;31m"
         );
     }
 }
