@@ -1007,3 +1007,31 @@ fn programmes_strategies_the_charter_and_congress_resolutions_are_cited_by_name(
         listing(&x)
     );
 }
+
+#[test]
+fn an_amender_named_in_an_end_of_force_is_not_repealed() {
+    // "Luật Việc làm số 38/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số
+    // 41/2024/QH15 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành": the law of 2013
+    // ends; the Social Insurance Law that amended it stays in force.
+    let x = corpus("LUAT_74-2025-QH15_2025.txt");
+    assert!(has(&x, "self", RelationType::Repeals, ";38-2013-qh13"));
+    assert!(
+        !has(&x, "self", RelationType::Repeals, ";41-2024-qh15"),
+        "{}",
+        listing(&x)
+    );
+    assert!(has(
+        &x,
+        ";41-2024-qh15",
+        RelationType::Amends,
+        ";38-2013-qh13"
+    ));
+    // "… Quyết định số 650/QĐ-LĐTBXH … được điều chỉnh bổ sung bởi Quyết định số
+    // 128/QĐ-LĐTBXH …": an amendment, as "được sửa đổi, bổ sung bởi" is.
+    let x = corpus("KH_159-KH-UBND_2025_CanTho.txt");
+    assert!(
+        has(&x, ";128-qd-ldtbxh", RelationType::Amends, ";650-qd-ldtbxh"),
+        "{}",
+        listing(&x)
+    );
+}

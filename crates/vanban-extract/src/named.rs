@@ -40,7 +40,7 @@ fn head_regex() -> &'static Regex {
     RE.get_or_init(|| {
         // (Two-word heads may wrap: "… của Bộ" / "luật Lao động".)
         Regex::new(
-            r"(?:Bộ[ \n]luật|Luật|Hiến[ \n]pháp|Đề[ \n]án|Quy[ \n]hoạch|Chương[ \n]trình|Chiến[ \n]lược|Điều[ \n]lệ[ \n]Đảng|Nghị[ \n]quyết[ \n]Đại[ \n]hội)",
+            r"(?:Bộ[ \n][lL]uật|Luật|Hiến[ \n]pháp|Đề[ \n]án|Quy[ \n]hoạch|Chương[ \n]trình|Chiến[ \n]lược|Điều[ \n]lệ[ \n]Đảng|Nghị[ \n]quyết[ \n]Đại[ \n]hội)",
         )
             .unwrap_or_else(|e| unreachable!("static pattern: {e}"))
     })
@@ -161,6 +161,10 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             continue;
         }
         let (date, date_len) = date_after(text.sub(end..to));
+        let (name, date) = match bare_year(&name, kind) {
+            Some((n, year)) if date.is_none() => (n, Some(year)),
+            _ => (name, date),
+        };
         let end = end + date_len;
         last_end = end;
         out.push(NamedFound {
@@ -264,6 +268,25 @@ fn quoted_name(head: &str, rest: &str) -> Option<(DocumentKind, usize)> {
     };
     // (The length counts from the space after the head.)
     close.checked_sub(1).filter(|&n| n > 0).map(|n| (kind, n))
+}
+
+/// A law's name that ends with a bare year ("Luật BVMT 2020", "Luật Đất đai 2024"): the name
+/// without it, and the year as the law's date (as "năm 2020" after the name gives).
+fn bare_year(name: &str, kind: DocumentKind) -> Option<(String, DateParts)> {
+    if !matches!(kind, DocumentKind::Law | DocumentKind::Code) {
+        return None;
+    }
+    let (rest, last) = name.rsplit_once(' ')?;
+    let year: u16 = last.parse().ok().filter(|y| (1945..=2100).contains(y))?;
+    // (At least two words of name stay: "Luật 2020" names nothing.)
+    (rest.split(' ').count() >= 2).then(|| {
+        let parts = DateParts {
+            day: None,
+            month: None,
+            year: Some(year),
+        };
+        (rest.to_owned(), parts)
+    })
 }
 
 /// Heads of documents a making word before them (`data/making-words.tsv`) leaves uncited.
@@ -1635,6 +1658,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(names(text), want, "{text}");
         }
+        // A code with a capital "Luật"; a law's bare year is its date, not its name.
+        let text = "theo Luật BVMT 2020 và Bộ Luật hình sự năm 2015.";
+        let found = find(text, (0, text.len()), &[]);
+        let got: Vec<(&str, Option<u16>)> = found
+            .iter()
+            .map(|n| (n.name.as_str(), n.date.as_ref().and_then(|d| d.year)))
+            .collect();
+        assert_eq!(
+            got,
+            [("Luật BVMT", Some(2020)), ("Bộ Luật hình sự", Some(2015))]
+        );
         let kinds: Vec<DocumentKind> = find(
             "Điều lệ Đảng; Chương trình mục tiêu quốc gia xây \
                                              dựng nông thôn mới",

@@ -1009,6 +1009,15 @@ fn ends_of_force(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
         if *pos != Position::Body || ev.named(i) || !ev.paragraph_of(i).0.contains("art_") {
             continue;
         }
+        // ("Luật Việc làm số 38/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số
+        // 41/2024/QH15 hết hiệu lực …": the amender is named for the claim; the law whose
+        // force ends is the one it amended.)
+        let amender = ev
+            .step(i)
+            .is_some_and(|s| s.prev.is_some() && passive_before(s.gap).is_some());
+        if amender {
+            continue;
+        }
         if ends_force_after(sentence_after(ev.folded, f.end)) {
             out.push(ev.own, to, RelationType::Repeals, ev.cites[i].span);
         }
