@@ -106,6 +106,8 @@ SHAPES = {
     "header-symbol-cells": lambda n: "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/" + "   KH-" * n + "\nKẾ HOẠCH\nVề việc thử\nI. A\n1. B\n",
     "closing-date-cells": lambda n: HEAD + "I. A\n1. B\nNơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Như trên;   ngày" + "   x" * n
     + "\n- Lưu: VT.   CHỦ TỊCH\n\nNguyễn Văn A\n",
+    "layout-table-then-blank-lines": lambda n: HEAD + "I. NỘI DUNG\nTT    Nội dung    Chủ trì    Thời hạn\n"
+    + " 1    Việc a    Sở A    2025\n 2    Việc b    Sở B    2026\n" + "\n" * (n * 4) + "x\n",
     "a-wide-pipe-row": lambda n: HEAD + "| " + " | ".join(["ô"] * n) + " |\n|" + "---|" * n + "\n" + ("| " + " | ".join(["x"] * n) + " |\n") * 3,
     "a-wide-tab-row": lambda n: HEAD + "\t".join(["ô"] * n) + "\n",
     "emphasis-marks": lambda n: HEAD + TASK + "**a " * n + "\n",

@@ -1035,3 +1035,81 @@ fn an_amender_named_in_an_end_of_force_is_not_repealed() {
         listing(&x)
     );
 }
+
+#[test]
+fn a_named_document_a_cited_decision_approves_is_that_decisions() {
+    // "Quyết định số 7619/QĐ-BCA … phê duyệt Chương trình mục tiêu quốc gia" / "phòng, chống
+    // ma túy đến năm 2030 …; Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện
+    // Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 …": one document, the
+    // decision's, implemented once.
+    let x = corpus("KH_182-KH-UBND_2025_DongNai.txt");
+    assert!(has(&x, "self", RelationType::Implements, ";7619-qd-bca"));
+    assert!(
+        !x.relations.iter().any(|r| r
+            .to
+            .contains("chuong-trinh-muc-tieu-quoc-gia-phong-chong-ma-tuy")),
+        "{}",
+        listing(&x)
+    );
+    // Where no decision stands beside the words, the name is cited.
+    let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2026\n\
+                KẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\nI. NHIỆM VỤ\n";
+    let x = vanban::extract(&vanban::parse(&format!(
+        "{head}1. Triển khai Chiến lược quốc gia về phòng, chống thiên tai đến năm 2030 đã được \
+         phê duyệt theo quy định.\n2. Thủ tướng Chính phủ đã phê duyệt Chiến lược dữ liệu quốc \
+         gia đến năm 2030.\n"
+    )));
+    for to in [
+        ";chien-luoc-quoc-gia-ve-phong-chong-thien-tai-den-nam-2030",
+        ";chien-luoc-du-lieu-quoc-gia-den-nam-2030",
+    ] {
+        assert!(
+            has(&x, "self", RelationType::Cites, to),
+            "{to}\n{}",
+            listing(&x)
+        );
+    }
+}
+
+#[test]
+fn a_named_document_after_a_citation_is_its_topic_only_in_its_description() {
+    let head = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 05 tháng 3 năm 2026\n\
+                KẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\n\
+                Thực hiện Kế hoạch số 24/KH-UBND ngày 14/8/2025 của UBND tỉnh thực hiện Nghị \
+                quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị;\nCăn cứ Luật Đất đai số \
+                31/2024/QH15 được sửa đổi, bổ sung bởi Luật số 43/2024/QH15;\nI. NHIỆM VỤ\n";
+    // The sentence's own words after the citation ("bảo đảm phù hợp với"): cited.
+    let x = vanban::extract(&vanban::parse(&format!(
+        "{head}1. Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2025 của Ủy ban nhân dân tỉnh về \
+         phát triển du lịch, bảo đảm phù hợp với Quy hoạch tỉnh Lào Cai thời kỳ 2021 - 2030.\n2. \
+         Tổ chức quán triệt Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị và Luật số \
+         43/2024/QH15.\n"
+    )));
+    assert!(
+        has(
+            &x,
+            "self",
+            RelationType::Cites,
+            ";quy-hoach-tinh-lao-cai-thoi-ky-2021-2030"
+        ),
+        "{}",
+        listing(&x)
+    );
+    // A link of the chain beside a document of another claim (the amending law) is cited.
+    assert!(
+        has(&x, "self", RelationType::Cites, ";66-nq-tw"),
+        "{}",
+        listing(&x)
+    );
+    // "Căn cứ Thông tư số 10/2022/TT-BLĐTBXH … hướng dẫn giám sát, đánh giá thực hiện
+    // Chương trình mục tiêu quốc gia giảm nghèo bền vững …": what the circular is about; the
+    // implementing is looked at, not done.
+    let x = corpus("KH_160-KH-UBND_2025_CanTho.txt");
+    assert!(
+        !x.relations.iter().any(|r| r
+            .to
+            .ends_with("chuong-trinh-muc-tieu-quoc-gia-giam-ngheo-ben-vung-giai-doan-2021-2025")),
+        "{}",
+        listing(&x)
+    );
+}

@@ -14,8 +14,9 @@ use vanban_syntax::Parsed;
 use vanban_text::fold::{fold_case, slug};
 use vanban_text::{squash_spaces, Sub};
 
-use crate::citations::Found;
+use crate::citations::{Found, Spot};
 use crate::identity::{self, Context};
+use crate::named::NamedFound;
 use crate::relations::Position;
 use crate::NodeIndex;
 
@@ -475,6 +476,71 @@ pub(crate) fn link_named_laws(cites: &mut [Citation], own: Option<&str>) {
         }
     }
     date_named_laws(cites, own);
+}
+
+/// A document cited by name that a numbered citation of the same text approves ("Quyết định
+/// số 7619/QĐ-BCA … phê duyệt Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm
+/// 2030", "Chiến lược … được UBND Thành phố phê duyệt tại Quyết định số 1229/QĐ-UBND") is that
+/// decision's document: a later mention of the name ("… triển khai thực hiện Chương trình mục
+/// tiêu quốc gia phòng, chống ma túy đến năm 2030 trên địa bàn tỉnh") takes the decision's
+/// id, the one a careful reader records it under. A name two decisions approve is neither's.
+/// `approved` are the names (see [`crate::named::Approval`]), `spots` where each citation
+/// stands, `folded` the text.
+pub(crate) fn link_approved(
+    cites: &mut [Citation],
+    spots: &[(Spot, Position)],
+    approved: &[NamedFound],
+    folded: &str,
+) {
+    // The numbered citations, where they stand and which they are.
+    let (ranges, which): (Vec<(usize, usize)>, Vec<usize>) = spots
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| cites[*i].form != CitationForm::Named)
+        .map(|(i, (s, _))| ((s.start, s.end), i))
+        .unzip();
+    let mut by_name: HashMap<String, Option<Arc<str>>> = HashMap::new();
+    for a in approved {
+        let approver = crate::named::approving(&ranges, a, folded).map(|k| which[k]);
+        let Some(t) = approver.and_then(|i| cites[i].target_id.clone()) else {
+            continue;
+        };
+        let e = by_name
+            .entry(slug(&a.name))
+            .or_insert_with(|| Some(t.clone()));
+        if e.as_deref() != Some(&*t) {
+            *e = None;
+        }
+    }
+    if by_name.is_empty() {
+        return;
+    }
+    let law_like = |k: DocumentKind| {
+        matches!(
+            k,
+            DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+        )
+    };
+    for c in cites
+        .iter_mut()
+        .filter(|c| c.form == CitationForm::Named && !law_like(c.kind))
+    {
+        let key = c.name.as_deref().map(slug).unwrap_or_default();
+        let hit = by_name.iter().find(|(k, _)| same_document_name(k, &key));
+        if let Some((_, Some(t))) = hit {
+            c.target_id = Some(t.clone());
+        }
+    }
+}
+
+/// Whether two slugs name one document: equal, or one the other with words after it, both
+/// of five words or more ("chien-luoc-du-lieu-thanh-pho-ha-noi" and "…-den-nam-2030").
+fn same_document_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || (short.split('-').count() >= 5
+            && long.starts_with(short)
+            && long.as_bytes().get(short.len()) == Some(&b'-'))
 }
 
 /// A law named without a year ("Luật Tài nguyên nước") is the law of that name the document

@@ -100,7 +100,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     provisional_id(&id, doc, &mut diagnostics);
 
     let places = citation_places(doc, text);
-    let mut found = find_citations(text, folded, &places);
+    let (mut found, approved) = find_citations(text, folded, &places);
     // Alive while citations are made from them (the peak): no spare capacity.
     found.shrink_to_fit();
     let nodes = NodeIndex::new(doc);
@@ -127,13 +127,7 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     drop(found);
     let found = spots;
     cite::one_number_per_legislature(&mut cites);
-    let own_law = doc
-        .header
-        .title
-        .as_deref()
-        .filter(|_| doc.header.kind == vanban_model::DocumentKind::Law)
-        .map(|t| cite::law_key(&format!("Luật {t}")));
-    cite::link_named_laws(&mut cites, own_law.as_deref());
+    link_names(doc, &mut cites, (&found, &approved), folded);
     cite::fill_from_same_target(&mut cites);
     cite::recase_issuers(&mut cites, text, folded);
     let own = ids.share(&id);
@@ -192,13 +186,32 @@ fn agencies_named(
         .collect()
 }
 
+/// Documents cited by name given the id the text gives them elsewhere: a law its number, a
+/// programme or plan the decision that approves it (`approved`, beside `found`).
+fn link_names(
+    doc: &vanban_model::Document,
+    cites: &mut [Citation],
+    (found, approved): (&[(Spot, Position)], &[named::NamedFound]),
+    folded: &str,
+) {
+    let own_law = doc
+        .header
+        .title
+        .as_deref()
+        .filter(|_| doc.header.kind == vanban_model::DocumentKind::Law)
+        .map(|t| cite::law_key(&format!("Luật {t}")));
+    cite::link_named_laws(cites, own_law.as_deref());
+    cite::link_approved(cites, found, approved, folded);
+}
+
 /// Citations in the places that may hold them: numbered ones, then documents cited by name
-/// where no numbered citation stands; in document order.
+/// where no numbered citation stands; in document order. Names a numbered citation beside
+/// them approves are no citations: they are returned apart (see [`cite::link_approved`]).
 fn find_citations(
     text: &str,
     folded: &str,
     places: &[((usize, usize), Position)],
-) -> Vec<(Found, Position)> {
+) -> (Vec<(Found, Position)>, Vec<named::NamedFound>) {
     let mut found: Vec<(Found, Position)> = Vec::new();
     for &(range, pos) in places {
         for f in citations::find(text, folded, range) {
@@ -210,9 +223,19 @@ fn find_citations(
     }
     let mut taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
     taken.sort_unstable();
+    let mut approved = Vec::new();
     for &(range, pos) in places {
-        for n in named::find(text, range, &taken) {
-            found.push((named_found(n), pos));
+        for mut n in named::find(text, range, &taken) {
+            // (A name no decision beside it approves is a citation: "… đã được phê duyệt
+            // theo quy định", "Thủ tướng Chính phủ phê duyệt Chương trình …".)
+            if n.approval != named::Approval::None && named::approving(&taken, &n, text).is_none() {
+                n.approval = named::Approval::None;
+            }
+            if n.approval == named::Approval::None {
+                found.push((named_found(n), pos));
+            } else {
+                approved.push(n);
+            }
         }
     }
     found.sort_by_key(|(f, _)| f.start);
@@ -237,7 +260,7 @@ fn find_citations(
     names.sort();
     names.dedup();
     if names.is_empty() {
-        return found;
+        return (found, approved);
     }
     let mut taken: Vec<(usize, usize)> = found.iter().map(|(f, _)| (f.start, f.end)).collect();
     taken.sort_unstable();
@@ -247,7 +270,7 @@ fn find_citations(
         }
     }
     found.sort_by_key(|(f, _)| f.start);
-    found
+    (found, approved)
 }
 
 /// One `ocr-tolerated` info for each citation whose type name a scan damaged ("Nghi định"

@@ -136,6 +136,8 @@ lists! {
     /// Words after "Chương trình" or "Chiến lược" that open a name (their trailing spaces
     /// kept).
     PROGRAMME_STARTS: Vec<&'static str> = words("../data/programme-starts.tsv"), spaced: true;
+    /// Words a programme's or strategy's name ends before (their spaces kept).
+    PROGRAMME_ENDS: Vec<&'static str> = words("../data/programme-ends.tsv"), spaced: true;
     /// Words before a named document that make it one still to be made or approved by the
     /// decision before it, lower case.
     MAKING_WORDS: Vec<&'static str> = words("../data/making-words.tsv"), spaced: false;

@@ -9,7 +9,8 @@ use vanban_model::{DateParts, DocumentKind};
 use vanban_text::{squash_spaces, Sub};
 
 use crate::lists::{
-    CODE_NAMES, LAW_COMPOUNDS, MAKING_WORDS, NAME_STOPS, PLAN_WORDS, PROGRAMME_STARTS,
+    CODE_NAMES, LAW_COMPOUNDS, MAKING_WORDS, NAME_STOPS, PLAN_WORDS, PROGRAMME_ENDS,
+    PROGRAMME_STARTS,
 };
 use crate::words::word_matches;
 
@@ -23,6 +24,56 @@ pub(crate) struct NamedFound {
     /// The date after the name ("Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"), or only
     /// a year ("Luật Đất đai năm 2024").
     pub date: Option<DateParts>,
+    /// Whether a numbered citation beside the name approves the document: then the name is
+    /// no citation, it names that decision's document.
+    pub approval: Approval,
+}
+
+/// The numbered citation that approves name `a`, of `numbered` (where the numbered citations
+/// of `text` stand, sorted): the last one before it, in its sentence and at most
+/// [`APPROVER_REACH`] bytes back, or the first one after it as near.
+pub(crate) fn approving(numbered: &[(usize, usize)], a: &NamedFound, text: &str) -> Option<usize> {
+    let near = |from: usize, to: usize| {
+        to.saturating_sub(from) <= APPROVER_REACH
+            && !text.get(from..to).unwrap_or(";").contains([';', '.'])
+    };
+    match a.approval {
+        Approval::ByBefore => numbered
+            .partition_point(|&(s, _)| s < a.start)
+            .checked_sub(1)
+            .filter(|&k| numbered[k].1 <= a.start && near(numbered[k].1, a.start)),
+        Approval::ByAfter => {
+            let k = numbered.partition_point(|&(s, _)| s < a.end);
+            (k < numbered.len() && near(a.end, numbered[k].0)).then_some(k)
+        }
+        Approval::None => None,
+    }
+}
+
+/// How far from the name it approves a decision may be cited, in bytes ("Quyết định số
+/// 1746/QĐ-TTg ngày 18 tháng 12 năm 2023 của Thủ tướng Chính phủ về việc phê duyệt …").
+const APPROVER_REACH: usize = 300;
+
+/// How a document cited by name stands to a decision that approves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Approval {
+    /// Not approved where it is named: a citation.
+    None,
+    /// Approved by the numbered citation before it ("Quyết định số 1746/QĐ-TTg … về việc
+    /// phê duyệt Quy hoạch tỉnh Phú Yên").
+    ByBefore,
+    /// Approved by the numbered citation after it ("Chiến lược … được UBND Thành phố phê
+    /// duyệt tại Quyết định số 1229/QĐ-UBND").
+    ByAfter,
+}
+
+/// What the words before a head make of the document: nothing, a thing still to be made,
+/// or one the citation before approves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Made {
+    No,
+    Later,
+    Approved,
 }
 
 fn date_regex() -> &'static Regex {
@@ -103,37 +154,21 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
         if start < last_end || inside(taken, start) {
             continue;
         }
-        // The head in its one-line spelling, whatever wrap stands inside it.
-        let head = match m.as_str() {
-            "Luật" => "Luật",
-            h if h.starts_with("Bộ") => "Bộ luật",
-            h if h.starts_with("Hiến") => "Hiến pháp",
-            h if h.starts_with("Đề") => "Đề án",
-            h if h.starts_with("Chương") => "Chương trình",
-            h if h.starts_with("Chiến") => "Chiến lược",
-            h if h.starts_with("Điều") => "Điều lệ Đảng",
-            h if h.starts_with("Nghị") => "Nghị quyết Đại hội",
-            _ => "Quy hoạch",
+        let head = head_spelling(m.as_str());
+        let made = if MADE_HEADS.contains(&head) {
+            making(text.sub(from..start))
+        } else {
+            Made::No
         };
-        if MADE_HEADS.contains(&head) && to_be_made(text.sub(from..start)) {
+        if made == Made::Later || named_by_other(head, text.sub(from..start)) {
             continue;
         }
         let after_head = start + head.len();
         if head == "Điều lệ Đảng" {
-            // A name of its own: "Căn cứ Điều lệ Đảng;".
-            let rest = text.sub(after_head..to);
-            if rest.starts_with(char::is_alphanumeric) {
-                continue;
+            if let Some(n) = charter_at(text, start, after_head, to) {
+                last_end = n.end;
+                out.push(n);
             }
-            let len = strip_words(rest, " Cộng sản Việt Nam").map_or(0, |r| rest.len() - r.len());
-            last_end = after_head + len;
-            out.push(NamedFound {
-                start,
-                end: last_end,
-                name: squash_spaces(text.sub(start..last_end)),
-                kind: DocumentKind::Charter,
-                date: None,
-            });
             continue;
         }
         // (A wrap may stand between the head and the name: "… Điều 3 Luật" / "Quản lý …".)
@@ -150,17 +185,23 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             continue;
         };
         let end = after_head + 1 + len;
-        if MADE_HEADS.contains(&head) && approved_after(text.sub(end..to)) {
-            continue;
-        }
+        let approval = if made == Made::Approved {
+            Approval::ByBefore
+        } else if MADE_HEADS.contains(&head) && approved_after(text.sub(end..to)) {
+            Approval::ByAfter
+        } else {
+            Approval::None
+        };
         let name = squash_spaces(&text.sub(start..end).replace(['*', '_'], ""))
             .trim_end_matches([',', ' '])
             .to_owned();
-
         if name.chars().count() <= head.chars().count() + 2 {
             continue;
         }
         let (date, date_len) = date_after(text.sub(end..to));
+        // (A year alone after a programme, a strategy or a plan is the year of the work it
+        // speaks of, "… giảm nghèo bền vững năm 2026", not the document's.)
+        let date = date.filter(|d| d.day.is_some() || law_like(kind));
         let (name, date) = match bare_year(&name, kind) {
             Some((n, year)) if date.is_none() => (n, Some(year)),
             _ => (name, date),
@@ -173,9 +214,70 @@ fn find_plain(text: &str, range: (usize, usize), taken: &[(usize, usize)]) -> Ve
             name,
             kind,
             date,
+            approval,
         });
     }
     out
+}
+
+/// Whether a document kind is a law, a code or the Constitution.
+fn law_like(kind: DocumentKind) -> bool {
+    matches!(
+        kind,
+        DocumentKind::Law | DocumentKind::Code | DocumentKind::Constitution
+    )
+}
+
+/// Whether the words right before a programme's or strategy's head (`before`) make it no
+/// document cited by name: many of them ("các Chương trình …", "những Chiến lược …"), or
+/// part of a body's name ("Viện Chiến lược Phát triển giao thông vận tải", "Văn phòng Điều
+/// phối Chương trình …").
+fn named_by_other(head: &str, before: &str) -> bool {
+    if head != "Chương trình" && head != "Chiến lược" {
+        return false;
+    }
+    // (The last words only: a line of many heads reads a few bytes before each.)
+    let near = before.sub(vanban_text::floor(before, before.len().saturating_sub(32))..);
+    let line = near.rsplit('\n').next().unwrap_or("").trim_end();
+    let last = line.rsplit(' ').next().unwrap_or("");
+    ["các", "Các", "những", "Những", "Viện", "Quỹ"].contains(&last)
+        || ["Điều phối", "Quản lý", "Văn phòng", "Trung tâm"]
+            .iter()
+            .any(|w| line.ends_with(&format!(" {w}")) || line == *w)
+}
+
+/// A head in its one-line spelling, whatever wrap stands inside it.
+fn head_spelling(matched: &str) -> &'static str {
+    match matched {
+        "Luật" => "Luật",
+        h if h.starts_with("Bộ") => "Bộ luật",
+        h if h.starts_with("Hiến") => "Hiến pháp",
+        h if h.starts_with("Đề") => "Đề án",
+        h if h.starts_with("Chương") => "Chương trình",
+        h if h.starts_with("Chiến") => "Chiến lược",
+        h if h.starts_with("Điều") => "Điều lệ Đảng",
+        h if h.starts_with("Nghị") => "Nghị quyết Đại hội",
+        _ => "Quy hoạch",
+    }
+}
+
+/// The Party's charter, a name of its own ("Căn cứ Điều lệ Đảng;", "Điều lệ Đảng Cộng sản
+/// Việt Nam"), at `start`; none when a word goes on from the head ("Điều lệ Đảngviên").
+fn charter_at(text: &str, start: usize, after_head: usize, to: usize) -> Option<NamedFound> {
+    let rest = text.sub(after_head..to);
+    if rest.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let len = strip_words(rest, " Cộng sản Việt Nam").map_or(0, |r| rest.len() - r.len());
+    let end = after_head + len;
+    Some(NamedFound {
+        start,
+        end,
+        name: squash_spaces(text.sub(start..end)),
+        kind: DocumentKind::Charter,
+        date: None,
+        approval: Approval::None,
+    })
 }
 
 /// The kind of document a head names and the byte length of its name in `first` (the text
@@ -299,9 +401,18 @@ fn approved_after(rest: &str) -> bool {
     let window = rest.sub(..vanban_text::floor(rest, APPROVED_REACH));
     let clause = window.split([';', '.']).next().unwrap_or("");
     let clause = squash_spaces(clause);
+    // (Only with a numbered decision after the words: "… đã được phê duyệt theo quy định"
+    // names none, and the name stays a citation.)
     ["phê duyệt tại", "phê duyệt theo", "phê duyệt bởi"]
         .iter()
-        .any(|w| clause.contains(w))
+        .filter_map(|w| clause.find(w).map(|p| p + w.len()))
+        .any(|p| {
+            clause
+                .sub(p..)
+                .split(" số ")
+                .nth(1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// How many bytes after a name [`approved_after`] reads.
@@ -311,35 +422,56 @@ const APPROVED_REACH: usize = 80;
 /// đầu tư ", is 26).
 const MAKING_REACH: usize = 48;
 
-/// Whether the words right before a head (`before`, the text up to it) make the document
-/// one still to be made or one a decision approves ("Xây dựng Chương trình …", "… về việc
-/// phê duyệt Quy hoạch tỉnh …").
-fn to_be_made(before: &str) -> bool {
+/// What the words right before a head (`before`, the text up to it) make of the document:
+/// one still to be made ("Xây dựng Chương trình …") or one the citation before approves ("…
+/// về việc phê duyệt Quy hoạch tỉnh …").
+fn making(before: &str) -> Made {
     let tail = before.sub(vanban_text::floor(before, before.len().saturating_sub(MAKING_REACH))..);
     // (A quoted name: "… về phê duyệt “Chương trình …”".)
     let tail = squash_spaces(&tail.to_lowercase());
     let tail = tail.trim_end_matches(['“', '"', ' ']);
-    let right_before = MAKING_WORDS.iter().any(|w| {
-        tail.strip_suffix(w)
+    let right_before = MAKING_WORDS.iter().find(|w| {
+        tail.strip_suffix(*w)
             .is_some_and(|b| b.is_empty() || b.ends_with(' '))
     });
-    // ("… để xây dựng Khung Kiến trúc số thành phố Hà Nội và Chiến lược …": the making word
-    // governs both.)
-    right_before || joined_to_made(before)
+    match right_before {
+        Some(&w) if w == APPROVING_WORD => Made::Approved,
+        Some(_) => Made::Later,
+        // ("… để xây dựng Khung Kiến trúc số thành phố Hà Nội và Chiến lược …": the making
+        // word governs both.)
+        None if joined_to_made(before) => Made::Later,
+        None => Made::No,
+    }
 }
+
+/// The making word of a decision that approves the document named after it (of
+/// `data/making-words.tsv`).
+const APPROVING_WORD: &str = "phê duyệt";
 
 /// Whether `before` (the text up to a head) ends with "và" after a thing a making word
 /// names, in the same clause.
 fn joined_to_made(before: &str) -> bool {
     let tail = before.sub(vanban_text::floor(before, before.len().saturating_sub(JOINED_REACH))..);
-    let clause = tail.rsplit([';', '.', ':', ',']).next().unwrap_or("");
-    let clause = squash_spaces(&clause.to_lowercase());
+    let clause = squash_spaces(tail.rsplit([';', '.', ':', ',']).next().unwrap_or(""));
     let Some(made) = clause.trim_end().strip_suffix(" và") else {
         return false;
     };
-    MAKING_WORDS
-        .iter()
-        .any(|w| made.starts_with(w) || made.contains(&format!(" {w} ")))
+    // The making word's object is a thing with a name of its own, in capitals ("xây dựng
+    // Khung Kiến trúc số … và"); "xây dựng nông thôn mới và", "xây dựng hạ tầng và" are
+    // activities, and a making word inside a programme's name is no making.
+    MAKING_WORDS.iter().any(|w| {
+        let lower = made.to_lowercase();
+        let at = if lower.starts_with(w) {
+            Some(0)
+        } else {
+            lower.find(&format!(" {w} ")).map(|p| p + 1)
+        };
+        at.is_some_and(|p| {
+            made.sub(p..)
+                .get(w.len()..)
+                .is_some_and(|o| o.trim_start().starts_with(char::is_uppercase))
+        })
+    })
 }
 
 /// How many bytes before a head [`joined_to_made`] reads.
@@ -368,16 +500,17 @@ fn programme_name(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
         let q = first.sub(close..).chars().next().map_or(1, char::len_utf8);
         return Some((kind, close + q));
     }
-    let opens = PROGRAMME_STARTS.iter().any(|w| first.starts_with(w))
+    // (Line breaks read as spaces, one byte each: offsets are the text's. "… mục tiêu quốc
+    // gia" / "phòng, chống …" opens a name as one line does.)
+    let flat = first
+        .sub(..vanban_text::floor(first, 400))
+        .replace('\n', " ");
+    let opens = PROGRAMME_STARTS.iter().any(|w| flat.starts_with(w))
         || (head == "Chiến lược" && first.starts_with(char::is_uppercase));
     if !opens {
         return None;
     }
-    // (Line breaks read as spaces, one byte each: offsets are the text's.)
-    let flat = first
-        .sub(..vanban_text::floor(first, 400))
-        .replace('\n', " ");
-    let mut end = name_end(&flat, false);
+    let mut end = name_end_within(&flat, false, PROGRAMME_WORDS);
     while let Some(more) = programme_goes_on(flat.sub(..end), flat.sub(end..)) {
         end += more;
     }
@@ -386,7 +519,9 @@ fn programme_name(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
     if let Some(cut) = PROGRAMME_ENDS.iter().filter_map(|e| name.find(e)).min() {
         name = name.sub(..cut);
     }
-    if name.split_whitespace().count() >= 20 {
+    // (Three words of name at least after the head: "Chương trình hỗ trợ" names none.)
+    let words = name.split_whitespace().count();
+    if !(PROGRAMME_LEAST_WORDS..PROGRAMME_WORDS).contains(&words) {
         return None;
     }
     let what = name.strip_prefix("mục tiêu quốc gia").map(str::trim_start);
@@ -395,6 +530,13 @@ fn programme_name(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
     }
     Some((kind, name.len()))
 }
+
+/// The most words of a programme's or strategy's name ("… phát triển kinh tế - xã hội vùng
+/// đồng bào dân tộc thiểu số và miền núi giai đoạn 2021 - 2030" is 22).
+const PROGRAMME_WORDS: usize = 32;
+
+/// The fewest words of a programme's or strategy's name after its head.
+const PROGRAMME_LEAST_WORDS: usize = 3;
 
 /// Words after "Chương trình mục tiêu quốc gia" that speak of all the programmes, not one
 /// ("giai đoạn 2021 - 2025", "thành phố" in "Ban Chỉ đạo các Chương trình mục tiêu quốc gia
@@ -408,11 +550,6 @@ const NATIONAL_GOALS_ALL: [&str; 7] = [
     "thuộc",
     "như",
 ];
-
-/// Words a programme's or strategy's name ends before: where it is carried out or who issued
-/// it ("… giảm nghèo bền vững trên địa bàn thành phố Cần Thơ", "… dữ liệu quốc gia do Thủ
-/// tướng Chính phủ …", "… giảm nghèo trước đây").
-const PROGRAMME_ENDS: [&str; 3] = [" trên địa bàn", " do ", " trước đây"];
 
 /// How many more bytes of `rest` a programme's name `name` goes on over, if it does: " về "
 /// and the name after it, "năm 2030" after "đến", " số" that no number follows and the words
@@ -430,6 +567,12 @@ fn programme_goes_on(name: &str, rest: &str) -> Option<usize> {
         let digits = r.bytes().take_while(u8::is_ascii_digit).count();
         return (digits == 4).then_some(" năm ".len() + 4);
     }
+    // ("Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030": a span of years.)
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if (1..=2).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_digit()) {
+        let r = rest.strip_prefix(" năm ")?;
+        return period_len(r).map(|n| " năm ".len() + n);
+    }
     let r = rest.strip_prefix(" số")?;
     if r.starts_with(char::is_alphanumeric)
         || r.trim_start().starts_with(|c: char| c.is_ascii_digit())
@@ -444,34 +587,74 @@ fn programme_goes_on(name: &str, rest: &str) -> Option<usize> {
     Some(" số".len() + if words { name_end(r, false) } else { 0 })
 }
 
-/// The name of a congress's resolution after "Nghị quyết Đại hội": its words up to the
-/// congress's number ("đại biểu toàn quốc lần thứ XIII", "Đảng bộ tỉnh lần thứ XX") and
-/// "của Đảng" after it. None without "lần thứ" and a number within twelve words.
+/// The length of a year or a span of years at the start of `r` ("2021", "2021 - 2030",
+/// "2021-2030").
+fn period_len(r: &str) -> Option<usize> {
+    let year = |t: &str| t.len() >= 4 && t.bytes().take(4).all(|b| b.is_ascii_digit());
+    if !year(r) {
+        return None;
+    }
+    let after = r.sub(4..);
+    let dash = ["-", " - ", " – ", "–"]
+        .iter()
+        .find_map(|d| after.strip_prefix(d).filter(|t| year(t)).map(|_| d.len()));
+    Some(4 + dash.map_or(0, |d| d + 4))
+}
+
+/// The name of a resolution of the Party's national congress after "Nghị quyết Đại hội":
+/// its words up to the congress's number ("đại biểu toàn quốc lần thứ XIII", "Đảng toàn quốc
+/// lần thứ XIII", "lần thứ XIII", "XIII") and "của Đảng" after it. None without a number
+/// within twelve words, and none for a congress of a Party committee ("Đảng bộ tỉnh lần thứ
+/// XX", "Đảng bộ các cấp"): the name says no province, and one id would stand for every
+/// province's.
 fn congress_resolution(first: &str) -> Option<usize> {
     // (Line breaks read as spaces, one byte each: "… toàn quốc lần" / "thứ XIII".)
     let window = first
         .sub(..vanban_text::floor(first, 160))
         .replace('\n', " ");
     let window = window.as_str();
-    let at = window.find("lần thứ ")?;
-    if window.sub(..at).split_whitespace().count() > 12
-        || window.sub(..at).contains([';', '.', ','])
+    let numbered = |t: &str| t.split(' ').next().map_or(0, roman_or_digits);
+    // ("Đại hội XIII của Đảng": the number first; else after "lần thứ".)
+    let (at, digits) = match (numbered(window), window.find("lần thứ ")) {
+        (0, Some(at)) => (
+            at + "lần thứ ".len(),
+            numbered(window.sub(at + "lần thứ ".len()..)),
+        ),
+        (n, _) => (0, n),
+    };
+    let before = window.sub(..at);
+    if digits == 0
+        || before.split_whitespace().count() > 12
+        || before.contains([';', '.', ','])
+        || before.contains("Đảng bộ")
+        || before.contains("Đại hội")
     {
         return None;
     }
-    let number = window.sub(at + "lần thứ ".len()..);
-    let digits = number
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L')))
-        .unwrap_or(number.len());
-    if digits == 0 {
-        return None;
-    }
-    let end = at + "lần thứ ".len() + digits;
+    let end = at + digits;
     let rest = window.sub(end..);
     let party = strip_words(rest, " của Đảng")
         .filter(|r| !r.starts_with(char::is_alphanumeric))
         .map_or(0, |r| rest.len() - r.len());
-    Some(end + party)
+    let national = before.contains("toàn quốc") || party > 0;
+    national.then_some(end + party)
+}
+
+/// The length of a congress's number at the start of a word: Roman ("XIII") or digits.
+fn roman_or_digits(w: &str) -> usize {
+    let n = w
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L')))
+        .unwrap_or(w.len());
+    let all_digits = w.sub(..n).bytes().all(|b| b.is_ascii_digit());
+    let all_roman = w
+        .sub(..n)
+        .bytes()
+        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+    if all_digits || all_roman {
+        n
+    } else {
+        0
+    }
 }
 
 /// Each name of `names` where it stands in `flat`, as `match_indices` finds it (left to right,
@@ -557,6 +740,7 @@ pub(crate) fn find_known(
             name: squash_spaces(text.sub(start..stop)),
             kind: DocumentKind::Law,
             date: None,
+            approval: Approval::None,
         });
     }
     out
@@ -931,6 +1115,14 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 
 /// Where a name ends: punctuation, a stop word, or twenty words.
 pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
+    name_end_within(s, comma_ends, NAME_WORDS)
+}
+
+/// The most words of a name [`name_end`] reads.
+const NAME_WORDS: usize = 20;
+
+/// [`name_end`] reading at most `most_words` words.
+fn name_end_within(s: &str, comma_ends: bool, most_words: usize) -> usize {
     let mut end = vanban_text::floor(s, 400);
     // Line breaks count as spaces (same byte length).
     let flat: String = s
@@ -970,7 +1162,7 @@ pub(crate) fn name_end(s: &str, comma_ends: bool) -> usize {
     for (i, c) in s.sub(..end).char_indices() {
         if c == ' ' {
             words += 1;
-            if words >= 20 {
+            if words >= most_words {
                 end = i;
                 break;
             }
@@ -1468,9 +1660,11 @@ mod tests {
         );
     }
 
+    /// The names `find` gives as citations (not those a decision beside them approves).
     fn names(text: &str) -> Vec<String> {
         find(text, (0, text.len()), &[])
             .into_iter()
+            .filter(|n| n.approval == Approval::None)
             .map(|n| n.name)
             .collect()
     }
@@ -1582,7 +1776,46 @@ mod tests {
     /// quotation marks to the closing mark.
     #[test]
     fn programmes_strategies_the_charter_and_congress_resolutions() {
-        let cases: [(&str, &[&str]); 10] = [
+        let cases: [(&str, &[&str]); 15] = [
+            (
+                // "xây dựng" inside a programme's name, or of an activity, makes nothing.
+                "Tiếp tục thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới và \
+                 Chương trình mục tiêu quốc gia giảm nghèo bền vững; phối hợp xây dựng hạ tầng \
+                 và Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào \
+                 dân tộc thiểu số và miền núi.",
+                &[
+                    "Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+                    "Chương trình mục tiêu quốc gia giảm nghèo bền vững",
+                    "Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân \
+                     tộc thiểu số và miền núi",
+                ],
+            ),
+            (
+                // A sentence's verb ends the name.
+                "Chương trình mục tiêu quốc gia giảm nghèo bền vững đạt nhiều kết quả quan \
+                 trọng; Chiến lược phát triển bền vững kinh tế biển Việt Nam đặt mục tiêu.",
+                &[
+                    "Chương trình mục tiêu quốc gia giảm nghèo bền vững",
+                    "Chiến lược phát triển bền vững kinh tế biển Việt Nam",
+                ],
+            ),
+            (
+                // Many of them, a body's name, a name of two words: none.
+                "các Chương trình phát triển kinh tế - xã hội của tỉnh; nguồn vốn Chương trình \
+                 hỗ trợ; Chương trình giảm nghèo trước đây; Viện Chiến lược Phát triển giao thông vận tải phối hợp; Văn phòng Điều \
+                 phối Chương trình mục tiêu quốc gia xây dựng nông thôn mới tỉnh báo cáo.",
+                &[],
+            ),
+            (
+                "Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030 của đất nước.",
+                &["Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030"],
+            ),
+            (
+                // Approved where no decision is cited: a citation.
+                "Chiến lược quốc gia về phòng, chống thiên tai đến năm 2030 đã được phê duyệt \
+                 theo quy định.",
+                &["Chiến lược quốc gia về phòng, chống thiên tai đến năm 2030"],
+            ),
             (
                 "Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - \
                  2025 trên địa bàn thành phố Cần Thơ;",
@@ -1622,11 +1855,15 @@ mod tests {
                 &["Điều lệ Đảng", "Điều lệ Đảng Cộng sản Việt Nam"],
             ),
             (
+                // A Party committee's congress says no province: none.
                 "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần\nthứ XIII của Đảng; Nghị \
-                 quyết Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030;",
+                 quyết Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030; Nghị quyết Đại \
+                 hội XIII của Đảng; Nghị quyết Đại hội Đảng bộ các cấp tiến tới Đại hội đại \
+                 biểu toàn quốc lần thứ XIV của Đảng; Nghị quyết Đại hội Đảng bộ tỉnh lần thứ \
+                 XVI của Đảng bộ tỉnh.",
                 &[
                     "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
-                    "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX",
+                    "Nghị quyết Đại hội XIII của Đảng",
                 ],
             ),
             (
@@ -1658,6 +1895,25 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(names(text), want, "{text}");
         }
+        // A year after a programme is the year of the work, not the programme's date; a
+        // name a decision beside it approves is reported as such.
+        let text = "Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2026; Quyết \
+                    định số 7619/QĐ-BCA phê duyệt Chương trình mục tiêu quốc gia phòng, chống ma \
+                    túy đến năm 2030; Chiến lược dữ liệu thành phố Hà Nội được UBND Thành phố \
+                    phê duyệt tại Quyết định số 1229/QĐ-UBND.";
+        let found = find(text, (0, text.len()), &[]);
+        let got: Vec<(Option<u16>, Approval)> = found
+            .iter()
+            .map(|n| (n.date.as_ref().and_then(|d| d.year), n.approval))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, Approval::None),
+                (None, Approval::ByBefore),
+                (None, Approval::ByAfter)
+            ]
+        );
         // A code with a capital "Luật"; a law's bare year is its date, not its name.
         let text = "theo Luật BVMT 2020 và Bộ Luật hình sự năm 2015.";
         let found = find(text, (0, text.len()), &[]);

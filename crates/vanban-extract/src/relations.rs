@@ -83,6 +83,11 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     if tail.trim_start().starts_with("của") {
         return None;
     }
+    // "… hướng dẫn giám sát, đánh giá thực hiện Chương trình …", "Báo cáo kết quả thực hiện
+    // Nghị quyết …": what is looked at is the implementing, which the document does not do.
+    if kind == RelationType::Implements && evaluated(gap.sub(..pos)) {
+        return None;
+    }
     // "Luật sửa đổi, bổ sung một số điều của Luật …": the formula is the title of the cited
     // document, not a claim of the citing one.
     let before = lines
@@ -104,6 +109,30 @@ pub(crate) fn trigger_before(gap: &str) -> Option<(RelationType, usize)> {
     }
     Some((kind, pos))
 }
+
+/// Whether the words before an implementing phrase (`before`, folded, up to it) name a look
+/// at the implementing ("đánh giá", "kết quả", "giám sát việc"): [`EVALUATION_WORDS`], maybe
+/// with "việc" after them.
+fn evaluated(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix(" việc").unwrap_or(b);
+    EVALUATION_WORDS.iter().any(|w| {
+        b.strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || r.ends_with([' ', ',', '\n']))
+    })
+}
+
+/// Words of evaluation before "thực hiện" (folded): the implementing is looked at, not done.
+const EVALUATION_WORDS: [&str; 8] = [
+    "đánh giá",
+    "giám sát",
+    "kiểm tra",
+    "sơ kết",
+    "tổng kết",
+    "kết quả",
+    "tình hình",
+    "tiến độ",
+];
 
 /// Whether the words after a relation phrase (`tail`, up to the citation) are its object and
 /// end before the citation: words, then "và" or a comma ("… về thực hiện chuyển đổi số và
@@ -769,8 +798,8 @@ fn claim<'a>(
 }
 
 /// Whether citation `s`, a document cited by name that is no law, stands in the description
-/// of the numbered citation before it, in one sentence and not joined to it by "và" or a
-/// comma: what that document is about ("Thông tư số 06/2022/TT-BTTTT … hướng dẫn thực hiện
+/// of the numbered citation before it, in one sentence: a description that says what that
+/// document is about ([`DESCRIPTION_WORDS`], none of [`CLAUSE_WORDS`]) ("Thông tư số 06/2022/TT-BTTTT … hướng dẫn thực hiện
 /// Dự án … thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững …"), no document of the
 /// citing one's own. (A law there is read as before: most are what the citation details or
 /// guides, and the phrases say so.)
@@ -782,9 +811,29 @@ fn topic_of_citation(ev: &Evidence<'_>, s: &Step<'_>) -> bool {
     let Some(p) = s.prev else {
         return false;
     };
-    let joined = CLAIM_JOINERS.iter().any(|j| s.gap.trim_end().ends_with(j));
-    ev.named(s.i) && !law && !ev.named(p) && !joined
+    // (The description opens with what it is about — "… về việc hợp nhất … vào", "…
+    // hướng dẫn thực hiện … thuộc" — and holds no words of the sentence's own: "… bảo đảm
+    // phù hợp với", "… gắn với", "… cho doanh nghiệp trong".)
+    let gap = format!(" {} ", squash_spaces(s.gap));
+    let described = DESCRIPTION_WORDS.iter().any(|w| gap.contains(w));
+    let own = CLAUSE_WORDS.iter().any(|w| gap.contains(w));
+    ev.named(s.i) && !law && !ev.named(p) && described && !own
 }
+
+/// Words that open a cited document's description (folded, with their spaces).
+const DESCRIPTION_WORDS: [&str; 4] = [" về ", " hướng dẫn ", " quy định ", " thuộc "];
+
+/// Words of the citing sentence's own after a citation (folded, with their spaces).
+const CLAUSE_WORDS: [&str; 8] = [
+    " bảo đảm ",
+    " đảm bảo ",
+    " phù hợp ",
+    " gắn với ",
+    " để ",
+    " nhằm ",
+    " cho ",
+    " trong ",
+];
 
 /// Whether the relation phrase nearest the end of `gap` follows words that join it to the
 /// action of the sentence ("… gắn với thực hiện Chỉ thị số 05-CT/TW").
@@ -1076,14 +1125,8 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     if let Some(n) = own_name.as_deref() {
         names.insert(n);
     }
-    // The subjects and objects of nested claims.
-    let chain_ids: Vec<Arc<str>> = out
-        .relations
-        .iter()
-        .filter(|r| *r.from != *ev.own)
-        .flat_map(|r| [Arc::clone(&r.from), Arc::clone(&r.to)])
-        .collect();
-    let chain: HashSet<&str> = chain_ids.iter().map(|id| &**id).collect();
+    let chain_ids = nested_pairs(ev, out);
+    let chain: HashSet<(&str, &str)> = chain_ids.iter().map(|(a, b)| (&**a, &**b)).collect();
     // Documents (by key) already cited or introduced in a claim; of those, the ones only
     // introduced in a nested claim so far.
     let mut seen: HashSet<&str> = HashSet::new();
@@ -1118,10 +1161,23 @@ fn cited(ev: &Evidence<'_>, out: &mut Gathered<'_>) {
     }
 }
 
-/// Whether citation `i` of `t` stands in a node that cites another document of a nested
-/// claim (a subject or an object other than `t`, one of `chain`) among the
-/// [`RESTATING_REACH`] citations on either side of it.
-fn restates_chain(ev: &Evidence<'_>, chain: &HashSet<&str>, i: usize, t: &str) -> bool {
+/// The pairs of documents of the nested claims gathered, both ways round.
+fn nested_pairs(ev: &Evidence<'_>, out: &Gathered<'_>) -> Vec<(Arc<str>, Arc<str>)> {
+    out.relations
+        .iter()
+        .filter(|r| *r.from != *ev.own)
+        .flat_map(|r| {
+            [
+                (Arc::clone(&r.from), Arc::clone(&r.to)),
+                (Arc::clone(&r.to), Arc::clone(&r.from)),
+            ]
+        })
+        .collect()
+}
+
+/// Whether citation `i` of `t` stands in a node that cites a document a nested claim links
+/// to `t` (a pair of `chain`) among the [`RESTATING_REACH`] citations on either side of it.
+fn restates_chain(ev: &Evidence<'_>, chain: &HashSet<(&str, &str)>, i: usize, t: &str) -> bool {
     let para = ev.paragraph_of(i).0;
     let same_node = |j: &usize| ev.paragraph_of(*j).0 == para;
     let before = (0..i).rev().take(RESTATING_REACH).take_while(same_node);
@@ -1131,7 +1187,7 @@ fn restates_chain(ev: &Evidence<'_>, chain: &HashSet<&str>, i: usize, t: &str) -
     before
         .chain(after)
         .filter_map(|j| ev.cites[j].target_id.as_deref())
-        .any(|u| u != t && chain.contains(u))
+        .any(|u| chain.contains(&(t, u)))
 }
 
 /// How many citations on either side of a mention [`restates_chain`] looks at (a chain is

@@ -111,33 +111,31 @@ fn title_line(src: &str, lines: &[Line], k: usize, margin: usize) -> bool {
         && !header_line(raw, margin)
 }
 
-/// Whether the table goes on no further than line `k`, a blank line: the next line that is
-/// not blank is the text's again, in one piece at the table's `margin` where a row lays its
-/// cells out in columns: a heading of the text (a part, chapter, section or article, or a
-/// Roman numeral before capitals: "II. TỔ CHỨC THỰC HIỆN") or a sentence that no row number
-/// opens. (A group row may stand so, "II.1 Hoàn thiện thể chế, chính sách, …", and so may
+/// Whether line `l`, the first after blank lines in a table, is the text's again, so that the
+/// table ends before the blank lines: in one piece at the table's `margin` where a row lays
+/// its cells out in columns, a heading of the text (a part, chapter, section, article or
+/// numbered item, "2. Kinh phí thực hiện", or a Roman numeral before capitals: "II. TỔ CHỨC
+/// THỰC HIỆN"), or a sentence or a heading in capitals that no row number opens. (A group row may stand so, "II.1 Hoàn thiện thể chế, chính sách, …", and so may
 /// a row whose number the copy printed with its text.)
-fn text_resumes(src: &str, lines: &[Line], k: usize, to: usize, margin: usize) -> bool {
-    if !lines[k].is_blankish() {
-        return false;
-    }
-    let Some(next) = (k + 1..to).find(|&j| !lines[j].is_blankish()) else {
-        return false;
-    };
-    let l = &lines[next];
+fn text_resumes(src: &str, l: &Line, margin: usize) -> bool {
     let raw = src.sub(l.start()..l.end());
     let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
     let c = chunks(raw);
     let one_piece = c.len() == 1 && indent <= margin + 2;
     let heading = l.marker().is_some_and(|m| match m.kind {
-        MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article => true,
+        MarkerKind::Part
+        | MarkerKind::Chapter
+        | MarkerKind::Section
+        | MarkerKind::Article
+        | MarkerKind::Item => true,
         MarkerKind::Roman => is_upper(l.clean()),
         _ => false,
     });
-    let sentence = l.marker().is_none()
-        && !numbered(&words(raw), margin)
-        && c.first().is_some_and(|(_, t)| t.split(' ').count() > 8);
-    one_piece && (heading || sentence)
+    let unmarked = l.marker().is_none() && !numbered(&words(raw), margin);
+    let words_in = c.first().map_or(0, |(_, t)| t.split(' ').count());
+    // (A sentence, or a heading in capitals: "TỔ CHỨC THỰC HIỆN".)
+    let text = unmarked && (words_in > 8 || (words_in >= 3 && is_upper(l.clean())));
+    one_piece && (heading || text)
 }
 
 /// A row number of the first column: "1", "12", or a group "I", "II", "II.1" — a number a
@@ -184,11 +182,19 @@ fn table_extent(
     }
     let mut end = h + 1;
     while end < to {
+        if lines[end].is_blankish() {
+            // (A run of blank lines read once: the line after it decides.)
+            let next = (end + 1..to)
+                .find(|&j| !lines[j].is_blankish())
+                .unwrap_or(to);
+            if next < to && text_resumes(src, &lines[next], margin) {
+                break;
+            }
+            end = next;
+            continue;
+        }
         let t = lines[end].full.trim_start().to_lowercase();
-        if t.starts_with("phụ lục")
-            || t.starts_with("nơi nhận")
-            || text_resumes(src, lines, end, to, margin)
-        {
+        if t.starts_with("phụ lục") || t.starts_with("nơi nhận") {
             break;
         }
         end += 1;
@@ -865,11 +871,14 @@ TT          Nội dung                      chủ trì      phụ trách        
         let got = rows(&after);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got.iter().all(|r| !r.contains("TỔ CHỨC")), "{got:?}");
-        let sentence = after.replace(
-            "II. TỔ CHỨC THỰC HIỆN\n",
+        for text in [
             "Các sở, ngành báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 20.\n",
-        );
-        assert_eq!(rows(&sentence).len(), 3, "{:?}", rows(&sentence));
+            "2. Kinh phí thực hiện\n",
+            "TỔ CHỨC THỰC HIỆN\n",
+        ] {
+            let resumed = after.replace("II. TỔ CHỨC THỰC HIỆN\n", text);
+            assert_eq!(rows(&resumed).len(), 3, "{text}: {:?}", rows(&resumed));
+        }
         let above = format!(
             "I. MỤC ĐÍCH\nBảo đảm tiến độ.\nII. NHIỆM VỤ CỤ THỂ\n{HEAD}{}{}{}",
             row(1),
