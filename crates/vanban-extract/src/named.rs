@@ -286,15 +286,8 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
     match head {
         "Đề án" => {
             if first.starts_with('“') || first.starts_with('"') {
-                // Đề án “Xây dựng …”: the quoted title, closed within a bounded window (an
-                // unclosed quote costs a window, not the rest of the text).
-                let open = first.chars().next().map_or(1, char::len_utf8);
-                let close = first
-                    .sub(open..open + QUOTED_TITLE_MAX)
-                    .find(['”', '"'])
-                    .map(|p| p + open)?;
-                let q = first.sub(close..).chars().next().map_or(1, char::len_utf8);
-                Some((DocumentKind::ProjectProposal, close + q))
+                // Đề án “Xây dựng …”.
+                Some((DocumentKind::ProjectProposal, quoted_title_len(first)?))
             } else if first.starts_with(|c: char| c.is_ascii_digit()) {
                 // "Đề án 06".
                 let n = first.chars().take_while(char::is_ascii_digit).count();
@@ -363,11 +356,7 @@ fn quoted_name(head: &str, rest: &str) -> Option<(DocumentKind, usize)> {
     let close = rest
         .sub(..vanban_text::floor(rest, QUOTED_TITLE_MAX))
         .find(['”', '"'])?;
-    let kind = if head == "Chương trình" {
-        DocumentKind::Programme
-    } else {
-        DocumentKind::Unknown
-    };
+    let kind = programme_kind(head);
     // (The length counts from the space after the head.)
     close.checked_sub(1).filter(|&n| n > 0).map(|n| (kind, n))
 }
@@ -389,6 +378,28 @@ fn bare_year(name: &str, kind: DocumentKind) -> Option<(String, DateParts)> {
         };
         (rest.to_owned(), parts)
     })
+}
+
+/// The length of a quoted title at the start of `first`, its marks included (“Xây dựng …”),
+/// closed within a bounded window (an unclosed quote costs a window, not the rest of the
+/// text).
+fn quoted_title_len(first: &str) -> Option<usize> {
+    let open = first.chars().next().map_or(1, char::len_utf8);
+    let close = first
+        .sub(open..open + QUOTED_TITLE_MAX)
+        .find(['”', '"'])
+        .map(|p| p + open)?;
+    let q = first.sub(close..).chars().next().map_or(1, char::len_utf8);
+    Some(close + q)
+}
+
+/// The kind of a programme's or a strategy's head (a strategy has no kind of its own).
+fn programme_kind(head: &str) -> DocumentKind {
+    if head == "Chương trình" {
+        DocumentKind::Programme
+    } else {
+        DocumentKind::Unknown
+    }
 }
 
 /// Heads of documents a making word before them (`data/making-words.tsv`) leaves uncited.
@@ -486,19 +497,9 @@ const JOINED_REACH: usize = 120;
 /// about: "Chương trình mục tiêu quốc gia giai đoạn 2021 - 2025" names them all. A name cut
 /// at the word limit is none (a list of programmes, or a name too long to hold whole).
 fn programme_name(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
-    let kind = if head == "Chương trình" {
-        DocumentKind::Programme
-    } else {
-        DocumentKind::Unknown
-    };
+    let kind = programme_kind(head);
     if first.starts_with(['“', '"']) {
-        let open = first.chars().next().map_or(1, char::len_utf8);
-        let close = first
-            .sub(open..open + QUOTED_TITLE_MAX)
-            .find(['”', '"'])
-            .map(|p| p + open)?;
-        let q = first.sub(close..).chars().next().map_or(1, char::len_utf8);
-        return Some((kind, close + q));
+        return Some((kind, quoted_title_len(first)?));
     }
     // (Line breaks read as spaces, one byte each: offsets are the text's. "… mục tiêu quốc
     // gia" / "phòng, chống …" opens a name as one line does.)
