@@ -811,13 +811,16 @@ fn topic_of_citation(ev: &Evidence<'_>, s: &Step<'_>) -> bool {
     let Some(p) = s.prev else {
         return false;
     };
+    if !ev.named(s.i) || law || ev.named(p) {
+        return false;
+    }
     // (The description opens with what it is about — "… về việc hợp nhất … vào", "…
     // hướng dẫn thực hiện … thuộc" — and holds no words of the sentence's own: "… bảo đảm
     // phù hợp với", "… gắn với", "… cho doanh nghiệp trong".)
     let gap = format!(" {} ", squash_spaces(s.gap));
     let described = DESCRIPTION_WORDS.iter().any(|w| gap.contains(w));
     let own = CLAUSE_WORDS.iter().any(|w| gap.contains(w));
-    ev.named(s.i) && !law && !ev.named(p) && described && !own
+    described && !own
 }
 
 /// Words that open a cited document's description (folded, with their spaces).
