@@ -21,6 +21,8 @@ use vanban_text::fold::{fold_case, modern_tones, squash_spaces};
 
 /// Floors of the three shares (lead, names, dates).
 const FLOORS: [f64; 3] = [0.90, 0.90, 0.935];
+/// Floors of the second table's shares.
+const FLOORS_2: [f64; 3] = [0.82, 0.79, 0.925];
 /// What the shares should reach.
 const AIM: f64 = 0.90;
 
@@ -40,9 +42,12 @@ fn list(cell: &str) -> Vec<String> {
     cell.split(" ; ").map(str::to_owned).collect()
 }
 
-fn gold() -> Vec<Row> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tasks-gold.tsv");
-    let text = std::fs::read_to_string(path).expect("tests/tasks-gold.tsv");
+/// The rows of a gold table (`tests/<name>`).
+fn gold(name: &str) -> Vec<Row> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect(name);
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("file\t") && !l.trim().is_empty())
         .map(|l| {
@@ -279,16 +284,16 @@ fn print_miss(file: &str, row: &Row, s: [bool; 3], got: &[&Assignment]) {
     );
 }
 
-#[test]
-fn assignments_match_the_gold_table() {
+/// Scores every document of a gold table and holds each share to its floor.
+fn check(table: &str, floors: [f64; 3], least_documents: usize, least_rows: usize) {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut by_file: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for r in gold() {
+    for r in gold(table) {
         by_file.entry(r.file.clone()).or_default().push(r);
     }
     assert!(
-        by_file.len() >= 15,
-        "the gold table covers {} documents",
+        by_file.len() >= least_documents,
+        "{table} covers {} documents",
         by_file.len()
     );
     let (mut total, mut right, mut missing) = (0usize, [0usize; 3], Vec::new());
@@ -315,12 +320,12 @@ fn assignments_match_the_gold_table() {
         println!("{f}: not in this tree, left out");
     }
     assert!(
-        total >= 150,
-        "only {total} gold rows in documents of this tree"
+        total >= least_rows,
+        "only {total} gold rows of {table} in documents of this tree"
     );
     let share = right.map(|r| r as f64 / total as f64);
     println!(
-        "{total} assignments: exact lead set {:.3}, whole agency names {:.3}, right due date/period {:.3} (aim {AIM})",
+        "{table}, {total} assignments: exact lead set {:.3}, whole agency names {:.3}, right due date/period {:.3} (aim {AIM})",
         share[0], share[1], share[2]
     );
     for (i, what) in ["exact lead set", "whole agency names", "due date/period"]
@@ -328,10 +333,22 @@ fn assignments_match_the_gold_table() {
         .enumerate()
     {
         assert!(
-            share[i] >= FLOORS[i],
-            "{what}: {:.3} below its floor {}",
+            share[i] >= floors[i],
+            "{table}, {what}: {:.3} below its floor {}",
             share[i],
-            FLOORS[i]
+            floors[i]
         );
     }
+}
+
+#[test]
+fn assignments_match_the_gold_table() {
+    check("tasks-gold.tsv", FLOORS, 15, 150);
+}
+
+/// The second table: documents the first left out, read at stop 57 by four readers who
+/// had not seen the tool's output, each disagreement with the tool read again in the text.
+#[test]
+fn assignments_match_the_second_gold_table() {
+    check("tasks-gold-2.tsv", FLOORS_2, 25, 700);
 }

@@ -1119,3 +1119,47 @@ fn a_heading_that_describes_its_bodies_then_charges_them_hands_down() {
     // A description that goes on charges nobody below it.
     assert!(at(&x, "item_5__point_a").is_none(), "{:#?}", x.assignments);
 }
+
+#[test]
+fn a_partner_named_right_after_phoi_hop_leads() {
+    // KH_182-KH-UBND_2025_DongNai, III/2/2.2; KH_0129-KH-UBND_2025_DakLak, IV/2;
+    // CV_4240-UBND-VX_2025_HoChiMinh, 2: "với" left out, or the work "continued".
+    let text = format!(
+        "{HEAD}      V. TỔ CHỨC THỰC HIỆN
+      1. Sở Nội vụ
+      - Phối hợp Công an tỉnh tham mưu Ủy ban nhân dân tỉnh kịp thời động viên, khen thưởng.
+      - Phối hợp UBND các xã, phường cập nhật thiệt hại nông nghiệp, thủy sản.
+      - Tiếp tục phối hợp với Trung tâm Chuyển đổi số tỉnh và các cơ quan, đơn vị liên quan triển khai.
+      - Phối hợp, tạo điều kiện cho các tổ chức, cá nhân có nhu cầu đấu nối nước sạch.
+      - Phối hợp tổ chức hội nghị sơ kết với các cơ quan liên quan.
+"
+    );
+    let x = extract_text(&text);
+    let parties = |tail: &str| {
+        let a = x.assignments.iter().find(|a| a.node.ends_with(tail));
+        let a = a.unwrap_or_else(|| panic!("{tail}: {:#?}", x.assignments));
+        (a.lead.clone(), a.cooperating.clone(), a.responsible.clone())
+    };
+    let own = vec!["Sở Nội vụ".to_owned()];
+    assert_eq!(
+        parties("indent_1"),
+        (vec!["Công an tỉnh".to_owned()], own.clone(), vec![])
+    );
+    assert_eq!(
+        parties("indent_2"),
+        (
+            vec!["Ủy ban nhân dân xã, phường".to_owned()],
+            own.clone(),
+            vec![]
+        )
+    );
+    let (lead, cooperating, _) = parties("indent_3");
+    assert_eq!(lead[0], "Trung tâm Chuyển đổi số tỉnh");
+    assert_eq!(cooperating, own);
+    // No partner named at once: the agency above is the one to act.
+    for tail in ["indent_4", "indent_5"] {
+        let (lead, _, responsible) = parties(tail);
+        assert!(lead.is_empty(), "{tail}: {lead:?}");
+        assert_eq!(responsible, own, "{tail}");
+    }
+}

@@ -77,7 +77,7 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     } else if !subject.is_empty() {
         p.responsible = subject;
         p.cooperating = cooperating_in(registry, rest);
-    } else if opens_with(t, "phối hợp với", "phoi hop voi") {
+    } else if let Some(t) = partner_first(t) {
         // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
         // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
@@ -107,6 +107,27 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         }
     }
     p
+}
+
+/// The task text from its "phối hợp" when the text asks the agency above to work with a
+/// partner who then leads: "Phối hợp với Sở Y tế …", "Tiếp tục phối hợp với Trung tâm …",
+/// and "Phối hợp Công an tỉnh tham mưu …", where "với" is left out and the partner's name
+/// follows at once (a capital, or "các"/"UBND" …: what the partner reader reads; "Phối hợp,
+/// tạo điều kiện …" and "Phối hợp tổ chức …" name no partner).
+fn partner_first(t: &str) -> Option<&str> {
+    let t = ["Tiếp tục ", "tiếp tục "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    if opens_with(t, "phối hợp với", "phoi hop voi") {
+        return Some(t);
+    }
+    let after = ["Phối hợp ", "phối hợp "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?;
+    let named = after.starts_with(char::is_uppercase)
+        || ["các ", "cơ quan "].iter().any(|w| after.starts_with(w));
+    named.then_some(t)
 }
 
 /// The bodies a heading names in brackets after what they are: "Các cơ quan đăng ký đầu tư
