@@ -275,6 +275,39 @@ fn completes_before(text: &str, start: usize) -> bool {
     })
 }
 
+/// How far before a "trong" a submission may stand ([`submits_before`]), in bytes: "báo
+/// cáo Bộ Kế hoạch và Đầu tư (đối với KKT, KCN) và Bộ Công Thương (đối với CCN) trong quý II".
+const SUBMISSION_REACH: usize = 160;
+
+/// Words that make "trình" part of another word ("chương trình", "quy trình", "công trình" …).
+const NOT_SUBMITTING: [&str; 8] = [
+    "chương", "quy", "công", "lộ", "tiến", "hành", "giáo", "thuyết",
+];
+
+/// Whether the clause before `start` (a "trong" before a month, quarter or year) submits
+/// something to a body: a "submission" word ("báo cáo", "trình") and a capitalised name
+/// right after it ("báo cáo Thủ tướng Chính phủ trong quý III năm 2012", "trình Chính phủ
+/// xem xét, quyết định trong quý III"), within [`SUBMISSION_REACH`] bytes. What is sent in
+/// a period is due by its end.
+fn submits_before(text: &str, start: usize) -> bool {
+    let from = vanban_text::floor(text, start.saturating_sub(SUBMISSION_REACH));
+    let before = text.sub(from..start);
+    let clause = before
+        .rfind(['.', ';', '\n'])
+        .map_or(before, |i| before.sub(i + 1..));
+    role_phrases("submission").iter().any(|w| {
+        clause.match_indices(w).any(|(i, _)| {
+            let words_before = clause.sub(..i);
+            let prev = words_before.trim_end().rsplit(' ').next().unwrap_or("");
+            let fresh = words_before.is_empty() || words_before.ends_with(' ');
+            let next = clause.sub(i + w.len()..).strip_prefix(' ');
+            fresh
+                && !NOT_SUBMITTING.contains(&lowercase(prev).as_str())
+                && next.is_some_and(|n| n.starts_with(char::is_uppercase))
+        })
+    })
+}
+
 /// What one match of the date pattern says.
 #[derive(Default)]
 struct Hit {
@@ -605,7 +638,7 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
                 .sub(start..m.start())
                 .trim()
                 .eq_ignore_ascii_case("trong")
-            && completes_before(text, start);
+            && (completes_before(text, start) || submits_before(text, start));
         let ctx = Ctx {
             due: due || within,
             on,
@@ -1042,6 +1075,30 @@ mod tests {
         let x = deadline("trong thời hạn 15 ngày kể từ ngày ký", false, Some("2026"))
             .unwrap_or_default();
         assert_eq!((x.kind, x.due), (DeadlineKind::Relative, None));
+    }
+
+    #[test]
+    fn what_is_sent_to_a_body_in_a_period_is_due_by_its_end() {
+        // CT_07-CT-TTg_2012, 1/c and 4/-2.
+        let x = d("rà soát, đánh giá việc lập quy hoạch, báo cáo Thủ tướng Chính phủ trong quý III năm 2012.");
+        assert_eq!(
+            (x.text.as_str(), x.due.as_deref(), x.start),
+            ("trong quý III năm 2012", Some("2012-09-30"), None)
+        );
+        let x = d("trình Chính phủ xem xét, quyết định trong quý II năm 2012.");
+        assert_eq!(x.due.as_deref(), Some("2012-06-30"));
+        // A programme, a procedure, a report written (no body right after), another clause:
+        // the period stays a period.
+        for text in [
+            "triển khai Chương trình Sức khỏe trong năm 2026",
+            "cải cách quy trình Một cửa trong quý IV năm 2025",
+            "xây dựng báo cáo kết quả trong quý IV năm 2025",
+            "báo cáo Ủy ban nhân dân tỉnh. Tổ chức tập huấn trong quý IV năm 2025",
+        ] {
+            let x = d(text);
+            assert_eq!(x.due, None, "{text}");
+            assert!(x.start.is_some(), "{text}");
+        }
     }
 
     #[test]
