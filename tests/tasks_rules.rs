@@ -953,11 +953,13 @@ fn a_paragraph_under_a_heading_that_is_only_an_agency_is_its_work() {
     let x = extract_text(&text);
     let (_, resp) = at(&x, "item_1__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(resp, ["Sở Công Thương"]);
-    // What a body is, what was done, another subject charged: statements, no task of the
-    // heading's agency; "nhất là …" and "… đã đề ra" are no such statements.
-    for p in ["item_4__p_1", "item_5__p_1", "item_6__p_1"] {
+    // What a body is, what was done: statements, no task of the heading's agency; "nhất là …"
+    // and "… đã đề ra" are no such statements. Another subject charged is that subject's task.
+    for p in ["item_4__p_1", "item_5__p_1"] {
         assert!(at(&x, p).is_none(), "{p}: {:#?}", x.assignments);
     }
+    let (_, resp) = at(&x, "item_6__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Cơ quan đăng ký đầu tư"]);
     let (_, resp) = at(&x, "item_7__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(resp, ["Sở Nội vụ"]);
     for p in ["item_2__p_1", "item_2__p_2"] {
@@ -1162,4 +1164,71 @@ fn a_partner_named_right_after_phoi_hop_leads() {
         assert!(lead.is_empty(), "{tail}: {lead:?}");
         assert_eq!(responsible, own, "{tail}");
     }
+}
+
+#[test]
+fn a_holder_named_by_its_office_or_kind_carries_its_duties() {
+    // QD_165-2025-QD-UBND_2025_NinhBinh, Điều 17, 19, 20; CT_09-CT-UBND_2025_CanTho, 11;
+    // CT_010-CT-UBND_2025_DakLak, II/4; KH_144-KH-UBND_2025_BacNinh, V/6/c.
+    let text = "ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 12/2025/QĐ-UBND
+Ninh Bình, ngày 05 tháng 3 năm 2025
+QUY ĐỊNH
+Quản lý chữ ký số
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 17. Trách nhiệm của Cơ quan quản lý trực tiếp
+1. Tổ chức đào tạo, tập huấn cho cán bộ.
+Điều 19. Trách nhiệm của văn thư cơ quan
+1. Tiếp nhận, quản lý chữ ký số.
+Điều 20. Trách nhiệm của cán bộ chuyên trách công nghệ thông tin tại các cơ quan, tổ chức
+1. Cài đặt phần mềm ký số.
+Điều 21. Tổ chức thực hiện
+1. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm:
+a) Tiếp tục đầu tư mạng lưới cấp nước.
+2. Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản.
+3. Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính có trách nhiệm bố trí nguồn lực.
+4. Tổ chức, cá nhân phải chịu trách nhiệm đối với những hành vi vi phạm Quy chế này.
+5. Doanh nghiệp, trong phạm vi hoạt động của mình, có trách nhiệm tuyên truyền.
+6. Bộ Công an chủ trì, phối hợp với cơ quan có liên quan công bố danh sách.
+";
+    let x = extract_text(text);
+    let responsible = |tail: &str| {
+        x.assignments
+            .iter()
+            .find(|a| a.node.ends_with(tail))
+            .map(|a| a.responsible.clone())
+            .unwrap_or_default()
+    };
+    for (tail, holder) in [
+        ("art_17__cl_1", "Cơ quan quản lý trực tiếp"),
+        ("art_19__cl_1", "văn thư cơ quan"),
+        (
+            "art_20__cl_1",
+            "cán bộ chuyên trách công nghệ thông tin tại các cơ quan, tổ chức",
+        ),
+        (
+            "art_21__cl_1__point_a",
+            "Các đơn vị cấp nước sạch trên địa bàn thành phố",
+        ),
+        ("art_21__cl_2", "Cơ quan phối hợp"),
+        (
+            "art_21__cl_3",
+            "Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính",
+        ),
+    ] {
+        assert_eq!(responsible(tail), [holder], "{tail}: {:#?}", x.assignments);
+    }
+    // To answer for something, or a scope between the party and its charge: no holder read.
+    for tail in ["art_21__cl_4", "art_21__cl_5"] {
+        assert!(responsible(tail).is_empty(), "{tail}: {:#?}", x.assignments);
+    }
+    // A holder's word alone is no partner.
+    let a = x
+        .assignments
+        .iter()
+        .find(|a| a.node.ends_with("art_21__cl_6"));
+    let cooperating = a.map(|a| a.cooperating.clone()).unwrap_or_default();
+    assert!(cooperating.is_empty(), "{cooperating:?}");
 }

@@ -334,8 +334,75 @@ fn subject_of(registry: &AgencyRegistry, given: Option<&str>, t: &str) -> (Vec<S
     // bodies, "các cơ quan" of "Các cơ quan được phân công chủ trì …".)
     match described_subject(t) {
         Some(len) => (vec![t.sub(..len).to_owned()], len),
-        None => registry.read_list(t),
+        None => match registry.read_list(t) {
+            (names, _) if names.is_empty() => {
+                charged_party(t).map_or((names, 0), |len| (vec![t.sub(..len).to_owned()], len))
+            }
+            found => found,
+        },
     }
+}
+
+/// A party the registry does not hold, named by its kind (`data/party-heads.tsv`) at the start
+/// of a sentence that charges it: "Cơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến …",
+/// "Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính có trách nhiệm bố trí …". The
+/// charge ("có trách nhiệm", "chịu trách nhiệm") comes within 16 words, with no mark but
+/// commas before it: the byte length of the party.
+fn charged_party(t: &str) -> Option<usize> {
+    // (Most task texts charge nobody so: the words are looked for before folding.)
+    let window = vanban_text::window(t, 0, 200);
+    memchr::memmem::find(window.as_bytes(), "trách nhiệm".as_bytes())?;
+    let head = fold(window);
+    if !PARTY_HEADS.iter().any(|h| starts_with_words(&head, &[h])) && !holder_named(&head) {
+        return None;
+    }
+    let at = [" có trách nhiệm ", " chịu trách nhiệm "]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()?;
+    let party = head.sub(..at);
+    // ("Tổ chức, cá nhân phải chịu trách nhiệm đối với những hành vi vi phạm …", "… chịu trách
+    // nhiệm trước pháp luật": to answer for, no task.)
+    let charge = head.sub(at..).split(' ').nth(4).unwrap_or("");
+    if party.ends_with(" phải") || ["trước", "về", "đối", "với"].contains(&charge) {
+        return None;
+    }
+    // ("Cơ quan, tổ chức, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm …": a
+    // scope between the party and its charge.)
+    let scoped = [", trong ", ", theo ", ", căn cứ "]
+        .iter()
+        .any(|w| party.contains(w));
+    (party.split(' ').count() <= 16 && !party.contains([';', '.', ':', '(']) && !scoped)
+        .then_some(at)
+        .filter(|&at| t.is_char_boundary(at))
+}
+
+/// Words that name a holder of duties by its office, not as an agency: "cơ quan quản lý trực
+/// tiếp", "văn thư cơ quan", "cán bộ chuyên trách công nghệ thông tin", "thủ trưởng, cán bộ,
+/// công chức … được cấp Chứng thư chữ ký số". They name a party only as the holder of an
+/// article's duties ([`heading_owner`]) or the subject a sentence charges ([`charged_party`]),
+/// not in a list of partners ("phối hợp với cơ quan có liên quan" is no party "cơ quan").
+const HOLDER_WORDS: [&str; 4] = ["cơ quan", "văn thư", "cán bộ", "thủ trưởng"];
+
+/// Whether folded `text` opens with a holder ([`HOLDER_WORDS`]) that a word in small letters
+/// describes ("cơ quan quản lý trực tiếp"; not "cơ quan, tổ chức, cá nhân", whoever a law
+/// governs, nor "cơ quan thực hiện", a label).
+fn holder_named(text: &str) -> bool {
+    HOLDER_WORDS.iter().any(|w| {
+        text.strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| {
+                r.starts_with(char::is_alphabetic)
+                    && !["thực hiện", "chủ trì"].iter().any(|l| r.starts_with(l))
+            })
+    })
+}
+
+/// A holder of duties a heading names ([`holder_named`]), as [`party_heading`] reads a party.
+fn holder_heading(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(':').trim_end();
+    (t.split_whitespace().count() <= 17 && !t.contains(['.', ';']) && holder_named(&fold(t)))
+        .then(|| t.to_owned())
 }
 
 /// A group described rather than named that a sentence makes responsible: "Các cơ quan được
@@ -934,6 +1001,13 @@ impl Walker<'_> {
                 p.responsible = vec![name];
             }
         }
+        // "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm:" over its
+        // points: the party its heading charges carries them.
+        if p == Parties::default() && !n.children.is_empty() {
+            if let Some(name) = charged_heading(&text) {
+                p.responsible = vec![name];
+            }
+        }
         let named = p != Parties::default();
         if let Some(lead) = above.partners_below.as_ref().filter(|_| p.lead.is_empty()) {
             if named {
@@ -1035,7 +1109,7 @@ fn partners_of(mut p: Parties, lead: &[String]) -> Parties {
 /// describes it; a bare head, "Quỹ", names none.)
 fn heading_owner(registry: &AgencyRegistry, heading: &str) -> Option<Parties> {
     let t = heading.trim().trim_end_matches([':', '.']).trim_end();
-    if t.split_whitespace().count() > 16 || t.contains(['.', ';']) {
+    if t.split_whitespace().count() > 20 || t.contains(['.', ';']) {
         return None;
     }
     let (duty, names) = t.split_once(" của ")?;
@@ -1057,7 +1131,7 @@ fn heading_owner(registry: &AgencyRegistry, heading: &str) -> Option<Parties> {
     } else {
         // A party the registry does not hold ("các đơn vị điện lực", "tổ chức, cá nhân sử
         // dụng điện"), as a heading over bullets names it.
-        vec![party_heading(names)?]
+        vec![party_heading(names).or_else(|| holder_heading(names))?]
     };
     (!responsible.iter().any(|n| registry.is_bare_head(n))).then(|| Parties {
         responsible,
@@ -1090,10 +1164,10 @@ fn is_scope_heading(heading: &str) -> bool {
 }
 
 /// A heading that is the name of a party other than an agency (`data/party-heads.tsv`): "Các
-/// chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp" — at most 14 words, no sentence.
+/// chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp" — at most 17 words, no sentence.
 fn party_heading(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(':').trim_end();
-    if t.split_whitespace().count() > 14 || t.contains(['.', ';']) {
+    if t.split_whitespace().count() > 17 || t.contains(['.', ';']) {
         return None;
     }
     let folded = fold(t);
@@ -1101,6 +1175,16 @@ fn party_heading(text: &str) -> Option<String> {
         .iter()
         .any(|h| starts_with_words(&folded, &[h]))
         .then(|| t.to_owned())
+}
+
+/// The party of a heading that ends by charging it ("Các đơn vị cấp nước sạch trên địa bàn
+/// thành phố có trách nhiệm:"), as [`party_heading`] reads a party.
+fn charged_heading(text: &str) -> Option<String> {
+    let t = text.trim().trim_end_matches(':').trim_end();
+    let party = [" có trách nhiệm", " chịu trách nhiệm"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))?;
+    party_heading(party).or_else(|| holder_heading(party))
 }
 
 /// Whether a paragraph's first clause (its first 100 bytes, to a stop) states rather than
