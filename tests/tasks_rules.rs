@@ -1134,6 +1134,8 @@ fn a_partner_named_right_after_phoi_hop_leads() {
       - Tiếp tục phối hợp với Trung tâm Chuyển đổi số tỉnh và các cơ quan, đơn vị liên quan triển khai.
       - Phối hợp, tạo điều kiện cho các tổ chức, cá nhân có nhu cầu đấu nối nước sạch.
       - Phối hợp tổ chức hội nghị sơ kết với các cơ quan liên quan.
+      - Phối hợp Sở Nội vụ các tỉnh lân cận trao đổi kinh nghiệm.
+      - Phối hợp Sở Tài chính, Sở Xây dựng; chủ trì tổng hợp kết quả.
 "
     );
     let x = extract_text(&text);
@@ -1158,8 +1160,9 @@ fn a_partner_named_right_after_phoi_hop_leads() {
     let (lead, cooperating, _) = parties("indent_3");
     assert_eq!(lead[0], "Trung tâm Chuyển đổi số tỉnh");
     assert_eq!(cooperating, own);
-    // No partner named at once: the agency above is the one to act.
-    for tail in ["indent_4", "indent_5"] {
+    // No partner named at once, the agency itself read as its partner, a lead of its own
+    // later in the bullet: the agency above is the one to act.
+    for tail in ["indent_4", "indent_5", "indent_6", "indent_7"] {
         let (lead, _, responsible) = parties(tail);
         assert!(lead.is_empty(), "{tail}: {lead:?}");
         assert_eq!(responsible, own, "{tail}");
@@ -1192,6 +1195,16 @@ a) Tiếp tục đầu tư mạng lưới cấp nước.
 4. Tổ chức, cá nhân phải chịu trách nhiệm đối với những hành vi vi phạm Quy chế này.
 5. Doanh nghiệp, trong phạm vi hoạt động của mình, có trách nhiệm tuyên truyền.
 6. Bộ Công an chủ trì, phối hợp với cơ quan có liên quan công bố danh sách.
+7. Doanh nghiệp có trách nhiệm:
+- Bảo đảm nguồn nước.
+8. Văn thư cơ quan có trách nhiệm
+a) Bảo quản an toàn con dấu.
+9. Doanh nghiệp không có trách nhiệm bồi thường trong trường hợp bất khả kháng.
+10. Doanh nghiệp nào vi phạm quy định thì có trách nhiệm bồi thường.
+11. Tổ chức, cá nhân có trách nhiệm bảo vệ công trình mà do thiếu trách nhiệm gây thiệt hại sẽ bị xử lý kỷ luật.
+12. Doanh nghiệp có trách nhiệm hữu hạn một thành viên phải đăng ký.
+Điều 22. Trách nhiệm của thủ trưởng, cán bộ, công chức, viên chức được cấp Chứng thư chữ ký số trong cơ quan nhà nước
+1. Tham gia đầy đủ các lớp tập huấn.
 ";
     let x = extract_text(text);
     let responsible = |tail: &str| {
@@ -1217,11 +1230,26 @@ a) Tiếp tục đầu tư mạng lưới cấp nước.
             "art_21__cl_3",
             "Doanh nghiệp, tổ chức, cơ sở giáo dục tự chủ tài chính",
         ),
+        // A charging heading over bullets, and without its colon.
+        ("art_21__cl_7__indent_1", "Doanh nghiệp"),
+        ("art_21__cl_8__point_a", "Văn thư cơ quan"),
+        (
+            "art_22__cl_1",
+            "thủ trưởng, cán bộ, công chức, viên chức được cấp Chứng thư chữ ký số trong cơ quan nhà nước",
+        ),
     ] {
         assert_eq!(responsible(tail), [holder], "{tail}: {:#?}", x.assignments);
     }
-    // To answer for something, or a scope between the party and its charge: no holder read.
-    for tail in ["art_21__cl_4", "art_21__cl_5"] {
+    // To answer for something, a scope between the party and its charge, a denial, a
+    // condition, a fault punished, a company's kind: no holder read.
+    for tail in [
+        "art_21__cl_4",
+        "art_21__cl_5",
+        "art_21__cl_9",
+        "art_21__cl_10",
+        "art_21__cl_11",
+        "art_21__cl_12",
+    ] {
         assert!(responsible(tail).is_empty(), "{tail}: {:#?}", x.assignments);
     }
     // A holder's word alone is no partner.

@@ -119,6 +119,16 @@ fn partner_first(t: &str) -> Option<&str> {
         .iter()
         .find_map(|w| t.strip_prefix(w))
         .unwrap_or(t);
+    // ("Phối hợp Sở Công Thương, Sở Tài chính; chủ trì điều tra …": the clause after leads.)
+    let later = t.find(['.', ';']).map_or("", |k| t.sub(k..));
+    if opens_with(
+        later.trim_start_matches(['.', ';', ' ']),
+        "chủ trì",
+        "chu tri",
+    ) || later.contains(" chủ trì")
+    {
+        return None;
+    }
     if opens_with(t, "phối hợp với", "phoi hop voi") {
         return Some(t);
     }
@@ -364,7 +374,26 @@ fn charged_party(t: &str) -> Option<usize> {
     // ("Tổ chức, cá nhân phải chịu trách nhiệm đối với những hành vi vi phạm …", "… chịu trách
     // nhiệm trước pháp luật": to answer for, no task.)
     let charge = head.sub(at..).split(' ').nth(4).unwrap_or("");
-    if party.ends_with(" phải") || ["trước", "về", "đối", "với"].contains(&charge) {
+    if party.ends_with(" phải") || ["trước", "về", "đối", "với", "hữu"].contains(&charge)
+    {
+        return None;
+    }
+    // A party is named, not qualified by a condition, a time or a denial ("Doanh nghiệp nào
+    // vi phạm … thì có trách nhiệm bồi thường", "… sau khi được cấp giấy phép …", "Doanh
+    // nghiệp không có trách nhiệm …"); and one answering for a fault is punished, not
+    // charged ("Tổ chức, cá nhân có trách nhiệm … do thiếu trách nhiệm … sẽ bị xử lý").
+    let words: Vec<&str> = party.split(' ').collect();
+    let qualified = words
+        .iter()
+        .any(|w| ["không", "nào", "thì", "khi"].contains(w))
+        || party.contains(" được quyền");
+    // (The sentence is read to its stop, within 500 bytes.)
+    let sentence = vanban_text::window(t, 0, 500);
+    let sentence = sentence.find(". ").map_or(sentence, |k| sentence.sub(..k));
+    let punished = ["bị xử lý", "xử lý kỷ luật", "bị xử phạt"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if qualified || punished {
         return None;
     }
     // ("Cơ quan, tổ chức, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm …": a
@@ -389,19 +418,27 @@ const HOLDER_WORDS: [&str; 4] = ["cơ quan", "văn thư", "cán bộ", "thủ tr
 /// governs, nor "cơ quan thực hiện", a label).
 fn holder_named(text: &str) -> bool {
     HOLDER_WORDS.iter().any(|w| {
-        text.strip_prefix(w)
-            .and_then(|r| r.strip_prefix(' '))
-            .is_some_and(|r| {
-                r.starts_with(char::is_alphabetic)
-                    && !["thực hiện", "chủ trì"].iter().any(|l| r.starts_with(l))
-            })
+        let Some(rest) = text.strip_prefix(w) else {
+            return false;
+        };
+        // ("thủ trưởng, cán bộ, công chức, viên chức được cấp …": offices listed.)
+        if let Some(next) = rest.strip_prefix(", ") {
+            return OFFICES_LISTED.iter().any(|o| next.starts_with(o));
+        }
+        rest.strip_prefix(' ').is_some_and(|r| {
+            r.starts_with(char::is_alphabetic)
+                && !["thực hiện", "chủ trì"].iter().any(|l| r.starts_with(l))
+        })
     })
 }
+
+/// Offices that may follow a holder's word in a list of them ([`holder_named`]).
+const OFFICES_LISTED: [&str; 4] = ["cán bộ", "công chức", "viên chức", "nhân viên"];
 
 /// A holder of duties a heading names ([`holder_named`]), as [`party_heading`] reads a party.
 fn holder_heading(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(':').trim_end();
-    (t.split_whitespace().count() <= 17 && !t.contains(['.', ';']) && holder_named(&fold(t)))
+    (t.split_whitespace().count() <= 21 && !t.contains(['.', ';']) && holder_named(&fold(t)))
         .then(|| t.to_owned())
 }
 
@@ -996,15 +1033,16 @@ impl Walker<'_> {
             inherited
         };
         let mut p = fill_from_above(parties(self.registry, &text), above);
+        // "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm:" over its
+        // points or bullets: the party its heading charges carries them.
+        let charged = (p == Parties::default() && !n.children.is_empty())
+            .then(|| charged_heading(&text))
+            .flatten();
+        if let Some(name) = charged.clone() {
+            p.responsible = vec![name];
+        }
         if p == Parties::default() && continued_by_bullets(n) {
             if let Some(name) = party_heading(&text) {
-                p.responsible = vec![name];
-            }
-        }
-        // "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm:" over its
-        // points: the party its heading charges carries them.
-        if p == Parties::default() && !n.children.is_empty() {
-            if let Some(name) = charged_heading(&text) {
                 p.responsible = vec![name];
             }
         }
@@ -1032,6 +1070,7 @@ impl Walker<'_> {
                 || hands_down(self.registry, n, &text, &p)
                 || (named && continued_by_bullets(n))
                 || heading_owner(self.registry, &text).is_some()
+                || charged.is_some()
                 || members_in_brackets(self.registry, &text).is_some())
         {
             own.parties = Some(p.clone());
@@ -1109,7 +1148,7 @@ fn partners_of(mut p: Parties, lead: &[String]) -> Parties {
 /// describes it; a bare head, "Quỹ", names none.)
 fn heading_owner(registry: &AgencyRegistry, heading: &str) -> Option<Parties> {
     let t = heading.trim().trim_end_matches([':', '.']).trim_end();
-    if t.split_whitespace().count() > 20 || t.contains(['.', ';']) {
+    if t.split_whitespace().count() > 24 || t.contains(['.', ';']) {
         return None;
     }
     let (duty, names) = t.split_once(" của ")?;
@@ -1249,6 +1288,14 @@ fn fill_from_above(mut p: Parties, inherited: &Inherited) -> Parties {
     if p.cooperating == [String::new()] {
         if inherited.agencies.is_empty() {
             return Parties::default();
+        }
+        // ("Phối hợp Sở Công Thương các tỉnh lân cận …" under "1. Sở Công Thương": a partner
+        // read as the agency itself is no partner; the agency acts.)
+        if p.lead == inherited.agencies {
+            return Parties {
+                responsible: inherited.agencies.clone(),
+                ..Parties::default()
+            };
         }
         p.cooperating.clone_from(&inherited.agencies);
     }

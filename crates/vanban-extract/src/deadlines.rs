@@ -285,27 +285,66 @@ const NOT_SUBMITTING: [&str; 8] = [
 ];
 
 /// Whether the clause before `start` (a "trong" before a month, quarter or year) submits
-/// something to a body: a "submission" word ("báo cáo", "trình") and a capitalised name
-/// right after it ("báo cáo Thủ tướng Chính phủ trong quý III năm 2012", "trình Chính phủ
-/// xem xét, quyết định trong quý III"), within [`SUBMISSION_REACH`] bytes. What is sent in
-/// a period is due by its end.
+/// something to a body: a "submission" word ("báo cáo", "trình", in either case) and a body
+/// right after it, one of the "recipient" words of `data/deadline-words.tsv` ("báo cáo Thủ
+/// tướng Chính phủ trong quý III năm 2012", "Trình Ủy ban nhân dân tỉnh trong tháng 6"),
+/// within [`SUBMISSION_REACH`] bytes. What is sent to a body in a period is due by its end.
+/// Not when the words between say what the report is about ("về tình hình …", "kết quả …":
+/// the period is its content's) or a comma brings another verb ("…, giải ngân trong quý
+/// IV"; the body's "xem xét, quyết định" is the submission's own).
 fn submits_before(text: &str, start: usize) -> bool {
     let from = vanban_text::floor(text, start.saturating_sub(SUBMISSION_REACH));
     let before = text.sub(from..start);
     let clause = before
         .rfind(['.', ';', '\n'])
         .map_or(before, |i| before.sub(i + 1..));
+    // (Lower-casing keeps the byte offsets of these letters; a text where it does not is
+    // read as submitting nothing.)
+    let low = lowercase(clause);
+    if low.len() != clause.len() {
+        return false;
+    }
     role_phrases("submission").iter().any(|w| {
-        clause.match_indices(w).any(|(i, _)| {
-            let words_before = clause.sub(..i);
+        low.match_indices(w).any(|(i, _)| {
+            let words_before = low.sub(..i);
             let prev = words_before.trim_end().rsplit(' ').next().unwrap_or("");
             let fresh = words_before.is_empty() || words_before.ends_with(' ');
-            let next = clause.sub(i + w.len()..).strip_prefix(' ');
+            let Some(after) = clause.sub(i + w.len()..).strip_prefix(' ') else {
+                return false;
+            };
+            let between = lowercase(after);
+            let content = [" về ", "về ", "kết quả", "tình hình"]
+                .iter()
+                .any(|c| between.starts_with(c) || between.contains(&format!(" {}", c.trim())));
+            // (Commas in brackets are the body's: "báo cáo Bộ Kế hoạch và Đầu tư (đối với KKT,
+            // KCN) và Bộ Công Thương (đối với CCN) trong quý II".)
+            let unbracketed: String = between
+                .split('(')
+                .enumerate()
+                .map(|(k, part)| match (k, part.split_once(')')) {
+                    (0, _) => part,
+                    (_, Some((_, rest))) => rest,
+                    (_, None) => "",
+                })
+                .collect();
+            let other_verb = unbracketed
+                .rsplit_once(", ")
+                .is_some_and(|(_, last)| !last.starts_with("quyết định"));
             fresh
-                && !NOT_SUBMITTING.contains(&lowercase(prev).as_str())
-                && next.is_some_and(|n| n.starts_with(char::is_uppercase))
+                && !NOT_SUBMITTING.contains(&prev)
+                && role_phrases("recipient")
+                    .iter()
+                    .any(|r| starts_word(after, r))
+                && !content
+                && !other_verb
         })
     })
+}
+
+/// Whether `text` starts with the word or words `w` (as written, case kept).
+fn starts_word(text: &str, w: &str) -> bool {
+    text.strip_prefix(w)
+        .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// What one match of the date pattern says.
@@ -638,7 +677,8 @@ fn first_hit(text: &str, cell: bool, date: Option<Ymd>, year: Option<i32>) -> Op
                 .sub(start..m.start())
                 .trim()
                 .eq_ignore_ascii_case("trong")
-            && (completes_before(text, start) || submits_before(text, start));
+            && (completes_before(text, start)
+                || onward_after(text, m.end()).is_none() && submits_before(text, start));
         let ctx = Ctx {
             due: due || within,
             on,
@@ -1087,6 +1127,11 @@ mod tests {
         );
         let x = d("trình Chính phủ xem xét, quyết định trong quý II năm 2012.");
         assert_eq!(x.due.as_deref(), Some("2012-06-30"));
+        // At a bullet's start; a body whose brackets hold commas.
+        let x = d("Trình Ủy ban nhân dân tỉnh trong tháng 6 năm 2026.");
+        assert_eq!(x.due.as_deref(), Some("2026-06-30"));
+        let x = d("báo cáo Bộ Kế hoạch và Đầu tư (đối với KKT, KCN) và Bộ Công Thương (đối với CCN) trong quý II năm 2012");
+        assert_eq!(x.due.as_deref(), Some("2012-06-30"));
         // A programme, a procedure, a report written (no body right after), another clause:
         // the period stays a period.
         for text in [
@@ -1094,11 +1139,18 @@ mod tests {
             "cải cách quy trình Một cửa trong quý IV năm 2025",
             "xây dựng báo cáo kết quả trong quý IV năm 2025",
             "báo cáo Ủy ban nhân dân tỉnh. Tổ chức tập huấn trong quý IV năm 2025",
+            // No body after the word; what the report is about; another verb after a comma.
+            "Xây dựng báo cáo Tổng kết trong quý IV năm 2025",
+            "báo cáo Ủy ban nhân dân tỉnh về tình hình thực hiện trong quý I năm 2026",
+            "trình UBND tỉnh phê duyệt kế hoạch vốn, giải ngân trong quý IV năm 2026",
         ] {
             let x = d(text);
             assert_eq!(x.due, None, "{text}");
             assert!(x.start.is_some(), "{text}");
         }
+        // A period that goes on every year stays open.
+        let x = d("báo cáo UBND tỉnh trong năm 2026 và các năm tiếp theo");
+        assert_eq!((x.due, x.recurrence), (None, Some(Recurrence::Yearly)));
     }
 
     #[test]
