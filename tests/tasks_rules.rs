@@ -1136,6 +1136,7 @@ fn a_partner_named_right_after_phoi_hop_leads() {
       - Phối hợp tổ chức hội nghị sơ kết với các cơ quan liên quan.
       - Phối hợp Sở Nội vụ các tỉnh lân cận trao đổi kinh nghiệm.
       - Phối hợp Sở Tài chính, Sở Xây dựng; chủ trì tổng hợp kết quả.
+      - Chủ động phối hợp với Sở Y tế và các cơ quan liên quan kiểm tra.
 "
     );
     let x = extract_text(&text);
@@ -1159,6 +1160,11 @@ fn a_partner_named_right_after_phoi_hop_leads() {
     );
     let (lead, cooperating, _) = parties("indent_3");
     assert_eq!(lead[0], "Trung tâm Chuyển đổi số tỉnh");
+    assert_eq!(cooperating, own);
+    // QD_27-2025-QD-UBND_2025_ThaiNguyen, Điều 6/4: working "on one's own initiative" with a
+    // partner is working with it.
+    let (lead, cooperating, _) = parties("indent_8");
+    assert_eq!(lead[0], "Sở Y tế");
     assert_eq!(cooperating, own);
     // No partner named at once, the agency itself read as its partner, a lead of its own
     // later in the bullet: the agency above is the one to act.

@@ -2112,6 +2112,26 @@ mod tests {
     }
 
     #[test]
+    fn kinds_listed_after_a_body_go_on_with_it() {
+        // KH_174-KH-UBND_2025_HoChiMinh, VI/1; CV_5155-SGDDT-GDTXNNDH_2025, Phụ lục 1.
+        assert_eq!(
+            list("Ủy ban nhân dân phường, xã, đặc khu xây dựng dự toán"),
+            ["Ủy ban nhân dân phường, xã, đặc khu"]
+        );
+        // A group's kinds are the group's: the list goes on with another name.
+        assert_eq!(
+            list("Các cấp uỷ, tổ chức Đảng, chính quyền lãnh đạo, chỉ đạo"),
+            ["các cấp ủy, tổ chức đảng", "chính quyền"]
+        );
+        // KH_144-KH-UBND_2025_BacNinh, VI/12: the State Bank's regional office, in small
+        // letters as written.
+        assert_eq!(
+            list("Ngân hàng nhà nước khu vực XII chủ động triển khai"),
+            ["Ngân hàng Nhà nước khu vực XII"]
+        );
+    }
+
+    #[test]
     fn names_with_commas_stay_whole() {
         // A Party body's name in small letters goes on only before its committee's name
         // (CV_2449-CV-ĐU_2026_LaoCai); "xây dựng đảng" as the predicate ends the name.

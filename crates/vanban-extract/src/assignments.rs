@@ -77,17 +77,14 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     } else if !subject.is_empty() {
         p.responsible = subject;
         p.cooperating = cooperating_in(registry, rest);
-    } else if let Some(t) = partner_first(t) {
+    } else if let Some(partners) = partner_first(t).and_then(|t| partners_leading(registry, t)) {
         // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
         // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
-        // (A head word alone, "Quỹ" of "Quỹ nhà ở địa phương", is no partner to lead.)
-        let mut partners = cooperating_after(registry, t);
-        partners.retain(|n| !registry.is_bare_head(n));
-        if !partners.is_empty() {
-            p.lead = partners;
-            p.cooperating = vec![String::new()];
-        }
+        p.lead = partners;
+        p.cooperating = vec![String::new()];
+    } else if opens_with(t, "phối hợp với", "phoi hop voi") {
+        // (No partner to lead: nobody is read.)
     } else {
         // "Chủ trì, phối hợp với …", "Tiếp tục phát huy vai trò cơ quan thường trực chủ trì,
         // phối hợp với …", "chủ động, phối hợp Bộ Nội vụ tham mưu …" under an item that names
@@ -111,11 +108,13 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
 
 /// The task text from its "phối hợp" when the text asks the agency above to work with a
 /// partner who then leads: "Phối hợp với Sở Y tế …", "Tiếp tục phối hợp với Trung tâm …",
+/// "Chủ động phối hợp với các cơ quan chức năng …" ("Chủ động phối hợp chặt chẽ với …" asks
+/// for close work and hands no lead; "chủ động, phối hợp …" names the agency's own work),
 /// and "Phối hợp Công an tỉnh tham mưu …", where "với" is left out and the partner's name
 /// follows at once (a capital, or "các"/"UBND" …: what the partner reader reads; "Phối hợp,
 /// tạo điều kiện …" and "Phối hợp tổ chức …" name no partner).
 fn partner_first(t: &str) -> Option<&str> {
-    let t = ["Tiếp tục ", "tiếp tục "]
+    let t = ["Tiếp tục ", "tiếp tục ", "Chủ động ", "chủ động "]
         .iter()
         .find_map(|w| t.strip_prefix(w))
         .unwrap_or(t);
@@ -138,6 +137,15 @@ fn partner_first(t: &str) -> Option<&str> {
     let named = after.starts_with(char::is_uppercase)
         || ["các ", "cơ quan "].iter().any(|w| after.starts_with(w));
     named.then_some(t)
+}
+
+/// The partners who lead a task the agency above is asked to work on with them ([`partner_first`]),
+/// if any is read. (A head word alone, "Quỹ" of "Quỹ nhà ở địa phương", "Công an" of "Công an,
+/// lực lượng Hải quan", is no partner to lead.)
+fn partners_leading(registry: &AgencyRegistry, t: &str) -> Option<Vec<String>> {
+    let mut partners = cooperating_after(registry, t);
+    partners.retain(|n| !registry.is_bare_head(n));
+    (!partners.is_empty()).then_some(partners)
 }
 
 /// The bodies a heading names in brackets after what they are: "Các cơ quan đăng ký đầu tư

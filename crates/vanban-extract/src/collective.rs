@@ -119,12 +119,19 @@ fn ends_here(rest: &str) -> bool {
 }
 
 /// The byte length of the kinds and qualifiers that go on with a name ending with "các" and a
-/// kind ("Ủy ban nhân dân các tỉnh" + ", thành phố"): nothing when no kind follows.
+/// kind ("Ủy ban nhân dân các tỉnh" + ", thành phố"), or with kinds already listed ("Ủy ban
+/// nhân dân phường, xã" + ", đặc khu"): nothing when no kind follows.
 pub(crate) fn continued_len(name_folded: &str, text: &str, folded: &str) -> usize {
-    let plural_kind = name_folded.rmatch_indices("các ").any(|(i, _)| {
-        let kind = name_folded.sub(i + "các ".len()..);
-        UNITS.at(kind) == Some(kind.len())
-    });
+    let ends_with_kind = |at: &str| {
+        name_folded.rmatch_indices(at).any(|(i, _)| {
+            let kind = name_folded.sub(i + at.len()..);
+            UNITS.at(kind) == Some(kind.len())
+        })
+    };
+    // (A group's kinds are the group's: "các cấp ủy, tổ chức đảng" | ", chính quyền" is a
+    // list of two.)
+    let listed = !name_folded.starts_with("các ") && ends_with_kind(", ");
+    let plural_kind = ends_with_kind("các ") || listed;
     if !plural_kind {
         return 0;
     }
