@@ -728,11 +728,15 @@ impl AgencyRegistry {
                 let open = pos + (text.sub(pos..).len() - text.sub(pos..).trim_start().len());
                 if let Some(close) = text.sub(open..).find(')') {
                     if close < 120 {
-                        // "(sau đây gọi tắt là …)" defines a short name: not part of the name.
+                        // "(sau đây gọi tắt là …)" defines a short name, "(Cơ quan thường trực
+                        // Ban Vì sự tiến bộ phụ nữ …)" says the body's role: not part of the name.
                         let inside = folded.sub(open..=open + close);
                         let short_name = ["sau đây", "gọi tắt", "viết tắt"]
                             .iter()
-                            .any(|w| inside.contains(w));
+                            .any(|w| inside.contains(w))
+                            || ["(cơ quan thường trực", "(cơ quan đầu mối", "(thường trực"]
+                                .iter()
+                                .any(|w| inside.starts_with(w));
                         if let (false, Some(last)) = (short_name, out.last_mut()) {
                             last.push(' ');
                             last.push_str(text.sub(open..=open + close).trim());
@@ -2122,6 +2126,11 @@ mod tests {
         assert_eq!(
             list("Các cấp uỷ, tổ chức Đảng, chính quyền lãnh đạo, chỉ đạo"),
             ["các cấp ủy, tổ chức đảng", "chính quyền"]
+        );
+        // KH_174-KH-UBND_2025_HoChiMinh, V/1: a role in brackets is no part of the name.
+        assert_eq!(
+            list("Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ Thành phố) chủ trì"),
+            ["Sở Nội vụ"]
         );
         // KH_144-KH-UBND_2025_BacNinh, VI/12: the State Bank's regional office, in small
         // letters as written.
