@@ -167,6 +167,11 @@ SHAPES = {
     "signature-names-lines": lambda n: HEAD + "I. A\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n" + "Nguyễn Văn A\n" * n,
     "deadline-relative": lambda n: HEAD + TASK + "trong vòng 30 ngày kể từ ngày " * n + "\n",
     "colon-lines": lambda n: HEAD + ":\n" * n,
+    # Stop 57's task rules: charged parties, submissions in a period, partners first, on one
+    # line and on many.
+    "charged-submissions-lines": lambda n: HEAD + "I. A\n" + "Doanh nghiệp có trách nhiệm báo cáo Ủy ban nhân dân tỉnh trong quý IV năm 2025.\n" * n,
+    "charged-submissions-one-line": lambda n: HEAD + TASK + "doanh nghiệp có trách nhiệm báo cáo Ủy ban nhân dân tỉnh, " * n + "trong quý IV năm 2025\n",
+    "partners-first-lines": lambda n: HEAD + "I. A\n1. Sở Tài chính\n" + "- Chủ động phối hợp Sở Xây dựng; chủ trì tổng hợp.\n" * n,
     "semicolon-one-line": lambda n: HEAD + TASK + ";" * (n * 10) + "\n",
 }
 
@@ -329,7 +334,10 @@ def main():
                 paths.append(path)
             size = os.path.getsize(paths[1]) / 1e6
             with open(paths[1], "rb") as f:
-                lines = f.read().count(b"\n") + 1
+                data = f.read()
+            # (The tool breaks lines at U+2028, U+2029 and NEL too: each is a line's record.)
+            breaks = [b"\n", "\u2028".encode(), "\u2029".encode(), "\x85".encode()]
+            lines = sum(data.count(b) for b in breaks) + 1
             cells = []
             for command in COMMANDS:
                 (t1, m1, c1), (t4, m4, c4) = steady([
