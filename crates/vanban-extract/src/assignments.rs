@@ -83,7 +83,7 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
         // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
         p.lead = partners;
         p.cooperating = vec![String::new()];
-    } else if opens_with(t, "phối hợp với", "phoi hop voi") {
+    } else if partner_first(t).is_some() && opens_with(t, "phối hợp với", "phoi hop voi") {
         // (No partner to lead: nobody is read.)
     } else {
         // "Chủ trì, phối hợp với …", "Tiếp tục phát huy vai trò cơ quan thường trực chủ trì,
@@ -118,25 +118,26 @@ fn partner_first(t: &str) -> Option<&str> {
         .iter()
         .find_map(|w| t.strip_prefix(w))
         .unwrap_or(t);
-    // ("Phối hợp Sở Công Thương, Sở Tài chính; chủ trì điều tra …": the clause after leads.)
-    let later = t.find(['.', ';']).map_or("", |k| t.sub(k..));
-    if opens_with(
-        later.trim_start_matches(['.', ';', ' ']),
-        "chủ trì",
-        "chu tri",
-    ) || later.contains(" chủ trì")
-    {
-        return None;
-    }
-    if opens_with(t, "phối hợp với", "phoi hop voi") {
-        return Some(t);
-    }
-    let after = ["Phối hợp ", "phối hợp "]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))?;
-    let named = after.starts_with(char::is_uppercase)
-        || ["các ", "cơ quan "].iter().any(|w| after.starts_with(w));
-    named.then_some(t)
+    let opens = opens_with(t, "phối hợp với", "phoi hop voi") || {
+        let after = ["Phối hợp ", "phối hợp "]
+            .iter()
+            .find_map(|w| t.strip_prefix(w));
+        after.is_some_and(|after| {
+            after.starts_with(char::is_uppercase)
+                || ["các ", "cơ quan "].iter().any(|w| after.starts_with(w))
+        })
+    };
+    // ("Phối hợp Sở Công Thương, Sở Tài chính; chủ trì điều tra …": the clause after leads.
+    // Looked for only in a text that opens so: most do not.)
+    let leads_later = || {
+        let later = t.find(['.', ';']).map_or("", |k| t.sub(k..));
+        opens_with(
+            later.trim_start_matches(['.', ';', ' ']),
+            "chủ trì",
+            "chu tri",
+        ) || later.contains(" chủ trì")
+    };
+    (opens && !leads_later()).then_some(t)
 }
 
 /// The partners who lead a task the agency above is asked to work on with them ([`partner_first`]),
@@ -369,7 +370,9 @@ fn subject_of(registry: &AgencyRegistry, given: Option<&str>, t: &str) -> (Vec<S
 fn charged_party(t: &str) -> Option<usize> {
     // (Most task texts charge nobody so: the words are looked for before folding.)
     let window = vanban_text::window(t, 0, 200);
-    memchr::memmem::find(window.as_bytes(), "trách nhiệm".as_bytes())?;
+    static CHARGE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("trách nhiệm"));
+    CHARGE.find(window.as_bytes())?;
     let head = fold(window);
     if !PARTY_HEADS.iter().any(|h| starts_with_words(&head, &[h])) && !holder_named(&head) {
         return None;
