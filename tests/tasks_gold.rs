@@ -1,4 +1,5 @@
-//! Assignments against the hand-read gold table `tests/tasks-gold.tsv`: every gold row is one
+//! Assignments against the hand-read gold tables `tests/tasks-gold.tsv` and
+//! `tests/tasks-gold-2.tsv` (stop 57: documents the first leaves out): every gold row is one
 //! assignment a careful reader wrote down (unit, lead, cooperating, responsible, deadline as a
 //! date). The test extracts each gold document, matches its assignments to the rows by unit and
 //! prints three shares:

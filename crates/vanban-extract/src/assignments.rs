@@ -377,10 +377,7 @@ fn charged_party(t: &str) -> Option<usize> {
     if !PARTY_HEADS.iter().any(|h| starts_with_words(&head, &[h])) && !holder_named(&head) {
         return None;
     }
-    let at = [" có trách nhiệm ", " chịu trách nhiệm "]
-        .iter()
-        .filter_map(|w| head.find(w))
-        .min()?;
+    let at = charge_at(&head)?;
     let party = head.sub(..at);
     // ("Tổ chức, cá nhân phải chịu trách nhiệm đối với những hành vi vi phạm …", "… chịu trách
     // nhiệm trước pháp luật": to answer for, no task.)
@@ -415,6 +412,14 @@ fn charged_party(t: &str) -> Option<usize> {
     (party.split(' ').count() <= 16 && !party.contains([';', '.', ':', '(']) && !scoped)
         .then_some(at)
         .filter(|&at| t.is_char_boundary(at))
+}
+
+/// Where folded `head` first charges someone ("có trách nhiệm", "chịu trách nhiệm").
+fn charge_at(head: &str) -> Option<usize> {
+    [" có trách nhiệm ", " chịu trách nhiệm "]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()
 }
 
 /// Words that name a holder of duties by its office, not as an agency: "cơ quan quản lý trực
@@ -470,10 +475,7 @@ fn described_subject(t: &str) -> Option<usize> {
     {
         return None;
     }
-    let at = [" có trách nhiệm ", " chịu trách nhiệm "]
-        .iter()
-        .filter_map(|w| head.find(w))
-        .min()?;
+    let at = charge_at(&head)?;
     let described = head.sub(..at);
     (described.contains(" được ")
         && described.split(' ').count() <= 16
@@ -1044,19 +1046,7 @@ impl Walker<'_> {
             inherited
         };
         let mut p = fill_from_above(parties(self.registry, &text), above);
-        // "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm:" over its
-        // points or bullets: the party its heading charges carries them.
-        let charged = (p == Parties::default() && !n.children.is_empty())
-            .then(|| charged_heading(&text))
-            .flatten();
-        if let Some(name) = charged.clone() {
-            p.responsible = vec![name];
-        }
-        if p == Parties::default() && continued_by_bullets(n) {
-            if let Some(name) = party_heading(&text) {
-                p.responsible = vec![name];
-            }
-        }
+        let charged = p == Parties::default() && heading_party(n, &text, &mut p);
         let named = p != Parties::default();
         if let Some(lead) = above.partners_below.as_ref().filter(|_| p.lead.is_empty()) {
             if named {
@@ -1081,7 +1071,7 @@ impl Walker<'_> {
                 || hands_down(self.registry, n, &text, &p)
                 || (named && continued_by_bullets(n))
                 || heading_owner(self.registry, &text).is_some()
-                || charged.is_some()
+                || charged
                 || members_in_brackets(self.registry, &text).is_some())
         {
             own.parties = Some(p.clone());
@@ -1225,6 +1215,27 @@ fn party_heading(text: &str) -> Option<String> {
         .iter()
         .any(|h| starts_with_words(&folded, &[h]))
         .then(|| t.to_owned())
+}
+
+/// The party of a unit that names nobody the registry holds, as its heading names one over
+/// what is under it, put in `p`: a heading that charges its party ("11. Các đơn vị cấp nước
+/// sạch trên địa bàn thành phố có trách nhiệm:" over points or bullets: whether it did), or a
+/// party's name over bullets ("10. Các chủ đầu tư dự án …").
+fn heading_party(n: &Node, text: &str, p: &mut Parties) -> bool {
+    if n.children.is_empty() {
+        return false;
+    }
+    if let Some(name) = charged_heading(text) {
+        p.responsible = vec![name];
+        return true;
+    }
+    if let Some(name) = continued_by_bullets(n)
+        .then(|| party_heading(text))
+        .flatten()
+    {
+        p.responsible = vec![name];
+    }
+    false
 }
 
 /// The party of a heading that ends by charging it ("Các đơn vị cấp nước sạch trên địa bàn
