@@ -77,14 +77,18 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     } else if !subject.is_empty() {
         p.responsible = subject;
         p.cooperating = cooperating_in(registry, rest);
-    } else if let Some(partners) = partner_first(t).and_then(|t| partners_leading(registry, t)) {
+    } else if let Some(partners) = partner_first(t)
+        .map(|first| partners_leading(registry, first))
+        .filter(|partners| partners.is_some() || opens_with(t, "phối hợp với", "phoi hop voi"))
+    {
         // "Phối hợp với chính quyền địa phương rà soát …" under an item that names the agency
         // ("1. Sở Công Thương"): the partner leads, the agency above cooperates.
-        // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead.)
-        p.lead = partners;
-        p.cooperating = vec![String::new()];
-    } else if partner_first(t).is_some() && opens_with(t, "phối hợp với", "phoi hop voi") {
-        // (No partner to lead: nobody is read.)
+        // ("Phối hợp chặt chẽ với …" asks for close work, it hands no lead; "Phối hợp với"
+        // and no partner to lead: nobody is read.)
+        if let Some(partners) = partners {
+            p.lead = partners;
+            p.cooperating = vec![String::new()];
+        }
     } else {
         // "Chủ trì, phối hợp với …", "Tiếp tục phát huy vai trò cơ quan thường trực chủ trì,
         // phối hợp với …", "chủ động, phối hợp Bộ Nội vụ tham mưu …" under an item that names
@@ -390,10 +394,9 @@ fn charged_party(t: &str) -> Option<usize> {
     // vi phạm … thì có trách nhiệm bồi thường", "… sau khi được cấp giấy phép …", "Doanh
     // nghiệp không có trách nhiệm …"); and one answering for a fault is punished, not
     // charged ("Tổ chức, cá nhân có trách nhiệm … do thiếu trách nhiệm … sẽ bị xử lý").
-    let words: Vec<&str> = party.split(' ').collect();
-    let qualified = words
-        .iter()
-        .any(|w| ["không", "nào", "thì", "khi"].contains(w))
+    let qualified = party
+        .split(' ')
+        .any(|w| ["không", "nào", "thì", "khi"].contains(&w))
         || party.contains(" được quyền");
     // (The sentence is read to its stop, within 500 bytes.)
     let sentence = vanban_text::window(t, 0, 500);

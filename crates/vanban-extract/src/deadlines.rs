@@ -312,33 +312,45 @@ fn submits_before(text: &str, start: usize) -> bool {
             let Some(after) = clause.sub(i + w.len()..).strip_prefix(' ') else {
                 return false;
             };
-            let between = lowercase(after);
-            let content = [" về ", "về ", "kết quả", "tình hình"]
-                .iter()
-                .any(|c| between.starts_with(c) || between.contains(&format!(" {}", c.trim())));
-            // (Commas in brackets are the body's: "báo cáo Bộ Kế hoạch và Đầu tư (đối với KKT,
-            // KCN) và Bộ Công Thương (đối với CCN) trong quý II".)
-            let unbracketed: String = between
-                .split('(')
-                .enumerate()
-                .map(|(k, part)| match (k, part.split_once(')')) {
-                    (0, _) => part,
-                    (_, Some((_, rest))) => rest,
-                    (_, None) => "",
-                })
-                .collect();
-            let other_verb = unbracketed
-                .rsplit_once(", ")
-                .is_some_and(|(_, last)| !last.starts_with("quyết định"));
-            fresh
-                && !NOT_SUBMITTING.contains(&prev)
-                && role_phrases("recipient")
+            if !fresh
+                || NOT_SUBMITTING.contains(&prev)
+                || !role_phrases("recipient")
                     .iter()
                     .any(|r| starts_word(after, r))
-                && !content
-                && !other_verb
+            {
+                return false;
+            }
+            // (`low` is `clause` lower-cased, byte for byte.)
+            let between = low.sub(low.len() - after.len()..);
+            let content = [
+                ("về ", " về"),
+                ("kết quả", " kết quả"),
+                ("tình hình", " tình hình"),
+            ]
+            .iter()
+            .any(|(first, inner)| between.starts_with(first) || between.contains(inner));
+            let other_verb =
+                after_last_comma(between).is_some_and(|last| !last.starts_with("quyết định"));
+            !content && !other_verb
         })
     })
+}
+
+/// The words after the last ", " of `text` outside brackets, if any (commas in brackets are
+/// a body's: "báo cáo Bộ Kế hoạch và Đầu tư (đối với KKT, KCN) và Bộ Công Thương (đối với CCN)
+/// trong quý II").
+fn after_last_comma(text: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 && text.sub(k + 1..).starts_with(' ') => last = Some(k + 2),
+            _ => {}
+        }
+    }
+    last.map(|k| text.sub(k..))
 }
 
 /// Whether `text` starts with the word or words `w` (as written, case kept).

@@ -879,28 +879,18 @@ TT          Nội dung                      chủ trì      phụ trách        
             let resumed = after.replace("II. TỔ CHỨC THỰC HIỆN\n", text);
             assert_eq!(rows(&resumed).len(), 3, "{text}: {:?}", rows(&resumed));
         }
-        let above = format!(
-            "I. MỤC ĐÍCH\nBảo đảm tiến độ.\nII. NHIỆM VỤ CỤ THỂ\n{HEAD}{}{}{}",
-            row(1),
-            row(2),
-            row(3)
-        );
-        let got = rows(&above);
-        assert_eq!(
-            got.first().map(String::as_str),
-            Some("TT | Nội dung | Chủ trì | Thời hạn")
-        );
-        let article = format!(
-            "Điều 5. Nhiệm vụ cụ thể\n{HEAD}{}{}{}",
-            row(1),
-            row(2),
-            row(3)
-        );
-        let got = rows(&article);
-        assert_eq!(
-            got.first().map(String::as_str),
-            Some("TT | Nội dung | Chủ trì | Thời hạn")
-        );
+        for before in [
+            "I. MỤC ĐÍCH\nBảo đảm tiến độ.\nII. NHIỆM VỤ CỤ THỂ\n",
+            "Điều 5. Nhiệm vụ cụ thể\n",
+        ] {
+            let text = format!("{before}{HEAD}{}{}{}", row(1), row(2), row(3));
+            let got = rows(&text);
+            assert_eq!(
+                got.first().map(String::as_str),
+                Some("TT | Nội dung | Chủ trì | Thời hạn"),
+                "{before}"
+            );
+        }
         let repeated = format!(
             "{HEAD}{}{}{HEAD}{}{}{}",
             row(1),
