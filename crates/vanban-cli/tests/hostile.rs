@@ -435,6 +435,7 @@ fn an_endless_input_is_read_to_the_limit_not_without_end() {
 // thread pool has not been initialized", exit 101); RAYON_NUM_THREADS=100000 did not finish
 // a one-document graph in a minute. Now at most 256 threads, one when that many cannot
 // start, and a named error when none can.
+#[cfg(unix)]
 #[test]
 fn threads_are_bounded_and_a_pool_that_cannot_start_is_an_error() {
     let seed = "seeds/208-KH-UBND_2024_TuyenQuang.txt";
@@ -458,19 +459,31 @@ fn threads_are_bounded_and_a_pool_that_cannot_start_is_an_error() {
         Duration::from_secs(30),
     );
     let err = text(&out.stderr);
-    // (The threads a failed pool started may still hold their stacks when the one thread left
-    // begins its work: so little memory is then too little for an allocation, and the process
-    // aborts as Rust does on one that fails — the limit's doing, not the pool's. Seen twice in
-    // CI rehearsals with other work on the machine, at stops 51 and 52; at stop 56 the
-    // standard library's own thread start reported first that it could not allocate a
-    // thread's signal stack, as a panic of its own, before the same abort.)
-    let aborted = out.status.code().is_none() && err.contains("memory allocation of");
-    let std_stack = err.contains("failed to allocate an alternative stack");
-    assert!(!err.contains("panicked") || (aborted && std_stack), "{err}");
+    // What the limit itself does is no fault of the pool's, and the machine decides which of
+    // it shows: the threads a failed pool started may still hold their stacks when the one
+    // thread left begins its work, so an allocation fails and the process aborts as Rust does
+    // on one that fails (with its message, or killed before it is written); the standard
+    // library's own thread start may report, as a panic of its own in the new thread, that it
+    // could not allocate the thread's signal stack. Seen in CI rehearsals at stops 51 and 52,
+    // and in the CI run of stop 57 (exit 3, the named error, after such a panic and message);
+    // on a loaded machine here about one run in twenty aborts. What must never show is a
+    // panic of vanban's or of the pool's (rayon's "The global thread pool has not been
+    // initialized", exit 101, before stop 44).
+    let panics = err.matches("panicked at").count();
+    let std_stack = err
+        .matches("failed to allocate an alternative stack")
+        .count();
+    assert!(
+        panics == std_stack,
+        "a panic not of the limit's doing: {err}"
+    );
     match out.status.code() {
         Some(0) => {}
         Some(3) => assert!(err.contains("error: cannot start a thread"), "{err}"),
-        None if aborted => {}
+        None => {
+            use std::os::unix::process::ExitStatusExt;
+            assert_eq!(out.status.signal(), Some(6), "killed, not aborted: {err}");
+        }
         other => panic!("exit {other:?}: {err}"),
     }
 }
