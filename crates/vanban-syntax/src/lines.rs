@@ -1136,7 +1136,11 @@ impl WrapProfile {
                     l.kind == LineKind::Text && !starts_lower(&l.full) && !opens_paragraph(&l.full),
                 );
             }
-            prev_end = text_like && ends_sentence(&l.full);
+            // (A marker alone on its line, "**2." over "Xác định khu vực …**" as a web
+            // page's short first lines print it, ends no sentence: counted as one, such a copy
+            // read as not parted by blank lines.)
+            let marker_alone = l.marker().is_some() && l.clean().trim().is_empty();
+            prev_end = text_like && !marker_alone && ends_sentence(&l.full);
             prev_open = text_like && !prev_end;
             if text_like {
                 widths.add(l.full.chars().count());
@@ -2766,6 +2770,30 @@ mod tests {
                 "ii) tập huấn",
                 "Kết quả đạt được",
                 "trong năm 2025, toàn tỉnh hoàn thành."
+            ]
+        );
+    }
+
+    /// A marker alone on its line, as a web page's short first lines print a heading ("**6."
+    /// / "Sở Tài chính:**"), ends no sentence: such a copy is still one whose blank lines part
+    /// the paragraphs, and a name its wrap parts before a capital is read whole.
+    #[test]
+    fn markers_alone_on_their_lines_leave_a_copy_parted_by_blank_lines() {
+        let web = "**1.\nSở Công Thương:**\n\nChủ trì triển khai.\n\n**2.\nSở Y tế:**\n\n\
+                   Bảo đảm thuốc.\n\n**3.\nSở Xây dựng:**\n\nRà soát nhà ở.\n\n**4.\n\
+                   Sở Tài chính:**\n\nPhối hợp với Sở Công\nThương và các đơn vị liên quan \
+                   thẩm định.\n";
+        assert_eq!(
+            paras(web),
+            [
+                "1. Sở Công Thương:",
+                "Chủ trì triển khai.",
+                "2. Sở Y tế:",
+                "Bảo đảm thuốc.",
+                "3. Sở Xây dựng:",
+                "Rà soát nhà ở.",
+                "4. Sở Tài chính:",
+                "Phối hợp với Sở Công Thương và các đơn vị liên quan thẩm định."
             ]
         );
     }
