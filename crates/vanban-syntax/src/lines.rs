@@ -1786,11 +1786,21 @@ fn continues_into(
         // the line (a line ended by hand leaves room), and the next line does not open a
         // paragraph of its own ("Căn cứ …", "Xét …").
         let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-        let enumeration = soft
-            && profile.wrapped
+        let filled = profile.wrapped
             && prev.full.chars().count() + 1 + first_word > profile.wrap_width
             && !opens_paragraph(&next.full);
-        if !(lower_next && (soft && profile.wrapped || ellipsis) || enumeration) {
+        let enumeration = soft && filled;
+        // So too after a full stop where blank lines part the paragraphs (a web page's text
+        // wrapped at a width: "… cơ quan chỉ huy cứu hộ." / "Phối hợp chính quyền cơ sở …"):
+        // no blank line stands between, and the wrap, not the writer, ended the line.
+        let wrapped_after_stop = filled
+            && profile.blank_parted
+            && !over_page
+            && goes_on_where_parted(text_src, (prev, next));
+        if !(lower_next && (soft && profile.wrapped || ellipsis)
+            || enumeration
+            || wrapped_after_stop)
+        {
             return false;
         }
     }
@@ -2770,6 +2780,40 @@ mod tests {
                 "ii) tập huấn",
                 "Kết quả đạt được",
                 "trong năm 2025, toàn tỉnh hoàn thành."
+            ]
+        );
+    }
+
+    /// Where blank lines part the paragraphs and the text is wrapped at a width, a line that
+    /// ends a sentence where the wrap fell (the next line's first word would not have fitted)
+    /// goes on into the next line in capitals: no blank line stands between. A sentence that
+    /// ends with room left on its line still ends its paragraph there.
+    #[test]
+    fn where_blank_lines_part_paragraphs_a_wrap_after_a_full_stop_goes_on() {
+        // (Blank lines part a copy where they follow nearly every sentence's end.)
+        let parted = "Mục tiêu.\n\n".repeat(20);
+        let web = "Kế hoạch này được ban hành để thực hiện các\n\
+                   nhiệm vụ trọng tâm của tỉnh trong năm nay.\n\n\
+                   Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện\n\
+                   kế hoạch tại các cơ sở y tế trên địa bàn tỉnh.\n\
+                   Phối hợp chính quyền cơ sở bảo đảm an toàn cho\n\
+                   người dân tại các điểm sơ tán trong mùa mưa lũ.\n\n\
+                   Sở Tài chính bố trí kinh phí thực hiện kế hoạch\n\
+                   theo quy định của pháp luật về ngân sách.\n\n\
+                   Ủy ban nhân dân các xã thực hiện.\nBáo cáo kết quả.\n";
+        let got = paras(&format!("{parted}{web}"));
+        assert_eq!(
+            got.get(20..).unwrap_or_default(),
+            [
+                "Kế hoạch này được ban hành để thực hiện các nhiệm vụ trọng tâm của tỉnh trong \
+                 năm nay.",
+                "Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch tại các cơ sở y tế trên \
+                 địa bàn tỉnh. Phối hợp chính quyền cơ sở bảo đảm an toàn cho người dân tại các \
+                 điểm sơ tán trong mùa mưa lũ.",
+                "Sở Tài chính bố trí kinh phí thực hiện kế hoạch theo quy định của pháp luật về \
+                 ngân sách.",
+                "Ủy ban nhân dân các xã thực hiện.",
+                "Báo cáo kết quả."
             ]
         );
     }
