@@ -6,7 +6,10 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 use clap::ValueEnum;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceSpan, SpanContents,
+};
 use vanban_model::{Severity, Span};
 use vanban_text::Sub;
 
@@ -53,9 +56,101 @@ struct Shown {
     message: String,
     code: String,
     severity: miette::Severity,
-    source: NamedSource<Arc<String>>,
+    source: Window,
     span: SourceSpan,
     help: Option<String>,
+}
+
+/// How much of a long line is shown on each side of a diagnostic's span, and the longest line
+/// shown whole around it (bytes). A line of the document may be a megabyte long: shown whole,
+/// every diagnostic on it printed all of it (output quadratic in the line), and a span past
+/// display column 65 535 made the renderer panic.
+const SIDE: usize = 240;
+const WHOLE: usize = 2 * SIDE;
+
+/// The part of the source a diagnostic shows: one contiguous range of bytes (the span's line,
+/// cut to [`SIDE`] bytes around the span when it is longer, with the lines before and after it
+/// when they are short), whatever context the renderer asks for.
+#[derive(Debug)]
+struct Window {
+    name: String,
+    source: Arc<String>,
+    /// The range shown with its context lines, and the 0-based line it starts on.
+    context: (usize, usize, usize),
+    /// The span's own line as shown, its 0-based number and the span's 0-based column.
+    own: (usize, usize, usize, usize),
+}
+
+impl Window {
+    /// The window around `start..end` (within one line), which is at 1-based `line` and
+    /// `column` of `source`.
+    fn new(name: &str, source: &Arc<String>, (start, end): (usize, usize), span: &Span) -> Window {
+        let text = source.as_str();
+        let line_start = text.sub(..start).rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text
+            .sub(start..)
+            .find('\n')
+            .map_or(text.len(), |i| start + i);
+        let own_start = match start - line_start > SIDE {
+            true => vanban_text::ceil(text, start - SIDE),
+            false => line_start,
+        };
+        let own_end = match line_end.saturating_sub(end) > SIDE {
+            true => vanban_text::floor(text, end + SIDE),
+            false => line_end,
+        };
+        let line0 = (span.line as usize).saturating_sub(1);
+        let column0 = (span.column as usize).saturating_sub(1);
+        let (mut from, mut to, mut first) = (own_start, own_end, line0);
+        // A short line before or after goes with a line shown whole up to it.
+        if own_start == line_start && line_start > 0 {
+            let prev = text.sub(..line_start - 1).rfind('\n').map_or(0, |i| i + 1);
+            if line_start - prev <= WHOLE {
+                (from, first) = (prev, line0.saturating_sub(1));
+            }
+        }
+        if own_end == line_end && line_end < text.len() {
+            let next = text
+                .sub(line_end + 1..)
+                .find('\n')
+                .map_or(text.len(), |i| line_end + 1 + i);
+            if next - line_end <= WHOLE {
+                to = next;
+            }
+        }
+        Window {
+            name: name.to_owned(),
+            source: Arc::clone(source),
+            context: (from, to, first),
+            own: (own_start, own_end, line0, column0),
+        }
+    }
+}
+
+impl miette::SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        _span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let (own_start, own_end, own_line, column) = self.own;
+        // (Asked without context, the renderer reads the span's own line and column.)
+        let (from, to, line) = match before + after {
+            0 => (own_start, own_end, own_line),
+            _ => self.context,
+        };
+        let data = self.source.as_bytes().get(from..to).unwrap_or_default();
+        let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data,
+            SourceSpan::new(from.into(), to - from),
+            line,
+            column,
+            lines,
+        )))
+    }
 }
 
 impl fmt::Display for Shown {
@@ -136,6 +231,8 @@ pub(crate) fn render(
         if let Some(nl) = source.sub(start..end).find('\n') {
             end = start + nl;
         }
+        // And at most a window's width of it.
+        end = end.min(vanban_text::floor(&source, start + WHOLE));
         let shown = Shown {
             message: format!(
                 "{} ({}:{}:{})",
@@ -150,7 +247,7 @@ pub(crate) fn render(
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Info => miette::Severity::Advice,
             },
-            source: NamedSource::new(name.as_ref(), Arc::clone(&source)),
+            source: Window::new(name.as_ref(), &source, (start, end), &d.span),
             span: SourceSpan::new(start.into(), end - start),
             help: d.help.as_deref().map(|h| visible(h).into_owned()),
         };

@@ -293,6 +293,51 @@ fn row_08_an_interrupted_run_leaves_no_partial_output() {
     }
 }
 
+// Found at stop 58: fancy diagnostics showed a finding's whole line. A finding past display
+// column 65 535 made the renderer panic (70 000 letters, 33 000 wide characters or 17 000 tabs
+// before it), and every finding on a long line printed all of it: N citations on one line gave
+// output quadratic in N (2 000 citations, 81 KB: 225 MB). Now a window of the line around each.
+#[test]
+fn fancy_diagnostics_show_a_window_of_a_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, before) in [
+        ("letters", "x".repeat(70_000)),
+        ("wide", "中".repeat(33_000)),
+        ("tabs", "\t".repeat(17_000)),
+    ] {
+        let f = dir.path().join(format!("{name}.txt"));
+        // (The issuer named is not the symbol's: a warning of extract's and lint's.)
+        let cited =
+            format!("{HEAD}Căn cứ {before} Quyết định số 17/QĐ-TTg ngày 01/01/2025 của Bộ Y tế;\n");
+        std::fs::write(&f, cited).unwrap();
+        let f = f.to_str().unwrap();
+        for args in [vec!["lint", f], vec!["extract", f, "-o", "/dev/null"]] {
+            let cmd = args[0];
+            let out = vanban(&[args.as_slice(), &["--diagnostics", "fancy"]].concat());
+            let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+            assert_eq!(out.status.code(), Some(0), "{cmd} {name}: {stderr}");
+            assert!(!stderr.contains("panicked"), "{cmd} {name}: {stderr}");
+            // (The finding is shown, with its own line and column, in a short snippet.)
+            let shown = format!("{stdout}{stderr}");
+            assert!(shown.contains(":7:"), "{cmd} {name}: {shown}");
+            assert!(shown.len() < 8_000, "{cmd} {name}: {} bytes", shown.len());
+        }
+    }
+    // The output grows with the findings, not with the findings times the line.
+    let size = |n: usize| {
+        let cited: Vec<String> = (1..=n)
+            .map(|k| format!("Nghị định số {k}/2020/NĐ-CP"))
+            .collect();
+        let f = dir.path().join(format!("cited-{n}.txt"));
+        std::fs::write(&f, format!("{HEAD}Căn cứ {};\n", cited.join(" và "))).unwrap();
+        let out = vanban(&["lint", f.to_str().unwrap(), "--diagnostics", "fancy"]);
+        assert!(!text(&out.stderr).contains("panicked"));
+        out.stdout.len() + out.stderr.len()
+    };
+    let (one, four) = (size(250), size(1_000));
+    assert!(four < 6 * one, "250 citations: {one} bytes, 1 000: {four}");
+}
+
 // Row 14: control characters in a document.
 #[test]
 fn row_14_control_characters_never_reach_the_terminal_raw() {
