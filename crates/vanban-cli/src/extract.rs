@@ -208,6 +208,15 @@ impl Sink<'_> {
 
 pub(crate) fn extract_cmd(args: &ExtractArgs) -> CliResult {
     let (options, fingerprint) = crate::extract_options(&args.agencies, &args.abbreviations)?;
+    // Standard input is read once: as the file list or as a document, not both (read as the
+    // list, a document's every line was a path that could not be read).
+    let list_on_stdin = args.files_from.as_deref().is_some_and(files::is_stdin);
+    if list_on_stdin && args.files.iter().any(|f| files::is_stdin(f)) {
+        return Err(CliError::usage(
+            "error: standard input is given both as the file list (--files-from -) and as a \
+             document (-): give the documents by name, or the list in a file",
+        ));
+    }
     let cache = crate::open_cache(args.cache.as_deref(), &fingerprint, args.quiet);
     let (files, mut unreadable) = extract_inputs(args);
     if files.is_empty() {

@@ -411,6 +411,36 @@ fn extract_walks_folders_reads_file_lists_and_is_deterministic() {
     assert_eq!(out.stdout, by_dir.stdout);
 }
 
+/// Found at stop 58: standard input given both as the file list and as a document was read
+/// as the list, and each line of the document reported as a path that could not be read.
+#[test]
+fn standard_input_cannot_be_both_the_list_and_a_document() {
+    let seed =
+        std::fs::read(Path::new(REPO).join("seeds/208-KH-UBND_2024_TuyenQuang.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["extract", "--files-from", "-", "-"])
+        .current_dir(REPO)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        // (The tool may refuse before it reads: a closed pipe is no failure here.)
+        let _ = stdin.write_all(&seed);
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("standard input is given both as the file list"),
+        "{err}"
+    );
+}
+
 #[test]
 fn diagnostics_are_plain_when_piped_and_underlined_on_request() {
     let file = "corpus/CV_9387-UBND-KT_2026_LaoCai.txt";

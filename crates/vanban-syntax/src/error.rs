@@ -16,10 +16,14 @@ pub enum DecodeError {
         column: usize,
     },
     /// UTF-16 with a BOM, but broken.
-    #[error("invalid UTF-16 at byte {offset}; save the file as UTF-8 and try again")]
+    #[error("invalid UTF-16 at byte {offset} (line {line}, column {column}); save the file as UTF-8 and try again")]
     InvalidUtf16 {
         /// Byte offset of the bad code unit.
         offset: usize,
+        /// 1-based line of that code unit in the text decoded before it.
+        line: usize,
+        /// 1-based column (in characters) of that code unit.
+        column: usize,
     },
     /// Text in a legacy 8-bit Vietnamese encoding.
     #[error("this looks like {name} text, a legacy Vietnamese 8-bit encoding (first non-UTF-8 byte at offset {offset}, line {line}); convert it to Unicode (UTF-8) first, for example with a converter for {name} (iconv knows Windows-1258: `iconv -f WINDOWS-1258 -t UTF-8`), or by re-saving from Word as Unicode text")]
@@ -43,10 +47,14 @@ pub enum DecodeError {
         sample: String,
     },
     /// UTF-32 with a BOM, but broken.
-    #[error("invalid UTF-32 at byte {offset}; save the file as UTF-8 and try again")]
+    #[error("invalid UTF-32 at byte {offset} (line {line}, column {column}); save the file as UTF-8 and try again")]
     InvalidUtf32 {
         /// Byte offset of the bad code unit.
         offset: usize,
+        /// 1-based line of that code unit in the text decoded before it.
+        line: usize,
+        /// 1-based column (in characters) of that code unit.
+        column: usize,
     },
     /// A web page: its markup would be read as the document's text.
     #[error("this is an HTML page, not a text document: save it as text (in a browser, \"Save page as\" → \"Text files\", or copy the document's text into a .txt file) and try again")]

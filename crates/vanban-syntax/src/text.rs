@@ -279,36 +279,71 @@ fn decode_utf8(bytes: &[u8], bom: usize) -> Result<String, DecodeError> {
 }
 
 fn decode_utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, DecodeError> {
-    if !bytes.len().is_multiple_of(4) {
-        return Err(DecodeError::InvalidUtf32 {
-            offset: bytes.len() + 4,
-        });
-    }
     let mut out = String::with_capacity(bytes.len() / 2);
     for (i, c) in bytes.chunks_exact(4).enumerate() {
         match char::from_u32(unit([c[0], c[1], c[2], c[3]])) {
             Some(ch) => out.push(ch),
-            None => return Err(DecodeError::InvalidUtf32 { offset: 4 + i * 4 }),
+            None => {
+                let (line, column) = end_position(&out);
+                let offset = 4 + i * 4;
+                return Err(DecodeError::InvalidUtf32 {
+                    offset,
+                    line,
+                    column,
+                });
+            }
         }
+    }
+    // (A length that is no multiple of four: the bytes left over after the last whole unit.)
+    if !bytes.len().is_multiple_of(4) {
+        let (line, column) = end_position(&out);
+        return Err(DecodeError::InvalidUtf32 {
+            offset: 4 + bytes.len() / 4 * 4,
+            line,
+            column,
+        });
     }
     Ok(out)
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if !bytes.len().is_multiple_of(2) {
-        return Err(DecodeError::InvalidUtf16 {
-            offset: bytes.len() + 1,
-        });
-    }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let mut out = String::with_capacity(bytes.len());
-    for (i, r) in char::decode_utf16(units).enumerate() {
+    // (Code units read so far: a character outside the BMP takes two.)
+    let mut read = 0;
+    for r in char::decode_utf16(units) {
         match r {
-            Ok(c) => out.push(c),
-            Err(_) => return Err(DecodeError::InvalidUtf16 { offset: 2 + i * 2 }),
+            Ok(c) => {
+                out.push(c);
+                read += c.len_utf16();
+            }
+            Err(_) => {
+                let (line, column) = end_position(&out);
+                return Err(DecodeError::InvalidUtf16 {
+                    offset: 2 + read * 2,
+                    line,
+                    column,
+                });
+            }
         }
     }
+    if !bytes.len().is_multiple_of(2) {
+        let (line, column) = end_position(&out);
+        return Err(DecodeError::InvalidUtf16 {
+            offset: bytes.len() + 1,
+            line,
+            column,
+        });
+    }
     Ok(out)
+}
+
+/// The 1-based line and column (in characters) right after `text`: where a decoding that
+/// stopped there stopped.
+fn end_position(text: &str) -> (usize, usize) {
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    (line, text.sub(line_start..).chars().count() + 1)
 }
 
 /// Recognise common binary formats by their magic bytes, and anything with NUL bytes.
@@ -1181,6 +1216,55 @@ mod tests {
             .chain("Số".encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
         assert_eq!(decode(&be).expect("be"), "Số");
+    }
+
+    /// Found at stop 58: broken UTF-16 and UTF-32 named only a byte offset; the line and
+    /// column are those of the text decoded before the bad unit, as for UTF-8.
+    #[test]
+    fn invalid_utf16_and_utf32_name_line_and_column() {
+        let utf16 = |text: &str| -> Vec<u8> {
+            let units = text.encode_utf16().flat_map(u16::to_le_bytes);
+            [0xFF, 0xFE].into_iter().chain(units).collect()
+        };
+        // A lone high surrogate after "ab\nc🙂" (the emoji two units: the offset counts them).
+        let mut lone = utf16("ab\nc🙂");
+        lone.extend([0x00, 0xD8, 0x41, 0x00]);
+        let err = decode(&lone).expect_err("a lone surrogate");
+        assert_eq!(
+            err,
+            DecodeError::InvalidUtf16 {
+                offset: 14,
+                line: 2,
+                column: 3
+            }
+        );
+        assert!(err.to_string().contains("(line 2, column 3)"), "{err}");
+        // An odd length: the byte left over.
+        let mut odd = utf16("Số\n\nx");
+        odd.push(0x41);
+        let err = decode(&odd).expect_err("an odd length");
+        assert_eq!(
+            err,
+            DecodeError::InvalidUtf16 {
+                offset: 12,
+                line: 3,
+                column: 2
+            }
+        );
+        let utf32 = |text: &str| -> Vec<u8> {
+            let units = text.chars().flat_map(|c| u32::from(c).to_le_bytes());
+            [0xFF, 0xFE, 0x00, 0x00].into_iter().chain(units).collect()
+        };
+        let mut bad = utf32("a\nbc");
+        bad.extend(0x0011_0000_u32.to_le_bytes());
+        assert_eq!(
+            decode(&bad).expect_err("past U+10FFFF"),
+            DecodeError::InvalidUtf32 {
+                offset: 20,
+                line: 2,
+                column: 3
+            }
+        );
     }
 
     #[test]
