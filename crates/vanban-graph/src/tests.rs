@@ -795,7 +795,8 @@ fn a_cycle_of_implementation_is_found_and_reported() {
     let (g, ..) = family();
     assert!(g.implementation_cycles().is_empty());
     // Found at stop 45: a → b, b → c, c → b, b → a printed `a → b → c → b`, no cycle. The
-    // shortest cycle through the smallest id is printed.
+    // shortest cycle through each link is printed, once each, from its smallest id (found at
+    // stop 58: one cycle a group hid the group's other loop, `b → c → b`).
     let c = plan(3, 2024);
     let mut x = doc(&a, DocumentKind::Plan, "1/KH-UBND", "2024-01-01");
     relate(&mut x, RelationType::Implements, &b, 10);
@@ -806,14 +807,48 @@ fn a_cycle_of_implementation_is_found_and_reported() {
     relate(&mut z, RelationType::Implements, &b, 10);
     let g = build(&[("x.txt", &x), ("y.txt", &y), ("z.txt", &z)]);
     let cycles = g.implementation_cycles();
-    assert_eq!(cycles, [vec![a.clone(), b.clone(), a.clone()]]);
+    assert_eq!(
+        cycles,
+        [
+            vec![a.clone(), b.clone(), a.clone()],
+            vec![b.clone(), c.clone(), b.clone()]
+        ]
+    );
     // A longer one, around three documents, whole.
     let mut y = doc(&b, DocumentKind::Plan, "2/KH-UBND", "2024-01-01");
     relate(&mut y, RelationType::Implements, &c, 10);
     let mut z = doc(&c, DocumentKind::Plan, "3/KH-UBND", "2024-01-01");
     relate(&mut z, RelationType::Implements, &a, 10);
     let g = build(&[("x.txt", &x), ("y.txt", &y), ("z.txt", &z)]);
-    assert_eq!(g.implementation_cycles(), [vec![a.clone(), b, c, a]]);
+    assert_eq!(
+        g.implementation_cycles(),
+        [vec![a.clone(), b.clone(), c.clone(), a.clone()]]
+    );
+    // Four plans that each implement the other three: six loops of two, each once.
+    let ids = [a, b, c, plan(4, 2024)];
+    let docs: Vec<(String, Extraction)> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let mut d = doc(
+                id,
+                DocumentKind::Plan,
+                &format!("{}/KH-UBND", k + 1),
+                "2024-01-01",
+            );
+            for other in ids.iter().filter(|o| *o != id) {
+                relate(&mut d, RelationType::Implements, other, 10);
+            }
+            (format!("{k}.txt"), d)
+        })
+        .collect();
+    let named: Vec<(&str, &Extraction)> = docs.iter().map(|(n, d)| (n.as_str(), d)).collect();
+    let cycles = build(&named).implementation_cycles();
+    assert_eq!(cycles.len(), 6, "{cycles:?}");
+    for (i, j) in [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)] {
+        let pair = vec![ids[i].clone(), ids[j].clone(), ids[i].clone()];
+        assert!(cycles.contains(&pair), "{pair:?} in {cycles:?}");
+    }
 }
 
 #[test]
