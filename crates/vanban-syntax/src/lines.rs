@@ -1774,35 +1774,8 @@ fn continues_into(
     if open_run && !ends_with_emphasis(text_src.sub(prev.start()..prev.end())) {
         return true;
     }
-    if ends_sentence(&prev.full) {
-        // After ";" a line that starts in lower case is still the same sentence, and so it
-        // is after an ellipsis ("… ngày lễ, ngày tết”...*" / "để hoàn thành …").
-        let end = prev.full.trim_end_matches([' ', '*', '_']);
-        let soft = end.ends_with([';', ':']);
-        let unquoted = end.trim_end_matches(['"', '”', '’']);
-        let ellipsis = unquoted.ends_with("...") || unquoted.ends_with('…');
-        // A wrap that fell right after the ";" or ":" of an enumeration ("… chuyển đổi số;" /
-        // "Nghị quyết số 71/NQ-CP …"): the next line's first word would not have fitted on
-        // the line (a line ended by hand leaves room), and the next line does not open a
-        // paragraph of its own ("Căn cứ …", "Xét …").
-        let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-        let filled = profile.wrapped
-            && prev.full.chars().count() + 1 + first_word > profile.wrap_width
-            && !opens_paragraph(&next.full);
-        let enumeration = soft && filled;
-        // So too after a full stop where blank lines part the paragraphs (a web page's text
-        // wrapped at a width: "… cơ quan chỉ huy cứu hộ." / "Phối hợp chính quyền cơ sở …"):
-        // no blank line stands between, and the wrap, not the writer, ended the line.
-        let wrapped_after_stop = filled
-            && profile.blank_parted
-            && !over_page
-            && goes_on_where_parted(text_src, (prev, next));
-        if !(lower_next && (soft && profile.wrapped || ellipsis)
-            || enumeration
-            || wrapped_after_stop)
-        {
-            return false;
-        }
+    if ends_sentence(&prev.full) && !goes_on_after_end(text_src, (prev, next, over_page), profile) {
+        return false;
     }
     // A heading line (Điều 5. …, Chương …, II. …) continues only into lower case.
     if marker.is_some_and(|m| m.kind.heads()) && !lower_next {
@@ -1830,6 +1803,39 @@ fn continues_into(
         return false;
     }
     row_cells(text_src.sub(next.start()..next.end())).is_empty()
+}
+
+/// Whether a line that ends a sentence goes on into the next line: after ";" or ":" into a
+/// line in lower case, after an ellipsis, or where the wrap, not the writer, ended it.
+fn goes_on_after_end(
+    text_src: &str,
+    (prev, next, over_page): (&Line, &Line, bool),
+    profile: &WrapProfile,
+) -> bool {
+    let lower_next = starts_lower_letter(&next.full);
+    // After ";" a line that starts in lower case is still the same sentence, and so it
+    // is after an ellipsis ("… ngày lễ, ngày tết”...*" / "để hoàn thành …").
+    let end = prev.full.trim_end_matches([' ', '*', '_']);
+    let soft = end.ends_with([';', ':']);
+    let unquoted = end.trim_end_matches(['"', '”', '’']);
+    let ellipsis = unquoted.ends_with("...") || unquoted.ends_with('…');
+    // A wrap that fell right after the ";" or ":" of an enumeration ("… chuyển đổi số;" /
+    // "Nghị quyết số 71/NQ-CP …"): the next line's first word would not have fitted on
+    // the line (a line ended by hand leaves room), and the next line does not open a
+    // paragraph of its own ("Căn cứ …", "Xét …").
+    let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
+    let filled = profile.wrapped
+        && prev.full.chars().count() + 1 + first_word > profile.wrap_width
+        && !opens_paragraph(&next.full);
+    let enumeration = soft && filled;
+    // So too after a full stop where blank lines part the paragraphs (a web page's text
+    // wrapped at a width: "… cơ quan chỉ huy cứu hộ." / "Phối hợp chính quyền cơ sở …"):
+    // no blank line stands between, and the wrap, not the writer, ended the line.
+    let wrapped_after_stop = filled
+        && profile.blank_parted
+        && !over_page
+        && goes_on_where_parted(text_src, (prev, next));
+    lower_next && (soft && profile.wrapped || ellipsis) || enumeration || wrapped_after_stop
 }
 
 /// Where first-line indents part the paragraphs (`WrapProfile::indent_parted`), whether a line
