@@ -5,7 +5,7 @@
 //! động số 31-CTr/TW, ngày 28/7/2026"). Each recovery is an info diagnostic.
 
 use vanban_model::codes;
-use vanban_model::{DateParts, Document, MottoKind, NumberForm, Severity};
+use vanban_model::{DateParts, Document, MottoKind, NumberForm, Severity, Span};
 use vanban_text::loose;
 use vanban_text::Sub;
 
@@ -86,11 +86,43 @@ fn issuer_from_signature(ctx: &mut Ctx, doc: &mut Document) {
     doc.header.issuer.name = Some(body);
 }
 
-fn set_date(doc: &mut Document, parts: DateParts) -> Option<String> {
-    let iso = parts.iso()?;
+/// Date the document from `parts` when they make a date and agree with every part its
+/// header prints ("ngày     tháng 11 năm 2024" leaves the day blank: a stamp of 28-07-2026 is
+/// some other signing, found at stop 58, where it moved a draft's id to 2026); the date, or
+/// `Err` with the date found when it disagrees.
+fn set_date(doc: &mut Document, parts: DateParts) -> Result<Option<String>, String> {
+    let Some(iso) = parts.iso() else {
+        return Ok(None);
+    };
+    if let Some(printed) = doc.header.date_parts {
+        let agrees = |p: Option<u16>, q: Option<u16>| p.is_none() || p == q;
+        let day = |d: DateParts| d.day.map(u16::from);
+        let month = |d: DateParts| d.month.map(u16::from);
+        if !(agrees(day(printed), day(parts))
+            && agrees(month(printed), month(parts))
+            && agrees(printed.year, parts.year))
+        {
+            return Err(iso);
+        }
+    }
     doc.header.date = Some(iso.clone());
     doc.header.date_parts = Some(parts);
-    Some(iso)
+    Ok(Some(iso))
+}
+
+/// Report the date a document was given from `whence`, or the one that disagreed with its
+/// header and was not used.
+fn note_date(ctx: &mut Ctx, set: Result<Option<String>, String>, whence: (&str, &str), span: Span) {
+    let (code, from) = whence;
+    let message = match set {
+        Ok(Some(iso)) => format!("no readable date in the header; dated {iso} from {from}"),
+        Ok(None) => return,
+        Err(iso) => format!(
+            "no whole date in the header, and {from} gives {iso}, which disagrees with what the \
+             header prints: not used"
+        ),
+    };
+    ctx.diag(code, Severity::Info, message, span);
 }
 
 /// The date of the first digital-signature stamp ("28-07-2026 18:08:51 +07:00").
@@ -109,15 +141,10 @@ fn date_from_stamp(ctx: &mut Ctx, doc: &mut Document) {
         month: Some(month),
         year: Some(year),
     };
-    if let Some(iso) = set_date(doc, parts) {
-        let span = ctx.span(start, end);
-        ctx.diag(
-            codes::DATE_FROM_STAMP,
-            Severity::Info,
-            format!("no readable date in the header; dated {iso} from the digital-signature stamp"),
-            span,
-        );
-    }
+    let set = set_date(doc, parts);
+    let span = ctx.span(start, end);
+    let whence = (codes::DATE_FROM_STAMP, "the digital-signature stamp");
+    note_date(ctx, set, whence, span);
 }
 
 /// The date the document's own appendices give it: "(Kèm theo Chương trình hành động số
@@ -159,13 +186,8 @@ fn date_from_appendix(ctx: &mut Ctx, doc: &mut Document) {
     let Some((start, end, parts)) = found else {
         return;
     };
-    if let Some(iso) = set_date(doc, parts) {
-        let span = ctx.span(start, end);
-        ctx.diag(
-            codes::DATE_FROM_APPENDIX,
-            Severity::Info,
-            format!("no readable date in the header; dated {iso} from the document's own appendix"),
-            span,
-        );
-    }
+    let set = set_date(doc, parts);
+    let span = ctx.span(start, end);
+    let whence = (codes::DATE_FROM_APPENDIX, "the document's own appendix");
+    note_date(ctx, set, whence, span);
 }
