@@ -286,13 +286,18 @@ pub fn is_central(stated: &str) -> bool {
     CENTRAL.any_in(&lower) || lower.starts_with("bộ ") || lower.starts_with("bộ trưởng ")
 }
 
-/// Resolve a stated issuer against the citing document: expand UBND/HĐND and give
+/// Resolve a stated issuer against the citing document: expand UBND/HĐND, place tone marks
+/// as official names do ("Uỷ" → "Ủy"), and give
 /// contextual words the citing province ("Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ Tỉnh ủy
 /// Tuyên Quang"). Returns the resolved text and the province it names, if any.
 pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
-    let expanded = raw
-        .replace("UBND", "Ủy ban nhân dân")
-        .replace("HĐND", "Hội đồng nhân dân");
+    // (Tone marks in the placement of official names: "Uỷ ban nhân dân Thành phố" is resolved
+    // as "Ủy ban …" is, found at stop 58 — the older placement was neither completed with the
+    // citing province nor written as the agencies are.)
+    let expanded = vanban_text::fold::modern_tones(
+        &raw.replace("UBND", "Ủy ban nhân dân")
+            .replace("HĐND", "Hội đồng nhân dân"),
+    );
     if let Some(p) = province_in(&expanded) {
         return (expanded, Some(p));
     }
@@ -533,6 +538,21 @@ mod tests {
             resolve_issuer("UBND tỉnh Lào Cai", &ctx).1.as_deref(),
             Some("Lào Cai")
         );
+        // The older placement of tone marks is read and written as official names are
+        // (found at stop 58: "Uỷ ban nhân dân Thành phố" was left without its city).
+        for (raw, resolved) in [
+            (
+                "Uỷ ban nhân dân Thành phố",
+                "Ủy ban nhân dân Thành phố Tuyên Quang",
+            ),
+            ("Ban Thường vụ Tỉnh uỷ", "Ban Thường vụ Tỉnh ủy Tuyên Quang"),
+            (
+                "Ban Chấp hành Trung ương Đảng khoá XI",
+                "Ban Chấp hành Trung ương Đảng khóa XI",
+            ),
+        ] {
+            assert_eq!(resolve_issuer(raw, &ctx).0, resolved);
+        }
     }
 
     #[test]
