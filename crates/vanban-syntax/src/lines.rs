@@ -274,15 +274,24 @@ fn ends_with_point_reference(full: &str) -> bool {
 fn ends_with_number_word(full: &str) -> bool {
     // (A line that ends a sentence or a clause asks for no number: most lines end so, and
     // the last word is then not looked for.)
-    if full.trim_end().ends_with(['.', ':', ';']) {
+    let end = full.trim_end();
+    if end.ends_with(['.', ':', ';']) {
         return false;
     }
-    let last = full
-        .trim_end()
-        .rsplit(' ')
+    // A phrase closed after the word asks for nothing ("… chưa cấp Chứng thư chữ ký số)"), nor
+    // does "ký số", a digital signature: found at stop 58, where either made the next clause,
+    // "3. Tổ chức …", part of the one before in a copy without blank lines.
+    if end.ends_with([')', ']', '"', '”', '’']) {
+        return false;
+    }
+    let mut words = end.rsplit(' ');
+    let last = words
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
+    if last == "số" && words.next().is_some_and(|w| w.eq_ignore_ascii_case("ký")) {
+        return false;
+    }
     matches!(
         last,
         "tháng"
@@ -3371,6 +3380,27 @@ mod tests {
         );
         assert_eq!(lines[2].kind, LineKind::Text);
         assert!(matches!(lines[4].kind, LineKind::Marker(_)));
+    }
+
+    /// A phrase closed after a number word, or "ký số" (a digital signature), asks for no
+    /// number: the next line's marker is a clause's (found at stop 58 in a Word copy without
+    /// blank lines: "2. … chưa cấp Chứng thư chữ ký số)" / "3. Tổ chức …" were one clause).
+    #[test]
+    fn a_closed_phrase_or_a_digital_signature_asks_for_no_number() {
+        for ending in [
+            "chưa cấp Chứng thư chữ ký số)",
+            "thực hiện ký số",
+            "báo cáo (định kỳ theo tháng)",
+        ] {
+            let lines = classify(&format!("2. Các cơ quan {ending}\n3. Tổ chức đào tạo.\n"));
+            assert!(
+                matches!(lines[1].kind, LineKind::Marker(_)),
+                "{ending}: {:?}",
+                lines[1].kind
+            );
+        }
+        let lines = classify("Căn cứ Quyết định số\n12. Tổ chức.\n");
+        assert_eq!(lines[1].kind, LineKind::Text);
     }
 
     fn rows_of(text: &str) -> Vec<Vec<String>> {
