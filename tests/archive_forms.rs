@@ -689,6 +689,26 @@ fn closing_and_tasks(text: &str) -> String {
     )
 }
 
+/// Spaces left at the ends of lines change no task, recipient, signature or citation: every
+/// bundled document reads the same with every line so spaced (found at stop 58: a PDF layer's
+/// lines with three spaces at their ends were read as laid out in columns, and two of its four
+/// layout documents lost their first-line-indent paragraphs and tasks).
+#[test]
+fn tasks_and_closing_survive_spaced_line_ends() {
+    let mut failures = Vec::new();
+    for (name, text) in documents() {
+        let spaced: Vec<String> = text.split('\n').map(|l| format!("{l}   ")).collect();
+        let (want, got) = (
+            closing_and_tasks(&text),
+            closing_and_tasks(&spaced.join("\n")),
+        );
+        if got != want {
+            failures.push(format!("{name}:\n{got}\nwant\n{want}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A converter's page marker written as an HTML comment (`<!-- page 2 -->`) is page furniture
 /// as a scan's `===== Trang 2 =====` is: every bundled document with its pages so marked reads
 /// as with the scan's markers (44 documents differed: a sentence parted at the marker, and a
