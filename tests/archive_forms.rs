@@ -668,6 +668,24 @@ fn a_drafts_id_keeps_to_its_content_whatever_the_copy() {
         drafts >= 2 && moved >= 1,
         "{drafts} drafts, {moved} with tones moved"
     );
+    // A number a line asks for is content: two such drafts are two documents (a bare number
+    // is taken for a page number only at the document's foot, after a line that asks for
+    // nothing).
+    let draft = |tail: &str| {
+        let text = format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố:      /KH-UBND\nLào Cai, ngày   tháng 3 năm 2026\n\
+             KẾ HOẠCH\nVề X\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì.\n\n{tail}\n"
+        );
+        vanban::extract(&vanban::parse(&text)).id
+    };
+    assert_ne!(
+        draft("Số hộ được hỗ trợ:\n\n45"),
+        draft("Số hộ được hỗ trợ:\n\n50")
+    );
+    assert_eq!(
+        draft("2. Sở Y tế phối hợp."),
+        draft("2. Sở Y tế phối hợp.\n\n2")
+    );
 }
 
 /// What a copy's page furniture must leave as it is: the signature, the recipients, every

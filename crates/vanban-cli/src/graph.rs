@@ -672,7 +672,18 @@ pub(crate) fn unimplemented_cmd(args: &UnimplementedArgs) -> CliResult {
 
 pub(crate) fn cycles_cmd(args: &ListArgs) -> CliResult {
     answer(&args.corpus, |graph| {
-        let text = query::cycles(graph, &graph.implementation_cycles(), args.format);
+        let (cycles, cut) = graph.implementation_cycles_and_cut();
+        // (Said on stderr: the answer's format, JSON too, stays as it is.)
+        if !args.corpus.quiet {
+            for (documents, links) in cut {
+                eprintln!(
+                    "cycles: a group of {documents} documents with {links} implementation links \
+                     among them: its shortest loop only (a loop through each link would take \
+                     too long)"
+                );
+            }
+        }
+        let text = query::cycles(graph, &cycles, args.format);
         Ok(Answer::new(text, args.format.for_people()))
     })
 }

@@ -82,9 +82,14 @@ struct Window {
 }
 
 impl Window {
-    /// The window around `start..end` (within one line), which is at 1-based `line` and
-    /// `column` of `source`.
-    fn new(name: &str, source: &Arc<String>, (start, end): (usize, usize), span: &Span) -> Window {
+    /// The window around `start..end` (within one line; `crosses`: the span goes on into the
+    /// next line), which is at 1-based `line` and `column` of `source`.
+    fn new(
+        name: &str,
+        source: &Arc<String>,
+        (start, end, crosses): (usize, usize, bool),
+        span: &Span,
+    ) -> Window {
         let text = source.as_str();
         let line_start = text.sub(..start).rfind('\n').map_or(0, |i| i + 1);
         let line_end = text
@@ -116,6 +121,10 @@ impl Window {
                 .map_or(text.len(), |i| line_end + 1 + i);
             if next - line_end <= WHOLE {
                 to = next;
+            } else if crosses {
+                // The span goes on there (found at stop 58: "… Chương trình hành" / "động số
+                // 104-CTr/TU …" showed only the first part): the start of that line.
+                to = vanban_text::floor(text, line_end + 1 + WHOLE);
             }
         }
         Window {
@@ -228,7 +237,8 @@ pub(crate) fn render(
         let start = vanban_text::floor(&source, d.span.start);
         let mut end = vanban_text::floor(&source, d.span.end.clamp(start, len));
         // Underline at most the first line of a long span.
-        if let Some(nl) = source.sub(start..end).find('\n') {
+        let crosses = source.sub(start..end).find('\n');
+        if let Some(nl) = crosses {
             end = start + nl;
         }
         // And at most a window's width of it.
@@ -247,7 +257,12 @@ pub(crate) fn render(
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Info => miette::Severity::Advice,
             },
-            source: Window::new(name.as_ref(), &source, (start, end), &d.span),
+            source: Window::new(
+                name.as_ref(),
+                &source,
+                (start, end, crosses.is_some()),
+                &d.span,
+            ),
             span: SourceSpan::new(start.into(), end - start),
             help: d.help.as_deref().map(|h| visible(h).into_owned()),
         };

@@ -323,6 +323,18 @@ fn fancy_diagnostics_show_a_window_of_a_long_line() {
             assert!(shown.len() < 8_000, "{cmd} {name}: {} bytes", shown.len());
         }
     }
+    // A span that goes on into the next, long, line shows that line's start too.
+    let f = dir.path().join("crossing.txt");
+    let crossing = format!(
+        "{HEAD}Căn cứ {} Chương trình hành\nđộng số 104-CTr/TU của Ủy ban nhân dân tỉnh {};\n",
+        "x".repeat(3_000),
+        "y".repeat(3_000)
+    );
+    std::fs::write(&f, crossing).unwrap();
+    let out = vanban(&["lint", f.to_str().unwrap(), "--diagnostics", "fancy"]);
+    let shown = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(shown.contains("động số 104-CTr/TU"), "{shown}");
+    assert!(shown.len() < 8_000, "{} bytes", shown.len());
     // The output grows with the findings, not with the findings times the line.
     let size = |n: usize| {
         let cited: Vec<String> = (1..=n)

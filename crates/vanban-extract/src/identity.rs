@@ -294,10 +294,11 @@ pub fn resolve_issuer(raw: &str, ctx: &Context) -> (String, Option<String>) {
     // (Tone marks in the placement of official names: "Uỷ ban nhân dân Thành phố" is resolved
     // as "Ủy ban …" is, found at stop 58 — the older placement was neither completed with the
     // citing province nor written as the agencies are.)
-    let expanded = vanban_text::fold::modern_tones(
+    let expanded = vanban_text::fold::modern_tones_cow(
         &raw.replace("UBND", "Ủy ban nhân dân")
             .replace("HĐND", "Hội đồng nhân dân"),
-    );
+    )
+    .into_owned();
     if let Some(p) = province_in(&expanded) {
         return (expanded, Some(p));
     }

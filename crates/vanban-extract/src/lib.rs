@@ -554,8 +554,8 @@ fn document_id(doc: &Document, ctx: &Context) -> String {
 /// A stable 128-bit hash (FNV-1a) for ids of unnumbered drafts: wide enough that two different
 /// drafts do not collide (a 32-bit hash did, in about a million tries) and merge in a graph.
 /// It reads the document as the tree holds it — the title, the appendices' headings and
-/// titles, every node's heading and text — and of those only letters and digits, with tone
-/// marks in one placement: what a copy's form changes (spaces, line breaks, Markdown, a pandoc
+/// titles, every node's heading and text — and of those only letters and digits, folded to
+/// small letters with tone marks in one placement: what a copy's form changes (spaces, line breaks, Markdown, a pandoc
 /// hard line break, the placement of tone marks, page numbers, running headers and scan
 /// markers, which no node's text holds, or a paragraph of a bare page number) leaves the hash
 /// as it is.
@@ -568,9 +568,11 @@ fn draft_hash(doc: &Document) -> String {
         c.is_ascii_digit() || vanban_text::is_alphabetic(c) || (!c.is_ascii() && c.is_numeric())
     };
     let mut feed = |s: &str| {
-        // (Tone marks in one placement: a copy that writes "uỷ", "hoà" is the same draft as
-        // one that writes "ủy", "hòa"; found at stop 58.)
-        let s = vanban_text::fold::modern_tones(s);
+        // (Folded, tone marks in one placement: a copy that writes "uỷ", "hoà" is the same
+        // draft as one that writes "ủy", "hòa"; found at stop 58. The fold of the agency
+        // reader: it moves marks in place, where placing them as official names do took a
+        // vector of characters for every text with "quý" in it.)
+        let s = vanban_text::fold::fold_tones(s);
         for c in s.chars().filter(kept) {
             for &b in c.encode_utf8(&mut utf8).as_bytes() {
                 h ^= u128::from(b);
@@ -583,16 +585,20 @@ fn draft_hash(doc: &Document) -> String {
         feed(&a.heading);
         feed(a.title.as_deref().unwrap_or_default());
     }
-    for n in doc.nodes() {
+    // (The document's last paragraph, when it is a bare number of a few digits after one that
+    // asks for nothing more, is a page number no other page number around it told apart: a
+    // two-page copy's "2" at its foot. Found at stop 58; a number after "…:" is content.)
+    let last = doc.nodes().enumerate().last().map(|(k, _)| k);
+    let mut before = "";
+    for (k, n) in doc.nodes().enumerate() {
         feed(n.heading().unwrap_or_default());
-        // (A paragraph that is a bare number of a few digits is a page number that no other
-        // page number around it told apart: a two-page copy's "2". Found at stop 58.)
         let text = n.text();
-        let page_number =
-            !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+        let bare = !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+        let page_number = bare && Some(k) == last && !before.trim_end().ends_with(':');
         if !page_number {
             feed(text);
         }
+        before = text;
     }
     format!("{h:032x}")
 }

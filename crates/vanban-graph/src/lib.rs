@@ -59,7 +59,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
 use vanban_model::{DocumentKind, RelationType, Severity, Span, Str};
 
-pub use builder::GraphBuilder;
+pub use builder::{GraphBuilder, CYCLE_WORK};
 pub use query::{
     describe, AgencyRole, AgencyTasks, Chain, ChainLink, Implementer, NodeSummary, Orphan,
     PathStep, ResolveError, Summary, TaskRef,

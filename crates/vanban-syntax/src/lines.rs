@@ -289,7 +289,11 @@ fn ends_with_number_word(full: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric());
-    if last == "số" && words.next().is_some_and(|w| w.eq_ignore_ascii_case("ký")) {
+    // ("đăng ký số", a registration number, asks for one.)
+    if last == "số"
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("ký"))
+        && !words.next().is_some_and(|w| w.eq_ignore_ascii_case("đăng"))
+    {
         return false;
     }
     matches!(
@@ -1846,7 +1850,8 @@ fn goes_on_after_end(
     let wrapped_after_stop = filled
         && profile.blank_parted
         && !over_page
-        && goes_on_where_parted(text_src, (prev, next));
+        && goes_on_where_parted(text_src, (prev, next))
+        && !stands_alone(text_src, next);
     lower_next && (soft && profile.wrapped || ellipsis) || enumeration || wrapped_after_stop
 }
 
@@ -1898,6 +1903,20 @@ fn goes_on_where_parted(text_src: &str, (prev, next): (&Line, &Line)) -> bool {
     let emphasized = wholly_emphasized(text_src.sub(prev.start()..prev.end()));
     let fields = labelled(&prev.full) && labelled(&next.full);
     !emphasized && !fields && !opens_paragraph(&next.full)
+}
+
+/// Whether a line stands as a heading or a field of its own after a sentence's end, however
+/// full the line before it: one in capitals ("KINH PHÍ THỰC HIỆN"), one that opens with
+/// emphasis ("**Thời gian thực hiện:** …"), a label's ("Ghi chú: …", "Kinh phí: …") or an
+/// appendix's ("Phụ lục I"). (Found at stop 58, joined to the sentence a wrap ended.)
+fn stands_alone(text_src: &str, next: &Line) -> bool {
+    let raw = text_src.sub(next.start()..next.end()).trim_start();
+    heading_like(&next.full)
+        || raw.starts_with("**")
+        || raw.starts_with("__")
+        || labelled(&next.full)
+        || next.full.starts_with("Phụ lục")
+        || next.full.starts_with("PHỤ LỤC")
 }
 
 /// Whether a line is wholly in emphasis ("**Mục tiêu**"): a heading, not a sentence's part.
@@ -3399,8 +3418,10 @@ mod tests {
                 lines[1].kind
             );
         }
-        let lines = classify("Căn cứ Quyết định số\n12. Tổ chức.\n");
-        assert_eq!(lines[1].kind, LineKind::Text);
+        for asks in ["Căn cứ Quyết định số", "Giấy chứng nhận đăng ký số"] {
+            let lines = classify(&format!("{asks}\n12. Tổ chức.\n"));
+            assert_eq!(lines[1].kind, LineKind::Text, "{asks}");
+        }
     }
 
     fn rows_of(text: &str) -> Vec<Vec<String>> {
