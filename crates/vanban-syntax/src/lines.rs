@@ -2857,6 +2857,22 @@ mod tests {
                 "Báo cáo kết quả."
             ]
         );
+        // A heading, a label's line, an emphasised opener or an appendix's heading after such
+        // a line stands alone (found at stop 58 by a second look at the rule).
+        for alone in [
+            "KINH PHÍ THỰC HIỆN",
+            "Ghi chú: số liệu tạm tính.",
+            "**Thời gian thực hiện:** Quý IV năm 2025.",
+            "Phụ lục I",
+        ] {
+            let web = web.replace("Phối hợp chính quyền cơ sở bảo đảm an toàn cho", alone);
+            let got = paras(&format!("{parted}{web}"));
+            let clean = alone.replace("**", "");
+            assert!(
+                got.iter().any(|p| p.starts_with(&clean)),
+                "{alone}: {got:#?}"
+            );
+        }
     }
 
     /// A marker alone on its line, as a web page's short first lines print a heading ("**6."
