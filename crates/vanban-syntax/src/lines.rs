@@ -1806,7 +1806,8 @@ fn continues_into(
     if heading_like(&prev.full) && !clean::is_upper(&next.full) && !lower_next {
         return false;
     }
-    let full_prev = prev.full.chars().count() >= profile.full_width;
+    let full_prev =
+        prev.full.chars().count() >= profile.full_width && !heads_its_own(prev, next, profile);
     // (Not over a page's furniture: the blank line that parted two paragraphs may stand
     // beside it.)
     if !(starts_lower(&next.full)
@@ -1903,6 +1904,22 @@ fn goes_on_where_parted(text_src: &str, (prev, next): (&Line, &Line)) -> bool {
     let emphasized = wholly_emphasized(text_src.sub(prev.start()..prev.end()));
     let fields = labelled(&prev.full) && labelled(&next.full);
     !emphasized && !fields && !opens_paragraph(&next.full)
+}
+
+/// Whether a marked line is a heading over the next, in a wrapped copy: the next line's
+/// first word would have fitted on it with room to spare (the writer, not the wrap, ended
+/// it), and the next line starts with a predicate ("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt
+/// Nam tỉnh" / "Chỉ đạo các đơn vị …", "15. Liên minh Hợp tác xã" / "Xây dựng kế hoạch …"):
+/// found at stop 58, where such a heading ran into its paragraph when the lines were full
+/// enough to pass for wrapped ones.
+fn heads_its_own(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
+    if prev.marker().is_none() {
+        return false;
+    }
+    let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
+    let room = profile.wrap_width / 10;
+    prev.full.chars().count() + 1 + first_word + room <= profile.wrap_width
+        && starts_predicate(&next.full)
 }
 
 /// Whether a line stands as a heading or a field of its own after a sentence's end, however
@@ -2873,6 +2890,39 @@ mod tests {
                 "{alone}: {got:#?}"
             );
         }
+    }
+
+    /// In a copy wrapped at a width, a numbered heading whose line had room for the next word
+    /// stands over the paragraph after it when that paragraph starts with a predicate ("Chỉ
+    /// đạo …"); a line the wrap filled goes on.
+    #[test]
+    fn a_numbered_heading_with_room_left_stands_over_its_paragraph() {
+        let body = "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n\
+                    Chỉ đạo các đơn vị liên quan giám sát việc thực hiện Kế\n\
+                    hoạch theo quy định.\n\
+                    2. Sở Công Thương chủ trì, phối hợp với các đơn vị tổ chức\n\
+                    cấp phát hàng cứu trợ, ưu tiên các địa bàn bị chia cắt,\n\
+                    ngay trong tháng này; hoàn thành trước ngày 30/11/2025.\n\
+                    3. Sở Văn hóa chủ trì tổ chức phong trào thi đua sôi nổi\n\
+                    trên địa bàn tỉnh tiến tới Đại hội thi đua yêu nước toàn\n\
+                    quốc lần thứ mười một trong năm tới theo kế hoạch chung.\n\
+                    4. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh\n\
+                    Chỉ đạo các đơn vị sự nghiệp công lập trực thuộc rà soát.\n";
+        let got = paras(body);
+        assert_eq!(
+            got[0], "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "{got:#?}"
+        );
+        assert!(
+            got[1].starts_with("Chỉ đạo các đơn vị liên quan"),
+            "{got:#?}"
+        );
+        // (Item 4's line is full: the wrap ended it, whatever word starts the next.)
+        assert!(
+            got.iter()
+                .any(|p| p.starts_with("4.") && p.contains("kinh Chỉ đạo")),
+            "{got:#?}"
+        );
     }
 
     /// A marker alone on its line, as a web page's short first lines print a heading ("**6."
