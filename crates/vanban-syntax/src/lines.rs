@@ -200,8 +200,8 @@ fn mark_page_numbers(text: &str, lines: &mut [Line]) {
         let raw = text.sub(l.start()..l.end());
         raw.len() - raw.trim_start().len() >= 8
     };
-    // (line, value, blank on both sides)
-    let candidates: Vec<(usize, u32, bool)> = (0..lines.len())
+    // (line, value, blank on both sides; and centred)
+    let candidates: Vec<(usize, u32, bool, bool)> = (0..lines.len())
         .filter(|&i| lines[i].kind == LineKind::Digits && lines[i].full.len() <= 3)
         .filter_map(|i| {
             let before = blank(i.checked_sub(1).map(|p| &lines[p]));
@@ -217,18 +217,24 @@ fn mark_page_numbers(text: &str, lines: &mut [Line]) {
                     .take(2)
                     .find(|l| l.kind != LineKind::Blank)
                     .is_some_and(|l| l.kind == LineKind::PageHeader);
-            let one_sided = (before || after) && centred(&lines[i]);
-            ((before && after || one_sided) && !beside_header).then_some((i, v, before && after))
+            let centred = centred(&lines[i]);
+            let one_sided = (before || after) && centred;
+            ((before && after || one_sided) && !beside_header).then_some((
+                i,
+                v,
+                before && after,
+                centred,
+            ))
         })
         .collect();
     // The next page of each candidate, and the one before it.
     let mut next = vec![None; candidates.len()];
     let mut prev = vec![None; candidates.len()];
     for a in 0..candidates.len() {
-        let (i, v, _) = candidates[a];
+        let (i, v, ..) = candidates[a];
         // Candidates are in line order: look ahead within the distance a page can span.
         for b in a + 1..candidates.len() {
-            let (j, w, _) = candidates[b];
+            let (j, w, ..) = candidates[b];
             if j - i > 200 {
                 break;
             }
@@ -239,12 +245,15 @@ fn mark_page_numbers(text: &str, lines: &mut [Line]) {
             }
         }
     }
-    for (a, &(i, _, both)) in candidates.iter().enumerate() {
+    for (a, &(i, _, both, centred)) in candidates.iter().enumerate() {
         let linked = next[a].is_some() || prev[a].is_some();
         let in_three = (prev[a].is_some() && next[a].is_some())
             || next[a].and_then(|b| next[b]).is_some()
             || prev[a].and_then(|b| prev[b]).is_some();
-        if (both && linked) || in_three {
+        // (A number centred between blank lines is a page's, as a PDF's text layer prints
+        // one, even the only one a two-page copy has: found at stop 58, where it parted the
+        // paragraph the page break fell in.)
+        if (both && (linked || centred)) || in_three {
             lines[i].kind = LineKind::PageNumber;
         }
     }
@@ -1810,11 +1819,15 @@ fn continues_into(
         prev.full.chars().count() >= profile.full_width && !heads_its_own(prev, next, profile);
     // (Not over a page's furniture: the blank line that parted two paragraphs may stand
     // beside it.)
+    // A full line that ends no sentence goes on over a page's furniture in any copy: a page
+    // break fell in its sentence (found at stop 58: a copy with a paragraph a line, whose
+    // page break parted "… báo cáo kết quả thực hiện" from "Tháng hành động …").
     if !(starts_lower(&next.full)
         || (profile.wrapped
             && (full_prev
                 || ends_with_connective(&prev.full)
                 || name_cut_at_head(&prev.full, &next.full, marker.is_some())))
+        || (over_page && full_prev)
         || (profile.blank_parted && !over_page && goes_on_where_parted(text_src, (prev, next))))
     {
         return false;
@@ -3300,6 +3313,37 @@ mod tests {
         // Row numbers of a table, a few lines apart, and a lone number are text.
         let table = "1\n\nSở Tài chính\n\n2\n\nSở Nội vụ\n\n3\n\nSở Y tế\n";
         let lines = classify(&format!("{para}\n{table}\n7\n\n{para}"));
+        assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+    }
+
+    /// A number centred between blank lines is a page's even when it is the only one (a
+    /// two-page copy), and a full line that ends no sentence goes on over it into the next
+    /// page, in a copy with a paragraph a line too; a number at the line's start between
+    /// blank lines is not a page's without others in a series.
+    #[test]
+    fn a_lone_centred_page_number_is_furniture_and_the_sentence_goes_on() {
+        let centre = " ".repeat(40);
+        let text = format!(
+            "Mở đầu.\n\nCác sở, ban, ngành, Ủy ban nhân dân các xã, phường gửi báo cáo kết quả thực hiện\n\
+             \n{centre}2\n\nTháng hành động năm 2025 về Sở Nội vụ trước ngày 16 tháng 12 năm 2025.\n"
+        );
+        let lines = classify(&text);
+        let pages = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::PageNumber)
+            .count();
+        assert_eq!(pages, 1);
+        let got = paras(&text);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[1].ends_with(
+                "kết quả thực hiện Tháng hành động năm 2025 về Sở Nội vụ trước \
+                                  ngày 16 tháng 12 năm 2025."
+            ),
+            "{got:#?}"
+        );
+        let at_start = text.replace(&format!("{centre}2"), "2");
+        let lines = classify(&at_start);
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
     }
 
