@@ -48,7 +48,7 @@ pub(crate) fn classify_seen(text: &str) -> (Vec<Line>, Seen) {
     if seen.bare_keywords {
         join_bare_keywords(&mut lines);
     }
-    if seen.items {
+    if seen.items || seen.romans {
         unmark_wrapped_references(&mut lines);
     }
     if seen.markup {
@@ -112,7 +112,14 @@ fn unmark_wrapped_references(lines: &mut [Line]) {
                 }
                 // "… kết thúc vào ngày 31 tháng" / "12.": a number wrapped after the word
                 // that asks for it.
-                LineKind::Marker(m) if matches!(m.kind, MarkerKind::Item | MarkerKind::Subitem) => {
+                // (And a Roman numeral after "lần thứ" or "khóa": "Đại hội … lần thứ" / "XI.",
+                // found at stop 58, made a section XI.)
+                LineKind::Marker(m)
+                    if matches!(
+                        m.kind,
+                        MarkerKind::Item | MarkerKind::Subitem | MarkerKind::Roman
+                    ) =>
+                {
                     ends_with_number_word(&lines[k - 1].full)
                 }
                 _ => false,
@@ -317,6 +324,9 @@ fn ends_with_number_word(full: &str) -> bool {
             | "chương"
             | "Chương"
             | "quý"
+            | "thứ"
+            | "khóa"
+            | "khoá"
     )
 }
 
@@ -3532,6 +3542,16 @@ mod tests {
             let lines = classify(&format!("{asks}\n12. Tổ chức.\n"));
             assert_eq!(lines[1].kind, LineKind::Text, "{asks}");
         }
+        // An ordinal or a Party term asks for its numeral, Roman ones too.
+        for asks in [
+            "tiến tới Đại hội thi đua yêu nước toàn quốc lần thứ",
+            "Trung ương Đảng khóa",
+        ] {
+            let lines = classify(&format!("{asks}\nXI. Sở Văn hóa chủ trì.\n"));
+            assert_eq!(lines[1].kind, LineKind::Text, "{asks}");
+        }
+        let lines = classify("Mục tiêu chung.\nXI. NHIỆM VỤ\n");
+        assert!(matches!(lines[1].kind, LineKind::Marker(_)));
     }
 
     fn rows_of(text: &str) -> Vec<Vec<String>> {
