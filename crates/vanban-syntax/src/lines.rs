@@ -1174,8 +1174,8 @@ impl WrapProfile {
             // (A marker alone on its line, "**2." over "Xác định khu vực …**" as a web
             // page's short first lines print it, ends no sentence: counted as one, such a copy
             // read as not parted by blank lines.)
-            let marker_alone = l.marker().is_some() && l.clean().trim().is_empty();
-            prev_end = text_like && !marker_alone && ends_sentence(&l.full);
+            let marker_alone = || l.marker().is_some() && l.clean().trim().is_empty();
+            prev_end = text_like && ends_sentence(&l.full) && !marker_alone();
             prev_open = text_like && !prev_end;
             if text_like {
                 widths.add(l.full.chars().count());
