@@ -1078,13 +1078,13 @@ impl Graph {
         }
         let mut found: BTreeSet<Vec<String>> = BTreeSet::new();
         for (from, to) in links {
-            let Some(back) = self.shortest_path(to, from, &members, implementing) else {
-                continue;
-            };
             // The loop `from → to → … → from` (a link of a document to itself: `from` alone),
             // turned to start at its smallest id.
             let mut loop_nodes = vec![from];
             if from != to {
+                let Some(back) = self.shortest_path(to, from, &members, implementing) else {
+                    continue;
+                };
                 loop_nodes.extend(back.iter().take(back.len().saturating_sub(1)));
             }
             let mut ids: Vec<&str> = loop_nodes
@@ -1103,7 +1103,8 @@ impl Graph {
     }
 
     /// The shortest path of implementation links from `from` to `to` within `members`, both
-    /// ends included (a search by breadth, neighbours taken in id order).
+    /// ends included (a search by breadth, neighbours taken in id order); when `from` is `to`,
+    /// the shortest loop from it back to it.
     fn shortest_path(
         &self,
         from: NodeIndex,
@@ -1111,9 +1112,6 @@ impl Graph {
         members: &BTreeSet<NodeIndex>,
         implementing: &dyn Fn(&EdgeData) -> bool,
     ) -> Option<Vec<NodeIndex>> {
-        if from == to {
-            return Some(vec![from]);
-        }
         let mut before: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
         let mut queue = std::collections::VecDeque::from([from]);
         while let Some(at) = queue.pop_front() {
@@ -1124,30 +1122,31 @@ impl Graph {
             next.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
             next.dedup();
             for n in next {
-                if n == from || before.contains_key(&n) {
-                    continue;
-                }
-                before.insert(n, at);
                 if n == to {
-                    let mut path = vec![n];
-                    let mut k = n;
+                    // The path to `at`, then `to`.
+                    let mut path = vec![at];
+                    let mut k = at;
                     while let Some(&p) = before.get(&k) {
                         path.push(p);
                         k = p;
                     }
                     path.reverse();
+                    path.push(to);
                     return Some(path);
                 }
-                queue.push_back(n);
+                if n != from && !before.contains_key(&n) {
+                    before.insert(n, at);
+                    queue.push_back(n);
+                }
             }
         }
         None
     }
 
     /// The shortest cycle of a strongly connected component through its smallest id, as ids
-    /// from that id back to it (a search by breadth, neighbours taken in id order). (Found at
-    /// stop 45: a walk that took the first neighbour not yet seen could end at a member it had
-    /// passed, printing `a → b → c → b`, which is no cycle.)
+    /// from that id back to it. (Found at stop 45: a walk that took the first neighbour not
+    /// yet seen could end at a member it had passed, printing `a → b → c → b`, which is no
+    /// cycle.)
     fn shortest_cycle(
         &self,
         scc: &[NodeIndex],
@@ -1157,35 +1156,8 @@ impl Graph {
         let &start = scc
             .iter()
             .min_by(|a, b| self.graph[**a].id.cmp(&self.graph[**b].id))?;
-        let mut before: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
-        let mut queue = std::collections::VecDeque::from([start]);
-        while let Some(at) = queue.pop_front() {
-            let mut next: Vec<NodeIndex> = (self.graph.edges(at))
-                .filter(|e| implementing(e.weight()) && members.contains(&e.target()))
-                .map(|e| e.target())
-                .collect();
-            next.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-            next.dedup();
-            for n in next {
-                if n == start {
-                    // Back to the start: the path to `at`, then the start again.
-                    let mut path = vec![at];
-                    let mut k = at;
-                    while let Some(&p) = before.get(&k) {
-                        path.push(p);
-                        k = p;
-                    }
-                    path.reverse();
-                    path.push(start);
-                    return Some(path.iter().map(|&i| self.graph[i].id.clone()).collect());
-                }
-                if let std::collections::btree_map::Entry::Vacant(v) = before.entry(n) {
-                    v.insert(at);
-                    queue.push_back(n);
-                }
-            }
-        }
-        None
+        let path = self.shortest_path(start, start, &members, implementing)?;
+        Some(path.iter().map(|&i| self.graph[i].id.clone()).collect())
     }
 }
 
