@@ -1130,12 +1130,25 @@ const NAME_WORDS: usize = 20;
 /// [`name_end`] reading at most `most_words` words.
 fn name_end_within(s: &str, comma_ends: bool, most_words: usize) -> usize {
     let mut end = vanban_text::floor(s, 400);
-    // Line breaks count as spaces (same byte length).
-    let flat: String = s
-        .sub(..end)
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
+    // Line breaks count as spaces (same byte length); and the indent of a line that goes on
+    // in small letters counts for nothing, so that it is no gap between columns: a PDF
+    // layer's "… vũ khí, vật" / "        liệu nổ và công cụ hỗ trợ" (found at stop 58, where
+    // the name stopped at "vật" and later mentions of the law found no number).
+    let mut flat = String::with_capacity(end);
+    let mut indent = false;
+    for (i, c) in s.sub(..end).char_indices() {
+        if c == '\n' {
+            let rest = s.sub(i + 1..end);
+            let next = rest.trim_start_matches(' ');
+            indent = rest.len() > next.len() && next.starts_with(char::is_lowercase);
+            flat.push(' ');
+        } else if indent && c == ' ' {
+            flat.push('\u{1}');
+        } else {
+            indent = false;
+            flat.push(c);
+        }
+    }
     let s = flat.as_str();
     for (i, c) in s.char_indices() {
         // A comma ends a name only before a capital: "Luật Cán bộ, công chức" is one name.
@@ -1241,6 +1254,25 @@ fn first_stop(s: &str, mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A law's name after "về" goes on over a PDF layer's wrap into an indented line in small
+    /// letters; an indented line in capitals is another paragraph, and a gap inside a line
+    /// still parts columns.
+    #[test]
+    fn a_name_goes_on_into_an_indented_line_in_small_letters() {
+        let wrapped = " về Quản lý, sử dụng vũ khí, vật\n        liệu nổ và công cụ hỗ trợ;";
+        assert_eq!(
+            about_name(wrapped).as_deref(),
+            Some("Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ")
+        );
+        let parted = " về Quản lý, sử dụng vũ khí, vật liệu nổ\n        Căn cứ Luật Đất đai;";
+        assert_eq!(
+            about_name(parted).as_deref(),
+            Some("Quản lý, sử dụng vũ khí, vật liệu nổ")
+        );
+        let columns = " về Quản lý vật liệu nổ        Sở Công Thương";
+        assert_eq!(about_name(columns).as_deref(), Some("Quản lý vật liệu nổ"));
+    }
 
     /// An amending law names the laws it amends, also with a mark of "sửa đổi" that OCR lost,
     /// without "một số điều của", and each of a list; a name that does not open so amends
