@@ -588,13 +588,14 @@ fn draft_hash(doc: &Document) -> String {
     // (The document's last paragraph, when it is a bare number of a few digits after one that
     // asks for nothing more, is a page number no other page number around it told apart: a
     // two-page copy's "2" at its foot. Found at stop 58; a number after "…:" is content.)
-    let last = doc.nodes().enumerate().last().map(|(k, _)| k);
     let mut before = "";
-    for (k, n) in doc.nodes().enumerate() {
+    let mut nodes = doc.nodes().peekable();
+    while let Some(n) = nodes.next() {
         feed(n.heading().unwrap_or_default());
         let text = n.text();
         let bare = !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
-        let page_number = bare && Some(k) == last && !before.trim_end().ends_with(':');
+        let last = nodes.peek().is_none();
+        let page_number = bare && last && !before.trim_end().ends_with(':');
         if !page_number {
             feed(text);
         }

@@ -1863,16 +1863,15 @@ fn goes_on_after_end(
     // "Nghị quyết số 71/NQ-CP …"): the next line's first word would not have fitted on
     // the line (a line ended by hand leaves room), and the next line does not open a
     // paragraph of its own ("Căn cứ …", "Xét …").
-    let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-    let filled = profile.wrapped
-        && prev.full.chars().count() + 1 + first_word > profile.wrap_width
-        && !opens_paragraph(&next.full);
-    let enumeration = soft && filled;
+    // (Asked only where the answer counts: most sentences end neither so nor in such a copy.)
+    let filled =
+        || profile.wrapped && room_left(prev, next, profile) < 0 && !opens_paragraph(&next.full);
+    let enumeration = soft && filled();
     // So too after a full stop where blank lines part the paragraphs (a web page's text
     // wrapped at a width: "… cơ quan chỉ huy cứu hộ." / "Phối hợp chính quyền cơ sở …"):
     // no blank line stands between, and the wrap, not the writer, ended the line.
-    let wrapped_after_stop = filled
-        && profile.blank_parted
+    let wrapped_after_stop = profile.blank_parted
+        && filled()
         && !over_page
         && goes_on_where_parted(text_src, (prev, next))
         && !stands_alone(text_src, next);
@@ -1939,10 +1938,16 @@ fn heads_its_own(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
     if prev.marker().is_none() {
         return false;
     }
+    let spare = profile.wrap_width / 10;
+    room_left(prev, next, profile) >= spare as isize && starts_predicate(&next.full)
+}
+
+/// The characters left on `prev` at the copy's wrap width had the first word of `next` gone
+/// on it (negative: it would not have fitted, so a wrap ended the line).
+fn room_left(prev: &Line, next: &Line, profile: &WrapProfile) -> isize {
     let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-    let room = profile.wrap_width / 10;
-    prev.full.chars().count() + 1 + first_word + room <= profile.wrap_width
-        && starts_predicate(&next.full)
+    let used = prev.full.chars().count() + 1 + first_word;
+    profile.wrap_width as isize - used as isize
 }
 
 /// Whether a line stands as a heading or a field of its own after a sentence's end, however
