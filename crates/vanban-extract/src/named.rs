@@ -1139,6 +1139,12 @@ fn name_end_within(s: &str, comma_ends: bool, most_words: usize) -> usize {
     for (i, c) in s.sub(..end).char_indices() {
         if c == '\n' {
             let rest = s.sub(i + 1..end);
+            // A line that opens a numbered item or a point is no wrap of the name: "Điều 4.
+            // Áp dụng Luật Dữ liệu" / "1. Trường hợp …" (a copy without blank lines gave
+            // "Luật Dữ liệu 1", a law of its own).
+            if opens_item(rest) {
+                break;
+            }
             let next = rest.trim_start_matches(' ');
             indent = rest.len() > next.len() && next.starts_with(char::is_lowercase);
             flat.push(' ');
@@ -1192,6 +1198,41 @@ fn name_end_within(s: &str, comma_ends: bool, most_words: usize) -> usize {
         name = t.trim_end();
     }
     name.len()
+}
+
+/// Whether a line starts with an item's or a point's marker: one or two digits (or such
+/// numbers joined by dots, "1.2.") then "." or ")", or one small letter then ")", before a
+/// space or the line's end. A year ("… đến năm" / "2030. Theo đó …") is no marker.
+fn opens_item(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let b = line.as_bytes();
+    let mut at = 0;
+    let mut end = None;
+    // "1.", "12)", "1.2." (a decimal, "12.5 tỷ", goes on after its dot and is none).
+    loop {
+        let n = b
+            .get(at..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+        if !(1..=2).contains(&n) {
+            break;
+        }
+        at += n;
+        match b.get(at) {
+            Some(b'.') if b.get(at + 1).is_some_and(u8::is_ascii_digit) => at += 1,
+            Some(b'.' | b')') => {
+                end = Some(at + 1);
+                break;
+            }
+            _ => break,
+        }
+    }
+    // "a)", "đ)".
+    if at == 0 {
+        if let Some(c) = line.chars().next().filter(|c| c.is_lowercase()) {
+            end = (b.get(c.len_utf8()) == Some(&b')')).then_some(c.len_utf8() + 1);
+        }
+    }
+    end.is_some_and(|e| b.get(e).is_none_or(u8::is_ascii_whitespace))
 }
 
 /// Whether `stop`, followed by `after`, ends a name: " của " not before a lower-case word,
@@ -1355,6 +1396,28 @@ mod tests {
             ("Thủ đô của Quốc hội", "Thủ đô"),
         ] {
             assert_eq!(s.sub(..name_end(s, false)), name);
+        }
+    }
+
+    /// A name wrapped onto the next line goes on there, but not into a line that opens an
+    /// item or a point (a copy without blank lines: a heading, then its first clause).
+    #[test]
+    fn a_name_stops_before_a_line_that_opens_an_item() {
+        for (s, name) in [
+            ("Dữ liệu\n1. Trường hợp luật khác", "Dữ liệu"),
+            ("Dữ liệu\n  12) Trường hợp", "Dữ liệu"),
+            ("Dữ liệu\n1.2. Trường hợp", "Dữ liệu"),
+            ("Dữ liệu\nđ) các trường hợp", "Dữ liệu"),
+            ("Dữ liệu\n1.\nTrường hợp", "Dữ liệu"),
+            // A wrap goes on: a year, a decimal (to its dot, as on one line), a word in small letters.
+            ("Dữ liệu\n2030. Theo đó", "Dữ liệu\n2030"),
+            (
+                "Phòng, chống tác hại của rượu,\nbia ngày 14 tháng 6",
+                "Phòng, chống tác hại của rượu,\nbia",
+            ),
+            ("Dữ liệu\n12.5 tỷ đồng", "Dữ liệu\n12"),
+        ] {
+            assert_eq!(s.sub(..name_end(s, false)), name, "{s:?}");
         }
     }
 

@@ -140,15 +140,27 @@ fn plain(t: &str) -> bool {
 }
 
 /// Number of Markdown emphasis delimiters ("*", "**", "__") in a piece of a line: odd means
-/// an emphasis run is left open and continues on the next line.
+/// an emphasis run is left open and continues on the next line. A run of four stars or more
+/// is two: one emphasis closed and the next opened at once, as Word's export writes a bold
+/// number before a bold space ("**1.**** **Sở …", "**Điều 3.**** **Các": counted as one, it
+/// left the line open and took the next paragraph into it).
 pub fn emphasis_runs(piece: &str) -> usize {
     // A run of "*" starts at a "*" whose byte before is not one ("*" is ASCII: no other
     // character holds its byte). A footnote's mark, "(*)", is none.
     let b = piece.as_bytes();
-    let runs = memchr::memchr_iter(b'*', b)
+    let runs: usize = memchr::memchr_iter(b'*', b)
         .filter(|&i| i == 0 || b.get(i - 1) != Some(&b'*'))
         .filter(|&i| footnote_mark_at(b, i).is_none())
-        .count();
+        .map(|i| {
+            match b
+                .get(i..)
+                .map(|r| r.iter().take_while(|&&c| c == b'*').count())
+            {
+                Some(4..) => 2,
+                _ => 1,
+            }
+        })
+        .sum();
     runs + memchr::memmem::find_iter(b, b"__").count()
 }
 
@@ -281,12 +293,13 @@ mod tests {
     #[test]
     fn emphasis_runs_are_counted_by_bytes_as_by_characters() {
         let by_chars = |piece: &str| {
-            let mut runs = 0;
-            let mut prev = ' ';
-            for c in piece.chars() {
-                runs += usize::from(c == '*' && prev != '*');
-                prev = c;
-            }
+            // (Each run of stars by its length: four or more close one emphasis and open
+            // the next.)
+            let runs: usize = piece
+                .split(|c| c != '*')
+                .filter(|run| !run.is_empty())
+                .map(|run| if run.len() >= 4 { 2 } else { 1 })
+                .sum();
             runs + piece.matches("__").count()
         };
         let pieces = ["*", "**", "_", "__", "a", "ệ", " ", "\u{2A00}"];
@@ -305,7 +318,9 @@ mod tests {
             ("CHỨNG NHẬN …… **(*)", "CHỨNG NHẬN …… (*)", 1),
             ("(Sở gửi văn bản)*;", "(Sở gửi văn bản);", 1),
             ("( *) a", "( ) a", 1),
-            ("(****)", "()", 1),
+            ("(****)", "()", 2),
+            ("**1.**** **Sở Công Thương", "1. Sở Công Thương", 4),
+            ("vi:**** **Toàn bộ", "vi: Toàn bộ", 3),
         ] {
             assert_eq!(strip_markup(raw).0, clean, "{raw:?}");
             assert_eq!(emphasis_runs(raw), runs, "{raw:?}");

@@ -1664,7 +1664,7 @@ fn paragraph_at<'a>(
         // text whatever the document's wrapping: "**Điều 3. **Chánh" / "Văn phòng …".)
         let runs_on = article
             && last_content == i
-            && (worded || syllable_article(line))
+            && (worded || syllable_article(line) || listing_article(line))
             && next.kind == LineKind::Text
             && !ends_sentence(&line.full);
         let held = open.as_ref().is_some_and(|r| r.holds(last_content));
@@ -1825,8 +1825,8 @@ fn continues_into(
     if heading_like(&prev.full) && !clean::is_upper(&next.full) && !lower_next {
         return false;
     }
-    let full_prev =
-        prev.full.chars().count() >= profile.full_width && !heads_its_own(prev, next, profile);
+    let full_prev = prev.full.chars().count() >= profile.full_width
+        && !heads_its_own(text_src, prev, next, profile);
     // (Not over a page's furniture: the blank line that parted two paragraphs may stand
     // beside it.)
     // A full line that ends no sentence goes on over a page's furniture in any copy: a page
@@ -1864,8 +1864,11 @@ fn goes_on_after_end(
     // the line (a line ended by hand leaves room), and the next line does not open a
     // paragraph of its own ("Căn cứ …", "Xét …").
     // (Asked only where the answer counts: most sentences end neither so nor in such a copy.)
-    let filled =
-        || profile.wrapped && room_left(prev, next, profile) < 0 && !opens_paragraph(&next.full);
+    let filled = || {
+        profile.wrapped
+            && room_left(text_src, prev, next, profile) < 0
+            && !opens_paragraph(&next.full)
+    };
     let enumeration = soft && filled();
     // So too after a full stop where blank lines part the paragraphs (a web page's text
     // wrapped at a width: "… cơ quan chỉ huy cứu hộ." / "Phối hợp chính quyền cơ sở …"):
@@ -1928,25 +1931,41 @@ fn goes_on_where_parted(text_src: &str, (prev, next): (&Line, &Line)) -> bool {
     !emphasized && !fields && !opens_paragraph(&next.full)
 }
 
-/// Whether a marked line is a heading over the next, in a wrapped copy: the next line's
+/// Whether a marked line is a heading over the next, in a wrapped copy: wholly emphasised
+/// over a plain line, or the next line's
 /// first word would have fitted on it with room to spare (the writer, not the wrap, ended
 /// it), and the next line starts with a predicate ("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt
 /// Nam tỉnh" / "Chỉ đạo các đơn vị …", "15. Liên minh Hợp tác xã" / "Xây dựng kế hoạch …"):
 /// found at stop 58, where such a heading ran into its paragraph when the lines were full
 /// enough to pass for wrapped ones.
-fn heads_its_own(prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
+fn heads_its_own(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile) -> bool {
     if prev.marker().is_none() {
         return false;
     }
+    // A marked line wholly in emphasis over a plain line in capitals heads it, however full
+    // ("**13. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn**"
+    // / "Chủ trì, phối hợp …": the item's task had taken the heading as its first words).
+    let raw = |l: &Line| text_src.sub(l.start()..l.end());
+    if wholly_emphasized(raw(prev))
+        && !wholly_emphasized(raw(next))
+        && !starts_lower_letter(&next.full)
+    {
+        return true;
+    }
     let spare = profile.wrap_width / 10;
-    room_left(prev, next, profile) >= spare as isize && starts_predicate(&next.full)
+    room_left(text_src, prev, next, profile) >= spare as isize && starts_predicate(&next.full)
 }
 
 /// The characters left on `prev` at the copy's wrap width had the first word of `next` gone
 /// on it (negative: it would not have fitted, so a wrap ended the line).
-fn room_left(prev: &Line, next: &Line, profile: &WrapProfile) -> isize {
+/// A line indented further than the next one had that much less room: the first line of a
+/// paragraph in a PDF's text layer ("              Chánh Văn phòng …; Giám đốc các Sở: Tư
+/// pháp, Nội vụ;" / "        Giám đốc các sở, …" was read as ended by hand, six columns short).
+fn room_left(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile) -> isize {
     let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-    let used = prev.full.chars().count() + 1 + first_word;
+    let indent = |l: &Line| indent_of(text_src.sub(l.start()..l.end())).unwrap_or(0);
+    let further = indent(prev).saturating_sub(indent(next));
+    let used = further + prev.full.chars().count() + 1 + first_word;
     profile.wrap_width as isize - used as isize
 }
 
@@ -2017,6 +2036,16 @@ fn syllable_article(line: &Line) -> bool {
         && !line.open_emphasis
         && !words.is_empty()
         && words.chars().all(vanban_text::is_alphabetic)
+}
+
+/// Whether an article's words after its marker hold a semicolon: a list of those who carry
+/// it out, not a title (no title holds one). Its line goes on into the next line of text when
+/// it ends no sentence ("Điều 3. Giám đốc Sở, …; Chủ tịch" / "Ủy ban nhân dân xã, phường; …
+/// chịu trách nhiệm thi hành …", a scan's wrap: the first line was read as the title, and the
+/// task and its parties were lost).
+fn listing_article(line: &Line) -> bool {
+    line.marker().is_some_and(|m| m.kind == MarkerKind::Article)
+        && line.clean().trim_end().trim_end_matches(';').contains("; ")
 }
 
 /// Whether a raw line emphasises an article's marker alone and goes on with plain words
@@ -2951,6 +2980,53 @@ mod tests {
                 .any(|p| p.starts_with("4.") && p.contains("kinh Chỉ đạo")),
             "{got:#?}"
         );
+    }
+
+    /// A marked line wholly in emphasis heads the plain line in capitals after it in a wrapped
+    /// copy, however full; emphasis that goes on, or a next line in small letters, runs on.
+    #[test]
+    fn an_emphasised_numbered_heading_stands_over_its_paragraph() {
+        let body = "Các sở, ngành triển khai nhiệm vụ được giao chủ trì tại Phụ lục của Kế\n\
+                    hoạch này và báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ theo\n\
+                    định kỳ hằng quý để tổng hợp, báo cáo Ủy ban nhân dân tỉnh theo quy\n\
+                    định.\n\
+                    **13. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng**\n\
+                    Chủ trì, phối hợp chặt chẽ với Sở Khoa học và Công nghệ triển khai\n\
+                    tuyên truyền thường xuyên, sâu rộng về nội dung Kế hoạch trên phạm vi\n\
+                    toàn tỉnh.\n\
+                    **14. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham**\n\
+                    mưu bố trí kinh phí thực hiện Kế hoạch theo quy định hiện hành.\n";
+        let got = paras(body);
+        assert_eq!(
+            got[1], "13. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng",
+            "{got:#?}"
+        );
+        assert!(got[2].starts_with("Chủ trì, phối hợp"), "{got:#?}");
+        assert!(
+            got[3]
+                .ends_with("tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định hiện hành."),
+            "{got:#?}"
+        );
+    }
+
+    /// In a PDF's text layer a paragraph's first line stands further in than the lines after
+    /// it: a wrap after its ";" is read with the room the indent took ("Nội vụ;" / "Giám đốc
+    /// các sở, …" is one sentence); a first line ended by hand still ends its paragraph.
+    #[test]
+    fn a_first_lines_indent_counts_in_the_room_it_left() {
+        let layer = "      Điều 1. Ban hành kèm theo Quyết định này Quy định chức năng, nhiệm vụ,\n\
+                     quyền hạn và cơ cấu tổ chức của Sở Tư pháp theo quy định hiện hành của\n\
+                     pháp luật về tổ chức bộ máy và quản lý cán bộ, công chức, viên chức.\n\
+                     \x20     Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Tư pháp, Nội vụ;\n\
+                     Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân\n\
+                     các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành\n\
+                     Quyết định này./.\n";
+        let got = paras(layer);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(got[1].contains("Nội vụ; Giám đốc các sở"), "{got:#?}");
+        // (Not indented further, the line left room for "Giám": ended by hand.)
+        let flush = layer.replace("\x20     Chánh", "Chánh");
+        assert_eq!(paras(&flush).len(), 3, "{:#?}", paras(&flush));
     }
 
     /// A marker alone on its line, as a web page's short first lines print a heading ("**6."

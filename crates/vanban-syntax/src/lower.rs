@@ -1890,7 +1890,8 @@ mod paragraph_tests {
     /// it: "Điều 5." / "Trách nhiệm của …" was the article's text), or one cut after a word
     /// that cannot end it ("Điều 6. Trách nhiệm của" / "Ủy ban nhân dân tỉnh Khánh Hòa").
     /// One syllable after the marker is no title: a line after it in capitals goes on with
-    /// the article's words ("Điều 4. Chánh" / "Văn phòng …").
+    /// the article's words ("Điều 4. Chánh" / "Văn phòng …"); nor are words that hold a
+    /// semicolon ("Điều 5. Giám đốc Sở, …; Chủ tịch" / "Ủy ban nhân dân xã …", a scan's wrap).
     #[test]
     fn a_decisions_article_is_a_sentence_not_a_title() {
         let worded = articles(
@@ -1918,15 +1919,24 @@ mod paragraph_tests {
         let plain = articles(
             "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\
              Điều 3. Các ông (bà) Chánh Văn phòng căn cứ Quyết định thi hành./.\n\
-             Điều 4. Chánh\nVăn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.",
+             Điều 4. Chánh\nVăn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.\n\
+             Điều 5. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành tỉnh; Chủ tịch\nỦy ban nhân \
+             dân xã, phường chịu trách nhiệm thi hành./.",
         );
         assert!(
             plain.iter().all(|(h, t)| h.is_none() && !t.is_empty()),
             "{plain:?}"
         );
         assert_eq!(
-            plain.last().map(|(_, t)| t.as_str()),
+            plain.get(2).map(|(_, t)| t.as_str()),
             Some("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.")
+        );
+        assert_eq!(
+            plain.get(3).map(|(_, t)| t.as_str()),
+            Some(
+                "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân xã, \
+                 phường chịu trách nhiệm thi hành./."
+            )
         );
     }
 
