@@ -283,6 +283,11 @@ fn charter_at(text: &str, start: usize, after_head: usize, to: usize) -> Option<
 /// The kind of document a head names and the byte length of its name in `first` (the text
 /// after the head and one space or line break), if a name stands there.
 fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
+    // (The name's first words as one line: a wrap may fall among the words in small letters
+    // that open it, "Bộ luật hàng" / "hải Việt Nam", "Luật về" / "Quản lý, …", and the name
+    // was lost.)
+    let opening = flat_opening(first);
+    let first_words = opening.as_ref();
     match head {
         "Đề án" => {
             if first.starts_with('“') || first.starts_with('"') {
@@ -298,7 +303,7 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
         }
         "Quy hoạch" => {
             if !first.starts_with(|c: char| c.is_uppercase())
-                && !PLAN_WORDS.iter().any(|w| first.starts_with(w))
+                && !PLAN_WORDS.iter().any(|w| first_words.starts_with(w))
             {
                 return None;
             }
@@ -323,13 +328,14 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
         _ => {
             // Laws and the Constitution: the name starts with a capital; the codes are also
             // written in lower case ("Bộ luật hàng hải Việt Nam").
-            let lower_code = head == "Bộ luật" && CODE_NAMES.iter().any(|n| first.starts_with(n));
+            let lower_code =
+                head == "Bộ luật" && CODE_NAMES.iter().any(|n| first_words.starts_with(n));
             // "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
             let constitution =
-                head == "Hiến pháp" && CODE_NAMES.iter().any(|n| first.starts_with(n));
+                head == "Hiến pháp" && CODE_NAMES.iter().any(|n| first_words.starts_with(n));
             // "Luật về Quản lý, sử dụng vũ khí …": the name may open with "về".
             let about = head == "Luật"
-                && first
+                && first_words
                     .strip_prefix("về ")
                     .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
             if !first.starts_with(|c: char| c.is_uppercase())
@@ -347,6 +353,23 @@ fn name_after(head: &str, first: &str) -> Option<(DocumentKind, usize)> {
             Some((kind, name_end(first, false)))
         }
     }
+}
+
+/// The first words of a name (up to 80 bytes) with each line break, and the indent after it,
+/// read as one space; borrowed when no line break is among them.
+fn flat_opening(first: &str) -> std::borrow::Cow<'_, str> {
+    let window = vanban_text::window(first, 0, 80);
+    if !window.contains('\n') {
+        return std::borrow::Cow::Borrowed(window);
+    }
+    let mut flat = String::with_capacity(window.len());
+    for (k, line) in window.split('\n').enumerate() {
+        if k > 0 {
+            flat.push(' ');
+        }
+        flat.push_str(if k > 0 { line.trim_start() } else { line });
+    }
+    std::borrow::Cow::Owned(flat)
 }
 
 /// A programme or strategy whose name stands in quotation marks with its head (“Chương trình
@@ -1818,6 +1841,28 @@ mod tests {
             .starts_with("Luật Nhập cảnh"));
         assert!(text.sub(found[0].start..found[0].end).ends_with("năm 2014"));
         assert!(text.sub(found[1].start..found[1].end).ends_with("2009"));
+    }
+
+    /// A wrap among the words in small letters that open a name leaves the name whole (a PDF
+    /// layer's or a scan's line break, its indent too).
+    #[test]
+    fn a_wrap_among_a_names_opening_words_keeps_the_name() {
+        for (text, name) in [
+            (
+                "Căn cứ Bộ luật hàng\n        hải Việt Nam ngày 25 tháng 11 năm 2015;",
+                "Bộ luật hàng hải Việt Nam",
+            ),
+            (
+                "Căn cứ Luật về\nQuản lý, sử dụng vũ khí ngày 20 tháng 6 năm 2017;",
+                "Luật về Quản lý, sử dụng vũ khí",
+            ),
+            (
+                "theo Quy hoạch phát\ntriển Khu kinh tế Vân Phong; các sở, ngành",
+                "Quy hoạch phát triển Khu kinh tế Vân Phong",
+            ),
+        ] {
+            assert_eq!(names(text), [name], "{text:?}");
+        }
     }
 
     #[test]

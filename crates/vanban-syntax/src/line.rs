@@ -277,6 +277,8 @@ pub(crate) struct Seen {
     pub romans: bool,
     /// An item, sub-item or point marker.
     pub items: bool,
+    /// A dash's or a plus's marker ("- …", "+ …").
+    pub dashes: bool,
     /// A line of pipes only (a Markdown table's rows around it).
     pub pipes: bool,
     /// A line that may head a table ("TT", "STT" …): alone, or as the first word of a long
@@ -299,6 +301,7 @@ impl Seen {
             bare_keywords: true,
             romans: true,
             items: true,
+            dashes: true,
             pipes: true,
             table_heads: true,
             closing: true,
@@ -317,6 +320,7 @@ impl Seen {
             LineKind::Marker(m) => match m.kind {
                 MarkerKind::Roman => self.romans = true,
                 MarkerKind::Item | MarkerKind::Subitem | MarkerKind::Point => self.items = true,
+                MarkerKind::Indent | MarkerKind::Subindent => self.dashes = true,
                 _ => {}
             },
             _ => {}

@@ -48,7 +48,7 @@ pub(crate) fn classify_seen(text: &str) -> (Vec<Line>, Seen) {
     if seen.bare_keywords {
         join_bare_keywords(&mut lines);
     }
-    if seen.items || seen.romans {
+    if seen.items || seen.romans || seen.dashes {
         unmark_wrapped_references(&mut lines);
     }
     if seen.markup {
@@ -121,6 +121,13 @@ fn unmark_wrapped_references(lines: &mut [Line]) {
                     ) =>
                 {
                     ends_with_number_word(&lines[k - 1].full)
+                }
+                // "… “Vì người nghèo" / "- Không để ai bị bỏ lại phía sau”": a dash inside a
+                // quotation or brackets the line before opened, closed on its own line.
+                LineKind::Marker(m)
+                    if matches!(m.kind, MarkerKind::Indent | MarkerKind::Subindent) =>
+                {
+                    closes_what_was_left_open(&lines[k - 1].full, &lines[k].full)
                 }
                 _ => false,
             };
@@ -266,6 +273,18 @@ fn mark_page_numbers(text: &str, lines: &mut [Line]) {
     }
 }
 
+/// Whether `line` closes a quotation or a bracket that `before`, a line that ends no
+/// sentence, left open: the dash that starts `line` is inside them, a wrap put it there ("(…
+/// Cam Ranh" / "- Bộ Quốc phòng tại Quyết định …)").
+fn closes_what_was_left_open(before: &str, line: &str) -> bool {
+    let open = |s: &str, o: char, c: char| s.matches(o).count() > s.matches(c).count();
+    let before = before.trim_end();
+    !before.is_empty()
+        && !ends_sentence(before)
+        && ((open(before, '“', '”') && line.contains('”'))
+            || (open(before, '(', ')') && line.contains(')')))
+}
+
 /// Whether a line ends inside a list of point references: "… điểm a), b), c)," or "… các điểm
 /// a, b,".
 fn ends_with_point_reference(full: &str) -> bool {
@@ -311,6 +330,12 @@ fn ends_with_number_word(full: &str) -> bool {
         && !words.next().is_some_and(|w| w.eq_ignore_ascii_case("đăng"))
     {
         return false;
+    }
+    // ("cấp độ" / "1. …", "mức độ" / "3, 4": a level's number; "trình độ" asks for none.)
+    if last == "độ" {
+        return words
+            .next()
+            .is_some_and(|w| matches!(w, "cấp" | "Cấp" | "mức" | "Mức"));
     }
     matches!(
         last,
@@ -1082,35 +1107,54 @@ pub(crate) struct WrapProfile {
     blank_parted: bool,
     /// First-line indents part the paragraphs, as a PDF's text layer prints them
     /// (`pdftotext -layout`): of the lines that go on with a sentence, four in five at least
-    /// stand at the left margin (a title's centred lines are the rest), and of the lines after
-    /// a sentence's end seven in ten at least are indented. In such a copy a line
-    /// at the margin goes on with the paragraph, a sentence's end before it or not, and an
-    /// indented line in capitals starts one.
+    /// stand at the page's left margin (a title's centred lines are the rest), and of the
+    /// lines after a sentence's end half at least are indented beyond it (seven in ten until
+    /// stop 59: paragraphs of several sentences put the rest at the margin). In such a copy a
+    /// line at the margin goes on with the paragraph, a sentence's end before it or not, and
+    /// an indented line in capitals starts one.
     indent_parted: bool,
+    /// The page's left margin in such a copy, in columns (see [`Indents::margin`]).
+    margin: usize,
 }
 
-/// The widest indent of a line at the margin, and the least of an indented line (a page's
-/// text layer may stand a space or two in from its left edge).
+/// The widest indent of a line at the margin, and the least of an indented line, beyond the
+/// page's margin (a page's text layer may stand a space or two in from it).
 const MARGIN: usize = 2;
 const INDENTED: usize = 4;
 
-/// Counts of lines by their indent, for [`WrapProfile::indent_parted`].
+/// Lines by their indent (0 to 16 columns, as [`indent_of`] reads one), for
+/// [`WrapProfile::indent_parted`]: lines in lower case that go on with an unfinished line, and
+/// lines after a sentence's end.
 #[derive(Default)]
 struct Indents {
-    /// Lines in lower case that go on with an unfinished line, and those of them at the margin.
-    going_on: usize,
-    at_margin: usize,
-    /// Lines after a sentence's end, and those of them indented.
-    after_end: usize,
-    indented: usize,
+    going_on: [u32; 17],
+    after_end: [u32; 17],
 }
 
 impl Indents {
+    /// The page's left margin: the indent most lines that go on with a sentence stand at. A
+    /// PDF's text layer may put the page's own margin before every line (eight columns, say,
+    /// and a paragraph's first line at fourteen): read against a margin of nought, no line was
+    /// at it, and such a copy's indents went unread (found at stop 59).
+    fn margin(&self) -> usize {
+        let most = self.going_on.iter().max().copied().unwrap_or(0);
+        self.going_on.iter().position(|&c| c == most).unwrap_or(0)
+    }
+
     fn parted(&self) -> bool {
-        self.going_on >= 5
-            && self.at_margin * 10 >= self.going_on * 8
-            && self.after_end >= 5
-            && self.indented * 10 >= self.after_end * 7
+        let margin = self.margin();
+        let sum = |counts: &[u32]| counts.iter().map(|&c| c as usize).sum::<usize>();
+        let going_on = sum(&self.going_on);
+        let at_margin = sum(self
+            .going_on
+            .get(..=margin + MARGIN)
+            .unwrap_or(&self.going_on));
+        let after_end = sum(&self.after_end);
+        let indented = sum(self.after_end.get(margin + INDENTED..).unwrap_or_default());
+        going_on >= 5
+            && at_margin * 10 >= going_on * 8
+            && after_end >= 5
+            && indented * 10 >= after_end * 5
     }
 }
 
@@ -1152,15 +1196,13 @@ impl WrapProfile {
             let indent = || indent_of(text.sub(l.start()..l.end()));
             if prev_open && l.kind == LineKind::Text && starts_lower(&l.full) {
                 unfinished += 1;
-                if let Some(w) = indent() {
-                    indents.going_on += 1;
-                    indents.at_margin += usize::from(w <= MARGIN);
+                if let Some(c) = indent().and_then(|w| indents.going_on.get_mut(w)) {
+                    *c += 1;
                 }
             }
             if prev_end && text_like {
-                if let Some(w) = indent() {
-                    indents.after_end += 1;
-                    indents.indented += usize::from(w >= INDENTED);
+                if let Some(c) = indent().and_then(|w| indents.after_end.get_mut(w)) {
+                    *c += 1;
                 }
             }
             // (A line in lower case goes on with an enumeration; one that opens a paragraph
@@ -1196,6 +1238,7 @@ impl WrapProfile {
             wrap_width: p95,
             blank_parted: ends_blank >= 3 && ends_text * 10 <= ends_blank,
             indent_parted: indents.parted(),
+            margin: indents.margin(),
         }
     }
 }
@@ -1295,6 +1338,19 @@ pub(crate) fn ends_with_connective(s: &str) -> bool {
     ];
     let t = s.trim_end_matches([' ', '*', '_']);
     t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+}
+
+/// Whether a line ends with "Luật" (or "Bộ luật"), a law's name going on on the next line;
+/// not "pháp luật" (found at stop 59: "**9. … xây dựng chính sách, pháp luật**" heads its
+/// paragraph).
+fn ends_with_law(full: &str) -> bool {
+    let t = full.trim_end_matches([' ', '*', '_']);
+    let mut words = t.rsplit(' ');
+    match words.next() {
+        Some("Luật") => true,
+        Some("luật") => words.next().is_some_and(|w| w == "Bộ"),
+        _ => false,
+    }
 }
 
 /// Whether a line ends with the head of a name that cannot end it and the next line, in
@@ -1664,7 +1720,7 @@ fn paragraph_at<'a>(
         // text whatever the document's wrapping: "**Điều 3. **Chánh" / "Văn phòng …".)
         let runs_on = article
             && last_content == i
-            && (worded || syllable_article(line) || listing_article(line))
+            && (worded || syllable_article(line) || listing_article(line, profile))
             && next.kind == LineKind::Text
             && !ends_sentence(&line.full);
         let held = open.as_ref().is_some_and(|r| r.holds(last_content));
@@ -1795,6 +1851,10 @@ fn continues_into(
         return false;
     }
     let lower_next = starts_lower_letter(&next.full);
+    // (A dash a wrap put inside a quotation or brackets: see `unmark_wrapped_references`.)
+    if next.full.starts_with(['-', '+']) && closes_what_was_left_open(&prev.full, &next.full) {
+        return true;
+    }
     // A line that starts with a comma or a semicolon goes on with the sentence before it.
     if next.full.starts_with([',', ';']) {
         return row_cells(text_src.sub(next.start()..next.end())).is_empty();
@@ -1901,13 +1961,13 @@ fn parted_by_indent(
     }
     let indent = indent_of(text_src.sub(next.start()..next.end()));
     let open = prev.full.ends_with(',') || ends_with_connective(&prev.full);
-    if indent.is_some_and(|w| w >= INDENTED) && !open {
+    if indent.is_some_and(|w| w >= profile.margin + INDENTED) && !open {
         return Some(false);
     }
     let line_of_its_own = next.full.chars().count() < profile.full_width
         && !ends_sentence(&next.full)
         || labelled(&next.full);
-    let goes_on = indent.is_some_and(|w| w <= MARGIN)
+    let goes_on = indent.is_some_and(|w| w <= profile.margin + MARGIN)
         && ends_sentence(&prev.full)
         && !line_of_its_own
         && marker.is_none_or(|m| !m.kind.heads())
@@ -1945,10 +2005,15 @@ fn heads_its_own(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile
     // A marked line wholly in emphasis over a plain line in capitals heads it, however full
     // ("**13. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn**"
     // / "Chủ trì, phối hợp …": the item's task had taken the heading as its first words).
+    // (Not a line that leaves a name or a phrase open: "**a) … theo quy định của Luật**" /
+    // "Ngân sách nhà nước …".)
     let raw = |l: &Line| text_src.sub(l.start()..l.end());
     if wholly_emphasized(raw(prev))
         && !wholly_emphasized(raw(next))
         && !starts_lower_letter(&next.full)
+        && !ends_with_connective(&prev.full)
+        && !name_cut_at_head(&prev.full, &next.full, false)
+        && !ends_with_law(&prev.full)
     {
         return true;
     }
@@ -1963,8 +2028,13 @@ fn heads_its_own(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile
 /// pháp, Nội vụ;" / "        Giám đốc các sở, …" was read as ended by hand, six columns short).
 fn room_left(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile) -> isize {
     let first_word = next.full.split(' ').next().map_or(0, |w| w.chars().count());
-    let indent = |l: &Line| indent_of(text_src.sub(l.start()..l.end())).unwrap_or(0);
-    let further = indent(prev).saturating_sub(indent(next));
+    // (Only between lines of running text: not into a table's row, whose cells a layout
+    // spaces out or pipes part, and which starts at a margin of its own.)
+    let indent = |l: &Line| indent_of(text_src.sub(l.start()..l.end()));
+    let further = match (indent(prev), indent(next)) {
+        (Some(p), Some(n)) if !next.full.contains('|') => p.saturating_sub(n),
+        _ => 0,
+    };
     let used = further + prev.full.chars().count() + 1 + first_word;
     profile.wrap_width as isize - used as isize
 }
@@ -2038,13 +2108,18 @@ fn syllable_article(line: &Line) -> bool {
         && words.chars().all(vanban_text::is_alphabetic)
 }
 
-/// Whether an article's words after its marker hold a semicolon: a list of those who carry
-/// it out, not a title (no title holds one). Its line goes on into the next line of text when
+/// Whether an article's words after its marker hold a semicolon on a line as wide as the
+/// copy's wrap: a list of those who carry it out, not a title. Its line goes on into the next line of text when
 /// it ends no sentence ("Điều 3. Giám đốc Sở, …; Chủ tịch" / "Ủy ban nhân dân xã, phường; …
 /// chịu trách nhiệm thi hành …", a scan's wrap: the first line was read as the title, and the
 /// task and its parties were lost).
-fn listing_article(line: &Line) -> bool {
+fn listing_article(line: &Line, profile: &WrapProfile) -> bool {
+    // (In a wrapped copy, and a line near the wrap's width: a title may hold one, short —
+    // "Điều 2. Hiệu lực thi hành; quy định chuyển tiếp" over "Luật này có hiệu lực …", found
+    // by the re-attack of stop 59.)
     line.marker().is_some_and(|m| m.kind == MarkerKind::Article)
+        && profile.wrapped
+        && line.full.chars().count() * 10 >= profile.wrap_width * 8
         && line.clean().trim_end().trim_end_matches(';').contains("; ")
 }
 
@@ -2775,6 +2850,10 @@ mod tests {
         // read as a line laid out in columns, and the indents went uncounted).
         let spaced: Vec<String> = LAYER.iter().map(|l| format!("{l}   ")).collect();
         assert_eq!(paras(&spaced.join("\n")), got);
+        // A page's own margin before every line changes nothing either (found at stop 59: a
+        // layer that put eight columns before each line was read as one without indents).
+        let shifted: Vec<String> = LAYER.iter().map(|l| format!("        {l}")).collect();
+        assert_eq!(paras(&shifted.join("\n")), got);
         // Without the indents: no sign of how paragraphs part; a sentence's end ends one.
         let flat: Vec<&str> = LAYER.iter().map(|l| l.trim_start()).collect();
         let got = paras(&flat.join("\n"));
@@ -2782,6 +2861,34 @@ mod tests {
             got.iter().any(|p| p.starts_with("Hoàn thiện cơ chế")),
             "{got:#?}"
         );
+    }
+
+    /// A layer whose paragraphs hold several sentences is still read by its indents: half the
+    /// lines after a sentence's end stand at the margin, and go on with their paragraph
+    /// ("… ngay trong năm kế hoạch." / "Đến năm 2015, hoàn thành …": the deadline was lost).
+    #[test]
+    fn a_layer_of_paragraphs_of_several_sentences_is_read_by_its_indents() {
+        // (Every other point of two sentences: a third of the lines after a sentence's end
+        // stand at the margin.)
+        let points: Vec<String> = ["a", "b", "c", "d", "đ", "e"]
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let second = if k % 2 == 0 {
+                    "\n        Đến năm 2015, hoàn thành chương trình hỗ trợ có mục tiêu cho phát\n\
+                     \x20       triển kết cấu hạ tầng tại các địa phương có điều kiện khó khăn."
+                } else {
+                    ""
+                };
+                format!(
+                    "              {p}) Hằng năm, rà soát các khu công nghiệp thuộc diện hỗ trợ vốn\n\
+                     \x20       ngân sách để bố trí đủ hạn mức ngay trong năm kế hoạch.{second}"
+                )
+            })
+            .collect();
+        let got = paras(&points.join("\n"));
+        assert_eq!(got.len(), 6, "{got:#?}");
+        assert!(got[0].contains("năm kế hoạch. Đến năm 2015"), "{got:#?}");
     }
 
     /// In such a layer a margin line of its own (a short unfinished heading, a bracketed note,
@@ -3007,6 +3114,15 @@ mod tests {
                 .ends_with("tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định hiện hành."),
             "{got:#?}"
         );
+        // A line in emphasis that leaves a law's name open goes on; "pháp luật" ends none.
+        let law = body.replace("báo chí đóng**", "báo chí, pháp luật**");
+        assert!(paras(&law)[2].starts_with("Chủ trì"), "{:#?}", paras(&law));
+        let open = body.replace(
+            "báo chí đóng**\nChủ trì, phối hợp",
+            "báo chí theo Luật**\nBáo chí, phối hợp",
+        );
+        let got = paras(&open);
+        assert!(got[1].contains("theo Luật Báo chí, phối hợp"), "{got:#?}");
     }
 
     /// In a PDF's text layer a paragraph's first line stands further in than the lines after
@@ -3027,6 +3143,16 @@ mod tests {
         // (Not indented further, the line left room for "Giám": ended by hand.)
         let flush = layer.replace("\x20     Chánh", "Chánh");
         assert_eq!(paras(&flush).len(), 3, "{:#?}", paras(&flush));
+        // Nor is a table's row, which starts at a margin of its own, a wrap's next line.
+        let row = "\x20             Điều 1. Ban hành kèm theo Quyết định này Quy định chức năng,\n\
+                   \x20       nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tư pháp theo quy định\n\
+                   \x20       hiện hành của pháp luật về tổ chức bộ máy và quản lý cán bộ, công\n\
+                   \x20       chức, viên chức trên địa bàn tỉnh và các văn bản hướng dẫn thi hành\n\
+                   \x20       của các bộ, ngành trung ương có liên quan đến tổ chức bộ máy.\n\
+                   \x20             a) Bổ sung số thứ tự 6 vào sau số thứ tự 5 mục IV như sau:\n\
+                   6 | Phí khai thác và sử dụng thông tin trong Cơ sở dữ liệu | Bộ Tài chính |\n";
+        let got = paras(row);
+        assert!(got.iter().any(|p| p.ends_with("như sau:")), "{got:#?}");
     }
 
     /// A marker alone on its line, as a web page's short first lines print a heading ("**6."
@@ -3633,6 +3759,60 @@ mod tests {
         }
         let lines = classify("Mục tiêu chung.\nXI. NHIỆM VỤ\n");
         assert!(matches!(lines[1].kind, LineKind::Marker(_)));
+    }
+
+    /// A level asks for its number ("… địa bàn cấp độ" / "1. Cấp ngay …" is one item); "trình
+    /// độ" does not.
+    #[test]
+    fn a_level_asks_for_its_number() {
+        for (before, marked) in [
+            ("ưu tiên địa bàn cấp độ", false),
+            ("dịch vụ công trực tuyến mức độ", false),
+            ("2. Nâng cao trình độ", true),
+        ] {
+            let lines = classify(&format!("{before}\n1. Cấp ngay mì tôm.\n"));
+            assert_eq!(
+                matches!(lines[1].kind, LineKind::Marker(_)),
+                marked,
+                "{before}"
+            );
+        }
+    }
+
+    /// A dash a wrap put inside a quotation or brackets that the line before opened and the
+    /// dash's line closes is text, and its line goes on with the one before; a list after a
+    /// colon, or whose brackets close on their own line, keeps its dashes.
+    #[test]
+    fn a_dash_inside_a_wrapped_quotation_or_bracket_is_text() {
+        let text = "1. Tuyên truyền phong trào “Vì người nghèo\n\
+                    - Không để ai bị bỏ lại phía sau” trên địa bàn tỉnh.\n\
+                    2. Rà soát (phối hợp với Công ty Tân Cảng Cam Ranh\n\
+                    - Bộ Quốc phòng) các cảng biển.\n\
+                    3. Sở Tài chính (theo quy định):\n\
+                    - Bố trí kinh phí (theo dự toán);\n\
+                    4. Các sở (gồm\n\
+                    - Sở Y tế;\n\
+                    - Sở Xây dựng)\n";
+        let lines = classify(text);
+        let kinds: Vec<bool> = lines
+            .iter()
+            .map(|l| matches!(l.kind, LineKind::Marker(_)))
+            .collect();
+        assert_eq!(
+            kinds,
+            [true, false, true, false, true, true, true, true, true],
+            "{lines:#?}"
+        );
+        let got = paras(text);
+        assert!(
+            got[0]
+                .ends_with("“Vì người nghèo - Không để ai bị bỏ lại phía sau” trên địa bàn tỉnh."),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].ends_with("Cam Ranh - Bộ Quốc phòng) các cảng biển."),
+            "{got:#?}"
+        );
     }
 
     fn rows_of(text: &str) -> Vec<Vec<String>> {

@@ -1890,8 +1890,7 @@ mod paragraph_tests {
     /// it: "Điều 5." / "Trách nhiệm của …" was the article's text), or one cut after a word
     /// that cannot end it ("Điều 6. Trách nhiệm của" / "Ủy ban nhân dân tỉnh Khánh Hòa").
     /// One syllable after the marker is no title: a line after it in capitals goes on with
-    /// the article's words ("Điều 4. Chánh" / "Văn phòng …"); nor are words that hold a
-    /// semicolon ("Điều 5. Giám đốc Sở, …; Chủ tịch" / "Ủy ban nhân dân xã …", a scan's wrap).
+    /// the article's words ("Điều 4. Chánh" / "Văn phòng …").
     #[test]
     fn a_decisions_article_is_a_sentence_not_a_title() {
         let worded = articles(
@@ -1919,24 +1918,53 @@ mod paragraph_tests {
         let plain = articles(
             "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\
              Điều 3. Các ông (bà) Chánh Văn phòng căn cứ Quyết định thi hành./.\n\
-             Điều 4. Chánh\nVăn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.\n\
-             Điều 5. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành tỉnh; Chủ tịch\nỦy ban nhân \
-             dân xã, phường chịu trách nhiệm thi hành./.",
+             Điều 4. Chánh\nVăn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.",
         );
         assert!(
             plain.iter().all(|(h, t)| h.is_none() && !t.is_empty()),
             "{plain:?}"
         );
         assert_eq!(
-            plain.get(2).map(|(_, t)| t.as_str()),
+            plain.last().map(|(_, t)| t.as_str()),
             Some("Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.")
         );
+    }
+
+    /// In a wrapped copy, words that hold a semicolon on a line as wide as the wrap are the
+    /// article's, not a title ("Điều 3. Giám đốc Sở, …; Chủ tịch" / "Ủy ban nhân dân xã …", a
+    /// scan's wrap); a short title with one stays a title, as in a copy a paragraph a line.
+    #[test]
+    fn an_article_listing_its_parties_is_no_title() {
+        let wrapped = articles(
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế sử dụng Hệ thống lấy ý\n\
+             kiến điện tử của Ủy ban nhân dân tỉnh trong việc xây dựng văn bản quy\n\
+             phạm pháp luật và các văn bản hành chính của tỉnh.\n\
+             Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế\n\
+             các quy định trước đây trái với Quyết định này.\n\
+             Điều 3. Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành tỉnh; Chủ tịch\n\
+             Ủy ban nhân dân xã, phường; cơ quan, tổ chức và cá nhân có liên quan chịu\n\
+             trách nhiệm thi hành Quyết định này./.",
+        );
         assert_eq!(
-            plain.get(3).map(|(_, t)| t.as_str()),
-            Some(
+            wrapped.last(),
+            Some(&(
+                None,
                 "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân xã, \
-                 phường chịu trách nhiệm thi hành./."
-            )
+                 phường; cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành \
+                 Quyết định này./."
+                    .to_owned()
+            )),
+            "{wrapped:?}"
+        );
+        let titled = articles(
+            "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về dữ liệu.\n\
+             Điều 2. Hiệu lực thi hành; quy định chuyển tiếp\n\
+             Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.",
+        );
+        assert_eq!(
+            titled.get(1).and_then(|(h, _)| h.as_deref()),
+            Some("Hiệu lực thi hành; quy định chuyển tiếp"),
+            "{titled:?}"
         );
     }
 
