@@ -1340,6 +1340,28 @@ pub(crate) fn ends_with_connective(s: &str) -> bool {
     t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
+/// Whether line `prev` leaves its phrase open into `next`: it ends with a comma or a
+/// connective, but with a word that asks for a number ("số", "ngày", "tháng", "năm") only
+/// before a line that does not start with a capital — "… hạ tầng số" / "Sở Khoa học …" and "…
+/// báo cáo hằng năm" / "Giao Sở …" end their paragraphs (found at stop 59: the heading "2. Hạ
+/// tầng số" took the task below it); "một số" / "Sở, ngành …" goes on.
+fn leaves_open(prev: &str, next: &str) -> bool {
+    if !ends_with_connective(prev) {
+        return false;
+    }
+    let mut words = prev.trim_end_matches([' ', '*', '_']).rsplit(' ');
+    if !matches!(words.next(), Some("số" | "ngày" | "tháng" | "năm")) {
+        return true;
+    }
+    let capital = next
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with(char::is_uppercase);
+    !capital
+        || words
+            .next()
+            .is_some_and(|w| matches!(w, "một" | "Một" | "các" | "những"))
+}
+
 /// Whether a line ends with "Luật" (or "Bộ luật"), a law's name going on on the next line;
 /// not "pháp luật" (found at stop 59: "**9. … xây dựng chính sách, pháp luật**" heads its
 /// paragraph).
@@ -1876,7 +1898,7 @@ fn continues_into(
     if marker.is_some_and(|m| m.kind.heads()) && !lower_next {
         // (Unless the title was cut after a word that cannot end it: "Điều 27. Trách nhiệm
         // của" / "Ủy ban nhân dân tỉnh Khánh Hòa", as a PDF's layout wraps it.)
-        return (ends_with_connective(&prev.full)
+        return (leaves_open(&prev.full, &next.full)
             || name_cut_at_head(&prev.full, &next.full, true))
             && !ends_sentence(&prev.full)
             && row_cells(text_src.sub(next.start()..next.end())).is_empty();
@@ -1895,7 +1917,7 @@ fn continues_into(
     if !(starts_lower(&next.full)
         || (profile.wrapped
             && (full_prev
-                || ends_with_connective(&prev.full)
+                || leaves_open(&prev.full, &next.full)
                 || name_cut_at_head(&prev.full, &next.full, marker.is_some())))
         || (over_page && full_prev)
         || (profile.blank_parted && !over_page && goes_on_where_parted(text_src, (prev, next))))
@@ -1960,7 +1982,7 @@ fn parted_by_indent(
         return None;
     }
     let indent = indent_of(text_src.sub(next.start()..next.end()));
-    let open = prev.full.ends_with(',') || ends_with_connective(&prev.full);
+    let open = prev.full.ends_with(',') || leaves_open(&prev.full, &next.full);
     if indent.is_some_and(|w| w >= profile.margin + INDENTED) && !open {
         return Some(false);
     }
@@ -2011,7 +2033,7 @@ fn heads_its_own(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile
     if wholly_emphasized(raw(prev))
         && !wholly_emphasized(raw(next))
         && !starts_lower_letter(&next.full)
-        && !ends_with_connective(&prev.full)
+        && !leaves_open(&prev.full, &next.full)
         && !name_cut_at_head(&prev.full, &next.full, false)
         && !ends_with_law(&prev.full)
     {
@@ -3085,6 +3107,31 @@ mod tests {
         assert!(
             got.iter()
                 .any(|p| p.starts_with("4.") && p.contains("kinh Chỉ đạo")),
+            "{got:#?}"
+        );
+    }
+
+    /// A word that asks for a number leaves its line open only into a line that does not start
+    /// with a capital: "2. Hạ tầng số" (digital) heads the line in capitals after it; "một số"
+    /// goes on whatever follows.
+    #[test]
+    fn a_number_word_before_a_capital_leaves_nothing_open() {
+        let body = "1. Hoàn thiện thể chế, chính sách về chuyển đổi số của tỉnh\n\
+                    trong giai đoạn 2025 - 2030, bảo đảm đồng bộ, thống nhất.\n\
+                    2. Hạ tầng số\n\
+                    Sở Khoa học và Công nghệ chủ trì, phối hợp với các doanh\n\
+                    nghiệp viễn thông phát triển hạ tầng số nhanh, đồng bộ, hiện\n\
+                    đại, an toàn, hoàn thành trong năm 2025.\n\
+                    3. Nền tảng số\n\
+                    Phát triển nền tảng số trở thành không gian cho các hoạt\n\
+                    động kinh tế - xã hội; giao cho một số\n\
+                    Sở, ngành chủ trì thực hiện.\n";
+        let got = paras(body);
+        assert_eq!(got[1], "2. Hạ tầng số", "{got:#?}");
+        assert!(got[2].starts_with("Sở Khoa học"), "{got:#?}");
+        assert!(
+            got.last()
+                .is_some_and(|p| p.ends_with("một số Sở, ngành chủ trì thực hiện.")),
             "{got:#?}"
         );
     }
