@@ -1340,6 +1340,50 @@ pub(crate) fn ends_with_connective(s: &str) -> bool {
     t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
+/// Whether a line opens the sentence that enacts a document after its grounds: an issuer's
+/// name, then "ban hành" before any digit ("Ủy ban nhân dân thành phố Cần Thơ ban hành Kế
+/// hoạch …" after "Căn cứ …;": joined to the last ground by the wrap rule, its citation was
+/// read as a ground, found at stop 59).
+fn enacting(full: &str) -> bool {
+    const ISSUERS: &[&str] = &[
+        "Ủy ban ",
+        "Uỷ ban ",
+        "UBND ",
+        "Hội đồng ",
+        "Sở ",
+        "Bộ trưởng ",
+        "Chủ tịch ",
+        "Thủ tướng ",
+        "Chính phủ ",
+        "Ban ",
+        "Giám đốc ",
+    ];
+    let t = full.trim_start_matches(['*', '_', ' ']);
+    if !ISSUERS.iter().any(|i| t.starts_with(i)) {
+        return false;
+    }
+    let head = vanban_text::window(t, 0, 160);
+    head.find(" ban hành ")
+        .is_some_and(|at| !head.sub(..at).contains(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether an emphasis run that ends with line `prev` and one that starts with line `next` are
+/// one heading a writer's line break parted, a name cut at a head that cannot end it:
+/// "**3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp**" / "**Phụ nữ Thành phố và các tổ chức
+/// …**", a blank line between or not (found at stop 59 in a bundled plan: its three tasks'
+/// parties were "Hội Liên hiệp").
+fn bold_name_cut(text_src: &str, prev: &Line, next: &Line) -> bool {
+    let (before, after) = (
+        text_src.sub(prev.start()..prev.end()).trim(),
+        text_src.sub(next.start()..next.end()).trim(),
+    );
+    next.kind == LineKind::Text
+        && ((before.ends_with("**") && after.starts_with("**"))
+            || (before.ends_with("__") && after.starts_with("__")))
+        && !ends_sentence(&prev.full)
+        && name_cut_at_head(&prev.full, &next.full, true)
+}
+
 /// Whether line `prev` leaves its phrase open into `next`: it ends with a comma or a
 /// connective, but with a word that asks for a number ("số", "ngày", "tháng", "năm") only
 /// before a line that does not start with a capital — "… hạ tầng số" / "Sở Khoa học …" and "…
@@ -1384,7 +1428,7 @@ fn ends_with_law(full: &str) -> bool {
 fn name_cut_at_head(prev: &str, next: &str, marked: bool) -> bool {
     const WORDS: &[&str] = &["Sở", "Bộ", "Ban", "Cục"];
     // (Two words: "cơ sở", "Quốc phòng" end names.)
-    const HEADS: &[&str] = &["Văn phòng", "Trụ sở"];
+    const HEADS: &[&str] = &["Văn phòng", "Trụ sở", "Liên hiệp"];
     let t = prev.trim_end_matches([' ', '*', '_']);
     let head = t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
         || HEADS.iter().any(|h| {
@@ -1837,6 +1881,9 @@ fn over_blank(
     }
     let k = j + blanks;
     let (prev, next) = (&lines[prev], lines.get(k).filter(|_| k < to)?);
+    if bold_name_cut(text_src, prev, next) {
+        return Some(k);
+    }
     if next.kind != LineKind::Text || !starts_lower_letter(&next.full) {
         return None;
     }
@@ -1873,6 +1920,9 @@ fn continues_into(
         return false;
     }
     let lower_next = starts_lower_letter(&next.full);
+    if bold_name_cut(text_src, prev, next) {
+        return true;
+    }
     // (A dash a wrap put inside a quotation or brackets: see `unmark_wrapped_references`.)
     if next.full.starts_with(['-', '+']) && closes_what_was_left_open(&prev.full, &next.full) {
         return true;
@@ -1950,6 +2000,7 @@ fn goes_on_after_end(
         profile.wrapped
             && room_left(text_src, prev, next, profile) < 0
             && !opens_paragraph(&next.full)
+            && !enacting(&next.full)
     };
     let enumeration = soft && filled();
     // So too after a full stop where blank lines part the paragraphs (a web page's text
@@ -3111,6 +3162,28 @@ mod tests {
         );
     }
 
+    /// Two emphasis runs, the first ending with a name's head that cannot end it, are one
+    /// heading whether a blank line parts them or not; a run that ends a name, or a next run
+    /// that starts a predicate, stays apart.
+    #[test]
+    fn a_bold_heading_cut_in_a_name_is_one_heading() {
+        let cut = "**2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp**\n\
+                   **Phụ nữ tỉnh và các tổ chức thành viên của Mặt trận**\n\
+                   - Tham gia phối hợp triển khai thực hiện Kế hoạch này.\n";
+        let whole = "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh \
+                     và các tổ chức thành viên của Mặt trận";
+        for text in [cut.to_owned(), cut.replacen("**\n**", "**\n\n**", 1)] {
+            let got = paras(&text);
+            assert_eq!(got[0], whole, "{got:#?}");
+        }
+        for apart in [
+            "**1. Sở Nội vụ**\n**Phụ nữ tỉnh và các tổ chức thành viên**\n",
+            "**2. Đề nghị các Sở**\n**Tổng hợp, báo cáo kết quả thực hiện**\n",
+        ] {
+            assert_eq!(paras(apart).len(), 2, "{:#?}", paras(apart));
+        }
+    }
+
     /// A word that asks for a number leaves its line open only into a line that does not start
     /// with a capital: "2. Hạ tầng số" (digital) heads the line in capitals after it; "một số"
     /// goes on whatever follows.
@@ -3321,6 +3394,21 @@ mod tests {
         // Room left on the line: a line ended by hand.
         let short = text.replace("chuyển đổi số;", "số;");
         assert_eq!(paras(&short).len(), 4, "{:?}", paras(&short));
+        // Nor does the grounds' last line go on into the sentence that enacts the document.
+        let enacted = text.replace(
+            "Xét đề nghị của Sở Khoa học và Công nghệ.",
+            "Ủy ban nhân dân tỉnh Tuyên Quang ban hành Kế hoạch thực hiện như sau:",
+        );
+        let enacted = enacted.replace(
+            "số 72/2025/QH15 ngày 16 tháng\n6 năm 2025;",
+            "số 72/2025/QH15 ngày 16 tháng\n6 năm 2025 và Luật Ban hành văn bản quy phạm pháp luật ngày 19/02/2025;",
+        );
+        let got = paras(&enacted);
+        assert!(
+            got.last()
+                .is_some_and(|p| p.starts_with("Ủy ban nhân dân tỉnh")),
+            "{got:#?}"
+        );
     }
 
     /// A line that ends with the head of a name ("Văn phòng", "Trụ sở", "Bộ") goes on into the
