@@ -120,7 +120,7 @@ fn unmark_wrapped_references(lines: &mut [Line]) {
                         MarkerKind::Item | MarkerKind::Subitem | MarkerKind::Roman
                     ) =>
                 {
-                    ends_with_number_word(&lines[k - 1].full)
+                    ends_with_number_word(&lines[k - 1].full) && !continues_list(lines, k)
                 }
                 // "… “Vì người nghèo" / "- Không để ai bị bỏ lại phía sau”": a dash inside a
                 // quotation or brackets the line before opened, closed on its own line.
@@ -273,16 +273,68 @@ fn mark_page_numbers(text: &str, lines: &mut [Line]) {
     }
 }
 
+/// Whether the marker of line `k` numbers the next item of the list before it: the last
+/// marker of its kind within 400 lines carries the number before its own ("… theo từng cấp
+/// độ" / "2. Tổ chức diễn tập …" after item 1 is item 2 whatever word ends the line before;
+/// found by the re-attack of stop 59). Roman numerals are not counted.
+fn continues_list(lines: &[Line], k: usize) -> bool {
+    let last = |n: &str| n.rsplit('.').find(|p| !p.is_empty())?.parse::<u32>().ok();
+    let Some(marker) = lines.get(k).and_then(Line::marker) else {
+        return false;
+    };
+    let Some(n) = marker.number().and_then(last) else {
+        return false;
+    };
+    lines
+        .get(k.saturating_sub(400)..k)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .filter_map(Line::marker)
+        .find(|m| m.kind == marker.kind)
+        .and_then(|m| m.number().and_then(last))
+        .is_some_and(|before| before + 1 == n)
+}
+
 /// Whether `line` closes a quotation or a bracket that `before`, a line that ends no
 /// sentence, left open: the dash that starts `line` is inside them, a wrap put it there ("(…
 /// Cam Ranh" / "- Bộ Quốc phòng tại Quyết định …)").
+#[inline]
 fn closes_what_was_left_open(before: &str, line: &str) -> bool {
+    // (Most dash lines close nothing: a dash with a word or two closes nothing either, and one
+    // search for the closing marks' last bytes turns the rest away, a million "-" lines among
+    // them at the cost of a length's test.)
+    if line.len() < 4 || memchr::memchr2(b')', 0x9D, line.as_bytes()).is_none() {
+        return false;
+    }
     let open = |s: &str, o: char, c: char| s.matches(o).count() > s.matches(c).count();
     let before = before.trim_end();
     !before.is_empty()
         && !ends_sentence(before)
-        && ((open(before, '“', '”') && line.contains('”'))
-            || (open(before, '(', ')') && line.contains(')')))
+        && ((closes_first(line, '“', '”') && open(before, '“', '”'))
+            || (closes_first(line, '(', ')') && open(before, '(', ')')))
+}
+
+/// Whether `line` closes a `close` mark before it opens an `open` one: a bullet that opens and
+/// closes its own ("- Tổ chức hội nghị (trực tiếp và trực tuyến) …", after a bullet whose
+/// bracket a typo left open) closes nothing, nor does a point's reference ("tại điểm a)").
+/// (Found by the re-attack of stop 59.)
+fn closes_first(line: &str, open: char, close: char) -> bool {
+    for (i, c) in line.char_indices() {
+        if c == open {
+            return false;
+        }
+        if c == close {
+            let word = line.sub(..i).rsplit(' ').next().unwrap_or_default();
+            let reference = close == ')'
+                && (1..=2).contains(&word.chars().count())
+                && word.chars().all(char::is_alphanumeric);
+            if !reference {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a line ends inside a list of point references: "… điểm a), b), c)," or "… các điểm
@@ -1108,10 +1160,10 @@ pub(crate) struct WrapProfile {
     /// First-line indents part the paragraphs, as a PDF's text layer prints them
     /// (`pdftotext -layout`): of the lines that go on with a sentence, four in five at least
     /// stand at the page's left margin (a title's centred lines are the rest), and of the
-    /// lines after a sentence's end half at least are indented beyond it (seven in ten until
-    /// stop 59: paragraphs of several sentences put the rest at the margin). In such a copy a
-    /// line at the margin goes on with the paragraph, a sentence's end before it or not, and
-    /// an indented line in capitals starts one.
+    /// lines after a sentence's end seven in ten at least are indented beyond it (half was
+    /// tried at stop 59: a copy indenting only some sections' paragraphs then ran the others'
+    /// paragraphs together). In such a copy a line at the margin goes on with the paragraph, a
+    /// sentence's end before it or not, and an indented line in capitals starts one.
     indent_parted: bool,
     /// The page's left margin in such a copy, in columns (see [`Indents::margin`]).
     margin: usize,
@@ -1147,14 +1199,14 @@ impl Indents {
         let going_on = sum(&self.going_on);
         let at_margin = sum(self
             .going_on
-            .get(..=margin + MARGIN)
+            .get(margin.saturating_sub(MARGIN)..=margin + MARGIN)
             .unwrap_or(&self.going_on));
         let after_end = sum(&self.after_end);
         let indented = sum(self.after_end.get(margin + INDENTED..).unwrap_or_default());
         going_on >= 5
             && at_margin * 10 >= going_on * 8
             && after_end >= 5
-            && indented * 10 >= after_end * 5
+            && indented * 10 >= after_end * 7
     }
 }
 
@@ -1372,14 +1424,22 @@ fn enacting(full: &str) -> bool {
 /// "**3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp**" / "**Phụ nữ Thành phố và các tổ chức
 /// …**", a blank line between or not (found at stop 59 in a bundled plan: its three tasks'
 /// parties were "Hội Liên hiệp").
+#[inline]
 fn bold_name_cut(text_src: &str, prev: &Line, next: &Line) -> bool {
+    // (Only lines that had markup: most lines are turned away here.)
+    if !(prev.had_markup && next.had_markup) {
+        return false;
+    }
     let (before, after) = (
         text_src.sub(prev.start()..prev.end()).trim(),
         text_src.sub(next.start()..next.end()).trim(),
     );
+    // (The next run goes on to its line's end: "**Sở Tài chính** chủ trì …" after "**1. Trách
+    // nhiệm của các Sở**" is a paragraph whose subject is emphasised, found by the re-attack.)
+    let whole_or_open = |e: &str| after.ends_with(e) || next.open_emphasis;
     next.kind == LineKind::Text
-        && ((before.ends_with("**") && after.starts_with("**"))
-            || (before.ends_with("__") && after.starts_with("__")))
+        && ((before.ends_with("**") && after.starts_with("**") && whole_or_open("**"))
+            || (before.ends_with("__") && after.starts_with("__") && whole_or_open("__")))
         && !ends_sentence(&prev.full)
         && name_cut_at_head(&prev.full, &next.full, true)
 }
@@ -1920,11 +1980,16 @@ fn continues_into(
         return false;
     }
     let lower_next = starts_lower_letter(&next.full);
-    if bold_name_cut(text_src, prev, next) {
+    // (Both tests asked only of the lines they may concern, by fields at hand: a million
+    // one-character lines pay two comparisons.)
+    if prev.had_markup && next.had_markup && bold_name_cut(text_src, prev, next) {
         return true;
     }
     // (A dash a wrap put inside a quotation or brackets: see `unmark_wrapped_references`.)
-    if next.full.starts_with(['-', '+']) && closes_what_was_left_open(&prev.full, &next.full) {
+    if next.full.len() >= 4
+        && matches!(next.full.as_bytes().first(), Some(b'-' | b'+'))
+        && closes_what_was_left_open(&prev.full, &next.full)
+    {
         return true;
     }
     // A line that starts with a comma or a semicolon goes on with the sentence before it.
@@ -2040,7 +2105,10 @@ fn parted_by_indent(
     let line_of_its_own = next.full.chars().count() < profile.full_width
         && !ends_sentence(&next.full)
         || labelled(&next.full);
-    let goes_on = indent.is_some_and(|w| w <= profile.margin + MARGIN)
+    // (At the margin, not left of it: a line the layer did not lay out, flush left on a page
+    // whose margin is eight columns, is a paragraph of its own.)
+    let goes_on = indent
+        .is_some_and(|w| w <= profile.margin + MARGIN && w + MARGIN >= profile.margin)
         && ends_sentence(&prev.full)
         && !line_of_its_own
         && marker.is_none_or(|m| !m.kind.heads())
@@ -2927,6 +2995,15 @@ mod tests {
         // layer that put eight columns before each line was read as one without indents).
         let shifted: Vec<String> = LAYER.iter().map(|l| format!("        {l}")).collect();
         assert_eq!(paras(&shifted.join("\n")), got);
+        // But a line flush left of that margin, one the layer did not lay out, stands alone.
+        // (Three copies of the layer, so that the one line does not tip its counts.)
+        let mut flush = [shifted.clone(), shifted.clone(), shifted.clone()].concat();
+        flush.insert(
+            19,
+            "Bên cạnh những kết quả đã đạt được, còn một số hạn chế.".to_owned(),
+        );
+        let read = paras(&flush.join("\n"));
+        assert!(read.iter().any(|p| p.starts_with("Bên cạnh")), "{read:#?}");
         // Without the indents: no sign of how paragraphs part; a sentence's end ends one.
         let flat: Vec<&str> = LAYER.iter().map(|l| l.trim_start()).collect();
         let got = paras(&flat.join("\n"));
@@ -2936,32 +3013,38 @@ mod tests {
         );
     }
 
-    /// A layer whose paragraphs hold several sentences is still read by its indents: half the
-    /// lines after a sentence's end stand at the margin, and go on with their paragraph
-    /// ("… ngay trong năm kế hoạch." / "Đến năm 2015, hoàn thành …": the deadline was lost).
+    /// A layer whose paragraphs hold several sentences is read by its indents while seven in
+    /// ten lines after a sentence's end are indented: a line at the margin after a full stop
+    /// goes on with its paragraph ("… ngay trong năm kế hoạch." / "Đến năm 2015, hoàn thành
+    /// …": the deadline was lost). With fewer indented, the copy may indent only some
+    /// sections' paragraphs, and its sentences' ends end paragraphs.
     #[test]
     fn a_layer_of_paragraphs_of_several_sentences_is_read_by_its_indents() {
-        // (Every other point of two sentences: a third of the lines after a sentence's end
-        // stand at the margin.)
-        let points: Vec<String> = ["a", "b", "c", "d", "đ", "e"]
-            .iter()
-            .enumerate()
-            .map(|(k, p)| {
-                let second = if k % 2 == 0 {
-                    "\n        Đến năm 2015, hoàn thành chương trình hỗ trợ có mục tiêu cho phát\n\
-                     \x20       triển kết cấu hạ tầng tại các địa phương có điều kiện khó khăn."
-                } else {
-                    ""
-                };
-                format!(
-                    "              {p}) Hằng năm, rà soát các khu công nghiệp thuộc diện hỗ trợ vốn\n\
-                     \x20       ngân sách để bố trí đủ hạn mức ngay trong năm kế hoạch.{second}"
-                )
-            })
-            .collect();
-        let got = paras(&points.join("\n"));
+        let layer = |every: usize| {
+            let points: Vec<String> = ["a", "b", "c", "d", "đ", "e"]
+                .iter()
+                .enumerate()
+                .map(|(k, p)| {
+                    let second = if k % every == 0 {
+                        "\n        Đến năm 2015, hoàn thành chương trình hỗ trợ có mục tiêu cho phát\n\
+                         \x20       triển kết cấu hạ tầng tại các địa phương có điều kiện khó khăn."
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "              {p}) Hằng năm, rà soát các khu công nghiệp thuộc diện hỗ trợ\n\
+                         \x20       vốn ngân sách để bố trí đủ hạn mức ngay trong năm kế hoạch.{second}"
+                    )
+                })
+                .collect();
+            paras(&points.join("\n"))
+        };
+        // (Every third point of two sentences: five in seven lines after an end indented.)
+        let got = layer(3);
         assert_eq!(got.len(), 6, "{got:#?}");
         assert!(got[0].contains("năm kế hoạch. Đến năm 2015"), "{got:#?}");
+        // (Every other point: five in eight.)
+        assert_eq!(layer(2).len(), 9, "{:#?}", layer(2));
     }
 
     /// In such a layer a margin line of its own (a short unfinished heading, a bracketed note,
@@ -3178,6 +3261,7 @@ mod tests {
         }
         for apart in [
             "**1. Sở Nội vụ**\n**Phụ nữ tỉnh và các tổ chức thành viên**\n",
+            "**1. Trách nhiệm của các Sở**\n**Sở Tài chính** chủ trì bố trí kinh phí.\n",
             "**2. Đề nghị các Sở**\n**Tổng hợp, báo cáo kết quả thực hiện**\n",
         ] {
             assert_eq!(paras(apart).len(), 2, "{:#?}", paras(apart));
@@ -3897,9 +3981,20 @@ mod tests {
     }
 
     /// A level asks for its number ("… địa bàn cấp độ" / "1. Cấp ngay …" is one item); "trình
-    /// độ" does not.
+    /// độ" does not; nor does any number word take the next item of a list ("… theo từng cấp
+    /// độ" / "2. Tổ chức …" after item 1).
     #[test]
     fn a_level_asks_for_its_number() {
+        let list = classify(
+            "1. Rà soát phương án ứng phó thiên tai theo từng cấp độ\n\
+             2. Tổ chức diễn tập tại các xã có nguy cơ cao\n\
+             3. Sở Nông nghiệp và Môi trường chủ trì đánh giá mức độ\n\
+             4. Sở Tài chính chủ trì bố trí kinh phí thực hiện\n",
+        );
+        assert!(
+            list.iter().all(|l| matches!(l.kind, LineKind::Marker(_))),
+            "{list:#?}"
+        );
         for (before, marked) in [
             ("ưu tiên địa bàn cấp độ", false),
             ("dịch vụ công trực tuyến mức độ", false),
@@ -3927,7 +4022,13 @@ mod tests {
                     - Bố trí kinh phí (theo dự toán);\n\
                     4. Các sở (gồm\n\
                     - Sở Y tế;\n\
-                    - Sở Xây dựng)\n";
+                    - Sở Xây dựng)\n\
+                    - Tuyên truyền về phòng, chống tham nhũng (trên các phương tiện\n\
+                    - Tổ chức hội nghị (trực tiếp và trực tuyến) cho cán bộ\n\
+                    - Duy trì phong trào “Ngày Chủ nhật xanh\n\
+                    - Phát động cuộc thi “Tìm hiểu pháp luật” trong đoàn viên\n\
+                    + Khám sàng lọc cho người cao tuổi (từ 60 tuổi trở lên\n\
+                    + Tiêm chủng mở rộng theo chỉ tiêu tại điểm a)\n";
         let lines = classify(text);
         let kinds: Vec<bool> = lines
             .iter()
@@ -3935,7 +4036,10 @@ mod tests {
             .collect();
         assert_eq!(
             kinds,
-            [true, false, true, false, true, true, true, true, true],
+            [
+                true, false, true, false, true, true, true, true, true, true, true, true, true,
+                true, true
+            ],
             "{lines:#?}"
         );
         let got = paras(text);
