@@ -902,6 +902,13 @@ fn appendix(
         if attached_to.is_some() && l.kind == LineKind::Pipe {
             break;
         }
+        // A year a wrap put on a line of its own goes on with the title ("… ĐẾN NĂM" / "2030":
+        // the title lost its year and the appendix's tasks their deadline, found at stop 59).
+        if attached_to.is_none() && wrapped_year(&title, &l.full) {
+            title.push(l.full.to_string());
+            k += 1;
+            continue;
+        }
         if l.is_blankish() || l.kind == LineKind::Rule || l.is_noise() {
             k += 1;
             continue;
@@ -942,6 +949,14 @@ fn appendix(
         children,
         span: ctx.span(ctx.line_start(from), end_byte),
     }
+}
+
+/// Whether `line` is a year alone after a title line that ends asking for it ("NĂM", "năm").
+fn wrapped_year(title: &[String], line: &str) -> bool {
+    let asks = title
+        .last()
+        .is_some_and(|t| t.ends_with(" NĂM") || t.ends_with(" năm"));
+    asks && line.len() == 4 && line.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Rank of a paragraph that holds quoted text: above every marker, so any marker closes it.
@@ -1809,6 +1824,31 @@ mod paragraph_tests {
             let lines = lines::classify(text);
             assert_eq!(appendix_heading(&lines, 0), heads, "{text}");
         }
+    }
+
+    /// A year a wrap put on a line of its own under an appendix's title that asks for it ("…
+    /// ĐẾN NĂM" / "2030") is the title's.
+    #[test]
+    fn an_appendix_title_wrapped_before_its_year_keeps_it() {
+        let doc = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nKẾ HOẠCH\nVề rà soát\n\
+                   I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì.\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\n\
+                   TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\nPHỤ LỤC\n\
+                   CÁC CHỈ TIÊU ĐẾN NĂM\n2030\n(Kèm theo Kế hoạch số 12/KH-UBND)\n\
+                   1. Sở Tư pháp chủ trì.\n";
+        let d = crate::parse(doc).document;
+        let annex = d.appendices.first();
+        assert_eq!(
+            annex.and_then(|a| a.title.as_deref()),
+            Some("CÁC CHỈ TIÊU ĐẾN NĂM 2030")
+        );
+        assert!(annex.is_some_and(|a| a.attached_to.is_some()));
+        // A number after a title that asks for none is the content's.
+        let other = doc.replace("ĐẾN NĂM\n2030", "ĐẾN NĂM 2030\n2030");
+        let d = crate::parse(&other).document;
+        assert_eq!(
+            d.appendices.first().and_then(|a| a.title.as_deref()),
+            Some("CÁC CHỈ TIÊU ĐẾN NĂM 2030")
+        );
     }
 
     /// A line with no letter between the signature and an appendix (a page number left as
