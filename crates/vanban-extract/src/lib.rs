@@ -555,10 +555,10 @@ fn document_id(doc: &Document, ctx: &Context) -> String {
 /// drafts do not collide (a 32-bit hash did, in about a million tries) and merge in a graph.
 /// It reads the document as the tree holds it — the title, the appendices' headings and
 /// titles, every node's heading and text — and of those only letters and digits, folded to
-/// small letters with tone marks in one placement: what a copy's form changes (spaces, line breaks, Markdown, a pandoc
-/// hard line break, the placement of tone marks, page numbers, running headers and scan
-/// markers, which no node's text holds, or a paragraph of a bare page number) leaves the hash
-/// as it is.
+/// small letters with tone marks in one placement: what a copy's form changes (spaces, line
+/// breaks, Markdown, a pandoc hard line break, the placement of tone marks, page numbers,
+/// running headers and scan markers, which no node's text holds, or a paragraph of a bare page
+/// number) leaves the hash as it is.
 fn draft_hash(doc: &Document) -> String {
     let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     let mut utf8 = [0u8; 4];

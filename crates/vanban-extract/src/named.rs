@@ -1432,7 +1432,8 @@ mod tests {
             ("Dữ liệu\n1.2. Trường hợp", "Dữ liệu"),
             ("Dữ liệu\nđ) các trường hợp", "Dữ liệu"),
             ("Dữ liệu\n1.\nTrường hợp", "Dữ liệu"),
-            // A wrap goes on: a year, a decimal (to its dot, as on one line), a word in small letters.
+            // A wrap goes on: a year, a decimal (to its dot, as on one line), a word in small
+            // letters.
             ("Dữ liệu\n2030. Theo đó", "Dữ liệu\n2030"),
             (
                 "Phòng, chống tác hại của rượu,\nbia ngày 14 tháng 6",

@@ -432,7 +432,8 @@ fn is_squashed(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The quick test of a second vowel answers as the pairs, for every character.
+    /// The borrowing placement answers as the owning one, and borrows a text with no mark to
+    /// move.
     #[test]
     fn modern_tones_borrow_what_they_do_not_change() {
         for text in [
@@ -454,6 +455,7 @@ mod tests {
         }
     }
 
+    /// The quick test of a second vowel answers as the pairs, for every character.
     #[test]
     fn marked_second_vowels_are_those_of_the_pairs() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
