@@ -1386,7 +1386,7 @@ fn starts_lower_letter(s: &str) -> bool {
 pub(crate) fn ends_with_connective(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "với", "của", "và", "các", "theo", "để", "tại", "về", "cho", "trong", "là", "được", "có",
-        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối",
+        "những", "từ", "đến", "hoặc", "số", "ngày", "tháng", "năm", "nhằm", "bảo", "đối", "thì",
     ];
     let t = s.trim_end_matches([' ', '*', '_']);
     t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
@@ -2034,7 +2034,7 @@ fn continues_into(
             && (full_prev
                 || leaves_open(&prev.full, &next.full)
                 || name_cut_at_head(&prev.full, &next.full, marker.is_some())))
-        || (over_page && full_prev)
+        || (over_page && (full_prev || leaves_open(&prev.full, &next.full)))
         || (profile.blank_parted && !over_page && goes_on_where_parted(text_src, (prev, next))))
     {
         return false;
@@ -3781,6 +3781,33 @@ mod tests {
         let at_start = text.replace(&format!("{centre}2"), "2");
         let lines = classify(&at_start);
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+    }
+
+    /// In a copy with a paragraph a line, a page break after a line that ends with a word that
+    /// cannot end a sentence ("… vi phạm thì") is inside that sentence, though the line is
+    /// shorter than the copy's long lines and the next page starts in capitals; a heading
+    /// before a page break ("2. Trình tự họp") keeps its place (stop 60).
+    #[test]
+    fn a_page_break_after_a_connective_is_inside_the_sentence() {
+        let long = "Cuộc họp của Hội đồng kỷ luật được tiến hành theo trình tự sau đây và \
+                    được ghi thành biên bản đầy đủ, có chữ ký của chủ tọa và thư ký cuộc họp.\n"
+            .repeat(12);
+        let page = format!("\n{}9\n\u{c}\n", " ".repeat(40));
+        let text = format!(
+            "{long}3. Trường hợp nhiều công chức trong cùng cơ quan có hành vi vi phạm thì\n\
+             {page}Hội đồng kỷ luật họp để xem xét xử lý kỷ luật đối với từng công chức.\n\
+             2. Trình tự họp\n{page}Chủ tịch Hội đồng kỷ luật tuyên bố lý do cuộc họp.\n"
+        );
+        let got = paras(&text);
+        assert_eq!(got.len(), 12 + 3, "{got:#?}");
+        assert!(
+            got[12].ends_with(
+                "vi phạm thì Hội đồng kỷ luật họp để xem xét xử lý kỷ luật đối \
+                               với từng công chức."
+            ),
+            "{got:#?}"
+        );
+        assert_eq!(got[13], "2. Trình tự họp");
     }
 
     /// A PDF's page numbers, centred, with a blank line on one side only (a form feed before
