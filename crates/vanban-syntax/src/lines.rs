@@ -2176,7 +2176,14 @@ fn room_left(text_src: &str, prev: &Line, next: &Line, profile: &WrapProfile) ->
         (Some(p), Some(n)) if !next.full.contains('|') => p.saturating_sub(n),
         _ => 0,
     };
-    let used = further + prev.full.chars().count() + 1 + first_word;
+    let length = prev.full.chars().count();
+    // A line longer by half again than the wrap width was not wrapped at it: a paragraph left
+    // whole in a wrapped copy (a letter's opening kept on one line, "… Cục Hóa chất có ý kiến
+    // như sau:" / "Khoản 1 Điều 12 …", found at stop 60) ends where its writer ended it.
+    if length > profile.wrap_width + profile.wrap_width / 2 {
+        return profile.wrap_width as isize;
+    }
+    let used = further + length + 1 + first_word;
     profile.wrap_width as isize - used as isize
 }
 
@@ -3493,6 +3500,28 @@ mod tests {
                 .is_some_and(|p| p.starts_with("Ủy ban nhân dân tỉnh")),
             "{got:#?}"
         );
+    }
+
+    /// In a copy wrapped at a width, a paragraph left whole on one line far longer than the
+    /// width (a letter's opening, "… có ý kiến như sau:") ends where its writer ended it: the
+    /// next line, in capitals, is a paragraph of its own, not the rest of an enumeration a
+    /// wrap broke (stop 60).
+    #[test]
+    fn a_line_longer_than_the_wrap_was_not_wrapped() {
+        let wrapped = "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ\n\
+                       động triển khai thực hiện các nội dung của văn bản này bảo đảm\n\
+                       đúng tiến độ và hiệu quả, báo cáo kết quả về Sở Công Thương.\n"
+            .repeat(8);
+        let opening = "Trả lời Công văn số 1012/SCT-KYATMT ngày 09 tháng 3 năm 2026 của Sở Công \
+                       Thương tỉnh Quảng Ngãi về việc tham vấn nội dung cấp Giấy phép xuất khẩu, \
+                       nhập khẩu hóa chất cần kiểm soát đặc biệt, Cục Hóa chất có ý kiến như sau:";
+        let text = format!(
+            "{opening}\nKhoản 1 Điều 12 Luật Hóa chất năm 2025 quy định về hoạt động xuất\n\
+             khẩu, nhập khẩu hóa chất.\n{wrapped}"
+        );
+        let got = paras(&text);
+        assert_eq!(got.first().map(String::as_str), Some(opening), "{got:#?}");
+        assert!(got[1].starts_with("Khoản 1 Điều 12"), "{got:#?}");
     }
 
     /// A line that ends with the head of a name ("Văn phòng", "Trụ sở", "Bộ") goes on into the
