@@ -977,6 +977,13 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
     let mut taken = 0;
     while j < n && taken < 10 {
         let l = &lines[j];
+        // A title line in small letters after a blank line goes on with the title: a web
+        // page's title printed a line a paragraph ("… ngày 04/01/2026" / "" / "của Ban Thường
+        // vụ Tỉnh ủy về …", found at stop 60).
+        if let Some(k) = title_goes_on_over_blank(lines, j).filter(|_| !title.is_empty()) {
+            j = k;
+            continue;
+        }
         if l.is_blankish() || l.kind == LineKind::Rule || l.is_noise() {
             if l.kind == LineKind::Rule {
                 j += 1;
@@ -1008,6 +1015,17 @@ fn read_title(lines: &[Line], mut j: usize, title: &mut Vec<String>) -> usize {
         j += 1;
     }
     j
+}
+
+/// Where a title goes on after the blank lines at `j` (at most two): a line of text in small
+/// letters. `None` when `j` is not blank or no such line follows.
+fn title_goes_on_over_blank(lines: &[Line], j: usize) -> Option<usize> {
+    if !lines.get(j)?.is_blankish() {
+        return None;
+    }
+    let k = (j..lines.len().min(j + 3)).find(|&k| !lines[k].is_blankish())?;
+    let l = &lines[k];
+    (l.kind == LineKind::Text && starts_lower(&l.full)).then_some(k)
 }
 
 /// Words a title in sentence case may start with that also open a preamble line.
@@ -1407,6 +1425,36 @@ mod tests {
             crate::header_grammar::date_in("Ngày 1 tháng 2 năm 2020, ngày 3 tháng 4 năm 2021")
                 .expect("a date");
         assert_eq!(at, 0);
+    }
+
+    /// A title printed a line a paragraph, as web pages carry it, goes on over a blank line
+    /// into a line in small letters ("… ngày 04/01/2026" / "" / "của Ban Thường vụ …"); a line
+    /// in capitals after the blank line is the text's (stop 60).
+    #[test]
+    fn a_title_goes_on_over_a_blank_line_into_small_letters() {
+        let title = |under: &str| {
+            let text = format!(
+                "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 134/KH-UBND\nLào Cai, ngày 26 tháng 3 năm \
+                 2026\nKẾ HOẠCH\n\n{under}\n\nThực hiện Chỉ thị số 11-CT/TU, Ủy ban nhân dân \
+                 tỉnh ban hành Kế hoạch.\nI. MỤC ĐÍCH\n1. Làm.\n"
+            );
+            crate::parse(&text).document.header.title
+        };
+        assert_eq!(
+            title(
+                "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026\n\ncủa Ban Thường vụ \
+                 Tỉnh ủy về khoáng sản\n\n\ntrên địa bàn tỉnh Lào Cai"
+            )
+            .as_deref(),
+            Some(
+                "Triển khai thực hiện Chỉ thị số 11-CT/TU ngày 04/01/2026 của Ban Thường vụ \
+                 Tỉnh ủy về khoáng sản trên địa bàn tỉnh Lào Cai"
+            )
+        );
+        assert_eq!(
+            title("Về tăng cường quản lý khoáng sản\n\nCăn cứ Luật Khoáng sản;").as_deref(),
+            Some("Về tăng cường quản lý khoáng sản")
+        );
     }
 
     /// A title in sentence case right under the type name that starts as a preamble line does
