@@ -1026,9 +1026,16 @@ impl AgencyRegistry {
     /// A head word and the capitalised words of its name: "Sở Tư pháp", "Ban Tổ chức Trung
     /// ương".
     fn read_headed(&self, text: &str) -> Option<(Vec<String>, usize)> {
+        // Heads that are also common words ("Phòng, chống …", "Phòng ngừa …", "Vụ việc …")
+        // name a unit only with a name after them ("Phòng Kinh tế", "Vụ Tổng hợp").
+        const NAMED_ONLY: &[&str] = &["Phòng", "Vụ"];
         let head = self.longest_head(text)?;
         let head_end = text.find(head.as_str()).map_or(0, |p| p + head.len());
-        let end = head_end + name_tail_len(text.sub(head_end..), head.split(' ').next_back());
+        let tail = name_tail_len(text.sub(head_end..), head.split(' ').next_back());
+        if tail == 0 && NAMED_ONLY.contains(&head.as_str()) {
+            return None;
+        }
+        let end = head_end + tail;
         let written = text.sub(..end).trim();
         Some((vec![self.canonical(written)], end))
     }
