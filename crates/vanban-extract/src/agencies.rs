@@ -687,7 +687,10 @@ impl AgencyRegistry {
             return found;
         }
         let found = self.read_list_uncached(text);
-        recent::put(self.stamp, key, &found);
+        // (A list read past the long window depends on more than the key: not kept.)
+        if found.1 + LIST_LEFT < recent::LONG || text.len() <= recent::LONG {
+            recent::put(self.stamp, key, &found);
+        }
         found
     }
 
@@ -700,10 +703,19 @@ impl AgencyRegistry {
         const LONG: usize = recent::LONG;
         let short = vanban_text::window(text, 0, SHORT);
         let (out, pos) = self.read_list_in(short);
-        if short.len() == text.len() || pos + 120 < short.len() {
+        if short.len() == text.len() || pos + LIST_LEFT < short.len() {
             return (out, pos);
         }
-        self.read_list_in(vanban_text::window(text, 0, LONG))
+        let long = vanban_text::window(text, 0, LONG);
+        let (out, pos) = self.read_list_in(long);
+        if long.len() == text.len() || pos + LIST_LEFT < long.len() {
+            return (out, pos);
+        }
+        // A list that runs on past the long window (a plan's sixty communes, found at stop
+        // 60: cut at a fixed byte, its last name was cut in a word, "Ủy ban nhân dân xã T", and
+        // the "chủ trì" after it was lost) is read in a window of at most `LIST_MOST` bytes
+        // that ends at a separator, so that no name is cut.
+        self.read_list_in(list_window(text, LIST_MOST))
     }
 
     fn read_list_in(&self, text: &str) -> (Vec<String>, usize) {
@@ -1038,6 +1050,25 @@ impl AgencyRegistry {
         let end = head_end + tail;
         let written = text.sub(..end).trim();
         Some((vec![self.canonical(written)], end))
+    }
+}
+
+/// How near its window's end a list may stop for the window to be known to hold it all.
+const LIST_LEFT: usize = 120;
+
+/// The most bytes a list of agencies is read from.
+const LIST_MOST: usize = 16 * 1024;
+
+/// At most `max` bytes of `text` from its start, cut back to the last separator of a list
+/// (", " or "; ") when the text is longer: no name is cut in a word.
+fn list_window(text: &str, max: usize) -> &str {
+    let w = vanban_text::window(text, 0, max);
+    if w.len() == text.len() {
+        return w;
+    }
+    match w.rfind(", ").into_iter().chain(w.rfind("; ")).max() {
+        Some(at) => w.sub(..at),
+        None => w,
     }
 }
 
@@ -1557,6 +1588,28 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list of sixty communes before its "chủ trì" is read whole (stop 60: cut at 1 200
+    /// bytes, the lead was lost and the last name cut in a word, "Ủy ban nhân dân xã T"); a
+    /// list longer than the most read stops at a separator, never in a name.
+    #[test]
+    fn a_long_list_is_read_whole_and_never_cut_in_a_name() {
+        let r = AgencyRegistry::builtin();
+        const WORDS: [&str; 10] = [
+            "An", "Bình", "Tân", "Hòa", "Phú", "Long", "Thạnh", "Hiệp", "Vĩnh", "Đông",
+        ];
+        let name = |k: usize| format!("UBND xã {} {}", WORDS[k / 10 % 10], WORDS[k % 10]);
+        let names: Vec<String> = (0..60).map(name).collect();
+        let text = format!("{} chủ trì thực hiện.", names.join(", "));
+        let (read, used) = r.read_list(&text);
+        assert_eq!(read.len(), 60, "{read:?}");
+        assert!(text.sub(used..).trim_start().starts_with("chủ trì"));
+        let many: Vec<String> = (0..2000).map(name).collect();
+        let (read, _) = r.read_list(&many.join(", "));
+        assert!(read.len() > 500, "{}", read.len());
+        let whole = |n: &String| WORDS.iter().any(|w| n.ends_with(&format!(" {w}")));
+        assert!(read.iter().all(whole), "{:?}", read.last());
+    }
 
     /// Abbreviations expanded by a lookup, as by the pass over the list in file order (a
     /// later entry replacing an earlier one) that it replaces: on every line of the seed and
