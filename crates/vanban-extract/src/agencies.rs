@@ -1357,6 +1357,7 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
             && (joins_capital(&words, k) || area_at(&words, k + 1).is_some());
         // "xã/phường": each part a word of names.
         let inner = NAME_INNER_WORDS.contains(&bare)
+            || numbered_unit_at(&words, k)
             || same_level_at(&words, k)
             || (bare.contains('/') && bare.split('/').all(|p| NAME_INNER_WORDS.contains(&p)))
             || second_syllable(
@@ -1392,6 +1393,25 @@ fn name_tail_len(s: &str, head_last: Option<&str>) -> usize {
         k += 1;
     }
     end
+}
+
+/// Whether `words[k]` is the number of a unit numbered within its kind ("Quận 3", "Phường 1",
+/// "Trường Tiểu học số 1", "Khu vực 5"): one to three digits after such a word (found at stop
+/// 60: "UBND Phường 1, UBND Phường 2" were one "Ủy ban nhân dân Phường", and no lead).
+fn numbered_unit_at(words: &[(usize, &str)], k: usize) -> bool {
+    const NUMBERED: &[&str] = &["Quận", "quận", "Phường", "phường", "số", "vực", "Đội", "Tổ"];
+    let is_number = |j: usize| {
+        words.get(j).is_some_and(|&(_, w)| {
+            let number = w.trim_end_matches([',', ';', '.', ':']);
+            (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    // The number, after its word; or the "số" before a number.
+    let after_word = is_number(k)
+        && k.checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|&(_, prev)| NUMBERED.contains(&prev));
+    after_word || words.get(k).is_some_and(|&(_, w)| w == "số") && is_number(k + 1)
 }
 
 /// Whether `words[k]` is the "cùng" of "… cùng cấp" (the body at the same level: "Ủy ban nhân
@@ -1561,7 +1581,8 @@ fn run_on(words: &[(usize, &str)], k: usize, whole: bool) -> Option<usize> {
         let bare = w.trim_end_matches([',', ';', '.', ':']);
         let wordlike = bare
             .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '/');
+            .all(|c| c.is_alphabetic() || c == '-' || c == '/')
+            || numbered_unit_at(words, j);
         // "Đô thị và Khu công nghiệp": "và" before a capitalised word that starts no agency
         // joins two parts of the name.
         let joins = bare == "và" && bare.len() == w.len() && joins_capital(words, j);
@@ -1588,6 +1609,28 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A unit numbered within its kind keeps its number: "Phường 1" and "Phường 2" are two
+    /// wards, "Trường Tiểu học số 1" a school (stop 60: one "Ủy ban nhân dân Phường", a
+    /// "Trường Tiểu học số"); a number after other words is no part of a name.
+    #[test]
+    fn numbered_units_keep_their_numbers() {
+        let r = AgencyRegistry::builtin();
+        for (text, want) in [
+            (
+                "UBND Phường 1, UBND Phường 2 chủ trì",
+                &["Ủy ban nhân dân Phường 1", "Ủy ban nhân dân Phường 2"][..],
+            ),
+            ("UBND Quận 3 chủ trì", &["Ủy ban nhân dân Quận 3"]),
+            (
+                "Trường Tiểu học số 1, Trường Tiểu học số 2 chủ trì",
+                &["Trường Tiểu học số 1", "Trường Tiểu học số 2"],
+            ),
+            ("Sở Tài chính 2 bản", &["Sở Tài chính"]),
+        ] {
+            assert_eq!(r.read_list(text).0, want, "{text}");
+        }
+    }
 
     /// A list of sixty communes before its "chủ trì" is read whole (stop 60: cut at 1 200
     /// bytes, the lead was lost and the last name cut in a word, "Ủy ban nhân dân xã T"); a
