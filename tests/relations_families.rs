@@ -1113,3 +1113,36 @@ fn a_named_document_after_a_citation_is_its_topic_only_in_its_description() {
         listing(&x)
     );
 }
+
+/// A second verb joined to the document's own ("Nghị quyết này thay thế Nghị quyết số 32 … và
+/// bãi bỏ Nghị quyết số 18 …") types the second citation too (stop 60, from documents written
+/// for the test: it was read as cited); a verb of the cited document's own stays its own.
+#[test]
+fn a_second_verb_joined_to_the_documents_own() {
+    let text =
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 15/2026/NQ-HĐND\nQuảng Trị, ngày 10 tháng 3 \
+                năm 2026\n\nNGHỊ QUYẾT\nQuy định mức chi hỗ trợ\n\nĐiều 1. Quy định mức chi.\n\
+                Điều 2. Hiệu lực thi hành\n1. Nghị quyết này thay thế Nghị quyết số \
+                32/2021/NQ-HĐND ngày 10 tháng 12 năm 2021 của Hội đồng nhân dân tỉnh và bãi bỏ \
+                Nghị quyết số 18/2022/NQ-HĐND ngày 15 tháng 7 năm 2022 của Hội đồng nhân dân \
+                tỉnh.\n";
+    let x = vanban::extract(&vanban::parse(text));
+    assert!(
+        has(&x, "self", RelationType::Replaces, ";32-2021-nq-hdnd"),
+        "{}",
+        listing(&x)
+    );
+    assert!(
+        has(&x, "self", RelationType::Repeals, ";18-2022-nq-hdnd"),
+        "{}",
+        listing(&x)
+    );
+    // "Nghị định số 78/2025/NĐ-CP … quy định chi tiết một số điều và biện pháp để tổ chức,
+    // hướng dẫn thi hành Luật …": the decree's.
+    let x = corpus("QD_44-2025-QD-TTg_2025.txt");
+    assert!(
+        has(&x, ";78-2025-nd-cp", RelationType::Details, ";64-2025-qh15"),
+        "{}",
+        listing(&x)
+    );
+}
