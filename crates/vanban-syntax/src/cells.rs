@@ -40,8 +40,13 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
             0
         } else if (bytes[i] == b'\t' && Some(i) != marker_tab) || bytes[i] == b'|' {
             1
-        } else if bytes[i] == b' ' || bytes[i] == b'_' {
-            // Runs of spaces (column padding) or of underscores (a rule glued to the text).
+        } else if let Some(n) = line_break_tag(raw.sub(i..)) {
+            // A web page's line break inside a cell ("UBND TỈNH THÁI NGUYÊN<br>**SỞ KHOA HỌC
+            // VÀ CÔNG NGHỆ**", found at stop 60): the parent's line and the issuer's.
+            n
+        } else if bytes[i] == b' ' || bytes[i] == b'_' || bytes[i] == b'-' {
+            // Runs of spaces (column padding), of underscores or of hyphens (a rule glued to
+            // the text: "**SỞ XÂY DỰNG** \-------", a pandoc cell's rule joined to its name).
             let b0 = bytes[i];
             let run = bytes[i..].iter().take_while(|&&b| b == b0).count();
             if run >= 3 {
@@ -56,10 +61,11 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
             if let Some(s) = cell_start.take() {
                 let piece = raw.sub(s..i);
                 let (clean, _) = strip_markup(piece);
-                let rule = !clean.is_empty()
+                // (A Markdown escape left before a rule, "\-------", goes with it.)
+                let rule = !clean.trim().is_empty()
                     && clean
                         .chars()
-                        .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*'));
+                        .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*' | '\\' | ' '));
                 // An empty cell that only closes an emphasis run is kept for merging.
                 if !rule && (!clean.is_empty() || emphasis_runs(piece) % 2 == 1) {
                     push_cell(
@@ -89,6 +95,18 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
         }
     }
     cells
+}
+
+/// The length of an HTML line break at the start of `s` ("<br>", "<br/>", "<br />"), if one
+/// is there.
+fn line_break_tag(s: &str) -> Option<usize> {
+    if !s.starts_with("<br") && !s.starts_with("<BR") {
+        return None;
+    }
+    ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"]
+        .iter()
+        .find(|t| s.starts_with(**t))
+        .map(|t| t.len())
 }
 
 /// The mottos that head the right column: when a line joins the columns with a single space

@@ -1427,6 +1427,41 @@ mod tests {
         assert_eq!(at, 0);
     }
 
+    /// Web pages' headers: a line break written as "<br>" inside a cell parts the parent from
+    /// the issuer, a rule glued into a cell ("**SỞ XÂY DỰNG** \\-------") is no part of the
+    /// name, and a Party header's star escaped ("\\*") is the star (stop 60, from documents
+    /// written for the test: "Ubnd tỉnh Thái Nguyên<br>sở Khoa Học …", "Sở xây dựng -------",
+    /// and no number or date).
+    #[test]
+    fn web_header_cells_with_line_breaks_rules_and_escapes() {
+        let issuer = |text: &str| {
+            let h = crate::parse(text).document.header;
+            (h.issuer.name.map(|n| n.to_lowercase()), h.date)
+        };
+        let motto = "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**";
+        let (who, date) = issuer(&format!(
+            "| UBND TỈNH THÁI NGUYÊN<br>**SỞ KHOA HỌC VÀ CÔNG NGHỆ** | {motto} |\n|---|---|\n\
+             | Số: 02/ĐA-SKHCN | *Thái Nguyên, ngày 10 tháng 02 năm 2026* |\n\n# ĐỀ ÁN\n\n\
+             Phát triển hạ tầng số\n"
+        ));
+        assert_eq!(who.as_deref(), Some("sở khoa học và công nghệ"));
+        assert!(date.is_some());
+        let (who, _) = issuer(
+            "| **ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ** **SỞ XÂY DỰNG** \\------- | **CỘNG HÒA XÃ \
+             HỘI CHỦ NGHĨA VIỆT NAM** **Độc lập - Tự do - Hạnh phúc** \\--------------- |\n\
+             |---|---|\n| Số: 12/KH-SXD | *Cần Thơ, ngày 05 tháng 02 năm 2026* |\n\n\
+             **KẾ HOẠCH**\n\nThực hiện nhiệm vụ năm 2026\n",
+        );
+        assert_eq!(who.as_deref(), Some("sở xây dựng"));
+        let h = crate::parse(
+            "**TỈNH ỦY HƯNG YÊN**\n\\*\n\nSố 15-KL/TU\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n\n\
+             *Hưng Yên, ngày 25 tháng 11 năm 2025*\n\n**KẾT LUẬN**\n\nCủa Ban Thường vụ\n",
+        )
+        .document
+        .header;
+        assert!(h.number.is_some() && h.date.is_some(), "{h:?}");
+    }
+
     /// A title printed a line a paragraph, as web pages carry it, goes on over a blank line
     /// into a line in small letters ("… ngày 04/01/2026" / "" / "của Ban Thường vụ …"); a line
     /// in capitals after the blank line is the text's (stop 60).

@@ -734,7 +734,9 @@ fn is_rule(trimmed: &str) -> bool {
     let mut stars = 0usize;
     let mut other = false;
     for c in trimmed.chars() {
-        if c.is_whitespace() {
+        // (A Markdown escape is no character of the line's: "\*", a Party header's star as a
+        // web page's text keeps it, "\-------".)
+        if c.is_whitespace() || c == '\\' {
             continue;
         }
         if rule(c) {
