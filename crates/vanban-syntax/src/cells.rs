@@ -61,11 +61,15 @@ pub(crate) fn split_cells(text: &str, line: &Line) -> Vec<Cell> {
             if let Some(s) = cell_start.take() {
                 let piece = raw.sub(s..i);
                 let (clean, _) = strip_markup(piece);
-                // (A Markdown escape left before a rule, "\-------", goes with it.)
-                let rule = !clean.trim().is_empty()
-                    && clean
-                        .chars()
-                        .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*' | '\\' | ' '));
+                // (A Markdown escape left before a rule, "\-------", goes with it. A Party
+                // header's star alone in its column, "*", opens no emphasis: kept as one, it
+                // took the number under it, "Số 45-KH/ĐU" a line below the date, found at
+                // stop 60.)
+                let rule = piece.trim() == "*"
+                    || !clean.trim().is_empty()
+                        && clean
+                            .chars()
+                            .all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '*' | '\\' | ' '));
                 // An empty cell that only closes an emphasis run is kept for merging.
                 if !rule && (!clean.is_empty() || emphasis_runs(piece) % 2 == 1) {
                     push_cell(

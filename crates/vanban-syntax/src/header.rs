@@ -1462,6 +1462,22 @@ mod tests {
         assert!(h.number.is_some() && h.date.is_some(), "{h:?}");
     }
 
+    /// A Party header laid out by a PDF's text layer, its star beside the date and its number a
+    /// line below: the star opens no emphasis and the number is read (stop 60).
+    #[test]
+    fn a_party_star_beside_the_date_leaves_the_number_below_it() {
+        let text = "     ĐẢNG BỘ TỈNH TUYÊN QUANG                   ĐẢNG CỘNG SẢN VIỆT NAM\n    \
+                    ĐẢNG ỦY XÃ MINH XUÂN\n             *                            Minh Xuân, \
+                    ngày 12 tháng 01 năm 2026\n        Số 45-KH/ĐU\n\n                     \
+                    KẾ HOẠCH\n        triển khai thực hiện Nghị quyết số 57-NQ/TW\n\n1. Làm.\n";
+        let h = crate::parse(text).document.header;
+        assert_eq!(
+            h.number.map(|n| n.normalized.to_string()).as_deref(),
+            Some("45-KH/ĐU")
+        );
+        assert!(h.date.is_some());
+    }
+
     /// A title printed a line a paragraph, as web pages carry it, goes on over a blank line
     /// into a line in small letters ("… ngày 04/01/2026" / "" / "của Ban Thường vụ …"); a line
     /// in capitals after the blank line is the text's (stop 60).
