@@ -1006,6 +1006,8 @@ fn digits_may_go_on(rest: Option<&[u8]>) -> bool {
             (1..=2).contains(&sub)
         }
         [b' ', b'.' | b')', ..] | [b'a'..=b'z', b'.' | b')', ..] => true,
+        // A Party document's "1- Các cấp ủy …" (the grammar reads it).
+        [b'-', b' ', ..] | [0xE2, 0x80, 0x93, b' ', ..] => true,
         [b'a'..=b'z', b' ', b'.' | b')', ..] => true,
         _ => false,
     }
@@ -1082,6 +1084,7 @@ fn grammar_start(full: &str) -> (LineKind, &str) {
             matches!(
                 p.as_rule(),
                 Rule::arabic
+                    | Rule::hyphen_num
                     | Rule::roman_num
                     | Rule::ordinal
                     | Rule::article_num
@@ -3812,6 +3815,37 @@ mod tests {
         let at_start = text.replace(&format!("{centre}2"), "2");
         let lines = classify(&at_start);
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+    }
+
+    /// A Party document's items numbered "1-", "2-" before a capital are items (stop 60, in
+    /// documents written for the test: a directive's tasks were preamble paragraphs); a
+    /// number and a hyphen before a digit or in a range are text.
+    #[test]
+    fn items_numbered_with_a_hyphen_before_a_capital() {
+        for (line, number) in [
+            ("1- Các cấp ủy, tổ chức đảng", "1"),
+            ("12– Sở Xây dựng chủ trì", "12"),
+        ] {
+            let (kind, rest) = classify_start(line);
+            let m = match &kind {
+                LineKind::Marker(m) => m,
+                other => panic!("{line}: {other:?}"),
+            };
+            assert_eq!(
+                (m.kind, m.number()),
+                (MarkerKind::Item, Some(number)),
+                "{line}"
+            );
+            assert!(rest.starts_with(char::is_uppercase), "{rest}");
+        }
+        for line in [
+            "2- 3 ngày làm việc",
+            "14-1 là ngày",
+            "123- Sở Xây dựng",
+            "1- các cấp ủy",
+        ] {
+            assert_eq!(classify_start(line).0, LineKind::Text, "{line}");
+        }
     }
 
     /// In a copy with a paragraph a line, a page break after a line that ends with a word that
