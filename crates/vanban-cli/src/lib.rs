@@ -276,6 +276,14 @@ fn extract_options(
             fingerprint.push(u8::from(agencies));
             fingerprint.extend_from_slice(&(text.len() as u64).to_le_bytes());
             fingerprint.extend_from_slice(text.as_bytes());
+            let odd = if agencies {
+                vanban_extract::AgencyRegistry::check_agencies(&text)
+            } else {
+                vanban_extract::AgencyRegistry::check_abbreviations(&text)
+            };
+            for (line, what) in odd {
+                note!("{}:{line}: warning: {what}", file.display());
+            }
             if agencies {
                 options.registry.extend_agencies(&text);
             } else {

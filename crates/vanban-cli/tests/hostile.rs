@@ -1472,3 +1472,50 @@ fn row_17_nfc_matches_the_reference_on_every_character_and_jamo() {
     let lv_t = "\u{AC00}\u{11A8}";
     assert_eq!(norm(lv_t), "\u{AC01}");
 }
+
+// A user's agency or abbreviation table with rows it cannot read as they stand (no name, a
+// bare head "Sở", a fourth column; no TAB, an empty side, a second TAB) was read in silence
+// (found at stop 60): each is now a warning naming the file and the line, and the run goes on.
+#[test]
+fn odd_rows_of_a_users_tables_are_warned_of_by_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.txt");
+    std::fs::write(&doc, TINY).unwrap();
+    let agencies = dir.path().join("agencies.tsv");
+    std::fs::write(
+        &agencies,
+        "# a comment\n\tx\nSở\t\nA\tB\tC\tD\nSở Tài chính\tSTC\n",
+    )
+    .unwrap();
+    let abbreviations = dir.path().join("abbr.tsv");
+    std::fs::write(&abbreviations, "UBND\t\nXYZ\nA\tB\tC\nSTC\tSở Tài chính\n").unwrap();
+    let out = vanban(&[
+        "extract",
+        doc.to_str().unwrap(),
+        "--agencies",
+        agencies.to_str().unwrap(),
+        "--abbreviations",
+        abbreviations.to_str().unwrap(),
+        "--summary",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (file, line, what) in [
+        ("agencies.tsv", 2, "no agency name"),
+        ("agencies.tsv", 3, "only the head of names"),
+        ("agencies.tsv", 4, "4 columns"),
+        ("abbr.tsv", 1, "an empty abbreviation or expansion"),
+        ("abbr.tsv", 2, "no TAB"),
+        ("abbr.tsv", 3, "more than one TAB"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(&format!("{file}:{line}: warning: ")) && l.contains(what)),
+            "{file}:{line} {what}\n{err}"
+        );
+    }
+    assert!(
+        !err.contains("agencies.tsv:5:") && !err.contains("abbr.tsv:4:"),
+        "{err}"
+    );
+}

@@ -366,6 +366,74 @@ impl AgencyRegistry {
         }
     }
 
+    /// What in a table for [`AgencyRegistry::extend_agencies`] is not read as it stands, by
+    /// line number (from 1): a row with no name (skipped), a name that is only a head of
+    /// names ("Sở": it would name every "Sở …"), columns past the third (left out). The table
+    /// is read all the same; the command line shows these as warnings naming file and line.
+    pub fn check_agencies(tsv: &str) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let name = cols.first().map_or("", |c| c.trim());
+            if name.is_empty() {
+                out.push((
+                    n + 1,
+                    "no agency name in the first column: row skipped".to_owned(),
+                ));
+            } else if AGENCY_HEADS.contains(&name) {
+                out.push((
+                    n + 1,
+                    format!("\"{name}\" is only the head of names: it names every \"{name} …\""),
+                ));
+            }
+            if cols.len() > 3 {
+                out.push((
+                    n + 1,
+                    format!(
+                        "{} columns: only name, aliases and a note are read",
+                        cols.len()
+                    ),
+                ));
+            }
+        }
+        out
+    }
+
+    /// What in a table for [`AgencyRegistry::extend_abbreviations`] is not read as it stands,
+    /// by line number (from 1): a row without a TAB or with an empty side (skipped), a row
+    /// with more than one TAB (the rest is part of the expansion).
+    pub fn check_abbreviations(tsv: &str) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            match line.split_once('\t') {
+                None => out.push((
+                    n + 1,
+                    "no TAB between abbreviation and expansion: row skipped".to_owned(),
+                )),
+                Some((a, e)) if a.trim().is_empty() || e.trim().is_empty() => {
+                    out.push((
+                        n + 1,
+                        "an empty abbreviation or expansion: row skipped".to_owned(),
+                    ));
+                }
+                Some((_, e)) if e.contains('\t') => {
+                    out.push((
+                        n + 1,
+                        "more than one TAB: the rest is read as the expansion".to_owned(),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        out
+    }
+
     /// Add agencies in the `data/agencies.tsv` format: canonical name, a TAB, aliases
     /// separated by "|", optionally a TAB and a note. Lines starting with "#" are comments.
     /// An alias already known is mapped to the new canonical name.
