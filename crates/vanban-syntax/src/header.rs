@@ -198,6 +198,22 @@ fn is_motto_exact(s: &str) -> Option<MottoKind> {
     None
 }
 
+/// A place and a date in figures, as some letters print them: "Đà Nẵng, ngày 3/2/2026" (not
+/// the decree's form; found at stop 60). The place and its comma must stand before "ngày", so
+/// that a subject's "… số 104-CTr/TU ngày 30/8/2026 của …" is none. Returns where "ngày"
+/// starts and the date's parts.
+fn numeric_place_date(t: &str) -> Option<(usize, DateParts)> {
+    let pos = ["ngày ", "Ngày "].iter().find_map(|w| t.find(w))?;
+    let place = t.sub(..pos).trim_end();
+    if !place.ends_with(',') || place.len() < 3 || place.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = t.sub(pos..).split_once(' ')?.1.trim();
+    let date = rest.split(|c: char| c == ' ' || c == ')').next()?;
+    let parts = numeric_date(date.trim_end_matches(['.', ',', '*']))?;
+    parts.year.is_some().then_some((pos, parts))
+}
+
 /// Parse a numeric date "22/7/2024".
 pub fn numeric_date(s: &str) -> Option<DateParts> {
     let mut pairs = HeaderGrammar::parse(Rule::numeric_date_entry, s).ok()?;
@@ -505,6 +521,7 @@ fn informative_line(l: &Line, after: &[Line], cells: &[Cell]) -> bool {
         || cells.iter().any(|c| {
             is_motto_text(&c.text).is_some()
                 || has_full_date(&c.text)
+                || numeric_place_date(&c.text).is_some()
                 || is_upper(&c.text)
                 || c.text.starts_with("Số")
                 || c.text.contains('/')
@@ -542,7 +559,7 @@ fn read_cells(ctx: &mut Ctx, header: &mut Header, cells: &[Cell]) {
             }
             continue;
         }
-        if let Some((pos, parts)) = date_in(t) {
+        if let Some((pos, parts)) = date_in(t).or_else(|| numeric_place_date(t)) {
             if header.date_parts.is_none() {
                 place_and_date(header, t, pos, parts);
             }
@@ -1460,6 +1477,25 @@ mod tests {
         .document
         .header;
         assert!(h.number.is_some() && h.date.is_some(), "{h:?}");
+    }
+
+    /// A place and a date in figures ("Đà Nẵng, ngày 3/2/2026") is the header's date, beside
+    /// the number or on a line of its own; a subject's "… ngày 30/8/2026 của …" is not (stop
+    /// 60).
+    #[test]
+    fn a_place_and_a_date_in_figures() {
+        for text in [
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nĐà Nẵng, ngày 3/2/2026\nKẾ HOẠCH\nVề X\n1. Làm.\n",
+            "  SỞ TƯ PHÁP          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  Số: 27/TB-STP        \
+             Đà Nẵng, ngày 03/02/2026\n\n     THÔNG BÁO\n  Kết quả kiểm tra\n1. Làm.\n",
+        ] {
+            let h = crate::parse(text).document.header;
+            assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2026-02-03"), "{text}");
+        }
+        assert_eq!(
+            numeric_place_date("số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy"),
+            None
+        );
     }
 
     /// A Party header laid out by a PDF's text layer, its star beside the date and its number a
