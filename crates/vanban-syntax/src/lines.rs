@@ -1397,6 +1397,16 @@ pub(crate) fn ends_with_connective(s: &str) -> bool {
     t.ends_with(',') || t.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
+/// Whether a line is an enacting word in capitals alone with its colon ("QUYẾT ĐỊNH:",
+/// "QUYẾT NGHỊ:", "CHỈ THỊ:"): at most four words.
+fn enacting_word(full: &str) -> bool {
+    let t = full.trim().trim_matches(['*', '_']).trim();
+    t.len() <= 40
+        && t.ends_with(':')
+        && t.split(' ').count() <= 4
+        && clean::is_upper(t.trim_end_matches(':'))
+}
+
 /// Whether a line opens the sentence that enacts a document after its grounds: an issuer's
 /// name, then "ban hành" before any digit ("Ủy ban nhân dân thành phố Cần Thơ ban hành Kế
 /// hoạch …" after "Căn cứ …;": joined to the last ground by the wrap rule, its citation was
@@ -2025,6 +2035,11 @@ fn continues_into(
     }
     // An upper-case line (a heading, an authority) does not run into a sentence.
     if heading_like(&prev.full) && !clean::is_upper(&next.full) && !lower_next {
+        return false;
+    }
+    // Nor does a sentence run into the enacting word in capitals ("Theo đề nghị của Bộ trưởng
+    // Bộ Nội vụ," / "QUYẾT ĐỊNH:", found at stop 60 in QD_798's reading).
+    if enacting_word(&next.full) {
         return false;
     }
     let full_prev = prev.full.chars().count() >= profile.full_width
@@ -3815,6 +3830,25 @@ mod tests {
         let at_start = text.replace(&format!("{centre}2"), "2");
         let lines = classify(&at_start);
         assert!(lines.iter().all(|l| l.kind != LineKind::PageNumber));
+    }
+
+    /// The enacting word in capitals stands alone after the last ground, which ends with a
+    /// comma ("Theo đề nghị của Bộ trưởng Bộ Nội vụ," / "QUYẾT ĐỊNH:"; QD_798, QD_3728 at
+    /// stop 60), in a wrapped copy too; a line of capitals that goes on with a sentence is
+    /// joined as before.
+    #[test]
+    fn the_enacting_word_stands_alone_after_the_last_ground() {
+        let grounds = "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 và các văn bản\n\
+                       hướng dẫn thi hành có liên quan của các bộ, ngành trung ương;\n"
+            .repeat(6);
+        let text =
+            format!("{grounds}Theo đề nghị của Bộ trưởng Bộ Nội vụ,\nQUYẾT ĐỊNH:\nĐiều 1. Làm.\n");
+        let got = paras(&text);
+        assert!(got.iter().any(|p| p == "QUYẾT ĐỊNH:"), "{got:#?}");
+        assert!(enacting_word("**QUYẾT NGHỊ:**") && !enacting_word("QUYẾT ĐỊNH"));
+        assert!(!enacting_word(
+            "CÁC SỞ, BAN, NGÀNH TRONG TỈNH THỰC HIỆN CÁC NỘI DUNG SAU:"
+        ));
     }
 
     /// A Party document's items numbered "1-", "2-" before a capital are items (stop 60, in
