@@ -43,9 +43,6 @@ fn read_parties(registry: &AgencyRegistry, text: &str) -> Parties {
     let given = ASSIGNING_WORDS.iter().find_map(|w| t.strip_prefix(w));
     let t = given.unwrap_or(t);
     let (subject, used) = subject_of(registry, given, t);
-    let (subject, used) = name_to_lead_cue(registry, t, used)
-        .filter(|_| subject.len() == 1)
-        .map_or((subject, used), |(name, at)| (vec![name], at));
     let rest = t.sub(used..).trim_start_matches([' ', ',']);
     // ("Sở Nội vụ: chủ trì tổng hợp …": a lead after a colon; not "X: Là …", a description.)
     let rest = match rest.strip_prefix(':').map(str::trim_start) {
@@ -387,6 +384,14 @@ fn unmarked_cooperations(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// agencies and the bytes they take. "Giao phòng Quản lý Công nghiệp triển khai …": a unit
 /// named after "Giao"; else a list of agencies, or a group described ([`described_subject`]).
 fn subject_of(registry: &AgencyRegistry, given: Option<&str>, t: &str) -> (Vec<String>, usize) {
+    let (subject, used) = subject_read(registry, given, t);
+    name_to_lead_cue(registry, t, used)
+        .filter(|_| subject.len() == 1)
+        .map_or((subject, used), |(name, at)| (vec![name], at))
+}
+
+/// [`subject_of`] as the name reader reads it, before it runs to a lead cue.
+fn subject_read(registry: &AgencyRegistry, given: Option<&str>, t: &str) -> (Vec<String>, usize) {
     if let Some((name, used)) = given.and_then(|g| registry.read_assigned(g)) {
         return (vec![name], used);
     }

@@ -770,16 +770,7 @@ fn claim<'a>(
         (Some(p), Some(kind))
             if !sentence_break && kind != RelationType::Attaches && !joins_action(s.gap) =>
         {
-            // ("Nghị quyết này thay thế Nghị quyết số 32/2021/NQ-HĐND … và bãi bỏ Nghị quyết
-            // số 18/2022/NQ-HĐND …": a verb joined to the citing document's own, whose
-            // object the citation before was, is the citing document's too.)
-            let own_object = claimed[p]
-                .as_ref()
-                .is_some_and(|c| !c.passive && c.other == ev.own);
-            let subject = match own_object && coordinated_trigger(s.gap) {
-                true => ev.own,
-                false => ev.cites[p].target_id.as_deref().unwrap_or(ev.own),
-            };
+            let subject = subject_before(ev, claimed, p, s.gap);
             let c = Claim::active(subject, kind);
             c.push_on(out, s);
             Some(c)
@@ -803,6 +794,24 @@ fn claim<'a>(
             }
             c
         }
+    }
+}
+
+/// The subject of a trigger after citation `p`: that citation, or the citing document when
+/// the trigger is a second verb joined to its own, whose object `p` was ("Nghị quyết này thay
+/// thế Nghị quyết số 32/2021/NQ-HĐND … và bãi bỏ Nghị quyết số 18/2022/NQ-HĐND …").
+fn subject_before<'a>(
+    ev: &Evidence<'a>,
+    claimed: &[Option<Claim<'a>>],
+    p: usize,
+    gap: &str,
+) -> &'a str {
+    let own_object = claimed[p]
+        .as_ref()
+        .is_some_and(|c| !c.passive && c.other == ev.own);
+    match own_object && coordinated_trigger(gap) {
+        true => ev.own,
+        false => ev.cites[p].target_id.as_deref().unwrap_or(ev.own),
     }
 }
 

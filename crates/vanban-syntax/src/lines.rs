@@ -1986,11 +1986,12 @@ fn continues_into(
     if broken_at_dash(prev, next, profile) {
         return true;
     }
-    // Header-field starts ("Luật số 73/2025/QH15, …", "Về việc …") are plain text here.
+    // Header-field starts ("Luật số 73/2025/QH15, …", "Về việc …") are plain text here; the
+    // enacting word in capitals stands apart ("… Bộ Nội vụ," / "QUYẾT ĐỊNH:", QD_798, stop 60).
     let next_plain = matches!(
         next.kind,
         LineKind::Text | LineKind::NumberStart | LineKind::Subject
-    );
+    ) && !enacting_word(&next.full);
     if !next_plain {
         return false;
     }
@@ -2035,11 +2036,6 @@ fn continues_into(
     }
     // An upper-case line (a heading, an authority) does not run into a sentence.
     if heading_like(&prev.full) && !clean::is_upper(&next.full) && !lower_next {
-        return false;
-    }
-    // Nor does a sentence run into the enacting word in capitals ("Theo đề nghị của Bộ trưởng
-    // Bộ Nội vụ," / "QUYẾT ĐỊNH:", found at stop 60 in QD_798's reading).
-    if enacting_word(&next.full) {
         return false;
     }
     let full_prev = prev.full.chars().count() >= profile.full_width
