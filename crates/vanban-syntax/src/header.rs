@@ -209,7 +209,7 @@ fn numeric_place_date(t: &str) -> Option<(usize, DateParts)> {
         return None;
     }
     let rest = t.sub(pos..).split_once(' ')?.1.trim();
-    let date = rest.split(|c: char| c == ' ' || c == ')').next()?;
+    let date = rest.split([' ', ')']).next()?;
     let parts = numeric_date(date.trim_end_matches(['.', ',', '*']))?;
     parts.year.is_some().then_some((pos, parts))
 }
