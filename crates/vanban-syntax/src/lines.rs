@@ -1398,7 +1398,10 @@ pub(crate) fn ends_with_connective(s: &str) -> bool {
 }
 
 /// Whether a line is an enacting word in capitals alone with its colon ("QUYẾT ĐỊNH:",
-/// "QUYẾT NGHỊ:", "CHỈ THỊ:"): at most four words.
+/// "QUYẾT NGHỊ:", "CHỈ THỊ:"): at most four words. (Kept out of line: asked in the first test
+/// of every pair of lines whose second ends with a colon, inlined it cost 200 000 bullets 0.3 %
+/// more instructions.)
+#[inline(never)]
 fn enacting_word(full: &str) -> bool {
     let t = full.trim().trim_matches(['*', '_']).trim();
     t.len() <= 40
@@ -1991,7 +1994,8 @@ fn continues_into(
     let next_plain = matches!(
         next.kind,
         LineKind::Text | LineKind::NumberStart | LineKind::Subject
-    ) && !enacting_word(&next.full);
+    ) && !(matches!(next.full.as_bytes().last(), Some(b':' | b' '))
+        && enacting_word(&next.full));
     if !next_plain {
         return false;
     }
