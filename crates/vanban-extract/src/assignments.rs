@@ -1938,7 +1938,7 @@ mod tests {
         ] {
             assert_eq!(parties(&r, text), Parties::default(), "{text}");
         }
-        // Not over a comma, a predicate or a second agency.
+        // Not over a predicate ("tổng hợp kết quả và").
         let p = parties(&r, "Sở Tài chính tổng hợp kết quả và chủ trì báo cáo");
         assert!(p.lead.is_empty(), "{p:?}");
     }
