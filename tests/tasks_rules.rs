@@ -37,6 +37,7 @@ của cấp xã trong quản lý nhà nước về bảo vệ môi trường.
       3.9. Tăng cường hợp tác quốc tế và liên kết vùng
      - Đẩy mạnh hợp tác đối ngoại môi trường với tỉnh Vân Nam (Trung
 Quốc) trong việc quản lý, chia sẻ thông tin nguồn nước.
+     - Tăng cường liên kết vùng trong bảo vệ môi trường lưu vực sông Hồng.
       Trách nhiệm chỉ đạo thực hiện: Đảng uỷ Mặt trận Tổ quốc, các đoàn thể
 tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.
 "
@@ -53,6 +54,12 @@ tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đ
         resp[0].contains("Mặt trận Tổ quốc, các đoàn thể tỉnh"),
         "{resp:?}"
     );
+    // The closing paragraph is 3.9's, under it once the list of sentences before it ends: it
+    // gives no task to the numbered units themselves (it did, through their parent's last
+    // child's last child, when the paragraph first moved out of the bullet).
+    for tail in ["item_3.2", "item_3.9"] {
+        assert_eq!(at(&x, tail), None, "{tail}");
+    }
     // The heading deadline "Nhiệm vụ thường xuyên" reaches the bullets.
     let a = x
         .assignments
@@ -1267,4 +1274,31 @@ a) Bảo quản an toàn con dấu.
         .find(|a| a.node.ends_with("art_21__cl_6"));
     let cooperating = a.map(|a| a.cooperating.clone()).unwrap_or_default();
     assert!(cooperating.is_empty(), "{cooperating:?}");
+}
+
+#[test]
+fn a_paragraph_after_the_bullets_under_an_agencys_name_is_no_task_of_its_own() {
+    // NQ_380-NQ-CP_2025, II/3/đ: the paragraph says more about the bullets (the list's
+    // parent holds it once the list of sentences ends); one right under the name, before any
+    // bullet, is the agency's task.
+    let text = format!(
+        "{HEAD}      II. NHIỆM VỤ
+      3. Các cơ quan
+      đ) Ngân hàng Chính sách xã hội:
+      - Sử dụng kế hoạch vốn tín dụng để hỗ trợ các đối tượng chính sách;
+      - Trình Thủ tướng Chính phủ quyết định giảm lãi suất cho vay 2%/năm.
+      Việc giảm lãi suất cho vay áp dụng đối với các khoản vay có dư nợ đến hết ngày 31 tháng 12 năm 2025.
+      e) Ngân hàng Nhà nước Việt Nam:
+      Chỉ đạo các tổ chức tín dụng cơ cấu lại thời hạn trả nợ.
+"
+    );
+    let x = extract_text(&text);
+    assert!(
+        at(&x, "point_đ__indent_2").is_some(),
+        "{:#?}",
+        x.assignments
+    );
+    assert_eq!(at(&x, "point_đ__p_1"), None, "{:#?}", x.assignments);
+    let (_, resp) = at(&x, "point_e__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Ngân hàng Nhà nước Việt Nam"]);
 }

@@ -456,7 +456,8 @@ fn resolve(graph: &Graph, id: &str, corpus: &CorpusArgs) -> Result<String, CliEr
             Err(CliError::NoMatch)
         }
         Err(e) => {
-            eprint!("error: {e}");
+            let text = format!("error: {e}");
+            crate::say(text.strip_suffix('\n').unwrap_or(&text));
             Err(CliError::NoMatch)
         }
     }
@@ -676,11 +677,11 @@ pub(crate) fn cycles_cmd(args: &ListArgs) -> CliResult {
         // (Said on stderr: the answer's format, JSON too, stays as it is.)
         if !args.corpus.quiet {
             for (documents, links) in cut {
-                eprintln!(
+                crate::say(&format!(
                     "cycles: a group of {documents} documents with {links} implementation links \
                      among them: its shortest loop only (a loop through each link would take \
                      too long)"
-                );
+                ));
             }
         }
         let text = query::cycles(graph, &cycles, args.format);

@@ -14,11 +14,22 @@ use vanban_syntax::{ParseOptions, Parsed};
 
 /// `eprintln!` for messages that may carry text from documents or paths: control characters
 /// are escaped so that nothing read from a file drives the terminal, and a message stays on
-/// its line (a path holding a line feed cannot start a line of its own).
+/// its line (a path holding a line feed cannot start a line of its own). A standard error
+/// that is closed or full loses the message and nothing else (`eprintln!` panics there: the
+/// exit code was 101 instead of the documented one).
 macro_rules! note {
     ($($arg:tt)*) => {
-        eprintln!("{}", vanban_text::visible_line(&format!($($arg)*)))
+        $crate::say(&vanban_text::visible_line(&format!($($arg)*)))
     };
+}
+
+/// Write one line to standard error, ignoring a closed or full stream.
+pub(crate) fn say(line: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(line.as_bytes())
+        .and_then(|()| err.write_all(b"\n"));
 }
 
 mod cache;

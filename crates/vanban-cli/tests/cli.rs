@@ -647,6 +647,32 @@ fn filters_refuse_days_not_in_the_calendar_and_empty_text() {
     }
 }
 
+/// A standard error that is full (or closed) loses its messages and changes nothing else:
+/// each command keeps its documented exit code (found by the fourth hostile round: `parse` of a
+/// missing file, `chain` of an unknown id and `graph -v` exited 101, a panic, with `2>/dev/full`).
+#[cfg(unix)]
+#[test]
+fn a_full_standard_error_keeps_the_exit_code() {
+    let cases: [(&[&str], i32); 5] = [
+        (&["parse", "no/such/file.txt"], 3),
+        (&["chain", "999/XX-YY", "seeds"], 1),
+        (&["graph", "seeds", "-v"], 0),
+        (&["extract", "no/such/file.txt"], 3),
+        (&["cycles", "seeds"], 0),
+    ];
+    for (args, code) in cases {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .current_dir(REPO)
+            .stdout(std::process::Stdio::null())
+            .stderr(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?} 2>/dev/full");
+    }
+}
+
 /// An output that cannot be written fails with exit 3 and a message naming it: the path of
 /// `-o` (here a folder), or standard output (here `/dev/full`). Each command writes through
 /// one of a few paths (streamed JSON, a text answer, a report, a schema); before stop 43 some

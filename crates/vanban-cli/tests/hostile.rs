@@ -1439,6 +1439,16 @@ fn row_15_windows_1258_is_named() {
 fn row_17_nfc_matches_the_reference_on_every_character_and_jamo() {
     use unicode_normalization::UnicodeNormalization;
     let norm = |s: &str| vanban::syntax::text::normalize(s).text;
+    // (Also mapped on purpose: "ǎ", text recognition's caron for the breve of "ă".)
+    let reference = |s: &str| -> String {
+        s.nfc()
+            .map(|c| match c {
+                'ǎ' => 'ă',
+                'Ǎ' => 'Ă',
+                c => c,
+            })
+            .collect()
+    };
     // Every code point alone, and after a base letter (where marks compose).
     for u in 0..=0x10FFFFu32 {
         let Some(c) = char::from_u32(u) else { continue };
@@ -1455,7 +1465,7 @@ fn row_17_nfc_matches_the_reference_on_every_character_and_jamo() {
             continue; // mapped on purpose: line breaks, odd spaces, zero-width characters
         }
         for s in [c.to_string(), format!("a{c}"), format!("\u{1100}{c}")] {
-            assert_eq!(norm(&s), s.nfc().collect::<String>(), "U+{u:04X} in {s:?}");
+            assert_eq!(norm(&s), reference(&s), "U+{u:04X} in {s:?}");
         }
     }
     // Conjoining jamo: every L V and L V T sequence, and LV syllables with a T.

@@ -913,6 +913,14 @@ fn has_own_subject(registry: &AgencyRegistry, sentence: &str) -> bool {
 }
 
 /// Task-bearing node kinds.
+/// A bullet or a lettered point: an entry of a list.
+fn is_entry(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
+    )
+}
+
 fn is_task_kind(kind: NodeKind) -> bool {
     matches!(
         kind,
@@ -992,7 +1000,9 @@ impl Walker<'_> {
         // Công nghiệp triển khai, thực hiện các công việc liên quan:" over "2. Tổ chức …",
         // "3. Chuẩn bị …" written at its own level).
         let mut carry: Option<Parties> = None;
+        let mut prev: Option<NodeKind> = None;
         for n in nodes {
+            let after_list = prev.replace(n.kind).is_some_and(is_entry);
             if n.kind == NodeKind::Row {
                 match &header {
                     None => header = Columns::of(&n.cells),
@@ -1034,6 +1044,16 @@ impl Walker<'_> {
                     Some(p) => {
                         carried = Inherited {
                             parties: Some(p.clone()),
+                            ..inherited.clone()
+                        };
+                        &carried
+                    }
+                    // A paragraph after a list of bullets or points ("Việc giảm lãi suất …
+                    // áp dụng …" after "đ) Ngân hàng Chính sách xã hội:" / "- …" / "- …")
+                    // says more about them: no task of the heading's on its own.
+                    None if after_list && inherited.named_heading => {
+                        carried = Inherited {
+                            named_heading: false,
                             ..inherited.clone()
                         };
                         &carried

@@ -444,6 +444,48 @@ pub(crate) fn corpus_texts() -> Vec<String> {
 
 #[cfg(test)]
 mod reading_tests {
+    /// A paragraph after a list whose entries are a sentence each belongs to the list's
+    /// parent ("Bên cạnh …", a law's "Trường hợp …" after a clause's points, "Trách nhiệm chỉ
+    /// đạo thực hiện: …" closing a unit); one after an entry that ends with a colon, or in a
+    /// list whose entries each have paragraphs, or a labelled line ("Ví dụ: …"), or after a
+    /// lone entry, stays with the entry.
+    #[test]
+    fn a_paragraph_after_a_list_of_sentences_belongs_to_the_lists_parent() {
+        let head =
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\n\
+                    KẾ HOẠCH\nVề X\n\nI. NỘI DUNG\n1. Nhiệm vụ\n";
+        let under = |body: &str| -> Vec<(String, usize)> {
+            let parsed = super::parse(&format!("{head}{body}"));
+            let item = &parsed.document.body[0].children[0];
+            let mut out = Vec::new();
+            for c in &item.children {
+                out.push((format!("{:?}", c.kind), c.children.len()));
+            }
+            out
+        };
+        let list = "- Tăng cường quản lý.\n- Nâng cao chất lượng.\n";
+        let after = "Bên cạnh đó, các sở xây dựng kế hoạch.\n";
+        let out = under(&format!("{list}{after}"));
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert_eq!(out[2].0, "Paragraph");
+        assert_eq!(out[1].1, 0);
+        for points in ["a) Làm A;\nb) Làm B.\n", "a) Làm A.\nb) Làm B.\n"] {
+            let out = under(&format!("{points}Trường hợp khác thì báo cáo.\n"));
+            assert_eq!(out.len(), 3, "{points}: {out:?}");
+        }
+        // Kept under the entry before it.
+        for body in [
+            format!("- Tăng cường quản lý.\n- Nâng cao chất lượng:\n{after}"),
+            format!("- Tăng cường quản lý.\nĐơn vị chủ trì: Sở Nội vụ.\n- Nâng cao chất lượng.\n{after}"),
+            "- Tăng cường quản lý.\n- Nâng cao chất lượng.\nVí dụ: Sở Nội vụ.\n".to_owned(),
+            format!("- Nâng cao chất lượng.\n{after}"),
+            "- Tăng cường quản lý.\n- Nâng cao chất lượng...\nSở Nội vụ.\n".to_owned(),
+        ] {
+            let out = under(&body);
+            assert_eq!(out.last().map(|o| o.1), Some(1), "{body}: {out:?}");
+        }
+    }
+
     /// A recipient list as PDF text layers, scans and Word's text export print it: a page
     /// number between its lines (the list stopped there, the later recipients lost), bullets
     /// other than "-" ("•", and "¬" where a scan misread "-"; the list stopped at the first),

@@ -1252,6 +1252,9 @@ impl Tree {
             // enclosing item, not to the last point or bullet.
             self.close_while(|b| b.rank > MarkerKind::Item.rank(1));
         }
+        if kind == NodeKind::Paragraph && self.list_ended_before(&p.text) {
+            self.close();
+        }
         // (An article keeps its own last paragraph: "Điều 3. … chịu trách nhiệm thi hành./.")
         let in_article = self.in_article();
         // The adoption sentence of a law or resolution ("… thông qua ngày …") belongs to the
@@ -1281,6 +1284,41 @@ impl Tree {
             });
             self.close_to(usize::from(keep));
         }
+    }
+
+    /// Whether an unmarked paragraph `text` comes after a list rather than inside its last
+    /// entry: the innermost open node is a bullet or a point that ends a sentence with a full
+    /// stop, after siblings of its kind none of which holds a paragraph of its own, and the
+    /// paragraph starts a sentence that is no labelled line ("- … ." / "- … ." / "Bên cạnh
+    /// những kết quả …" belongs to the list's parent; "Ví dụ: …", "Đơn vị chủ trì: …" stay
+    /// with the entry before them, as do the paragraphs of entries that each have some).
+    fn list_ended_before(&self, text: &str) -> bool {
+        let Some((top, rest)) = self.stack.split_last() else {
+            return false;
+        };
+        let node = &top.node;
+        if !matches!(
+            node.kind,
+            NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
+        ) || !node.children.is_empty()
+        {
+            return false;
+        }
+        let own = node.text().trim_end_matches([' ', '*', '_']);
+        if !own.ends_with('.') || own.ends_with("..") {
+            return false;
+        }
+        let siblings: &[Node] = rest.last().map_or(&self.roots, |b| &b.node.children);
+        let run = siblings.iter().rev().take_while(|s| s.kind == node.kind);
+        let mut any = false;
+        for s in run {
+            if !s.children.is_empty() {
+                return false;
+            }
+            any = true;
+        }
+        let labelled = text.bytes().take(40).any(|b| b == b':');
+        any && !labelled && text.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Take a paragraph as the text or heading of the innermost open node when that node has

@@ -620,6 +620,16 @@ fn odd_space(c: char) -> bool {
     )
 }
 
+/// The letter with a breve that text recognition gave a caron instead ("nǎm" for "năm": no
+/// Vietnamese word has "ǎ"); the same length in UTF-8, so offsets do not move.
+fn breve_for(c: char) -> Option<char> {
+    match c {
+        'ǎ' => Some('ă'),
+        'Ǎ' => Some('Ă'),
+        _ => None,
+    }
+}
+
 fn zero_width(c: char) -> bool {
     matches!(
         c,
@@ -672,7 +682,7 @@ fn survey_char(c: char, s: &mut Survey) {
         return;
     }
     s.other_breaks |= other_line_break(c);
-    s.needs_chars |= odd_space(c) || zero_width(c);
+    s.needs_chars |= odd_space(c) || zero_width(c) || breve_for(c).is_some();
     s.composing |= !always_nfc(c) && may_compose_with_previous(c);
 }
 
@@ -686,6 +696,7 @@ fn unchanging_run(bytes: &[u8], mut i: usize) -> usize {
         i += match b {
             b'\r' | 0x0B | 0x0C | 0 => break,
             0..=0x7F => 1,
+            0xC7 if matches!(bytes.get(i + 1), Some(0x8D | 0x8E)) => break,
             0xC3..=0xCB => 2,
             0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
             _ => break,
@@ -768,6 +779,7 @@ struct Counts {
     nfc: usize,
     breaks: usize,
     nul: usize,
+    breves: usize,
 }
 
 impl Counts {
@@ -784,6 +796,10 @@ impl Counts {
                 self.breaks,
             ),
             ("NUL characters removed", self.nul),
+            (
+                "letters with a caron read as with a breve (ǎ → ă)",
+                self.breves,
+            ),
         ] {
             if n > 0 {
                 changes.push((what, n));
@@ -860,6 +876,9 @@ fn rewrite_one(
         counts.spaces += 1;
     } else if zero_width(c) {
         counts.zw += 1;
+    } else if let Some(b) = breve_for(c) {
+        text.push(b);
+        counts.breves += 1;
     } else if needs_nfc {
         // A base character and the combining marks after it compose as one cluster.
         cluster.clear();
@@ -879,7 +898,12 @@ fn rewrite_one(
         if lone_nfc {
             text.push(c);
         } else {
-            text.extend(cluster.nfc());
+            // ("a" and a combining caron compose to "ǎ", read as "ă" as above.)
+            text.extend(
+                cluster
+                    .nfc()
+                    .map(|c| breve_for(c).inspect(|_| counts.breves += 1).unwrap_or(c)),
+            );
         }
         if text.len() - start != cluster.len() {
             counts.nfc += 1;
@@ -1194,6 +1218,27 @@ mod tests {
         assert_eq!(n.changes.len(), 3);
         let d = n.text.find('d').expect("d");
         assert_eq!(n.map.line_col(&n.text, d), (3, 1));
+    }
+
+    /// Text recognition's "nǎm" (a caron for the breve) is "năm", composed or not, the
+    /// offsets unmoved; the date of a scanned letter's header was lost with it (and the number
+    /// on the line after).
+    #[test]
+    fn a_caron_on_a_is_read_as_the_breve() {
+        let n = normalize("ngày 03 tháng 02 nǎm 2026, NǍM");
+        assert_eq!(n.text, "ngày 03 tháng 02 năm 2026, NĂM");
+        assert_eq!(
+            n.changes,
+            [("letters with a caron read as with a breve (ǎ → ă)", 2)]
+        );
+        let k = n.text.find("2026").expect("year");
+        assert_eq!(n.map.to_original(k), k);
+        let nfd = normalize("tháng 2 na\u{30C}m 2026");
+        assert_eq!(nfd.text, "tháng 2 năm 2026");
+        let header = "ĐẢNG BỘ TỈNH LÀO CAI\nĐẢNG ỦY XÃ BẢO YÊN\n*\nSố 1587-CV/ĐU\n\
+                      Bảo Yên, ngày 03 tháng 02 nǎm 2026\nV/v triển khai nhiệm vụ\n\nNội dung.\n";
+        let parsed = crate::parse(header);
+        assert_eq!(parsed.document.header.date.as_deref(), Some("2026-02-03"));
     }
 
     #[test]

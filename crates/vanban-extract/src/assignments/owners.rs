@@ -2,7 +2,7 @@
 //! "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban
 //! nhân dân tỉnh." after the last bullet (the labels in `data/closing-owner-labels.tsv`).
 
-use vanban_model::Node;
+use vanban_model::{Node, NodeKind};
 use vanban_text::squash_spaces;
 
 use super::Parties;
@@ -35,14 +35,20 @@ fn owner_line(registry: &AgencyRegistry, text: &str) -> Option<Vec<String>> {
 }
 
 /// The parties named by a unit's closing paragraph: its last child, or the last child of its
-/// last bullet (where a paragraph after the last bullet lands). One agency leads; several
-/// are responsible together.
+/// last bullet or point (where a paragraph after the last bullet may land; not that of a
+/// numbered unit under it, "3.2. …" over its own bullets and closing paragraph, which is
+/// that unit's). One agency leads; several are responsible together.
 pub(super) fn closing_owner(registry: &AgencyRegistry, n: &Node) -> Option<Parties> {
     let last = n.children.last()?;
     let closing = if last.marker().is_none() {
         last
-    } else {
+    } else if matches!(
+        last.kind,
+        NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
+    ) {
         last.children.last().filter(|c| c.marker().is_none())?
+    } else {
+        return None;
     };
     let names = owner_line(registry, closing.text().trim())?;
     let mut p = Parties::default();
