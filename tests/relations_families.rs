@@ -1146,3 +1146,29 @@ fn a_second_verb_joined_to_the_documents_own() {
         listing(&x)
     );
 }
+
+#[test]
+fn a_document_naming_itself_cites_no_document() {
+    // An appendix's "(Kèm theo Kế hoạch số 0204/KH-UBND ngày 24/11/2025 …)" and a saved web
+    // page's trailer "Công văn 4240/UBND-VX ngày 28/11/2025 …" are the document itself; a plan
+    // of the year before with the same number is another document, still cited.
+    for (file, own) in [
+        ("KH_0204-KH-UBND_2025_CaMau.txt", ";0204-kh-ubnd"),
+        ("CV_4240-UBND-VX_2025_HoChiMinh.txt", ";4240-ubnd-vx"),
+    ] {
+        let x = corpus(file);
+        assert!(x.id.ends_with(own), "{}", x.id);
+        assert!(
+            x.citations
+                .iter()
+                .all(|c| c.target_id.as_deref() != Some(x.id.as_str())),
+            "{file}"
+        );
+    }
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2026\n\
+                KẾ HOẠCH\nVề X\n\nTiếp theo Kế hoạch số 12/KH-UBND ngày 3/2/2025 của UBND tỉnh.\n\
+                1. Làm theo Phụ lục.\n\nPhụ lục\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/3/2026)\n";
+    let x = vanban::extract(&vanban::parse(text));
+    let cited: Vec<&str> = x.citations.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(cited, ["Kế hoạch số 12/KH-UBND ngày 3/2/2025 của UBND tỉnh"], "{}", x.id);
+}

@@ -137,6 +137,9 @@ pub fn extract_with(parsed: &Parsed, options: &ExtractOptions) -> Extraction {
     let assignments = assignments::assignments(&options.registry, doc);
     let recipients = recipients(&options.registry, doc, &assignments);
     let agencies = agencies_named(&assignments, &recipients, ctx.province.as_deref());
+    // The document naming itself (an appendix's "Kèm theo Kế hoạch số 0134/KH-UBND ngày …",
+    // a saved web page's trailer "Công văn 4240/UBND-VX ngày …") cites no other document.
+    cites.retain(|c| c.target_id.as_deref() != Some(id.as_str()));
 
     Extraction {
         source: None,
