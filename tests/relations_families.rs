@@ -1170,5 +1170,10 @@ fn a_document_naming_itself_cites_no_document() {
                 1. Làm theo Phụ lục.\n\nPhụ lục\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/3/2026)\n";
     let x = vanban::extract(&vanban::parse(text));
     let cited: Vec<&str> = x.citations.iter().map(|c| c.raw.as_str()).collect();
-    assert_eq!(cited, ["Kế hoạch số 12/KH-UBND ngày 3/2/2025 của UBND tỉnh"], "{}", x.id);
+    assert_eq!(
+        cited,
+        ["Kế hoạch số 12/KH-UBND ngày 3/2/2025 của UBND tỉnh"],
+        "{}",
+        x.id
+    );
 }

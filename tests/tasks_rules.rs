@@ -815,8 +815,14 @@ fn words_that_read_like_a_group_of_bodies_and_are_none() {
             "cơ quan, tổ chức và cá nhân có liên quan"
         ]
     );
-    // The issuer's closing formula (TB_432, CV_11414) is no task of its own.
+    // The issuer's closing formula (TB_432, CV_11414; without "xin", TB_631) is no task of
+    // its own.
     assert_eq!(at(&x, "item_11"), None);
+    let plain = extract_text(&text.replace(
+        "Văn phòng Trung ương Đảng xin thông báo",
+        "Văn phòng Chính phủ thông báo",
+    ));
+    assert_eq!(at(&plain, "item_11"), None);
     // A line of a table of abbreviations whose subject reads short (HD_36), an offender
     // described (ND_172), whom a plan applies to (KH_160), a bullet that names its own holder
     // under a heading that names others (QD_1147).
@@ -1301,4 +1307,32 @@ fn a_paragraph_after_the_bullets_under_an_agencys_name_is_no_task_of_its_own() {
     assert_eq!(at(&x, "point_đ__p_1"), None, "{:#?}", x.assignments);
     let (_, resp) = at(&x, "point_e__p_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
     assert_eq!(resp, ["Ngân hàng Nhà nước Việt Nam"]);
+}
+
+#[test]
+fn bodies_of_a_province_and_a_commune_after_2025_are_read_whole() {
+    // Found by documents written for the test (stop 61): each name was cut at its first
+    // lower-case word or comma, or split at "và", and its "chủ trì" lost with it.
+    let text = format!(
+        "{HEAD}      I. NHIỆM VỤ
+      1. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch thực hiện.
+      2. Văn phòng HĐND và UBND xã chủ trì xây dựng lịch làm việc hằng tháng.
+      3. Phòng Kinh tế, Hạ tầng và Đô thị chủ trì, phối hợp với Công an phường xử lý lấn chiếm.
+      4. Thuế Thành phố chủ trì, phối hợp với Sở Tài chính hướng dẫn chính sách thuế.
+"
+    );
+    let x = extract_text(&text);
+    let (_, resp) = at(&x, "item_1").unwrap_or_else(|| panic!("{:#?}", x.assignments));
+    assert_eq!(resp, ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]);
+    for (tail, lead) in [
+        (
+            "item_2",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+        ),
+        ("item_3", "Phòng Kinh tế, Hạ tầng và Đô thị"),
+        ("item_4", "Thuế thành phố"),
+    ] {
+        let (got, _) = at(&x, tail).unwrap_or_else(|| panic!("{tail}: {:#?}", x.assignments));
+        assert_eq!(got, [lead], "{tail}");
+    }
 }

@@ -231,6 +231,24 @@ mod tests {
                 "các sở, ngành tỉnh Lào Cai thực hiện",
                 Some("các sở, ngành tỉnh Lào Cai"),
             ),
+            // The bodies under a People's Committee or a department (CV_4240: a whole item
+            // and its four bullets were lost for "… thuộc Ủy ban nhân dân Thành phố").
+            (
+                "các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố; Chủ tịch",
+                Some("các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố"),
+            ),
+            (
+                "các cơ quan chuyên môn thuộc UBND tỉnh Lào Cai rà soát",
+                Some("các cơ quan chuyên môn thuộc UBND tỉnh Lào Cai"),
+            ),
+            (
+                "các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị",
+                Some("các cơ quan chuyên môn, cơ quan hành chính khác"),
+            ),
+            (
+                "các đơn vị sự nghiệp công lập thuộc Sở rà soát",
+                Some("các đơn vị sự nghiệp công lập thuộc Sở"),
+            ),
             (
                 "các cơ quan, đơn vị có liên quan.",
                 Some("các cơ quan, đơn vị có liên quan"),

@@ -1278,7 +1278,9 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
         _ => raw,
     };
     let upper: Vec<String> = raw.iter().map(|r| r.to_uppercase()).collect();
-    let is_locality = |s: &str| LOCALITY_WORDS.iter().any(|w| s.starts_with(w));
+    // ("TỈNH ỦY" under "ĐẢNG BỘ TỈNH HƯNG YÊN" is the committee, not a place.)
+    let is_locality =
+        |s: &str| LOCALITY_WORDS.iter().any(|w| s.starts_with(w)) && bare_committee(s).is_none();
     let last = upper.len() - 1;
     if upper.len() >= 2 && is_locality(&upper[last]) {
         let locality = ctx.display_case(&raw[last], true);
@@ -1302,17 +1304,36 @@ fn issuer(ctx: &Ctx, cells: &[&Cell], tolerated: &mut Vec<Tolerated>) -> Issuer 
         let parent = raw[..last].join(" ");
         let parent_name = issuer_case(ctx, &parent, tolerated);
         let under_central_committee = parent_name == "Ban Chấp hành Trung ương Đảng";
+        let locality = locality_in(ctx, &parent);
         issuer.name = Some(match central_organ(&raw[last]) {
             Some(organ) if under_central_committee => organ.to_owned(),
-            _ => issuer_case(ctx, &raw[last], tolerated),
+            // "ĐẢNG BỘ TỈNH HƯNG YÊN" / "TỈNH ỦY": "Tỉnh ủy Hưng Yên".
+            _ => match (bare_committee(&upper[last]), &locality) {
+                (Some(committee), Some(place)) => {
+                    let name = place.split_once(' ').map_or(place.as_str(), |(_, n)| n);
+                    format!("{committee} {name}")
+                }
+                _ => issuer_case(ctx, &raw[last], tolerated),
+            },
         });
         issuer.parent = Some(parent_name);
-        issuer.locality = locality_in(ctx, &parent);
+        issuer.locality = locality;
     } else {
         issuer.name = Some(issuer_case(ctx, &raw[0], tolerated));
         issuer.locality = locality_in(ctx, &raw[0]);
     }
     issuer
+}
+
+/// A Party committee named by its level alone, as printed under its Party organisation
+/// ("TỈNH ỦY" under "ĐẢNG BỘ TỈNH HƯNG YÊN"), in the case of its name.
+fn bare_committee(upper: &str) -> Option<&'static str> {
+    match upper.trim() {
+        "TỈNH ỦY" | "TỈNH UỶ" => Some("Tỉnh ủy"),
+        "THÀNH ỦY" | "THÀNH UỶ" => Some("Thành ủy"),
+        "HUYỆN ỦY" | "HUYỆN UỶ" => Some("Huyện ủy"),
+        _ => None,
+    }
 }
 
 /// Words that start a body's name (`data/agency-heads.tsv`: "Sở", "Cục", "Văn phòng" …).

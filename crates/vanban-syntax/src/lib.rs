@@ -444,6 +444,28 @@ pub(crate) fn corpus_texts() -> Vec<String> {
 
 #[cfg(test)]
 mod reading_tests {
+    /// A Party committee printed by its level alone under its Party organisation ("ĐẢNG BỘ
+    /// TỈNH HƯNG YÊN" / "TỈNH ỦY", a Word copy's letterhead): the committee of that province,
+    /// the organisation its parent (it was "Đảng bộ tỉnh Hưng Yên tỉnh Ủy", the committee read
+    /// as a place).
+    #[test]
+    fn a_committee_named_by_its_level_takes_its_organisations_place() {
+        for committee in ["TỈNH ỦY", "TỈNH UỶ"] {
+            let text = format!(
+                "ĐẢNG BỘ TỈNH HƯNG YÊN\t\tĐẢNG CỘNG SẢN VIỆT NAM\n{committee}\t\tHưng Yên, ngày 25 tháng 12 năm 2025\n*\nSố 18-CTr/TU\n\n\
+                 CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 66-NQ/TW\n\n1. Làm.\n"
+            );
+            let parsed = super::parse(&text);
+            let issuer = &parsed.document.header.issuer;
+            assert_eq!(
+                issuer.name.as_deref(),
+                Some("Tỉnh ủy Hưng Yên"),
+                "{issuer:?}"
+            );
+            assert_eq!(issuer.parent.as_deref(), Some("Đảng bộ tỉnh Hưng Yên"));
+        }
+    }
+
     /// A paragraph after a list whose entries are a sentence each belongs to the list's
     /// parent ("Bên cạnh …", a law's "Trường hợp …" after a clause's points, "Trách nhiệm chỉ
     /// đạo thực hiện: …" closing a unit); one after an entry that ends with a colon, or in a
