@@ -277,27 +277,61 @@ fn build_report(
     Ok((Report::new(docs), graph, unreadable))
 }
 
-/// A report saved with `vanban report --format json`.
+/// A report saved with `vanban report --format json` (a byte-order mark before it, as an
+/// editor may save it, is skipped). A byte that is no UTF-8 is named by its line and column;
+/// a baseline that lists a document twice (two reports pasted together) is refused: compared
+/// with it, every document read as gone.
 fn read_baseline(path: &std::path::Path) -> Result<Report, CliError> {
-    let text = vanban_syntax::text::read_file(path)
-        .and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        })
-        .map_err(|e| {
-            CliError::input(format!(
-                "{}: error: cannot read the baseline: {e}",
-                path.display()
-            ))
-        })?;
-    serde_json::from_str::<Report>(&text).map_err(|e| {
+    let bytes = vanban_syntax::text::read_file(path).map_err(|e| {
+        CliError::input(format!(
+            "{}: error: cannot read the baseline: {e}",
+            path.display()
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = e.as_bytes().get(..at).unwrap_or_default();
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |k| k + 1);
+        let column = before
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        CliError::input(format!(
+            "{}:{line}:{column}: error: the baseline is not UTF-8 text",
+            path.display()
+        ))
+    })?;
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let report = serde_json::from_str::<Report>(json).map_err(|e| {
         CliError::input(format!(
             "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",
             path.display(),
             e.line(),
             e.column()
         ))
-    })
+    })?;
+    let mut seen = std::collections::BTreeSet::new();
+    if let Some(twice) = report
+        .documents
+        .iter()
+        .find(|d| !seen.insert(d.file.as_str()))
+    {
+        return Err(CliError::input(format!(
+            "{}: error: the baseline lists {} twice: save it again with `vanban report \
+             --format json -o {}`",
+            path.display(),
+            twice.file,
+            path.display()
+        )));
+    }
+    Ok(report)
 }
 
 pub(crate) fn report_cmd(args: &ReportArgs) -> CliResult {

@@ -222,7 +222,19 @@ fn corpus_files(args: &CorpusArgs) -> Result<(Vec<PathBuf>, bool), CliError> {
         return Err(CliError::input("error: no documents to read"));
     }
     let inputs = crate::files::all_inputs(&files, args.agencies.iter().chain(&args.abbreviations));
-    if crate::files::refuse_clobber(args.output.as_ref(), &inputs) {
+    // (`-o DIR` of a format that writes files into it: each of them is an output too; a
+    // link there to a document was written through, the document lost.)
+    let within: Vec<PathBuf> = args
+        .output
+        .iter()
+        .filter(|o| o.is_dir())
+        .flat_map(|d| FILES_IN_DIR.map(|n| d.join(n)))
+        .collect();
+    if crate::files::refuse_clobber(args.output.as_ref(), &inputs)
+        || within
+            .iter()
+            .any(|o| crate::files::refuse_clobber(Some(o), &inputs))
+    {
         return Err(CliError::usage_reported());
     }
     Ok((files, unreadable))
@@ -517,6 +529,9 @@ pub(crate) fn graph_cmd(args: &GraphArgs) -> CliResult {
         Ok(Answer::new(text, args.format.for_people()))
     })
 }
+
+/// The files a format that writes several writes into its directory.
+const FILES_IN_DIR: [&str; 2] = ["nodes.csv", "relationships.csv"];
 
 /// The directory of a format that writes several files: `-o DIR`, checked before the corpus
 /// is read. Standard output and a path that is not a directory are refused.

@@ -129,3 +129,40 @@ fn csv_makes_the_directory_and_writes_the_same_bytes_again() {
         .all(|l| l.contains(",Document,document,")));
     assert!(only.lines().count() < nodes.lines().count());
 }
+
+/// A file the export writes into its directory that is a link to an input document is refused
+/// as `-o` naming the input is (the fourth hostile round: the document was overwritten by
+/// `nodes.csv`, exit 0).
+#[cfg(unix)]
+#[test]
+fn csv_never_writes_through_a_link_to_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::copy(Path::new(REPO).join(SEED), &doc).unwrap();
+    let out_dir = dir.path().join("csv");
+    std::fs::create_dir(&out_dir).unwrap();
+    for name in ["nodes.csv", "relationships.csv"] {
+        let link = out_dir.join(name);
+        std::os::unix::fs::symlink(&doc, &link).unwrap();
+        let out = vanban(&[
+            "graph",
+            "-q",
+            doc.to_str().unwrap(),
+            "--format",
+            "csv",
+            "-o",
+            out_dir.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("would overwrite the input"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(
+            std::fs::read(&doc).unwrap(),
+            std::fs::read(Path::new(REPO).join(SEED)).unwrap()
+        );
+        std::fs::remove_file(&link).unwrap();
+    }
+}

@@ -170,3 +170,55 @@ fn the_cli_exits_1_on_a_regression() {
     assert!(text.contains("- citation 999/KH-UBND (full)"), "{text}");
     assert!(text.contains("1 regressed"), "{text}");
 }
+
+/// A baseline that lists a document twice is refused, naming it (every present document read
+/// as gone from it, exit 1); one saved with a byte-order mark is read; one with a byte that is
+/// no UTF-8 is refused at its line and column; a line feed in a name of the difference is
+/// written `\u{a}` (it forged a line of its own). (The fourth hostile round.)
+#[test]
+fn odd_baselines_are_read_or_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |path: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["report", "--baseline", path.to_str().unwrap(), "-q"])
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    let mut b = baseline();
+    let json = serde_json::to_string(&b).unwrap();
+    let bom = dir.path().join("bom.json");
+    std::fs::write(&bom, format!("\u{feff}{json}")).unwrap();
+    let out = run(&bom);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bad = dir.path().join("bad.json");
+    let mut bytes = json.clone().into_bytes();
+    bytes.splice(1..1, [b'\n', 0xFF]);
+    std::fs::write(&bad, bytes).unwrap();
+    let err = String::from_utf8_lossy(&run(&bad).stderr).into_owned();
+    assert!(
+        err.contains("bad.json:2:1: error: the baseline is not UTF-8"),
+        "{err}"
+    );
+    let doubled = b.documents.clone();
+    b.documents.extend(doubled);
+    let twice = dir.path().join("twice.json");
+    std::fs::write(&twice, serde_json::to_string(&b).unwrap()).unwrap();
+    let out = run(&twice);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("error: the baseline lists ") && err.contains(" twice"),
+        "{err}"
+    );
+    let mut d = vanban::lint::report::Diff::default();
+    d.added.push("nl/b\nx: REGRESSION: forged.txt".to_owned());
+    assert!(d
+        .text()
+        .starts_with("nl/b\\u{a}x: REGRESSION: forged.txt: new document\n"));
+}

@@ -622,6 +622,15 @@ mod tests {
         assert_eq!(refs(text), ["khoản 1 điều 12", "điều 21"]);
     }
 
+    /// A unit numbered with four digits or more is read as none, not as its first three
+    /// ("Điều 1234" was "Điều 123", its span ending inside the number: the fourth hostile
+    /// round); the reference after it still is.
+    #[test]
+    fn a_number_of_four_digits_is_no_unit_number() {
+        let text = "Theo Điều 1234 và khoản 56789 Điều 2 của Bộ luật. Tại Điều 689 của Bộ luật.";
+        assert_eq!(refs(text), ["điều 2", "điều 689"]);
+    }
+
     /// "điểm vi phạm" is no point "vi" (QD_27 read one); a point's letter and a section's
     /// Roman numeral still are.
     #[test]

@@ -261,13 +261,17 @@ impl Diff {
     /// What changed, for people.
     pub fn text(&self) -> String {
         let mut s = String::new();
+        // (Every name and value on its own line: a line feed in a file name or a header
+        // field cannot forge a line of the difference.)
+        let one = |t: &str| vanban_text::visible_line(t).into_owned();
         for f in &self.removed {
             s.push_str(&format!(
-                "{f}: REGRESSION: the document is gone from the report\n"
+                "{}: REGRESSION: the document is gone from the report\n",
+                one(f)
             ));
         }
         for f in &self.added {
-            s.push_str(&format!("{f}: new document\n"));
+            s.push_str(&format!("{}: new document\n", one(f)));
         }
         for d in &self.changed {
             let tag = if d.regressions.is_empty() {
@@ -275,34 +279,28 @@ impl Diff {
             } else {
                 "REGRESSION"
             };
-            s.push_str(&format!("{}: {tag}\n", d.file));
+            s.push_str(&format!("{}: {tag}\n", one(&d.file)));
             for r in &d.regressions {
-                s.push_str(&format!("  ! {r}\n"));
+                s.push_str(&format!("  ! {}\n", one(r)));
             }
             for (f, a, b) in &d.header {
                 s.push_str(&format!(
                     "  {f}: {} → {}\n",
-                    a.as_deref().unwrap_or("(none)"),
-                    b.as_deref().unwrap_or("(none)")
+                    one(a.as_deref().unwrap_or("(none)")),
+                    one(b.as_deref().unwrap_or("(none)"))
                 ));
             }
-            for c in &d.lost_citations {
-                s.push_str(&format!("  - citation {c}\n"));
-            }
-            for c in &d.new_citations {
-                s.push_str(&format!("  + citation {c}\n"));
-            }
-            for c in &d.lost_relations {
-                s.push_str(&format!("  - relation {c}\n"));
-            }
-            for c in &d.new_relations {
-                s.push_str(&format!("  + relation {c}\n"));
-            }
-            for c in &d.removed_diagnostics {
-                s.push_str(&format!("  - diagnostic {c}\n"));
-            }
-            for c in &d.added_diagnostics {
-                s.push_str(&format!("  + diagnostic {c}\n"));
+            for (sign, what, items) in [
+                ('-', "citation", &d.lost_citations),
+                ('+', "citation", &d.new_citations),
+                ('-', "relation", &d.lost_relations),
+                ('+', "relation", &d.new_relations),
+                ('-', "diagnostic", &d.removed_diagnostics),
+                ('+', "diagnostic", &d.added_diagnostics),
+            ] {
+                for c in items {
+                    s.push_str(&format!("  {sign} {what} {}\n", one(c)));
+                }
             }
             for (what, a, b) in &d.counts {
                 s.push_str(&format!("  {what}: {a} → {b}\n"));
