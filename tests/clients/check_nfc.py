@@ -2,7 +2,8 @@
 
 For every test case (source; NFC; NFD; NFKC; NFKD), `vanban parse --format text` of the
 source and of the NFD column must give the NFC column (c2 == toNFC(c1) == toNFC(c3)), except for
-characters vanban maps on purpose (line breaks, odd spaces, zero-width characters, NUL).
+characters vanban maps on purpose (line breaks, odd spaces, zero-width characters, NUL; and
+"ǎ"/"Ǎ", which it reads as "ă"/"Ă": text recognition's caron for the breve).
 Cases are fed a chunk of lines at a time; a chunk the tool refuses as a whole (a line of
 legacy-looking Latin-1 letters) is fed line by line.
 
@@ -48,7 +49,10 @@ def nfc(lines):
 
 failures, checked, refused = 0, 0, 0
 CHUNK = 400
-inputs = [(src, want) for c1, c2, c3 in cases for src, want in ((c1, c2), (c3, c2))]
+BREVE = str.maketrans({"\u01ce": "\u0103", "\u01cd": "\u0102"})
+inputs = [
+    (src, want.translate(BREVE)) for c1, c2, c3 in cases for src, want in ((c1, c2), (c3, c2))
+]
 for i in range(0, len(inputs), CHUNK):
     chunk = inputs[i : i + CHUNK]
     got = nfc([src for src, _ in chunk])

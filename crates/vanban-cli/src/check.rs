@@ -194,6 +194,10 @@ fn lint_text(args: &LintArgs, linted: &Linted) -> String {
 
 pub(crate) fn lint_cmd(args: &LintArgs) -> CliResult {
     let (files, unreadable) = expand(&args.files, false);
+    // (As every other command: a mistyped folder, or one of `.md` files, is no clean lint.)
+    if files.is_empty() {
+        return Err(CliError::input("error: no documents to read"));
+    }
     if crate::files::refuse_clobber(args.output.as_ref(), &files) {
         return Err(CliError::usage_reported());
     }
@@ -236,6 +240,9 @@ fn build_report(
     let (mut files, mut unreadable) = expand(&roots, args.quiet);
     files.sort();
     files.dedup();
+    if files.is_empty() {
+        return Err(CliError::input("error: no documents to read"));
+    }
     if crate::files::refuse_clobber(output, &crate::files::all_inputs(&files, &args.baseline)) {
         return Err(CliError::usage_reported());
     }

@@ -647,6 +647,20 @@ fn filters_refuse_days_not_in_the_calendar_and_empty_text() {
     }
 }
 
+/// `lint` and `report` on a folder without documents fail as every other command does (exit
+/// 3, "no documents to read"): a mistyped folder in a CI step passed in silence.
+#[test]
+fn lint_and_report_on_a_folder_without_documents_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.md"), "Số: 1/KH-UBND\n").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    for args in [["lint", folder], ["report", folder]] {
+        let out = vanban(&args);
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no documents to read"));
+    }
+}
+
 /// A standard error that is full (or closed) loses its messages and changes nothing else:
 /// each command keeps its documented exit code (found by the fourth hostile round: `parse` of a
 /// missing file, `chain` of an unknown id and `graph -v` exited 101, a panic, with `2>/dev/full`).

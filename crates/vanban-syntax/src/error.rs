@@ -59,6 +59,12 @@ pub enum DecodeError {
     /// A web page: its markup would be read as the document's text.
     #[error("this is an HTML page, not a text document: save it as text (in a browser, \"Save page as\" → \"Text files\", or copy the document's text into a .txt file) and try again")]
     Html,
+    /// UTF-16 text saved without its byte-order mark (which of the two orders it reads as).
+    #[error("this is {encoding} text without a byte-order mark: save it as UTF-8 (or as UTF-16 with its mark) and try again")]
+    NoByteOrderMark {
+        /// "UTF-16 LE" or "UTF-16 BE".
+        encoding: &'static str,
+    },
     /// Not a text document at all.
     #[error("not a text document: this is {kind}; extract its text first (for a PDF, pdftotext; for a .docx, save as plain text)")]
     Binary {

@@ -70,6 +70,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         decode_utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         decode_utf16(rest, u16::from_be_bytes)?
+    } else if let Some(encoding) = utf16_without_bom(&bytes[..bytes.len().min(8192)]) {
+        return Err(DecodeError::NoByteOrderMark { encoding });
     } else if let Some(kind) = binary_kind(bytes) {
         return Err(DecodeError::Binary { kind });
     } else {
@@ -367,6 +369,27 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     memchr::memchr(0, head).map(|_| "binary data (it contains NUL bytes)")
+}
+
+/// UTF-16 text saved without its byte-order mark, and in which order: a NUL byte beside most
+/// ASCII characters, on one side of each pair only (the high byte of U+0000–U+00FF), never on
+/// the other.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
+    let pairs = head.len() / 2;
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let text_like =
+        |nul: usize, other: usize| pairs >= 8 && nul * 4 >= pairs && other * 100 <= pairs;
+    if text_like(odd, even) {
+        Some("UTF-16 LE")
+    } else if text_like(even, odd) {
+        Some("UTF-16 BE")
+    } else {
+        None
+    }
 }
 
 /// Tell TCVN3 (ABC) and VNI-Windows text by bytes typical of each. Only called on text that
@@ -1246,6 +1269,21 @@ mod tests {
         let n = normalize("Ủy ban nhân dân\n");
         assert!(n.changes.is_empty());
         assert_eq!(n.map.to_original(5), 5);
+    }
+
+    /// UTF-16 without its byte-order mark is named as such (it was "binary data", with advice
+    /// to use pdftotext); NUL bytes elsewhere are binary data still.
+    #[test]
+    fn utf16_without_a_mark_is_named() {
+        let text = "Số: 1/KH-UBND\nỦy ban nhân dân tỉnh Lào Cai giao Sở Tài chính chủ trì.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, which) in [(le, "UTF-16 LE"), (be, "UTF-16 BE")] {
+            let e = decode(&bytes).expect_err("refused");
+            assert!(e.to_string().contains(which), "{e}");
+        }
+        let e = decode(b"abc\0\0\0\x01\x02 binary \0 data \0\0 here").expect_err("refused");
+        assert!(e.to_string().contains("binary data"), "{e}");
     }
 
     #[test]
