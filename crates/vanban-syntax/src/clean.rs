@@ -66,7 +66,18 @@ fn cleaned(t: &str, markup: &mut bool) -> Str {
                 next += t.sub(next..).len() - t.sub(next..).trim_start_matches('_').len();
                 *markup = true;
             }
-            // An escape ("\-", "\*"), or pandoc's hard line break at the end of a cell.
+            // An escaped star or backslash ("5\*3", "\\server"): the character itself, not
+            // markup (the star was lost, and "x \\ y" lost its backslash).
+            Some('\\') if matches!(peek, Some('*' | '\\')) => {
+                *markup = true;
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push_str(t.sub(next..next + 1));
+                next += 1;
+            }
+            // An escape ("\-", "\_"), or pandoc's hard line break at the end of a cell.
             Some('\\') if peek.is_none_or(|n| n.is_ascii_punctuation() || n.is_whitespace()) => {
                 *markup = true;
             }
@@ -214,6 +225,17 @@ mod tests {
         assert!(!markup);
     }
 
+    /// Pandoc writes a literal star and backslash escaped: they are text ("5\*3" lost its star,
+    /// "x \\\\ y" its backslash); other escapes lose only the backslash.
+    #[test]
+    fn an_escaped_star_or_backslash_is_kept() {
+        assert_eq!(
+            strip_markup("5\\*3; x \\\\ y; a\\_b; \\-").0,
+            "5*3; x \\ y; a_b; -"
+        );
+        assert_eq!(strip_markup("**Điều 1.** a\\*").0, "Điều 1. a*");
+    }
+
     #[test]
     fn the_byte_scan_agrees_with_the_character_test() {
         let slow = |t: &str| {
@@ -244,6 +266,14 @@ mod tests {
         let mut pending_space = false;
         while let Some(c) = chars.next() {
             match c {
+                '\\' if matches!(chars.peek(), Some('*' | '\\')) => {
+                    markup = true;
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.extend(chars.next());
+                }
                 '*' => markup = true,
                 '_' if chars.peek() == Some(&'_') => {
                     while chars.next_if_eq(&'_').is_some() {}
