@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use vanban_graph::TaskFilter;
-use vanban_graph::{Graph, GraphBuilder, ResolveError, IMPLEMENTATION};
+use vanban_graph::{Graph, GraphBuilder, NodeKind, ResolveError, IMPLEMENTATION};
 use vanban_model::{DocumentKind, RelationType, Severity};
 use vanban_output::{
     query, ChainFormat, Export, ExportOptions, GraphFormat, QueryFormat, TaskFormat,
@@ -439,6 +439,20 @@ fn answer(corpus: &CorpusArgs, ask: impl FnOnce(&Graph) -> Result<Answer, CliErr
 fn resolve(graph: &Graph, id: &str, corpus: &CorpusArgs) -> Result<String, CliError> {
     let quiet = corpus.quiet;
     match graph.resolve(id) {
+        // ("agency:ban", a task's id: the walks are over documents; one was answered as a
+        // document with no links, exit 0.)
+        Ok(found)
+            if graph
+                .node(&found)
+                .is_some_and(|n| n.kind != NodeKind::Document) =>
+        {
+            let what = match graph.node(&found).map(|n| n.kind) {
+                Some(NodeKind::Agency) => "an agency (`vanban agency` gives its tasks)",
+                _ => "a task (`vanban tasks` lists them)",
+            };
+            note!("error: \"{id}\" is {what}, not a document");
+            Err(CliError::NoMatch)
+        }
         Ok(found) => {
             if !quiet && !corpus.verbose {
                 for d in graph

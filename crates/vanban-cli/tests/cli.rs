@@ -647,6 +647,26 @@ fn filters_refuse_days_not_in_the_calendar_and_empty_text() {
     }
 }
 
+/// The document walks refuse an agency's or a task's id, naming what it is (they answered as
+/// for a document with no links, exit 0: the fourth hostile round).
+#[test]
+fn the_walks_refuse_an_agency_or_a_task() {
+    let agency = "agency:ban-quan-ly-cac-khu-cong-nghiep-tinh-tuyen-quang";
+    let task = "task:urn:lex:vn:ubnd.tuyen-quang:plan:2024;208-kh-ubnd#sec_III__item_1";
+    for (args, what) in [
+        (&["chain", agency, "seeds"][..], "is an agency"),
+        (&["implementers", agency, "seeds"], "is an agency"),
+        (&["path", agency, "208/KH-UBND", "seeds"], "is an agency"),
+        (&["implementers", task, "seeds"], "is a task"),
+    ] {
+        let out = vanban(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(what), "{args:?}: {err}");
+    }
+    assert!(vanban(&["chain", "208/KH-UBND", "seeds"]).status.success());
+}
+
 /// `lint` and `report` on a folder without documents fail as every other command does (exit
 /// 3, "no documents to read"): a mistyped folder in a CI step passed in silence.
 #[test]
