@@ -295,28 +295,18 @@ fn read_baseline(path: &std::path::Path) -> Result<Report, CliError> {
             path.display()
         ))
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = e.as_bytes().get(..at).unwrap_or_default();
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |k| k + 1);
-        let column = before
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count()
-            + 1;
-        CliError::input(format!(
+    // (The documents' decoder: it skips a byte-order mark and places a bad byte.)
+    let text = vanban_syntax::text::decode(&bytes).map_err(|e| match e {
+        vanban_syntax::DecodeError::InvalidUtf8 { line, column, .. } => CliError::input(format!(
             "{}:{line}:{column}: error: the baseline is not UTF-8 text",
             path.display()
-        ))
+        )),
+        other => CliError::input(format!(
+            "{}: error: cannot read the baseline: {other}",
+            path.display()
+        )),
     })?;
-    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let report = serde_json::from_str::<Report>(json).map_err(|e| {
+    let report = serde_json::from_str::<Report>(&text).map_err(|e| {
         CliError::input(format!(
             "{}:{}:{}: error: not a report saved with `vanban report --format json`: {e}",
             path.display(),

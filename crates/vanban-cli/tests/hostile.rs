@@ -67,6 +67,13 @@ fn under_memory_limit(kb: u64, args: &str, env: &[(&str, &str)], limit: Duration
     finish(child, limit, &format!("ulimit -v {kb}: {args}"))
 }
 
+/// `vanban report DIR --format html -q`, which must succeed.
+fn html_report(dir: &Path) -> Output {
+    let out = vanban(&["report", dir.to_str().unwrap(), "--format", "html", "-q"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    out
+}
+
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -1235,14 +1242,7 @@ fn the_html_report_of_a_well_linked_corpus_grows_in_proportion() {
             of.dedup();
             std::fs::write(dir.path().join(format!("p{k:05}.txt")), plan(k, &of)).unwrap();
         }
-        let out = vanban(&[
-            "report",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "html",
-            "-q",
-        ]);
-        assert!(out.status.success());
+        let out = html_report(dir.path());
         out.stdout.len()
     };
     let (one, four) = (size(250), size(1000));
@@ -1354,14 +1354,7 @@ fn row_15_nul_never_reaches_an_export() {
 fn the_html_report_shows_bidi_overrides_as_escapes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a\u{202e}txt.gnp.txt"), TINY).unwrap();
-    let out = vanban(&[
-        "report",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "html",
-        "-q",
-    ]);
-    assert!(out.status.success());
+    let out = html_report(dir.path());
     let html = text(&out.stdout);
     assert!(!html.contains('\u{202e}'), "{html}");
     assert!(html.contains("a\\u{202e}txt.gnp.txt"), "{html}");

@@ -913,14 +913,6 @@ fn has_own_subject(registry: &AgencyRegistry, sentence: &str) -> bool {
 }
 
 /// Task-bearing node kinds.
-/// A bullet or a lettered point: an entry of a list.
-fn is_entry(kind: NodeKind) -> bool {
-    matches!(
-        kind,
-        NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
-    )
-}
-
 fn is_task_kind(kind: NodeKind) -> bool {
     matches!(
         kind,
@@ -1002,7 +994,7 @@ impl Walker<'_> {
         let mut carry: Option<Parties> = None;
         let mut prev: Option<NodeKind> = None;
         for n in nodes {
-            let after_list = prev.replace(n.kind).is_some_and(is_entry);
+            let after_list = prev.replace(n.kind).is_some_and(NodeKind::is_list_entry);
             if n.kind == NodeKind::Row {
                 match &header {
                     None => header = Columns::of(&n.cells),

@@ -374,6 +374,16 @@ node_kinds! {
     Row = "row", id: "row";
 }
 
+impl NodeKind {
+    /// An entry of a list: a bullet ("-", "+") or a lettered point ("a)").
+    pub fn is_list_entry(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
+        )
+    }
+}
+
 #[cfg(test)]
 mod node_kind_tests {
     use super::NodeKind;

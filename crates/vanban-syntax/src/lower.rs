@@ -1297,11 +1297,7 @@ impl Tree {
             return false;
         };
         let node = &top.node;
-        if !matches!(
-            node.kind,
-            NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
-        ) || !node.children.is_empty()
-        {
+        if !node.kind.is_list_entry() || !node.children.is_empty() {
             return false;
         }
         let own = node.text().trim_end_matches([' ', '*', '_']);

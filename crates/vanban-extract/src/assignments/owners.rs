@@ -2,7 +2,7 @@
 //! "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban
 //! nhân dân tỉnh." after the last bullet (the labels in `data/closing-owner-labels.tsv`).
 
-use vanban_model::{Node, NodeKind};
+use vanban_model::Node;
 use vanban_text::squash_spaces;
 
 use super::Parties;
@@ -42,10 +42,7 @@ pub(super) fn closing_owner(registry: &AgencyRegistry, n: &Node) -> Option<Parti
     let last = n.children.last()?;
     let closing = if last.marker().is_none() {
         last
-    } else if matches!(
-        last.kind,
-        NodeKind::Indent | NodeKind::Subindent | NodeKind::Point
-    ) {
+    } else if last.kind.is_list_entry() {
         last.children.last().filter(|c| c.marker().is_none())?
     } else {
         return None;
